@@ -126,8 +126,9 @@ def detect_format(obj: Any) -> str:
     ents = obj.get("entities")
     if isinstance(ents, list) and any(isinstance(e, dict) and "start_offset" in e for e in ents):
         return "doccano"
-    if isinstance(obj.get("id"), int) and not any(k in obj for k in ("events", "facts")):
-        return "doccano"  # doccano example ids are ints; SCHEMA ids are strings
+    if (isinstance(obj.get("id"), int) and not any(k in obj for k in ("events", "facts"))
+            and not (isinstance(ents, list) and any(isinstance(e, dict) and "start" in e for e in ents))):
+        return "doccano"  # an unlabelled doccano line: int example id, no SCHEMA spans
     return "jsonl"
 
 
@@ -527,6 +528,8 @@ def doccano_to_record(obj: dict, origin: Any = "<doccano>") -> dict:
             raise FormatError(f"{where}: from_id {r.get('from_id')!r} / to_id {r.get('to_id')!r} "
                               f"must be ids of this line's entities")
         rec["relations"].append({"type": r.get("type"), "head": head, "tail": tail})
+    if "relations" not in obj and rest.get("relations"):  # the 'labels' style carries relations in 'zhie'
+        rec["relations"] = json.loads(json.dumps(rest["relations"]))
     rec["entities"] = _sorted_entities(rec["entities"])
     _apply_rest(rec, {k: v for k, v in rest.items() if k in ("events", "facts", "ignore", "error")}, origin)
     return _fill_norm(rec)
