@@ -2,20 +2,75 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="zhie", description="ZhIE: information extraction from Chinese text")
     parser.add_argument("--version", action="version", version=_version())
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress details to stderr")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_extract(sub)
+    for add in _optional_commands():
+        add(sub)
     args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
-    return args.func(args) or 0
+    try:
+        return args.func(args) or 0
+    except (FileNotFoundError, ValueError, KeyError) as e:
+        print(f"zhie {args.command}: error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
 
 
 def _version():
     from . import __version__
     return f"zhie {__version__}"
+
+
+def _optional_commands():
+    """`add_cli(subparsers)` of each module that brings its own command."""
+    import importlib
+    out = []
+    for name in ("evaluate", "bench", "train", "annotations"):
+        try:
+            mod = importlib.import_module(f"extract.{name}")
+        except ModuleNotFoundError as e:  # a command whose module is not built yet
+            if e.name != f"extract.{name}":
+                raise
+            continue
+        out.append(mod.add_cli)
+    return out
+
+
+def _add_extract(sub):
+    p = sub.add_parser("extract", help="extract entities, events and facts from documents",
+                       description="Extract from .txt/.md files, folders (recursive), .jsonl files "
+                                   "({\"id\",\"text\"} per line) or - for stdin. One record per document, "
+                                   "in input order; failed documents get a record with \"error\".")
+    p.add_argument("inputs", nargs="+", metavar="INPUT")
+    p.add_argument("-o", "--output", default=None, help="output file (default: stdout)")
+    p.add_argument("--format", choices=("jsonl", "csv", "pretty"), default="jsonl")
+    p.add_argument("--model", default=None,
+                   help="model folder, or 'rules' for the rules-only pipeline (default: models/default)")
+    p.add_argument("--batch-size", type=int, default=16)
+    p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    p.set_defaults(func=_run_extract)
+
+
+def _run_extract(args) -> int:
+    from .run import extract
+    summary = extract(args.inputs, out=args.output, format=args.format, model=args.model,
+                      batch_size=args.batch_size, progress=False if args.no_progress else None)
+    for doc_id, err in summary.errors:
+        print(f"zhie extract: {doc_id}: {err}", file=sys.stderr)
+    print(f"zhie extract: {summary.documents} documents ({summary.chars} chars), {summary.failed} failed"
+          + (f" → {args.output}" if args.output else ""), file=sys.stderr)
+    return 1 if summary.failed else 0

@@ -1,0 +1,156 @@
+"""METRIC and RANKING facts (SCHEMA §5) by patterns over the final entities.
+
+For each FIGURE (METRIC) or RANK (RANKING) in a sentence:
+
+- subject: the nearest COMPANY/ORG/LOC before it in the same clause chain
+  (a clause ends at ，；: a new subject usually comes with a new clause, but
+  ``上海…企业数量达1026家，总量位居全国第三`` keeps 上海 for the second clause),
+  or null for an unnamed aggregate (METRIC only; a RANKING needs a subject);
+- metric: the words between the subject (or clause start) and the value, trimmed
+  of verbs and function words (``为``, ``达``, ``高达``, ``位居`` …; data file
+  ``extract/data/facts.json``);
+- date: the nearest DATE before the value in the sentence, else the last
+  governing ``截至…`` date of the paragraph.
+
+Enumerated ranked lists — a top-N RANK followed by 分别为/依次为/是 and names
+joined by 、 — give one RANKING per name with ``position`` 1, 2, 3 …
+Table rows give a METRIC per numeric cell with the header as the metric span.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .doc import Document, Fact, Span
+from .registry import components
+
+DATA = Path(__file__).resolve().parent / "data" / "facts.json"
+SUBJECT_TYPES = ("COMPANY", "ORG", "LOC")
+
+
+@lru_cache(maxsize=2)
+def _load(path: str = str(DATA)) -> dict:
+    with open(path, encoding="utf-8") as f:
+        d = json.load(f)
+    d["_strip_left"] = re.compile("^(?:" + "|".join(map(re.escape, sorted(d["strip_left"], key=len, reverse=True))) + ")+")
+    d["_strip_right"] = re.compile("(?:" + "|".join(map(re.escape, sorted(d["strip_right"], key=len, reverse=True))) + ")+$")
+    d["_list_intro"] = re.compile(d["list_intro"])
+    return d
+
+
+def _clause_start(norm: str, sent_start: int, pos: int) -> int:
+    i = max(norm.rfind(c, sent_start, pos) for c in "，,；;：:")
+    return sent_start if i < 0 else i + 1
+
+
+def _metric_span(doc: Document, lo: int, hi: int, data: dict):
+    seg = doc.norm[lo:hi]
+    left = data["_strip_left"].match(seg)
+    a = lo + (left.end() if left else 0)
+    seg2 = doc.norm[a:hi]
+    right = data["_strip_right"].search(seg2)
+    b = a + (right.start() if right else len(seg2))
+    while a < b and doc.norm[a] in " “”\"'（(、的":
+        a += 1
+    while b > a and doc.norm[b - 1] in " “”\"'）)、的":
+        b -= 1
+    if b - a < 2 or b - a > data["max_metric"]:
+        return None
+    return doc.span(a, b)
+
+
+def find_facts(doc: Document, data: dict) -> list:
+    facts = []
+    ents = sorted(doc.entities, key=lambda e: e.start)
+    listed = set()
+    asof = None  # the governing 截至… date
+    for i, e in enumerate(ents):
+        if e.type == "DATE" and doc.norm[e.start:e.start + 2] in ("截至", "截止"):
+            asof = e
+        if e.type not in ("FIGURE", "RANK") or id(e) in listed:
+            continue
+        ss, se = doc.sentence_of(e.start)
+        clause = _clause_start(doc.norm, ss, e.start)
+        prev = [p for p in ents[:i] if p.start >= ss and p.type in SUBJECT_TYPES]
+        subject = prev[-1] if prev else None
+        in_table = any(t.start <= e.start < t.end for t in doc.tables)
+        if in_table:
+            continue  # table cells are handled with their headers below
+        lo = max(clause, subject.end if subject is not None and subject.end > clause else clause)
+        dates = [d for d in ents[:i] if d.type == "DATE" and d.start >= ss]
+        date = dates[-1] if dates else (asof if asof is not None and asof.start < e.start else None)
+        if date is not None and date.end > lo and date.end <= e.start:
+            lo = date.end
+        metric = _metric_span(doc, lo, e.start, data)
+        if e.type == "RANK":
+            items = _enumerated(doc, e, ents[i + 1:], data)
+            if items:
+                for pos, item in enumerate(items, 1):
+                    facts.append(Fact("RANKING", item, e, metric, date, position=pos))
+                    listed.add(id(item))
+                continue
+            if subject is None:
+                continue
+            facts.append(Fact("RANKING", subject, e, metric, date))
+        else:
+            if not e.attrs.get("unit") or e.attrs.get("unit") in data["skip_units"]:
+                continue
+            facts.append(Fact("METRIC", subject if subject is not None and subject.end > clause - data["carry"] else None,
+                              e, metric, date))
+    facts.extend(_table_facts(doc))
+    return facts
+
+
+def _enumerated(doc, rank, following, data):
+    tail = doc.norm[rank.end:rank.end + 40]
+    m = data["_list_intro"].search(tail)
+    if not m or rank.attrs.get("top") is None:
+        return []
+    pos = rank.end + m.end()
+    items = []
+    for e in following:
+        if e.start < pos:
+            continue
+        gap = doc.norm[pos:e.start]
+        if gap.strip() not in ("", "、", "和", "及", "与", ",", "，"):
+            break
+        if e.type not in SUBJECT_TYPES:
+            break
+        items.append(e)
+        pos = e.end
+    return items if len(items) >= 2 else []
+
+
+def _table_facts(doc: Document) -> list:
+    out = []
+    spans = {(e.start, e.end): e for e in doc.entities}
+    for table in doc.tables:
+        key_role = next((h.role for h in table.header if h.role in ("COMPANY", "LOC")), None)
+        for row in table.rows:
+            subject = None
+            for cell in row:
+                if cell.role == key_role:
+                    subject = spans.get((cell.start, cell.end))
+                    break
+            if subject is None:
+                continue
+            for cell, h in zip(row, table.header):
+                if cell.role != "FIGURE":
+                    continue
+                fig = next((e for e in doc.entities if e.type == "FIGURE" and cell.start <= e.start and e.end <= cell.end), None)
+                if fig is not None:
+                    out.append(Fact("METRIC", subject, fig, Span(h.start, h.end, doc.text[h.start:h.end])))
+    return out
+
+
+@components.register("facts.v1")
+def make_facts(nlp, path: str = str(DATA)):
+    data = _load(path)
+
+    def facts(doc: Document) -> Document:
+        doc.facts.extend(find_facts(doc, data))
+        return doc
+
+    return facts

@@ -1,0 +1,169 @@
+"""Gazetteer matching: names from data files, longest match first, with Aho-Corasick.
+
+Data files are TSV (``name<TAB>TYPE[<TAB>…]``, ``#`` comments) in
+``extract/data/gazetteer/``; users add their own with the ``files`` setting
+or :meth:`Gazetteer.add`. Names learned from annotated documents come in
+through :meth:`Gazetteer.from_docs` — in cross-validation only from the
+training fold, so a document's own names never inflate its score.
+
+Matches are candidates (``source="gazetteer"``); the merge stage keeps the
+longest non-overlapping ones, so a place inside a longer company name found by
+the model is not kept as a separate LOC.
+"""
+from __future__ import annotations
+
+import csv
+import importlib.util
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Iterable, List, Optional
+
+from .doc import Document
+from .registry import components
+
+GAZ_DIR = Path(__file__).resolve().parent / "data" / "gazetteer"
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+
+
+class Gazetteer:
+    def __init__(self, files: Iterable = (), defaults: bool = True, types: Optional[Iterable] = None):
+        import ahocorasick
+
+        self._aho = ahocorasick.Automaton()
+        self._built = False
+        self.types = set(types) if types else None
+        self.size = 0
+        paths = sorted(GAZ_DIR.glob("*.tsv")) if defaults else []
+        for p in list(paths) + [Path(f) for f in files]:
+            self.load(p)
+
+    def load(self, path) -> None:
+        path = Path(path)
+        if not path.is_file():
+            raise FileNotFoundError(f"Gazetteer file {path} does not exist")
+        with open(path, encoding="utf-8") as f:
+            for lineno, line in enumerate(f, 1):
+                line = line.rstrip("\n")
+                if not line.strip() or line.startswith("#"):
+                    continue
+                cols = line.split("\t")
+                if len(cols) < 2 or not cols[0]:
+                    raise ValueError(f"{path}:{lineno}: expected 'name<TAB>TYPE', got {line!r}")
+                self.add(cols[0], cols[1])
+
+    def add(self, name: str, type: str) -> None:
+        if self.types is not None and type not in self.types:
+            return
+        from .textnorm import to_halfwidth, to_simplified
+        key = to_halfwidth(to_simplified(name))
+        if len(key) < 2:
+            return
+        if key not in self._aho:
+            self.size += 1
+        self._aho.add_word(key, (len(key), type))
+        self._built = False
+
+    @classmethod
+    def from_docs(cls, docs: Iterable, types=("COMPANY", "ORG", "LOC", "INDUSTRY"), defaults: bool = False) -> "Gazetteer":
+        """A gazetteer of the entity names annotated in ``docs`` (gold training documents)."""
+        g = cls(defaults=defaults)
+        g.add_docs(docs, types)
+        return g
+
+    def add_docs(self, docs: Iterable, types=("COMPANY", "ORG", "LOC", "INDUSTRY")) -> None:
+        """Add the entity names annotated in ``docs``."""
+        for d in docs:
+            d = d if isinstance(d, Document) else Document.from_dict(d)
+            for e in d.entities:
+                if e.type in types:
+                    self.add(e.attrs.get("norm") or e.text, e.type)
+
+    def find(self, norm: str) -> List[tuple]:
+        """``(start, end, type)`` of the longest leftmost non-overlapping matches in ``norm``."""
+        if not self.size:
+            return []
+        if not self._built:
+            self._aho.make_automaton()
+            self._built = True
+        cands = []
+        for end_idx, (length, type) in self._aho.iter(norm):
+            s, e = end_idx - length + 1, end_idx + 1
+            # ASCII names (5G, EDA) must not be cut out of a longer ASCII word
+            if _ASCII_WORD.match(norm[s]) and s > 0 and _ASCII_WORD.match(norm[s - 1]):
+                continue
+            if _ASCII_WORD.match(norm[e - 1]) and e < len(norm) and _ASCII_WORD.match(norm[e]):
+                continue
+            cands.append((s, e, type))
+        # greedy longest-first, then leftmost; non-overlapping
+        occupied = bytearray(len(norm))
+        taken = []
+        for s, e, t in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0])):
+            if any(occupied[s:e]):
+                continue
+            occupied[s:e] = b"\x01" * (e - s)
+            taken.append((s, e, t))
+        taken.sort()
+        return taken
+
+
+@components.register("gazetteer.v1")
+def make_gazetteer(nlp, files=(), defaults: bool = True, types=None, docs=None):
+    """Add gazetteer matches as candidate entities. ``docs``: annotated records whose names to add."""
+    gaz = Gazetteer(files=files, defaults=defaults, types=types)
+    gaz.add_docs(docs or ())
+    nlp.gazetteer = gaz
+
+    def gazetteer(doc: Document) -> Document:
+        for s, e, t in gaz.find(doc.norm):
+            doc.entities.append(doc.entity(t, s, e, source="gazetteer"))
+        return doc
+
+    return gazetteer
+
+
+def build_divisions(out: Path = GAZ_DIR / "divisions.tsv") -> int:
+    """Regenerate divisions.tsv from the adcodes.csv of the cpca package (MIT). Needs cpca and jieba."""
+    spec = importlib.util.find_spec("cpca")
+    if spec is None:
+        raise SystemExit("pip install cpca==0.5.5 first (only needed to rebuild the data file)")
+    import jieba
+    import jieba.posseg
+    jieba.setLogLevel(60)
+    word_tags = jieba.posseg.dt.word_tag_tab
+    with open(os.path.join(spec.submodule_search_locations[0], "resources", "adcodes.csv"), encoding="utf-8") as f:
+        rows = sorted(csv.DictReader(f), key=lambda r: r["adcode"])
+    prov_suffixes = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")
+    entries = {}
+    for r in rows:
+        code, name = r["adcode"], r["name"]
+        level = "province" if code[2:] == "0" * 10 else "city" if code[4:] == "0" * 8 else "district"
+        entries.setdefault(name, (level, code, ""))
+        short = None
+        if level == "province":
+            short = next((name[:-len(s)] for s in prov_suffixes if name.endswith(s) and len(name) - len(s) >= 2), None)
+        elif level == "city":
+            short = name[:-1] if name.endswith("市") and len(name) >= 3 else None
+        elif name.endswith(("区", "县")) and len(name) >= 3 and not name.endswith(("新区", "城区", "矿区", "郊区")):
+            short = name[:-1]
+            if short in word_tags and word_tags[short] != "ns":
+                short = None  # 和平区 → 和平 is a common word, not a place mention
+        if short and len(short) >= 2:
+            entries.setdefault(short, (level, code, name))
+    lines = ["# Chinese administrative divisions (provinces, prefecture cities, districts/counties) and their",
+             "# short forms. Generated from the adcodes.csv shipped in the PyPI package cpca 0.5.5",
+             "# (MIT License, Copyright (c) 2018 QinYuan Du) by `python -m extract.gazetteer build-divisions`.",
+             "# Short forms whose jieba dictionary tag is not a place name (和平, 新华, …) are left out.",
+             "# columns: name<TAB>type<TAB>level<TAB>adcode<TAB>full name (for short forms)"]
+    for name, (level, code, full) in sorted(entries.items(), key=lambda x: x[1][1]):
+        lines.append(f"{name}\tLOC\t{level}\t{code}\t{full}")
+    Path(out).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(entries)
+
+
+if __name__ == "__main__":  # python -m extract.gazetteer build-divisions
+    if sys.argv[1:] == ["build-divisions"]:
+        print(f"wrote {build_divisions()} names")
+    else:
+        raise SystemExit("usage: python -m extract.gazetteer build-divisions")

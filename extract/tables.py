@@ -1,0 +1,185 @@
+"""Header-aware table reading: markdown pipe tables and tab-separated plain-text tables.
+
+The ``tables.v1`` component finds tables, gives each column a role from its
+header (``extract/data/tables.json``), records every row in ``doc.tables``
+with cell offsets, and adds the entities a cell states outright (company names,
+segments, districts, exchanges). Dates and figures in cells are left to the
+rule recognizers, except bare ``800+`` counts whose unit only the header gives.
+Relations and facts for each row are made later (``relations.v1``,
+``facts.v1``) from ``doc.tables``, once entities are final.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import List, Optional
+
+from .doc import Document
+from .registry import components
+
+DATA = Path(__file__).resolve().parent / "data" / "tables.json"
+_SEP_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_MD_LINK = re.compile(r"^\[.*\]\(.*\)$")
+_BARE_PLUS = re.compile(r"^(\d+(?:\.\d+)?)\s*\+$")
+
+
+@dataclass
+class Cell:
+    start: int
+    end: int
+    text: str
+    role: Optional[str] = None
+    header: str = ""
+    parts: list = field(default_factory=list)  # (start, end) of each listed item
+
+
+@dataclass
+class Table:
+    start: int
+    end: int
+    header: List[Cell]
+    rows: List[List[Cell]]
+
+    def to_records(self, index: int) -> list:
+        return [{"id": f"T{index}R{r}", "table": index, "row": r,
+                 "cells": {h.text: c.text for h, c in zip(self.header, row)}}
+                for r, row in enumerate(self.rows, 1)]
+
+
+@lru_cache(maxsize=4)
+def load_table_data(path: str = str(DATA)) -> dict:
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def column_role(header: str, data: dict) -> Optional[str]:
+    if any(k in header for k in data["skip"]):
+        return None
+    for role, keys in data["roles"]:
+        if any(k in header for k in keys):
+            return role
+    return None
+
+
+def _split_line(text: str, s: int, e: int, sep: str) -> List[Cell]:
+    """Cells of one table line ``text[s:e]``, with stripped offsets."""
+    line = text[s:e]
+    if sep == "|":
+        body_s = line.find("|") + 1
+        body_e = line.rfind("|")
+        if body_e < body_s:
+            body_e = len(line)
+    else:
+        body_s, body_e = 0, len(line)
+    cells = []
+    pos = body_s
+    for raw in line[body_s:body_e].split(sep):
+        lead = len(raw) - len(raw.lstrip())
+        content = raw.strip()
+        cs = s + pos + lead
+        cells.append(Cell(cs, cs + len(content), content))
+        pos += len(raw) + 1
+    return cells
+
+
+def find_tables(text: str) -> List[Table]:
+    """Markdown tables (header, ---- row, body) and blocks of ≥3 tab-separated lines."""
+    lines = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    tables = []
+    i = 0
+    while i < len(lines):
+        s, e = lines[i]
+        line = text[s:e]
+        if line.lstrip().startswith("|") and i + 1 < len(lines) and _SEP_ROW.match(text[lines[i + 1][0]:lines[i + 1][1]]):
+            header = _split_line(text, s, e, "|")
+            rows = []
+            j = i + 2
+            while j < len(lines) and text[lines[j][0]:lines[j][1]].lstrip().startswith("|"):
+                rows.append(_split_line(text, lines[j][0], lines[j][1], "|"))
+                j += 1
+            tables.append(Table(s, lines[j - 1][1], header, rows))
+            i = j
+            continue
+        if line.count("\t") >= 2:
+            j = i
+            while j < len(lines) and text[lines[j][0]:lines[j][1]].count("\t") == line.count("\t"):
+                j += 1
+            if j - i >= 3:
+                block = [_split_line(text, a, b, "\t") for a, b in lines[i:j]]
+                tables.append(Table(s, lines[j - 1][1], block[0], block[1:]))
+                i = j
+                continue
+        i += 1
+    return tables
+
+
+def _parts(cell: Cell, seps: str) -> list:
+    out = []
+    pos = cell.start
+    for piece in re.split(f"[{re.escape(seps)}]", cell.text):
+        lead = len(piece) - len(piece.lstrip())
+        p = piece.strip()
+        if p:
+            out.append((pos + lead, pos + lead + len(p)))
+        pos += len(piece) + 1
+    return out
+
+
+@components.register("tables.v1")
+def make_tables(nlp, path: str = str(DATA)):
+    data = load_table_data(path)
+    seps = data["list_separators"]
+    orgs = sorted(data["listing_orgs"], key=len, reverse=True)
+
+    def tables(doc: Document) -> Document:
+        found = find_tables(doc.norm)
+        for t_index, table in enumerate(found, 1):
+            roles = [column_role(h.text, data) for h in table.header]
+            for h, role in zip(table.header, roles):
+                h.role = role
+            for row in table.rows:
+                for cell, h in zip(row, table.header):
+                    cell.role, cell.header = h.role, h.text
+                    if not cell.text or _MD_LINK.match(cell.text):
+                        continue
+                    _cell_entities(doc, cell, seps, orgs, data)
+        doc.tables = found
+        return doc
+
+    return tables
+
+
+def _cell_entities(doc: Document, cell: Cell, seps: str, orgs: list, data: dict) -> None:
+    role = cell.role
+    if role in ("COMPANY", "INDUSTRY", "LOC"):
+        # A full legal name is one entity even if it holds a separator-like char.
+        parts = [(cell.start, cell.end)] if role == "COMPANY" and cell.text.endswith(("公司", "研究院")) \
+            else _parts(cell, seps)
+        cell.parts = parts
+        for s, e in parts:
+            doc.entities.append(doc.entity(role, s, e, source="tables"))
+    elif role == "LISTING":
+        for name in orgs:
+            i = cell.text.find(name)
+            if i >= 0:
+                s = cell.start + i
+                cell.parts = [(s, s + len(name))]
+                doc.entities.append(doc.entity("ORG", s, s + len(name), source="tables"))
+                break
+    elif role == "FIGURE":
+        m = _BARE_PLUS.match(cell.text)
+        if m:
+            unit = next((u for k, u in data["unit_hints"].items() if k in cell.header), "")
+            value = float(m.group(1))
+            value = int(value) if value.is_integer() else value
+            cell.parts = [(cell.start, cell.end)]
+            doc.entities.append(doc.entity("FIGURE", cell.start, cell.end,
+                                           {"value": value, "unit": unit, "qualifier": "more_than"},
+                                           source="tables"))
