@@ -29,7 +29,10 @@ doccano: entities (``entities`` with int ids, or the older ``labels`` triples)
 and relations (newer format only). doccano keeps unknown top-level keys of an
 imported line as example metadata and writes them back on export, so the rest of
 the record (document id, entity ids and attrs, events, facts, ignore) travels in
-one ``"zhie"`` key. Entities added in doccano get fresh ids ``E<n>``.
+one ``"zhie"`` key. doccano renumbers its own ids on import, so SCHEMA entity
+ids are keyed there by ``"start:end:TYPE"``: an entity added, moved or relabelled
+in doccano gets a fresh id ``E<n>`` (and no attrs; ``validate`` then reports the
+missing FIGURE/RANK attrs and any event or fact left pointing at the old id).
 
 Entities read from a tool that gives no ``attrs.norm`` get it from the
 length-preserving normalizer, exactly as the pipeline would.
@@ -287,7 +290,7 @@ def _rest(rec: dict) -> dict:
         out["ignore"] = rec["ignore"]
     if rec.get("error") is not None:
         out["error"] = rec["error"]
-    return out
+    return json.loads(json.dumps(out))  # a copy: the output never shares objects with the input
 
 
 def _new_record(doc_id, text: str) -> dict:
@@ -504,10 +507,12 @@ def doccano_to_record(obj: dict, origin: Any = "<doccano>") -> dict:
     used = set(id_map.values())
     fresh = _fresh_ids(used)
     by_doccano = {}
+    taken = set()
     for did, s, e, lab in raw:
-        sid = id_map.get(str(did)) if did is not None else None
-        if sid is None:
+        sid = id_map.get(f"{s}:{e}:{lab}")  # keyed by span: doccano renumbers its ids on import
+        if sid is None or sid in taken:
             sid = next(fresh)
+        taken.add(sid)
         ent = {"id": sid, "type": lab, "start": s, "end": e,
                "text": text[s:e] if isinstance(s, int) and isinstance(e, int) else None,
                "attrs": dict(attrs.get(sid) or {})}
@@ -573,11 +578,11 @@ def to_doccano(records: Iterable[dict], style: str = "entities") -> List[dict]:
                 warnings.warn(f"doc {rec.get('id')}: the doccano 'labels' format has no relations; "
                               f"{len(rec['relations'])} relations are kept only in 'zhie'", stacklevel=2)
             obj["labels"] = [[e["start"], e["end"], e["type"]] for e in ents]
-        rest = {"doc_id": rec.get("id"), "entity_ids": {str(i): eid for eid, i in num.items()},
-                "attrs": {e["id"]: e["attrs"] for e in ents if e.get("attrs")}}
+        rest = {"doc_id": rec.get("id"), "entity_ids": {f"{e['start']}:{e['end']}:{e['type']}": e["id"] for e in ents},
+                "attrs": {e["id"]: dict(e["attrs"]) for e in ents if e.get("attrs")}}
         rest.update(_rest(rec))
         if style == "labels" and rec.get("relations"):
-            rest["relations"] = rec["relations"]
+            rest["relations"] = [dict(r) for r in rec["relations"]]
         obj["zhie"] = rest
         out.append(obj)
     return out
@@ -841,6 +846,9 @@ def _mark(tags: list, idx, type_: str, how: str) -> None:
     idx = list(idx)
     if how == "outside" or not idx:
         return
+    if how == "expand" and any(tags[k] != "O" for k in idx):
+        how = "missing"  # a token already tagged by another span: no clean B/I run is possible
+        idx = [k for k in idx if tags[k] == "O"]
     for n, k in enumerate(idx):
         if how == "missing":
             tags[k] = MISSING
