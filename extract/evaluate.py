@@ -701,7 +701,7 @@ def evaluate(gold_path, pred_path=None, model=None, json_path=None, errors_path=
             raise ValueError("cross-validation needs a model to rebuild per fold (model=...), "
                              "not a fixed predictions file")
         from .pipeline import load
-        rep = cross_validate(gold, folds, lambda train: load(model), batch_size=batch_size)
+        rep = cross_validate(gold, folds, lambda train: load(model).learn(train), batch_size=batch_size)
         preds = None
     else:
         if pred_path is not None:

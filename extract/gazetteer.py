@@ -114,13 +114,22 @@ def make_gazetteer(nlp, files=(), defaults: bool = True, types=None, docs=None):
     gaz = Gazetteer(files=files, defaults=defaults, types=types)
     gaz.add_docs(docs or ())
     nlp.gazetteer = gaz
+    return GazetteerComponent(gaz)
 
-    def gazetteer(doc: Document) -> Document:
-        for s, e, t in gaz.find(doc.norm):
+
+class GazetteerComponent:
+    """Adds gazetteer matches as candidates; ``learn(docs)`` adds the names annotated in ``docs``."""
+
+    def __init__(self, gaz: Gazetteer):
+        self.gaz = gaz
+
+    def __call__(self, doc: Document) -> Document:
+        for s, e, t in self.gaz.find(doc.norm):
             doc.entities.append(doc.entity(t, s, e, source="gazetteer"))
         return doc
 
-    return gazetteer
+    def learn(self, docs) -> None:
+        self.gaz.add_docs(docs)
 
 
 def build_divisions(out: Path = GAZ_DIR / "divisions.tsv") -> int:

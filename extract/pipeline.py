@@ -74,6 +74,18 @@ class Pipeline:
                 return c
         raise KeyError(f"No component {name!r} in pipeline {self.name!r}; components: {self.pipe_names}")
 
+    def learn(self, docs) -> "Pipeline":
+        """Let every component that learns from annotated documents (``learn(docs)``) absorb ``docs``.
+
+        Cross-validation calls this with the training fold only, so nothing a
+        component learns from a gold document reaches that document's score.
+        """
+        docs = [d if isinstance(d, Document) else Document.from_dict(d) for d in docs]
+        for _, comp in self.components:
+            if hasattr(comp, "learn"):
+                comp.learn(docs)
+        return self
+
     def make_doc(self, text: str, id: Optional[str] = None) -> Document:
         return Document(text, id=id)
 
