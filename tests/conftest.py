@@ -1,0 +1,117 @@
+"""Shared test fixtures: paths, the seed texts, pipelines and a model folder for the CLI.
+
+The rule recognizers (``rules.v1``) may not be built yet; ``rules_config`` is the
+rules-only pipeline without them then, so tests that only need *some* pipeline
+output (offsets, record counts, formats) run either way. Tests that need what the
+rule recognizers find (FIGUREs, DATEs, RANKs) ask for the ``require_rules`` fixture.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = REPO_ROOT.parent / "shared" / "seeds"
+
+
+def rules_available() -> bool:
+    from extract.registry import components
+    return "rules.v1" in components
+
+
+@pytest.fixture
+def require_rules():
+    """Skip the test unless the rule recognizers (``rules.v1``) are registered."""
+    if not rules_available():
+        pytest.skip("the rule recognizers (rules.v1) are not built yet")
+
+
+def seed_paths():
+    """The seed documents, sorted; empty when the shared folder is absent."""
+    return sorted(SEEDS_DIR.glob("*.txt")) if SEEDS_DIR.is_dir() else []
+
+
+@pytest.fixture(scope="session")
+def seeds() -> dict:
+    """``{stem: text}`` of every seed document; skips the test when there are none."""
+    paths = seed_paths()
+    if not paths:
+        pytest.skip(f"no seed documents in {SEEDS_DIR}")
+    return {p.stem: p.read_text(encoding="utf-8") for p in paths}
+
+
+@pytest.fixture(scope="session")
+def rules_config() -> dict:
+    """The rules-only pipeline config, minus ``rules.v1`` when it is not registered."""
+    from extract.pipeline import RULES_CONFIG
+
+    cfg = json.loads(json.dumps(RULES_CONFIG))
+    if not rules_available():
+        cfg["pipeline"] = [c for c in cfg["pipeline"] if c["factory"] != "rules.v1"]
+    return cfg
+
+
+@pytest.fixture(scope="session")
+def nlp(rules_config):
+    """The rules-only pipeline (shared; don't add components to it)."""
+    import extract
+    return extract.load(rules_config)
+
+
+@pytest.fixture(scope="session")
+def base_nlp():
+    """normalize + segment with jieba tokens: the minimal pipeline every other stage needs."""
+    import extract
+    return extract.load({"name": "base", "pipeline": [
+        {"name": "normalize", "factory": "normalize.v1"},
+        {"name": "segment", "factory": "segment.v1", "tokens": True}]})
+
+
+@pytest.fixture(scope="session")
+def tokenizer():
+    """One shared :class:`extract.segment.Tokenizer` (building one costs seconds); don't add words to it."""
+    from extract.segment import Tokenizer
+    return Tokenizer()
+
+
+@pytest.fixture(scope="session")
+def model_dir(tmp_path_factory, rules_config) -> Path:
+    """A model folder holding ``rules_config`` as config.json: pass it as ``--model`` to the CLI."""
+    d = tmp_path_factory.mktemp("model")
+    (d / "config.json").write_text(json.dumps(rules_config, ensure_ascii=False), encoding="utf-8")
+    return d
+
+
+def _all_spans(rec: dict):
+    """``(where, start, end, text)`` of every span of a SCHEMA record."""
+    for e in rec.get("entities", []):
+        yield f"entity {e['id']}", e["start"], e["end"], e["text"]
+    for ev in rec.get("events", []):
+        t = ev["trigger"]
+        yield f"event {ev['id']} trigger", t["start"], t["end"], t["text"]
+        for a in ev.get("arguments", []):
+            if "start" in a:
+                yield f"event {ev['id']} {a['role']}", a["start"], a["end"], a["text"]
+    for f in rec.get("facts", []):
+        m = f.get("metric")
+        if m:
+            yield f"fact {f['id']} metric", m["start"], m["end"], m["text"]
+
+
+def _offset_problems(rec: dict) -> list:
+    text = rec["text"]
+    return [(w, s, e, t, text[s:e]) for w, s, e, t in _all_spans(rec) if text[s:e] != t]
+
+
+@pytest.fixture(scope="session")
+def all_spans():
+    """``all_spans(rec)`` → ``(where, start, end, text)`` of every span of a SCHEMA record."""
+    return _all_spans
+
+
+@pytest.fixture(scope="session")
+def offset_problems():
+    """``offset_problems(rec)`` → spans whose text is not ``rec['text'][start:end]`` ([] = all good)."""
+    return _offset_problems

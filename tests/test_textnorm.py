@@ -1,0 +1,91 @@
+"""Length-preserving normalization: traditional → simplified, full-width → half-width, script detection."""
+import pytest
+
+from extract.textnorm import detect_script, normalize, to_halfwidth, to_simplified
+
+INPUTS = [
+    "國家級專精特新企業達1026家",
+    "浦東新區１０２６家集成電路企業",
+    "上海超 20 亿元的集成电路产业基金落户浦东新区",
+    "深圳以347家的新增数量位居全国城市首位",
+    "臺北市與新竹科學園區的半導體產業鏈",
+    "研發強度達１２．５％，較上年提升０.８個百分點",
+    "ＡＩ　芯片：融資１．５億元（Ｂ輪）",
+    "截至2025年10月，全市共有「小巨人」企業1032家。",
+    "混合：國家級、国家级、ＡＢＣ、🚀火箭、𠀋字",  # astral-plane characters count as one code point
+    "\n\n  \t",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", INPUTS)
+def test_normalize_keeps_length_and_non_han_positions(text):
+    norm, _ = normalize(text)
+    assert len(norm) == len(text)
+    for a, b in zip(text, norm):  # line structure never moves
+        assert (a == "\n") == (b == "\n")
+
+
+def test_normalize_keeps_length_on_seeds(seeds):
+    for name, text in seeds.items():
+        norm, script = normalize(text)
+        assert len(norm) == len(text), name
+        assert script in ("simplified", "traditional")
+
+
+@pytest.mark.parametrize("trad,simp", [
+    ("國家級", "国家级"),
+    ("專精特新", "专精特新"),
+    ("企業數量", "企业数量"),
+    ("發展", "发展"),
+    ("臺灣", "台湾"),
+    ("數據", "数据"),
+    ("衛星物聯網", "卫星物联网"),
+    ("產業鏈", "产业链"),
+    ("潔淨車間", "洁净车间"),
+    ("後臺", "后台"),
+    ("融資", "融资"),
+    ("億元", "亿元"),
+])
+def test_traditional_words_map_to_simplified(trad, simp):
+    assert to_simplified(trad) == simp
+    # inside a traditional sentence, at the same offsets
+    text = f"上海的{trad}位居全國第三"
+    norm, script = normalize(text)
+    assert script == "traditional"
+    assert norm[3:3 + len(trad)] == simp
+
+
+def test_simplified_text_is_left_alone():
+    text = "上海在打造全球科技创新中心的征程上立起了一座新的里程碑"
+    assert normalize(text) == (text, "simplified")
+
+
+@pytest.mark.parametrize("full,half", [
+    ("１０２６家", "1026家"),
+    ("１２．５％", "12.5%"),
+    ("ＡＩ芯片", "AI芯片"),
+    ("Ｂ輪", "B輪"),
+    ("超　20　亿元", "超 20 亿元"),  # ideographic space → ASCII space, one for one
+    ("１，２３４", "1，234"),  # the Chinese comma stays punctuation
+    ("（Ｂ轮）：融资", "（B轮）：融资"),
+])
+def test_halfwidth(full, half):
+    assert to_halfwidth(full) == half
+    assert len(to_halfwidth(full)) == len(full)
+
+
+@pytest.mark.parametrize("text,script", [
+    ("國家級專精特新“小巨人”企業數量首次突破1000家", "traditional"),
+    ("国家级专精特新“小巨人”企业数量首次突破1000家", "simplified"),
+    ("2025-10-01 12:00 TOP3", "none"),
+    ("", "none"),
+])
+def test_detect_script(text, script):
+    assert detect_script(text) == script
+
+
+def test_normalize_gives_simplified_halfwidth_view():
+    norm, script = normalize("浦東新區１０２６家集成電路企業")
+    assert script == "traditional"
+    assert norm == "浦东新区1026家集成电路企业"
