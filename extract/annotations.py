@@ -432,7 +432,9 @@ def validate_record(rec: Any, path: str = "<record>", line: Optional[int] = None
                     index: Optional[int] = None) -> List[Problem]:
     """All problems of one SCHEMA record (``[]`` when it is fine)."""
     if isinstance(rec, Exception):
-        return [Problem(path, line, None, "", _strip_origin(str(rec), path, line), code="json", index=index)]
+        msg = _strip_origin(str(rec), path, line)
+        code = "json" if "malformed JSON" in msg or "not UTF-8" in msg else "import"
+        return [Problem(path, line, None, "", msg, code=code, index=index)]
     if not isinstance(rec, dict):
         return [Problem(path, line, None, "", f"a record must be a JSON object, got {type(rec).__name__}",
                         index=index)]
@@ -514,26 +516,28 @@ def stats(records: Iterable[dict]) -> dict:
            "facts_with_position": Counter(), "facts_with_date": Counter(), "ignore_regions": 0,
            "ignored_characters": 0}
     for rec in records:
+        if not isinstance(rec, dict):
+            continue
         out["documents"] += 1
-        text = rec.get("text") or ""
+        text = rec.get("text") if isinstance(rec.get("text"), str) else ""
         out["characters"] += len(text)
         if rec.get("error") is not None:
             out["error_documents"] += 1
-        for e in rec.get("entities") or []:
+        for e in _items(rec, "entities"):
             out["entity_types"][e.get("type")] += 1
-        for r in rec.get("relations") or []:
+        for r in _items(rec, "relations"):
             out["relation_types"][r.get("type")] += 1
-        for ev in rec.get("events") or []:
+        for ev in _items(rec, "events"):
             out["event_types"][ev.get("type")] += 1
-            for a in ev.get("arguments") or []:
+            for a in _items(ev, "arguments"):
                 out["argument_roles"][a.get("role")] += 1
-        for f in rec.get("facts") or []:
+        for f in _items(rec, "facts"):
             out["fact_types"][f.get("type")] += 1
             if f.get("position") is not None:
                 out["facts_with_position"][f.get("type")] += 1
             if f.get("date") is not None:
                 out["facts_with_date"][f.get("type")] += 1
-        regions = sorted((g["start"], g["end"]) for g in rec.get("ignore") or []
+        regions = sorted((g["start"], g["end"]) for g in _items(rec, "ignore")
                          if _is_int(g.get("start")) and _is_int(g.get("end")))
         out["ignore_regions"] += len(regions)
         covered, reach = 0, 0  # union length, so overlapping regions count once
@@ -548,6 +552,12 @@ def stats(records: Iterable[dict]) -> dict:
     out["events"] = sum(out["event_types"].values())
     out["facts"] = sum(out["fact_types"].values())
     return {k: (_ordered(v, k) if isinstance(v, Counter) else v) for k, v in out.items()}
+
+
+def _items(obj: dict, key: str) -> list:
+    """The dict items of ``obj[key]`` (stats never fail on a malformed record; validate reports it)."""
+    v = obj.get(key)
+    return [x for x in v if isinstance(x, dict)] if isinstance(v, list) else []
 
 
 def _ordered(c: Counter, key: str) -> dict:

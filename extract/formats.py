@@ -679,6 +679,7 @@ class AlignmentReport:
     cross_sentence: Counter = field(default_factory=Counter)  # by type: span crosses a sentence boundary
     overlapping: Counter = field(default_factory=Counter)  # by type: overlaps an earlier (longer) entity
     excluded_types: Counter = field(default_factory=Counter)  # not in label_types (tagged O on purpose)
+    merged_sentences: int = 0  # sentence boundaries removed because an entity spans them
     ignored_sentences: int = 0  # sentences touching an ignore region, left out
     ignored_entities: int = 0
     skipped_documents: int = 0  # records with "error"
@@ -704,7 +705,8 @@ class AlignmentReport:
         return {"tokenizer": self.tokenizer, "sentences": self.sentences, "tokens": self.tokens,
                 "entities": self.entities, "aligned": self.aligned, "misaligned": dict(self.misaligned),
                 "cross_sentence": dict(self.cross_sentence), "overlapping": dict(self.overlapping),
-                "excluded_types": dict(self.excluded_types), "ignored_sentences": self.ignored_sentences,
+                "excluded_types": dict(self.excluded_types), "merged_sentences": self.merged_sentences,
+                "ignored_sentences": self.ignored_sentences,
                 "ignored_entities": self.ignored_entities, "skipped_documents": self.skipped_documents}
 
 
@@ -721,7 +723,8 @@ MISSING = "-"  # the tag of tokens covered by a span that does not fit them (Cla
 
 def to_token_dataset(records: Iterable[dict], tokenizer: Any = "char", label_types: Optional[Iterable[str]] = None,
                      misaligned: str = "missing", view: str = "text", skip_ignored: bool = True,
-                     max_sentence_len: int = 400, return_report: bool = False):
+                     max_sentence_len: int = 400, merge_over_entities: bool = True,
+                     return_report: bool = False):
     """A token/BIO view for NER training: one row per sentence.
 
     Columns: ``doc_id``, ``sent_index``, ``start``/``end`` (sentence offsets in
@@ -741,7 +744,10 @@ def to_token_dataset(records: Iterable[dict], tokenizer: Any = "char", label_typ
     silently). ``misaligned`` says what their tokens get: ``"missing"`` (tag
     ``"-"``, id -1: no gold, as spaCy does), ``"expand"`` (B/I over every token
     the span touches) or ``"outside"`` (O). Sentences touching an ``ignore``
-    region are left out with ``skip_ignored``. With ``return_report`` the result
+    region are left out with ``skip_ignored``. A sentence boundary inside a gold
+    entity (a PDF line break in 上海\n浦东新区) is removed with
+    ``merge_over_entities``, up to ``2 * max_sentence_len`` characters; the
+    report counts these merges. With ``return_report`` the result
     is ``(dataset, AlignmentReport)``.
     """
     from datasets import ClassLabel, Dataset, Features, List as HFList, Value
@@ -786,7 +792,11 @@ def to_token_dataset(records: Iterable[dict], tokenizer: Any = "char", label_typ
             last_end = e["end"]
         ei = 0
         carried = []  # entities that started in an earlier sentence and go on into this one
-        for si, (s, e) in enumerate(split_sentences(norm, max_len=max_sentence_len)):
+        sents = split_sentences(norm, max_len=max_sentence_len)
+        if merge_over_entities:
+            sents, n = _merge_over(sents, kept, max_sentence_len)
+            report.merged_sentences += n
+        for si, (s, e) in enumerate(sents):
             carried = [x for x in carried if x["end"] > s]
             sent_ents = []
             while ei < len(kept) and kept[ei]["start"] < e:
@@ -840,6 +850,24 @@ def to_token_dataset(records: Iterable[dict], tokenizer: Any = "char", label_typ
     if report.not_labelled:
         warnings.warn(report.message(), AlignmentWarning, stacklevel=2)
     return (ds, report) if return_report else ds
+
+
+def _merge_over(sents: list, ents: list, max_len: int) -> tuple:
+    """Join adjacent sentences where a (non-overlapping, sorted) entity crosses their boundary."""
+    cuts = {e for _, e in sents[:-1]}
+    inside = set()
+    for x in ents:
+        inside.update(c for c in range(x["start"] + 1, x["end"]) if c in cuts)
+    if not inside:
+        return sents, 0
+    out, n = [list(sents[0])], 0
+    for s, e in sents[1:]:
+        if s in inside and e - out[-1][0] <= 2 * max_len:
+            out[-1][1] = e
+            n += 1
+        else:
+            out.append([s, e])
+    return [tuple(x) for x in out], n
 
 
 def _mark(tags: list, idx, type_: str, how: str) -> None:

@@ -301,3 +301,15 @@ def test_cli_convert_round_trip(tmp_path):
 def test_problem_without_line_uses_index():
     p = Problem("export.json", None, "7", "entity X", "boom", index=3)
     assert str(p) == "export.json: #3: doc 7: entity X: boom"
+
+
+def test_stats_survive_malformed_records():
+    st = stats([{"id": "x", "text": "上海", "entities": {"E1": 1}, "events": [None], "facts": "none"}])
+    assert st["documents"] == 1 and st["entities"] == 0 and st["events"] == 0
+
+
+def test_import_error_code(tmp_path):
+    f = tmp_path / "d.jsonl"
+    f.write_text('{"text": "上海", "labels": [[0, 3, "LOC"]]}\n', encoding="utf-8")
+    (p,) = validate_files([f])
+    assert p.code == "import" and p.line == 1 and "span 0:3 is outside the text" in p.message

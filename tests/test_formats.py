@@ -357,7 +357,7 @@ def test_overlap_cross_sentence_ignore_and_error_records():
     ign["id"] = "ign"
     ign["ignore"] = [{"start": 0, "end": 3}]
     with pytest.warns(AlignmentWarning) as w:
-        ds, rep = F.to_token_dataset([rec, err, ign], return_report=True)
+        ds, rep = F.to_token_dataset([rec, err, ign], merge_over_entities=False, return_report=True)
     msg = str(w[0].message)
     assert "1 cross a sentence boundary (DATE 1)" in msg and "1 overlap another entity (ORG 1)" in msg
     assert rep.skipped_documents == 1
@@ -365,3 +365,25 @@ def test_overlap_cross_sentence_ignore_and_error_records():
     assert ds.num_rows == 3
     assert ds[0]["ner_labels"][-3:] == ["-", "-", "-"]
     assert ds[1]["ner_labels"][0] == "-"  # the tail of the crossing span in the next sentence
+
+
+def test_sentence_boundary_inside_an_entity_is_merged():
+    text = "公司总部位于上海\n浦东新区张江。今年营收增长超\n15亿元。\n下一句。"
+    loc_s = text.index("上海")
+    fig_s = text.index("超")
+    rec = {"id": "m", "text": text, "relations": [], "events": [], "facts": [], "entities": [
+        {"id": "E1", "type": "LOC", "start": loc_s, "end": loc_s + 7, "text": text[loc_s:loc_s + 7],
+         "attrs": {"norm": "上海\n浦东新区"}},
+        {"id": "E2", "type": "FIGURE", "start": fig_s, "end": fig_s + 6, "text": text[fig_s:fig_s + 6],
+         "attrs": {"norm": "超\n15亿元", "value": 1.5e9, "unit": "元", "qualifier": "more_than"}}]}
+    assert validate_record(rec) == []
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ds, rep = F.to_token_dataset([rec], return_report=True)
+    assert rep.merged_sentences == 2 and rep.aligned == 2
+    assert ds.num_rows == 3  # 上海\n浦东新区 and 超\n15亿元 keep their sentences whole
+    row = ds[0]
+    assert "".join(row["tokens"]) == "公司总部位于上海浦东新区张江。"
+    assert row["ner_labels"][6:12] == ["B-LOC"] + ["I-LOC"] * 5
+    with pytest.warns(AlignmentWarning, match="2 cross a sentence boundary"):
+        F.to_token_dataset([rec], merge_over_entities=False)
