@@ -66,6 +66,6 @@ def char_class(chars: Iterable[str]) -> str:
 
 
 # Tolerated between the parts of a number expression: spaces (PDF dumps: "9279 家"),
-# markdown bold markers ("**30%**") and a line break (PDF lines: "4-9\n个百分点").
-GAP = r"(?:[ \t\u00a0]|\*\*|\n){0,3}"
+# markdown bold markers ("**30%**") and at most one line break (PDF lines: "4-9\n个百分点").
+GAP = r"(?:[ \t\u00a0]|\*\*){0,3}(?:\n(?:[ \t\u00a0]|\*\*){0,2})?"
 GAP_CHARS = " \t\u00a0*\n"

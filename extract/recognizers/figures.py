@@ -59,9 +59,10 @@ class FigureRecognizer:
         self.last_n_prefixes = ("近", "接近", "将近")
         self.last_n_units = ("年", "个月")
         self.article_after = tuple(self.num.data["article_counted_after"])
+        self.header_marks = set(units["unit_header_marks"])
         n = self.num
         G = GAP
-        NUM = n.number
+        NUM = rf"(?!0\d){n.number}"  # 01, 09660: headings and codes, not quantities
         mag = char_class(list(n.small) + list(n.big))
         mega = alternation(units["mega_si_after_zhao"])
         MAG = rf"(?:(?!兆(?:{mega}))[{mag}])+"
@@ -199,6 +200,10 @@ class FigureRecognizer:
             if self._blocked_before(norm, m.start("n1")):
                 return None
             mags = (g("m1") or "") + (g("mag2") or "")
+            # （万人） / 单位：万元 — a unit header over a table column, not an amount
+            if (all(c in self.num.small or c in self.num.big for c in n1) and not g("pre")
+                    and norm[max(0, start - 1):start] in self.header_marks):
+                return None
             if g("u1"):
                 if unit is not None and unit != "%":
                     return None
@@ -214,7 +219,7 @@ class FigureRecognizer:
             if is_measure and len(unit_raw) == 1 and not mags and "\n" in norm[m.end("n2") if g("n2") else m.end("n1"):m.start("unit")]:
                 return None
             v1 = self.num.parse_decimal(n1 + (g("m1") or ""))
-            if v1 is None:
+            if v1 is None or (v1 == 0 and not n1[:1].isdigit()):  # 零部件
                 return None
             # 一 as an article: 一家企业, 一个, 一批 (but 仅一家, 一倍, 一成 are figures)
             if (is_measure and n1 == self.num.article and not mags and not g("pre") and not g("mid")
@@ -262,8 +267,12 @@ class FigureRecognizer:
 
     def _blocked_before(self, norm: str, i: int) -> bool:
         """第 / 前 / 首 right before the number, across spaces (前 10 个城市 is a RANK)."""
-        prev = norm[max(0, i - 4):i].rstrip(GAP_CHARS)[-1:]
-        return prev != "" and prev in "第前首"
+        before = norm[max(0, i - 6):i].rstrip(GAP_CHARS)
+        prev = before[-1:]
+        if prev != "" and prev in "第前首":
+            return True
+        # 第二、三批 / 第一至五批: the second numeral of an ordinal list
+        return prev != "" and prev in "、至到和及与" and "第" in before[-4:-1]
 
     def _is_year(self, s: str) -> bool:
         s = _STRIP.sub("", s)

@@ -8,7 +8,8 @@ Decisions:
 
 * the scope is inside the span when it stands right before the rank
   (位居全国第三 → 全国第三, scope 全国; the verb 位居 stays out); stacked scopes
-  join: 全国城市首位 → scope 全国城市;
+  join: 全国城市首位 → scope 全国城市; a scope before a ranking verb gives the
+  attr only (全国排名第四 → span 第四, scope 全国);
 * 第N followed by a counter that is not a ranking (第七批, 第一章, 第N届, 第N次,
   第一季度, 第三方 …, also 第一至第五批 / 第二、三批) is no RANK; 前三批 / 前3年 neither;
 * 第二名 / 第三位 keep 名/位 in the span; 第一城 → 第一 (城 outside);
@@ -42,6 +43,9 @@ class RankRecognizer:
         firsts = ([w[0] for w in list(self.scopes) + list(self.words)] + list(self.num.digits)
                   + list(self.num.small) + list(self.num.big_cn)
                   + list("0123456789第前倒Nn" + r["after_ju_first"] + r["top_latin"] + r["top_latin"].lower()))
+        # 全国排名第四: the scope stands before a ranking verb; it is the scope attr, outside the span
+        self.scope_before_verb = re.compile(
+            rf"({SCOPE})(?:{alternation(r['ranking_verbs'])}){G}$")
         self.pattern = re.compile(rf"""
             (?=[{char_class(firsts)}])
             (?:(?P<scope>(?:{SCOPE})(?:{G}(?:{SCOPE}))*){G})?
@@ -61,10 +65,15 @@ class RankRecognizer:
 
     def find(self, doc) -> list:
         out = []
-        for m in self.pattern.finditer(doc.norm):
+        norm = doc.norm
+        for m in self.pattern.finditer(norm):
             attrs = self._attrs(m)
             if attrs is None:
                 continue
+            if attrs["scope"] is None:
+                sv = self.scope_before_verb.search(norm, max(0, m.start() - 10), m.start())
+                if sv:
+                    attrs["scope"] = sv.group(1)
             out.append(doc.entity("RANK", m.start(), m.end(), attrs, source="rules"))
         return out
 
