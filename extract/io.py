@@ -55,6 +55,9 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
         return _strict(data[3:], "utf-8", name, offset=3)
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
         return _strict(data, "utf-16", name)
+    if b"\x00" in data:  # before UTF-8: BOM-less UTF-16 of ASCII text is valid UTF-8 full of NULs
+        raise InputError(f"{name}: binary data (NUL bytes) — not a text document; "
+                         f"UTF-16 input needs a byte-order mark")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -62,9 +65,6 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
     else:
         _reject_binary(text, name)
         return text
-    if b"\x00" in data:
-        raise InputError(f"{name}: binary data (NUL bytes) — not a text document; "
-                         f"UTF-16 input needs a byte-order mark")
     guess = _guess_legacy(data)
     if guess is None:
         line = data[:utf8_error.start].count(b"\n") + 1
