@@ -51,9 +51,9 @@ class Gazetteer:
                 cols = line.split("\t")
                 if len(cols) < 2 or not cols[0]:
                     raise ValueError(f"{path}:{lineno}: expected 'name<TAB>TYPE', got {line!r}")
-                self.add(cols[0], cols[1])
+                self.add(cols[0], cols[1], cols[2] if len(cols) > 2 else "", cols[3] if len(cols) > 3 else "")
 
-    def add(self, name: str, type: str) -> None:
+    def add(self, name: str, type: str, level: str = "", code: str = "") -> None:
         if self.types is not None and type not in self.types:
             return
         from .textnorm import to_halfwidth, to_simplified
@@ -62,7 +62,7 @@ class Gazetteer:
             return
         if key not in self._aho:
             self.size += 1
-        self._aho.add_word(key, (len(key), type))
+        self._aho.add_word(key, (len(key), type, level, code))
         self._built = False
 
     @classmethod
@@ -81,31 +81,80 @@ class Gazetteer:
                     self.add(e.attrs.get("norm") or e.text, e.type)
 
     def find(self, norm: str) -> List[tuple]:
-        """``(start, end, type)`` of the longest leftmost non-overlapping matches in ``norm``."""
+        """``(start, end, type)`` of the longest leftmost non-overlapping matches in ``norm``.
+
+        Line breaks and spaces between two CJK characters (PDF dumps break lines
+        inside words: ``新一代信息\n技术``) are skipped while matching, through a
+        compacted view with a map back to the original positions. An
+        administrative place directly followed by one of its subdivisions
+        (``北京海淀区``, ``上海\n浦东新区``) becomes one LOC.
+        """
         if not self.size:
             return []
         if not self._built:
             self._aho.make_automaton()
             self._built = True
+        view, index = _compact(norm)
         cands = []
-        for end_idx, (length, type) in self._aho.iter(norm):
+        for end_idx, (length, type, level, code) in self._aho.iter(view):
             s, e = end_idx - length + 1, end_idx + 1
             # ASCII names (5G, EDA) must not be cut out of a longer ASCII word
-            if _ASCII_WORD.match(norm[s]) and s > 0 and _ASCII_WORD.match(norm[s - 1]):
+            if _ASCII_WORD.match(view[s]) and s > 0 and _ASCII_WORD.match(view[s - 1]):
                 continue
-            if _ASCII_WORD.match(norm[e - 1]) and e < len(norm) and _ASCII_WORD.match(norm[e]):
+            if _ASCII_WORD.match(view[e - 1]) and e < len(view) and _ASCII_WORD.match(view[e]):
                 continue
-            cands.append((s, e, type))
+            cands.append((s, e, type, (level, code)))
         # greedy longest-first, then leftmost; non-overlapping
-        occupied = bytearray(len(norm))
+        occupied = bytearray(len(view))
         taken = []
-        for s, e, t in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0])):
+        for c in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0])):
+            s, e = c[0], c[1]
             if any(occupied[s:e]):
                 continue
             occupied[s:e] = b"\x01" * (e - s)
-            taken.append((s, e, t))
+            taken.append(c)
         taken.sort()
-        return taken
+        merged = []
+        for c in taken:
+            if merged:
+                p = merged[-1]
+                if p[2] == c[2] == "LOC" and p[1] == c[0] and _contains(p[3], c[3]):
+                    merged[-1] = (p[0], c[1], "LOC", c[3])
+                    continue
+            merged.append(c)
+        if index is None:
+            return [(s, e, t) for s, e, t, _ in merged]
+        return [(index[s], index[e - 1] + 1, t) for s, e, t, _ in merged]
+
+
+def _contains(outer: tuple, inner: tuple) -> bool:
+    """Whether division ``inner`` (level, adcode) lies inside division ``outer``."""
+    (lo, co), (li, ci) = outer, inner
+    if not co or not ci:
+        return False
+    if lo == "province" and li in ("city", "district"):
+        return ci[:2] == co[:2] and ci != co
+    if lo == "city" and li == "district":
+        return ci[:4] == co[:4]
+    return False
+
+
+_BREAK = re.compile(r"(?<=[\u3400-\u9fff])[ \t\r\n\u3000]+(?=[\u3400-\u9fff])")
+
+
+def _compact(text: str):
+    """``text`` without whitespace runs between CJK characters, and the map back (None if unchanged)."""
+    if not _BREAK.search(text):
+        return text, None
+    parts, index = [], []
+    pos = 0
+    for m in _BREAK.finditer(text):
+        parts.append(text[pos:m.start()])
+        index.extend(range(pos, m.start()))
+        pos = m.end()
+    parts.append(text[pos:])
+    index.extend(range(pos, len(text)))
+    return "".join(parts), index
 
 
 @components.register("gazetteer.v1")
