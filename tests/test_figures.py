@@ -1,0 +1,265 @@
+"""FIGURE recognizer: real fragments of the seed documents (traditional 000/001, simplified 002-004)."""
+import pytest
+
+from extract.doc import Document
+from extract.recognizers import (find_dates, find_figures, find_policies, find_ranks, make_rules)
+from extract.textnorm import normalize
+
+
+def make_doc(text: str) -> Document:
+    d = Document(text)
+    d.norm, d.script = normalize(text)
+    return d
+
+
+def figures(text: str) -> dict:
+    return {e.text: e for e in find_figures(make_doc(text))}
+
+
+# (fragment, span, value, unit, qualifier, min, max)
+CASES = [
+    # --- 000 (traditional)
+    ("企業數量首次突破1000家,達1026家", "突破1000家", 1000, "家", "more_than", None, None),
+    ("企業數量首次突破1000家,達1026家", "1026家", 1026, "家", "exact", None, None),
+    ("一股由上千家“隱形冠軍”匯成的創新浪潮", "上千家", 1000, "家", "vague", 1000, 9000),
+    ("它們平均成立超過16年,卻保持著", "超過16年", 16, "年", "more_than", None, None),
+    ("卻保持著高達11.4%的研發強度", "11.4%", 11.4, "%", "exact", None, None),
+    ("它們中超過98%的企業正心無旁騖", "超過98%", 98, "%", "more_than", None, None),
+    ("制造業企業高達729家,占比71%。", "729家", 729, "家", "exact", None, None),
+    ("制造業企業高達729家,占比71%。", "71%", 71, "%", "exact", None, None),
+    ("民營企業有776家,占比75.6%,是上海", "75.6%", 75.6, "%", "exact", None, None),
+    ("成立僅三年便躋身國家級“小巨人”行列", "三年", 3, "年", "exact", None, None),
+    ("數據顯示,約60%的“小巨人”企業", "約60%", 60, "%", "approx", None, None),
+    ("浦東、閔行、嘉定和松江四個區", "四個", 4, "个", "exact", None, None),
+    ("戶均研發經費支出達5028萬元,平均研發強度", "5028萬元", 50280000, "元", "exact", None, None),
+    ("是上海市全社會平均水平的2.6倍", "2.6倍", 2.6, "倍", "exact", None, None),
+    ("也遠高于全國“小巨人”7%的平均水平", "7%", 7, "%", "exact", None, None),
+    ("平均成立年限為16.7年,戶均利潤率約6.2%", "16.7年", 16.7, "年", "exact", None, None),
+    ("平均成立年限為16.7年,戶均利潤率約6.2%", "約6.2%", 6.2, "%", "approx", None, None),
+    ("在2024年完成了超15億元的C輪融資", "超15億元", 1500000000, "元", "more_than", None, None),
+    ("在2024年完成了億元級B+輪融資", "億元級", 100000000, "元", "approx", None, None),
+    ("上海超導已成長為全球僅有的兩家實現高溫超導", "兩家", 2, "家", "exact", None, None),
+    ("高溫超導帶材千公里級量產能力的企業", "千公里級", 1000, "公里", "approx", None, None),
+    ("其產品國內市場占有率超過20%,去年營收突破5.4億元。", "超過20%", 20, "%", "more_than", None, None),
+    ("其產品國內市場占有率超過20%,去年營收突破5.4億元。", "突破5.4億元", 540000000, "元", "more_than", None, None),
+    ("打破了該領域進口產品曾占比90%以上的局面", "90%以上", 90, "%", "more_than", None, None),
+    ("已累計投資了174家國家級專精特新", "174家", 174, "家", "exact", None, None),
+    ("這里聚集了超過1500家規上工業企業", "超過1500家", 1500, "家", "more_than", None, None),
+    ("800余家集成電路企業、3900多家生物醫藥企業", "800余家", 800, "家", "more_than", None, None),
+    ("800余家集成電路企業、3900多家生物醫藥企業", "3900多家", 3900, "家", "more_than", None, None),
+    ("以及1200余家持牌金融機構", "1200余家", 1200, "家", "more_than", None, None),
+    ("幾乎都能在方圓幾十公里內找到", "幾十公里", 20, "公里", "vague", 20, 90),
+    ("我在一個星期內就見了8撥合作伙伴", "8撥", 8, "拨", "exact", None, None),
+    ("高新技術企業數量在幾年內躍升數倍", "數倍", 2, "倍", "vague", 2, 9),
+    ("平均每4家就有1家是“小巨人”企業", "4家", 4, "家", "exact", None, None),
+    ("平均每4家就有1家是“小巨人”企業", "1家", 1, "家", "exact", None, None),
+    ("奎芯科技在2024年完成了數億元融資", "數億元", 200000000, "元", "vague", 200000000, 900000000),
+    ("均完成了億元乃至十億元級的重要融資輪次", "十億元級", 1000000000, "元", "approx", None, None),
+    ("有多達683家制定了明確的上市計劃", "683家", 683, "家", "exact", None, None),
+    ("數據顯示,98.5% 的上海“小巨人”企業", "98.5%", 98.5, "%", "exact", None, None),
+    ("金屬離子含量可控制在1ppm以下的極高純度", "1ppm以下", 1, "ppm", "less_than", None, None),
+    ("僅市級專精特新中小企業數量已達12629家", "12629家", 12629, "家", "exact", None, None),
+    ("上海市級專精特新中小企業將力爭達到2萬家左右", "2萬家左右", 20000, "家", "approx", None, None),
+    ("以數萬家市級專精特新企業為塔身", "數萬家", 20000, "家", "vague", 20000, 90000),
+    ("一個以千家國家級“小巨人”為塔尖", "千家", 1000, "家", "exact", None, None),
+    # --- 001 (traditional)
+    ("深圳以347家的新增數量位居全國城市首位", "347家", 347, "家", "exact", None, None),
+    ("超越北京(1210家)和上海(1032家)", "1210家", 1210, "家", "exact", None, None),
+    ("已上市“小巨人”企業71億元的平均市值估算", "71億元", 7100000000, "元", "exact", None, None),
+    ("這1333家企業總市值已接近10兆量級", "接近10兆量級", 10 ** 13, "元", "approx", None, None),
+    ("再到2024年與北京的差距縮小至10家", "10家", 10, "家", "exact", None, None),
+    ("擁有優必選、樂聚、眾擎、逐際動力等至少9家整機企業", "至少9家", 9, "家", "at_least", None, None),
+    ("成長為國家級“小巨人”平均為13年,比全國快了1.71年", "13年", 13, "年", "exact", None, None),
+    ("成長為國家級“小巨人”平均為13年,比全國快了1.71年", "1.71年", 1.71, "年", "exact", None, None),
+    ("平均研發強度高達7.63%,年均研發經費為3339.19萬元", "3339.19萬元", 33391900, "元", "exact", None, None),
+    ("平均申請專利152件、PCT國際專利近6.5件", "152件", 152, "件", "exact", None, None),
+    ("平均申請專利152件、PCT國際專利近6.5件", "近6.5件", 6.5, "件", "approx", None, None),
+    ("還有近30%的企業主導或參與了國際", "近30%", 30, "%", "approx", None, None),
+    ("從全市兩名科技員到如今1333家“小巨人”企業", "兩名", 2, "名", "exact", None, None),
+    ("沒有任何一座城市能在誕生45年的光陰裡", "45年", 45, "年", "exact", None, None),
+    ("簽訂技術合作協議超500項,帶動產業鏈", "超500項", 500, "项", "more_than", None, None),
+    ("這些企業抗風險能力也極弱,90%難以邁過", "90%", 90, "%", "exact", None, None),
+    ("深創投共投資過198家,深投控旗下深高新投投資過46家", "46家", 46, "家", "exact", None, None),
+    ("經過20年把伺服系統、新能源電驅", "20年", 20, "年", "exact", None, None),
+    ("入圍“小巨人”僅用了四年時間", "四年", 4, "年", "exact", None, None),
+    ("如同1333顆深深打入產業地基的“鉚釘”", "1333顆", 1333, "颗", "exact", None, None),
+    ("將不僅由幾家巨輪的航向決定", "幾家", 2, "家", "vague", 2, 9),
+    # --- 002 (simplified, markdown bold)
+    ("集中发布绘制全球最大规模猕猴全脑介观联接图谱等**10**项成果", "10**项", 10, "项", "exact", None, None),
+    ("到2027年，推动高成长企业规模突破1000家", "突破1000家", 1000, "家", "more_than", None, None),
+    ("上海总市值超过**2.92**万亿元", "超过**2.92**万亿元", 2920000000000, "元", "more_than", None, None),
+    ("累计**43**家企业科创板上市，总市值**4502.9**亿元", "4502.9**亿元", 450290000000, "元", "exact", None, None),
+    ("技术交流活动**250**余场", "250**余场", 250, "场", "more_than", None, None),
+    ("**15**家企业近3年营业收入复合增长率超**30%**", "超**30%", 30, "%", "more_than", None, None),
+    ("覆盖亚欧美**12**国、涵盖**13**类硬核领域", "12**国", 12, "国", "exact", None, None),
+    ("开放创新空间**30万**平方米", "30万**平方米", 300000, "平方米", "exact", None, None),
+    ("赋能中小企业超**7400**家", "超**7400**家", 7400, "家", "more_than", None, None),
+    ("累计组建创新联合体**8**个", "8**个", 8, "个", "exact", None, None),
+    ("在所有686家完成单位中", "686家", 686, "家", "exact", None, None),
+    ("111个，占比58%", "58%", 58, "%", "exact", None, None),
+    # --- 003 (simplified, PDF spacing)
+    ("共计公示 9279 家，实际培育认定 8997 家", "9279 家", 9279, "家", "exact", None, None),
+    ("已接近完成工信部提出的“十四五”一万家目标", "一万家", 10000, "家", "exact", None, None),
+    ("“小巨人”的平均员工规模仅为 252 人", "252 人", 252, "人", "exact", None, None),
+    ("四批次近万家专精特新“小巨人”企业", "近万家", 10000, "家", "approx", None, None),
+    ("四批次近万家专精特新“小巨人”企业", "四批", 4, "批", "exact", None, None),
+    ("但有近十倍的就业贡献，和百余倍的技术贡献", "近十倍", 10, "倍", "approx", None, None),
+    ("但有近十倍的就业贡献，和百余倍的技术贡献", "百余倍", 100, "倍", "more_than", None, None),
+    ("有过一级市场融资的企业占比约四成，上市公司则小于一成", "约四成", 40, "%", "approx", None, None),
+    ("有过一级市场融资的企业占比约四成，上市公司则小于一成", "小于一成", 10, "%", "less_than", None, None),
+    ("这一技术规模是全国企业平均水平的 2.5 倍，也相当于典型上市企业的 15-20%", "2.5 倍", 2.5, "倍", "exact", None, None),
+    ("这一技术规模是全国企业平均水平的 2.5 倍，也相当于典型上市企业的 15-20%", "15-20%", 15, "%", "range", 15, 20),
+    ("平均专利被引用 184.34 次，平均专利对外许可 0.59 次", "184.34 次", 184.34, "次", "exact", None, None),
+    ("这一比例是中国头部企业的 1/5", "1/5", 20, "%", "exact", None, None),
+    ("从分布看，八成企业没有PCT专利，仅不足0.1%的企业有100件以上的PCT专利申请", "八成", 80, "%", "exact", None, None),
+    ("从分布看，八成企业没有PCT专利，仅不足0.1%的企业有100件以上的PCT专利申请", "不足0.1%", 0.1, "%", "less_than", None, None),
+    ("从分布看，八成企业没有PCT专利，仅不足0.1%的企业有100件以上的PCT专利申请", "100件以上", 100, "件", "more_than", None, None),
+    ("十大重点产业领域企业占比达到近八成", "近八成", 80, "%", "approx", None, None),
+    ("企业数量占比高出A股上市企业 4-9\n个百分点", "4-9\n个百分点", 4, "个百分点", "range", 4, 9),
+    ("技术规模最接近上市公司水平，达到七至八成", "七至八成", 70, "%", "range", 70, 80),
+    ("北京、上海的“小巨人”技术密集度尤其突出，达到全国水平的两倍", "两倍", 2, "倍", "exact", None, None),
+    ("将推动形成 100 万家创新型中小企业", "100 万家", 1000000, "家", "exact", None, None),
+    ("“小巨人”总员工数达到 224.5 万人", "224.5 万人", 2245000, "人", "exact", None, None),
+    ("授权发明专利总量达到 15.16\n万件", "15.16\n万件", 151600, "件", "exact", None, None),
+    ("是企业数占比的 120 余倍", "120 余倍", 120, "倍", "more_than", None, None),
+    ("是企业数占比的近 10 倍", "近 10 倍", 10, "倍", "approx", None, None),
+    ("比前三批“小巨人”少 10-30%", "10-30%", 10, "%", "range", 10, 30),
+    ("比第一批“小巨人”平均“年轻六岁”", "六岁", 6, "岁", "exact", None, None),
+    ("比前三批高 2-15 个百分点", "2-15 个百分点", 2, "个百分点", "range", 2, 15),
+    ("已经服务全球 50 多个国家", "50 多个", 50, "个", "more_than", None, None),
+    ("是上市公司的两倍；“小巨人”是其 2.5 倍左右", "2.5 倍左右", 2.5, "倍", "approx", None, None),
+    ("年均增长目标是 10% 以上", "10% 以上", 10, "%", "more_than", None, None),
+    # --- 004 (simplified, markdown table)
+    ("截至2025年，全国累计认定国家级专精特新\"小巨人\"企业超过1.2万家（五批）", "超过1.2万家", 12000, "家", "more_than", None, None),
+    ("从事特定细分市场3年以上，主营业务收入占比70%以上", "3年以上", 3, "年", "more_than", None, None),
+    ("从事特定细分市场3年以上，主营业务收入占比70%以上", "70%以上", 70, "%", "more_than", None, None),
+    ("研发费用占比不低于3%，拥有有效发明专利2项以上", "不低于3%", 3, "%", "at_least", None, None),
+    ("研发费用占比不低于3%，拥有有效发明专利2项以上", "2项以上", 2, "项", "more_than", None, None),
+    ("| 2011年 | 1000-5000人 | [megvii.com]", "1000-5000人", 1000, "人", "range", 1000, 5000),
+    ("| 2014年 | 5000+人 | [sensetime.com]", "5000+人", 5000, "人", "more_than", None, None),
+    ("- 每批认定和复核周期约为1-2年", "1-2年", 1, "年", "range", 1, 2),
+    # --- constructed from SCHEMA conventions
+    ("上海的一半之多", "一半", 50, "%", "exact", None, None),
+    ("占比超八成", "超八成", 80, "%", "more_than", None, None),
+    ("研发投入占比百分之四十", "百分之四十", 40, "%", "exact", None, None),
+    ("覆盖５０００家企业", "５０００家", 5000, "家", "exact", None, None),
+    ("５％及以上", "５％及以上", 5, "%", "at_least", None, None),
+    ("融资1000萬", "1000萬", 10000000, "元", "exact", None, None),
+    ("完成人民币5亿元融资", "人民币5亿元", 500000000, "元", "exact", None, None),
+    ("募资3亿美元", "3亿美元", 300000000, "美元", "exact", None, None),
+    ("募资逾10亿港元", "逾10亿港元", 1000000000, "港元", "more_than", None, None),
+    ("数千万元的订单", "数千万元", 20000000, "元", "vague", 20000000, 90000000),
+    ("研发周期5个月", "5个月", 5, "个月", "exact", None, None),
+    ("仅一家企业入选", "一家", 1, "家", "exact", None, None),
+]
+
+
+@pytest.mark.parametrize("text, span, value, unit, qual, lo, hi", CASES)
+def test_figure(text, span, value, unit, qual, lo, hi):
+    found = figures(text)
+    assert span in found, f"{span!r} not in {list(found)}"
+    a = found[span].attrs
+    assert a["value"] == pytest.approx(value, rel=1e-9)
+    assert a["unit"] == unit
+    assert a["qualifier"] == qual
+    assert a.get("min") == lo and a.get("max") == hi
+    assert found[span].type == "FIGURE" and found[span].source == "rules"
+
+
+# fragments where a given stretch must NOT be a FIGURE (or where nothing is)
+NEGATIVES = [
+    ("在2024年完成了超15億元的C輪融資", "2024年"),
+    ("2019 年第一批入选公示248 家", "2019 年"),
+    ("《上海市促进高成长企业加快发展三年行动方案(2025—2027年)》", "2025—2027年"),
+    ("经纬创投投资并陪伴成长的国家级“小巨人”企业总数已达90家，其中在第七批中就有19家", "七批"),
+    ("这意味着，一家从张江实验室走出来的硬科技初创企业", "一家"),
+    ("从一粒芯片、一劑新藥到一段高溫超導帶材", "一粒"),
+    ("自然地衍生出一批在智能座艙的技术尖兵", "一批"),
+    ("任何一项人工智能、集成电路或生物医药领域的新技术", "一项"),
+    ("前10个城市分别为北京、上海、深圳", "10个"),
+    ("与前三批相比，第四批“小巨人”企业规模更小", "三批"),
+    ("与第二、三批接近", "三批"),
+    ("**15**家企业近3年营业收入复合增长率", "近3年"),
+    ("员工规模（平均值） 就业数\n\n（万人）", "万人"),
+    ("从关键零部件和材料的替代", "零部"),
+    ("01\n千家“小巨人”", "01\n千家"),
+    ("| 北京 | 800+ | AI、芯片、软件 |", "800+"),
+    ("| 上海商汤智能科技有限公司 | 港交所:0020 |", "0020"),
+    ("产品集成测试的效率呈几何级数提升", "几何"),
+    ("“小巨人”数量占比（即省份的集中度CR10）达到 68.1%", "10"),
+    ("深圳“20+8”产业叢集战略", "20+"),
+    ("比全国快了1.71年。不少企业更是在全球手握重要话语权", "不少"),
+    ("绘制全球最大规模猕猴全脑介观联接图谱", "全"),
+]
+
+
+@pytest.mark.parametrize("text, not_span", NEGATIVES)
+def test_not_a_figure(text, not_span):
+    found = figures(text)
+    assert not_span not in found, found.get(not_span)
+
+
+def test_chinese_article_is_not_counted_but_bare_magnitude_is():
+    found = figures("一家企业有一万家客户")
+    assert list(found) == ["一万家"]
+
+
+def test_traditional_and_simplified_agree():
+    t = figures("去年營收突破5.4億元")["突破5.4億元"].attrs
+    s = figures("去年营收突破5.4亿元")["突破5.4亿元"].attrs
+    assert {k: v for k, v in t.items() if k != "norm"} == {k: v for k, v in s.items() if k != "norm"}
+    assert t["norm"] == "突破5.4亿元"
+
+
+def test_full_width_digits_keep_original_text():
+    d = make_doc("达１０２６家")
+    (e,) = find_figures(d)
+    assert e.text == "１０２６家" and d.text[e.start:e.end] == e.text
+    assert e.attrs["value"] == 1026 and e.attrs["norm"] == "1026家"
+
+
+def test_empty_and_numberless_text_give_empty_list():
+    assert find_figures(make_doc("")) == []
+    assert find_figures(make_doc("上海打造全球科技创新中心")) == []
+
+
+# ------------------------------------------------------------ all recognizers, whole seeds
+FINDERS = {"FIGURE": find_figures, "DATE": find_dates, "RANK": find_ranks, "POLICY": find_policies}
+
+
+@pytest.mark.parametrize("etype", sorted(FINDERS))
+def test_recognizers_on_full_seeds(seeds, etype):
+    for name, text in seeds.items():
+        d = make_doc(text)
+        ents = FINDERS[etype](d)
+        assert isinstance(ents, list)
+        for e in ents:
+            assert e.type == etype
+            assert d.text[e.start:e.end] == e.text, (name, e)
+            assert e.attrs["norm"] == d.norm[e.start:e.end]
+            assert e.text == e.text.strip() and not e.text.startswith("*") and not e.text.endswith("*"), (name, e)
+        ents.sort(key=lambda e: e.start)
+        for a, b in zip(ents, ents[1:]):
+            assert a.end <= b.start, (name, a, b)
+
+
+def test_seeds_yield_every_type(seeds):
+    text = "\n".join(seeds.values())
+    d = make_doc(text)
+    for etype, find in FINDERS.items():
+        assert len(find(d)) >= 10, etype
+
+
+def test_rules_component_appends_all_types():
+    from extract.registry import components
+    import extract.recognizers  # noqa: F401  (registers rules.v1)
+    factory = components.get("rules.v1")
+    assert factory is make_rules
+    comp = factory(None)
+    d = make_doc("截至2025年10月，上海“小巨人”企业达1026家，位居全国第三，见《上海市促进高成长企业加快发展三年行动方案》。")
+    out = comp(d)
+    assert out is d
+    types = sorted({e.type for e in d.entities})
+    assert types == ["DATE", "FIGURE", "POLICY", "RANK"]
+    only = factory(None, figures=False, dates=False, ranks=True, policies=False)(make_doc("位居全国第三，达1026家"))
+    assert [e.type for e in only.entities] == ["RANK"]
