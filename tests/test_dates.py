@@ -1,0 +1,120 @@
+"""DATE recognizer: fragments of the seed documents and the relative-time words of SCHEMA §2."""
+import pytest
+
+from extract.doc import Document
+from extract.recognizers import find_dates, find_figures
+from extract.textnorm import normalize
+
+
+def make_doc(text: str) -> Document:
+    d = Document(text)
+    d.norm, d.script = normalize(text)
+    return d
+
+
+def dates(text: str) -> dict:
+    return {e.text: e for e in find_dates(make_doc(text))}
+
+
+# (fragment, span, attrs without norm)
+CASES = [
+    ("當歷史的指針撥向2025年末,上海在打造", "2025年末", {"year": 2025, "part": "end"}),
+    ("截至2025年10月,在滬上市企業中", "截至2025年10月", {"year": 2025, "month": 10, "asof": True}),
+    ("截至2025年7月,僅市級專精特新中小企業數量", "截至2025年7月", {"year": 2025, "month": 7, "asof": True}),
+    ("“小巨人”們堪稱“研發投入的巨人”,2024年戶均研發經費", "2024年", {"year": 2024}),
+    ("根據規劃,到“十五五”期末(約2030年)", "十五五", {"plan": "十五五", "from": 2026, "to": 2030}),
+    ("根據規劃,到“十五五”期末(約2030年)", "2030年", {"year": 2030}),
+    ("而它的未來,建立在更廣闊的培育基礎之上。去年營收", "去年", {"relative": "year", "offset": -1}),
+    ("在目前未上市的“小巨人”企業中", "目前", {"relative": "now"}),
+    ("如今在張江AI小鎮,我在一個星期內", "如今", {"relative": "now"}),
+    ("是硬科技賽道近年來的大額融資之一", "近年來", {"relative": "recent_years"}),
+    ("2025年末,中國專精特新“小巨人”企業版圖上", "2025年末", {"year": 2025, "part": "end"}),
+    ("而在2019年國家層面正式啟動培育計畫後", "2019年", {"year": 2019}),
+    ("2022年超越寧波實現“四進三”,到2023年超越上海", "2023年", {"year": 2023}),
+    ("按照目前深圳已上市“小巨人”企業71億元的平均市值", "目前", {"relative": "now"}),
+    ("僅2024年,深圳通過“鏈主企業+配套企業”模式", "2024年", {"year": 2024}),
+    ("胡润研究院发布的2025年全球独角兽榜显示", "2025年", {"year": 2025}),
+    ("**15**家企业近3年营业收入复合增长率超**30%**", "近3年", {"relative": "last", "years": 3}),
+    ("2024年度上海市科学技术奖获奖名单显示", "2024年度", {"year": 2024, "part": "year"}),
+    ("《上海市促进高成长企业加快发展三年行动方案(2025—2027年)》", "2025—2027年", {"from": 2025, "to": 2027}),
+    ("到2027年，推动高成长企业规模突破1000家", "2027年", {"year": 2027}),
+    ("自 2019 年以来，我国累计培育四批专精特新“小巨人”企业", "2019 年以来", {"year": 2019, "since": "since"}),
+    ("已接近完成工信部提出的“十四五”一万家目标", "十四五", {"plan": "十四五", "from": 2021, "to": 2025}),
+    ("远超过工信部对“十四五”\n期间中小企业发展的相关目标", "十四五", {"plan": "十四五", "from": 2021, "to": 2025}),
+    ("2013 年 7 月，工信部发布《关于促进中小企业 “专精特新”发展的指导意见》", "2013 年 7 月", {"year": 2013, "month": 7}),
+    ("2018 年底，工信部《工业和信息化部办公厅关于开展", "2018 年底", {"year": 2018, "part": "end"}),
+    ("2021\n年，工信部发布《“十四五”促进中小企业发展规划》", "2021\n年", {"year": 2021}),
+    ("除特别说明，报告内专利、上市等各项数据统计均截至 2022 年 6 月 30 日。", "截至 2022 年 6 月 30 日",
+     {"year": 2022, "month": 6, "day": 30, "asof": True}),
+    ("注：员工规模采用企业“参保人数”口径，统计截至 2022 年 6月 30 日", "截至 2022 年 6月 30 日",
+     {"year": 2022, "month": 6, "day": 30, "asof": True}),
+    ("图 1.1  截至 2022 年 9 月四批专精特新“小巨人”企业累计培育数量", "截至 2022 年 9 月",
+     {"year": 2022, "month": 9, "asof": True}),
+    ("全国企业数采用国家统计局 2021 年的企业法人单位数据", "2021 年", {"year": 2021}),
+    ("为 2021 年度\n数据", "2021 年度", {"year": 2021, "part": "year"}),
+    ("截至目前，智慧芽已经服务全球 50 多个国家", "截至目前", {"relative": "now", "asof": True}),
+    ("技术增长反映\n近期的技术体量", "近期", {"relative": "recent"}),
+    ("| 北京旷视科技有限公司 | 人工智能 | 计算机视觉平台 | 2011年 | 1000-5000人 |", "2011年", {"year": 2011}),
+    ("## 5. 按地区分布统计（截至2025年）", "截至2025年", {"year": 2025, "asof": True}),
+    ("- 信息截至2025年12月", "截至2025年12月", {"year": 2025, "month": 12, "asof": True}),
+    # SCHEMA examples and relative times tied to the writing date
+    ("本周，工信部公示了名单", "本周", {"relative": "this_week"}),
+    ("上周发布的榜单", "上周", {"relative": "last_week"}),
+    ("今年以来，上海新增", "今年以来", {"relative": "year", "offset": 0, "since": "since"}),
+    ("近日，深圳发布", "近日", {"relative": "recent"}),
+    ("2025年上半年营收增长", "2025年上半年", {"year": 2025, "part": "H1"}),
+    ("一季度新增企业", "一季度", {"part": "Q1"}),
+    ("2025年Q3财报", "2025年Q3", {"year": 2025, "part": "Q3"}),
+    ("年内有望上市", "年内", {"relative": "this_year"}),
+    ("近五年累计投资", "近五年", {"relative": "last", "years": 5}),
+    ("2025年11月17日，名单公示", "2025年11月17日", {"year": 2025, "month": 11, "day": 17}),
+    ("11月17日，名单公示", "11月17日", {"month": 11, "day": 17}),
+    ("2025-2027年", "2025-2027年", {"from": 2025, "to": 2027}),
+    ("2019年以来", "2019年以来", {"year": 2019, "since": "since"}),
+    ("去年底，上海", "去年底", {"relative": "year", "offset": -1, "part": "end"}),
+    ("上世纪90年代", "90年代", {"decade": 1990}),
+    ("２０２５年末", "２０２５年末", {"year": 2025, "part": "end"}),
+]
+
+
+@pytest.mark.parametrize("text, span, attrs", CASES)
+def test_date(text, span, attrs):
+    found = dates(text)
+    assert span in found, f"{span!r} not in {list(found)}"
+    e = found[span]
+    assert e.type == "DATE"
+    assert {k: v for k, v in e.attrs.items() if k != "norm"} == attrs
+
+
+NEGATIVES = [
+    ("此前，深圳已超越上海", "此前"),
+    ("此后，幾乎一年邁上一個新台階", "此后"),
+    ("是上海創新實力的現在進行時", "現在"),
+    ("智慧芽《2022 专精特新“小巨人”企业科创能力报告》", "2022"),
+    ("平均成立年限为 13年", "13年"),
+    ("比第一批“小巨人”平均“年轻六岁”", "六岁"),
+    ("北京地平线机器人技术研发有限公司 | 港交所:09660", "0966"),
+    ("目前为止没有", "目前"),
+]
+
+
+@pytest.mark.parametrize("text, not_span", NEGATIVES)
+def test_not_a_date(text, not_span):
+    assert not_span not in dates(text)
+
+
+def test_year_is_date_and_never_figure():
+    d = make_doc("在2024年完成了超15億元的C輪融資")
+    assert [e.text for e in find_dates(d)] == ["2024年"]
+    assert [e.text for e in find_figures(d)] == ["超15億元"]
+
+
+def test_last_n_years_is_date_but_duration_after_verb_is_figure():
+    d = make_doc("近3年营业收入复合增长率")
+    assert [e.text for e in find_dates(d)] == ["近3年"] and find_figures(d) == []
+    d = make_doc("平均成立近16年")
+    assert [e.text for e in find_figures(d)] == ["近16年"]
+
+
+def test_no_dates_gives_empty_list():
+    assert find_dates(make_doc("专精特新“小巨人”企业")) == []

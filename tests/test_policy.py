@@ -1,0 +1,81 @@
+"""POLICY recognizer: 《》 titles (marks excluded), nesting, line breaks, publications."""
+import pytest
+
+from extract.doc import Document
+from extract.recognizers import find_policies
+from extract.textnorm import normalize
+
+
+def make_doc(text: str) -> Document:
+    d = Document(text)
+    d.norm, d.script = normalize(text)
+    return d
+
+
+def titles(text: str) -> list:
+    return [e.text for e in find_policies(make_doc(text))]
+
+
+CASES = [
+    ("提升政策服务水平\n\n《上海市促进高成长企业加快发展三年行动方案(2025—2027年)》\n\n构建",
+     ["上海市促进高成长企业加快发展三年行动方案(2025—2027年)"]),
+    ("开展新型研发机构备案与绩效评价，发布《上海市新型研发机构备案与绩效评价管理办法》，累计备案",
+     ["上海市新型研发机构备案与绩效评价管理办法"]),
+    ("2013 年 7 月，工信部发布《关于促\n进中小企业 “专精特新”发展的指导意见》，",
+     ["关于促\n进中小企业 “专精特新”发展的指导意见"]),
+    ("2021 年，工信部发布《“十四五”促进中小企业发\n展规划》，明确提出",
+     ["“十四五”促进中小企业发\n展规划"]),
+    ("专利是基于国际《专利合作条约》（Patent Cooperation Treaty）", ["专利合作条约"]),
+    ("企业的主导产品应符合《工业“四基”发展目录》所列", ["工业“四基”发展目录"]),
+    ("制造强国战略所制定的《中国制造 2025》所列", ["中国制造 2025"]),
+    ("智慧芽《2022 专精特新“小巨人”企业科创能力报告》", ["2022 专精特新“小巨人”企业科创能力报告"]),
+    ("2021 年，智慧芽创新研究中心曾发布《2021\n专精特新“小巨人”企业专利能力和科创能力\n报告》，对前三批",
+     ["2021\n专精特新“小巨人”企业专利能力和科创能力\n报告"]),
+    ("工信部《工業和信息化部辦公廳關于開展專精特新“小巨人”企業培育工作的通知》",
+     ["工業和信息化部辦公廳關于開展專精特新“小巨人”企業培育工作的通知"]),
+    # nesting and other marks
+    ("印发《关于印发〈上海市促进高成长企业加快发展三年行动方案〉的通知》", ["关于印发〈上海市促进高成长企业加快发展三年行动方案〉的通知"]),
+    ("见〈上海市科技创新条例〉", ["上海市科技创新条例"]),
+    ("《A方案》和《B办法》", ["A方案", "B办法"]),
+    ("《未闭合的标题 以及《完整的规划》", ["完整的规划"]),
+    ("《 上海市科技创新条例 》", ["上海市科技创新条例"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_policy(text, expected):
+    d = make_doc(text)
+    ents = find_policies(d)
+    assert [e.text for e in ents] == expected
+    for e in ents:
+        assert e.type == "POLICY" and e.source == "policy"
+        assert d.text[e.start - 1] in "《〈 " and d.text[e.end] in "》〉 "
+
+
+@pytest.mark.parametrize("text", [
+    "据《财富》杂志报道",
+    "《人民日报》评论称",
+    "《经济观察报》记者",
+    "《第一财经日报》",
+    "《三联生活周刊》",
+    "《》",
+    "只有闭合》号",
+])
+def test_not_a_policy(text):
+    assert titles(text) == []
+
+
+def test_title_attr_joins_pdf_lines():
+    (e,) = find_policies(make_doc("发布《“十四五”促进中小企业发\n展规划》"))
+    assert e.attrs["title"] == "“十四五”促进中小企业发展规划"
+    (e,) = find_policies(make_doc("发布《上海市新型研发机构管理办法》"))
+    assert "title" not in e.attrs
+
+
+def test_traditional_media_name_is_recognized_through_norm():
+    assert titles("據《財富》雜誌") == []
+
+
+def test_long_unbalanced_mark_does_not_swallow_text():
+    text = "《" + "很长的正文" * 60 + "。后来发布《上海市科技创新条例》"
+    assert titles(text) == ["上海市科技创新条例"]

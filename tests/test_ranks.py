@@ -1,0 +1,96 @@
+"""RANK recognizer: ordinals and top-N with scope, from the seed documents."""
+import pytest
+
+from extract.doc import Document
+from extract.recognizers import find_ranks
+from extract.textnorm import normalize
+
+
+def make_doc(text: str) -> Document:
+    d = Document(text)
+    d.norm, d.script = normalize(text)
+    return d
+
+
+def ranks(text: str) -> dict:
+    return {e.text: e for e in find_ranks(make_doc(text))}
+
+
+# (fragment, span, rank, top, scope)
+CASES = [
+    ("國家級專精特新“小巨人”企業數量首次突破1000家,達1026家,總量位居全國第三。", "全國第三", 3, None, "全国"),
+    ("松江區高新技術企業數量在幾年內躍升數倍,總量穩居全市第三。", "全市第三", 3, None, "全市"),
+    ("上海新陽半導體的高新技術成果轉化項目獲評“市高轉十強”", "十強", None, 10, None),
+    ("深圳以347家的新增數量位居全國城市首位", "全國城市首位", 1, None, "全国城市"),
+    ("超越北京(1210家)和上海(1032家),登頂全國第一。", "全國第一", 1, None, "全国"),
+    ("雷鳥創新拿下全球及中國AR市場銷量第一", "第一", 1, None, None),
+    ("便在全球消費級3D列印市場做到第一", "第一", 1, None, None),
+    ("超越京滬深圳登頂專精特新第一城", "第一", 1, None, None),
+    ("中国**343**家独角兽企业上榜，其中，上海企业**64**家，位列全国**第二**", "全国**第二", 2, None, "全国"),
+    ("其中上海**73**家，比上年增加**6**家，位列全国**第一**、全球**第二**", "全国**第一", 1, None, "全国"),
+    ("其中上海**73**家，比上年增加**6**家，位列全国**第一**、全球**第二**", "全球**第二", 2, None, "全球"),
+    ("“小巨人”数量最多的前10个省份分别为浙江、广东、山东", "前10", None, 10, None),
+    ("前 10 个城市占全部城市数量的 3.3%", "前 10", None, 10, None),
+    ("“小巨人”数量最多的前 10 个区县分别为北京海淀区", "前 10", None, 10, None),
+    ("| 特色化 | 细分市场占有率全国前10%或省内前5% |", "全国前10%", None, 10, "全国"),
+    ("| 特色化 | 细分市场占有率全国前10%或省内前5% |", "省内前5%", None, 5, "省内"),
+    ("| 浙江大华技术股份有限公司 | 安防 | 全球安防第二 |", "第二", 2, None, None),
+    ("授权发明专利量全国排名第四", "第四", 4, None, "全国"),
+    ("授权发明专利量全国排名第十二", "第十二", 12, None, "全国"),
+    ("其中，排名\n第一的北京海淀区", "第一", 1, None, None),
+    ("各项指标按名次选取 TOP3 ；各项", "TOP3", None, 3, None),
+    ("科创能力雷达 TOP3亮点产业", "TOP3", None, 3, None),
+    # SCHEMA examples
+    ("深圳位居榜首", "榜首", 1, None, None),
+    ("总量居全国首位", "全国首位", 1, None, "全国"),
+    ("销量排名居首", "首", 1, None, None),
+    ("获得第二名", "第二名", 2, None, None),
+    ("位列行业前五", "行业前五", None, 5, "行业"),
+    ("跻身世界500强", "世界500强", None, 500, "世界"),
+    ("排名倒数第一", "倒数第一", -1, None, None),
+    ("排在最后一名", "最后一名", -1, None, None),
+    ("Top 10 城市", "Top 10", None, 10, None),
+    ("全省第1位", "全省第1位", 1, None, "全省"),
+]
+
+
+@pytest.mark.parametrize("text, span, rank, top, scope", CASES)
+def test_rank(text, span, rank, top, scope):
+    found = ranks(text)
+    assert span in found, f"{span!r} not in {list(found)}"
+    a = found[span].attrs
+    assert a.get("rank") == rank and a.get("top") == top and a["scope"] == scope
+    assert found[span].type == "RANK"
+
+
+NEGATIVES = [
+    ("经纬创投投资并陪伴成长的国家级“小巨人”企业总数已达90家，其中在第七批中就有19家", "第七"),
+    ("隨著全國第七批專精特新“小巨人”企業名單公示", "全國第七"),
+    ("· 第一章节梳理基本情况，从数量和规模以及融", "第一"),
+    ("2019 年第一批入选公示 248 家", "第一"),
+    ("第2批**49**家上海市创新型企业总部获授牌", "第2"),
+    ("第二批**12**家长三角创新联合体成立", "第二"),
+    ("与前三批相比，第四批“小巨人”企业规模更小", "前三"),
+    ("与第二、三批接近", "第二"),
+    ("数据来源：工信部第一至第五批专精特新\"小巨人\"企业公示名单", "第一"),
+    ("首次体外解析减数分裂DNA双链断裂分子机制", "首"),
+    ("联合复旦大学开发全球首款覆盖可见-近红外宽光谱的碲纳米线视网膜假体", "首"),
+    ("8家跨国公司及行业龙头企业成为首批链主企业", "首"),
+    ("行业聚焦上，第四批“小巨人”更加深度聚焦十大重点产业领域", "十大"),
+    ("上海三大先導產業構成核心骨架", "三大"),
+    ("前三季度营收", "前三"),
+    ("第20届年会", "第20"),
+]
+
+
+@pytest.mark.parametrize("text, not_span", NEGATIVES)
+def test_not_a_rank(text, not_span):
+    assert not_span not in ranks(text)
+
+
+def test_first_company_to_is_not_a_rank():
+    assert ranks("全国首家实现量产的企业") == {}
+
+
+def test_batch_list_gives_nothing():
+    assert ranks("第一批、第二批和第三批名单") == {}
