@@ -69,7 +69,9 @@ def _split_line(text: str, s: int, e: int, sep: str) -> List[Cell]:
     line = text[s:e]
     if sep == "|":
         body_s = line.find("|") + 1
-        body_e = line.rfind("|")
+        # The closing pipe is optional in markdown: without it the last cell runs to the line end.
+        trimmed = line.rstrip()
+        body_e = len(trimmed) - 1 if trimmed.endswith("|") else len(line)
         if body_e < body_s:
             body_e = len(line)
     else:
