@@ -1,0 +1,136 @@
+"""Tables: markdown and tab-separated tables → rows, column roles from headers, cell entities at the right offsets."""
+import pytest
+
+import extract
+from extract.tables import column_role, find_tables, load_table_data
+
+MD = ("## 上海部分“小巨人”企业\n\n"
+      "| 企业名称 | 细分领域 | 所属区域 | 成立时间 | 员工规模 | 上市情况 | 企业主页 |\n"
+      "|:--------|------|-----|----|----|----|----|\n"
+      "| 上海澜起科技股份有限公司 | 集成电路、人工智能 | 浦东新区 | 2004年 | 800+ | 科创板上市 | [官网](https://example.com) |\n"
+      "|  沐曦集成电路  | 集成电路 | 闵行区 |  | 1000-5000人 | 未上市 |  |\n"
+      "\n表后正文。")
+
+TSV = ("以下为部分企业名单：\n"
+       "公司名称\t所属行业\t所在城市\n"
+       "曦智科技\t光子计算/人工智能\t上海\n"
+       "深圳市大疆创新科技有限公司\t智能无人机\t深圳\n"
+       "北京寒武纪科技\t芯片\t北京\n"
+       "名单完。")
+
+TRADITIONAL_MD = ("| 企業名稱 | 所屬行業 | 所在城市 |\n"
+                  "|---|---|---|\n"
+                  "| 臺灣積體電路製造股份有限公司 | 半導體 | 新竹 |\n")
+
+
+@pytest.fixture(scope="module")
+def tables_nlp():
+    return extract.load({"name": "tables", "pipeline": [
+        {"name": "normalize", "factory": "normalize.v1"},
+        {"name": "tables", "factory": "tables.v1"}]})
+
+
+@pytest.mark.parametrize("header,role", [
+    ("企业名称", "COMPANY"), ("代表企业", "COMPANY"), ("细分领域", "INDUSTRY"), ("所属行业", "INDUSTRY"),
+    ("所属区域", "LOC"), ("所在城市", "LOC"), ("成立时间", "DATE"), ("员工规模", "FIGURE"),
+    ("上市情况", "LISTING"), ("企业主页", None), ("主要产品", None), ("备注", None), ("序号", None),
+])
+def test_column_role(header, role):
+    assert column_role(header, load_table_data()) == role
+
+
+def test_find_markdown_table():
+    (t,) = find_tables(MD)
+    assert [h.text for h in t.header] == ["企业名称", "细分领域", "所属区域", "成立时间", "员工规模", "上市情况", "企业主页"]
+    assert len(t.rows) == 2
+    assert [c.text for c in t.rows[1][:3]] == ["沐曦集成电路", "集成电路", "闵行区"]  # cells stripped
+    for row in [t.header] + t.rows:
+        for c in row:
+            assert MD[c.start:c.end] == c.text
+    assert MD[t.start:t.end].startswith("| 企业名称") and MD[t.start:t.end].endswith("|  |")
+
+
+def test_find_tab_separated_table():
+    (t,) = find_tables(TSV)
+    assert [h.text for h in t.header] == ["公司名称", "所属行业", "所在城市"]
+    assert [[c.text for c in r] for r in t.rows] == [
+        ["曦智科技", "光子计算/人工智能", "上海"],
+        ["深圳市大疆创新科技有限公司", "智能无人机", "深圳"],
+        ["北京寒武纪科技", "芯片", "北京"]]
+    for row in [t.header] + t.rows:
+        for c in row:
+            assert TSV[c.start:c.end] == c.text
+
+
+@pytest.mark.parametrize("text", [
+    "一行\t两个\t制表符\n只有一行",  # fewer than 3 tab lines
+    "| 不是表 |\n正文",  # no ---- separator row
+    "上海集成电路企业达1026家。",
+])
+def test_no_table(text):
+    assert find_tables(text) == []
+
+
+def _ents(doc):
+    return sorted((e.type, e.text, e.start, e.end) for e in doc.entities)
+
+
+def test_markdown_table_entities_and_records(tables_nlp):
+    doc = tables_nlp(MD)
+    for e in doc.entities:
+        assert MD[e.start:e.end] == e.text
+    got = {(t, txt) for t, txt, _, _ in _ents(doc)}
+    assert got >= {("COMPANY", "上海澜起科技股份有限公司"), ("COMPANY", "沐曦集成电路"),
+                   ("INDUSTRY", "集成电路"), ("INDUSTRY", "人工智能"),
+                   ("LOC", "浦东新区"), ("LOC", "闵行区"), ("ORG", "科创板")}
+    assert not any("官网" in txt or "example" in txt for _, txt, _, _ in _ents(doc))  # URL column skipped
+    assert not any(t == "COMPANY" and txt == "表后正文。" for t, txt, _, _ in _ents(doc))
+    # "集成电路、人工智能" is split at the list separator, with offsets of each part
+    ai = next(e for e in doc.entities if e.text == "人工智能")
+    assert MD[ai.start - 1] == "、"
+    # bare 800+ in the 员工规模 column: a FIGURE whose unit the header gives
+    fig = next(e for e in doc.entities if e.text == "800+")
+    assert fig.type == "FIGURE" and fig.attrs["unit"] == "人" and fig.attrs["qualifier"] == "more_than"
+    assert fig.attrs["value"] == 800
+    (table,) = doc.tables
+    assert [h.role for h in table.header] == ["COMPANY", "INDUSTRY", "LOC", "DATE", "FIGURE", "LISTING", None]
+    recs = table.to_records(1)
+    assert [r["id"] for r in recs] == ["T1R1", "T1R2"]
+    assert recs[0]["cells"]["企业名称"] == "上海澜起科技股份有限公司"
+
+
+def test_tab_table_entities(tables_nlp):
+    doc = tables_nlp(TSV)
+    for e in doc.entities:
+        assert TSV[e.start:e.end] == e.text
+    got = {(t, txt) for t, txt, _, _ in _ents(doc)}
+    assert got == {("COMPANY", "曦智科技"), ("COMPANY", "深圳市大疆创新科技有限公司"), ("COMPANY", "北京寒武纪科技"),
+                   ("INDUSTRY", "光子计算"), ("INDUSTRY", "人工智能"), ("INDUSTRY", "智能无人机"), ("INDUSTRY", "芯片"),
+                   ("LOC", "上海"), ("LOC", "深圳"), ("LOC", "北京")}
+
+
+def test_traditional_table_keeps_original_text(tables_nlp):
+    doc = tables_nlp(TRADITIONAL_MD)
+    got = {(e.type, e.text, e.attrs["norm"]) for e in doc.entities}
+    assert got == {("COMPANY", "臺灣積體電路製造股份有限公司", "台湾积体电路制造股份有限公司"),
+                   ("INDUSTRY", "半導體", "半导体"), ("LOC", "新竹", "新竹")}
+    for e in doc.entities:
+        assert TRADITIONAL_MD[e.start:e.end] == e.text
+
+
+def test_full_pipeline_offsets_with_tables(nlp, offset_problems):
+    rec = nlp(MD + "\n\n" + TSV).to_dict()
+    assert offset_problems(rec) == []
+    assert {"上海澜起科技股份有限公司", "深圳市大疆创新科技有限公司"} <= {e["text"] for e in rec["entities"]
+                                                              if e["type"] == "COMPANY"}
+
+
+@pytest.mark.parametrize("text", [
+    "| 企业名称 | 细分领域\n|---|---\n| 上海澜起科技股份有限公司 | 集成电路\n",  # no closing pipes
+    "| 企业名称 | 细分领域 |  \n| --- | --- |\n| 上海澜起科技股份有限公司 | 集成电路 |\r\n",  # trailing blanks, CRLF
+])
+def test_markdown_variants(text):
+    (t,) = find_tables(text)
+    assert [h.text for h in t.header] == ["企业名称", "细分领域"]
+    assert [[(c.text, text[c.start:c.end]) for c in r] for r in t.rows] == [
+        [("上海澜起科技股份有限公司", "上海澜起科技股份有限公司"), ("集成电路", "集成电路")]]
