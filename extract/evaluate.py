@@ -634,7 +634,8 @@ def load_folds(path=None) -> List[dict]:
 
 
 # -------------------------------------------------------------- cross-validation
-def cross_validate(gold_docs, folds, make_pipeline: Callable, batch_size: int = 8) -> dict:
+def cross_validate(gold_docs, folds, make_pipeline: Callable, batch_size: int = 8,
+                   predictions: Optional[list] = None) -> dict:
     """Score held-out predictions fold by fold; pooled = micro over all held-out documents.
 
     ``make_pipeline(train_docs)`` must build everything that learns from gold
@@ -643,6 +644,8 @@ def cross_validate(gold_docs, folds, make_pipeline: Callable, batch_size: int = 
     one entry per fold with its ``name``, ``test`` ids, ``n_train`` and its own
     ``report`` (or ``skipped`` when none of its test ids is in the gold set).
     Gold documents in no fold's test set are listed under ``not_in_folds``.
+    Pass a list as ``predictions`` to get the held-out predicted documents
+    appended to it (for :func:`error_report`).
     """
     gold = [as_document(d) for d in gold_docs]
     by_id = {d.id: d for d in gold}
@@ -661,6 +664,8 @@ def cross_validate(gold_docs, folds, make_pipeline: Callable, batch_size: int = 
             continue
         nlp = make_pipeline(train)
         preds = list(nlp.pipe(((d.text, d.id) for d in test), batch_size=batch_size))
+        if predictions is not None:
+            predictions.extend(preds)
         rep = score(test, preds)
         entry["report"] = rep
         out_folds.append(entry)
@@ -687,11 +692,13 @@ def evaluate(gold_path, pred_path=None, model=None, json_path=None, errors_path=
 
     Give exactly one of ``pred_path`` (a JSONL file of SCHEMA records) and
     ``model`` (anything :func:`extract.load` accepts: a model folder, ``"rules"``,
-    a config dict). With ``cv=True`` (model only) the model is rebuilt per fold
-    of ``folds`` (a splits file path or list; default ``annotations/splits.json``)
-    and the pooled held-out report is returned. ``json_path`` writes the report
-    as JSON, ``errors_path`` the markdown :func:`error_report` (not for ``cv``:
-    per-fold predictions are not kept).
+    a config dict). With ``cv=True`` (model only) the model is reloaded for each
+    fold of ``folds`` (a splits file path or list; default
+    ``annotations/splits.json``), taught that fold's training documents
+    (:meth:`Pipeline.learn`) and run on its test documents; the pooled held-out
+    report is returned. ``json_path`` writes the report
+    as JSON, ``errors_path`` the markdown :func:`error_report` (with ``cv``:
+    of the held-out predictions).
     """
     if (pred_path is None) == (model is None):
         raise ValueError("give exactly one of pred_path (a predictions JSONL) or model (a model to run)")
@@ -701,8 +708,11 @@ def evaluate(gold_path, pred_path=None, model=None, json_path=None, errors_path=
             raise ValueError("cross-validation needs a model to rebuild per fold (model=...), "
                              "not a fixed predictions file")
         from .pipeline import load
-        rep = cross_validate(gold, folds, lambda train: load(model).learn(train), batch_size=batch_size)
-        preds = None
+        preds = []
+        rep = cross_validate(gold, folds, lambda train: load(model).learn(train), batch_size=batch_size,
+                             predictions=preds)
+        tested = {d.id for d in preds}
+        gold = [d for d in gold if d.id in tested]
     else:
         if pred_path is not None:
             preds = read_jsonl(pred_path)
@@ -720,8 +730,6 @@ def evaluate(gold_path, pred_path=None, model=None, json_path=None, errors_path=
         with open(json_path, "w", encoding="utf-8") as f:
             json.dump(rep, f, ensure_ascii=False, indent=2)
     if errors_path:
-        if preds is None:
-            raise ValueError("errors_path is not available with cv=True; run without cv for an error report")
         Path(errors_path).parent.mkdir(parents=True, exist_ok=True)
         with open(errors_path, "w", encoding="utf-8") as f:
             f.write(error_report(gold, preds))

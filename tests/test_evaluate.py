@@ -535,3 +535,18 @@ def test_cli(tmp_path, rich, capsys):
     assert args.func(args) == 2
     with pytest.raises(SystemExit):
         parser.parse_args(["evaluate", "--gold", str(gold)])  # --pred or --model is required
+
+
+def test_evaluate_cv_with_error_report(tmp_path, rich):
+    from extract.evaluate import evaluate
+
+    gold = write(tmp_path / "gold.jsonl", rich)
+    splits = tmp_path / "splits.json"
+    splits.write_text(json.dumps({"folds": [{"name": "fold-a", "test": ["a"], "train": ["b"]},
+                                            {"name": "fold-b", "test": ["b"], "train": ["a"]}]}))
+    rep = evaluate(gold, model=TINY_PIPELINE, cv=True, folds=splits, errors_path=tmp_path / "e.md")
+    assert rep["cv"] is True and len(rep["folds"]) == 2 and rep["not_in_folds"] == []
+    md = (tmp_path / "e.md").read_text(encoding="utf-8")
+    assert "沐曦集成電路" in md and "工业和信息化部" in md  # false negatives from both held-out docs
+    with pytest.raises(ValueError, match="cross-validation needs a model"):
+        evaluate(gold, pred_path=gold, cv=True)
