@@ -78,3 +78,14 @@ def test_baseline_scores_through_evaluate():
     pred = list(extract.load(BASELINE_CONFIG).pipe([(text, "g")]))
     rep = score([gold], pred)
     assert rep["entities"]["micro"]["tp"] == 2
+
+
+def test_shipped_config_folder_matches():
+    import json
+    from pathlib import Path
+
+    import extract
+
+    folder = Path(__file__).resolve().parent.parent / "evaluation" / "configs" / "baseline-jieba"
+    assert json.loads((folder / "config.json").read_text(encoding="utf-8")) == BASELINE_CONFIG
+    assert extract.load(folder).pipe_names == ["normalize", "segment", "baseline"]

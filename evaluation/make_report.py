@@ -1,0 +1,309 @@
+"""Regenerate evaluation/REPORT.md: three systems side by side on the gold set, plus the speed benchmark.
+
+    python evaluation/make_report.py                  # everything (a few minutes on one core)
+    python evaluation/make_report.py --skip-bench     # scores only
+    python evaluation/make_report.py --max-size 100000 --budget 30
+
+Systems, each cross-validated with the same folds (annotations/splits.json,
+leave-one-document-out over the five seed documents): for every fold the
+pipeline is loaded afresh, taught the fold's training documents only
+(``Pipeline.learn``: the gazetteer and anything else that learns from gold) and
+run on the held-out document; scores are pooled (micro) over the held-out
+documents. A system that learns nothing from gold gets the same numbers as a
+plain run, so all three columns are on exactly the same documents.
+
+1. ``baseline-jieba``: the jieba.posseg peer baseline (extract/baselines.py,
+   evaluation/configs/baseline-jieba/config.json);
+2. ``rules``: ``extract.load("rules")``;
+3. ``full``: ``extract.load()``, the shipped default model (models/default,
+   falling back to the rules-only pipeline when no model is shipped; the report
+   says which was loaded).
+
+Writes evaluation/REPORT.md, evaluation/results/<system>.json (full report)
+and evaluation/results/<system>.errors.md (every false positive/negative).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import hashlib
+import json
+import logging
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from extract.baselines import BASELINE_CONFIG  # noqa: E402
+from extract.evaluate import cross_validate, error_report, load_folds, read_jsonl  # noqa: E402
+from extract.pipeline import load  # noqa: E402
+
+SYSTEMS = [
+    # key, title, what extract.load gets, the equivalent command
+    ("baseline-jieba", "jieba.posseg baseline", BASELINE_CONFIG,
+     "zhie evaluate --gold {gold} --model evaluation/configs/baseline-jieba --cv"),
+    ("rules", "rules only", "rules", "zhie evaluate --gold {gold} --model rules --cv"),
+    ("full", "full pipeline (default model)", None, "zhie evaluate --gold {gold} --model models/default --cv"),
+]
+
+ENTITY_TYPES = ("COMPANY", "ORG", "PERSON", "LOC", "INDUSTRY", "POLICY", "DATE", "FIGURE", "RANK")
+
+
+class _Timed:
+    """Wraps a pipeline; counts the time and characters of everything it processes."""
+
+    def __init__(self, nlp, clock):
+        self.nlp, self.clock = nlp, clock
+
+    def pipe(self, items, batch_size=8):
+        items = list(items)
+        t = time.perf_counter()
+        out = list(self.nlp.pipe(items, batch_size=batch_size))
+        self.clock["seconds"] += time.perf_counter() - t
+        self.clock["chars"] += sum(len(text) for text, _ in items)
+        self.clock["docs"] += len(items)
+        return out
+
+
+def run_system(spec, gold, folds):
+    """Cross-validate one system; returns (report, held-out predictions, info)."""
+    clock = {"seconds": 0.0, "chars": 0, "docs": 0}
+    info = {}
+
+    def make_pipeline(train_docs):
+        nlp = load(spec) if spec is not None else load()
+        info.setdefault("loaded", {"name": nlp.name, "components": nlp.pipe_names,
+                                   "path": str(nlp.path) if nlp.path else None})
+        nlp.learn(train_docs)  # only the fold's training documents
+        return _Timed(nlp, clock)
+
+    preds = []
+    rep = cross_validate(gold, folds, make_pipeline, predictions=preds)
+    info["throughput"] = clock
+    return rep, preds, info
+
+
+def _git(*args):
+    try:
+        return subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True, timeout=30).stdout.strip()
+    except Exception:  # not a checkout
+        return ""
+
+
+def _rel(p: Path) -> str:
+    """``p`` relative to the repository when inside it (for the report's commands)."""
+    try:
+        return str(p.resolve().relative_to(REPO))
+    except ValueError:
+        return str(p)
+
+
+def _f(x):
+    return "–" if x is None else f"{x:.3f}"
+
+
+def score_rows(reports: dict) -> list:
+    """(label, {system: value}) rows of the side-by-side table."""
+    def get(path):
+        out = {}
+        for k, r in reports.items():
+            v = r
+            try:
+                for p in path:
+                    v = v[p]
+            except (KeyError, TypeError):
+                v = None
+            out[k] = v
+        return out
+
+    def has(path):
+        return any(_dig(r, path) is not None for r in reports.values())
+
+    rows = [("entities P (exact)", get(["entities", "micro", "p"])),
+            ("entities R (exact)", get(["entities", "micro", "r"])),
+            ("**entities F1 (exact)**", get(["entities", "micro", "f1"])),
+            ("entities F1 (overlap)", get(["entities", "overlap", "micro", "f1"]))]
+    for t in ENTITY_TYPES:
+        if has(["entities", "per_type", t]):
+            rows.append((f"  {t} F1", get(["entities", "per_type", t, "f1"])))
+    rows += [("FIGURE attrs all correct (over exact matches)", get(["attributes", "FIGURE", "all_correct"])),
+             ("FIGURE value accuracy", get(["attributes", "FIGURE", "per_attr", "value", "acc"])),
+             ("RANK attrs all correct (over exact matches)", get(["attributes", "RANK", "all_correct"])),
+             ("**relations F1**", get(["relations", "micro", "f1"])),
+             ("**event arguments F1**", get(["events", "arguments", "micro", "f1"])),
+             ("event triggers F1", get(["events", "triggers", "micro", "f1"])),
+             ("**facts F1**", get(["facts", "micro", "f1"])),
+             ("fact metric spans F1 (chars)", get(["facts", "metric_spans", "f1"]))]
+    return rows
+
+
+def _dig(r, path):
+    for p in path:
+        if not isinstance(r, dict) or p not in r:
+            return None
+        r = r[p]
+    return r
+
+
+def bench_section(args) -> list:
+    from extract.bench import bench, format_bench
+
+    out = ["## Speed and memory", ""]
+    try:
+        d = bench(model=None, max_size=args.max_size, budget_s=args.budget, repeat=args.repeat)
+    except Exception as e:  # the report still gets written
+        return out + [f"The benchmark failed: `{type(e).__name__}: {e}`", ""]
+    Path(args.results).mkdir(parents=True, exist_ok=True)
+    with open(Path(args.results) / "bench.json", "w", encoding="utf-8") as f:
+        json.dump(d, f, ensure_ascii=False, indent=2)
+    out += [f"Command: `python evaluation/make_report.py` → `extract.bench.bench(model=None, "
+            f"max_size={args.max_size}, budget_s={args.budget}, repeat={args.repeat})` "
+            f"(CLI: `zhie bench --max-size {args.max_size} --budget {args.budget} --repeat {args.repeat}`). "
+            f"Data: the {d['input']['docs']} seed documents ({d['input']['chars']:,} characters) for load, "
+            "per-stage, end-to-end and jieba figures; single synthetic documents made by concatenating them "
+            "for the scaling rows. No split (speed only). All figures come from this one run on one machine "
+            f"({d['machine']['cpu_count']} CPUs shared with other jobs, {d['machine']['threads']} torch thread), "
+            "so the ratios compare like with like; absolute times move with machine load.", "",
+            "```", format_bench(d), "```", "",
+            "Ratios are time ZhIE / time jieba (above 1: ZhIE is slower). `jieba.posseg` is run on the "
+            "original text, as a user would, and on ZhIE's normalized (simplified, half-width) view: on "
+            "traditional text jieba's HMM handles most characters and posseg slows down several times.", ""]
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    # Defaults are inside the repository wherever the command is run from.
+    ap.add_argument("--gold", default=str(REPO / "annotations" / "gold.jsonl"))
+    ap.add_argument("--splits", default=str(REPO / "annotations" / "splits.json"))
+    ap.add_argument("--out", default=str(REPO / "evaluation" / "REPORT.md"))
+    ap.add_argument("--results", default=str(REPO / "evaluation" / "results"),
+                    help="folder for the JSON reports and error lists")
+    ap.add_argument("--systems", default=",".join(k for k, *_ in SYSTEMS),
+                    help="comma-separated subset of: " + ", ".join(k for k, *_ in SYSTEMS))
+    ap.add_argument("--skip-bench", action="store_true")
+    ap.add_argument("--max-size", type=int, default=1_000_000, help="largest synthetic document for scaling")
+    ap.add_argument("--budget", type=float, default=60.0, help="skip a scaling run projected to take longer (s)")
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+    try:
+        import torch
+        torch.set_num_threads(1)
+    except ImportError:
+        pass
+
+    gold_path = Path(args.gold)
+    gold_name, splits_name = _rel(gold_path), _rel(Path(args.splits))
+    results = Path(args.results)
+    commit = _git("rev-parse", "--short", "HEAD")
+    dirty = " (with uncommitted changes)" if _git("status", "--porcelain", "--", "extract") else ""
+    now = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
+    L = ["# Evaluation report", "",
+         f"Generated by `python evaluation/make_report.py` on {now} at commit `{commit}`{dirty}, "
+         f"Python {platform.python_version()}. Do not edit by hand: rerun the command "
+         "(see evaluation/README.md).", ""]
+
+    chosen = [s for s in SYSTEMS if s[0] in args.systems.split(",")]
+    if not gold_path.is_file():
+        L += ["## Quality", "",
+              f"**No gold set yet**: `{gold_name}` does not exist (annotation in progress), so there are no "
+              "quality numbers. Rerun `python evaluation/make_report.py` once it exists.", ""]
+        print(f"make_report: {gold_path} does not exist; writing the report without quality numbers",
+              file=sys.stderr)
+    else:
+        gold = read_jsonl(gold_path)
+        folds = load_folds(args.splits)
+        digest = hashlib.sha256(gold_path.read_bytes()).hexdigest()[:12]
+        n = {k: sum(len(getattr(d, k)) for d in gold) for k in ("entities", "relations", "events", "facts")}
+        reports, infos = {}, {}
+        results.mkdir(parents=True, exist_ok=True)
+        for key, title, spec, _ in chosen:
+            print(f"make_report: cross-validating {key} …", file=sys.stderr)
+            try:
+                rep, preds, info = run_system(spec, gold, folds)
+            except Exception as e:  # one broken system must not hide the others
+                reports[key], infos[key] = None, {"error": f"{type(e).__name__}: {e}"}
+                continue
+            reports[key], infos[key] = rep, info
+            with open(results / f"{key}.json", "w", encoding="utf-8") as f:
+                json.dump(rep, f, ensure_ascii=False, indent=2)
+            tested = {p.id for p in preds}
+            with open(results / f"{key}.errors.md", "w", encoding="utf-8") as f:
+                f.write(error_report([g for g in gold if g.id in tested], preds))
+
+        held = sorted({i for r in reports.values() if r for fo in r["folds"] for i in fo["test"]})
+        L += ["## Quality on the gold set", "",
+              f"Data: `{gold_name}` (sha256 `{digest}`, {len(gold)} documents, "
+              f"{sum(len(d.text) for d in gold):,} characters; {n['entities']} entities, {n['relations']} "
+              f"relations, {n['events']} events, {n['facts']} facts).",
+              f"Split: `{splits_name}`, {len(folds)} folds, leave one document out; each fold's pipeline is "
+              "loaded afresh and taught only that fold's training documents (`Pipeline.learn`); the numbers "
+              f"below are pooled (micro) over the {len(held)} held-out documents. Scoring: SCHEMA §6 "
+              "(`extract.evaluate.score`).", ""]
+        L.append("Commands (the CLI equivalent of each column, same folds):")
+        L.append("")
+        for key, title, spec, cmd in chosen:
+            loaded = infos[key].get("loaded", {})
+            what = f"loaded `{loaded.get('name')}`: {', '.join(loaded.get('components', []))}" if loaded else \
+                f"**failed**: `{infos[key].get('error')}`"
+            if key == "full" and loaded and not loaded.get("path"):
+                what += " (**no shipped model at models/default: this is the rules-only pipeline**)"
+            L.append(f"- **{key}** ({title}): `{cmd.format(gold=gold_name)}` — {what}")
+        L.append("")
+        keys = [k for k, *_ in chosen]
+        L.append("| metric | " + " | ".join(keys) + " |")
+        L.append("|---|" + "---:|" * len(keys))
+        for label, vals in score_rows(reports):
+            L.append(f"| {label} | " + " | ".join(_f(vals.get(k)) for k in keys) + " |")
+        thr = []
+        for k in keys:
+            c = infos[k].get("throughput")
+            thr.append(f"{c['chars'] / c['seconds']:,.0f}" if c and c["seconds"] else "–")
+        L.append("| chars/s during the run (load excluded) | " + " | ".join(thr) + " |")
+        L.append("")
+        L.append("Counts behind each number (tp/fp/fn), per-type and per-role tables are in "
+                 "`evaluation/results/<system>.json`; every false positive and negative with its sentence is "
+                 "in `evaluation/results/<system>.errors.md`.")
+        L.append("")
+        L += ["### Per fold (held-out document; entities exact F1 / facts F1)", "",
+              "| fold | held-out | " + " | ".join(keys) + " |", "|---|---|" + "---:|" * len(keys)]
+        for i, fo in enumerate(folds):
+            cells = []
+            for k in keys:
+                r = reports.get(k)
+                fr = r["folds"][i] if r else None
+                if not fr or "report" not in fr:
+                    cells.append("–")
+                    continue
+                cells.append(f"{fr['report']['entities']['micro']['f1']:.3f} / {fr['report']['facts']['micro']['f1']:.3f}")
+            L.append(f"| {fo['name']} | {', '.join(fo['test'])} | " + " | ".join(cells) + " |")
+        L.append("")
+        extra = sorted({i for r in reports.values() if r for i in r.get("not_in_folds", [])})
+        if extra:
+            L += [f"Gold documents in no fold (not scored above): {', '.join(extra)}.", ""]
+        big = max(gold, key=lambda d: len(d.entities))
+        share = len(big.entities) / max(1, n["entities"])
+        L += [f"Caveats: {len(gold)} documents are a small sample, and `{big.id}` holds {share:.0%} of the gold "
+              "entities, so pooled numbers lean on it; see annotations/AGREEMENT.md for how the gold set was "
+              "made and for inter-annotator agreement (an upper bound for any system).", ""]
+
+    if not args.skip_bench:
+        print("make_report: running the benchmark …", file=sys.stderr)
+        L += bench_section(args)
+    else:
+        L += ["## Speed and memory", "", "Skipped (`--skip-bench`).", ""]
+
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("\n".join(L), encoding="utf-8")
+    print(f"make_report: wrote {out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
