@@ -9,10 +9,11 @@ Decisions:
 * the scope is inside the span when it stands right before the rank
   (位居全国第三 → 全国第三, scope 全国; the verb 位居 stays out); stacked scopes
   join: 全国城市首位 → scope 全国城市; a scope before a ranking verb gives the
-  attr only (全国排名第四 → span 第四, scope 全国);
+  attr only (全国位居第四 → span 第四, scope 全国), except for the noun-like
+  verbs 排名/排行, which join one span (全国排名第一 → span 全国排名第一, scope 全国);
 * 第N followed by a counter that is not a ranking (第七批, 第一章, 第N届, 第N次,
   第一季度, 第三方 …, also 第一至第五批 / 第二、三批) is no RANK; 前三批 / 前3年 neither;
-* 第二名 / 第三位 keep 名/位 in the span; 第一城 → 第一 (城 outside);
+* 第二名 / 第三位 keep 名/位 in the span; the epithet 第一城 keeps 城 (scope 城市);
 * 首家 / 首个 / 首次 / 首批 (the first to do something) are not ranks; 居首 → 首;
 * N强 (十强, 500强) is top N; TOP3 / Top 10 / 前10 / 前五 are top N.
 """
@@ -45,7 +46,10 @@ class RankRecognizer:
                   + list("0123456789第前倒Nn" + r["after_ju_first"] + r["top_latin"] + r["top_latin"].lower()))
         # 全国排名第四: the scope stands before a ranking verb; it is the scope attr, outside the span
         self.scope_before_verb = re.compile(
-            rf"({SCOPE})(?:{alternation(r['ranking_verbs'])}){G}$")
+            rf"({SCOPE})({alternation(r['ranking_verbs'])}){G}$")
+        self.noun_verbs = tuple(r["span_verbs"])
+        self.scope_norm = r["scope_norm"]
+        self.city_suffix, self.city_scope = r["city_epithet"]
         self.pattern = re.compile(rf"""
             (?=[{char_class(firsts)}])
             (?:(?P<scope>(?:{SCOPE})(?:{G}(?:{SCOPE}))*){G})?
@@ -70,11 +74,17 @@ class RankRecognizer:
             attrs = self._attrs(m)
             if attrs is None:
                 continue
+            start, end = m.start(), m.end()
             if attrs["scope"] is None:
-                sv = self.scope_before_verb.search(norm, max(0, m.start() - 10), m.start())
+                sv = self.scope_before_verb.search(norm, max(0, start - 10), start)
                 if sv:
-                    attrs["scope"] = sv.group(1)
-            out.append(doc.entity("RANK", m.start(), m.end(), attrs, source="rules"))
+                    attrs["scope"] = self.scope_norm.get(sv.group(1), sv.group(1))
+                    if sv.group(2) in self.noun_verbs:  # 全国排名第一: one RANK span (GUIDELINES)
+                        start = sv.start()
+            if m.group("ordw") and not m.group("osuf") and norm.startswith(self.city_suffix, end):
+                end += len(self.city_suffix)  # 第一城: the ranked noun stays in the span
+                attrs["scope"] = attrs["scope"] or self.city_scope
+            out.append(doc.entity("RANK", start, end, attrs, source="rules"))
         return out
 
     def _int(self, s: str) -> Optional[int]:
@@ -111,7 +121,8 @@ class RankRecognizer:
         if None in a.values():
             return None
         scope = g("scope")
-        a["scope"] = re.sub("[" + re.escape(GAP_CHARS) + "]", "", scope) if scope else None
+        scope = re.sub("[" + re.escape(GAP_CHARS) + "]", "", scope) if scope else None
+        a["scope"] = self.scope_norm.get(scope, scope)
         return a
 
 
