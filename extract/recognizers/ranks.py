@@ -8,7 +8,8 @@ Decisions:
 
 * the scope is inside the span when it stands right before the rank
   (位居全国第三 → 全国第三, scope 全国; the verb 位居 stays out); stacked scopes
-  join: 全国城市首位 → scope 全国城市; a scope before a ranking verb gives the
+  give the broadest one: 全国城市首位 → scope 全国; a top-N followed by the set it
+  ranks gives that set as scope (前 10 个城市 → scope 城市); a scope before a ranking verb gives the
   attr only (全国位居第四 → span 第四, scope 全国), except for the noun-like
   verbs 排名/排行, which join one span (全国排名第一 → span 全国排名第一, scope 全国);
 * 第N followed by a counter that is not a ranking (第七批, 第一章, 第N届, 第N次,
@@ -49,6 +50,7 @@ class RankRecognizer:
             rf"({SCOPE})({alternation(r['ranking_verbs'])}){G}$")
         self.noun_verbs = tuple(r["span_verbs"])
         self.scope_norm = r["scope_norm"]
+        self.scope_after = re.compile(rf"{G}(?:(?:个|家){G})?(?:的{G})?({alternation(r['scope_after'])})")
         self.city_suffix, self.city_scope = r["city_epithet"]
         self.pattern = re.compile(rf"""
             (?=[{char_class(firsts)}])
@@ -81,6 +83,10 @@ class RankRecognizer:
                     attrs["scope"] = self.scope_norm.get(sv.group(1), sv.group(1))
                     if sv.group(2) in self.noun_verbs:  # 全国排名第一: one RANK span (GUIDELINES)
                         start = sv.start()
+            if attrs["scope"] is None and "top" in attrs:  # 前 10 个城市: the ranked set is the scope
+                sa = self.scope_after.match(norm, end)
+                if sa:
+                    attrs["scope"] = sa.group(1)
             if m.group("ordw") and not m.group("osuf") and norm.startswith(self.city_suffix, end):
                 end += len(self.city_suffix)  # 第一城: the ranked noun stays in the span
                 attrs["scope"] = attrs["scope"] or self.city_scope
@@ -121,8 +127,10 @@ class RankRecognizer:
         if None in a.values():
             return None
         scope = g("scope")
-        scope = re.sub("[" + re.escape(GAP_CHARS) + "]", "", scope) if scope else None
-        a["scope"] = self.scope_norm.get(scope, scope)
+        if scope:  # stacked scopes (全国城市首位): the broadest, first one is the scope
+            scope = re.sub("[" + re.escape(GAP_CHARS) + "]", "", scope)
+            scope = next((w for w in sorted(self.scopes, key=len, reverse=True) if scope.startswith(w)), scope)
+        a["scope"] = self.scope_norm.get(scope, scope) if scope else None
         return a
 
 
