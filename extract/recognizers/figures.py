@@ -126,7 +126,8 @@ class FigureRecognizer:
             if res is None:
                 continue
             start, attrs = res
-            out.append(doc.entity("FIGURE", start, m.end(), attrs, source="rules"))
+            start, end = _bold_core(norm, start, m.end())
+            out.append(doc.entity("FIGURE", start, end, attrs, source="rules"))
         return out
 
     # --------------------------------------------------------------- internal
@@ -287,6 +288,26 @@ class FigureRecognizer:
 @lru_cache(maxsize=1)
 def default_recognizer() -> FigureRecognizer:
     return FigureRecognizer()
+
+
+_BOLD = re.compile(r"\*\*([^*]*\d[^*]*)\*\*")
+
+
+def _bold_core(norm: str, start: int, end: int) -> tuple:
+    """Markdown bold inside a figure (超过**2.92**万亿元): the span is the bold number alone.
+
+    Markup is never inside a span (GUIDELINES); the words around the bold
+    number still give the unit, magnitude and qualifier in the attrs.
+    """
+    if "**" not in norm[start:end]:
+        return start, end
+    if norm[max(0, start - 2):start] == "**":  # **95**家: the bold opens just before the match
+        close = norm.find("**", start, end)
+        return start, close
+    m = _BOLD.search(norm, start, min(len(norm), end + 2))
+    if m is None:
+        return start, end
+    return m.start(1), m.end(1)
 
 
 def find_figures(doc) -> List:
