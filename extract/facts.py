@@ -28,6 +28,9 @@ from .registry import components
 
 DATA = Path(__file__).resolve().parent / "data" / "facts.json"
 SUBJECT_TYPES = ("COMPANY", "ORG", "LOC")
+# An industry or programme is the subject only when it directly qualifies what is counted,
+# i.e. it is the nearest entity before the value in the same clause (制造业企业高达729家).
+NEAR_SUBJECT_TYPES = ("INDUSTRY", "POLICY")
 
 
 @lru_cache(maxsize=2)
@@ -38,6 +41,9 @@ def _load(path: str = str(DATA)) -> dict:
     d["_strip_right"] = re.compile("(?:" + "|".join(map(re.escape, sorted(d["strip_right"], key=len, reverse=True))) + ")+$")
     d["_list_intro"] = re.compile(d["list_intro"])
     return d
+
+
+_EDGE = set(" \t\n“”\"'（(、的*#|")
 
 
 def _clause_start(norm: str, sent_start: int, pos: int) -> int:
@@ -52,9 +58,9 @@ def _metric_span(doc: Document, lo: int, hi: int, data: dict):
     seg2 = doc.norm[a:hi]
     right = data["_strip_right"].search(seg2)
     b = a + (right.start() if right else len(seg2))
-    while a < b and doc.norm[a] in " “”\"'（(、的":
+    while a < b and doc.norm[a] in _EDGE:
         a += 1
-    while b > a and doc.norm[b - 1] in " “”\"'）)、的":
+    while b > a and doc.norm[b - 1] in _EDGE:
         b -= 1
     if b - a < 2 or b - a > data["max_metric"]:
         return None
@@ -75,6 +81,9 @@ def find_facts(doc: Document, data: dict) -> list:
         clause = _clause_start(doc.norm, ss, e.start)
         prev = [p for p in ents[:i] if p.start >= ss and p.type in SUBJECT_TYPES]
         subject = prev[-1] if prev else None
+        near = [p for p in ents[:i] if p.start >= clause and p.type not in ("DATE", "FIGURE", "RANK")]
+        if near and near[-1].type in NEAR_SUBJECT_TYPES:
+            subject = near[-1]
         in_table = any(t.start <= e.start < t.end for t in doc.tables)
         if in_table:
             continue  # table cells are handled with their headers below
@@ -91,12 +100,15 @@ def find_facts(doc: Document, data: dict) -> list:
                     facts.append(Fact("RANKING", item, e, metric, date, position=pos))
                     listed.add(id(item))
                 continue
+            nxt = ents[i + 1] if i + 1 < len(ents) else None
+            if nxt is not None and nxt.type in SUBJECT_TYPES and doc.norm[e.end:nxt.start].strip() == "的":
+                subject = nxt  # 排名第一的北京海淀区: the ranked entity follows
             if subject is None:
                 continue
             facts.append(Fact("RANKING", subject, e, metric, date))
         else:
             if not e.attrs.get("unit") or e.attrs.get("unit") in data["skip_units"]:
-                continue
+                continue  # a bare re-mention (在1026家企业中) states no measurement
             facts.append(Fact("METRIC", subject if subject is not None and subject.end > clause - data["carry"] else None,
                               e, metric, date))
     facts.extend(_table_facts(doc))

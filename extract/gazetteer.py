@@ -132,11 +132,11 @@ def _contains(outer: tuple, inner: tuple) -> bool:
     (lo, co), (li, ci) = outer, inner
     if not co or not ci:
         return False
-    if lo == "province" and li in ("city", "district"):
-        return ci[:2] == co[:2] and ci != co
-    if lo == "city" and li == "district":
-        return ci[:4] == co[:4]
-    return False
+    width = {"province": 2, "city": 4}.get(lo)
+    if width is None or li == lo or li == "province" or (lo == "city" and li != "district"):
+        return False
+    outer_prefixes = {c[:width] for c in co.split(",")}
+    return any(c[:width] in outer_prefixes for c in ci.split(","))
 
 
 _BREAK = re.compile(r"(?<=[\u3400-\u9fff])[ \t\r\n\u3000]+(?=[\u3400-\u9fff])")
@@ -193,11 +193,17 @@ def build_divisions(out: Path = GAZ_DIR / "divisions.tsv") -> int:
     with open(os.path.join(spec.submodule_search_locations[0], "resources", "adcodes.csv"), encoding="utf-8") as f:
         rows = sorted(csv.DictReader(f), key=lambda r: r["adcode"])
     prov_suffixes = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")
-    entries = {}
+    entries = {}  # name -> (level, [adcodes], full name); one name can be several places (南山区)
+
+    def add(name, level, code, full):
+        lv, codes, fl = entries.setdefault(name, (level, [], full))
+        if code not in codes:
+            codes.append(code)
+
     for r in rows:
         code, name = r["adcode"], r["name"]
         level = "province" if code[2:] == "0" * 10 else "city" if code[4:] == "0" * 8 else "district"
-        entries.setdefault(name, (level, code, ""))
+        add(name, level, code, "")
         short = None
         if level == "province":
             short = next((name[:-len(s)] for s in prov_suffixes if name.endswith(s) and len(name) - len(s) >= 2), None)
@@ -208,14 +214,15 @@ def build_divisions(out: Path = GAZ_DIR / "divisions.tsv") -> int:
             if short in word_tags and word_tags[short] != "ns":
                 short = None  # 和平区 → 和平 is a common word, not a place mention
         if short and len(short) >= 2:
-            entries.setdefault(short, (level, code, name))
+            add(short, level, code, name)
     lines = ["# Chinese administrative divisions (provinces, prefecture cities, districts/counties) and their",
              "# short forms. Generated from the adcodes.csv shipped in the PyPI package cpca 0.5.5",
              "# (MIT License, Copyright (c) 2018 QinYuan Du) by `python -m extract.gazetteer build-divisions`.",
              "# Short forms whose jieba dictionary tag is not a place name (和平, 新华, …) are left out.",
-             "# columns: name<TAB>type<TAB>level<TAB>adcode<TAB>full name (for short forms)"]
-    for name, (level, code, full) in sorted(entries.items(), key=lambda x: x[1][1]):
-        lines.append(f"{name}\tLOC\t{level}\t{code}\t{full}")
+             "# columns: name<TAB>type<TAB>level<TAB>adcodes (comma-separated: one name can be several places)"
+             "<TAB>full name (for short forms)"]
+    for name, (level, codes, full) in sorted(entries.items(), key=lambda x: x[1][1][0]):
+        lines.append(f"{name}\tLOC\t{level}\t{','.join(codes)}\t{full}")
     Path(out).write_text("\n".join(lines) + "\n", encoding="utf-8")
     return len(entries)
 
