@@ -12,7 +12,8 @@ What is measured:
 
 - ``load``: ``import extract; extract.load(model)`` in a fresh Python process
   (cold caches of this process, warm OS file cache), with that process's peak
-  RSS; plus the load time inside this process for reference.
+  RSS, then the time and peak RSS of its first short document (components
+  that load data lazily pay here); plus the load time inside this process.
 - ``stages``: each pipeline component run over all input documents in turn
   (``comp.pipe(docs)`` when it has one, else one document at a time); best of
   ``repeat`` runs; chars/s and docs/s.
@@ -23,8 +24,8 @@ What is measured:
   (jieba.posseg is several times slower on traditional text, whose characters
   its dictionary lacks, so both numbers are shown).
 - ``scaling``: one synthetic document per size in ``sizes`` (the input texts
-  concatenated and repeated, cut to the size), timed for ZhIE, jieba.cut and
-  jieba.posseg. A tool is skipped at a size, with its projected time, when
+  concatenated and repeated, cut to the size), timed for ZhIE (stage by stage,
+  ``zhie_stages_s``; ``zhie_s`` is their sum), jieba.cut and jieba.posseg. A tool is skipped at a size, with its projected time, when
   extrapolating its previous sizes (power law, exponent at least 1) says it
   would take more than ``budget_s`` seconds; ``max_size`` drops larger sizes.
   Runs longer than 5 s are not repeated.
@@ -73,6 +74,19 @@ def _read(files) -> list:
 
 
 def _rss_mb() -> float:
+    """Peak resident memory of this process in MB.
+
+    On Linux this is ``VmHWM`` from /proc/self/status: ``ru_maxrss`` survives
+    ``exec`` there, so a child started from a big parent would report the
+    parent's peak. Elsewhere ``ru_maxrss``.
+    """
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return r / 1024 if sys.platform != "darwin" else r / 2 ** 20  # KB on Linux, bytes on macOS
 
@@ -84,13 +98,18 @@ def _model_spec(model):
 
 
 _LOAD_CODE = r"""
-import json, resource, sys, time
+import json, sys, time
 t = time.perf_counter()
 import extract, extract.baselines
 spec = json.loads(sys.argv[1])
 nlp = extract.load() if spec is None else extract.load(spec)
 dt = time.perf_counter() - t
-print(json.dumps({"seconds": dt, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+from extract.bench import _rss_mb
+rss = _rss_mb()
+t = time.perf_counter()
+nlp("2025年末,上海澜起科技股份有限公司完成C轮融资超15亿元,位居全国第三。")  # lazy data loads here
+first = time.perf_counter() - t
+print(json.dumps({"seconds": dt, "peak_rss_mb": rss, "first_doc_s": first, "peak_rss_after_first_doc_mb": _rss_mb(),
                   "name": nlp.name, "components": nlp.pipe_names}))
 """
 
@@ -222,7 +241,13 @@ def _scaling(nlp, texts, sizes, max_size, budget_s, repeat) -> list:
     import jieba
     import jieba.posseg
 
-    tools = {"zhie": lambda text: nlp(text, id="synthetic"),
+    stages = {}
+
+    def zhie(text):
+        for name, sec in _time_stages(nlp, [(text, "synthetic")], 1):
+            stages[name] = sec
+
+    tools = {"zhie": zhie,
              "jieba_cut": lambda text: list(jieba.cut(text)),
              "jieba_posseg": lambda text: list(jieba.posseg.cut(text))}
     history = {k: [] for k in tools}
@@ -240,9 +265,12 @@ def _scaling(nlp, texts, sizes, max_size, budget_s, repeat) -> list:
                     row[name + "_s"] = None
                     row.setdefault("notes", []).append(f"{name} skipped: projected {proj:.0f} s > {budget_s:.0f} s")
                     continue
+            stages.clear()
             sec = _best(lambda: fn(text), repeat if size <= 100_000 else 1)
             history[name].append((size, sec))
             row[name + "_s"] = sec
+            if name == "zhie":
+                row["zhie_stages_s"] = dict(stages)  # the last run's per-stage seconds
         if all(row[k + "_s"] is None for k in tools):
             rows.append({"size": size, "skipped": "; ".join(row["notes"])})
             continue
@@ -263,8 +291,9 @@ def format_bench(d: dict) -> str:
              f"{d['machine']['cpu_count']} CPUs, best of {d['repeat']} (runs over 5 s once)")
     ld = d["load"]
     if "subprocess" in ld:
-        L.append(f"Load (fresh process, incl. import): {ld['subprocess']['seconds']:.2f} s, "
-                 f"peak RSS {ld['subprocess']['peak_rss_mb']:.0f} MB")
+        sp = ld["subprocess"]
+        L.append(f"Load (fresh process, incl. import): {sp['seconds']:.2f} s, peak RSS {sp['peak_rss_mb']:.0f} MB; "
+                 f"first short document {sp['first_doc_s']:.2f} s, peak RSS then {sp['peak_rss_after_first_doc_mb']:.0f} MB")
     L.append(f"Load (in this process): {ld['in_process_s']:.2f} s")
     L.append("")
     L.append(f"{'stage':<22}{'seconds':>10}{'chars/s':>14}{'docs/s':>10}{'share':>8}")
@@ -293,6 +322,10 @@ def format_bench(d: dict) -> str:
         L.append(f"{row['size']:>12,}{_f(row['zhie_s'], 10, '.3f')}{_f(row['zhie_chars_per_s'], 14, ',.0f')}"
                  f"{_f(row['jieba_cut_s'], 9, '.3f')}{_f(row['jieba_posseg_s'], 10, '.3f')}"
                  f"{_f(row['zhie_over_jieba_cut'], 7, '.1f')}{_f(row['zhie_over_jieba_posseg'], 9, '.1f')}")
+    slow = [f"{row['size']:,}: {max(row['zhie_stages_s'].items(), key=lambda kv: kv[1])[0]} "
+            f"{max(row['zhie_stages_s'].values()):.3f} s" for row in d["scaling"] if row.get("zhie_stages_s")]
+    if slow:
+        L.append("  slowest ZhIE stage per size: " + "; ".join(slow))
     notes = [n for row in d["scaling"] for n in row.get("notes", [])]
     if notes:
         L.append("  (" + "; ".join(notes) + ")")

@@ -29,6 +29,7 @@ def test_bench_tiny(inputs):
     assert set(d["jieba"]) == {"cut", "posseg"}
     assert [r["size"] for r in d["scaling"]] == [100, 300, 1000]
     assert "zhie_s" in d["scaling"][0] and "skipped" in d["scaling"][2]
+    assert set(d["scaling"][0]["zhie_stages_s"]) == {"normalize", "segment"}
     text = format_bench(d)
     assert "end to end" in text and "jieba.posseg" in text and "skipped" in text
     json.dumps(d)  # the result is JSON-serializable
