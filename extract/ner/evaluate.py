@@ -1,0 +1,134 @@
+"""Measure a trained NER folder: accuracy on the held-out splits, speed, load time, size.
+
+::
+
+    python -m extract.ner.evaluate runs/ner-v1/model-best --out evaluation/ner/results.json
+
+* CLUENER held-out part (``evaluation/ner/cluener_holdout.json``, never trained
+  or selected on): the CLUENER head, per CLUENER label and mapped to ZhIE types.
+* MSRA test: the MSRA head (PER/LOC/ORG), when the model has one.
+* Speed: the ``ner.charcnn.v1`` component's ``pipe`` over documents built from
+  the CLUENER held-out and MSRA test texts, in a child process with one BLAS
+  thread; wall and CPU (process) time both reported.
+* Load time: ``NumpyTagger.load`` plus its lookup tables, in a fresh process.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .data import load_corpus
+from .infer import NumpyTagger
+from .train import evaluate_tagger
+
+_SPEED_CHILD = r"""
+import json, sys, time
+from extract.doc import Document
+from extract.ner import NERComponent
+from extract.ner.data import load_corpus
+from extract.segment import split_sentences
+from extract.textnorm import normalize
+texts = [t for t, _ in load_corpus("cluener", "holdout")] + [t for t, _ in load_corpus("msra", "test")]
+docs = []
+for i in range(0, len(texts), 20):  # documents of 20 sentences
+    d = Document("\n".join(texts[i:i + 20]))
+    d.norm, d.script = normalize(d.text)
+    d.sents = split_sentences(d.norm)
+    docs.append(d)
+n = sum(len(d.text) for d in docs)
+comp = NERComponent(sys.argv[1])
+comp.pipe(docs[:5])
+for d in docs:
+    d.entities = []
+best = None
+for rep in range(int(sys.argv[2])):
+    for d in docs:
+        d.entities = []
+    w, c = time.perf_counter(), time.process_time()
+    comp.pipe(docs)
+    w, c = time.perf_counter() - w, time.process_time() - c
+    best = (w, c) if best is None or w < best[0] else best
+print(json.dumps({"chars": n, "docs": len(docs), "wall_s": round(best[0], 3), "cpu_s": round(best[1], 3),
+                  "chars_per_s_wall": round(n / best[0]), "chars_per_s_cpu": round(n / best[1]),
+                  "entities": sum(len(d.entities) for d in docs)}))
+"""
+
+_LOAD_CHILD = r"""
+import json, sys, time
+t = time.perf_counter()
+from extract.ner.infer import NumpyTagger
+m = NumpyTagger.load(sys.argv[1])
+m.featurizer._tables()
+m.predict(["上海"])
+print(json.dumps({"load_s": round(time.perf_counter() - t, 3), "torch_imported": "torch" in sys.modules}))
+"""
+
+
+def _child(code: str, *args) -> dict:
+    env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    root = Path(__file__).resolve().parent.parent.parent
+    out = subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True, text=True,
+                         env=env, cwd=root, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def measure_speed(path, repeats: int = 3) -> dict:
+    return _child(_SPEED_CHILD, path, repeats)
+
+
+def measure_load(path, repeats: int = 3) -> dict:
+    runs = [_child(_LOAD_CHILD, path) for _ in range(repeats)]
+    return {"load_s_min": min(r["load_s"] for r in runs), "load_s_runs": [r["load_s"] for r in runs],
+            "torch_imported": any(r["torch_imported"] for r in runs)}
+
+
+def evaluate_model(path, speed: bool = True) -> dict:
+    path = Path(path)
+    tagger = NumpyTagger.load(path)
+    res = {"model": str(path)}
+    if "cluener" in tagger.heads:
+        res["cluener_holdout"] = evaluate_tagger(tagger, load_corpus("cluener", "holdout"), "cluener")
+    if "msra" in tagger.heads:
+        res["msra_test"] = evaluate_tagger(tagger, load_corpus("msra", "test"), "msra", mapped=False)
+    res["size_bytes"] = sum(f.stat().st_size for f in path.iterdir() if f.is_file())
+    if speed:
+        res["speed_1thread"] = measure_speed(path)
+        res["load"] = measure_load(path)
+    meta = path / "meta.json"
+    if meta.is_file():
+        with open(meta, encoding="utf-8") as f:
+            m = json.load(f)
+        res["trained_epoch"] = m.get("epoch")
+        res["train_history"] = m.get("history")
+    return res
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description="Evaluate a trained ZhIE NER folder")
+    ap.add_argument("model")
+    ap.add_argument("--out", default=None, help="write the results JSON here")
+    ap.add_argument("--no-speed", action="store_true")
+    ap.add_argument("--note", default=None, help="free text stored with the results (e.g. the command)")
+    args = ap.parse_args(argv)
+    t = time.time()
+    res = evaluate_model(args.model, speed=not args.no_speed)
+    res["command"] = "python -m extract.ner.evaluate " + " ".join(argv if argv is not None else sys.argv[1:])
+    if args.note:
+        res["note"] = args.note
+    res["eval_seconds"] = round(time.time() - t, 1)
+    text = json.dumps(res, ensure_ascii=False, indent=1)
+    if args.out:
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        with open(args.out, "w", encoding="utf-8") as f:
+            f.write(text + "\n")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

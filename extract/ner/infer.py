@@ -1,0 +1,254 @@
+"""Fast inference for the char-CNN tagger in pure numpy (no torch import, so loading is quick).
+
+preprocess → forward → postprocess, all batched:
+
+* **preprocess**: every text becomes char ids and bigram ids; the texts of a batch
+  are laid end to end in one flat array with ``gap`` zero rows between them
+  (``gap`` ≥ the largest dilation), so no work is spent on padding and every
+  convolution sees the same zero context a lone sentence would.
+* **forward**: the first layer (convolutions over char and bigram embeddings)
+  is folded into per-offset lookup tables at load, so it is 7 gathers; then dilated 3-wide convolutions as three shifted matmuls, one
+  linear layer per head.
+* **postprocess**: BIO-constrained Viterbi with the CRF's transitions, batched
+  over texts of similar length; tags → ``(start, end, label)`` spans.
+
+:func:`NumpyTagger.from_torch_state` builds the same thing from a torch
+state dict (used during training for evaluation, and by the parity test).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
+
+from .features import Featurizer
+
+WEIGHTS_NAME = "model.safetensors"
+CONFIG_NAME = "config.json"
+VOCAB_NAME = "vocab.json"
+NEG = -1e4
+
+
+def bio_constraints(n_labels: int) -> Tuple[np.ndarray, np.ndarray]:
+    """``(trans_mask[K, K], start_mask[K])``: 0 where allowed, ``NEG`` where BIO forbids it.
+
+    Tag ids: 0 = O, ``2k+1`` = B-k, ``2k+2`` = I-k. I-k may only follow B-k or I-k.
+    """
+    k = 2 * n_labels + 1
+    trans = np.zeros((k, k), dtype=np.float32)
+    start = np.zeros(k, dtype=np.float32)
+    for j in range(n_labels):
+        i_tag = 2 * j + 2
+        start[i_tag] = NEG
+        for prev in range(k):
+            if prev not in (2 * j + 1, 2 * j + 2):
+                trans[prev, i_tag] = NEG
+    return trans, start
+
+
+def viterbi(em: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start: np.ndarray,
+            end: np.ndarray) -> np.ndarray:
+    """Best BIO tag paths for a padded batch ``em[B, T, K]``; returns ``tags[B, T]`` (padding = 0).
+
+    Uses the BIO structure: O and B-k may follow any tag (a full max over K),
+    I-k only B-k or I-k (a max over two), so the work per step is about half
+    of a dense K x K Viterbi. ``trans`` must carry the BIO constraints.
+    """
+    b, t_max, k = em.shape
+    n_lab = (k - 1) // 2
+    open_ = np.array([0] + [2 * j + 1 for j in range(n_lab)])  # O, B-*
+    b_idx = np.arange(n_lab) * 2 + 1
+    i_idx = b_idx + 1
+    trans_open = np.ascontiguousarray(trans[:, open_].T)[None]  # [1, 1+L, K_from]
+    t_bi = trans[b_idx, i_idx][None]  # B-k → I-k
+    t_ii = trans[i_idx, i_idx][None]  # I-k → I-k
+    score = start[None, :] + em[:, 0]
+    bp = np.zeros((t_max, b, k), dtype=np.intp)
+    rows = np.arange(b)
+    new = np.empty_like(score)
+    for t in range(1, t_max):
+        cand = score[:, None, :] + trans_open
+        arg = cand.argmax(2)
+        bp[t][:, open_] = arg
+        new[:, open_] = np.take_along_axis(cand, arg[:, :, None], 2)[:, :, 0]
+        from_b = score[:, b_idx] + t_bi
+        from_i = score[:, i_idx] + t_ii
+        take_i = from_i > from_b
+        new[:, i_idx] = np.where(take_i, from_i, from_b)
+        bp[t][:, i_idx] = np.where(take_i, i_idx[None], b_idx[None])
+        new += em[:, t]
+        done = t >= lengths
+        if done.any():
+            new[done] = score[done]
+        score, new = new, score
+    score = score + end[None, :]
+    cur = score.argmax(1)
+    tags = np.zeros((b, t_max), dtype=np.intp)
+    for t in range(t_max - 1, 0, -1):
+        active = t < lengths
+        tags[active, t] = cur[active]
+        cur = np.where(active, bp[t, rows, cur], cur)
+    tags[:, 0] = cur
+    return tags
+
+
+def tags_to_spans(tags: Sequence[int], labels: Sequence[str]) -> List[Tuple[int, int, str]]:
+    """Tag ids (0 = O, 2k+1 = B-k, 2k+2 = I-k) → ``(start, end, label)``."""
+    tags = np.asarray(tags)
+    out = []
+    n = len(tags)
+    for s in np.flatnonzero(tags % 2 == 1):
+        inside = tags[s] + 1
+        e = s + 1
+        while e < n and tags[e] == inside:
+            e += 1
+        out.append((int(s), int(e), labels[(tags[s] - 1) // 2]))
+    return out
+
+
+class NumpyTagger:
+    """The trained tagger: ``predict(texts, head)`` → spans per text, in that head's labels."""
+
+    def __init__(self, config: dict, weights: Dict[str, np.ndarray], featurizer: Featurizer):
+        self.config = config
+        self.featurizer = featurizer
+        self.heads: Dict[str, List[str]] = {k: list(v) for k, v in config["heads"].items()}
+        self.output_map: Dict[str, dict] = config.get("output_map", {})
+        self.dilations = list(config["dilations"])
+        self.gap = max(self.dilations + [2])
+        w = {k: np.asarray(v, dtype=np.float32) for k, v in weights.items()}
+        # Fold the first layer into lookup tables: conv(E[ids]) == sum over offsets of (E @ W_k.T)[ids shifted]
+        ec, wc = w["char_emb.weight"], w["char_conv.weight"]  # (Vc, dc), (H, dc, 3)
+        hdim = wc.shape[0]
+        self.hidden = hdim
+        # one table per input, offsets side by side: row id → [W_{-1} e | W_0 e | W_{+1} e ...]
+        self.t_char = np.ascontiguousarray(np.concatenate([ec @ wc[:, :, k].T for k in range(3)], axis=1))
+        self.bias0 = w["char_conv.bias"]
+        self.use_bigrams = bool(config.get("use_bigrams", True))
+        self.t_bigram = None
+        if self.use_bigrams:
+            eb, wb = w["bigram_emb.weight"], w["bigram_conv.weight"]  # (Vb, db), (H, db, 4)
+            self.t_bigram = np.ascontiguousarray(np.concatenate([eb @ wb[:, :, k].T for k in range(4)], axis=1))
+        self.convs = []
+        for i, _ in enumerate(self.dilations):
+            k = w[f"convs.{i}.weight"]  # (out, in, 3)
+            self.convs.append((np.ascontiguousarray(k[:, :, 0].T), np.ascontiguousarray(k[:, :, 1].T),
+                               np.ascontiguousarray(k[:, :, 2].T), w[f"convs.{i}.bias"]))
+        self.head_w = {h: (np.ascontiguousarray(w[f"heads.{h}.weight"].T), w[f"heads.{h}.bias"]) for h in self.heads}
+        self.crf = {}
+        for h, labs in self.heads.items():
+            tmask, smask = bio_constraints(len(labs))
+            self.crf[h] = (w[f"crf.{h}.trans"] + tmask, w[f"crf.{h}.start"] + smask, w[f"crf.{h}.end"])
+
+    # ------------------------------------------------------------ loading
+    @classmethod
+    def load(cls, path) -> "NumpyTagger":
+        from safetensors.numpy import load_file
+
+        path = Path(path)
+        if not (path / WEIGHTS_NAME).is_file():
+            raise FileNotFoundError(f"No NER model at {path}: expected {path / WEIGHTS_NAME} "
+                                    f"(a folder written by extract.ner.train.train_ner)")
+        with open(path / CONFIG_NAME, encoding="utf-8") as f:
+            config = json.load(f)
+        with open(path / VOCAB_NAME, encoding="utf-8") as f:
+            feat = Featurizer.from_dict(json.load(f))
+        return cls(config, load_file(str(path / WEIGHTS_NAME)), feat)
+
+    @classmethod
+    def from_torch_state(cls, config: dict, state: dict, featurizer: Featurizer) -> "NumpyTagger":
+        return cls(config, {k: v.detach().float().cpu().numpy() for k, v in state.items()}, featurizer)
+
+    # ------------------------------------------------------------ forward
+    def emissions(self, texts: List[str], heads: Sequence[str]) -> Tuple[Dict[str, np.ndarray], np.ndarray]:
+        """Flat emissions per head ``[N, K]`` and the flat start offset of each text."""
+        cids, bids, offs = self.featurizer.encode_flat(texts, self.gap)
+        n = len(cids)
+        mask = (cids > 0)[:, None].astype(np.float32)
+        hd = self.hidden
+        # every text has >= 2 padding rows on each side, so shifted sums never wrap into another text
+        g = self.t_char[cids]  # [N, 3H]: chars t-1, t, t+1
+        h = g[:, hd:2 * hd] + self.bias0
+        h[1:] += g[:-1, :hd]
+        h[:-1] += g[1:, 2 * hd:]
+        if self.use_bigrams:  # output t sees bigrams t-1 .. t+2
+            g = self.t_bigram[bids]  # [N, 4H]
+            h[1:] += g[:-1, :hd]
+            h += g[:, hd:2 * hd]
+            h[:-1] += g[1:, 2 * hd:3 * hd]
+            h[:-2] += g[2:, 3 * hd:]
+        np.maximum(h, 0, out=h)
+        h *= mask
+        for d, (w0, w1, w2, b) in zip(self.dilations, self.convs):
+            z = np.zeros_like(h)
+            z[d:n - d] = h[:n - 2 * d] @ w0
+            z[d:n - d] += h[d:n - d] @ w1
+            z[d:n - d] += h[2 * d:] @ w2
+            z += b
+            np.maximum(z, 0, out=z)
+            h += z
+            h *= mask
+        out = {}
+        for name in heads:
+            w, b = self.head_w[name]
+            out[name] = h @ w + b
+        return out, offs
+
+    def predict(self, texts: List[str], head: Optional[str] = None, batch_chars: int = 20000) -> List[list]:
+        """Spans ``(start, end, label)`` for each text, in ``head``'s own labels."""
+        head = head or self.config.get("output_head") or next(iter(self.heads))
+        return self.predict_heads(texts, [head], batch_chars)[head]
+
+    def predict_heads(self, texts: List[str], heads: Sequence[str], batch_chars: int = 20000) -> Dict[str, list]:
+        for h in heads:
+            if h not in self.heads:
+                raise KeyError(f"No head {h!r} in this model; heads: {sorted(self.heads)}")
+        results = {h: [[] for _ in texts] for h in heads}
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        i = 0
+        while i < len(order):  # batches of similar-length texts, about batch_chars characters each
+            j, size = i, 0
+            while j < len(order) and (size == 0 or size + len(texts[order[j]]) <= batch_chars):
+                size += len(texts[order[j]])
+                j += 1
+            idx = [k for k in order[i:j] if texts[k]]
+            i = j
+            if not idx:
+                continue
+            batch = [texts[k] for k in idx]
+            ems, offs = self.emissions(batch, heads)
+            lens = np.array([len(t) for t in batch])
+            t_max = int(lens.max())
+            gather = offs[:, None] + np.minimum(np.arange(t_max)[None, :], lens[:, None] - 1)
+            for h in heads:
+                em = ems[h][gather]
+                tags = viterbi(em, lens, *self.crf[h])
+                labs = self.heads[h]
+                for row, k in enumerate(idx):
+                    results[h][k] = tags_to_spans(tags[row, :lens[row]], labs)
+        return results
+
+    def entities(self, texts: List[str], heads: Optional[Sequence[str]] = None, batch_chars: int = 20000) -> List[list]:
+        """Spans mapped to ZhIE types through ``output_map`` (labels mapped to null are dropped).
+
+        With several heads, a later head's span is added only where it overlaps
+        nothing already found by an earlier head.
+        """
+        heads = list(heads or [self.config.get("output_head") or next(iter(self.heads))])
+        per = self.predict_heads(texts, heads, batch_chars)
+        out = []
+        for k in range(len(texts)):
+            kept = []
+            for h in heads:
+                m = self.output_map.get(h, {})
+                for s, e, lab in per[h][k]:
+                    typ = m.get(lab)
+                    if typ is None:
+                        continue
+                    if h != heads[0] and any(s < ke and ks < e for ks, ke, _ in kept):
+                        continue
+                    kept.append((s, e, typ))
+            out.append(sorted(kept))
+        return out

@@ -1,0 +1,109 @@
+"""Corpus readers, tag conversion and featurization of the learned NER (no model needed)."""
+import json
+
+import numpy as np
+import pytest
+
+from extract.ner.data import (bio_labels, chunk_example, load_label_map, read_cluener, read_conll, spans_to_bio,
+                              tags_to_spans, CORPUS_LABELS)
+from extract.ner.features import Featurizer, fold
+from extract.ner.infer import tags_to_spans as ids_to_spans
+
+
+@pytest.mark.parametrize("tags,scheme,spans", [
+    (["B-ORG", "I-ORG", "O", "B-LOC"], "bio", [(0, 2, "ORG"), (3, 4, "LOC")]),
+    (["I-PER", "I-PER", "B-PER"], "bio", [(0, 2, "PER"), (2, 3, "PER")]),  # stray I- starts a span
+    (["B-ORG", "I-LOC"], "bio", [(0, 1, "ORG"), (1, 2, "LOC")]),
+    (["B-NAME", "M-NAME", "E-NAME", "S-ORG", "O"], "bmes", [(0, 3, "NAME"), (3, 4, "ORG")]),
+    (["B-ORG", "E-ORG", "B-ORG", "E-ORG"], "bmes", [(0, 2, "ORG"), (2, 4, "ORG")]),
+])
+def test_tags_to_spans(tags, scheme, spans):
+    assert tags_to_spans(tags, scheme) == spans
+
+
+def test_spans_to_bio_counts_what_does_not_fit():
+    tags, skipped = spans_to_bio(6, [(0, 2, "company"), (1, 3, "name"), (4, 9, "name"), (4, 5, "movie_x")],
+                                 ["company", "name"])
+    assert tags == [1, 2, 0, 0, 0, 0]
+    assert skipped == 3
+    assert bio_labels(["company", "name"]) == ["O", "B-company", "I-company", "B-name", "I-name"]
+
+
+def test_bio_round_trip_through_ids():
+    labels = ["company", "name"]
+    spans = [(0, 4, "company"), (5, 8, "name"), (8, 9, "company")]
+    tags, skipped = spans_to_bio(10, spans, labels)
+    assert skipped == 0
+    assert ids_to_spans(tags, labels) == spans
+
+
+def test_read_cluener_inclusive_offsets(tmp_path):
+    p = tmp_path / "c.json"
+    rec = {"text": "浙商银行企业信贷部叶老桂博士则从另一个角度", "label": {"name": {"叶老桂": [[9, 11]]},
+                                                              "company": {"浙商银行": [[0, 3]]}}}
+    p.write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
+    [(text, spans)] = read_cluener(p)
+    assert [(text[s:e], lab) for s, e, lab in spans] == [("浙商银行", "company"), ("叶老桂", "name")]
+
+
+def test_read_cluener_rejects_bad_offsets(tmp_path):
+    p = tmp_path / "c.json"
+    p.write_text(json.dumps({"text": "上海市", "label": {"address": {"上海": [[1, 2]]}}}, ensure_ascii=False),
+                 encoding="utf-8")
+    with pytest.raises(ValueError, match=r"c\.json:1"):
+        read_cluener(p)
+
+
+def test_read_conll_bio_and_weibo_digits(tmp_path):
+    p = tmp_path / "m.txt"
+    p.write_text("中\tB-ORG\n共\tI-ORG\n在\tO\n\n北\tB-LOC\n京\tI-LOC\n", encoding="utf-8")
+    assert read_conll(p, "bio", sep="\t") == [("中共在", [(0, 2, "ORG")]), ("北京", [(0, 2, "LOC")])]
+    w = tmp_path / "w.txt"
+    w.write_text("李0\tB-PER.NAM\n开1\tI-PER.NAM\n复2\tI-PER.NAM\n说0\tO\n", encoding="utf-8")
+    assert read_conll(w, "bio", sep="\t", strip_digit=True) == [("李开复说", [(0, 3, "PER.NAM")])]
+
+
+def test_chunk_never_cuts_an_entity():
+    text = "北京大学" * 30 + "，" + "上海交通大学" * 20
+    spans = [(i * 4, i * 4 + 4, "organization") for i in range(30)]
+    spans += [(121 + i * 6, 121 + i * 6 + 6, "organization") for i in range(20)]
+    pieces = chunk_example(text, spans, max_len=50)
+    assert "".join(p for p, _ in pieces) == text
+    assert sum(len(sp) for _, sp in pieces) == len(spans)
+    for piece, sp in pieces:
+        assert len(piece) <= 50
+        assert all(piece[s:e] in ("北京大学", "上海交通大学") for s, e, _ in sp)
+
+
+def test_label_map_covers_every_corpus_label():
+    m = load_label_map()
+    for corpus, labels in CORPUS_LABELS.items():
+        assert set(m[corpus]) == set(labels), corpus
+        assert set(v for v in m[corpus].values() if v) <= {"COMPANY", "ORG", "PERSON", "LOC"}
+    assert m["cluener"]["company"] == "COMPANY" and m["cluener"]["government"] == "ORG"
+
+
+def test_fold_is_length_preserving():
+    for s in ["ＡＢＣ１２３公司", "华为Mate60发布", "上海\u3000浦东"]:
+        assert len(fold(s)) == len(s)
+    assert fold("ＡＢ１2") == "ab00"
+
+
+def test_featurizer_flat_layout_matches_single_encoding():
+    texts = ["上海澜起科技股份有限公司", "华为", "", "ＡＢＣ12亿元，同比增长3%"]
+    f = Featurizer.build(texts + ["上海华为"] * 3, min_char=1, min_bigram=1)
+    chars, bigrams, offs = f.encode_flat(texts, gap=3)
+    for t, o in zip(texts, offs):
+        if not t:  # an empty text occupies no rows (the tagger never sends one)
+            continue
+        c, b = f.encode(t)
+        assert np.array_equal(chars[o:o + len(t)], c)
+        assert np.array_equal(bigrams[o:o + len(t) + 1], b)
+    # padding rows carry id 0 and nothing else does
+    inside = np.zeros(len(chars), bool)
+    for t, o in zip(texts, offs):
+        inside[o:o + len(t)] = True
+    assert (chars[~inside] == 0).all() and (chars[inside] > 0).all()
+    # unseen characters and bigrams map to UNK (1), not to padding
+    c, b = f.encode("龘")
+    assert c.tolist() == [1] and b.tolist() == [1, 1]
