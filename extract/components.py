@@ -39,17 +39,22 @@ def make_segmenter(nlp, tokens: bool = False, userdicts=(), max_sentence: int = 
     return segmenter
 
 
-# Higher wins when two candidate entities overlap; among equals the longer span wins.
-DEFAULT_PRIORITY = {"tables": 5, "policy": 4, "gazetteer": 3, "ner": 2, "rules": 2}
+# When candidates overlap: the higher priority wins (a table cell states its own extent); among
+# equal priorities the longer span wins (上海澜起科技股份有限公司 over 上海); for the very same
+# extent the tie-break order decides (a curated gazetteer type over a model's guess).
+DEFAULT_PRIORITY = {"tables": 3}
+DEFAULT_TIE_BREAK = {"gazetteer": 3, "policy": 2, "rules": 1, "ner": 0}
 
 
 @components.register("merge.v1")
-def make_merger(nlp, priority: dict = None):
+def make_merger(nlp, priority: dict = None, tie_break: dict = None):
     """Resolve overlapping candidates from all recognizers into non-overlapping entities."""
     prio = dict(DEFAULT_PRIORITY, **(priority or {}))
+    tie = dict(DEFAULT_TIE_BREAK, **(tie_break or {}))
 
     def merger(doc: Document) -> Document:
-        cands = sorted(doc.entities, key=lambda e: (-prio.get(e.source, 1), -(e.end - e.start), e.start))
+        cands = sorted(doc.entities, key=lambda e: (-prio.get(e.source, 2), -(e.end - e.start),
+                                                    -tie.get(e.source, 0), e.start))
         taken = bytearray(len(doc.text) + 1)
         kept = []
         for e in cands:

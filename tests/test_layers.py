@@ -1,0 +1,185 @@
+"""Gazetteer, merge, relations, FUNDING events and METRIC/RANKING facts on hand-built documents.
+
+Entities are placed by hand (no model), so each test checks one layer's logic.
+"""
+import pytest
+
+from extract.components import make_merger
+from extract.doc import Document
+from extract.events import _load as load_event_data, find_events, normalize_round
+from extract.facts import _load as load_fact_data, find_facts
+from extract.gazetteer import Gazetteer, _compact
+from extract.relations import pattern_relations
+from extract.segment import split_sentences
+from extract.textnorm import normalize
+
+
+def make_doc(text, spans=()):
+    """A normalized, sentence-split document with entities at the given (surface, type[, attrs]) spans."""
+    d = Document(text, id="t")
+    d.norm, d.script = normalize(text)
+    d.sents = split_sentences(d.norm)
+    pos = 0
+    for item in spans:
+        surface, typ = item[0], item[1]
+        attrs = item[2] if len(item) > 2 else {}
+        s = text.index(surface, pos)
+        d.entities.append(d.entity(typ, s, s + len(surface), attrs, source="test"))
+        pos = s + len(surface)
+    return d
+
+
+def texts(ents):
+    return [(e.text, e.type) for e in ents]
+
+
+# ------------------------------------------------------------------ gazetteer
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("企业集中在浦东新区和闵行", [("浦东新区", "LOC"), ("闵行", "LOC")]),
+    ("北京海淀区位居第一", [("北京海淀区", "LOC")]),            # division + subdivision = one LOC
+    ("深圳南山区", [("深圳南山区", "LOC")]),                    # 南山区 is two places; Shenzhen's one fits
+    ("北京市\n武汉市", [("北京市", "LOC"), ("武汉市", "LOC")]),  # two cities never merge
+    ("上海\n浦东新区", [("上海\n浦东新区", "LOC")]),             # across a PDF line break
+    ("新一代信息\n技术产业", [("新一代信息\n技术产业", "INDUSTRY")]),
+    ("工信部公布名单", [("工信部", "ORG")]),
+    ("发展5G和EDA", [("5G", "INDUSTRY"), ("EDA", "INDUSTRY")]),
+    ("型号为A5GX的设备", []),                                   # ASCII names not cut out of words
+])
+def test_gazetteer_matches(gaz, text, expected):
+    norm, _ = normalize(text)
+    assert [(text[s:e], t) for s, e, t in gaz.find(norm)] == expected
+
+
+def test_gazetteer_traditional_keeps_offsets(gaz):
+    text = "集中在浦東新區的集成電路企業"
+    norm, script = normalize(text)
+    assert script == "traditional"
+    found = [(text[s:e], t) for s, e, t in gaz.find(norm)]
+    assert ("浦東新區", "LOC") in found and ("集成電路", "INDUSTRY") in found
+
+
+def test_compact_index_maps_back():
+    text = "新一代信息\n技术 and 2 3"
+    view, index = _compact(text)
+    assert view.startswith("新一代信息技术")
+    assert all(text[index[i]] == ch for i, ch in enumerate(view))
+    assert _compact("没有换行")[1] is None
+
+
+def test_gazetteer_learns_names_from_docs():
+    g = Gazetteer(defaults=False)
+    assert g.find("曦智科技完成融资") == []
+    gold = make_doc("曦智科技完成融资", [("曦智科技", "COMPANY")])
+    g.add_docs([gold])
+    assert g.find("我们投资了曦智科技") == [(5, 9, "COMPANY")]
+
+
+def test_gazetteer_bad_file_names_line(tmp_path):
+    f = tmp_path / "names.tsv"
+    f.write_text("# comment\n上海交大\tORG\n只有名字\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"names.tsv:3"):
+        Gazetteer(files=[f], defaults=False)
+
+
+# ---------------------------------------------------------------------- merge
+def test_merge_prefers_longer_and_table_spans():
+    d = make_doc("上海澜起科技股份有限公司", [("上海", "LOC")])
+    d.entities.append(d.entity("COMPANY", 0, 12, source="ner"))
+    d.entities.append(d.entity("INDUSTRY", 2, 6, source="tables"))  # a table cell wins over length
+    out = make_merger(None)(d)
+    assert texts(out.entities) == [("上海", "LOC"), ("澜起科技", "INDUSTRY")]
+    d2 = make_doc("上海澜起科技股份有限公司")
+    d2.entities.append(d2.entity("LOC", 0, 2, source="gazetteer"))
+    d2.entities.append(d2.entity("COMPANY", 0, 12, source="ner"))
+    assert texts(make_merger(None)(d2).entities) == [("上海澜起科技股份有限公司", "COMPANY")]
+    d3 = make_doc("工信部发布")
+    d3.entities.append(d3.entity("COMPANY", 0, 3, source="ner"))
+    d3.entities.append(d3.entity("ORG", 0, 3, source="gazetteer"))  # same extent: the curated type
+    assert texts(make_merger(None)(d3).entities) == [("工信部", "ORG")]
+
+
+# ------------------------------------------------------------------ relations
+@pytest.mark.parametrize("text, spans, expected", [
+    ("松江區的新倬壯印刷科技", [("松江區", "LOC"), ("新倬壯印刷科技", "COMPANY")],
+     [("located_in", "新倬壯印刷科技", "松江區")]),
+    ("中国移动旗下中移资本", [("中国移动", "COMPANY"), ("中移资本", "COMPANY")],
+     [("subsidiary_of", "中移资本", "中国移动")]),
+    ("经纬创投投资并陪伴成长的道生天合材料", [("经纬创投", "COMPANY"), ("道生天合材料", "COMPANY")],
+     [("invested_in", "经纬创投", "道生天合材料")]),
+    ("上海与北京", [("上海", "LOC"), ("北京", "LOC")], []),
+])
+def test_pattern_relations(text, spans, expected):
+    d = make_doc(text, spans)
+    assert [(r.type, r.head.text, r.tail.text) for r in pattern_relations(d)] == expected
+
+
+# --------------------------------------------------------------------- events
+EVENT_DATA = load_event_data()
+
+
+@pytest.mark.parametrize("raw, norm", [("C轮", "C"), ("B+轮", "B+"), ("Pre-A轮", "Pre-A"), ("天使轮", "天使"),
+                                       ("定增", "定增"), ("战略融资", "战略"), ("IPO", "IPO")])
+def test_round_normalization(raw, norm):
+    assert normalize_round(raw, EVENT_DATA) == norm
+
+
+def test_funding_event_arguments():
+    text = "2024年，芯片设计公司曦智科技完成了超15亿元C轮融资，由中国移动领投，上海国投参投。"
+    d = make_doc(text, [("2024年", "DATE"), ("曦智科技", "COMPANY"),
+                        ("超15亿元", "FIGURE", {"value": 1.5e9, "unit": "元", "qualifier": "more_than"}),
+                        ("中国移动", "COMPANY"), ("上海国投", "COMPANY")])
+    (ev,) = find_events(d, EVENT_DATA)
+    args = {(a.role, a.text) for a in ev.arguments}
+    assert ev.trigger.text == "融资"
+    assert {("company", "曦智科技"), ("amount", "超15亿元"), ("round", "C轮"), ("date", "2024年"),
+            ("lead_investor", "中国移动"), ("investor", "上海国投")} <= args
+    rnd = next(a for a in ev.arguments if a.role == "round")
+    assert rnd.span.attrs["round"] == "C"
+
+
+def test_funding_traditional_script_and_no_company():
+    d = make_doc("奎芯科技完成了數億元融資。", [("奎芯科技", "COMPANY"),
+                                            ("數億元", "FIGURE", {"value": 2e8, "unit": "元", "qualifier": "vague"})])
+    (ev,) = find_events(d, EVENT_DATA)
+    assert ev.trigger.text == "融資" and {a.role for a in ev.arguments} >= {"company", "amount"}
+    assert find_events(make_doc("市场融资环境改善。"), EVENT_DATA) == []
+
+
+# ---------------------------------------------------------------------- facts
+FACT_DATA = load_fact_data()
+
+
+def test_metric_subject_metric_and_date():
+    text = "截至2025年10月，上海国家级专精特新企业数量达1026家。"
+    d = make_doc(text, [("截至2025年10月", "DATE"), ("上海", "LOC"),
+                        ("1026家", "FIGURE", {"value": 1026, "unit": "家", "qualifier": "exact"})])
+    (f,) = find_facts(d, FACT_DATA)
+    assert (f.type, f.subject.text, f.value.text, f.date.text) == ("METRIC", "上海", "1026家", "截至2025年10月")
+    assert f.metric.text == "国家级专精特新企业数量"
+
+
+def test_metric_unnamed_aggregate_has_null_subject():
+    d = make_doc("它们的平均研发强度高达11.4%。", [("11.4%", "FIGURE", {"value": 11.4, "unit": "%", "qualifier": "exact"})])
+    (f,) = find_facts(d, FACT_DATA)
+    assert f.subject is None and f.metric.text == "它们的平均研发强度"
+
+
+def test_ranking_with_subject_and_enumerated_list():
+    d = make_doc("深圳总量位居全国第一。", [("深圳", "LOC"), ("全国第一", "RANK", {"rank": 1, "scope": "全国"})])
+    (f,) = find_facts(d, FACT_DATA)
+    assert (f.type, f.subject.text, f.value.text, f.position) == ("RANKING", "深圳", "全国第一", None)
+    text = "数量最多的前3个城市分别为北京、上海、深圳。"
+    d = make_doc(text, [("前3", "RANK", {"top": 3, "scope": "城市"}), ("北京", "LOC"), ("上海", "LOC"), ("深圳", "LOC")])
+    facts = find_facts(d, FACT_DATA)
+    assert [(f.subject.text, f.position) for f in facts] == [("北京", 1), ("上海", 2), ("深圳", 3)]
+    assert all(f.value.text == "前3" for f in facts)
+
+
+def test_ranking_needs_a_subject():
+    d = make_doc("总量位居全国第一。", [("全国第一", "RANK", {"rank": 1, "scope": "全国"})])
+    assert find_facts(d, FACT_DATA) == []
