@@ -67,6 +67,8 @@ def token_bounds(doc: Document, tokenizer=None) -> List[Tuple[int, int]]:
     """``(start, end)`` of each word: ``doc.tokens`` if present, else jieba over ``doc.norm``."""
     if doc.tokens:
         return [(t[0], t[1]) for t in doc.tokens]
+    if not doc.text:
+        return []
     tok = tokenizer if tokenizer is not None else DEFAULTS.tokenizer
     view = doc.norm if len(doc.norm) == len(doc.text) else doc.text
     return tok.tokenize(view)
