@@ -68,6 +68,8 @@ def csv_rows(rec: dict) -> List[dict]:
     for t in rec.get("tables", []):  # table records, when the pipeline reports them
         rows.append({"doc_id": doc_id, "record": "table_row", "id": t.get("id", ""),
                      "attrs": json.dumps(t, ensure_ascii=False)})
+    if not rows:  # a document where nothing was found still gets its record back
+        rows.append({"doc_id": doc_id, "record": "document"})
     return rows
 
 
