@@ -179,6 +179,7 @@ def mixed_inputs(tmp_path, seeds):
         write(folder / f"{name}.txt", text)
     write(folder / "zz_trad.txt", TRADITIONAL)
     write(folder / "zz_empty.txt", b"")
+    write(folder / "zz_nothing.txt", "今天天气很好。")  # nothing to extract: still one record
     return folder
 
 
@@ -203,7 +204,7 @@ def test_csv_round_trip_gives_back_entities_and_facts(run, mixed_inputs):
 def test_pretty_names_every_document(run, mixed_inputs, seeds):
     code, out, _ = run(mixed_inputs, fmt="pretty")
     assert code == 1
-    for name in list(seeds) + ["zz_trad", "zz_empty"]:
+    for name in list(seeds) + ["zz_trad", "zz_empty", "zz_nothing"]:
         assert f"== {name} " in out
     assert "ERROR" in out and "zz_empty.txt" in out
 
