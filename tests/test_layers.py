@@ -183,3 +183,17 @@ def test_ranking_with_subject_and_enumerated_list():
 def test_ranking_needs_a_subject():
     d = make_doc("总量位居全国第一。", [("全国第一", "RANK", {"rank": 1, "scope": "全国"})])
     assert find_facts(d, FACT_DATA) == []
+
+
+# ------------------------------------------------------ legal company names
+@pytest.mark.parametrize("text, expected", [
+    ("由上海澜起科技股份有限公司牵头", ["上海澜起科技股份有限公司"]),
+    ("2024年北京旷视科技有限公司与矽力杰半导体技术（杭州）有限公司合作", ["北京旷视科技有限公司", "矽力杰半导体技术（杭州）有限公司"]),
+    ("| 杭州海康威视数字技术股份有限公司 | 安防 |", ["杭州海康威视数字技术股份有限公司"]),
+    ("包括科之杰新材料集团有限公司在内", ["科之杰新材料集团有限公司"]),
+    ("深圳市大疆創新科技有限公司發布", ["深圳市大疆創新科技有限公司"]),
+    ("成立有限公司的条件", []),
+])
+def test_legal_company_names(text, expected):
+    from extract.recognizers import find_companies
+    assert [e.text for e in find_companies(make_doc(text))] == expected

@@ -1,4 +1,4 @@
-"""Rule recognizers for FIGURE, DATE, RANK and POLICY entities.
+"""Rule recognizers for FIGURE, DATE, RANK and POLICY entities, and legal COMPANY names.
 
 Each recognizer reads ``doc.norm`` (simplified, half-width, same length as
 ``doc.text``, so traditional input works unchanged) and returns a list of
@@ -19,19 +19,20 @@ recognizers to ``doc.entities`` (``doc.norm`` must be set: run
 from __future__ import annotations
 
 from ..registry import components
+from .companies import CompanyRecognizer, find_companies
 from .dates import DateRecognizer, find_dates
 from .figures import FigureRecognizer, find_figures
 from .numerals import Numerals, parse_number
 from .policy import PolicyRecognizer, find_policies
 from .ranks import RankRecognizer, find_ranks
 
-__all__ = ["find_figures", "find_dates", "find_ranks", "find_policies", "parse_number", "make_rules",
-           "FigureRecognizer", "DateRecognizer", "RankRecognizer", "PolicyRecognizer", "Numerals"]
+__all__ = ["find_figures", "find_dates", "find_ranks", "find_policies", "find_companies", "parse_number", "make_rules",
+           "FigureRecognizer", "DateRecognizer", "RankRecognizer", "PolicyRecognizer", "CompanyRecognizer", "Numerals"]
 
 
 @components.register("rules.v1")
 def make_rules(nlp, figures: bool = True, dates: bool = True, ranks: bool = True, policies: bool = True,
-               rules_dir: str = None):
+               companies: bool = True, rules_dir: str = None):
     """Build the rule component. ``rules_dir`` swaps in another folder of rules data files."""
     num = Numerals(rules_dir)
     finders = []
@@ -43,6 +44,8 @@ def make_rules(nlp, figures: bool = True, dates: bool = True, ranks: bool = True
         finders.append(RankRecognizer(rules_dir, numerals=num).find)
     if policies:
         finders.append(PolicyRecognizer(rules_dir).find)
+    if companies:
+        finders.append(CompanyRecognizer(rules_dir).find)
 
     def rules(doc):
         for find in finders:
