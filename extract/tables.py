@@ -166,7 +166,8 @@ def _cell_entities(doc: Document, cell: Cell, seps: str, orgs: list, data: dict)
             else _parts(cell, seps)
         cell.parts = parts
         for s, e in parts:
-            doc.entities.append(doc.entity(role, s, e, source="tables"))
+            typ = "ORG" if role == "COMPANY" and doc.norm[s:e].endswith(tuple(data["org_suffixes"])) else role
+            doc.entities.append(doc.entity(typ, s, e, source="tables"))
     elif role == "LISTING":
         for name in orgs:
             i = cell.text.find(name)

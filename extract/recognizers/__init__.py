@@ -19,7 +19,7 @@ recognizers to ``doc.entities`` (``doc.norm`` must be set: run
 from __future__ import annotations
 
 from ..registry import components
-from .companies import CompanyRecognizer, find_companies
+from .companies import CompanyRecognizer, ShortCompanyRecognizer, find_companies
 from .dates import DateRecognizer, find_dates
 from .figures import FigureRecognizer, find_figures
 from .numerals import Numerals, parse_number
@@ -27,7 +27,8 @@ from .policy import PolicyRecognizer, find_policies
 from .ranks import RankRecognizer, find_ranks
 
 __all__ = ["find_figures", "find_dates", "find_ranks", "find_policies", "find_companies", "parse_number", "make_rules",
-           "FigureRecognizer", "DateRecognizer", "RankRecognizer", "PolicyRecognizer", "CompanyRecognizer", "Numerals"]
+           "FigureRecognizer", "DateRecognizer", "RankRecognizer", "PolicyRecognizer", "CompanyRecognizer",
+           "ShortCompanyRecognizer", "Numerals"]
 
 
 @components.register("rules.v1")
@@ -46,6 +47,7 @@ def make_rules(nlp, figures: bool = True, dates: bool = True, ranks: bool = True
         finders.append(PolicyRecognizer(rules_dir).find)
     if companies:
         finders.append(CompanyRecognizer(rules_dir).find)
+        finders.append(ShortCompanyRecognizer(rules_dir).find)
 
     def rules(doc):
         for find in finders:

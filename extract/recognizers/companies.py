@@ -53,3 +53,46 @@ def default_recognizer() -> CompanyRecognizer:
 def find_companies(doc) -> List:
     """Legal-name COMPANY entities in ``doc`` (reads ``doc.norm``); ``[]`` when none."""
     return default_recognizer().find(doc)
+
+
+class ShortCompanyRecognizer:
+    """Short company names written as brand + industry head: 曦智科技, 视比特机器人, 沐曦集成.
+
+    Precision comes from two checks: the brand starts right after a boundary
+    (punctuation, 的, 如, 、, an appositive 公司/企业 …) and jieba's dictionary
+    does not know it as a common word, so 人工智能, 国内科技 or 高端装备 are never names.
+    """
+
+    def __init__(self, rules_dir=None):
+        import jieba
+        import logging
+        jieba.setLogLevel(logging.WARNING)
+        r = load_rules("companies", rules_dir)
+        self._dict = jieba.Tokenizer()
+        self._dict.initialize()
+        self.max_freq = int(r["short_max_freq"])
+        self.stop_chars = set(r["short_stop_chars"])
+        self.common_freq = int(r["short_common_freq"])
+        lo, hi = r["short_brand"]
+        heads = sorted(r["short_heads"], key=len, reverse=True)
+        left = sorted(r["short_left"], key=len, reverse=True)
+        self.pattern = re.compile(
+            rf"(?:(?<=^)|(?<=\n)|(?<={')|(?<='.join(map(re.escape, left))}))"
+            rf"(?!{alternation(left)})(?P<brand>[\u4e00-\u9fff]{{{lo},{hi}}}?)(?P<head>{alternation(heads)})")
+
+    def _known(self, word: str) -> bool:
+        return self._dict.FREQ.get(word, 0) >= self.max_freq
+
+    def find(self, doc) -> List:
+        out = []
+        for m in self.pattern.finditer(doc.norm):
+            brand = m.group("brand")
+            if self._known(brand):
+                continue
+            if self.stop_chars & set(brand):
+                continue  # a function character: a phrase (在浦东的), not a brand
+            if any(len(w) >= 2 and self._dict.FREQ.get(w, 0) >= self.common_freq
+                   for w in self._dict.cut(brand, HMM=False)):
+                continue  # holds a common word (上海硬, 全周期): not a brand
+            out.append(doc.entity("COMPANY", m.start(), m.end(), source="rules"))
+        return out
