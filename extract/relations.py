@@ -1,8 +1,9 @@
 """Relations (SCHEMA §3) from table rows and from sentence patterns over final entities.
 
-Table rows state their relations: the row's company (or place) is the head,
-its district/city column gives ``located_in`` and its segment column gives
-``in_industry``. In prose, short patterns between adjacent entities give the
+Table rows state their relations: the row's companies get ``located_in`` to its
+district/city column and, when the table is a table of companies (its first
+entity column is COMPANY), ``in_industry`` to its segment column; in a table of
+places (省份/城市 | 主要领域 | 代表企业) the segment column describes the place. In prose, short patterns between adjacent entities give the
 rest (all matched on the normalized text, so both scripts work):
 
 - ``LOC 的 COMPANY`` / ``LOC 区 COMPANY`` → located_in (松江区的新倬壮印刷科技)
@@ -32,6 +33,7 @@ def table_relations(doc: Document) -> List[Relation]:
     spans = _by_span(doc)
     out = []
     for table in getattr(doc, "tables", []) or []:
+        key = next((h.role for h in table.header if h.role in ("COMPANY", "LOC")), None)
         for row in table.rows:
             def ents(role):
                 found = []
@@ -45,7 +47,8 @@ def table_relations(doc: Document) -> List[Relation]:
             companies, locs, inds = ents("COMPANY"), ents("LOC"), ents("INDUSTRY")
             for c in companies:
                 out.extend(Relation("located_in", c, l) for l in locs)
-                out.extend(Relation("in_industry", c, i) for i in inds)
+                if key == "COMPANY":  # in a table of places, the segment column describes the place
+                    out.extend(Relation("in_industry", c, i) for i in inds)
     return out
 
 

@@ -197,3 +197,21 @@ def test_ranking_needs_a_subject():
 def test_legal_company_names(text, expected):
     from extract.recognizers import find_companies
     assert [e.text for e in find_companies(make_doc(text))] == expected
+
+
+def test_table_relations_follow_the_key_column():
+    import extract
+    nlp = extract.load("rules")
+    companies = ("| 企业名称 | 细分领域 | 所属区域 |\n|---|---|---|\n"
+                 "| 北京旷视科技有限公司 | 人工智能 | 海淀区 |\n")
+    d = nlp(companies)
+    assert {(r.type, r.head.text, r.tail.text) for r in d.relations} == {
+        ("located_in", "北京旷视科技有限公司", "海淀区"), ("in_industry", "北京旷视科技有限公司", "人工智能")}
+    places = ("| 省份/城市 | 小巨人数量 | 主要领域 | 代表企业 |\n|---|---|---|---|\n"
+              "| 北京 | 800+ | AI、芯片 | 旷视、地平线 |\n")
+    d = nlp(places)
+    assert {(r.type, r.head.text, r.tail.text) for r in d.relations} == {
+        ("located_in", "旷视", "北京"), ("located_in", "地平线", "北京")}
+    (fact,) = d.facts
+    assert (fact.subject.text, fact.value.text, fact.metric.text) == ("北京", "800+", "小巨人数量")
+    assert fact.value.attrs["unit"] == "家" and fact.value.attrs["qualifier"] == "more_than"
