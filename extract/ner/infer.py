@@ -54,30 +54,34 @@ def viterbi(em: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start: np.nd
 
     Uses the BIO structure: O and B-k may follow any tag (a full max over K),
     I-k only B-k or I-k (a max over two), so the work per step is about half
-    of a dense K x K Viterbi. ``trans`` must carry the BIO constraints.
+    of a dense K x K Viterbi. ``trans`` must carry the BIO constraints. States
+    are reordered internally to ``[O, B-1..B-L, I-1..I-L]`` so both groups are slices.
     """
     b, t_max, k = em.shape
     n_lab = (k - 1) // 2
-    open_ = np.array([0] + [2 * j + 1 for j in range(n_lab)])  # O, B-*
-    b_idx = np.arange(n_lab) * 2 + 1
-    i_idx = b_idx + 1
-    trans_open = np.ascontiguousarray(trans[:, open_].T)[None]  # [1, 1+L, K_from]
-    t_bi = trans[b_idx, i_idx][None]  # B-k → I-k
-    t_ii = trans[i_idx, i_idx][None]  # I-k → I-k
+    perm = np.array([0] + [2 * j + 1 for j in range(n_lab)] + [2 * j + 2 for j in range(n_lab)])
+    n_open = n_lab + 1
+    em = em[:, :, perm]
+    trans = trans[perm][:, perm]
+    start, end = start[perm], end[perm]
+    trans_open = np.ascontiguousarray(trans[:, :n_open].T)[None]  # [1, 1+L, K_from]
+    ar = np.arange(n_lab)
+    t_bi = trans[1 + ar, n_open + ar][None]  # B-k → I-k
+    t_ii = trans[n_open + ar, n_open + ar][None]  # I-k → I-k
     score = start[None, :] + em[:, 0]
-    bp = np.zeros((t_max, b, k), dtype=np.intp)
-    rows = np.arange(b)
+    bp_open = np.zeros((t_max, b, n_open), dtype=np.int8)
+    bp_i = np.zeros((t_max, b, n_lab), dtype=bool)  # True: I-k came from I-k, else from B-k
     new = np.empty_like(score)
     for t in range(1, t_max):
         cand = score[:, None, :] + trans_open
         arg = cand.argmax(2)
-        bp[t][:, open_] = arg
-        new[:, open_] = np.take_along_axis(cand, arg[:, :, None], 2)[:, :, 0]
-        from_b = score[:, b_idx] + t_bi
-        from_i = score[:, i_idx] + t_ii
+        bp_open[t] = arg
+        new[:, :n_open] = cand.max(2)
+        from_b = score[:, 1:n_open] + t_bi
+        from_i = score[:, n_open:] + t_ii
         take_i = from_i > from_b
-        new[:, i_idx] = np.where(take_i, from_i, from_b)
-        bp[t][:, i_idx] = np.where(take_i, i_idx[None], b_idx[None])
+        bp_i[t] = take_i
+        np.maximum(from_b, from_i, out=new[:, n_open:])
         new += em[:, t]
         done = t >= lengths
         if done.any():
@@ -86,25 +90,46 @@ def viterbi(em: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start: np.nd
     score = score + end[None, :]
     cur = score.argmax(1)
     tags = np.zeros((b, t_max), dtype=np.intp)
+    rows = np.arange(b)
     for t in range(t_max - 1, 0, -1):
         active = t < lengths
         tags[active, t] = cur[active]
-        cur = np.where(active, bp[t, rows, cur], cur)
+        is_open = cur < n_open
+        prev_open = bp_open[t, rows, np.minimum(cur, n_open - 1)]
+        lab = np.maximum(cur - n_open, 0)
+        prev_i = np.where(bp_i[t, rows, lab], n_open + lab, 1 + lab)
+        cur = np.where(active, np.where(is_open, prev_open, prev_i), cur)
     tags[:, 0] = cur
-    return tags
+    return perm[tags] * (np.arange(t_max)[None, :] < lengths[:, None])
 
 
 def tags_to_spans(tags: Sequence[int], labels: Sequence[str]) -> List[Tuple[int, int, str]]:
     """Tag ids (0 = O, 2k+1 = B-k, 2k+2 = I-k) → ``(start, end, label)``."""
-    tags = np.asarray(tags)
-    out = []
-    n = len(tags)
-    for s in np.flatnonzero(tags % 2 == 1):
-        inside = tags[s] + 1
-        e = s + 1
-        while e < n and tags[e] == inside:
-            e += 1
-        out.append((int(s), int(e), labels[(tags[s] - 1) // 2]))
+    return _batch_spans(np.asarray(tags)[None], np.array([len(tags)]), labels)[0]
+
+
+def _batch_spans(tags: np.ndarray, lengths: np.ndarray, labels: Sequence[str]) -> List[list]:
+    """Spans for every row of a padded tag batch (padding must be 0 = O)."""
+    b, t_max = tags.shape
+    out = [[] for _ in range(b)]
+    if t_max == 0:
+        return out
+    flat = np.concatenate([tags, np.zeros((b, 1), dtype=tags.dtype)], axis=1).ravel()
+    starts = np.flatnonzero(flat % 2 == 1)
+    if len(starts) == 0:
+        return out
+    # a span ends at the first position that is not the I- of its B-
+    # (flat[i] is I-k and flat[i-1] is B-k or I-k of the same k)
+    cont_ok = np.zeros(len(flat), dtype=bool)
+    cont_ok[1:] = (flat[1:] > 0) & (flat[1:] % 2 == 0) & ((flat[1:] - 1) // 2 == (flat[:-1] - 1) // 2) & (flat[:-1] > 0)
+    breaks = np.flatnonzero(~cont_ok)
+    ends = breaks[np.searchsorted(breaks, starts, side="right")]
+    width = t_max + 1
+    rows, s_in = np.divmod(starts, width)
+    e_in = ends - rows * width
+    labs = (flat[starts] - 1) // 2
+    for r, s, e, lab in zip(rows.tolist(), s_in.tolist(), e_in.tolist(), labs.tolist()):
+        out[r].append((s, e, labels[lab]))
     return out
 
 
@@ -225,9 +250,8 @@ class NumpyTagger:
             for h in heads:
                 em = ems[h][gather]
                 tags = viterbi(em, lens, *self.crf[h])
-                labs = self.heads[h]
-                for row, k in enumerate(idx):
-                    results[h][k] = tags_to_spans(tags[row, :lens[row]], labs)
+                for row, spans in zip(idx, _batch_spans(tags, lens, self.heads[h])):
+                    results[h][row] = spans
         return results
 
     def entities(self, texts: List[str], heads: Optional[Sequence[str]] = None, batch_chars: int = 20000) -> List[list]:
