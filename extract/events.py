@@ -33,6 +33,8 @@ def _load(path: str = str(DATA)) -> dict:
         d = json.load(f)
     d["_trigger_re"] = re.compile("|".join(sorted(map(re.escape, d["triggers"]), key=len, reverse=True)))
     d["_round_re"] = re.compile(d["round_pattern"], re.I)
+    d["_cue_re"] = re.compile("|".join(map(re.escape, d["completion_cues"])))
+    d["_investor_cue_re"] = re.compile("|".join(map(re.escape, sorted(d["investor_cues"], key=len, reverse=True))))
     return d
 
 
@@ -45,65 +47,90 @@ def normalize_round(text: str, data: dict) -> str:
         ("Pre-" + t[4:].upper() if t.lower().startswith("pre-") else t)
 
 
+def _clause(norm: str, ss: int, se: int, pos: int) -> tuple:
+    """The clause (between ，；： marks) of the sentence ``ss:se`` holding ``pos``."""
+    a = max(norm.rfind(c, ss, pos) for c in "，,；;：:")
+    bs = [i for i in (norm.find(c, pos, se) for c in "，,；;：:") if i >= 0]
+    return (ss if a < 0 else a + 1, min(bs) if bs else se)
+
+
 def find_events(doc: Document, data: dict) -> list:
+    """FUNDING events: a trigger with a completion cue in its clause, and its arguments."""
     events = []
+    norm = doc.norm
     ents = sorted(doc.entities, key=lambda e: e.start)
-    window = data["window"]
-    for m in data["_trigger_re"].finditer(doc.norm):
+    cue_re = data["_cue_re"]
+    for m in data["_trigger_re"].finditer(norm):
         ts, te = m.span()
         ss, se = doc.sentence_of(ts)
-        lo, hi = max(ss, ts - window), min(se, te + window)
-        near = [e for e in ents if e.start >= lo and e.end <= hi]
-        if events and events[-1].trigger.end > ts - 2:  # 融资 right after a trigger word already taken
+        cs, ce = _clause(norm, ss, se, ts)
+        # a raise needs a cue in its clause (完成…融资, 获…投资, a round or an amount);
+        # 融资市场活跃 / 大额融资之一 / 融资频率 talk about financing in general
+        prefix = norm[cs:ts]
+        has_round = data["_round_re"].search(norm, cs, te + 2) is not None
+        in_clause = [e for e in ents if cs <= e.start and e.end <= ce]
+        has_money = any(e.type == "FIGURE" and _is_money(e, data) and e.end <= ts for e in in_clause)
+        if not (cue_re.search(prefix) or has_round or has_money):
             continue
-        before = [e for e in near if e.end <= ts]
-        after = [e for e in near if e.start >= te]
-        companies_before = [e for e in before if e.type == "COMPANY"]
-        companies_after = [e for e in after if e.type == "COMPANY"]
-        if not companies_before and not companies_after:
+        before = [e for e in ents if ss <= e.start and e.end <= ts]
+        after = [e for e in ents if te <= e.start and e.end <= se]
+        # investors: after an investor cue following the trigger (吸引了A、B), or marked 参投/跟投/领投
+        inv_cue = data["_investor_cue_re"].search(norm, te, se)
+        investors = [e for e in after if e.type in ("COMPANY", "ORG") and inv_cue and e.start >= inv_cue.end()]
+        leads = [e for e in before + after if e.type in ("COMPANY", "ORG") and norm.startswith("领投", e.end)]
+        investors += [e for e in before + after if e.type in ("COMPANY", "ORG") and e not in leads and e not in investors
+                      and norm.startswith(tuple(data["investor_after"]), e.end)]
+        taken = {id(e) for e in investors + leads}
+        companies = _subjects(doc, [e for e in before if id(e) not in taken], ts, data)
+        if not companies:
+            companies = [e for e in after if e.type == "COMPANY" and id(e) not in taken][:1]
+        if not companies:
             continue
         ev = Event("FUNDING", doc.span(ts, te))
-        leads = [e for e in near if e.type in ("COMPANY", "ORG") and doc.norm[e.end:e.end + 2] == "领投"]
-        investors = [e for e in near if e.type in ("COMPANY", "ORG") and e not in leads and _is_investor(doc, e, ts)]
-        inv_ids = {id(e) for e in leads + investors}
-        company = next((e for e in reversed(companies_before) if id(e) not in inv_ids), None) or \
-            next((e for e in companies_after if id(e) not in inv_ids), None)
-        if company is None:
-            continue
-        ev.arguments.append(Argument("company", ref=company))
-        money = [e for e in near if e.type == "FIGURE" and _is_money(e, data)]
+        ev.arguments += [Argument("company", ref=c) for c in companies]
+        money = [e for e in before + after if e.type == "FIGURE" and _is_money(e, data) and e.start >= cs]
         if money:
-            amount = min(money, key=lambda e: abs(e.start - ts))
-            ev.arguments.append(Argument("amount", ref=amount))
+            ev.arguments.append(Argument("amount", ref=min(money, key=lambda e: abs(e.start - ts))))
         r = None
-        for rm in data["_round_re"].finditer(doc.norm, lo, hi):
+        for rm in data["_round_re"].finditer(norm, cs, min(se, te + 12)):
             if r is None or abs(rm.start() - ts) < abs(r.start() - ts):
                 r = rm
         if r is not None:
-            span = doc.span(r.start(), r.end(), {"round": normalize_round(r.group(0), data)})
-            ev.arguments.append(Argument("round", span=span))
-        for e in leads:
-            ev.arguments.append(Argument("lead_investor", ref=e))
-        for e in investors:
-            ev.arguments.append(Argument("investor", ref=e))
-        dates = [e for e in ents if e.type == "DATE" and ss <= e.start and e.end <= ts]
+            ev.arguments.append(Argument("round", span=doc.span(r.start(), r.end(),
+                                                                {"round": normalize_round(r.group(0), data)})))
+        ev.arguments += [Argument("lead_investor", ref=e) for e in leads]
+        ev.arguments += [Argument("investor", ref=e) for e in investors]
+        dates = [e for e in before if e.type == "DATE"]
         if dates:
             ev.arguments.append(Argument("date", ref=dates[-1]))
         events.append(ev)
     return events
 
 
+def _subjects(doc: Document, before: list, ts: int, data: dict) -> list:
+    """The raising companies: the nearest COMPANY before the trigger, the whole list it closes
+    (如A、B、C等企业均完成…), or the one 后者/前者 points back to."""
+    comps = [e for e in before if e.type == "COMPANY"]
+    if not comps:
+        return []
+    norm = doc.norm
+    last = comps[-1]
+    between = norm[last.end:ts]
+    for word, pick in data["anaphora"].items():
+        if word in between:
+            return [comps[pick] if -len(comps) <= pick < len(comps) else last]
+    group = [last]
+    for prev in reversed(comps[:-1]):
+        if norm[prev.end:group[0].start].strip() in ("、", "和", "与", "及", ",", "，"):
+            group.insert(0, prev)
+        else:
+            break
+    return group if len(group) > 1 and "等" in norm[last.end:last.end + 3] else [last]
+
+
 def _is_money(e, data) -> bool:
     unit = str(e.attrs.get("unit", ""))
     return unit in data["money_units"] or e.text.endswith(tuple(data["money_units"]))
-
-
-def _is_investor(doc, e, trigger_start) -> bool:
-    after = doc.norm[e.end:e.end + 4]
-    before = doc.norm[max(0, e.start - 6):e.start]
-    return after.startswith(("参投", "跟投", "联合投资", "共同投资", "等参投", "等跟投", "投资")) or \
-        bool(re.search(r"(由|获得?|投资方(?:包括|为)?|、|和|及|与)$", before) and e.start < trigger_start and
-             not doc.norm[e.end:trigger_start].strip("、和及与等") == "")
 
 
 @components.register("events.v1")
