@@ -46,6 +46,53 @@ DEFAULT_PRIORITY = {"tables": 3}
 DEFAULT_TIE_BREAK = {"gazetteer": 3, "policy": 2, "rules": 1, "ner": 0}
 
 
+@components.register("entity_filter.v1")
+def make_entity_filter(nlp, surnames: str = None, sources=("ner",)):
+    """Drop model-proposed PERSON candidates that do not begin with a Chinese family name.
+
+    The statistical NER tends to read unknown brand names (沐曦, 帕西尼) as persons;
+    a person's name in Chinese news starts with a family name (``extract/data/surnames.txt``).
+    Latin-script names are kept.
+    """
+    from pathlib import Path
+
+    path = Path(surnames) if surnames else Path(__file__).resolve().parent / "data" / "surnames.txt"
+    words = [w for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
+             for w in line.split()]
+    singles = {w for w in words if len(w) == 1}
+    doubles = {w for w in words if len(w) == 2}
+    srcs = set(sources)
+
+    def ok(doc, e) -> bool:
+        name = doc.norm[e.start:e.end]
+        if not ("\u4e00" <= name[:1] <= "\u9fff"):
+            return sum(ch.isalpha() for ch in name) >= 2  # a Latin-script name, not a stray mark
+        return (name[:1] in singles or name[:2] in doubles) and 2 <= len(name) <= 4
+
+    def entity_filter(doc: Document) -> Document:
+        doc.entities = [e for e in doc.entities
+                        if not (e.type == "PERSON" and e.source in srcs and not ok(doc, e))]
+        return doc
+
+    return entity_filter
+
+
+_EDGE_SPACE = " \t\r\n\u3000\u00a0"
+
+
+def _trim(doc: Document, e) -> None:
+    """No entity starts or ends with whitespace (a model may tag the line break after 北京市)."""
+    s, t = e.start, e.end
+    while s < t and doc.text[s] in _EDGE_SPACE:
+        s += 1
+    while t > s and doc.text[t - 1] in _EDGE_SPACE:
+        t -= 1
+    if (s, t) != (e.start, e.end):
+        e.start, e.end, e.text = s, t, doc.text[s:t]
+        if "norm" in e.attrs:
+            e.attrs["norm"] = doc.norm[s:t]
+
+
 @components.register("merge.v1")
 def make_merger(nlp, priority: dict = None, tie_break: dict = None):
     """Resolve overlapping candidates from all recognizers into non-overlapping entities."""
@@ -53,7 +100,9 @@ def make_merger(nlp, priority: dict = None, tie_break: dict = None):
     tie = dict(DEFAULT_TIE_BREAK, **(tie_break or {}))
 
     def merger(doc: Document) -> Document:
-        cands = sorted(doc.entities, key=lambda e: (-prio.get(e.source, 2), -(e.end - e.start),
+        for e in doc.entities:
+            _trim(doc, e)
+        cands = sorted((e for e in doc.entities if e.end > e.start), key=lambda e: (-prio.get(e.source, 2), -(e.end - e.start),
                                                     -tie.get(e.source, 0), e.start))
         taken = bytearray(len(doc.text) + 1)
         kept = []

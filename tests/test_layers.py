@@ -215,3 +215,19 @@ def test_table_relations_follow_the_key_column():
     (fact,) = d.facts
     assert (fact.subject.text, fact.value.text, fact.metric.text) == ("北京", "800+", "小巨人数量")
     assert fact.value.attrs["unit"] == "家" and fact.value.attrs["qualifier"] == "more_than"
+
+
+@pytest.mark.parametrize("name, kept", [("张伟", True), ("欧阳娜娜", True), ("沐曦", False), ("帕西尼", False),
+                                        ("·", False), ("Ullmann", True), ("王", False)])
+def test_entity_filter_persons(name, kept):
+    from extract.components import make_entity_filter
+    d = make_doc(f"据{name}介绍")
+    d.entities.append(d.entity("PERSON", 1, 1 + len(name), source="ner"))
+    assert bool(make_entity_filter(None)(d).entities) is kept
+
+
+def test_merge_trims_whitespace_at_edges():
+    d = make_doc("北京市\n武汉市")
+    d.entities.append(d.entity("ORG", 0, 4, source="ner"))
+    (e,) = make_merger(None)(d).entities
+    assert (e.start, e.end, e.text, e.attrs["norm"]) == (0, 3, "北京市", "北京市")
