@@ -33,7 +33,7 @@ EXAMPLES = [
     _ex("港交所和科创板吸引了大批硬科技企业上市。", ("港交所", "ORG"), ("科创板", "ORG")),
 ]
 
-TINY = {"corpora": [], "model": {"char_dim": 16, "bigram_dim": 8, "hidden": 16, "dilations": [1, 2]},
+TINY = {"corpora": [], "model": {"char_dim": 16, "bigram_dim": 8, "hidden": 16, "dilations": [1, 2], "char_kernel": 5},
         "vocab": {"min_char": 1, "min_bigram": 1},
         "training": {"epochs": 2, "batch_size": 2, "threads": 1, "warmup": 2, "patience": 0}}
 

@@ -93,6 +93,14 @@ def evaluate_model(path, speed: bool = True) -> dict:
     res = {"model": str(path)}
     if "cluener" in tagger.heads:
         res["cluener_holdout"] = evaluate_tagger(tagger, load_corpus("cluener", "holdout"), "cluener")
+    if "cluener" in tagger.heads and "msra" in tagger.heads:
+        # does adding the MSRA head's PERSON/LOC (where the CLUENER head found nothing) help?
+        from .score import map_spans, score_spans
+        hold = load_corpus("cluener", "holdout")
+        gold = [map_spans(sp, tagger.output_map["cluener"]) for _, sp in hold]
+        texts = [t for t, _ in hold]
+        res["cluener_holdout_union_msra"] = {
+            k: v.to_dict() for k, v in score_spans(gold, tagger.entities(texts, ["cluener", "msra"])).items()}
     if "msra" in tagger.heads:
         res["msra_test"] = evaluate_tagger(tagger, load_corpus("msra", "test"), "msra", mapped=False)
     res["size_bytes"] = sum(f.stat().st_size for f in path.iterdir() if f.is_file())

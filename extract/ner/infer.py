@@ -133,6 +133,20 @@ def _batch_spans(tags: np.ndarray, lengths: np.ndarray, labels: Sequence[str]) -
     return out
 
 
+def _shifted_sum(h: np.ndarray, g: np.ndarray, first: int, hd: int) -> None:
+    """``h[t] += sum_j g[t + first + j, j*hd:(j+1)*hd]`` (rows outside the array count as zero)."""
+    n = len(h)
+    for j in range(g.shape[1] // hd):
+        o = first + j
+        blk = g[:, j * hd:(j + 1) * hd]
+        if o < 0:
+            h[-o:] += blk[:n + o]
+        elif o > 0:
+            h[:-o] += blk[o:]
+        else:
+            h += blk
+
+
 class NumpyTagger:
     """The trained tagger: ``predict(texts, head)`` → spans per text, in that head's labels."""
 
@@ -142,20 +156,23 @@ class NumpyTagger:
         self.heads: Dict[str, List[str]] = {k: list(v) for k, v in config["heads"].items()}
         self.output_map: Dict[str, dict] = config.get("output_map", {})
         self.dilations = list(config["dilations"])
-        self.gap = max(self.dilations + [2])
+        self.char_kernel = int(config.get("char_kernel", 3))
+        self.half = self.char_kernel // 2
+        self.gap = max(self.dilations + [2, self.half + 1])
         w = {k: np.asarray(v, dtype=np.float32) for k, v in weights.items()}
         # Fold the first layer into lookup tables: conv(E[ids]) == sum over offsets of (E @ W_k.T)[ids shifted]
         ec, wc = w["char_emb.weight"], w["char_conv.weight"]  # (Vc, dc), (H, dc, 3)
         hdim = wc.shape[0]
         self.hidden = hdim
         # one table per input, offsets side by side: row id → [W_{-1} e | W_0 e | W_{+1} e ...]
-        self.t_char = np.ascontiguousarray(np.concatenate([ec @ wc[:, :, k].T for k in range(3)], axis=1))
+        self.t_char = np.ascontiguousarray(np.concatenate([ec @ wc[:, :, k].T for k in range(wc.shape[2])], axis=1))
         self.bias0 = w["char_conv.bias"]
         self.use_bigrams = bool(config.get("use_bigrams", True))
         self.t_bigram = None
         if self.use_bigrams:
             eb, wb = w["bigram_emb.weight"], w["bigram_conv.weight"]  # (Vb, db), (H, db, 4)
-            self.t_bigram = np.ascontiguousarray(np.concatenate([eb @ wb[:, :, k].T for k in range(4)], axis=1))
+            self.t_bigram = np.ascontiguousarray(np.concatenate([eb @ wb[:, :, k].T for k in range(wb.shape[2])],
+                                                                axis=1))
         self.convs = []
         for i, _ in enumerate(self.dilations):
             k = w[f"convs.{i}.weight"]  # (out, in, 3)
@@ -193,17 +210,12 @@ class NumpyTagger:
         n = len(cids)
         mask = (cids > 0)[:, None].astype(np.float32)
         hd = self.hidden
-        # every text has >= 2 padding rows on each side, so shifted sums never wrap into another text
-        g = self.t_char[cids]  # [N, 3H]: chars t-1, t, t+1
-        h = g[:, hd:2 * hd] + self.bias0
-        h[1:] += g[:-1, :hd]
-        h[:-1] += g[1:, 2 * hd:]
-        if self.use_bigrams:  # output t sees bigrams t-1 .. t+2
-            g = self.t_bigram[bids]  # [N, 4H]
-            h[1:] += g[:-1, :hd]
-            h += g[:, hd:2 * hd]
-            h[:-1] += g[1:, 2 * hd:3 * hd]
-            h[:-2] += g[2:, 3 * hd:]
+        # every text has > kernel//2 padding rows on each side, so shifted sums never reach another text
+        h = np.empty((n, hd), dtype=np.float32)
+        h[:] = self.bias0
+        _shifted_sum(h, self.t_char[cids], -self.half, hd)  # chars t-half .. t+half
+        if self.use_bigrams:
+            _shifted_sum(h, self.t_bigram[bids], -self.half, hd)  # bigrams t-half .. t+half+1
         np.maximum(h, 0, out=h)
         h *= mask
         for d, (w0, w1, w2, b) in zip(self.dilations, self.convs):

@@ -24,7 +24,8 @@ class CharCNNConfig(PretrainedConfig):
     model_type = "zhie-charcnn-ner"
 
     def __init__(self, n_chars: int = 2, n_bigrams: int = 2, char_dim: int = 100, bigram_dim: int = 50,
-                 use_bigrams: bool = True, hidden: int = 128, dilations=(1, 2, 1), emb_dropout: float = 0.3,
+                 use_bigrams: bool = True, hidden: int = 128, dilations=(1, 2, 1), char_kernel: int = 3,
+                 emb_dropout: float = 0.3,
                  dropout: float = 0.2, heads: Optional[Dict[str, list]] = None, output_map: Optional[dict] = None,
                  output_head: Optional[str] = None, **kwargs):
         super().__init__(**kwargs)
@@ -35,6 +36,9 @@ class CharCNNConfig(PretrainedConfig):
         self.use_bigrams = use_bigrams
         self.hidden = hidden
         self.dilations = list(dilations)
+        if char_kernel % 2 != 1:
+            raise ValueError(f"char_kernel must be odd (a window centred on the character), got {char_kernel}")
+        self.char_kernel = char_kernel
         self.emb_dropout = emb_dropout
         self.dropout = dropout
         self.heads = dict(heads or {})
@@ -87,11 +91,12 @@ class CharCNNForNER(PreTrainedModel):
         super().__init__(config)
         h = config.hidden
         self.char_emb = nn.Embedding(config.n_chars, config.char_dim, padding_idx=0)
-        self.char_conv = nn.Conv1d(config.char_dim, h, 3, padding=1)
+        kc = config.char_kernel
+        self.char_conv = nn.Conv1d(config.char_dim, h, kc, padding=kc // 2)
         if config.use_bigrams:
             self.bigram_emb = nn.Embedding(config.n_bigrams, config.bigram_dim, padding_idx=0)
-            # over the T + 1 bigrams: output t sees bigrams t-1 .. t+2 (chars t-2 .. t+2)
-            self.bigram_conv = nn.Conv1d(config.bigram_dim, h, 4, padding=1, bias=False)
+            # over the T + 1 bigrams: output t sees bigrams t-kc//2 .. t+kc//2+1 (kc = 3: chars t-2 .. t+2)
+            self.bigram_conv = nn.Conv1d(config.bigram_dim, h, kc + 1, padding=kc // 2, bias=False)
         self.emb_drop = nn.Dropout(config.emb_dropout)
         self.convs = nn.ModuleList(nn.Conv1d(h, h, 3, padding=d, dilation=d) for d in config.dilations)
         self.drop = nn.Dropout(config.dropout)
