@@ -187,7 +187,7 @@ def main(argv=None) -> int:
                     help="comma-separated subset of: " + ", ".join(k for k, *_ in SYSTEMS))
     ap.add_argument("--skip-bench", action="store_true")
     ap.add_argument("--max-size", type=int, default=1_000_000, help="largest synthetic document for scaling")
-    ap.add_argument("--budget", type=float, default=60.0, help="skip a scaling run projected to take longer (s)")
+    ap.add_argument("--budget", type=float, default=30.0, help="skip a scaling run projected to take longer (s)")
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
