@@ -12,6 +12,7 @@ record is written, in text order, so stages never have to renumber anything.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
@@ -121,6 +122,8 @@ class Document:
         self.ignore: list = []  # list of (start, end)
         self.tables: list = []  # table records found by the table reader (internal)
         self.error: Optional[str] = None
+        self._sent_starts = None
+        self._sent_key = None
 
     def __len__(self) -> int:
         return len(self.text)
@@ -141,11 +144,30 @@ class Document:
         return Entity(start, end, self.text[start:end], a, type=type, source=source)
 
     def sentence_of(self, pos: int) -> tuple:
-        """The (start, end) of the sentence holding character ``pos``."""
-        for s, e in self.sents:
+        """The (start, end) of the sentence holding character ``pos`` (binary search, O(log n))."""
+        if self._sent_starts is None or self._sent_key != (id(self.sents), len(self.sents)):
+            self._sent_starts = [s for s, _ in self.sents]
+            self._sent_key = (id(self.sents), len(self.sents))
+        i = bisect.bisect_right(self._sent_starts, pos) - 1
+        if i >= 0:
+            s, e = self.sents[i]
             if s <= pos < e:
                 return (s, e)
         return (0, len(self.text))
+
+    def entities_between(self, start: int, end: int, ents: Optional[list] = None,
+                         starts: Optional[list] = None) -> list:
+        """Entities lying inside ``start:end``.
+
+        ``ents`` must be sorted by start (default: doc.entities, sorted); pass
+        ``starts`` (their start offsets) too when calling in a loop, so each
+        call costs O(log n + k).
+        """
+        ents = ents if ents is not None else sorted(self.entities, key=lambda e: e.start)
+        starts = starts if starts is not None else [e.start for e in ents]
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end)
+        return [e for e in ents[lo:hi] if e.end <= end]
 
     def check_offsets(self) -> None:
         """Raise :class:`OffsetError` if any span's text is not ``text[start:end]``."""

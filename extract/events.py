@@ -59,6 +59,7 @@ def find_events(doc: Document, data: dict) -> list:
     events = []
     norm = doc.norm
     ents = sorted(doc.entities, key=lambda e: e.start)
+    starts = [e.start for e in ents]
     cue_re = data["_cue_re"]
     for m in data["_trigger_re"].finditer(norm):
         ts, te = m.span()
@@ -68,12 +69,12 @@ def find_events(doc: Document, data: dict) -> list:
         # 融资市场活跃 / 大额融资之一 / 融资频率 talk about financing in general
         prefix = norm[cs:ts]
         has_round = data["_round_re"].search(norm, cs, te + 2) is not None
-        in_clause = [e for e in ents if cs <= e.start and e.end <= ce]
+        in_clause = doc.entities_between(cs, ce, ents, starts)
         has_money = any(e.type == "FIGURE" and _is_money(e, data) and e.end <= ts for e in in_clause)
         if not (cue_re.search(prefix) or has_round or has_money):
             continue
-        before = [e for e in ents if ss <= e.start and e.end <= ts]
-        after = [e for e in ents if te <= e.start and e.end <= se]
+        before = doc.entities_between(ss, ts, ents, starts)
+        after = doc.entities_between(te, se, ents, starts)
         # investors: after an investor cue following the trigger (吸引了A、B), or marked 参投/跟投/领投
         inv_cue = data["_investor_cue_re"].search(norm, te, se)
         investors = [e for e in after if e.type in ("COMPANY", "ORG") and inv_cue and e.start >= inv_cue.end()]

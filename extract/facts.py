@@ -18,6 +18,8 @@ Table rows give a METRIC per numeric cell with the header as the metric span.
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
 import re
 from functools import lru_cache
@@ -70,6 +72,7 @@ def _metric_span(doc: Document, lo: int, hi: int, data: dict):
 def find_facts(doc: Document, data: dict) -> list:
     facts = []
     ents = sorted(doc.entities, key=lambda e: e.start)
+    starts = [e.start for e in ents]
     listed = set()
     asof = None  # the governing 截至… date
     for i, e in enumerate(ents):
@@ -79,22 +82,23 @@ def find_facts(doc: Document, data: dict) -> list:
             continue
         ss, se = doc.sentence_of(e.start)
         clause = _clause_start(doc.norm, ss, e.start)
-        prev = [p for p in ents[:i] if p.start >= ss and p.type in SUBJECT_TYPES]
+        in_sent = ents[bisect.bisect_left(starts, ss):i]  # entities of this sentence before the value
+        prev = [p for p in in_sent if p.type in SUBJECT_TYPES]
         subject = prev[-1] if prev else None
-        near = [p for p in ents[:i] if p.start >= clause and p.type not in ("DATE", "FIGURE", "RANK")]
+        near = [p for p in in_sent if p.start >= clause and p.type not in ("DATE", "FIGURE", "RANK")]
         if near and near[-1].type in NEAR_SUBJECT_TYPES:
             subject = near[-1]
         in_table = any(t.start <= e.start < t.end for t in doc.tables)
         if in_table:
             continue  # table cells are handled with their headers below
         lo = max(clause, subject.end if subject is not None and subject.end > clause else clause)
-        dates = [d for d in ents[:i] if d.type == "DATE" and d.start >= ss]
+        dates = [d for d in in_sent if d.type == "DATE"]
         date = dates[-1] if dates else (asof if asof is not None and asof.start < e.start else None)
         if date is not None and date.end > lo and date.end <= e.start:
             lo = date.end
         metric = _metric_span(doc, lo, e.start, data)
         if e.type == "RANK":
-            items = _enumerated(doc, e, ents[i + 1:], data)
+            items = _enumerated(doc, e, ents, i + 1, data)
             if items:
                 for pos, item in enumerate(items, 1):
                     facts.append(Fact("RANKING", item, e, metric, date, position=pos))
@@ -115,14 +119,14 @@ def find_facts(doc: Document, data: dict) -> list:
     return facts
 
 
-def _enumerated(doc, rank, following, data):
+def _enumerated(doc, rank, ents, first, data):
     tail = doc.norm[rank.end:rank.end + 40]
     m = data["_list_intro"].search(tail)
     if not m or rank.attrs.get("top") is None:
         return []
     pos = rank.end + m.end()
     items = []
-    for e in following:
+    for e in itertools.islice(ents, first, None):
         if e.start < pos:
             continue
         gap = doc.norm[pos:e.start]
@@ -138,6 +142,8 @@ def _enumerated(doc, rank, following, data):
 def _table_facts(doc: Document) -> list:
     out = []
     spans = {(e.start, e.end): e for e in doc.entities}
+    ents = sorted(doc.entities, key=lambda e: e.start)
+    starts = [e.start for e in ents]
     for table in doc.tables:
         key_role = next((h.role for h in table.header if h.role in ("COMPANY", "LOC")), None)
         for row in table.rows:
@@ -151,7 +157,7 @@ def _table_facts(doc: Document) -> list:
             for cell, h in zip(row, table.header):
                 if cell.role != "FIGURE":
                     continue
-                fig = next((e for e in doc.entities if e.type == "FIGURE" and cell.start <= e.start and e.end <= cell.end), None)
+                fig = next((e for e in doc.entities_between(cell.start, cell.end, ents, starts) if e.type == "FIGURE"), None)
                 if fig is not None:
                     out.append(Fact("METRIC", subject, fig, Span(h.start, h.end, doc.text[h.start:h.end])))
     return out

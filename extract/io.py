@@ -2,7 +2,9 @@
 
 Inputs: ``.txt``/``.md`` files (one document each, id = file stem), ``.jsonl``
 files (``{"id", "text"}`` per line), folders (recursive, sorted; .txt, .md and
-.jsonl), or ``-`` for standard input. Whatever goes wrong with one document —
+.jsonl; a file's id is its path inside the folder without suffix, ``x/1`` for
+``folder/x/1.txt``, so equal names in subfolders stay apart), or ``-`` for
+standard input. Whatever goes wrong with one document —
 undecodable bytes, a malformed JSON line, an empty file — becomes that
 document's record with ``error`` set, naming the file and line; the rest of the
 batch is read as usual. One input document in, one record out.
@@ -142,18 +144,20 @@ def _readability(text: str, sample: int = 20000) -> int:
     return sum(ch in _COMMON_HAN for ch in text) - 2 * sum(_unlikely(ch) for ch in text)
 
 
-def read_text_file(path: Path) -> InputDoc:
+def read_text_file(path: Path, doc_id: Optional[str] = None) -> InputDoc:
+    """One text document; its id is ``doc_id`` or the file stem."""
     name = str(path)
+    stem = doc_id if doc_id is not None else path.stem
     try:
         data = path.read_bytes()
     except OSError as e:
-        return InputDoc(path.stem, "", name, error=f"{name}: cannot read file: {e.strerror or e}")
+        return InputDoc(stem, "", name, error=f"{name}: cannot read file: {e.strerror or e}")
     if not data.strip():
-        return InputDoc(path.stem, "", name, error=f"{name}: empty document (no text)")
+        return InputDoc(stem, "", name, error=f"{name}: empty document (no text)")
     try:
-        return InputDoc(path.stem, decode_bytes(data, name), name)
+        return InputDoc(stem, decode_bytes(data, name), name)
     except InputError as e:
-        return InputDoc(path.stem, "", name, error=str(e))
+        return InputDoc(stem, "", name, error=str(e))
 
 
 def iter_jsonl(stream: Iterable, name: str, default_id: str) -> Iterator[InputDoc]:
@@ -204,22 +208,25 @@ def iter_inputs(paths: Iterable, stdin: Optional[IO] = None) -> Iterator[InputDo
             if not files:
                 yield InputDoc(path.name, "", p, error=f"{p}: folder holds no .txt, .md or .jsonl files")
             for f in files:
-                yield from _iter_file(f)
+                # id: the path inside the folder without suffix (a/1.txt and b/1.txt differ);
+                # a file directly in the folder keeps its stem
+                yield from _iter_file(f, f.relative_to(path).with_suffix("").as_posix())
         elif path.exists():
             yield from _iter_file(path)
         else:
             yield InputDoc(path.stem or p, "", p, error=f"{p}: no such file or folder")
 
 
-def _iter_file(path: Path) -> Iterator[InputDoc]:
+def _iter_file(path: Path, doc_id: Optional[str] = None) -> Iterator[InputDoc]:
+    doc_id = doc_id if doc_id is not None else path.stem
     if path.suffix.lower() == ".jsonl":
         try:
             with open(path, "rb") as f:
-                yield from iter_jsonl(f, str(path), path.stem)
+                yield from iter_jsonl(f, str(path), doc_id)
         except OSError as e:
-            yield InputDoc(path.stem, "", str(path), error=f"{path}: cannot read file: {e.strerror or e}")
+            yield InputDoc(doc_id, "", str(path), error=f"{path}: cannot read file: {e.strerror or e}")
     else:
-        yield read_text_file(path)
+        yield read_text_file(path, doc_id)
 
 
 def _iter_stdin(stream) -> Iterator[InputDoc]:

@@ -75,7 +75,7 @@ def test_every_input_kind_in_order(run, tmp_path):
     js = write(tmp_path / "c.jsonl", jsonl(("c1", SIMPLIFIED), ("c2", TRADITIONAL)))
     code, out, err = run(txt, md, folder, js)
     recs = records(out)
-    assert [r["id"] for r in recs] == ["a", "b", "2", "j1", "j2", "1", "c1", "c2"]
+    assert [r["id"] for r in recs] == ["a", "b", "2", "j1", "j2", "z/1", "c1", "c2"]
     assert code == 0, err
     for r in recs:
         assert_valid_record(r)

@@ -155,7 +155,7 @@ def test_iter_inputs_never_raises_and_keeps_order(tmp_path):
     empty_dir.mkdir()
     items = list(iter_inputs([single, folder, tmp_path / "missing.txt", empty_dir]))
     got = [(i.id, i.error is None) for i in items]
-    assert got == [("single", True), ("a", True), ("1", False), ("2", True),
+    assert got == [("single", True), ("a", True), ("b/1", False), ("b/2", True),
                    ("j1", True), ("c:2", False), ("j3", True), ("z", True),
                    ("missing", False), ("empty", False)]
     by_id = {i.id: i for i in items}

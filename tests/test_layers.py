@@ -231,3 +231,23 @@ def test_merge_trims_whitespace_at_edges():
     d.entities.append(d.entity("ORG", 0, 4, source="ner"))
     (e,) = make_merger(None)(d).entities
     assert (e.start, e.end, e.text, e.attrs["norm"]) == (0, 3, "北京市", "北京市")
+
+
+def test_folder_ids_keep_subfolders_apart(tmp_path):
+    from extract.io import iter_inputs
+    (tmp_path / "x").mkdir()
+    (tmp_path / "y").mkdir()
+    (tmp_path / "x" / "1.txt").write_text("上海", encoding="utf-8")
+    (tmp_path / "y" / "1.txt").write_text("北京", encoding="utf-8")
+    (tmp_path / "top.md").write_text("深圳", encoding="utf-8")
+    assert [d.id for d in iter_inputs([tmp_path])] == ["top", "x/1", "y/1"]
+
+
+def test_layers_scale_linearly_in_calls():
+    """facts/events look entities up by binary search: sentence_of and entities_between on a long doc."""
+    text = "上海企业数量达1026家，位居全国第三。" * 2000
+    d = make_doc(text)
+    s, e = d.sentence_of(len(text) - 3)
+    assert text[s:e] == "上海企业数量达1026家，位居全国第三。"
+    ents = [d.entity("LOC", i, i + 2) for i in range(0, len(text), len("上海企业数量达1026家，位居全国第三。"))]
+    assert [x.start for x in d.entities_between(19, 60, ents)] == [20, 40]
