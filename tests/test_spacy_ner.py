@@ -136,3 +136,19 @@ def test_component_types_filter_and_long_windows(tiny_model):
     assert all(e.type == "PERSON" for e in doc.entities)
     for e in doc.entities:
         assert doc.text[e.start:e.end] == e.text
+
+
+def test_pipeline_entry_runs_the_component(tiny_model):
+    from extract.pipeline import Pipeline
+
+    out, _ = tiny_model
+    cfg = {"name": "spacy-tiny", "pipeline": [{"name": "normalize", "factory": "normalize.v1"},
+                                              {"name": "segment", "factory": "segment.v1"},
+                                              {"name": "ner", "factory": "ner.spacy.v1", "path": "model-best"}]}
+    nlp = Pipeline(cfg, out)  # 'path' resolves against the model folder
+    docs = list(nlp.pipe(["李娜代表復旦大學訪問上海。", "王芳加入腾讯科技有限公司，常驻深圳。"], errors="raise"))
+    assert all(d.error is None for d in docs)
+    assert any(e.source == "ner" for d in docs for e in d.entities)
+    for d in docs:
+        rec = d.to_dict()
+        assert all(rec["text"][e["start"]:e["end"]] == e["text"] for e in rec["entities"])
