@@ -158,19 +158,28 @@ def _compact(text: str):
 
 
 @components.register("gazetteer.v1")
-def make_gazetteer(nlp, files=(), defaults: bool = True, types=None, docs=None):
-    """Add gazetteer matches as candidate entities. ``docs``: annotated records whose names to add."""
+def make_gazetteer(nlp, files=(), defaults: bool = True, types=None, docs=None, learn_types=("COMPANY",)):
+    """Add gazetteer matches as candidate entities.
+
+    ``docs``: annotated records whose names to add now; ``learn_types``: the entity
+    types :meth:`GazetteerComponent.learn` takes from annotated documents. Only
+    company names by default: measured leave-one-document-out on the gold set,
+    learning COMPANY names raised COMPANY F1 0.779 → 0.793, while learned ORG,
+    LOC and INDUSTRY names only added false positives (LOC and INDUSTRY are
+    covered by the curated lists; a gold INDUSTRY depends on its framing).
+    """
     gaz = Gazetteer(files=files, defaults=defaults, types=types)
     gaz.add_docs(docs or ())
     nlp.gazetteer = gaz
-    return GazetteerComponent(gaz)
+    return GazetteerComponent(gaz, learn_types)
 
 
 class GazetteerComponent:
     """Adds gazetteer matches as candidates; ``learn(docs)`` adds the names annotated in ``docs``."""
 
-    def __init__(self, gaz: Gazetteer):
+    def __init__(self, gaz: Gazetteer, learn_types=("COMPANY",)):
         self.gaz = gaz
+        self.learn_types = tuple(learn_types)
 
     def __call__(self, doc: Document) -> Document:
         for s, e, t in self.gaz.find(doc.norm):
@@ -178,7 +187,7 @@ class GazetteerComponent:
         return doc
 
     def learn(self, docs) -> None:
-        self.gaz.add_docs(docs)
+        self.gaz.add_docs(docs, self.learn_types)
 
 
 def build_divisions(out: Path = GAZ_DIR / "divisions.tsv") -> int:
