@@ -204,7 +204,7 @@ def train_ner(config: dict, out_dir, seed: int = 13, extra_examples: Optional[Se
             feat = Featurizer.from_dict(json.load(f))
         base_model = CharCNNForNER.from_pretrained(base)
         mcfg = base_model.config.to_dict()
-        for k in ("n_chars", "n_bigrams", "char_dim", "bigram_dim", "use_bigrams", "hidden", "dilations"):
+        for k in ("n_chars", "n_bigrams", "char_dim", "bigram_dim", "use_bigrams", "hidden", "dilations", "char_kernel"):
             cfg["model"][k] = mcfg[k]
     else:
         base_model = None
