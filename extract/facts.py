@@ -25,6 +25,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from typing import Optional
+
 from .doc import Document, Fact, Span
 from .registry import components
 
@@ -69,11 +71,17 @@ def _metric_span(doc: Document, lo: int, hi: int, data: dict):
     return doc.span(a, b)
 
 
-def find_facts(doc: Document, data: dict) -> list:
+def find_facts(doc: Document, data: dict, chooser=None) -> list:
+    """Facts of ``doc``; with a trained ``chooser`` (:mod:`extract.factlearn`) it decides which
+    values outside tables and ranked lists state a fact, and whose."""
     facts = []
     ents = sorted(doc.entities, key=lambda e: e.start)
     starts = [e.start for e in ents]
     listed = set()
+    first = {}  # where each number is first given: a later mention states no new measurement
+    for e in ents:
+        if e.type in ("FIGURE", "RANK"):
+            first.setdefault(e.attrs.get("norm", e.text), e.start)
     asof = None  # the governing 截至… date
     for i, e in enumerate(ents):
         if e.type == "DATE" and doc.norm[e.start:e.start + 2] in ("截至", "截止"):
@@ -104,6 +112,13 @@ def find_facts(doc: Document, data: dict) -> list:
                     facts.append(Fact("RANKING", item, e, metric, date, position=pos))
                     listed.add(id(item))
                 continue
+        if chooser is not None:
+            remention = first.get(e.attrs.get("norm", e.text), e.start) < e.start
+            fact = _chosen(doc, e, ents, starts, ss, se, date, data, chooser, remention)
+            if fact is not None:
+                facts.append(fact)
+            continue
+        if e.type == "RANK":
             nxt = ents[i + 1] if i + 1 < len(ents) else None
             if nxt is not None and nxt.type in SUBJECT_TYPES and doc.norm[e.end:nxt.start].strip() == "的":
                 subject = nxt  # 排名第一的北京海淀区: the ranked entity follows
@@ -117,6 +132,26 @@ def find_facts(doc: Document, data: dict) -> list:
                               e, metric, date))
     facts.extend(_table_facts(doc))
     return facts
+
+
+def _chosen(doc, e, ents, starts, ss, se, date, data, chooser, remention):
+    """The fact the learned chooser picks for value ``e`` (or None)."""
+    in_sent = ents[bisect.bisect_left(starts, ss):bisect.bisect_left(starts, se)]
+    cands, rows = chooser.options(doc, e, in_sent, remention)
+    k = chooser.choose(rows)
+    if k == 0:
+        return None
+    subject = cands[k - 2] if k >= 2 else None
+    if e.type == "RANK" and subject is None:
+        return None  # a RANKING always has a subject
+    clause = _clause_start(doc.norm, ss, e.start)
+    lo = clause
+    if subject is not None and clause <= subject.end <= e.start:
+        lo = subject.end
+    if date is not None and lo < date.end <= e.start:
+        lo = date.end
+    metric = _metric_span(doc, lo, e.start, data)
+    return Fact("RANKING" if e.type == "RANK" else "METRIC", subject, e, metric, date)
 
 
 def _enumerated(doc, rank, ents, first, data):
@@ -164,11 +199,36 @@ def _table_facts(doc: Document) -> list:
 
 
 @components.register("facts.v1")
-def make_facts(nlp, path: str = str(DATA)):
-    data = _load(path)
+def make_facts(nlp, path: str = str(DATA), model: Optional[str] = None, learn: bool = False):
+    """METRIC/RANKING facts. ``model``: weights of the learned chooser (:mod:`extract.factlearn`);
+    without it the rules decide. ``learn``: whether ``Pipeline.learn`` trains the chooser.
 
-    def facts(doc: Document) -> Document:
-        doc.facts.extend(find_facts(doc, data))
+    Off by default: leave-one-document-out on the gold set, the learned chooser
+    scored facts F1 0.557 (P 0.610, R 0.512) against the rules' 0.552 (P 0.527,
+    R 0.579) — no real difference, so the simpler rules stay the default.
+    """
+    return FactsComponent(_load(path), model, learn)
+
+
+class FactsComponent:
+    """``learn(docs)`` trains the fact chooser from scratch on annotated documents (a CV fold)."""
+
+    def __init__(self, data: dict, model: Optional[str] = None, learn: bool = False):
+        from .factlearn import FactChooser, load
+        self.data = data
+        self.learns = learn
+        self.chooser = FactChooser(load(model)) if model else None
+
+    def __call__(self, doc: Document) -> Document:
+        doc.facts.extend(find_facts(doc, self.data, self.chooser))
         return doc
 
-    return facts
+    def learn(self, docs) -> None:
+        if not self.learns:
+            return
+        from .factlearn import FactChooser, fit, training_examples
+        chooser = FactChooser()
+        examples = training_examples(docs, chooser)
+        if examples:
+            chooser.weights = fit(examples)
+            self.chooser = chooser

@@ -251,3 +251,27 @@ def test_layers_scale_linearly_in_calls():
     assert text[s:e] == "上海企业数量达1026家，位居全国第三。"
     ents = [d.entity("LOC", i, i + 2) for i in range(0, len(text), len("上海企业数量达1026家，位居全国第三。"))]
     assert [x.start for x in d.entities_between(19, 60, ents)] == [20, 40]
+
+
+def test_fact_chooser_learns_from_annotated_docs(tmp_path):
+    """The learned chooser trains on annotated documents, saves, loads and picks the gold option."""
+    from extract.doc import Fact
+    from extract.factlearn import FactChooser, fit, load, save, training_examples
+    docs = []
+    for city, n in (("上海", 1026), ("深圳", 1333), ("北京", 1210)) * 4:
+        d = make_doc(f"{city}企业数量达{n}家。在{n}家企业中。", [(city, "LOC"),
+                     (f"{n}家", "FIGURE", {"value": n, "unit": "家", "qualifier": "exact"}),
+                     (f"{n}家", "FIGURE", {"value": n, "unit": "家", "qualifier": "exact"})])
+        d.facts.append(Fact("METRIC", d.entities[0], d.entities[1], d.span(2, 6)))
+        docs.append(d)
+    chooser = FactChooser()
+    examples = training_examples(docs, chooser)
+    assert len(examples) == 24 and {y for _, y in examples} == {0, 2}  # no fact / subject = the city
+    weights = fit(examples, epochs=100)
+    save(weights, tmp_path / "w.json")
+    chooser = FactChooser(load(tmp_path / "w.json"))
+    test = make_doc("杭州企业数量达400家。在400家企业中。", [("杭州", "LOC"),
+                    ("400家", "FIGURE", {"value": 400, "unit": "家", "qualifier": "exact"}),
+                    ("400家", "FIGURE", {"value": 400, "unit": "家", "qualifier": "exact"})])
+    facts = find_facts(test, FACT_DATA, chooser)
+    assert [(f.subject.text, f.value.start) for f in facts] == [("杭州", 7)]
