@@ -47,6 +47,8 @@ def _load(path: str = str(DATA)) -> dict:
     return d
 
 
+_OPEN = {"“": "”", "（": "）", "(": ")"}  # a quote or bracket whose partner is inside the span stays
+_CLOSE = {v: k for k, v in _OPEN.items()}
 _EDGE = set(" \t\n“”\"'（(、的*#|")
 
 
@@ -62,9 +64,9 @@ def _metric_span(doc: Document, lo: int, hi: int, data: dict):
     seg2 = doc.norm[a:hi]
     right = data["_strip_right"].search(seg2)
     b = a + (right.start() if right else len(seg2))
-    while a < b and doc.norm[a] in _EDGE:
+    while a < b and doc.norm[a] in _EDGE and not (doc.norm[a] in _OPEN and _OPEN[doc.norm[a]] in doc.norm[a:b]):
         a += 1
-    while b > a and doc.norm[b - 1] in _EDGE:
+    while b > a and doc.norm[b - 1] in _EDGE and not (doc.norm[b - 1] in _CLOSE and _CLOSE[doc.norm[b - 1]] in doc.norm[a:b - 1]):
         b -= 1
     if b - a < 2 or b - a > data["max_metric"]:
         return None
