@@ -107,3 +107,25 @@ def test_featurizer_flat_layout_matches_single_encoding():
     # unseen characters and bigrams map to UNK (1), not to padding
     c, b = f.encode("龘")
     assert c.tolist() == [1] and b.tolist() == [1, 1]
+
+
+def test_swap_mentions_rebuilds_offsets():
+    import random
+
+    from extract.ner.data import mention_table, swap_mentions
+
+    ex = [("浙商银行企业信贷部叶老桂博士认为", [(0, 4, "company"), (9, 12, "name")]),
+          ("华为技术有限公司的任正非表示", [(0, 8, "company"), (9, 12, "name")])]
+    table = mention_table(ex)
+    assert table == {"company": ["华为技术有限公司", "浙商银行"], "name": ["任正非", "叶老桂"]}
+    rng = random.Random(3)
+    seen = set()
+    for _ in range(20):
+        text, spans = swap_mentions(*ex[0], table, rng, p=1.0)
+        assert text.endswith("企业信贷部" + text[spans[1][0]:spans[1][1]] + "博士认为")
+        assert [lab for *_, lab in spans] == ["company", "name"]
+        assert text[spans[0][0]:spans[0][1]] in table["company"]
+        seen.add(text)
+    assert len(seen) > 1
+    # overlapping gold spans are left alone
+    assert swap_mentions("上海市", [(0, 3, "address"), (0, 2, "address")], table, rng, 1.0)[0] == "上海市"

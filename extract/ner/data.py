@@ -248,3 +248,32 @@ def chunk_example(text: str, spans, max_len: int = 200) -> List[Example]:
         out.append((text[start:end], piece))
         start = end
     return out
+
+
+def mention_table(examples: Sequence[Example]) -> Dict[str, List[str]]:
+    """Label → the distinct surface strings it has in ``examples`` (for mention replacement)."""
+    table: Dict[str, set] = {}
+    for text, spans in examples:
+        for s, e, lab in spans:
+            table.setdefault(lab, set()).add(text[s:e])
+    return {lab: sorted(v) for lab, v in table.items()}
+
+
+def swap_mentions(text: str, spans, table: Dict[str, List[str]], rng: random.Random, p: float = 0.5) -> Example:
+    """Mention replacement (augmentation): each entity, with probability ``p``, becomes another mention
+    of the same label; the text around it and every offset are rebuilt. Overlapping spans: unchanged."""
+    spans = sorted(spans)
+    if any(a[1] > b[0] for a, b in zip(spans, spans[1:])):
+        return text, list(spans)
+    out, new_spans, pos = [], [], 0
+    for s, e, lab in spans:
+        out.append(text[pos:s])
+        start = sum(len(x) for x in out)
+        surface = text[s:e]
+        if rng.random() < p and table.get(lab):
+            surface = rng.choice(table[lab])
+        out.append(surface)
+        new_spans.append((start, start + len(surface), lab))
+        pos = e
+    out.append(text[pos:])
+    return "".join(out), new_spans

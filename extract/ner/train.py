@@ -42,7 +42,8 @@ from typing import List, Optional, Sequence
 
 import numpy as np
 
-from .data import CORPUS_LABELS, Example, chunk_example, load_corpus, load_label_map, spans_to_bio
+from .data import (CORPUS_LABELS, Example, chunk_example, load_corpus, load_label_map, mention_table, spans_to_bio,
+                   swap_mentions)
 from .features import UNK, Featurizer
 from .infer import VOCAB_NAME, NumpyTagger
 from .score import map_spans, score_spans
@@ -173,6 +174,7 @@ def train_ner(config: dict, out_dir, seed: int = 13, extra_examples: Optional[Se
         heads.update({k: list(v) for k, v in bcfg["heads"].items()})
         output_map.update(bcfg.get("output_map", {}))
     sources = []  # (head, examples, repeat)
+    augment = []  # (head, examples, copies per epoch, p, mention table)
     for c in cfg["corpora"]:
         head = c.get("head", c["corpus"])
         heads.setdefault(head, _head_labels(head, c["corpus"]))
@@ -183,6 +185,8 @@ def train_ner(config: dict, out_dir, seed: int = 13, extra_examples: Optional[Se
         if c.get("limit"):
             ex = ex[:int(c["limit"])]
         sources.append((head, ex, c.get("repeat", 1), None))
+        if c.get("swap_copies"):
+            augment.append((head, ex, int(c["swap_copies"]), float(c.get("swap_p", 0.5)), mention_table(ex)))
     if extra_examples:
         eh = tr["extra_head"]
         types = sorted({lab for _, sp in extra_examples for *_, lab in sp})
@@ -213,20 +217,26 @@ def train_ner(config: dict, out_dir, seed: int = 13, extra_examples: Optional[Se
                                 vc["max_bigrams"])
 
     max_len = int(tr["max_len"])
-    encoded = {}  # head -> list of (head, chars, bigrams, tags)
     skipped = 0
-    for head, ex, repeat, _ in sources:
-        items = encoded.setdefault(head, [])
+
+    def encode(head, ex, repeat=1):
+        nonlocal skipped
+        items = []
         for text, spans in ex:
             for piece, psp in chunk_example(text, spans, max_len):
                 tags, sk = spans_to_bio(len(piece), psp, heads[head])
                 skipped += sk
                 c, b = feat.encode(piece)
                 items += [(head, c, b, np.array(tags, dtype=np.int64))] * int(repeat)
+        return items
+
+    encoded = {}  # head -> list of (head, chars, bigrams, tags)
+    for head, ex, repeat, _ in sources:
+        encoded.setdefault(head, []).extend(encode(head, ex, repeat))
     if skipped:
         log(f"[train_ner] {skipped} gold spans did not fit the tags (overlapping / out of range / unknown label) "
             f"and were skipped")
-    n_items = sum(len(v) for v in encoded.values())
+    n_items = sum(len(v) for v in encoded.values()) + sum(len(a[1]) * a[2] for a in augment)
     log(f"[train_ner] heads: { {h: len(v) for h, v in encoded.items()} } items; chars {feat.n_chars}, "
         f"bigrams {feat.n_bigrams}; data ready in {time.time() - t0:.0f}s")
 
@@ -256,7 +266,12 @@ def train_ner(config: dict, out_dir, seed: int = 13, extra_examples: Optional[Se
     for epoch in range(1, epochs + 1):
         model.train()
         batches = []
-        for head, items in encoded.items():
+        epoch_items = {h: list(v) for h, v in encoded.items()}
+        for head, ex, copies, p, table in augment:  # fresh mention-swapped copies every epoch
+            arng = random.Random(seed * 1000 + epoch)
+            for _ in range(copies):
+                epoch_items[head] += encode(head, [swap_mentions(t, sp, table, arng, p) for t, sp in ex])
+        for head, items in epoch_items.items():
             batches += _batches(items, int(tr["batch_size"]), rng)
         rng.shuffle(batches)
         bar = tqdm(batches, desc=f"epoch {epoch}/{epochs}", disable=not progress, file=sys.stderr, mininterval=5)
