@@ -552,7 +552,10 @@ def main(argv=None) -> int:
     res = evaluate(args.model, speed=not args.no_speed)
     cnn = _cnn_summary(Path(args.compare)) if args.compare else None
     if cnn is not None and args.cnn_model and not args.no_speed:
+        from .ner.evaluate import measure_load as cnn_load
+
         cnn["speed_1thread_same_session"] = measure_speed(args.cnn_model, "charcnn")
+        cnn["load_same_session"] = cnn_load(args.cnn_model)
     res = {"spacy": res, "charcnn": cnn, "comparison": compare(res, cnn),
            "command": "python -m extract.spacy_ner " + " ".join(argv if argv is not None else sys.argv[1:]),
            "eval_seconds": round(time.time() - t0, 1)}
