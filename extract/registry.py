@@ -58,6 +58,7 @@ _BUILTINS = (
     "extract.events",
     "extract.facts",
     "extract.ner",
+    "extract.spacy_ner",
     "extract.baselines",
 )
 
