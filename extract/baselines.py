@@ -93,7 +93,7 @@ def make_jieba_posseg_baseline(nlp, hmm: bool = True):
     """Tag entities from jieba.posseg flags (see the module docstring for the mapping)."""
     from .segment import Tokenizer
 
-    tok = Tokenizer(hmm=hmm)
+    tok = Tokenizer(hmm=hmm, package_dicts=False)  # the naive peer: plain jieba, no ZhIE vocabulary
 
     def baseline(doc: Document) -> Document:
         tags = tok.pos_tag(doc.norm)

@@ -50,10 +50,11 @@ class Tokenizer:
     """A jieba tokenizer owned by this object (no module-level state), with user dictionaries.
 
     User dictionaries use jieba's format (``word [freq] [pos]`` per line); every
-    ``*.txt`` in ``extract/data/userdict/`` is loaded, then any ``userdicts`` given.
+    ``*.txt`` in ``extract/data/userdict/`` is loaded (unless ``package_dicts`` is
+    false: the jieba baseline runs plain jieba), then any ``userdicts`` given.
     """
 
-    def __init__(self, userdicts: Iterable = (), hmm: bool = True):
+    def __init__(self, userdicts: Iterable = (), hmm: bool = True, package_dicts: bool = True):
         import jieba
         import jieba.posseg
 
@@ -63,7 +64,8 @@ class Tokenizer:
         self._jieba.initialize()
         self._posseg = jieba.posseg.POSTokenizer(self._jieba)
         self.userdicts = []
-        for path in sorted(USERDICT_DIR.glob("*.txt")) + [Path(p) for p in userdicts]:
+        package = sorted(USERDICT_DIR.glob("*.txt")) if package_dicts else []
+        for path in package + [Path(p) for p in userdicts]:
             self.add_userdict(path)
 
     def add_userdict(self, path) -> None:

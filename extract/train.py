@@ -156,7 +156,10 @@ def train(data: Iterable, out, base=None, config=None, seed: int = 13, holdout: 
         head = cfg.get("training", {}).get("extra_head", "zhie")
         with open(Path(run) / "model-best" / "labels.json", encoding="utf-8") as f:
             labels = json.load(f)
-        heads = [head, labels["output_head"]] if examples and head != labels["output_head"] else None
+        # The base head speaks first and the head trained on your documents fills in what it
+        # does not find: with the new head first, CLUENER held-out COMPANY F1 fell from 0.72 to
+        # 0.19 after fine-tuning on four seed documents (evaluation/finetune_experiment.py).
+        heads = [labels["output_head"], head] if examples and head != labels["output_head"] else None
         for name in ("model-best", "model-last"):
             _assemble(Path(run) / name, base_pipeline, out / name, heads)
     scores = {"held_out_ids": [r["id"] for r in held], "seed": seed,

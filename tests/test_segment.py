@@ -106,3 +106,11 @@ def test_missing_user_dictionary_names_the_path(tokenizer, tmp_path):
     missing = tmp_path / "nope.txt"
     with pytest.raises(FileNotFoundError, match="nope.txt"):
         tokenizer.add_userdict(missing)
+
+
+def test_package_user_dictionary_is_used_and_baseline_can_skip_it():
+    from extract.segment import Tokenizer
+    text = "专精特新小巨人企业在科创板上市"
+    words = lambda t: [text[a:b] for a, b in t.tokenize(text)]  # noqa: E731
+    assert {"专精特新", "小巨人", "科创板"} <= set(words(Tokenizer()))
+    assert "专精特新" not in words(Tokenizer(package_dicts=False))
