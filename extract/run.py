@@ -53,7 +53,12 @@ def extract(inputs: Iterable, out=None, format: str = "jsonl", model=None, nlp=N
             if doc.error is not None:
                 summary.failed += 1
                 summary.errors.append((doc.id, doc.error))
-            yield doc.to_dict()
+            rec = doc.to_dict()
+            if format == "csv" and doc.tables:
+                # table records are a CSV convenience (one row per table row); the JSONL record
+                # stays exactly the SCHEMA record
+                rec["tables"] = [r for i, t in enumerate(doc.tables, 1) for r in t.to_records(i)]
+            yield rec
 
     own = out is not None and not hasattr(out, "write")
     fh = open(out, "w", encoding="utf-8", newline="") if own else (out or sys.stdout)

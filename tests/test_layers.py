@@ -275,3 +275,22 @@ def test_fact_chooser_learns_from_annotated_docs(tmp_path):
                     ("400家", "FIGURE", {"value": 400, "unit": "家", "qualifier": "exact"})])
     facts = find_facts(test, FACT_DATA, chooser)
     assert [(f.subject.text, f.value.start) for f in facts] == [("杭州", 7)]
+
+
+def test_csv_has_one_row_per_table_record_and_jsonl_stays_schema(tmp_path):
+    import csv
+    import io
+    import json as _json
+    from extract.run import extract
+    src = tmp_path / "t.md"
+    src.write_text("| 企业名称 | 细分领域 | 所属区域 |\n|---|---|---|\n"
+                   "| 北京旷视科技有限公司 | 人工智能 | 海淀区 |\n| 深圳市大疆创新科技有限公司 | 无人机 | 南山区 |\n",
+                   encoding="utf-8")
+    buf = io.StringIO()
+    extract([src], out=buf, format="csv", model="rules", progress=False)
+    rows = [r for r in csv.DictReader(io.StringIO(buf.getvalue())) if r["record"] == "table_row"]
+    assert [r["id"] for r in rows] == ["T1R1", "T1R2"]
+    assert _json.loads(rows[1]["attrs"])["cells"]["细分领域"] == "无人机"
+    buf = io.StringIO()
+    extract([src], out=buf, format="jsonl", model="rules", progress=False)
+    assert "tables" not in _json.loads(buf.getvalue())
