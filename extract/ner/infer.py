@@ -133,18 +133,17 @@ def _batch_spans(tags: np.ndarray, lengths: np.ndarray, labels: Sequence[str]) -
     return out
 
 
-def _shifted_sum(h: np.ndarray, g: np.ndarray, first: int, hd: int) -> None:
-    """``h[t] += sum_j g[t + first + j, j*hd:(j+1)*hd]`` (rows outside the array count as zero)."""
+def _shifted_sum(h: np.ndarray, tables: list, ids: np.ndarray, first: int) -> None:
+    """``h[t] += sum_j tables[j][ids[t + first + j]]`` (positions outside the array count as zero)."""
     n = len(h)
-    for j in range(g.shape[1] // hd):
+    for j, tab in enumerate(tables):
         o = first + j
-        blk = g[:, j * hd:(j + 1) * hd]
         if o < 0:
-            h[-o:] += blk[:n + o]
+            h[-o:] += tab[ids[:n + o]]
         elif o > 0:
-            h[:-o] += blk[o:]
+            h[:-o] += tab[ids[o:]]
         else:
-            h += blk
+            h += tab[ids]
 
 
 class NumpyTagger:
@@ -164,15 +163,14 @@ class NumpyTagger:
         ec, wc = w["char_emb.weight"], w["char_conv.weight"]  # (Vc, dc), (H, dc, 3)
         hdim = wc.shape[0]
         self.hidden = hdim
-        # one table per input, offsets side by side: row id → [W_{-1} e | W_0 e | W_{+1} e ...]
-        self.t_char = np.ascontiguousarray(np.concatenate([ec @ wc[:, :, k].T for k in range(wc.shape[2])], axis=1))
+        # one table per input offset: t_char[j][id] = W_j e_id (offset j - kernel//2)
+        self.t_char = [np.ascontiguousarray(ec @ wc[:, :, k].T) for k in range(wc.shape[2])]
         self.bias0 = w["char_conv.bias"]
         self.use_bigrams = bool(config.get("use_bigrams", True))
         self.t_bigram = None
         if self.use_bigrams:
             eb, wb = w["bigram_emb.weight"], w["bigram_conv.weight"]  # (Vb, db), (H, db, 4)
-            self.t_bigram = np.ascontiguousarray(np.concatenate([eb @ wb[:, :, k].T for k in range(wb.shape[2])],
-                                                                axis=1))
+            self.t_bigram = [np.ascontiguousarray(eb @ wb[:, :, k].T) for k in range(wb.shape[2])]
         self.convs = []
         for i, _ in enumerate(self.dilations):
             k = w[f"convs.{i}.weight"]  # (out, in, 3)
@@ -213,9 +211,9 @@ class NumpyTagger:
         # every text has > kernel//2 padding rows on each side, so shifted sums never reach another text
         h = np.empty((n, hd), dtype=np.float32)
         h[:] = self.bias0
-        _shifted_sum(h, self.t_char[cids], -self.half, hd)  # chars t-half .. t+half
+        _shifted_sum(h, self.t_char, cids, -self.half)  # chars t-half .. t+half
         if self.use_bigrams:
-            _shifted_sum(h, self.t_bigram[bids], -self.half, hd)  # bigrams t-half .. t+half+1
+            _shifted_sum(h, self.t_bigram, bids, -self.half)  # bigrams t-half .. t+half+1
         np.maximum(h, 0, out=h)
         h *= mask
         for d, (w0, w1, w2, b) in zip(self.dilations, self.convs):
