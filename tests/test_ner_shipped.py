@@ -80,3 +80,18 @@ def test_pipe_equals_call(nlp):
     piped = [[e.key for e in d.entities] for d in nlp.pipe(texts)]
     single = [[e.key for e in nlp(t).entities] for t in texts]
     assert piped == single
+
+
+def test_spans_never_start_or_end_with_whitespace(nlp):
+    text = "北京市\n上海市 \n 腾讯控股有限公司\n\n清华大学\u3000雷军\n"
+    doc = nlp(text)
+    assert doc.entities
+    for e in doc.entities:
+        assert e.text == e.text.strip(), repr(e.text)
+
+
+def test_whitespace_between_chinese_characters_is_a_boundary(nlp):
+    doc = nlp("参会单位：清华大学\u3000雷军\u3000北京大学")
+    for e in doc.entities:
+        assert not any(ch.isspace() for ch in e.text), e
+    assert ("ORG", "清华大学") in {(e.type, e.text) for e in doc.entities}

@@ -15,12 +15,17 @@ sentences are cut into windows of this many characters), ``batch_chars``.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable, List, Optional, Sequence
 
 from ..doc import Document
 from ..registry import components
 
 __all__ = ["NERComponent", "make_ner"]
+
+# Whitespace between two non-ASCII characters (table cells, PDF columns, 　-separated lists) is a hard
+# boundary: Chinese names never contain it. Whitespace inside Latin text ("Apple Inc") is not.
+_CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 
 
 class NERComponent:
@@ -42,12 +47,19 @@ class NERComponent:
             from ..segment import split_sentences
             sents = split_sentences(doc.norm, max_len=self.max_len)
         out = []
-        for s, e in sents:
-            while e - s > self.max_len:  # a CNN window: cut long stretches, decoding stays linear
-                out.append((s, s + self.max_len))
-                s += self.max_len
-            if e > s and doc.norm[s:e].strip():
-                out.append((s, e))
+        norm = doc.norm
+        for s0, e0 in sents:
+            pieces, s = [], s0
+            for m in _CJK_GAP.finditer(norm, s0, e0):
+                pieces.append((s, m.start()))
+                s = m.end()
+            pieces.append((s, e0))
+            for s, e in pieces:
+                while e - s > self.max_len:  # a CNN window: cut long stretches, decoding stays linear
+                    out.append((s, s + self.max_len))
+                    s += self.max_len
+                if e > s and norm[s:e].strip():
+                    out.append((s, e))
         return out
 
     def pipe(self, docs: Iterable[Document]) -> List[Document]:
@@ -59,8 +71,15 @@ class NERComponent:
                 texts.append(d.norm[s:e])
         found = self.tagger.entities(texts, self.heads, self.batch_chars) if texts else []
         for (d, off), spans in zip(jobs, found):
+            norm = d.norm
             for s, e, typ in spans:
-                d.entities.append(d.entity(typ, off + s, off + e, source=self.source))
+                s, e = off + s, off + e
+                while s < e and norm[s].isspace():  # a span never starts or ends with whitespace
+                    s += 1
+                while e > s and norm[e - 1].isspace():
+                    e -= 1
+                if e > s:
+                    d.entities.append(d.entity(typ, s, e, source=self.source))
         return docs
 
     def __call__(self, doc: Document) -> Document:
