@@ -56,6 +56,9 @@ def viterbi(em: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start: np.nd
     I-k only B-k or I-k (a max over two), so the work per step is about half
     of a dense K x K Viterbi. ``trans`` must carry the BIO constraints. States
     are reordered internally to ``[O, B-1..B-L, I-1..I-L]`` so both groups are slices.
+    No back-pointer tensor is built: the forward scores are kept, and the
+    predecessor of each chosen tag is recomputed while tracing back (a ``[B, K]``
+    argmax per step instead of a ``[B, K, K]`` one).
     """
     b, t_max, k = em.shape
     n_lab = (k - 1) // 2
@@ -69,36 +72,28 @@ def viterbi(em: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start: np.nd
     t_bi = trans[1 + ar, n_open + ar][None]  # B-k → I-k
     t_ii = trans[n_open + ar, n_open + ar][None]  # I-k → I-k
     score = start[None, :] + em[:, 0]
-    bp_open = np.zeros((t_max, b, n_open), dtype=np.int8)
-    bp_i = np.zeros((t_max, b, n_lab), dtype=bool)  # True: I-k came from I-k, else from B-k
-    new = np.empty_like(score)
+    hist = np.empty((t_max, b, k), dtype=score.dtype)  # forward scores; back-pointers are recomputed
+    hist[0] = score
     for t in range(1, t_max):
-        cand = score[:, None, :] + trans_open
-        arg = cand.argmax(2)
-        bp_open[t] = arg
-        new[:, :n_open] = cand.max(2)
-        from_b = score[:, 1:n_open] + t_bi
-        from_i = score[:, n_open:] + t_ii
-        take_i = from_i > from_b
-        bp_i[t] = take_i
-        np.maximum(from_b, from_i, out=new[:, n_open:])
+        new = np.empty_like(score)
+        new[:, :n_open] = (score[:, None, :] + trans_open).max(2)
+        np.maximum(score[:, 1:n_open] + t_bi, score[:, n_open:] + t_ii, out=new[:, n_open:])
         new += em[:, t]
         done = t >= lengths
         if done.any():
             new[done] = score[done]
-        score, new = new, score
-    score = score + end[None, :]
-    cur = score.argmax(1)
+        score = new
+        hist[t] = score
+    cur = (score + end[None, :]).argmax(1)
     tags = np.zeros((b, t_max), dtype=np.intp)
-    rows = np.arange(b)
+    trans_cols = np.ascontiguousarray(trans.T)  # row j = scores of every previous tag into tag j
     for t in range(t_max - 1, 0, -1):
+        # the best predecessor of the chosen tag: the same sums as the forward pass, so the same argmax
+        # (ties go to the lower index, as np.maximum's B-before-I and argmax's first-max rule agree)
         active = t < lengths
         tags[active, t] = cur[active]
-        is_open = cur < n_open
-        prev_open = bp_open[t, rows, np.minimum(cur, n_open - 1)]
-        lab = np.maximum(cur - n_open, 0)
-        prev_i = np.where(bp_i[t, rows, lab], n_open + lab, 1 + lab)
-        cur = np.where(active, np.where(is_open, prev_open, prev_i), cur)
+        prev = (hist[t - 1] + trans_cols[cur]).argmax(1)
+        cur = np.where(active, prev, cur)
     tags[:, 0] = cur
     return perm[tags] * (np.arange(t_max)[None, :] < lengths[:, None])
 
