@@ -190,6 +190,7 @@ class NumpyTagger:
             config = json.load(f)
         with open(path / VOCAB_NAME, encoding="utf-8") as f:
             feat = Featurizer.from_dict(json.load(f))
+        feat._tables()  # build the lookup tables now, so the first document does not pay for them
         return cls(config, load_file(str(path / WEIGHTS_NAME)), feat)
 
     @classmethod
