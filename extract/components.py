@@ -47,12 +47,15 @@ DEFAULT_TIE_BREAK = {"gazetteer": 3, "policy": 2, "rules": 1, "ner": 0}
 
 
 @components.register("entity_filter.v1")
-def make_entity_filter(nlp, surnames: str = None, sources=("ner",)):
-    """Drop model-proposed PERSON candidates that do not begin with a Chinese family name.
+def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=()):
+    """Drop model-proposed candidates that are unlikely to be right.
 
-    The statistical NER tends to read unknown brand names (沐曦, 帕西尼) as persons;
-    a person's name in Chinese news starts with a family name (``extract/data/surnames.txt``).
-    Latin-script names are kept.
+    - PERSON without a Chinese family name: the statistical NER tends to read unknown
+      brand names (沐曦, 帕西尼) as persons; a person's name in Chinese news starts with
+      a family name (``extract/data/surnames.txt``). Latin-script names are kept.
+    - any type in ``drop``: the default model drops the NER's LOC, which follows
+      CLUENER's street-address label rather than SCHEMA's places; the gazetteer covers
+      places (leave-one-document-out on gold: entities F1 0.849 → 0.858, LOC 0.916 → 0.949).
     """
     from pathlib import Path
 
@@ -69,9 +72,11 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",)):
             return sum(ch.isalpha() for ch in name) >= 2  # a Latin-script name, not a stray mark
         return (name[:1] in singles or name[:2] in doubles) and 2 <= len(name) <= 4
 
+    dropped = set(drop)
+
     def entity_filter(doc: Document) -> Document:
         doc.entities = [e for e in doc.entities
-                        if not (e.type == "PERSON" and e.source in srcs and not ok(doc, e))]
+                        if not (e.source in srcs and (e.type in dropped or (e.type == "PERSON" and not ok(doc, e))))]
         return doc
 
     return entity_filter

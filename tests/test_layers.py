@@ -294,3 +294,12 @@ def test_csv_has_one_row_per_table_record_and_jsonl_stays_schema(tmp_path):
     buf = io.StringIO()
     extract([src], out=buf, format="jsonl", model="rules", progress=False)
     assert "tables" not in _json.loads(buf.getvalue())
+
+
+def test_entity_filter_drops_configured_model_types():
+    from extract.components import make_entity_filter
+    d = make_doc("上海市浦东新区张江路")
+    d.entities.append(d.entity("LOC", 0, 10, source="ner"))
+    d.entities.append(d.entity("LOC", 0, 3, source="gazetteer"))
+    kept = make_entity_filter(None, drop=["LOC"])(d).entities
+    assert [(e.text, e.source) for e in kept] == [("上海市", "gazetteer")]
