@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import List
 
 from ._data import alternation, load_rules
@@ -55,44 +56,81 @@ def find_companies(doc) -> List:
     return default_recognizer().find(doc)
 
 
+COMMON_WORDS = Path(__file__).resolve().parent.parent / "data" / "rules" / "common_words.tsv"
+
+
 class ShortCompanyRecognizer:
     """Short company names written as brand + industry head: 曦智科技, 视比特机器人, 沐曦集成.
 
     Precision comes from two checks: the brand starts right after a boundary
-    (punctuation, 的, 如, 、, an appositive 公司/企业 …) and jieba's dictionary
-    does not know it as a common word, so 人工智能, 国内科技 or 高端装备 are never names.
+    (punctuation, 的, 如, 、, an appositive 公司/企业 …) and is not an ordinary
+    word — neither a dictionary word itself nor made of a common one — so
+    人工智能, 国内科技 or 高端装备 are never names. The word list
+    (``extract/data/rules/common_words.tsv``) is derived from jieba's dictionary
+    by :func:`build_common_words`, so loading it costs milliseconds, not jieba's
+    one-second dictionary load.
     """
 
-    def __init__(self, rules_dir=None):
-        import jieba
-        import logging
-        jieba.setLogLevel(logging.WARNING)
+    def __init__(self, rules_dir=None, words=COMMON_WORDS):
         r = load_rules("companies", rules_dir)
-        self._dict = jieba.Tokenizer()
-        self._dict.initialize()
-        self.max_freq = int(r["short_max_freq"])
-        self.stop_chars = set(r["short_stop_chars"])
-        self.common_freq = int(r["short_common_freq"])
+        self.known, self.common = _load_words(str(words), int(r["short_max_freq"]), int(r["short_common_freq"]))
         lo, hi = r["short_brand"]
         heads = sorted(r["short_heads"], key=len, reverse=True)
         left = sorted(r["short_left"], key=len, reverse=True)
+        self.stop_chars = set(r["short_stop_chars"])
         self.pattern = re.compile(
             rf"(?:(?<=^)|(?<=\n)|(?<={')|(?<='.join(map(re.escape, left))}))"
             rf"(?!{alternation(left)})(?P<brand>[\u4e00-\u9fff]{{{lo},{hi}}}?)(?P<head>{alternation(heads)})")
 
-    def _known(self, word: str) -> bool:
-        return self._dict.FREQ.get(word, 0) >= self.max_freq
+    def _ordinary(self, brand: str) -> bool:
+        if brand in self.known:
+            return True
+        n = len(brand)
+        return any(brand[i:j] in self.common for i in range(n) for j in range(i + 2, n + 1))
 
     def find(self, doc) -> List:
         out = []
         for m in self.pattern.finditer(doc.norm):
             brand = m.group("brand")
-            if self._known(brand):
-                continue
             if self.stop_chars & set(brand):
                 continue  # a function character: a phrase (在浦东的), not a brand
-            if any(len(w) >= 2 and self._dict.FREQ.get(w, 0) >= self.common_freq
-                   for w in self._dict.cut(brand, HMM=False)):
-                continue  # holds a common word (上海硬, 全周期): not a brand
+            if self._ordinary(brand):
+                continue  # a word (人工智能) or holds a common one (上海硬, 全周期): not a brand
             out.append(doc.entity("COMPANY", m.start(), m.end(), source="rules"))
         return out
+
+
+@lru_cache(maxsize=2)
+def _load_words(path: str, known_freq: int, common_freq: int) -> tuple:
+    known, common = set(), set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            word, freq = line.rstrip("\n").split("\t")
+            freq = int(freq)
+            if freq >= known_freq:
+                known.add(word)
+            if freq >= common_freq:
+                common.add(word)
+    return frozenset(known), frozenset(common)
+
+
+def build_common_words(out=COMMON_WORDS, min_freq: int = 50, lengths=(2, 5)) -> int:
+    """Write the dictionary words (2–5 characters, frequency ≥ ``min_freq``) of jieba's dict.txt."""
+    import os
+
+    import jieba
+
+    src = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    rows = []
+    with open(src, encoding="utf-8") as f:
+        for line in f:
+            word, freq, *_ = line.split()
+            if lengths[0] <= len(word) <= lengths[1] and int(freq) >= min_freq:
+                rows.append(f"{word}\t{freq}")
+    header = ["# Words of 2-5 characters with frequency >= %d from jieba's dict.txt (jieba 0.42.1, MIT License)." % min_freq,
+              "# Regenerate: python -c 'from extract.recognizers.companies import build_common_words as b; b()'",
+              "# columns: word<TAB>jieba frequency"]
+    Path(out).write_text("\n".join(header + rows) + "\n", encoding="utf-8")
+    return len(rows)
