@@ -133,7 +133,34 @@ def find_facts(doc: Document, data: dict, chooser=None) -> list:
             facts.append(Fact("METRIC", subject if subject is not None and subject.end > clause - data["carry"] else None,
                               e, metric, date))
     facts.extend(_table_facts(doc))
-    return facts
+    return _with_metrics(doc, facts, data)
+
+
+_AFTER_STOP = re.compile(r"[，。；：,;:、)）(（\n]|的|是|在|有|共|将|已|正|获|入选|占|为|达")
+
+
+def _with_metrics(doc: Document, facts: list, data: dict) -> list:
+    """Every fact names what it measures (SCHEMA §5): a fact without a metric span takes the one of
+    the fact before it in the same sentence (北京(1210家)和上海(1032家) share 企业总量), else the noun
+    phrase right after its value (1026家“小巨人”企业); a fact with none of these is dropped."""
+    out = []
+    last_by_sent = {}
+    for f in facts:
+        sent = doc.sentence_of(f.value.start)
+        if f.metric is None:
+            f.metric = last_by_sent.get(sent) or _metric_after(doc, f.value, data)
+        if f.metric is None:
+            continue
+        last_by_sent[sent] = f.metric
+        out.append(f)
+    return out
+
+
+def _metric_after(doc: Document, value, data: dict):
+    _, se = doc.sentence_of(value.start)
+    hi = min(se, value.end + data["max_metric"])
+    stop = _AFTER_STOP.search(doc.norm, value.end, hi)
+    return _metric_span(doc, value.end, stop.start() if stop else hi, data)
 
 
 def _chosen(doc, e, ents, starts, ss, se, date, data, chooser, remention):

@@ -303,3 +303,30 @@ def test_entity_filter_drops_configured_model_types():
     d.entities.append(d.entity("LOC", 0, 3, source="gazetteer"))
     kept = make_entity_filter(None, drop=["LOC"])(d).entities
     assert [(e.text, e.source) for e in kept] == [("上海市", "gazetteer")]
+
+
+def test_every_fact_names_a_metric_so_output_validates(seeds_dir=None):
+    """SCHEMA §5: a fact's metric span is required; the pipeline's records pass the validator."""
+    import extract
+    from extract.annotations import validate_record
+    nlp = extract.load("rules")
+    text = "深圳总量达到1333家，超越北京(1210家)和上海(1032家)。在1026家企业中，民营企业有776家。"
+    rec = nlp(text, id="v").to_dict()
+    assert rec["facts"] and all(f["metric"] for f in rec["facts"])
+    assert [str(p) for p in validate_record(rec) if getattr(p, "severity", "error") == "error"] == []
+
+
+def test_default_model_output_on_the_seeds_validates():
+    """What `zhie extract ../shared/seeds` writes passes `zhie annotations validate`."""
+    from pathlib import Path
+
+    import extract
+    from extract.annotations import validate_record
+    seeds = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("../shared/seeds not present")
+    nlp = extract.load()
+    docs = nlp.pipe([(p.read_text(encoding="utf-8"), p.stem) for p in sorted(seeds.glob("*.txt"))])
+    problems = [str(p) for d in docs for p in validate_record(d.to_dict())
+                if getattr(p, "severity", "error") == "error"]
+    assert problems == []
