@@ -330,3 +330,13 @@ def test_default_model_output_on_the_seeds_validates():
     problems = [str(p) for d in docs for p in validate_record(d.to_dict())
                 if getattr(p, "severity", "error") == "error"]
     assert problems == []
+
+
+def test_entity_filter_drops_model_spans_in_links_and_markup():
+    from extract.components import make_entity_filter
+    text = "| 旷视 | [megvii.com](https://www.megvii.com) |\n- 证券交易所公开信息"
+    d = make_doc(text)
+    for surface in ("[megvii.com]", "megvii.com", "- 证券交易所", "旷视"):
+        s = text.index(surface)
+        d.entities.append(d.entity("COMPANY", s, s + len(surface), source="ner"))
+    assert [e.text for e in make_entity_filter(None)(d).entities] == ["旷视"]
