@@ -30,7 +30,6 @@ import argparse
 import json
 import os
 import random
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -40,6 +39,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from .doc import Document
 from .registry import components
+from .fsutil import replace_dir
 
 __all__ = ["SpacyNERComponent", "make_spacy_ner", "char_doc", "make_examples", "predict_spans",
            "train", "evaluate", "DEFAULT_CONFIG"]
@@ -199,13 +199,7 @@ def _save_atomic(nlp, dest: Path, meta: dict, train_cfg: dict) -> None:
     with open(tmp / TRAIN_CONFIG_NAME, "w", encoding="utf-8") as f:
         json.dump(train_cfg, f, ensure_ascii=False, indent=1)
     os.chmod(tmp, 0o755)
-    old = None
-    if dest.exists():
-        old = dest.parent / f".{dest.name}.old.{os.getpid()}"
-        os.replace(dest, old)
-    os.replace(tmp, dest)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    replace_dir(tmp, dest)
 
 
 def score_dev(nlp, items: Sequence[tuple], types: Sequence[str] = ZHIE_NER_TYPES) -> dict:

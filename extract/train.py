@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Iterable, List, Optional
 
 from .pipeline import DEFAULT_MODEL, REPO_ROOT
+from .fsutil import replace_dir
 
 NER_TYPES = ("COMPANY", "ORG", "PERSON", "LOC", "INDUSTRY")
 DEFAULT_TRAIN_CONFIG = REPO_ROOT / "evaluation" / "ner" / "default.json"
@@ -103,13 +104,7 @@ def _assemble(ner_dir: Path, base_pipeline: Path, dest: Path, heads: Optional[li
     shutil.copytree(ner_dir, tmp / "ner")
     with open(tmp / "config.json", "w", encoding="utf-8") as f:
         json.dump(config, f, ensure_ascii=False, indent=1)
-    old = None
-    if dest.exists():
-        old = dest.parent / f".{dest.name}.old.{os.getpid()}"
-        os.replace(dest, old)
-    os.replace(tmp, dest)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    replace_dir(tmp, dest)
 
 
 def train(data: Iterable, out, base=None, config=None, seed: int = 13, holdout: float = 0.1,

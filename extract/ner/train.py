@@ -33,7 +33,6 @@ import json
 import math
 import os
 import random
-import shutil
 import sys
 import tempfile
 import time
@@ -47,6 +46,7 @@ from .data import (CORPUS_LABELS, Example, chunk_example, load_corpus, load_labe
 from .features import UNK, Featurizer
 from .infer import VOCAB_NAME, NumpyTagger
 from .score import map_spans, score_spans
+from ..fsutil import replace_dir
 
 DEFAULTS = {
     "model": {"char_dim": 100, "bigram_dim": 50, "use_bigrams": True, "hidden": 128, "dilations": [1, 2, 1],
@@ -91,13 +91,7 @@ def _save_atomic(model, featurizer: Featurizer, dest: Path, extra: Optional[dict
     os.chmod(tmp, 0o755)
     for f in tmp.iterdir():
         os.chmod(f, 0o644)
-    old = None
-    if dest.exists():
-        old = dest.parent / f".{dest.name}.old.{os.getpid()}"
-        os.replace(dest, old)
-    os.replace(tmp, dest)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    replace_dir(tmp, dest)
 
 
 def _batches(items: list, batch_size: int, rng: random.Random) -> List[list]:
