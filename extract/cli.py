@@ -36,18 +36,9 @@ def _version():
 
 
 def _optional_commands():
-    """`add_cli(subparsers)` of each module that brings its own command."""
-    import importlib
-    out = []
-    for name in ("evaluate", "bench", "train", "annotations"):
-        try:
-            mod = importlib.import_module(f"extract.{name}")
-        except ModuleNotFoundError as e:  # a command whose module is not built yet
-            if e.name != f"extract.{name}":
-                raise
-            continue
-        out.append(mod.add_cli)
-    return out
+    """`add_cli(subparsers)` of each module that brings its own command (imported only for the CLI)."""
+    from . import annotations, bench, evaluate, train
+    return [evaluate.add_cli, bench.add_cli, train.add_cli, annotations.add_cli]
 
 
 def _add_extract(sub):
