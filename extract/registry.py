@@ -66,8 +66,4 @@ _BUILTINS = (
 def _load_builtins():
     import importlib
     for mod in _BUILTINS:
-        try:
-            importlib.import_module(mod)
-        except ModuleNotFoundError as e:  # a component module not present in this build
-            if e.name != mod:
-                raise
+        importlib.import_module(mod)
