@@ -30,7 +30,6 @@ import argparse
 import json
 import os
 import random
-import subprocess
 import sys
 import tempfile
 import time
@@ -374,42 +373,6 @@ def make_spacy_ner(nlp, path: str = "ner-spacy", types: Sequence[str] = ZHIE_NER
 
 
 # ---------------------------------------------------------------------------------------- evaluation
-_SPEED_CHILD = r"""
-import json, sys, time
-from threadpoolctl import threadpool_limits
-threadpool_limits(1)
-from extract.doc import Document
-from extract.ner.data import load_corpus
-from extract.segment import split_sentences
-from extract.textnorm import normalize
-texts = [t for t, _ in load_corpus("cluener", "holdout")] + [t for t, _ in load_corpus("msra", "test")]
-docs = []
-for i in range(0, len(texts), 20):  # documents of 20 sentences, as extract.ner.evaluate builds them
-    d = Document("\n".join(texts[i:i + 20]))
-    d.norm, d.script = normalize(d.text)
-    d.sents = split_sentences(d.norm)
-    docs.append(d)
-n = sum(len(d.text) for d in docs)
-if sys.argv[3] == "spacy":
-    from extract.spacy_ner import SpacyNERComponent
-    comp = SpacyNERComponent(sys.argv[1])
-else:
-    from extract.ner import NERComponent
-    comp = NERComponent(sys.argv[1])
-comp.pipe(docs[:5])
-best = None
-for rep in range(int(sys.argv[2])):
-    for d in docs:
-        d.entities = []
-    w, c = time.perf_counter(), time.process_time()
-    comp.pipe(docs)
-    w, c = time.perf_counter() - w, time.process_time() - c
-    best = (w, c) if best is None or w < best[0] else best
-print(json.dumps({"chars": n, "docs": len(docs), "wall_s": round(best[0], 3), "cpu_s": round(best[1], 3),
-                  "chars_per_s_wall": round(n / best[0]), "chars_per_s_cpu": round(n / best[1]),
-                  "entities": sum(len(d.entities) for d in docs)}))
-"""
-
 _LOAD_CHILD = r"""
 import json, sys, time
 t = time.perf_counter()
@@ -420,21 +383,15 @@ print(json.dumps({"load_s": round(time.perf_counter() - t, 3)}))
 """
 
 
-def _child(code: str, *args) -> dict:
-    env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
-    root = Path(__file__).resolve().parent.parent
-    out = subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True, text=True,
-                         env=env, cwd=root, check=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
-
-
 def measure_speed(path, kind: str = "spacy", repeats: int = 3) -> dict:
     """Best of ``repeats`` passes of the component's ``pipe`` (1 BLAS thread, fresh process); ``kind``: spacy|charcnn."""
-    return _child(_SPEED_CHILD, path, repeats, kind)
+    from .nerspeed import measure_speed as measure
+    return measure(path, kind, repeats)
 
 
 def measure_load(path, repeats: int = 3) -> dict:
-    runs = [_child(_LOAD_CHILD, path)["load_s"] for _ in range(repeats)]
+    from .nerspeed import run_child
+    runs = [run_child(_LOAD_CHILD, path)["load_s"] for _ in range(repeats)]
     return {"load_s_min": min(runs), "load_s_runs": runs}
 
 

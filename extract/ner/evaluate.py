@@ -16,47 +16,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 from .data import load_corpus
 from .infer import NumpyTagger
+from ..nerspeed import measure_speed as _measure, run_child
 from .train import evaluate_tagger
-
-_SPEED_CHILD = r"""
-import json, sys, time
-from extract.doc import Document
-from extract.ner import NERComponent
-from extract.ner.data import load_corpus
-from extract.segment import split_sentences
-from extract.textnorm import normalize
-texts = [t for t, _ in load_corpus("cluener", "holdout")] + [t for t, _ in load_corpus("msra", "test")]
-docs = []
-for i in range(0, len(texts), 20):  # documents of 20 sentences
-    d = Document("\n".join(texts[i:i + 20]))
-    d.norm, d.script = normalize(d.text)
-    d.sents = split_sentences(d.norm)
-    docs.append(d)
-n = sum(len(d.text) for d in docs)
-comp = NERComponent(sys.argv[1])
-comp.pipe(docs[:5])
-for d in docs:
-    d.entities = []
-best = None
-for rep in range(int(sys.argv[2])):
-    for d in docs:
-        d.entities = []
-    w, c = time.perf_counter(), time.process_time()
-    comp.pipe(docs)
-    w, c = time.perf_counter() - w, time.process_time() - c
-    best = (w, c) if best is None or w < best[0] else best
-print(json.dumps({"chars": n, "docs": len(docs), "wall_s": round(best[0], 3), "cpu_s": round(best[1], 3),
-                  "chars_per_s_wall": round(n / best[0]), "chars_per_s_cpu": round(n / best[1]),
-                  "entities": sum(len(d.entities) for d in docs)}))
-"""
 
 _LOAD_CHILD = r"""
 import json, sys, time
@@ -69,20 +36,12 @@ print(json.dumps({"load_s": round(time.perf_counter() - t, 3), "torch_imported":
 """
 
 
-def _child(code: str, *args) -> dict:
-    env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
-    root = Path(__file__).resolve().parent.parent.parent
-    out = subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True, text=True,
-                         env=env, cwd=root, check=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
-
-
 def measure_speed(path, repeats: int = 3) -> dict:
-    return _child(_SPEED_CHILD, path, repeats)
+    return _measure(path, "charcnn", repeats)
 
 
 def measure_load(path, repeats: int = 3) -> dict:
-    runs = [_child(_LOAD_CHILD, path) for _ in range(repeats)]
+    runs = [run_child(_LOAD_CHILD, path) for _ in range(repeats)]
     return {"load_s_min": min(r["load_s"] for r in runs), "load_s_runs": [r["load_s"] for r in runs],
             "torch_imported": any(r["torch_imported"] for r in runs)}
 
