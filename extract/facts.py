@@ -129,7 +129,7 @@ def find_facts(doc: Document, data: dict, chooser=None) -> list:
             facts.append(Fact("RANKING", subject, e, metric, date))
         else:
             if not e.attrs.get("unit") or e.attrs.get("unit") in data["skip_units"]:
-                continue  # a bare re-mention (在1026家企业中) states no measurement
+                continue  # no unit, or a unit configured never to make a METRIC (skip_units)
             facts.append(Fact("METRIC", subject if subject is not None and subject.end > clause - data["carry"] else None,
                               e, metric, date))
     facts.extend(_table_facts(doc))

@@ -38,6 +38,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from .doc import Document
 from .registry import components
+from .config import apply_overrides
 from .fsutil import replace_dir
 
 __all__ = ["SpacyNERComponent", "make_spacy_ner", "char_doc", "make_examples", "predict_spans",
@@ -492,10 +493,7 @@ def main(argv=None) -> int:
     if args.cmd == "train":
         with open(args.config, encoding="utf-8") as f:
             cfg = json.load(f)
-        for s in args.set:
-            key, _, val = s.partition("=")
-            sec, _, k = key.partition(".")
-            cfg.setdefault(sec, {})[k] = json.loads(val)
+        apply_overrides(cfg, args.set)
         summary = train(cfg, args.out_dir, seed=args.seed)
         print(json.dumps(summary, ensure_ascii=False, indent=1))
         return 0

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Iterable, List, Optional
 
 from .pipeline import DEFAULT_MODEL, REPO_ROOT
+from .config import apply_overrides
 from .fsutil import replace_dir
 
 NER_TYPES = ("COMPANY", "ORG", "PERSON", "LOC", "INDUSTRY")
@@ -127,12 +128,7 @@ def train(data: Iterable, out, base=None, config=None, seed: int = 13, holdout: 
     else:
         with open(DEFAULT_TRAIN_CONFIG, encoding="utf-8") as f:
             cfg = json.load(f)
-    for item in overrides:
-        key, _, val = item.partition("=")
-        sec, _, k = key.partition(".")
-        if not k:
-            raise ValueError(f"--set {item!r}: expected SECTION.KEY=JSON, e.g. training.epochs=3")
-        cfg.setdefault(sec, {})[k] = json.loads(val)
+    apply_overrides(cfg, overrides)
     base_pipeline = Path(base) if base is not None else DEFAULT_MODEL
     base_ner = None
     if base is not None:

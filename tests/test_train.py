@@ -80,3 +80,16 @@ def test_train_from_each_format_writes_loadable_models(tmp_path, fmt):
     assert all(rec["text"][e["start"]:e["end"]] == e["text"] for e in rec["entities"])
     assert scores["model_best"] is not None and len(scores["held_out_ids"]) == 1
     assert json.loads((out / "scores.json").read_text(encoding="utf-8"))["seed"] == 3
+
+
+@pytest.mark.parametrize("item", ["epochs=3", "training.epochs=x", "training.="])
+def test_bad_config_override_names_the_item(item):
+    from extract.config import apply_overrides
+    with pytest.raises(ValueError, match="--set"):
+        apply_overrides({}, [item])
+
+
+def test_config_override_sets_nested_json():
+    from extract.config import apply_overrides
+    assert apply_overrides({"training": {"lr": 1}}, ["training.epochs=3", "model.dilations=[1,2]"]) == {
+        "training": {"lr": 1, "epochs": 3}, "model": {"dilations": [1, 2]}}

@@ -46,6 +46,7 @@ from .data import (CORPUS_LABELS, Example, chunk_example, load_corpus, load_labe
 from .features import UNK, Featurizer
 from .infer import VOCAB_NAME, NumpyTagger
 from .score import map_spans, score_spans
+from ..config import apply_overrides
 from ..fsutil import replace_dir
 
 DEFAULTS = {
@@ -331,10 +332,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     with open(args.config, encoding="utf-8") as f:
         config = json.load(f)
-    for item in args.set:
-        key, _, val = item.partition("=")
-        sec, _, k = key.partition(".")
-        config.setdefault(sec, {})[k] = json.loads(val)
+    apply_overrides(config, args.set)
     summary = train_ner(config, args.out_dir, seed=args.seed, base=args.base)
     print(json.dumps(summary, indent=1))
     return 0
