@@ -3,10 +3,14 @@
 Table rows state their relations: the row's companies get ``located_in`` to its
 district/city column and, when the table is a table of companies (its first
 entity column is COMPANY), ``in_industry`` to its segment column; in a table of
-places (省份/城市 | 主要领域 | 代表企业) the segment column describes the place. In prose, short patterns between adjacent entities give the
+places (省份/城市 | 主要领域 | 代表企业) the segment column describes the place. A numbered
+caption naming an industry (表 3.2 新材料领域代表企业) gives every company of its table
+``in_industry`` to that industry as well. In prose, short patterns between adjacent entities give the
 rest (all matched on the normalized text, so both scripts work):
 
 - ``LOC 的 COMPANY`` / ``LOC 区 COMPANY`` → located_in (松江区的新倬壮印刷科技)
+- ``(在) INDUSTRY 领域/赛道 , COMPANY (、COMPANY …)`` / ``INDUSTRY 企业/公司 COMPANY`` /
+  ``INDUSTRY (新赛道) 的 COMPANY`` → in_industry, for every company of a list that follows
 - ``X 旗下 (的) Y`` → subsidiary_of (Y → X)
 - ``X 投资 (并…) Y`` with X a COMPANY/ORG and Y a COMPANY → invested_in
 """
@@ -21,6 +25,8 @@ from .registry import components
 _LOC_OF = re.compile(r"^(?:的|区的|市的|)$")
 _SUBSIDIARY = re.compile(r"^(?:的)?旗下(?:的|子公司|基金)?$")
 _INVEST = re.compile(r"^(?:领投|投资|投资了|投资并陪伴成长的|参投|注资|入股|战略投资)(?:的)?$")
+_IND_OF = re.compile(r"^(?:新?(?:领域|赛道|行业|产业|板块)[,，]?|(?:领域|赛道|行业)?(?:的)?(?:企业|公司|厂商|龙头)|新?(?:赛道|领域)?的)$")
+_LIST_SEP = re.compile(r"^(?:、|和|及|与|以及|,|，)$")
 _GAP_MAX = 12
 
 
@@ -34,6 +40,9 @@ def table_relations(doc: Document) -> List[Relation]:
     out = []
     for table in getattr(doc, "tables", []) or []:
         key = next((h.role for h in table.header if h.role in ("COMPANY", "LOC")), None)
+        caption = getattr(table, "caption", None)
+        caption_inds = [] if caption is None or key != "COMPANY" else \
+            [e for e in doc.entities if e.type == "INDUSTRY" and caption.start <= e.start and e.end <= caption.end]
         for row in table.rows:
             def ents(role):
                 found = []
@@ -49,6 +58,7 @@ def table_relations(doc: Document) -> List[Relation]:
                 out.extend(Relation("located_in", c, l) for l in locs)
                 if key == "COMPANY":  # in a table of places, the segment column describes the place
                     out.extend(Relation("in_industry", c, i) for i in inds)
+                    out.extend(Relation("in_industry", c, i) for i in caption_inds if i not in inds)
     return out
 
 
@@ -61,10 +71,25 @@ def pattern_relations(doc: Document) -> List[Relation]:
             continue
         if a.type == "LOC" and b.type == "COMPANY" and _LOC_OF.match(gap):
             out.append(Relation("located_in", b, a))
+        elif a.type == "INDUSTRY" and b.type == "COMPANY" and _IND_OF.match(gap):
+            out.append(Relation("in_industry", b, a))
+            for c in _listed_after(doc, ents, b):
+                out.append(Relation("in_industry", c, a))
         elif a.type in ("COMPANY", "ORG") and b.type in ("COMPANY", "ORG") and _SUBSIDIARY.match(gap):
             out.append(Relation("subsidiary_of", b, a))
         elif a.type in ("COMPANY", "ORG") and b.type == "COMPANY" and _INVEST.match(gap):
             out.append(Relation("invested_in", a, b))
+    return out
+
+
+def _listed_after(doc: Document, ents: List[Entity], first: Entity) -> List[Entity]:
+    """The companies coordinated after ``first`` (甲、乙和丙): each joined by one list separator."""
+    out, prev = [], first
+    for e in ents[ents.index(first) + 1:]:
+        if e.type != "COMPANY" or not _LIST_SEP.match(doc.norm[prev.end:e.start]):
+            break
+        out.append(e)
+        prev = e
     return out
 
 

@@ -134,3 +134,46 @@ def test_markdown_variants(text):
     assert [h.text for h in t.header] == ["企业名称", "细分领域"]
     assert [[(c.text, text[c.start:c.end]) for c in r] for r in t.rows] == [
         [("上海澜起科技股份有限公司", "上海澜起科技股份有限公司"), ("集成电路", "集成电路")]]
+
+
+# A table that a PDF text dump gives column by column, each header printed among its column's cells.
+COLUMNS = ("正文说明如下。\n\n表 2.1 新材料领域代表企业\n\n"
+           "甲乙材料科技股份有限公司\n丙丁新材料有限公司\n\n企业名\n\n戊己化工有限公司\n\n"
+           "先进化工材料\n高性能纤维、复合材料\n\n具体产业类别\n\n先进化工材料\n\n"
+           "苏州市\n\n所在城市\n\n宁波市\n杭州市\n\n"
+           "（注：按拼音排序）\n\n后续正文，与表格无关。")
+
+
+def test_find_column_table():
+    from extract.tables import find_column_tables
+    (t,) = find_column_tables(COLUMNS, load_table_data())
+    assert t.layout == "columns" and t.caption.text == "表 2.1 新材料领域代表企业"
+    assert [h.text for h in t.header] == ["企业名", "具体产业类别", "所在城市"]
+    assert [[c.text for c in r] for r in t.rows] == [
+        ["甲乙材料科技股份有限公司", "先进化工材料", "苏州市"],
+        ["丙丁新材料有限公司", "高性能纤维、复合材料", "宁波市"],
+        ["戊己化工有限公司", "先进化工材料", "杭州市"]]
+    for row in [t.header] + t.rows:
+        for c in row:
+            assert COLUMNS[c.start:c.end] == c.text
+
+
+@pytest.mark.parametrize("text", [
+    # no caption: not a table
+    COLUMNS.replace("表 2.1 新材料领域代表企业", "新材料领域代表企业"),
+    # a header outside its own column (columns of unequal length): refused rather than misaligned
+    COLUMNS.replace("苏州市\n\n所在城市\n\n", "所在城市\n\n苏州市\n\n"),
+    # only one header line: nothing to split columns on
+    COLUMNS.replace("具体产业类别", "其他").replace("所在城市", "其他"),
+])
+def test_column_table_refused(text):
+    from extract.tables import find_column_tables
+    assert find_column_tables(text, load_table_data()) == []
+
+
+def test_column_table_entities_keep_category_whole(tables_nlp):
+    doc = tables_nlp(COLUMNS)
+    got = sorted((e.text, e.type) for e in doc.entities)
+    assert ("高性能纤维、复合材料", "INDUSTRY") in got  # a 类别 cell names one category
+    assert ("戊己化工有限公司", "COMPANY") in got and ("杭州市", "LOC") in got
+    assert not any(t in ("企业名", "所在城市") for t, _ in got)
