@@ -44,6 +44,9 @@ def _load(path: str = str(DATA)) -> dict:
     d["_strip_left"] = re.compile("^(?:" + "|".join(map(re.escape, sorted(d["strip_left"], key=len, reverse=True))) + ")+")
     d["_strip_right"] = re.compile("(?:" + "|".join(map(re.escape, sorted(d["strip_right"], key=len, reverse=True))) + ")+$")
     d["_list_intro"] = re.compile(d["list_intro"])
+    d["_lead"] = sorted(d.get("topic_lead", []), key=len, reverse=True)
+    d.setdefault("heading_span", 400)
+    d.setdefault("anaphora_span", 300)
     return d
 
 
@@ -73,12 +76,216 @@ def _metric_span(doc: Document, lo: int, hi: int, data: dict):
     return doc.span(a, b)
 
 
+def _logical_sents(doc: Document) -> list:
+    """Sentences with PDF line wraps undone: a line that ends without sentence punctuation and
+    runs on into the next line (one line break, not a blank line, not a markdown block) is one
+    sentence with it (``…占比达\n到 14.8%。``)."""
+    key = (id(doc.sents), len(doc.sents))
+    cached = getattr(doc, "_fact_sents", None)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    norm, out = doc.norm, []
+    for s, e in doc.sents:
+        if out:
+            ps, pe = out[-1]
+            line = norm[norm.rfind("\n", ps, pe - 1) + 1:pe].strip()
+            if (norm[pe - 1:pe] == "\n" and norm[pe - 2:pe - 1] not in ("\n", "")
+                    and len(line) >= 10 and line[-1] not in "。！？!?；;:：|"
+                    and norm[s:e].strip()[:1] not in ("", "#", "|", "-", "*", ">")):
+                out[-1] = (ps, e)
+                continue
+        out.append((s, e))
+    starts = [s for s, _ in out]
+    doc._fact_sents = (key, (out, starts))
+    return out, starts
+
+
+def _sent_of(doc: Document, pos: int) -> tuple:
+    sents, starts = _logical_sents(doc)
+    i = bisect.bisect_right(starts, pos) - 1
+    if i >= 0 and sents[i][0] <= pos < sents[i][1]:
+        return sents[i]
+    return doc.sentence_of(pos)
+
+
+def _clauses(norm: str, ss: int, pos: int) -> list:
+    """Start offsets of the clauses of the sentence up to ``pos``."""
+    out = [ss]
+    for i in range(ss, pos):
+        if norm[i] in "，,；;：:":
+            out.append(i + 1)
+    return out
+
+
+def _strip_lead(text: str, data: dict) -> str:
+    """``text`` without leading spaces, punctuation and discourse words (例如, 此外, 据统计 …)."""
+    prev = None
+    while prev != text:
+        prev = text
+        text = text.lstrip(" \t\n“”\"'（(*#、")
+        for w in data["_lead"]:
+            if text.startswith(w):
+                text = text[len(w):]
+                break
+    return text
+
+
+def _is_compared(doc: Document, e, clause: int, data: dict) -> bool:
+    """``e`` is the thing compared with (超越北京, 与北京的差距, 是上海市…的2.6倍), not a subject."""
+    before = doc.norm[max(clause, e.start - 4):e.start].rstrip(" \n了")
+    return any(before.endswith(w) for w in data["compare_before"])
+
+
+def _head(e, ents_after: list, doc: Document):
+    """``松江区的新倬壮印刷科技``: a place followed by 的 and a company names the company."""
+    for n in ents_after:
+        if n.start < e.end:
+            continue
+        if n.type in ("COMPANY", "ORG") and doc.norm[e.end:n.start].strip() == "的":
+            return n
+        break
+    return e
+
+
+def _topic(doc: Document, in_sent: list, clause_starts: list, upto: int, data: dict):
+    """The entity a clause of the sentence (before ``upto``) opens with: the sentence topic
+    that an elided subject of later clauses refers to (``上海在…征程上，…数量突破1000家``)."""
+    topic = None
+    for c in clause_starts:
+        if c >= upto:
+            break
+        first = next((e for e in in_sent if e.start >= c and e.type not in ("FIGURE", "RANK")), None)
+        if first is None or first.start >= upto:
+            continue
+        if first.type == "DATE":
+            nxt = [e for e in in_sent if e.start >= first.end and e.type not in ("FIGURE", "RANK", "DATE")]
+            gap = _strip_lead(doc.norm[first.end:nxt[0].start], data) if nxt else "x"
+            if nxt and not gap and nxt[0].start < upto:
+                first = nxt[0]
+            else:
+                continue
+        elif _strip_lead(doc.norm[c:first.start], data):
+            continue
+        if first.type not in SUBJECT_TYPES or doc.norm[first.end:first.end + 1] == "等":
+            continue
+        topic = _head(first, [e for e in in_sent if e.start >= first.end], doc)
+    return topic
+
+
+def _headings(doc: Document, ents: list) -> list:
+    """(line start, entity) for lines that are just one named place/company/organization: a page or
+    block heading whose later lines (up to the next prose sentence) are about it."""
+    out = []
+    by_start = {}
+    for e in ents:
+        by_start.setdefault(e.start, e)
+    norm = doc.norm
+    pos = 0
+    for line in norm.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            s = pos + line.index(stripped[0])
+            e = by_start.get(s)
+            if e is not None and e.type in SUBJECT_TYPES and e.end == s + len(stripped):
+                out.append((s, e))
+        pos += len(line) + 1
+    return out
+
+
+def _heading_subject(doc: Document, headings: list, pos: int, data: dict):
+    i = bisect.bisect_right([h[0] for h in headings], pos) - 1
+    if i < 0:
+        return None
+    start, e = headings[i]
+    between = doc.norm[e.end:pos]
+    if pos - e.end > data["heading_span"] or "。" in between or "\n#" in between:
+        return None
+    return e
+
+
+def _anaphor_subject(doc: Document, ents: list, ss: int, clause_text: str, data: dict):
+    """这里 / 该区 / 这家企业 … → the last named entity of that kind before the sentence."""
+    for w, typ in data["anaphora"].items():
+        if w in clause_text:
+            lo = ss - data["anaphora_span"]
+            for e in reversed(ents):
+                if e.start >= ss:
+                    continue
+                if e.start < lo:
+                    break
+                if e.type == typ or (typ == "COMPANY" and e.type == "ORG"):
+                    return e
+            return None
+    return None
+
+
+def _coordinated(doc: Document, subject, in_sent: list) -> list:
+    """``北京、上海的…`` / ``高端装备制造和新材料领域…``: the subjects joined with ``subject``."""
+    chain = [subject]
+    prev = [e for e in in_sent if e.end <= subject.start]
+    while prev:
+        p = prev.pop()
+        gap = doc.norm[p.end:chain[0].start].strip()
+        if p.type == subject.type and gap in ("、", "和", "及", "与", "以及", ",", "，"):
+            chain.insert(0, p)
+        else:
+            break
+    return chain
+
+
+def _value_chain(doc: Document, e, figs: list) -> list:
+    """The figures coordinated with ``e`` (``24.08 件 / 家和 23.22 件 / 家``), in order."""
+    i = next(k for k, f in enumerate(figs) if f is e)
+    lo = i
+    while lo > 0 and doc.norm[figs[lo - 1].end:figs[lo].start].strip() in ("、", "和", "及", "与", ",", "，"):
+        lo -= 1
+    hi = i
+    while hi + 1 < len(figs) and doc.norm[figs[hi].end:figs[hi + 1].start].strip() in ("、", "和", "及", "与", ",", "，"):
+        hi += 1
+    return figs[lo:hi + 1]
+
+
+def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: list, data: dict) -> bool:
+    """Figures that state no measured quantity (SCHEMA §5, GUIDELINES facts 11)."""
+    norm = doc.norm
+    unit = e.attrs.get("unit")
+    if not unit or unit in data["skip_units"]:
+        return True
+    if e.attrs.get("qualifier") == "vague" and unit not in data["vague_keep_units"]:
+        return True  # 数万家, 上千家, 几家: rhetoric, not a measurement
+    if unit == "家" and not any(ch.isdigit() for ch in e.text) and e.attrs.get("value") in (1000, 10000):
+        return True  # 千家 / 万家: a round stand-in for a count given elsewhere
+    before = norm[max(ss, e.start - 3):e.start].rstrip(" \n")
+    if before.endswith("/") or norm[e.end:e.end + 1] == "均":
+        return True  # 件 / 千人, 千人均: a denominator
+    if any(before.endswith(w) for w in data["demonstrative"]) or before.endswith(("这一", "这" + e.text[:1])):
+        return True  # 这1333家企业, 这四个区, 每4家: a group already counted
+    after = norm[e.end:min(len(norm), e.end + 12)]
+    cut = re.search(r"[，。；,;：:！？!?\n]", after)
+    after_clause = after[:cut.start()] if cut else after
+    if any(after_clause[:6].find(w) >= 0 for w in data["dimension_nouns"]) and e.attrs.get("unit") in ("个", "类", "大"):
+        return True  # 四个维度, 三个领域
+    if any(w in after_clause for w in data["funding_after"]):
+        return True  # 超15亿元的C轮融资: a FUNDING amount
+    if any(w in norm[clause:e.start] or after_clause.startswith(w) for w in data["target_words"]):
+        return True  # 一万家目标, 增长目标是10%以上
+    if norm[max(ss, e.start - 1):e.start] == "在" and re.match(r"[^，。,；;]{0,10}?(?:当中|之中|中|里)(?:[，,]|$)", after):
+        return True  # 在1026家企业中
+    if before.endswith("有") and any(f.type == "FIGURE" and clause <= f.start and f.end <= e.start for f in in_sent):
+        return True  # 20个省份有超过100家: a threshold the counted group meets
+    if remention and not _strip_lead(norm[clause:e.start], data):
+        return True  # 1026家“小巨人”企业共同勾勒…: the clause opens with a number given before
+    return False
+
+
 def find_facts(doc: Document, data: dict, chooser=None) -> list:
     """Facts of ``doc``; with a trained ``chooser`` (:mod:`extract.factlearn`) it decides which
     values outside tables and ranked lists state a fact, and whose."""
     facts = []
     ents = sorted(doc.entities, key=lambda e: e.start)
     starts = [e.start for e in ents]
+    figs = [e for e in ents if e.type == "FIGURE"]
+    headings = _headings(doc, ents)
     listed = set()
     first = {}  # where each number is first given: a later mention states no new measurement
     for e in ents:
@@ -90,18 +297,34 @@ def find_facts(doc: Document, data: dict, chooser=None) -> list:
             asof = e
         if e.type not in ("FIGURE", "RANK") or id(e) in listed:
             continue
-        ss, se = doc.sentence_of(e.start)
-        clause = _clause_start(doc.norm, ss, e.start)
+        ss, se = _sent_of(doc, e.start)
+        cstarts = _clauses(doc.norm, ss, e.start)
+        clause = cstarts[-1]
         in_sent = ents[bisect.bisect_left(starts, ss):i]  # entities of this sentence before the value
-        prev = [p for p in in_sent if p.type in SUBJECT_TYPES]
-        subject = prev[-1] if prev else None
-        near = [p for p in in_sent if p.start >= clause and p.type not in ("DATE", "FIGURE", "RANK")]
-        if near and near[-1].type in NEAR_SUBJECT_TYPES:
-            subject = near[-1]
+        sent_all = ents[bisect.bisect_left(starts, ss):bisect.bisect_left(starts, se)]
         in_table = any(t.start <= e.start < t.end for t in doc.tables)
         if in_table:
             continue  # table cells are handled with their headers below
-        lo = max(clause, subject.end if subject is not None and subject.end > clause else clause)
+        local = [p for p in in_sent if p.start >= clause and p.type in SUBJECT_TYPES + NEAR_SUBJECT_TYPES
+                 and not _is_compared(doc, p, clause, data)]
+        near = [p for p in in_sent if p.start >= clause and p.type not in ("DATE", "FIGURE", "RANK")]
+        subject = None
+        if local:
+            subject = local[-1]
+            if subject.type in NEAR_SUBJECT_TYPES and not (near and near[-1] is subject):
+                named = [p for p in local if p.type in SUBJECT_TYPES]
+                subject = named[-1] if named else None
+        if subject is not None and doc.norm[subject.end:subject.end + 1] == "等":
+            subject = None  # 优必选、乐聚…等至少9家整机企业: examples of an unnamed group
+        elif subject is None and not near:
+            subject = (_topic(doc, sent_all, cstarts, e.start, data)
+                       or _anaphor_subject(doc, ents, ss, doc.norm[ss:e.start], data)
+                       or _heading_subject(doc, headings, e.start, data))
+        elif subject is None:
+            subject = _anaphor_subject(doc, ents, ss, doc.norm[clause:e.start], data)
+        lo = clause
+        if subject is not None and clause <= subject.end <= e.start:
+            lo = subject.end
         dates = [d for d in in_sent if d.type == "DATE"]
         date = dates[-1] if dates else (asof if asof is not None and asof.start < e.start else None)
         if date is not None and date.end > lo and date.end <= e.start:
@@ -114,8 +337,8 @@ def find_facts(doc: Document, data: dict, chooser=None) -> list:
                     facts.append(Fact("RANKING", item, e, metric, date, position=pos))
                     listed.add(id(item))
                 continue
+        remention = first.get(e.attrs.get("norm", e.text), e.start) < e.start
         if chooser is not None:
-            remention = first.get(e.attrs.get("norm", e.text), e.start) < e.start
             fact = _chosen(doc, e, ents, starts, ss, se, date, data, chooser, remention)
             if fact is not None:
                 facts.append(fact)
@@ -127,16 +350,25 @@ def find_facts(doc: Document, data: dict, chooser=None) -> list:
             if subject is None:
                 continue
             facts.append(Fact("RANKING", subject, e, metric, date))
-        else:
-            if not e.attrs.get("unit") or e.attrs.get("unit") in data["skip_units"]:
-                continue  # no unit, or a unit configured never to make a METRIC (skip_units)
-            facts.append(Fact("METRIC", subject if subject is not None and subject.end > clause - data["carry"] else None,
-                              e, metric, date))
+            continue
+        if _no_fact(doc, e, ss, clause, remention, in_sent, data):
+            continue
+        subjects = [subject]
+        if subject is not None:
+            chain = _coordinated(doc, subject, sent_all)
+            if len(chain) > 1:
+                vals = _value_chain(doc, e, [f for f in figs if ss <= f.start < se])
+                if len(vals) == len(chain):
+                    subjects = [chain[vals.index(e)]]  # 北京和上海…24.08件/家和23.22件/家
+                elif len(vals) == 1:
+                    subjects = chain  # 北京、上海的…技术密集度…两倍: one fact each
+        for s in subjects:
+            facts.append(Fact("METRIC", s, e, metric, date))
     facts.extend(_table_facts(doc))
     return _with_metrics(doc, facts, data)
 
 
-_AFTER_STOP = re.compile(r"[，。；：,;:、)）(（\n]|的|是|在|有|共|将|已|正|获|入选|占|为|达")
+_AFTER_STOP = re.compile(r"[，。；：,;:、)）(（\n]|的|是|在|有(?!效)|共|将|已|正|获|入选|占|为|达")
 
 
 def _with_metrics(doc: Document, facts: list, data: dict) -> list:
@@ -146,7 +378,7 @@ def _with_metrics(doc: Document, facts: list, data: dict) -> list:
     out = []
     last_by_sent = {}
     for f in facts:
-        sent = doc.sentence_of(f.value.start)
+        sent = _sent_of(doc, f.value.start)
         if f.metric is None:
             f.metric = last_by_sent.get(sent) or _metric_after(doc, f.value, data)
         if f.metric is None:
@@ -157,10 +389,11 @@ def _with_metrics(doc: Document, facts: list, data: dict) -> list:
 
 
 def _metric_after(doc: Document, value, data: dict):
-    _, se = doc.sentence_of(value.start)
-    hi = min(se, value.end + data["max_metric"])
-    stop = _AFTER_STOP.search(doc.norm, value.end, hi)
-    return _metric_span(doc, value.end, stop.start() if stop else hi, data)
+    _, se = _sent_of(doc, value.start)
+    lo = value.end + (1 if doc.norm[value.end:value.end + 1] == "的" else 0)  # 以347家的新增数量
+    hi = min(se, lo + data["max_metric"])
+    stop = _AFTER_STOP.search(doc.norm, lo, hi)
+    return _metric_span(doc, lo, stop.start() if stop else hi, data)
 
 
 def _chosen(doc, e, ents, starts, ss, se, date, data, chooser, remention):

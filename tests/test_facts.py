@@ -1,0 +1,121 @@
+"""METRIC / RANKING fact rules (extract/facts.py) on hand-written sentences with hand-placed entities."""
+import pytest
+
+from extract.doc import Document
+from extract.facts import _load, find_facts
+from extract.segment import split_sentences
+from extract.textnorm import normalize
+
+DATA = _load()
+
+
+def make_doc(text, spans=()):
+    """A normalized, sentence-split document with entities at the given (surface, type[, attrs]) spans."""
+    d = Document(text, id="t")
+    d.norm, d.script = normalize(text)
+    d.sents = split_sentences(d.norm)
+    pos = 0
+    for item in spans:
+        surface, typ = item[0], item[1]
+        attrs = item[2] if len(item) > 2 else {}
+        s = text.index(surface, pos)
+        d.entities.append(d.entity(typ, s, s + len(surface), attrs, source="test"))
+        pos = s + len(surface)
+    return d
+
+
+def fig(surface, value, unit, qualifier="exact"):
+    return (surface, "FIGURE", {"value": value, "unit": unit, "qualifier": qualifier})
+
+
+def tuples(facts):
+    return [(f.type, f.subject.text if f.subject is not None else None, f.value.text, f.position) for f in facts]
+
+
+# ------------------------------------------------------------------ subjects
+def test_sentence_topic_governs_later_clauses():
+    d = make_doc("2025年末，杭州在建设创新城市的道路上迈出一步：企业数量首次突破500家，占比12%。",
+                 [("2025年末", "DATE"), ("杭州", "LOC"), fig("突破500家", 500, "家", "more_than"), fig("12%", 12, "%")])
+    assert tuples(find_facts(d, DATA)) == [("METRIC", "杭州", "突破500家", None), ("METRIC", "杭州", "12%", None)]
+
+
+def test_discourse_word_and_place_of_company_give_the_company_as_topic():
+    d = make_doc("例如，嘉兴的星河光电科技，其产品市场占有率超过30%，去年营收突破2亿元。",
+                 [("嘉兴", "LOC"), ("星河光电科技", "COMPANY"), fig("超过30%", 30, "%", "more_than"),
+                  fig("突破2亿元", 2e8, "元", "more_than")])
+    assert [t[1] for t in tuples(find_facts(d, DATA))] == ["星河光电科技", "星河光电科技"]
+
+
+def test_compared_entity_is_not_the_subject():
+    d = make_doc("到2024年与苏州的差距缩小至10家。",
+                 [("2024年", "DATE"), ("苏州", "LOC"), fig("10家", 10, "家")])
+    assert tuples(find_facts(d, DATA)) == [("METRIC", None, "10家", None)]
+    d = make_doc("合肥总量达到900家，超越南京和武汉，登顶全国第一。",
+                 [("合肥", "LOC"), fig("900家", 900, "家"), ("南京", "LOC"), ("武汉", "LOC"),
+                  ("全国第一", "RANK", {"rank": 1, "scope": "全国"})])
+    assert ("RANKING", "合肥", "全国第一", None) in tuples(find_facts(d, DATA))
+
+
+def test_here_points_back_to_the_last_named_place():
+    d = make_doc("在这几个区当中，滨江区是高地。这里聚集了超过300家软件企业。",
+                 [("滨江区", "LOC"), fig("超过300家", 300, "家", "more_than")])
+    assert tuples(find_facts(d, DATA)) == [("METRIC", "滨江区", "超过300家", None)]
+
+
+def test_coordinated_subjects_pair_with_coordinated_values_or_share_one():
+    d = make_doc("苏州和无锡的平均专利量达到24件和23件。",
+                 [("苏州", "LOC"), ("无锡", "LOC"), fig("24件", 24, "件"), fig("23件", 23, "件")])
+    assert tuples(find_facts(d, DATA)) == [("METRIC", "苏州", "24件", None), ("METRIC", "无锡", "23件", None)]
+    d = make_doc("苏州、无锡的技术密集度达到全省水平的两倍。",
+                 [("苏州", "LOC"), ("无锡", "LOC"), ("两倍", "FIGURE", {"value": 2, "unit": "倍", "qualifier": "exact"})])
+    assert {t[1] for t in tuples(find_facts(d, DATA))} == {"苏州", "无锡"}
+
+
+def test_examples_ending_in_deng_leave_the_group_unnamed():
+    d = make_doc("中游拥有甲科技、乙科技等至少9家整机企业。",
+                 [("甲科技", "COMPANY"), ("乙科技", "COMPANY"), fig("至少9家", 9, "家", "at_least")])
+    assert tuples(find_facts(d, DATA)) == [("METRIC", None, "至少9家", None)]
+
+
+def test_pdf_line_wrap_joins_the_subject_and_its_figure():
+    text = "此外，还有一批企业在新三板挂牌，其中科创板上市企\n业中“小巨人”占比高达 48.8%。"
+    d = make_doc(text, [("新三板", "ORG"), ("科创板", "ORG"), fig("48.8%", 48.8, "%")])
+    (f,) = find_facts(d, DATA)
+    assert f.subject.text == "科创板" and "占比" in f.metric.text
+
+
+def test_heading_line_names_the_subject_of_the_lines_below():
+    text = "福建省\n\n120家“小巨人”\n\n880件总有效发明专利\n\n专利量全国排名第三\n\n说明文字。\n\n50家“小巨人”"
+    d = make_doc(text, [("福建省", "LOC"), fig("120家", 120, "家"), fig("880件", 880, "件"),
+                        ("全国排名第三", "RANK", {"rank": 3, "scope": "全国"}), fig("50家", 50, "家")])
+    got = tuples(find_facts(d, DATA))
+    assert ("METRIC", "福建省", "120家", None) in got and ("METRIC", "福建省", "880件", None) in got
+    assert ("RANKING", "福建省", "全国排名第三", None) in got
+    assert ("METRIC", None, "50家", None) in got  # after a prose sentence the heading no longer governs
+    (m,) = [f for f in find_facts(d, DATA) if f.value.text == "880件"]
+    assert m.metric.text == "总有效发明专利"  # 有效 is not the verb 有
+
+
+# ------------------------------------------------------------ figures with no fact
+@pytest.mark.parametrize("text, spans", [
+    ("该公司完成了超15亿元的C轮融资。", [fig("超15亿元", 1.5e9, "元", "more_than")]),
+    ("在800家企业中，情况各不相同。", [fig("800家", 800, "家")]),
+    ("这800家企业总体表现良好。", [fig("800家", 800, "家")]),
+    ("报告从技术、质量和规模三个维度展开。", [fig("三个", 3, "个")]),
+    ("其中有12个省份有超过100家企业。", [fig("12个", 12, "个"), fig("超过100家", 100, "家", "more_than")]),
+    ("已接近完成提出的一万家目标。", [fig("一万家", 10000, "家")]),
+    ("由上千家企业汇成。", [fig("上千家", 1000, "家", "vague")]),
+    ("累计培育四批企业。", [fig("四批", 4, "批")]),
+])
+def test_figures_that_state_no_measured_quantity(text, spans):
+    got = [t for t in tuples(find_facts(make_doc(text, spans), DATA))]
+    if text.startswith("其中有12个"):
+        assert [t[2] for t in got] == ["12个"]  # the threshold 超过100家 gets none
+    else:
+        assert got == []
+
+
+def test_a_number_given_before_that_opens_a_clause_is_no_new_fact():
+    d = make_doc("宁波企业数量达600家。600家企业共同勾勒出一幅地图。",
+                 [("宁波", "LOC"), fig("600家", 600, "家"), fig("600家", 600, "家")])
+    assert [(t[1], f.value.start) for t, f in zip(tuples(find_facts(d, DATA)), find_facts(d, DATA))] == [("宁波", 7)]
