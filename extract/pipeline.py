@@ -37,6 +37,7 @@ RULES_CONFIG = {
         {"name": "rules", "factory": "rules.v1"},
         {"name": "gazetteer", "factory": "gazetteer.v1"},
         {"name": "merge", "factory": "merge.v1"},
+        {"name": "propagate", "factory": "propagate.v1"},
         {"name": "relations", "factory": "relations.v1"},
         {"name": "events", "factory": "events.v1"},
         {"name": "facts", "factory": "facts.v1"},

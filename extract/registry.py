@@ -54,6 +54,7 @@ _BUILTINS = (
     "extract.tables",
     "extract.gazetteer",
     "extract.recognizers",
+    "extract.propagate",
     "extract.relations",
     "extract.events",
     "extract.facts",

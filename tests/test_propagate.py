@@ -1,0 +1,60 @@
+"""propagate.v1: a name found once is tagged at its other occurrences in the same document."""
+import pytest
+
+import extract
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return extract.load("rules")
+
+
+def _ents(doc):
+    return [(e.text, e.type) for e in doc.entities]
+
+
+def test_definition_defines_a_company_and_is_propagated(nlp):
+    text = "甲乙芽是一家科技创新信息服务商，总部在苏州。\n资料来源：甲乙芽\n根据甲乙芽的数据，行业继续增长。"
+    got = [e for e in nlp(text).entities if e.text == "甲乙芽"]
+    assert len(got) == 3 and all(e.type == "COMPANY" for e in got)
+    for e in got:
+        assert text[e.start:e.end] == "甲乙芽"
+
+
+def test_definition_needs_a_company_head(nlp):
+    doc = nlp("甲乙芽是一家人气很高的小吃店。资料来源：甲乙芽")
+    assert ("甲乙芽", "COMPANY") not in _ents(doc)
+
+
+def _doc(text, spans):
+    from extract.doc import Document
+    doc = Document(text, id="t")
+    doc.norm = text
+    doc.entities = [doc.entity(t, s, e, source=src) for t, s, e, src in spans]
+    return doc
+
+
+def test_found_name_is_tagged_elsewhere_but_longer_entities_win():
+    from extract.propagate import make_propagate
+    text = "甲乙丙科技宣布扩产。甲乙丙科技研究院成立。报告称甲乙丙科技营收增长。"
+    a = text.index("甲乙丙科技研究院")
+    doc = make_propagate(None)(_doc(text, [("COMPANY", 0, 5, "rules"), ("ORG", a, a + 8, "rules")]))
+    got = [(e.type, e.start, e.end) for e in doc.entities]
+    b = text.rindex("甲乙丙科技")
+    assert ("COMPANY", b, b + 5) in got
+    assert ("ORG", a, a + 8) in got and ("COMPANY", a, a + 5) not in got
+    assert len(got) == 3
+
+
+def test_common_words_and_ner_junk_are_not_propagated():
+    from extract.propagate import make_propagate
+    text = "这家企业的产品很好。A 股市场走强，A 股上市企业增多。人工智能企业增加，人工智能发展。"
+    a, w = text.index("A 股"), text.index("人工智能")
+    out = make_propagate(None)(_doc(text, [("COMPANY", a, a + 3, "ner"),   # a model's one-off mistake
+                                           ("COMPANY", w, w + 4, "ner")]))  # an ordinary word
+    assert len(out.entities) == 2
+
+
+def test_traditional_script(nlp):
+    text = "甲乙芽是一家科技創新資訊服務商。資料來源：甲乙芽"
+    assert [e.type for e in nlp(text).entities if e.text == "甲乙芽"] == ["COMPANY", "COMPANY"]
