@@ -177,3 +177,17 @@ def test_column_table_entities_keep_category_whole(tables_nlp):
     assert ("高性能纤维、复合材料", "INDUSTRY") in got  # a 类别 cell names one category
     assert ("戊己化工有限公司", "COMPANY") in got and ("杭州市", "LOC") in got
     assert not any(t in ("企业名", "所在城市") for t, _ in got)
+
+
+def test_model_spans_in_non_name_columns_are_dropped(tables_nlp):
+    """A model's COMPANY inside a product or listing cell is dropped; one in a company cell is kept."""
+    from extract.components import make_entity_filter
+    text = ("| 企业名称 | 主要产品 | 上市情况 |\n|---|---|---|\n"
+            "| 甲乙科技 | 通用GPU芯片 | NYSE:ABCD |\n")
+    doc = tables_nlp(text)
+    for surface in ("甲乙科技", "通用GPU", "NYSE:ABCD"):
+        s = text.index(surface)
+        doc.entities.append(doc.entity("COMPANY", s, s + len(surface), source="ner"))
+    kept = [(e.text, e.source) for e in make_entity_filter(None)(doc).entities]
+    assert ("甲乙科技", "ner") in kept
+    assert not any(src == "ner" and t in ("通用GPU", "NYSE:ABCD") for t, src in kept)
