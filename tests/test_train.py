@@ -93,3 +93,84 @@ def test_config_override_sets_nested_json():
     from extract.config import apply_overrides
     assert apply_overrides({"training": {"lr": 1}}, ["training.epochs=3", "model.dilations=[1,2]"]) == {
         "training": {"lr": 1, "epochs": 3}, "model": {"dilations": [1, 2]}}
+
+
+def _weights(ner_dir):
+    from safetensors.numpy import load_file
+    return load_file(str(Path(ner_dir) / "model.safetensors"))
+
+
+@pytest.mark.skipif(not (BASE / "config.json").is_file(), reason="no shipped model")
+@pytest.mark.parametrize("freeze", [["encoder", "heads"], []])
+def test_frozen_parts_keep_the_base_weights_exactly(tmp_path, freeze):
+    """With training.freeze, the encoder and the base heads are bit-identical after fine-tuning;
+    without it they move (so this test would notice a freeze that does nothing)."""
+    import numpy as np
+
+    data = write_format(tmp_path, "schema")
+    out = tmp_path / "mine"
+    train([data], out, base=BASE, rehearsal=False, holdout=0.0, seed=3, progress=False, log=lambda m: None,
+          overrides=["training.epochs=2", "training.warmup=1", f"training.freeze={json.dumps(freeze)}",
+                     "training.speak_first=\"new\""])
+    before, after = _weights(BASE / "ner"), _weights(out / "model-best" / "ner")
+    assert set(before) < set(after) and any(k.startswith("heads.zhie.") for k in after)
+    changed = sorted(k for k in before if not np.array_equal(before[k], after[k]))
+    if freeze:
+        assert changed == []
+    else:
+        assert any(k.startswith(("char_emb.", "convs.")) for k in changed)  # the shared encoder moved
+    cfg = json.loads((out / "model-best" / "config.json").read_text(encoding="utf-8"))
+    assert next(e for e in cfg["pipeline"] if e["factory"].startswith("ner."))["heads"] == ["zhie", "cluener"]
+
+
+def test_unknown_freeze_part_is_an_error(tmp_path):
+    from extract.ner.train import FREEZE_PARTS, train_ner
+    assert "encoder" in FREEZE_PARTS
+    with pytest.raises(ValueError, match="training.freeze"):
+        train_ner({"training": {"freeze": ["encodr"], "epochs": 1}}, tmp_path,
+                  extra_examples=[("曦智科技完成融资。", [(0, 4, "COMPANY")])], progress=False, log=lambda m: None)
+
+
+def test_new_head_starts_from_the_mapped_rows_of_the_base_head():
+    import torch
+    from extract.ner.model import CharCNNConfig, CharCNNForNER
+    from extract.ner.train import _init_head_from
+
+    output_map = {"src": {"company": "COMPANY", "gov": "ORG", "org": "ORG", "book": None}}
+    model = CharCNNForNER(CharCNNConfig(n_chars=10, n_bigrams=10, hidden=8, dilations=[1],
+                                        heads={"src": ["company", "gov", "org", "book"],
+                                               "new": ["COMPANY", "INDUSTRY", "ORG"]}))
+    with torch.no_grad():
+        for p in model.crf["src"].parameters():
+            p.normal_()
+    fresh = model.heads["new"].weight.detach().clone()
+    done = _init_head_from(model, "new", "src", output_map)
+    assert done == ["COMPANY", "ORG"]
+    ws, wn = model.heads["src"].weight, model.heads["new"].weight
+    # tag ids: 0 = O, 2k+1 = B-k, 2k+2 = I-k
+    assert torch.equal(wn[0], ws[0]) and torch.equal(wn[1], ws[1]) and torch.equal(wn[2], ws[2])
+    assert torch.allclose(wn[5], (ws[3] + ws[5]) / 2) and torch.allclose(wn[6], (ws[4] + ws[6]) / 2)
+    assert torch.equal(wn[3], fresh[3]) and torch.equal(wn[4], fresh[4])  # INDUSTRY: no source label
+    tn, ts = model.crf["new"].trans, model.crf["src"].trans
+    assert tn[1, 2] == ts[1, 2] and tn[5, 6] == ts[3, 4] and tn[0, 5] == ts[0, 3]
+
+
+def test_rehearsal_into_the_new_head_maps_labels_to_its_types(tmp_path, monkeypatch):
+    """A corpus with into_extra trains the new head with its labels mapped to the user's types."""
+    import extract.ner.train as nt
+
+    corpus = [("张三在北京的腾讯公司工作。", [(0, 2, "name"), (3, 5, "address"), (6, 8, "company")])]
+    monkeypatch.setattr(nt, "load_corpus", lambda name, split: list(corpus))
+    seen = []
+    real = nt.spans_to_bio
+
+    def spy(length, spans, labels):
+        seen.append((sorted(spans), list(labels)))
+        return real(length, spans, labels)
+
+    monkeypatch.setattr(nt, "spans_to_bio", spy)
+    nt.train_ner({"corpora": [{"corpus": "cluener", "split": "train", "into_extra": True}],
+                  "training": {"epochs": 1, "threads": 1}}, tmp_path,
+                 extra_examples=[("李四去了上海。", [(0, 2, "PERSON"), (4, 6, "LOC")])], progress=False,
+                 log=lambda m: None)
+    assert ([(0, 2, "PERSON"), (3, 5, "LOC")], ["LOC", "PERSON"]) in seen  # company: not a type of the new head

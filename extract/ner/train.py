@@ -19,12 +19,28 @@ Config keys (all optional except ``corpora``)::
      "vocab": {"min_char": 2, "min_bigram": 2, "max_bigrams": 100000},
      "training": {"epochs": 10, "batch_size": 32, "lr": 0.002, "max_len": 200, "threads": 2,
                   "unk_p": 0.02, "patience": 4, "grad_clip": 5.0, "extra_head": "zhie",
-                  "extra_repeat": 1}}
+                  "extra_repeat": 1, "freeze": [], "l2sp": 0.0, "init_extra_from": null}}
 
-Each corpus trains its own head (labels = that corpus's label set). Extra examples
+Each corpus trains its own head (labels = that corpus's label set), or, with
+``"into_extra": true``, the extra head: its labels are then mapped to ZhIE types through
+``label_map.json`` and only the extra head's types are kept (rehearsal for a fine-tuned head). Extra examples
 (``(text, [(start, end, ZhIE type), ...])``) train the head ``training.extra_head``
 (created with the ZhIE types found there if missing; its output map is the identity).
 With ``base``, the vocabulary and weights of a saved model are the starting point.
+
+Conservative fine-tuning knobs (``training``):
+
+* ``freeze``: parts that keep the base weights exactly (no gradient, not in the optimizer):
+  ``"embeddings"`` (char and bigram tables), ``"encoder"`` (embeddings + all convolutions),
+  ``"encoder_lower"`` (the encoder except its top dilated layer), ``"heads"`` (every head and CRF the
+  base model already had; needs ``base``). A corpus whose head and encoder path are all frozen is
+  not trained on at all (its rehearsal could not change anything), which also saves its time.
+* ``l2sp``: weight of an L2 pull of every trainable parameter toward its starting value
+  (L2-SP, Li et al. 2018): ``l2sp * sum((w - w0) ** 2)`` added to each batch loss.
+* ``init_extra_from``: a base head (e.g. ``"cluener"``) whose output rows start the new
+  ``extra_head``: each ZhIE type's B/I emission rows are the mean of the rows of the base labels
+  that map to it (``output_map``), and its CRF scores are copied from the first such label. The new head
+  then starts out tagging like the base head, and training moves it toward the user's annotations.
 """
 from __future__ import annotations
 
@@ -55,7 +71,7 @@ DEFAULTS = {
     "vocab": {"min_char": 2, "min_bigram": 2, "max_bigrams": 100000},
     "training": {"epochs": 10, "batch_size": 32, "lr": 0.002, "max_len": 200, "threads": 2, "unk_p": 0.02,
                  "patience": 4, "grad_clip": 5.0, "extra_head": "zhie", "extra_repeat": 1, "warmup": 200,
-                 "max_steps": None},
+                 "max_steps": None, "freeze": [], "l2sp": 0.0, "init_extra_from": None},
 }
 
 
@@ -138,6 +154,66 @@ def evaluate_tagger(tagger: NumpyTagger, examples: Sequence[Example], head: str,
     return out
 
 
+FREEZE_PARTS = ("embeddings", "encoder", "encoder_lower", "heads")
+
+
+def _frozen_names(model, parts: Sequence[str], base_heads: Sequence[str]) -> set:
+    """Parameter names that ``training.freeze`` keeps at their starting values."""
+    unknown = set(parts) - set(FREEZE_PARTS)
+    if unknown:
+        raise ValueError(f"training.freeze: unknown part(s) {sorted(unknown)}; known: {list(FREEZE_PARTS)}")
+    if "heads" in parts and not base_heads:
+        raise ValueError("training.freeze: 'heads' means the base model's heads; it needs a base model")
+    top = f"convs.{len(model.convs) - 1}."
+    out = set()
+    for name, _ in model.named_parameters():
+        emb = name.startswith(("char_emb.", "bigram_emb."))
+        enc = emb or name.startswith(("char_conv.", "bigram_conv.", "convs."))
+        head = name.split(".")[1] if name.startswith(("heads.", "crf.")) else None
+        if (("embeddings" in parts and emb) or ("encoder" in parts and enc)
+                or ("encoder_lower" in parts and enc and not name.startswith(top))
+                or ("heads" in parts and head in base_heads)):
+            out.add(name)
+    return out
+
+
+def _init_head_from(model, new: str, src: str, output_map: dict) -> List[str]:
+    """Start head ``new`` (labels = ZhIE types) from head ``src`` mapped through ``output_map[src]``.
+
+    Returns the types that had a source label (the others keep their fresh initialisation).
+    """
+    import torch
+
+    heads = model.config.heads
+    if src not in heads:
+        raise ValueError(f"training.init_extra_from: no head {src!r}; heads: {sorted(heads)}")
+    m = output_map.get(src, {})
+    src_labels, new_labels = heads[src], heads[new]
+    lin_s, lin_n = model.heads[src], model.heads[new]
+    crf_s, crf_n = model.crf[src], model.crf[new]
+    tag_map = {0: 0}  # new tag id -> source tag id (for the CRF scores)
+    done = []
+    with torch.no_grad():
+        lin_n.weight[0] = lin_s.weight[0]
+        lin_n.bias[0] = lin_s.bias[0]
+        for j, typ in enumerate(new_labels):
+            srcs = [i for i, lab in enumerate(src_labels) if m.get(lab) == typ]
+            if not srcs:
+                continue
+            for off in (1, 2):
+                rows = [2 * i + off for i in srcs]
+                lin_n.weight[2 * j + off] = lin_s.weight[rows].mean(0)
+                lin_n.bias[2 * j + off] = lin_s.bias[rows].mean(0)
+                tag_map[2 * j + off] = 2 * srcs[0] + off
+            done.append(typ)
+        for a, sa in tag_map.items():
+            crf_n.start[a] = crf_s.start[sa]
+            crf_n.end[a] = crf_s.end[sa]
+            for b, sb in tag_map.items():
+                crf_n.trans[a, b] = crf_s.trans[sa, sb]
+    return done
+
+
 def train_ner(config: dict, out_dir, seed: int = 13, extra_examples: Optional[Sequence[Example]] = None,
               base=None, progress: bool = True, log=print) -> dict:
     """Train; returns a summary dict (best dev score, epochs, seconds, paths)."""
@@ -170,15 +246,19 @@ def train_ner(config: dict, out_dir, seed: int = 13, extra_examples: Optional[Se
         output_map.update(bcfg.get("output_map", {}))
     sources = []  # (head, examples, repeat)
     augment = []  # (head, examples, copies per epoch, p, mention table)
+    into_extra = []  # (corpus spec, examples) rehearsed through the extra head (mapped to ZhIE types)
     for c in cfg["corpora"]:
-        head = c.get("head", c["corpus"])
-        heads.setdefault(head, _head_labels(head, c["corpus"]))
-        output_map.setdefault(head, {k: v for k, v in label_map.get(c["corpus"], {}).items()})
         ex = load_corpus(c["corpus"], c.get("split", "train"))
         if c.get("sample", 1.0) < 1.0:
             ex = random.Random(seed + 1).sample(ex, round(len(ex) * c["sample"]))
         if c.get("limit"):
             ex = ex[:int(c["limit"])]
+        if c.get("into_extra"):
+            into_extra.append((c, ex))
+            continue
+        head = c.get("head", c["corpus"])
+        heads.setdefault(head, _head_labels(head, c["corpus"]))
+        output_map.setdefault(head, {k: v for k, v in label_map.get(c["corpus"], {}).items()})
         sources.append((head, ex, c.get("repeat", 1), None))
         if c.get("swap_copies"):
             augment.append((head, ex, int(c["swap_copies"]), float(c.get("swap_p", 0.5)), mention_table(ex)))
@@ -193,6 +273,12 @@ def train_ner(config: dict, out_dir, seed: int = 13, extra_examples: Optional[Se
             if missing:
                 raise ValueError(f"Extra examples use labels {sorted(missing)} that head {eh!r} lacks: {heads[eh]}")
         sources.append((eh, list(extra_examples), tr["extra_repeat"], None))
+        for c, ex in into_extra:  # rehearsal for the new head: the corpus's labels mapped to its types
+            m = {k: v for k, v in label_map.get(c["corpus"], {}).items() if v in heads[eh]}
+            sources.append((eh, [(t, [(s, e, m[lab]) for s, e, lab in sp if lab in m]) for t, sp in ex],
+                            c.get("repeat", 1), None))
+    elif into_extra:
+        log("[train_ner] no extra examples: the 'into_extra' corpora are not used")
     dev_spec = cfg.get("dev")
     dev = load_corpus(dev_spec["corpus"], dev_spec["split"]) if dev_spec else []
     dev_head = (dev_spec or {}).get("head") or cfg.get("output_head") or next(iter(heads))
@@ -241,10 +327,40 @@ def train_ner(config: dict, out_dir, seed: int = 13, extra_examples: Optional[Se
                           or next(iter(heads)), **{k: v for k, v in cfg["model"].items()
                                                    if k not in ("n_chars", "n_bigrams")})
     model = CharCNNForNER(mconf)
+    base_heads = []
     if base_model is not None:
         missing, unexpected = model.load_state_dict(base_model.state_dict(), strict=False)
+        base_heads = list(base_model.config.heads)
         log(f"[train_ner] fine-tuning from {base}; new parameters: {sorted(missing)}")
-    opt = torch.optim.AdamW(model.parameters(), lr=tr["lr"], weight_decay=0.0)
+    eh = tr["extra_head"]
+    if tr.get("init_extra_from") and extra_examples and eh not in base_heads:
+        done = _init_head_from(model, eh, tr["init_extra_from"], output_map)
+        log(f"[train_ner] head {eh!r} starts from head {tr['init_extra_from']!r} for {done}")
+    frozen = _frozen_names(model, tr.get("freeze") or [], base_heads)
+    for name, p in model.named_parameters():
+        p.requires_grad_(name not in frozen)
+    trainable = [(n, p) for n, p in model.named_parameters() if p.requires_grad]
+    if not trainable:
+        raise ValueError(f"training.freeze {tr['freeze']} leaves nothing to train")
+    # a head is worth training on only if something on its path (encoder -> head -> CRF) can change
+    enc_trainable = any(not n.startswith(("heads.", "crf.")) for n, _ in trainable)
+    useful = {h for h in heads if enc_trainable or any(n.startswith((f"heads.{h}.", f"crf.{h}."))
+                                                        for n, _ in trainable)}
+    dropped = sorted(set(encoded) - useful)
+    if dropped:
+        log(f"[train_ner] not training on the data of fully frozen head(s) {dropped}")
+        encoded = {h: v for h, v in encoded.items() if h in useful}
+        augment = [a for a in augment if a[0] in useful]
+        n_items = sum(len(v) for v in encoded.values()) + sum(len(a[1]) * a[2] for a in augment)
+    if not encoded and not augment:
+        raise ValueError("Nothing left to train: every head with data is frozen")
+    l2sp = float(tr.get("l2sp") or 0.0)
+    anchors = [(p, p.detach().clone()) for _, p in trainable] if l2sp > 0 else []
+    params = [p for _, p in trainable]
+    log(f"[train_ner] training {sum(p.numel() for p in params)} of "
+        f"{sum(p.numel() for p in model.parameters())} parameters"
+        + (f"; frozen: {tr['freeze']}" if frozen else "") + (f"; L2-SP {l2sp}" if l2sp else ""))
+    opt = torch.optim.AdamW(params, lr=tr["lr"], weight_decay=0.0)
     epochs = int(tr["epochs"])
     steps_per_epoch = math.ceil(n_items / tr["batch_size"]) + len(encoded)
     total = epochs * steps_per_epoch
@@ -274,10 +390,12 @@ def train_ner(config: dict, out_dir, seed: int = 13, extra_examples: Optional[Se
         for batch in bar:
             chars, bigrams, tags = _collate(batch, float(tr["unk_p"]), nrng)
             loss, _ = model(chars, bigrams, head=batch[0][0], tags=tags)
+            if anchors:
+                loss = loss + l2sp * sum(((p - p0) ** 2).sum() for p, p0 in anchors)
             opt.zero_grad()
             loss.backward()
             if tr["grad_clip"]:
-                torch.nn.utils.clip_grad_norm_(model.parameters(), tr["grad_clip"])
+                torch.nn.utils.clip_grad_norm_(params, tr["grad_clip"])
             opt.step()
             sched.step()
             step += 1
