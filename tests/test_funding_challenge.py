@@ -130,3 +130,69 @@ def test_cli_writes_full_records(tmp_path):
     assert len(recs) == 1 and recs[0]["text"] and "meta" not in recs[0]
     assert recs[0]["text"][recs[0]["events"][0]["trigger"]["start"]:recs[0]["events"][0]["trigger"]["end"]] == \
         recs[0]["events"][0]["trigger"]["text"]
+
+
+# --- the second, blind set (evaluation/events/challenge2) -------------------------------------------------
+
+CHALLENGE2 = REPO_ROOT / "evaluation" / "events" / "challenge2" / "funding_challenge2.jsonl"
+
+
+@pytest.fixture(scope="module")
+def lines2():
+    return build_mod.read_annotations(CHALLENGE2)
+
+
+@pytest.fixture(scope="module")
+def records2():
+    return build_mod.build(CHALLENGE2, with_meta=True)
+
+
+def test_challenge2_is_disjoint_from_the_first_set(lines, lines2):
+    """The second set is the held-out estimate: no sentence of the first (development) set may reappear."""
+    first_ptr = {(l["corpus"], l["split"], l["index"]) for l in lines}
+    first_sha = {l["sha1"] for l in lines}
+    assert lines2
+    for l in lines2:
+        assert (l["corpus"], l["split"], l["index"]) not in first_ptr, l["id"]
+        assert l["sha1"] not in first_sha, l["id"]
+        assert "text" not in l
+        assert l["kind"] in ("positive", "negative")
+        # allowed sources only: never the CLUENER dev split, never DuEE
+        assert l["corpus"] in ("cluener", "msra", "resume", "weibo"), l["id"]
+        assert not (l["corpus"] == "cluener" and l["split"] == "dev"), l["id"]
+    assert len({l["id"] for l in lines2}) == len(lines2)
+
+
+@needs_corpora
+def test_challenge2_records_are_valid(records2, lines2):
+    assert len(records2) == len(lines2)
+    raw = CHALLENGE2.read_text(encoding="utf-8")
+    kinds = {"positive": 0, "negative": 0}
+    for rec in records2:
+        schema = {k: v for k, v in rec.items() if k != "meta"}
+        assert [p for p in validate_record(schema) if p.severity == "error"] == [], rec["id"]
+        Document.from_dict(schema).check_offsets()
+        assert rec["text"] not in raw, rec["id"]
+        kind = rec["meta"]["kind"]
+        kinds[kind] += 1
+        assert bool(rec["events"]) == (kind == "positive"), rec["id"]
+        if kind == "negative":  # negatives carry no annotation at all
+            assert rec["entities"] == [] and rec["relations"] == [] and rec["facts"] == [], rec["id"]
+        ents = {e["id"]: e for e in rec["entities"]}
+        for ev in rec["events"]:
+            assert ev["type"] == "FUNDING"
+            for a in ev["arguments"]:
+                assert a["role"] in EVENT_ROLES
+                want = {"company": ("COMPANY",), "amount": ("FIGURE",), "date": ("DATE",),
+                        "investor": ("COMPANY", "ORG"), "lead_investor": ("COMPANY", "ORG")}.get(a["role"])
+                if want:
+                    assert ents[a["ref"]]["type"] in want, (rec["id"], a)
+    assert kinds["positive"] >= 1 and kinds["negative"] >= 1
+
+
+@needs_corpora
+def test_challenge2_tampered_sha1_is_refused(tmp_path, lines2):
+    line = dict(next(l for l in lines2 if l["corpus"] == "cluener"))
+    line["sha1"] = "0" * 40
+    with pytest.raises(build_mod.ChallengeError, match="sha1"):
+        build_mod.build(_write(tmp_path, line))

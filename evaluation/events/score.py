@@ -124,7 +124,8 @@ def main(argv=None) -> int:
             continue
         print(fmt(results[m]))
     if args.json:
-        out = {"command": "nice python evaluation/events/score.py " + " ".join(
+        ann = "" if Path(args.annotations).resolve() == Path(ANNOTATIONS).resolve() else f" --annotations {args.annotations}"
+        out = {"command": "nice python evaluation/events/score.py" + ann + " " + " ".join(
                    f"--model {m}" for m in (args.model or ["rules"])) + (f" --json {args.json}"),
                "annotations": str(Path(args.annotations).name), "results": results}
         with open(args.json, "w", encoding="utf-8") as f:
