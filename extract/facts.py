@@ -46,6 +46,8 @@ def _load(path: str = str(DATA)) -> dict:
     d["_list_intro"] = re.compile(d["list_intro"])
     d["_lead"] = sorted(d.get("topic_lead", []), key=len, reverse=True)
     d.setdefault("heading_span", 400)
+    d.setdefault("heading_line_max", 40)
+    d.setdefault("layout_max_top", 10)
     d.setdefault("anaphora_span", 300)
     return d
 
@@ -88,7 +90,7 @@ def _logical_sents(doc: Document) -> list:
     for s, e in doc.sents:
         if out:
             ps, pe = out[-1]
-            line = norm[norm.rfind("\n", ps, pe - 1) + 1:pe].strip()
+            line = norm[norm.rfind("\n", 0, pe - 1) + 1:pe].strip()
             if (norm[pe - 1:pe] == "\n" and norm[pe - 2:pe - 1] not in ("\n", "")
                     and len(line) >= 10 and line[-1] not in "。！？!?；;:：|"
                     and norm[s:e].strip()[:1] not in ("", "#", "|", "-", "*", ">")):
@@ -122,7 +124,7 @@ def _strip_lead(text: str, data: dict) -> str:
     prev = None
     while prev != text:
         prev = text
-        text = text.lstrip(" \t\n“”\"'（(*#、")
+        text = text.lstrip(" \t\n“”\"'（(*#、").replace("\n", "")
         for w in data["_lead"]:
             if text.startswith(w):
                 text = text[len(w):]
@@ -130,9 +132,21 @@ def _strip_lead(text: str, data: dict) -> str:
     return text
 
 
-def _is_compared(doc: Document, e, clause: int, data: dict) -> bool:
-    """``e`` is the thing compared with (超越北京, 与北京的差距, 是上海市…的2.6倍), not a subject."""
-    before = doc.norm[max(clause, e.start - 4):e.start].rstrip(" \n了")
+_JOINED = re.compile(r"^(?:[(（][^()（）]{0,12}[)）])?\s*(?:和|、|及|与|以及)\s*$")
+
+
+def _is_compared(doc: Document, e, clause: int, data: dict, in_sent=()) -> bool:
+    """``e`` is the thing compared with (超越北京, 与北京的差距, 是上海市…的2.6倍), not a subject;
+    so are the entities coordinated after it (超越北京(1210家)和上海(1032家))."""
+    start = e.start
+    for p in reversed([p for p in in_sent if p.end <= e.start and p.type == e.type]):
+        if _JOINED.match(doc.norm[p.end:start]):
+            start = p.start
+        else:
+            break
+    before = doc.norm[max(clause, start - 6):start].replace("\n", "").rstrip(" 了")
+    if any(before.endswith(w) for w in data["_lead"] if len(w) > 1):
+        return False  # 尤其是北京: a discourse word, not 是
     return any(before.endswith(w) for w in data["compare_before"])
 
 
@@ -151,9 +165,15 @@ def _topic(doc: Document, in_sent: list, clause_starts: list, upto: int, data: d
     """The entity a clause of the sentence (before ``upto``) opens with: the sentence topic
     that an elided subject of later clauses refers to (``上海在…征程上，…数量突破1000家``)."""
     topic = None
-    for c in clause_starts:
+    bounds = clause_starts[1:] + [upto]
+    for c, c_end in zip(clause_starts, bounds):
         if c >= upto:
             break
+        last = [e for e in in_sent if c <= e.start and e.end <= c_end and e.type in SUBJECT_TYPES]
+        if last and c_end < upto and not doc.norm[last[-1].end:c_end].strip(" \n，,；;：:") \
+                and not _is_compared(doc, last[-1], c, data, in_sent):
+            topic = last[-1]  # 瞄准算力扩展新赛道的奎芯科技，成立仅三年…: a clause that is just a noun phrase
+            continue
         first = next((e for e in in_sent if e.start >= c and e.type not in ("FIGURE", "RANK")), None)
         if first is None or first.start >= upto:
             continue
@@ -193,6 +213,9 @@ def _headings(doc: Document, ents: list) -> list:
 
 
 def _heading_subject(doc: Document, headings: list, pos: int, data: dict):
+    ss, se = _sent_of(doc, pos)
+    if len(doc.norm[ss:se].strip()) > data["heading_line_max"]:
+        return None  # a heading governs the short lines of its block, not prose
     i = bisect.bisect_right([h[0] for h in headings], pos) - 1
     if i < 0:
         return None
@@ -204,12 +227,15 @@ def _heading_subject(doc: Document, headings: list, pos: int, data: dict):
 
 
 def _anaphor_subject(doc: Document, ents: list, ss: int, clause_text: str, data: dict):
-    """这里 / 该区 / 这家企业 … → the last named entity of that kind before the sentence."""
+    """这里 / 该区 / 这家企业 … in ``clause_text`` (which starts at ``ss``) → the last named entity of
+    that kind before the anaphor."""
     for w, typ in data["anaphora"].items():
-        if w in clause_text:
-            lo = ss - data["anaphora_span"]
+        k = clause_text.find(w)
+        if k >= 0:
+            at = ss + k
+            lo = at - data["anaphora_span"]
             for e in reversed(ents):
-                if e.start >= ss:
+                if e.start >= at:
                     continue
                 if e.start < lo:
                     break
@@ -219,15 +245,45 @@ def _anaphor_subject(doc: Document, ents: list, ss: int, clause_text: str, data:
     return None
 
 
+def _after_figure(doc: Document, p, in_sent: list) -> bool:
+    """``800余家集成电路企业、3900多家…``: an industry right after a figure qualifies that figure."""
+    return any(f.type == "FIGURE" and f.end <= p.start and not doc.norm[f.end:p.start].strip(" *")
+               for f in in_sent)
+
+
+def _place_after(doc: Document, e, nxt: list, data: dict):
+    """``49家上海市创新型企业总部`` / ``98.5%的上海企业``: a place right after the value qualifies
+    the counted population."""
+    if not nxt or nxt[0].type != "LOC":
+        return None
+    gap = doc.norm[e.end:nxt[0].start].strip(" *\n")
+    return nxt[0] if gap in ("", "的", "家", "个", "家的", "个的") else None
+
+
+def _shared(doc: Document, facts: list, ss: int, clause: int, e, data: dict):
+    """``制造业企业高达729家，占比71%``: a share clause takes the subject of the count before it."""
+    if not _strip_lead(doc.norm[clause:e.start], data).startswith(tuple(data["share_words"])):
+        return None
+    for f in reversed(facts):
+        if f.type == "METRIC" and ss <= f.value.start < e.start:
+            return f.subject
+    return None
+
+
 def _coordinated(doc: Document, subject, in_sent: list) -> list:
     """``北京、上海的…`` / ``高端装备制造和新材料领域…``: the subjects joined with ``subject``."""
+    joins = ("、", "和", "及", "与", "以及")
     chain = [subject]
     prev = [e for e in in_sent if e.end <= subject.start]
     while prev:
         p = prev.pop()
-        gap = doc.norm[p.end:chain[0].start].strip()
-        if p.type == subject.type and gap in ("、", "和", "及", "与", "以及", ",", "，"):
+        if p.type == subject.type and doc.norm[p.end:chain[0].start].strip() in joins:
             chain.insert(0, p)
+        else:
+            break
+    for n in [e for e in in_sent if e.start >= subject.end]:
+        if n.type == subject.type and doc.norm[chain[-1].end:n.start].strip() in joins:
+            chain.append(n)
         else:
             break
     return chain
@@ -273,7 +329,9 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
         return True  # 在1026家企业中
     if before.endswith("有") and any(f.type == "FIGURE" and clause <= f.start and f.end <= e.start for f in in_sent):
         return True  # 20个省份有超过100家: a threshold the counted group meets
-    if remention and not _strip_lead(norm[clause:e.start], data):
+    se = _sent_of(doc, e.start)[1]
+    if remention and not _strip_lead(norm[clause:e.start], data) and (
+            se - ss > data["heading_line_max"] or "。" in norm[ss:se]):
         return True  # 1026家“小巨人”企业共同勾勒…: the clause opens with a number given before
     return False
 
@@ -306,7 +364,8 @@ def find_facts(doc: Document, data: dict, chooser=None) -> list:
         if in_table:
             continue  # table cells are handled with their headers below
         local = [p for p in in_sent if p.start >= clause and p.type in SUBJECT_TYPES + NEAR_SUBJECT_TYPES
-                 and not _is_compared(doc, p, clause, data)]
+                 and not _is_compared(doc, p, clause, data, in_sent)
+                 and not (p.type in NEAR_SUBJECT_TYPES and _after_figure(doc, p, in_sent))]
         near = [p for p in in_sent if p.start >= clause and p.type not in ("DATE", "FIGURE", "RANK")]
         subject = None
         if local:
@@ -316,12 +375,14 @@ def find_facts(doc: Document, data: dict, chooser=None) -> list:
                 subject = named[-1] if named else None
         if subject is not None and doc.norm[subject.end:subject.end + 1] == "等":
             subject = None  # 优必选、乐聚…等至少9家整机企业: examples of an unnamed group
-        elif subject is None and not near:
-            subject = (_topic(doc, sent_all, cstarts, e.start, data)
-                       or _anaphor_subject(doc, ents, ss, doc.norm[ss:e.start], data)
-                       or _heading_subject(doc, headings, e.start, data))
         elif subject is None:
-            subject = _anaphor_subject(doc, ents, ss, doc.norm[clause:e.start], data)
+            subject = (_anaphor_subject(doc, ents, clause, doc.norm[clause:e.start], data)
+                       or _place_after(doc, e, ents[i + 1:i + 2], data))
+            if subject is None and not near:
+                subject = (_shared(doc, facts, ss, clause, e, data)
+                           or _topic(doc, sent_all, cstarts, e.start, data)
+                           or _anaphor_subject(doc, ents, ss, doc.norm[ss:e.start], data)
+                           or _heading_subject(doc, headings, e.start, data))
         lo = clause
         if subject is not None and clause <= subject.end <= e.start:
             lo = subject.end
@@ -332,6 +393,9 @@ def find_facts(doc: Document, data: dict, chooser=None) -> list:
         metric = _metric_span(doc, lo, e.start, data)
         if e.type == "RANK":
             items = _enumerated(doc, e, ents, i + 1, data)
+            if not items:
+                items, lmetric = _layout_list(doc, e, ents, i + 1, headings, data)
+                metric = lmetric or metric
             if items:
                 for pos, item in enumerate(items, 1):
                     facts.append(Fact("RANKING", item, e, metric, date, position=pos))
@@ -380,7 +444,8 @@ def _with_metrics(doc: Document, facts: list, data: dict) -> list:
     for f in facts:
         sent = _sent_of(doc, f.value.start)
         if f.metric is None:
-            f.metric = last_by_sent.get(sent) or _metric_after(doc, f.value, data)
+            f.metric = (last_by_sent.get(sent) or _metric_after(doc, f.value, data)
+                        or _metric_before(doc, f, sent, data) or _metric_label_line(doc, f.value, data))
         if f.metric is None:
             continue
         last_by_sent[sent] = f.metric
@@ -390,10 +455,40 @@ def _with_metrics(doc: Document, facts: list, data: dict) -> list:
 
 def _metric_after(doc: Document, value, data: dict):
     _, se = _sent_of(doc, value.start)
-    lo = value.end + (1 if doc.norm[value.end:value.end + 1] == "的" else 0)  # 以347家的新增数量
+    lo = value.end
+    while doc.norm[lo:lo + 1] in (" ", "*"):
+        lo += 1
+    lo += 1 if doc.norm[lo:lo + 1] == "的" else 0  # 以347家的新增数量
     hi = min(se, lo + data["max_metric"])
     stop = _AFTER_STOP.search(doc.norm, lo, hi)
     return _metric_span(doc, lo, stop.start() if stop else hi, data)
+
+
+def _metric_before(doc: Document, f, sent: tuple, data: dict):
+    """``…企业技术规模最接近上市公司水平，达到七至八成``: the clause before names what is measured."""
+    ss = sent[0]
+    cs = _clauses(doc.norm, ss, f.value.start)
+    for a, b in zip(reversed(cs[:-1]), reversed(cs[1:])):
+        lo = a
+        if f.subject is not None and a <= f.subject.end <= b:
+            lo = f.subject.end
+        m = _metric_span(doc, lo, b - 1, data)
+        if m is not None:
+            return m
+    return None
+
+
+def _metric_label_line(doc: Document, value, data: dict):
+    """Card layouts (``134个，占…`` over a label line ``多单位合作项目``): the short line after."""
+    norm = doc.norm
+    end = norm.find("\n", value.end)
+    if end < 0:
+        return None
+    m = re.match(r"\s*([^\n]{2,15})\n", norm[end:end + 40])
+    if not m or re.search(r"[0-9。，,；;：:]", m.group(1)):
+        return None
+    a = end + m.start(1)
+    return _metric_span(doc, a, a + len(m.group(1).rstrip()), data)
 
 
 def _chosen(doc, e, ents, starts, ss, se, date, data, chooser, remention):
@@ -436,6 +531,35 @@ def _enumerated(doc, rank, ents, first, data):
     return items if len(items) >= 2 else []
 
 
+def _layout_list(doc: Document, rank, ents: list, first: int, headings: list, data: dict):
+    """A top-N heading line (``TOP3亮点产业领域``) over a card layout: the next N lines that open
+    with a named item (industry, company, place) are its items, in order, up to the end of the
+    block (a prose sentence or the next heading). Returns (items, metric span of the heading)."""
+    top = rank.attrs.get("top")
+    norm = doc.norm
+    end = norm.find("\n", rank.end)
+    end = len(norm) if end < 0 else end
+    rest = norm[rank.end:end]
+    if not top or top > data["layout_max_top"] or len(rest.strip()) > 20 or re.search(r"[。，,；;：:]", rest):
+        return [], None
+    heads = {id(h) for _, h in headings}
+    items = []
+    for e in itertools.islice(ents, first, None):
+        if e.start - end > data["heading_span"] or len(items) == top:
+            break
+        line_start = norm.rfind("\n", 0, e.start) + 1
+        if "。" in norm[end:line_start]:
+            break
+        if id(e) in heads:
+            break
+        if norm[line_start:e.start].strip() or e.type not in SUBJECT_TYPES + ("INDUSTRY",):
+            continue
+        if items and e.type != items[0].type:
+            continue  # the items of one list are of one kind
+        items.append(e)
+    return (items if len(items) >= 2 else []), _metric_span(doc, rank.end, end, data)
+
+
 def _table_facts(doc: Document) -> list:
     out = []
     spans = {(e.start, e.end): e for e in doc.entities}
@@ -452,9 +576,19 @@ def _table_facts(doc: Document) -> list:
             if subject is None:
                 continue
             for cell, h in zip(row, table.header):
+                inside = doc.entities_between(cell.start, cell.end, ents, starts)
+                rank = next((e for e in inside if e.type == "RANK"), None)
+                if rank is not None and cell.role != "FIGURE":
+                    # 全球安防第二 in a 市场地位 cell: what is ranked is the cell text before the rank
+                    # (scope words left out), else the header
+                    lo = rank.start - len(str(rank.attrs.get("scope") or "")) if doc.norm[cell.start:rank.start].endswith(
+                        str(rank.attrs.get("scope") or "\0")) else rank.start
+                    m = _metric_span(doc, cell.start, lo, _load()) or Span(h.start, h.end, doc.text[h.start:h.end])
+                    out.append(Fact("RANKING", subject, rank, m))
+                    continue
                 if cell.role != "FIGURE":
                     continue
-                fig = next((e for e in doc.entities_between(cell.start, cell.end, ents, starts) if e.type == "FIGURE"), None)
+                fig = next((e for e in inside if e.type == "FIGURE"), None)
                 if fig is not None:
                     out.append(Fact("METRIC", subject, fig, Span(h.start, h.end, doc.text[h.start:h.end])))
     return out
