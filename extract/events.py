@@ -74,6 +74,7 @@ def _load(path: str = str(DATA)) -> dict:
     d["_investor_cue_re"] = re.compile("|".join(map(re.escape, sorted(d["investor_cues"], key=len, reverse=True))))
     d["_passive_re"] = re.compile("|".join(map(re.escape, sorted(d["passive_cues"], key=len, reverse=True))))
     d["_generic_re"] = re.compile(d["generic_subjects"])
+    d["_done_re"] = re.compile(d["done_cues"])
     for key in ("hedges", "not_before", "not_after", "founding", "buy_verbs", "share_words", "amount_clause",
                 "party_verbs"):
         d["_" + key] = re.compile(d[key])
@@ -132,8 +133,7 @@ def find_events(doc: Document, data: dict) -> list:
         if any(e.start <= ts and te <= e.end for e in doc.entities_between(max(0, ts - 40), te + 40, ents, starts)):
             continue  # inside a name: 上海永嘉投资管理公司
         c = _Ctx(doc, data, ents, starts, ts, te)
-        if data["_hedges"].search(norm, c.cs, ts) or data["_not_before"].search(norm[c.cs:ts]) \
-                or data["_not_after"].match(norm, te, c.ce):
+        if _hedged(c) or data["_not_before"].search(norm[c.cs:ts]) or data["_not_after"].match(norm, te, c.ce):
             continue
         ev = None
         if _matches(norm, ts, te, data["_invest_res"]):
@@ -145,7 +145,7 @@ def find_events(doc: Document, data: dict) -> list:
         if ev is None:
             continue
         key = frozenset(id(a.ref) for a in ev.arguments if a.role == "company")
-        prev = next((p for s, k, p in seen if s == c.ss and k == key and key), None)
+        prev = next((p for s, k, p in seen if s == c.ss and k == key), None)
         if prev is not None:
             roles = {a.role for a in prev.arguments}
             prev.arguments += [a for a in ev.arguments if a.role not in roles]
@@ -153,6 +153,17 @@ def find_events(doc: Document, data: dict) -> list:
         seen.append((c.ss, key, ev))
         events.append(ev)
     return events
+
+
+def _hedged(c: _Ctx) -> bool:
+    """A plan, wish, rumor or negotiation before the trigger in its sentence (旷视拟上市，募集资金…),
+    unless the raise is reported as done after it (计划…，目前已完成融资)."""
+    last = None
+    for h in c.data["_hedges"].finditer(c.norm, c.ss, c.ts):
+        last = h
+    if last is None:
+        return False
+    return c.data["_done_re"].search(c.norm, last.end(), c.ts) is None
 
 
 # ------------------------------------------------------------------ raise triggers
@@ -170,7 +181,12 @@ def _raise_event(c: _Ctx, word: str):
     # investors: after an investor cue following the trigger (吸引了A、B), or marked 参投/跟投/领投
     inv_cue = data["_investor_cue_re"].search(norm, te, c.se)
     investors = [e for e in after if e.type in PARTY and inv_cue and e.start >= inv_cue.end()]
-    leads = [e for e in before + after if e.type in PARTY and norm.startswith("领投", e.end)]
+    leads = []
+    for e in before + after:  # X领投, and the whole list it closes (由A和B领投)
+        if e.type in PARTY and norm.startswith("领投", e.end):
+            leads += [x for x in _list_ending(norm, [x for x in before + after if x.end <= e.end], PARTY)
+                      if x not in leads]
+    investors = [e for e in investors if e not in leads]
     investors += [e for e in before + after if e.type in PARTY and e not in leads and e not in investors
                   and norm.startswith(tuple(data["investor_after"]), e.end)]
     # passive: Y获X(领投)的…融资 — the parties between 获 and the trigger invest, Y raises
@@ -289,7 +305,7 @@ def _invest_event(c: _Ctx):
     investors = [e for e in investors if id(e) not in ids]
     ev = Event("FUNDING", c.doc.span(ts, te))
     ev.arguments += [Argument("company", ref=e) for e in companies]
-    _common_args(c, ev, c.between(c.cs, ce))
+    _common_args(c, ev, c.between(c.cs, max(ce, _amount_end(c))))
     ev.arguments += [Argument("investor", ref=e) for e in investors]
     return ev
 

@@ -1,0 +1,167 @@
+"""FUNDING events (extract/events.py) on hand-written sentences with hand-placed entities.
+
+Entities are placed by hand (no model), so each test checks the event stage only:
+trigger choice, argument attachment and the senses that are not a raise. The
+sentences are written for these tests (news-style wording in both scripts); none
+comes from the seed documents or the challenge sets.
+"""
+import pytest
+
+from extract.doc import Document
+from extract.events import _load, find_events
+from extract.segment import split_sentences
+from extract.textnorm import normalize
+
+DATA = _load()
+
+
+def make_doc(text, spans=()):
+    """A normalized, sentence-split document with entities at the given (surface, type) spans, in order."""
+    d = Document(text, id="t")
+    d.norm, d.script = normalize(text)
+    d.sents = split_sentences(d.norm)
+    pos = 0
+    for item in spans:
+        surface, typ = item[0], item[1]
+        attrs = item[2] if len(item) > 2 else {}
+        s = text.index(surface, pos)
+        d.entities.append(d.entity(typ, s, s + len(surface), attrs, source="test"))
+        pos = s + len(surface)
+    return d
+
+
+def money(surface, value=1.0, unit="元"):
+    return (surface, "FIGURE", {"value": value, "unit": unit, "qualifier": "exact"})
+
+
+def view(events):
+    """Each event as (trigger text, sorted (role, text) pairs)."""
+    return [(ev.trigger.text, sorted((a.role, a.text) for a in ev.arguments)) for ev in events]
+
+
+C, O, D = "COMPANY", "ORG", "DATE"
+
+POSITIVES = [
+    # investor verb, investor subject and company object
+    ("国投创新注资华芯科技5亿元。",
+     [("国投创新", C), ("华芯科技", C), money("5亿元")],
+     [("注资", [("amount", "5亿元"), ("company", "华芯科技"), ("investor", "国投创新")])]),
+    # a government investor with a link word: X向Y注资
+    ("合肥市政府向蔚来中国注资70亿元。",
+     [("合肥市政府", O), ("蔚来中国", C), money("70亿元")],
+     [("注资", [("amount", "70亿元"), ("company", "蔚来中国"), ("investor", "合肥市政府")])]),
+    # X对Y进行增资
+    ("2022年，中国电信对天翼云进行增资，金额为30亿元。",
+     [("2022年", D), ("中国电信", C), ("天翼云", C), money("30亿元")],
+     [("增资", [("amount", "30亿元"), ("company", "天翼云"), ("date", "2022年"), ("investor", "中国电信")])]),
+    # coordinated investors and coordinated companies under one trigger
+    ("工商银行、农业银行已先后入股华融信托、中原信托。",
+     [("工商银行", C), ("农业银行", C), ("华融信托", C), ("中原信托", C)],
+     [("入股", [("company", "中原信托"), ("company", "华融信托"),
+               ("investor", "农业银行"), ("investor", "工商银行")])]),
+    # passive: Y获得X和Z的投资
+    ("据悉，宁德时代获得了国投创新和中金资本的投资。",
+     [("宁德时代", C), ("国投创新", C), ("中金资本", C)],
+     [("投资", [("company", "宁德时代"), ("investor", "中金资本"), ("investor", "国投创新")])]),
+    # passive raise: Y获X领投的…融资
+    ("星云科技获红杉中国领投的2亿元B轮融资。",
+     [("星云科技", C), ("红杉中国", C), money("2亿元")],
+     [("融资", [("amount", "2亿元"), ("company", "星云科技"), ("lead_investor", "红杉中国"), ("round", "B轮")])]),
+    # lead list and follow-on investors; the lead is not repeated as an investor
+    ("3月5日，小马智行宣布完成1亿美元D轮融资，由红杉中国和高瓴资本领投，IDG资本跟投。",
+     [("3月5日", D), ("小马智行", C), money("1亿美元", unit="美元"), ("红杉中国", C), ("高瓴资本", C),
+      ("IDG资本", C)],
+     [("融资", [("amount", "1亿美元"), ("company", "小马智行"), ("date", "3月5日"), ("investor", "IDG资本"),
+               ("lead_investor", "红杉中国"), ("lead_investor", "高瓴资本"), ("round", "D轮")])]),
+    # 出资 that buys a named company's shares (the next clause says what is bought)
+    ("中国平安出资120亿元，认购华夏幸福30%的股份。",
+     [("中国平安", C), money("120亿元"), ("华夏幸福", C)],
+     [("出资", [("amount", "120亿元"), ("company", "华夏幸福"), ("investor", "中国平安")])]),
+    # 参股 whose subject is not a recognized entity: the named companies still raised
+    ("某保险集团参股了长江银行和汉江银行。",
+     [("长江银行", C), ("汉江银行", C)],
+     [("参股", [("company", "汉江银行"), ("company", "长江银行")])]),
+    # an unnamed raising company: trigger and amount, no company argument
+    ("公司通过定向增发一举募集资金5亿元。",
+     [money("5亿元")],
+     [("定向增发", [("amount", "5亿元"), ("round", "定向增发")])]),
+    # two raises in one sentence are two events, each with its own company, amount and round
+    ("甲子科技完成1亿元A轮融资，乙丑科技完成2亿元B轮融资。",
+     [("甲子科技", C), money("1亿元"), ("乙丑科技", C), money("2亿元")],
+     [("融资", [("amount", "1亿元"), ("company", "甲子科技"), ("round", "A轮")]),
+      ("融资", [("amount", "2亿元"), ("company", "乙丑科技"), ("round", "B轮")])]),
+    # issuing shares raises money; 后者 points back across ；
+    ("根据协议，东方银行将并入南方银行；后者以发行优先股的形式补充资本。",
+     [("东方银行", C), ("南方银行", C)],
+     [("发行", [("company", "南方银行")])]),
+    # a leasing company's own round: 租赁 in its name is not 融资租赁
+    ("远东租赁完成10亿元C轮融资。",
+     [("远东租赁", C), money("10亿元")],
+     [("融资", [("amount", "10亿元"), ("company", "远东租赁"), ("round", "C轮")])]),
+    # traditional script: the rules match on the normalized text
+    ("騰訊向京東注資40億元，獲得其15%股份。",
+     [("騰訊", C), ("京東", C), money("40億元")],
+     [("注資", [("amount", "40億元"), ("company", "京東"), ("investor", "騰訊")])]),
+    ("蔚來汽車宣布完成10億美元融資，投資方包括騰訊和高瓴資本。",
+     [("蔚來汽車", C), money("10億美元", unit="美元"), ("騰訊", C), ("高瓴資本", C)],
+     [("融資", [("amount", "10億美元"), ("company", "蔚來汽車"), ("investor", "騰訊"), ("investor", "高瓴資本")])]),
+    ("紅杉資本入股了寧德時代。",
+     [("紅杉資本", C), ("寧德時代", C)],
+     [("入股", [("company", "寧德時代"), ("investor", "紅杉資本")])]),
+    # one deal named by two triggers in a sentence is one event
+    ("美团以定向增发方式募集资金300亿港元。",
+     [("美团", C), money("300亿港元", unit="港元")],
+     [("定向增发", [("amount", "300亿港元"), ("company", "美团"), ("round", "定向增发")])]),
+]
+
+
+@pytest.mark.parametrize("text, spans, expected", POSITIVES, ids=[p[0][:12] for p in POSITIVES])
+def test_funding_positives(text, spans, expected):
+    assert view(find_events(make_doc(text, spans), DATA)) == expected
+
+
+NEGATIVES = [
+    # a bank's credit line, bill and trade financing, leasing: debt, not equity
+    ("工商银行为小微企业提供了500亿元融资额度。", [("工商银行", C), money("500亿元")]),
+    ("今年以来，东方银行票据融资快速增长，规模达30亿元。", [("东方银行", C), money("30亿元")]),
+    ("东方银行实现国际贸易融资快速增长。", [("东方银行", C)]),
+    ("东方银行开展融资租赁业务，规模达50亿元。", [("东方银行", C), money("50亿元")]),
+    # plans, intentions, rumors, negotiations
+    ("宁德时代计划明年启动A轮融资。", [("宁德时代", C)]),
+    ("旷视科技拟在科创板上市，募集资金60亿元。", [("旷视科技", C), money("60亿元")]),
+    ("市场传出东方银行可能供股集资。", [("东方银行", C)]),
+    ("中国银行正在同湖南信托就入股事项进行洽谈。", [("中国银行", C), ("湖南信托", C)]),
+    # an institution's own capital increases, no investor and no amount
+    ("亚洲开发银行曾在1990年进行过3次增资。", [("亚洲开发银行", C), ("1990年", D)]),
+    # founding capital, donations, an acquisition
+    ("华为与长安汽车共同出资5亿元，设立一家新能源合资公司。", [("华为", C), ("长安汽车", C), money("5亿元")]),
+    ("光明集团出资20万元资助贫困学生。", [("光明集团", C), money("20万元")]),
+    ("华光集团募集40万元资金成立了一家养殖公司。", [("华光集团", C), money("40万元")]),
+    ("阿里巴巴出资95亿美元收购饿了么的全部股份。",
+     [("阿里巴巴", C), money("95亿美元", unit="美元"), ("饿了么", C)]),
+    # raising by a non-company
+    ("组委会募集资金1000万元用于赛事。", [("组委会", O), money("1000万元")]),
+    # 投资 without a named company right after it, inside a name, or as a noun
+    ("腾讯去年投资了超过100家企业。", [("腾讯", C)]),
+    ("深圳市创新投资集团有限公司发布年报。", [("深圳市创新投资集团有限公司", C)]),
+    ("中原银行一直在寻找战略投资者。", [("中原银行", C)]),
+    # financing talked about in general; a listing without a raise
+    ("民营企业融资难、融资贵的问题依然突出。", []),
+    ("拼多多于2018年在纳斯达克上市。", [("拼多多", C), ("2018年", D), ("纳斯达克", O)]),
+    # traditional script negatives
+    ("東方銀行為企業提供融資額度。", [("東方銀行", C)]),
+    ("寧德時代計劃明年啟動A輪融資。", [("寧德時代", C)]),
+]
+
+
+@pytest.mark.parametrize("text, spans", NEGATIVES, ids=[n[0][:12] for n in NEGATIVES])
+def test_funding_negatives(text, spans):
+    assert view(find_events(make_doc(text, spans), DATA)) == []
+
+
+def test_trigger_is_the_verb_and_offsets_point_into_the_original_text():
+    text = "公司一舉募集資金8000萬元。"
+    d = make_doc(text, [money("8000萬元")])
+    (ev,) = find_events(d, DATA)
+    assert ev.trigger.text == "募集" and text[ev.trigger.start:ev.trigger.end] == "募集"
+
