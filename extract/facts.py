@@ -373,7 +373,10 @@ def find_facts(doc: Document, data: dict, chooser=None) -> list:
             if subject.type in NEAR_SUBJECT_TYPES and not (near and near[-1] is subject):
                 named = [p for p in local if p.type in SUBJECT_TYPES]
                 subject = named[-1] if named else None
-        if subject is not None and doc.norm[subject.end:subject.end + 1] == "等":
+        if in_sent and in_sent[-1].type in SUBJECT_TYPES + NEAR_SUBJECT_TYPES \
+                and doc.norm[in_sent[-1].end:e.start].strip() in ("(", "（"):
+            subject = in_sent[-1]  # 北京(1210家): the figure in brackets is the entity's
+        elif subject is not None and doc.norm[subject.end:subject.end + 1] == "等":
             subject = None  # 优必选、乐聚…等至少9家整机企业: examples of an unnamed group
         elif subject is None:
             subject = (_anaphor_subject(doc, ents, clause, doc.norm[clause:e.start], data)

@@ -119,3 +119,69 @@ def test_a_number_given_before_that_opens_a_clause_is_no_new_fact():
     d = make_doc("宁波企业数量达600家。600家企业共同勾勒出一幅地图。",
                  [("宁波", "LOC"), fig("600家", 600, "家"), fig("600家", 600, "家")])
     assert [(t[1], f.value.start) for t, f in zip(tuples(find_facts(d, DATA)), find_facts(d, DATA))] == [("宁波", 7)]
+
+
+# ------------------------------------------------------ second batch of rules
+def test_top_n_heading_over_card_lines_gives_one_ranking_per_item_in_order():
+    text = ("福建省\n\nTOP3重点产业\n\n2\n\n3\n\n新材料\n\n生物医药\n\n120家企业\n\n人工智能\n\n"
+            "资料来源：某机构。\n\n集成电路")
+    d = make_doc(text, [("福建省", "LOC"), ("TOP3", "RANK", {"top": 3, "scope": None}), ("新材料", "INDUSTRY"),
+                        ("生物医药", "INDUSTRY"), fig("120家", 120, "家"), ("人工智能", "INDUSTRY"),
+                        ("集成电路", "INDUSTRY")])
+    got = [t for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"]
+    assert got == [("RANKING", "新材料", "TOP3", 1), ("RANKING", "生物医药", "TOP3", 2),
+                   ("RANKING", "人工智能", "TOP3", 3)]
+    (f,) = [f for f in find_facts(d, DATA) if f.position == 1]
+    assert f.metric.text == "重点产业"
+
+
+def test_noun_phrase_clause_is_the_topic_of_the_next():
+    d = make_doc("例如，专注芯片接口的芯联科技，成立仅三年便入选。",
+                 [("芯联科技", "COMPANY"), ("三年", "FIGURE", {"value": 3, "unit": "年", "qualifier": "exact"})])
+    assert tuples(find_facts(d, DATA)) == [("METRIC", "芯联科技", "三年", None)]
+
+
+def test_place_right_after_the_value_qualifies_the_counted_group():
+    d = make_doc("累计认定42家杭州市“链主”企业。", [fig("42家", 42, "家"), ("杭州市", "LOC")])
+    assert tuples(find_facts(d, DATA)) == [("METRIC", "杭州市", "42家", None)]
+
+
+def test_share_clause_takes_the_subject_of_the_count_before_it():
+    d = make_doc("在500家企业中，制造业企业高达300家，占比60%。",
+                 [fig("500家", 500, "家"), ("制造业", "INDUSTRY"), fig("300家", 300, "家"), fig("60%", 60, "%")])
+    assert tuples(find_facts(d, DATA)) == [("METRIC", "制造业", "300家", None), ("METRIC", "制造业", "60%", None)]
+
+
+def test_industry_right_after_a_figure_is_not_the_subject_of_the_next_figure():
+    d = make_doc("滨江区是高地。这里聚集了800余家软件企业、300多家芯片企业。",
+                 [("滨江区", "LOC"), fig("800余家", 800, "家", "more_than"), ("软件", "INDUSTRY"),
+                  fig("300多家", 300, "家", "more_than"), ("芯片", "INDUSTRY")])
+    assert tuples(find_facts(d, DATA)) == [("METRIC", "滨江区", "800余家", None), ("METRIC", "滨江区", "300多家", None)]
+
+
+def test_entities_coordinated_after_a_compared_one_are_compared_too():
+    d = make_doc("合肥总量达到900家，超越南京(800家)和武汉(700家)，登顶全国第一。",
+                 [("合肥", "LOC"), fig("900家", 900, "家"), ("南京", "LOC"), fig("800家", 800, "家"),
+                  ("武汉", "LOC"), fig("700家", 700, "家"), ("全国第一", "RANK", {"rank": 1, "scope": "全国"})])
+    got = tuples(find_facts(d, DATA))
+    assert ("RANKING", "合肥", "全国第一", None) in got
+    assert ("METRIC", "南京", "800家", None) in got and ("METRIC", "武汉", "700家", None) in got
+
+
+def test_metric_from_the_clause_before_when_the_value_clause_names_nothing():
+    d = make_doc("这些企业的技术规模最接近上市公司水平，达到七至八成。",
+                 [("七至八成", "FIGURE", {"value": 70, "unit": "%", "qualifier": "range", "min": 70, "max": 80})])
+    (f,) = find_facts(d, DATA)
+    assert f.subject is None and "技术规模" in f.metric.text
+
+
+def test_rank_in_a_table_cell_gives_a_ranking_of_the_row_entity():
+    from extract.tables import make_tables
+    text = ("| 企业名称 | 细分领域 | 市场地位 |\n|---|---|---|\n"
+            "| 杭州海康威视数字技术股份有限公司 | 安防 | 全球安防第一 |\n")
+    d = make_doc(text, [("杭州海康威视数字技术股份有限公司", "COMPANY"), ("安防", "INDUSTRY"),
+                        ("全球安防第一", "RANK", {"rank": 1, "scope": "全球"})])
+    make_tables(None)(d)
+    assert d.tables, "the markdown table is read"
+    facts = find_facts(d, DATA)
+    assert [(f.type, f.subject.text, f.value.text) for f in facts] == [("RANKING", "杭州海康威视数字技术股份有限公司", "全球安防第一")]
