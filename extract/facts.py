@@ -186,7 +186,7 @@ def _topic(doc: Document, in_sent: list, clause_starts: list, upto: int, data: d
                 continue
         elif _strip_lead(doc.norm[c:first.start], data):
             continue
-        if first.type not in SUBJECT_TYPES or doc.norm[first.end:first.end + 1] == "等":
+        if first.type not in SUBJECT_TYPES + ("INDUSTRY",) or doc.norm[first.end:first.end + 1] == "等":
             continue
         topic = _head(first, [e for e in in_sent if e.start >= first.end], doc)
     return topic
@@ -272,21 +272,24 @@ def _shared(doc: Document, facts: list, ss: int, clause: int, e, data: dict):
 
 def _coordinated(doc: Document, subject, in_sent: list) -> list:
     """``北京、上海的…`` / ``高端装备制造和新材料领域…``: the subjects joined with ``subject``."""
-    joins = ("、", "和", "及", "与", "以及")
     chain = [subject]
     prev = [e for e in in_sent if e.end <= subject.start]
     while prev:
         p = prev.pop()
-        if p.type == subject.type and doc.norm[p.end:chain[0].start].strip() in joins:
+        if p.type == subject.type and _CHAIN_GAP.match(doc.norm[p.end:chain[0].start]):
             chain.insert(0, p)
         else:
             break
     for n in [e for e in in_sent if e.start >= subject.end]:
-        if n.type == subject.type and doc.norm[chain[-1].end:n.start].strip() in joins:
+        if n.type == subject.type and _CHAIN_GAP.match(doc.norm[chain[-1].end:n.start]):
             chain.append(n)
         else:
             break
     return chain
+
+
+# what joins coordinated names: 北京、上海 / 高端装备制造和新材料 / 生物医药领域以及航空航天装备
+_CHAIN_GAP = re.compile(r"^\s*(?:领\s*域|产\s*业|行\s*业|板\s*块)?\s*(?:、|和|及|与|以及)\s*$")
 
 
 def _value_chain(doc: Document, e, figs: list) -> list:
@@ -319,11 +322,23 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
     after = norm[e.end:min(len(norm), e.end + 12)]
     cut = re.search(r"[，。；,;：:！？!?\n]", after)
     after_clause = after[:cut.start()] if cut else after
+    prev = [p for p in in_sent if p.end <= e.start and p.type not in ("DATE", "FIGURE", "RANK")]
+    if prev and not norm[prev[-1].end:e.start].strip() and len(_coordinated(doc, prev[-1], in_sent)) > 1:
+        return True  # 浦东、闵行、嘉定和松江四个区: a count that only numbers the list just given
+    if re.match(r"[^，。,；;]{0,8}[（(][^）)]*、", norm[e.end:e.end + 40]):
+        return True  # 10个省份（浙江、广东、…）: the count of a list given in brackets
+    if unit in data["duration_units"] and not any(
+            w in norm[clause:e.start] or w in after_clause for w in data["duration_cues"]):
+        return True  # 经过20年…, 诞生45年的光阴里: a span of time, not a measured duration
+    if e.attrs.get("qualifier") in ("more_than", "at_least", "range") and "的" in norm[e.end:_clause_end(norm, e.end)] \
+            and any(f.type == "FIGURE" and f.start >= e.end and f.start < _clause_end(norm, e.end)
+                    for f in doc.entities):
+        return True  # 超过100件PCT专利的企业仅8家: a threshold that defines the counted group
     if any(after_clause[:6].find(w) >= 0 for w in data["dimension_nouns"]) and e.attrs.get("unit") in ("个", "类", "大"):
         return True  # 四个维度, 三个领域
     if any(w in after_clause for w in data["funding_after"]):
         return True  # 超15亿元的C轮融资: a FUNDING amount
-    if any(w in norm[clause:e.start] or after_clause.startswith(w) for w in data["target_words"]):
+    if any(w in norm[clause:e.start] or w in after_clause for w in data["target_words"]):
         return True  # 一万家目标, 增长目标是10%以上
     if norm[max(ss, e.start - 1):e.start] == "在" and re.match(r"[^，。,；;]{0,10}?(?:当中|之中|中|里)(?:[，,]|$)", after):
         return True  # 在1026家企业中
@@ -334,6 +349,11 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
             se - ss > data["heading_line_max"] or "。" in norm[ss:se]):
         return True  # 1026家“小巨人”企业共同勾勒…: the clause opens with a number given before
     return False
+
+
+def _clause_end(norm: str, pos: int) -> int:
+    m = re.compile(r"[，。；,;：:！？!?]").search(norm, pos)
+    return m.start() if m else len(norm)
 
 
 def find_facts(doc: Document, data: dict, chooser=None) -> list:

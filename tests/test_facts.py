@@ -185,3 +185,32 @@ def test_rank_in_a_table_cell_gives_a_ranking_of_the_row_entity():
     assert d.tables, "the markdown table is read"
     facts = find_facts(d, DATA)
     assert [(f.type, f.subject.text, f.value.text) for f in facts] == [("RANKING", "杭州海康威视数字技术股份有限公司", "全球安防第一")]
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("企业集中在浦东、闵行和松江三个区。", [("浦东", "LOC"), ("闵行", "LOC"), ("松江", "LOC"), fig("三个", 3, "个")]),
+    ("排名靠前的10个省份（浙江、广东、山东）。", [fig("10个", 10, "个")]),
+    ("经过20年，公司成长起来。", [("20年", "FIGURE", {"value": 20, "unit": "年", "qualifier": "exact"})]),
+    ("远高于10%的年度要求。", [fig("10%", 10, "%")]),
+    ("专利规模最大的500家科技企业。", [fig("500家", 500, "家")]),
+])
+def test_more_figures_that_state_no_measured_quantity(text, spans):
+    assert find_facts(make_doc(text, spans), DATA) == []
+
+
+def test_threshold_defining_the_counted_group_gets_no_fact():
+    d = make_doc("而超过100件专利的企业仅8家。", [fig("超过100件", 100, "件", "more_than"), fig("8家", 8, "家")])
+    assert [t[2] for t in tuples(find_facts(d, DATA))] == ["8家"]
+
+
+def test_durations_with_a_cue_are_facts():
+    d = make_doc("星河科技成立仅三年便入选。", [("星河科技", "COMPANY"),
+                                        ("三年", "FIGURE", {"value": 3, "unit": "年", "qualifier": "exact"})])
+    assert tuples(find_facts(d, DATA)) == [("METRIC", "星河科技", "三年", None)]
+
+
+def test_clause_initial_industries_are_the_topic_and_coordinate_across_a_sector_head():
+    d = make_doc("新材料领域以及航空航天装备领域的企业技术规模最接近上市公司水平，达到七至八成。",
+                 [("新材料", "INDUSTRY"), ("航空航天装备", "INDUSTRY"),
+                  ("七至八成", "FIGURE", {"value": 70, "unit": "%", "qualifier": "range", "min": 70, "max": 80})])
+    assert {t[1] for t in tuples(find_facts(d, DATA))} == {"新材料", "航空航天装备"}
