@@ -72,11 +72,12 @@ def _load(path: str = str(DATA)) -> dict:
     d["_round_re"] = re.compile(d["round_pattern"], re.I)
     d["_cue_re"] = re.compile("|".join(map(re.escape, d["completion_cues"])))
     d["_investor_cue_re"] = re.compile("|".join(map(re.escape, sorted(d["investor_cues"], key=len, reverse=True))))
-    d["_passive_re"] = re.compile("|".join(map(re.escape, sorted(d["passive_cues"], key=len, reverse=True))))
+    d["_passive_re"] = re.compile(_alt(d["passive_cues"]))
     d["_generic_re"] = re.compile(d["generic_subjects"])
     d["_done_re"] = re.compile(d["done_cues"])
+    d["_this_round_re"] = re.compile(d["this_round"])
     for key in ("hedges", "not_before", "not_after", "founding", "buy_verbs", "share_words", "amount_clause",
-                "party_verbs"):
+                "party_verbs", "invest_not_after"):
         d["_" + key] = re.compile(d[key])
     return d
 
@@ -136,12 +137,12 @@ def find_events(doc: Document, data: dict) -> list:
         if _hedged(c) or data["_not_before"].search(norm[c.cs:ts]) or data["_not_after"].match(norm, te, c.ce):
             continue
         ev = None
-        if _matches(norm, ts, te, data["_invest_res"]):
+        if _matches(norm, ts, te, data["_invest_res"]) and not data["_invest_not_after"].match(norm, te, c.ce):
             ev = _invest_event(c)
         if ev is None and _matches(norm, ts, te, data["_raise_res"]):
             if data["_founding"].search(norm, te, c.ce):
                 continue
-            ev = _raise_event(c, word)
+            ev = _raise_event(c, word, events[-1] if events else None)
         if ev is None:
             continue
         key = frozenset(id(a.ref) for a in ev.arguments if a.role == "company")
@@ -167,14 +168,16 @@ def _hedged(c: _Ctx) -> bool:
 
 
 # ------------------------------------------------------------------ raise triggers
-def _raise_event(c: _Ctx, word: str):
+def _raise_event(c: _Ctx, word: str, prev_event=None):
     data, norm, ts, te = c.data, c.norm, c.ts, c.te
     # a raise needs a cue in its clause (完成…融资, 获…投资, a round or an amount);
     # 融资市场活跃 / 大额融资之一 / 融资频率 talk about financing in general
     prefix = norm[c.cs:ts]
     has_round = data["_round_re"].search(norm, c.cs, te + 2) is not None
     money_in_clause = [e for e in c.between(c.cs, _amount_end(c)) if e.type == "FIGURE" and _is_money(e, data)]
-    if not (data["_cue_re"].search(prefix) or has_round or money_in_clause or word == "发行"):
+    this_round = prev_event is not None and data["_this_round_re"].search(norm, c.cs, ts) is not None \
+        and 0 <= ts - prev_event.trigger.start <= data["back_chars"]
+    if not (data["_cue_re"].search(prefix) or has_round or money_in_clause or word == "发行" or this_round):
         return None  # 发行…优先股/新股 states the raise itself
     before = c.between(c.ss, ts)
     after = c.between(te, c.se)
@@ -209,6 +212,17 @@ def _raise_event(c: _Ctx, word: str):
                 break
     if companies and data["_party_verbs"].search(norm, companies[-1].end, ts):
         companies = []  # A与B签订的…增资合同: contract parties, not the raising company
+    if not companies and this_round:
+        # 本轮融资由X领投: the roles join the raise named just before
+        have = {(a.role, id(a.ref)) for a in prev_event.arguments}
+        roles = {a.role for a in prev_event.arguments}
+        add = [Argument("lead_investor", ref=e) for e in leads] + [Argument("investor", ref=e) for e in investors]
+        if "amount" not in roles:
+            money = [e for e in money_in_clause if e.start > c.cs]
+            add += [Argument("amount", ref=money[0])] if money else []
+        prev_event.arguments += [a for a in add if (a.role, id(a.ref)) not in have
+                                 and not (a.role == "investor" and ("lead_investor", id(a.ref)) in have)]
+        return None
     if not companies and not _generic_subject(c, before):
         return None
     if word.startswith("增资") and not (investors or leads or money_in_clause):

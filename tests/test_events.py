@@ -108,6 +108,17 @@ POSITIVES = [
     ("紅杉資本入股了寧德時代。",
      [("紅杉資本", C), ("寧德時代", C)],
      [("入股", [("company", "寧德時代"), ("investor", "紅杉資本")])]),
+    # 本轮融资由X领投 in the next sentence joins the raise named before it
+    ("小马智行宣布完成D轮融资。本轮融资由红杉中国领投，IDG资本跟投。",
+     [("小马智行", C), ("红杉中国", C), ("IDG资本", C)],
+     [("融资", [("company", "小马智行"), ("investor", "IDG资本"), ("lead_investor", "红杉中国"), ("round", "D轮")])]),
+    ("蔚來汽車完成新一輪融資。本輪融資由騰訊領投，金額達10億美元。",
+     [("蔚來汽車", C), ("騰訊", C), money("10億美元", unit="美元")],
+     [("融資", [("amount", "10億美元"), ("company", "蔚來汽車"), ("lead_investor", "騰訊")])]),
+    # 获悉 is not the passive 获: the link-word reading applies
+    ("记者获悉，中央汇金向工商银行注资150亿美元。",
+     [("中央汇金", O), ("工商银行", C), money("150亿美元", unit="美元")],
+     [("注资", [("amount", "150亿美元"), ("company", "工商银行"), ("investor", "中央汇金")])]),
     # one deal named by two triggers in a sentence is one event
     ("美团以定向增发方式募集资金300亿港元。",
      [("美团", C), money("300亿港元", unit="港元")],
@@ -145,6 +156,10 @@ NEGATIVES = [
     ("腾讯去年投资了超过100家企业。", [("腾讯", C)]),
     ("深圳市创新投资集团有限公司发布年报。", [("深圳市创新投资集团有限公司", C)]),
     ("中原银行一直在寻找战略投资者。", [("中原银行", C)]),
+    # an investor verb as a noun modifier (参股公司 = an affiliate)
+    ("中国平安的参股公司平安银行实现净利润100亿元。", [("中国平安", C), ("平安银行", C), money("100亿元")]),
+    # 本轮融资 with no raise named before it opens nothing
+    ("本轮融资由红杉中国领投。", [("红杉中国", C)]),
     # financing talked about in general; a listing without a raise
     ("民营企业融资难、融资贵的问题依然突出。", []),
     ("拼多多于2018年在纳斯达克上市。", [("拼多多", C), ("2018年", D), ("纳斯达克", O)]),
