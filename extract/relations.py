@@ -94,9 +94,35 @@ def _listed_after(doc: Document, ents: List[Entity], first: Entity) -> List[Enti
 
 
 @components.register("relations.v1")
-def make_relations(nlp, tables: bool = True, patterns: bool = True):
-    def relations(doc: Document) -> Document:
-        found = (table_relations(doc) if tables else []) + (pattern_relations(doc) if patterns else [])
+def make_relations(nlp, tables: bool = True, patterns: bool = True, learn: bool = False, model: Optional[str] = None):
+    """Relations from table rows and prose. ``learn``: ``Pipeline.learn(docs)`` trains the prose
+    classifier of :mod:`extract.rellearn` (a cross-validation fold), which then replaces the prose
+    ``located_in`` / ``in_industry`` patterns; ``model``: a saved classifier (JSON) to use instead."""
+    return RelationsComponent(tables, patterns, learn, model)
+
+
+class RelationsComponent:
+    def __init__(self, tables: bool = True, patterns: bool = True, learn: bool = False, model: Optional[str] = None):
+        self.tables, self.patterns, self.learns = tables, patterns, learn
+        self.classifier = None
+        if model:
+            from .rellearn import RelationClassifier
+            self.classifier = RelationClassifier.load(model)
+
+    def learn(self, docs) -> None:
+        if self.learns:
+            from .rellearn import RelationClassifier
+            self.classifier = RelationClassifier().fit(docs)
+
+    def __call__(self, doc: Document) -> Document:
+        found = table_relations(doc) if self.tables else []
+        if self.patterns:
+            prose = pattern_relations(doc)
+            if self.classifier is not None:  # the classifier decides the prose located_in / in_industry
+                prose = [r for r in prose if r.type not in ("located_in", "in_industry")]
+            found += prose
+        if self.classifier is not None:
+            found += [Relation(t, c, o) for t, c, o in self.classifier.predict(doc)]
         seen = {(r.type, id(r.head), id(r.tail)) for r in doc.relations}
         for r in found:
             key = (r.type, id(r.head), id(r.tail))
@@ -104,5 +130,3 @@ def make_relations(nlp, tables: bool = True, patterns: bool = True):
                 seen.add(key)
                 doc.relations.append(r)
         return doc
-
-    return relations

@@ -52,3 +52,56 @@ def test_prose_in_industry_follows_a_list(nlp):
 def test_no_in_industry_without_the_pattern(nlp):
     rels = _rels(nlp("人工智能发展迅速。甲乙科技股份有限公司发布了年报。"))
     assert not any(t == "in_industry" for t, _, _ in rels)
+
+
+def _gold_doc(text, ents, rels):
+    """A Document with gold entities [(type, surface)] and relations [(type, head, tail)] (surfaces)."""
+    from extract.doc import Document, Relation
+    doc = Document(text, id="g")
+    by = {}
+    for t, surface in ents:
+        s = text.index(surface)
+        by[surface] = doc.entity(t, s, s + len(surface))
+        doc.entities.append(by[surface])
+    doc.relations = [Relation(t, by[h], by[o]) for t, h, o in rels]
+    return doc
+
+
+def _training_docs():
+    docs = []
+    for comp, place, other in [("甲科技", "苏州", "杭州"), ("乙智能", "无锡", "宁波"), ("丙材料", "合肥", "南京"),
+                               ("丁电子", "常州", "温州"), ("戊医疗", "扬州", "嘉兴"), ("己能源", "泰州", "湖州")]:
+        text = f"总部位于{place}的{comp}宣布与{other}的多家机构合作。"
+        docs.append(_gold_doc(text, [("LOC", place), ("COMPANY", comp), ("LOC", other)],
+                              [("located_in", comp, place)]))
+    return docs
+
+
+def test_learned_relation_classifier_learns_and_generalizes():
+    from extract.rellearn import RelationClassifier
+    clf = RelationClassifier().fit(_training_docs())
+    test = _gold_doc("总部位于徐州的庚机械宣布与绍兴的多家机构合作。",
+                     [("LOC", "徐州"), ("COMPANY", "庚机械"), ("LOC", "绍兴")], [])
+    from extract.rellearn import _prepare
+    _prepare(test)
+    got = {(t, c.text, o.text) for t, c, o in clf.predict(test)}
+    assert got == {("located_in", "庚机械", "徐州")}
+
+
+def test_learned_relation_classifier_round_trips(tmp_path):
+    from extract.rellearn import RelationClassifier
+    clf = RelationClassifier().fit(_training_docs())
+    clf.save(tmp_path / "rel.json")
+    again = RelationClassifier.load(tmp_path / "rel.json")
+    assert again.model["bias"] == clf.model["bias"] and again.model["w"] == clf.model["w"]
+    (tmp_path / "bad.json").write_text('{"model": "other"}', encoding="utf-8")
+    with pytest.raises(ValueError, match="rellearn"):
+        RelationClassifier.load(tmp_path / "bad.json")
+
+
+def test_relations_component_learns_only_when_asked():
+    from extract.relations import make_relations
+    off, on = make_relations(None), make_relations(None, learn=True)
+    off.learn(_training_docs())
+    on.learn(_training_docs())
+    assert off.classifier is None and on.classifier is not None
