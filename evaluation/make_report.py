@@ -181,15 +181,29 @@ def supporting_section() -> list:
               f"Command: `{sp.get('command')}`. Details: `evaluation/spacy/README.md`. The char-CNN figures in "
               "this comparison are those of the first shipped CNN (run v1), measured in the same run as spaCy.", "",
               "```", json.dumps(sp["comparison"], ensure_ascii=False, indent=1)[:1500], "```", ""]
-    ev = _load_json(REPO / "evaluation" / "events" / "results.json")
-    if ev:
-        L += ["### FUNDING challenge set (independent; 10 events + 30 hard negatives from public corpora)", "",
-              f"Command: `{ev.get('command')}`. Details: `evaluation/events/README.md`.", "",
-              "| system | trigger F1 | argument F1 |", "|---|---:|---:|"]
+    challenge_sets = [
+        ("results.json", "FUNDING challenge set 1 (10 events + 30 hard negatives from public corpora; "
+         "**development data since this session**: the extractor was improved against it)"),
+        ("challenge2/results.json", "FUNDING challenge set 2 (blind held-out: 4 events + 50 hard negatives from "
+         "public corpora, annotated and committed before the extractor was run on them; see "
+         "`evaluation/events/challenge2/NOTES.md`)"),
+    ]
+    for rel, title in challenge_sets:
+        ev = _load_json(REPO / "evaluation" / "events" / rel)
+        if not ev:
+            continue
+        L += [f"### {title}", "", f"Command: `{ev.get('command')}`. Details: `evaluation/events/README.md`.", "",
+              "| system | trigger P / R / F1 | argument P / R / F1 (tp fp fn) | events on the negatives |",
+              "|---|---|---|---:|"]
         for name, r in ev["results"].items():
             e = r.get("events", {})
-            L.append(f"| {name} | {_f(e.get('triggers', {}).get('micro', {}).get('f1'))} | "
-                     f"{_f(e.get('arguments', {}).get('micro', {}).get('f1'))} |")
+            t, a = e.get("triggers", {}).get("micro", {}), e.get("arguments", {}).get("micro", {})
+            neg = r.get("negatives") or {}
+            n_neg = (f"{neg['predicted_events']} in {neg['sentences']} sentences"
+                     if "predicted_events" in neg else None)
+            L.append(f"| {name} | {_f(t.get('p'))} / {_f(t.get('r'))} / {_f(t.get('f1'))} | "
+                     f"{_f(a.get('p'))} / {_f(a.get('r'))} / {_f(a.get('f1'))} ({a.get('tp')} {a.get('fp')} {a.get('fn')}) | "
+                     f"{n_neg if n_neg is not None else '–'} |")
         L.append("")
     ft = _load_json(REPO / "evaluation" / "finetune.json")
     if ft:
