@@ -260,9 +260,27 @@ def _place_after(doc: Document, e, nxt: list, data: dict):
     return nxt[0] if gap in ("", "的", "家", "个", "家的", "个的") else None
 
 
-def _shared(doc: Document, facts: list, ss: int, clause: int, e, data: dict):
-    """``制造业企业高达729家，占比71%``: a share clause takes the subject of the count before it."""
-    if not _strip_lead(doc.norm[clause:e.start], data).startswith(tuple(data["share_words"])):
+def _venue_after(doc: Document, e, after: list, data: dict):
+    """``1372家“小巨人”已经在新三板挂牌``: the board or exchange the counted firms list on."""
+    end = _clause_end(doc.norm, e.end)
+    for n in after:
+        if n.start >= end:
+            break
+        if n.type == "ORG" and doc.norm[max(e.end, n.start - 1):n.start] == "在" \
+                and doc.norm[n.end:n.end + 2] in data["venue_verbs"]:
+            return n
+    return None
+
+
+def _shared(doc: Document, facts: list, ss: int, clause: int, e, data: dict, words=None):
+    """``制造业企业高达729家，占比71%``: a share clause takes the subject of the count before it;
+    with ``words`` = comparison words (``…占比达到25.1%，相比前三批高出3-4个百分点``) a difference
+    clause takes the subject of the quantity it compares."""
+    head = _strip_lead(doc.norm[clause:e.start], data)
+    if words is None:
+        if not head.startswith(tuple(data["share_words"])):
+            return None
+    elif not any(w in head for w in words):
         return None
     for f in reversed(facts):
         if f.type == "METRIC" and ss <= f.value.start < e.start:
@@ -314,7 +332,7 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
         return True  # 数万家, 上千家, 几家: rhetoric, not a measurement
     if unit == "家" and not any(ch.isdigit() for ch in e.text) and e.attrs.get("value") in (1000, 10000):
         return True  # 千家 / 万家: a round stand-in for a count given elsewhere
-    before = norm[max(ss, e.start - 3):e.start].rstrip(" \n")
+    before = norm[max(ss, e.start - 6):e.start].rstrip(" \n")
     if before.endswith("/") or norm[e.end:e.end + 1] == "均":
         return True  # 件 / 千人, 千人均: a denominator
     if any(before.endswith(w) for w in data["demonstrative"]) or before.endswith(("这一", "这" + e.text[:1])):
@@ -334,6 +352,9 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
             and any(f.type == "FIGURE" and f.start >= e.end and f.start < _clause_end(norm, e.end)
                     for f in doc.entities):
         return True  # 超过100件PCT专利的企业仅8家: a threshold that defines the counted group
+    if e.attrs.get("qualifier") in ("more_than", "at_least") and unit != "%" and re.match(
+            r"[^，。,；;的]{0,12}的(?:" + "|".join(data["group_nouns"]) + ")", norm[e.end:e.end + 20]):
+        return True  # 有100件以上PCT专利的企业: the same, with the count elsewhere
     if any(after_clause[:6].find(w) >= 0 for w in data["dimension_nouns"]) and e.attrs.get("unit") in ("个", "类", "大"):
         return True  # 四个维度, 三个领域
     if any(w in after_clause for w in data["funding_after"]):
@@ -401,9 +422,12 @@ def find_facts(doc: Document, data: dict, chooser=None) -> list:
         elif subject is None:
             subject = (_anaphor_subject(doc, ents, clause, doc.norm[clause:e.start], data)
                        or _place_after(doc, e, ents[i + 1:i + 2], data))
+            if subject is None:
+                subject = _venue_after(doc, e, ents[i + 1:], data)
             if subject is None and not near:
                 subject = (_shared(doc, facts, ss, clause, e, data)
                            or _topic(doc, sent_all, cstarts, e.start, data)
+                           or _shared(doc, facts, ss, clause, e, data, words=data["compare_words"])
                            or _anaphor_subject(doc, ents, ss, doc.norm[ss:e.start], data)
                            or _heading_subject(doc, headings, e.start, data))
         lo = clause

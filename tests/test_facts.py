@@ -214,3 +214,19 @@ def test_clause_initial_industries_are_the_topic_and_coordinate_across_a_sector_
                  [("新材料", "INDUSTRY"), ("航空航天装备", "INDUSTRY"),
                   ("七至八成", "FIGURE", {"value": 70, "unit": "%", "qualifier": "range", "min": 70, "max": 80})])
     assert {t[1] for t in tuples(find_facts(d, DATA))} == {"新材料", "航空航天装备"}
+
+
+def test_board_after_listing_verb_and_difference_clause_take_the_subject():
+    d = make_doc("此外，还有300家企业已经在新三板挂牌，占比达到14.8%。",
+                 [fig("300家", 300, "家"), ("新三板", "ORG"), fig("14.8%", 14.8, "%")])
+    assert [t[1] for t in tuples(find_facts(d, DATA))] == ["新三板", "新三板"]
+    d = make_doc("细分来看，本批企业中新材料领域的企业数量占比达到25.1%，相比前三批高出3-4个百分点。",
+                 [("新材料", "INDUSTRY"), fig("25.1%", 25.1, "%"), fig("3-4个百分点", 3, "个百分点", "range")])
+    assert [t[1] for t in tuples(find_facts(d, DATA))] == ["新材料", "新材料"]
+
+
+def test_share_of_firms_is_not_a_threshold_but_a_count_of_patents_is():
+    d = make_doc("它们中超过98%的企业正专心补短板。", [fig("超过98%", 98, "%", "more_than")])
+    assert [t[2] for t in tuples(find_facts(d, DATA))] == ["超过98%"]
+    d = make_doc("仅少数企业有100件以上PCT专利的企业。", [fig("100件以上", 100, "件", "more_than")])
+    assert find_facts(d, DATA) == []
