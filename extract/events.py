@@ -76,6 +76,7 @@ def _load(path: str = str(DATA)) -> dict:
     d["_generic_re"] = re.compile(d["generic_subjects"])
     d["_done_re"] = re.compile(d["done_cues"])
     d["_this_round_re"] = re.compile(d["this_round"])
+    d["_together_re"] = re.compile(d["together"])
     for key in ("hedges", "not_before", "not_after", "founding", "buy_verbs", "share_words", "amount_clause",
                 "party_verbs", "invest_not_after"):
         d["_" + key] = re.compile(d[key])
@@ -223,7 +224,7 @@ def _raise_event(c: _Ctx, word: str, prev_event=None):
         prev_event.arguments += [a for a in add if (a.role, id(a.ref)) not in have
                                  and not (a.role == "investor" and ("lead_investor", id(a.ref)) in have)]
         return None
-    if not companies and not _generic_subject(c, before):
+    if not companies and not _generic_subject(c, [e for e in before if id(e) not in taken]):
         return None
     if word.startswith("增资") and not (investors or leads or money_in_clause):
         return None  # an institution's own 进行过4次增资: no investor, no amount
@@ -266,7 +267,8 @@ def _subjects(c: _Ctx, before: list) -> list:
             group.insert(0, prev)
         else:
             break
-    return group if len(group) > 1 and "等" in norm[last.end:last.end + 3] else [last]
+    together = "等" in norm[last.end:last.end + 3] or data["_together_re"].search(norm, last.end, ts) is not None
+    return group if len(group) > 1 and together else [last]
 
 
 def _generic_subject(c: _Ctx, before: list) -> bool:
@@ -274,7 +276,8 @@ def _generic_subject(c: _Ctx, before: list) -> bool:
     if any(e.type in PARTY for e in before):
         return False
     money = [e for e in c.between(c.cs, c.ce) if e.type == "FIGURE" and _is_money(e, c.data)]
-    return bool(money) and c.data["_generic_re"].match(c.norm, c.ss, c.ts) is not None
+    has_round = c.data["_round_re"].search(c.norm, c.cs, min(c.ce, c.te + 12)) is not None
+    return (bool(money) or has_round) and c.data["_generic_re"].match(c.norm, c.ss, c.ts) is not None
 
 
 # ------------------------------------------------------------------ investor verbs

@@ -119,6 +119,18 @@ POSITIVES = [
     ("记者获悉，中央汇金向工商银行注资150亿美元。",
      [("中央汇金", O), ("工商银行", C), money("150亿美元", unit="美元")],
      [("注资", [("amount", "150亿美元"), ("company", "工商银行"), ("investor", "中央汇金")])]),
+    # a coordinated list of raising companies with 分别/均: one event, several companies
+    ("今年以来，中科曙光和海光信息分别完成了A轮和B轮融资。",
+     [("今年以来", D), ("中科曙光", C), ("海光信息", C)],
+     [("融资", [("company", "中科曙光"), ("company", "海光信息"), ("date", "今年以来"), ("round", "B轮")])]),
+    # …without it only the nearest company raised (the others describe it)
+    ("华为与长安汽车合作的阿维塔科技完成了30亿元A轮融资。",
+     [("华为", C), ("长安汽车", C), ("阿维塔科技", C), money("30亿元")],
+     [("融资", [("amount", "30亿元"), ("company", "阿维塔科技"), ("round", "A轮")])]),
+    # an unnamed company (該公司) with a round and a lead investor
+    ("該公司於今年完成了由紅杉資本領投的B輪融資。",
+     [("今年", D), ("紅杉資本", C)],
+     [("融資", [("date", "今年"), ("lead_investor", "紅杉資本"), ("round", "B輪")])]),
     # one deal named by two triggers in a sentence is one event
     ("美团以定向增发方式募集资金300亿港元。",
      [("美团", C), money("300亿港元", unit="港元")],
