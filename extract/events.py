@@ -44,6 +44,7 @@ same companies are one deal: the later one only adds the roles the first lacks.
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from functools import lru_cache
@@ -132,7 +133,8 @@ def find_events(doc: Document, data: dict) -> list:
     for m in data["_trigger_re"].finditer(norm):
         ts, te = m.span()
         word = m.group(0)
-        if any(e.start <= ts and te <= e.end for e in doc.entities_between(max(0, ts - 40), te + 40, ents, starts)):
+        lo = bisect.bisect_right(starts, ts)
+        if any(e.end >= te for e in ents[max(0, lo - 20):lo]):
             continue  # inside a name: 上海永嘉投资管理公司
         c = _Ctx(doc, data, ents, starts, ts, te)
         if _hedged(c) or data["_not_before"].search(norm[c.cs:ts]) or data["_not_after"].match(norm, te, c.ce):
@@ -336,8 +338,10 @@ def _objects(c: _Ctx, after: list, te: int, word: str) -> list:
     gap = norm[te:first.start]
     if word.endswith("投资") and len(gap) > 2:   # X投资(了)Y only: 投资 alone is too common
         return []
+    if data["_founding"].search(gap) or "收购" in gap:
+        return []  # 注资成立了Y / 出资收购Y: a new company or an acquisition, not a raise by Y
     if word == "出资":   # what the money buys must be the company's shares
-        if not data["_share_words"].match(norm, first.end) or "收购" in norm[te:first.start]:
+        if not data["_share_words"].match(norm, first.end):
             return []
     elif len(gap) > 30:
         return []
