@@ -15,6 +15,7 @@ Two kinds of trigger:
     whole list it closes (``如A、B、C等企业均完成…``), the one 后者/前者 points
     back to (also across ；), else a COMPANY after the trigger joined by 的
     (``完成B轮融资的X``), else none when the subject is an unnamed 公司/该公司;
+    a coordinated list is several companies after 等 or 均/分别/先后;
   - passive (``Y获X领投的A轮融资``, ``Y获得X、Z的投资``): the company before
     获, the COMPANY/ORG between 获 and the trigger are investors;
   - investor: entities listed after 由/吸引了/引入… or marked 参投/跟投;
@@ -31,13 +32,18 @@ Two kinds of trigger:
     the investor, the one right before the verb the company;
   - ``Y获X注资``: the company before 获, the investors between 获 and the verb;
   - 投资 needs its company right after it (``X投资了Y``); 出资 needs a
-    company whose shares it buys (``X出资…，购进Y25%的股份``).
+    company whose shares it buys (``X出资…，购进Y25%的股份``);
+  - not a deal: the verb as a noun modifier (参股公司, 入股比例) or an earlier
+    stake named as background (``X投资的Y``).
+
+``本轮融资由X领投`` (same or next sentence) adds its investors, leads and amount
+to the raise named just before it.
 
 Common to both: amount = the money FIGURE (unit 元/美元/港元…) of the clause
 nearest the trigger; round = a round expression near the trigger, normalized
 (``attrs.round``); date = the nearest DATE before the trigger in the sentence.
-Not a raise: a trigger inside an entity name (上海永嘉投资管理公司), a hedge before
-it in its clause (计划/拟/可能/洽谈…), debt and bank business around it
+Not a raise: a trigger inside an entity name (某某投资管理公司), a hedge before
+it in its sentence with no done cue after the hedge (计划/拟/可能/洽谈…), debt and bank business around it
 (票据融资, 融资额度, 融资租赁 …), founding capital, donations and purchases of
 equipment after it (出资设立, 资助). Two triggers of one sentence that name the
 same companies are one deal: the later one only adds the roles the first lacks.
@@ -135,7 +141,7 @@ def find_events(doc: Document, data: dict) -> list:
         word = m.group(0)
         lo = bisect.bisect_right(starts, ts)
         if any(e.end >= te for e in ents[max(0, lo - 20):lo]):
-            continue  # inside a name: 上海永嘉投资管理公司
+            continue  # inside a name: 某某投资管理公司
         c = _Ctx(doc, data, ents, starts, ts, te)
         if _hedged(c) or data["_not_before"].search(norm[c.cs:ts]) or data["_not_after"].match(norm, te, c.ce):
             continue

@@ -170,6 +170,8 @@ NEGATIVES = [
     ("腾讯去年投资了超过100家企业。", [("腾讯", C)]),
     ("深圳市创新投资集团有限公司发布年报。", [("深圳市创新投资集团有限公司", C)]),
     ("中原银行一直在寻找战略投资者。", [("中原银行", C)]),
+    # an earlier stake named as background: X投资的Y
+    ("腾讯投资的京东今年营收增长了20%。", [("腾讯", C), ("京东", C)]),
     # an investor verb as a noun modifier (参股公司 = an affiliate)
     ("中国平安的参股公司平安银行实现净利润100亿元。", [("中国平安", C), ("平安银行", C), money("100亿元")]),
     # 本轮融资 with no raise named before it opens nothing
