@@ -63,12 +63,17 @@ def _clause_start(norm: str, sent_start: int, pos: int) -> int:
 
 
 def _metric_span(doc: Document, lo: int, hi: int, data: dict):
-    seg = doc.norm[lo:hi]
-    left = data["_strip_left"].match(seg)
-    a = lo + (left.end() if left else 0)
-    seg2 = doc.norm[a:hi]
-    right = data["_strip_right"].search(seg2)
-    b = a + (right.start() if right else len(seg2))
+    norm = doc.norm
+    a, b = lo, hi
+    for _ in range(3):  # strip words and spaces in turn: "…工规模仅为 " / "企业数量最多"
+        while a < b and norm[a] in " \t\n":
+            a += 1
+        while b > a and norm[b - 1] in " \t\n":
+            b -= 1
+        left = data["_strip_left"].match(norm, a, b)
+        a = left.end() if left else a
+        right = data["_strip_right"].search(norm, a, b)
+        b = right.start() if right else b
     while a < b and doc.norm[a] in _EDGE and not (doc.norm[a] in _OPEN and _OPEN[doc.norm[a]] in doc.norm[a:b]):
         a += 1
     while b > a and doc.norm[b - 1] in _EDGE and not (doc.norm[b - 1] in _CLOSE and _CLOSE[doc.norm[b - 1]] in doc.norm[a:b - 1]):
@@ -437,7 +442,7 @@ def find_facts(doc: Document, data: dict, chooser=None) -> list:
         date = dates[-1] if dates else (asof if asof is not None and asof.start < e.start else None)
         if date is not None and date.end > lo and date.end <= e.start:
             lo = date.end
-        metric = _metric_span(doc, lo, e.start, data)
+        metric = _metric_before_value(doc, e, lo, in_sent, data)
         if e.type == "RANK":
             items = _enumerated(doc, e, ents, i + 1, data)
             if not items:
@@ -490,6 +495,8 @@ def _with_metrics(doc: Document, facts: list, data: dict) -> list:
     last_by_sent = {}
     for f in facts:
         sent = _sent_of(doc, f.value.start)
+        if f.metric is None and doc.norm[_after_value(doc, f.value):][:1] == "的":
+            f.metric = _metric_after(doc, f.value, data)  # 近十倍的就业贡献
         if f.metric is None:
             f.metric = (last_by_sent.get(sent) or _metric_after(doc, f.value, data)
                         or _metric_before(doc, f, sent, data) or _metric_label_line(doc, f.value, data))
@@ -500,15 +507,51 @@ def _with_metrics(doc: Document, facts: list, data: dict) -> list:
     return out
 
 
+def _after_value(doc: Document, value) -> int:
+    """Where the words after a value begin: past markup and a unit left outside the span (**95**家)."""
+    norm, lo = doc.norm, value.end
+    while norm[lo:lo + 1] in (" ", "*"):
+        lo += 1
+    unit = str(value.attrs.get("unit") or "")
+    if len(unit) == 1 and norm[lo:lo + 1] == unit and not value.text.endswith(unit):
+        lo += 1
+        while norm[lo:lo + 1] in (" ", "*"):
+            lo += 1
+    return lo
+
+
 def _metric_after(doc: Document, value, data: dict):
     _, se = _sent_of(doc, value.start)
-    lo = value.end
-    while doc.norm[lo:lo + 1] in (" ", "*"):
-        lo += 1
+    lo = _after_value(doc, value)
     lo += 1 if doc.norm[lo:lo + 1] == "的" else 0  # 以347家的新增数量
     hi = min(se, lo + data["max_metric"])
     stop = _AFTER_STOP.search(doc.norm, lo, hi)
     return _metric_span(doc, lo, stop.start() if stop else hi, data)
+
+
+def _metric_before_value(doc: Document, e, lo: int, in_sent: list, data: dict):
+    """The metric span between the subject (or clause start) and the value ``e``. When a figure
+    lies in between (``入库企业2397家(新增94家)``, ``这1333家企业总市值``), only the words after it count;
+    when ``e`` is an item of a list (``1500家规上工业企业、800余家…``) or comes right after a verb
+    that takes it as object (``累计认定42家…企业``), the noun phrase after the value names it."""
+    norm = doc.norm
+    figs = [f for f in in_sent if f.type == "FIGURE" and lo <= f.start and f.end <= e.start]
+    if figs:
+        lo = figs[-1].end
+        unit = str(figs[-1].attrs.get("unit") or "")
+        rest = norm[lo:e.start].lstrip(" *")
+        if len(unit) == 1 and rest.startswith(unit) and not figs[-1].text.endswith(unit):
+            lo = e.start - len(rest) + 1
+        if norm[lo:e.start].strip(" *").endswith(("、", "，", ",")):
+            return _metric_after(doc, e, data)
+    before = norm[lo:e.start].strip(" *\n")
+    left = data["_strip_left"].match(before)
+    before = before[left.end():] if left else before
+    if before and any(before == v or before == v + "了" for v in data["object_verbs"]):
+        after = _metric_after(doc, e, data)
+        if after is not None:
+            return after
+    return _metric_span(doc, lo, e.start, data)
 
 
 def _metric_before(doc: Document, f, sent: tuple, data: dict):

@@ -230,3 +230,23 @@ def test_share_of_firms_is_not_a_threshold_but_a_count_of_patents_is():
     assert [t[2] for t in tuples(find_facts(d, DATA))] == ["超过98%"]
     d = make_doc("仅少数企业有100件以上PCT专利的企业。", [fig("100件以上", 100, "件", "more_than")])
     assert find_facts(d, DATA) == []
+
+
+# ------------------------------------------------------------------ metric spans
+@pytest.mark.parametrize("text, spans, value, metric", [
+    # spaces of a PDF dump do not block stripping the verb before the value
+    ("这些企业的平均员工规模仅为 252 人。", [fig("252 人", 252, "人")], "252 人", "平均员工规模"),
+    # a list item: the noun after the value names it
+    ("这里聚集了超过1500家规上工业企业、800余家集成电路企业。",
+     [fig("超过1500家", 1500, "家", "more_than"), fig("800余家", 800, "家", "more_than")], "800余家", "集成电路企业"),
+    # a verb that takes the value as object: the noun phrase after it
+    ("累计认定**42**家“链主”企业。", [fig("42", 42, "家")], "42", "“链主”企业"),
+    # a figure before the value: only the words after it
+    ("累计入库企业**2397**家(新增**94**家)。", [fig("2397", 2397, "家"), fig("94", 94, "家")], "94", "新增"),
+    # value 的 noun
+    ("企业数量上仅占全国的0.04%，但有近十倍的就业贡献。",
+     [fig("0.04%", 0.04, "%"), ("近十倍", "FIGURE", {"value": 10, "unit": "倍", "qualifier": "approx"})], "近十倍", "就业贡献"),
+])
+def test_metric_spans(text, spans, value, metric):
+    (f,) = [f for f in find_facts(make_doc(text, spans), DATA) if f.value.text == value]
+    assert f.metric.text == metric
