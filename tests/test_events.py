@@ -168,6 +168,7 @@ NEGATIVES = [
     ("组委会募集资金1000万元用于赛事。", [("组委会", O), money("1000万元")]),
     # 投资 without a named company right after it, inside a name, or as a noun
     ("腾讯去年投资了超过100家企业。", [("腾讯", C)]),
+    ("东方电气发行股份购买南方重工100%股权。", [("东方电气", C), ("南方重工", C)]),
     ("深圳市创新投资集团有限公司发布年报。", [("深圳市创新投资集团有限公司", C)]),
     ("中原银行一直在寻找战略投资者。", [("中原银行", C)]),
     # an earlier stake named as background: X投资的Y
