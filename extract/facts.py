@@ -377,6 +377,35 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
     return False
 
 
+def _same_paragraph(doc: Document, a, e) -> bool:
+    """``截至2025年10月，…`` governs the figures after it up to the end of its paragraph."""
+    between = doc.norm[a.end:e.start]
+    return a.start < e.start and "\n\n" not in between and "。\n" not in between
+
+
+def _lead_in_date(doc: Document, e, ents: list, starts: list):
+    """``到2027年，…形成“4321金字塔式”培育体系`` over short lines that each state a figure
+    (``独角兽企业达到100家``): the lead-in line's date governs them (GUIDELINES facts 16)."""
+    norm = doc.norm
+    end = norm.rfind("\n", 0, e.start)
+    checked = 0
+    while end > 0 and checked < 12:
+        start = norm.rfind("\n", 0, end) + 1
+        line = norm[start:end].strip()
+        in_line = doc.entities_between(start, end, ents, starts)
+        end = start - 1
+        if not line:
+            continue
+        dates = [d for d in in_line if d.type == "DATE"]
+        if dates:
+            lead = _strip_lead(norm[start:dates[0].start], {"_lead": ["到", "至", "截至", "截止", "在"]})
+            return dates[0] if not lead and not line.endswith("。") else None
+        if len(line) > 40 or "。" in line or not any(x.type == "FIGURE" for x in in_line):
+            return None
+        checked += 1
+    return None
+
+
 def _clause_end(norm: str, pos: int) -> int:
     m = re.compile(r"[，。；,;：:！？!?]").search(norm, pos)
     return m.start() if m else len(norm)
@@ -439,7 +468,8 @@ def find_facts(doc: Document, data: dict, chooser=None) -> list:
         if subject is not None and clause <= subject.end <= e.start:
             lo = subject.end
         dates = [d for d in in_sent if d.type == "DATE"]
-        date = dates[-1] if dates else (asof if asof is not None and asof.start < e.start else None)
+        date = dates[-1] if dates else (_lead_in_date(doc, e, ents, starts)
+                                        or (asof if asof is not None and _same_paragraph(doc, asof, e) else None))
         if date is not None and date.end > lo and date.end <= e.start:
             lo = date.end
         metric = _metric_before_value(doc, e, lo, in_sent, data)
@@ -656,6 +686,14 @@ def _table_facts(doc: Document) -> list:
     ents = sorted(doc.entities, key=lambda e: e.start)
     starts = [e.start for e in ents]
     for table in doc.tables:
+        # a caption line right above the table (按地区分布统计（截至2025年）) dates its rows
+        cap_end = doc.norm.rfind("\n", 0, max(0, table.start - 1))
+        cap_end = table.start if cap_end < 0 else cap_end
+        while cap_end > 0 and not doc.norm[doc.norm.rfind("\n", 0, cap_end) + 1:cap_end].strip():
+            cap_end = doc.norm.rfind("\n", 0, cap_end)
+        cap_start = doc.norm.rfind("\n", 0, max(0, cap_end)) + 1
+        tdate = next((e for e in doc.entities_between(cap_start, max(cap_start, cap_end), ents, starts)
+                      if e.type == "DATE"), None) if cap_end > 0 else None
         key_role = next((h.role for h in table.header if h.role in ("COMPANY", "LOC")), None)
         for row in table.rows:
             subject = None
@@ -674,13 +712,13 @@ def _table_facts(doc: Document) -> list:
                     lo = rank.start - len(str(rank.attrs.get("scope") or "")) if doc.norm[cell.start:rank.start].endswith(
                         str(rank.attrs.get("scope") or "\0")) else rank.start
                     m = _metric_span(doc, cell.start, lo, _load()) or Span(h.start, h.end, doc.text[h.start:h.end])
-                    out.append(Fact("RANKING", subject, rank, m))
+                    out.append(Fact("RANKING", subject, rank, m, tdate))
                     continue
                 if cell.role != "FIGURE":
                     continue
                 fig = next((e for e in inside if e.type == "FIGURE"), None)
                 if fig is not None:
-                    out.append(Fact("METRIC", subject, fig, Span(h.start, h.end, doc.text[h.start:h.end])))
+                    out.append(Fact("METRIC", subject, fig, Span(h.start, h.end, doc.text[h.start:h.end]), tdate))
     return out
 
 

@@ -250,3 +250,28 @@ def test_share_of_firms_is_not_a_threshold_but_a_count_of_patents_is():
 def test_metric_spans(text, spans, value, metric):
     (f,) = [f for f in find_facts(make_doc(text, spans), DATA) if f.value.text == value]
     assert f.metric.text == metric
+
+
+# ------------------------------------------------------------------------ dates
+def test_asof_date_governs_its_paragraph_only():
+    text = "截至2025年10月，杭州企业数量达500家。其中民营企业占比70%。\n\n宁波企业数量达300家。"
+    d = make_doc(text, [("截至2025年10月", "DATE"), ("杭州", "LOC"), fig("500家", 500, "家"), fig("70%", 70, "%"),
+                        ("宁波", "LOC"), fig("300家", 300, "家")])
+    dates = {f.value.text: (f.date.text if f.date else None) for f in find_facts(d, DATA)}
+    assert dates == {"500家": "截至2025年10月", "70%": "截至2025年10月", "300家": None}
+
+
+def test_lead_in_line_dates_the_figure_lines_below_it():
+    text = "到2030年，形成梯度培育体系\n\n独角兽企业达到**50**家\n\n瞪羚企业达到**150**家\n\n科创板上市企业\n\n企业总数**95**家"
+    d = make_doc(text, [("2030年", "DATE"), fig("50", 50, "家"), fig("150", 150, "家"), fig("95", 95, "家")])
+    dates = {f.value.text: (f.date.text if f.date else None) for f in find_facts(d, DATA)}
+    assert dates == {"50": "2030年", "150": "2030年", "95": None}
+
+
+def test_table_caption_date_dates_the_rows():
+    from extract.tables import make_tables
+    text = "按地区分布统计（截至2025年）\n\n| 省份/城市 | 小巨人数量 |\n|---|---|\n| 广东省 | 800家 |\n"
+    d = make_doc(text, [("截至2025年", "DATE"), ("广东省", "LOC"), fig("800家", 800, "家")])
+    make_tables(None)(d)
+    (f,) = find_facts(d, DATA)
+    assert (f.subject.text, f.value.text, f.date.text if f.date else None) == ("广东省", "800家", "截至2025年")
