@@ -97,7 +97,7 @@ def run_system(spec, gold, folds):
     info = {}
 
     def make_pipeline(train_docs):
-        nlp = load(learned_config(spec)) if spec in LEARNERS else load(spec) if spec is not None else load()
+        nlp = load(learned_config(spec)) if isinstance(spec, str) and spec in LEARNERS else load(spec) if spec is not None else load()
         info.setdefault("loaded", {"name": nlp.name, "components": nlp.pipe_names,
                                    "path": str(nlp.path) if nlp.path else None})
         nlp.learn(train_docs)  # only the fold's training documents
