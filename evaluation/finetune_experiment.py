@@ -21,9 +21,11 @@ the code path users get. For each variant it measures:
     on the fold's training documents, score the held-out document with the full pipeline
     (COMPANY/ORG/LOC/PERSON entity F1) before and after.
 
-Every fine-tuned model is scored twice, once with each head order (``training.speak_first``:
-"base" = base head first, the new head fills gaps; "new" = the new head first for the types it
-was trained on). Wall time of each fine-tune (``zhie train`` minus data writing) is recorded.
+Every fine-tuned model is scored with each head order (``training.speak_first``:
+"base" = base head first, the new head fills gaps; "new" = the new head first, the base head
+fills gaps), and, NER alone, with "typed" precedence (the new head first for the types it was
+trained on, the base head first for the others; a candidate ordering the shipped NER component
+does not implement). Wall time of each fine-tune (``zhie train`` minus data writing) is recorded.
 Results are written after every run, so an interrupted run keeps what it measured.
 """
 from __future__ import annotations
@@ -44,21 +46,31 @@ NER_TYPES = ("COMPANY", "ORG", "LOC", "PERSON")
 
 # name -> (corpora, training overrides) on top of extract.train.FINETUNE_CONFIG
 _REHEARSE_BASE_HEAD = {"corpus": "cluener", "split": "train", "head": "cluener", "sample": 0.15}
+_SHORT = {"epochs": 4, "extra_repeat": 8}
 _REHEARSE_NEW_HEAD = {"corpus": "cluener", "split": "train", "sample": 0.15, "into_extra": True}
 VARIANTS = {
     # the configuration shipped before this experiment: everything trainable, rehearsal of the CLUENER head
-    "full": ([_REHEARSE_BASE_HEAD], {"freeze": [], "l2sp": 0.0, "init_extra_from": None, "lr": 0.001}),
+    "full": ([_REHEARSE_BASE_HEAD], {"freeze": [], "l2sp": 0.0, "init_extra_from": None, "lr": 0.001, **_SHORT}),
     # encoder + base heads frozen; a fresh new head trained on the user's documents only
-    "frozen": ([], {"freeze": ["encoder", "heads"], "l2sp": 0.0, "init_extra_from": None, "lr": 0.003}),
+    "frozen": ([], {"freeze": ["encoder", "heads"], "l2sp": 0.0, "init_extra_from": None, "lr": 0.003, **_SHORT}),
     # encoder + base heads frozen; the new head also rehearses CLUENER (mapped to the user's types)
     "frozen_rehearse": ([_REHEARSE_NEW_HEAD], {"freeze": ["encoder", "heads"], "l2sp": 0.0,
-                                               "init_extra_from": None, "lr": 0.003}),
+                                               "init_extra_from": None, "lr": 0.003, **_SHORT}),
     # as frozen_rehearse, the new head starting as the CLUENER head's mapped rows, pulled toward them
     "frozen_init_rehearse": ([_REHEARSE_NEW_HEAD], {"freeze": ["encoder", "heads"], "l2sp": 0.01,
-                                                    "init_extra_from": "cluener", "lr": 0.003}),
+                                                    "init_extra_from": "cluener", "lr": 0.003, **_SHORT}),
+    # as frozen_init_rehearse, with a smaller rehearsal sample, the user's documents weighted more, more steps
+    "frozen_init_light": ([dict(_REHEARSE_NEW_HEAD, sample=0.05)],
+                          {"freeze": ["encoder", "heads"], "l2sp": 0.01, "init_extra_from": "cluener",
+                           "lr": 0.005, "extra_repeat": 16, "epochs": 6}),
     # the top encoder layer trains too (small lr, L2-SP); both heads rehearse CLUENER
     "top_l2sp": ([_REHEARSE_BASE_HEAD, _REHEARSE_NEW_HEAD],
-                 {"freeze": ["encoder_lower", "heads"], "l2sp": 0.01, "init_extra_from": "cluener", "lr": 0.0005}),
+                 {"freeze": ["encoder_lower", "heads"], "l2sp": 0.01, "init_extra_from": "cluener", "lr": 0.0005,
+                  **_SHORT}),
+    # as top_l2sp, with a smaller rehearsal sample, the user's documents weighted more, more steps
+    "top_light": ([dict(_REHEARSE_BASE_HEAD, sample=0.05), dict(_REHEARSE_NEW_HEAD, sample=0.05)],
+                  {"freeze": ["encoder_lower", "heads"], "l2sp": 0.01, "init_extra_from": "cluener", "lr": 0.002,
+                   "extra_repeat": 16, "epochs": 6}),
 }
 
 
@@ -96,14 +108,40 @@ def _f(sc) -> dict:
     return {k: round(v.to_dict()["f"], 4) for k, v in sc.items()}
 
 
-def cluener_scores(model_dir: Path) -> dict:
+def typed_entities(tagger, heads, texts) -> list:
+    """Entities with per-type precedence: the new head speaks first for the types it was trained on,
+    the base head for the others (not what the shipped NER component does: an ordering to compare)."""
+    base, new = heads  # assembled base-first
+    per = tagger.predict_heads(texts, [base, new])
+    new_types = set(tagger.heads[new])
+    out = []
+    for k in range(len(texts)):
+        b = [(s, e, tagger.output_map[base].get(lab)) for s, e, lab in per[base][k]]
+        b = [x for x in b if x[2] is not None]
+        n = [(s, e, tagger.output_map[new].get(lab)) for s, e, lab in per[new][k]]
+        kept = [x for x in b if x[2] not in new_types]
+        for group in (n, [x for x in b if x[2] in new_types]):
+            for s, e, t in group:
+                if t is not None and not any(s < ke and ks < e for ks, ke, _ in kept):
+                    kept.append((s, e, t))
+        out.append(sorted(kept))
+    return out
+
+
+def _entities(model_dir: Path, texts: list, typed: bool = False) -> list:
+    tagger, heads = _tagger(model_dir)
+    if typed:
+        return typed_entities(tagger, heads, texts)
+    return tagger.entities(texts, heads)
+
+
+def cluener_scores(model_dir: Path, typed: bool = False) -> dict:
     from extract.ner.data import load_corpus, load_label_map
     from extract.ner.score import map_spans, score_spans
 
-    tagger, heads = _tagger(model_dir)
     ex = load_corpus("cluener", "holdout")
     gold = [map_spans(sp, load_label_map()["cluener"]) for _, sp in ex]
-    return _f(score_spans(gold, tagger.entities([t for t, _ in ex], heads), types=NER_TYPES))
+    return _f(score_spans(gold, _entities(model_dir, [t for t, _ in ex], typed), types=NER_TYPES))
 
 
 def domain_docs(name: str, split: str) -> list:
@@ -124,10 +162,9 @@ def domain_docs(name: str, split: str) -> list:
     return docs
 
 
-def domain_scores(model_dir: Path, docs: list) -> dict:
+def domain_scores(model_dir: Path, docs: list, typed: bool = False) -> dict:
     from extract.ner.score import score_spans
-    tagger, heads = _tagger(model_dir)
-    pred = tagger.entities([t for t, _ in docs], heads)
+    pred = _entities(model_dir, [t for t, _ in docs], typed)
     return _f(score_spans([sp for _, sp in docs], pred, types=("LOC", "PERSON")))
 
 
@@ -180,8 +217,36 @@ def finetune(records: list, tmp: Path, variant: str) -> tuple:
     return secs, {"base_first": best, "new_first": reorder(best)}
 
 
+def summarize(paths: list, variant: str, argv: list) -> dict:
+    """One variant's rows from result files of this script, in the layout evaluation/make_report.py reads
+    (``base_cluener``, ``folds`` with ``gold_after`` / ``cluener_after``), plus its new-domain rows."""
+    from extract.train import FINETUNE_CONFIG
+    order = {"base": "base_first", "new": "new_first"}[FINETUNE_CONFIG["training"].get("speak_first", "base")]
+    runs = [json.loads(Path(p).read_text(encoding="utf-8")) for p in paths]
+    out = {"command": "python evaluation/finetune_experiment.py " + " ".join(argv),
+           "variant": variant, "speak_first": order, "made_from": {str(p): r["command"] for p, r in zip(paths, runs)},
+           "config": next((r["variants"][variant] for r in runs if variant in r.get("variants", {})), None),
+           "base_cluener": runs[0]["base"]["cluener_holdout"],
+           "base_new_domain": {k: v for r in runs for k, v in r["base"].items() if k != "cluener_holdout"},
+           "new_domain": [], "folds": []}
+    for r in runs:
+        for e in r.get("domain", []):
+            if e["variant"] == variant:
+                out["new_domain"].append({"domain": e["domain"], "train_docs": e["train_docs"],
+                                          "train_chars": e["train_chars"], "train_seconds": e["train_seconds"],
+                                          "after": e[order], "after_typed": e.get("typed")})
+        for e in r.get("folds", []):
+            if e["variant"] == variant:
+                out["folds"].append({"fold": e["fold"], "test": e["test"], "train_seconds": e["train_seconds"],
+                                     "gold_before": e["gold_before"], "gold_after": e[order]["gold_after"],
+                                     "cluener_after": e[order]["cluener_holdout"]})
+    out["note"] = (f"variant {variant} (the zhie train --base default), head order {order}; the other variants "
+                   f"and orders are in the files under made_from")
+    return out
+
+
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+    ap = argparse.ArgumentParser(description=__doc__,
                                  epilog="Measures (a) new-domain test F1 (NER alone), (b) CLUENER held-out F1 "
                                         "(the rest), (c) held-out seed document F1 (full pipeline), base vs "
                                         "fine-tuned, and fine-tune wall time. See the module docstring.",
@@ -190,13 +255,29 @@ def main(argv=None) -> int:
     ap.add_argument("--domains", nargs="*", default=["weibo"], choices=list(DOMAIN_MAPS))
     ap.add_argument("--folds", nargs="*", default=[], help="seed folds, e.g. fold-000 fold-001 (default: none)")
     ap.add_argument("--docs", type=int, default=50, help="new-domain training documents")
-    ap.add_argument("--out", default=str(ROOT / "evaluation" / "finetune.json"))
+    ap.add_argument("--doc-sentences", type=int, default=None,
+                    help="sentences per new-domain document (default: Weibo 1, Resume 8); larger documents "
+                         "measure the fine-tune time on long texts")
+    ap.add_argument("--out", default=None, help="default: evaluation/finetune_runs.json "
+                                                 "(evaluation/finetune.json with --summarize)")
+    ap.add_argument("--summarize", nargs="+", metavar="RESULTS_JSON", default=None,
+                    help="instead of running: write --variant's rows of these result files to --out "
+                         "(the layout evaluation/make_report.py reads)")
+    ap.add_argument("--variant", default="frozen_init_light", help="with --summarize")
     args = ap.parse_args(argv)
+    if args.out is None:
+        args.out = str(ROOT / "evaluation" / ("finetune.json" if args.summarize else "finetune_runs.json"))
+    if args.summarize:
+        res = summarize(args.summarize, args.variant, list(argv or sys.argv[1:]))
+        Path(args.out).write_text(json.dumps(res, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        return 0
     import torch
     torch.set_num_threads(1)
     from extract.evaluate import load_folds, read_jsonl
 
     base = ROOT / "models" / "default"
+    if args.doc_sentences:
+        SENTS_PER_DOC.update({d: args.doc_sentences for d in SENTS_PER_DOC})
     results = {"command": "nice python evaluation/finetune_experiment.py " + " ".join(argv or sys.argv[1:]),
                "variants": {v: variant_config(v) for v in args.variants},
                "label_rule": {"maps": DOMAIN_MAPS, "sentences_per_document": SENTS_PER_DOC,
@@ -219,6 +300,9 @@ def main(argv=None) -> int:
                          "train_chars": sum(len(t) for t, _ in train_docs), "train_seconds": secs}
                 for order, m in models.items():
                     entry[order] = {dom + "_test": domain_scores(m, test), "cluener_holdout": cluener_scores(m)}
+                m = models["base_first"]
+                entry["typed"] = {dom + "_test": domain_scores(m, test, True),
+                                  "cluener_holdout": cluener_scores(m, True)}
             results["domain"].append(entry)
             print(json.dumps(entry, ensure_ascii=False), flush=True)
             save()

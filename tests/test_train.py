@@ -174,3 +174,12 @@ def test_rehearsal_into_the_new_head_maps_labels_to_its_types(tmp_path, monkeypa
                  extra_examples=[("李四去了上海。", [(0, 2, "PERSON"), (4, 6, "LOC")])], progress=False,
                  log=lambda m: None)
     assert ([(0, 2, "PERSON"), (3, 5, "LOC")], ["LOC", "PERSON"]) in seen  # company: not a type of the new head
+
+
+def test_extra_max_chars_caps_the_repeats(tmp_path):
+    from extract.ner.train import train_ner
+    ex = [("李四去了上海。", [(0, 2, "PERSON"), (4, 6, "LOC")])]
+    logs = []
+    train_ner({"training": {"epochs": 1, "threads": 1, "extra_repeat": 8, "extra_max_chars": 3 * len(ex[0][0])}},
+              tmp_path, extra_examples=ex, progress=False, log=logs.append)
+    assert any("repeated 3x" in m for m in logs)

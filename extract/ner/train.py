@@ -19,7 +19,8 @@ Config keys (all optional except ``corpora``)::
      "vocab": {"min_char": 2, "min_bigram": 2, "max_bigrams": 100000},
      "training": {"epochs": 10, "batch_size": 32, "lr": 0.002, "max_len": 200, "threads": 2,
                   "unk_p": 0.02, "patience": 4, "grad_clip": 5.0, "extra_head": "zhie",
-                  "extra_repeat": 1, "freeze": [], "l2sp": 0.0, "init_extra_from": null}}
+                  "extra_repeat": 1, "extra_max_chars": null, "freeze": [], "l2sp": 0.0,
+                  "init_extra_from": null}}
 
 Each corpus trains its own head (labels = that corpus's label set), or, with
 ``"into_extra": true``, the extra head: its labels are then mapped to ZhIE types through
@@ -35,6 +36,8 @@ Conservative fine-tuning knobs (``training``):
   ``"encoder_lower"`` (the encoder except its top dilated layer), ``"heads"`` (every head and CRF the
   base model already had; needs ``base``). A corpus whose head and encoder path are all frozen is
   not trained on at all (its rehearsal could not change anything), which also saves its time.
+* ``extra_max_chars``: cap ``extra_repeat`` so that at most this many characters of the extra
+  examples are seen per epoch (at least one copy): bounds the fine-tune time on many long documents.
 * ``l2sp``: weight of an L2 pull of every trainable parameter toward its starting value
   (L2-SP, Li et al. 2018): ``l2sp * sum((w - w0) ** 2)`` added to each batch loss.
 * ``init_extra_from``: a base head (e.g. ``"cluener"``) whose output rows start the new
@@ -71,7 +74,7 @@ DEFAULTS = {
     "vocab": {"min_char": 2, "min_bigram": 2, "max_bigrams": 100000},
     "training": {"epochs": 10, "batch_size": 32, "lr": 0.002, "max_len": 200, "threads": 2, "unk_p": 0.02,
                  "patience": 4, "grad_clip": 5.0, "extra_head": "zhie", "extra_repeat": 1, "warmup": 200,
-                 "max_steps": None, "freeze": [], "l2sp": 0.0, "init_extra_from": None},
+                 "max_steps": None, "freeze": [], "l2sp": 0.0, "init_extra_from": None, "extra_max_chars": None},
 }
 
 
@@ -272,7 +275,13 @@ def train_ner(config: dict, out_dir, seed: int = 13, extra_examples: Optional[Se
             missing = set(types) - set(heads[eh])
             if missing:
                 raise ValueError(f"Extra examples use labels {sorted(missing)} that head {eh!r} lacks: {heads[eh]}")
-        sources.append((eh, list(extra_examples), tr["extra_repeat"], None))
+        repeat = int(tr["extra_repeat"])
+        if tr.get("extra_max_chars"):  # bound the time: at most this many characters of them per epoch
+            n_chars = max(1, sum(len(t) for t, _ in extra_examples))
+            repeat = max(1, min(repeat, int(tr["extra_max_chars"]) // n_chars))
+            if repeat != int(tr["extra_repeat"]):
+                log(f"[train_ner] extra examples repeated {repeat}x per epoch (training.extra_max_chars)")
+        sources.append((eh, list(extra_examples), repeat, None))
         for c, ex in into_extra:  # rehearsal for the new head: the corpus's labels mapped to its types
             m = {k: v for k, v in label_map.get(c["corpus"], {}).items() if v in heads[eh]}
             sources.append((eh, [(t, [(s, e, m[lab]) for s, e, lab in sp if lab in m]) for t, sp in ex],
