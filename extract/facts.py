@@ -159,6 +159,16 @@ def _strip_lead(text: str, data: dict) -> str:
 _JOINED = re.compile(r"^(?:[(（][^()（）]{0,12}[)）])?\s*(?:和|、|及|与|以及)\s*$")
 
 
+def _is_source(doc: Document, e, data: dict) -> bool:
+    """``据国家统计局统计`` / ``国家统计局公布的数据显示``: the source of the figures, not their subject."""
+    norm = doc.norm
+    if norm[max(0, e.start - 2):e.start].endswith(tuple(data["source_before"])):
+        return True
+    after = norm[e.end:_clause_end(norm, e.end)]
+    return any(after.startswith(w) or after.startswith("的" + w) or (w in after and after.endswith(w))
+               for w in data["report_verbs"])
+
+
 def _is_compared(doc: Document, e, clause: int, data: dict, in_sent=()) -> bool:
     """``e`` is the thing compared with (超越北京, 与北京的差距, 是上海市…的2.6倍), not a subject;
     so are the entities coordinated after it (超越北京(1210家)和上海(1032家))."""
@@ -210,7 +220,8 @@ def _topic(doc: Document, in_sent: list, clause_starts: list, upto: int, data: d
                 continue
         elif _strip_lead(doc.norm[c:first.start], data):
             continue
-        if first.type not in SUBJECT_TYPES + ("INDUSTRY",) or doc.norm[first.end:first.end + 1] == "等":
+        if first.type not in SUBJECT_TYPES + ("INDUSTRY",) or doc.norm[first.end:first.end + 1] == "等" \
+                or _is_source(doc, first, data):
             continue
         topic = _head(first, [e for e in in_sent if e.start >= first.end], doc)
     return topic
@@ -458,7 +469,7 @@ def find_facts(doc: Document, data: dict, chooser=None) -> list:
         if in_table:
             continue  # table cells are handled with their headers below
         local = [p for p in in_sent if p.start >= clause and p.type in SUBJECT_TYPES + NEAR_SUBJECT_TYPES
-                 and not _is_compared(doc, p, clause, data, in_sent)
+                 and not _is_compared(doc, p, clause, data, in_sent) and not _is_source(doc, p, data)
                  and not (p.type in NEAR_SUBJECT_TYPES and _after_figure(doc, p, in_sent))]
         near = [p for p in in_sent if p.start >= clause and p.type not in ("DATE", "FIGURE", "RANK")]
         subject = None

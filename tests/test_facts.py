@@ -275,3 +275,12 @@ def test_table_caption_date_dates_the_rows():
     make_tables(None)(d)
     (f,) = find_facts(d, DATA)
     assert (f.subject.text, f.value.text, f.date.text if f.date else None) == ("广东省", "800家", "截至2025年")
+
+
+def test_the_source_of_the_figures_is_not_their_subject():
+    d = make_doc("据国家统计局统计，全年出口增长12%。", [("国家统计局", "ORG"), fig("12%", 12, "%")])
+    assert tuples(find_facts(d, DATA)) == [("METRIC", None, "12%", None)]
+    d = make_doc("国家统计局公布的数据显示，全年出口增长12%。", [("国家统计局", "ORG"), fig("12%", 12, "%")])
+    assert tuples(find_facts(d, DATA)) == [("METRIC", None, "12%", None)]
+    d = make_doc("静安区发布创新计划，8家龙头企业成为首批成员。", [("静安区", "LOC"), fig("8", 8, "家")])
+    assert tuples(find_facts(d, DATA)) == [("METRIC", "静安区", "8", None)]  # an actor that publishes a plan stays
