@@ -205,6 +205,22 @@ def supporting_section() -> list:
                      f"{_f(a.get('p'))} / {_f(a.get('r'))} / {_f(a.get('f1'))} ({a.get('tp')} {a.get('fp')} {a.get('fn')}) | "
                      f"{n_neg if n_neg is not None else '–'} |")
         L.append("")
+    fc = _load_json(REPO / "evaluation" / "facts_challenge" / "results.json")
+    if fc:
+        L += ["### METRIC/RANKING challenge set (blind held-out: 53 newswire sentences, 100 facts, from People's "
+              "Daily / MSRA test; annotated and committed before the extractor was run on them)", "",
+              f"Command: `{fc.get('command')}` (fact code at `{(fc.get('code') or {}).get('facts_code_commit')}`). "
+              "Details, annotation decisions and error analysis: `evaluation/facts_challenge/NOTES.md`. This is the "
+              "held-out estimate for facts; the gold-set facts figures above are development figures.", "",
+              "| system | facts P / R / F1 (tp fp fn) | METRIC F1 | RANKING F1 | metric spans F1 (chars) |",
+              "|---|---|---:|---:|---:|"]
+        for name, r in fc["results"].items():
+            f = r.get("facts", {})
+            m, pt = f.get("micro", {}), f.get("per_type", {})
+            L.append(f"| {name} | {_f(m.get('p'))} / {_f(m.get('r'))} / {_f(m.get('f1'))} "
+                     f"({m.get('tp')} {m.get('fp')} {m.get('fn')}) | {_f(pt.get('METRIC', {}).get('f1'))} | "
+                     f"{_f(pt.get('RANKING', {}).get('f1'))} | {_f(f.get('metric_spans', {}).get('f1'))} |")
+        L.append("")
     ft = _load_json(REPO / "evaluation" / "finetune.json")
     if ft:
         L += ["### Fine-tuning the shipped model on fresh documents (`zhie train --base models/default`)", "",
