@@ -119,7 +119,7 @@ def honesty_section() -> list:
             "  (`extract/data/rules`, `extract/data/gazetteer`, table header roles, event and fact words) are",
             "  hand-written general knowledge, but their authors had read the seed documents and tuned rules",
             "  on these scores. Treat the `rules` and `full` columns as development figures; the independent",
-            "  FUNDING challenge sets below show how much such figures can overstate.",
+            "  challenge sets below (FUNDING events; METRIC/RANKING facts) show how much such figures overstate.",
             "  Three steps in particular were written after reading the errors on these documents:",
             "  the reader for tables that a PDF dump gives column by column (seed 003 holds eight such",
             "  tables, and 321 of the 516 gold relations are in them, so the relations F1 rests mostly on",
