@@ -81,10 +81,10 @@ def _clause_start(norm: str, sent_start: int, pos: int) -> int:
     return sent_start if i < 0 else i + 1
 
 
-def _metric_span(doc: Document, lo: int, hi: int, data: dict):
+def _metric_span(doc: Document, lo: int, hi: int, data: dict, strip: bool = True):
     norm = doc.norm
     a, b = lo, hi
-    for _ in range(3):  # strip words and spaces in turn: "…工规模仅为 " / "企业数量最多"
+    for _ in range(3 if strip else 0):  # strip words and spaces in turn: "…工规模仅为 " / "企业数量最多"
         while a < b and norm[a] in " \t\n":
             a += 1
         while b > a and norm[b - 1] in " \t\n":
@@ -611,7 +611,15 @@ def _metric_before_value(doc: Document, e, lo: int, in_sent: list, data: dict):
         after = _metric_after(doc, e, data)
         if after is not None:
             return after
-    return _metric_span(doc, lo, e.start, data)
+    return _metric_span(doc, lo, e.start, data) or _metric_bare(doc, lo, e, data)
+
+
+def _metric_bare(doc: Document, lo: int, e, data: dict):
+    """``…，增长12%``: when only a verb of change stands before the value, that verb names it."""
+    m = _metric_span(doc, lo, e.start, data, strip=False)
+    if m is not None and m.text.strip() in data["change_words"]:
+        return m
+    return None
 
 
 def _metric_before(doc: Document, f, sent: tuple, data: dict):

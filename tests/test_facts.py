@@ -284,3 +284,16 @@ def test_the_source_of_the_figures_is_not_their_subject():
     assert tuples(find_facts(d, DATA)) == [("METRIC", None, "12%", None)]
     d = make_doc("静安区发布创新计划，8家龙头企业成为首批成员。", [("静安区", "LOC"), fig("8", 8, "家")])
     assert tuples(find_facts(d, DATA)) == [("METRIC", "静安区", "8", None)]  # an actor that publishes a plan stays
+
+
+def test_copula_wei_does_not_block_the_subject_but_chengwei_does():
+    d = make_doc("增幅最大的为江苏，增长12%。", [("江苏", "LOC"), fig("12%", 12, "%")])
+    assert tuples(find_facts(d, DATA)) == [("METRIC", "江苏", "12%", None)]
+    d = make_doc("这标志着杭州正式成为中国的“数字经济第一城”！",
+                 [("杭州", "LOC"), ("中国", "LOC"), ("第一城", "RANK", {"rank": 1, "scope": "城市"})])
+    assert tuples(find_facts(d, DATA)) == [("RANKING", "杭州", "第一城", None)]
+
+
+def test_words_with_lun_are_not_funding_rounds():
+    d = make_doc("轮胎出口增长12%的轮胎企业。", [fig("12%", 12, "%")])
+    assert len(find_facts(d, DATA)) == 1
