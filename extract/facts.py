@@ -269,9 +269,8 @@ def _anaphor_subject(doc: Document, ents: list, ss: int, clause_text: str, data:
         if k >= 0:
             at = ss + k
             lo = at - data["anaphora_span"]
-            for e in reversed(ents):
-                if e.start >= at:
-                    continue
+            hi = _bisect_start(ents, at)
+            for e in reversed(ents[:hi]):
                 if e.start < lo:
                     break
                 if e.type == typ or (typ == "COMPANY" and e.type == "ORG"):
@@ -321,6 +320,18 @@ def _shared(doc: Document, facts: list, ss: int, clause: int, e, data: dict, wor
         if f.type == "METRIC" and ss <= f.value.start < e.start:
             return f.subject
     return None
+
+
+def _bisect_start(ents: list, pos: int) -> int:
+    """Index of the first entity starting at or after ``pos`` (``ents`` sorted by start)."""
+    lo, hi = 0, len(ents)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if ents[mid].start < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _coordinated(doc: Document, subject, in_sent: list) -> list:
