@@ -56,7 +56,7 @@ class FactChooser:
         self.weights = weights
 
     # ------------------------------------------------------------- features
-    def value_features(self, doc, v, ss: int, clause: int, remention: bool) -> list:
+    def value_features(self, doc, v, ss: int, clause: int, remention: bool, hint=None) -> list:
         norm = doc.norm
         before = norm[clause:v.start]
         after = norm[v.end:v.end + 3]
@@ -74,9 +74,10 @@ class FactChooser:
               float(norm[max(0, v.start - 1):v.start] in ("(", "（")),
               float("截至" in norm[ss:v.start])]
         f += _onehot(_bucket(v.start - clause, DIST), len(DIST) + 1)
+        f += [float(hint is not None), float(bool(hint) and None in hint)]  # the rules: a fact? unnamed?
         return f
 
-    def cand_features(self, doc, v, c, clause: int, cands_before: list, idx: int) -> list:
+    def cand_features(self, doc, v, c, clause: int, cands_before: list, idx: int, hint=None) -> list:
         norm = doc.norm
         before = c.end <= v.start
         dist = (v.start - c.end) if before else (c.start - v.end)
@@ -85,29 +86,35 @@ class FactChooser:
         f += _onehot(_bucket(max(dist, 0), DIST), len(DIST) + 1)
         order = (len(cands_before) - 1 - cands_before.index(c)) if before and c in cands_before else -1
         f += _onehot(order, 3)
-        nearest_type = before and all(o.type != c.type for o in cands_before[cands_before.index(c) + 1:])
+        nearest_type = before and c in cands_before and \
+            all(o.type != c.type for o in cands_before[cands_before.index(c) + 1:])
         nxt = norm[c.end:c.end + 2]
         f += [float(nearest_type), float(nxt[:1] == "的"), float(nxt in ("企业", "公司")),
               float(norm[v.end:c.start].strip() == "的") if not before else 0.0,
-              float(idx == 0)]
+              float(idx == 0),
+              float(bool(hint) and any(h is c for h in hint))]  # the rules pick this candidate
         return f
 
-    def options(self, doc, v, ents_in_sent: list, remention: bool):
-        """(candidates, feature rows): row 0 = no fact, row 1 = no named subject, then one per candidate."""
+    def options(self, doc, v, ents_in_sent: list, remention: bool, hint=None):
+        """(candidates, feature rows): row 0 = no fact, row 1 = no named subject, then one per candidate.
+
+        ``hint``: the subjects :mod:`extract.facts` rules give ``v`` (None: the rules give no fact);
+        a rule subject outside the sentence window is added as a candidate."""
         ss, _ = doc.sentence_of(v.start)
         clause = _clause_start(doc.norm, ss, v.start)
-        vf = self.value_features(doc, v, ss, clause, remention)
+        vf = self.value_features(doc, v, ss, clause, remention, hint)
         before = [c for c in ents_in_sent if c.type in SUBJECT_TYPES and c.end <= v.start
                   and v.start - c.end <= WINDOW][-MAX_BEFORE:]
         after = [c for c in ents_in_sent if c.type in SUBJECT_TYPES and c.start >= v.end
                  and c.start - v.end <= WINDOW][:MAX_AFTER]
         cands = before + after
-        n_c = len(self.cand_features(doc, v, cands[0], clause, before, 0)) if cands else _CAND_DIM
+        cands += [h for h in (hint or []) if h is not None and not any(h is c for c in cands)]
+        n_c = len(self.cand_features(doc, v, cands[0], clause, before, 0, hint)) if cands else _CAND_DIM
         nv = len(vf)
         rows = [[1, 0, 0] + vf + [0.0] * nv * 2 + [0.0] * n_c,
                 [0, 1, 0] + [0.0] * nv + vf + [0.0] * nv + [0.0] * n_c]
         for i, c in enumerate(cands):
-            rows.append([0, 0, 1] + [0.0] * nv * 2 + vf + self.cand_features(doc, v, c, clause, before, i))
+            rows.append([0, 0, 1] + [0.0] * nv * 2 + vf + self.cand_features(doc, v, c, clause, before, i, hint))
         return cands, rows
 
     def choose(self, rows: list) -> int:
@@ -115,7 +122,7 @@ class FactChooser:
         return max(range(len(rows)), key=scores.__getitem__)
 
 
-_CAND_DIM = len(SUBJECT_TYPES) + 2 + len(DIST) + 1 + 3 + 5
+_CAND_DIM = len(SUBJECT_TYPES) + 2 + len(DIST) + 1 + 3 + 6
 
 
 def iter_values(doc, skip: set):
@@ -150,8 +157,9 @@ def training_examples(docs, chooser: FactChooser) -> list:
                 gold.setdefault(id(f.value), f)
         listed = {id(f.value) for f in doc.facts if f.position is not None}
         in_table = {id(e) for e in doc.entities if _in_tables(doc, e)}
+        hints = _hints(doc)
         for v, in_sent, remention in iter_values(doc, listed | in_table):
-            cands, rows = chooser.options(doc, v, in_sent, remention)
+            cands, rows = chooser.options(doc, v, in_sent, remention, hint=hints.get(id(v)))
             f = gold.get(id(v))
             if f is None:
                 label = NOFACT
@@ -163,6 +171,16 @@ def training_examples(docs, chooser: FactChooser) -> list:
                 continue  # the subject is outside the candidate window: nothing to learn from
             out.append((rows, label))
     return out
+
+
+def _hints(doc) -> dict:
+    """The rules' decisions on an annotated document (its gold entities), as features."""
+    from .facts import _load, rule_hints
+    facts, doc.facts = doc.facts, []  # the rules must not see the gold facts
+    try:
+        return rule_hints(doc, _load())
+    finally:
+        doc.facts = facts
 
 
 def _in_tables(doc, e) -> bool:

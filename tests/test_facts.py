@@ -297,3 +297,18 @@ def test_copula_wei_does_not_block_the_subject_but_chengwei_does():
 def test_words_with_lun_are_not_funding_rounds():
     d = make_doc("轮胎出口增长12%的轮胎企业。", [fig("12%", 12, "%")])
     assert len(find_facts(d, DATA)) == 1
+
+
+def test_learned_chooser_reads_the_rules_decisions():
+    from extract.factlearn import FactChooser
+    from extract.facts import rule_hints
+    d = make_doc("滨江区是高地。这里聚集了超过300家软件企业。",
+                 [("滨江区", "LOC"), fig("超过300家", 300, "家", "more_than")])
+    place, value = d.entities
+    hints = rule_hints(d, DATA)
+    assert hints == {id(value): [place]}
+    # the rules' subject lies outside the value's sentence: it is added as a candidate, flagged
+    cands, rows = FactChooser().options(d, value, [], False, hint=hints[id(value)])
+    assert cands == [place] and len(rows) == 3 and rows[2][-1] == 1.0
+    _, plain = FactChooser().options(d, value, [], False)
+    assert len(plain) == 2  # without the hint there is no candidate at all
