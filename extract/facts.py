@@ -537,6 +537,12 @@ def find_facts(doc: Document, data: dict, chooser=None) -> list:
             if nxt is not None and nxt.type in SUBJECT_TYPES and doc.norm[e.end:nxt.start].strip() == "的":
                 subject = nxt  # 排名第一的北京海淀区: the ranked entity follows
             if subject is None:
+                # a RANKING needs a subject: the nearest named entity before it in the sentence
+                # that is neither compared with nor the source of the figures
+                prev = [p for p in in_sent if p.type in SUBJECT_TYPES and not _is_source(doc, p, data)
+                        and not _is_compared(doc, p, ss, data, in_sent)]
+                subject = prev[-1] if prev else None
+            if subject is None:
                 continue
             facts.append(Fact("RANKING", subject, e, metric, date))
             continue

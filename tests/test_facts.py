@@ -312,3 +312,9 @@ def test_learned_chooser_reads_the_rules_decisions():
     assert cands == [place] and len(rows) == 3 and rows[2][-1] == 1.0
     _, plain = FactChooser().options(d, value, [], False)
     assert len(plain) == 2  # without the hint there is no candidate at all
+
+
+def test_ranking_falls_back_to_the_nearest_named_entity_of_the_sentence():
+    d = make_doc("据海关统计，今年以来全省数苏州出口增长最快，在全国城市中居第三位。",
+                 [("海关", "ORG"), ("苏州", "LOC"), ("第三位", "RANK", {"rank": 3, "scope": None})])
+    assert tuples(find_facts(d, DATA)) == [("RANKING", "苏州", "第三位", None)]
