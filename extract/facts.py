@@ -14,7 +14,7 @@ ends without sentence punctuation runs on into the next). For each FIGURE
   4. a place right after the value (49家上海市…企业) or a board after 在…上市/挂牌;
   5. a share clause (…729家，占比71%) → the subject of the count before it;
   6. the sentence topic: an entity that opens an earlier clause (上海在…征程上，…突破1000家;
-     例如，…的奎芯科技，成立仅三年), then a difference clause (相比…高出) → the subject of
+     例如，…的甲乙科技，成立仅三年), then a difference clause (相比…高出) → the subject of
      the quantity it compares, then a heading line that is just a named place (province
      pages: 浙江省 over its card lines);
   else null (METRIC only; a RANKING needs a subject). Coordinated subjects (北京、上海的…;
@@ -185,7 +185,7 @@ def _is_compared(doc: Document, e, clause: int, data: dict, in_sent=()) -> bool:
 
 
 def _head(e, ents_after: list, doc: Document):
-    """``松江区的新倬壮印刷科技``: a place followed by 的 and a company names the company."""
+    """``某区的丙丁印刷科技``: a place followed by 的 and a company names the company."""
     for n in ents_after:
         if n.start < e.end:
             continue
@@ -206,7 +206,7 @@ def _topic(doc: Document, in_sent: list, clause_starts: list, upto: int, data: d
         last = [e for e in in_sent if c <= e.start and e.end <= c_end and e.type in SUBJECT_TYPES]
         if last and c_end < upto and not doc.norm[last[-1].end:c_end].strip(" \n，,；;：:") \
                 and not _is_compared(doc, last[-1], c, data, in_sent):
-            topic = last[-1]  # 瞄准算力扩展新赛道的奎芯科技，成立仅三年…: a clause that is just a noun phrase
+            topic = last[-1]  # 瞄准新赛道的甲乙科技，成立仅三年…: a clause that is just a noun phrase
             continue
         first = next((e for e in in_sent if e.start >= c and e.type not in ("FIGURE", "RANK")), None)
         if first is None or first.start >= upto:
@@ -494,7 +494,7 @@ def find_facts(doc: Document, data: dict, chooser=None) -> list:
                 and doc.norm[in_sent[-1].end:e.start].strip() in ("(", "（"):
             subject = in_sent[-1]  # 北京(1210家): the figure in brackets is the entity's
         elif subject is not None and doc.norm[subject.end:subject.end + 1] == "等":
-            subject = None  # 优必选、乐聚…等至少9家整机企业: examples of an unnamed group
+            subject = None  # 甲乙、丙丁…等至少9家整机企业: examples of an unnamed group
         elif subject is None:
             subject = (_anaphor_subject(doc, ents, clause, doc.norm[clause:e.start], data)
                        or _place_after(doc, e, ents[i + 1:i + 2], data))

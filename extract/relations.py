@@ -8,7 +8,7 @@ caption naming an industry (表 3.2 新材料领域代表企业) gives every com
 ``in_industry`` to that industry as well. In prose, short patterns between adjacent entities give the
 rest (all matched on the normalized text, so both scripts work):
 
-- ``LOC 的 COMPANY`` / ``LOC 区 COMPANY`` → located_in (松江区的新倬壮印刷科技)
+- ``LOC 的 COMPANY`` / ``LOC 区 COMPANY`` → located_in (某区的丙丁印刷科技)
 - ``(在) INDUSTRY 领域/赛道 , COMPANY (、COMPANY …)`` / ``INDUSTRY 企业/公司 COMPANY`` /
   ``INDUSTRY (新赛道) 的 COMPANY`` → in_industry, for every company of a list that follows
 - ``X 旗下 (的) Y`` → subsidiary_of (Y → X)

@@ -3,7 +3,7 @@
 The suffix is certain; the left edge is not: the candidate starts after the
 last character that cannot be in a name (punctuation, space, table bar) and is
 then cut after the last stop word that cannot begin a name (由, 与, 的, 包括 …;
-``extract/data/rules/companies.json``). Short names (曦智科技) are left to the
+``extract/data/rules/companies.json``). Short names (甲乙科技) are left to the
 NER model and the gazetteer.
 """
 from __future__ import annotations
@@ -60,7 +60,7 @@ COMMON_WORDS = Path(__file__).resolve().parent.parent / "data" / "rules" / "comm
 
 
 class ShortCompanyRecognizer:
-    """Short company names written as brand + industry head: 曦智科技, 视比特机器人, 沐曦集成.
+    """Short company names written as brand + industry head: 甲乙科技, 丙丁机器人, 戊己集成.
 
     Precision comes from two checks: the brand starts right after a boundary
     (punctuation, 的, 如, 、, an appositive 公司/企业 …) and is not an ordinary
