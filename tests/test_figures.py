@@ -138,6 +138,11 @@ CASES = [
     ("| 2011年 | 1000-5000人 | [megvii.com]", "1000-5000人", 1000, "人", "range", 1000, 5000),
     ("| 2014年 | 5000+人 | [sensetime.com]", "5000+人", 5000, "人", "more_than", None, None),
     ("- 每批认定和复核周期约为1-2年", "1-2年", 1, "年", "range", 1, 2),
+    # --- rates: the denominator after a slash belongs to the unit (also across a PDF line break)
+    ("有效发明专利量达到 24.08 件 / 家和 23.22 件 /\n家，", "24.08 件 / 家", 24.08, "件/家", "exact", None, None),
+    ("有效发明专利量达到 24.08 件 / 家和 23.22 件 /\n家，", "23.22 件 /\n家", 23.22, "件/家", "exact", None, None),
+    ("均值则为 18.51 件 / 千人。", "18.51 件 / 千人", 18.51, "件/千人", "exact", None, None),
+    ("日产量为100吨/日。", "100吨/日", 100, "吨/日", "exact", None, None),
     # --- constructed from SCHEMA conventions
     ("上海的一半之多", "一半", 50, "%", "exact", None, None),
     ("占比超八成", "超八成", 80, "%", "more_than", None, None),
@@ -168,6 +173,7 @@ def test_figure(text, span, value, unit, qual, lo, hi):
 
 # fragments where a given stretch must NOT be a FIGURE (or where nothing is)
 NEGATIVES = [
+    ("有5家/个人企业", "5家/个"),  # 个人 is a word, not a denominator
     ("在2024年完成了超15億元的C輪融資", "2024年"),
     ("2019 年第一批入选公示248 家", "2019 年"),
     ("《上海市促进高成长企业加快发展三年行动方案(2025—2027年)》", "2025—2027年"),

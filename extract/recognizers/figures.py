@@ -48,6 +48,7 @@ class FigureRecognizer:
         self.multiple = set(units["multiple"])
         self.measure = set(units["measure_words"])
         self.year_unit = units["year_unit"]
+        self.per_unit = re.compile(rf"[ \t]*/[ \t\n]*({alternation(units['per_units'])})(?![^\W\d_a-zA-Z和及与的以左至或、])")
         self.money_cues = re.compile(alternation(units["money_cues"]))
         self.money_window = int(units["money_cue_window"])
         self.duration_cues = tuple(units["duration_cues"])
@@ -127,6 +128,11 @@ class FigureRecognizer:
                 continue
             start, attrs = res
             start, end = _bold_core(norm, start, m.end())
+            per = self.per_unit.match(norm, end) if attrs["unit"] in self.measure else None
+            if per:  # 24.08 件 / 家, 124.7 件 / 千人: a rate, the denominator is part of the unit
+                attrs["unit"] = f"{attrs['unit']}/{per.group(1)}"
+                end = per.end()
+                pos = max(pos, end)
             out.append(doc.entity("FIGURE", start, end, attrs, source="rules"))
         return out
 

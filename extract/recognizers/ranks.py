@@ -87,6 +87,11 @@ class RankRecognizer:
                 sa = self.scope_after.match(norm, end)
                 if sa:
                     attrs["scope"] = sa.group(1)
+            star = norm.rfind("*", start, end)
+            if star >= 0:  # 全国**第一**: markdown bold between scope and rank; the span is the bold part
+                start = star + 1
+                while start < end and norm[start] in " \t":
+                    start += 1
             if m.group("ordw") and not m.group("osuf") and norm.startswith(self.city_suffix, end):
                 end += len(self.city_suffix)  # 第一城: the ranked noun stays in the span
                 attrs["scope"] = attrs["scope"] or self.city_scope
