@@ -63,6 +63,18 @@ VARIANTS = {
     "frozen_init_light": ([dict(_REHEARSE_NEW_HEAD, sample=0.05)],
                           {"freeze": ["encoder", "heads"], "l2sp": 0.01, "init_extra_from": "cluener",
                            "lr": 0.005, "extra_repeat": 16, "epochs": 6}),
+    # as frozen_init_light with a 10x stronger pull toward the CLUENER head's rows
+    "frozen_init_pull": ([dict(_REHEARSE_NEW_HEAD, sample=0.05)],
+                         {"freeze": ["encoder", "heads"], "l2sp": 0.1, "init_extra_from": "cluener",
+                          "lr": 0.005, "extra_repeat": 16, "epochs": 6}),
+    # as frozen_init_light with rehearsal as large as the user's text per epoch (5% is diluted by long documents)
+    "frozen_init_match": ([dict(_REHEARSE_NEW_HEAD, sample=1.0, match_extra=1.0)],
+                          {"freeze": ["encoder", "heads"], "l2sp": 0.01, "init_extra_from": "cluener",
+                           "lr": 0.005, "extra_repeat": 16, "epochs": 6}),
+    # between the two: rehearsal 0.3x the user's text per epoch
+    "frozen_init_match03": ([dict(_REHEARSE_NEW_HEAD, sample=1.0, match_extra=0.3)],
+                            {"freeze": ["encoder", "heads"], "l2sp": 0.01, "init_extra_from": "cluener",
+                             "lr": 0.005, "extra_repeat": 16, "epochs": 6}),
     # the top encoder layer trains too (small lr, L2-SP); both heads rehearse CLUENER
     "top_l2sp": ([_REHEARSE_BASE_HEAD, _REHEARSE_NEW_HEAD],
                  {"freeze": ["encoder_lower", "heads"], "l2sp": 0.01, "init_extra_from": "cluener", "lr": 0.0005,
@@ -227,13 +239,14 @@ def summarize(paths: list, variant: str, argv: list) -> dict:
            "variant": variant, "speak_first": order, "made_from": {str(p): r["command"] for p, r in zip(paths, runs)},
            "config": next((r["variants"][variant] for r in runs if variant in r.get("variants", {})), None),
            "base_cluener": runs[0]["base"]["cluener_holdout"],
-           "base_new_domain": {k: v for r in runs for k, v in r["base"].items() if k != "cluener_holdout"},
            "new_domain": [], "folds": []}
     for r in runs:
         for e in r.get("domain", []):
             if e["variant"] == variant:
                 out["new_domain"].append({"domain": e["domain"], "train_docs": e["train_docs"],
                                           "train_chars": e["train_chars"], "train_seconds": e["train_seconds"],
+                                          "before": {e["domain"] + "_test": r["base"][e["domain"] + "_test"],
+                                                     "cluener_holdout": r["base"]["cluener_holdout"]},
                                           "after": e[order], "after_typed": e.get("typed")})
         for e in r.get("folds", []):
             if e["variant"] == variant:
@@ -263,7 +276,8 @@ def main(argv=None) -> int:
     ap.add_argument("--summarize", nargs="+", metavar="RESULTS_JSON", default=None,
                     help="instead of running: write --variant's rows of these result files to --out "
                          "(the layout evaluation/make_report.py reads)")
-    ap.add_argument("--variant", default="frozen_init_light", help="with --summarize")
+    ap.add_argument("--variant", default="frozen_init_match03",
+                    help="with --summarize (default: the variant zhie train --base uses)")
     args = ap.parse_args(argv)
     if args.out is None:
         args.out = str(ROOT / "evaluation" / ("finetune.json" if args.summarize else "finetune_runs.json"))

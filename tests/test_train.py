@@ -183,3 +183,17 @@ def test_extra_max_chars_caps_the_repeats(tmp_path):
     train_ner({"training": {"epochs": 1, "threads": 1, "extra_repeat": 8, "extra_max_chars": 3 * len(ex[0][0])}},
               tmp_path, extra_examples=ex, progress=False, log=logs.append)
     assert any("repeated 3x" in m for m in logs)
+
+
+def test_rehearsal_can_match_the_size_of_the_users_text(tmp_path, monkeypatch):
+    import extract.ner.train as nt
+
+    corpus = [(f"张三{i:02d}在北京工作。", [(0, 2, "name"), (5, 7, "address")]) for i in range(100)]
+    monkeypatch.setattr(nt, "load_corpus", lambda name, split: list(corpus))
+    logs = []
+    ex = [("李四去了上海。" * 3, [(0, 2, "PERSON"), (4, 6, "LOC")])]  # 21 chars, repeated 2x -> 42
+    nt.train_ner({"corpora": [{"corpus": "cluener", "into_extra": True, "match_extra": 1.0}],
+                  "training": {"epochs": 1, "threads": 1, "extra_repeat": 2}}, tmp_path, extra_examples=ex,
+                 progress=False, log=logs.append)
+    line = next(m for m in logs if "rehearsal through" in m)
+    assert " 5 cluener sentences, 50 chars" in line  # 10-char sentences until >= 42 chars

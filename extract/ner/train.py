@@ -24,7 +24,10 @@ Config keys (all optional except ``corpora``)::
 
 Each corpus trains its own head (labels = that corpus's label set), or, with
 ``"into_extra": true``, the extra head: its labels are then mapped to ZhIE types through
-``label_map.json`` and only the extra head's types are kept (rehearsal for a fine-tuned head). Extra examples
+``label_map.json`` and only the extra head's types are kept (rehearsal for a fine-tuned head);
+``"match_extra": r`` then draws (after ``sample``/``limit``) as many characters of it as ``r`` times the
+characters of the extra examples seen per epoch, so the rehearsal keeps its weight however much
+the user annotated. Extra examples
 (``(text, [(start, end, ZhIE type), ...])``) train the head ``training.extra_head``
 (created with the ZhIE types found there if missing; its output map is the identity).
 With ``base``, the vocabulary and weights of a saved model are the starting point.
@@ -283,6 +286,17 @@ def train_ner(config: dict, out_dir, seed: int = 13, extra_examples: Optional[Se
                 log(f"[train_ner] extra examples repeated {repeat}x per epoch (training.extra_max_chars)")
         sources.append((eh, list(extra_examples), repeat, None))
         for c, ex in into_extra:  # rehearsal for the new head: the corpus's labels mapped to its types
+            if c.get("match_extra"):  # as many characters as the extra examples give per epoch, times this
+                want = float(c["match_extra"]) * repeat * sum(len(t) for t, _ in extra_examples)
+                pool = list(ex)
+                random.Random(seed + 2).shuffle(pool)
+                ex, got = [], 0
+                for t, sp in pool:
+                    if got >= want:
+                        break
+                    ex.append((t, sp))
+                    got += len(t)
+                log(f"[train_ner] rehearsal through {eh!r}: {len(ex)} {c['corpus']} sentences, {got} chars")
             m = {k: v for k, v in label_map.get(c["corpus"], {}).items() if v in heads[eh]}
             sources.append((eh, [(t, [(s, e, m[lab]) for s, e, lab in sp if lab in m]) for t, sp in ex],
                             c.get("repeat", 1), None))
