@@ -23,9 +23,8 @@ the code path users get. For each variant it measures:
 
 Every fine-tuned model is scored with each head order (``training.speak_first``:
 "base" = base head first, the new head fills gaps; "new" = the new head first, the base head
-fills gaps), and, NER alone, with "typed" precedence (the new head first for the types it was
-trained on, the base head first for the others; a candidate ordering the shipped NER component
-does not implement). Wall time of each fine-tune (``zhie train`` minus data writing) is recorded.
+fills gaps; "typed" = the new head first for the types it was trained on, the base head first for
+the others, ``precedence: "type"`` in the NER component). Wall time of each fine-tune (``zhie train`` minus data writing) is recorded.
 Results are written after every run, so an interrupted run keeps what it measured.
 """
 from __future__ import annotations
@@ -107,13 +106,13 @@ SENTS_PER_DOC = {"weibo": 1, "resume": 8}
 def _heads(model_dir: Path):
     cfg = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
     entry = next(e for e in cfg["pipeline"] if e["factory"].startswith("ner."))
-    return model_dir / entry.get("path", "ner"), entry.get("heads")
+    return model_dir / entry.get("path", "ner"), entry.get("heads"), entry.get("precedence", "head")
 
 
 def _tagger(model_dir: Path):
     from extract.ner.infer import NumpyTagger
-    path, heads = _heads(model_dir)
-    return NumpyTagger.load(path), heads
+    path, heads, precedence = _heads(model_dir)
+    return NumpyTagger.load(path), heads, precedence
 
 
 def _f(sc) -> dict:
@@ -121,30 +120,19 @@ def _f(sc) -> dict:
 
 
 def typed_entities(tagger, heads, texts) -> list:
-    """Entities with per-type precedence: the new head speaks first for the types it was trained on,
-    the base head for the others (not what the shipped NER component does: an ordering to compare)."""
-    base, new = heads  # assembled base-first
-    per = tagger.predict_heads(texts, [base, new])
-    new_types = set(tagger.heads[new])
-    out = []
-    for k in range(len(texts)):
-        b = [(s, e, tagger.output_map[base].get(lab)) for s, e, lab in per[base][k]]
-        b = [x for x in b if x[2] is not None]
-        n = [(s, e, tagger.output_map[new].get(lab)) for s, e, lab in per[new][k]]
-        kept = [x for x in b if x[2] not in new_types]
-        for group in (n, [x for x in b if x[2] in new_types]):
-            for s, e, t in group:
-                if t is not None and not any(s < ke and ks < e for ks, ke, _ in kept):
-                    kept.append((s, e, t))
-        out.append(sorted(kept))
-    return out
+    """Entities with per-type precedence (``NumpyTagger.entities(precedence="type")``): the new head
+    speaks first for the types it was trained on, the base head for the others, whatever order the
+    model was assembled in."""
+    base = tagger.config.get("output_head")
+    new = next(h for h in heads if h != base)
+    return tagger.entities(texts, [new, base], precedence="type")
 
 
 def _entities(model_dir: Path, texts: list, typed: bool = False) -> list:
-    tagger, heads = _tagger(model_dir)
-    if typed:
+    tagger, heads, precedence = _tagger(model_dir)
+    if typed and heads and len(heads) == 2:
         return typed_entities(tagger, heads, texts)
-    return tagger.entities(texts, heads)
+    return tagger.entities(texts, heads, precedence=precedence)
 
 
 def cluener_scores(model_dir: Path, typed: bool = False) -> dict:
@@ -202,14 +190,17 @@ def as_records(docs: list, prefix: str) -> list:
     return recs
 
 
-def reorder(model_dir: Path) -> Path:
-    """A copy of ``model_dir`` whose NER heads are in the other order (base-first <-> new-first)."""
-    dest = model_dir.parent / (model_dir.name + "-swapped")
+def reorder(model_dir: Path, typed: bool = False) -> Path:
+    """A copy of ``model_dir`` whose NER heads are in the other order (base-first <-> new-first);
+    with ``typed``, new-first with ``precedence: "type"`` (what ``speak_first: "typed"`` assembles)."""
+    dest = model_dir.parent / (model_dir.name + ("-typed" if typed else "-swapped"))
     shutil.copytree(model_dir, dest)
     cfg = json.loads((dest / "config.json").read_text(encoding="utf-8"))
     for e in cfg["pipeline"]:
         if e["factory"].startswith("ner.") and e.get("heads"):
             e["heads"] = list(reversed(e["heads"]))
+            if typed:
+                e["precedence"] = "type"
     (dest / "config.json").write_text(json.dumps(cfg, ensure_ascii=False, indent=1), encoding="utf-8")
     return dest
 
@@ -226,14 +217,15 @@ def finetune(records: list, tmp: Path, variant: str) -> tuple:
           log=lambda m: None)
     secs = round(time.time() - t0, 1)
     best = tmp / "out" / "model-best"
-    return secs, {"base_first": best, "new_first": reorder(best)}
+    return secs, {"base_first": best, "new_first": reorder(best), "typed": reorder(best, typed=True)}
 
 
 def summarize(paths: list, variant: str, argv: list) -> dict:
     """One variant's rows from result files of this script, in the layout evaluation/make_report.py reads
     (``base_cluener``, ``folds`` with ``gold_after`` / ``cluener_after``), plus its new-domain rows."""
     from extract.train import FINETUNE_CONFIG
-    order = {"base": "base_first", "new": "new_first"}[FINETUNE_CONFIG["training"].get("speak_first", "base")]
+    order = {"base": "base_first", "new": "new_first", "typed": "typed"}[
+        FINETUNE_CONFIG["training"].get("speak_first", "base")]
     runs = [json.loads(Path(p).read_text(encoding="utf-8")) for p in paths]
     out = {"command": "python evaluation/finetune_experiment.py " + " ".join(argv),
            "variant": variant, "speak_first": order, "made_from": {str(p): r["command"] for p, r in zip(paths, runs)},
@@ -314,9 +306,6 @@ def main(argv=None) -> int:
                          "train_chars": sum(len(t) for t, _ in train_docs), "train_seconds": secs}
                 for order, m in models.items():
                     entry[order] = {dom + "_test": domain_scores(m, test), "cluener_holdout": cluener_scores(m)}
-                m = models["base_first"]
-                entry["typed"] = {dom + "_test": domain_scores(m, test, True),
-                                  "cluener_holdout": cluener_scores(m, True)}
             results["domain"].append(entry)
             print(json.dumps(entry, ensure_ascii=False), flush=True)
             save()

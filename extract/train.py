@@ -38,15 +38,15 @@ DEFAULT_TRAIN_CONFIG = REPO_ROOT / "evaluation" / "ner" / "default.json"
 # ``zhie`` with your types trains. It starts as the base CLUENER head's rows for the same types,
 # is pulled toward that start (L2-SP), and rehearses CLUENER sentences mapped to your types (0.3x
 # as many characters as it sees of your documents per epoch), so it keeps what the base knew
-# outside your documents. It speaks first; the base head fills in (and gives the types you did
-# not annotate). Chosen by measurement (variant frozen_init_match03 of
+# outside your documents. It speaks first for the types you annotated; the base head speaks first
+# for the others and fills gaps (speak_first "typed"). Chosen by measurement (variant frozen_init_match03 of
 # evaluation/finetune_experiment.py; evaluation/finetune.json; models/default/MODEL_CARD.md).
 FINETUNE_CONFIG = {
     "corpora": [{"corpus": "cluener", "split": "train", "into_extra": True, "match_extra": 0.3}],
     "dev": None,
     "training": {"epochs": 6, "extra_repeat": 16, "extra_max_chars": 720000, "lr": 0.005, "patience": 0,
                  "warmup": 20, "threads": 1, "freeze": ["encoder", "heads"], "init_extra_from": "cluener", "l2sp": 0.01,
-                 "speak_first": "new"},
+                 "speak_first": "typed"},
 }
 
 
@@ -97,7 +97,8 @@ def _score(model_dir, records) -> Optional[dict]:
     return {"entities": rep["entities"]["micro"], "per_type": rep["entities"]["per_type"]}
 
 
-def _assemble(ner_dir: Path, base_pipeline: Path, dest: Path, heads: Optional[list]) -> None:
+def _assemble(ner_dir: Path, base_pipeline: Path, dest: Path, heads: Optional[list],
+              precedence: Optional[str] = None) -> None:
     """Write a complete model folder (pipeline config + NER) to ``dest`` atomically."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=dest.parent))
@@ -109,6 +110,8 @@ def _assemble(ner_dir: Path, base_pipeline: Path, dest: Path, heads: Optional[li
             entry["path"] = "ner"
             if heads:
                 entry["heads"] = heads
+            if precedence:
+                entry["precedence"] = precedence
     config["name"] = dest.parent.name
     shutil.copytree(ner_dir, tmp / "ner")
     with open(tmp / "config.json", "w", encoding="utf-8") as f:
@@ -157,15 +160,18 @@ def train(data: Iterable, out, base=None, config=None, seed: int = 13, holdout: 
             labels = json.load(f)
         # Which head speaks first (training.speak_first): "base" = the base head, and the head
         # trained on your documents only fills in where the base found nothing; "new" = the new
-        # head first, the base head fills in (and still gives the types you did not annotate).
-        heads = None
+        # head first, the base head fills in (and still gives the types you did not annotate);
+        # "typed" = the new head first only for the types it outputs, the base head first for the
+        # others (NumpyTagger.entities precedence="type").
+        heads, precedence = None, None
         if examples and head != labels["output_head"]:
             first = cfg.get("training", {}).get("speak_first", "base")
-            if first not in ("base", "new"):
-                raise ValueError(f"training.speak_first must be 'base' or 'new', not {first!r}")
+            if first not in ("base", "new", "typed"):
+                raise ValueError(f"training.speak_first must be 'base', 'new' or 'typed', not {first!r}")
             heads = [labels["output_head"], head] if first == "base" else [head, labels["output_head"]]
+            precedence = "type" if first == "typed" else None
         for name in ("model-best", "model-last"):
-            _assemble(Path(run) / name, base_pipeline, out / name, heads)
+            _assemble(Path(run) / name, base_pipeline, out / name, heads, precedence)
     scores = {"held_out_ids": [r["id"] for r in held], "seed": seed,
               "base": _score(base_pipeline, held) if base is not None else None,
               "model_best": _score(out / "model-best", held), "train_summary": summary}

@@ -67,3 +67,30 @@ def test_score_spans_per_type_and_micro():
     assert sc["ORG"].p == 0.0 and sc["ORG"].r == 0.0 and sc["ORG"].f == 0.0  # explicit zero division
     assert (sc["micro"].tp, sc["micro"].n_pred, sc["micro"].n_gold) == (2, 4, 3)
     assert sc["micro"].f == pytest.approx(2 * 2 / 7)
+
+
+def _fake_tagger(spans_by_head):
+    """A NumpyTagger whose heads 'predict' fixed spans, to test how heads are combined."""
+    from extract.ner.infer import NumpyTagger
+    t = object.__new__(NumpyTagger)
+    t.config = {"output_head": "base"}
+    t.output_map = {"base": {"company": "COMPANY", "name": "PERSON", "address": "LOC", "scene": None},
+                    "zhie": {"PERSON": "PERSON", "LOC": "LOC"}}
+    t.predict_heads = lambda texts, heads, batch_chars=0: {h: [spans_by_head[h]] for h in heads}
+    return t
+
+
+def test_head_precedence_by_type():
+    base = [(0, 4, "company"), (5, 7, "name"), (8, 12, "address"), (13, 15, "scene")]
+    new = [(2, 6, "PERSON"), (8, 10, "LOC"), (16, 18, "PERSON")]
+    t = _fake_tagger({"base": base, "zhie": new})
+    # head order: the first head wins every overlap
+    assert t.entities(["x"], ["zhie", "base"])[0] == [(2, 6, "PERSON"), (8, 10, "LOC"), (16, 18, "PERSON")]
+    # type precedence: the new head first only for its own types (PERSON, LOC); the base head keeps
+    # its COMPANY (which blocks the new PERSON over it) and fills gaps in the new head's types
+    assert t.entities(["x"], ["zhie", "base"], precedence="type")[0] == [
+        (0, 4, "COMPANY"), (5, 7, "PERSON"), (8, 10, "LOC"), (16, 18, "PERSON")]
+    with pytest.raises(ValueError, match="two heads"):
+        t.entities(["x"], ["zhie"], precedence="type")
+    with pytest.raises(ValueError, match="precedence"):
+        t.entities(["x"], ["zhie", "base"], precedence="other")

@@ -10,8 +10,10 @@ Config entry::
     {"name": "ner", "factory": "ner.charcnn.v1", "path": "ner"}
 
 Settings: ``path`` (model folder), ``heads`` (which output heads to use, first
-wins on overlap; default: the model's output head), ``max_len`` (longer
-sentences are cut into windows of this many characters), ``batch_chars``.
+wins on overlap; default: the model's output head), ``precedence`` (``"type"``:
+a fine-tuned first head wins only for the types it outputs, see
+``NumpyTagger.entities``), ``max_len`` (longer sentences are cut into windows
+of this many characters), ``batch_chars``.
 """
 from __future__ import annotations
 
@@ -32,11 +34,12 @@ class NERComponent:
     """Callable ``Document -> Document``; :meth:`pipe` processes many documents in one batch."""
 
     def __init__(self, path, heads: Optional[Sequence[str]] = None, max_len: int = 300,
-                 batch_chars: int = 20000, source: str = "ner"):
+                 batch_chars: int = 20000, source: str = "ner", precedence: str = "head"):
         from .infer import NumpyTagger
 
         self.tagger = NumpyTagger.load(path)
         self.heads = list(heads) if heads else None
+        self.precedence = precedence
         self.max_len = int(max_len)
         self.batch_chars = int(batch_chars)
         self.source = source
@@ -69,7 +72,7 @@ class NERComponent:
             for s, e in self._windows(d):
                 jobs.append((d, s))
                 texts.append(d.norm[s:e])
-        found = self.tagger.entities(texts, self.heads, self.batch_chars) if texts else []
+        found = self.tagger.entities(texts, self.heads, self.batch_chars, self.precedence) if texts else []
         for (d, off), spans in zip(jobs, found):
             norm = d.norm
             for s, e, typ in spans:
@@ -88,6 +91,6 @@ class NERComponent:
 
 @components.register("ner.charcnn.v1")
 def make_ner(nlp, path: str = "ner", heads: Optional[Sequence[str]] = None, max_len: int = 300,
-             batch_chars: int = 20000) -> NERComponent:
+             batch_chars: int = 20000, precedence: str = "head") -> NERComponent:
     """The learned NER component; ``path`` is the model folder (resolved against the pipeline's folder)."""
-    return NERComponent(path, heads=heads, max_len=max_len, batch_chars=batch_chars)
+    return NERComponent(path, heads=heads, max_len=max_len, batch_chars=batch_chars, precedence=precedence)

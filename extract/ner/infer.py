@@ -260,25 +260,39 @@ class NumpyTagger:
                     results[h][row] = spans
         return results
 
-    def entities(self, texts: List[str], heads: Optional[Sequence[str]] = None, batch_chars: int = 20000) -> List[list]:
+    def entities(self, texts: List[str], heads: Optional[Sequence[str]] = None, batch_chars: int = 20000,
+                 precedence: str = "head") -> List[list]:
         """Spans mapped to ZhIE types through ``output_map`` (labels mapped to null are dropped).
 
-        With several heads, a later head's span is added only where it overlaps
-        nothing already found by an earlier head.
+        With several heads and ``precedence="head"``, a later head's span is added only where it
+        overlaps nothing already found by an earlier head. ``precedence="type"`` (two heads: a
+        fine-tuned head first, its base second) lets the first head speak first only for the types
+        it outputs: the base head's spans of other types are kept as they are, then the first
+        head's spans, then the base head's spans of the first head's types, each where it overlaps
+        nothing kept.
         """
         heads = list(heads or [self.config.get("output_head") or next(iter(self.heads))])
+        if precedence not in ("head", "type"):
+            raise ValueError(f"precedence must be 'head' or 'type', not {precedence!r}")
+        if precedence == "type" and len(heads) != 2:
+            raise ValueError(f"precedence='type' needs exactly two heads (fine-tuned, base), got {heads}")
         per = self.predict_heads(texts, heads, batch_chars)
         out = []
         for k in range(len(texts)):
-            kept = []
+            mapped = []
             for h in heads:
                 m = self.output_map.get(h, {})
-                for s, e, lab in per[h][k]:
-                    typ = m.get(lab)
-                    if typ is None:
-                        continue
-                    if h != heads[0] and any(s < ke and ks < e for ks, ke, _ in kept):
-                        continue
-                    kept.append((s, e, typ))
+                mapped.append([(s, e, m.get(lab)) for s, e, lab in per[h][k] if m.get(lab) is not None])
+            if precedence == "type":
+                own = {v for v in self.output_map.get(heads[0], {}).values() if v is not None}
+                first, base = mapped
+                kept = [x for x in base if x[2] not in own]
+                groups = [first, [x for x in base if x[2] in own]]
+            else:
+                kept, groups = list(mapped[0]), mapped[1:]
+            for group in groups:
+                for s, e, typ in group:
+                    if not any(s < ke and ks < e for ks, ke, _ in kept):
+                        kept.append((s, e, typ))
             out.append(sorted(kept))
         return out
