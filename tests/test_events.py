@@ -7,27 +7,10 @@ comes from the seed documents or the challenge sets.
 """
 import pytest
 
-from extract.doc import Document
 from extract.events import _load, find_events
-from extract.segment import split_sentences
-from extract.textnorm import normalize
+from docs import make_doc
 
 DATA = _load()
-
-
-def make_doc(text, spans=()):
-    """A normalized, sentence-split document with entities at the given (surface, type) spans, in order."""
-    d = Document(text, id="t")
-    d.norm, d.script = normalize(text)
-    d.sents = split_sentences(d.norm)
-    pos = 0
-    for item in spans:
-        surface, typ = item[0], item[1]
-        attrs = item[2] if len(item) > 2 else {}
-        s = text.index(surface, pos)
-        d.entities.append(d.entity(typ, s, s + len(surface), attrs, source="test"))
-        pos = s + len(surface)
-    return d
 
 
 def money(surface, value=1.0, unit="元"):

@@ -1,27 +1,10 @@
 """METRIC / RANKING fact rules (extract/facts.py) on hand-written sentences with hand-placed entities."""
 import pytest
 
-from extract.doc import Document
 from extract.facts import _load, find_facts
-from extract.segment import split_sentences
-from extract.textnorm import normalize
+from docs import make_doc
 
 DATA = _load()
-
-
-def make_doc(text, spans=()):
-    """A normalized, sentence-split document with entities at the given (surface, type[, attrs]) spans."""
-    d = Document(text, id="t")
-    d.norm, d.script = normalize(text)
-    d.sents = split_sentences(d.norm)
-    pos = 0
-    for item in spans:
-        surface, typ = item[0], item[1]
-        attrs = item[2] if len(item) > 2 else {}
-        s = text.index(surface, pos)
-        d.entities.append(d.entity(typ, s, s + len(surface), attrs, source="test"))
-        pos = s + len(surface)
-    return d
 
 
 def fig(surface, value, unit, qualifier="exact"):

@@ -5,28 +5,12 @@ Entities are placed by hand (no model), so each test checks one layer's logic.
 import pytest
 
 from extract.components import make_merger
-from extract.doc import Document
 from extract.events import _load as load_event_data, find_events, normalize_round
 from extract.facts import _load as load_fact_data, find_facts
 from extract.gazetteer import Gazetteer, _compact
 from extract.relations import pattern_relations
-from extract.segment import split_sentences
 from extract.textnorm import normalize
-
-
-def make_doc(text, spans=()):
-    """A normalized, sentence-split document with entities at the given (surface, type[, attrs]) spans."""
-    d = Document(text, id="t")
-    d.norm, d.script = normalize(text)
-    d.sents = split_sentences(d.norm)
-    pos = 0
-    for item in spans:
-        surface, typ = item[0], item[1]
-        attrs = item[2] if len(item) > 2 else {}
-        s = text.index(surface, pos)
-        d.entities.append(d.entity(typ, s, s + len(surface), attrs, source="test"))
-        pos = s + len(surface)
-    return d
+from docs import make_doc
 
 
 def texts(ents):

@@ -182,6 +182,25 @@ def build(annotations=ANNOTATIONS, corpora=None, with_meta: bool = False) -> Lis
     return out
 
 
+def predict_and_score(name: str, records: List[dict]) -> tuple:
+    """Run model ``name`` ("default", "rules" or a folder) on rebuilt ``records`` (one torch thread) and
+    score the predictions; ``(pipeline, predicted records, scorer report, {"load": s, "run": s})``."""
+    import time
+
+    import torch
+    torch.set_num_threads(1)
+    from extract import load
+    from extract.evaluate import score
+    t0 = time.time()
+    nlp = load(None if name == "default" else name)
+    load_s = time.time() - t0
+    t0 = time.time()
+    preds = [nlp(r["text"], id=r["id"]).to_dict() for r in records]
+    run_s = time.time() - t0
+    gold = [{k: v for k, v in r.items() if k != "meta"} for r in records]
+    return nlp, preds, score(gold, preds), {"load": round(load_s, 1), "run": round(run_s, 1)}
+
+
 def counts(records: List[dict]) -> dict:
     """Sentences and events per kind and per corpus split (records built ``with_meta``)."""
     from collections import Counter

@@ -15,14 +15,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
-from build import ANNOTATIONS, REPO_ROOT, build  # noqa: E402
+from build import ANNOTATIONS, REPO_ROOT, build, predict_and_score  # noqa: E402
 
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
@@ -41,18 +40,7 @@ def _event_view(rec: dict) -> list:
 
 
 def run_model(name: str, records: list) -> dict:
-    import torch
-    torch.set_num_threads(1)
-    from extract import load
-    from extract.evaluate import score
-    t0 = time.time()
-    nlp = load(None if name == "default" else name)
-    load_s = time.time() - t0
-    t0 = time.time()
-    preds = [nlp(r["text"], id=r["id"]).to_dict() for r in records]
-    run_s = time.time() - t0
-    gold = [{k: v for k, v in r.items() if k != "meta"} for r in records]
-    rep = score(gold, preds)
+    nlp, preds, rep, seconds = predict_and_score(name, records)
     neg = [(r, p) for r, p in zip(records, preds) if r["meta"]["kind"] == "negative"]
     pos = [(r, p) for r, p in zip(records, preds) if r["meta"]["kind"] == "positive"]
     per_doc = []
@@ -79,7 +67,7 @@ def run_model(name: str, records: list) -> dict:
                         for t, d in {"ALL": rep["entities"]["overlap"]["micro"],
                                      **rep["entities"]["overlap"]["per_type"]}.items()}},
         "docs": rep["docs"],
-        "seconds": {"load": round(load_s, 1), "run": round(run_s, 1)},
+        "seconds": seconds,
         "per_doc": per_doc,
     }
 

@@ -22,7 +22,6 @@ import argparse
 import json
 import subprocess
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -30,6 +29,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
+import build as build_module  # noqa: E402
 from build import ANNOTATIONS, REPO_ROOT, build  # noqa: E402
 
 if str(REPO_ROOT) not in sys.path:
@@ -97,18 +97,7 @@ def diagnostics(records: list, preds: list) -> dict:
 
 
 def run_model(name: str, records: list) -> dict:
-    import torch
-    torch.set_num_threads(1)
-    from extract import load
-    from extract.evaluate import score
-    t0 = time.time()
-    nlp = load(None if name == "default" else name)
-    load_s = time.time() - t0
-    t0 = time.time()
-    preds = [nlp(r["text"], id=r["id"]).to_dict() for r in records]
-    run_s = time.time() - t0
-    gold = [{k: v for k, v in r.items() if k != "meta"} for r in records]
-    rep = score(gold, preds)
+    nlp, preds, rep, seconds = build_module.events_build.predict_and_score(name, records)
     ent = rep["entities"]
     return {
         "model": name,
@@ -119,7 +108,7 @@ def run_model(name: str, records: list) -> dict:
         "attributes": {t: rep["attributes"].get(t) for t in SCORED_TYPES},
         "diagnostics": diagnostics(records, preds),
         "docs": rep["docs"],
-        "seconds": {"load": round(load_s, 1), "run": round(run_s, 1)},
+        "seconds": seconds,
         "per_doc": [{"id": r["id"], "kind": r["meta"]["kind"], "gold": _fact_view(r), "pred": _fact_view(p),
                      "error": p.get("error")} for r, p in zip(records, preds)],
     }

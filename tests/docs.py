@@ -1,0 +1,20 @@
+"""Hand-built documents for tests of one layer at a time (no model involved)."""
+from extract.doc import Document
+from extract.segment import split_sentences
+from extract.textnorm import normalize
+
+
+def make_doc(text, spans=()):
+    """A normalized, sentence-split document with entities at the given ``(surface, type[, attrs])``
+    spans, found left to right in ``text``."""
+    d = Document(text, id="t")
+    d.norm, d.script = normalize(text)
+    d.sents = split_sentences(d.norm)
+    pos = 0
+    for item in spans:
+        surface, typ = item[0], item[1]
+        attrs = item[2] if len(item) > 2 else {}
+        s = text.index(surface, pos)
+        d.entities.append(d.entity(typ, s, s + len(surface), attrs, source="test"))
+        pos = s + len(surface)
+    return d
