@@ -78,6 +78,21 @@ def column_role(header: str, data: dict) -> Optional[str]:
     return None
 
 
+def _lines(text: str) -> list:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _strip_cell(text: str, s: int, e: int) -> Cell:
+    raw = text[s:e]
+    lead = len(raw) - len(raw.lstrip())
+    content = raw.strip()
+    return Cell(s + lead, s + lead + len(content), content)
+
+
 def _split_line(text: str, s: int, e: int, sep: str) -> List[Cell]:
     """Cells of one table line ``text[s:e]``, with stripped offsets."""
     line = text[s:e]
@@ -91,23 +106,16 @@ def _split_line(text: str, s: int, e: int, sep: str) -> List[Cell]:
     else:
         body_s, body_e = 0, len(line)
     cells = []
-    pos = body_s
+    pos = s + body_s
     for raw in line[body_s:body_e].split(sep):
-        lead = len(raw) - len(raw.lstrip())
-        content = raw.strip()
-        cs = s + pos + lead
-        cells.append(Cell(cs, cs + len(content), content))
+        cells.append(_strip_cell(text, pos, pos + len(raw)))
         pos += len(raw) + 1
     return cells
 
 
 def find_tables(text: str) -> List[Table]:
     """Markdown tables (header, ---- row, body) and blocks of ≥3 tab-separated lines."""
-    lines = []
-    pos = 0
-    for line in text.split("\n"):
-        lines.append((pos, pos + len(line)))
-        pos += len(line) + 1
+    lines = _lines(text)
     tables = []
     i = 0
     while i < len(lines):
@@ -139,21 +147,6 @@ def find_tables(text: str) -> List[Table]:
 _CAPTION = re.compile(r"^\s*表\s*[0-9０-９]+(?:[.．\-－][0-9０-９]+)*\s*\S")
 _PROSE = re.compile(r"[。，；：！？,;:!?]")
 _MAX_CELL = 40
-
-
-def _lines(text: str) -> list:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
-
-
-def _strip_cell(text: str, s: int, e: int) -> Cell:
-    raw = text[s:e]
-    lead = len(raw) - len(raw.lstrip())
-    content = raw.strip()
-    return Cell(s + lead, s + lead + len(content), content)
 
 
 def caption_before(text: str, start: int, max_lines: int = 2) -> Optional[Cell]:
