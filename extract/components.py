@@ -6,6 +6,8 @@ loading a pipeline costs only what its config asks for.
 """
 from __future__ import annotations
 
+import bisect
+
 from .doc import Document
 from .registry import components
 from .textnorm import normalize
@@ -86,11 +88,14 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=()):
         def in_link(e):
             return any(s < e.end and e.start < t for s, t in links)
 
-        cells = [(c.start, c.end) for t in (getattr(doc, "tables", None) or []) for row in t.rows for c in row
-                 if c.role not in ("COMPANY", "ORG")]
+        # cells never overlap: the one that could hold e is the last starting at or before it
+        cells = sorted((c.start, c.end) for t in (getattr(doc, "tables", None) or []) for row in t.rows
+                       for c in row if c.role not in ("COMPANY", "ORG"))
+        cell_starts = [s for s, _ in cells]
 
         def in_other_cell(e):
-            return any(s <= e.start and e.end <= t for s, t in cells)
+            i = bisect.bisect_right(cell_starts, e.start) - 1
+            return i >= 0 and e.end <= cells[i][1]
 
         doc.entities = [e for e in doc.entities
                         if not (e.source in srcs and (e.type in dropped or (e.type == "PERSON" and not ok(doc, e))

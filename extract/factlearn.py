@@ -20,6 +20,9 @@ import re
 from pathlib import Path
 from typing import List, Optional, Sequence
 
+from .facts import _clause_start
+from .segment import ensure_sentences
+
 SUBJECT_TYPES = ("COMPANY", "ORG", "LOC", "INDUSTRY", "POLICY")
 UNITS = ("家", "%", "元", "人", "年", "个", "倍", "件", "项", "个百分点")
 QUALIFIERS = ("exact", "approx", "more_than", "less_than", "at_least", "range", "vague")
@@ -42,11 +45,6 @@ def _onehot(i: int, n: int) -> list:
     if 0 <= i < n:
         v[i] = 1.0
     return v
-
-
-def _clause_start(norm: str, ss: int, pos: int) -> int:
-    i = max(norm.rfind(c, ss, pos) for c in "，,；;：:")
-    return ss if i < 0 else i + 1
 
 
 class FactChooser:
@@ -146,11 +144,7 @@ def training_examples(docs, chooser: FactChooser) -> list:
     """(feature rows, gold option index) for every value of every annotated document."""
     out = []
     for doc in docs:
-        if not doc.sents:
-            from .segment import split_sentences
-            from .textnorm import normalize
-            doc.norm, doc.script = normalize(doc.text)
-            doc.sents = split_sentences(doc.norm)
+        ensure_sentences(doc)
         gold = {}
         for f in doc.facts:
             if f.position is None and f.value is not None:

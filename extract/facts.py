@@ -447,8 +447,11 @@ def _lead_in_date(doc: Document, e, ents: list, starts: list):
     return None
 
 
+_CLAUSE_END = re.compile(r"[，。；,;：:！？!?]")
+
+
 def _clause_end(norm: str, pos: int) -> int:
-    m = re.compile(r"[，。；,;：:！？!?]").search(norm, pos)
+    m = _CLAUSE_END.search(norm, pos)
     return m.start() if m else len(norm)
 
 

@@ -65,7 +65,7 @@ def table_relations(doc: Document) -> List[Relation]:
 def pattern_relations(doc: Document) -> List[Relation]:
     ents = sorted(doc.entities, key=lambda e: e.start)
     out = []
-    for a, b in zip(ents, ents[1:]):
+    for i, (a, b) in enumerate(zip(ents, ents[1:])):
         gap = doc.norm[a.end:b.start]
         if len(gap) > _GAP_MAX:
             continue
@@ -73,7 +73,7 @@ def pattern_relations(doc: Document) -> List[Relation]:
             out.append(Relation("located_in", b, a))
         elif a.type == "INDUSTRY" and b.type == "COMPANY" and _IND_OF.match(gap):
             out.append(Relation("in_industry", b, a))
-            for c in _listed_after(doc, ents, b):
+            for c in _listed_after(doc, ents, i + 1):
                 out.append(Relation("in_industry", c, a))
         elif a.type in ("COMPANY", "ORG") and b.type in ("COMPANY", "ORG") and _SUBSIDIARY.match(gap):
             out.append(Relation("subsidiary_of", b, a))
@@ -82,10 +82,10 @@ def pattern_relations(doc: Document) -> List[Relation]:
     return out
 
 
-def _listed_after(doc: Document, ents: List[Entity], first: Entity) -> List[Entity]:
-    """The companies coordinated after ``first`` (甲、乙和丙): each joined by one list separator."""
-    out, prev = [], first
-    for e in ents[ents.index(first) + 1:]:
+def _listed_after(doc: Document, ents: List[Entity], first: int) -> List[Entity]:
+    """The companies coordinated after ``ents[first]`` (甲、乙和丙): each joined by one list separator."""
+    out, prev = [], ents[first]
+    for e in ents[first + 1:]:
         if e.type != "COMPANY" or not _LIST_SEP.match(doc.norm[prev.end:e.start]):
             break
         out.append(e)

@@ -18,6 +18,8 @@ import zlib
 from pathlib import Path
 from typing import Iterable, List, Optional, Tuple
 
+from .segment import ensure_sentences
+
 PAIRS = {"LOC": "located_in", "INDUSTRY": "in_industry"}
 MAX_DIST = 40
 DIM = 1 << 14
@@ -44,11 +46,11 @@ def table_spans(doc) -> List[Tuple[int, int]]:
 
 def candidates(doc) -> Iterable[tuple]:
     """``(company, other, relation type)`` pairs of one sentence, outside tables."""
-    tabs = table_spans(doc)
-    ents = [e for e in sorted(doc.entities, key=lambda e: e.start)
-            if not any(s <= e.start and e.end <= t for s, t in tabs)]
+    in_table = {id(e) for s, t in table_spans(doc) for e in doc.entities_between(s, t)}
+    ents = [e for e in sorted(doc.entities, key=lambda e: e.start) if id(e) not in in_table]
+    starts = [e.start for e in ents]
     for ss, se in doc.sents:
-        inside = [e for e in ents if ss <= e.start and e.end <= se]
+        inside = doc.entities_between(ss, se, ents, starts)
         for c in inside:
             if c.type != "COMPANY":
                 continue
@@ -84,19 +86,11 @@ def features(doc, c, o, rel: str, inside: list) -> List[int]:
     return sorted({_h(x) for x in f})
 
 
-def _prepare(doc) -> None:
-    if not doc.sents:
-        from .segment import split_sentences
-        from .textnorm import normalize
-        doc.norm, doc.script = normalize(doc.text)
-        doc.sents = split_sentences(doc.norm)
-
-
 def training_examples(docs) -> list:
     """``(feature ids, label)`` for every candidate pair of every annotated document."""
     out = []
     for doc in docs:
-        _prepare(doc)
+        ensure_sentences(doc)
         gold = {(r.type, id(r.head), id(r.tail)) for r in doc.relations}
         for c, o, rel, inside in candidates(doc):
             out.append((features(doc, c, o, rel, inside), 1.0 if (rel, id(c), id(o)) in gold else 0.0))

@@ -39,6 +39,15 @@ def split_sentences(text: str, max_len: int = 400) -> List[Tuple[int, int]]:
     return out
 
 
+
+def ensure_sentences(doc) -> None:
+    """Give a document read from annotations (no pipeline run) its normalized view and sentences,
+    as the pipeline would: what learners need before reading gold documents."""
+    if not doc.sents:
+        from .textnorm import normalize
+        doc.norm, doc.script = normalize(doc.text)
+        doc.sents = split_sentences(doc.norm)
+
 def _soft_cut(text: str, s: int, hard: int) -> int:
     for i in range(hard, max(s + 1, hard - 60), -1):
         if text[i - 1] in "，,、 |\t":

@@ -82,8 +82,8 @@ def test_learned_relation_classifier_learns_and_generalizes():
     clf = RelationClassifier().fit(_training_docs())
     test = _gold_doc("总部位于徐州的庚机械宣布与绍兴的多家机构合作。",
                      [("LOC", "徐州"), ("COMPANY", "庚机械"), ("LOC", "绍兴")], [])
-    from extract.rellearn import _prepare
-    _prepare(test)
+    from extract.segment import ensure_sentences
+    ensure_sentences(test)
     got = {(t, c.text, o.text) for t, c, o in clf.predict(test)}
     assert got == {("located_in", "庚机械", "徐州")}
 
