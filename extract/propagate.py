@@ -20,26 +20,17 @@ the document).
 """
 from __future__ import annotations
 
-import json
 import re
-from functools import lru_cache
-from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Optional
 
 import ahocorasick
 
 from .doc import Document
 from .registry import components
+from .recognizers._data import load_rules
 from .recognizers.companies import COMMON_WORDS, _load_words
 
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
-DATA = Path(__file__).resolve().parent / "data" / "rules" / "propagate.json"
-
-
-@lru_cache(maxsize=2)
-def _load(path: str) -> dict:
-    with open(path, encoding="utf-8") as f:
-        return json.load(f)
 
 
 def _definition_pattern(data: dict) -> re.Pattern:
@@ -52,11 +43,13 @@ def _definition_pattern(data: dict) -> re.Pattern:
 
 @components.register("propagate.v1")
 def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG"), min_len: int = 3, definitions: bool = True,
-                   path: str = str(DATA)):
-    data = _load(path)
+                   rules_dir: Optional[str] = None):
+    data = load_rules("propagate", rules_dir)
     types = tuple(types)
     definition = _definition_pattern(data)
-    known, _ = _load_words(str(COMMON_WORDS), 50, 50)
+    # the short-name recognizer's notion of an ordinary word (a dictionary word of its frequency)
+    freq = int(load_rules("companies", rules_dir)["short_max_freq"])
+    known, _ = _load_words(str(COMMON_WORDS), freq, freq)
 
     def propagate(doc: Document) -> Document:
         norm = doc.norm
