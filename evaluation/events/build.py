@@ -201,6 +201,40 @@ def predict_and_score(name: str, records: List[dict]) -> tuple:
     return nlp, preds, score(gold, preds), {"load": round(load_s, 1), "run": round(run_s, 1)}
 
 
+def score_models(models: List[str], records: List[dict], run_model, fmt) -> dict:
+    """``run_model(name, records)`` for each model, printing ``fmt(result)``; a model that cannot run is
+    recorded with its error and the others still run."""
+    results = {}
+    for m in models:
+        try:
+            results[m] = run_model(m, records)
+        except Exception as exc:  # report a model that cannot load, keep the others
+            results[m] = {"model": m, "error": f"{type(exc).__name__}: {exc}"}
+            print(f"== {m}: could not run: {results[m]['error']}")
+            continue
+        print(fmt(results[m]))
+    return results
+
+
+def write_results(path: str, script: str, annotations: str, default_annotations, models: List[str],
+                  results: dict, **extra) -> None:
+    """The results JSON of a challenge scorer, with the command that reproduces it."""
+    ann = "" if Path(annotations).resolve() == Path(default_annotations).resolve() else f" --annotations {annotations}"
+    out = {"command": f"nice python {script}" + ann + " " + " ".join(f"--model {m}" for m in models)
+                      + f" --json {path}",
+           "annotations": Path(annotations).name, **extra, "results": results}
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(out, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+
+
+def write_records(records: List[dict], path: str) -> None:
+    """The rebuilt SCHEMA records as JSONL (without the builder's ``meta``)."""
+    with open(path, "w", encoding="utf-8") as f:
+        for r in records:
+            f.write(json.dumps({k: v for k, v in r.items() if k != "meta"}, ensure_ascii=False) + "\n")
+
+
 def counts(records: List[dict]) -> dict:
     """Sentences and events per kind and per corpus split (records built ``with_meta``)."""
     from collections import Counter
@@ -219,9 +253,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     records = build(args.annotations, args.corpora, with_meta=True)
     if args.out:
-        with open(args.out, "w", encoding="utf-8") as f:
-            for r in records:
-                f.write(json.dumps({k: v for k, v in r.items() if k != "meta"}, ensure_ascii=False) + "\n")
+        write_records(records, args.out)
     print(json.dumps(counts(records), ensure_ascii=False, indent=1))
     return 0
 

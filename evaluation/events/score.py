@@ -13,7 +13,6 @@ alarms) and lists every predicted and gold event per sentence.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -21,7 +20,8 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
-from build import ANNOTATIONS, REPO_ROOT, build, predict_and_score  # noqa: E402
+from build import (ANNOTATIONS, REPO_ROOT, build, predict_and_score, score_models,  # noqa: E402
+                   write_results)
 
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
@@ -102,23 +102,10 @@ def main(argv=None) -> int:
     ap.add_argument("--json", default=None, help="write the results here")
     args = ap.parse_args(argv)
     records = build(args.annotations, args.corpora, with_meta=True)
-    results = {}
-    for m in args.model or ["rules"]:
-        try:
-            results[m] = run_model(m, records)
-        except Exception as exc:  # report a model that cannot load, keep the others
-            results[m] = {"model": m, "error": f"{type(exc).__name__}: {exc}"}
-            print(f"== {m}: could not run: {results[m]['error']}")
-            continue
-        print(fmt(results[m]))
+    models = args.model or ["rules"]
+    results = score_models(models, records, run_model, fmt)
     if args.json:
-        ann = "" if Path(args.annotations).resolve() == Path(ANNOTATIONS).resolve() else f" --annotations {args.annotations}"
-        out = {"command": "nice python evaluation/events/score.py" + ann + " " + " ".join(
-                   f"--model {m}" for m in (args.model or ["rules"])) + (f" --json {args.json}"),
-               "annotations": str(Path(args.annotations).name), "results": results}
-        with open(args.json, "w", encoding="utf-8") as f:
-            json.dump(out, f, ensure_ascii=False, indent=1)
-            f.write("\n")
+        write_results(args.json, "evaluation/events/score.py", args.annotations, ANNOTATIONS, models, results)
     return 0
 
 

@@ -150,9 +150,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     records = build(args.annotations, args.corpora, with_meta=True, check_msra_train=args.check_msra_train)
     if args.out:
-        with open(args.out, "w", encoding="utf-8") as f:
-            for r in records:
-                f.write(json.dumps({k: v for k, v in r.items() if k != "meta"}, ensure_ascii=False) + "\n")
+        events_build.write_records(records, args.out)
     print(json.dumps(counts(records), ensure_ascii=False, indent=1))
     return 0
 

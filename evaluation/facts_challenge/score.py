@@ -19,7 +19,6 @@ texts and scores with :func:`extract.evaluate.score`. Reported:
 from __future__ import annotations
 
 import argparse
-import json
 import subprocess
 import sys
 from collections import Counter
@@ -157,23 +156,12 @@ def main(argv=None) -> int:
             "facts_code_uncommitted_changes": _git("status", "--porcelain", "--", *FACT_CODE).splitlines()}
     print(f"HEAD {code['head']}; {' '.join(FACT_CODE)} last changed in {code['facts_code_commit']}"
           + (f"; UNCOMMITTED: {code['facts_code_uncommitted_changes']}" if code["facts_code_uncommitted_changes"] else ""))
-    results = {}
-    for m in args.model or ["rules"]:
-        try:
-            results[m] = run_model(m, records)
-        except Exception as exc:  # report a model that cannot load, keep the others
-            results[m] = {"model": m, "error": f"{type(exc).__name__}: {exc}"}
-            print(f"== {m}: could not run: {results[m]['error']}")
-            continue
-        print(fmt(results[m]))
+    models = args.model or ["rules"]
+    eb = build_module.events_build
+    results = eb.score_models(models, records, run_model, fmt)
     if args.json:
-        ann = "" if Path(args.annotations).resolve() == Path(ANNOTATIONS).resolve() else f" --annotations {args.annotations}"
-        out = {"command": "nice python evaluation/facts_challenge/score.py" + ann + " " + " ".join(
-                   f"--model {m}" for m in (args.model or ["rules"])) + f" --json {args.json}",
-               "annotations": Path(args.annotations).name, "code": code, "results": results}
-        with open(args.json, "w", encoding="utf-8") as f:
-            json.dump(out, f, ensure_ascii=False, indent=1)
-            f.write("\n")
+        eb.write_results(args.json, "evaluation/facts_challenge/score.py", args.annotations, ANNOTATIONS, models,
+                         results, code=code)
     return 0
 
 
