@@ -277,14 +277,13 @@ class NumpyTagger:
         if precedence == "type" and len(heads) != 2:
             raise ValueError(f"precedence='type' needs exactly two heads (fine-tuned, base), got {heads}")
         per = self.predict_heads(texts, heads, batch_chars)
+        maps = [self.output_map.get(h, {}) for h in heads]
+        own = {v for v in maps[0].values() if v is not None}  # the first head's types (precedence="type")
         out = []
         for k in range(len(texts)):
-            mapped = []
-            for h in heads:
-                m = self.output_map.get(h, {})
-                mapped.append([(s, e, m.get(lab)) for s, e, lab in per[h][k] if m.get(lab) is not None])
+            mapped = [[(s, e, m[lab]) for s, e, lab in per[h][k] if m.get(lab) is not None]
+                      for h, m in zip(heads, maps)]
             if precedence == "type":
-                own = {v for v in self.output_map.get(heads[0], {}).values() if v is not None}
                 first, base = mapped
                 kept = [x for x in base if x[2] not in own]
                 groups = [first, [x for x in base if x[2] in own]]
