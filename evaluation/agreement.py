@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extract.evaluate import read_jsonl, score  # noqa: E402
+from extract.eval.evaluate import read_jsonl, score  # noqa: E402
 
 PASSES = ROOT / "annotations" / "passes"
 GOLD = ROOT / "annotations" / "gold.jsonl"

@@ -4,8 +4,8 @@
         [--folds fold-000 fold-001] [--docs 50] [--out evaluation/finetune.json]
 
 Each *variant* (``VARIANTS``) is the fine-tuning config of ``zhie train --base``
-(``extract.train.FINETUNE_CONFIG``) with its own rehearsal corpora and ``training`` values
-(what is frozen, L2-SP, learning rate, how the new head starts), run through ``extract.train.train``,
+(``extract.learn.train.FINETUNE_CONFIG``) with its own rehearsal corpora and ``training`` values
+(what is frozen, L2-SP, learning rate, how the new head starts), run through ``extract.learn.train.train``,
 the code path users get. For each variant it measures:
 
 (a) **new domain** (``--domains``): ``--docs`` documents drawn (seed 13) from the *train* split of a
@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 
 NER_TYPES = ("COMPANY", "ORG", "LOC", "PERSON")
 
-# name -> (corpora, training overrides) on top of extract.train.FINETUNE_CONFIG
+# name -> (corpora, training overrides) on top of extract.learn.train.FINETUNE_CONFIG
 _REHEARSE_BASE_HEAD = {"corpus": "cluener", "split": "train", "head": "cluener", "sample": 0.15}
 _SHORT = {"epochs": 4, "extra_repeat": 8}
 _REHEARSE_NEW_HEAD = {"corpus": "cluener", "split": "train", "sample": 0.15, "into_extra": True}
@@ -86,7 +86,7 @@ VARIANTS = {
 
 
 def variant_config(name: str) -> dict:
-    from extract.train import FINETUNE_CONFIG
+    from extract.learn.train import FINETUNE_CONFIG
     cfg = json.loads(json.dumps(FINETUNE_CONFIG))
     corpora, training = VARIANTS[name]
     cfg["corpora"] = json.loads(json.dumps(corpora))
@@ -110,7 +110,7 @@ def _heads(model_dir: Path):
 
 
 def _tagger(model_dir: Path):
-    from extract.ner.infer import NumpyTagger
+    from extract.stages.ner.infer import NumpyTagger
     path, heads, precedence = _heads(model_dir)
     return NumpyTagger.load(path), heads, precedence
 
@@ -136,8 +136,8 @@ def _entities(model_dir: Path, texts: list, typed: bool = False) -> list:
 
 
 def cluener_scores(model_dir: Path, typed: bool = False) -> dict:
-    from extract.ner.data import load_corpus, load_label_map
-    from extract.ner.score import map_spans, score_spans
+    from extract.learn.ner.data import load_corpus, load_label_map
+    from extract.learn.ner.score import map_spans, score_spans
 
     ex = load_corpus("cluener", "holdout")
     gold = [map_spans(sp, load_label_map()["cluener"]) for _, sp in ex]
@@ -146,7 +146,7 @@ def cluener_scores(model_dir: Path, typed: bool = False) -> dict:
 
 def domain_docs(name: str, split: str) -> list:
     """``(text, [(s, e, ZhIE type)])`` documents of a new-domain corpus under the rule in the docstring."""
-    from extract.ner.data import load_corpus
+    from extract.learn.ner.data import load_corpus
     m = DOMAIN_MAPS[name]
     sents = [(t, [(s, e, m[lab]) for s, e, lab in sp if lab in m]) for t, sp in load_corpus(name, split)]
     k = SENTS_PER_DOC[name]
@@ -163,14 +163,14 @@ def domain_docs(name: str, split: str) -> list:
 
 
 def domain_scores(model_dir: Path, docs: list, typed: bool = False) -> dict:
-    from extract.ner.score import score_spans
+    from extract.learn.ner.score import score_spans
     pred = _entities(model_dir, [t for t, _ in docs], typed)
     return _f(score_spans([sp for _, sp in docs], pred, types=("LOC", "PERSON")))
 
 
 def gold_scores(model_dir: Path, doc) -> dict:
     import extract
-    from extract.evaluate import score
+    from extract.eval.evaluate import score
 
     nlp = extract.load(model_dir)
     pred = list(nlp.pipe([(doc.text, doc.id)]))
@@ -207,7 +207,7 @@ def reorder(model_dir: Path, typed: bool = False) -> Path:
 
 def finetune(records: list, tmp: Path, variant: str) -> tuple:
     """Fine-tune models/default on ``records`` with a variant's overrides; ``(seconds, {order: model dir})``."""
-    from extract.train import train
+    from extract.learn.train import train
     data = tmp / "train.jsonl"
     data.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     cfg = tmp / "config.json"
@@ -223,7 +223,7 @@ def finetune(records: list, tmp: Path, variant: str) -> tuple:
 def summarize(paths: list, variant: str, argv: list) -> dict:
     """One variant's rows from result files of this script, in the layout evaluation/make_report.py reads
     (``base_cluener``, ``folds`` with ``gold_after`` / ``cluener_after``), plus its new-domain rows."""
-    from extract.train import FINETUNE_CONFIG
+    from extract.learn.train import FINETUNE_CONFIG
     order = {"base": "base_first", "new": "new_first", "typed": "typed"}[
         FINETUNE_CONFIG["training"].get("speak_first", "base")]
     runs = [json.loads(Path(p).read_text(encoding="utf-8")) for p in paths]
@@ -279,7 +279,7 @@ def main(argv=None) -> int:
         return 0
     import torch
     torch.set_num_threads(1)
-    from extract.evaluate import load_folds, read_jsonl
+    from extract.eval.evaluate import load_folds, read_jsonl
 
     base = ROOT / "models" / "default"
     if args.doc_sentences:

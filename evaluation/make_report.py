@@ -12,7 +12,7 @@ run on the held-out document; scores are pooled (micro) over the held-out
 documents. A system that learns nothing from gold gets the same numbers as a
 plain run, so all three columns are on exactly the same documents.
 
-1. ``baseline-jieba``: the jieba.posseg peer baseline (extract/baselines.py,
+1. ``baseline-jieba``: the jieba.posseg peer baseline (extract/eval/baselines.py,
    evaluation/configs/baseline-jieba/config.json);
 2. ``rules``: ``extract.load("rules")``;
 3. ``full``: ``extract.load()``, the shipped default model (models/default,
@@ -38,8 +38,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from extract.baselines import BASELINE_CONFIG  # noqa: E402
-from extract.evaluate import cross_validate, error_report, load_folds, read_jsonl  # noqa: E402
+from extract.eval.baselines import BASELINE_CONFIG  # noqa: E402
+from extract.eval.evaluate import cross_validate, error_report, load_folds, read_jsonl  # noqa: E402
 from extract.pipeline import load  # noqa: E402
 
 SYSTEMS = [
@@ -321,7 +321,7 @@ def _dig(r, path):
 
 
 def bench_section(args) -> list:
-    from extract.bench import bench, format_bench
+    from extract.eval.bench import bench, format_bench
 
     out = ["## Speed and memory", ""]
     try:
@@ -331,7 +331,7 @@ def bench_section(args) -> list:
     Path(args.results).mkdir(parents=True, exist_ok=True)
     with open(Path(args.results) / "bench.json", "w", encoding="utf-8") as f:
         json.dump(d, f, ensure_ascii=False, indent=2)
-    out += [f"Command: `python evaluation/make_report.py` → `extract.bench.bench(model=None, "
+    out += [f"Command: `python evaluation/make_report.py` → `extract.eval.bench.bench(model=None, "
             f"max_size={args.max_size}, budget_s={args.budget}, repeat={args.repeat})` "
             f"(CLI: `zhie bench --max-size {args.max_size} --budget {args.budget} --repeat {args.repeat}`). "
             f"Data: the {d['input']['docs']} seed documents ({d['input']['chars']:,} characters) for load, "
@@ -421,7 +421,7 @@ def main(argv=None) -> int:
               f"Split: `{splits_name}`, {len(folds)} folds, leave one document out; each fold's pipeline is "
               "loaded afresh and taught only that fold's training documents (`Pipeline.learn`); the numbers "
               f"below are pooled (micro) over the {len(held)} held-out documents. Scoring: SCHEMA §6 "
-              "(`extract.evaluate.score`).", ""]
+              "(`extract.eval.evaluate.score`).", ""]
         L.append("Commands (the CLI equivalent of each column, same folds):")
         L.append("")
         for key, title, spec, cmd in chosen:

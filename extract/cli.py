@@ -31,13 +31,16 @@ def main(argv=None) -> int:
 
 
 def _version():
-    from . import __version__
+    from extract import __version__
     return f"zhie {__version__}"
 
 
 def _optional_commands():
     """`add_cli(subparsers)` of each module that brings its own command (imported only for the CLI)."""
-    from . import annotations, bench, evaluate, train
+    from extract.io import annotations
+    from extract.eval import bench
+    from extract.eval import evaluate
+    from extract.learn import train
     return [evaluate.add_cli, bench.add_cli, train.add_cli, annotations.add_cli]
 
 
@@ -57,7 +60,7 @@ def _add_extract(sub):
 
 
 def _run_extract(args) -> int:
-    from .run import extract
+    from extract.run import extract
     summary = extract(args.inputs, out=args.output, format=args.format, model=args.model,
                       batch_size=args.batch_size, progress=False if args.no_progress else None)
     for doc_id, err in summary.errors:

@@ -1,8 +1,13 @@
-"""Command-line overrides of JSON training configs (``--set training.epochs=3``)."""
+"""Where the package finds its files, and command-line overrides of JSON configs (``--set training.epochs=3``)."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Iterable
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = PACKAGE_DIR / "data"  # language knowledge as data: rule vocabularies, gazetteers, event and fact words
+REPO_ROOT = PACKAGE_DIR.parent  # the checkout (models/, annotations/, evaluation/ live here)
 
 
 def apply_overrides(config: dict, items: Iterable[str]) -> dict:

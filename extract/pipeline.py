@@ -19,12 +19,12 @@ import os
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
-from .doc import Document
-from .registry import components
+from extract.doc import Document
+from extract.registry import components
 
 logger = logging.getLogger(__name__)
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from .config import REPO_ROOT
 DEFAULT_MODEL = REPO_ROOT / "models" / "default"
 
 # The rules-only pipeline: what runs when no trained model is available.

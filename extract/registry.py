@@ -50,17 +50,17 @@ class Registry:
 components = Registry("component")
 
 _BUILTINS = (
-    "extract.components",
-    "extract.tables",
-    "extract.gazetteer",
-    "extract.recognizers",
-    "extract.propagate",
-    "extract.relations",
-    "extract.events",
-    "extract.facts",
-    "extract.ner",
-    "extract.spacy_ner",
-    "extract.baselines",
+    "extract.stages.basic",
+    "extract.stages.tables",
+    "extract.stages.gazetteer",
+    "extract.stages.recognizers",
+    "extract.stages.propagate",
+    "extract.stages.relations",
+    "extract.stages.events",
+    "extract.stages.facts",
+    "extract.stages.ner",
+    "extract.learn.spacy_ner",
+    "extract.eval.baselines",
 )
 
 

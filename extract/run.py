@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Iterable, Optional
 
-from .export import pretty, write_csv
-from .io import iter_inputs, write_jsonl
+from extract.io.writers import pretty, write_csv
+from extract.io.readers import iter_inputs, write_jsonl
 
 FORMATS = ("jsonl", "csv", "pretty")
 
@@ -32,7 +32,7 @@ def extract(inputs: Iterable, out=None, format: str = "jsonl", model=None, nlp=N
     if format not in FORMATS:
         raise ValueError(f"Unknown format {format!r}; choose one of {', '.join(FORMATS)}")
     if nlp is None:
-        from .pipeline import load
+        from extract.pipeline import load
         nlp = load(model)
     inputs = list(inputs)
     summary = RunSummary()

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import List, Optional, Tuple
 
-from .doc import Document
+from extract.doc import Document
 
 SPAN_KEY = "zhie"
 
@@ -39,7 +39,7 @@ class _Defaults:
     @property
     def tokenizer(self):
         if self._tokenizer is None:
-            from .segment import Tokenizer
+            from extract.stages.segment import Tokenizer
             self._tokenizer = Tokenizer()
         return self._tokenizer
 
@@ -78,7 +78,7 @@ def to_spacy(doc: Document, nlp=None, tokenizer=None):
     """Make a ``spacy.tokens.Doc`` whose text is exactly ``doc.text``, with the document's entities.
 
     ``nlp``: a spaCy ``Language`` whose vocab to use (default: ``spacy.blank("zh")``'s).
-    ``tokenizer``: an :class:`extract.segment.Tokenizer` to use when ``doc.tokens`` is empty.
+    ``tokenizer``: an :class:`extract.stages.segment.Tokenizer` to use when ``doc.tokens`` is empty.
     Raises :class:`BridgeError` when the tokens don't rebuild the text or an entity
     lies outside it.
     """

@@ -71,8 +71,8 @@ def base_nlp():
 
 @pytest.fixture(scope="session")
 def tokenizer():
-    """One shared :class:`extract.segment.Tokenizer` (building one costs seconds); don't add words to it."""
-    from extract.segment import Tokenizer
+    """One shared :class:`extract.stages.segment.Tokenizer` (building one costs seconds); don't add words to it."""
+    from extract.stages.segment import Tokenizer
     return Tokenizer()
 
 

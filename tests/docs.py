@@ -1,6 +1,6 @@
 """Hand-built documents for tests of one layer at a time (no model involved)."""
 from extract.doc import Document
-from extract.segment import split_sentences
+from extract.stages.segment import split_sentences
 from extract.textnorm import normalize
 
 

@@ -1,10 +1,10 @@
-"""Validator, stats and CLI of extract.annotations, on small hand-made records."""
+"""Validator, stats and CLI of extract.io.annotations, on small hand-made records."""
 import copy
 import json
 
 import pytest
 
-from extract.annotations import (Problem, format_stats, main, stats, validate_files, validate_record,
+from extract.io.annotations import (Problem, format_stats, main, stats, validate_files, validate_record,
                                  validate_records)
 
 TEXT = ("2024年，上海澜起科技股份有限公司完成超15亿元C轮融资，由深创投领投。"
@@ -222,7 +222,7 @@ def test_duplicate_document_ids():
 
 
 def test_label_studio_export_is_validated_with_task_index(tmp_path):
-    from extract.formats import to_label_studio
+    from extract.io.formats import to_label_studio
     recs = [good_record(), good_record()]
     recs[1]["id"] = "002"
     tasks = to_label_studio(recs)

@@ -1,7 +1,7 @@
 """The jieba.posseg baseline: tag mapping on hand-made tag sequences, and the registered pipeline."""
 import pytest
 
-from extract.baselines import BASELINE_CONFIG, spans_from_tags, tag_type
+from extract.eval.baselines import BASELINE_CONFIG, spans_from_tags, tag_type
 
 
 def tags_of(pairs):
@@ -69,7 +69,7 @@ def test_baseline_pipeline_offsets_and_source():
 
 def test_baseline_scores_through_evaluate():
     import extract
-    from extract.evaluate import score
+    from extract.eval.evaluate import score
 
     text = "复旦大学位于上海。"
     gold = {"id": "g", "text": text, "entities": [

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from extract.bench import _project, _synthesize, add_cli, bench, format_bench
+from extract.eval.bench import _project, _synthesize, add_cli, bench, format_bench
 
 TINY = {"name": "tiny", "pipeline": [{"name": "normalize", "factory": "normalize.v1"},
                                      {"name": "segment", "factory": "segment.v1"}]}

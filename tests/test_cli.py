@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from extract.cli import main
-from extract.export import read_csv
+from extract.io.writers import read_csv
 
 SIMPLIFIED = "上海集成电路企业超过1000家，浦东新区位居全市第一，2025年融资总额超20亿元。"
 TRADITIONAL = "浦東新區的集成電路企業達１０２６家，總量位居全國第三。"

@@ -2,7 +2,7 @@
 import pytest
 
 from extract.doc import Document
-from extract.recognizers import find_dates, find_figures
+from extract.stages.recognizers import find_dates, find_figures
 from extract.textnorm import normalize
 
 

@@ -5,7 +5,7 @@ import random
 import pytest
 
 from extract.doc import Document
-from extract.evaluate import (PRF, compare_attrs, cross_validate, error_report, format_report, load_folds,
+from extract.eval.evaluate import (PRF, compare_attrs, cross_validate, error_report, format_report, load_folds,
                               overlap_matching, read_jsonl, score, simplify)
 
 TYPES = ("COMPANY", "ORG", "LOC", "DATE", "FIGURE", "RANK")
@@ -469,7 +469,7 @@ TINY_PIPELINE = {"name": "t", "pipeline": [{"name": "normalize", "factory": "nor
 
 
 def test_evaluate_files_and_model(tmp_path, rich):
-    from extract.evaluate import evaluate
+    from extract.eval.evaluate import evaluate
 
     gold = write(tmp_path / "gold.jsonl", rich)
     pred = write(tmp_path / "pred.jsonl", [rich[0]])
@@ -522,7 +522,7 @@ def test_shipped_splits_are_leave_one_out():
 def test_cli(tmp_path, rich, capsys):
     import argparse
 
-    from extract.evaluate import add_cli
+    from extract.eval.evaluate import add_cli
 
     parser = argparse.ArgumentParser(prog="zhie")
     add_cli(parser.add_subparsers(dest="command"))
@@ -538,7 +538,7 @@ def test_cli(tmp_path, rich, capsys):
 
 
 def test_evaluate_cv_with_error_report(tmp_path, rich):
-    from extract.evaluate import evaluate
+    from extract.eval.evaluate import evaluate
 
     gold = write(tmp_path / "gold.jsonl", rich)
     splits = tmp_path / "splits.json"

@@ -1,4 +1,4 @@
-"""FUNDING events (extract/events.py) on hand-written sentences with hand-placed entities.
+"""FUNDING events (extract/stages/events.py) on hand-written sentences with hand-placed entities.
 
 Entities are placed by hand (no model), so each test checks the event stage only:
 trigger choice, argument attachment and the senses that are not a raise. The
@@ -7,7 +7,7 @@ comes from the seed documents or the challenge sets.
 """
 import pytest
 
-from extract.events import _load, find_events
+from extract.stages.events import _load, find_events
 from docs import make_doc
 
 DATA = _load()

@@ -1,7 +1,7 @@
-"""METRIC / RANKING fact rules (extract/facts.py) on hand-written sentences with hand-placed entities."""
+"""METRIC / RANKING fact rules (extract/stages/facts/rules.py) on hand-written sentences with hand-placed entities."""
 import pytest
 
-from extract.facts import _load, find_facts
+from extract.stages.facts.rules import _load, find_facts
 from docs import make_doc
 
 DATA = _load()
@@ -159,7 +159,7 @@ def test_metric_from_the_clause_before_when_the_value_clause_names_nothing():
 
 
 def test_rank_in_a_table_cell_gives_a_ranking_of_the_row_entity():
-    from extract.tables import make_tables
+    from extract.stages.tables import make_tables
     text = ("| 企业名称 | 细分领域 | 市场地位 |\n|---|---|---|\n"
             "| 杭州海康威视数字技术股份有限公司 | 安防 | 全球安防第一 |\n")
     d = make_doc(text, [("杭州海康威视数字技术股份有限公司", "COMPANY"), ("安防", "INDUSTRY"),
@@ -252,7 +252,7 @@ def test_lead_in_line_dates_the_figure_lines_below_it():
 
 
 def test_table_caption_date_dates_the_rows():
-    from extract.tables import make_tables
+    from extract.stages.tables import make_tables
     text = "按地区分布统计（截至2025年）\n\n| 省份/城市 | 小巨人数量 |\n|---|---|\n| 广东省 | 800家 |\n"
     d = make_doc(text, [("截至2025年", "DATE"), ("广东省", "LOC"), fig("800家", 800, "家")])
     make_tables(None)(d)
@@ -283,8 +283,8 @@ def test_words_with_lun_are_not_funding_rounds():
 
 
 def test_learned_chooser_reads_the_rules_decisions():
-    from extract.factlearn import FactChooser
-    from extract.facts import rule_hints
+    from extract.stages.facts.chooser import FactChooser
+    from extract.stages.facts.rules import rule_hints
     d = make_doc("滨江区是高地。这里聚集了超过300家软件企业。",
                  [("滨江区", "LOC"), fig("超过300家", 300, "家", "more_than")])
     place, value = d.entities

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.annotations import validate_record
+from extract.io.annotations import validate_record
 from extract.doc import Document
 
 REPO_ROOT = Path(__file__).resolve().parent.parent

@@ -2,7 +2,7 @@
 import pytest
 
 from extract.doc import Document
-from extract.recognizers import (find_dates, find_figures, find_policies, find_ranks, make_rules)
+from extract.stages.recognizers import (find_dates, find_figures, find_policies, find_ranks, make_rules)
 from extract.textnorm import normalize
 
 
@@ -258,7 +258,7 @@ def test_seeds_yield_every_type(seeds):
 
 def test_rules_component_appends_all_types():
     from extract.registry import components
-    import extract.recognizers  # noqa: F401  (registers rules.v1)
+    import extract.stages.recognizers  # noqa: F401  (registers rules.v1)
     factory = components.get("rules.v1")
     assert factory is make_rules
     comp = factory(None)

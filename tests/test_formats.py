@@ -5,9 +5,9 @@ import warnings
 
 import pytest
 
-from extract import formats as F
-from extract.annotations import validate_record
-from extract.formats import AlignmentWarning, FormatError
+from extract.io import formats as F
+from extract.io.annotations import validate_record
+from extract.io.formats import AlignmentWarning, FormatError
 
 from test_annotations import TEXT, at, ent, good_record
 

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from extract.annotations import stats, validate_files
-from extract.evaluate import load_folds
-from extract.formats import to_dataset, to_token_dataset
+from extract.io.annotations import stats, validate_files
+from extract.eval.evaluate import load_folds
+from extract.io.formats import to_dataset, to_token_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "annotations" / "gold.jsonl"

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from extract.io import InputError, decode_bytes, iter_inputs, iter_jsonl, read_jsonl, read_text_file
+from extract.io.readers import InputError, decode_bytes, iter_inputs, iter_jsonl, read_jsonl, read_text_file
 
 SIMPLIFIED = ("上海市促进高成长企业加快发展三年行动方案提出，到2027年全市专精特新企业数量超过1.5万家，"
               "集成电路、生物医药和人工智能三大先导产业规模达到2万亿元。")

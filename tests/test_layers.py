@@ -4,11 +4,11 @@ Entities are placed by hand (no model), so each test checks one layer's logic.
 """
 import pytest
 
-from extract.components import make_merger
-from extract.events import _load as load_event_data, find_events, normalize_round
-from extract.facts import _load as load_fact_data, find_facts
-from extract.gazetteer import Gazetteer, _compact
-from extract.relations import pattern_relations
+from extract.stages.basic import make_merger
+from extract.stages.events import _load as load_event_data, find_events, normalize_round
+from extract.stages.facts.rules import _load as load_fact_data, find_facts
+from extract.stages.gazetteer import Gazetteer, _compact
+from extract.stages.relations.rules import pattern_relations
 from extract.textnorm import normalize
 from docs import make_doc
 
@@ -179,7 +179,7 @@ def test_ranking_needs_a_subject():
     ("成立有限公司的条件", []),
 ])
 def test_legal_company_names(text, expected):
-    from extract.recognizers import find_companies
+    from extract.stages.recognizers import find_companies
     assert [e.text for e in find_companies(make_doc(text))] == expected
 
 
@@ -204,7 +204,7 @@ def test_table_relations_follow_the_key_column():
 @pytest.mark.parametrize("name, kept", [("张伟", True), ("欧阳娜娜", True), ("沐曦", False), ("帕西尼", False),
                                         ("·", False), ("Ullmann", True), ("王", False)])
 def test_entity_filter_persons(name, kept):
-    from extract.components import make_entity_filter
+    from extract.stages.basic import make_entity_filter
     d = make_doc(f"据{name}介绍")
     d.entities.append(d.entity("PERSON", 1, 1 + len(name), source="ner"))
     assert bool(make_entity_filter(None)(d).entities) is kept
@@ -218,7 +218,7 @@ def test_merge_trims_whitespace_at_edges():
 
 
 def test_folder_ids_keep_subfolders_apart(tmp_path):
-    from extract.io import iter_inputs
+    from extract.io.readers import iter_inputs
     (tmp_path / "x").mkdir()
     (tmp_path / "y").mkdir()
     (tmp_path / "x" / "1.txt").write_text("上海", encoding="utf-8")
@@ -240,7 +240,7 @@ def test_layers_scale_linearly_in_calls():
 def test_fact_chooser_learns_from_annotated_docs(tmp_path):
     """The learned chooser trains on annotated documents, saves, loads and picks the gold option."""
     from extract.doc import Fact
-    from extract.factlearn import FactChooser, fit, load, save, training_examples
+    from extract.stages.facts.chooser import FactChooser, fit, load, save, training_examples
     docs = []
     for city, n in (("上海", 1026), ("深圳", 1333), ("北京", 1210)) * 4:
         d = make_doc(f"{city}企业数量达{n}家。在{n}家企业中。", [(city, "LOC"),
@@ -281,7 +281,7 @@ def test_csv_has_one_row_per_table_record_and_jsonl_stays_schema(tmp_path):
 
 
 def test_entity_filter_drops_configured_model_types():
-    from extract.components import make_entity_filter
+    from extract.stages.basic import make_entity_filter
     d = make_doc("上海市浦东新区张江路")
     d.entities.append(d.entity("LOC", 0, 10, source="ner"))
     d.entities.append(d.entity("LOC", 0, 3, source="gazetteer"))
@@ -292,7 +292,7 @@ def test_entity_filter_drops_configured_model_types():
 def test_every_fact_names_a_metric_so_output_validates(seeds_dir=None):
     """SCHEMA §5: a fact's metric span is required; the pipeline's records pass the validator."""
     import extract
-    from extract.annotations import validate_record
+    from extract.io.annotations import validate_record
     nlp = extract.load("rules")
     text = "深圳总量达到1333家，超越北京(1210家)和上海(1032家)。在1026家企业中，民营企业有776家。"
     rec = nlp(text, id="v").to_dict()
@@ -305,7 +305,7 @@ def test_default_model_output_on_the_seeds_validates():
     from pathlib import Path
 
     import extract
-    from extract.annotations import validate_record
+    from extract.io.annotations import validate_record
     seeds = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
     if not seeds.is_dir():
         pytest.skip("../shared/seeds not present")
@@ -317,7 +317,7 @@ def test_default_model_output_on_the_seeds_validates():
 
 
 def test_entity_filter_drops_model_spans_in_links_and_markup():
-    from extract.components import make_entity_filter
+    from extract.stages.basic import make_entity_filter
     text = "| 旷视 | [megvii.com](https://www.megvii.com) |\n- 证券交易所公开信息"
     d = make_doc(text)
     for surface in ("[megvii.com]", "megvii.com", "- 证券交易所", "旷视"):

@@ -4,10 +4,10 @@ import json
 import numpy as np
 import pytest
 
-from extract.ner.data import (bio_labels, chunk_example, load_label_map, read_cluener, read_conll, spans_to_bio,
+from extract.learn.ner.data import (bio_labels, chunk_example, load_label_map, read_cluener, read_conll, spans_to_bio,
                               tags_to_spans, CORPUS_LABELS)
-from extract.ner.features import Featurizer, fold
-from extract.ner.infer import tags_to_spans as ids_to_spans
+from extract.stages.ner.features import Featurizer, fold
+from extract.stages.ner.infer import tags_to_spans as ids_to_spans
 
 
 @pytest.mark.parametrize("tags,scheme,spans", [
@@ -112,7 +112,7 @@ def test_featurizer_flat_layout_matches_single_encoding():
 def test_swap_mentions_rebuilds_offsets():
     import random
 
-    from extract.ner.data import mention_table, swap_mentions
+    from extract.learn.ner.data import mention_table, swap_mentions
 
     ex = [("浙商银行企业信贷部叶老桂博士认为", [(0, 4, "company"), (9, 12, "name")]),
           ("华为技术有限公司的任正非表示", [(0, 8, "company"), (9, 12, "name")])]

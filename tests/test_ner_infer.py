@@ -4,8 +4,8 @@ import itertools
 import numpy as np
 import pytest
 
-from extract.ner.infer import bio_constraints, tags_to_spans, viterbi
-from extract.ner.score import score_spans
+from extract.stages.ner.infer import bio_constraints, tags_to_spans, viterbi
+from extract.learn.ner.score import score_spans
 
 
 def _brute_force(em, trans, start, end):
@@ -71,7 +71,7 @@ def test_score_spans_per_type_and_micro():
 
 def _fake_tagger(spans_by_head):
     """A NumpyTagger whose heads 'predict' fixed spans, to test how heads are combined."""
-    from extract.ner.infer import NumpyTagger
+    from extract.stages.ner.infer import NumpyTagger
     t = object.__new__(NumpyTagger)
     t.config = {"output_head": "base"}
     t.output_map = {"base": {"company": "COMPANY", "name": "PERSON", "address": "LOC", "scene": None},

@@ -7,9 +7,9 @@ import pytest
 torch = pytest.importorskip("torch")
 
 from extract.doc import Document  # noqa: E402
-from extract.ner import NERComponent  # noqa: E402
-from extract.ner.infer import NumpyTagger, viterbi  # noqa: E402
-from extract.ner.train import train_ner  # noqa: E402
+from extract.stages.ner import NERComponent  # noqa: E402
+from extract.stages.ner.infer import NumpyTagger, viterbi  # noqa: E402
+from extract.learn.ner.train import train_ner  # noqa: E402
 from extract.textnorm import normalize  # noqa: E402
 
 
@@ -70,7 +70,7 @@ def test_training_is_deterministic(tiny_model, tmp_path):
 
 
 def test_save_load_round_trip(tiny_model):
-    from extract.ner.model import CharCNNForNER
+    from extract.learn.ner.model import CharCNNForNER
 
     out, _ = tiny_model
     m = CharCNNForNER.from_pretrained(out / "model-last")
@@ -84,7 +84,7 @@ def test_save_load_round_trip(tiny_model):
 
 
 def test_numpy_matches_torch(tiny_model):
-    from extract.ner.model import CharCNNForNER
+    from extract.learn.ner.model import CharCNNForNER
 
     out, _ = tiny_model
     path = out / "model-last"

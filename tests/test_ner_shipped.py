@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import extract
-from extract.ner import NERComponent
+from extract.stages.ner import NERComponent
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "models" / "default" / "ner"
@@ -35,7 +35,7 @@ def test_shipped_folder_is_complete_and_small():
 
 
 def test_loading_does_not_import_torch():
-    code = ("import sys; from extract.ner import NERComponent; c = NERComponent(sys.argv[1]); "
+    code = ("import sys; from extract.stages.ner import NERComponent; c = NERComponent(sys.argv[1]); "
             "print('torch' in sys.modules, 'transformers' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code, str(MODEL)], capture_output=True, text=True, cwd=ROOT,
                          check=True)

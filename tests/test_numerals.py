@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from extract.recognizers._data import RULES_DIR, RulesDataError, load_rules
-from extract.recognizers.numerals import Numerals, parse_number
+from extract.stages.recognizers._data import RULES_DIR, RulesDataError, load_rules
+from extract.stages.recognizers.numerals import Numerals, parse_number
 
 
 @pytest.mark.parametrize("s, value", [

@@ -2,7 +2,7 @@
 import pytest
 
 from extract.doc import Document
-from extract.recognizers import find_policies
+from extract.stages.recognizers import find_policies
 from extract.textnorm import normalize
 
 

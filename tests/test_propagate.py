@@ -35,7 +35,7 @@ def _doc(text, spans):
 
 
 def test_found_name_is_tagged_elsewhere_but_longer_entities_win():
-    from extract.propagate import make_propagate
+    from extract.stages.propagate import make_propagate
     text = "甲乙丙科技宣布扩产。甲乙丙科技研究院成立。报告称甲乙丙科技营收增长。"
     a = text.index("甲乙丙科技研究院")
     doc = make_propagate(None)(_doc(text, [("COMPANY", 0, 5, "rules"), ("ORG", a, a + 8, "rules")]))
@@ -47,7 +47,7 @@ def test_found_name_is_tagged_elsewhere_but_longer_entities_win():
 
 
 def test_common_words_and_ner_junk_are_not_propagated():
-    from extract.propagate import make_propagate
+    from extract.stages.propagate import make_propagate
     text = "这家企业的产品很好。A 股市场走强，A 股上市企业增多。人工智能企业增加，人工智能发展。"
     a, w = text.index("A 股"), text.index("人工智能")
     out = make_propagate(None)(_doc(text, [("COMPANY", a, a + 3, "ner"),   # a model's one-off mistake

@@ -78,18 +78,18 @@ def _training_docs():
 
 
 def test_learned_relation_classifier_learns_and_generalizes():
-    from extract.rellearn import RelationClassifier
+    from extract.stages.relations.classifier import RelationClassifier
     clf = RelationClassifier().fit(_training_docs())
     test = _gold_doc("总部位于徐州的庚机械宣布与绍兴的多家机构合作。",
                      [("LOC", "徐州"), ("COMPANY", "庚机械"), ("LOC", "绍兴")], [])
-    from extract.segment import ensure_sentences
+    from extract.stages.segment import ensure_sentences
     ensure_sentences(test)
     got = {(t, c.text, o.text) for t, c, o in clf.predict(test)}
     assert got == {("located_in", "庚机械", "徐州")}
 
 
 def test_learned_relation_classifier_round_trips(tmp_path):
-    from extract.rellearn import RelationClassifier
+    from extract.stages.relations.classifier import RelationClassifier
     clf = RelationClassifier().fit(_training_docs())
     clf.save(tmp_path / "rel.json")
     again = RelationClassifier.load(tmp_path / "rel.json")
@@ -100,7 +100,7 @@ def test_learned_relation_classifier_round_trips(tmp_path):
 
 
 def test_relations_component_learns_only_when_asked():
-    from extract.relations import make_relations
+    from extract.stages.relations.rules import make_relations
     off, on = make_relations(None), make_relations(None, learn=True)
     off.learn(_training_docs())
     on.learn(_training_docs())

@@ -1,7 +1,7 @@
 """Sentences and jieba tokens: both cover the text exactly; user dictionaries add words."""
 import pytest
 
-from extract.segment import Tokenizer, split_sentences
+from extract.stages.segment import Tokenizer, split_sentences
 from extract.textnorm import normalize
 
 TEXTS = [
@@ -109,7 +109,7 @@ def test_missing_user_dictionary_names_the_path(tokenizer, tmp_path):
 
 
 def test_package_user_dictionary_is_used_and_baseline_can_skip_it():
-    from extract.segment import Tokenizer
+    from extract.stages.segment import Tokenizer
     text = "专精特新小巨人企业在科创板上市"
     words = lambda t: [text[a:b] for a, b in t.tokenize(text)]  # noqa: E731
     assert {"专精特新", "小巨人", "科创板"} <= set(words(Tokenizer()))

@@ -1,4 +1,4 @@
-"""spaCy char-token NER (extract/spacy_ner.py): gold conversion, offsets, a tiny training run, the component."""
+"""spaCy char-token NER (extract/learn/spacy_ner.py): gold conversion, offsets, a tiny training run, the component."""
 from __future__ import annotations
 
 import json
@@ -7,7 +7,7 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
-from extract import spacy_ner as S  # noqa: E402
+from extract.learn import spacy_ner as S
 from extract.doc import Document  # noqa: E402
 from extract.textnorm import normalize  # noqa: E402
 

@@ -2,7 +2,7 @@
 import pytest
 
 import extract
-from extract.tables import column_role, find_tables, load_table_data
+from extract.stages.tables import column_role, find_tables, load_table_data
 
 MD = ("## 上海部分“小巨人”企业\n\n"
       "| 企业名称 | 细分领域 | 所属区域 | 成立时间 | 员工规模 | 上市情况 | 企业主页 |\n"
@@ -145,7 +145,7 @@ COLUMNS = ("正文说明如下。\n\n表 2.1 新材料领域代表企业\n\n"
 
 
 def test_find_column_table():
-    from extract.tables import find_column_tables
+    from extract.stages.tables import find_column_tables
     (t,) = find_column_tables(COLUMNS, load_table_data())
     assert t.layout == "columns" and t.caption.text == "表 2.1 新材料领域代表企业"
     assert [h.text for h in t.header] == ["企业名", "具体产业类别", "所在城市"]
@@ -167,7 +167,7 @@ def test_find_column_table():
     COLUMNS.replace("具体产业类别", "其他").replace("所在城市", "其他"),
 ])
 def test_column_table_refused(text):
-    from extract.tables import find_column_tables
+    from extract.stages.tables import find_column_tables
     assert find_column_tables(text, load_table_data()) == []
 
 
@@ -181,7 +181,7 @@ def test_column_table_entities_keep_category_whole(tables_nlp):
 
 def test_model_spans_in_non_name_columns_are_dropped(tables_nlp):
     """A model's COMPANY inside a product or listing cell is dropped; one in a company cell is kept."""
-    from extract.components import make_entity_filter
+    from extract.stages.basic import make_entity_filter
     text = ("| 企业名称 | 主要产品 | 上市情况 |\n|---|---|---|\n"
             "| 甲乙科技 | 通用GPU芯片 | NYSE:ABCD |\n")
     doc = tables_nlp(text)

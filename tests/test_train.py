@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 import extract
-from extract.formats import to_doccano, to_label_studio
-from extract.train import read_training_records, split_holdout, to_examples, train
+from extract.io.formats import to_doccano, to_label_studio
+from extract.learn.train import read_training_records, split_holdout, to_examples, train
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = ROOT / "models" / "default"
@@ -124,7 +124,7 @@ def test_frozen_parts_keep_the_base_weights_exactly(tmp_path, freeze):
 
 
 def test_unknown_freeze_part_is_an_error(tmp_path):
-    from extract.ner.train import FREEZE_PARTS, train_ner
+    from extract.learn.ner.train import FREEZE_PARTS, train_ner
     assert "encoder" in FREEZE_PARTS
     with pytest.raises(ValueError, match="training.freeze"):
         train_ner({"training": {"freeze": ["encodr"], "epochs": 1}}, tmp_path,
@@ -133,8 +133,8 @@ def test_unknown_freeze_part_is_an_error(tmp_path):
 
 def test_new_head_starts_from_the_mapped_rows_of_the_base_head():
     import torch
-    from extract.ner.model import CharCNNConfig, CharCNNForNER
-    from extract.ner.train import _init_head_from
+    from extract.learn.ner.model import CharCNNConfig, CharCNNForNER
+    from extract.learn.ner.train import _init_head_from
 
     output_map = {"src": {"company": "COMPANY", "gov": "ORG", "org": "ORG", "book": None}}
     model = CharCNNForNER(CharCNNConfig(n_chars=10, n_bigrams=10, hidden=8, dilations=[1],
@@ -157,7 +157,7 @@ def test_new_head_starts_from_the_mapped_rows_of_the_base_head():
 
 def test_rehearsal_into_the_new_head_maps_labels_to_its_types(tmp_path, monkeypatch):
     """A corpus with into_extra trains the new head with its labels mapped to the user's types."""
-    import extract.ner.train as nt
+    import extract.learn.ner.train as nt
 
     corpus = [("张三在北京的腾讯公司工作。", [(0, 2, "name"), (3, 5, "address"), (6, 8, "company")])]
     monkeypatch.setattr(nt, "load_corpus", lambda name, split: list(corpus))
@@ -177,7 +177,7 @@ def test_rehearsal_into_the_new_head_maps_labels_to_its_types(tmp_path, monkeypa
 
 
 def test_extra_max_chars_caps_the_repeats(tmp_path):
-    from extract.ner.train import train_ner
+    from extract.learn.ner.train import train_ner
     ex = [("李四去了上海。", [(0, 2, "PERSON"), (4, 6, "LOC")])]
     logs = []
     train_ner({"training": {"epochs": 1, "threads": 1, "extra_repeat": 8, "extra_max_chars": 3 * len(ex[0][0])}},
@@ -186,7 +186,7 @@ def test_extra_max_chars_caps_the_repeats(tmp_path):
 
 
 def test_rehearsal_can_match_the_size_of_the_users_text(tmp_path, monkeypatch):
-    import extract.ner.train as nt
+    import extract.learn.ner.train as nt
 
     corpus = [(f"张三{i:02d}在北京工作。", [(0, 2, "name"), (5, 7, "address")]) for i in range(100)]
     monkeypatch.setattr(nt, "load_corpus", lambda name, split: list(corpus))

@@ -9,7 +9,7 @@ text is stored in the repository; this module reads it back from
 * the sentence's sha1 equals the stored one (the right sentence of the right file),
 * a CLUENER sentence's split agrees with ``evaluation/ner/cluener_holdout.json``,
 * every span (entities, triggers, span arguments) has ``text[start:end] == text``,
-* the record passes ``extract.annotations.validate_record`` (shape, references, attrs).
+* the record passes ``extract.io.annotations.validate_record`` (shape, references, attrs).
 
 Usage::
 
@@ -22,7 +22,7 @@ Usage::
 ``index`` is the 0-based line number of CLUENER ``train.json`` (the numbering of
 ``cluener_holdout.json``) or the 0-based number of a sentence among the
 non-empty blank-line-separated sentences of a CoNLL-style file (MSRA, Resume,
-Weibo), as read by :func:`extract.ner.data.read_conll`.
+Weibo), as read by :func:`extract.learn.ner.data.read_conll`.
 """
 from __future__ import annotations
 
@@ -82,7 +82,7 @@ class CorpusReader:
 
     def _file_texts(self, rel: str, kwargs: Optional[dict]) -> List[str]:
         if rel not in self._texts:
-            from extract.ner.data import read_cluener, read_conll
+            from extract.learn.ner.data import read_cluener, read_conll
             path = self.root / rel
             if not path.is_file():
                 raise FileNotFoundError(f"corpus file {path} not found; set ZHIE_CORPORA or pass --corpora")
@@ -141,7 +141,7 @@ def build_record(line: dict, reader: CorpusReader) -> dict:
     rec = {"id": line["id"], "text": text}
     rec.update({k: line.get(k, []) for k in SCHEMA_KEYS})
     _check_spans(rec)
-    from extract.annotations import validate_record
+    from extract.io.annotations import validate_record
     problems = [p for p in validate_record(rec) if getattr(p, "severity", "error") == "error"]
     if problems:
         raise ChallengeError("; ".join(str(p) for p in problems))
@@ -190,7 +190,7 @@ def predict_and_score(name: str, records: List[dict]) -> tuple:
     import torch
     torch.set_num_threads(1)
     from extract import load
-    from extract.evaluate import score
+    from extract.eval.evaluate import score
     t0 = time.time()
     nlp = load(None if name == "default" else name)
     load_s = time.time() - t0

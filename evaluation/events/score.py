@@ -4,7 +4,7 @@
         --json evaluation/events/results.json
 
 For each model it rebuilds the records (:mod:`build`), runs the pipeline on the
-texts, and scores with :func:`extract.evaluate.score`. Only the ``events``
+texts, and scores with :func:`extract.eval.evaluate.score`. Only the ``events``
 section is meaningful here: the gold annotates just the entities that event
 arguments need, so entity and relation scores on this set are not reported.
 Besides P/R/F1 it counts predicted events in the negative sentences (false

@@ -6,7 +6,7 @@ MSRA test or People's Daily dev/test (``corpus``, ``split``, ``index``), the sha
 of its text and the SCHEMA record without ``text``. This module adds the People's
 Daily files to the events builder's corpus reader, restricts the set to the
 held-out splits, and checks on top of the events builder's checks (sha1, span
-texts, ``extract.annotations.validate_record``) that
+texts, ``extract.io.annotations.validate_record``) that
 
 * every fact's metric span has ``text[start:end] == metric.text``,
 * a ``positive`` line has at least one fact and a ``negative`` line none.
@@ -18,7 +18,7 @@ Usage::
     python evaluation/facts_challenge/build.py --check-msra-train   # also: no sentence occurs in MSRA train
 
 ``index`` is the 0-based number of a sentence among the non-empty blank-line-separated
-sentences of the CoNLL-style file, as read by :func:`extract.ner.data.read_conll`.
+sentences of the CoNLL-style file, as read by :func:`extract.learn.ner.data.read_conll`.
 """
 from __future__ import annotations
 

@@ -4,7 +4,7 @@
         --json evaluation/facts_challenge/results.json
 
 For each model it rebuilds the records (:mod:`build`), runs the pipeline on the
-texts and scores with :func:`extract.evaluate.score`. Reported:
+texts and scores with :func:`extract.eval.evaluate.score`. Reported:
 
 * ``facts``: micro and per-type (METRIC, RANKING) P/R/F1 with tp/fp/fn over the
   SCHEMA §6 tuples (type, simplified subject text, simplified value text, position),
@@ -35,7 +35,7 @@ if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
 SCORED_TYPES = ("FIGURE", "RANK")
-FACT_CODE = ("extract/facts.py", "extract/data/facts.json")
+FACT_CODE = ("extract/stages/facts/rules.py", "extract/data/facts.json")
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict:

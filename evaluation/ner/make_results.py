@@ -3,7 +3,7 @@
     python evaluation/ner/make_results.py --shipped models/default/ner --train-log runs/ner-v2/log.jsonl \
         --ablation chars=runs/ablation_chars/model-best --ablation chars+bigrams=runs/ablation_bigrams/model-best
 
-Every number comes from ``extract.ner.evaluate.evaluate_model`` run here (held-out
+Every number comes from ``extract.learn.ner.evaluate.evaluate_model`` run here (held-out
 CLUENER part, MSRA test, speed and load time in child processes with one BLAS thread).
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from extract.ner.evaluate import evaluate_model  # noqa: E402
+from extract.learn.ner.evaluate import evaluate_model  # noqa: E402
 
 
 def _f(table: dict) -> dict:

@@ -1,0 +1,152 @@
+"""Built-in pipeline components, registered by name (see :mod:`extract.registry`).
+
+Each factory takes the pipeline and its settings and returns a callable
+``Document -> Document``. Heavy modules are imported inside the factories, so
+loading a pipeline costs only what its config asks for.
+"""
+from __future__ import annotations
+
+import bisect
+
+from extract.doc import Document
+from extract.registry import components
+from extract.textnorm import normalize
+from extract.config import DATA_DIR
+
+
+@components.register("normalize.v1")
+def make_normalizer(nlp):
+    """Fill ``doc.norm`` (same length as ``doc.text``: simplified, half-width) and ``doc.script``."""
+
+    def normalizer(doc: Document) -> Document:
+        doc.norm, doc.script = normalize(doc.text)
+        return doc
+
+    return normalizer
+
+
+@components.register("segment.v1")
+def make_segmenter(nlp, tokens: bool = False, userdicts=(), max_sentence: int = 400):
+    """Sentences always; jieba tokens only when ``tokens`` is true (they cost time)."""
+    from extract.stages.segment import Tokenizer, split_sentences
+
+    tok = Tokenizer(userdicts) if tokens else None
+    nlp.tokenizer = tok
+
+    def segmenter(doc: Document) -> Document:
+        doc.sents = split_sentences(doc.norm, max_len=max_sentence)
+        if tok is not None:
+            doc.tokens = tok.tokenize(doc.norm)
+        return doc
+
+    return segmenter
+
+
+# When candidates overlap: the higher priority wins (a table cell states its own extent); among
+# equal priorities the longer span wins (上海澜起科技股份有限公司 over 上海); for the very same
+# extent the tie-break order decides (a curated gazetteer type over a model's guess).
+DEFAULT_PRIORITY = {"tables": 3}
+DEFAULT_TIE_BREAK = {"gazetteer": 3, "policy": 2, "rules": 1, "ner": 0}
+
+
+@components.register("entity_filter.v1")
+def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=()):
+    """Drop model-proposed candidates that are unlikely to be right.
+
+    - PERSON without a Chinese family name: the statistical NER tends to read unknown
+      brand names (沐曦, 帕西尼) as persons; a person's name in Chinese news starts with
+      a family name (``extract/data/surnames.txt``). Latin-script names are kept.
+    - any type in ``drop``: the default model drops the NER's LOC, which follows
+      CLUENER's street-address label rather than SCHEMA's places; the gazetteer covers
+      places (leave-one-document-out on gold: entities F1 0.849 → 0.858, LOC 0.916 → 0.949).
+    - spans inside URLs or markdown links, or holding markup ([megvii.com], "- 证券交易所").
+    - spans inside a table cell whose column is not a name column (a product, segment,
+      place, date or listing column: 通用GPU in 主要产品, NYSE:TUYA in 上市情况): the
+      header says what the cell holds, and the table reader already typed it.
+    """
+    from pathlib import Path
+
+    path = Path(surnames) if surnames else DATA_DIR / "surnames.txt"
+    words = [w for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
+             for w in line.split()]
+    singles = {w for w in words if len(w) == 1}
+    doubles = {w for w in words if len(w) == 2}
+    srcs = set(sources)
+
+    def ok(doc, e) -> bool:
+        name = doc.norm[e.start:e.end]
+        if not ("\u4e00" <= name[:1] <= "\u9fff"):
+            return sum(ch.isalpha() for ch in name) >= 2  # a Latin-script name, not a stray mark
+        return (name[:1] in singles or name[:2] in doubles) and 2 <= len(name) <= 4
+
+    dropped = set(drop)
+    import re
+    markup = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)|https?://\S+|www\.\S+|[A-Za-z0-9-]+\.(?:com|cn|net|org|io|ai|gov)\b")
+
+    def entity_filter(doc: Document) -> Document:
+        links = [m.span() for m in markup.finditer(doc.norm)] if ("." in doc.norm) else []
+
+        def in_link(e):
+            return any(s < e.end and e.start < t for s, t in links)
+
+        # cells never overlap: the one that could hold e is the last starting at or before it
+        cells = sorted((c.start, c.end) for t in (getattr(doc, "tables", None) or []) for row in t.rows
+                       for c in row if c.role not in ("COMPANY", "ORG"))
+        cell_starts = [s for s, _ in cells]
+
+        def in_other_cell(e):
+            i = bisect.bisect_right(cell_starts, e.start) - 1
+            return i >= 0 and e.end <= cells[i][1]
+
+        doc.entities = [e for e in doc.entities
+                        if not (e.source in srcs and (e.type in dropped or (e.type == "PERSON" and not ok(doc, e))
+                                                       or in_link(e) or in_other_cell(e) or _MARKUP_CHARS & set(e.text)
+                                                       or e.text[:1] in "-*"))]
+        return doc
+
+    return entity_filter
+
+
+_MARKUP_CHARS = set("[]|#")  # a model span holding markdown markup is not a name
+
+_EDGE_SPACE = " \t\r\n\u3000\u00a0"
+
+
+def _trim(doc: Document, e) -> None:
+    """No entity starts or ends with whitespace (a model may tag the line break after 北京市)."""
+    s, t = e.start, e.end
+    while s < t and doc.text[s] in _EDGE_SPACE:
+        s += 1
+    while t > s and doc.text[t - 1] in _EDGE_SPACE:
+        t -= 1
+    if (s, t) != (e.start, e.end):
+        e.start, e.end, e.text = s, t, doc.text[s:t]
+        if "norm" in e.attrs:
+            e.attrs["norm"] = doc.norm[s:t]
+
+
+@components.register("merge.v1")
+def make_merger(nlp, priority: dict = None, tie_break: dict = None):
+    """Resolve overlapping candidates from all recognizers into non-overlapping entities."""
+    prio = dict(DEFAULT_PRIORITY, **(priority or {}))
+    tie = dict(DEFAULT_TIE_BREAK, **(tie_break or {}))
+
+    def merger(doc: Document) -> Document:
+        for e in doc.entities:
+            _trim(doc, e)
+        cands = sorted((e for e in doc.entities if e.end > e.start), key=lambda e: (-prio.get(e.source, 2), -(e.end - e.start),
+                                                    -tie.get(e.source, 0), e.start))
+        taken = bytearray(len(doc.text) + 1)
+        kept = []
+        for e in cands:
+            if any(taken[e.start:e.end]):
+                continue
+            taken[e.start:e.end] = b"\x01" * (e.end - e.start)
+            kept.append(e)
+        kept.sort(key=lambda e: (e.start, e.end))
+        live = {id(e) for e in kept}
+        doc.entities = kept
+        doc.relations = [r for r in doc.relations if id(r.head) in live and id(r.tail) in live]
+        return doc
+
+    return merger

@@ -1,0 +1,410 @@
+"""FUNDING events (SCHEMA §4) by patterns over the final entities.
+
+Every trigger mention opens at most one event; a sentence may hold several. The
+word lists and the senses that are ruled out are data in
+``extract/data/events.json`` (each decision is written there as a ``_why_*``
+note). Matching is on the normalized text, so both scripts share the rules.
+
+Two kinds of trigger:
+
+- **raise triggers** (融资, 募资, 募集, 筹资, 获投, 定增, 增资扩股, 发行…优先股 …): the
+  company is the subject. A raise needs a cue in its clause (完成/获得/宣布…, a
+  round or an amount), as before.
+
+  - company: the nearest COMPANY before the trigger (``X完成…融资``), the
+    whole list it closes (``如A、B、C等企业均完成…``), the one 后者/前者 points
+    back to (also across ；), else a COMPANY after the trigger joined by 的
+    (``完成B轮融资的X``), else none when the subject is an unnamed 公司/该公司;
+    a coordinated list is several companies after 等 or 均/分别/先后;
+  - passive (``Y获X领投的A轮融资``, ``Y获得X、Z的投资``): the company before
+    获, the COMPANY/ORG between 获 and the trigger are investors;
+  - investor: entities listed after 由/吸引了/引入… or marked 参投/跟投;
+    lead_investor: an entity directly followed by 领投;
+  - 增资 read as a raise needs an investor or an amount (an institution's own
+    ``进行过4次增资`` is not a raise by investors).
+
+- **investor verbs** (注资, 入股, 参股, 出资, 增资, 战略投资, 投资): the investor is
+  the subject, the company the object:
+
+  - ``X注资Y`` / ``由X参股Y`` / ``A、B已先后入股C、D``: investors are the
+    COMPANY/ORG list right before the verb, companies the COMPANY list after it;
+  - ``X向Y注资`` / ``X对Y增资`` / ``X救Y注资``: the entity before a link word is
+    the investor, the one right before the verb the company;
+  - ``Y获X注资``: the company before 获, the investors between 获 and the verb;
+  - 投资 needs its company right after it (``X投资了Y``); 出资 needs a
+    company whose shares it buys (``X出资…，购进Y25%的股份``);
+  - not a deal: the verb as a noun modifier (参股公司, 入股比例) or an earlier
+    stake named as background (``X投资的Y``).
+
+``本轮融资由X领投`` (same or next sentence) adds its investors, leads and amount
+to the raise named just before it.
+
+Common to both: amount = the money FIGURE (unit 元/美元/港元…) of the clause
+nearest the trigger; round = a round expression near the trigger, normalized
+(``attrs.round``); date = the nearest DATE before the trigger in the sentence.
+Not a raise: a trigger inside an entity name (某某投资管理公司), a hedge before
+it in its sentence with no done cue after the hedge (计划/拟/可能/洽谈…), debt and bank business around it
+(票据融资, 融资额度, 融资租赁 …), founding capital, donations and purchases of
+equipment after it (出资设立, 资助). Two triggers of one sentence that name the
+same companies are one deal: the later one only adds the roles the first lacks.
+"""
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from extract.doc import Argument, Document, Event
+from extract.registry import components
+from extract.config import DATA_DIR
+
+DATA = DATA_DIR / "events.json"
+CLAUSE_MARKS = "，,；;：:"
+PARTY = ("COMPANY", "ORG")
+LIST_SEPS = ("、", "和", "与", "及", "以及", ",", "，")
+
+
+def _alt(patterns) -> str:
+    return "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
+
+
+@lru_cache(maxsize=2)
+def _load(path: str = str(DATA)) -> dict:
+    with open(path, encoding="utf-8") as f:
+        d = json.load(f)
+    d["_raise_res"] = [re.compile(p) for p in d["raise_triggers"]]
+    d["_invest_res"] = [re.compile(p) for p in d["invest_verbs"]]
+    d["_trigger_re"] = re.compile(_alt(d["raise_triggers"] + d["invest_verbs"]))
+    d["_round_re"] = re.compile(d["round_pattern"], re.I)
+    d["_cue_re"] = re.compile("|".join(map(re.escape, d["completion_cues"])))
+    d["_investor_cue_re"] = re.compile("|".join(map(re.escape, sorted(d["investor_cues"], key=len, reverse=True))))
+    d["_passive_re"] = re.compile(_alt(d["passive_cues"]))
+    d["_generic_re"] = re.compile(d["generic_subjects"])
+    d["_done_re"] = re.compile(d["done_cues"])
+    d["_this_round_re"] = re.compile(d["this_round"])
+    d["_together_re"] = re.compile(d["together"])
+    for key in ("hedges", "not_before", "not_after", "founding", "buy_verbs", "share_words", "amount_clause",
+                "party_verbs", "invest_not_after"):
+        d["_" + key] = re.compile(d[key])
+    return d
+
+
+def normalize_round(text: str, data: dict) -> str:
+    t = text.replace("轮", "").replace("融资", "").strip()
+    for k, v in data["round_aliases"].items():
+        if t.lower() == k.lower():
+            return v
+    return t.upper() if re.fullmatch(r"(?:pre-)?[a-g]\+?\d?", t, re.I) and not t.lower().startswith("pre") else \
+        ("Pre-" + t[4:].upper() if t.lower().startswith("pre-") else t)
+
+
+def _clause(norm: str, ss: int, se: int, pos: int) -> tuple:
+    """The clause (between ，；： marks) of the sentence ``ss:se`` holding ``pos``."""
+    a = max(norm.rfind(c, ss, pos) for c in CLAUSE_MARKS)
+    bs = [i for i in (norm.find(c, pos, se) for c in CLAUSE_MARKS) if i >= 0]
+    return (ss if a < 0 else a + 1, min(bs) if bs else se)
+
+
+def _matches(norm: str, ts: int, te: int, res) -> bool:
+    """Whether one of the patterns ``res`` matches exactly ``norm[ts:te]`` (lookaheads see the text after)."""
+    for r in res:
+        mm = r.match(norm, ts)
+        if mm is not None and mm.end() == te:
+            return True
+    return False
+
+
+class _Ctx:
+    """What one trigger mention sees: the text, the sorted entities, its sentence and clause."""
+
+    def __init__(self, doc: Document, data: dict, ents: list, starts: list, ts: int, te: int):
+        self.doc, self.data, self.norm = doc, data, doc.norm
+        self.ents, self.starts = ents, starts
+        self.ts, self.te = ts, te
+        self.ss, self.se = doc.sentence_of(ts)
+        self.cs, self.ce = _clause(self.norm, self.ss, self.se, ts)
+
+    def between(self, a: int, b: int) -> list:
+        return self.doc.entities_between(a, b, self.ents, self.starts)
+
+
+def find_events(doc: Document, data: dict) -> list:
+    """FUNDING events: each trigger mention that reports a raise, with its arguments."""
+    events = []
+    norm = doc.norm
+    ents = sorted(doc.entities, key=lambda e: e.start)
+    starts = [e.start for e in ents]
+    seen = []  # (sentence, frozenset of company ids, event) — one deal named by two triggers
+    for m in data["_trigger_re"].finditer(norm):
+        ts, te = m.span()
+        word = m.group(0)
+        lo = bisect.bisect_right(starts, ts)
+        if any(e.end >= te for e in ents[max(0, lo - 20):lo]):
+            continue  # inside a name: 某某投资管理公司
+        c = _Ctx(doc, data, ents, starts, ts, te)
+        if _hedged(c) or data["_not_before"].search(norm[c.cs:ts]) or data["_not_after"].match(norm, te, c.ce):
+            continue
+        ev = None
+        if _matches(norm, ts, te, data["_invest_res"]) and not data["_invest_not_after"].match(norm, te, c.ce):
+            ev = _invest_event(c)
+        if ev is None and _matches(norm, ts, te, data["_raise_res"]):
+            if data["_founding"].search(norm, te, c.ce):
+                continue
+            ev = _raise_event(c, word, events[-1] if events else None)
+        if ev is None:
+            continue
+        key = frozenset(id(a.ref) for a in ev.arguments if a.role == "company")
+        prev = next((p for s, k, p in seen if s == c.ss and k == key), None)
+        if prev is not None:
+            roles = {a.role for a in prev.arguments}
+            prev.arguments += [a for a in ev.arguments if a.role not in roles]
+            continue
+        seen.append((c.ss, key, ev))
+        events.append(ev)
+    return events
+
+
+def _hedged(c: _Ctx) -> bool:
+    """A plan, wish, rumor or negotiation before the trigger in its sentence (旷视拟上市，募集资金…),
+    unless the raise is reported as done after it (计划…，目前已完成融资)."""
+    last = None
+    for h in c.data["_hedges"].finditer(c.norm, c.ss, c.ts):
+        last = h
+    if last is None:
+        return False
+    return c.data["_done_re"].search(c.norm, last.end(), c.ts) is None
+
+
+# ------------------------------------------------------------------ raise triggers
+def _raise_event(c: _Ctx, word: str, prev_event=None):
+    data, norm, ts, te = c.data, c.norm, c.ts, c.te
+    # a raise needs a cue in its clause (完成…融资, 获…投资, a round or an amount);
+    # 融资市场活跃 / 大额融资之一 / 融资频率 talk about financing in general
+    prefix = norm[c.cs:ts]
+    has_round = data["_round_re"].search(norm, c.cs, te + 2) is not None
+    money_in_clause = [e for e in c.between(c.cs, _amount_end(c)) if e.type == "FIGURE" and _is_money(e, data)]
+    this_round = prev_event is not None and data["_this_round_re"].search(norm, c.cs, ts) is not None \
+        and 0 <= ts - prev_event.trigger.start <= data["back_chars"]
+    if not (data["_cue_re"].search(prefix) or has_round or money_in_clause or word == "发行" or this_round):
+        return None  # 发行…优先股/新股 states the raise itself
+    before = c.between(c.ss, ts)
+    after = c.between(te, c.se)
+    # investors: after an investor cue following the trigger (吸引了A、B), or marked 参投/跟投/领投
+    inv_cue = data["_investor_cue_re"].search(norm, te, c.se)
+    investors = [e for e in after if e.type in PARTY and inv_cue and e.start >= inv_cue.end()]
+    leads = []
+    for e in before + after:  # X领投, and the whole list it closes (由A和B领投)
+        if e.type in PARTY and norm.startswith("领投", e.end):
+            leads += [x for x in _list_ending(norm, [x for x in before + after if x.end <= e.end], PARTY)
+                      if x not in leads]
+    investors = [e for e in investors if e not in leads]
+    investors += [e for e in before + after if e.type in PARTY and e not in leads and e not in investors
+                  and norm.startswith(tuple(data["investor_after"]), e.end)]
+    # passive: Y获X(领投)的…融资 — the parties between 获 and the trigger invest, Y raises
+    passive = None
+    for pm in data["_passive_re"].finditer(norm, c.cs, ts):
+        passive = pm
+    if passive is not None:
+        mid = [e for e in c.between(passive.end(), ts) if e.type in PARTY]
+        if mid and [e for e in c.between(c.ss, passive.start()) if e.type == "COMPANY"]:
+            investors += [e for e in mid if e not in leads and e not in investors]
+    taken = {id(e) for e in investors + leads}
+    companies = _subjects(c, [e for e in before if id(e) not in taken])
+    if not companies:
+        # …完成B轮融资的X: a company after the trigger, joined by 的
+        for e in after:
+            if e.type == "COMPANY" and id(e) not in taken and e.end <= c.ce:
+                gap = norm[te:e.start]
+                if "的" in gap and len(gap) <= 12:
+                    companies = [e]
+                break
+    if companies and data["_party_verbs"].search(norm, companies[-1].end, ts):
+        companies = []  # A与B签订的…增资合同: contract parties, not the raising company
+    if not companies and this_round:
+        # 本轮融资由X领投: the roles join the raise named just before
+        have = {(a.role, id(a.ref)) for a in prev_event.arguments}
+        roles = {a.role for a in prev_event.arguments}
+        add = [Argument("lead_investor", ref=e) for e in leads] + [Argument("investor", ref=e) for e in investors]
+        if "amount" not in roles:
+            money = [e for e in money_in_clause if e.start > c.cs]
+            add += [Argument("amount", ref=money[0])] if money else []
+        prev_event.arguments += [a for a in add if (a.role, id(a.ref)) not in have
+                                 and not (a.role == "investor" and ("lead_investor", id(a.ref)) in have)]
+        return None
+    if not companies and not _generic_subject(c, [e for e in before if id(e) not in taken]):
+        return None
+    if word.startswith("增资") and not (investors or leads or money_in_clause):
+        return None  # an institution's own 进行过4次增资: no investor, no amount
+    ev = Event("FUNDING", c.doc.span(ts, te))
+    ev.arguments += [Argument("company", ref=e) for e in companies]
+    _common_args(c, ev, [e for e in before + after if e.start >= c.cs and e.end <= _amount_end(c)])
+    ev.arguments += [Argument("lead_investor", ref=e) for e in leads]
+    ev.arguments += [Argument("investor", ref=e) for e in investors]
+    return ev
+
+
+def _amount_end(c: _Ctx) -> int:
+    """Where the trigger's amount may lie: its clause, and the next one when that names the amount
+    (…增资合同，增资金额为7685万美元)."""
+    if c.ce < c.se and c.data["_amount_clause"].match(c.norm, c.ce + 1, c.se):
+        return _clause(c.norm, c.ss, c.se, c.ce + 1)[1]
+    return c.ce
+
+
+def _subjects(c: _Ctx, before: list) -> list:
+    """The raising companies: the nearest COMPANY before the trigger, the whole list it closes
+    (如A、B、C等企业均完成…), or the one 后者/前者 points back to (also across ；)."""
+    norm, data, ts = c.norm, c.data, c.ts
+    for word, pick in data["anaphora"].items():
+        k = norm.rfind(word, c.ss, ts)
+        if k >= 0 and not [e for e in before if e.start > k]:
+            start = c.ss  # the antecedents may be in the sentence parts before ；
+            while start > 0 and norm[start - 1] in "；;":
+                start = c.doc.sentence_of(start - 1)[0]
+            comps = [e for e in c.between(start, k) if e.type == "COMPANY"]
+            if comps:
+                return [comps[pick] if -len(comps) <= pick < len(comps) else comps[-1]]
+    comps = [e for e in before if e.type == "COMPANY"]
+    if not comps:
+        return []
+    last = comps[-1]
+    group = [last]
+    for prev in reversed(comps[:-1]):
+        if norm[prev.end:group[0].start].strip() in LIST_SEPS:
+            group.insert(0, prev)
+        else:
+            break
+    together = "等" in norm[last.end:last.end + 3] or data["_together_re"].search(norm, last.end, ts) is not None
+    return group if len(group) > 1 and together else [last]
+
+
+def _generic_subject(c: _Ctx, before: list) -> bool:
+    """公司…一举募集资金1000万元: an unnamed company is the subject (no ORG before the trigger)."""
+    if any(e.type in PARTY for e in before):
+        return False
+    money = [e for e in c.between(c.cs, c.ce) if e.type == "FIGURE" and _is_money(e, c.data)]
+    has_round = c.data["_round_re"].search(c.norm, c.cs, min(c.ce, c.te + 12)) is not None
+    return (bool(money) or has_round) and c.data["_generic_re"].match(c.norm, c.ss, c.ts) is not None
+
+
+# ------------------------------------------------------------------ investor verbs
+def _invest_event(c: _Ctx):
+    data, norm, ts, te = c.data, c.norm, c.ts, c.te
+    word = norm[ts:te]
+    ce = c.ce
+    if word == "出资" and ce < c.se and data["_buy_verbs"].match(norm, ce + 1, c.se):
+        ce = _clause(norm, c.ss, c.se, ce + 1)[1]  # 出资2200亿日元，购进Y25%的股份
+    before = [e for e in c.between(c.cs, ts) if e.type in PARTY]
+    after = [e for e in c.between(te, ce) if e.type == "COMPANY"]
+    investors, companies = [], []
+    # Y获(得)X(的)注资/投资: company before 获, investors between 获 and the verb
+    passive = None
+    for pm in data["_passive_re"].finditer(norm, c.cs, ts):
+        passive = pm
+    if passive is not None and len(norm[passive.end():ts]) <= 30:
+        comps = [e for e in before if e.type == "COMPANY" and e.end <= passive.start()]
+        if comps:
+            companies = _list_ending(norm, comps, "COMPANY")
+            investors = [e for e in before if e.start >= passive.end()]
+    if not companies and before:
+        last = before[-1]
+        gap = norm[last.end:ts]
+        prev = before[-2] if len(before) > 1 else None
+        link = norm[prev.end:last.start] if prev is not None else ""
+        if last.type == "COMPANY" and len(gap) <= 4 and prev is not None and len(link) <= 4 \
+                and any(link.endswith(w) for w in data["link_words"]):
+            # X向Y注资 / X对Y进行增资 / 政府救Y注资
+            companies = [last]
+            investors = _list_ending(norm, before[:-1], PARTY)
+        elif len(gap) <= 8 and not re.search(r"[的之]", gap):
+            # (由)X、Y(已先后)入股A、B
+            investors = _list_ending(norm, before, PARTY)
+            companies = _objects(c, after, te, word)
+    if not companies and not investors and not word.endswith("投资"):
+        # 参股A和B with an unrecognized subject: the named object still raised money
+        companies = _objects(c, after, te, word)
+    if not companies:
+        return None
+    ids = {id(e) for e in companies}
+    investors = [e for e in investors if id(e) not in ids]
+    ev = Event("FUNDING", c.doc.span(ts, te))
+    ev.arguments += [Argument("company", ref=e) for e in companies]
+    _common_args(c, ev, c.between(c.cs, max(ce, _amount_end(c))))
+    ev.arguments += [Argument("investor", ref=e) for e in investors]
+    return ev
+
+
+def _objects(c: _Ctx, after: list, te: int, word: str) -> list:
+    """The companies an investor verb takes: the first COMPANY after it and the list it opens."""
+    norm, data = c.norm, c.data
+    if not after:
+        return []
+    first = after[0]
+    gap = norm[te:first.start]
+    if word.endswith("投资") and len(gap) > 2:   # X投资(了)Y only: 投资 alone is too common
+        return []
+    if data["_founding"].search(gap) or "收购" in gap:
+        return []  # 注资成立了Y / 出资收购Y: a new company or an acquisition, not a raise by Y
+    if word == "出资":   # what the money buys must be the company's shares
+        if not data["_share_words"].match(norm, first.end):
+            return []
+    elif len(gap) > 30:
+        return []
+    group = [first]
+    for e in after[1:]:
+        if norm[group[-1].end:e.start].strip() in LIST_SEPS:
+            group.append(e)
+        else:
+            break
+    return group
+
+
+def _list_ending(norm: str, ents: list, types) -> list:
+    """The coordinated list (A、B和C) that ends with the last of ``ents``."""
+    ents = [e for e in ents if e.type in types]
+    if not ents:
+        return []
+    group = [ents[-1]]
+    for prev in reversed(ents[:-1]):
+        if norm[prev.end:group[0].start].strip() in LIST_SEPS:
+            group.insert(0, prev)
+        else:
+            break
+    return group
+
+
+# ------------------------------------------------------------------ shared roles
+def _common_args(c: _Ctx, ev: Event, pool: list) -> None:
+    """amount, round and date."""
+    data, norm, ts, te = c.data, c.norm, c.ts, c.te
+    money = [e for e in pool if e.type == "FIGURE" and _is_money(e, data)]
+    if money:
+        ev.arguments.append(Argument("amount", ref=min(money, key=lambda e: abs(e.start - ts))))
+    r = None
+    for rm in data["_round_re"].finditer(norm, c.cs, min(c.se, te + 12)):
+        if r is None or abs(rm.start() - ts) < abs(r.start() - ts):
+            r = rm
+    if r is not None:
+        ev.arguments.append(Argument("round", span=c.doc.span(r.start(), r.end(),
+                                                                {"round": normalize_round(r.group(0), data)})))
+    dates = [e for e in c.between(c.ss, ts) if e.type == "DATE"]
+    if dates:
+        ev.arguments.append(Argument("date", ref=dates[-1]))
+
+
+def _is_money(e, data) -> bool:
+    unit = str(e.attrs.get("unit", ""))
+    return unit in data["money_units"] or e.text.endswith(tuple(data["money_units"]))
+
+
+@components.register("events.v1")
+def make_events(nlp, path: str = str(DATA)):
+    data = _load(path)
+
+    def events(doc: Document) -> Document:
+        doc.events.extend(find_events(doc, data))
+        return doc
+
+    return events

@@ -1,0 +1,221 @@
+"""A learned chooser for METRIC / RANKING facts: which figure or rank states a fact, and whose.
+
+For every FIGURE or RANK value outside tables and enumerated lists (those stay
+with the rules of :mod:`extract.stages.facts.rules`), the options are: *no fact*, *a fact
+with no named subject* (an unnamed aggregate), or *a fact about candidate X*,
+X being a COMPANY / ORG / LOC / INDUSTRY / POLICY entity of the same sentence.
+A linear scorer (torch) over hand-made features of the value and of each
+candidate ranks the options; training minimizes the cross-entropy of the gold
+option (from annotated documents: ``learn(docs)``). The learned weights are a
+small JSON file; inference is plain Python, no torch import.
+
+It is trained only on the documents it is given, so cross-validation
+(``Pipeline.learn`` with a training fold) scores it on documents it never saw.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+from typing import List, Optional, Sequence
+
+from extract.stages.facts.rules import _clause_start
+from extract.stages.segment import ensure_sentences
+
+SUBJECT_TYPES = ("COMPANY", "ORG", "LOC", "INDUSTRY", "POLICY")
+UNITS = ("家", "%", "元", "人", "年", "个", "倍", "件", "项", "个百分点")
+QUALIFIERS = ("exact", "approx", "more_than", "less_than", "at_least", "range", "vague")
+DIST = (2, 5, 10, 20, 40, 80)
+CUE = re.compile(r"数量|占比|比例|达到|达|为|增长|超过|总量|规模|强度|收入|营收|市值|占|平均|累计|共有|拥有|投资|新增|增加")
+LOCAL_NEG = re.compile(r"(在|从|对|这|那|其中|之中)$")
+MAX_BEFORE, MAX_AFTER, WINDOW = 6, 2, 80
+NOFACT, NULL = 0, 1
+
+
+def _bucket(x: int, edges) -> int:
+    for i, b in enumerate(edges):
+        if x <= b:
+            return i
+    return len(edges)
+
+
+def _onehot(i: int, n: int) -> list:
+    v = [0.0] * n
+    if 0 <= i < n:
+        v[i] = 1.0
+    return v
+
+
+class FactChooser:
+    """Options and features for one value entity; :meth:`choose` picks one with given weights."""
+
+    def __init__(self, weights: Optional[list] = None):
+        self.weights = weights
+
+    # ------------------------------------------------------------- features
+    def value_features(self, doc, v, ss: int, clause: int, remention: bool, hint=None) -> list:
+        norm = doc.norm
+        before = norm[clause:v.start]
+        after = norm[v.end:v.end + 3]
+        unit = str(v.attrs.get("unit", ""))
+        f = [1.0, float(v.type == "RANK")]
+        f += _onehot(UNITS.index(unit) if unit in UNITS else len(UNITS), len(UNITS) + 1)
+        f += _onehot(QUALIFIERS.index(v.attrs.get("qualifier")) if v.attrs.get("qualifier") in QUALIFIERS else -1,
+                     len(QUALIFIERS))
+        f += [float(remention),                                      # a re-mention of a number given before
+              float(bool(CUE.search(before))),                       # a measured-quantity word before it
+              float(bool(LOCAL_NEG.search(norm[max(ss, v.start - 3):v.start]))),  # 在1026家企业中
+              float(after[:1] in ("中", "里")),
+              float(after[:1] == "的"),
+              float(v.start - clause <= 1),                          # the clause opens with the value
+              float(norm[max(0, v.start - 1):v.start] in ("(", "（")),
+              float("截至" in norm[ss:v.start])]
+        f += _onehot(_bucket(v.start - clause, DIST), len(DIST) + 1)
+        f += [float(hint is not None), float(bool(hint) and None in hint)]  # the rules: a fact? unnamed?
+        return f
+
+    def cand_features(self, doc, v, c, clause: int, cands_before: list, idx: int, hint=None) -> list:
+        norm = doc.norm
+        before = c.end <= v.start
+        dist = (v.start - c.end) if before else (c.start - v.end)
+        f = _onehot(SUBJECT_TYPES.index(c.type), len(SUBJECT_TYPES))
+        f += [float(before), float(c.start >= clause)]
+        f += _onehot(_bucket(max(dist, 0), DIST), len(DIST) + 1)
+        order = (len(cands_before) - 1 - cands_before.index(c)) if before and c in cands_before else -1
+        f += _onehot(order, 3)
+        nearest_type = before and c in cands_before and \
+            all(o.type != c.type for o in cands_before[cands_before.index(c) + 1:])
+        nxt = norm[c.end:c.end + 2]
+        f += [float(nearest_type), float(nxt[:1] == "的"), float(nxt in ("企业", "公司")),
+              float(norm[v.end:c.start].strip() == "的") if not before else 0.0,
+              float(idx == 0),
+              float(bool(hint) and any(h is c for h in hint))]  # the rules pick this candidate
+        return f
+
+    def options(self, doc, v, ents_in_sent: list, remention: bool, hint=None):
+        """(candidates, feature rows): row 0 = no fact, row 1 = no named subject, then one per candidate.
+
+        ``hint``: the subjects :mod:`extract.stages.facts.rules` rules give ``v`` (None: the rules give no fact);
+        a rule subject outside the sentence window is added as a candidate."""
+        ss, _ = doc.sentence_of(v.start)
+        clause = _clause_start(doc.norm, ss, v.start)
+        vf = self.value_features(doc, v, ss, clause, remention, hint)
+        before = [c for c in ents_in_sent if c.type in SUBJECT_TYPES and c.end <= v.start
+                  and v.start - c.end <= WINDOW][-MAX_BEFORE:]
+        after = [c for c in ents_in_sent if c.type in SUBJECT_TYPES and c.start >= v.end
+                 and c.start - v.end <= WINDOW][:MAX_AFTER]
+        cands = before + after
+        cands += [h for h in (hint or []) if h is not None and not any(h is c for c in cands)]
+        n_c = len(self.cand_features(doc, v, cands[0], clause, before, 0, hint)) if cands else _CAND_DIM
+        nv = len(vf)
+        rows = [[1, 0, 0] + vf + [0.0] * nv * 2 + [0.0] * n_c,
+                [0, 1, 0] + [0.0] * nv + vf + [0.0] * nv + [0.0] * n_c]
+        for i, c in enumerate(cands):
+            rows.append([0, 0, 1] + [0.0] * nv * 2 + vf + self.cand_features(doc, v, c, clause, before, i, hint))
+        return cands, rows
+
+    def choose(self, rows: list) -> int:
+        scores = [sum(w * x for w, x in zip(self.weights, r)) for r in rows]
+        return max(range(len(rows)), key=scores.__getitem__)
+
+
+_CAND_DIM = len(SUBJECT_TYPES) + 2 + len(DIST) + 1 + 3 + 6
+
+
+def iter_values(doc, skip: set):
+    """(value, entities of its sentence, whether it re-mentions an earlier number) per FIGURE/RANK."""
+    import bisect
+    ents = sorted(doc.entities, key=lambda e: e.start)
+    starts = [e.start for e in ents]
+    seen = set()
+    for v in ents:
+        if v.type not in ("FIGURE", "RANK"):
+            continue
+        key = v.attrs.get("norm", v.text)
+        if id(v) not in skip:
+            ss, se = doc.sentence_of(v.start)
+            in_sent = ents[bisect.bisect_left(starts, ss):bisect.bisect_left(starts, se)]
+            yield v, in_sent, key in seen
+        seen.add(key)
+
+
+def training_examples(docs, chooser: FactChooser) -> list:
+    """(feature rows, gold option index) for every value of every annotated document."""
+    out = []
+    for doc in docs:
+        ensure_sentences(doc)
+        gold = {}
+        for f in doc.facts:
+            if f.position is None and f.value is not None:
+                gold.setdefault(id(f.value), f)
+        listed = {id(f.value) for f in doc.facts if f.position is not None}
+        in_table = {id(e) for e in doc.entities if _in_tables(doc, e)}
+        hints = _hints(doc)
+        for v, in_sent, remention in iter_values(doc, listed | in_table):
+            cands, rows = chooser.options(doc, v, in_sent, remention, hint=hints.get(id(v)))
+            f = gold.get(id(v))
+            if f is None:
+                label = NOFACT
+            elif f.subject is None:
+                label = NULL
+            elif any(c is f.subject for c in cands):
+                label = 2 + next(i for i, c in enumerate(cands) if c is f.subject)
+            else:
+                continue  # the subject is outside the candidate window: nothing to learn from
+            out.append((rows, label))
+    return out
+
+
+def _hints(doc) -> dict:
+    """The rules' decisions on an annotated document (its gold entities), as features."""
+    from extract.stages.facts.rules import _load, rule_hints
+    facts, doc.facts = doc.facts, []  # the rules must not see the gold facts
+    try:
+        return rule_hints(doc, _load())
+    finally:
+        doc.facts = facts
+
+
+def _in_tables(doc, e) -> bool:
+    for t in getattr(doc, "tables", []) or []:
+        if t.start <= e.start < t.end:
+            return True
+    return False
+
+
+def fit(examples: list, epochs: int = 300, lr: float = 0.05, l2: float = 1e-2, seed: int = 13) -> list:
+    """Weights of the linear option scorer, by full-batch Adam on the cross-entropy (torch)."""
+    import torch
+
+    torch.manual_seed(seed)
+    dim = len(examples[0][0][0])
+    k = max(len(rows) for rows, _ in examples)
+    x = torch.zeros(len(examples), k, dim)
+    mask = torch.full((len(examples), k), float("-inf"))
+    for i, (rows, _) in enumerate(examples):
+        x[i, :len(rows)] = torch.tensor(rows, dtype=torch.float32)
+        mask[i, :len(rows)] = 0.0
+    y = torch.tensor([label for _, label in examples])
+    w = torch.zeros(dim, requires_grad=True)
+    opt = torch.optim.Adam([w], lr=lr)
+    for _ in range(epochs):  # full batch: options padded to the same count and masked out
+        opt.zero_grad()
+        loss = torch.nn.functional.cross_entropy(x @ w + mask, y) + l2 * (w * w).sum()
+        loss.backward()
+        opt.step()
+    return [round(float(v), 6) for v in w.detach()]
+
+
+def save(weights: list, path) -> None:
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump({"model": "factlearn.linear.v1", "dim": len(weights), "weights": weights}, f)
+
+
+def load(path) -> list:
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    if data.get("model") != "factlearn.linear.v1" or len(data["weights"]) != data["dim"]:
+        raise ValueError(f"{path}: not a factlearn.linear.v1 weights file")
+    return data["weights"]

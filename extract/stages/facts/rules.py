@@ -1,0 +1,788 @@
+"""METRIC and RANKING facts (SCHEMA §5) by patterns over the final entities.
+
+Sentences here are *logical* sentences: PDF line wraps are undone (a line that
+ends without sentence punctuation runs on into the next). For each FIGURE
+(METRIC) or RANK (RANKING), in this order:
+
+- subject:
+  1. a figure in brackets right after an entity is that entity's (北京(1210家));
+  2. the nearest COMPANY/ORG/LOC before it in its clause — or an INDUSTRY/POLICY that
+     directly qualifies the counted noun (制造业企业高达729家) — unless that entity is
+     the thing compared with (超越北京, 与北京的差距, 是上海市…的2.6倍) or is an example
+     followed by 等 (then the group is unnamed: null);
+  3. an anaphor in the clause (这里, 该区, 这家企业 …) → the last named entity of that kind;
+  4. a place right after the value (49家上海市…企业) or a board after 在…上市/挂牌;
+  5. a share clause (…729家，占比71%) → the subject of the count before it;
+  6. the sentence topic: an entity that opens an earlier clause (上海在…征程上，…突破1000家;
+     例如，…的甲乙科技，成立仅三年), then a difference clause (相比…高出) → the subject of
+     the quantity it compares, then a heading line that is just a named place (province
+     pages: 浙江省 over its card lines);
+  else null (METRIC only; a RANKING needs a subject). Coordinated subjects (北京、上海的…;
+  北京和上海…24.08件和23.22件) give one fact each, paired with coordinated values.
+- no fact for figures that state no measurement: funding amounts (FUNDING events carry
+  them), 这/这些/在…中 references to a group already counted, re-mentions that open a
+  clause, counts that number a list just given (…和松江四个区), thresholds and targets,
+  batch counts, vague rhetoric (上千家), durations with no measuring cue, denominators.
+- metric: the words between the subject (or clause start) and the value, trimmed of verbs
+  and function words; the noun phrase after the value for list items, objects of a verb
+  (认定42家…企业) and ``value的noun``; else the clause before, else a label line below.
+- date: the nearest DATE before the value in the sentence, else a lead-in line that governs
+  the figure lines below it (到2027年，…), else the ``截至…`` date of the paragraph.
+
+Enumerated ranked lists — a top-N RANK followed by 分别为/依次为/是 and names joined by 、,
+or a top-N heading line over card lines (TOP3亮点产业领域) — give one RANKING per item with
+``position`` 1, 2, 3 … Table rows give a METRIC per numeric cell (metric = the header) and a
+RANKING per RANK cell, dated by a caption line just above the table.
+Vocabulary is data (``extract/data/facts.json``); nothing is keyed to particular documents.
+"""
+from __future__ import annotations
+
+import bisect
+import itertools
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from typing import Optional
+
+from extract.doc import Document, Fact, Span
+from extract.config import DATA_DIR
+
+DATA = DATA_DIR / "facts.json"
+SUBJECT_TYPES = ("COMPANY", "ORG", "LOC")
+# An industry or programme is the subject only when it directly qualifies what is counted,
+# i.e. it is the nearest entity before the value in the same clause (制造业企业高达729家).
+NEAR_SUBJECT_TYPES = ("INDUSTRY", "POLICY")
+
+
+@lru_cache(maxsize=2)
+def _load(path: str = str(DATA)) -> dict:
+    with open(path, encoding="utf-8") as f:
+        d = json.load(f)
+    d["_strip_left"] = re.compile("^(?:" + "|".join(map(re.escape, sorted(d["strip_left"], key=len, reverse=True))) + ")+")
+    d["_strip_right"] = re.compile("(?:" + "|".join(map(re.escape, sorted(d["strip_right"], key=len, reverse=True))) + ")+$")
+    d["_list_intro"] = re.compile(d["list_intro"])
+    d["_lead"] = sorted(d.get("topic_lead", []), key=len, reverse=True)
+    d.setdefault("heading_span", 400)
+    d.setdefault("heading_line_max", 40)
+    d.setdefault("layout_max_top", 10)
+    d.setdefault("anaphora_span", 300)
+    return d
+
+
+_OPEN = {"“": "”", "（": "）", "(": ")"}  # a quote or bracket whose partner is inside the span stays
+_CLOSE = {v: k for k, v in _OPEN.items()}
+_EDGE = set(" \t\n“”\"'（(、的*#|")
+
+
+def _clause_start(norm: str, sent_start: int, pos: int) -> int:
+    i = max(norm.rfind(c, sent_start, pos) for c in "，,；;：:")
+    return sent_start if i < 0 else i + 1
+
+
+def _metric_span(doc: Document, lo: int, hi: int, data: dict, strip: bool = True):
+    norm = doc.norm
+    a, b = lo, hi
+    for _ in range(3 if strip else 0):  # strip words and spaces in turn: "…工规模仅为 " / "企业数量最多"
+        while a < b and norm[a] in " \t\n":
+            a += 1
+        while b > a and norm[b - 1] in " \t\n":
+            b -= 1
+        left = data["_strip_left"].match(norm, a, b)
+        a = left.end() if left else a
+        right = data["_strip_right"].search(norm, a, b)
+        b = right.start() if right else b
+    while a < b and doc.norm[a] in _EDGE and not (doc.norm[a] in _OPEN and _OPEN[doc.norm[a]] in doc.norm[a:b]):
+        a += 1
+    while b > a and doc.norm[b - 1] in _EDGE and not (doc.norm[b - 1] in _CLOSE and _CLOSE[doc.norm[b - 1]] in doc.norm[a:b - 1]):
+        b -= 1
+    if b - a < 2 or b - a > data["max_metric"]:
+        return None
+    return doc.span(a, b)
+
+
+def _logical_sents(doc: Document) -> list:
+    """Sentences with PDF line wraps undone: a line that ends without sentence punctuation and
+    runs on into the next line (one line break, not a blank line, not a markdown block) is one
+    sentence with it (``…占比达\n到 14.8%。``)."""
+    key = (id(doc.sents), len(doc.sents))
+    cached = getattr(doc, "_fact_sents", None)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    norm, out = doc.norm, []
+    for s, e in doc.sents:
+        if out:
+            ps, pe = out[-1]
+            line = norm[norm.rfind("\n", 0, pe - 1) + 1:pe].strip()
+            if (norm[pe - 1:pe] == "\n" and norm[pe - 2:pe - 1] not in ("\n", "")
+                    and len(line) >= 10 and line[-1] not in "。！？!?；;:：|"
+                    and norm[s:e].strip()[:1] not in ("", "#", "|", "-", "*", ">")):
+                out[-1] = (ps, e)
+                continue
+        out.append((s, e))
+    starts = [s for s, _ in out]
+    doc._fact_sents = (key, (out, starts))
+    return out, starts
+
+
+def _sent_of(doc: Document, pos: int) -> tuple:
+    sents, starts = _logical_sents(doc)
+    i = bisect.bisect_right(starts, pos) - 1
+    if i >= 0 and sents[i][0] <= pos < sents[i][1]:
+        return sents[i]
+    return doc.sentence_of(pos)
+
+
+def _clauses(norm: str, ss: int, pos: int) -> list:
+    """Start offsets of the clauses of the sentence up to ``pos``."""
+    out = [ss]
+    for i in range(ss, pos):
+        if norm[i] in "，,；;：:":
+            out.append(i + 1)
+    return out
+
+
+def _strip_lead(text: str, data: dict) -> str:
+    """``text`` without leading spaces, punctuation and discourse words (例如, 此外, 据统计 …)."""
+    prev = None
+    while prev != text:
+        prev = text
+        text = text.lstrip(" \t\n“”\"'（(*#、").replace("\n", "")
+        for w in data["_lead"]:
+            if text.startswith(w):
+                text = text[len(w):]
+                break
+    return text
+
+
+_JOINED = re.compile(r"^(?:[(（][^()（）]{0,12}[)）])?\s*(?:和|、|及|与|以及)\s*$")
+
+
+def _is_source(doc: Document, e, data: dict) -> bool:
+    """``据国家统计局统计`` / ``国家统计局公布的数据显示``: the source of the figures, not their subject."""
+    norm = doc.norm
+    if norm[max(0, e.start - 2):e.start].endswith(tuple(data["source_before"])):
+        return True
+    after = norm[e.end:_clause_end(norm, e.end)]
+    return any(after.startswith(w) or after.startswith("的" + w) or (w in after and after.endswith(w))
+               for w in data["report_verbs"])
+
+
+def _is_compared(doc: Document, e, clause: int, data: dict, in_sent=()) -> bool:
+    """``e`` is the thing compared with (超越北京, 与北京的差距, 是上海市…的2.6倍), not a subject;
+    so are the entities coordinated after it (超越北京(1210家)和上海(1032家))."""
+    start = e.start
+    for p in reversed([p for p in in_sent if p.end <= e.start and p.type == e.type]):
+        if _JOINED.match(doc.norm[p.end:start]):
+            start = p.start
+        else:
+            break
+    before = doc.norm[max(clause, start - 6):start].replace("\n", "").rstrip(" 了")
+    if any(before.endswith(w) for w in data["_lead"] if len(w) > 1):
+        return False  # 尤其是北京: a discourse word, not 是
+    return any(before.endswith(w) for w in data["compare_before"])
+
+
+def _head(e, ents_after: list, doc: Document):
+    """``某区的丙丁印刷科技``: a place followed by 的 and a company names the company."""
+    for n in ents_after:
+        if n.start < e.end:
+            continue
+        if n.type in ("COMPANY", "ORG") and doc.norm[e.end:n.start].strip() == "的":
+            return n
+        break
+    return e
+
+
+def _topic(doc: Document, in_sent: list, clause_starts: list, upto: int, data: dict):
+    """The entity a clause of the sentence (before ``upto``) opens with: the sentence topic
+    that an elided subject of later clauses refers to (``上海在…征程上，…数量突破1000家``)."""
+    topic = None
+    bounds = clause_starts[1:] + [upto]
+    for c, c_end in zip(clause_starts, bounds):
+        if c >= upto:
+            break
+        last = [e for e in in_sent if c <= e.start and e.end <= c_end and e.type in SUBJECT_TYPES]
+        if last and c_end < upto and not doc.norm[last[-1].end:c_end].strip(" \n，,；;：:") \
+                and not _is_compared(doc, last[-1], c, data, in_sent):
+            topic = last[-1]  # 瞄准新赛道的甲乙科技，成立仅三年…: a clause that is just a noun phrase
+            continue
+        first = next((e for e in in_sent if e.start >= c and e.type not in ("FIGURE", "RANK")), None)
+        if first is None or first.start >= upto:
+            continue
+        if first.type == "DATE":
+            nxt = [e for e in in_sent if e.start >= first.end and e.type not in ("FIGURE", "RANK", "DATE")]
+            gap = _strip_lead(doc.norm[first.end:nxt[0].start], data) if nxt else "x"
+            if nxt and not gap and nxt[0].start < upto:
+                first = nxt[0]
+            else:
+                continue
+        elif _strip_lead(doc.norm[c:first.start], data):
+            continue
+        if first.type not in SUBJECT_TYPES + ("INDUSTRY",) or doc.norm[first.end:first.end + 1] == "等" \
+                or _is_source(doc, first, data):
+            continue
+        topic = _head(first, [e for e in in_sent if e.start >= first.end], doc)
+    return topic
+
+
+def _headings(doc: Document, ents: list) -> list:
+    """(line start, entity) for lines that are just one named place/company/organization: a page or
+    block heading whose later lines (up to the next prose sentence) are about it."""
+    out = []
+    by_start = {}
+    for e in ents:
+        by_start.setdefault(e.start, e)
+    norm = doc.norm
+    pos = 0
+    for line in norm.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            s = pos + line.index(stripped[0])
+            e = by_start.get(s)
+            if e is not None and e.type in SUBJECT_TYPES and e.end == s + len(stripped):
+                out.append((s, e))
+        pos += len(line) + 1
+    return out
+
+
+def _heading_subject(doc: Document, headings: list, pos: int, data: dict):
+    ss, se = _sent_of(doc, pos)
+    if len(doc.norm[ss:se].strip()) > data["heading_line_max"]:
+        return None  # a heading governs the short lines of its block, not prose
+    i = bisect.bisect_right([h[0] for h in headings], pos) - 1
+    if i < 0:
+        return None
+    start, e = headings[i]
+    between = doc.norm[e.end:pos]
+    if pos - e.end > data["heading_span"] or "。" in between or "\n#" in between:
+        return None
+    return e
+
+
+def _anaphor_subject(doc: Document, ents: list, ss: int, clause_text: str, data: dict):
+    """这里 / 该区 / 这家企业 … in ``clause_text`` (which starts at ``ss``) → the last named entity of
+    that kind before the anaphor."""
+    for w, typ in data["anaphora"].items():
+        k = clause_text.find(w)
+        if k >= 0:
+            at = ss + k
+            lo = at - data["anaphora_span"]
+            hi = _bisect_start(ents, at)
+            for e in reversed(ents[:hi]):
+                if e.start < lo:
+                    break
+                if e.type == typ or (typ == "COMPANY" and e.type == "ORG"):
+                    return e
+            return None
+    return None
+
+
+def _after_figure(doc: Document, p, in_sent: list) -> bool:
+    """``800余家集成电路企业、3900多家…``: an industry right after a figure qualifies that figure."""
+    return any(f.type == "FIGURE" and f.end <= p.start and not doc.norm[f.end:p.start].strip(" *")
+               for f in in_sent)
+
+
+def _place_after(doc: Document, e, nxt: list, data: dict):
+    """``49家上海市创新型企业总部`` / ``98.5%的上海企业``: a place right after the value qualifies
+    the counted population."""
+    if not nxt or nxt[0].type != "LOC":
+        return None
+    gap = doc.norm[e.end:nxt[0].start].strip(" *\n")
+    return nxt[0] if gap in ("", "的", "家", "个", "家的", "个的") else None
+
+
+def _venue_after(doc: Document, e, after: list, data: dict):
+    """``1372家“小巨人”已经在新三板挂牌``: the board or exchange the counted firms list on."""
+    end = _clause_end(doc.norm, e.end)
+    for n in after:
+        if n.start >= end:
+            break
+        if n.type == "ORG" and doc.norm[max(e.end, n.start - 1):n.start] == "在" \
+                and doc.norm[n.end:n.end + 2] in data["venue_verbs"]:
+            return n
+    return None
+
+
+def _shared(doc: Document, facts: list, ss: int, clause: int, e, data: dict, words=None):
+    """``制造业企业高达729家，占比71%``: a share clause takes the subject of the count before it;
+    with ``words`` = comparison words (``…占比达到25.1%，相比前三批高出3-4个百分点``) a difference
+    clause takes the subject of the quantity it compares."""
+    head = _strip_lead(doc.norm[clause:e.start], data)
+    if words is None:
+        if not head.startswith(tuple(data["share_words"])):
+            return None
+    elif not any(w in head for w in words):
+        return None
+    for f in reversed(facts):
+        if f.type == "METRIC" and ss <= f.value.start < e.start:
+            return f.subject
+    return None
+
+
+def _bisect_start(ents: list, pos: int) -> int:
+    """Index of the first entity starting at or after ``pos`` (``ents`` sorted by start)."""
+    lo, hi = 0, len(ents)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if ents[mid].start < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _coordinated(doc: Document, subject, in_sent: list) -> list:
+    """``北京、上海的…`` / ``高端装备制造和新材料领域…``: the subjects joined with ``subject``."""
+    chain = [subject]
+    prev = [e for e in in_sent if e.end <= subject.start]
+    while prev:
+        p = prev.pop()
+        if p.type == subject.type and _CHAIN_GAP.match(doc.norm[p.end:chain[0].start]):
+            chain.insert(0, p)
+        else:
+            break
+    for n in [e for e in in_sent if e.start >= subject.end]:
+        if n.type == subject.type and _CHAIN_GAP.match(doc.norm[chain[-1].end:n.start]):
+            chain.append(n)
+        else:
+            break
+    return chain
+
+
+# what joins coordinated names: 北京、上海 / 高端装备制造和新材料 / 生物医药领域以及航空航天装备
+_CHAIN_GAP = re.compile(r"^\s*(?:领\s*域|产\s*业|行\s*业|板\s*块)?\s*(?:、|和|及|与|以及)\s*$")
+
+
+def _value_chain(doc: Document, e, figs: list) -> list:
+    """The figures coordinated with ``e`` (``24.08 件 / 家和 23.22 件 / 家``), in order."""
+    i = next(k for k, f in enumerate(figs) if f is e)
+    lo = i
+    while lo > 0 and doc.norm[figs[lo - 1].end:figs[lo].start].strip() in ("、", "和", "及", "与", ",", "，"):
+        lo -= 1
+    hi = i
+    while hi + 1 < len(figs) and doc.norm[figs[hi].end:figs[hi + 1].start].strip() in ("、", "和", "及", "与", ",", "，"):
+        hi += 1
+    return figs[lo:hi + 1]
+
+
+def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: list, data: dict) -> bool:
+    """Figures that state no measured quantity (SCHEMA §5, GUIDELINES facts 11)."""
+    norm = doc.norm
+    unit = e.attrs.get("unit")
+    if not unit or unit in data["skip_units"]:
+        return True
+    if e.attrs.get("qualifier") == "vague" and unit not in data["vague_keep_units"]:
+        return True  # 数万家, 上千家, 几家: rhetoric, not a measurement
+    if unit == "家" and not any(ch.isdigit() for ch in e.text) and e.attrs.get("value") in (1000, 10000):
+        return True  # 千家 / 万家: a round stand-in for a count given elsewhere
+    before = norm[max(ss, e.start - 6):e.start].rstrip(" \n")
+    if before.endswith("/") or norm[e.end:e.end + 1] == "均":
+        return True  # 件 / 千人, 千人均: a denominator
+    if any(before.endswith(w) for w in data["demonstrative"]) or before.endswith(("这一", "这" + e.text[:1])):
+        return True  # 这1333家企业, 这四个区, 每4家: a group already counted
+    after = norm[e.end:min(len(norm), e.end + 12)]
+    cut = re.search(r"[，。；,;：:！？!?\n]", after)
+    after_clause = after[:cut.start()] if cut else after
+    prev = [p for p in in_sent if p.end <= e.start and p.type not in ("DATE", "FIGURE", "RANK")]
+    if prev and not norm[prev[-1].end:e.start].strip() and len(_coordinated(doc, prev[-1], in_sent)) > 1:
+        return True  # 浦东、闵行、嘉定和松江四个区: a count that only numbers the list just given
+    if re.match(r"[^，。,；;]{0,8}[（(][^）)]*、", norm[e.end:e.end + 40]):
+        return True  # 10个省份（浙江、广东、…）: the count of a list given in brackets
+    if unit in data["duration_units"] and not any(
+            w in norm[clause:e.start] or w in after_clause for w in data["duration_cues"]):
+        return True  # 经过20年…, 诞生45年的光阴里: a span of time, not a measured duration
+    if e.attrs.get("qualifier") in ("more_than", "at_least", "range") and "的" in norm[e.end:_clause_end(norm, e.end)] \
+            and any(f.type == "FIGURE" and f.start >= e.end and f.start < _clause_end(norm, e.end)
+                    for f in doc.entities):
+        return True  # 超过100件PCT专利的企业仅8家: a threshold that defines the counted group
+    if e.attrs.get("qualifier") in ("more_than", "at_least") and unit != "%" and re.match(
+            r"[^，。,；;的]{0,12}的(?:" + "|".join(data["group_nouns"]) + ")", norm[e.end:e.end + 20]):
+        return True  # 有100件以上PCT专利的企业: the same, with the count elsewhere
+    if any(after_clause[:6].find(w) >= 0 for w in data["dimension_nouns"]) and e.attrs.get("unit") in ("个", "类", "大"):
+        return True  # 四个维度, 三个领域
+    if any(w in after_clause for w in data["funding_after"]):
+        return True  # 超15亿元的C轮融资: a FUNDING amount
+    if any(w in norm[clause:e.start] or w in after_clause for w in data["target_words"]):
+        return True  # 一万家目标, 增长目标是10%以上
+    if norm[max(ss, e.start - 1):e.start] == "在" and re.match(r"[^，。,；;]{0,10}?(?:当中|之中|中|里)(?:[，,]|$)", after):
+        return True  # 在1026家企业中
+    if before.endswith("有") and any(f.type == "FIGURE" and clause <= f.start and f.end <= e.start for f in in_sent):
+        return True  # 20个省份有超过100家: a threshold the counted group meets
+    se = _sent_of(doc, e.start)[1]
+    if remention and not _strip_lead(norm[clause:e.start], data) and (
+            se - ss > data["heading_line_max"] or "。" in norm[ss:se]):
+        return True  # 1026家“小巨人”企业共同勾勒…: the clause opens with a number given before
+    return False
+
+
+def _same_paragraph(doc: Document, a, e) -> bool:
+    """``截至2025年10月，…`` governs the figures after it up to the end of its paragraph."""
+    between = doc.norm[a.end:e.start]
+    return a.start < e.start and "\n\n" not in between and "。\n" not in between
+
+
+def _lead_in_date(doc: Document, e, ents: list, starts: list):
+    """``到2027年，…形成“4321金字塔式”培育体系`` over short lines that each state a figure
+    (``独角兽企业达到100家``): the lead-in line's date governs them (GUIDELINES facts 16)."""
+    norm = doc.norm
+    end = norm.rfind("\n", 0, e.start)
+    checked = 0
+    while end > 0 and checked < 12:
+        start = norm.rfind("\n", 0, end) + 1
+        line = norm[start:end].strip()
+        in_line = doc.entities_between(start, end, ents, starts)
+        end = start - 1
+        if not line:
+            continue
+        dates = [d for d in in_line if d.type == "DATE"]
+        if dates:
+            lead = _strip_lead(norm[start:dates[0].start], {"_lead": ["到", "至", "截至", "截止", "在"]})
+            return dates[0] if not lead and not line.endswith("。") else None
+        if len(line) > 40 or "。" in line or not any(x.type == "FIGURE" for x in in_line):
+            return None
+        checked += 1
+    return None
+
+
+_CLAUSE_END = re.compile(r"[，。；,;：:！？!?]")
+
+
+def _clause_end(norm: str, pos: int) -> int:
+    m = _CLAUSE_END.search(norm, pos)
+    return m.start() if m else len(norm)
+
+
+def find_facts(doc: Document, data: dict, chooser=None) -> list:
+    """Facts of ``doc``; with a trained ``chooser`` (:mod:`extract.stages.facts.chooser`) it decides which
+    values outside tables and ranked lists state a fact, and whose."""
+    facts = []
+    ents = sorted(doc.entities, key=lambda e: e.start)
+    starts = [e.start for e in ents]
+    figs = [e for e in ents if e.type == "FIGURE"]
+    headings = _headings(doc, ents)
+    listed = set()
+    hints = None  # the rules' decisions, features of the learned chooser
+    first = {}  # where each number is first given: a later mention states no new measurement
+    for e in ents:
+        if e.type in ("FIGURE", "RANK"):
+            first.setdefault(e.attrs.get("norm", e.text), e.start)
+    asof = None  # the governing 截至… date
+    for i, e in enumerate(ents):
+        if e.type == "DATE" and doc.norm[e.start:e.start + 2] in ("截至", "截止"):
+            asof = e
+        if e.type not in ("FIGURE", "RANK") or id(e) in listed:
+            continue
+        ss, se = _sent_of(doc, e.start)
+        cstarts = _clauses(doc.norm, ss, e.start)
+        clause = cstarts[-1]
+        in_sent = ents[bisect.bisect_left(starts, ss):i]  # entities of this sentence before the value
+        sent_all = ents[bisect.bisect_left(starts, ss):bisect.bisect_left(starts, se)]
+        in_table = any(t.start <= e.start < t.end for t in doc.tables)
+        if in_table:
+            continue  # table cells are handled with their headers below
+        local = [p for p in in_sent if p.start >= clause and p.type in SUBJECT_TYPES + NEAR_SUBJECT_TYPES
+                 and not _is_compared(doc, p, clause, data, in_sent) and not _is_source(doc, p, data)
+                 and not (p.type in NEAR_SUBJECT_TYPES and _after_figure(doc, p, in_sent))]
+        near = [p for p in in_sent if p.start >= clause and p.type not in ("DATE", "FIGURE", "RANK")]
+        subject = None
+        if local:
+            subject = local[-1]
+            if subject.type in NEAR_SUBJECT_TYPES and not (near and near[-1] is subject):
+                named = [p for p in local if p.type in SUBJECT_TYPES]
+                subject = named[-1] if named else None
+        if in_sent and in_sent[-1].type in SUBJECT_TYPES + NEAR_SUBJECT_TYPES \
+                and doc.norm[in_sent[-1].end:e.start].strip() in ("(", "（"):
+            subject = in_sent[-1]  # 北京(1210家): the figure in brackets is the entity's
+        elif subject is not None and doc.norm[subject.end:subject.end + 1] == "等":
+            subject = None  # 甲乙、丙丁…等至少9家整机企业: examples of an unnamed group
+        elif subject is None:
+            subject = (_anaphor_subject(doc, ents, clause, doc.norm[clause:e.start], data)
+                       or _place_after(doc, e, ents[i + 1:i + 2], data))
+            if subject is None:
+                subject = _venue_after(doc, e, ents[i + 1:], data)
+            if subject is None and not near:
+                subject = (_shared(doc, facts, ss, clause, e, data)
+                           or _topic(doc, sent_all, cstarts, e.start, data)
+                           or _shared(doc, facts, ss, clause, e, data, words=data["compare_words"])
+                           or _anaphor_subject(doc, ents, ss, doc.norm[ss:e.start], data)
+                           or _heading_subject(doc, headings, e.start, data))
+        lo = clause
+        if subject is not None and clause <= subject.end <= e.start:
+            lo = subject.end
+        dates = [d for d in in_sent if d.type == "DATE"]
+        date = dates[-1] if dates else (_lead_in_date(doc, e, ents, starts)
+                                        or (asof if asof is not None and _same_paragraph(doc, asof, e) else None))
+        if date is not None and date.end > lo and date.end <= e.start:
+            lo = date.end
+        metric = _metric_before_value(doc, e, lo, in_sent, data)
+        if e.type == "RANK":
+            items = _enumerated(doc, e, ents, i + 1, data)
+            if not items:
+                items, lmetric = _layout_list(doc, e, ents, i + 1, headings, data)
+                metric = lmetric or metric
+            if items:
+                for pos, item in enumerate(items, 1):
+                    facts.append(Fact("RANKING", item, e, metric, date, position=pos))
+                    listed.add(id(item))
+                continue
+        remention = first.get(e.attrs.get("norm", e.text), e.start) < e.start
+        if chooser is not None:
+            if hints is None:
+                hints = rule_hints(doc, data)
+            facts.extend(_chosen(doc, e, ents, starts, ss, se, date, data, chooser, remention,
+                                 hints.get(id(e)), metric))
+            continue
+        if e.type == "RANK":
+            nxt = ents[i + 1] if i + 1 < len(ents) else None
+            if nxt is not None and nxt.type in SUBJECT_TYPES and doc.norm[e.end:nxt.start].strip() == "的":
+                subject = nxt  # 排名第一的北京海淀区: the ranked entity follows
+            if subject is None:
+                # a RANKING needs a subject: the nearest named entity before it in the sentence
+                # that is neither compared with nor the source of the figures
+                prev = [p for p in in_sent if p.type in SUBJECT_TYPES and not _is_source(doc, p, data)
+                        and not _is_compared(doc, p, ss, data, in_sent)]
+                subject = prev[-1] if prev else None
+            if subject is None:
+                continue
+            facts.append(Fact("RANKING", subject, e, metric, date))
+            continue
+        if _no_fact(doc, e, ss, clause, remention, in_sent, data):
+            continue
+        subjects = [subject]
+        if subject is not None:
+            chain = _coordinated(doc, subject, sent_all)
+            if len(chain) > 1:
+                vals = _value_chain(doc, e, [f for f in figs if ss <= f.start < se])
+                if len(vals) == len(chain):
+                    subjects = [chain[vals.index(e)]]  # 北京和上海…24.08件/家和23.22件/家
+                elif len(vals) == 1:
+                    subjects = chain  # 北京、上海的…技术密集度…两倍: one fact each
+        for s in subjects:
+            facts.append(Fact("METRIC", s, e, metric, date))
+    facts.extend(_table_facts(doc))
+    return _with_metrics(doc, facts, data)
+
+
+_AFTER_STOP = re.compile(r"[，。；：,;:、)）(（\n]|的|是|在|有(?!效)|共|将|已|正|获|入选|占|为|达")
+
+
+def _with_metrics(doc: Document, facts: list, data: dict) -> list:
+    """Every fact names what it measures (SCHEMA §5): a fact without a metric span takes the one of
+    the fact before it in the same sentence (北京(1210家)和上海(1032家) share 企业总量), else the noun
+    phrase right after its value (1026家“小巨人”企业); a fact with none of these is dropped."""
+    out = []
+    last_by_sent = {}
+    for f in facts:
+        sent = _sent_of(doc, f.value.start)
+        if f.metric is None and doc.norm[_after_value(doc, f.value):][:1] == "的":
+            f.metric = _metric_after(doc, f.value, data)  # 近十倍的就业贡献
+        if f.metric is None:
+            f.metric = (last_by_sent.get(sent) or _metric_after(doc, f.value, data)
+                        or _metric_before(doc, f, sent, data) or _metric_label_line(doc, f.value, data))
+        if f.metric is None:
+            continue
+        last_by_sent[sent] = f.metric
+        out.append(f)
+    return out
+
+
+def _after_value(doc: Document, value) -> int:
+    """Where the words after a value begin: past markup and a unit left outside the span (**95**家)."""
+    norm, lo = doc.norm, value.end
+    while norm[lo:lo + 1] in (" ", "*"):
+        lo += 1
+    unit = str(value.attrs.get("unit") or "")
+    if len(unit) == 1 and norm[lo:lo + 1] == unit and not value.text.endswith(unit):
+        lo += 1
+        while norm[lo:lo + 1] in (" ", "*"):
+            lo += 1
+    return lo
+
+
+def _metric_after(doc: Document, value, data: dict):
+    _, se = _sent_of(doc, value.start)
+    lo = _after_value(doc, value)
+    lo += 1 if doc.norm[lo:lo + 1] == "的" else 0  # 以347家的新增数量
+    hi = min(se, lo + data["max_metric"])
+    stop = _AFTER_STOP.search(doc.norm, lo, hi)
+    return _metric_span(doc, lo, stop.start() if stop else hi, data)
+
+
+def _metric_before_value(doc: Document, e, lo: int, in_sent: list, data: dict):
+    """The metric span between the subject (or clause start) and the value ``e``. When a figure
+    lies in between (``入库企业2397家(新增94家)``, ``这1333家企业总市值``), only the words after it count;
+    when ``e`` is an item of a list (``1500家规上工业企业、800余家…``) or comes right after a verb
+    that takes it as object (``累计认定42家…企业``), the noun phrase after the value names it."""
+    norm = doc.norm
+    figs = [f for f in in_sent if f.type == "FIGURE" and lo <= f.start and f.end <= e.start]
+    if figs:
+        lo = figs[-1].end
+        unit = str(figs[-1].attrs.get("unit") or "")
+        rest = norm[lo:e.start].lstrip(" *")
+        if len(unit) == 1 and rest.startswith(unit) and not figs[-1].text.endswith(unit):
+            lo = e.start - len(rest) + 1
+        if norm[lo:e.start].strip(" *").endswith(("、", "，", ",")):
+            return _metric_after(doc, e, data)
+    before = norm[lo:e.start].strip(" *\n")
+    left = data["_strip_left"].match(before)
+    before = before[left.end():] if left else before
+    if before and any(before == v or before == v + "了" for v in data["object_verbs"]):
+        after = _metric_after(doc, e, data)
+        if after is not None:
+            return after
+    return _metric_span(doc, lo, e.start, data) or _metric_bare(doc, lo, e, data)
+
+
+def _metric_bare(doc: Document, lo: int, e, data: dict):
+    """``…，增长12%``: when only a verb of change stands before the value, that verb names it."""
+    m = _metric_span(doc, lo, e.start, data, strip=False)
+    if m is not None and m.text.strip() in data["change_words"]:
+        return m
+    return None
+
+
+def _metric_before(doc: Document, f, sent: tuple, data: dict):
+    """``…企业技术规模最接近上市公司水平，达到七至八成``: the clause before names what is measured."""
+    ss = sent[0]
+    cs = _clauses(doc.norm, ss, f.value.start)
+    for a, b in zip(reversed(cs[:-1]), reversed(cs[1:])):
+        lo = a
+        if f.subject is not None and a <= f.subject.end <= b:
+            lo = f.subject.end
+        m = _metric_span(doc, lo, b - 1, data)
+        if m is not None:
+            return m
+    return None
+
+
+def _metric_label_line(doc: Document, value, data: dict):
+    """Card layouts (``134个，占…`` over a label line ``多单位合作项目``): the short line after."""
+    norm = doc.norm
+    end = norm.find("\n", value.end)
+    if end < 0:
+        return None
+    m = re.match(r"\s*([^\n]{2,15})\n", norm[end:end + 40])
+    if not m or re.search(r"[0-9。，,；;：:]", m.group(1)):
+        return None
+    a = end + m.start(1)
+    return _metric_span(doc, a, a + len(m.group(1).rstrip()), data)
+
+
+def rule_hints(doc: Document, data: dict) -> dict:
+    """id(value) → the subjects the rules give it (None for an unnamed aggregate); values the
+    rules give no fact are absent. The learned chooser reads these as features."""
+    out = {}
+    for f in find_facts(doc, data, None):
+        if f.position is None:
+            out.setdefault(id(f.value), []).append(f.subject)
+    return out
+
+
+def _chosen(doc, e, ents, starts, ss, se, date, data, chooser, remention, hint, metric) -> list:
+    """The facts the learned chooser picks for value ``e`` (none, one, or — when it agrees with
+    the rules on a coordinated subject — one per coordinated subject)."""
+    in_sent = ents[bisect.bisect_left(starts, ss):bisect.bisect_left(starts, se)]
+    cands, rows = chooser.options(doc, e, in_sent, remention, hint=hint)
+    k = chooser.choose(rows)
+    if k == 0:
+        return []
+    subject = cands[k - 2] if k >= 2 else None
+    if e.type == "RANK" and subject is None:
+        return []  # a RANKING always has a subject
+    subjects = hint if hint and subject in hint else [subject]
+    typ = "RANKING" if e.type == "RANK" else "METRIC"
+    return [Fact(typ, s, e, metric, date) for s in subjects]
+
+
+def _enumerated(doc, rank, ents, first, data):
+    tail = doc.norm[rank.end:rank.end + 40]
+    m = data["_list_intro"].search(tail)
+    if not m or rank.attrs.get("top") is None:
+        return []
+    pos = rank.end + m.end()
+    items = []
+    for e in itertools.islice(ents, first, None):
+        if e.start < pos:
+            continue
+        gap = doc.norm[pos:e.start]
+        if gap.strip() not in ("", "、", "和", "及", "与", ",", "，"):
+            break
+        if e.type not in SUBJECT_TYPES:
+            break
+        items.append(e)
+        pos = e.end
+    return items if len(items) >= 2 else []
+
+
+def _layout_list(doc: Document, rank, ents: list, first: int, headings: list, data: dict):
+    """A top-N heading line (``TOP3亮点产业领域``) over a card layout: the next N lines that open
+    with a named item (industry, company, place) are its items, in order, up to the end of the
+    block (a prose sentence or the next heading). Returns (items, metric span of the heading)."""
+    top = rank.attrs.get("top")
+    norm = doc.norm
+    end = norm.find("\n", rank.end)
+    end = len(norm) if end < 0 else end
+    rest = norm[rank.end:end]
+    if not top or top > data["layout_max_top"] or len(rest.strip()) > 20 or re.search(r"[。，,；;：:]", rest):
+        return [], None
+    heads = {id(h) for _, h in headings}
+    items = []
+    for e in itertools.islice(ents, first, None):
+        if e.start - end > data["heading_span"] or len(items) == top:
+            break
+        line_start = norm.rfind("\n", 0, e.start) + 1
+        if "。" in norm[end:line_start]:
+            break
+        if id(e) in heads:
+            break
+        if norm[line_start:e.start].strip() or e.type not in SUBJECT_TYPES + ("INDUSTRY",):
+            continue
+        if items and e.type != items[0].type:
+            continue  # the items of one list are of one kind
+        items.append(e)
+    return (items if len(items) >= 2 else []), _metric_span(doc, rank.end, end, data)
+
+
+def _table_facts(doc: Document) -> list:
+    out = []
+    spans = {(e.start, e.end): e for e in doc.entities}
+    ents = sorted(doc.entities, key=lambda e: e.start)
+    starts = [e.start for e in ents]
+    for table in doc.tables:
+        # a caption line right above the table (按地区分布统计（截至2025年）) dates its rows
+        cap_end = doc.norm.rfind("\n", 0, max(0, table.start - 1))
+        cap_end = table.start if cap_end < 0 else cap_end
+        while cap_end > 0 and not doc.norm[doc.norm.rfind("\n", 0, cap_end) + 1:cap_end].strip():
+            cap_end = doc.norm.rfind("\n", 0, cap_end)
+        cap_start = doc.norm.rfind("\n", 0, max(0, cap_end)) + 1
+        tdate = next((e for e in doc.entities_between(cap_start, max(cap_start, cap_end), ents, starts)
+                      if e.type == "DATE"), None) if cap_end > 0 else None
+        key_role = next((h.role for h in table.header if h.role in ("COMPANY", "LOC")), None)
+        for row in table.rows:
+            subject = None
+            for cell in row:
+                if cell.role == key_role:
+                    subject = spans.get((cell.start, cell.end))
+                    break
+            if subject is None:
+                continue
+            for cell, h in zip(row, table.header):
+                inside = doc.entities_between(cell.start, cell.end, ents, starts)
+                rank = next((e for e in inside if e.type == "RANK"), None)
+                if rank is not None and cell.role != "FIGURE":
+                    # 全球安防第二 in a 市场地位 cell: what is ranked is the cell text before the rank
+                    # (scope words left out), else the header
+                    lo = rank.start - len(str(rank.attrs.get("scope") or "")) if doc.norm[cell.start:rank.start].endswith(
+                        str(rank.attrs.get("scope") or "\0")) else rank.start
+                    m = _metric_span(doc, cell.start, lo, _load()) or Span(h.start, h.end, doc.text[h.start:h.end])
+                    out.append(Fact("RANKING", subject, rank, m, tdate))
+                    continue
+                if cell.role != "FIGURE":
+                    continue
+                fig = next((e for e in inside if e.type == "FIGURE"), None)
+                if fig is not None:
+                    out.append(Fact("METRIC", subject, fig, Span(h.start, h.end, doc.text[h.start:h.end]), tdate))
+    return out

@@ -1,0 +1,89 @@
+"""One name, one entity per document: ``propagate.v1``.
+
+A name that a recognizer found once in a document is usually the same entity
+wherever else it appears there, even where the context gave the model nothing
+to go on (资料来源：甲乙芽, a list item, a heading). After ``merge``, this step
+
+1. adds names that the document itself defines: ``甲乙芽是一家科技信息服务商`` makes
+   甲乙芽 a COMPANY (the clause-initial name before 是一家 …, when the clause names
+   a company-like head noun; vocabulary in ``extract/data/rules/propagate.json``);
+2. tags every other occurrence of each COMPANY / ORG name of the document with
+   the same type, where the occurrence overlaps no entity already kept.
+
+Only the document's own entities are propagated, so nothing leaks between
+documents. Not propagated: names shorter than ``min_len`` characters, ordinary
+words (jieba's frequent words, ``data/rules/common_words.tsv``: 美的 is a brand in
+one sentence and an adjective in the next), names holding a space, and names
+that only the statistical NER found unless they are all Chinese characters (a
+model's one-off mistake such as ``A 股`` or ``IoT`` must not be copied across
+the document).
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+
+import ahocorasick
+
+from extract.doc import Document
+from extract.registry import components
+from extract.stages.recognizers._data import load_rules
+from extract.stages.recognizers.companies import COMMON_WORDS, _load_words
+
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _definition_pattern(data: dict) -> re.Pattern:
+    heads = "|".join(sorted(map(re.escape, data["definition_heads"]), key=len, reverse=True))
+    lo, hi = data["definition_name_len"]
+    return re.compile(
+        rf"(?:^|(?<=[\n。；;！!？?，,：:]))\s*(?P<name>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{{{lo - 1},{hi - 1}}})"
+        rf"(?:{'|'.join(map(re.escape, data['definition_cues']))})[^。；;！!？?\n]{{0,{data['definition_span']}}}?(?:{heads})")
+
+
+@components.register("propagate.v1")
+def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG"), min_len: int = 3, definitions: bool = True,
+                   rules_dir: Optional[str] = None):
+    data = load_rules("propagate", rules_dir)
+    types = tuple(types)
+    definition = _definition_pattern(data)
+    # the short-name recognizer's notion of an ordinary word (a dictionary word of its frequency)
+    freq = int(load_rules("companies", rules_dir)["short_max_freq"])
+    known, _ = _load_words(str(COMMON_WORDS), freq, freq)
+
+    def propagate(doc: Document) -> Document:
+        norm = doc.norm
+        taken = bytearray(len(norm) + 1)
+        for e in doc.entities:
+            taken[e.start:e.end] = b"\x01" * (e.end - e.start)
+        added = []
+
+        def add(type_, s, e):
+            if not any(taken[s:e]):
+                taken[s:e] = b"\x01" * (e - s)
+                added.append(doc.entity(type_, s, e, source="propagate"))
+
+        if definitions and "COMPANY" in types:
+            for m in definition.finditer(norm):
+                add("COMPANY", m.start("name"), m.end("name"))
+        names = {}
+        for e in list(doc.entities) + added:
+            name = norm[e.start:e.end]
+            if e.type not in types or len(name) < min_len or name in known or not name.strip() or \
+                    any(c.isspace() for c in name) or (e.source == "ner" and not _CJK.fullmatch(name)):
+                continue
+            names.setdefault(name, e.type)
+        if names:
+            auto = ahocorasick.Automaton()
+            for name, type_ in names.items():
+                auto.add_word(name, (len(name), type_))
+            auto.make_automaton()
+            hits = sorted(((end + 1 - n, end + 1, t) for end, (n, t) in auto.iter(norm)),
+                          key=lambda h: (h[0], -(h[1] - h[0])))
+            for s, e, t in hits:
+                add(t, s, e)
+        if added:
+            doc.entities = sorted(doc.entities + added, key=lambda e: (e.start, e.end))
+        return doc
+
+    return propagate

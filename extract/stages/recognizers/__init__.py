@@ -1,0 +1,57 @@
+"""Rule recognizers for FIGURE, DATE, RANK and POLICY entities, and legal COMPANY names.
+
+Each recognizer reads ``doc.norm`` (simplified, half-width, same length as
+``doc.text``, so traditional input works unchanged) and returns a list of
+:class:`~extract.doc.Entity` (``[]`` when nothing is found)::
+
+    from extract.stages.recognizers import find_figures, find_dates, find_ranks, find_policies
+    find_figures(doc)   # [Entity(FIGURE 12:19 '超15億元' {'value': 1500000000, 'unit': '元', ...})]
+
+A recognizer never returns overlapping spans of its own; spans of different
+recognizers may overlap (the ``merge.v1`` component resolves that).
+The language knowledge lives in ``extract/data/rules/*.json``, compiled once
+per recognizer object; ``find_*`` use a cached default instance.
+
+Pipeline component ``rules.v1``: appends the entities of the enabled
+recognizers to ``doc.entities`` (``doc.norm`` must be set: run
+``normalize.v1`` first).
+"""
+from __future__ import annotations
+
+from extract.registry import components
+from extract.stages.recognizers.companies import CompanyRecognizer, ShortCompanyRecognizer, find_companies
+from extract.stages.recognizers.dates import DateRecognizer, find_dates
+from extract.stages.recognizers.figures import FigureRecognizer, find_figures
+from extract.stages.recognizers.numerals import Numerals, parse_number
+from extract.stages.recognizers.policy import PolicyRecognizer, find_policies
+from extract.stages.recognizers.ranks import RankRecognizer, find_ranks
+
+__all__ = ["find_figures", "find_dates", "find_ranks", "find_policies", "find_companies", "parse_number", "make_rules",
+           "FigureRecognizer", "DateRecognizer", "RankRecognizer", "PolicyRecognizer", "CompanyRecognizer",
+           "ShortCompanyRecognizer", "Numerals"]
+
+
+@components.register("rules.v1")
+def make_rules(nlp, figures: bool = True, dates: bool = True, ranks: bool = True, policies: bool = True,
+               companies: bool = True, rules_dir: str = None):
+    """Build the rule component. ``rules_dir`` swaps in another folder of rules data files."""
+    num = Numerals(rules_dir)
+    finders = []
+    if figures:
+        finders.append(FigureRecognizer(rules_dir, numerals=num).find)
+    if dates:
+        finders.append(DateRecognizer(rules_dir, numerals=num).find)
+    if ranks:
+        finders.append(RankRecognizer(rules_dir, numerals=num).find)
+    if policies:
+        finders.append(PolicyRecognizer(rules_dir).find)
+    if companies:
+        finders.append(CompanyRecognizer(rules_dir).find)
+        finders.append(ShortCompanyRecognizer(rules_dir).find)
+
+    def rules(doc):
+        for find in finders:
+            doc.entities.extend(find(doc))
+        return doc
+
+    return rules

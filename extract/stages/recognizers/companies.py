@@ -1,0 +1,137 @@
+"""COMPANY recognizer for registered legal names (…股份有限公司, …有限公司, …集团有限公司).
+
+The suffix is certain; the left edge is not: the candidate starts after the
+last character that cannot be in a name (punctuation, space, table bar) and is
+then cut after the last stop word that cannot begin a name (由, 与, 的, 包括 …;
+``extract/data/rules/companies.json``). Short names (甲乙科技) are left to the
+NER model and the gazetteer.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import List
+
+from extract.stages.recognizers._data import alternation, load_rules
+from extract.config import DATA_DIR
+
+
+class CompanyRecognizer:
+    def __init__(self, rules_dir=None):
+        r = load_rules("companies", rules_dir)
+        suffixes = sorted(r["legal_suffixes"], key=len, reverse=True)
+        self.min_len, self.max_len = int(r["min_len"]), int(r["max_len"])
+        self.min_name = int(r["min_name"])
+        self.pattern = re.compile(rf"[{r['name_chars']}]{{2,{self.max_len}}}?(?P<suffix>{alternation(suffixes)})")
+        stops = sorted(r["stop_prefixes"], key=len, reverse=True)
+        self.stop = re.compile(rf"(?:{alternation(stops)})")
+        self.leading = re.compile(r["leading_strip"])
+
+    def find(self, doc) -> List:
+        out = []
+        norm = doc.norm
+        for m in self.pattern.finditer(norm):
+            s, e = m.span()
+            # cut after the last stop word that leaves a long enough name
+            for sm in reversed(list(self.stop.finditer(norm, s, e))):
+                if e - sm.end() >= self.min_len:
+                    s = sm.end()
+                    break
+            lead = self.leading.match(norm, s, e)
+            if lead and e - lead.end() >= self.min_len:
+                s = lead.end()
+            if e - s < self.min_len or e - s > self.max_len or m.start("suffix") - s < self.min_name:
+                continue
+            out.append(doc.entity("COMPANY", s, e, source="rules"))
+        return out
+
+
+@lru_cache(maxsize=1)
+def default_recognizer() -> CompanyRecognizer:
+    return CompanyRecognizer()
+
+
+def find_companies(doc) -> List:
+    """Legal-name COMPANY entities in ``doc`` (reads ``doc.norm``); ``[]`` when none."""
+    return default_recognizer().find(doc)
+
+
+COMMON_WORDS = DATA_DIR / "rules" / "common_words.tsv"
+
+
+class ShortCompanyRecognizer:
+    """Short company names written as brand + industry head: 甲乙科技, 丙丁机器人, 戊己集成.
+
+    Precision comes from two checks: the brand starts right after a boundary
+    (punctuation, 的, 如, 、, an appositive 公司/企业 …) and is not an ordinary
+    word — neither a dictionary word itself nor made of a common one — so
+    人工智能, 国内科技 or 高端装备 are never names. The word list
+    (``extract/data/rules/common_words.tsv``) is derived from jieba's dictionary
+    by :func:`build_common_words`, so loading it costs milliseconds, not jieba's
+    one-second dictionary load.
+    """
+
+    def __init__(self, rules_dir=None, words=COMMON_WORDS):
+        r = load_rules("companies", rules_dir)
+        self.known, self.common = _load_words(str(words), int(r["short_max_freq"]), int(r["short_common_freq"]))
+        lo, hi = r["short_brand"]
+        heads = sorted(r["short_heads"], key=len, reverse=True)
+        left = sorted(r["short_left"], key=len, reverse=True)
+        self.stop_chars = set(r["short_stop_chars"])
+        self.pattern = re.compile(
+            rf"(?:(?<=^)|(?<=\n)|(?<={')|(?<='.join(map(re.escape, left))}))"
+            rf"(?!{alternation(left)})(?P<brand>[\u4e00-\u9fff]{{{lo},{hi}}}?)(?P<head>{alternation(heads)})")
+
+    def _ordinary(self, brand: str) -> bool:
+        if brand in self.known:
+            return True
+        n = len(brand)
+        return any(brand[i:j] in self.common for i in range(n) for j in range(i + 2, n + 1))
+
+    def find(self, doc) -> List:
+        out = []
+        for m in self.pattern.finditer(doc.norm):
+            brand = m.group("brand")
+            if self.stop_chars & set(brand):
+                continue  # a function character: a phrase (在浦东的), not a brand
+            if self._ordinary(brand):
+                continue  # a word (人工智能) or holds a common one (上海硬, 全周期): not a brand
+            out.append(doc.entity("COMPANY", m.start(), m.end(), source="rules"))
+        return out
+
+
+@lru_cache(maxsize=2)
+def _load_words(path: str, known_freq: int, common_freq: int) -> tuple:
+    known, common = set(), set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            word, freq = line.rstrip("\n").split("\t")
+            freq = int(freq)
+            if freq >= known_freq:
+                known.add(word)
+            if freq >= common_freq:
+                common.add(word)
+    return frozenset(known), frozenset(common)
+
+
+def build_common_words(out=COMMON_WORDS, min_freq: int = 50, lengths=(2, 5)) -> int:
+    """Write the dictionary words (2–5 characters, frequency ≥ ``min_freq``) of jieba's dict.txt."""
+    import os
+
+    import jieba
+
+    src = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    rows = []
+    with open(src, encoding="utf-8") as f:
+        for line in f:
+            word, freq, *_ = line.split()
+            if lengths[0] <= len(word) <= lengths[1] and int(freq) >= min_freq:
+                rows.append(f"{word}\t{freq}")
+    header = ["# Words of 2-5 characters with frequency >= %d from jieba's dict.txt (jieba 0.42.1, MIT License)." % min_freq,
+              "# Regenerate: python -c 'from extract.stages.recognizers.companies import build_common_words as b; b()'",
+              "# columns: word<TAB>jieba frequency"]
+    Path(out).write_text("\n".join(header + rows) + "\n", encoding="utf-8")
+    return len(rows)

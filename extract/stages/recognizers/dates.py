@@ -1,0 +1,159 @@
+"""DATE recognizer: absolute dates, ranges, plan periods and relative times (SCHEMA §2).
+
+Attributes (besides ``norm``), only those that apply:
+
+========================  ===============================================
+``year`` ``month`` ``day``  2025年11月17日 → 2025, 11, 17 (11月17日: month, day)
+``decade``                  90年代 → 1990
+``from`` ``to``             2025—2027年 → 2025, 2027; 十四五 → 2021, 2025
+``plan``                    十四五 → "十四五"
+``part``                    末/底 "end", 初 "begin", 上半年 "H1", 一季度/Q1 "Q1", 前三季度 "Q1-Q3", 年度 "year"
+                            (also alone: 一季度 → part "Q1")
+``relative``                本周 "this_week", 目前 "now", 近年来 "recent_years", 近五年 "last" …
+``offset``                  relative years: 今年 0, 去年 -1, 明年 1
+``years`` / ``months``      近五年 → years 5; 近6个月 → months 6
+``asof``                    截至2025年10月 → true (截至 is inside the span)
+``since``                   2019年以来 → "since" (以来/至今 are inside the span)
+========================  ===============================================
+
+Decisions: 截至/截止 are inside the span, 自/从/到/于 are not; “十四五”期间 →
+the span is 十四五 (quotes and 期间 stay out); 近五年 / 近3年 are DATEs (a period
+ending at the writing date) — the FIGURE recognizer leaves them alone; a bare
+4-digit number without 年 (《2022 专精特新…》) is no DATE.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import List, Optional
+
+from extract.stages.recognizers._data import GAP, alternation, char_class, load_rules
+from extract.stages.recognizers.numerals import Numerals
+
+YEAR = r"(?:19|20)\d{2}"
+
+
+class DateRecognizer:
+    def __init__(self, rules_dir=None, numerals: Optional[Numerals] = None):
+        self.num = numerals or Numerals(rules_dir)
+        d = load_rules("dates", rules_dir)
+        self.asof = d["asof_prefixes"]
+        self.since = d["since_suffixes"]
+        self.parts = d["year_parts"]
+        self.rel_years = d["relative_years"]
+        self.relative = d["relative"]
+        self.last_n = d["last_n_prefixes"]
+        self.last_units = d["last_n_units"]
+        plan = d["plan_first_year"]
+        self.plan_base, self.plan_base_n = int(plan["base"]), int(plan["base_n"])
+        self._part_values = set(self.parts.values())
+        G = GAP
+        digits_cn = "".join(k for k in self.num.digits if k != "两")
+        CYEAR = f"[{digits_cn}]{{4}}"
+        PARTS = alternation(self.parts)
+        rel_alts = []
+        for w in sorted(self.relative, key=lambda w: (-len(w), w)):
+            nb = d["relative_not_before"].get(w)
+            rel_alts.append(re.escape(w) + (f"(?!{alternation(nb)})" if nb else ""))
+        REL = "|".join(rel_alts)
+        NUM = self.num.number
+        firsts = ([w[0] for w in list(self.asof) + list(self.relative) + list(self.rel_years) + list(self.last_n)]
+                  + list(self.num.digits) + list("0123456789Q十"))
+        self.pattern = re.compile(rf"""
+            (?=[{char_class(firsts)}])
+            (?:(?P<asof>{alternation(self.asof)}){G})?
+            (?:
+                (?P<dec>(?<![\d.])(?P<dy>(?:19|20)?[1-9]0)年代)
+              | (?P<range>(?<![\d.])(?P<y1>{YEAR}){G}(?:年{G})?(?:-|—|–|~|～|至|到){G}(?P<y2>{YEAR}){G}年(?P<rdu>度)?)
+              | (?P<ymd>(?<![\d.])(?P<y>{YEAR}|{CYEAR}){G}年
+                    (?:{G}(?P<m>1[0-2]|0?[1-9])(?![\d.]){G}月(?:{G}(?P<d>3[01]|[12]\d|0?[1-9])(?![\d.]){G}[日号])?
+                      | (?P<ypart>{PARTS}) | {G}(?P<yq>Q[1-4]))?)
+              | (?P<yq2>(?<![\d.])(?P<y3>{YEAR}){G}Q(?P<q3>[1-4]))
+              | (?P<md>(?<![\d.])(?P<m2>1[0-2]|0?[1-9])(?![\d.]){G}月(?:份|{G}(?P<d2>3[01]|[12]\d|0?[1-9])(?![\d.]){G}[日号])?)
+              | (?P<q>(?<![A-Za-z0-9])Q(?P<qn>[1-4])(?![0-9]))
+              | (?P<plan>(?<![{self.num.cn_chars}])十(?P<pn>[一二三四五六七八九])五(?![{self.num.cn_chars}]))
+              | (?P<lastn>(?P<lp>{alternation(self.last_n)})(?P<ln>{NUM})(?P<lu>{alternation(self.last_units)})(?:{alternation(d['last_n_suffixes'])})?)
+              | (?P<rely>(?P<ry>{alternation(self.rel_years)})(?P<rpart>{PARTS})?)
+              | (?P<rel>{REL})
+            )
+            (?P<since>{alternation(self.since)})?
+        """, re.VERBOSE)
+
+    def __call__(self, doc) -> list:
+        return self.find(doc)
+
+    def find(self, doc) -> list:
+        out = []
+        for m in self.pattern.finditer(doc.norm):
+            attrs = self._attrs(m)
+            if attrs is None:
+                continue
+            out.append(doc.entity("DATE", m.start(), m.end(), attrs, source="rules"))
+        return out
+
+    def _attrs(self, m) -> Optional[dict]:
+        g = m.group
+        a = {}
+        if g("range"):
+            y1, y2 = int(g("y1")), int(g("y2"))
+            if y1 >= y2:
+                return None
+            a["from"], a["to"] = y1, y2
+        elif g("ymd"):
+            y = g("y")
+            a["year"] = int(y) if y.isdigit() else int(self.num.parse_chinese(y))
+            if g("m"):
+                a["month"] = int(g("m"))
+            if g("d"):
+                a["day"] = int(g("d"))
+            if g("ypart"):
+                a["part"] = self.parts[g("ypart")]
+            if g("yq"):
+                a["part"] = g("yq")
+        elif g("yq2"):
+            a["year"], a["part"] = int(g("y3")), "Q" + g("q3")
+        elif g("md"):
+            a["month"] = int(g("m2"))
+            if g("d2"):
+                a["day"] = int(g("d2"))
+        elif g("dec"):
+            dy = int(g("dy"))
+            a["decade"] = dy if dy >= 1000 else 1900 + dy
+        elif g("q"):
+            a["part"] = "Q" + g("qn")
+        elif g("plan"):
+            n = 10 + int(self.num.digits[g("pn")])
+            first = self.plan_base + 5 * (n - self.plan_base_n)
+            a["plan"] = g("plan")
+            a["from"], a["to"] = first, first + 4
+        elif g("lastn"):
+            n = self.num.parse(g("ln"))
+            if n is None or n != int(n) or n <= 0:
+                return None
+            a["relative"] = self.last_n[g("lp")]
+            a[self.last_units[g("lu")]] = int(n)
+        elif g("rely"):
+            a["relative"] = "year"
+            a["offset"] = self.rel_years[g("ry")]
+            if g("rpart"):
+                a["part"] = self.parts[g("rpart")]
+        elif g("rel"):
+            v = self.relative[g("rel")]
+            a["part" if v in self._part_values else "relative"] = v
+        else:  # pragma: no cover - a match always takes one branch
+            return None
+        if g("asof"):
+            a["asof"] = True
+        if g("since"):
+            a["since"] = self.since[g("since")]
+        return a
+
+
+@lru_cache(maxsize=1)
+def default_recognizer() -> DateRecognizer:
+    return DateRecognizer()
+
+
+def find_dates(doc) -> List:
+    """DATE entities in ``doc`` (reads ``doc.norm``); ``[]`` when none."""
+    return default_recognizer().find(doc)

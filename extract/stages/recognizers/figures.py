@@ -1,0 +1,321 @@
+"""FIGURE recognizer: a number with its unit, normalized to value / unit / qualifier (SCHEMA §2).
+
+One precompiled regular expression runs over ``doc.norm`` (simplified,
+half-width, same length as ``doc.text``); each match is then checked and
+normalized in a few lines of Python. The language knowledge (numerals, units,
+qualifier words, currencies) comes from ``extract/data/rules/``.
+
+Decisions (see the guideline section in the module docs of
+:mod:`extract.stages.recognizers`):
+
+* qualifiers that change the meaning are inside the span (超15亿元, 800余家,
+  70%以上, 2.5倍左右); emphasis words (高达, 多达, 之多) are outside, qualifier exact;
+* ``5000+人`` is ``more_than`` 5000 (like 5000多人);
+* vague amounts: 数亿元 → min 2e8, max 9e8; 上千家 → 1000..9000; value = min;
+* 亿元级 / 十亿元级 / 千公里级 / 10兆量级 are ``approx`` at the named magnitude;
+* a bare 4-digit year 19xx/20xx + 年 (also 2025—2027年) is left to the DATE
+  recognizer; 近N年 / 近N个月 is a DATE (a period ending now) unless a duration
+  verb (成立, 历时, 平均 …) comes right before it;
+* 一 + measure word (一家企业, 一个) is an article and no FIGURE, unless 仅/只
+  comes right before (仅一家); 一倍, 一成, 一个百分点 are FIGUREs;
+* an amount with 亿/兆 and no unit is money (unit 元); with 万 only when a money
+  word (市值, 融资, 元 …) stands within 12 characters before it;
+* markdown bold markers and PDF spaces/line breaks inside an expression are
+  kept inside the span (it must be contiguous), never at its edges.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+from typing import List, Optional
+
+from extract.stages.recognizers._data import GAP, GAP_CHARS, alternation, char_class, load_rules
+from extract.stages.recognizers.numerals import Numerals, as_number
+
+_STRIP = re.compile("[" + re.escape(GAP_CHARS) + "]")
+
+
+class FigureRecognizer:
+    """Finds FIGURE entities. Build once (compiles the patterns), call on many documents."""
+
+    def __init__(self, rules_dir=None, numerals: Optional[Numerals] = None):
+        self.num = numerals or Numerals(rules_dir)
+        units = load_rules("units", rules_dir)
+        quals = load_rules("qualifiers", rules_dir)
+        self.currencies = units["currencies"]
+        self.percent = units["percent"]
+        self.multiple = set(units["multiple"])
+        self.measure = set(units["measure_words"])
+        self.year_unit = units["year_unit"]
+        self.per_unit = re.compile(rf"[ \t]*/[ \t\n]*({alternation(units['per_units'])})(?![^\W\d_a-zA-Z和及与的以左至或、])")
+        self.money_cues = re.compile(alternation(units["money_cues"]))
+        self.money_window = int(units["money_cue_window"])
+        self.duration_cues = tuple(units["duration_cues"])
+        self.idioms = re.compile(alternation(units["idioms"]))
+        self.prefix = quals["prefix"]
+        self.infix = quals["infix"]
+        self.suffix = quals["suffix"]
+        self.precedence = {c: i for i, c in enumerate(quals["precedence"])}
+        self.last_n_prefixes = ("近", "接近", "将近")
+        self.last_n_units = ("年", "个月")
+        self.article_after = tuple(self.num.data["article_counted_after"])
+        self.header_marks = set(units["unit_header_marks"])
+        n = self.num
+        G = GAP
+        NUM = rf"(?!0\d){n.number}"  # 01, 09660: headings and codes, not quantities
+        mag = char_class(list(n.small) + list(n.big))
+        mega = alternation(units["mega_si_after_zhao"])
+        MAG = rf"(?:(?!兆(?:{mega}))[{mag}])+"
+        all_units = (list(self.currencies) + list(self.percent) + list(self.multiple) + list(self.measure))
+        nb = units["unit_not_before"]
+        unit_alts = []
+        for u in sorted(set(all_units), key=lambda w: (-len(w), w)):
+            if u in nb:
+                unit_alts.append(f"{re.escape(u)}(?!{alternation(nb[u])})")
+            else:
+                unit_alts.append(re.escape(u))
+        UNIT = "|".join(unit_alts)
+        tenth = re.escape(n.tenth)
+        tenth_nb = alternation(n.data["tenth_not_before"])
+        seps = alternation(quals["range_separators"])
+        cn = n.cn_chars
+        # every match starts with one of these characters: a cheap test before the big pattern
+        firsts = ([w[0] for w in list(quals["emphasis"]) + list(self.prefix) + list(n.fraction_words)
+                   + list(n.vague) + units["currency_names_around_amount"] + [n.percent_prefix]]
+                  + list(n.digits) + list(n.small) + list(n.big_cn) + list("0123456789"))
+        self.pattern = re.compile(rf"""
+            (?=[{char_class(firsts)}])
+            (?:(?P<emph>{alternation(quals['emphasis'])}){G})?
+            (?:(?P<pre>{alternation(self.prefix)}){G})?
+            (?:(?P<cur>{alternation(units['currency_names_around_amount'])}){G})?
+            (?:
+                (?P<fw>{alternation(n.fraction_words)})
+              | (?P<pctw>{re.escape(n.percent_prefix)}{G}(?P<pct>{NUM}))
+              | (?P<fracw>(?<![{cn}])(?P<fden>{n.cnum}){re.escape(n.fraction_infix)}(?P<fnum>{n.cnum}))
+              | (?P<slash>(?<![\d/.])(?P<sa>[1-9])[ ]?/[ ]?(?P<sb>[1-9]\d?)(?![\d/.]))
+              | (?<![{cn}])(?P<vq>{alternation(n.vague)})(?P<vm>(?<=上)[{mag}]+|(?<!上)[{mag}]*)
+              | (?<![A-Za-z0-9.第前首{cn}])(?P<n1>{NUM})(?:{G}(?P<m1>{MAG}))?(?P<u1>%)?
+                (?:{G}(?P<rsep>{seps}){G}(?P<n2>{NUM}))?
+            )
+            (?:{G}(?P<mid>{alternation(self.infix)}))?
+            (?:{G}(?P<mag2>{MAG}))?
+            (?:{G}(?P<unit>{UNIT}|{tenth}(?!{tenth_nb})))?
+            (?P<cur2>{alternation(units['currency_names_around_amount'])})?
+            (?:{G}(?P<post>{alternation(self.suffix)}))?
+            # no unit, %, magnitude or qualifier after a bare number: not a figure (fail fast)
+            (?(unit)|(?(u1)|(?(post)|(?(mag2)|(?(m1)|(?(n1)(?!)))))))
+            (?(vq)(?(unit)|(?<![{alternation(n.vague)}])))
+        """, re.VERBOSE)
+        self._head_groups = ("pre", "cur", "fw", "pctw", "fracw", "slash", "vq", "n1")
+
+    # ----------------------------------------------------------------- public
+    def __call__(self, doc) -> list:
+        return self.find(doc)
+
+    def find(self, doc) -> list:
+        norm = doc.norm
+        out = []
+        pos = 0
+        search = self.pattern.search
+        while True:
+            m = search(norm, pos)
+            if m is None:
+                break
+            pos = m.end() if m.end() > m.start() else m.start() + 1
+            res = self._normalize(m, norm)
+            if res is None:
+                continue
+            start, attrs = res
+            start, end = _bold_core(norm, start, m.end())
+            per = self.per_unit.match(norm, end) if attrs["unit"] in self.measure else None
+            if per:  # 24.08 件 / 家, 124.7 件 / 千人: a rate, the denominator is part of the unit
+                attrs["unit"] = f"{attrs['unit']}/{per.group(1)}"
+                end = per.end()
+                pos = max(pos, end)
+            out.append(doc.entity("FIGURE", start, end, attrs, source="rules"))
+        return out
+
+    # --------------------------------------------------------------- internal
+    def _normalize(self, m, norm: str):
+        g = m.groupdict().get  # one call instead of ~20 m.group() calls
+        if m.end() == m.start():
+            return None
+        start = m.start()
+        if g("emph"):
+            start = min(m.start(k) for k in self._head_groups if m.start(k) != -1)
+        unit_raw = g("unit")
+        unit = None
+        mult = Decimal(1)  # 成 → x10 %
+        is_measure = False
+        if unit_raw is not None:
+            u = unit_raw
+            if u == self.num.tenth:
+                unit, mult = "%", Decimal(10)
+            elif u in self.currencies:
+                unit = self.currencies[u]
+            elif u in self.percent:
+                unit = self.percent[u]
+            else:
+                unit = u
+                is_measure = u not in self.multiple
+        if g("cur") or g("cur2"):
+            if unit is None or unit == "元":
+                unit = "元"
+        qual = None
+        lo = hi = None
+
+        if g("fw"):
+            fw = self.num.fraction_words[g("fw")]
+            if unit_raw is not None:  # 一半家? not a fraction figure then
+                return None
+            value, unit, qual = Decimal(fw["value"]), "%", fw["qualifier"]
+        elif g("pctw"):
+            value = self.num.parse_decimal(g("pct"))
+            if value is None:
+                return None
+            unit = "%"
+        elif g("fracw"):
+            d, nmr = self.num.parse_chinese(g("fden")), self.num.parse_chinese(g("fnum"))
+            if not d or nmr is None or nmr > d:
+                return None
+            value = nmr / d * 100
+            unit = "%"
+        elif g("slash"):
+            a, b = int(g("sa")), int(g("sb"))
+            if not (a < b <= 10) or unit_raw is not None:
+                return None
+            value = Decimal(a) / Decimal(b) * 100
+            unit = "%"
+        elif g("vq"):
+            if self.idioms.match(norm, m.start()):
+                return None
+            lo_k, hi_k = self.num.vague[g("vq")]
+            vm = self.num.magnitude(g("vm") + (g("mag2") or ""))
+            if vm is None or (vm == 1 and g("vq") == "上"):
+                return None
+            if unit is None:
+                unit = self._moneyless_unit(g("vm") + (g("mag2") or ""), norm, m.start())
+                if unit is None:
+                    return None
+            lo, hi = Decimal(lo_k) * vm * mult, Decimal(hi_k) * vm * mult
+            value, qual = lo, "vague"
+        else:
+            n1 = g("n1")
+            if self.idioms.match(norm, m.start("n1")):
+                return None
+            if self._blocked_before(norm, m.start("n1")):
+                return None
+            mags = (g("m1") or "") + (g("mag2") or "")
+            # （万人） / 单位：万元 — a unit header over a table column, not an amount
+            if (all(c in self.num.small or c in self.num.big for c in n1) and not g("pre")
+                    and norm[max(0, start - 1):start] in self.header_marks):
+                return None
+            if g("u1"):
+                if unit is not None and unit != "%":
+                    return None
+                unit = "%"
+            if unit is None:
+                unit = self._moneyless_unit(mags, norm, m.start())
+                if unit is None:
+                    return None
+            # a year (2024年, 2025—2027年) is a DATE, never a FIGURE
+            if unit == self.year_unit and (self._is_year(n1) or (g("n2") and self._is_year(g("n2")))):
+                return None
+            # a unit after a line break with nothing else is table residue (…12\n人工…)
+            if is_measure and len(unit_raw) == 1 and not mags and "\n" in norm[m.end("n2") if g("n2") else m.end("n1"):m.start("unit")]:
+                return None
+            v1 = self.num.parse_decimal(n1 + (g("m1") or ""))
+            if v1 is None or (v1 == 0 and not n1[:1].isdigit()):  # 零部件
+                return None
+            # 一 as an article: 一家企业, 一个, 一批 (but 仅一家, 一倍, 一成 are figures)
+            if (is_measure and n1 == self.num.article and not mags and not g("pre") and not g("mid")
+                    and not g("n2") and not norm[max(0, start - 2):start].endswith(self.article_after)):
+                return None
+            if g("n2"):
+                v2 = self.num.parse_decimal(g("n2"))
+                if v2 is None:
+                    return None
+                m2 = self.num.magnitude(g("mag2") or "")
+                if not g("m1"):
+                    v1 *= m2
+                v2 *= m2
+                lo, hi = v1 * mult, v2 * mult
+                if lo >= hi:
+                    return None
+                value, qual = lo, "range"
+            else:
+                value = v1 * self.num.magnitude(g("mag2") or "") * mult
+            # 近3年 is a DATE (the last three years) unless a duration verb precedes it
+            if (g("pre") in self.last_n_prefixes and unit in self.last_n_units
+                    and not norm[max(0, start - 4):start].rstrip(GAP_CHARS).endswith(self.duration_cues)):
+                return None
+        if qual not in ("vague", "range"):
+            cands = [q for q in (self.suffix.get(g("post")) if g("post") else None,
+                                 self.prefix.get(g("pre")) if g("pre") else None,
+                                 self.infix.get(g("mid")) if g("mid") else None,
+                                 qual) if q]
+            qual = min(cands, key=self.precedence.__getitem__) if cands else "exact"
+        attrs = {"value": as_number(value), "unit": unit, "qualifier": qual}
+        if lo is not None:
+            attrs["min"], attrs["max"] = as_number(lo), as_number(hi)
+        return start, attrs
+
+    def _moneyless_unit(self, mags: str, norm: str, start: int) -> Optional[str]:
+        """The unit of an amount written without one: 亿/兆 → 元; 万 → 元 near a money word; else None."""
+        mags = _STRIP.sub("", mags)
+        if not mags:
+            return None
+        if "亿" in mags or "兆" in mags:
+            return "元"
+        if "万" in mags and self.money_cues.search(norm, max(0, start - self.money_window), start):
+            return "元"
+        return None
+
+    def _blocked_before(self, norm: str, i: int) -> bool:
+        """第 / 前 / 首 right before the number, across spaces (前 10 个城市 is a RANK)."""
+        before = norm[max(0, i - 6):i].rstrip(GAP_CHARS)
+        prev = before[-1:]
+        if prev != "" and prev in "第前首":
+            return True
+        # 第二、三批 / 第一至五批: the second numeral of an ordinal list
+        return prev != "" and prev in "、至到和及与" and "第" in before[-4:-1]
+
+    def _is_year(self, s: str) -> bool:
+        s = _STRIP.sub("", s)
+        if len(s) != 4:
+            return False
+        if s.isdigit():
+            return 1900 <= int(s) <= 2099
+        v = self.num.parse_chinese(s)
+        return v is not None and 1900 <= v <= 2099 and all(c in self.num.digits for c in s)
+
+
+@lru_cache(maxsize=1)
+def default_recognizer() -> FigureRecognizer:
+    return FigureRecognizer()
+
+
+_BOLD = re.compile(r"\*\*([^*]*\d[^*]*)\*\*")
+
+
+def _bold_core(norm: str, start: int, end: int) -> tuple:
+    """Markdown bold inside a figure (超过**2.92**万亿元): the span is the bold number alone.
+
+    Markup is never inside a span (GUIDELINES); the words around the bold
+    number still give the unit, magnitude and qualifier in the attrs.
+    """
+    if "**" not in norm[start:end]:
+        return start, end
+    if norm[max(0, start - 2):start] == "**":  # **95**家: the bold opens just before the match
+        close = norm.find("**", start, end)
+        return start, close
+    m = _BOLD.search(norm, start, min(len(norm), end + 2))
+    if m is None:
+        return start, end
+    return m.start(1), m.end(1)
+
+
+def find_figures(doc) -> List:
+    """FIGURE entities in ``doc`` (reads ``doc.norm``); ``[]`` when none."""
+    return default_recognizer().find(doc)

@@ -1,0 +1,108 @@
+"""POLICY recognizer: titles in 《》 (or a top-level 〈〉), the marks excluded from the span.
+
+Only the bracket characters are visited (one regex over the text, a small
+stack), so the cost is linear in the text length. An inner 〈〉 or 《》 stays
+part of the outer title (《关于〈X〉的通知》 → one POLICY ``关于〈X〉的通知``).
+Titles may run over a PDF line break; the ``title`` attr then has the line
+breaks and spaces around them removed.
+
+A title naming a publication (《财富》, 《人民日报》, anything ending in 日报, 周刊,
+杂志 …) is not a POLICY: it is a media organization (ORG), left to other
+recognizers. Every other title is a POLICY: SCHEMA counts policies, plans,
+laws and report titles, and in this domain 《》 titles are almost always one
+of those (《中国制造2025》 has no keyword but is a strategy).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import List
+
+from extract.stages.recognizers._data import load_rules
+
+_BREAK = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*")
+
+
+class PolicyRecognizer:
+    def __init__(self, rules_dir=None):
+        p = load_rules("policy", rules_dir)
+        self.open_of = {c: o for o, c in p["brackets"]}
+        self.opens = {o for o, _ in p["brackets"]}
+        self.max_chars = int(p["max_chars"])
+        self.media = set(p["media_names"])
+        self.media_suffixes = tuple(p["media_suffixes"])
+        chars = "".join(re.escape(c) for pair in p["brackets"] for c in pair)
+        self.marks = re.compile(f"[{chars}]")
+
+    def __call__(self, doc) -> list:
+        return self.find(doc)
+
+    def is_media(self, title: str) -> bool:
+        t = title.strip()
+        return t in self.media or t.endswith(self.media_suffixes)
+
+    def find(self, doc) -> list:
+        norm = doc.norm
+        out = []
+        # stack entries: [open char, position, titles closed inside it]; an inner title
+        # counts only when its outer title never closes properly (or is not a title)
+        stack = []
+
+        def flush(entries):
+            for e in entries:
+                out.extend(e[2])
+
+        for m in self.marks.finditer(norm):
+            c, i = m.group(), m.start()
+            if c in self.opens:
+                if stack and i - stack[0][1] > self.max_chars:
+                    flush(stack)  # unclosed marks far behind: give up on them
+                    stack = []
+                stack.append([c, i, []])
+                continue
+            want = self.open_of[c]
+            for k in range(len(stack) - 1, -1, -1):
+                if stack[k][0] == want:
+                    break
+            else:
+                continue  # a closer without an opener
+            entry = stack[k]
+            flush(stack[k + 1:])  # unclosed marks inside: their own titles stand
+            del stack[k:]
+            ent = self._title(doc, entry[1] + 1, i)
+            found = [ent] if ent is not None else entry[2]
+            if stack:
+                stack[-1][2].extend(found)
+            else:
+                out.extend(found)
+        flush(stack)
+        out.sort(key=lambda e: e.start)
+        return out
+
+    def _title(self, doc, start: int, end: int):
+        norm = doc.norm
+        if end <= start or end - start > self.max_chars:
+            return None
+        body = norm[start:end]
+        if "\n\n" in body:
+            return None
+        ls = len(body) - len(body.lstrip())
+        rs = len(body) - len(body.rstrip())
+        start, end = start + ls, end - rs
+        if end <= start:
+            return None
+        title = _BREAK.sub("", norm[start:end])
+        if self.is_media(title):
+            return None
+        attrs = {"title": title} if title != norm[start:end] else {}
+        return doc.entity("POLICY", start, end, attrs, source="policy")
+
+
+@lru_cache(maxsize=1)
+def default_recognizer() -> PolicyRecognizer:
+    return PolicyRecognizer()
+
+
+def find_policies(doc) -> List:
+    """POLICY entities in ``doc`` (reads ``doc.norm``); ``[]`` when none."""
+    return default_recognizer().find(doc)

@@ -1,0 +1,149 @@
+"""RANK recognizer: ordinals and top-N expressions with their scope (SCHEMA §2).
+
+Attributes: ``rank`` (int, 1 = first, -1 = last) for ordinals, ``top`` (int) for
+top-N, ``scope`` (the scope words right before, or None); ``percent: true``
+for a top share (全国前10% → top 10, percent).
+
+Decisions:
+
+* the scope is inside the span when it stands right before the rank
+  (位居全国第三 → 全国第三, scope 全国; the verb 位居 stays out); stacked scopes
+  give the broadest one: 全国城市首位 → scope 全国; a top-N followed by the set it
+  ranks gives that set as scope (前 10 个城市 → scope 城市); a scope before a ranking verb gives the
+  attr only (全国位居第四 → span 第四, scope 全国), except for the noun-like
+  verbs 排名/排行, which join one span (全国排名第一 → span 全国排名第一, scope 全国);
+* 第N followed by a counter that is not a ranking (第七批, 第一章, 第N届, 第N次,
+  第一季度, 第三方 …, also 第一至第五批 / 第二、三批) is no RANK; 前三批 / 前3年 neither;
+* 第二名 / 第三位 keep 名/位 in the span; the epithet 第一城 keeps 城 (scope 城市);
+* 首家 / 首个 / 首次 / 首批 (the first to do something) are not ranks; 居首 → 首;
+* N强 (十强, 500强) is top N; TOP3 / Top 10 / 前10 / 前五 are top N.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import List, Optional
+
+from extract.stages.recognizers._data import GAP, GAP_CHARS, alternation, char_class, load_rules
+from extract.stages.recognizers.numerals import ARABIC, Numerals
+
+
+class RankRecognizer:
+    def __init__(self, rules_dir=None, numerals: Optional[Numerals] = None):
+        self.num = numerals or Numerals(rules_dir)
+        r = load_rules("ranks", rules_dir)
+        self.scopes = r["scopes"]
+        self.words = r["words"]
+        self.top_suffixes = r["top_suffixes"]
+        G = GAP
+        cn = self.num.cn_chars
+        NUM = rf"(?:{ARABIC}|{self.num.cnum})(?![{cn}\d])"
+        joined = rf"(?:(?:{alternation(r['list_joiners'])}){G}第?{G}[{cn}\d]+{G})?"
+        ORD_NOT = rf"(?!{G}{joined}(?:{alternation(r['ordinal_not_before'])}))"
+        TOP_NOT = rf"(?!{G}{joined}(?:{alternation(r['top_not_before'])}))"
+        SCOPE = alternation(self.scopes)
+        firsts = ([w[0] for w in list(self.scopes) + list(self.words)] + list(self.num.digits)
+                  + list(self.num.small) + list(self.num.big_cn)
+                  + list("0123456789第前倒Nn" + r["after_ju_first"] + r["top_latin"] + r["top_latin"].lower()))
+        # 全国排名第四: the scope stands before a ranking verb; it is the scope attr, outside the span
+        self.scope_before_verb = re.compile(
+            rf"({SCOPE})({alternation(r['ranking_verbs'])}){G}$")
+        self.noun_verbs = tuple(r["span_verbs"])
+        self.scope_norm = r["scope_norm"]
+        self.scope_after = re.compile(rf"{G}(?:(?:个|家){G})?(?:的{G})?({alternation(r['scope_after'])})")
+        self.city_suffix, self.city_scope = r["city_epithet"]
+        self.pattern = re.compile(rf"""
+            (?=[{char_class(firsts)}])
+            (?:(?P<scope>(?:{SCOPE})(?:{G}(?:{SCOPE}))*){G})?
+            (?:
+                (?P<word>{alternation(self.words)})
+              | (?P<ordw>(?P<rev>倒数)?第{G}(?P<ord>{NUM}){ORD_NOT}(?:{G}(?P<osuf>{alternation(r['ordinal_suffixes'])}))?)
+              | (?P<topw>前{G}(?P<top>{NUM}){TOP_NOT}(?:{G}(?P<tsuf>{alternation(self.top_suffixes)}))?)
+              | (?P<latin>(?<![A-Za-z])(?i:{re.escape(r['top_latin'])}){G}(?P<ltop>\d+))
+              | (?P<strong>(?<![{cn}\d.])(?P<snum>{NUM}){re.escape(r['strong_suffix'])})
+              | (?P<no>(?<![A-Za-z])(?i:no)\.?[ ]?(?P<nonum>\d+)(?![\d.]))
+              | (?<=居)(?P<ju>{re.escape(r['after_ju_first'])})(?!{alternation(r['after_ju_not_before'])})
+            )
+        """, re.VERBOSE)
+
+    def __call__(self, doc) -> list:
+        return self.find(doc)
+
+    def find(self, doc) -> list:
+        out = []
+        norm = doc.norm
+        for m in self.pattern.finditer(norm):
+            attrs = self._attrs(m)
+            if attrs is None:
+                continue
+            start, end = m.start(), m.end()
+            if attrs["scope"] is None:
+                sv = self.scope_before_verb.search(norm, max(0, start - 10), start)
+                if sv:
+                    attrs["scope"] = self.scope_norm.get(sv.group(1), sv.group(1))
+                    if sv.group(2) in self.noun_verbs:  # 全国排名第一: one RANK span (GUIDELINES)
+                        start = sv.start()
+            if attrs["scope"] is None and "top" in attrs:  # 前 10 个城市: the ranked set is the scope
+                sa = self.scope_after.match(norm, end)
+                if sa:
+                    attrs["scope"] = sa.group(1)
+            star = norm.rfind("*", start, end)
+            if star >= 0:  # 全国**第一**: markdown bold between scope and rank; the span is the bold part
+                start = star + 1
+                while start < end and norm[start] in " \t":
+                    start += 1
+            if m.group("ordw") and not m.group("osuf") and norm.startswith(self.city_suffix, end):
+                end += len(self.city_suffix)  # 第一城: the ranked noun stays in the span
+                attrs["scope"] = attrs["scope"] or self.city_scope
+            out.append(doc.entity("RANK", start, end, attrs, source="rules"))
+        return out
+
+    def _int(self, s: str) -> Optional[int]:
+        v = self.num.parse(s)
+        if v is None or v != int(v) or v <= 0:
+            return None
+        return int(v)
+
+    def _attrs(self, m) -> Optional[dict]:
+        g = m.group
+        a = {}
+        if g("word"):
+            a["rank"] = int(self.words[g("word")])
+        elif g("ordw"):
+            n = self._int(g("ord"))
+            if n is None:
+                return None
+            a["rank"] = -n if g("rev") else n
+        elif g("topw"):
+            n = self._int(g("top"))
+            if n is None:
+                return None
+            a["top"] = n
+            if g("tsuf") and self.top_suffixes[g("tsuf")] == "percent":
+                a["percent"] = True
+        elif g("latin"):
+            a["top"] = self._int(g("ltop"))
+        elif g("strong"):
+            a["top"] = self._int(g("snum"))
+        elif g("no"):
+            a["rank"] = self._int(g("nonum"))
+        elif g("ju"):
+            a["rank"] = 1
+        if None in a.values():
+            return None
+        scope = g("scope")
+        if scope:  # stacked scopes (全国城市首位): the broadest, first one is the scope
+            scope = re.sub("[" + re.escape(GAP_CHARS) + "]", "", scope)
+            scope = next((w for w in sorted(self.scopes, key=len, reverse=True) if scope.startswith(w)), scope)
+        a["scope"] = self.scope_norm.get(scope, scope) if scope else None
+        return a
+
+
+@lru_cache(maxsize=1)
+def default_recognizer() -> RankRecognizer:
+    return RankRecognizer()
+
+
+def find_ranks(doc) -> List:
+    """RANK entities in ``doc`` (reads ``doc.norm``); ``[]`` when none."""
+    return default_recognizer().find(doc)

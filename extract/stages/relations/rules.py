@@ -1,0 +1,132 @@
+"""Relations (SCHEMA §3) from table rows and from sentence patterns over final entities.
+
+Table rows state their relations: the row's companies get ``located_in`` to its
+district/city column and, when the table is a table of companies (its first
+entity column is COMPANY), ``in_industry`` to its segment column; in a table of
+places (省份/城市 | 主要领域 | 代表企业) the segment column describes the place. A numbered
+caption naming an industry (表 3.2 新材料领域代表企业) gives every company of its table
+``in_industry`` to that industry as well. In prose, short patterns between adjacent entities give the
+rest (all matched on the normalized text, so both scripts work):
+
+- ``LOC 的 COMPANY`` / ``LOC 区 COMPANY`` → located_in (某区的丙丁印刷科技)
+- ``(在) INDUSTRY 领域/赛道 , COMPANY (、COMPANY …)`` / ``INDUSTRY 企业/公司 COMPANY`` /
+  ``INDUSTRY (新赛道) 的 COMPANY`` → in_industry, for every company of a list that follows
+- ``X 旗下 (的) Y`` → subsidiary_of (Y → X)
+- ``X 投资 (并…) Y`` with X a COMPANY/ORG and Y a COMPANY → invested_in
+"""
+from __future__ import annotations
+
+import re
+from typing import Dict, List, Optional
+
+from extract.doc import Document, Entity, Relation
+from extract.registry import components
+
+_LOC_OF = re.compile(r"^(?:的|区的|市的|)$")
+_SUBSIDIARY = re.compile(r"^(?:的)?旗下(?:的|子公司|基金)?$")
+_INVEST = re.compile(r"^(?:领投|投资|投资了|投资并陪伴成长的|参投|注资|入股|战略投资)(?:的)?$")
+_IND_OF = re.compile(r"^(?:新?(?:领域|赛道|行业|产业|板块)[,，]?|(?:领域|赛道|行业)?(?:的)?(?:企业|公司|厂商|龙头)|新?(?:赛道|领域)?的)$")
+_LIST_SEP = re.compile(r"^(?:、|和|及|与|以及|,|，)$")
+_GAP_MAX = 12
+
+
+def _by_span(doc: Document) -> Dict[tuple, Entity]:
+    return {(e.start, e.end): e for e in doc.entities}
+
+
+def table_relations(doc: Document) -> List[Relation]:
+    """located_in / in_industry for every table row with a subject entity."""
+    spans = _by_span(doc)
+    out = []
+    for table in getattr(doc, "tables", []) or []:
+        key = next((h.role for h in table.header if h.role in ("COMPANY", "LOC")), None)
+        caption = getattr(table, "caption", None)
+        caption_inds = [] if caption is None or key != "COMPANY" else \
+            [e for e in doc.entities if e.type == "INDUSTRY" and caption.start <= e.start and e.end <= caption.end]
+        for row in table.rows:
+            def ents(role):
+                found = []
+                for cell in row:
+                    if cell.role == role:
+                        for s, e in cell.parts or [(cell.start, cell.end)]:
+                            ent = spans.get((s, e))
+                            if ent is not None and ent.type == role:
+                                found.append(ent)
+                return found
+            companies, locs, inds = ents("COMPANY"), ents("LOC"), ents("INDUSTRY")
+            for c in companies:
+                out.extend(Relation("located_in", c, l) for l in locs)
+                if key == "COMPANY":  # in a table of places, the segment column describes the place
+                    out.extend(Relation("in_industry", c, i) for i in inds)
+                    out.extend(Relation("in_industry", c, i) for i in caption_inds if i not in inds)
+    return out
+
+
+def pattern_relations(doc: Document) -> List[Relation]:
+    ents = sorted(doc.entities, key=lambda e: e.start)
+    out = []
+    for i, (a, b) in enumerate(zip(ents, ents[1:])):
+        gap = doc.norm[a.end:b.start]
+        if len(gap) > _GAP_MAX:
+            continue
+        if a.type == "LOC" and b.type == "COMPANY" and _LOC_OF.match(gap):
+            out.append(Relation("located_in", b, a))
+        elif a.type == "INDUSTRY" and b.type == "COMPANY" and _IND_OF.match(gap):
+            out.append(Relation("in_industry", b, a))
+            for c in _listed_after(doc, ents, i + 1):
+                out.append(Relation("in_industry", c, a))
+        elif a.type in ("COMPANY", "ORG") and b.type in ("COMPANY", "ORG") and _SUBSIDIARY.match(gap):
+            out.append(Relation("subsidiary_of", b, a))
+        elif a.type in ("COMPANY", "ORG") and b.type == "COMPANY" and _INVEST.match(gap):
+            out.append(Relation("invested_in", a, b))
+    return out
+
+
+def _listed_after(doc: Document, ents: List[Entity], first: int) -> List[Entity]:
+    """The companies coordinated after ``ents[first]`` (甲、乙和丙): each joined by one list separator."""
+    out, prev = [], ents[first]
+    for e in ents[first + 1:]:
+        if e.type != "COMPANY" or not _LIST_SEP.match(doc.norm[prev.end:e.start]):
+            break
+        out.append(e)
+        prev = e
+    return out
+
+
+@components.register("relations.v1")
+def make_relations(nlp, tables: bool = True, patterns: bool = True, learn: bool = False, model: Optional[str] = None):
+    """Relations from table rows and prose. ``learn``: ``Pipeline.learn(docs)`` trains the prose
+    classifier of :mod:`extract.stages.relations.classifier` (a cross-validation fold), which then replaces the prose
+    ``located_in`` / ``in_industry`` patterns; ``model``: a saved classifier (JSON) to use instead."""
+    return RelationsComponent(tables, patterns, learn, model)
+
+
+class RelationsComponent:
+    def __init__(self, tables: bool = True, patterns: bool = True, learn: bool = False, model: Optional[str] = None):
+        self.tables, self.patterns, self.learns = tables, patterns, learn
+        self.classifier = None
+        if model:
+            from extract.stages.relations.classifier import RelationClassifier
+            self.classifier = RelationClassifier.load(model)
+
+    def learn(self, docs) -> None:
+        if self.learns:
+            from extract.stages.relations.classifier import RelationClassifier
+            self.classifier = RelationClassifier().fit(docs)
+
+    def __call__(self, doc: Document) -> Document:
+        found = table_relations(doc) if self.tables else []
+        if self.patterns:
+            prose = pattern_relations(doc)
+            if self.classifier is not None:  # the classifier decides the prose located_in / in_industry
+                prose = [r for r in prose if r.type not in ("located_in", "in_industry")]
+            found += prose
+        if self.classifier is not None:
+            found += [Relation(t, c, o) for t, c, o in self.classifier.predict(doc)]
+        seen = {(r.type, id(r.head), id(r.tail)) for r in doc.relations}
+        for r in found:
+            key = (r.type, id(r.head), id(r.tail))
+            if key not in seen:
+                seen.add(key)
+                doc.relations.append(r)
+        return doc
