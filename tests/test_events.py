@@ -180,3 +180,21 @@ def test_trigger_is_the_verb_and_offsets_point_into_the_original_text():
     (ev,) = find_events(d, DATA)
     assert ev.trigger.text == "募集" and text[ev.trigger.start:ev.trigger.end] == "募集"
 
+
+
+def test_investors_of_a_funding_event_give_invested_in_relations():
+    from extract.doc import Argument, Entity, Event, Relation, Span
+    from extract.stages.events import investments
+    co = Entity(0, 4, "云顶新耀", type="COMPANY")
+    lead = Entity(20, 22, "高瓴", type="COMPANY")
+    inv = Entity(25, 27, "五源", type="COMPANY")
+    ev = Event("FUNDING", Span(10, 12, "融资"),
+               [Argument("company", co), Argument("lead_investor", lead), Argument("investor", inv),
+                Argument("round", span=Span(8, 10, "C轮"))])
+    rels = investments([ev])
+    assert [(r.type, r.head.text, r.tail.text) for r in rels] == [("invested_in", "高瓴", "云顶新耀"),
+                                                                 ("invested_in", "五源", "云顶新耀")]
+    # a relation the document already has for the same two mentions is not repeated
+    assert [r.head.text for r in investments([ev], [Relation("invested_in", lead, co)])] == ["五源"]
+    # no company argument: no relation
+    assert investments([Event("FUNDING", Span(10, 12, "融资"), [Argument("investor", inv)])]) == []

@@ -56,7 +56,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from extract.doc import Argument, Document, Event
+from extract.doc import Relation, Argument, Document, Event
 from extract.registry import components
 from extract.config import DATA_DIR
 
@@ -400,11 +400,34 @@ def _is_money(e, data) -> bool:
 
 
 @components.register("events.v1")
-def make_events(nlp, path: str = str(DATA)):
+def make_events(nlp, path: str = str(DATA), invested_in: bool = True):
+    """FUNDING events. ``invested_in``: every investor and lead_investor of an event also gives the
+    relation investor → company (SCHEMA §3: the round states the investment), unless the document
+    already has it for those two mentions."""
     data = _load(path)
 
     def events(doc: Document) -> Document:
-        doc.events.extend(find_events(doc, data))
+        found = find_events(doc, data)
+        doc.events.extend(found)
+        if invested_in:
+            doc.relations.extend(investments(found, doc.relations))
         return doc
 
     return events
+
+
+def investments(events: list, existing=()) -> list:
+    """``invested_in`` relations stated by FUNDING events: investor / lead_investor → company."""
+    seen = {(r.type, id(r.head), id(r.tail)) for r in existing}
+    out = []
+    for ev in events:
+        companies = [a.ref for a in ev.arguments if a.role == "company" and a.ref is not None]
+        for a in ev.arguments:
+            if a.role not in ("investor", "lead_investor") or a.ref is None:
+                continue
+            for c in companies:
+                key = ("invested_in", id(a.ref), id(c))
+                if key not in seen and a.ref is not c:
+                    seen.add(key)
+                    out.append(Relation("invested_in", a.ref, c))
+    return out
