@@ -269,3 +269,14 @@ def test_rules_component_appends_all_types():
     assert types == ["DATE", "FIGURE", "POLICY", "RANK"]
     only = factory(None, figures=False, dates=False, ranks=True, policies=False)(make_doc("位居全国第三，达1026家"))
     assert [e.type for e in only.entities] == ["RANK"]
+
+
+@pytest.mark.parametrize("text, span, value, unit", [
+    ("融资10亿美金", "10亿美金", 1e9, "美元"),         # 美金 is US dollars (SCHEMA §2), not 元
+    ("營收300億新台幣", "300億新台幣", 3e10, "新台币"),
+    ("获得2000万台币投资", "2000万台币", 2e7, "新台币"),
+])
+def test_currency_words_of_news_normalize_to_the_schema_unit(text, span, value, unit):
+    from extract.stages.recognizers import find_figures
+    figs = find_figures(make_doc(text))
+    assert [(f.text, f.attrs["value"], f.attrs["unit"]) for f in figs] == [(span, value, unit)]
