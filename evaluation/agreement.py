@@ -2,6 +2,8 @@
 
     python evaluation/agreement.py            # prints the markdown tables
     python evaluation/agreement.py --write    # also rewrites the tables in annotations/AGREEMENT.md
+    python evaluation/agreement.py --corpus news --write   # ZhIE-News: annotations/news/AGREEMENT.md,
+                                                           # pooled per split (rows per document are too many)
 
 Agreement is the scorer of SCHEMA §6 with pass A as reference and pass B as
 "prediction": F1 is symmetric, so it does not matter which pass is which
@@ -25,9 +27,12 @@ BEGIN, END = "<!-- agreement:begin -->", "<!-- agreement:end -->"
 TYPES = ("COMPANY", "ORG", "PERSON", "LOC", "INDUSTRY", "POLICY", "DATE", "FIGURE", "RANK")
 
 
-def load_pass(name: str) -> list:
+NEWS = ROOT / "annotations" / "news"
+
+
+def load_pass(name: str, root: Path = PASSES) -> list:
     docs = []
-    for f in sorted((PASSES / name).glob("*.jsonl")):
+    for f in sorted((root / name).glob("*.jsonl")):
         docs.extend(read_jsonl(f))
     return docs
 
@@ -68,17 +73,43 @@ def agreement_markdown() -> str:
     return "\n".join(parts)
 
 
+def news_agreement_markdown() -> str:
+    """ZhIE-News: pass A vs pass B pooled per split, and each pass vs the adjudicated gold."""
+    import json
+    splits = json.loads((NEWS / "splits.json").read_text(encoding="utf-8"))
+    a = {d.id: d for d in load_pass("A", NEWS / "passes")}
+    b = {d.id: d for d in load_pass("B", NEWS / "passes")}
+    gold = {}
+    for f in sorted((NEWS / "adjudicated").glob("*.jsonl")):
+        gold.update({d.id: d for d in read_jsonl(f)})
+    rows, vs_gold = [], []
+    for split in ("test", "dev", "train"):
+        ids = [i for i in splits[split] if i in a and i in b]
+        if ids:
+            rows.append((f"{split} ({len(ids)} docs)", score([a[i] for i in ids], [b[i] for i in ids])))
+        for name, docs in (("A", a), ("B", b)):
+            gids = [i for i in splits[split] if i in gold and i in docs]
+            if gids:
+                vs_gold.append((f"{split}: pass {name} ({len(gids)} docs)", score([gold[i] for i in gids], [docs[i] for i in gids])))
+    parts = [table(rows, "Pass A vs pass B (independent passes; F1, pooled per split)")]
+    if vs_gold:
+        parts.append(table(vs_gold, "Each pass vs the adjudicated gold (F1)"))
+    return "\n".join(parts)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--write", action="store_true", help="rewrite the tables in annotations/AGREEMENT.md")
+    ap.add_argument("--write", action="store_true", help="rewrite the tables in the corpus's AGREEMENT.md")
+    ap.add_argument("--corpus", choices=("seeds", "news"), default="seeds")
     args = ap.parse_args(argv)
-    md = agreement_markdown()
+    md = news_agreement_markdown() if args.corpus == "news" else agreement_markdown()
     print(md)
     if args.write:
-        text = AGREEMENT.read_text(encoding="utf-8") if AGREEMENT.is_file() else f"# Agreement\n\n{BEGIN}\n{END}\n"
+        target = NEWS / "AGREEMENT.md" if args.corpus == "news" else AGREEMENT
+        text = target.read_text(encoding="utf-8") if target.is_file() else f"# Agreement\n\n{BEGIN}\n{END}\n"
         head, _, rest = text.partition(BEGIN)
         _, _, tail = rest.partition(END)
-        AGREEMENT.write_text(f"{head}{BEGIN}\n{md}\n{END}{tail}", encoding="utf-8")
+        target.write_text(f"{head}{BEGIN}\n{md}\n{END}{tail}", encoding="utf-8")
     return 0
 
 
