@@ -287,6 +287,9 @@ def _model_info(model) -> dict:
 def create_app(settings: Optional[Settings] = None) -> FastAPI:
     settings = settings or Settings()
     info = _model_info(settings.model)  # a bad --model fails here, before the server starts
+    if settings.review and not any(str(p["factory"]).startswith("ner.") for p in info["pipeline"]):
+        raise ValueError(f"--review needs a model with a NER component (ner.charcnn.v1): the queue is ranked by "
+                         f"the NER's uncertainty, and model {info['name']!r} has none")
     store = AnnotationStore(settings.store) if settings.store else None
     review = ReviewQueue(settings.review) if settings.review else None
     state = {}
@@ -458,8 +461,15 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
     async def export_csv(batch: Batch):
         from extract.io.writers import write_csv
 
+        from extract.io.annotations import validate_record
+
+        recs = [r.model_dump(exclude_unset=True, mode="json") for r in batch.records]
+        problems = [str(p) for k, r in enumerate(recs) for p in validate_record(r, path="records", index=k)
+                    if p.severity == "error" and p.code not in ("attrs", "overlap")]
+        if problems:  # the CSV rows need consistent spans and references
+            raise HTTPException(422, {"message": "records do not validate against SCHEMA", "problems": problems})
         buf = io.StringIO()
-        write_csv([r.model_dump(exclude_unset=True, mode="json") for r in batch.records], buf)
+        write_csv(recs, buf)
         return Response(buf.getvalue(), media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": 'attachment; filename="zhie.csv"'})
 

@@ -154,10 +154,10 @@ function spansOf(kind, obj) {
 }
 
 function focusRow(tr, kind, obj) {
-  document.querySelectorAll("tbody tr.active").forEach((r) => r.classList.remove("active"));
+  const table = tr.closest("table").id, key = tr.dataset.key;  // render() rebuilds the rows
   state.focus = spansOf(kind, obj);
   render();
-  const row = document.querySelector(`#${tr.parentNode.parentNode.id} tbody tr[data-key="${tr.dataset.key}"]`);
+  const row = document.querySelector(`#${table} tbody tr[data-key="${key}"]`);
   if (row) row.classList.add("active");
   const first = document.querySelector("#doc .focus");
   if (first) first.scrollIntoView({ block: "center", behavior: "smooth" });
