@@ -22,6 +22,7 @@ The pipeline never runs on the event loop: jobs go to :mod:`.worker` processes (
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import concurrent.futures as cf
 from concurrent.futures.process import BrokenProcessPool
 import io
@@ -284,8 +285,20 @@ def _model_info(model) -> dict:
 
 
 # ------------------------------------------------------------------ the app
+def resolve_model(model):
+    """``--model``: a model folder, ``rules``, None (the default), or a ``zhie train --out`` folder, which
+    serves its ``model-best``."""
+    if model is None or str(model) == "rules":
+        return model
+    path = Path(model)
+    if not (path / "config.json").is_file() and (path / "model-best" / "config.json").is_file():
+        return str(path / "model-best")
+    return str(path)
+
+
 def create_app(settings: Optional[Settings] = None) -> FastAPI:
     settings = settings or Settings()
+    settings = dataclasses.replace(settings, model=resolve_model(settings.model))
     info = _model_info(settings.model)  # a bad --model fails here, before the server starts
     if settings.review and not any(str(p["factory"]).startswith("ner.") for p in info["pipeline"]):
         raise ValueError(f"--review needs a model with a NER component (ner.charcnn.v1): the queue is ranked by "
