@@ -277,9 +277,13 @@ def serve_section() -> list:
                      f"{p['chars_per_s']:,} | {p['latency_ms']['p50']} | {p['latency_ms']['p99']} | "
                      f"{r['start']} → {r['end']} ({r['peak']}) | "
                      f"{ld['ratio_server_to_extract_chars_per_s'][str(p['clients'])]:.0%} |")
+        bef, aft = ex.get("before_server", {}), ex.get("after_server", {})
         L += ["", f"`zhie extract` on the same texts with {ex['processes']} processes (each timed from a common "
               f"start after loading and warming its model): {ex['documents_per_s']} docs/s, {ex['chars_per_s']:,} "
-              "chars/s. Target in issue 16: 0 errors, RSS stable, at least 80 % of `zhie extract`'s throughput.", ""]
+              f"chars/s (mean of a run before the server, {bef.get('chars_per_s', 0):,} chars/s, and one after, "
+              f"{aft.get('chars_per_s', 0):,}). Target in issue 16: 0 errors, RSS stable, at least 80 % of "
+              "`zhie extract`'s throughput. The load generator (one thread per client, in Python) runs on the same "
+              "two cores as the server, so the server's figures are a lower bound.", ""]
     lc = _load_json(REPO / "evaluation" / "serve" / "learning_curve.json")
     if lc:
         L += ["### Review queue: learning curve (COMPANY F1 on dev vs corrected train documents)", "",

@@ -13,8 +13,9 @@ Reported per phase: requests, errors (any non-200 or connection failure), throug
 characters/s), latency p50/p99, and the RSS of the server and its workers (sum, MB) at the start and
 end of the phase. Then ``zhie extract``'s throughput on the same texts: N processes (``extract.run.
 extract`` on a JSONL of one share of the texts, repeated), each timed from a common start after its
-model has loaded; throughput = all documents / the slowest process's time. Writes
-evaluation/serve/load.json.
+model has loaded and warmed up; throughput = all documents / the slowest process's time, measured once
+before the server starts and once after it stops, and averaged (the machine is shared, its load drifts).
+Writes evaluation/serve/load.json.
 """
 from __future__ import annotations
 
@@ -225,6 +226,8 @@ def main(argv=None) -> int:
     port = free_port()
     tmp = Path(tempfile.mkdtemp(prefix="zhie-load-"))
     load_avg_before = os.getloadavg()
+    # zhie extract is measured before and after the server (the machine is shared: its load drifts)
+    ext_before = zhie_extract_throughput(texts, args.workers, args.extract_repeat, tmp)
     proc = start_server(args.workers, port, tmp / "server.log")
     try:
         warm = phase(port, texts, args.workers, 5, len(texts), proc.pid)  # every text once, workers warm
@@ -233,13 +236,18 @@ def main(argv=None) -> int:
     finally:
         proc.terminate()
         proc.wait(20)
-    ext = zhie_extract_throughput(texts, args.workers, args.extract_repeat, tmp)
+    ext_after = zhie_extract_throughput(texts, args.workers, args.extract_repeat, tmp)
+    ext = {k: v for k, v in ext_before.items() if k == "processes"}
+    for k in ("documents_per_s", "chars_per_s"):
+        ext[k] = round((ext_before[k] + ext_after[k]) / 2, 2 if k == "documents_per_s" else None)
+    ext.update(before_server=ext_before, after_server=ext_after)
+    ext["chars_per_s"] = int(ext["chars_per_s"])
     result = {
         "command": "python evaluation/serve/load.py " + " ".join(argv if argv is not None else sys.argv[1:]),
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
                     "load_avg_before": [round(x, 2) for x in load_avg_before],
-                    "note": "a shared 2-core machine: other jobs ran at the same time, so figures are noisy"},
+                    "note": "A shared 2-core machine: other jobs ran at the same time, so figures are noisy"},
         "texts": {"source": "annotations/gold.jsonl cut at blank lines into pieces of <= 1500 chars",
                   "count": len(texts), "chars": sum(map(len, texts)),
                   "mean_chars": round(sum(map(len, texts)) / len(texts))},
@@ -254,7 +262,8 @@ def main(argv=None) -> int:
         print(f"{p['clients']:>3} clients: {p['requests_per_s']} req/s, {p['chars_per_s']:,} chars/s, "
               f"p50 {p['latency_ms']['p50']} ms, p99 {p['latency_ms']['p99']} ms, errors {p['errors']}, "
               f"RSS {p['rss_mb']['start']} → {p['rss_mb']['end']} MB")
-    print(f"zhie extract ({args.workers} processes): {ext['documents_per_s']} docs/s, {ext['chars_per_s']:,} chars/s")
+    print(f"zhie extract ({args.workers} processes): {ext['documents_per_s']} docs/s, {ext['chars_per_s']:,} chars/s "
+          f"(before {ext_before['chars_per_s']:,}, after {ext_after['chars_per_s']:,})")
     print(f"wrote {args.out}")
     return 0
 
