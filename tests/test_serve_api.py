@@ -215,9 +215,15 @@ def test_worker_processes_give_the_same_records(tmp_path):
     assert r.json() == zhie_extract([("p", SHORT)])[0]
 
 
-def test_bad_model_fails_before_serving(tmp_path):
+def test_bad_model_fails_before_serving(tmp_path, capsys):
+    from extract.cli import main
+
     with pytest.raises(FileNotFoundError, match="No model at"):
         create_app(Settings(model=str(tmp_path / "nope")))
+    assert main(["serve", "--model", str(tmp_path / "nope"), "--port", "0"]) == 2
+    assert "No model at" in capsys.readouterr().err
+    assert main(["serve", "--model", "rules", "--review", str(GOLD)]) == 2  # the queue needs a NER
+    assert "--review needs a model with a NER" in capsys.readouterr().err
 
 
 # ------------------------------------------------------------------ store

@@ -1,9 +1,12 @@
 """The page in a real browser: Playwright drives Debian's chromium (``apt-get install chromium``) against
 ``zhie serve`` started as a subprocess on 127.0.0.1 with a free port.
 
-The test loads the page, extracts a seed text (annotations/gold.jsonl), checks the highlights against
-the API's record, corrects one entity (retype), adds one, saves, and checks that the stored record
-validates against SCHEMA and holds the corrections. Skipped when playwright or chromium is missing.
+The tests load the page, extract a seed text (annotations/gold.jsonl), check the highlights against the
+API's record and the hover attributes, correct entities (retype, remove, add from a text selection), fix
+an event argument, delete a fact and a relation, download JSONL and CSV, upload a file, walk the review
+queue, save, and check that the stored record validates against SCHEMA and holds the corrections. The
+page may talk only to the server on 127.0.0.1 (any other request fails the test). Skipped when
+playwright or chromium is missing.
 """
 from __future__ import annotations
 
@@ -26,6 +29,11 @@ GOLD = REPO / "annotations" / "gold.jsonl"
 CHROMIUM = os.environ.get("ZHIE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+FUNDING = ("2024年3月，上海澜起科技股份有限公司完成C轮融资超15亿元，由深创投领投。该公司位于浦东新区，营收增长11.4%，"
+           "位居全国第三。")
+REVIEW_TEXTS = ["今天天气很好，我们去公园散步。", FUNDING,
+                "据悉，华芯微电子与澜沧江智造、蓝鲸数科、星海图灵等企业签约，欧阳明远出席。"]
 
 if not Path(CHROMIUM).exists():
     pytest.skip(f"no chromium at {CHROMIUM} (apt-get install -y chromium)", allow_module_level=True)
@@ -55,8 +63,13 @@ def server(tmp_path_factory):
     port = free_port()
     env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     log = open(store.parent / "server.log", "w")
+    pool = store.parent / "pool.jsonl"  # the review queue: a few unlabelled texts
+    with open(pool, "w", encoding="utf-8") as f:
+        for k, t in enumerate(REVIEW_TEXTS):
+            f.write(json.dumps({"id": f"u{k}", "text": t}, ensure_ascii=False) + "\n")
     proc = subprocess.Popen([sys.executable, "-m", "extract", "serve", "--host", "127.0.0.1", "--port", str(port),
-                             "--workers", "1", "--store", str(store)], cwd=REPO, env=env, stdout=log, stderr=log)
+                             "--workers", "1", "--store", str(store), "--review", str(pool)],
+                            cwd=REPO, env=env, stdout=log, stderr=log)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.time() + 120
@@ -99,10 +112,7 @@ def test_extract_highlight_correct_save(server, browser):
     rec0 = seed(1)
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    # only loopback: any request elsewhere fails the test
-    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else
-               (errors.append("off-host request " + route.request.url), route.abort()))
+    loopback_only(page, base, errors)  # any request elsewhere fails the test
     page.goto(base + "/")
     page.fill("#doc-id", rec0["id"])
     page.fill("#input", rec0["text"])
@@ -187,4 +197,103 @@ def test_a_save_the_server_refuses_shows_why(server, browser):
     page.click("#save")
     page.wait_for_selector("#save-status.error", timeout=30_000)
     assert "422" in page.inner_text("#save-status") and "is not text[" in page.inner_text("#save-status")
+    page.close()
+
+
+def loopback_only(page, base, errors):
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else
+               (errors.append("off-host request " + route.request.url), route.abort()))
+
+
+def test_fix_event_argument_delete_fact_and_relation(server, browser, tmp_path):
+    from extract.io.annotations import validate_record
+
+    base, store = server
+    rec0 = seed(4)  # has relations (table rows)
+    text = FUNDING + "\n\n" + rec0["text"][:3000]
+    api = post_json(base + "/v1/extract", {"id": "fix1", "text": text})
+    ents = {e["id"]: e for e in api["entities"]}
+    ev = api["events"][0]
+    amount = next(a for a in ev["arguments"] if a["role"] == "amount")
+    other_fig = next(e for e in api["entities"] if e["type"] == "FIGURE" and e["id"] != amount["ref"])
+    assert api["relations"] and len(api["facts"]) >= 2
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors = []
+    loopback_only(page, base, errors)
+    page.goto(base + "/")
+    page.fill("#doc-id", "fix1")
+    page.fill("#input", text)
+    page.click("#extract")
+    page.wait_for_selector("#doc mark.ent", timeout=60_000)
+    # an event row outlines its trigger and arguments
+    page.click("#events tbody tr >> nth=0 >> td >> nth=0")
+    focused = set(page.eval_on_selector_all("#doc mark.focus", "ms => ms.map(m => m.dataset.id)"))
+    assert {a["ref"] for a in ev["arguments"] if a.get("ref")} <= focused
+    # fix the amount argument: point it at another FIGURE; delete the round argument
+    roles = [a["role"] for a in ev["arguments"]]
+    page.select_option(f"#events tbody tr >> nth=0 >> .arg >> nth={roles.index('amount')} >> select",
+                       other_fig["id"])
+    page.click(f"#events tbody tr >> nth=0 >> .arg >> nth={roles.index('round')} >> button.del")
+    # delete the first fact and the first relation
+    page.click("#facts tbody tr >> nth=0 >> button.del")
+    page.click("#relations tbody tr >> nth=0 >> button.del")
+    assert page.locator("#facts tbody tr").count() == len(api["facts"]) - 1
+    assert page.locator("#relations tbody tr").count() == len(api["relations"]) - 1
+    # downloads: the corrected record as JSONL, and CSV
+    with page.expect_download() as dl:
+        page.click("#dl-jsonl")
+    got = json.loads(Path(dl.value.path()).read_text(encoding="utf-8"))
+    assert got["id"] == "fix1" and len(got["facts"]) == len(api["facts"]) - 1
+    with page.expect_download() as dl:
+        page.click("#dl-csv")
+    assert Path(dl.value.path()).read_text(encoding="utf-8").startswith("doc_id,record,")
+    page.click("#save")
+    page.wait_for_selector("#save-status.ok", timeout=30_000)
+    assert not errors, errors
+
+    saved = {json.loads(x)["id"]: json.loads(x) for x in (store / "annotations.jsonl").read_text(encoding="utf-8").splitlines()}["fix1"]
+    assert not [p for p in validate_record(saved) if p.severity == "error"]
+    sents = {e["id"]: e for e in saved["entities"]}
+    (sev,) = [v for v in saved["events"] if v["trigger"]["start"] == ev["trigger"]["start"]]
+    amt = next(a for a in sev["arguments"] if a["role"] == "amount")
+    assert (sents[amt["ref"]]["start"], sents[amt["ref"]]["end"]) == (other_fig["start"], other_fig["end"])
+    assert "round" not in [a["role"] for a in sev["arguments"]]
+    key = lambda f, E: (f["type"], E[f["value"]]["start"], (f.get("metric") or {}).get("start"))
+    assert key(api["facts"][0], ents) not in {key(f, sents) for f in saved["facts"]}
+    assert len(saved["facts"]) == len(api["facts"]) - 1
+    assert len(saved["relations"]) == len(api["relations"]) - 1
+    page.close()
+
+
+def test_upload_and_review_queue(server, browser, tmp_path):
+    base, _ = server
+    page = browser.new_page()
+    errors = []
+    loopback_only(page, base, errors)
+    page.goto(base + "/")
+    up = tmp_path / "two.jsonl"
+    up.write_text(json.dumps({"id": "one", "text": FUNDING}, ensure_ascii=False) + "\n{broken\n", encoding="utf-8")
+    page.set_input_files("#file", str(up))
+    page.wait_for_selector("#doc mark.ent", timeout=60_000)
+    assert page.locator("#records option").count() == 2 and page.is_visible("#records")
+    assert "1 failed" in page.inner_text("#status")
+    page.select_option("#records", "1")
+    assert "two.jsonl:2" in page.inner_text("#status")
+    # the review queue: the button appears once the server has one, and offers the top-ranked document
+    page.wait_for_selector("#review-next", state="visible", timeout=30_000)
+    for _ in range(100):
+        try:
+            queue = get_json(base + "/v1/review")["queue"]
+            break
+        except OSError:
+            time.sleep(0.3)
+    page.click("#review-next")
+    page.wait_for_function("document.getElementById('review-info').textContent.includes('review #')")
+    assert page.input_value("#doc-id") == queue[0]["id"]
+    assert page.text_content("#doc") == REVIEW_TEXTS[int(queue[0]["id"][1:])]
+    page.click("#review-next")  # the next one, skipping the one on screen
+    page.wait_for_function("document.getElementById('review-info').textContent.includes('review #2')")
+    assert page.input_value("#doc-id") == queue[1]["id"]
+    assert not errors, errors
     page.close()
