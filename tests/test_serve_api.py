@@ -305,6 +305,22 @@ def test_store_is_what_zhie_train_reads(client):
     assert {r["id"] for r in recs} == set(client.get("/v1/store").json()["ids"])
 
 
+def test_a_model_that_fails_to_load_shows_in_health(tmp_path):
+    model = tmp_path / "broken"
+    (model / "ner").mkdir(parents=True)  # a config naming NER weights that are not there
+    (model / "config.json").write_text(json.dumps({"name": "broken", "pipeline": [
+        {"name": "normalize", "factory": "normalize.v1"}, {"name": "ner", "factory": "ner.charcnn.v1", "path": "ner"}]}))
+    with TestClient(create_app(Settings(workers=0, model=str(model))), raise_server_exceptions=False) as c:
+        for _ in range(100):
+            h = c.get("/v1/health").json()
+            if h["status"] != "loading":
+                break
+            time.sleep(0.05)
+        assert h["status"] == "failed" and "No NER model at" in h["error"]
+        r = c.post("/v1/extract", json={"text": "上海"})
+        assert r.status_code == 500 and "No NER model at" in r.json()["detail"]
+
+
 def test_no_store_no_review_give_404():
     with TestClient(create_app(Settings(workers=0, model="rules"))) as c:
         assert c.get("/v1/store").status_code == 404
@@ -322,7 +338,9 @@ def test_review_queue_ranks_by_uncertainty_and_skips_saved(tmp_path):
         for k, t in texts.items():
             f.write(json.dumps({"id": k, "text": t}, ensure_ascii=False) + "\n")
         f.write("{broken\n")
-    with TestClient(create_app(Settings(workers=0, store=str(tmp_path / "store"), review=str(pool)))) as c:
+        f.write(json.dumps({"id": "huge", "text": "字" * 30_001}) + "\n")
+    with TestClient(create_app(Settings(workers=0, store=str(tmp_path / "store"), review=str(pool),
+                                        max_chars=30_000))) as c:
         for _ in range(600):
             r = c.get("/v1/review")
             if r.status_code != 503:
@@ -331,7 +349,8 @@ def test_review_queue_ranks_by_uncertainty_and_skips_saved(tmp_path):
             time.sleep(0.1)
         assert r.status_code == 200
         q = r.json()
-        assert len(q["queue"]) == len(texts) and len(q["skipped"]) == 1 and "pool.jsonl:" in q["skipped"][0]
+        assert len(q["queue"]) == len(texts) and len(q["skipped"]) == 2 and "pool.jsonl:" in q["skipped"][0]
+        assert "'huge'" in q["skipped"][1] and "--max-chars" in q["skipped"][1]
         scores = [x["score"] for x in q["queue"]]
         assert scores == sorted(scores, reverse=True)
         assert all(x["expected_errors"] >= 0 for x in q["queue"])

@@ -82,6 +82,7 @@ class Engine:
         self.in_flight = 0
         self._lock = threading.Lock()
         self.ready = False
+        self.error: Optional[str] = None  # why the workers could not load the model
         self.local: Optional[worker_mod.Worker] = None  # the model for workers=0
         self.pool = self._new_pool()
 
@@ -143,7 +144,13 @@ class Engine:
 
     async def warm_up(self) -> None:
         n = max(1, self.settings.workers)
-        await self.run_many("ping", [()] * n, admit=False, timeout=None)
+        try:
+            await self.run_many("ping", [()] * n, admit=False, timeout=None)
+            self.error = None
+        except Exception as e:  # the model failed to load in a worker: /v1/health says so
+            logger.exception("loading the model in the workers failed")
+            self.error = f"{type(e).__name__}: {e}"
+            return
         self.ready = True
 
     def _restart(self) -> None:
@@ -160,7 +167,7 @@ class Engine:
 class ReviewQueue:
     """Unlabelled documents ranked by the model's uncertainty, most uncertain first."""
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, max_chars: Optional[int] = None):
         from extract.io.readers import iter_inputs
 
         self.path = path
@@ -172,6 +179,9 @@ class ReviewQueue:
                 self.skipped.append(doc.error)
             elif doc.id in seen:
                 self.skipped.append(f"{doc.source}:{doc.line or ''}: duplicate document id {doc.id!r}; kept the first")
+            elif max_chars is not None and len(doc.text) > max_chars:
+                self.skipped.append(f"{doc.source}:{doc.line or ''}: document {doc.id!r} has {len(doc.text)} "
+                                    f"characters, over --max-chars {max_chars}")
             else:
                 seen.add(doc.id)
                 self.items.append((doc.id, doc.text))
@@ -304,7 +314,7 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
         raise ValueError(f"--review needs a model with a NER component (ner.charcnn.v1): the queue is ranked by "
                          f"the NER's uncertainty, and model {info['name']!r} has none")
     store = AnnotationStore(settings.store) if settings.store else None
-    review = ReviewQueue(settings.review) if settings.review else None
+    review = ReviewQueue(settings.review, settings.max_chars) if settings.review else None
     state = {}
 
     @asynccontextmanager
@@ -415,8 +425,8 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
     @app.get("/v1/health", response_model=Health, tags=["service"])
     async def health():
         e = engine()
-        return Health(status="ok" if e.ready else "loading", workers=settings.workers, in_flight=e.in_flight,
-                      capacity=e.capacity)
+        return Health(status="ok" if e.ready else ("failed" if e.error else "loading"), workers=settings.workers,
+                      in_flight=e.in_flight, capacity=e.capacity, error=e.error)
 
     @app.get("/v1/model", response_model=ModelInfo, tags=["service"])
     async def model():

@@ -114,10 +114,11 @@ class Batch(BaseModel):
 
 
 class Health(BaseModel):
-    status: Literal["ok", "loading"]
+    status: Literal["ok", "loading", "failed"] = Field(description="failed: the workers could not load the model")
     workers: int
     in_flight: int
     capacity: int
+    error: Optional[str] = None
 
 
 class ModelInfo(BaseModel):
