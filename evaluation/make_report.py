@@ -284,21 +284,25 @@ def serve_section() -> list:
               f"{aft.get('chars_per_s', 0):,}). Target in issue 16: 0 errors, RSS stable, at least 80 % of "
               "`zhie extract`'s throughput. The load generator (one thread per client, in Python) runs on the same "
               "two cores as the server, so the server's figures are a lower bound.", ""]
-    lc = _load_json(REPO / "evaluation" / "serve" / "learning_curve.json")
-    if lc:
-        L += ["### Review queue: learning curve (COMPANY F1 on dev vs corrected train documents)", "",
-              f"Command: `{lc['command']}`. Train {lc['train']['path']} ({lc['train']['documents']} docs), dev "
-              f"{lc['dev']['path']} ({lc['dev']['documents']} docs). {lc.get('note', '')}", "",
+    curves = [("learning_curve.json", "news"),
+              ("learning_curve_standin.json", "**STAND-IN** data, not the news corpus")]
+    for name, what in curves:
+        lc = _load_json(REPO / "evaluation" / "serve" / name)
+        if not lc:
+            if name == "learning_curve.json":
+                L += ["The review queue's learning curve on news (issue 16) is not measured yet: it needs the "
+                      "annotated news corpus (`annotations/news/{train,dev}.jsonl`); `python "
+                      "evaluation/serve/learning_curve.py` runs it once that exists.", ""]
+            continue
+        L += [f"### Review queue: learning curve on {what} (COMPANY F1 on dev vs corrected train documents)", "",
+              f"Command: `{lc['command']}` ({lc['date']}). Train `{lc['train']['path']}` ({lc['train']['documents']} "
+              f"docs), dev `{lc['dev']['path']}` ({lc['dev']['documents']} docs). {lc.get('note', '')}", "",
               "| corrected docs | uncertainty order | random order (mean [min, max]) |", "|---:|---:|---|"]
         for row in lc["table"]:
             mm = row.get("random_company_f1_min_max")
             L.append(f"| {row['n']} | {row['uncertainty_company_f1']:.3f} | "
                      + (f"{row['random_company_f1_mean']:.3f} [{mm[0]:.3f}, {mm[1]:.3f}]" if mm else "–") + " |")
         L.append("")
-    elif ld:
-        L += ["The review queue's learning curve (issue 16) is not measured yet: it needs the annotated news "
-              "corpus (`annotations/news/{train,dev}.jsonl`); `python evaluation/serve/learning_curve.py` runs "
-              "it once that exists.", ""]
     return L
 
 

@@ -215,6 +215,20 @@ def test_worker_processes_give_the_same_records(tmp_path):
     assert r.json() == zhie_extract([("p", SHORT)])[0]
 
 
+def test_a_dead_worker_is_replaced():
+    import os
+    import signal
+
+    with TestClient(create_app(Settings(workers=1, model="rules")), raise_server_exceptions=False) as c:
+        assert c.post("/v1/extract", json={"text": "上海"}).status_code == 200
+        pool = c.app.state.engine.pool
+        for pid in list(pool._processes):
+            os.kill(pid, signal.SIGKILL)  # as the kernel's OOM killer would
+        statuses = [c.post("/v1/extract", json={"text": "上海"}).status_code for _ in range(3)]
+        assert statuses[-1] == 200 and set(statuses) <= {200, 500}
+        assert c.app.state.engine.pool is not pool
+
+
 def test_bad_model_fails_before_serving(tmp_path, capsys):
     from extract.cli import main
 

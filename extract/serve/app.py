@@ -121,10 +121,15 @@ class Engine:
             if admit and self.in_flight + n > self.capacity:
                 raise Busy()
             self.in_flight += n
-        futures = []
+        futures, pool = [], self.pool
         try:
             for args in arg_list:
-                fut = self._call(name, *args)
+                try:
+                    fut = self._call(name, *args)
+                except BrokenProcessPool:  # found dead at submit: replace the pool and submit again, once
+                    self._restart(pool)
+                    pool = self.pool
+                    fut = self._call(name, *args)
                 fut.add_done_callback(self._release(1))
                 futures.append(fut)
         except BaseException:
@@ -136,7 +141,7 @@ class Engine:
         try:
             return await asyncio.wait_for(asyncio.gather(*waits), timeout)
         except BrokenProcessPool:
-            self._restart()  # a worker died (killed, out of memory): the next request gets fresh workers
+            self._restart(pool)  # a worker died (killed, out of memory): the next request gets fresh workers
             raise
         finally:
             for f in futures:
@@ -153,10 +158,12 @@ class Engine:
             return
         self.ready = True
 
-    def _restart(self) -> None:
+    def _restart(self, broken) -> None:
         with self._lock:
-            old, self.pool = self.pool, self._new_pool()
-        old.shutdown(wait=False, cancel_futures=True)
+            if self.pool is not broken:  # another request already replaced it
+                return
+            self.pool = self._new_pool()
+        broken.shutdown(wait=False, cancel_futures=True)
         logger.error("a worker process died; started a new pool of %d", self.settings.workers)
 
     def close(self) -> None:
