@@ -25,6 +25,7 @@ The news corpus (annotations/news/) does not exist yet; until it does the script
 from __future__ import annotations
 
 import argparse
+import shlex
 import json
 import random
 import shutil
@@ -134,7 +135,7 @@ def main(argv=None) -> int:
         table.append({"n": n, "uncertainty_company_f1": curves["uncertainty"][i]["company"]["f1"],
                       "random_company_f1_mean": round(sum(r) / len(r), 4) if r else None,
                       "random_company_f1_min_max": [min(r), max(r)] if r else None})
-    result = {"command": "python evaluation/serve/learning_curve.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+    result = {"command": "python evaluation/serve/learning_curve.py " + shlex.join(argv if argv is not None else sys.argv[1:]),
               "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "note": args.note,
               "train": {"path": args.train, "documents": len(train_recs)}, "dev": {"path": args.dev, "documents": len(dev)},
               "base": args.base, "overrides": args.set, "rehearsal": not args.no_rehearsal,

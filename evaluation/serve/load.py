@@ -20,6 +20,7 @@ Writes evaluation/serve/load.json.
 from __future__ import annotations
 
 import argparse
+import shlex
 import http.client
 import json
 import os
@@ -243,7 +244,7 @@ def main(argv=None) -> int:
     ext.update(before_server=ext_before, after_server=ext_after)
     ext["chars_per_s"] = int(ext["chars_per_s"])
     result = {
-        "command": "python evaluation/serve/load.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+        "command": "python evaluation/serve/load.py " + shlex.join(argv if argv is not None else sys.argv[1:]),
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
                     "load_avg_before": [round(x, 2) for x in load_avg_before],
