@@ -41,7 +41,8 @@ def _optional_commands():
     from extract.eval import bench
     from extract.eval import evaluate
     from extract.learn import train
-    return [evaluate.add_cli, bench.add_cli, train.add_cli, annotations.add_cli]
+    from extract.serve import command as serve
+    return [evaluate.add_cli, bench.add_cli, train.add_cli, annotations.add_cli, serve.add_cli]
 
 
 def _add_extract(sub):

@@ -98,6 +98,41 @@ def viterbi(em: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start: np.nd
     return perm[tags] * (np.arange(t_max)[None, :] < lengths[:, None])
 
 
+def _logsumexp(x: np.ndarray, axis: int) -> np.ndarray:
+    m = x.max(axis=axis, keepdims=True)
+    return (m + np.log(np.exp(x - m).sum(axis=axis, keepdims=True))).squeeze(axis)
+
+
+def crf_marginals(em: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start: np.ndarray,
+                  end: np.ndarray) -> np.ndarray:
+    """Per-position tag marginals ``p(tag_t = k | text)`` of a padded batch ``em[B, T, K]`` (forward-backward).
+
+    ``trans``/``start``/``end`` are the same BIO-constrained scores :func:`viterbi` decodes with, so
+    the marginals are those of the distribution whose best path the tagger outputs. Computed in
+    float64 log space; rows past a text's length are zero.
+    """
+    b, t_max, k = em.shape
+    em = em.astype(np.float64)
+    trans, start, end = trans.astype(np.float64), start.astype(np.float64), end.astype(np.float64)
+    alpha = np.empty((t_max, b, k))
+    alpha[0] = start[None, :] + em[:, 0]
+    for t in range(1, t_max):
+        a = _logsumexp(alpha[t - 1][:, :, None] + trans[None], axis=1) + em[:, t]
+        done = t >= lengths
+        a[done] = alpha[t - 1][done]
+        alpha[t] = a
+    beta = np.empty((t_max, b, k))
+    beta[t_max - 1] = end[None, :]
+    for t in range(t_max - 2, -1, -1):
+        nxt = _logsumexp(trans[None] + (em[:, t + 1] + beta[t + 1])[:, None, :], axis=2)
+        last = t + 1 >= lengths  # position t is the text's last: only the end score follows
+        beta[t] = np.where(last[:, None], end[None, :], nxt)
+    log_z = _logsumexp(alpha[np.maximum(lengths - 1, 0), np.arange(b)] + end[None, :], axis=1)
+    marg = np.exp(alpha + beta - log_z[None, :, None]).transpose(1, 0, 2)
+    marg *= (np.arange(t_max)[None, :] < lengths[:, None])[:, :, None]
+    return marg
+
+
 def tags_to_spans(tags: Sequence[int], labels: Sequence[str]) -> List[Tuple[int, int, str]]:
     """Tag ids (0 = O, 2k+1 = B-k, 2k+2 = I-k) → ``(start, end, label)``."""
     return _batch_spans(np.asarray(tags)[None], np.array([len(tags)]), labels)[0]
@@ -259,6 +294,35 @@ class NumpyTagger:
                 for row, spans in zip(idx, _batch_spans(tags, lens, self.heads[h])):
                     results[h][row] = spans
         return results
+
+    def uncertainty(self, texts: List[str], head: Optional[str] = None, batch_chars: int = 20000) -> List[float]:
+        """Expected number of wrongly tagged characters of each text under the CRF: the sum over its
+        characters of ``1 - max_k p(tag = k)`` (entity marginals by forward-backward). 0 for an empty
+        text. Divide by the length for a per-character figure."""
+        head = head or self.config.get("output_head") or next(iter(self.heads))
+        if head not in self.heads:
+            raise KeyError(f"No head {head!r} in this model; heads: {sorted(self.heads)}")
+        out = [0.0] * len(texts)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        i = 0
+        while i < len(order):
+            j, size = i, 0
+            while j < len(order) and (size == 0 or size + len(texts[order[j]]) <= batch_chars):
+                size += len(texts[order[j]])
+                j += 1
+            idx = [k for k in order[i:j] if texts[k]]
+            i = j
+            if not idx:
+                continue
+            batch = [texts[k] for k in idx]
+            ems, offs = self.emissions(batch, [head])
+            lens = np.array([len(t) for t in batch])
+            gather = offs[:, None] + np.minimum(np.arange(int(lens.max()))[None, :], lens[:, None] - 1)
+            marg = crf_marginals(ems[head][gather], lens, *self.crf[head])
+            per = (1.0 - marg.max(2)) * (np.arange(marg.shape[1])[None, :] < lens[:, None])
+            for row, u in zip(idx, per.sum(1).tolist()):
+                out[row] = float(u)
+        return out
 
     def entities(self, texts: List[str], heads: Optional[Sequence[str]] = None, batch_chars: int = 20000,
                  precedence: str = "head") -> List[list]:
