@@ -165,3 +165,32 @@ def test_component_registered_and_loads_from_config(tiny_model):
 def test_missing_model_names_the_fix(tmp_path):
     with pytest.raises(FileNotFoundError, match="train_ner"):
         NERComponent(tmp_path)
+
+
+def test_partial_labels_sum_over_unknown_tags():
+    """tags -1 = unknown (partially labelled corpora): the loss sums over every tag there."""
+    import torch
+    from extract.learn.ner.model import CRF
+    torch.manual_seed(0)
+    crf = CRF(2)
+    for p in (crf.trans, crf.start, crf.end):
+        p.data.normal_()
+    em = torch.randn(2, 5, 5)
+    mask = torch.tensor([[1, 1, 1, 1, 1], [1, 1, 1, 0, 0]]).bool()
+    tags = torch.tensor([[0, 1, 2, 0, 3], [3, 4, 0, 0, 0]])
+    full = float(crf.nll(em, tags, mask))
+    one_unknown = tags.clone()
+    one_unknown[0, 0] = -1
+    assert float(crf.nll(em, one_unknown, mask)) < full          # more paths agree with the labels
+    assert abs(float(crf.nll(em, torch.full_like(tags, -1), mask))) < 1e-4   # nothing known: no loss
+    padding_unknown = tags.clone()
+    padding_unknown[1, 3:] = -1                                    # unknown only where masked out
+    assert abs(float(crf.nll(em, padding_unknown, mask)) - full) < 1e-4
+
+
+def test_partial_spans_leave_other_characters_unknown():
+    from extract.learn.ner.data import is_partial, spans_to_bio
+    tags, skipped = spans_to_bio(6, [(1, 3, "COMPANY")], ["COMPANY", "ORG"], partial=True)
+    assert tags == [-1, 1, 2, -1, -1, -1] and skipped == 0
+    assert spans_to_bio(6, [(1, 3, "COMPANY")], ["COMPANY", "ORG"])[0] == [0, 1, 2, 0, 0, 0]
+    assert is_partial("duee") and is_partial("cfsc") and not is_partial("boson") and not is_partial("cluener")

@@ -164,9 +164,9 @@ def test_rehearsal_into_the_new_head_maps_labels_to_its_types(tmp_path, monkeypa
     seen = []
     real = nt.spans_to_bio
 
-    def spy(length, spans, labels):
+    def spy(length, spans, labels, **kw):
         seen.append((sorted(spans), list(labels)))
-        return real(length, spans, labels)
+        return real(length, spans, labels, **kw)
 
     monkeypatch.setattr(nt, "spans_to_bio", spy)
     nt.train_ner({"corpora": [{"corpus": "cluener", "split": "train", "into_extra": True}],

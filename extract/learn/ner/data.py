@@ -11,6 +11,11 @@ Splits (fixed, seeded, written to ``evaluation/ner/cluener_holdout.json``):
   (reported, never trained on or selected on). CLUENER dev and DuEE are never read.
 * MSRA ``msra_train_bio.txt`` → ``train``; ``msra_test_bio.txt`` → ``test`` (evaluation only).
 * People's Daily dev/test overlap MSRA train: no reader is offered for them.
+* Corpora prepared by ``evaluation/data/prepare.py`` (in ``$ZHIE_DATA``, default ``~/.cache/zhie/data``),
+  already in ZhIE types (COMPANY, ORG, PERSON, LOC): ``boson`` (news, complete labels), and the
+  partially labelled ``cfsc``, ``duee`` and ``duie`` (only the listed spans are known; every other
+  character is unknown, not O: see :func:`is_partial`). Each splits by a hash of the record id into
+  ``holdout`` (15 %), ``dev`` (5 %) and ``train`` (80 %); ``all`` is every record.
 """
 from __future__ import annotations
 
@@ -29,13 +34,45 @@ LABEL_MAP_PATH = PACKAGE_DIR / "label_map.json"
 CORPORA_DIR = Path(os.environ.get("ZHIE_CORPORA", "/work/shared/corpora"))
 HOLDOUT_PATH = REPO_ROOT / "evaluation" / "ner" / "cluener_holdout.json"
 
+ZHIE_DATA = Path(os.environ.get("ZHIE_DATA", Path.home() / ".cache" / "zhie" / "data"))
+# name -> (file under ZHIE_DATA, complete labels?)
+PREPARED = {"boson": ("ner/boson.jsonl", True), "cfsc": ("ner/cfsc.jsonl", False),
+            "duee": ("ner/duee_partial.jsonl", False), "duie": ("ner/duie_partial.jsonl", False)}
+ZHIE_NER_LABELS = ("COMPANY", "ORG", "PERSON", "LOC")
+
 CORPUS_LABELS = {
     "cluener": ("company", "government", "organization", "name", "address",
                 "scene", "book", "position", "movie", "game"),
     "msra": ("PER", "LOC", "ORG"),
     "resume": ("NAME", "ORG", "LOC", "TITLE", "EDU", "PRO", "CONT", "RACE"),
     "weibo": ("PER.NAM", "PER.NOM", "GPE.NAM", "GPE.NOM", "ORG.NAM", "ORG.NOM", "LOC.NAM", "LOC.NOM"),
+    **{name: ZHIE_NER_LABELS for name in PREPARED},
 }
+
+
+def is_partial(name: str) -> bool:
+    """Whether a corpus labels only some entities (its other characters are unknown, not O)."""
+    return name in PREPARED and not PREPARED[name][1]
+
+
+def read_prepared(name: str, split: str) -> List[Example]:
+    """A corpus written by ``evaluation/data/prepare.py``: ``{"id", "text", "spans": [[s, e, TYPE]]}`` lines."""
+    rel, _ = PREPARED[name]
+    path = ZHIE_DATA / rel
+    if not path.exists():
+        raise FileNotFoundError(f"{path} not found: run `python evaluation/data/prepare.py` (after fetching the "
+                                "repositories it lists) or point ZHIE_DATA at its output folder")
+    if split not in ("train", "dev", "holdout", "all"):
+        raise ValueError(f"{name} splits are train/dev/holdout/all, not {split!r}")
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            b = int(hashlib.sha256(str(r["id"]).encode()).hexdigest(), 16) % 100
+            part = "holdout" if b < 15 else "dev" if b < 20 else "train"
+            if split in ("all", part):
+                out.append((r["text"], [(int(s), int(e), lab) for s, e, lab in r["spans"]]))
+    return out
 
 
 def load_label_map() -> dict:
@@ -132,19 +169,22 @@ def tags_to_spans(tags: Sequence[str], scheme: str = "bio") -> List[Tuple[int, i
     return spans
 
 
-def spans_to_bio(length: int, spans: Iterable, labels: Sequence[str]) -> Tuple[List[int], int]:
+def spans_to_bio(length: int, spans: Iterable, labels: Sequence[str], partial: bool = False) -> Tuple[List[int], int]:
     """Spans → BIO tag ids over ``labels`` (``0`` = O, ``2k+1`` = B-label_k, ``2k+2`` = I-label_k).
+
+    ``partial``: characters outside the spans get ``-1`` (unknown) instead of O; the CRF then
+    sums over every tag there (:meth:`extract.learn.ner.model.CRF.nll`).
 
     Returns ``(tag_ids, n_skipped)``: a span that overlaps an earlier one, falls
     outside the text or has a label outside ``labels`` is skipped and counted,
     never silently dropped.
     """
     index = {lab: k for k, lab in enumerate(labels)}
-    tags = [0] * length
+    tags = [-1 if partial else 0] * length
     skipped = 0
     for s, e, lab in sorted(spans, key=lambda x: (x[0], -x[1])):
         k = index.get(lab)
-        if k is None or not (0 <= s < e <= length) or any(tags[s:e]):
+        if k is None or not (0 <= s < e <= length) or any(x > 0 for x in tags[s:e]):
             skipped += 1
             continue
         tags[s] = 2 * k + 1
@@ -202,6 +242,8 @@ def cluener_split(path=None, seed: int = 13, holdout: float = 0.10, dev: float =
 def load_corpus(name: str, split: str) -> List[Example]:
     """Examples of one corpus split, by name (what training configs refer to)."""
     d = CORPORA_DIR
+    if name in PREPARED:
+        return read_prepared(name, split)
     if name == "cluener":
         if split not in ("train", "dev", "holdout"):
             raise ValueError(f"CLUENER splits are train/dev/holdout (carved from train.json), not {split!r}")

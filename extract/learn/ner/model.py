@@ -60,10 +60,19 @@ class CRF(nn.Module):
         self.register_buffer("start_mask", torch.from_numpy(sm), persistent=False)
 
     def nll(self, em: torch.Tensor, tags: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-        """Mean negative log-likelihood; ``em[B, T, K]``, ``tags[B, T]``, ``mask[B, T]`` (bool, left-aligned)."""
+        """Mean negative log-likelihood; ``em[B, T, K]``, ``tags[B, T]``, ``mask[B, T]`` (bool, left-aligned).
+
+        A tag of ``-1`` marks a character whose tag is unknown (a partially labelled corpus): the
+        likelihood is then that of every path through the known tags (Tsuboi et al. 2008), i.e.
+        ``log Z - log Z(known tags fixed)``. With no ``-1`` it is the usual gold-path likelihood.
+        """
         trans = self.trans + self.trans_mask
         start = self.start + self.start_mask
-        b, t_max, _ = em.shape
+        if bool((tags < 0).any()):
+            known = tags >= 0
+            allowed = torch.nn.functional.one_hot(tags.clamp(min=0), em.shape[2]).bool() | ~known.unsqueeze(2)
+            constrained = em.masked_fill(~allowed, -1e4)
+            return (self._log_z(em, mask, trans, start) - self._log_z(constrained, mask, trans, start)).mean()
         maskf = mask.float()
         # gold path score
         e_gold = em.gather(2, tags.unsqueeze(2)).squeeze(2)
@@ -73,13 +82,15 @@ class CRF(nn.Module):
         lengths = mask.sum(1)
         last = tags.gather(1, (lengths - 1).unsqueeze(1)).squeeze(1)
         gold = gold + self.end[last]
-        # partition function
+        return (self._log_z(em, mask, trans, start) - gold).mean()
+
+    def _log_z(self, em: torch.Tensor, mask: torch.Tensor, trans: torch.Tensor, start: torch.Tensor) -> torch.Tensor:
+        """Log partition function over all (BIO-valid) paths, by the forward algorithm."""
         alpha = start.unsqueeze(0) + em[:, 0]
-        for t in range(1, t_max):
+        for t in range(1, em.shape[1]):
             nxt = torch.logsumexp(alpha.unsqueeze(2) + trans.unsqueeze(0), dim=1) + em[:, t]
             alpha = torch.where(mask[:, t:t + 1], nxt, alpha)
-        log_z = torch.logsumexp(alpha + self.end.unsqueeze(0), dim=1)
-        return (log_z - gold).mean()
+        return torch.logsumexp(alpha + self.end.unsqueeze(0), dim=1)
 
 
 class CharCNNForNER(PreTrainedModel):

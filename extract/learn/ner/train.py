@@ -63,8 +63,8 @@ from typing import List, Optional, Sequence
 
 import numpy as np
 
-from extract.learn.ner.data import (CORPUS_LABELS, Example, chunk_example, load_corpus, load_label_map, mention_table, spans_to_bio,
-                   swap_mentions)
+from extract.learn.ner.data import (CORPUS_LABELS, Example, chunk_example, is_partial, load_corpus, load_label_map,
+                                    mention_table, spans_to_bio, swap_mentions)
 from extract.stages.ner.features import UNK, Featurizer
 from extract.stages.ner.infer import VOCAB_NAME, NumpyTagger
 from extract.learn.ner.score import map_spans, score_spans
@@ -265,7 +265,8 @@ def train_ner(config: dict, out_dir, seed: int = 13, extra_examples: Optional[Se
         head = c.get("head", c["corpus"])
         heads.setdefault(head, _head_labels(head, c["corpus"]))
         output_map.setdefault(head, {k: v for k, v in label_map.get(c["corpus"], {}).items()})
-        sources.append((head, ex, c.get("repeat", 1), None))
+        partial = bool(c.get("partial", is_partial(c["corpus"])))
+        sources.append((head, ex, c.get("repeat", 1), partial))
         if c.get("swap_copies"):
             augment.append((head, ex, int(c["swap_copies"]), float(c.get("swap_p", 0.5)), mention_table(ex)))
     if extra_examples:
@@ -323,20 +324,20 @@ def train_ner(config: dict, out_dir, seed: int = 13, extra_examples: Optional[Se
     max_len = int(tr["max_len"])
     skipped = 0
 
-    def encode(head, ex, repeat=1):
+    def encode(head, ex, repeat=1, partial=False):
         nonlocal skipped
         items = []
         for text, spans in ex:
             for piece, psp in chunk_example(text, spans, max_len):
-                tags, sk = spans_to_bio(len(piece), psp, heads[head])
+                tags, sk = spans_to_bio(len(piece), psp, heads[head], partial=bool(partial))
                 skipped += sk
                 c, b = feat.encode(piece)
                 items += [(head, c, b, np.array(tags, dtype=np.int64))] * int(repeat)
         return items
 
     encoded = {}  # head -> list of (head, chars, bigrams, tags)
-    for head, ex, repeat, _ in sources:
-        encoded.setdefault(head, []).extend(encode(head, ex, repeat))
+    for head, ex, repeat, partial in sources:
+        encoded.setdefault(head, []).extend(encode(head, ex, repeat, partial))
     if skipped:
         log(f"[train_ner] {skipped} gold spans did not fit the tags (overlapping / out of range / unknown label) "
             f"and were skipped")
