@@ -123,6 +123,8 @@ def main(argv=None) -> int:
     ap.add_argument("--split", choices=("dev", "test"), required=True)
     ap.add_argument("--release", help="the release this test scoring is for (required for --split test)")
     ap.add_argument("--systems", default=",".join(k for k, _ in SYSTEMS))
+    ap.add_argument("--model", action="append", default=[], metavar="NAME=PATH",
+                    help="also score this model folder under NAME (dev only: candidates are compared on dev)")
     args = ap.parse_args(argv)
     if args.split == "test" and not args.release:
         ap.error("the test split is scored only at release points: give --release NAME (it is logged)")
@@ -135,11 +137,14 @@ def main(argv=None) -> int:
               "gold_sha256": hashlib.sha256(gold_path.read_bytes()).hexdigest(), "documents": len(gold),
               "commit": _git("rev-parse", "--short", "HEAD"), "dirty": bool(_git("status", "--porcelain", "extract", "models")),
               "date": datetime.date.today().isoformat(), "release": args.release, "systems": {}}
-    for name, cfg in SYSTEMS:
-        if name in wanted:
+    extra = [tuple(m.split("=", 1)) for m in args.model]
+    if extra and args.split == "test":
+        ap.error("--model is for comparing candidates on the dev split; the test split scores the shipped systems")
+    for name, cfg in SYSTEMS + extra:
+        if name in wanted or (name, cfg) in extra:
             print(f"news_eval: {name} on {args.split} ({len(gold)} documents) …", file=sys.stderr)
             result["systems"][name] = run_system(cfg, gold)
-    out = REPO / "evaluation" / "results" / f"news_{args.split}.json"
+    out = REPO / "evaluation" / "results" / (f"news_{args.split}.json" if not extra else f"news_{args.split}_candidates.json")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     if args.split == "test":
