@@ -239,11 +239,12 @@ def _records(nlp, docs: list, batch_size: int) -> Iterator[dict]:
 
 
 def extract_batches(batches: Iterable, spec: tuple, arrow_schema, text_col: str = "text", id_col: str = "id",
-                    batch_size: int = 32, chunk: int = 256) -> Iterator:
+                    batch_size: int = 32, chunk: int = 256, as_json: bool = False) -> Iterator:
     """The ``mapInArrow`` function: Arrow batches of ``(id, text, _error)`` → batches of records.
 
     The pipeline is loaded once per Python worker (:func:`worker_pipeline`); documents go through
-    ``nlp.pipe`` in batches of ``batch_size``; an output batch holds at most ``chunk`` records.
+    ``nlp.pipe`` in batches of ``batch_size``; an output batch holds at most ``chunk`` records:
+    rows of :func:`record_schema`, or with ``as_json`` one ``value`` column of JSONL lines.
     """
     import pyarrow as pa
 
@@ -254,16 +255,26 @@ def extract_batches(batches: Iterable, spec: tuple, arrow_schema, text_col: str 
         errors = batch.column("_error").to_pylist()
         for k in range(0, len(ids), chunk):
             docs = _documents(ids[k:k + chunk], texts[k:k + chunk], errors[k:k + chunk], text_col, id_col)
-            rows = [record_to_row(r) for r in _records(nlp, docs, batch_size)]
-            yield pa.RecordBatch.from_pylist(rows, schema=arrow_schema)
+            if as_json:
+                lines = [record_json(r) for r in _records(nlp, docs, batch_size)]
+                yield pa.RecordBatch.from_pydict({"value": lines}, schema=arrow_schema)
+            else:
+                rows = [record_to_row(r) for r in _records(nlp, docs, batch_size)]
+                yield pa.RecordBatch.from_pylist(rows, schema=arrow_schema)
 
 
 def _large_var_types(spark) -> bool:
     return str(spark.conf.get("spark.sql.execution.arrow.useLargeVarTypes", "false")).lower() == "true"
 
 
+def _lines_schema():
+    from pyspark.sql.types import StringType, StructField, StructType
+
+    return StructType([StructField("value", StringType(), True)])
+
+
 def extract_dataframe(df, text_col: str = "text", id_col: str = "id", model=None, batch_size: int = 32,
-                      error_col: Optional[str] = None):
+                      error_col: Optional[str] = None, as_json: bool = False):
     """Run the pipeline over a DataFrame's documents; one record row per input row.
 
     ``df`` needs a string column ``text_col`` and a column ``id_col`` (cast to string). The result
@@ -273,7 +284,9 @@ def extract_dataframe(df, text_col: str = "text", id_col: str = "id", model=None
     document that fails, a null text or a null id gives an error row, as ``zhie extract`` does; the
     rest of the partition is unaffected. ``error_col``: rows where that column is not null become
     error rows with its message (the readers of :mod:`extract.spark.job` use it for unreadable
-    files and bad JSON lines). Lazy: nothing runs until the result is written or collected.
+    files and bad JSON lines). ``as_json``: one ``value`` column holding each record as the JSONL
+    line ``zhie extract`` writes (what ``zhie spark --format jsonl`` writes, without a second pass
+    through Python). Lazy: nothing runs until the result is written or collected.
     """
     require_pyspark()
     from pyspark.sql import functions as F
@@ -288,13 +301,13 @@ def extract_dataframe(df, text_col: str = "text", id_col: str = "id", model=None
                          f"not string")
     spark = df.sparkSession
     spec = model_spec(spark, model)
-    schema = record_schema()
+    schema = _lines_schema() if as_json else record_schema()
     arrow_schema = _arrow_schema(schema, _large_var_types(spark))
     err = F.col(error_col).cast("string") if error_col else F.lit(None).cast("string")
     src = df.select(F.col(id_col).cast("string").alias("id"), F.col(text_col).alias("text"), err.alias("_error"))
 
     def run(batches):
-        return extract_batches(batches, spec, arrow_schema, text_col, id_col, batch_size)
+        return extract_batches(batches, spec, arrow_schema, text_col, id_col, batch_size, as_json=as_json)
 
     return src.mapInArrow(run, schema)
 
@@ -302,9 +315,7 @@ def extract_dataframe(df, text_col: str = "text", id_col: str = "id", model=None
 def jsonl_lines(df):
     """A one-column (``value``) DataFrame of JSONL lines, one per record row, as ``zhie extract`` writes them."""
     require_pyspark()
-    from pyspark.sql.types import StringType, StructField, StructType
-
-    out = StructType([StructField("value", StringType(), True)])
+    out = _lines_schema()
     arrow_schema = _arrow_schema(out, _large_var_types(df.sparkSession))
 
     def run(batches):

@@ -287,8 +287,12 @@ def spark(inputs: Sequence[str], output: str, master: Optional[str] = None, form
     docs = read_inputs(ss, inputs, text_col=text_col, id_col=id_col, input_format=input_format)
     n = partitions or 4 * ss.sparkContext.defaultParallelism
     docs = docs.repartition(n)
-    records = extract_dataframe(docs, model=model, batch_size=batch_size, error_col="_error")
-    write_records(records, output, format, mode)
+    if format == "jsonl":  # the workers write the lines themselves: one pass through Python
+        lines = extract_dataframe(docs, model=model, batch_size=batch_size, error_col="_error", as_json=True)
+        lines.write.mode(mode).text(output)
+    else:
+        write_records(extract_dataframe(docs, model=model, batch_size=batch_size, error_col="_error"),
+                      output, format, mode)
     return summarize(ss, output, format)
 
 
