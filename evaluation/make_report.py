@@ -258,6 +258,21 @@ def supporting_section() -> list:
     return L
 
 
+def spark_section() -> list:
+    """Scaling on Spark and cluster sizing, from evaluation/spark/results.json (``evaluation/spark/scaling.py``)."""
+    r = _load_json(REPO / "evaluation" / "spark" / "results.json")
+    if not r:
+        return []
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("spark_scaling", REPO / "evaluation" / "spark" / "scaling.py")
+    scaling = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scaling)
+    return ["## Corpus scale on Apache Spark (`zhie spark`)", "",
+            "Measured by its own command (not rerun by this script); details in `evaluation/spark/RESULTS.md`.", "",
+            *scaling.markdown(r), ""]
+
+
 def _git(*args):
     try:
         return subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True, timeout=30).stdout.strip()
@@ -472,6 +487,7 @@ def main(argv=None) -> int:
         L += honesty_section()
     L += supporting_section()
     L += bench_lines
+    L += spark_section()
 
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)

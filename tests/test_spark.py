@@ -185,6 +185,10 @@ def test_parquet_in_and_out_schema_round_trips(spark_session, reference, tmp_pat
     assert back.schema == record_schema()
     got = {r["id"]: record_json(record_from_row(r)) for r in back.collect()}
     assert got == {rid: reference[rid] for rid in good}
+    # typed rows back to JSONL lines in Spark (jsonl_lines): zhie extract's lines again
+    from extract.spark.frame import jsonl_lines
+
+    assert by_id(r["value"] for r in jsonl_lines(back).collect()) == {rid: reference[rid] for rid in good}
     # SQL over the typed columns: FIGURE units from the attrs JSON
     figs = (back.select("id", F.explode("entities").alias("e")).where("e.type = 'FIGURE'")
             .select(F.get_json_object("e.attrs", "$.unit").alias("unit")))

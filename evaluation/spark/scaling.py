@@ -116,15 +116,26 @@ base = rss()
 nlp = extract.load()
 loaded = rss()
 docs = [json.loads(l) for name in ("simp.jsonl", "trad.jsonl") for l in open(sys.argv[2] + "/" + name, encoding="utf-8")]
+import time
+try:
+    from threadpoolctl import threadpool_limits
+    threadpool_limits(1)
+except ImportError:
+    pass
+cpu0 = time.process_time()
 for _ in nlp.pipe([(d["text"], d["id"]) for d in docs], batch_size=32):
     pass
+cpu = time.process_time() - cpu0
 print(json.dumps({"python_with_extract_and_pyarrow_mb": round(base), "after_model_load_mb": round(loaded),
-                  "peak_after_news_corpus_mb": round(rss()), "largest_doc_chars": max(len(d["text"]) for d in docs)}))
+                  "peak_after_news_corpus_mb": round(rss()), "largest_doc_chars": max(len(d["text"]) for d in docs),
+                  "pipeline_chars_per_cpu_s": round(sum(len(d["text"]) for d in docs) / cpu)}))
 """
 
 
 def worker_memory(news: Path) -> dict:
-    """Peak resident memory of one Python process that imports extract, loads the model and runs the news once."""
+    """Peak resident memory of one Python process that imports extract, loads the model and runs the news once;
+    also its speed in characters per CPU second (one thread), which the other jobs on the machine disturb less
+    than wall-clock figures."""
     out = subprocess.run([sys.executable, "-c", MEMORY_PROBE, str(REPO), str(news)], capture_output=True, text=True)
     return json.loads(out.stdout.strip().splitlines()[-1]) if out.returncode == 0 else {"error": out.stderr[-500:]}
 
@@ -139,7 +150,20 @@ def main(argv=None) -> int:
     ap.add_argument("--partitions", type=int, default=8)
     ap.add_argument("--work", default=None, help="scratch folder (default: a temporary one, removed)")
     ap.add_argument("--out", default=str(HERE / "results.json"))
+    ap.add_argument("--render-only", action="store_true",
+                    help="recompute the sizing and rewrite RESULTS.md from --out, measuring nothing")
+    ap.add_argument("--probe-only", action="store_true",
+                    help="rerun only the one-process memory and CPU probe on --news, and rewrite --out and RESULTS.md")
     args = ap.parse_args(argv)
+    if args.render_only or args.probe_only:
+        result = json.loads(Path(args.out).read_text(encoding="utf-8"))
+        if args.probe_only:
+            result["worker_memory"] = worker_memory(Path(args.news))
+            result["worker_memory"]["command"] = "python evaluation/spark/scaling.py " + " ".join(
+                argv if argv is not None else sys.argv[1:])
+        result["sizing"] = sizing(result)
+        write(result, Path(args.out))
+        return 0
 
     news = Path(args.news)
     docs = load_news(news)
@@ -205,13 +229,68 @@ def main(argv=None) -> int:
         "runs": runs, "speedup_2_vs_1_core": speedup,
         "records_vs_zhie_extract": check,
     }
-    Path(args.out).write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    (Path(args.out).parent / "RESULTS.md").write_text("\n".join(markdown(result)) + "\n", encoding="utf-8")
+    result["sizing"] = sizing(result)
+    write(result, Path(args.out))
     print(json.dumps({"runs": [(r["master"], r["end_to_end"], r["extraction_only"]) for r in runs],
                       "speedup": speedup, "check": check}, ensure_ascii=False), file=sys.stderr)
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def write(result: dict, out: Path) -> None:
+    out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (out.parent / "RESULTS.md").write_text("# `zhie spark`: scaling in local mode\n\n" + "\n".join(markdown(result)) + "\n",
+                                           encoding="utf-8")
+
+
+def sizing(r: dict, articles: int = 10_000_000, hours: float = 1.0, cores_per_executor: int = 4,
+           task_minutes: float = 2.0, headroom: float = 1.25) -> dict:
+    """What a cluster needs for ``articles`` news articles in ``hours``, from the measured run.
+
+    Per-core speed: the 2-core local run end to end (overhead included, shared machine), so the
+    estimate is conservative; ``headroom`` covers stragglers and retries. Article length: the mean
+    of the news corpus. Memory per Python worker: the measured peak of one process that loads the
+    model and runs the news corpus, doubled for long documents and rounded up.
+    """
+    import math
+
+    d = r["data"]
+    run = max(r["runs"], key=lambda x: x["cores"])
+    per_core = run["end_to_end"]["chars_per_s"] / run["cores"]
+    chars_per_article = d["chars"] / d["docs"]
+    total = articles * chars_per_article
+    needed = total / (hours * 3600)
+    cores = math.ceil(needed / per_core * headroom / cores_per_executor) * cores_per_executor
+    peak = (r.get("worker_memory") or {}).get("peak_after_news_corpus_mb", 512)
+    worker_mb = int(math.ceil(2 * peak / 256) * 256)
+    part_chars = per_core * task_minutes * 60
+    partitions = max(3 * cores, int(math.ceil(total / part_chars / 100) * 100))
+    cpu_rate = (r.get("worker_memory") or {}).get("pipeline_chars_per_cpu_s")
+    idle = None
+    if cpu_rate:  # a core of its own: the pipeline's CPU-second speed, less the measured share of Spark overhead
+        idle_per_core = cpu_rate * (1 - run["driver_and_spark_overhead_share"])
+        idle = {"per_core_chars_per_s": round(idle_per_core),
+                "cores": math.ceil(needed / idle_per_core * headroom / cores_per_executor) * cores_per_executor}
+    return {
+        "idle_core_estimate": idle,
+        "articles": articles, "hours": hours, "chars_per_article": round(chars_per_article),
+        "total_chars": round(total), "needed_chars_per_s": round(needed),
+        "per_core_chars_per_s_used": round(per_core), "headroom": headroom,
+        "cores": cores, "executors": cores // cores_per_executor, "cores_per_executor": cores_per_executor,
+        "python_worker_peak_mb_measured": peak, "pyspark_memory_per_worker_mb": worker_mb,
+        "spark.executor.pyspark.memory": f"{worker_mb * cores_per_executor // 1024}g"
+        if worker_mb * cores_per_executor % 1024 == 0 else f"{worker_mb * cores_per_executor}m",
+        "spark.executor.memory": "2g",
+        "partitions": partitions, "articles_per_partition": round(articles / partitions),
+        "chars_per_partition": round(total / partitions),
+        "task_seconds_at_measured_speed": round(total / partitions / per_core),
+    }
+
+
+def run_share(r: dict) -> str:
+    run = max(r["runs"], key=lambda x: x["cores"])
+    return f"{run['driver_and_spark_overhead_share']:.0%} of the {run['master']} full pass"
 
 
 def markdown(r: dict) -> list:
@@ -235,6 +314,34 @@ def markdown(r: dict) -> list:
     if r.get("speedup_2_vs_1_core"):
         s = r["speedup_2_vs_1_core"]
         L += ["", f"2 cores vs 1: ×{s['end_to_end']} end to end, ×{s['extraction_only']} extraction only."]
+    m = r.get("worker_memory") or {}
+    if "after_model_load_mb" in m:
+        L += ["", f"Memory of one Python worker (one process: import extract and pyarrow, load `models/default`, run the "
+              f"{r['data']['source'].split('(')[-1].split(' news')[0]} news texts): {m['python_with_extract_and_pyarrow_mb']} MB "
+              f"before the model, {m['after_model_load_mb']} MB after loading it, peak {m['peak_after_news_corpus_mb']} MB "
+              f"(longest text {m['largest_doc_chars']:,} characters); "
+              f"{m.get('pipeline_chars_per_cpu_s', 0):,} chars per CPU second on one thread. Model load: "
+              f"{r.get('model_load_s_in_driver')} s."]
+    z = r.get("sizing") or sizing(r)
+    L += ["", f"**Sizing for {z['articles']:,} articles in {z['hours']:g} hour** (arithmetic on the figures above, "
+          f"not a cluster measurement): {z['articles']:,} × {z['chars_per_article']:,} characters (the news mean) = "
+          f"{z['total_chars'] / 1e9:.1f} billion characters, {z['needed_chars_per_s'] / 1e6:.2f} M chars/s. At "
+          f"{z['per_core_chars_per_s_used']:,} chars/s per core (the 2-core run end to end, overhead included, on the "
+          f"shared machine) and ×{z['headroom']} headroom for stragglers and retries: **{z['cores']} cores**, e.g. "
+          f"{z['executors']} executors × {z['cores_per_executor']} cores; per executor `spark.executor.memory="
+          f"{z['spark.executor.memory']}` (the JVM only moves Arrow batches and shuffles text) and "
+          f"`spark.executor.pyspark.memory={z['spark.executor.pyspark.memory']}` ({z['pyspark_memory_per_worker_mb']} MB "
+          f"per Python worker: the model's measured peak of {z['python_worker_peak_mb_measured']} MB, doubled for long "
+          f"documents); **{z['partitions']:,} partitions** of about {z['articles_per_partition']:,} articles "
+          f"({z['chars_per_partition'] / 1e6:.1f} M characters, about {z['task_seconds_at_measured_speed']} s per task), "
+          "so a slow task costs little and every core gets many tasks."]
+    if z.get("idle_core_estimate"):
+        i = z["idle_core_estimate"]
+        L += ["", f"This errs on the large side: the shared cores were busy with other jobs. One process of the "
+              f"pipeline does {m.get('pipeline_chars_per_cpu_s', 0):,} chars per CPU second; less the measured Spark "
+              f"overhead share ({run_share(r)}) that is {i['per_core_chars_per_s']:,} chars/s on a core of its own, "
+              f"and the same hour needs **{i['cores']} cores** (same headroom). Plan between the two; a 15-minute "
+              "trial on 1% of the corpus with the settings above tells which."]
     c = r.get("records_vs_zhie_extract")
     if c:
         L += ["", f"Records of the first copy vs `zhie extract` on the same news files, by id: {c['identical']} of "

@@ -176,7 +176,12 @@ def model_spec(spark, model=None) -> tuple:
     if model is None:
         model = os.environ.get("ZHIE_MODEL") or DEFAULT_MODEL
         if not (Path(model) / "config.json").is_file() and Path(model) == DEFAULT_MODEL:
-            return ("config", _dumps(RULES_CONFIG), None)  # extract.load's fallback, warned about there
+            import logging  # extract.load's fallback, said as loudly
+
+            logging.getLogger(__name__).warning(
+                "No shipped model at %s (an installed, not a checked-out, zhie?); the executors will run the "
+                "rules-only pipeline. Pass --model PATH to use a model folder.", model)
+            return ("config", _dumps(RULES_CONFIG), None)
     model = str(model)
     remote = "://" in model and not model.startswith("file://")
     if not remote:
