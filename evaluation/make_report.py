@@ -304,6 +304,19 @@ def serve_section() -> list:
                      + (f"{row['random_company_f1_mean']:.3f} [{mm[0]:.3f}, {mm[1]:.3f}]" if mm else "–") + " |")
         L.append("")
     return L
+def spark_section() -> list:
+    """Scaling on Spark and cluster sizing, from evaluation/spark/results.json (``evaluation/spark/scaling.py``)."""
+    r = _load_json(REPO / "evaluation" / "spark" / "results.json")
+    if not r:
+        return []
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("spark_scaling", REPO / "evaluation" / "spark" / "scaling.py")
+    scaling = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scaling)
+    return ["## Corpus scale on Apache Spark (`zhie spark`)", "",
+            "Measured by its own command (not rerun by this script); details in `evaluation/spark/RESULTS.md`.", "",
+            *scaling.markdown(r), ""]
 
 
 def _git(*args):
@@ -566,6 +579,7 @@ def main(argv=None) -> int:
     L += supporting_section()
     L += serve_section()
     L += bench_lines
+    L += spark_section()
 
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)

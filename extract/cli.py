@@ -22,7 +22,7 @@ def main(argv=None) -> int:
         return 2
     try:
         return args.func(args) or 0
-    except (FileNotFoundError, ValueError, KeyError) as e:
+    except (FileNotFoundError, FileExistsError, ValueError, KeyError, ImportError) as e:
         print(f"zhie {args.command}: error: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -42,7 +42,8 @@ def _optional_commands():
     from extract.eval import evaluate
     from extract.learn import train
     from extract.serve import command as serve
-    return [evaluate.add_cli, bench.add_cli, train.add_cli, annotations.add_cli, serve.add_cli]
+    from extract.spark import job as spark_job
+    return [evaluate.add_cli, bench.add_cli, train.add_cli, annotations.add_cli, serve.add_cli, spark_job.add_cli]
 
 
 def _add_extract(sub):

@@ -115,3 +115,38 @@ def all_spans():
 def offset_problems():
     """``offset_problems(rec)`` → spans whose text is not ``rec['text'][start:end]`` ([] = all good)."""
     return _offset_problems
+
+
+@pytest.fixture(scope="session")
+def spark_session():
+    """One local[2] SparkSession for the whole test run (JVM start costs ~10 s or more).
+
+    Skips when pyspark or Java is missing, unless ``ZHIE_REQUIRE_SPARK=1`` (CI sets it: there a
+    missing Spark is a failure, not a skip). Its Python workers import ``extract`` from this checkout.
+    """
+    import os
+    import shutil
+
+    required = os.environ.get("ZHIE_REQUIRE_SPARK") == "1"
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        if required:
+            raise
+        pytest.skip('pyspark is not installed (pip install -e ".[spark]")')
+    if not shutil.which("java") and not os.environ.get("JAVA_HOME"):
+        if required:
+            pytest.fail("Spark needs Java 17: no java on PATH and JAVA_HOME unset")
+        pytest.skip("Spark needs Java 17: no java on PATH and JAVA_HOME unset")
+    from extract.spark.job import session
+
+    spark = session("local[2]", {
+        "spark.executorEnv.PYTHONPATH": str(REPO_ROOT),
+        "spark.sql.shuffle.partitions": "4",
+        "spark.ui.enabled": "false",
+        "spark.driver.memory": "1g",
+        "spark.sql.execution.arrow.maxRecordsPerBatch": "64",
+    })
+    spark.sparkContext.setLogLevel("ERROR")
+    yield spark
+    spark.stop()

@@ -9,7 +9,7 @@ layer or the ones before it. Allowed directions (each ``__init__.py`` docstring 
   and tokenizer);
 - ``extract.eval``: the core, stages and io;
 - ``extract.learn``: the core, stages, io and eval;
-- CLI level (``cli``, ``run``, ``spacy_bridge``, ``__main__``): anything.
+- CLI level (``cli``, ``run``, ``spacy_bridge``, ``__main__`` and the ``extract.spark`` package): anything.
 
 Imports are read from the source (``ast``), including those inside functions, so a lazy import
 cannot hide a wrong direction. ``extract.registry`` names the built-in stages as strings and loads
@@ -24,7 +24,7 @@ import pytest
 
 PKG = Path(__file__).resolve().parent.parent / "extract"
 CLI_LEVEL = {"extract.cli", "extract.run", "extract.spacy_bridge", "extract.__main__"}
-CLI_SUBPACKAGES = ("serve",)  # CLI-level subpackages: they may import anything, nothing imports them
+CLI_SUBPACKAGES = ("serve", "spark")  # CLI-level subpackages: they may import anything, nothing imports them
 ALLOWED = {
     "core": {"core"},
     "io": {"core", "stages", "io"},
@@ -87,6 +87,7 @@ def test_layout_helpers_read_real_imports():
     assert layer("extract.stages.ner.infer") == "stages" and layer("extract.doc") == "core"
     assert layer("extract.cli") == "cli"
     assert layer("extract.serve.app") == "cli" and layer("extract.serve") == "cli"
+    assert layer("extract.spark.job") == "cli"
 
 
 @pytest.mark.parametrize("mod", sorted(m for m in MODULES if layer(m) != "cli"))
@@ -124,7 +125,7 @@ def test_few_modules_at_the_top():
     assert len(subpackages) >= 4, subpackages
 
 
-@pytest.mark.parametrize("pkg", ["stages", "learn", "eval", "io", "serve"])
+@pytest.mark.parametrize("pkg", ["stages", "learn", "eval", "io", "serve", "spark"])
 def test_each_subpackage_says_what_lives_there(pkg):
     doc = ast.get_docstring(ast.parse((PKG / pkg / "__init__.py").read_text(encoding="utf-8")))
     assert doc and "Imports:" in doc, f"extract/{pkg}/__init__.py needs a docstring saying what it may import"
