@@ -387,3 +387,18 @@ def test_sentence_boundary_inside_an_entity_is_merged():
     assert row["ner_labels"][6:12] == ["B-LOC"] + ["I-LOC"] * 5
     with pytest.warns(AlignmentWarning, match="2 cross a sentence boundary"):
         F.to_token_dataset([rec], merge_over_entities=False)
+
+
+def test_load_splits_gives_one_dataset_per_split_file(tmp_path):
+    import json
+    rec = {"id": "a", "text": "深圳以347家位居全国第一", "entities": [
+        {"id": "E1", "type": "LOC", "start": 0, "end": 2, "text": "深圳", "attrs": {"norm": "深圳"}}],
+        "relations": [], "events": [], "facts": []}
+    (tmp_path / "dev.jsonl").write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
+    (tmp_path / "test.jsonl").write_text(json.dumps(dict(rec, id="b"), ensure_ascii=False) + "\n", encoding="utf-8")
+    dd = F.load_splits(tmp_path)
+    assert sorted(dd) == ["dev", "test"]
+    assert [r["id"] for r in F.from_dataset(dd["test"])] == ["b"]
+    assert F.from_dataset(dd["dev"])[0]["entities"][0]["text"] == "深圳"
+    with pytest.raises(FileNotFoundError, match="train.jsonl"):
+        F.load_splits(tmp_path / "nowhere")

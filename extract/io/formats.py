@@ -649,6 +649,25 @@ def to_dataset(records: Iterable[dict]):
     return Dataset.from_list(rows, features=_dataset_features())
 
 
+def load_splits(folder: PathLike, splits: Iterable[str] = ("train", "dev", "test")):
+    """A corpus folder of ``<split>.jsonl`` SCHEMA files (e.g. ``annotations/news``) as a
+    ``datasets.DatasetDict`` with one :func:`to_dataset` per split present::
+
+        >>> from extract.io.formats import load_splits
+        >>> news = load_splits("annotations/news")     # DatasetDict({train, dev, test})
+        >>> from_dataset(news["dev"])[0]["entities"][0]  # back to SCHEMA records
+
+    Every record is checked on the way in (offsets, shape) like any other SCHEMA input. A folder with
+    none of the splits raises ``FileNotFoundError`` naming the files it looked for.
+    """
+    from datasets import DatasetDict
+    folder = Path(folder)
+    out = {s: to_dataset(read_records(folder / f"{s}.jsonl")) for s in splits if (folder / f"{s}.jsonl").exists()}
+    if not out:
+        raise FileNotFoundError(f"no split files in {folder}: looked for " + ", ".join(f"{s}.jsonl" for s in splits))
+    return DatasetDict(out)
+
+
 def from_dataset(ds) -> List[dict]:
     """Rows of :func:`to_dataset` → SCHEMA records."""
     out = []
