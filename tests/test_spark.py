@@ -63,6 +63,13 @@ def corpus(tmp_path_factory) -> Path:
               json.dumps({"text": "浦东新区有1026家“小巨人”企业，位居全国第三。"}, ensure_ascii=False),
               json.dumps({"id": 7, "text": "深圳以347家的新增数量位居全国城市首位"}, ensure_ascii=False)]
     (root / "seeds.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # a sample of the news corpus: every 12th text of each script (ids s001, s013, …, t001, t013, …)
+    news = []
+    for name in ("simp", "trad"):
+        with open(REPO / "annotations" / "news" / "raw" / f"{name}.jsonl", encoding="utf-8") as f:
+            news += [line.strip() for k, line in enumerate(f) if k % 12 == 0 and line.strip()]
+    assert len(news) >= 15
+    (root / "news.jsonl").write_text("\n".join(news) + "\n", encoding="utf-8")
     (root / "sub" / "深圳 新闻.txt").write_text("2025年末，深圳以347家的新增数量位居全国城市首位。", encoding="utf-8")
     (root / "sub" / "gbk.txt").write_bytes("上海澜起科技股份有限公司完成C轮融资超15亿元。".encode("gbk"))
     (root / "sub" / "empty.md").write_bytes(b"")
@@ -106,15 +113,17 @@ def jsonl_run(spark_session, corpus, tmp_path_factory):
 
 # ----------------------------------------------------------------- tests
 @pytest.mark.spark
-def test_jsonl_records_equal_zhie_extract_by_id(jsonl_run, reference):
+def test_jsonl_records_equal_zhie_extract_by_id(jsonl_run, reference, corpus):
     out, summary = jsonl_run
     got = by_id(read_jsonl_output(out))
     assert sorted(got) == sorted(reference)
-    assert len(reference) == 13  # 5 seeds + 4 JSONL extras + 4 files
+    n_news = len((corpus / "news.jsonl").read_text(encoding="utf-8").splitlines())
+    assert len(reference) == 13 + n_news  # 5 seeds + 4 JSONL extras + 4 files + the news sample
+    assert sum(rid.startswith(("s", "t")) and rid[1:].isdigit() for rid in reference) == n_news
     for rid, line in reference.items():
         assert got[rid] == line, f"record {rid!r} differs from zhie extract's"
     assert (out / "_SUCCESS").exists()
-    assert summary.documents == 13 and summary.chars == sum(len(json.loads(v)["text"]) for v in reference.values())
+    assert summary.documents == len(reference) and summary.chars == sum(len(json.loads(v)["text"]) for v in reference.values())
 
 
 @pytest.mark.spark
@@ -261,7 +270,7 @@ def test_cli_spark_command(spark_session, corpus, reference, tmp_path, capsys):
     out = tmp_path / "cli"
     assert main(["spark", str(corpus), str(out), "--model", "rules", "--partitions", "2"]) == 1  # 4 failed
     err = capsys.readouterr().err
-    assert "zhie spark: 13 documents" in err and "4 failed" in err and "zhie spark: seeds:6: " in err
+    assert f"zhie spark: {len(reference)} documents" in err and "4 failed" in err and "zhie spark: seeds:6: " in err
     assert sorted(by_id(read_jsonl_output(out))) == sorted(reference)
     assert main(["spark", str(corpus), str(out), "--model", "rules"]) == 2
     assert "holds a finished run: rerun with --mode overwrite" in capsys.readouterr().err
