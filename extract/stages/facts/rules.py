@@ -464,10 +464,11 @@ def _lead_in_date(doc: Document, e, ents: list, starts: list):
     """``到2027年，…形成“4321金字塔式”培育体系`` over short lines that each state a figure
     (``独角兽企业达到100家``): the lead-in line's date governs them (GUIDELINES facts 16)."""
     norm = doc.norm
-    end = norm.rfind("\n", 0, e.start)
+    prev = _index(doc).prev_newline
+    end = prev(e.start)
     checked = 0
     while end > 0 and checked < 12:
-        start = norm.rfind("\n", 0, end) + 1
+        start = prev(end) + 1
         line = norm[start:end].strip()
         in_line = doc.entities_between(start, end, ents, starts)
         end = start - 1
@@ -517,6 +518,11 @@ class _Index:
         if self._heads is None or self._heads[0] is not headings:
             self._heads = (headings, {id(h) for _, h in headings})
         return self._heads[1]
+
+    def prev_newline(self, pos: int) -> int:
+        """``norm.rfind("\\n", 0, pos)`` in O(log n)."""
+        i = bisect.bisect_left(self.newlines, pos) - 1
+        return self.newlines[i] if i >= 0 else -1
 
     def next_newline(self, pos: int) -> int:
         """``norm.find("\\n", pos)`` in O(log n)."""
@@ -841,7 +847,7 @@ def _layout_list(doc: Document, rank, ents: list, first: int, headings: list, da
         e = ents[k]
         if e.start - end > data["heading_span"] or len(items) == top:
             break
-        line_start = norm.rfind("\n", 0, e.start) + 1
+        line_start = _index(doc).prev_newline(e.start) + 1
         if "。" in norm[end:line_start]:
             break
         if id(e) in heads:
@@ -861,11 +867,12 @@ def _table_facts(doc: Document) -> list:
     starts = [e.start for e in ents]
     for table in doc.tables:
         # a caption line right above the table (按地区分布统计（截至2025年）) dates its rows
-        cap_end = doc.norm.rfind("\n", 0, max(0, table.start - 1))
+        prev = _index(doc).prev_newline
+        cap_end = prev(max(0, table.start - 1))
         cap_end = table.start if cap_end < 0 else cap_end
-        while cap_end > 0 and not doc.norm[doc.norm.rfind("\n", 0, cap_end) + 1:cap_end].strip():
-            cap_end = doc.norm.rfind("\n", 0, cap_end)
-        cap_start = doc.norm.rfind("\n", 0, max(0, cap_end)) + 1
+        while cap_end > 0 and not doc.norm[prev(cap_end) + 1:cap_end].strip():
+            cap_end = prev(cap_end)
+        cap_start = prev(max(0, cap_end)) + 1
         tdate = next((e for e in doc.entities_between(cap_start, max(cap_start, cap_end), ents, starts)
                       if e.type == "DATE"), None) if cap_end > 0 else None
         key_role = next((h.role for h in table.header if h.role in ("COMPANY", "LOC")), None)
