@@ -18,6 +18,7 @@ tests/test_fuzz.py drives these with Hypothesis. Atheris (``pip install -e ".[fu
 with coverage-guided byte strings::
 
     python -m extract.eval.fuzz TARGET [--seconds 300] [--corpus DIR]   # TARGET: one of TARGETS, or all
+    python -m extract.eval.fuzz all --seconds 300 --summary evaluation/reliability/fuzz.json
 
 A crash prints the input and writes it to ``crash-*`` in the current folder; add it to
 tests/test_fuzz.py's regression cases when fixing it.
@@ -296,15 +297,27 @@ def main(argv=None) -> int:
     ap.add_argument("target", choices=sorted(TARGETS) + ["all"])
     ap.add_argument("--seconds", type=int, default=300, help="time budget per target")
     ap.add_argument("--corpus", default=None, help="folder of seed inputs (and where new ones are kept)")
+    ap.add_argument("--summary", default=None, help="all: write runs and crashes per target to this JSON file")
     args, rest = ap.parse_known_args(argv)
     if args.target == "all":  # each target in its own process: Atheris runs one target per process
+        import re
         import subprocess
 
-        rc = 0
+        rc, rows = 0, []
         for name in sorted(TARGETS):
             print(f"[fuzz] {name}: {args.seconds} s", file=sys.stderr, flush=True)
-            rc |= subprocess.call([sys.executable, "-m", "extract.eval.fuzz", name, "--seconds", str(args.seconds)]
-                                  + (["--corpus", args.corpus] if args.corpus else []))
+            p = subprocess.run([sys.executable, "-m", "extract.eval.fuzz", name, "--seconds", str(args.seconds)]
+                               + (["--corpus", args.corpus] if args.corpus else []), capture_output=True, text=True)
+            sys.stderr.write(p.stderr[-3000:])
+            done = re.search(r"Done (\d+) runs in (\d+) second", p.stderr)
+            rows.append({"target": name, "seconds": int(done.group(2)) if done else None,
+                         "runs": int(done.group(1)) if done else 0, "crashes": 0 if p.returncode == 0 else 1,
+                         "rc": p.returncode})
+            rc |= p.returncode
+        if args.summary:
+            with open(args.summary, "w", encoding="utf-8") as f:
+                json.dump({"command": f"python -m extract.eval.fuzz all --seconds {args.seconds}", "targets": rows},
+                          f, indent=1)
         return rc
     try:
         import atheris

@@ -262,6 +262,15 @@ def format_stress(d: dict) -> str:
         if last and last.get("slowest"):
             line += f"  {last['slowest'][0]} {last['slowest'][1]:.2f} s"
         L.append(line)
+    if len(sizes) >= 2:  # time growth between the two largest sizes: linear is the size ratio
+        a, b = sizes[-2], sizes[-1]
+        grow = []
+        for name in inputs:
+            ra, rb = by.get((name, a)), by.get((name, b))
+            if ra and rb and ra["seconds"] > 0:
+                grow.append(f"{name} {rb['seconds'] / ra['seconds']:.1f}x")
+        L += ["", f"Time growth from {a:,} to {b:,} characters ({b / a:.0f}x the text; linear = {b / a:.0f}x): "
+              + ", ".join(grow)]
     w = d.get("worst")
     if w:
         L += ["", f"Worst ratio: {w['input']} at {w['size']:,} chars: {w['ratio']:.2f}x news "
