@@ -44,6 +44,7 @@ def test_jsonl_one_document_per_line(lines):
 @given(st.one_of(texts, any_text))
 @example("\ud800上海")
 @example("臺灣積體電路製造股份有限公司")
+@example("鱊麾" + "\ud8d8" * 13)  # Atheris crash: traditional text with lone surrogates
 def test_normalize_same_length_and_idempotent(text):
     fuzz.check_normalize(text)
 
@@ -187,3 +188,16 @@ def test_regression_doccano_line_that_is_not_an_object(obj):
 
     with pytest.raises(FormatError, match="must be a JSON object"):
         doccano_to_record(obj)
+
+
+@pytest.mark.parametrize("text", ["鱊麾" + "\ud8d8" * 13, "臺灣\udfff積體電路\ud800", "\ud800臺灣積體電路製造"])
+def test_regression_traditional_text_with_lone_surrogates(text):
+    """Found by Atheris (target 'normalize', crash-346b5a10…): traditional text holding lone surrogates
+    made OpenCC raise UnicodeEncodeError, so the document failed. The text around them is converted."""
+    from extract.textnorm import normalize
+
+    norm, script = normalize(text)
+    assert script == "traditional" and len(norm) == len(text)
+    assert [i for i, c in enumerate(text) if "\ud800" <= c <= "\udfff"] == \
+        [i for i, c in enumerate(norm) if "\ud800" <= c <= "\udfff"]
+    fuzz.check_pipeline([text])
