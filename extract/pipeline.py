@@ -34,6 +34,10 @@ class ModelError(ValueError):
     """A model that is missing or cannot be loaded; the message says what to do."""
 
 
+class ModelMissingError(ModelError, FileNotFoundError):
+    """No model at the path (a :class:`ModelError`, and a ``FileNotFoundError`` as before)."""
+
+
 def default_model_path() -> Path:
     """Where the shipped default model is.
 
@@ -209,7 +213,7 @@ def load(model=None, exclude=(), **overrides) -> Pipeline:
     what = "The default model" if path == DEFAULT_MODEL else "The model"
     if not cfg_path.is_file():
         # never a silent fall back to rules: that would lower quality without anyone noticing
-        raise ModelError(f"{what} is missing: no {cfg_path}. {_FIX}")
+        raise ModelMissingError(f"{what} is missing: no {cfg_path}. {_FIX}")
     try:
         with open(cfg_path, encoding="utf-8") as f:
             config = json.load(f)

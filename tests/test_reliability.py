@@ -185,7 +185,7 @@ def _kill_and_resume(tmp_path, n_docs: int, kills: int, seed: int):
         have = out.read_bytes().count(b"\n") if out.exists() else 0
         if have >= n_docs - 1:
             break
-        want = rng.randint(have + 1, n_docs - 1)  # kill once some new records are written
+        want = have + rng.randint(1, max(1, (n_docs - have) // 5))  # kill once some new records are written
         proc = _zhie("extract", src, "-o", out, "--model", "rules", "--batch-size", "1", "--no-progress",
                      *(["--resume"] if attempt else []))
         deadline = time.time() + 60
