@@ -325,23 +325,32 @@ def test_replace_dir_crash_before_the_swap_keeps_the_old_model(tmp_path, monkeyp
 
 @pytest.mark.slow
 def test_sigkill_during_train_leaves_a_loadable_model(tmp_path):
-    """Kill `zhie train` at random moments: models/NAME/model-best is always the old model or a whole new one."""
+    """Kill `zhie train` at random moments late in the run (where the model folders are written and
+    swapped): model-best and model-last are always the old model or a whole new one, never broken."""
     import shutil
 
-    from tests.test_train import write_format
+    from test_train import write_format
 
     data = write_format(tmp_path, "schema")
     out = tmp_path / "models" / "mine"
-    for name in ("model-best", "model-last"):
-        shutil.copytree(ROOT / "models" / "default", out / name)
+    args = ("train", "--data", data, "--out", out, "--base", ROOT / "models" / "default", "--no-rehearsal",
+            "--holdout", "0.25", "--set", "training.epochs=2")
+    t = time.time()
+    assert _zhie(*args).wait() == 0
+    full = time.time() - t  # one whole run, writing the new models
     rng = random.Random(7)
-    for _ in range(4):
-        proc = _zhie("train", "--data", data, "--out", out, "--base", ROOT / "models" / "default",
-                     "--no-rehearsal", "--holdout", "0.25", "--set", "training.epochs=2")
-        time.sleep(rng.uniform(2, 12))
+    outcomes = []
+    for _ in range(5):
+        for name in ("model-best", "model-last"):  # the old, good model in place
+            shutil.rmtree(out / name)
+            shutil.copytree(ROOT / "models" / "default", out / name)
+        proc = _zhie(*args)
+        time.sleep(rng.uniform(0.6, 1.05) * full)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         for name in ("model-best", "model-last"):
             nlp = extract.load(out / name)
             rec = nlp("芯片设计公司曦智科技完成C轮融资。").to_dict()
             assert all(rec["text"][e["start"]:e["end"]] == e["text"] for e in rec["entities"])
+            outcomes.append(json.loads((out / name / "config.json").read_text(encoding="utf-8"))["name"])
+    assert set(outcomes) <= {"default", "mine"}  # old (default) or new (named after the output folder)
