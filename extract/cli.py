@@ -28,6 +28,10 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `zhie extract … | head`: the reader left; records stream, so this is normal
+        import os
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 141
 
 
 def _version():
@@ -58,15 +62,25 @@ def _add_extract(sub):
                    help="model folder, or 'rules' for the rules-only pipeline (default: models/default)")
     p.add_argument("--batch-size", type=int, default=16)
     p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    p.add_argument("--max-chars", type=int, default=None, metavar="N",
+                   help="a document longer than N characters gets an error record instead of being processed")
+    p.add_argument("--resume", action="store_true",
+                   help="continue an interrupted run: keep the whole records already in -o OUT, skip their "
+                        "documents, drop a torn last line and redo its document")
     p.set_defaults(func=_run_extract)
 
 
 def _run_extract(args) -> int:
     from extract.run import extract
     summary = extract(args.inputs, out=args.output, format=args.format, model=args.model,
-                      batch_size=args.batch_size, progress=False if args.no_progress else None)
+                      batch_size=args.batch_size, progress=False if args.no_progress else None,
+                      max_chars=args.max_chars, resume=args.resume)
     for doc_id, err in summary.errors:
         print(f"zhie extract: {doc_id}: {err}", file=sys.stderr)
+    if args.resume:
+        print(f"zhie extract: resumed: {summary.skipped} documents already done"
+              + (f", a torn last line ({summary.dropped_bytes} bytes) dropped and redone"
+                 if summary.dropped_bytes else ""), file=sys.stderr)
     print(f"zhie extract: {summary.documents} documents ({summary.chars} chars), {summary.failed} failed"
           + (f" → {args.output}" if args.output else ""), file=sys.stderr)
     return 1 if summary.failed else 0

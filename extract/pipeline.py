@@ -25,7 +25,44 @@ from extract.registry import components
 logger = logging.getLogger(__name__)
 
 from .config import REPO_ROOT
-DEFAULT_MODEL = REPO_ROOT / "models" / "default"
+
+# The package that installs models/default with zhie (pyproject/setup.py map it to models/).
+MODELS_PACKAGE = "zhie_models"
+
+
+class ModelError(ValueError):
+    """A model that is missing or cannot be loaded; the message says what to do."""
+
+
+class ModelMissingError(ModelError, FileNotFoundError):
+    """No model at the path (a :class:`ModelError`, and a ``FileNotFoundError`` as before)."""
+
+
+def default_model_path() -> Path:
+    """Where the shipped default model is.
+
+    In a source checkout (an editable install, or ``python -m extract`` in a clone) it is the
+    checkout's ``models/default``, so a model retrained there is the one used. Installed from a
+    wheel, it is the copy in the ``zhie_models`` package installed with zhie.
+    """
+    checkout = REPO_ROOT / "models" / "default"
+    if (REPO_ROOT / "pyproject.toml").is_file() and checkout.is_dir():
+        return checkout
+    import importlib.util
+
+    spec = importlib.util.find_spec(MODELS_PACKAGE)
+    if spec is not None and spec.submodule_search_locations:
+        for loc in spec.submodule_search_locations:
+            if (Path(loc) / "default").is_dir():
+                return Path(loc) / "default"
+    return checkout  # missing: load() says so and what to do
+
+
+DEFAULT_MODEL = default_model_path()
+
+_FIX = ("Reinstall zhie (from a checkout: `python -m pip install -e .`; a wheel built with `pip wheel .` "
+        "includes the model), set ZHIE_MODEL or pass --model PATH to a folder written by `zhie train`, "
+        "or pass --model rules (Python: extract.load('rules')) for the rules-only pipeline.")
 
 # The rules-only pipeline: what runs when no trained model is available.
 RULES_CONFIG = {
@@ -160,6 +197,9 @@ def load(model=None, exclude=(), **overrides) -> Pipeline:
     ``model`` is a model folder (holding ``config.json``), ``"rules"`` for the
     rules-only pipeline, or None for the shipped default (``models/default``,
     or the folder named by ``ZHIE_MODEL``). ``exclude`` names components to skip.
+
+    A missing or broken model raises :class:`ModelError` saying what to do; there is no
+    silent fall back to the rules-only pipeline.
     """
     if model is None:
         model = os.environ.get("ZHIE_MODEL") or DEFAULT_MODEL
@@ -170,13 +210,17 @@ def load(model=None, exclude=(), **overrides) -> Pipeline:
         return Pipeline(RULES_CONFIG, None, over)
     path = Path(model)
     cfg_path = path / "config.json"
+    what = "The default model" if path == DEFAULT_MODEL else "The model"
     if not cfg_path.is_file():
-        if path == DEFAULT_MODEL:
-            logger.warning("No shipped model at %s; using the rules-only pipeline.", path)
-            return Pipeline(RULES_CONFIG, None, over)
-        raise FileNotFoundError(
-            f"No model at {path}: expected {cfg_path}. Pass a folder written by `zhie train`, "
-            f"'rules' for the rules-only pipeline, or nothing for the shipped default.")
-    with open(cfg_path, encoding="utf-8") as f:
-        config = json.load(f)
-    return Pipeline(config, path, over)
+        # never a silent fall back to rules: that would lower quality without anyone noticing
+        raise ModelMissingError(f"{what} is missing: no {cfg_path}. {_FIX}")
+    try:
+        with open(cfg_path, encoding="utf-8") as f:
+            config = json.load(f)
+        if not isinstance(config, dict) or not isinstance(config.get("pipeline"), list):
+            raise ValueError("config.json has no 'pipeline' list")
+        return Pipeline(config, path, over)
+    except ModelError:
+        raise
+    except Exception as e:  # truncated weights (SafetensorError), bad JSON, unknown factory …
+        raise ModelError(f"{what} at {path} is broken ({type(e).__name__}: {e}). {_FIX}") from e

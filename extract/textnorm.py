@@ -36,8 +36,28 @@ def _char_t2s(ch: str) -> str:
     return out if len(out) == 1 else ch
 
 
+_SURROGATES = re.compile("[\ud800-\udfff]+")
+
+
 def to_simplified(text: str) -> str:
-    """Traditional → simplified, guaranteed to keep ``len(text)``."""
+    """Traditional → simplified, guaranteed to keep ``len(text)``.
+
+    Lone surrogates (a JSON ``\\ud800`` in the input) stay as they are: OpenCC reads UTF-8, which
+    cannot hold them, so only the text between them is converted (found by fuzzing: it raised
+    UnicodeEncodeError)."""
+    if not text:
+        return text
+    if _SURROGATES.search(text):
+        parts, pos = [], 0
+        for m in _SURROGATES.finditer(text):
+            parts += [_convert(text[pos:m.start()]), m.group(0)]
+            pos = m.end()
+        parts.append(_convert(text[pos:]))
+        return "".join(parts)
+    return _convert(text)
+
+
+def _convert(text: str) -> str:
     if not text:
         return text
     conv = _converter().convert(text)

@@ -49,31 +49,9 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from extract.config import REPO_ROOT
+from extract.eval.stress import _read, _synthesize, default_files  # noqa: F401  (the benchmark's inputs)
+
 SIZES = (1_000, 10_000, 100_000, 1_000_000, 10_000_000)
-
-
-def default_files() -> list:
-    """The seed documents: ``$ZHIE_SEEDS``, else ``seeds/`` in the repo, else ``../shared/seeds``."""
-    for cand in (os.environ.get("ZHIE_SEEDS"), REPO_ROOT / "seeds", REPO_ROOT.parent / "shared" / "seeds"):
-        if cand and Path(cand).is_dir():
-            files = sorted(Path(cand).glob("*.txt"))
-            if files:
-                return files
-    raise FileNotFoundError("No seed documents found (set ZHIE_SEEDS or pass files to bench)")
-
-
-def _read(files) -> list:
-    from extract.io.readers import iter_inputs
-
-    out = []
-    for d in iter_inputs([str(f) for f in files]):
-        if d.error:
-            raise ValueError(f"bench: cannot read input: {d.error}")
-        if d.text:
-            out.append((d.text, d.id))
-    if not out:
-        raise ValueError("bench: the input holds no text")
-    return out
 
 
 def _rss_mb() -> float:
@@ -155,11 +133,6 @@ def _time_stages(nlp, texts, repeat: int) -> list:
             dt = time.perf_counter() - t
             best[name] = min(best.get(name, float("inf")), dt)
     return [(name, best[name]) for name, _ in nlp.components]
-
-
-def _synthesize(texts, size: int) -> str:
-    base = "\n".join(t for t, _ in texts)
-    return (base * (size // len(base) + 1))[:size]
 
 
 def bench(files=None, model=None, sizes: Sequence[int] = SIZES, repeat: int = 3, max_size: Optional[int] = None,
@@ -357,12 +330,28 @@ def add_cli(subparsers) -> None:
     p.add_argument("--budget", type=float, default=30.0, help="skip a scaling size projected to take longer (s)")
     p.add_argument("--repeat", type=int, default=3, help="repeats per measurement (best is kept)")
     p.add_argument("--json", dest="json_path", help="write the results as JSON here")
+    p.add_argument("--stress", action="store_true",
+                   help="time adversarial inputs against ordinary news instead (extract.eval.stress)")
+    p.add_argument("--sizes", default="10000,100000,1000000", help="--stress: comma-separated document sizes")
+    p.add_argument("--inputs", default=None, help="--stress: comma-separated generator names (default: all)")
     p.set_defaults(func=_cli_bench)
 
 
 def _cli_bench(args) -> int:
-    d = bench(args.files or None, model=args.model, max_size=args.max_size, budget_s=args.budget, repeat=args.repeat)
-    print(format_bench(d))
+    if args.stress:
+        from extract.eval.stress import GENERATORS, format_stress, stress
+
+        names = args.inputs.split(",") if args.inputs else None
+        unknown = [n for n in names or () if n not in GENERATORS]
+        if unknown:
+            raise ValueError(f"--inputs: unknown generator(s) {', '.join(unknown)}; choose from {', '.join(GENERATORS)}")
+        d = stress(model=args.model, sizes=[int(x) for x in args.sizes.split(",")], names=names,
+                   repeat=args.repeat, log=lambda m: print(m, file=sys.stderr, flush=True))
+        print(format_stress(d))
+    else:
+        d = bench(args.files or None, model=args.model, max_size=args.max_size, budget_s=args.budget,
+                  repeat=args.repeat)
+        print(format_bench(d))
     if args.json_path:
         Path(args.json_path).parent.mkdir(parents=True, exist_ok=True)
         with open(args.json_path, "w", encoding="utf-8") as f:

@@ -481,6 +481,8 @@ def label_studio_config(entity_types: Iterable[str] = ENTITY_TYPES, relation_typ
 # ------------------------------------------------------------------ doccano
 def doccano_to_record(obj: dict, origin: Any = "<doccano>") -> dict:
     """One doccano JSONL object (``labels``/``label`` triples, or ``entities``+``relations``) → a SCHEMA record."""
+    if not isinstance(obj, dict):  # (found by fuzzing: a JSON line that is null or a list raised AttributeError)
+        raise FormatError(f"{origin}: a doccano line must be a JSON object, got {type(obj).__name__}")
     text = obj.get("text")
     if not isinstance(text, str):
         raise FormatError(f"{origin}: doccano line has no 'text' string")

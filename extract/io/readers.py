@@ -246,9 +246,24 @@ def _iter_stdin(stream) -> Iterator[InputDoc]:
 
 
 # -------------------------------------------------------------------- writing
-def write_jsonl(records: Iterable[dict], out: IO) -> None:
+def jsonl_line(rec: dict) -> str:
+    """One JSON line for ``rec`` (UTF-8 as is). Text holding lone surrogates (``\\ud800`` in a JSON
+    input, a broken decoder upstream) cannot be written as UTF-8, so such a record is written with
+    ``\\uXXXX`` escapes instead: still valid JSON that reads back to the same record."""
+    line = json.dumps(rec, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(rec, ensure_ascii=True)
+    return line + "\n"
+
+
+def write_jsonl(records: Iterable[dict], out: IO, flush: bool = False) -> None:
+    """Write one line per record; ``flush`` after each one, so a crash can cut at most the last line."""
     for rec in records:
-        out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        out.write(jsonl_line(rec))
+        if flush:
+            out.flush()
 
 
 def read_jsonl(path) -> List[dict]:

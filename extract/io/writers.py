@@ -157,3 +157,43 @@ def pretty(rec: dict) -> str:
         metric = (f.get("metric") or {}).get("text", "")
         lines.append(f"   {f['type']}: {subj} | {metric} = {ents[f['value']]['text']}{pos}{date}")
     return "\n".join(lines)
+
+
+def completed_records(path, repair: bool = True) -> tuple:
+    """What an interrupted ``zhie extract -o path`` run already wrote: ``(ids, dropped)``.
+
+    ``ids`` lists the id of every whole record (one JSON object per line ending in a newline),
+    in file order; ``dropped`` is the number of bytes of a torn last line (a record cut by a
+    crash mid-write: no newline at its end, or not JSON), which ``repair`` truncates away so that
+    the file ends with whole records. A line in the middle that is not a JSON record means the
+    file is not this command's output: :class:`ValueError` naming the file and line.
+    """
+    import os
+
+    ids, good_end, dropped = [], 0, 0
+    with open(path, "rb") as f:
+        lineno = 0
+        while True:
+            raw = f.readline()
+            if not raw:
+                break
+            lineno += 1
+            rec = None
+            if raw.endswith(b"\n"):
+                try:
+                    rec = json.loads(raw)
+                except ValueError:
+                    rec = None
+            if isinstance(rec, dict) and "id" in rec:
+                ids.append(rec["id"])
+                good_end = f.tell()
+                continue
+            rest = f.read(1)
+            if rest:  # more follows: not a torn tail but a file that is not our output
+                raise ValueError(f"{path}:{lineno}: not a JSON record; --resume continues only a file written by "
+                                 f"`zhie extract --format jsonl` (move it away or drop --resume)")
+            dropped = os.path.getsize(path) - good_end
+    if dropped and repair:
+        with open(path, "r+b") as f:
+            f.truncate(good_end)
+    return ids, dropped

@@ -29,7 +29,7 @@ from typing import Iterable, List, Optional
 
 from extract.pipeline import DEFAULT_MODEL, REPO_ROOT
 from extract.config import apply_overrides
-from extract.io.fsutil import replace_dir
+from extract.io.fsutil import replace_dir, write_json_atomic
 
 NER_TYPES = ("COMPANY", "ORG", "PERSON", "LOC", "INDUSTRY")
 DEFAULT_TRAIN_CONFIG = REPO_ROOT / "evaluation" / "ner" / "default.json"
@@ -175,8 +175,7 @@ def train(data: Iterable, out, base=None, config=None, seed: int = 13, holdout: 
     scores = {"held_out_ids": [r["id"] for r in held], "seed": seed,
               "base": _score(base_pipeline, held) if base is not None else None,
               "model_best": _score(out / "model-best", held), "train_summary": summary}
-    with open(out / "scores.json", "w", encoding="utf-8") as f:
-        json.dump(scores, f, ensure_ascii=False, indent=1)
+    write_json_atomic(scores, out / "scores.json")
     return scores
 
 

@@ -102,6 +102,11 @@ def _metric_span(doc: Document, lo: int, hi: int, data: dict, strip: bool = True
     return doc.span(a, b)
 
 
+# A logical sentence joins wrapped lines up to this length (the seed documents' longest is 255):
+# a dump of thousands of unpunctuated lines stays many sentences, so per-sentence work stays bounded.
+MAX_LOGICAL_SENT = 1200
+
+
 def _logical_sents(doc: Document) -> list:
     """Sentences with PDF line wraps undone: a line that ends without sentence punctuation and
     runs on into the next line (one line break, not a blank line, not a markdown block) is one
@@ -114,9 +119,10 @@ def _logical_sents(doc: Document) -> list:
     for s, e in doc.sents:
         if out:
             ps, pe = out[-1]
-            line = norm[norm.rfind("\n", 0, pe - 1) + 1:pe].strip()
-            if (norm[pe - 1:pe] == "\n" and norm[pe - 2:pe - 1] not in ("\n", "")
-                    and len(line) >= 10 and line[-1] not in "。！？!?；;:：|"
+            # (the previous line is read only when the sentence before ends a line: reading it for
+            # every sentence of a long unbroken line would be quadratic)
+            if (e - ps <= MAX_LOGICAL_SENT and norm[pe - 1:pe] == "\n" and norm[pe - 2:pe - 1] not in ("\n", "")
+                    and len(line := norm[norm.rfind("\n", 0, pe - 1) + 1:pe].strip()) >= 10 and line[-1] not in "。！？!?；;:：|"
                     and norm[s:e].strip()[:1] not in ("", "#", "|", "-", "*", ">")):
                 out[-1] = (ps, e)
                 continue
@@ -134,13 +140,10 @@ def _sent_of(doc: Document, pos: int) -> tuple:
     return doc.sentence_of(pos)
 
 
-def _clauses(norm: str, ss: int, pos: int) -> list:
+def _clauses(doc: Document, ss: int, pos: int) -> list:
     """Start offsets of the clauses of the sentence up to ``pos``."""
-    out = [ss]
-    for i in range(ss, pos):
-        if norm[i] in "，,；;：:":
-            out.append(i + 1)
-    return out
+    marks = _index(doc).clause_marks
+    return [ss] + [i + 1 for i in marks[bisect.bisect_left(marks, ss):bisect.bisect_left(marks, pos)]]
 
 
 def _strip_lead(text: str, data: dict) -> str:
@@ -161,6 +164,13 @@ _JOINED = re.compile(r"^(?:[(（][^()（）]{0,12}[)）])?\s*(?:和|、|及|与|
 
 def _is_source(doc: Document, e, data: dict) -> bool:
     """``据国家统计局统计`` / ``国家统计局公布的数据显示``: the source of the figures, not their subject."""
+    memo, key = _index(doc).memo, ("source", id(e), id(data))
+    if key not in memo:
+        memo[key] = _source_check(doc, e, data)
+    return memo[key]
+
+
+def _source_check(doc: Document, e, data: dict) -> bool:
     norm = doc.norm
     if norm[max(0, e.start - 2):e.start].endswith(tuple(data["source_before"])):
         return True
@@ -171,7 +181,19 @@ def _is_source(doc: Document, e, data: dict) -> bool:
 
 def _is_compared(doc: Document, e, clause: int, data: dict, in_sent=()) -> bool:
     """``e`` is the thing compared with (超越北京, 与北京的差距, 是上海市…的2.6倍), not a subject;
-    so are the entities coordinated after it (超越北京(1210家)和上海(1032家))."""
+    so are the entities coordinated after it (超越北京(1210家)和上海(1032家)).
+
+    ``in_sent``: the entities of the sentence from its start, up to ``e`` or beyond; only those
+    before ``e`` are read, so the answer depends on ``e``, ``clause`` and the sentence start
+    and is remembered per document (every value of a sentence asks it of the same entities)."""
+    memo = _index(doc).memo
+    key = ("compared", id(e), clause, id(data), id(in_sent[0]) if in_sent else None)
+    if key not in memo:
+        memo[key] = _compared_check(doc, e, clause, data, in_sent)
+    return memo[key]
+
+
+def _compared_check(doc: Document, e, clause: int, data: dict, in_sent) -> bool:
     start = e.start
     for p in reversed([p for p in in_sent if p.end <= e.start and p.type == e.type]):
         if _JOINED.match(doc.norm[p.end:start]):
@@ -251,12 +273,14 @@ def _heading_subject(doc: Document, headings: list, pos: int, data: dict):
     ss, se = _sent_of(doc, pos)
     if len(doc.norm[ss:se].strip()) > data["heading_line_max"]:
         return None  # a heading governs the short lines of its block, not prose
-    i = bisect.bisect_right([h[0] for h in headings], pos) - 1
+    i = bisect.bisect_right(headings, pos, key=lambda h: h[0]) - 1
     if i < 0:
         return None
     start, e = headings[i]
+    if pos - e.end > data["heading_span"]:
+        return None
     between = doc.norm[e.end:pos]
-    if pos - e.end > data["heading_span"] or "。" in between or "\n#" in between:
+    if "。" in between or "\n#" in between:
         return None
     return e
 
@@ -280,9 +304,14 @@ def _anaphor_subject(doc: Document, ents: list, ss: int, clause_text: str, data:
 
 
 def _after_figure(doc: Document, p, in_sent: list) -> bool:
-    """``800余家集成电路企业、3900多家…``: an industry right after a figure qualifies that figure."""
-    return any(f.type == "FIGURE" and f.end <= p.start and not doc.norm[f.end:p.start].strip(" *")
-               for f in in_sent)
+    """``800余家集成电路企业、3900多家…``: an industry right after a figure qualifies that figure.
+    (Only the figures before ``p`` in its sentence are read: remembered per entity and sentence.)"""
+    memo = _index(doc).memo
+    key = ("after_figure", id(p), id(in_sent[0]) if in_sent else None)
+    if key not in memo:
+        memo[key] = any(f.type == "FIGURE" and f.end <= p.start and not doc.norm[f.end:p.start].strip(" *")
+                        for f in in_sent)
+    return memo[key]
 
 
 def _place_after(doc: Document, e, nxt: list, data: dict):
@@ -294,14 +323,21 @@ def _place_after(doc: Document, e, nxt: list, data: dict):
     return nxt[0] if gap in ("", "的", "家", "个", "家的", "个的") else None
 
 
-def _venue_after(doc: Document, e, after: list, data: dict):
-    """``1372家“小巨人”已经在新三板挂牌``: the board or exchange the counted firms list on."""
+def _venue_after(doc: Document, e, data: dict):
+    """``1372家“小巨人”已经在新三板挂牌``: the board or exchange the counted firms list on: the first
+    ORG after ``e`` in its clause with 在 before it and a listing verb after it."""
     end = _clause_end(doc.norm, e.end)
-    for n in after:
+    idx = _index(doc)
+    if idx._venues is None or idx._venues[0] is not data:
+        norm = doc.norm
+        idx._venues = (data, [k for k, n in enumerate(idx.ents) if n.type == "ORG" and n.start >= 1
+                              and norm[n.start - 1:n.start] == "在" and norm[n.end:n.end + 2] in data["venue_verbs"]])
+    venues = idx._venues[1]
+    for j in range(bisect.bisect_right(venues, idx.pos[id(e)]), len(venues)):
+        n = idx.ents[venues[j]]
         if n.start >= end:
             break
-        if n.type == "ORG" and doc.norm[max(e.end, n.start - 1):n.start] == "在" \
-                and doc.norm[n.end:n.end + 2] in data["venue_verbs"]:
+        if n.start - 1 >= e.end:  # the 在 lies after the value
             return n
     return None
 
@@ -317,7 +353,9 @@ def _shared(doc: Document, facts: list, ss: int, clause: int, e, data: dict, wor
     elif not any(w in head for w in words):
         return None
     for f in reversed(facts):
-        if f.type == "METRIC" and ss <= f.value.start < e.start:
+        if f.value.start < ss:
+            break  # facts are made in the order of their values: the rest lie before the sentence
+        if f.type == "METRIC" and f.value.start < e.start:
             return f.subject
     return None
 
@@ -395,8 +433,7 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
             w in norm[clause:e.start] or w in after_clause for w in data["duration_cues"]):
         return True  # 经过20年…, 诞生45年的光阴里: a span of time, not a measured duration
     if e.attrs.get("qualifier") in ("more_than", "at_least", "range") and "的" in norm[e.end:_clause_end(norm, e.end)] \
-            and any(f.type == "FIGURE" and f.start >= e.end and f.start < _clause_end(norm, e.end)
-                    for f in doc.entities):
+            and any(f.type == "FIGURE" for f in _starting_in(doc, e.end, _clause_end(norm, e.end))):
         return True  # 超过100件PCT专利的企业仅8家: a threshold that defines the counted group
     if e.attrs.get("qualifier") in ("more_than", "at_least") and unit != "%" and re.match(
             r"[^，。,；;的]{0,12}的(?:" + "|".join(data["group_nouns"]) + ")", norm[e.end:e.end + 20]):
@@ -420,18 +457,18 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
 
 def _same_paragraph(doc: Document, a, e) -> bool:
     """``截至2025年10月，…`` governs the figures after it up to the end of its paragraph."""
-    between = doc.norm[a.end:e.start]
-    return a.start < e.start and "\n\n" not in between and "。\n" not in between
+    return a.start < e.start and not _index(doc).has_break(a.end, e.start)
 
 
 def _lead_in_date(doc: Document, e, ents: list, starts: list):
     """``到2027年，…形成“4321金字塔式”培育体系`` over short lines that each state a figure
     (``独角兽企业达到100家``): the lead-in line's date governs them (GUIDELINES facts 16)."""
     norm = doc.norm
-    end = norm.rfind("\n", 0, e.start)
+    prev = _index(doc).prev_newline
+    end = prev(e.start)
     checked = 0
     while end > 0 and checked < 12:
-        start = norm.rfind("\n", 0, end) + 1
+        start = prev(end) + 1
         line = norm[start:end].strip()
         in_line = doc.entities_between(start, end, ents, starts)
         end = start - 1
@@ -448,19 +485,89 @@ def _lead_in_date(doc: Document, e, ents: list, starts: list):
 
 
 _CLAUSE_END = re.compile(r"[，。；,;：:！？!?]")
+# How far a clause may run on without punctuation. Sentences are cut at 400 characters
+# (segment.split_sentences), so no real clause comes near this; the bound keeps every search that
+# looks for the end of a clause from running to the end of a document with no punctuation (each
+# value's search would otherwise read the rest of the text: quadratic time).
+MAX_CLAUSE = 1000
+
+
+class _Index:
+    """Positions looked up for every value, computed once per document so that no lookup reads
+    the text between a value and something far away (linear time whatever the text)."""
+
+    def __init__(self, doc: Document):
+        norm = doc.norm
+        self.ents = sorted(doc.entities, key=lambda e: e.start)
+        self.starts = [e.start for e in self.ents]
+        self.newlines = [m.start() for m in re.finditer("\n", norm)]
+        self.clause_marks = [m.start() for m in re.finditer("[，,；;：:]", norm)]
+        self.memo = {}  # (check, id(entity), …) → result of a check that depends only on the entity
+        self.pos = {id(e): k for k, e in enumerate(self.ents)}
+        self._venues = None
+        self.fig_starts = [e.start for e in self.ents if e.type == "FIGURE"]
+        self._heads = None
+        # paragraph breaks for _same_paragraph: a blank line or a line ending with 。
+        self.breaks = sorted(m.start() for m in re.finditer("(?=\n\n|。\n)", norm))
+        spans = sorted((t.start, t.end) for t in doc.tables)
+        self.table_starts = [a for a, _ in spans]
+        self.table_ends = list(itertools.accumulate((b for _, b in spans), max)) if spans else []
+
+    def heading_ids(self, headings: list) -> set:
+        """``{id(entity)}`` of the heading lines (computed once per list of headings)."""
+        if self._heads is None or self._heads[0] is not headings:
+            self._heads = (headings, {id(h) for _, h in headings})
+        return self._heads[1]
+
+    def prev_newline(self, pos: int) -> int:
+        """``norm.rfind("\\n", 0, pos)`` in O(log n)."""
+        i = bisect.bisect_left(self.newlines, pos) - 1
+        return self.newlines[i] if i >= 0 else -1
+
+    def next_newline(self, pos: int) -> int:
+        """``norm.find("\\n", pos)`` in O(log n)."""
+        i = bisect.bisect_left(self.newlines, pos)
+        return self.newlines[i] if i < len(self.newlines) else -1
+
+    def has_break(self, a: int, b: int) -> bool:
+        """Whether ``norm[a:b]`` holds a blank line or 。 at a line end (a break at k needs k + 2 <= b)."""
+        i = bisect.bisect_left(self.breaks, a)
+        return i < len(self.breaks) and self.breaks[i] + 2 <= b
+
+    def in_table(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.table_starts, pos) - 1
+        return i >= 0 and pos < self.table_ends[i]
+
+
+def _index(doc: Document, fresh: bool = False) -> _Index:
+    """The document's :class:`_Index`; ``fresh`` builds a new one (each :func:`find_facts` call
+    starts with one, so nothing remembered outlives a change to the entities)."""
+    key = (id(doc.entities), len(doc.entities), id(doc.tables), len(doc.tables), len(doc.norm))
+    cached = getattr(doc, "_fact_index", None)
+    if not fresh and cached is not None and cached[0] == key:
+        return cached[1]
+    idx = _Index(doc)
+    doc._fact_index = (key, idx)
+    return idx
+
+
+def _starting_in(doc: Document, a: int, b: int) -> list:
+    """Entities that start in ``a:b``."""
+    idx = _index(doc)
+    return idx.ents[bisect.bisect_left(idx.starts, a):bisect.bisect_left(idx.starts, b)]
 
 
 def _clause_end(norm: str, pos: int) -> int:
-    m = _CLAUSE_END.search(norm, pos)
-    return m.start() if m else len(norm)
+    m = _CLAUSE_END.search(norm, pos, pos + MAX_CLAUSE)
+    return m.start() if m else min(len(norm), pos + MAX_CLAUSE)
 
 
 def find_facts(doc: Document, data: dict, chooser=None) -> list:
     """Facts of ``doc``; with a trained ``chooser`` (:mod:`extract.stages.facts.chooser`) it decides which
     values outside tables and ranked lists state a fact, and whose."""
     facts = []
-    ents = sorted(doc.entities, key=lambda e: e.start)
-    starts = [e.start for e in ents]
+    idx = _index(doc, fresh=True)
+    ents, starts = idx.ents, idx.starts
     figs = [e for e in ents if e.type == "FIGURE"]
     headings = _headings(doc, ents)
     listed = set()
@@ -476,11 +583,11 @@ def find_facts(doc: Document, data: dict, chooser=None) -> list:
         if e.type not in ("FIGURE", "RANK") or id(e) in listed:
             continue
         ss, se = _sent_of(doc, e.start)
-        cstarts = _clauses(doc.norm, ss, e.start)
+        cstarts = _clauses(doc, ss, e.start)
         clause = cstarts[-1]
         in_sent = ents[bisect.bisect_left(starts, ss):i]  # entities of this sentence before the value
         sent_all = ents[bisect.bisect_left(starts, ss):bisect.bisect_left(starts, se)]
-        in_table = any(t.start <= e.start < t.end for t in doc.tables)
+        in_table = _index(doc).in_table(e.start)
         if in_table:
             continue  # table cells are handled with their headers below
         local = [p for p in in_sent if p.start >= clause and p.type in SUBJECT_TYPES + NEAR_SUBJECT_TYPES
@@ -502,7 +609,7 @@ def find_facts(doc: Document, data: dict, chooser=None) -> list:
             subject = (_anaphor_subject(doc, ents, clause, doc.norm[clause:e.start], data)
                        or _place_after(doc, e, ents[i + 1:i + 2], data))
             if subject is None:
-                subject = _venue_after(doc, e, ents[i + 1:], data)
+                subject = _venue_after(doc, e, data)
             if subject is None and not near:
                 subject = (_shared(doc, facts, ss, clause, e, data)
                            or _topic(doc, sent_all, cstarts, e.start, data)
@@ -555,7 +662,8 @@ def find_facts(doc: Document, data: dict, chooser=None) -> list:
         if subject is not None:
             chain = _coordinated(doc, subject, sent_all)
             if len(chain) > 1:
-                vals = _value_chain(doc, e, [f for f in figs if ss <= f.start < se])
+                fstarts = _index(doc).fig_starts
+                vals = _value_chain(doc, e, figs[bisect.bisect_left(fstarts, ss):bisect.bisect_left(fstarts, se)])
                 if len(vals) == len(chain):
                     subjects = [chain[vals.index(e)]]  # 北京和上海…24.08件/家和23.22件/家
                 elif len(vals) == 1:
@@ -577,7 +685,7 @@ def _with_metrics(doc: Document, facts: list, data: dict) -> list:
     last_by_sent = {}
     for f in facts:
         sent = _sent_of(doc, f.value.start)
-        if f.metric is None and doc.norm[_after_value(doc, f.value):][:1] == "的":
+        if f.metric is None and doc.norm[_after_value(doc, f.value):_after_value(doc, f.value) + 1] == "的":
             f.metric = _metric_after(doc, f.value, data)  # 近十倍的就业贡献
         if f.metric is None:
             f.metric = (last_by_sent.get(sent) or _metric_after(doc, f.value, data)
@@ -647,7 +755,7 @@ def _metric_bare(doc: Document, lo: int, e, data: dict):
 def _metric_before(doc: Document, f, sent: tuple, data: dict):
     """``…企业技术规模最接近上市公司水平，达到七至八成``: the clause before names what is measured."""
     ss = sent[0]
-    cs = _clauses(doc.norm, ss, f.value.start)
+    cs = _clauses(doc, ss, f.value.start)
     for a, b in zip(reversed(cs[:-1]), reversed(cs[1:])):
         lo = a
         if f.subject is not None and a <= f.subject.end <= b:
@@ -661,7 +769,7 @@ def _metric_before(doc: Document, f, sent: tuple, data: dict):
 def _metric_label_line(doc: Document, value, data: dict):
     """Card layouts (``134个，占…`` over a label line ``多单位合作项目``): the short line after."""
     norm = doc.norm
-    end = norm.find("\n", value.end)
+    end = _index(doc).next_newline(value.end)
     if end < 0:
         return None
     m = re.match(r"\s*([^\n]{2,15})\n", norm[end:end + 40])
@@ -704,7 +812,8 @@ def _enumerated(doc, rank, ents, first, data):
         return []
     pos = rank.end + m.end()
     items = []
-    for e in itertools.islice(ents, first, None):
+    for k in range(first, len(ents)):  # (islice would walk the entities before ``first`` each time)
+        e = ents[k]
         if e.start < pos:
             continue
         gap = doc.norm[pos:e.start]
@@ -723,17 +832,22 @@ def _layout_list(doc: Document, rank, ents: list, first: int, headings: list, da
     block (a prose sentence or the next heading). Returns (items, metric span of the heading)."""
     top = rank.attrs.get("top")
     norm = doc.norm
-    end = norm.find("\n", rank.end)
+    end = _index(doc).next_newline(rank.end)
     end = len(norm) if end < 0 else end
-    rest = norm[rank.end:end]
-    if not top or top > data["layout_max_top"] or len(rest.strip()) > 20 or re.search(r"[。，,；;：:]", rest):
+    if not top or top > data["layout_max_top"]:
         return [], None
-    heads = {id(h) for _, h in headings}
+    if len(norm[rank.end:min(end, rank.end + 200)].strip()) > 20:
+        return [], None  # (more than 20 characters after stripping needs at most 20 + the spaces around)
+    rest = norm[rank.end:end]
+    if len(rest.strip()) > 20 or re.search(r"[。，,；;：:]", rest):
+        return [], None
+    heads = _index(doc).heading_ids(headings)
     items = []
-    for e in itertools.islice(ents, first, None):
+    for k in range(first, len(ents)):
+        e = ents[k]
         if e.start - end > data["heading_span"] or len(items) == top:
             break
-        line_start = norm.rfind("\n", 0, e.start) + 1
+        line_start = _index(doc).prev_newline(e.start) + 1
         if "。" in norm[end:line_start]:
             break
         if id(e) in heads:
@@ -753,11 +867,12 @@ def _table_facts(doc: Document) -> list:
     starts = [e.start for e in ents]
     for table in doc.tables:
         # a caption line right above the table (按地区分布统计（截至2025年）) dates its rows
-        cap_end = doc.norm.rfind("\n", 0, max(0, table.start - 1))
+        prev = _index(doc).prev_newline
+        cap_end = prev(max(0, table.start - 1))
         cap_end = table.start if cap_end < 0 else cap_end
-        while cap_end > 0 and not doc.norm[doc.norm.rfind("\n", 0, cap_end) + 1:cap_end].strip():
-            cap_end = doc.norm.rfind("\n", 0, cap_end)
-        cap_start = doc.norm.rfind("\n", 0, max(0, cap_end)) + 1
+        while cap_end > 0 and not doc.norm[prev(cap_end) + 1:cap_end].strip():
+            cap_end = prev(cap_end)
+        cap_start = prev(max(0, cap_end)) + 1
         tdate = next((e for e in doc.entities_between(cap_start, max(cap_start, cap_end), ents, starts)
                       if e.type == "DATE"), None) if cap_end > 0 else None
         key_role = next((h.role for h in table.header if h.role in ("COMPANY", "LOC")), None)

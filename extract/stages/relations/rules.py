@@ -38,11 +38,17 @@ def table_relations(doc: Document) -> List[Relation]:
     """located_in / in_industry for every table row with a subject entity."""
     spans = _by_span(doc)
     out = []
-    for table in getattr(doc, "tables", []) or []:
+    tables = getattr(doc, "tables", []) or []
+    if tables:  # entities by start, to find a caption's without reading every entity per table
+        order = {id(e): k for k, e in enumerate(doc.entities)}
+        by_start = sorted(doc.entities, key=lambda e: e.start)
+        starts = [e.start for e in by_start]
+    for table in tables:
         key = next((h.role for h in table.header if h.role in ("COMPANY", "LOC")), None)
         caption = getattr(table, "caption", None)
-        caption_inds = [] if caption is None or key != "COMPANY" else \
-            [e for e in doc.entities if e.type == "INDUSTRY" and caption.start <= e.start and e.end <= caption.end]
+        caption_inds = [] if caption is None or key != "COMPANY" else sorted(
+            (e for e in doc.entities_between(caption.start, caption.end, by_start, starts) if e.type == "INDUSTRY"),
+            key=lambda e: order[id(e)])
         for row in table.rows:
             def ents(role):
                 found = []
