@@ -150,5 +150,10 @@ def test_dates_and_ranks_data_are_consistent():
 
 
 def test_rule_files_are_plain_utf8_json():
-    for path in RULES_DIR.glob("*.json"):
-        json.loads(path.read_text(encoding="utf-8"))
+    paths = sorted(RULES_DIR.glob("*.json"))
+    assert len(paths) >= 4, f"rule files missing from {RULES_DIR}"
+    for path in paths:
+        raw = path.read_bytes()
+        assert not raw.startswith(b"\xef\xbb\xbf"), f"{path.name} starts with a BOM"
+        data = json.loads(raw.decode("utf-8"))
+        assert isinstance(data, dict) and data, f"{path.name} is not a non-empty JSON object"
