@@ -118,6 +118,23 @@ def test_top_n_heading_over_card_lines_gives_one_ranking_per_item_in_order():
     assert f.metric.text == "重点产业"
 
 
+def _top2(text, *items):
+    return make_doc(text, [("前二" if "前二" in text else "TOP2", "RANK", {"top": 2, "scope": None})]
+                    + [(name, typ) for name, typ in items])
+
+
+def test_two_items_are_enough_for_a_ranked_list():
+    d = _top2("排名前二的城市分别为上海、北京。", ("上海", "LOC"), ("北京", "LOC"))
+    assert tuples(find_facts(d, DATA)) == [("RANKING", "上海", "前二", 1), ("RANKING", "北京", "前二", 2)]
+    d = _top2("TOP2重点产业\n\n新材料\n\n生物医药\n\n资料来源：某机构。", ("新材料", "INDUSTRY"), ("生物医药", "INDUSTRY"))
+    assert tuples(find_facts(d, DATA)) == [("RANKING", "新材料", "TOP2", 1), ("RANKING", "生物医药", "TOP2", 2)]
+
+
+def test_one_item_is_no_ranked_list():
+    assert find_facts(_top2("排名前二的城市为上海。", ("上海", "LOC")), DATA) == []
+    assert find_facts(_top2("TOP2重点产业\n\n新材料\n\n资料来源：某机构。", ("新材料", "INDUSTRY")), DATA) == []
+
+
 def test_noun_phrase_clause_is_the_topic_of_the_next():
     d = make_doc("例如，专注芯片接口的芯联科技，成立仅三年便入选。",
                  [("芯联科技", "COMPANY"), ("三年", "FIGURE", {"value": 3, "unit": "年", "qualifier": "exact"})])
@@ -242,6 +259,14 @@ def test_asof_date_governs_its_paragraph_only():
                         ("宁波", "LOC"), fig("300家", 300, "家")])
     dates = {f.value.text: (f.date.text if f.date else None) for f in find_facts(d, DATA)}
     assert dates == {"500家": "截至2025年10月", "70%": "截至2025年10月", "300家": None}
+
+
+@pytest.mark.parametrize("text", ["与2020年相比，2024年上海的小巨人企业达1000家。",
+                                  "2020年至2024年，上海小巨人企业数量达1000家。"])
+def test_the_last_date_before_the_value_dates_the_fact(text):
+    d = make_doc(text, [("2020年", "DATE"), ("2024年", "DATE"), ("上海", "LOC"), fig("1000家", 1000, "家")])
+    [f] = find_facts(d, DATA)
+    assert (f.subject.text, f.value.text, f.date.text) == ("上海", "1000家", "2024年")
 
 
 def test_lead_in_line_dates_the_figure_lines_below_it():

@@ -79,11 +79,16 @@ def column_role(header: str, data: dict) -> Optional[str]:
     return None
 
 
+_EOL = re.compile(r"\r\n|\r|\n")
+
+
 def _lines(text: str) -> list:
+    """``(start, end)`` of every line, the line break excluded; ``\n``, ``\r\n`` and a bare ``\r`` end a line."""
     out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, pos + len(line)))
-        pos += len(line) + 1
+    for m in _EOL.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
     return out
 
 
