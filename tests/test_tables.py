@@ -220,3 +220,12 @@ def test_tab_table_with_crlf_and_cr_line_ends(nl):
             for c in row:
                 assert text[c.start:c.end] == c.text and "\r" not in c.text
     assert [[c.text for c in r] for t in tables for r in t.rows] == [["甲公司", "上海", "10"], ["乙公司", "深圳", "20"]]
+
+
+@pytest.mark.parametrize("prefix", ["", "具体", "主要"])
+def test_column_header_with_a_modifier_prefix(prefix):
+    from extract.stages.tables import find_column_tables
+    text = COLUMNS.replace("具体产业类别", prefix + "产业类别")
+    (t,) = find_column_tables(text, load_table_data())
+    assert [h.text for h in t.header] == ["企业名", prefix + "产业类别", "所在城市"]
+    assert find_column_tables(COLUMNS.replace("具体产业类别", "其他产业类别"), load_table_data()) != [t]

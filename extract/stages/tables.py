@@ -175,6 +175,11 @@ def find_column_tables(text: str, data: dict) -> List[Table]:
     headers = set(data.get("column_headers", ()))
     if not headers:
         return []
+    prefixes = tuple(data.get("header_prefixes", ()))
+
+    def is_header(t: str) -> bool:  # 产业类别, and with a modifier in front: 具体产业类别
+        return t in headers or any(t.startswith(p) and t[len(p):] in headers for p in prefixes)
+
     lines = _lines(text)
     tables = []
     i = 0
@@ -190,7 +195,7 @@ def find_column_tables(text: str, data: dict) -> List[Table]:
             if cell.text and (_CAPTION.match(cell.text) or len(cell.text) > _MAX_CELL or _PROSE.search(cell.text)):
                 break
             if cell.text:
-                cells.append((cell, cell.text in headers))
+                cells.append((cell, is_header(cell.text)))
             j += 1
         table = _columns_to_table(cells, caption)
         if table is not None:
