@@ -88,6 +88,7 @@ def test_records_are_valid_and_rebuild_the_spans(records, lines):
 @needs_corpora
 def test_raw_file_holds_no_sentence_text(records):
     raw = build_mod.ANNOTATIONS.read_text(encoding="utf-8")
+    assert records, "no records were rebuilt"
     for rec in records:
         assert rec["text"] not in raw, rec["id"]
 

@@ -242,10 +242,12 @@ FINDERS = {"FIGURE": find_figures, "DATE": find_dates, "RANK": find_ranks, "POLI
 
 @pytest.mark.parametrize("etype", sorted(FINDERS))
 def test_recognizers_on_full_seeds(seeds, etype):
+    total = 0
     for name, text in seeds.items():
         d = make_doc(text)
         ents = FINDERS[etype](d)
         assert isinstance(ents, list)
+        total += len(ents)
         for e in ents:
             assert e.type == etype
             assert d.text[e.start:e.end] == e.text, (name, e)
@@ -254,6 +256,7 @@ def test_recognizers_on_full_seeds(seeds, etype):
         ents.sort(key=lambda e: e.start)
         for a, b in zip(ents, ents[1:]):
             assert a.end <= b.start, (name, a, b)
+    assert total >= 10, f"only {total} {etype} spans in the seeds"
 
 
 def test_seeds_yield_every_type(seeds):

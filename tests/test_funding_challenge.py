@@ -82,12 +82,14 @@ def test_records_are_valid_and_rebuild_the_spans(records):
 @needs_corpora
 def test_raw_file_holds_no_sentence_text(records):
     raw = build_mod.ANNOTATIONS.read_text(encoding="utf-8")
+    assert records, "no records were rebuilt"
     for rec in records:
         assert rec["text"] not in raw, rec["id"]
 
 
 @needs_corpora
 def test_positives_have_events_and_negatives_none(records):
+    assert {r["meta"]["kind"] for r in records} == {"positive", "negative"}
     for rec in records:
         kind = rec["meta"]["kind"]
         assert bool(rec["events"]) == (kind == "positive"), rec["id"]
