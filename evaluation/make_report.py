@@ -273,6 +273,8 @@ def mutation_section() -> list:
     for key, r in res.items():
         killed = r["killed"] + r["timeout"] + r["suspicious"]
         score = "–" if r.get("score") is None else f"{100 * r['score']:.1f} %"
+        if r.get("untested"):
+            score += f" (partial: {r['untested']} not run)"
         tests = ", ".join(Path(t).name for t in r["tests"])
         L.append(f"| {key} | `{r['source']}` | {tests} | {r['mutants']} | {killed} | {r['survived']} | "
                  f"{r['equivalent']} | {score} | {r['date']} `{r['commit']}` |")

@@ -107,6 +107,8 @@ NEGATIVES = [
     ("两〇二五年", "两〇二五年"),  # 两 is no digit of a year read digit by digit
     ("2024-2024年", "2024-2024年"),  # an empty range
     ("近0年", "近0年"),
+    ("近十四五年", "近十四五年"),  # a malformed numeral: refused, not a crash
+    ("二X二五年", "二X二五年"),
 ]
 
 

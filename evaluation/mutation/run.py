@@ -75,7 +75,9 @@ def copy_tree(dest: Path) -> None:
 def runner(tests) -> str:
     # mutmut 2 counts only exit status 1 as "killed"; pytest exits 2 when a mutant breaks the
     # import (collection error), so any failure is folded into 1
-    return (f"bash -c '{sys.executable} -m pytest -x -q -p no:cacheprovider --no-header "
+    # (and mutmut 2's own timeout never fires on a mutant that loops forever without output, so
+    # `timeout` ends it: a hang counts as killed)
+    return (f"bash -c 'timeout 300 {sys.executable} -m pytest -x -q -p no:cacheprovider --no-header "
             + " ".join(tests) + " || exit 1'")
 
 
