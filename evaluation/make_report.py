@@ -317,6 +317,27 @@ def spark_section() -> list:
     return ["## Corpus scale on Apache Spark (`zhie spark`)", "",
             "Measured by its own command (not rerun by this script); details in `evaluation/spark/RESULTS.md`.", "",
             *scaling.markdown(r), ""]
+def mutation_section() -> list:
+    """Mutation score per core module, read from evaluation/mutation/results.json (its own command)."""
+    res = _load_json(REPO / "evaluation" / "mutation" / "results.json")
+    if not res:
+        return []
+    L = ["## Mutation testing of the core modules", "",
+         "`nice python evaluation/mutation/run.py MODULE …` (mutmut 2.5.1; each module against its own test "
+         "files; see evaluation/mutation/README.md). Score = killed / (mutants − equivalent); timeouts count as "
+         "killed. Equivalent mutants are listed with a one-line reason in evaluation/mutation/equivalent.json; "
+         "the surviving ones, in full, in results.json. Target: ≥ 80 % per module.", "",
+         "| module | source | tests | mutants | killed | survived | equivalent | score | run on |",
+         "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |"]
+    for key, r in res.items():
+        killed = r["killed"] + r["timeout"] + r["suspicious"]
+        score = "–" if r.get("score") is None else f"{100 * r['score']:.1f} %"
+        if r.get("untested"):
+            score += f" (partial: {r['untested']} not run)"
+        tests = ", ".join(Path(t).name for t in r["tests"])
+        L.append(f"| {key} | `{r['source']}` | {tests} | {r['mutants']} | {killed} | {r['survived']} | "
+                 f"{r['equivalent']} | {score} | {r['date']} `{r['commit']}` |")
+    return L + [""]
 
 
 def _git(*args):
@@ -688,6 +709,7 @@ def main(argv=None) -> int:
         L += honesty_section()
     L += supporting_section()
     L += serve_section()
+    L += mutation_section()
     L += bench_lines
     L += spark_section()
     L += reliability_section()

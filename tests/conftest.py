@@ -1,5 +1,11 @@
 """Shared test fixtures: paths, the seed texts, pipelines and a model folder for the CLI.
 
+The seed texts come from the repository (``annotations/gold.jsonl``), never from
+``../shared``: the suite runs the same on a plain clone. Tests that need the
+public corpora in ``../shared/corpora`` are marked ``shared`` and deselected by
+default (``python -m pytest -m shared`` runs them; they fail, not skip, when the
+corpora are absent).
+
 The rule recognizers (``rules.v1``) may not be built yet; ``rules_config`` is the
 rules-only pipeline without them then, so tests that only need *some* pipeline
 output (offsets, record counts, formats) run either way. Tests that need what the
@@ -13,7 +19,7 @@ from pathlib import Path
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-SEEDS_DIR = REPO_ROOT.parent / "shared" / "seeds"
+GOLD = REPO_ROOT / "annotations" / "gold.jsonl"
 
 
 def rules_available() -> bool:
@@ -28,18 +34,20 @@ def require_rules():
         pytest.skip("the rule recognizers (rules.v1) are not built yet")
 
 
-def seed_paths():
-    """The seed documents, sorted; empty when the shared folder is absent."""
-    return sorted(SEEDS_DIR.glob("*.txt")) if SEEDS_DIR.is_dir() else []
+def seed_texts() -> dict:
+    """``{id: text}`` of every seed document, in id order, read from the gold file in the repository."""
+    if not GOLD.is_file():
+        raise FileNotFoundError(f"{GOLD} is missing: the seed texts for the tests live there")
+    recs = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if not recs:
+        raise ValueError(f"{GOLD} holds no records: the seed texts for the tests live there")
+    return {r["id"]: r["text"] for r in sorted(recs, key=lambda r: r["id"])}
 
 
 @pytest.fixture(scope="session")
 def seeds() -> dict:
-    """``{stem: text}`` of every seed document; skips the test when there are none."""
-    paths = seed_paths()
-    if not paths:
-        pytest.skip(f"no seed documents in {SEEDS_DIR}")
-    return {p.stem: p.read_text(encoding="utf-8") for p in paths}
+    """``{id: text}`` of every seed document (annotations/gold.jsonl); fails when the file is missing."""
+    return seed_texts()
 
 
 @pytest.fixture(scope="session")

@@ -313,3 +313,29 @@ def test_import_error_code(tmp_path):
     f.write_text('{"text": "上海", "labels": [[0, 3, "LOC"]]}\n', encoding="utf-8")
     (p,) = validate_files([f])
     assert p.code == "import" and p.line == 1 and "span 0:3 is outside the text" in p.message
+
+
+# ------------------------------------------------------------ boundaries: touching is not overlapping
+def _two_entities(a, b, ignore=()):
+    text = "上海北京深圳"
+    rec = {"id": "t", "text": text, "entities": [
+        {"id": "E1", "type": "LOC", "start": a[0], "end": a[1], "text": text[a[0]:a[1]],
+         "attrs": {"norm": text[a[0]:a[1]]}},
+        {"id": "E2", "type": "LOC", "start": b[0], "end": b[1], "text": text[b[0]:b[1]],
+         "attrs": {"norm": text[b[0]:b[1]]}}],
+        "relations": [], "events": [], "facts": []}
+    if ignore:
+        rec["ignore"] = [{"start": s, "end": e} for s, e in ignore]
+    return rec
+
+
+def test_touching_entities_and_regions_are_not_overlaps():
+    assert validate_record(_two_entities((0, 2), (2, 4)), "g.jsonl", 1) == []
+    assert validate_record(_two_entities((0, 2), (2, 4), ignore=[(0, 2), (2, 4)]), "g.jsonl", 1) == []
+
+
+def test_entities_sharing_one_character_overlap():
+    (p,) = validate_record(_two_entities((0, 3), (2, 4)), "g.jsonl", 1)
+    assert "overlaps" in str(p) and p.severity == "error"
+    (w,) = validate_record(_two_entities((0, 2), (2, 4), ignore=[(0, 3), (2, 4)]), "g.jsonl", 1)
+    assert "overlaps" in str(w) and w.severity == "warning"

@@ -74,6 +74,15 @@ CASES = [
     ("去年底，上海", "去年底", {"relative": "year", "offset": -1, "part": "end"}),
     ("上世纪90年代", "90年代", {"decade": 1990}),
     ("２０２５年末", "２０２５年末", {"year": 2025, "part": "end"}),
+    # constructed: every branch of the pattern, at position 0
+    ("二〇二五年发布", "二〇二五年", {"year": 2025}),
+    ("2025Q3营收", "2025Q3", {"year": 2025, "part": "Q3"}),
+    ("Q2营收", "Q2", {"part": "Q2"}),
+    ("90年代", "90年代", {"decade": 1990}),
+    ("1990年代", "1990年代", {"decade": 1990}),
+    ("2023-2024年", "2023-2024年", {"from": 2023, "to": 2024}),
+    ("近1年", "近1年", {"relative": "last", "years": 1}),
+    ("营收见2024年", "2024年", {"year": 2024}),  # at the very end of the text
 ]
 
 
@@ -95,6 +104,11 @@ NEGATIVES = [
     ("比第一批“小巨人”平均“年轻六岁”", "六岁"),
     ("北京地平线机器人技术研发有限公司 | 港交所:09660", "0966"),
     ("目前为止没有", "目前"),
+    ("两〇二五年", "两〇二五年"),  # 两 is no digit of a year read digit by digit
+    ("2024-2024年", "2024-2024年"),  # an empty range
+    ("近0年", "近0年"),
+    ("近十四五年", "近十四五年"),  # a malformed numeral: refused, not a crash
+    ("二X二五年", "二X二五年"),
 ]
 
 
@@ -118,3 +132,9 @@ def test_last_n_years_is_date_but_duration_after_verb_is_figure():
 
 def test_no_dates_gives_empty_list():
     assert find_dates(make_doc("专精特新“小巨人”企业")) == []
+
+
+def test_a_refused_match_does_not_end_the_search():
+    found = dates("2024-2024年，2023年，近0年，Q1")
+    assert sorted(found) == ["2023年", "Q1"]
+    assert {e.source for e in found.values()} == {"rules"}

@@ -550,3 +550,28 @@ def test_evaluate_cv_with_error_report(tmp_path, rich):
     assert "沐曦集成電路" in md and "工业和信息化部" in md  # false negatives from both held-out docs
     with pytest.raises(ValueError, match="cross-validation needs a model"):
         evaluate(gold, pred_path=gold, cv=True)
+
+
+def test_ignore_region_bounds_are_inclusive_of_spans_that_fill_them():
+    text = "上海北京深圳广州"
+    # the region is exactly 北京深圳: 北京 starts at its start, 深圳 ends at its end; both are ignored
+    s, e = find(text, "北京深圳")
+    ents = [("a", "LOC", "上海", None, 0), ("b", "LOC", "北京", None, 0), ("c", "LOC", "深圳", None, 0),
+            ("d", "LOC", "广州", None, 0)]
+    gold = record("x", text, [ents[0], ents[3]], ignore=[(s, e)])
+    pred = record("x", text, ents)
+    assert prf(score([gold], [pred])["entities"]["micro"]) == (2, 0, 0)
+    # one character past the region on either side: scored (a false positive here)
+    for span in ("上海北", "深圳广"):
+        extra = record("x", text, ents[:1] + [("z", "ORG", span, None, 0)] + ents[3:])
+        assert prf(score([gold], [extra])["entities"]["micro"]) == (2, 1, 0)
+
+
+def test_touching_spans_do_not_overlap_in_scoring():
+    text = "上海北京深圳"
+    gold = record("x", text, [("a", "LOC", "上海", None, 0)])
+    pred = record("x", text, [("b", "LOC", "北京", None, 0)])
+    rep = score([gold], [pred])
+    assert prf(rep["entities"]["overlap"]["micro"]) == (0, 1, 1)
+    pred2 = record("x", text, [("b", "LOC", "海北", None, 0)])
+    assert prf(score([gold], [pred2])["entities"]["overlap"]["micro"]) == (1, 0, 0)

@@ -25,6 +25,17 @@ def view(events):
 C, O, D = "COMPANY", "ORG", "DATE"
 
 POSITIVES = [
+    # the nearest DATE before the trigger, not the first one of the sentence
+    ("2021年成立的星云科技于2023年3月完成2亿元B轮融资。",
+     [("2021年", D), ("星云科技", C), ("2023年3月", D), money("2亿元")],
+     [("融资", [("amount", "2亿元"), ("company", "星云科技"), ("date", "2023年3月"), ("round", "B轮")])]),
+    # the money FIGURE nearest the trigger, not the first one in the clause
+    ("注册资本1000万元的星云科技完成2亿元B轮融资。",
+     [money("1000万元"), ("星云科技", C), money("2亿元")],
+     [("融资", [("amount", "2亿元"), ("company", "星云科技"), ("round", "B轮")])]),
+    ("星云科技完成B轮融资，金额2亿元，另有3亿元贷款。",
+     [("星云科技", C), money("2亿元"), money("3亿元")],
+     [("融资", [("amount", "2亿元"), ("company", "星云科技"), ("round", "B轮")])]),
     # investor verb, investor subject and company object
     ("国投创新注资华芯科技5亿元。",
      [("国投创新", C), ("华芯科技", C), money("5亿元")],

@@ -118,6 +118,23 @@ def test_top_n_heading_over_card_lines_gives_one_ranking_per_item_in_order():
     assert f.metric.text == "重点产业"
 
 
+def _top2(text, *items):
+    return make_doc(text, [("前二" if "前二" in text else "TOP2", "RANK", {"top": 2, "scope": None})]
+                    + [(name, typ) for name, typ in items])
+
+
+def test_two_items_are_enough_for_a_ranked_list():
+    d = _top2("排名前二的城市分别为上海、北京。", ("上海", "LOC"), ("北京", "LOC"))
+    assert tuples(find_facts(d, DATA)) == [("RANKING", "上海", "前二", 1), ("RANKING", "北京", "前二", 2)]
+    d = _top2("TOP2重点产业\n\n新材料\n\n生物医药\n\n资料来源：某机构。", ("新材料", "INDUSTRY"), ("生物医药", "INDUSTRY"))
+    assert tuples(find_facts(d, DATA)) == [("RANKING", "新材料", "TOP2", 1), ("RANKING", "生物医药", "TOP2", 2)]
+
+
+def test_one_item_is_no_ranked_list():
+    assert find_facts(_top2("排名前二的城市为上海。", ("上海", "LOC")), DATA) == []
+    assert find_facts(_top2("TOP2重点产业\n\n新材料\n\n资料来源：某机构。", ("新材料", "INDUSTRY")), DATA) == []
+
+
 def test_noun_phrase_clause_is_the_topic_of_the_next():
     d = make_doc("例如，专注芯片接口的芯联科技，成立仅三年便入选。",
                  [("芯联科技", "COMPANY"), ("三年", "FIGURE", {"value": 3, "unit": "年", "qualifier": "exact"})])
@@ -244,6 +261,14 @@ def test_asof_date_governs_its_paragraph_only():
     assert dates == {"500家": "截至2025年10月", "70%": "截至2025年10月", "300家": None}
 
 
+@pytest.mark.parametrize("text", ["与2020年相比，2024年上海的小巨人企业达1000家。",
+                                  "2020年至2024年，上海小巨人企业数量达1000家。"])
+def test_the_last_date_before_the_value_dates_the_fact(text):
+    d = make_doc(text, [("2020年", "DATE"), ("2024年", "DATE"), ("上海", "LOC"), fig("1000家", 1000, "家")])
+    [f] = find_facts(d, DATA)
+    assert (f.subject.text, f.value.text, f.date.text) == ("上海", "1000家", "2024年")
+
+
 def test_lead_in_line_dates_the_figure_lines_below_it():
     text = "到2030年，形成梯度培育体系\n\n独角兽企业达到**50**家\n\n瞪羚企业达到**150**家\n\n科创板上市企业\n\n企业总数**95**家"
     d = make_doc(text, [("2030年", "DATE"), fig("50", 50, "家"), fig("150", 150, "家"), fig("95", 95, "家")])
@@ -279,7 +304,9 @@ def test_copula_wei_does_not_block_the_subject_but_chengwei_does():
 
 def test_words_with_lun_are_not_funding_rounds():
     d = make_doc("轮胎出口增长12%的轮胎企业。", [fig("12%", 12, "%")])
-    assert len(find_facts(d, DATA)) == 1
+    [f] = find_facts(d, DATA)
+    # 轮 of 轮胎 is no funding round: the figure is the growth of the metric, not a round's amount
+    assert (f.type, f.metric.text, f.value.text, f.position) == ("METRIC", "轮胎出口", "12%", None)
 
 
 def test_learned_chooser_reads_the_rules_decisions():

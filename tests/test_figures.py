@@ -156,6 +156,13 @@ CASES = [
     ("数千万元的订单", "数千万元", 20000000, "元", "vague", 20000000, 90000000),
     ("研发周期5个月", "5个月", 5, "个月", "exact", None, None),
     ("仅一家企业入选", "一家", 1, "家", "exact", None, None),
+    # --- ranges whose low end has no magnitude of its own take the high end's (1-2万家 is 10000..20000)
+    ("全省有1-2万家企业", "1-2万家", 10000, "家", "range", 10000, 20000),
+    ("全省有1万-2万家企业", "1万-2万家", 10000, "家", "range", 10000, 20000),
+    ("融资1～2亿元", "1～2亿元", 100000000, "元", "range", 100000000, 200000000),
+    ("营收1.5至3万亿元", "1.5至3万亿元", 1500000000000, "元", "range", 1500000000000, 3000000000000),
+    # --- at position 0 and at the very end of the text
+    ("1026家", "1026家", 1026, "家", "exact", None, None),
 ]
 
 
@@ -235,10 +242,12 @@ FINDERS = {"FIGURE": find_figures, "DATE": find_dates, "RANK": find_ranks, "POLI
 
 @pytest.mark.parametrize("etype", sorted(FINDERS))
 def test_recognizers_on_full_seeds(seeds, etype):
+    total = 0
     for name, text in seeds.items():
         d = make_doc(text)
         ents = FINDERS[etype](d)
         assert isinstance(ents, list)
+        total += len(ents)
         for e in ents:
             assert e.type == etype
             assert d.text[e.start:e.end] == e.text, (name, e)
@@ -247,6 +256,7 @@ def test_recognizers_on_full_seeds(seeds, etype):
         ents.sort(key=lambda e: e.start)
         for a, b in zip(ents, ents[1:]):
             assert a.end <= b.start, (name, a, b)
+    assert total >= 10, f"only {total} {etype} spans in the seeds"
 
 
 def test_seeds_yield_every_type(seeds):

@@ -223,3 +223,43 @@ def test_read_jsonl_malformed_line_raises_with_file_and_line(tmp_path):
         read_jsonl(p)
     ok = write(tmp_path / "ok.jsonl", codecs.BOM_UTF8 + b'{"id": "a"}\n')
     assert read_jsonl(ok) == [{"id": "a"}]
+
+
+# -------------------------------------------------------------------- boundaries
+def _stdin(data: bytes):
+    return [(i.id, i.text, i.error) for i in iter_inputs(["-"], stdin=io.BytesIO(data))]
+
+
+def test_stdin_jsonl_keeps_the_last_record_without_a_final_newline():
+    assert _stdin(b'{"id": "a", "text": "x"}\n{"id": "b", "text": "y"}') == [("a", "x", None), ("b", "y", None)]
+    assert _stdin(b'{"id": "a", "text": "x"}') == [("a", "x", None)]
+
+
+@pytest.mark.parametrize("given,expected", [(0, "0"), ("0", "0"), (False, "False"), ("", "")])
+def test_jsonl_falsy_ids_are_kept_not_replaced_by_the_line_id(given, expected):
+    line = json.dumps({"id": given, "text": "上海"}).encode()
+    assert [(i.id, i.text) for i in iter_jsonl([line], "x.jsonl", "x")] == [(expected, "上海")]
+
+
+def test_jsonl_file_ids_and_fallback_ids(tmp_path):
+    p = tmp_path / "in.jsonl"
+    p.write_bytes(b'{"id": 0, "text": "a"}\r\n\r\n{"text": "b"}\r\n{"id": null, "text": "c"}')
+    assert [(i.id, i.text, i.line) for i in iter_inputs([p])] == [("0", "a", 1), ("in:3", "b", 3), ("in:4", "c", 4)]
+
+
+@pytest.mark.parametrize("sep", [b"\r\n", b"\r", b"\n"])
+def test_stdin_jsonl_with_crlf_and_cr_line_ends(sep):
+    data = sep.join([b'{"id": "a", "text": "x"}', b'{"id": "b", "text": "y"}', b""])
+    assert _stdin(data) == [("a", "x", None), ("b", "y", None)]
+
+
+def test_jsonl_bom_in_the_middle_is_dropped_like_the_first():
+    # two files joined with cat: each starts with a BOM
+    bom = codecs.BOM_UTF8
+    data = bom + b'{"id": "a", "text": "x"}\n' + bom + b'{"id": "b", "text": "y"}\n{"id": "c", "text": "z"}'
+    assert _stdin(data) == [("a", "x", None), ("b", "y", None), ("c", "z", None)]
+
+
+@pytest.mark.parametrize("text", ["第一行\r\n第二行\r\n", "第一行\r第二行\r", "a", "上"])
+def test_text_stdin_keeps_line_ends_and_one_character_documents(text):
+    assert _stdin(text.encode("utf-8")) == [("stdin", text, None)]

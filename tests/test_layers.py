@@ -300,17 +300,14 @@ def test_every_fact_names_a_metric_so_output_validates(seeds_dir=None):
     assert [str(p) for p in validate_record(rec) if getattr(p, "severity", "error") == "error"] == []
 
 
-def test_default_model_output_on_the_seeds_validates():
-    """What `zhie extract ../shared/seeds` writes passes `zhie annotations validate`."""
-    from pathlib import Path
-
+def test_default_model_output_on_the_seeds_validates(seeds):
+    """What `zhie extract` writes for the seed texts passes `zhie annotations validate`."""
     import extract
     from extract.io.annotations import validate_record
-    seeds = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
-    if not seeds.is_dir():
-        pytest.skip("../shared/seeds not present")
     nlp = extract.load()
-    docs = nlp.pipe([(p.read_text(encoding="utf-8"), p.stem) for p in sorted(seeds.glob("*.txt"))])
+    docs = list(nlp.pipe([(text, name) for name, text in seeds.items()]))
+    assert len(docs) == len(seeds) == 5
+    assert all(d.entities for d in docs)
     problems = [str(p) for d in docs for p in validate_record(d.to_dict())
                 if getattr(p, "severity", "error") == "error"]
     assert problems == []

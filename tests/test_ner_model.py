@@ -1,5 +1,6 @@
 """Training smoke test, save/load round trip, numpy == torch parity, the pipeline component."""
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -11,6 +12,8 @@ from extract.stages.ner import NERComponent  # noqa: E402
 from extract.stages.ner.infer import NumpyTagger, viterbi  # noqa: E402
 from extract.learn.ner.train import train_ner  # noqa: E402
 from extract.textnorm import normalize  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _ex(text, *marks):
@@ -151,15 +154,23 @@ def test_component_registered_and_loads_from_config(tiny_model):
     from extract.registry import components
 
     out, _ = tiny_model
-    assert "ner.charcnn.v1" in components.names() or components.get("ner.charcnn.v1")
+    assert "ner.charcnn.v1" in components.names()
     nlp = extract.load({"name": "t", "pipeline": [
         {"name": "normalize", "factory": "normalize.v1"}, {"name": "segment", "factory": "segment.v1"},
         {"name": "ner", "factory": "ner.charcnn.v1", "path": str(out / "model-last")}]})
     doc = nlp("復旦大學教授張明在浦東新區考察。")
     doc.check_offsets()
+    assert [name for name, _ in nlp.components][-1] == "ner"
     assert all(e.source == "ner" for e in doc.entities)
     docs = list(nlp.pipe(["上海澜起科技股份有限公司今日宣布完成新一轮融资。", ""]))
     assert docs[1].entities == [] and docs[1].error is None
+    # the two-epoch model finds nothing yet; the same factory and config shape over the shipped
+    # model must find the names
+    shipped = extract.load({"name": "t", "pipeline": [
+        {"name": "normalize", "factory": "normalize.v1"}, {"name": "segment", "factory": "segment.v1"},
+        {"name": "ner", "factory": "ner.charcnn.v1", "path": str(ROOT / "models" / "default" / "ner")}]})
+    found = {(e.type, e.text, e.source) for e in shipped("復旦大學教授張明在浦東新區考察。").entities}
+    assert {("ORG", "復旦大學", "ner"), ("PERSON", "張明", "ner")} <= found, found
 
 
 def test_missing_model_names_the_fix(tmp_path):

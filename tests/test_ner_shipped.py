@@ -73,6 +73,10 @@ def test_long_unpunctuated_text_is_windowed_and_offsets_hold(nlp):
     assert len({e.start for e in doc.entities}) == len(doc.entities)
     for a, b in zip(doc.entities, doc.entities[1:]):
         assert a.end <= b.start, "NER spans must not overlap"
+    # both companies are found in every one of the 60 repetitions, across the window seams
+    for name in ("阿里巴巴集团", "腾讯控股有限公司"):
+        starts = [e.start for e in doc.entities if (e.type, e.text) == ("COMPANY", name)]
+        assert starts == [i * len(unit) + unit.index(name) for i in range(60)], name
 
 
 def test_pipe_equals_call(nlp):

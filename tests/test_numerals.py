@@ -150,5 +150,29 @@ def test_dates_and_ranks_data_are_consistent():
 
 
 def test_rule_files_are_plain_utf8_json():
-    for path in RULES_DIR.glob("*.json"):
-        json.loads(path.read_text(encoding="utf-8"))
+    paths = sorted(RULES_DIR.glob("*.json"))
+    assert len(paths) >= 4, f"rule files missing from {RULES_DIR}"
+    for path in paths:
+        raw = path.read_bytes()
+        assert not raw.startswith(b"\xef\xbb\xbf"), f"{path.name} starts with a BOM"
+        data = json.loads(raw.decode("utf-8"))
+        assert isinstance(data, dict) and data, f"{path.name} is not a non-empty JSON object"
+
+
+# ------------------------------------------------------------ boundaries found by mutation testing
+@pytest.mark.parametrize("s, value", [
+    ("一〇", 10),        # two digits read digit by digit
+    ("两", 2),           # one character: not the digit-by-digit path (which refuses 两)
+    ("五十五十", None),  # the same small unit twice
+    ("十四五", None),
+])
+def test_parse_chinese_edges(s, value):
+    got = Numerals().parse_chinese(s)
+    assert (None if got is None else int(got)) == value
+
+
+@pytest.mark.parametrize("s, value", [("", 1), ("万", 10 ** 4), ("万 ", 10 ** 4), ("千 万", 10 ** 7),
+                                      ("百万", 10 ** 6), ("千亿", 10 ** 11), ("万亿", 10 ** 12), ("家", None)])
+def test_magnitude_words(s, value):
+    got = Numerals().magnitude(s)
+    assert (None if got is None else int(got)) == value

@@ -193,3 +193,26 @@ def test_call_raises_with_the_component_error():
     assert nlp("上海").meta["seen"]
     with pytest.raises(RuntimeError):
         nlp("会爆")
+
+
+def test_span_overlap_is_strict_intersection():
+    d = Document("上海北京深圳")
+    a, b, c = d.span(0, 2), d.span(2, 4), d.span(1, 3)
+    assert not a.overlaps(b) and not b.overlaps(a)  # touching
+    assert a.overlaps(c) and c.overlaps(b) and a.overlaps(a)
+
+
+@pytest.mark.parametrize("text", ["", "上", "\r\n", "上海\r\n北京\r深圳"])
+def test_empty_one_character_and_cr_documents(nlp, text, all_spans, offset_problems):
+    rec = nlp(text, id="t").to_dict()
+    assert rec["text"] == text and rec["id"] == "t"
+    assert offset_problems(rec) == []
+
+
+def test_entities_at_position_0_and_at_the_end(nlp):
+    text = "上海\r\n北京"
+    rec = nlp(text, id="t").to_dict()
+    spans = {(e["type"], e["start"], e["end"]) for e in rec["entities"]}
+    assert {("LOC", 0, 2), ("LOC", 4, 6)} <= spans, spans
+    one = nlp("上海市", id="u").to_dict()
+    assert ("LOC", 0, 3) in {(e["type"], e["start"], e["end"]) for e in one["entities"]}

@@ -98,3 +98,29 @@ def test_first_company_to_is_not_a_rank():
 
 def test_batch_list_gives_nothing():
     assert ranks("第一批、第二批和第三批名单") == {}
+
+
+# ------------------------------------------------------------ boundaries found by mutation testing
+@pytest.mark.parametrize("text, span, start, attrs", [
+    ("全国排名第一", "全国排名第一", 0, {"rank": 1, "scope": "全国"}),   # the scope verb at position 0
+    ("全国** 第一**", "第一", 5, {"rank": 1, "scope": "全国"}),         # bold and a space before the ordinal
+    ("倒数第三", "倒数第三", 0, {"rank": -3, "scope": None}),
+    ("前10%的企业", "前10%", 0, {"top": 10, "percent": True, "scope": None}),
+    ("前10个城市", "前10", 0, {"top": 10, "scope": "城市"}),
+    ("No.1", "No.1", 0, {"rank": 1, "scope": None}),
+])
+def test_rank_spans_and_attrs(text, span, start, attrs):
+    found = ranks(text)
+    assert span in found, list(found)
+    e = found[span]
+    assert (e.start, e.end, e.source) == (start, start + len(span), "rules")
+    assert {k: v for k, v in e.attrs.items() if k != "norm"} == attrs
+
+
+@pytest.mark.parametrize("text", ["No.0", "第0名", "全省第0"])
+def test_rank_zero_is_no_rank(text):
+    assert ranks(text) == {}
+
+
+def test_a_refused_rank_does_not_end_the_search():
+    assert sorted(ranks("位列全国第二，第0位，全国第三")) == ["全国第三", "全国第二"]

@@ -105,3 +105,17 @@ def test_relations_component_learns_only_when_asked():
     off.learn(_training_docs())
     on.learn(_training_docs())
     assert off.classifier is None and on.classifier is not None
+
+
+@pytest.mark.parametrize("text,related", [
+    ("红杉中国投资并孵化的星云科技发布新品。", True),
+    ("红杉中国投资并控股的星云科技发布新品。", True),
+    ("红杉中国投资了星云科技。", True),
+    ("红杉中国投资，并看好星云科技。", False),  # a clause break: no relation
+])
+def test_invested_in_after_a_short_verb_phrase(text, related):
+    from docs import make_doc
+    from extract.stages.relations.rules import pattern_relations
+    d = make_doc(text, [("红杉中国", "COMPANY"), ("星云科技", "COMPANY")])
+    got = [(r.type, r.head.text, r.tail.text) for r in pattern_relations(d)]
+    assert got == ([("invested_in", "红杉中国", "星云科技")] if related else [])

@@ -133,9 +133,15 @@ def test_component_types_filter_and_long_windows(tiny_model):
     doc = Document(text)
     doc.norm, doc.script = normalize(text)
     comp(doc)
-    assert all(e.type == "PERSON" for e in doc.entities)
+    # the trained sentence three times: its person is found in every window, nothing of another type
+    assert [(e.type, e.start, e.text) for e in doc.entities] == [("PERSON", i * 17, "张伟") for i in range(3)]
     for e in doc.entities:
         assert doc.text[e.start:e.end] == e.text
+    full = S.SpacyNERComponent(out / "model-best", max_len=10)  # every type, same windows
+    doc2 = Document(text)
+    doc2.norm, doc2.script = normalize(text)
+    full(doc2)
+    assert {e.type for e in doc2.entities} == {"PERSON", "LOC", "COMPANY"}
 
 
 def test_pipeline_entry_runs_the_component(tiny_model):

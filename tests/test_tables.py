@@ -191,3 +191,41 @@ def test_model_spans_in_non_name_columns_are_dropped(tables_nlp):
     kept = [(e.text, e.source) for e in make_entity_filter(None)(doc).entities]
     assert ("甲乙科技", "ner") in kept
     assert not any(src == "ner" and t in ("通用GPU", "NYSE:ABCD") for t, src in kept)
+
+
+# ------------------------------------------------------------ boundaries
+def test_three_tab_separated_lines_are_the_smallest_table():
+    text = "企业\t城市\t人数\n甲公司\t上海\t10\n乙公司\t深圳\t20"  # at the text's start, no final newline
+    [t] = find_tables(text)
+    assert (t.start, t.end) == (0, len(text))
+    assert [c.text for c in t.header] == ["企业", "城市", "人数"]
+    assert [[c.text for c in r] for r in t.rows] == [["甲公司", "上海", "10"], ["乙公司", "深圳", "20"]]
+    assert find_tables("\n".join(text.split("\n")[:2])) == []  # two lines are not enough
+
+
+def test_tab_table_needs_three_columns_and_the_same_count_on_every_line():
+    assert find_tables("企业\t城市\n甲公司\t上海\n乙公司\t深圳") == []  # one tab per line: two columns
+    text = "正文。\n企业\t城市\t人数\n甲公司\t上海\t10\n乙公司\t深圳\t20\n丙\t丁\n尾。"
+    [t] = find_tables(text)
+    assert [[c.text for c in r] for r in t.rows] == [["甲公司", "上海", "10"], ["乙公司", "深圳", "20"]]
+    assert text[t.start:t.end] == "企业\t城市\t人数\n甲公司\t上海\t10\n乙公司\t深圳\t20"
+
+
+@pytest.mark.parametrize("nl", ["\r\n", "\r"])
+def test_tab_table_with_crlf_and_cr_line_ends(nl):
+    text = nl.join(["企业\t城市\t人数", "甲公司\t上海\t10", "乙公司\t深圳\t20", ""])
+    tables = find_tables(text)
+    for t in tables:
+        for row in [t.header] + t.rows:
+            for c in row:
+                assert text[c.start:c.end] == c.text and "\r" not in c.text
+    assert [[c.text for c in r] for t in tables for r in t.rows] == [["甲公司", "上海", "10"], ["乙公司", "深圳", "20"]]
+
+
+@pytest.mark.parametrize("prefix", ["", "具体", "主要"])
+def test_column_header_with_a_modifier_prefix(prefix):
+    from extract.stages.tables import find_column_tables
+    text = COLUMNS.replace("具体产业类别", prefix + "产业类别")
+    (t,) = find_column_tables(text, load_table_data())
+    assert [h.text for h in t.header] == ["企业名", prefix + "产业类别", "所在城市"]
+    assert find_column_tables(COLUMNS.replace("具体产业类别", "其他产业类别"), load_table_data()) != [t]

@@ -89,3 +89,97 @@ def test_normalize_gives_simplified_halfwidth_view():
     norm, script = normalize("浦東新區１０２６家集成電路企業")
     assert script == "traditional"
     assert norm == "浦东新区1026家集成电路企业"
+
+
+# ------------------------------------------------------------ boundaries found by mutation testing
+
+@pytest.mark.parametrize("full,half", [
+    ("１～２万家", "1~2万家"),   # the full-width tilde of ranges (U+FF5E) is the last mapped code point
+    ("＂ＡＢ＂＠", "\"AB\"@"),   # U+FF02, the first one that is not kept as punctuation
+])
+def test_halfwidth_range_ends(full, half):
+    assert to_halfwidth(full) == half
+
+
+def test_halfwidth_keeps_chinese_punctuation_and_what_lies_past_the_range():
+    kept = "，；：！？（）"  # readable punctuation stays full-width
+    assert to_halfwidth(kept) == kept
+    assert to_halfwidth("｟｠") == "｟｠"  # U+FF5F/U+FF60 are outside the full-width ASCII block
+
+
+@pytest.mark.parametrize("text,script", [
+    ("国" * 39 + "國", "simplified"),      # 1 of 40 changed: 2.5 %, under the 3 % line
+    ("国" * 97 + "國" * 3, "simplified"),  # exactly 3 %: not over it
+    ("国" * 96 + "國" * 4, "traditional"),  # 4 %
+    ("国" * 980 + "國" * 20, "traditional"),  # 2 %, but 20 changed characters are enough
+    ("国" * 981 + "國" * 19, "simplified"),
+    ("x" * 20000 + "國", "none"),           # only the first 20 000 characters are sampled
+])
+def test_detect_script_thresholds(text, script):
+    assert detect_script(text) == script
+
+
+class _FakeConverter:
+    """OpenCC stand-in: 後→后, 臺→台 one for one, the phrase 乾隆 → 乾 (length changes), 錶 → 表面."""
+
+    def convert(self, s):
+        return s.replace("乾隆", "乾").replace("錶", "表面").replace("後", "后").replace("臺", "台")
+
+
+@pytest.fixture
+def fake_opencc(monkeypatch):
+    import extract.textnorm as tn
+    tn._char_t2s.cache_clear()
+    monkeypatch.setattr(tn, "_converter", lambda: _FakeConverter())
+    yield tn
+    tn._char_t2s.cache_clear()
+
+
+def test_length_changing_conversion_falls_back_per_chunk_then_per_character(fake_opencc):
+    text = "後臺。一後乾隆錶錶二\n三後"
+    out = fake_opencc.to_simplified(text)
+    # chunk 1 and 3 convert whole; chunk 2 (乾隆 would shrink) goes character by character,
+    # and 錶 (one → two characters) stays as it was
+    assert out == "后台。一后乾隆錶錶二\n三后"
+    assert fake_opencc.to_simplified("後臺") == "后台"  # no length change: the whole-text conversion
+
+
+def _fake_opencc_module(accepts):
+    import types
+
+    class OpenCC:
+        def __init__(self, cfg):
+            if cfg not in accepts:
+                raise ValueError(cfg)
+            self.cfg = cfg
+
+    return types.SimpleNamespace(OpenCC=OpenCC)
+
+
+@pytest.mark.parametrize("accepts", [("t2s",), ("t2s.json",)])
+def test_converter_tries_both_config_names(monkeypatch, accepts):
+    import sys
+
+    import extract.textnorm as tn
+    monkeypatch.setitem(sys.modules, "opencc", _fake_opencc_module(accepts))
+    tn._converter.cache_clear()
+    try:
+        assert tn._converter().cfg == accepts[0]
+    finally:
+        tn._converter.cache_clear()
+
+
+def test_converter_errors_say_what_is_missing(monkeypatch):
+    import sys
+
+    import extract.textnorm as tn
+    tn._converter.cache_clear()
+    try:
+        monkeypatch.setitem(sys.modules, "opencc", _fake_opencc_module(()))
+        with pytest.raises(RuntimeError, match="^OpenCC has no 't2s' configuration in this installation$"):
+            tn._converter()
+        monkeypatch.setitem(sys.modules, "opencc", None)  # import opencc → ImportError
+        with pytest.raises(ImportError, match="^opencc is required for traditional-script input: pip install opencc$"):
+            tn._converter()
+    finally:
+        tn._converter.cache_clear()

@@ -169,7 +169,7 @@ def iter_jsonl(stream: Iterable, name: str, default_id: str) -> Iterator[InputDo
     for lineno, raw in enumerate(stream, 1):
         if isinstance(raw, bytes):
             try:
-                raw = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+                raw = raw.decode("utf-8-sig")  # a BOM on any line: files concatenated with cat
             except UnicodeDecodeError as e:
                 yield InputDoc(f"{default_id}:{lineno}", "", name, lineno,
                                error=f"{name}:{lineno}: line is not UTF-8 ({e.reason} at byte {e.start})")

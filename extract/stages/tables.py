@@ -79,11 +79,16 @@ def column_role(header: str, data: dict) -> Optional[str]:
     return None
 
 
+_EOL = re.compile(r"\r\n|\r|\n")
+
+
 def _lines(text: str) -> list:
+    """``(start, end)`` of every line, the line break excluded; ``\n``, ``\r\n`` and a bare ``\r`` end a line."""
     out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, pos + len(line)))
-        pos += len(line) + 1
+    for m in _EOL.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
     return out
 
 
@@ -170,6 +175,11 @@ def find_column_tables(text: str, data: dict) -> List[Table]:
     headers = set(data.get("column_headers", ()))
     if not headers:
         return []
+    prefixes = tuple(data.get("header_prefixes", ()))
+
+    def is_header(t: str) -> bool:  # 产业类别, and with a modifier in front: 具体产业类别
+        return t in headers or any(t.startswith(p) and t[len(p):] in headers for p in prefixes)
+
     lines = _lines(text)
     tables = []
     i = 0
@@ -185,7 +195,7 @@ def find_column_tables(text: str, data: dict) -> List[Table]:
             if cell.text and (_CAPTION.match(cell.text) or len(cell.text) > _MAX_CELL or _PROSE.search(cell.text)):
                 break
             if cell.text:
-                cells.append((cell, cell.text in headers))
+                cells.append((cell, is_header(cell.text)))
             j += 1
         table = _columns_to_table(cells, caption)
         if table is not None:

@@ -51,7 +51,6 @@ class Numerals:
         self.vague = {k: tuple(v) for k, v in data["vague_prefixes"].items()}
         # regex pieces
         self.cn_chars = char_class(list(self.digits) + list(self.small) + list(self.big_cn))
-        self.mag_chars = char_class(list(self.small) + list(self.big))
         self.cnum = f"[{self.cn_chars}]+"
         self.number = f"(?:{ARABIC}|{self.cnum})"
 

@@ -24,7 +24,8 @@ from extract.registry import components
 
 _LOC_OF = re.compile(r"^(?:的|区的|市的|)$")
 _SUBSIDIARY = re.compile(r"^(?:的)?旗下(?:的|子公司|基金)?$")
-_INVEST = re.compile(r"^(?:领投|投资|投资了|投资并陪伴成长的|参投|注资|入股|战略投资)(?:的)?$")
+# 投资并<verb phrase>的: invested in and (helped, incubated, held …) — a short phrase, no clause break
+_INVEST = re.compile(r"^(?:领投|投资(?:了|并[^\s，。,、；;：:]{1,6})?|参投|注资|入股|战略投资)(?:的)?$")
 _IND_OF = re.compile(r"^(?:新?(?:领域|赛道|行业|产业|板块)[,，]?|(?:领域|赛道|行业)?(?:的)?(?:企业|公司|厂商|龙头)|新?(?:赛道|领域)?的)$")
 _LIST_SEP = re.compile(r"^(?:、|和|及|与|以及|,|，)$")
 _GAP_MAX = 12
