@@ -77,7 +77,7 @@ def runner(tests) -> str:
     # import (collection error), so any failure is folded into 1
     # (and mutmut 2's own timeout never fires on a mutant that loops forever without output, so
     # `timeout` ends it: a hang counts as killed)
-    return (f"bash -c 'timeout 300 {sys.executable} -m pytest -x -q -p no:cacheprovider --no-header "
+    return (f"bash -c 'timeout 60 {sys.executable} -m pytest -x -q -p no:cacheprovider --no-header "
             + " ".join(tests) + " || exit 1'")
 
 
