@@ -94,8 +94,8 @@ class DocumentIn(BaseModel):
 class ExtractRequest(BaseModel):
     """Either one document (``text``, optional ``id``) or a batch (``documents``), not both."""
     model_config = ConfigDict(extra="forbid", json_schema_extra={
-        "examples": [{"id": "a1", "text": "深圳以347家的新增数量位居全国城市首位"},
-                     {"documents": [{"id": "a1", "text": "深圳以347家的新增数量位居全国城市首位"}]}]})
+        "examples": [{"id": "a1", "text": "云帆科技完成2亿元B轮融资，由星河资本领投。"},
+                     {"documents": [{"id": "a1", "text": "云帆科技完成2亿元B轮融资，由星河资本领投。"}]}]})
     id: Optional[str] = Field(default=None, max_length=1000)
     text: Optional[str] = None
     documents: Optional[List[DocumentIn]] = None
