@@ -266,8 +266,9 @@ def serve_section() -> list:
         sv, ex, tx = ld["server"], ld["zhie_extract"], ld["texts"]
         L += ["### Serving under load (`zhie serve`, loopback)", "",
               f"Command: `{ld['command']}` ({ld['date']}). {tx['count']} texts ({tx['source']}; mean "
-              f"{tx['mean_chars']} characters), `--workers {sv['workers']}`, {sv['duration_s']:g} s per phase (the "
-              f"issue asks for 60 s; shortened on the shared 2-core machine). {ld['machine']['note']} (load average "
+              f"{tx['mean_chars']} characters), `--workers {sv['workers']}`, {sv['duration_s']:g} s per phase"
+              + ("" if sv["duration_s"] >= 60 else " (the issue asks for 60 s; shortened on the shared 2-core machine)")
+              + f". {ld['machine']['note']} (load average "
               f"before: {', '.join(map(str, ld['machine']['load_avg_before']))}).", "",
               "| clients | requests | errors | req/s | chars/s | p50 ms | p99 ms | RSS start → end MB (peak) | "
               "chars/s vs zhie extract |", "|---:|---:|---:|---:|---:|---:|---:|---|---:|"]
