@@ -272,37 +272,17 @@ class NumpyTagger:
             if h not in self.heads:
                 raise KeyError(f"No head {h!r} in this model; heads: {sorted(self.heads)}")
         results = {h: [[] for _ in texts] for h in heads}
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        i = 0
-        while i < len(order):  # batches of similar-length texts, about batch_chars characters each
-            j, size = i, 0
-            while j < len(order) and (size == 0 or size + len(texts[order[j]]) <= batch_chars):
-                size += len(texts[order[j]])
-                j += 1
-            idx = [k for k in order[i:j] if texts[k]]
-            i = j
-            if not idx:
-                continue
-            batch = [texts[k] for k in idx]
-            ems, offs = self.emissions(batch, heads)
-            lens = np.array([len(t) for t in batch])
-            t_max = int(lens.max())
-            gather = offs[:, None] + np.minimum(np.arange(t_max)[None, :], lens[:, None] - 1)
+        for idx, lens, ems in self._padded_emissions(texts, heads, batch_chars):
             for h in heads:
-                em = ems[h][gather]
-                tags = viterbi(em, lens, *self.crf[h])
+                tags = viterbi(ems[h], lens, *self.crf[h])
                 for row, spans in zip(idx, _batch_spans(tags, lens, self.heads[h])):
                     results[h][row] = spans
         return results
 
-    def uncertainty(self, texts: List[str], head: Optional[str] = None, batch_chars: int = 20000) -> List[float]:
-        """Expected number of wrongly tagged characters of each text under the CRF: the sum over its
-        characters of ``1 - max_k p(tag = k)`` (entity marginals by forward-backward). 0 for an empty
-        text. Divide by the length for a per-character figure."""
-        head = head or self.config.get("output_head") or next(iter(self.heads))
-        if head not in self.heads:
-            raise KeyError(f"No head {head!r} in this model; heads: {sorted(self.heads)}")
-        out = [0.0] * len(texts)
+    def _padded_emissions(self, texts: List[str], heads: Sequence[str], batch_chars: int):
+        """Yield ``(idx, lens, {head: em[B, T, K]})`` for batches of similar-length non-empty texts of
+        about ``batch_chars`` characters each; ``idx`` are the texts' positions in ``texts`` and each
+        row of ``em`` is padded by repeating its last character's emissions."""
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         i = 0
         while i < len(order):
@@ -315,10 +295,21 @@ class NumpyTagger:
             if not idx:
                 continue
             batch = [texts[k] for k in idx]
-            ems, offs = self.emissions(batch, [head])
+            ems, offs = self.emissions(batch, heads)
             lens = np.array([len(t) for t in batch])
             gather = offs[:, None] + np.minimum(np.arange(int(lens.max()))[None, :], lens[:, None] - 1)
-            marg = crf_marginals(ems[head][gather], lens, *self.crf[head])
+            yield idx, lens, {h: ems[h][gather] for h in heads}
+
+    def uncertainty(self, texts: List[str], head: Optional[str] = None, batch_chars: int = 20000) -> List[float]:
+        """Expected number of wrongly tagged characters of each text under the CRF: the sum over its
+        characters of ``1 - max_k p(tag = k)`` (entity marginals by forward-backward). 0 for an empty
+        text. Divide by the length for a per-character figure."""
+        head = head or self.config.get("output_head") or next(iter(self.heads))
+        if head not in self.heads:
+            raise KeyError(f"No head {head!r} in this model; heads: {sorted(self.heads)}")
+        out = [0.0] * len(texts)
+        for idx, lens, ems in self._padded_emissions(texts, [head], batch_chars):
+            marg = crf_marginals(ems[head], lens, *self.crf[head])
             per = (1.0 - marg.max(2)) * (np.arange(marg.shape[1])[None, :] < lens[:, None])
             for row, u in zip(idx, per.sum(1).tolist()):
                 out[row] = float(u)
