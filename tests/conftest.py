@@ -158,3 +158,13 @@ def spark_session():
     spark.sparkContext.setLogLevel("ERROR")
     yield spark
     spark.stop()
+
+
+@pytest.fixture(scope="module")
+def require_corpora(request):
+    """Fail (not skip) with a clear message when the public corpora a module needs are absent; the
+    module says where they are (``CORPORA``) and whether its files are missing (``CORPORA_MISSING``)."""
+    if request.module.CORPORA_MISSING:
+        pytest.fail(f"public corpora not found at {request.module.CORPORA}: put shared/ beside the clone or set "
+                    "ZHIE_CORPORA (these tests are marked `shared` and run with `python -m pytest -m shared`)",
+                    pytrace=False)

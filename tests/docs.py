@@ -18,3 +18,10 @@ def make_doc(text, spans=()):
         d.entities.append(d.entity(typ, s, s + len(surface), attrs, source="test"))
         pos = s + len(surface)
     return d
+
+
+def needs_corpora(fn):
+    """Marks a test that rebuilds records from ../shared/corpora: deselected by default (marker ``shared``),
+    and failing with a clear message when the module's corpora are missing (``require_corpora``)."""
+    import pytest
+    return pytest.mark.shared(pytest.mark.usefixtures("require_corpora")(fn))

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from docs import needs_corpora
+
 from extract.io.annotations import validate_record
 from extract.doc import Document
 
@@ -25,19 +27,6 @@ build_mod = _load_build()
 CORPORA = build_mod.corpora_dir()
 CORPORA_MISSING = (not (CORPORA / "msra_ner" / "msra_test_bio.txt").is_file()
     or not (CORPORA / "peoples_daily_ner" / "example.test").is_file())
-
-
-@pytest.fixture(scope="module")
-def require_corpora():
-    """Fail (not skip) with a clear message when the public corpora are absent."""
-    if CORPORA_MISSING:
-        pytest.fail(f"public corpora not found at {CORPORA}: put shared/ beside the clone or set ZHIE_CORPORA "
-                    "(these tests are marked `shared` and run with `python -m pytest -m shared`)", pytrace=False)
-
-
-def needs_corpora(fn):
-    """Marks a test that rebuilds records from ../shared/corpora: deselected by default (marker ``shared``)."""
-    return pytest.mark.shared(pytest.mark.usefixtures("require_corpora")(fn))
 
 
 @pytest.fixture(scope="module")
