@@ -57,6 +57,7 @@ _BUILTINS = (
     "extract.stages.propagate",
     "extract.stages.relations",
     "extract.stages.events",
+    "extract.stages.events.learned",
     "extract.stages.facts",
     "extract.stages.ner",
     "extract.learn.spacy_ner",

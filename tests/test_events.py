@@ -1,4 +1,4 @@
-"""FUNDING events (extract/stages/events.py) on hand-written sentences with hand-placed entities.
+"""FUNDING events (extract/stages/events/rules.py) on hand-written sentences with hand-placed entities.
 
 Entities are placed by hand (no model), so each test checks the event stage only:
 trigger choice, argument attachment and the senses that are not a raise. The

@@ -4,7 +4,8 @@ import json
 import numpy as np
 import pytest
 
-from extract.learn.ner.data import (bio_labels, chunk_example, load_label_map, read_cluener, read_conll, spans_to_bio,
+from extract.learn.ner.data import (bio_labels, chunk_example, load_corpus, load_label_map, read_cluener, read_conll,
+                                    spans_to_bio,
                               tags_to_spans, CORPUS_LABELS)
 from extract.stages.ner.features import Featurizer, fold
 from extract.stages.ner.infer import tags_to_spans as ids_to_spans
@@ -79,8 +80,30 @@ def test_label_map_covers_every_corpus_label():
     m = load_label_map()
     for corpus, labels in CORPUS_LABELS.items():
         assert set(m[corpus]) == set(labels), corpus
-        assert set(v for v in m[corpus].values() if v) <= {"COMPANY", "ORG", "PERSON", "LOC"}
+        assert set(v for v in m[corpus].values() if v) <= {"COMPANY", "ORG", "PERSON", "LOC", "INDUSTRY"}
     assert m["cluener"]["company"] == "COMPANY" and m["cluener"]["government"] == "ORG"
+    assert m["zhienews"]["INDUSTRY"] == "INDUSTRY"  # only the annotated news teach INDUSTRY
+
+
+def test_zhie_gold_reader_cuts_at_ignore_regions(tmp_path):
+    from extract.learn.ner.data import read_zhie_gold
+    text = "甲乙科技完成融资。图表残留XYZ。丙丁公司在上海。"
+    rec = {"id": "d", "text": text, "ignore": [{"start": 9, "end": 17}],
+           "entities": [{"id": "E1", "type": "COMPANY", "start": 0, "end": 4, "text": "甲乙科技"},
+                        {"id": "E2", "type": "COMPANY", "start": 17, "end": 21, "text": "丙丁公司"},
+                        {"id": "E3", "type": "LOC", "start": 22, "end": 24, "text": "上海"},
+                        {"id": "E4", "type": "FIGURE", "start": 12, "end": 15, "text": "XYZ"}]}
+    p = tmp_path / "g.jsonl"
+    p.write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
+    ex = read_zhie_gold(p)
+    assert [t for t, _ in ex] == ["甲乙科技完成融资。", "丙丁公司在上海。"]  # the ignored stretch is not trained
+    assert [[(t[s:e], lab) for s, e, lab in sp] for t, sp in ex] == [[("甲乙科技", "COMPANY")],
+                                                                    [("丙丁公司", "COMPANY"), ("上海", "LOC")]]
+
+
+def test_zhienews_never_offers_the_test_split():
+    with pytest.raises(ValueError, match="release points"):
+        load_corpus("zhienews", "test")
 
 
 def test_fold_is_length_preserving():

@@ -119,3 +119,71 @@ def test_invested_in_after_a_short_verb_phrase(text, related):
     d = make_doc(text, [("红杉中国", "COMPANY"), ("星云科技", "COMPANY")])
     got = [(r.type, r.head.text, r.tail.text) for r in pattern_relations(d)]
     assert got == ([("invested_in", "红杉中国", "星云科技")] if related else [])
+
+
+def _subsidiary_docs():
+    docs = []
+    for parent, child, other in [("甲集团", "甲云科技", "乙电子"), ("丙控股", "丙数字", "丁材料"),
+                                 ("戊集团", "戊智能", "己医疗"), ("庚控股", "庚能源", "辛机械")]:
+        text = f"{parent}旗下的{child}今天与{other}签约。"
+        docs.append(_gold_doc(text, [("COMPANY", parent), ("COMPANY", child), ("COMPANY", other)],
+                              [("subsidiary_of", child, parent)]))
+    return docs
+
+
+def test_classifier_with_company_pairs_learns_direction():
+    """A model covering subsidiary_of scores both directions of a COMPANY pair and keeps the better one."""
+    from extract.stages.relations.classifier import SPECS, RelationClassifier
+    from extract.stages.segment import ensure_sentences
+    clf = RelationClassifier(specs={"subsidiary_of": SPECS["subsidiary_of"]}).fit(_subsidiary_docs())
+    test = _gold_doc("壬集团旗下的壬芯片今天与癸光电签约。",
+                     [("COMPANY", "壬集团"), ("COMPANY", "壬芯片"), ("COMPANY", "癸光电")], [])
+    ensure_sentences(test)
+    got = {(t, c.text, o.text) for t, c, o in clf.predict(test)}
+    assert got == {("subsidiary_of", "壬芯片", "壬集团")}
+
+
+def test_classifier_specs_and_threshold_round_trip(tmp_path):
+    from extract.stages.relations.classifier import LEGACY, SPECS, RelationClassifier
+    clf = RelationClassifier(specs=SPECS, threshold=0.3).fit(_training_docs())
+    clf.save(tmp_path / "rel.json")
+    again = RelationClassifier.load(tmp_path / "rel.json")
+    assert again.specs == SPECS and again.threshold == 0.3
+    # a file written before specs existed covers what it always covered
+    import json
+    d = json.loads((tmp_path / "rel.json").read_text(encoding="utf-8"))
+    del d["specs"], d["threshold"]
+    (tmp_path / "old.json").write_text(json.dumps(d), encoding="utf-8")
+    old = RelationClassifier.load(tmp_path / "old.json")
+    assert old.specs == LEGACY and old.threshold == 0.5
+
+
+def test_component_path_is_resolved_against_the_model_folder(tmp_path):
+    """``path`` in the relations entry of config.json names a file in the model folder."""
+    import json
+    import shutil
+    from extract.pipeline import DEFAULT_MODEL, load
+    from extract.stages.relations.classifier import RelationClassifier
+    folder = tmp_path / "m"
+    shutil.copytree(DEFAULT_MODEL, folder, symlinks=True)
+    RelationClassifier().fit(_training_docs()).save(folder / "myrel.json")
+    cfg = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    for entry in cfg["pipeline"]:
+        if entry["name"] == "relations":
+            entry["path"] = "myrel.json"
+    (folder / "config.json").write_text(json.dumps(cfg), encoding="utf-8")
+    comp = dict(load(folder).components)["relations"]
+    assert comp.classifier is not None and comp.classifier.specs
+
+
+def test_train_relations_labels_predicted_candidates_by_gold_spans(tmp_path):
+    """The trainer runs the pipeline and marks a candidate positive only when both spans match gold."""
+    import json
+    from extract.learn.relations import _gold_keys
+    rec = {"id": "x", "text": "总部位于苏州的甲科技。", "entities": [
+        {"id": "E1", "type": "LOC", "start": 4, "end": 6, "text": "苏州"},
+        {"id": "E2", "type": "COMPANY", "start": 7, "end": 10, "text": "甲科技"}],
+        "relations": [{"type": "located_in", "head": "E2", "tail": "E1"}]}
+    assert _gold_keys(rec) == {("located_in", (7, 10), (4, 6))}
+    rec["relations"].append({"type": "located_in", "head": "E9", "tail": "E1"})  # a dangling ref is skipped
+    assert _gold_keys(rec) == {("located_in", (7, 10), (4, 6))}

@@ -11,6 +11,10 @@ Splits (fixed, seeded, written to ``evaluation/ner/cluener_holdout.json``):
   (reported, never trained on or selected on). CLUENER dev and DuEE are never read.
 * MSRA ``msra_train_bio.txt`` → ``train``; ``msra_test_bio.txt`` → ``test`` (evaluation only).
 * People's Daily dev/test overlap MSRA train: no reader is offered for them.
+* ``zhienews``: the ZhIE-News gold (``annotations/news/{train,dev}.jsonl``) in ZhIE types including
+  INDUSTRY, complete labels; each document is cut at its ``ignore`` regions (their characters are
+  neither trained as O nor as names). Only ``train`` (training) and ``dev`` (evaluation) are
+  offered: the test split is never read here.
 * Corpora prepared by ``evaluation/data/prepare.py`` (in ``$ZHIE_DATA``, default ``~/.cache/zhie/data``),
   already in ZhIE types (COMPANY, ORG, PERSON, LOC): ``boson`` (news, complete labels), and the
   partially labelled ``cfsc``, ``duee`` and ``duie`` (only the listed spans are known; every other
@@ -39,6 +43,8 @@ ZHIE_DATA = Path(os.environ.get("ZHIE_DATA", Path.home() / ".cache" / "zhie" / "
 PREPARED = {"boson": ("ner/boson.jsonl", True), "cfsc": ("ner/cfsc.jsonl", False),
             "duee": ("ner/duee_partial.jsonl", False), "duie": ("ner/duie_partial.jsonl", False)}
 ZHIE_NER_LABELS = ("COMPANY", "ORG", "PERSON", "LOC")
+NEWS_NER_LABELS = ("COMPANY", "ORG", "PERSON", "LOC", "INDUSTRY")
+NEWS_DIR = REPO_ROOT / "annotations" / "news"
 
 CORPUS_LABELS = {
     "cluener": ("company", "government", "organization", "name", "address",
@@ -47,6 +53,7 @@ CORPUS_LABELS = {
     "resume": ("NAME", "ORG", "LOC", "TITLE", "EDU", "PRO", "CONT", "RACE"),
     "weibo": ("PER.NAM", "PER.NOM", "GPE.NAM", "GPE.NOM", "ORG.NAM", "ORG.NOM", "LOC.NAM", "LOC.NOM"),
     **{name: ZHIE_NER_LABELS for name in PREPARED},
+    "zhienews": NEWS_NER_LABELS,
 }
 
 
@@ -72,6 +79,31 @@ def read_prepared(name: str, split: str) -> List[Example]:
             part = "holdout" if b < 15 else "dev" if b < 20 else "train"
             if split in ("all", part):
                 out.append((r["text"], [(int(s), int(e), lab) for s, e, lab in r["spans"]]))
+    return out
+
+
+def read_zhie_gold(path, labels: Sequence[str] = NEWS_NER_LABELS) -> List[Example]:
+    """ZhIE gold records (SCHEMA.md JSONL) → examples of their ``labels`` entities.
+
+    A document is cut at its ``ignore`` regions: the pieces between them are the examples, so the
+    characters of an ignored region are never trained as O.
+    """
+    out = []
+    keep = set(labels)
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            r = json.loads(line)
+            text = r["text"]
+            spans = sorted((int(e["start"]), int(e["end"]), e["type"]) for e in r.get("entities", [])
+                           if e["type"] in keep)
+            cuts = sorted((int(g["start"]), int(g["end"])) for g in r.get("ignore") or [])
+            pos = 0
+            for a, b in cuts + [(len(text), len(text))]:
+                if a > pos:
+                    out.append((text[pos:a], [(s - pos, e - pos, lab) for s, e, lab in spans if s >= pos and e <= a]))
+                pos = max(pos, b)
     return out
 
 
@@ -244,6 +276,11 @@ def load_corpus(name: str, split: str) -> List[Example]:
     d = CORPORA_DIR
     if name in PREPARED:
         return read_prepared(name, split)
+    if name == "zhienews":
+        if split not in ("train", "dev"):
+            raise ValueError(f"zhienews offers train (training) and dev (evaluation), not {split!r}: "
+                             "the news test split is scored only at release points")
+        return read_zhie_gold(NEWS_DIR / f"{split}.jsonl")
     if name == "cluener":
         if split not in ("train", "dev", "holdout"):
             raise ValueError(f"CLUENER splits are train/dev/holdout (carved from train.json), not {split!r}")

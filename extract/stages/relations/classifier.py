@@ -1,14 +1,17 @@
-"""A learned classifier for prose relations: does this COMPANY stand in ``located_in`` with this
-place, or in ``in_industry`` with this industry?
+"""A learned classifier for prose relations: does this head entity stand in relation R with this tail?
 
 The alternative to the prose patterns of :mod:`extract.stages.relations.rules` (table rows keep their rules:
-the header states the relation). Candidates are the (COMPANY, LOC) and (COMPANY, INDUSTRY) pairs
-of one sentence at most ``MAX_DIST`` characters apart, outside tables. Each pair is described by
+the header states the relation). A model covers some relation types (``SPECS``: the head and tail
+types each allows; old weight files cover ``located_in`` and ``in_industry`` with COMPANY heads).
+Candidates are the (head, tail, relation) triples of one sentence at most ``MAX_DIST`` characters
+apart, outside tables, whose types fit a covered relation. Each candidate is described by
 sparse binary features — relation type, order, distance, what lies between (its punctuation, the
 other entities, the gap itself when short and its character bigrams) and the characters around
 the pair — hashed into ``DIM`` slots. A logistic regression (torch, full-batch Adam with L2) is
-trained on annotated documents (``learn(docs)``: a cross-validation fold), and a pair with
-probability ≥ 0.5 becomes a relation. Weights are a small JSON file; inference is plain Python.
+trained on annotated documents (``learn(docs)``: a cross-validation fold; or
+:mod:`extract.learn.relations` on a gold corpus), and a pair of entities gets the relation (and
+direction) it scores highest, when that probability is ≥ the threshold. Weights are a small JSON
+file; inference is plain Python.
 """
 from __future__ import annotations
 
@@ -20,7 +23,10 @@ from typing import Iterable, List, Optional, Tuple
 
 from extract.stages.segment import ensure_sentences
 
-PAIRS = {"LOC": "located_in", "INDUSTRY": "in_industry"}
+# relation -> (head types, tail types)
+SPECS = {"located_in": (("COMPANY", "ORG"), ("LOC",)), "in_industry": (("COMPANY",), ("INDUSTRY",)),
+         "subsidiary_of": (("COMPANY", "ORG"), ("COMPANY", "ORG")), "invested_in": (("COMPANY", "ORG"), ("COMPANY",))}
+LEGACY = {"located_in": (("COMPANY",), ("LOC",)), "in_industry": (("COMPANY",), ("INDUSTRY",))}
 MAX_DIST = 40
 DIM = 1 << 14
 _DIST = (0, 1, 2, 4, 8, 16, 32)
@@ -44,19 +50,25 @@ def table_spans(doc) -> List[Tuple[int, int]]:
     return [(t.start, t.end) for t in tables]
 
 
-def candidates(doc) -> Iterable[tuple]:
-    """``(company, other, relation type)`` pairs of one sentence, outside tables."""
+def candidates(doc, specs: dict = LEGACY) -> Iterable[tuple]:
+    """``(head, tail, relation type, sentence entities)`` of one sentence, outside tables."""
     in_table = {id(e) for s, t in table_spans(doc) for e in doc.entities_between(s, t)}
     ents = [e for e in sorted(doc.entities, key=lambda e: e.start) if id(e) not in in_table]
     starts = [e.start for e in ents]
+    heads = {t for h, _ in specs.values() for t in h}
     for ss, se in doc.sents:
         inside = doc.entities_between(ss, se, ents, starts)
         for c in inside:
-            if c.type != "COMPANY":
+            if c.type not in heads:
                 continue
             for o in inside:
-                if o.type in PAIRS and (abs(o.start - c.end) <= MAX_DIST or abs(c.start - o.end) <= MAX_DIST):
-                    yield c, o, PAIRS[o.type], inside
+                if o is c or (o.start < c.end and c.start < o.end):
+                    continue
+                if not (abs(o.start - c.end) <= MAX_DIST or abs(c.start - o.end) <= MAX_DIST):
+                    continue
+                for rel, (ht, tt) in specs.items():
+                    if c.type in ht and o.type in tt:
+                        yield c, o, rel, inside
 
 
 def features(doc, c, o, rel: str, inside: list) -> List[int]:
@@ -67,7 +79,7 @@ def features(doc, c, o, rel: str, inside: list) -> List[int]:
     between = [e for e in inside if a.end <= e.start and e.end <= b.start]
     same = sum(1 for e in between if e.type == o.type)
     comps = sum(1 for e in between if e.type == "COMPANY")
-    f = [f"rel={rel}", f"{rel}|order={order}", f"{rel}|dist={_bucket(len(gap))}",
+    f = [f"rel={rel}", f"{rel}|order={order}", f"{rel}|types={c.type}>{o.type}", f"{rel}|dist={_bucket(len(gap))}",
          f"{rel}|same_between={min(same, 3)}", f"{rel}|comp_between={min(comps, 3)}",
          f"{rel}|left={norm[max(0, a.start - 2):a.start]}", f"{rel}|left1={norm[a.start - 1:a.start]}",
          f"{rel}|right={norm[b.end:b.end + 2]}", f"{rel}|right1={norm[b.end:b.end + 1]}",
@@ -80,24 +92,38 @@ def features(doc, c, o, rel: str, inside: list) -> List[int]:
         f.append(f"{rel}|{order}|bi={gap[i:i + 2]}")
     f.append(f"{rel}|{order}|head_gap={gap[:2]}")
     f.append(f"{rel}|{order}|tail_gap={gap[-2:]}")
-    nearest = min((e for e in inside if e.type == o.type),
+    nearest = min((e for e in inside if e.type == o.type and e is not c),
                   key=lambda e: min(abs(e.start - c.end), abs(c.start - e.end)))
     f.append(f"{rel}|nearest={nearest is o}")
+    back = min((e for e in inside if e.type == c.type and e is not o),
+               key=lambda e: min(abs(e.start - o.end), abs(o.start - e.end)))
+    f.append(f"{rel}|{order}|nearest_head={back is c}")
     return sorted({_h(x) for x in f})
 
 
-def training_examples(docs) -> list:
-    """``(feature ids, label)`` for every candidate pair of every annotated document."""
+def training_examples(docs, specs: dict = LEGACY, gold=None) -> list:
+    """``(feature ids, label)`` for every candidate of every annotated document.
+
+    ``gold``: one set of ``(type, (head start, end), (tail start, end))`` per document, for documents
+    whose entities are predicted (a candidate is positive when its spans match a gold relation);
+    by default each document's own relations label its own entities.
+    """
     out = []
-    for doc in docs:
+    for k, doc in enumerate(docs):
         ensure_sentences(doc)
-        gold = {(r.type, id(r.head), id(r.tail)) for r in doc.relations}
-        for c, o, rel, inside in candidates(doc):
-            out.append((features(doc, c, o, rel, inside), 1.0 if (rel, id(c), id(o)) in gold else 0.0))
+        if gold is None:
+            pos = {(r.type, id(r.head), id(r.tail)) for r in doc.relations}
+            label = lambda rel, c, o: (rel, id(c), id(o)) in pos
+        else:
+            g = gold[k]
+            label = lambda rel, c, o: (rel, (c.start, c.end), (o.start, o.end)) in g
+        for c, o, rel, inside in candidates(doc, specs):
+            out.append((features(doc, c, o, rel, inside), 1.0 if label(rel, c, o) else 0.0))
     return out
 
 
-def fit(examples: list, epochs: int = 200, lr: float = 0.1, l2: float = 1e-3, seed: int = 13) -> dict:
+def fit(examples: list, epochs: int = 200, lr: float = 0.1, l2: float = 1e-3, seed: int = 13, dim: int = DIM,
+        pos_weight: float = 1.0) -> dict:
     """Sparse logistic regression weights ``{"bias": b, "w": {slot: weight}}`` (torch, full batch)."""
     import torch
 
@@ -106,16 +132,17 @@ def fit(examples: list, epochs: int = 200, lr: float = 0.1, l2: float = 1e-3, se
         return {"bias": -10.0, "w": {}}
     rows = [i for i, (ids, _) in enumerate(examples) for _ in ids]
     cols = [j for ids, _ in examples for j in ids]
-    x = torch.sparse_coo_tensor(torch.tensor([rows, cols]), torch.ones(len(cols)), (len(examples), DIM),
+    x = torch.sparse_coo_tensor(torch.tensor([rows, cols]), torch.ones(len(cols)), (len(examples), dim),
                                 check_invariants=False).coalesce()
     y = torch.tensor([label for _, label in examples])
-    w = torch.zeros(DIM, requires_grad=True)
+    w = torch.zeros(dim, requires_grad=True)
     bias = torch.zeros(1, requires_grad=True)
     opt = torch.optim.Adam([w, bias], lr=lr)
     for _ in range(epochs):
         opt.zero_grad()
         logits = torch.sparse.mm(x, w.unsqueeze(1)).squeeze(1) + bias
-        loss = torch.nn.functional.binary_cross_entropy_with_logits(logits, y) + l2 * (w * w).sum()
+        loss = torch.nn.functional.binary_cross_entropy_with_logits(
+            logits, y, pos_weight=torch.tensor(float(pos_weight))) + l2 * (w * w).sum()
         loss.backward()
         opt.step()
     weights = {int(i): round(float(v), 5) for i, v in enumerate(w.detach()) if abs(float(v)) > 1e-4}
@@ -123,11 +150,13 @@ def fit(examples: list, epochs: int = 200, lr: float = 0.1, l2: float = 1e-3, se
 
 
 class RelationClassifier:
-    def __init__(self, model: Optional[dict] = None):
+    def __init__(self, model: Optional[dict] = None, specs: Optional[dict] = None, threshold: float = 0.5):
         self.model = model
+        self.specs = dict(specs or LEGACY)
+        self.threshold = threshold
 
-    def fit(self, docs) -> "RelationClassifier":
-        self.model = fit(training_examples(docs))
+    def fit(self, docs, gold=None, **kw) -> "RelationClassifier":
+        self.model = fit(training_examples(docs, self.specs, gold), **kw)
         return self
 
     def prob(self, ids: List[int]) -> float:
@@ -135,17 +164,27 @@ class RelationClassifier:
         z = self.model["bias"] + sum(w.get(i, 0.0) for i in ids)
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
-    def predict(self, doc, threshold: float = 0.5) -> List[tuple]:
-        """``(type, company, other)`` for every candidate pair scored at or above ``threshold``."""
+    def predict(self, doc, threshold: Optional[float] = None) -> List[tuple]:
+        """``(type, head, tail)``: for each pair of entities, the relation and direction it scores
+        highest, when that score is at or above ``threshold`` (default: the model's)."""
         if not self.model:
             return []
-        return [(rel, c, o) for c, o, rel, inside in candidates(doc)
-                if self.prob(features(doc, c, o, rel, inside)) >= threshold]
+        threshold = self.threshold if threshold is None else threshold
+        best = {}
+        for c, o, rel, inside in candidates(doc, self.specs):
+            p = self.prob(features(doc, c, o, rel, inside))
+            if p < threshold:
+                continue
+            key = (id(c), id(o)) if id(c) < id(o) else (id(o), id(c))
+            if key not in best or p > best[key][0]:
+                best[key] = (p, rel, c, o)
+        return [(rel, c, o) for _, rel, c, o in sorted(best.values(), key=lambda x: (x[2].start, x[3].start))]
 
     def save(self, path) -> None:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         with open(path, "w", encoding="utf-8") as f:
-            json.dump({"model": "rellearn.logreg.v1", "dim": DIM, **self.model}, f)
+            json.dump({"model": "rellearn.logreg.v1", "dim": DIM, "threshold": self.threshold,
+                       "specs": {k: [list(h), list(t)] for k, (h, t) in self.specs.items()}, **self.model}, f)
 
     @classmethod
     def load(cls, path) -> "RelationClassifier":
@@ -153,4 +192,6 @@ class RelationClassifier:
             data = json.load(f)
         if data.get("model") != "rellearn.logreg.v1" or data.get("dim") != DIM:
             raise ValueError(f"{path}: not a rellearn.logreg.v1 weights file for {DIM} slots")
-        return cls({"bias": data["bias"], "w": {int(k): v for k, v in data["w"].items()}})
+        specs = {k: (tuple(h), tuple(t)) for k, (h, t) in data["specs"].items()} if "specs" in data else LEGACY
+        return cls({"bias": data["bias"], "w": {int(k): v for k, v in data["w"].items()}}, specs,
+                   float(data.get("threshold", 0.5)))

@@ -101,11 +101,13 @@ def _listed_after(doc: Document, ents: List[Entity], first: int) -> List[Entity]
 
 
 @components.register("relations.v1")
-def make_relations(nlp, tables: bool = True, patterns: bool = True, learn: bool = False, model: Optional[str] = None):
+def make_relations(nlp, tables: bool = True, patterns: bool = True, learn: bool = False, model: Optional[str] = None,
+                   path: Optional[str] = None):
     """Relations from table rows and prose. ``learn``: ``Pipeline.learn(docs)`` trains the prose
     classifier of :mod:`extract.stages.relations.classifier` (a cross-validation fold), which then replaces the prose
-    ``located_in`` / ``in_industry`` patterns; ``model``: a saved classifier (JSON) to use instead."""
-    return RelationsComponent(tables, patterns, learn, model)
+    patterns of the relation types it covers; ``path`` (resolved against the model folder) or ``model``:
+    a saved classifier (JSON) to use instead."""
+    return RelationsComponent(tables, patterns, learn, path or model)
 
 
 class RelationsComponent:
@@ -125,8 +127,8 @@ class RelationsComponent:
         found = table_relations(doc) if self.tables else []
         if self.patterns:
             prose = pattern_relations(doc)
-            if self.classifier is not None:  # the classifier decides the prose located_in / in_industry
-                prose = [r for r in prose if r.type not in ("located_in", "in_industry")]
+            if self.classifier is not None:  # the classifier decides the prose relations of its types
+                prose = [r for r in prose if r.type not in self.classifier.specs]
             found += prose
         if self.classifier is not None:
             found += [Relation(t, c, o) for t, c, o in self.classifier.predict(doc)]

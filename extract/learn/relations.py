@@ -1,0 +1,92 @@
+"""Train the prose relation classifier (:mod:`extract.stages.relations.classifier`) on a gold corpus.
+
+    python -m extract.learn.relations annotations/news/train.jsonl -o models/default/relations.json
+
+The classifier is trained on the entities the pipeline itself finds (the model folder's components
+up to, not including, ``relations``), so that it learns the candidates it will see at run time: a
+candidate is positive when its head and tail spans match a gold relation of that type. With
+``--also-gold`` the gold entities' own candidates are added (more positives, a different
+distribution). Only the annotated documents given are read: train on a training split, never on
+the split you report.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import List, Optional, Sequence
+
+from extract.doc import Document
+from extract.io.readers import read_jsonl
+from extract.stages.relations.classifier import SPECS, RelationClassifier
+
+__all__ = ["train_relations", "main"]
+
+STOP_AT = ("relations", "events", "facts")
+
+
+def _gold_keys(rec: dict) -> set:
+    ents = {e["id"]: (e["start"], e["end"]) for e in rec.get("entities", [])}
+    return {(r["type"], ents[r["head"]], ents[r["tail"]]) for r in rec.get("relations", [])
+            if r["head"] in ents and r["tail"] in ents}
+
+
+def train_relations(gold_paths: Sequence, model=None, relations: Optional[Sequence[str]] = None,
+                    also_gold: bool = False, threshold: float = 0.5, epochs: int = 200, l2: float = 1e-3,
+                    log=print) -> RelationClassifier:
+    """A classifier for ``relations`` (default: every type of ``SPECS``) trained on ``gold_paths``."""
+    from extract.pipeline import load
+
+    specs = {k: v for k, v in SPECS.items() if relations is None or k in relations}
+    unknown = set(relations or ()) - set(SPECS)
+    if unknown:
+        raise ValueError(f"Unknown relation types {sorted(unknown)}; known: {sorted(SPECS)}")
+    recs: List[dict] = []
+    for p in gold_paths:
+        recs += read_jsonl(p)
+    t0 = time.time()
+    nlp = load(model, exclude=STOP_AT)
+    docs = list(nlp.pipe([(r["text"], r.get("id")) for r in recs]))
+    gold = [_gold_keys(r) for r in recs]
+    log(f"[relations] {len(docs)} documents run through {model or 'the default model'} in {time.time() - t0:.0f}s")
+    train_docs, train_gold = list(docs), list(gold)
+    if also_gold:
+        gdocs = [Document.from_dict(r) for r in recs]
+        train_docs += gdocs
+        train_gold += [_gold_keys(r) for r in recs]
+    clf = RelationClassifier(specs=specs, threshold=threshold)
+    from extract.stages.relations.classifier import training_examples, fit
+    ex = training_examples(train_docs, specs, train_gold)
+    pos = sum(1 for _, y in ex if y)
+    reach = sum(len(g) for g in gold)
+    log(f"[relations] {len(ex)} candidates, {pos} positive ({reach} gold relations in the documents)")
+    clf.model = fit(ex, epochs=epochs, l2=l2)
+    return clf
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m extract.learn.relations", description=__doc__.split("\n\n")[0])
+    ap.add_argument("gold", nargs="+", help="gold JSONL (SCHEMA.md) to train on")
+    ap.add_argument("-o", "--output", required=True, help="where to write the classifier (JSON)")
+    ap.add_argument("--model", default=None, help="model folder whose entities the classifier learns on "
+                    "(default: the shipped default model)")
+    ap.add_argument("--relations", nargs="*", default=None, help=f"relation types (default: {sorted(SPECS)})")
+    ap.add_argument("--also-gold", action="store_true", help="also train on the gold entities' candidates")
+    ap.add_argument("--threshold", type=float, default=0.5)
+    ap.add_argument("--l2", type=float, default=1e-3)
+    args = ap.parse_args(argv)
+    for p in args.gold:
+        if not Path(p).is_file():
+            print(f"error: {p}: no such file", file=sys.stderr)
+            return 2
+    clf = train_relations(args.gold, args.model, args.relations, args.also_gold, args.threshold, l2=args.l2,
+                          log=lambda m: print(m, file=sys.stderr))
+    clf.save(args.output)
+    print(json.dumps({"output": args.output, "relations": sorted(clf.specs), "weights": len(clf.model["w"])}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,297 @@
+"""A learned FUNDING extractor: a trigger classifier and an argument-role classifier (``events.learned.v1``).
+
+Both are sparse logistic regressions over hashed features (the trainer of
+:mod:`extract.stages.relations.classifier`), trained by :mod:`extract.learn.events` on DuEE 1.0
+funding records (the other DuEE event types give negative triggers) and annotated news, over the
+entities the pipeline itself finds. The rules of :mod:`.rules` are among the features: whether they
+open an event at this trigger, and which role they give each candidate.
+
+1. **Trigger candidates**: every match of the rules' trigger words (``events.json``:
+   ``raise_triggers`` and ``invest_verbs``) plus ``EXTRA_TRIGGERS``, outside entity names. The
+   trigger classifier sees the word, the characters around it, the rules' hedge / debt / founding
+   flags, whether a round, a money figure or a completion cue is in its clause, the entities before
+   it, and the rules' decision.
+2. **Argument candidates** of an accepted trigger: the COMPANY/ORG, money FIGURE and DATE entities
+   of its sentence, the round expressions there, and those of the next sentence when it opens with
+   本轮/此轮/本次 (a lead investor stated next). The role classifier scores each candidate for each
+   role its type allows (company, investor, lead_investor; amount; date; round) from its position,
+   the characters around it, the gap to the trigger, the candidates between them and the rules' role.
+3. **Decoding**: a candidate takes its best role when that scores ≥ the threshold; an event keeps
+   one amount, one round and one date (the best); an event needs a company or an investor. Two
+   accepted triggers of one sentence naming the same company are one event.
+
+Inference is plain Python; the weights are one JSON file (``path``, in the model folder).
+"""
+from __future__ import annotations
+
+import bisect
+import json
+import math
+import re
+import zlib
+from pathlib import Path
+from typing import Dict, List, Optional
+
+from extract.doc import Argument, Document, Event
+from extract.registry import components
+from extract.stages.events.rules import DATA, _Ctx, _hedged, _is_money, _load, find_events, investments, \
+    normalize_round
+
+__all__ = ["FundingModel", "make_learned_events", "trigger_candidates", "arg_candidates"]
+
+DIM = 1 << 15
+# words that state a raise but are not among the rules' triggers: found in the annotated news
+# (领投 alone states a round: 港投公司領投百圖生科…; 集资 / 募得 as raise verbs)
+EXTRA_TRIGGERS = ("领投", "集资", "募得")
+ROLES_BY_KIND = {"COMPANY": ("company", "investor", "lead_investor"), "ORG": ("investor", "lead_investor"),
+                 "MONEY": ("amount",), "DATE": ("date",), "ROUND": ("round",)}
+SINGLE = ("amount", "round", "date")
+_NEXT_OPEN = re.compile(r"\s*(?:本轮|此轮|本次|此次|该轮|这轮)")
+_DIST = (0, 1, 2, 4, 8, 16, 32, 64)
+_CUES = ("领投", "跟投", "参投", "联合投资", "投资", "由", "获", "完成", "等", "估值", "累计", "老股东", "、", "和",
+         "以及", "的", "，")
+
+
+def _h(s: str) -> int:
+    return zlib.crc32(s.encode("utf-8")) % DIM
+
+
+def _bucket(x: int) -> int:
+    return next((i for i, b in enumerate(_DIST) if x <= b), len(_DIST))
+
+
+class _Cand:
+    """An argument candidate: an entity, or a round span (``ref`` None)."""
+    __slots__ = ("kind", "start", "end", "ref", "text", "attrs")
+
+    def __init__(self, kind, start, end, ref=None, text="", attrs=None):
+        self.kind, self.start, self.end, self.ref, self.text, self.attrs = kind, start, end, ref, text, attrs
+
+
+def trigger_candidates(doc: Document, data: dict) -> List[tuple]:
+    """``(start, end, word)`` of every trigger-word match outside an entity name."""
+    norm = doc.norm
+    ents = sorted(doc.entities, key=lambda e: e.start)
+    starts = [e.start for e in ents]
+    found = {}
+    for rx in (data["_trigger_re"], data["_extra_trigger_re"]):
+        for m in rx.finditer(norm):
+            ts, te = m.span()
+            lo = bisect.bisect_right(starts, ts)
+            if any(e.end >= te and e.start <= ts for e in ents[max(0, lo - 20):lo]):
+                continue
+            if any(a < te and ts < b for a, b in found):
+                continue
+            found[(ts, te)] = m.group(0)
+    return [(s, e, w) for (s, e), w in sorted(found.items())]
+
+
+def trigger_features(doc: Document, data: dict, ts: int, te: int, word: str, rule_triggers: set) -> List[int]:
+    norm = doc.norm
+    ents = sorted(doc.entities, key=lambda e: e.start)
+    starts = [e.start for e in ents]
+    c = _Ctx(doc, data, ents, starts, ts, te)
+    prefix = norm[c.cs:ts]
+    before = c.between(c.ss, ts)
+    money = [e for e in c.between(c.cs, c.ce) if e.type == "FIGURE" and _is_money(e, data)]
+    f = [f"w={word}", f"l1={norm[ts - 1:ts]}", f"l2={norm[max(0, ts - 2):ts]}", f"r1={norm[te:te + 1]}",
+         f"r2={norm[te:te + 2]}", f"w|r1={word}|{norm[te:te + 1]}", f"w|l1={word}|{norm[ts - 1:ts]}",
+         f"rule={(ts, te) in rule_triggers}", f"w|rule={word}|{(ts, te) in rule_triggers}",
+         f"hedged={_hedged(c)}", f"not_before={bool(data['_not_before'].search(prefix))}",
+         f"not_after={bool(data['_not_after'].match(norm, te, c.ce))}",
+         f"founding={bool(data['_founding'].search(norm, te, c.ce))}",
+         f"round={data['_round_re'].search(norm, c.cs, min(c.ce, te + 12)) is not None}",
+         f"money={bool(money)}", f"cue={bool(data['_cue_re'].search(prefix))}",
+         f"comp_before={min(3, sum(1 for e in before if e.type == 'COMPANY'))}",
+         f"party_after={min(3, sum(1 for e in c.between(te, c.se) if e.type in ('COMPANY', 'ORG')))}",
+         f"sent_pos={_bucket(ts - c.ss)}"]
+    for i in range(max(c.cs, ts - 8), ts - 1):
+        f.append(f"lb={norm[i:i + 2]}")
+    for i in range(te, min(c.ce, te + 8) - 1):
+        f.append(f"rb={norm[i:i + 2]}")
+    return sorted({_h("T|" + x) for x in f})
+
+
+def arg_candidates(doc: Document, data: dict, ts: int, te: int) -> List[_Cand]:
+    """The entities and round spans a trigger's roles are chosen from (its sentence, and the next
+    one when that opens with 本轮/此轮/本次)."""
+    norm = doc.norm
+    ss, se = doc.sentence_of(ts)
+    if se < len(norm):
+        ns, ne = doc.sentence_of(se)
+        if ns >= se and _NEXT_OPEN.match(norm, ns):
+            se = ne
+    out = []
+    for e in doc.entities:
+        if e.start < ss or e.end > se:
+            continue
+        if e.type in ("COMPANY", "ORG", "DATE"):
+            out.append(_Cand(e.type, e.start, e.end, e, e.text))
+        elif e.type == "FIGURE" and _is_money(e, data):
+            out.append(_Cand("MONEY", e.start, e.end, e, e.text))
+    for m in data["_round_re"].finditer(norm, ss, se):
+        out.append(_Cand("ROUND", m.start(), m.end(), None, doc.text[m.start():m.end()],
+                         {"round": normalize_round(m.group(0), data)}))
+    out.sort(key=lambda x: (x.start, x.end))
+    return out
+
+
+def arg_features(doc: Document, ts: int, te: int, x: _Cand, cands: List[_Cand], role: str,
+                 rule_roles: dict) -> List[int]:
+    norm = doc.norm
+    side = "B" if x.end <= ts else "A"
+    a, b = (x.end, ts) if side == "B" else (te, x.start)
+    gap = norm[a:b] if b > a else ""
+    ss, se = doc.sentence_of(ts)
+    same_kind = [y for y in cands if y.kind == x.kind]
+    between = sum(1 for y in same_kind if a <= y.start and y.end <= b)
+    between_any = sum(1 for y in cands if a <= y.start and y.end <= b)
+    r = rule_roles.get((x.start, x.end), "none")
+    k = f"{role}|{x.kind}"
+    f = [f"{role}", k, f"{k}|side={side}", f"{k}|dist={_bucket(len(gap))}", f"{k}|{side}|between={min(between, 3)}",
+         f"{k}|between_any={min(between_any, 4)}", f"{k}|rule={r}", f"{role}|rule={r}",
+         f"{k}|next_sent={x.start >= se}", f"{k}|r2={norm[x.end:x.end + 2]}", f"{k}|r1={norm[x.end:x.end + 1]}",
+         f"{k}|l1={norm[x.start - 1:x.start]}", f"{k}|l2={norm[max(0, x.start - 2):x.start]}",
+         f"{k}|clause_gap={any(ch in gap for ch in '，,；;')}", f"{k}|{side}|nearest={between == 0}"]
+    if len(gap) <= 6:
+        f.append(f"{k}|{side}|gap={gap}")
+    for cue in _CUES:
+        if cue in gap:
+            f.append(f"{k}|{side}|cue={cue}")
+    for i in range(max(0, len(gap) - 10), len(gap) - 1):
+        f.append(f"{k}|{side}|bi={gap[i:i + 2]}")
+    if x.kind == "ROUND":
+        f.append(f"{k}|round={x.attrs.get('round') if x.attrs else None}")
+    return sorted({_h("A|" + s) for s in f})
+
+
+def rule_decisions(doc: Document, data: dict, with_events: bool = False):
+    """What the rules say: their trigger spans, and per trigger span the role of each argument span
+    (and, ``with_events``, their events by trigger span)."""
+    evs = find_events(doc, data)
+    triggers = {(ev.trigger.start, ev.trigger.end) for ev in evs}
+    roles: Dict[tuple, dict] = {}
+    for ev in evs:
+        d = roles.setdefault((ev.trigger.start, ev.trigger.end), {})
+        for arg in ev.arguments:
+            sp = arg.ref if arg.ref is not None else arg.span
+            if sp is not None:
+                d[(sp.start, sp.end)] = arg.role
+    if with_events:
+        return triggers, roles, {(ev.trigger.start, ev.trigger.end): ev for ev in evs}
+    return triggers, roles
+
+
+def _prob(model: dict, ids: List[int]) -> float:
+    w = model["w"]
+    z = model["bias"] + sum(w.get(i, 0.0) for i in ids)
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+def prepare_data(data: dict) -> dict:
+    data = dict(data)
+    data["_extra_trigger_re"] = re.compile("|".join(map(re.escape, EXTRA_TRIGGERS)))
+    return data
+
+
+class FundingModel:
+    """The two classifiers and their thresholds."""
+
+    def __init__(self, trigger: Optional[dict] = None, role: Optional[dict] = None, trigger_threshold: float = 0.5,
+                 role_threshold: float = 0.5, data_path: str = str(DATA), union_rules: bool = False):
+        self.trigger, self.role = trigger, role
+        self.union_rules = union_rules
+        self.trigger_threshold, self.role_threshold = trigger_threshold, role_threshold
+        self.data = prepare_data(_load(data_path))
+
+    # ------------------------------------------------------------ inference
+    def extract(self, doc: Document) -> List[Event]:
+        data = self.data
+        rule_trig, rule_roles, rule_events = rule_decisions(doc, data, with_events=True)
+        events, seen = [], []
+        for ts, te, word in trigger_candidates(doc, data):
+            if _prob(self.trigger, trigger_features(doc, data, ts, te, word, rule_trig)) < self.trigger_threshold:
+                continue
+            cands = arg_candidates(doc, data, ts, te)
+            rr = rule_roles.get((ts, te), {})
+            best: Dict[str, list] = {}
+            for x in cands:
+                scored = [(_prob(self.role, arg_features(doc, ts, te, x, cands, role, rr)), role)
+                          for role in ROLES_BY_KIND[x.kind]]
+                p, role = max(scored)
+                if p >= self.role_threshold:
+                    best.setdefault(role, []).append((p, x))
+            for role in SINGLE:
+                if role in best:
+                    best[role] = [max(best[role], key=lambda t: t[0])]
+            ev = Event("FUNDING", doc.span(ts, te))
+            rule_ev = rule_events.get((ts, te)) if self.union_rules else None
+            if not best.get("company") and not best.get("investor") and not best.get("lead_investor") \
+                    and rule_ev is None:
+                continue
+            order = ("company", "amount", "round", "date", "lead_investor", "investor")
+            for role in order:
+                for _, x in sorted(best.get(role, []), key=lambda t: t[1].start):
+                    if x.ref is not None:
+                        ev.arguments.append(Argument(role, ref=x.ref))
+                    else:
+                        ev.arguments.append(Argument(role, span=doc.span(x.start, x.end, x.attrs)))
+            if rule_ev is not None:  # the rules' arguments fill what the classifier left out
+                roles = {a.role for a in ev.arguments}
+                spans = {((a.ref or a.span).start, (a.ref or a.span).end) for a in ev.arguments}
+                ev.arguments += [a for a in rule_ev.arguments if (a.ref or a.span) is not None
+                                 and ((a.ref or a.span).start, (a.ref or a.span).end) not in spans
+                                 and (a.role not in SINGLE or a.role not in roles)]
+            ss = doc.sentence_of(ts)[0]
+            key = frozenset(id(a.ref) for a in ev.arguments if a.role == "company")
+            prev = next((p for s, k, p in seen if s == ss and k == key and key), None)
+            if prev is not None:
+                roles = {a.role for a in prev.arguments}
+                have = {(a.role, id(a.ref)) for a in prev.arguments}
+                prev.arguments += [a for a in ev.arguments if a.role not in roles
+                                   or (a.role not in SINGLE and (a.role, id(a.ref)) not in have)]
+                continue
+            seen.append((ss, key, ev))
+            events.append(ev)
+        return events
+
+    # ------------------------------------------------------------ files
+    def save(self, path) -> None:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump({"model": "events.learned.v1", "dim": DIM, "trigger_threshold": self.trigger_threshold,
+                       "role_threshold": self.role_threshold, "union_rules": self.union_rules, "extra_triggers": list(EXTRA_TRIGGERS),
+                       "trigger": self.trigger, "role": self.role}, f)
+
+    @classmethod
+    def load(cls, path) -> "FundingModel":
+        with open(path, encoding="utf-8") as f:
+            d = json.load(f)
+        if d.get("model") != "events.learned.v1" or d.get("dim") != DIM:
+            raise ValueError(f"{path}: not an events.learned.v1 weights file for {DIM} slots")
+        fix = lambda m: {"bias": m["bias"], "w": {int(k): v for k, v in m["w"].items()}}
+        return cls(fix(d["trigger"]), fix(d["role"]), float(d["trigger_threshold"]), float(d["role_threshold"]),
+                   union_rules=bool(d.get("union_rules", False)))
+
+
+@components.register("events.learned.v1")
+def make_learned_events(nlp, path: str = "events.json", invested_in: bool = True,
+                        trigger_threshold: Optional[float] = None, role_threshold: Optional[float] = None,
+                        union_rules: Optional[bool] = None):
+    """The learned FUNDING extractor; ``path``: its weights (written by ``python -m extract.learn.events``)."""
+    model = FundingModel.load(path)
+    if trigger_threshold is not None:
+        model.trigger_threshold = float(trigger_threshold)
+    if role_threshold is not None:
+        model.role_threshold = float(role_threshold)
+    if union_rules is not None:
+        model.union_rules = bool(union_rules)
+
+    def events(doc: Document) -> Document:
+        found = model.extract(doc)
+        doc.events.extend(found)
+        if invested_in:
+            doc.relations.extend(investments(found, doc.relations))
+        return doc
+
+    return events

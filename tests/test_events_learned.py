@@ -1,0 +1,140 @@
+"""The learned FUNDING extractor (extract/stages/events/learned.py) and its trainer's pieces.
+
+Training documents are hand-written sentences with hand-placed entities (no model), so each test
+checks what the classifiers learn from the examples, not the NER. None comes from the seeds, the
+news corpus or DuEE.
+"""
+import json
+
+import pytest
+
+from docs import make_doc
+from extract.eval.evaluate import simplify
+from extract.stages.events.learned import (FundingModel, arg_candidates, prepare_data, trigger_candidates)
+from extract.stages.events.rules import _load
+from extract.stages.relations.classifier import fit
+
+DATA = prepare_data(_load())
+C, O = "COMPANY", "ORG"
+
+
+def money(s):
+    return (s, "FIGURE", {"value": 1.0, "unit": "元", "qualifier": "exact"})
+
+
+COMPANIES = ["星云科技", "海岳智能", "青禾医疗", "北辰材料", "云帆机器人", "瀚海芯片", "晨光能源", "远山生物"]
+INVESTORS = ["红杉中国", "高瓴资本", "经纬创投", "启明创投", "源码资本", "顺为资本", "君联资本", "五源资本"]
+
+
+def _train_docs():
+    """Raises (positive triggers) and plans / debt (negative triggers), with gold events."""
+    docs = []
+    for i, (c, inv) in enumerate(zip(COMPANIES, INVESTORS)):
+        lead = INVESTORS[(i + 3) % len(INVESTORS)]
+        text = f"{c}完成{i + 2}亿元B轮融资，由{lead}领投，{inv}跟投。"
+        d = make_doc(text, [(c, C), money(f"{i + 2}亿元"), (lead, O), (inv, O)])
+        ts = text.index("融资")
+        gold = [((ts, ts + 2), {"company": {c}, "amount": {f"{i + 2}亿元"}, "round": {"B轮"},
+                                "lead_investor": {lead}, "investor": {inv}})]
+        docs.append((d, gold))
+        text = f"{c}计划明年启动新一轮融资，{inv}表示关注。"
+        docs.append((make_doc(text, [(c, C), (inv, O)]), []))
+        text = f"{c}获得银行{i + 1}亿元票据融资授信。"
+        docs.append((make_doc(text, [(c, C), money(f"{i + 1}亿元")]), []))
+    return docs
+
+
+@pytest.fixture(scope="module")
+def model():
+    from extract.learn.events import featurize
+    docs = _train_docs()
+    trig, role = featurize([d for d, _ in docs], [g for _, g in docs], DATA)
+    assert sum(y for _, y in trig) == 8 and len(trig) == 32  # 融资 in all three sentences, 领投 in the raise
+    fm = FundingModel()
+    fm.trigger = fit(trig, dim=1 << 15)
+    fm.role = fit(role, dim=1 << 15)
+    return fm
+
+
+def view(events):
+    return [(ev.trigger.text, sorted((a.role, simplify(a.text)) for a in ev.arguments)) for ev in events]
+
+
+def test_learns_roles_and_generalizes_to_new_names(model):
+    d = make_doc("松果机器完成5亿元B轮融资，由光速中国领投，蓝驰创投跟投。",
+                 [("松果机器", C), money("5亿元"), ("光速中国", O), ("蓝驰创投", O)])
+    assert view(model.extract(d)) == [("融资", [("amount", "5亿元"), ("company", "松果机器"),
+                                               ("investor", "蓝驰创投"), ("lead_investor", "光速中国"),
+                                               ("round", "B轮")])]
+
+
+def test_plans_and_debt_are_not_raises(model):
+    d1 = make_doc("松果机器计划明年启动新一轮融资，光速中国表示关注。", [("松果机器", C), ("光速中国", O)])
+    d2 = make_doc("松果机器获得银行3亿元票据融资授信。", [("松果机器", C), money("3亿元")])
+    assert model.extract(d1) == [] and model.extract(d2) == []
+
+
+def test_trigger_inside_a_name_is_no_candidate():
+    d = make_doc("星云投资管理公司发布年报。", [("星云投资管理公司", C)])
+    assert trigger_candidates(d, DATA) == []
+    d = make_doc("港投公司领投星云科技。", [("港投公司", O), ("星云科技", C)])
+    assert [w for _, _, w in trigger_candidates(d, DATA)] == ["领投"]  # an extra trigger word
+
+
+def test_candidates_reach_the_next_sentence_only_when_it_names_this_round():
+    text = "星云科技完成B轮融资。本轮融资由红杉中国领投。"
+    d = make_doc(text, [("星云科技", C), ("红杉中国", O)])
+    ts = text.index("融资")
+    assert "红杉中国" in [x.text for x in arg_candidates(d, DATA, ts, ts + 2)]
+    text = "星云科技完成B轮融资。红杉中国发布年报。"
+    d = make_doc(text, [("星云科技", C), ("红杉中国", O)])
+    assert "红杉中国" not in [x.text for x in arg_candidates(d, DATA, ts, ts + 2)]
+
+
+def test_union_with_rules_fills_missing_roles(model):
+    """With ``union_rules`` the rules' arguments of an accepted trigger join the classifier's."""
+    d = make_doc("松果机器完成5亿元B轮融资，由光速中国领投，蓝驰创投跟投。",
+                 [("松果机器", C), money("5亿元"), ("光速中国", O), ("蓝驰创投", O)])
+    model.role_threshold = 1.01  # the classifier alone gives no argument: no event
+    try:
+        assert model.extract(d) == []
+        model.union_rules = True
+        got = view(model.extract(d))
+        assert got and ("company", "松果机器") in got[0][1]
+    finally:
+        model.role_threshold, model.union_rules = 0.5, False
+
+
+def test_save_load_round_trip(model, tmp_path):
+    model.save(tmp_path / "ev.json")
+    again = FundingModel.load(tmp_path / "ev.json")
+    assert again.trigger == model.trigger and again.role == model.role
+    assert again.trigger_threshold == model.trigger_threshold and again.union_rules == model.union_rules
+    (tmp_path / "bad.json").write_text(json.dumps({"model": "other"}), encoding="utf-8")
+    with pytest.raises(ValueError, match="events.learned.v1"):
+        FundingModel.load(tmp_path / "bad.json")
+
+
+def test_news_examples_read_gold_events(tmp_path):
+    from extract.learn.events import news_examples
+    rec = {"id": "n1", "text": "星云科技完成B轮融资。", "entities": [
+        {"id": "E1", "type": "COMPANY", "start": 0, "end": 4, "text": "星云科技"}],
+        "events": [{"id": "V1", "type": "FUNDING", "trigger": {"start": 8, "end": 10, "text": "融资"},
+                    "arguments": [{"role": "company", "ref": "E1"},
+                                  {"role": "round", "start": 6, "end": 8, "text": "B轮", "attrs": {"round": "B"}}]}]}
+    p = tmp_path / "g.jsonl"
+    p.write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
+    [(i, text, evs)] = news_examples([p])
+    assert evs == [((8, 10), {"company": {"星云科技"}, "round": {"B轮"}})]
+
+
+def test_duee_gold_maps_roles():
+    from extract.learn.events import duee_gold
+    rec = {"text": "星云科技获红杉中国领投2亿元B轮融资", "event_list": [
+        {"event_type": "财经/交易-融资", "trigger": "融资", "trigger_start_index": 17, "arguments": [
+            {"role": "融资方", "argument": "星云科技"}, {"role": "领投方", "argument": "红杉中国"},
+            {"role": "融资金额", "argument": "2亿元"}, {"role": "融资轮次", "argument": "B轮"},
+            {"role": "跟投方", "argument": "高瓴"}]},
+        {"event_type": "组织关系-裁员", "trigger": "裁员", "trigger_start_index": 0, "arguments": []}]}
+    assert duee_gold(rec) == [((17, 19), {"company": {"星云科技"}, "lead_investor": {"红杉中国"},
+                                          "amount": {"2亿元"}, "round": {"B轮"}, "investor": {"高瓴"}})]
