@@ -83,6 +83,24 @@ CASES = [
     ("2023-2024年", "2023-2024年", {"from": 2023, "to": 2024}),
     ("近1年", "近1年", {"relative": "last", "years": 1}),
     ("营收见2024年", "2024年", {"year": 2024}),  # at the very end of the text
+    # news classes (GUIDELINES N17, R15, Q2), constructed sentences
+    ("2025年春节假期，出游人次增长", "2025年春节假期", {"holiday": "春节", "year": 2025}),
+    ("春节期间，出游人次增长", "春节", {"holiday": "春节"}),  # 期间 stays outside
+    ("较19年春节同期增长", "19年春节同期", {"holiday": "春节", "year": 2019}),
+    ("大年初十开工", "大年初十", {"holiday": "大年初十"}),
+    ("今年7月，公司发布", "今年7月", {"relative": "year", "offset": 0, "month": 7}),
+    ("去年12月份营收", "去年12月份", {"relative": "year", "offset": -1, "month": 12}),
+    ("今年前10月出口", "今年前10月", {"relative": "year", "offset": 0, "part": "M1-M10"}),
+    ("较去年同期增长", "去年同期", {"relative": "year", "offset": -1, "same_period": True}),
+    ("公司上周五宣布", "上周五", {"relative": "weekday", "weekday": "五", "week": "上"}),
+    ("昨日，公司宣布", "昨日", {"relative": "yesterday"}),
+    ("經濟部昨發布報告", "昨", {"relative": "yesterday"}),
+    ("2月7日上午，发布会", "2月7日上午", {"month": 2, "day": 7}),
+    ("截至2月13日收盘", "截至2月13日收盘", {"month": 2, "day": 13, "asof": True}),
+    ("公司9年前成立", "9年前", {"relative": "ago", "years": 9}),
+    ("2023财年营收", "2023财年", {"year": 2023, "part": "fiscal_year"}),
+    ("民國115年產值", "民國115年", {"year": 2026}),
+    ("電子資訊業114年受惠", "114年", {"year": 2025}),
 ]
 
 
@@ -109,6 +127,10 @@ NEGATIVES = [
     ("近0年", "近0年"),
     ("近十四五年", "近十四五年"),  # a malformed numeral: refused, not a crash
     ("二X二五年", "二X二五年"),
+    ("元宵节晚会在京举行", "元宵"),  # a holiday word inside a name of an event
+    ("成立114年历史", "114年"),  # a count of years, not a 民国 year
+    ("2024年前三个月", "2024年前"),
+    ("现在的技术", "现在"),
 ]
 
 

@@ -44,6 +44,8 @@ class DateRecognizer:
         self.relative = d["relative"]
         self.last_n = d["last_n_prefixes"]
         self.last_units = d["last_n_units"]
+        self.holidays = d["holidays"]
+        self.ago_units = d["ago_units"]
         plan = d["plan_first_year"]
         self.plan_base, self.plan_base_n = int(plan["base"]), int(plan["base_n"])
         self._part_values = set(self.parts.values())
@@ -57,23 +59,41 @@ class DateRecognizer:
             rel_alts.append(re.escape(w) + (f"(?!{alternation(nb)})" if nb else ""))
         REL = "|".join(rel_alts)
         NUM = self.num.number
-        firsts = ([w[0] for w in list(self.asof) + list(self.relative) + list(self.rel_years) + list(self.last_n)]
-                  + list(self.num.digits) + list("0123456789Q十"))
+        HOL = alternation(self.holidays)
+        HSUF = alternation(d["holiday_suffixes"])
+        HNOT = alternation(d["holiday_not_before"])
+        TOD = alternation(d["times_of_day"])
+        WKP = alternation(d["weekday_prefixes"])
+        FISCAL = alternation(d["fiscal_years"])
+        MONTH = r"(?:1[0-2]|0?[1-9])(?![\d.])"
+        DAY = r"(?:3[01]|[12]\d|0?[1-9])(?![\d.])"
+        CN_MONTH = "(?:十[一二]?|[一二三四五六七八九])"
+        firsts = ([w[0] for w in list(self.asof) + list(self.relative) + list(self.rel_years) + list(self.last_n)
+                   + list(self.holidays) + list(d["weekday_prefixes"])]
+                  + list(self.num.digits) + list("0123456789Q十周星礼民大正"))
         self.pattern = re.compile(rf"""
             (?=[{char_class(firsts)}])
             (?:(?P<asof>{alternation(self.asof)}){G})?
             (?:
-                (?P<dec>(?<![\d.])(?P<dy>(?:19|20)?[1-9]0)年代)
+                (?P<hol>(?:(?<![\d.])(?P<hy>{YEAR}|\d{{2}})年?{G})?(?P<hname>{HOL}|(?:大年|正月)初(?:十|[一二三四五六七八九]))
+                    (?!节|{HNOT})(?P<hsuf>{HSUF})?)
+              | (?P<fy>(?<![\d.])(?P<fyy>{YEAR}|\d{{2}}){G}(?:{FISCAL}))
+              | (?P<roc>(?:民国(?P<rocy>\d{{2,3}}|[一二三四五六七八九十百]{{1,4}})|(?<![\d.])(?P<rocy3>1[01]\d))年(?!代|前|来|以来|间|内|多|历史)(?:(?P<rocm>{MONTH}|{CN_MONTH})月(?:(?P<rocd>{DAY})[日号])?)?)
+              | (?P<dec>(?<![\d.])(?P<dy>(?:19|20)?[1-9]0)年代)
               | (?P<range>(?<![\d.])(?P<y1>{YEAR}){G}(?:年{G})?(?:-|—|–|~|～|至|到){G}(?P<y2>{YEAR}){G}年(?P<rdu>度)?)
               | (?P<ymd>(?<![\d.])(?P<y>{YEAR}|{CYEAR}){G}年
-                    (?:{G}(?P<m>1[0-2]|0?[1-9])(?![\d.]){G}月(?:{G}(?P<d>3[01]|[12]\d|0?[1-9])(?![\d.]){G}[日号])?
+                    (?:{G}(?P<m>1[0-2]|0?[1-9])(?![\d.]){G}月(?:份|{G}(?P<d>3[01]|[12]\d|0?[1-9])(?![\d.]){G}[日号](?:{TOD})?)?
                       | (?P<ypart>{PARTS}) | {G}(?P<yq>Q[1-4]))?)
               | (?P<yq2>(?<![\d.])(?P<y3>{YEAR}){G}Q(?P<q3>[1-4]))
-              | (?P<md>(?<![\d.])(?P<m2>1[0-2]|0?[1-9])(?![\d.]){G}月(?:份|{G}(?P<d2>3[01]|[12]\d|0?[1-9])(?![\d.]){G}[日号])?)
+              | (?P<md>(?<![\d.])(?P<m2>1[0-2]|0?[1-9])(?![\d.]){G}月(?:份|{G}(?P<d2>3[01]|[12]\d|0?[1-9])(?![\d.]){G}[日号](?:{TOD})?)?)
               | (?P<q>(?<![A-Za-z0-9])Q(?P<qn>[1-4])(?![0-9]))
               | (?P<plan>(?<![{self.num.cn_chars}])十(?P<pn>[一二三四五六七八九])五(?![{self.num.cn_chars}]))
               | (?P<lastn>(?P<lp>{alternation(self.last_n)})(?P<ln>{NUM})(?P<lu>{alternation(self.last_units)})(?:{alternation(d['last_n_suffixes'])})?)
-              | (?P<rely>(?P<ry>{alternation(self.rel_years)})(?P<rpart>{PARTS})?)
+              | (?P<rely>(?P<ry>{alternation(self.rel_years)})
+                    (?:(?P<rm>{MONTH}|{CN_MONTH})月(?:份|(?P<rd>{DAY})[日号](?:{TOD})?)?
+                      | 前(?P<rfirst>\d{{1,2}}|{CN_MONTH})个?月 | (?P<rq>首季) | (?P<rsame>同期|此时) | (?P<rpart>{PARTS}))?)
+              | (?P<wk>(?P<wkp>{WKP})?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天末])(?:{TOD})?)
+              | (?P<ago>(?<![\d.])(?P<an>{NUM})多?(?P<au>{alternation(self.ago_units)})多?之?前(?![期端列沿台夕]))
               | (?P<rel>{REL})
             )
             (?P<since>{alternation(self.since)})?
@@ -91,10 +111,31 @@ class DateRecognizer:
             out.append(doc.entity("DATE", m.start(), m.end(), attrs, source="rules"))
         return out
 
+    def _month(self, text: str) -> int:
+        return int(text) if text.isdigit() else int(self.num.parse(text))
+
     def _attrs(self, m) -> Optional[dict]:
         g = m.group
         a = {}
-        if g("range"):
+        if g("hol"):
+            a["holiday"] = g("hname")
+            if g("hy"):
+                y = int(g("hy"))
+                a["year"] = y if y >= 100 else 2000 + y
+        elif g("fy"):
+            y = int(g("fyy"))
+            a["year"], a["part"] = (y if y >= 100 else 2000 + y), "fiscal_year"
+        elif g("roc"):
+            ry = g("rocy") or g("rocy3")
+            n = int(ry) if ry.isdigit() else self.num.parse(ry)
+            if n is None:
+                return None
+            a["year"] = 1911 + int(n)
+            if g("rocm"):
+                a["month"] = self._month(g("rocm"))
+            if g("rocd"):
+                a["day"] = int(g("rocd"))
+        elif g("range"):
             y1, y2 = int(g("y1")), int(g("y2"))
             if y1 >= y2:
                 return None
@@ -137,6 +178,27 @@ class DateRecognizer:
             a["offset"] = self.rel_years[g("ry")]
             if g("rpart"):
                 a["part"] = self.parts[g("rpart")]
+            if g("rm"):
+                a["month"] = self._month(g("rm"))
+            if g("rd"):
+                a["day"] = int(g("rd"))
+            if g("rfirst"):
+                a["part"] = f"M1-M{self._month(g('rfirst'))}"
+            if g("rq"):
+                a["part"] = "Q1"
+            if g("rsame"):
+                a["same_period"] = True
+        elif g("wk"):
+            a["relative"] = "weekday"
+            a["weekday"] = g("wd")
+            if g("wkp"):
+                a["week"] = g("wkp")
+        elif g("ago"):
+            n = self.num.parse(g("an"))
+            if n is None or n <= 0:
+                return None
+            a["relative"] = "ago"
+            a[self.ago_units[g("au")]] = n
         elif g("rel"):
             v = self.relative[g("rel")]
             a["part" if v in self._part_values else "relative"] = v
