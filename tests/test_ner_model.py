@@ -205,3 +205,57 @@ def test_partial_spans_leave_other_characters_unknown():
     assert tags == [-1, 1, 2, -1, -1, -1] and skipped == 0
     assert spans_to_bio(6, [(1, 3, "COMPANY")], ["COMPANY", "ORG"])[0] == [0, 1, 2, 0, 0, 0]
     assert is_partial("duee") and is_partial("cfsc") and not is_partial("boson") and not is_partial("cluener")
+
+
+TINY_LEX = {**TINY, "lexicon": {"company": ["pkg:gazetteer/companies.tsv"], "place": ["pkg:gazetteer/divisions.tsv"],
+                                "org": ["pkg:gazetteer/orgs.tsv"]}}
+
+
+@pytest.fixture(scope="module")
+def tiny_lex_model(tmp_path_factory):
+    out = tmp_path_factory.mktemp("nerlex")
+    train_ner(TINY_LEX, out, seed=7, extra_examples=EXAMPLES * 3, progress=False, log=lambda *a: None)
+    return out / "model-last"
+
+
+def test_lexicon_model_numpy_matches_torch(tiny_lex_model):
+    from extract.learn.ner.model import CharCNNForNER
+
+    path = tiny_lex_model
+    assert (path / "lexicon.npz").is_file()
+    m = CharCNNForNER.from_pretrained(path).eval()
+    assert m.config.n_lex == 9  # three lists x begin/middle/end
+    tagger = NumpyTagger.load(path)
+    texts = [t for t, _ in EXAMPLES] + ["浦东新区", "一"]
+    ems, offs = tagger.emissions(texts, ["zhie"])
+    hits = 0
+    for text, o in zip(texts, offs):
+        c, b = tagger.featurizer.encode(text)
+        lex = tagger.featurizer.encode_lex(text)
+        hits += int(lex.sum())
+        with torch.no_grad():
+            ref = m(torch.from_numpy(c)[None], torch.from_numpy(b)[None], head="zhie",
+                    lex=torch.from_numpy(lex)[None])[0].numpy()
+        np.testing.assert_allclose(ems["zhie"][o:o + len(text)], ref, atol=1e-4, rtol=1e-4)
+    assert hits > 0  # the lists do match these texts (浦东新区, 工业和信息化部 …), so the check means something
+    with pytest.raises(ValueError, match="pass lex"):
+        m(torch.from_numpy(c)[None], torch.from_numpy(b)[None], head="zhie")
+
+
+def test_lexicon_model_without_its_lexicon_file_is_refused(tiny_lex_model, tmp_path):
+    import shutil
+    broken = tmp_path / "m"
+    shutil.copytree(tiny_lex_model, broken)
+    (broken / "lexicon.npz").unlink()
+    with pytest.raises(ValueError, match="lexicon"):
+        NumpyTagger.load(broken)
+
+
+def test_fine_tune_from_a_lexicon_model_keeps_its_lexicon(tiny_lex_model, tmp_path):
+    extra = [_ex("杭州市余杭区的阿里巴巴集团发布财报。", ("杭州市余杭区", "LOC"), ("阿里巴巴集团", "COMPANY"))]
+    cfg = {"corpora": [], "training": {"epochs": 1, "batch_size": 2, "threads": 1, "warmup": 1}}
+    train_ner(cfg, tmp_path, seed=1, extra_examples=extra, base=tiny_lex_model, progress=False, log=lambda *a: None)
+    a = np.load(tiny_lex_model / "lexicon.npz")
+    b = np.load(tmp_path / "model-last" / "lexicon.npz")
+    np.testing.assert_array_equal(a["keys"], b["keys"])
+    NumpyTagger.load(tmp_path / "model-last").predict(["阿里巴巴集团在杭州。"])

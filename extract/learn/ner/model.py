@@ -27,8 +27,9 @@ class CharCNNConfig(PretrainedConfig):
                  use_bigrams: bool = True, hidden: int = 128, dilations=(1, 2, 1), char_kernel: int = 3,
                  emb_dropout: float = 0.3,
                  dropout: float = 0.2, heads: Optional[Dict[str, list]] = None, output_map: Optional[dict] = None,
-                 output_head: Optional[str] = None, **kwargs):
+                 output_head: Optional[str] = None, n_lex: int = 0, **kwargs):
         super().__init__(**kwargs)
+        self.n_lex = n_lex  # lexicon features per character (extract.stages.ner.lexicon); 0 = none
         self.n_chars = n_chars
         self.n_bigrams = n_bigrams
         self.char_dim = char_dim
@@ -108,6 +109,8 @@ class CharCNNForNER(PreTrainedModel):
             self.bigram_emb = nn.Embedding(config.n_bigrams, config.bigram_dim, padding_idx=0)
             # over the T + 1 bigrams: output t sees bigrams t-kc//2 .. t+kc//2+1 (kc = 3: chars t-2 .. t+2)
             self.bigram_conv = nn.Conv1d(config.bigram_dim, h, kc + 1, padding=kc // 2, bias=False)
+        if getattr(config, "n_lex", 0):
+            self.lex_proj = nn.Linear(config.n_lex, h, bias=False)
         self.emb_drop = nn.Dropout(config.emb_dropout)
         self.convs = nn.ModuleList(nn.Conv1d(h, h, 3, padding=d, dilation=d) for d in config.dilations)
         self.drop = nn.Dropout(config.dropout)
@@ -125,21 +128,27 @@ class CharCNNForNER(PreTrainedModel):
             if module.bias is not None:
                 nn.init.zeros_(module.bias)
 
-    def encode(self, char_ids: torch.Tensor, bigram_ids: Optional[torch.Tensor] = None) -> torch.Tensor:
-        """Hidden states ``[B, T, H]`` (zero at padding). ``bigram_ids`` is ``[B, T + 1]``."""
+    def encode(self, char_ids: torch.Tensor, bigram_ids: Optional[torch.Tensor] = None,
+               lex: Optional[torch.Tensor] = None) -> torch.Tensor:
+        """Hidden states ``[B, T, H]`` (zero at padding). ``bigram_ids`` is ``[B, T + 1]``; ``lex`` is
+        ``[B, T, n_lex]`` (0/1 lexicon features), required when the model has them."""
         m = (char_ids > 0).unsqueeze(1).float()  # [B, 1, T]
         z = self.char_conv(self.emb_drop(self.char_emb(char_ids)).transpose(1, 2))
         if self.config.use_bigrams:
             z = z + self.bigram_conv(self.emb_drop(self.bigram_emb(bigram_ids)).transpose(1, 2))
+        if getattr(self.config, "n_lex", 0):
+            if lex is None:
+                raise ValueError(f"This model reads {self.config.n_lex} lexicon features per character: pass lex")
+            z = z + self.lex_proj(self.emb_drop(lex.float())).transpose(1, 2)
         h = torch.relu(z) * m
         for conv in self.convs:
             h = (h + torch.relu(conv(self.drop(h)))) * m
         return h.transpose(1, 2)
 
-    def forward(self, char_ids, bigram_ids=None, head: Optional[str] = None, tags=None):
+    def forward(self, char_ids, bigram_ids=None, head: Optional[str] = None, tags=None, lex=None):
         """Emissions of ``head`` (default: the output head); with ``tags``, ``(loss, emissions)``."""
         head = head or self.config.output_head or next(iter(self.config.heads))
-        h = self.encode(char_ids, bigram_ids)
+        h = self.encode(char_ids, bigram_ids, lex)
         em = self.heads[head](self.drop(h))
         if tags is None:
             return em

@@ -66,7 +66,8 @@ import numpy as np
 from extract.learn.ner.data import (CORPUS_LABELS, Example, chunk_example, is_partial, load_corpus, load_label_map,
                                     mention_table, spans_to_bio, swap_mentions)
 from extract.stages.ner.features import UNK, Featurizer
-from extract.stages.ner.infer import VOCAB_NAME, NumpyTagger
+from extract.stages.ner.infer import VOCAB_NAME, NumpyTagger, load_featurizer
+from extract.stages.ner.lexicon import LEXICON_NAME
 from extract.learn.ner.score import map_spans, score_spans
 from extract.config import apply_overrides
 from extract.io.fsutil import replace_dir
@@ -105,6 +106,8 @@ def _save_atomic(model, featurizer: Featurizer, dest: Path, extra: Optional[dict
     model.save_pretrained(tmp, safe_serialization=True)
     with open(tmp / VOCAB_NAME, "w", encoding="utf-8") as f:
         json.dump(featurizer.to_dict(), f, ensure_ascii=False)
+    if featurizer.lexicon is not None:
+        featurizer.lexicon.save(tmp / LEXICON_NAME)
     with open(tmp / "labels.json", "w", encoding="utf-8") as f:
         json.dump({"heads": model.config.heads, "output_map": model.config.output_map,
                    "output_head": model.config.output_head}, f, ensure_ascii=False, indent=1)
@@ -131,20 +134,28 @@ def _batches(items: list, batch_size: int, rng: random.Random) -> List[list]:
 
 
 def _collate(batch, unk_p: float, rng: np.random.Generator):
+    """Padded ``(chars, bigrams, tags, lex)`` tensors of a batch of ``(head, chars, bigrams, tags[, lex])``
+    items; ``lex`` is None when the items have no lexicon features."""
     import torch
 
-    t_max = max(len(c) for _, c, _, _ in batch)
+    t_max = max(len(it[1]) for it in batch)
     chars = np.zeros((len(batch), t_max), dtype=np.int64)
     bigrams = np.zeros((len(batch), t_max + 1), dtype=np.int64)
     tags = np.zeros((len(batch), t_max), dtype=np.int64)
-    for i, (_, c, b, t) in enumerate(batch):
+    has_lex = len(batch[0]) > 4 and batch[0][4] is not None
+    lex = np.zeros((len(batch), t_max, batch[0][4].shape[1]), dtype=np.uint8) if has_lex else None
+    for i, it in enumerate(batch):
+        c, b, t = it[1], it[2], it[3]
         chars[i, :len(c)] = c
         bigrams[i, :len(b)] = b
         tags[i, :len(t)] = t
+        if has_lex:
+            lex[i, :len(c)] = it[4]
     if unk_p > 0:  # word dropout: teach the UNK rows
         chars[(rng.random(chars.shape) < unk_p) & (chars > 0)] = UNK
         bigrams[(rng.random(bigrams.shape) < unk_p) & (bigrams > 0)] = UNK
-    return torch.from_numpy(chars), torch.from_numpy(bigrams), torch.from_numpy(tags)
+    return (torch.from_numpy(chars), torch.from_numpy(bigrams), torch.from_numpy(tags),
+            torch.from_numpy(lex) if has_lex else None)
 
 
 def evaluate_tagger(tagger: NumpyTagger, examples: Sequence[Example], head: str, mapped: bool = True) -> dict:
@@ -309,17 +320,21 @@ def train_ner(config: dict, out_dir, seed: int = 13, extra_examples: Optional[Se
 
     if base:
         base = Path(base)
-        with open(base / VOCAB_NAME, encoding="utf-8") as f:
-            feat = Featurizer.from_dict(json.load(f))
+        feat = load_featurizer(base)
         base_model = CharCNNForNER.from_pretrained(base)
         mcfg = base_model.config.to_dict()
-        for k in ("n_chars", "n_bigrams", "char_dim", "bigram_dim", "use_bigrams", "hidden", "dilations", "char_kernel"):
+        for k in ("n_chars", "n_bigrams", "char_dim", "bigram_dim", "use_bigrams", "hidden", "dilations", "char_kernel",
+                  "n_lex"):
             cfg["model"][k] = mcfg[k]
     else:
         base_model = None
         vc = cfg["vocab"]
         feat = Featurizer.build((t for _, ex, _, _ in sources for t, _ in ex), vc["min_char"], vc["min_bigram"],
                                 vc["max_bigrams"])
+        if cfg.get("lexicon"):  # word lists → per-character B/M/E features (SoftLexicon style)
+            from extract.learn.ner.lexicons import build_lexicon
+            feat.lexicon = build_lexicon(cfg["lexicon"], feat._tables()[0], log=log)
+        cfg["model"]["n_lex"] = feat.n_lex
 
     max_len = int(tr["max_len"])
     skipped = 0
@@ -332,7 +347,7 @@ def train_ner(config: dict, out_dir, seed: int = 13, extra_examples: Optional[Se
                 tags, sk = spans_to_bio(len(piece), psp, heads[head], partial=bool(partial))
                 skipped += sk
                 c, b = feat.encode(piece)
-                items += [(head, c, b, np.array(tags, dtype=np.int64))] * int(repeat)
+                items += [(head, c, b, np.array(tags, dtype=np.int64), feat.encode_lex(piece))] * int(repeat)
         return items
 
     encoded = {}  # head -> list of (head, chars, bigrams, tags)
@@ -412,8 +427,8 @@ def train_ner(config: dict, out_dir, seed: int = 13, extra_examples: Optional[Se
         bar = tqdm(batches, desc=f"epoch {epoch}/{epochs}", disable=not progress, file=sys.stderr, mininterval=5)
         loss_sum, n = 0.0, 0
         for batch in bar:
-            chars, bigrams, tags = _collate(batch, float(tr["unk_p"]), nrng)
-            loss, _ = model(chars, bigrams, head=batch[0][0], tags=tags)
+            chars, bigrams, tags, lex = _collate(batch, float(tr["unk_p"]), nrng)
+            loss, _ = model(chars, bigrams, head=batch[0][0], tags=tags, lex=lex)
             if anchors:
                 loss = loss + l2sp * sum(((p - p0) ** 2).sum() for p, p0 in anchors)
             opt.zero_grad()

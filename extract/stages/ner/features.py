@@ -12,7 +12,7 @@ sorted key array, so a whole batch is encoded without a Python loop per characte
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable, List, Sequence, Tuple
+from typing import Iterable, List, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -39,9 +39,10 @@ def codepoints(text: str) -> np.ndarray:
 class Featurizer:
     """Character and bigram vocabularies (id 0 = padding, 1 = unknown)."""
 
-    def __init__(self, chars: Sequence[str], bigrams: Sequence[str] = ()):
+    def __init__(self, chars: Sequence[str], bigrams: Sequence[str] = (), lexicon=None):
         self.chars = list(chars)
         self.bigrams = list(bigrams)
+        self.lexicon = lexicon  # an extract.stages.ner.lexicon.Lexicon, or None (no lexicon features)
         self._char_table = None
         self._bigram_keys = None
 
@@ -107,6 +108,28 @@ class Featurizer:
         left = np.concatenate([[ord(BOS)], cp])
         right = np.concatenate([cp, [ord(EOS)]])
         return chars, self._bigram_lookup(left * _SHIFT + right)
+
+    @property
+    def n_lex(self) -> int:
+        return self.lexicon.n_features if self.lexicon is not None else 0
+
+    def folded(self, text: str) -> np.ndarray:
+        """The folded code points of ``text`` (what the lexicon is matched on)."""
+        fold_t = self._tables()[0]
+        return fold_t[codepoints(text)]
+
+    def encode_lex(self, text: str) -> Optional[np.ndarray]:
+        """Lexicon features ``uint8 [T, n_lex]`` of ``text``, or None without a lexicon."""
+        if self.lexicon is None:
+            return None
+        return self.lexicon.features(self.folded(text))
+
+    def lex_flat(self, texts: List[str], gap: int) -> Optional[np.ndarray]:
+        """Lexicon features laid out like :meth:`encode_flat` (padding rows are zero)."""
+        if self.lexicon is None:
+            return None
+        sep = "\x00" * gap
+        return self.lexicon.features(self.folded(sep + sep.join(texts) + sep))
 
     def encode_flat(self, texts: List[str], gap: int) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
         """All ``texts`` laid end to end with ``gap`` (≥ 2) padding positions before, between and after.

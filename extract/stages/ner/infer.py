@@ -24,10 +24,21 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import numpy as np
 
 from extract.stages.ner.features import Featurizer
+from extract.stages.ner.lexicon import LEXICON_NAME, Lexicon
 
 WEIGHTS_NAME = "model.safetensors"
 CONFIG_NAME = "config.json"
 VOCAB_NAME = "vocab.json"
+
+
+def load_featurizer(path) -> Featurizer:
+    """The model folder's vocabularies (``vocab.json``) and lexicon (``lexicon.npz``, when there is one)."""
+    path = Path(path)
+    with open(path / VOCAB_NAME, encoding="utf-8") as f:
+        feat = Featurizer.from_dict(json.load(f))
+    if (path / LEXICON_NAME).is_file():
+        feat.lexicon = Lexicon.load(path / LEXICON_NAME)
+    return feat
 NEG = -1e4
 
 
@@ -196,6 +207,12 @@ class NumpyTagger:
         # one table per input offset: t_char[j][id] = W_j e_id (offset j - kernel//2)
         self.t_char = [np.ascontiguousarray(ec @ wc[:, :, k].T) for k in range(wc.shape[2])]
         self.bias0 = w["char_conv.bias"]
+        self.w_lex = None
+        if "lex_proj.weight" in w:  # lexicon features: one linear map into the first layer
+            if featurizer.n_lex != w["lex_proj.weight"].shape[1]:
+                raise ValueError(f"The model expects {w['lex_proj.weight'].shape[1]} lexicon features; its "
+                                 f"lexicon gives {featurizer.n_lex} (is {LEXICON_NAME} missing?)")
+            self.w_lex = np.ascontiguousarray(w["lex_proj.weight"].T)
         self.use_bigrams = bool(config.get("use_bigrams", True))
         self.t_bigram = None
         if self.use_bigrams:
@@ -223,8 +240,7 @@ class NumpyTagger:
                                     f"(a folder written by extract.learn.ner.train.train_ner)")
         with open(path / CONFIG_NAME, encoding="utf-8") as f:
             config = json.load(f)
-        with open(path / VOCAB_NAME, encoding="utf-8") as f:
-            feat = Featurizer.from_dict(json.load(f))
+        feat = load_featurizer(path)
         feat._tables()  # build the lookup tables now, so the first document does not pay for them
         return cls(config, load_file(str(path / WEIGHTS_NAME)), feat)
 
@@ -245,6 +261,11 @@ class NumpyTagger:
         _shifted_sum(h, self.t_char, cids, -self.half)  # chars t-half .. t+half
         if self.use_bigrams:
             _shifted_sum(h, self.t_bigram, bids, -self.half)  # bigrams t-half .. t+half+1
+        if self.w_lex is not None:
+            lex = self.featurizer.lex_flat(texts, self.gap)
+            rows = np.nonzero(lex.any(axis=1))[0]  # most characters match no word: add only where one does
+            if len(rows):
+                h[rows] += lex[rows].astype(np.float32) @ self.w_lex
         np.maximum(h, 0, out=h)
         h *= mask
         for d, (w0, w1, w2, b) in zip(self.dilations, self.convs):
