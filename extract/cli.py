@@ -12,6 +12,7 @@ def main(argv=None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress details to stderr")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_extract(sub)
+    _add_tokenize(sub)
     for add in _optional_commands():
         add(sub)
     args = parser.parse_args(argv)
@@ -68,6 +69,32 @@ def _add_extract(sub):
                    help="continue an interrupted run: keep the whole records already in -o OUT, skip their "
                         "documents, drop a torn last line and redo its document")
     p.set_defaults(func=_run_extract)
+
+
+def _add_tokenize(sub):
+    p = sub.add_parser("tokenize", help="word tokens that never cross an extracted entity",
+                       description="Tokenize .txt/.md files, folders, .jsonl files or - for stdin (read as by "
+                                   "`zhie extract`). --format words: one output line per input line, words "
+                                   "separated by single spaces (the SIGHAN bakeoff format); --format jsonl: one "
+                                   "record per document with token offsets.")
+    p.add_argument("inputs", nargs="+", metavar="INPUT")
+    p.add_argument("-o", "--output", default=None, help="output file (default: stdout)")
+    p.add_argument("--format", choices=("words", "jsonl"), default="words")
+    p.add_argument("--model", default=None, help="model folder (default: models/default)")
+    p.add_argument("--no-entities", action="store_true",
+                   help="the segmenter's words alone, without cutting at entity boundaries (faster)")
+    p.set_defaults(func=_run_tokenize)
+
+
+def _run_tokenize(args) -> int:
+    from extract.run import tokenize
+    summary = tokenize(args.inputs, out=args.output, format=args.format, model=args.model,
+                       entities=not args.no_entities)
+    for doc_id, err in summary.errors:
+        print(f"zhie tokenize: {doc_id}: {err}", file=sys.stderr)
+    print(f"zhie tokenize: {summary.documents} documents ({summary.chars} chars), {summary.failed} failed"
+          + (f" → {args.output}" if args.output else ""), file=sys.stderr)
+    return 1 if summary.failed else 0
 
 
 def _run_extract(args) -> int:

@@ -5,16 +5,22 @@
 >>> spacy.displacy.render(sdoc, style="ent", page=False)
 
 The spaCy words are the jieba tokens of the document (``doc.tokens`` when the
-segmenter filled them, else a fresh jieba pass over ``doc.norm``), cut from the
-ORIGINAL text with no spaces in between, so ``sdoc.text == doc.text`` — the
-bridge checks this and raises otherwise. spaCy's own Chinese tokenizer is never
-used; only its vocabulary.
+segmenter filled them, else a fresh jieba pass over ``doc.norm``) cut at every
+entity boundary (:mod:`extract.stages.tokens`), taken from the ORIGINAL text
+with no spaces in between, so ``sdoc.text == doc.text`` — the bridge checks this
+and raises otherwise. spaCy's own Chinese tokenizer is never used; only its vocabulary.
 
-Entities that fall on token boundaries become ``sdoc.ents`` (overlapping ones:
-the longest wins, the rest are counted in ``user_data["zhie_overlapping"]``).
-Every entity, aligned or not, is in the span group ``sdoc.spans["zhie"]``; an
-entity that cuts through a jieba word is expanded to the enclosing words there
-and counted in ``user_data["zhie_misaligned"]`` — never silently dropped.
+Entities become ``sdoc.ents`` (overlapping ones: the longest wins, the rest are
+counted in ``user_data["zhie_overlapping"]``). Every entity is also in the span
+group ``sdoc.spans["zhie"]``. Because the words (``doc.tokens`` too) are cut at
+entity boundaries an entity always aligns; ``user_data["zhie_misaligned"]`` stays
+as a guard that counts (and expands) any that would not — never silently dropped.
+
+**spaCy's tokenizer for zh.** ``zhie.Tokenizer.v1`` (registered in spaCy's
+``tokenizers`` registry, and as the ``spacy_tokenizers`` entry point of the package)
+is the same segmenter: ``spacy.blank("zh", config={"nlp": {"tokenizer":
+{"@tokenizers": "zhie.Tokenizer.v1"}}})``. With ``entities: true`` it runs the ZhIE
+entity stages first and cuts at their boundaries, like :meth:`Pipeline.tokenize`.
 """
 from __future__ import annotations
 
@@ -64,14 +70,19 @@ DEFAULTS = _Defaults()
 
 
 def token_bounds(doc: Document, tokenizer=None) -> List[Tuple[int, int]]:
-    """``(start, end)`` of each word: ``doc.tokens`` if present, else jieba over ``doc.norm``."""
+    """``(start, end)`` of each word: ``doc.tokens`` if present, else jieba over ``doc.norm``; either
+    way cut at every entity boundary (:mod:`extract.stages.tokens`), so each entity is whole tokens."""
+    from extract.stages.tokens import cut_at, entity_boundaries
+
     if doc.tokens:
-        return [(t[0], t[1]) for t in doc.tokens]
-    if not doc.text:
+        bounds = [(t[0], t[1]) for t in doc.tokens]
+    elif not doc.text:
         return []
-    tok = tokenizer if tokenizer is not None else DEFAULTS.tokenizer
-    view = doc.norm if len(doc.norm) == len(doc.text) else doc.text
-    return tok.tokenize(view)
+    else:
+        tok = tokenizer if tokenizer is not None else DEFAULTS.tokenizer
+        view = doc.norm if len(doc.norm) == len(doc.text) else doc.text
+        bounds = tok.tokenize(view)
+    return cut_at(bounds, entity_boundaries(doc))
 
 
 def to_spacy(doc: Document, nlp=None, tokenizer=None):
@@ -133,3 +144,78 @@ def _first_diff(a: str, b: str) -> Optional[int]:
         if x != y:
             return i
     return min(len(a), len(b)) if len(a) != len(b) else None
+
+
+class SpacyTokenizer:
+    """A spaCy tokenizer (``Doc`` from text) over the ZhIE segmenter; see the module docstring."""
+
+    def __init__(self, vocab, userdicts=(), entities: bool = False, model: Optional[str] = None):
+        self.vocab = vocab
+        self.userdicts = list(userdicts)
+        self.entities = bool(entities)
+        self.model = model
+        self._nlp = None
+        self._tok = None
+
+    def _words(self, text: str) -> List[str]:
+        if self.entities:
+            if self._nlp is None:
+                from extract.pipeline import load
+                self._nlp = load(self.model)
+            return [w for _, _, w in self._nlp.tokenize(text)]
+        if self._tok is None:
+            from extract.stages.segment import Tokenizer
+            self._tok = Tokenizer(self.userdicts)
+        from extract.textnorm import normalize
+        norm, _ = normalize(text)
+        view = norm if len(norm) == len(text) else text
+        return [text[s:e] for s, e in self._tok.tokenize(view)]
+
+    def __call__(self, text: str):
+        from spacy.tokens import Doc
+        words = self._words(text)
+        return Doc(self.vocab, words=words, spaces=[False] * len(words))
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for t in texts:
+            yield self(t)
+
+    # serialization: the settings are the whole state (spaCy calls these in nlp.to_disk / from_disk)
+    def to_bytes(self, **kwargs) -> bytes:
+        import json
+        return json.dumps({"userdicts": self.userdicts, "entities": self.entities, "model": self.model}).encode()
+
+    def from_bytes(self, data: bytes, **kwargs) -> "SpacyTokenizer":
+        import json
+        d = json.loads(data.decode())
+        self.userdicts, self.entities, self.model = d["userdicts"], d["entities"], d["model"]
+        self._nlp = self._tok = None
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:
+        from pathlib import Path
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        Path(path).write_bytes(self.to_bytes())
+
+    def from_disk(self, path, **kwargs) -> "SpacyTokenizer":
+        from pathlib import Path
+        return self.from_bytes(Path(path).read_bytes())
+
+
+def create_tokenizer(userdicts=(), entities: bool = False, model: Optional[str] = None):
+    """spaCy's ``zhie.Tokenizer.v1``: returns the ``nlp -> tokenizer`` callable spaCy expects."""
+    def make(nlp):
+        return SpacyTokenizer(nlp.vocab, userdicts, entities, model)
+    return make
+
+
+def _register() -> None:
+    try:
+        from spacy.util import registry
+    except ImportError:  # pragma: no cover - spaCy is a core dependency
+        return
+    if "zhie.Tokenizer.v1" not in registry.tokenizers.get_all():
+        registry.tokenizers.register("zhie.Tokenizer.v1", func=create_tokenizer)
+
+
+_register()

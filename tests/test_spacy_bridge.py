@@ -61,19 +61,19 @@ def _hand_doc():
     return doc
 
 
-def test_aligned_misaligned_and_overlapping_entities():
+def test_entities_cut_the_words_so_every_entity_aligns():
     doc = _hand_doc()
-    doc.entities = [doc.entity("COMPANY", 0, 6),   # aligned
-                    doc.entity("LOC", 0, 2),       # aligned, overlaps the company (shorter: loses)
-                    doc.entity("LOC", 8, 12),      # aligned
-                    doc.entity("ORG", 3, 5)]       # cuts through 澜起 and 科技: misaligned
+    doc.entities = [doc.entity("COMPANY", 0, 6),   # on word boundaries
+                    doc.entity("LOC", 0, 2),       # overlaps the company (shorter: loses in sdoc.ents)
+                    doc.entity("LOC", 8, 12),
+                    doc.entity("ORG", 3, 5)]       # cuts through 澜起 and 科技: the words are cut there
     sdoc = to_spacy(doc)
+    assert [t.text for t in sdoc] == ["上海", "澜", "起", "科", "技", "位于", "浦东", "新区"]
     assert [(e.text, e.label_) for e in sdoc.ents] == [("上海澜起科技", "COMPANY"), ("浦东新区", "LOC")]
     group = {(s.start_char, s.end_char, s.label_) for s in sdoc.spans[SPAN_KEY]}
-    assert group == {(0, 6, "COMPANY"), (0, 2, "LOC"), (8, 12, "LOC"), (2, 6, "ORG")}  # ORG expanded
-    assert sdoc.user_data["zhie_misaligned"] == 1
-    assert sdoc.user_data["zhie_misaligned_spans"] == [("ORG", 3, 5, "起科")]
-    assert sdoc.user_data["zhie_overlapping"] == 1
+    assert group == {(0, 6, "COMPANY"), (0, 2, "LOC"), (8, 12, "LOC"), (3, 5, "ORG")}  # exact, none stretched
+    assert sdoc.user_data["zhie_misaligned"] == 0 and sdoc.user_data["zhie_misaligned_spans"] == []
+    assert sdoc.user_data["zhie_overlapping"] == 2
 
 
 def test_tokens_not_covering_text_raise():
