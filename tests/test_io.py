@@ -253,6 +253,15 @@ def test_stdin_jsonl_with_crlf_and_cr_line_ends(sep):
     assert _stdin(data) == [("a", "x", None), ("b", "y", None)]
 
 
+@pytest.mark.parametrize("sep", [b"\r\n", b"\r", b"\n"])
+def test_jsonl_file_with_crlf_and_bare_cr_line_ends(tmp_path, sep):
+    """A file (not only stdin) with old-Mac CR line ends is read line by line, with line numbers."""
+    p = tmp_path / "in.jsonl"
+    p.write_bytes(sep.join([b'{"id": "a", "text": "x"}', b'{"id": "b", "text": 5}', b'{"id": "c", "text": "z"}', b""]))
+    got = [(i.id, i.text, i.line, i.error is None) for i in iter_inputs([p])]
+    assert got == [("a", "x", 1, True), ("b", "", 2, False), ("c", "z", 3, True)]
+
+
 def test_jsonl_bom_in_the_middle_is_dropped_like_the_first():
     # two files joined with cat: each starts with a BOM
     bom = codecs.BOM_UTF8

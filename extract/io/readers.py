@@ -164,9 +164,10 @@ def iter_jsonl(stream: Iterable, name: str, default_id: str) -> Iterator[InputDo
     """Documents from JSON lines ``{"id": ..., "text": ...}``; blank lines are skipped.
 
     ``stream`` yields bytes or str lines. Each bad line becomes an error record
-    naming ``name`` and the 1-based line number.
+    naming ``name`` and the 1-based line number. Lines may end in LF, CRLF or a bare CR (old Mac
+    files): a JSON line cannot hold a raw CR, so a CR inside a line ends it.
     """
-    for lineno, raw in enumerate(stream, 1):
+    for lineno, raw in enumerate(_split_cr(stream), 1):
         if isinstance(raw, bytes):
             try:
                 raw = raw.decode("utf-8-sig")  # a BOM on any line: files concatenated with cat
@@ -193,6 +194,17 @@ def iter_jsonl(stream: Iterable, name: str, default_id: str) -> Iterator[InputDo
             yield InputDoc(doc_id, "", name, lineno, error=f"{name}:{lineno}: missing or non-string 'text' field")
             continue
         yield InputDoc(doc_id, text, name, lineno)
+
+
+def _split_cr(stream: Iterable) -> Iterator:
+    """The lines of ``stream`` with any bare CR inside a line taken as a line end too."""
+    for raw in stream:
+        cr = b"\r" if isinstance(raw, bytes) else "\r"
+        body = raw.rstrip(b"\r\n" if isinstance(raw, bytes) else "\r\n")
+        if cr in body:
+            yield from body.split(cr)
+        else:
+            yield raw
 
 
 def iter_inputs(paths: Iterable, stdin: Optional[IO] = None) -> Iterator[InputDoc]:
