@@ -130,26 +130,20 @@ class Pipeline:
         """Word tokens of ``text`` as ``(start, end, word)`` with offsets into the original text.
 
         With ``entities`` (the default) the pipeline's entity stages run first and every word is cut
-        at the entity boundaries (:mod:`extract.stages.tokens`), so an entity is always whole tokens;
-        ``entities=False`` gives the segmenter's words alone (faster). Traditional script is segmented
-        on the normalized view, with the offsets and words of the original text.
+        at the entity boundaries (the ``tokens.v1`` component, :mod:`extract.stages.tokens`), so an
+        entity is always whole tokens; ``entities=False`` gives the segmenter's words alone (faster).
+        Traditional script is segmented on the normalized view, with the offsets and words of the
+        original text.
         """
-        from extract.stages.segment import Tokenizer
-        from extract.stages.tokens import entity_aware_tokens
-
         doc = text if isinstance(text, Document) else self.make_doc(text)
-        if doc.error is not None:
-            raise ValueError(f"document {doc.id!r} failed: {doc.error}")
         for name, comp in self.components:
             if name in self.ENTITY_STAGES_END or (not entities and name not in ("normalize", "segment")):
                 continue
             doc = comp(doc)
-        tok = getattr(self, "tokenizer", None)
-        if tok is None:
-            tok = self._own_tokenizer = getattr(self, "_own_tokenizer", None) or Tokenizer()
-        if not entities:
-            doc.entities, doc.events = [], []
-        return [(s, e, doc.text[s:e]) for s, e in entity_aware_tokens(doc, tok)]
+        if getattr(self, "_tokens", None) is None:
+            self._tokens = components.get("tokens.v1")(self)
+        doc = self._tokens(doc)
+        return [(s, e, doc.text[s:e]) for s, e in doc.tokens]
 
     def make_doc(self, text: str, id: Optional[str] = None) -> Document:
         return Document(text, id=id)

@@ -28,10 +28,12 @@ def test_shipped_folder_is_complete_and_small():
     assert size < 20 * 2 ** 20, f"model folder is {size / 2 ** 20:.1f} MB"
     cfg = json.loads((MODEL.parent / "config.json").read_text(encoding="utf-8"))
     [entry] = [c for c in cfg["pipeline"] if c["name"] == "ner"]
-    assert entry == {"name": "ner", "factory": "ner.charcnn.v1", "path": "ner"}
+    assert entry == {"name": "ner", "factory": "ner.charcnn.v1", "path": "ner", "heads": ["zhie"]}
     labels = json.loads((MODEL / "labels.json").read_text(encoding="utf-8"))
-    emitted = {v for v in labels["output_map"][labels["output_head"]].values() if v}
-    assert emitted == {"COMPANY", "ORG", "PERSON", "LOC"}
+    assert labels["output_head"] == "zhie"
+    emitted = {v for v in labels["output_map"]["zhie"].values() if v}
+    assert emitted == {"COMPANY", "ORG", "PERSON", "LOC", "INDUSTRY"}  # INDUSTRY is learned, not only looked up
+    assert (MODEL / "lexicon.npz").is_file()
 
 
 def test_loading_does_not_import_torch():

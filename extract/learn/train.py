@@ -99,24 +99,63 @@ def _score(model_dir, records) -> Optional[dict]:
 
 def _assemble(ner_dir: Path, base_pipeline: Path, dest: Path, heads: Optional[list],
               precedence: Optional[str] = None) -> None:
-    """Write a complete model folder (pipeline config + NER) to ``dest`` atomically."""
+    """Write a complete model folder to ``dest`` atomically: the base pipeline's config and its other
+    artifacts (relation and event weights …; not its model card, which describes the base), with the
+    new NER."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=dest.parent))
     cfg_path = base_pipeline / "config.json"
     with open(cfg_path, encoding="utf-8") as f:
         config = json.load(f)
+    with open(Path(ner_dir) / "labels.json", encoding="utf-8") as f:
+        trained_heads = set(json.load(f)["heads"])
+    skip = {"config.json", "MODEL_CARD.md"}
     for entry in config["pipeline"]:
         if entry["factory"].startswith("ner."):
+            skip.add(entry.get("path", "ner"))
             entry["path"] = "ner"
             if heads:
                 entry["heads"] = heads
+            elif entry.get("heads") and not set(entry["heads"]) <= trained_heads:
+                entry.pop("heads")  # a model trained from scratch: its own output head
             if precedence:
                 entry["precedence"] = precedence
     config["name"] = dest.parent.name
+    for item in sorted(base_pipeline.iterdir()):
+        if item.name in skip or item.name == "ner":
+            continue
+        if item.is_dir():
+            shutil.copytree(item, tmp / item.name)
+        else:
+            shutil.copy2(item, tmp / item.name)
     shutil.copytree(ner_dir, tmp / "ner")
     with open(tmp / "config.json", "w", encoding="utf-8") as f:
         json.dump(config, f, ensure_ascii=False, indent=1)
     replace_dir(tmp, dest)
+
+
+def _fit_head_names(cfg: dict, base_ner: Path, overrides: Iterable = ()) -> None:
+    """The fine-tuned head must be new: when the base NER already has a head named like it (the
+    shipped model's output head is ``zhie``), the new head is ``user`` (then ``user2`` …). A new head
+    starting from ``cluener`` starts from the base's output head instead when that one is in ZhIE
+    types already. A value set explicitly with ``--set`` is kept."""
+    cfg_path = base_ner / "config.json"
+    if not cfg_path.is_file():
+        return
+    with open(cfg_path, encoding="utf-8") as f:
+        ncfg = json.load(f)
+    heads = set(ncfg.get("heads", {}))
+    tr = cfg.setdefault("training", {})
+    explicit = {o.split("=", 1)[0].strip() for o in overrides}
+    if "training.extra_head" not in explicit and tr.get("extra_head", "zhie") in heads:
+        name, k = "user", 2
+        while name in heads:
+            name, k = f"user{k}", k + 1
+        tr["extra_head"] = name
+    out_head = ncfg.get("output_head")
+    if "training.init_extra_from" not in explicit and tr.get("init_extra_from") == "cluener" and out_head \
+            and set(ncfg.get("output_map", {}).get(out_head, {}).values()) <= set(NER_TYPES) | {None}:
+        tr["init_extra_from"] = out_head
 
 
 def train(data: Iterable, out, base=None, config=None, seed: int = 13, holdout: float = 0.1,
@@ -149,6 +188,7 @@ def train(data: Iterable, out, base=None, config=None, seed: int = 13, holdout: 
         if ner_entry is None:
             raise ValueError(f"--base {base}: its config.json has no NER component to fine-tune")
         base_ner = base_pipeline / ner_entry.get("path", "ner")
+        _fit_head_names(cfg, base_ner, overrides)
     examples = to_examples(train_recs)
     log(f"[zhie train] {len(records)} documents: {len(train_recs)} train, {len(held)} held out; "
         f"{sum(len(s) for _, s in examples)} entity spans")

@@ -184,7 +184,7 @@ def _frozen_names(model, parts: Sequence[str], base_heads: Sequence[str]) -> set
     top = f"convs.{len(model.convs) - 1}."
     out = set()
     for name, _ in model.named_parameters():
-        emb = name.startswith(("char_emb.", "bigram_emb."))
+        emb = name.startswith(("char_emb.", "bigram_emb.", "lex_proj."))
         enc = emb or name.startswith(("char_conv.", "bigram_conv.", "convs."))
         head = name.split(".")[1] if name.startswith(("heads.", "crf.")) else None
         if (("embeddings" in parts and emb) or ("encoder" in parts and enc)
