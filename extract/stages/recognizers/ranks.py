@@ -42,6 +42,10 @@ class RankRecognizer:
         ORD_NOT = rf"(?!{G}{joined}(?:{alternation(r['ordinal_not_before'])}))"
         TOP_NOT = rf"(?!{G}{joined}(?:{alternation(r['top_not_before'])}))"
         SCOPE = alternation(self.scopes)
+        BIG_NOT = rf"(?!{alternation(r['big_not_before'])})"
+        BIG = rf"{re.escape(r['big_suffix'])}{BIG_NOT}"
+        self.word_not_after = {w: tuple(v) for w, v in r.get("word_not_after", {}).items() if v}
+        self.big_min = int(r.get("big_min", 10))
         firsts = ([w[0] for w in list(self.scopes) + list(self.words)] + list(self.num.digits)
                   + list(self.num.small) + list(self.num.big_cn)
                   + list("0123456789第前倒Nn" + r["after_ju_first"] + r["top_latin"] + r["top_latin"].lower()))
@@ -57,8 +61,9 @@ class RankRecognizer:
             (?:(?P<scope>(?:{SCOPE})(?:{G}(?:{SCOPE}))*){G})?
             (?:
                 (?P<word>{alternation(self.words)})
-              | (?P<ordw>(?P<rev>倒数)?第{G}(?P<ord>{NUM}){ORD_NOT}(?:{G}(?P<osuf>{alternation(r['ordinal_suffixes'])}))?)
-              | (?P<topw>前{G}(?P<top>{NUM}){TOP_NOT}(?:{G}(?P<tsuf>{alternation(self.top_suffixes)}))?)
+              | (?P<ordw>(?P<rev>倒数)?第{G}(?P<ord>{NUM}){ORD_NOT}(?:{G}(?P<osuf>{alternation(r['ordinal_suffixes'])}|{BIG}))?)
+              | (?P<topw>前{G}(?P<top>{NUM}){TOP_NOT}(?:{G}(?P<tsuf>{alternation(self.top_suffixes)}|{BIG}))?)
+              | (?P<big>(?<![{cn}\d.第前])(?P<bnum>{ARABIC}){G}{BIG})
               | (?P<latin>(?<![A-Za-z])(?i:{re.escape(r['top_latin'])}){G}(?P<ltop>\d+))
               | (?P<strong>(?<![{cn}\d.])(?P<snum>{NUM}){re.escape(r['strong_suffix'])})
               | (?P<no>(?<![A-Za-z])(?i:no)\.?[ ]?(?P<nonum>\d+)(?![\d.]))
@@ -76,6 +81,9 @@ class RankRecognizer:
             attrs = self._attrs(m)
             if attrs is None:
                 continue
+            w = m.group("word")
+            if w in self.word_not_after and norm.endswith(self.word_not_after[w], 0, m.start("word")):
+                continue  # 单项冠军: a programme's title, not a rank
             start, end = m.start(), m.end()
             if attrs["scope"] is None:
                 sv = self.scope_before_verb.search(norm, max(0, start - 10), start)
@@ -87,11 +95,18 @@ class RankRecognizer:
                 sa = self.scope_after.match(norm, end)
                 if sa:
                     attrs["scope"] = sa.group(1)
-            star = norm.rfind("*", start, end)
+            core = min(m.start(k) for k in ("word", "ordw", "topw", "latin", "strong", "big", "no", "ju")
+                       if m.start(k) >= 0)
+            star = norm.rfind("*", start, core)
             if star >= 0:  # 全国**第一**: markdown bold between scope and rank; the span is the bold part
                 start = star + 1
                 while start < end and norm[start] in " \t":
                     start += 1
+            inner = norm.find("*", core, end)
+            if inner >= 0:  # **第一**名: the bold part ends the span
+                end = inner
+                while end > start and norm[end - 1] in " \t":
+                    end -= 1
             if m.group("ordw") and not m.group("osuf") and norm.startswith(self.city_suffix, end):
                 end += len(self.city_suffix)  # 第一城: the ranked noun stays in the span
                 attrs["scope"] = attrs["scope"] or self.city_scope
@@ -119,12 +134,16 @@ class RankRecognizer:
             if n is None:
                 return None
             a["top"] = n
-            if g("tsuf") and self.top_suffixes[g("tsuf")] == "percent":
+            if g("tsuf") and self.top_suffixes.get(g("tsuf")) == "percent":
                 a["percent"] = True
         elif g("latin"):
             a["top"] = self._int(g("ltop"))
         elif g("strong"):
             a["top"] = self._int(g("snum"))
+        elif g("big"):
+            a["top"] = self._int(g("bnum"))
+            if a["top"] is not None and a["top"] < self.big_min:
+                return None  # 4大行业: four major sectors, a count
         elif g("no"):
             a["rank"] = self._int(g("nonum"))
         elif g("ju"):
