@@ -138,3 +138,17 @@ def test_duee_gold_maps_roles():
         {"event_type": "组织关系-裁员", "trigger": "裁员", "trigger_start_index": 0, "arguments": []}]}
     assert duee_gold(rec) == [((17, 19), {"company": {"星云科技"}, "lead_investor": {"红杉中国"},
                                           "amount": {"2亿元"}, "round": {"B轮"}, "investor": {"高瓴"}})]
+
+
+def test_union_with_rules_keeps_the_rules_triggers(model):
+    """A trigger the rules make an event of survives a classifier that rejects it (investor verbs such as
+    注资/入股 are rare in the training data), when ``union_rules`` is on; without it, it does not."""
+    d = make_doc("国投创新注资华芯科技5亿元。", [("国投创新", C), ("华芯科技", C), money("5亿元")])
+    model.trigger_threshold = 1.01
+    try:
+        assert model.extract(d) == []
+        model.union_rules = True
+        got = view(model.extract(d))
+        assert [t for t, _ in got] == ["注资"] and ("company", "华芯科技") in got[0][1]
+    finally:
+        model.trigger_threshold, model.union_rules = 0.5, False

@@ -20,6 +20,11 @@ open an event at this trigger, and which role they give each candidate.
    one amount, one round and one date (the best); an event needs a company or an investor. Two
    accepted triggers of one sentence naming the same company are one event.
 
+With ``union_rules`` (the shipped setting) the rules are the fallback: a trigger they make an event
+of is kept even when the trigger classifier rejects it, and their arguments fill the roles the role
+classifier left out. The training data (DuEE, the news train split) hold few investor-verb triggers
+(注资, 入股, 参股), which the classifier alone then rejects.
+
 Inference is plain Python; the weights are one JSON file (``path``, in the model folder).
 """
 from __future__ import annotations
@@ -210,8 +215,9 @@ class FundingModel:
         rule_trig, rule_roles, rule_events = rule_decisions(doc, data, with_events=True)
         events, seen = [], []
         for ts, te, word in trigger_candidates(doc, data):
-            if _prob(self.trigger, trigger_features(doc, data, ts, te, word, rule_trig)) < self.trigger_threshold:
-                continue
+            if _prob(self.trigger, trigger_features(doc, data, ts, te, word, rule_trig)) < self.trigger_threshold \
+                    and not (self.union_rules and (ts, te) in rule_trig):
+                continue  # (with union_rules a trigger the rules make an event of is kept too)
             cands = arg_candidates(doc, data, ts, te)
             rr = rule_roles.get((ts, te), {})
             best: Dict[str, list] = {}
