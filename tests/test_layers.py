@@ -261,6 +261,35 @@ def test_fact_chooser_learns_from_annotated_docs(tmp_path):
     assert [(f.subject.text, f.value.start) for f in facts] == [("杭州", 7)]
 
 
+def test_hashed_fact_chooser_learns_saves_and_loads(tmp_path):
+    """The hashed-feature chooser (the shipped one) learns the same toy task; the no-fact margin and the
+    file format survive a round trip; load_any still reads a dense weights file."""
+    from extract.doc import Fact
+    from extract.stages.facts.chooser import (FactChooser, HashedFactChooser, fit, fit_hashed, load_any, save,
+                                              save_hashed, training_examples)
+    docs = []
+    for city, n in (("上海", 1026), ("深圳", 1333), ("北京", 1210)) * 4:
+        d = make_doc(f"{city}企业数量达{n}家。在{n}家企业中。", [(city, "LOC"),
+                     (f"{n}家", "FIGURE", {"value": n, "unit": "家", "qualifier": "exact"}),
+                     (f"{n}家", "FIGURE", {"value": n, "unit": "家", "qualifier": "exact"})])
+        d.facts.append(Fact("METRIC", d.entities[0], d.entities[1], d.span(2, 6)))
+        docs.append(d)
+    examples = training_examples(docs, HashedFactChooser())
+    assert len(examples) == 24 and {y for _, y in examples} == {0, 2}
+    save_hashed(fit_hashed(examples), tmp_path / "h.json", nofact_margin=0.5)
+    chooser = load_any(tmp_path / "h.json")
+    assert isinstance(chooser, HashedFactChooser) and chooser.nofact_margin == 0.5
+    test = make_doc("杭州企业数量达400家。在400家企业中。", [("杭州", "LOC"),
+                    ("400家", "FIGURE", {"value": 400, "unit": "家", "qualifier": "exact"}),
+                    ("400家", "FIGURE", {"value": 400, "unit": "家", "qualifier": "exact"})])
+    facts = find_facts(test, FACT_DATA, chooser)
+    assert [(f.subject.text, f.value.start) for f in facts] == [("杭州", 7)]
+    chooser.nofact_margin = -1000.0  # "no fact" always wins: no facts at all
+    assert find_facts(test, FACT_DATA, chooser) == []
+    save(fit(training_examples(docs, FactChooser()), epochs=20), tmp_path / "d.json")
+    assert type(load_any(tmp_path / "d.json")) is FactChooser
+
+
 def test_csv_has_one_row_per_table_record_and_jsonl_stays_schema(tmp_path):
     import csv
     import io
@@ -321,3 +350,20 @@ def test_entity_filter_drops_model_spans_in_links_and_markup():
         s = text.index(surface)
         d.entities.append(d.entity("COMPANY", s, s + len(surface), source="ner"))
     assert [e.text for e in make_entity_filter(None)(d).entities] == ["旷视"]
+
+
+def test_align_facts_carries_gold_facts_to_predicted_entities():
+    """The fact trainer's alignment: a gold fact survives when its value span was found, with the subject
+    found by span or by the same text in the value's sentence; otherwise it is left out."""
+    from extract.doc import Fact
+    from extract.learn.facts import align_facts
+    text = "上海企业数量达1026家。深圳达1333家。"
+    fig = {"value": 1, "unit": "家", "qualifier": "exact"}
+    gold = make_doc(text, [("上海", "LOC"), ("1026家", "FIGURE", fig), ("深圳", "LOC"), ("1333家", "FIGURE", fig)])
+    gold.facts = [Fact("METRIC", gold.entities[0], gold.entities[1]), Fact("METRIC", gold.entities[2], gold.entities[3])]
+    pred = make_doc(text, [("上海企业", "ORG"), ("1026家", "FIGURE", fig), ("1333家", "FIGURE", fig)])
+    got = [(f.subject.text if f.subject else None, f.value.text) for f in align_facts(pred, gold)]
+    assert got == []  # 上海 was not found (上海企业 is another span); 深圳 neither
+    pred.entities.insert(0, pred.entity("LOC", 0, 2))
+    got = [(f.subject.text, f.value.text) for f in align_facts(pred, gold)]
+    assert got == [("上海", "1026家")]

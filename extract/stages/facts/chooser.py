@@ -219,3 +219,125 @@ def load(path) -> list:
     if data.get("model") != "factlearn.linear.v1" or len(data["weights"]) != data["dim"]:
         raise ValueError(f"{path}: not a factlearn.linear.v1 weights file")
     return data["weights"]
+
+
+# ---------------------------------------------------------------------------------- hashed features
+HASH_DIM = 1 << 15
+
+
+def _h(s: str) -> int:
+    import zlib
+    return zlib.crc32(s.encode("utf-8")) % HASH_DIM
+
+
+class HashedFactChooser(FactChooser):
+    """The same options as :class:`FactChooser` (no fact, no named subject, one per candidate), each
+    described by sparse hashed features rather than a fixed dense vector: the value's unit, qualifier
+    and the characters around it, the rules' decision, and for a candidate its type, side, distance,
+    the gap's last characters and bigrams, what follows it and whether the rules chose it. A linear
+    score per option; trained with the softmax over a value's options (:func:`fit_hashed`).
+    Weights: ``{slot: weight}``."""
+
+    def __init__(self, weights: Optional[dict] = None, nofact_margin: float = 0.0):
+        super().__init__(None)
+        self.hweights = weights or {}
+        self.nofact_margin = nofact_margin  # "no fact" must beat the best other option by this much
+
+    def _value_keys(self, doc, v, ss: int, clause: int, remention: bool, hint) -> list:
+        norm = doc.norm
+        unit = str(v.attrs.get("unit", ""))
+        rule = "none" if hint is None else ("null" if None in hint else "subj")
+        before = norm[clause:v.start]
+        f = [f"t={v.type}", f"u={unit}", f"q={v.attrs.get('qualifier')}", f"l1={norm[v.start - 1:v.start]}",
+             f"l2={norm[max(0, v.start - 2):v.start]}", f"r1={norm[v.end:v.end + 1]}", f"r2={norm[v.end:v.end + 2]}",
+             f"rem={remention}", f"rule={rule}", f"cue={bool(CUE.search(before))}",
+             f"pos={_bucket(v.start - clause, DIST)}", f"t|rule={v.type}|{rule}"]
+        for i in range(max(clause, v.start - 8), v.start - 1):
+            f.append(f"lb={norm[i:i + 2]}")
+        return f
+
+    def options(self, doc, v, ents_in_sent: list, remention: bool, hint=None):
+        ss, _ = doc.sentence_of(v.start)
+        clause = _clause_start(doc.norm, ss, v.start)
+        vk = self._value_keys(doc, v, ss, clause, remention, hint)
+        before = [c for c in ents_in_sent if c.type in SUBJECT_TYPES and c.end <= v.start
+                  and v.start - c.end <= WINDOW][-MAX_BEFORE:]
+        after = [c for c in ents_in_sent if c.type in SUBJECT_TYPES and c.start >= v.end
+                 and c.start - v.end <= WINDOW][:MAX_AFTER]
+        cands = before + after
+        cands += [h for h in (hint or []) if h is not None and not any(h is c for c in cands)]
+        norm = doc.norm
+        rows = [sorted({_h("NOFACT|" + k) for k in vk}), sorted({_h("NULL|" + k) for k in vk})]
+        for i, c in enumerate(cands):
+            side = "B" if c.end <= v.start else "A"
+            a, b = (c.end, v.start) if side == "B" else (v.end, c.start)
+            gap = norm[a:b] if b > a else ""
+            same_between = sum(1 for o in cands if o is not c and a <= o.start and o.end <= b and o.type == c.type)
+            chosen = bool(hint) and any(h is c for h in hint)
+            k = [f"type={c.type}", f"side={side}", f"d={_bucket(len(gap), DIST)}", f"sb={min(same_between, 2)}",
+                 f"chosen={chosen}", f"type|chosen={c.type}|{chosen}", f"inclause={c.start >= clause}",
+                 f"cr1={norm[c.end:c.end + 1]}", f"cr2={norm[c.end:c.end + 2]}", f"cl1={norm[c.start - 1:c.start]}",
+                 f"gap_end={gap[-2:]}", f"gap_start={gap[:2]}", f"{side}|vt={v.type}|ct={c.type}",
+                 f"idx={min(i, 4)}"]
+            if len(gap) <= 4:
+                k.append(f"gap={gap}")
+            for j in range(max(0, len(gap) - 8), len(gap) - 1):
+                k.append(f"gb={gap[j:j + 2]}")
+            rows.append(sorted({_h("C|" + x) for x in k} | {_h("CV|" + x) for x in vk[:4]}))
+        return cands, rows
+
+    def choose(self, rows: list) -> int:
+        w = self.hweights
+        scores = [sum(w.get(i, 0.0) for i in r) for r in rows]
+        scores[0] -= self.nofact_margin
+        return max(range(len(rows)), key=scores.__getitem__)
+
+
+def fit_hashed(examples: list, epochs: int = 150, lr: float = 0.05, l2: float = 1e-4, seed: int = 13) -> dict:
+    """Sparse weights ``{slot: weight}`` of the option scorer: softmax cross-entropy over each value's
+    options (torch, full batch; an option's score is the sum of its slots' weights)."""
+    import torch
+
+    torch.manual_seed(seed)
+    if not examples:
+        return {}
+    k = max(len(rows) for rows, _ in examples)
+    flat, offsets, opt_index = [], [], []
+    for i, (rows, _) in enumerate(examples):
+        for j, r in enumerate(rows):
+            offsets.append(len(flat))
+            flat.extend(r)
+            opt_index.append(i * k + j)
+    bag = torch.nn.EmbeddingBag(HASH_DIM, 1, mode="sum")
+    torch.nn.init.zeros_(bag.weight)
+    inp, off = torch.tensor(flat, dtype=torch.long), torch.tensor(offsets, dtype=torch.long)
+    idx = torch.tensor(opt_index)
+    mask = torch.full((len(examples) * k,), float("-inf"))
+    mask[idx] = 0.0
+    y = torch.tensor([label for _, label in examples])
+    opt = torch.optim.Adam(bag.parameters(), lr=lr)
+    for _ in range(epochs):
+        opt.zero_grad()
+        s = torch.zeros(len(examples) * k).index_copy(0, idx, bag(inp, off).squeeze(1)) + mask
+        loss = torch.nn.functional.cross_entropy(s.view(len(examples), k), y) + l2 * (bag.weight ** 2).sum()
+        loss.backward()
+        opt.step()
+    w = bag.weight.detach().squeeze(1)
+    return {int(i): round(float(w[i]), 5) for i in torch.nonzero(w.abs() > 1e-4).squeeze(1).tolist()}
+
+
+def save_hashed(weights: dict, path, nofact_margin: float = 0.0) -> None:
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump({"model": "factlearn.hashed.v1", "dim": HASH_DIM, "nofact_margin": nofact_margin,
+                   "weights": weights}, f)
+
+
+def load_any(path):
+    """A chooser from a weights file: hashed (``factlearn.hashed.v1``) or dense (``factlearn.linear.v1``)."""
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    if data.get("model") == "factlearn.hashed.v1" and data.get("dim") == HASH_DIM:
+        return HashedFactChooser({int(k): v for k, v in data["weights"].items()},
+                                 float(data.get("nofact_margin", 0.0)))
+    return FactChooser(load(path))

@@ -1,0 +1,98 @@
+"""Train the METRIC/RANKING fact chooser (:mod:`extract.stages.facts.chooser`) on a gold corpus.
+
+    python -m extract.learn.facts annotations/news/train.jsonl -o models/default/facts_chooser.json
+
+The chooser learns, for each FIGURE / RANK, whether it states a fact and whose. It is trained on
+the entities the pipeline finds (the model folder's components up to, not including, ``relations``):
+a gold fact is carried over to the predicted document when its value has the same span there, and
+its subject when an entity of the same span (or, failing that, the same simplified text in the
+value's sentence) was found; a fact whose subject was not found teaches nothing and is left out.
+``--also-gold`` adds the gold documents themselves (gold entities). Only the documents given are read.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import List, Optional, Sequence
+
+from extract.doc import Document, Fact
+from extract.eval.evaluate import simplify
+from extract.io.readers import read_jsonl
+from extract.stages.facts.chooser import (FactChooser, HashedFactChooser, fit, fit_hashed, save, save_hashed,
+                                          training_examples)
+
+__all__ = ["train_facts", "align_facts", "main"]
+
+STOP_AT = ("relations", "events", "facts")
+
+
+def align_facts(pred: Document, gold: Document) -> List[Fact]:
+    """The gold facts of ``gold`` re-attached to ``pred``'s entities (see the module docstring)."""
+    by_span = {}
+    for e in pred.entities:
+        by_span.setdefault((e.start, e.end), e)
+    out = []
+    for f in gold.facts:
+        if f.value is None:
+            continue
+        v = by_span.get((f.value.start, f.value.end))
+        if v is None or v.type != f.value.type:
+            continue
+        subj = None
+        if f.subject is not None:
+            subj = by_span.get((f.subject.start, f.subject.end))
+            if subj is None:
+                ss, se = pred.sentence_of(v.start)
+                want = simplify(f.subject.text)
+                subj = next((e for e in pred.entities if ss <= e.start and e.end <= se
+                             and simplify(e.text) == want), None)
+            if subj is None:
+                continue
+        out.append(Fact(f.type, subj, v, f.metric, f.date, f.position))
+    return out
+
+
+def train_facts(gold_paths: Sequence, model=None, also_gold: bool = False, hashed: bool = True, log=print):
+    from extract.pipeline import load
+
+    golds = []
+    for p in gold_paths:
+        golds += [Document.from_dict(r) for r in read_jsonl(p)]
+    t0 = time.time()
+    nlp = load(model, exclude=STOP_AT)
+    preds = list(nlp.pipe([(g.text, g.id) for g in golds]))
+    for p, g in zip(preds, golds):
+        p.facts = align_facts(p, g)
+    log(f"[facts] {len(preds)} documents run through {model or 'the default model'} in {time.time() - t0:.0f}s; "
+        f"{sum(len(p.facts) for p in preds)} of {sum(len(g.facts) for g in golds)} gold facts carried over")
+    chooser = HashedFactChooser() if hashed else FactChooser()
+    docs = preds + (golds if also_gold else [])
+    ex = training_examples(docs, chooser)
+    log(f"[facts] {len(ex)} value examples")
+    return fit_hashed(ex) if hashed else fit(ex)
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m extract.learn.facts", description=__doc__.split("\n\n")[0])
+    ap.add_argument("gold", nargs="+", help="gold JSONL (SCHEMA.md) to train on")
+    ap.add_argument("-o", "--output", required=True, help="where to write the chooser weights (JSON)")
+    ap.add_argument("--model", default=None, help="model folder whose entities the chooser learns on")
+    ap.add_argument("--also-gold", action="store_true", help="also train on the gold documents' own entities")
+    ap.add_argument("--dense", action="store_true", help="the dense-feature chooser instead of the hashed one")
+    args = ap.parse_args(argv)
+    for p in args.gold:
+        if not Path(p).is_file():
+            print(f"error: {p}: no such file", file=sys.stderr)
+            return 2
+    w = train_facts(args.gold, args.model, args.also_gold, hashed=not args.dense,
+                    log=lambda m: print(m, file=sys.stderr))
+    (save if args.dense else save_hashed)(w, args.output)
+    print(json.dumps({"output": args.output, "weights": len(w)}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
