@@ -48,7 +48,10 @@ class FigureRecognizer:
         self.multiple = set(units["multiple"])
         self.measure = set(units["measure_words"])
         self.year_unit = units["year_unit"]
-        self.per_unit = re.compile(rf"[ \t]*/[ \t\n]*({alternation(units['per_units'])})(?![^\W\d_a-zA-Z和及与的以左至或、])")
+        self.per_unit = re.compile(rf"[ \t]*(?:/|每)[ \t\n]*({alternation(units['per_units'])})(?![^\W\d_a-zA-Z和及与的以左至或、])")
+        self.per_bases = self.measure | (set(self.currencies.values()) if units.get("per_after_currency") else set())
+        self.measure_aliases = units.get("measure_aliases", {})
+        self.tenth_like = set(units.get("tenth_like", []))
         self.money_cues = re.compile(alternation(units["money_cues"]))
         self.money_window = int(units["money_cue_window"])
         self.duration_cues = tuple(units["duration_cues"])
@@ -67,7 +70,8 @@ class FigureRecognizer:
         mag = char_class(list(n.small) + list(n.big))
         mega = alternation(units["mega_si_after_zhao"])
         MAG = rf"(?:(?!兆(?:{mega}))[{mag}])+"
-        all_units = (list(self.currencies) + list(self.percent) + list(self.multiple) + list(self.measure))
+        all_units = (list(self.currencies) + list(self.percent) + list(self.multiple) + list(self.measure)
+                     + list(units.get("tenth_like", [])))
         nb = units["unit_not_before"]
         unit_alts = []
         for u in sorted(set(all_units), key=lambda w: (-len(w), w)):
@@ -128,7 +132,7 @@ class FigureRecognizer:
                 continue
             start, attrs = res
             start, end = _bold_core(norm, start, m.end())
-            per = self.per_unit.match(norm, end) if attrs["unit"] in self.measure else None
+            per = self.per_unit.match(norm, end) if attrs["unit"] in self.per_bases else None
             if per:  # 24.08 件 / 家, 124.7 件 / 千人: a rate, the denominator is part of the unit
                 attrs["unit"] = f"{attrs['unit']}/{per.group(1)}"
                 end = per.end()
@@ -150,14 +154,14 @@ class FigureRecognizer:
         is_measure = False
         if unit_raw is not None:
             u = unit_raw
-            if u == self.num.tenth:
+            if u == self.num.tenth or u in self.tenth_like:  # 3成, 7折: tenths, as a percentage
                 unit, mult = "%", Decimal(10)
             elif u in self.currencies:
                 unit = self.currencies[u]
             elif u in self.percent:
                 unit = self.percent[u]
             else:
-                unit = u
+                unit = self.measure_aliases.get(u, u)  # 8.53亿平 → 平方米
                 is_measure = u not in self.multiple
         if g("cur") or g("cur2"):
             if unit is None or unit == "元":
