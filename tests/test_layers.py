@@ -237,10 +237,10 @@ def test_layers_scale_linearly_in_calls():
     assert [x.start for x in d.entities_between(19, 60, ents)] == [20, 40]
 
 
-def test_fact_chooser_learns_from_annotated_docs(tmp_path):
-    """The learned chooser trains on annotated documents, saves, loads and picks the gold option."""
+def _toy_fact_docs() -> list:
+    """12 annotated documents: a city's count of companies is a fact about the city; the number given
+    again in the next sentence is none."""
     from extract.doc import Fact
-    from extract.stages.facts.chooser import FactChooser, fit, load, save, training_examples
     docs = []
     for city, n in (("上海", 1026), ("深圳", 1333), ("北京", 1210)) * 4:
         d = make_doc(f"{city}企业数量达{n}家。在{n}家企业中。", [(city, "LOC"),
@@ -248,6 +248,13 @@ def test_fact_chooser_learns_from_annotated_docs(tmp_path):
                      (f"{n}家", "FIGURE", {"value": n, "unit": "家", "qualifier": "exact"})])
         d.facts.append(Fact("METRIC", d.entities[0], d.entities[1], d.span(2, 6)))
         docs.append(d)
+    return docs
+
+
+def test_fact_chooser_learns_from_annotated_docs(tmp_path):
+    """The learned chooser trains on annotated documents, saves, loads and picks the gold option."""
+    from extract.stages.facts.chooser import FactChooser, fit, load, save, training_examples
+    docs = _toy_fact_docs()
     chooser = FactChooser()
     examples = training_examples(docs, chooser)
     assert len(examples) == 24 and {y for _, y in examples} == {0, 2}  # no fact / subject = the city
@@ -264,16 +271,9 @@ def test_fact_chooser_learns_from_annotated_docs(tmp_path):
 def test_hashed_fact_chooser_learns_saves_and_loads(tmp_path):
     """The hashed-feature chooser (the shipped one) learns the same toy task; the no-fact margin and the
     file format survive a round trip; load_any still reads a dense weights file."""
-    from extract.doc import Fact
     from extract.stages.facts.chooser import (FactChooser, HashedFactChooser, fit, fit_hashed, load_any, save,
                                               save_hashed, training_examples)
-    docs = []
-    for city, n in (("上海", 1026), ("深圳", 1333), ("北京", 1210)) * 4:
-        d = make_doc(f"{city}企业数量达{n}家。在{n}家企业中。", [(city, "LOC"),
-                     (f"{n}家", "FIGURE", {"value": n, "unit": "家", "qualifier": "exact"}),
-                     (f"{n}家", "FIGURE", {"value": n, "unit": "家", "qualifier": "exact"})])
-        d.facts.append(Fact("METRIC", d.entities[0], d.entities[1], d.span(2, 6)))
-        docs.append(d)
+    docs = _toy_fact_docs()
     examples = training_examples(docs, HashedFactChooser())
     assert len(examples) == 24 and {y for _, y in examples} == {0, 2}
     save_hashed(fit_hashed(examples), tmp_path / "h.json", nofact_margin=0.5)

@@ -27,6 +27,7 @@ from typing import Iterable, List, Optional, Sequence, Tuple
 from extract.doc import Document
 from extract.eval.evaluate import simplify
 from extract.io.readers import read_jsonl
+from extract.learn import missing_files
 from extract.stages.events.learned import (DIM, ROLES_BY_KIND, FundingModel, arg_candidates, arg_features,
                                            prepare_data, rule_decisions, trigger_candidates, trigger_features)
 from extract.stages.events.rules import _load
@@ -170,10 +171,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("--model", default=None, help="model folder whose entities the extractor learns on")
     ap.add_argument("--l2", type=float, default=1e-3)
     args = ap.parse_args(argv)
-    for p in args.gold:
-        if not Path(p).is_file():
-            print(f"error: {p}: no such file", file=sys.stderr)
-            return 2
+    if missing_files(args.gold):
+        return 2
     fm = train_events(args.gold, args.duee, args.model, l2=args.l2, log=lambda m: print(m, file=sys.stderr))
     fm.save(args.output)
     print(json.dumps({"output": args.output, "trigger_weights": len(fm.trigger["w"]), "role_weights": len(fm.role["w"])}))

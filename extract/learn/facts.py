@@ -15,12 +15,12 @@ import argparse
 import json
 import sys
 import time
-from pathlib import Path
 from typing import List, Optional, Sequence
 
 from extract.doc import Document, Fact
 from extract.eval.evaluate import simplify
 from extract.io.readers import read_jsonl
+from extract.learn import missing_files
 from extract.stages.facts.chooser import (FactChooser, HashedFactChooser, fit, fit_hashed, save, save_hashed,
                                           training_examples)
 
@@ -83,10 +83,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("--also-gold", action="store_true", help="also train on the gold documents' own entities")
     ap.add_argument("--dense", action="store_true", help="the dense-feature chooser instead of the hashed one")
     args = ap.parse_args(argv)
-    for p in args.gold:
-        if not Path(p).is_file():
-            print(f"error: {p}: no such file", file=sys.stderr)
-            return 2
+    if missing_files(args.gold):
+        return 2
     w = train_facts(args.gold, args.model, args.also_gold, hashed=not args.dense,
                     log=lambda m: print(m, file=sys.stderr))
     (save if args.dense else save_hashed)(w, args.output)

@@ -15,11 +15,11 @@ import argparse
 import json
 import sys
 import time
-from pathlib import Path
 from typing import List, Optional, Sequence
 
 from extract.doc import Document
 from extract.io.readers import read_jsonl
+from extract.learn import missing_files
 from extract.stages.relations.classifier import SPECS, RelationClassifier
 
 __all__ = ["train_relations", "main"]
@@ -77,10 +77,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("--threshold", type=float, default=0.5)
     ap.add_argument("--l2", type=float, default=1e-3)
     args = ap.parse_args(argv)
-    for p in args.gold:
-        if not Path(p).is_file():
-            print(f"error: {p}: no such file", file=sys.stderr)
-            return 2
+    if missing_files(args.gold):
+        return 2
     clf = train_relations(args.gold, args.model, args.relations, args.also_gold, args.threshold, l2=args.l2,
                           log=lambda m: print(m, file=sys.stderr))
     clf.save(args.output)

@@ -101,12 +101,7 @@ class FactChooser:
         ss, _ = doc.sentence_of(v.start)
         clause = _clause_start(doc.norm, ss, v.start)
         vf = self.value_features(doc, v, ss, clause, remention, hint)
-        before = [c for c in ents_in_sent if c.type in SUBJECT_TYPES and c.end <= v.start
-                  and v.start - c.end <= WINDOW][-MAX_BEFORE:]
-        after = [c for c in ents_in_sent if c.type in SUBJECT_TYPES and c.start >= v.end
-                 and c.start - v.end <= WINDOW][:MAX_AFTER]
-        cands = before + after
-        cands += [h for h in (hint or []) if h is not None and not any(h is c for c in cands)]
+        before, cands = self.candidates(v, ents_in_sent, hint)
         n_c = len(self.cand_features(doc, v, cands[0], clause, before, 0, hint)) if cands else _CAND_DIM
         nv = len(vf)
         rows = [[1, 0, 0] + vf + [0.0] * nv * 2 + [0.0] * n_c,
@@ -114,6 +109,18 @@ class FactChooser:
         for i, c in enumerate(cands):
             rows.append([0, 0, 1] + [0.0] * nv * 2 + vf + self.cand_features(doc, v, c, clause, before, i, hint))
         return cands, rows
+
+    @staticmethod
+    def candidates(v, ents_in_sent: list, hint=None):
+        """``(before, candidates)``: the subject-type entities within ``WINDOW`` characters before the
+        value (the last ``MAX_BEFORE``) and after it (the first ``MAX_AFTER``), plus the rules' subjects."""
+        before = [c for c in ents_in_sent if c.type in SUBJECT_TYPES and c.end <= v.start
+                  and v.start - c.end <= WINDOW][-MAX_BEFORE:]
+        after = [c for c in ents_in_sent if c.type in SUBJECT_TYPES and c.start >= v.end
+                 and c.start - v.end <= WINDOW][:MAX_AFTER]
+        cands = before + after
+        cands += [h for h in (hint or []) if h is not None and not any(h is c for c in cands)]
+        return before, cands
 
     def choose(self, rows: list) -> int:
         scores = [sum(w * x for w, x in zip(self.weights, r)) for r in rows]
@@ -260,12 +267,7 @@ class HashedFactChooser(FactChooser):
         ss, _ = doc.sentence_of(v.start)
         clause = _clause_start(doc.norm, ss, v.start)
         vk = self._value_keys(doc, v, ss, clause, remention, hint)
-        before = [c for c in ents_in_sent if c.type in SUBJECT_TYPES and c.end <= v.start
-                  and v.start - c.end <= WINDOW][-MAX_BEFORE:]
-        after = [c for c in ents_in_sent if c.type in SUBJECT_TYPES and c.start >= v.end
-                 and c.start - v.end <= WINDOW][:MAX_AFTER]
-        cands = before + after
-        cands += [h for h in (hint or []) if h is not None and not any(h is c for c in cands)]
+        _, cands = self.candidates(v, ents_in_sent, hint)
         norm = doc.norm
         rows = [sorted({_h("NOFACT|" + k) for k in vk}), sorted({_h("NULL|" + k) for k in vk})]
         for i, c in enumerate(cands):
