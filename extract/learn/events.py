@@ -28,7 +28,7 @@ from extract.doc import Document
 from extract.eval.evaluate import simplify
 from extract.io.readers import read_jsonl
 from extract.learn import missing_files
-from extract.stages.events.learned import (DIM, ROLES_BY_KIND, FundingModel, arg_candidates, arg_features,
+from extract.stages.events.learned import (DIM, ROLES_BY_KIND, FundingModel, _index, arg_candidates, arg_features,
                                            prepare_data, rule_decisions, trigger_candidates, trigger_features)
 from extract.stages.events.rules import _load
 
@@ -122,12 +122,13 @@ def featurize(docs: Iterable[Document], golds: Iterable[List[GoldEvent]], data: 
     trig, role = [], []
     for doc, gold in zip(docs, golds):
         rule_trig, rule_roles = rule_decisions(doc, data)
-        for ts, te, word in trigger_candidates(doc, data):
+        index = _index(doc)
+        for ts, te, word in trigger_candidates(doc, data, index):
             match = next((g for (gs, ge), g in gold if gs < te and ts < ge), None)
-            trig.append((trigger_features(doc, data, ts, te, word, rule_trig), 1.0 if match is not None else 0.0))
+            trig.append((trigger_features(doc, data, ts, te, word, rule_trig, index), 1.0 if match is not None else 0.0))
             if match is None:
                 continue
-            cands = arg_candidates(doc, data, ts, te)
+            cands = arg_candidates(doc, data, ts, te, index)
             rr = rule_roles.get((ts, te), {})
             for x in cands:
                 t = simplify(x.text)

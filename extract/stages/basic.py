@@ -85,9 +85,11 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=()):
 
     def entity_filter(doc: Document) -> Document:
         links = [m.span() for m in markup.finditer(doc.norm)] if ("." in doc.norm) else []
+        link_starts = [s for s, _ in links]  # matches never overlap: sorted by start and by end
 
-        def in_link(e):
-            return any(s < e.end and e.start < t for s, t in links)
+        def in_link(e):  # the links that could overlap e: the last starting before its end
+            i = bisect.bisect_left(link_starts, e.end) - 1
+            return i >= 0 and links[i][1] > e.start
 
         # cells never overlap: the one that could hold e is the last starting at or before it
         cells = sorted((c.start, c.end) for t in (getattr(doc, "tables", None) or []) for row in t.rows

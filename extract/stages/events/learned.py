@@ -73,11 +73,18 @@ class _Cand:
         self.kind, self.start, self.end, self.ref, self.text, self.attrs = kind, start, end, ref, text, attrs
 
 
-def trigger_candidates(doc: Document, data: dict) -> List[tuple]:
+def _index(doc: Document, index=None) -> tuple:
+    """The document's entities sorted by start, and their starts (computed once per document)."""
+    if index is not None:
+        return index
+    ents = sorted(doc.entities, key=lambda e: e.start)
+    return ents, [e.start for e in ents]
+
+
+def trigger_candidates(doc: Document, data: dict, index=None) -> List[tuple]:
     """``(start, end, word)`` of every trigger-word match outside an entity name."""
     norm = doc.norm
-    ents = sorted(doc.entities, key=lambda e: e.start)
-    starts = [e.start for e in ents]
+    ents, starts = _index(doc, index)
     found = {}
     for rx in (data["_trigger_re"], data["_extra_trigger_re"]):
         for m in rx.finditer(norm):
@@ -91,10 +98,10 @@ def trigger_candidates(doc: Document, data: dict) -> List[tuple]:
     return [(s, e, w) for (s, e), w in sorted(found.items())]
 
 
-def trigger_features(doc: Document, data: dict, ts: int, te: int, word: str, rule_triggers: set) -> List[int]:
+def trigger_features(doc: Document, data: dict, ts: int, te: int, word: str, rule_triggers: set,
+                     index=None) -> List[int]:
     norm = doc.norm
-    ents = sorted(doc.entities, key=lambda e: e.start)
-    starts = [e.start for e in ents]
+    ents, starts = _index(doc, index)
     c = _Ctx(doc, data, ents, starts, ts, te)
     prefix = norm[c.cs:ts]
     before = c.between(c.ss, ts)
@@ -117,7 +124,7 @@ def trigger_features(doc: Document, data: dict, ts: int, te: int, word: str, rul
     return sorted({_h("T|" + x) for x in f})
 
 
-def arg_candidates(doc: Document, data: dict, ts: int, te: int) -> List[_Cand]:
+def arg_candidates(doc: Document, data: dict, ts: int, te: int, index=None) -> List[_Cand]:
     """The entities and round spans a trigger's roles are chosen from (its sentence, and the next
     one when that opens with 本轮/此轮/本次)."""
     norm = doc.norm
@@ -127,8 +134,9 @@ def arg_candidates(doc: Document, data: dict, ts: int, te: int) -> List[_Cand]:
         if ns >= se and _NEXT_OPEN.match(norm, ns):
             se = ne
     out = []
-    for e in doc.entities:
-        if e.start < ss or e.end > se:
+    ents, starts = _index(doc, index)
+    for e in ents[bisect.bisect_left(starts, ss):bisect.bisect_left(starts, se)]:
+        if e.end > se:
             continue
         if e.type in ("COMPANY", "ORG", "DATE"):
             out.append(_Cand(e.type, e.start, e.end, e, e.text))
@@ -214,11 +222,12 @@ class FundingModel:
         data = self.data
         rule_trig, rule_roles, rule_events = rule_decisions(doc, data, with_events=True)
         events, seen = [], []
-        for ts, te, word in trigger_candidates(doc, data):
-            if _prob(self.trigger, trigger_features(doc, data, ts, te, word, rule_trig)) < self.trigger_threshold \
+        index = _index(doc)
+        for ts, te, word in trigger_candidates(doc, data, index):
+            if _prob(self.trigger, trigger_features(doc, data, ts, te, word, rule_trig, index)) < self.trigger_threshold \
                     and not (self.union_rules and (ts, te) in rule_trig):
                 continue  # (with union_rules a trigger the rules make an event of is kept too)
-            cands = arg_candidates(doc, data, ts, te)
+            cands = arg_candidates(doc, data, ts, te, index)
             rr = rule_roles.get((ts, te), {})
             best: Dict[str, list] = {}
             for x in cands:

@@ -52,8 +52,10 @@ def table_spans(doc) -> List[Tuple[int, int]]:
 
 def candidates(doc, specs: dict = LEGACY) -> Iterable[tuple]:
     """``(head, tail, relation type, sentence entities)`` of one sentence, outside tables."""
-    in_table = {id(e) for s, t in table_spans(doc) for e in doc.entities_between(s, t)}
-    ents = [e for e in sorted(doc.entities, key=lambda e: e.start) if id(e) not in in_table]
+    by_start = sorted(doc.entities, key=lambda e: e.start)
+    all_starts = [e.start for e in by_start]
+    in_table = {id(e) for s, t in table_spans(doc) for e in doc.entities_between(s, t, by_start, all_starts)}
+    ents = [e for e in by_start if id(e) not in in_table]
     starts = [e.start for e in ents]
     heads = {t for h, _ in specs.values() for t in h}
     for ss, se in doc.sents:
