@@ -276,9 +276,9 @@ def test_hashed_fact_chooser_learns_saves_and_loads(tmp_path):
     docs = _toy_fact_docs()
     examples = training_examples(docs, HashedFactChooser())
     assert len(examples) == 24 and {y for _, y in examples} == {0, 2}
-    save_hashed(fit_hashed(examples), tmp_path / "h.json", nofact_margin=0.5)
+    save_hashed(fit_hashed(examples), tmp_path / "h.json", nofact_margin=0.5, override_margin=0.25)
     chooser = load_any(tmp_path / "h.json")
-    assert isinstance(chooser, HashedFactChooser) and chooser.nofact_margin == 0.5
+    assert isinstance(chooser, HashedFactChooser) and chooser.nofact_margin == 0.5 and chooser.override_margin == 0.25
     test = make_doc("杭州企业数量达400家。在400家企业中。", [("杭州", "LOC"),
                     ("400家", "FIGURE", {"value": 400, "unit": "家", "qualifier": "exact"}),
                     ("400家", "FIGURE", {"value": 400, "unit": "家", "qualifier": "exact"})])
@@ -286,6 +286,9 @@ def test_hashed_fact_chooser_learns_saves_and_loads(tmp_path):
     assert [(f.subject.text, f.value.start) for f in facts] == [("杭州", 7)]
     chooser.nofact_margin = -1000.0  # "no fact" always wins: no facts at all
     assert find_facts(test, FACT_DATA, chooser) == []
+    chooser.override_margin = 2000.0  # ... unless the rules' own option may never be overridden: the rules' facts
+    view = lambda fs: [(f.subject.text if f.subject else None, f.value.start) for f in fs]  # noqa: E731
+    assert view(find_facts(test, FACT_DATA, chooser)) == view(find_facts(test, FACT_DATA, None))
     save(fit(training_examples(docs, FactChooser()), epochs=20), tmp_path / "d.json")
     assert type(load_any(tmp_path / "d.json")) is FactChooser
 

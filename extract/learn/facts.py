@@ -82,12 +82,19 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("--model", default=None, help="model folder whose entities the chooser learns on")
     ap.add_argument("--also-gold", action="store_true", help="also train on the gold documents' own entities")
     ap.add_argument("--dense", action="store_true", help="the dense-feature chooser instead of the hashed one")
+    ap.add_argument("--nofact-margin", type=float, default=0.0,
+                    help="'no fact' must beat the best other option by this much (hashed chooser)")
+    ap.add_argument("--override-margin", type=float, default=0.0,
+                    help="the rules' option stands unless another beats it by this much (hashed chooser)")
     args = ap.parse_args(argv)
     if missing_files(args.gold):
         return 2
     w = train_facts(args.gold, args.model, args.also_gold, hashed=not args.dense,
                     log=lambda m: print(m, file=sys.stderr))
-    (save if args.dense else save_hashed)(w, args.output)
+    if args.dense:
+        save(w, args.output)
+    else:
+        save_hashed(w, args.output, args.nofact_margin, args.override_margin)
     print(json.dumps({"output": args.output, "weights": len(w)}))
     return 0
 

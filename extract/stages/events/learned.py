@@ -34,6 +34,7 @@ import json
 import math
 import re
 import zlib
+from functools import lru_cache
 from pathlib import Path
 from typing import Dict, List, Optional
 
@@ -57,6 +58,7 @@ _CUES = ("领投", "跟投", "参投", "联合投资", "投资", "由", "获", "
          "以及", "的", "，")
 
 
+@lru_cache(maxsize=1 << 17)
 def _h(s: str) -> int:
     return zlib.crc32(s.encode("utf-8")) % DIM
 

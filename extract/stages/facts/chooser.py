@@ -15,10 +15,11 @@ It is trained only on the documents it is given, so cross-validation
 from __future__ import annotations
 
 import json
-import math
 import re
+import zlib
+from functools import lru_cache
 from pathlib import Path
-from typing import List, Optional, Sequence
+from typing import Optional
 
 from extract.stages.facts.rules import _clause_start
 from extract.stages.segment import ensure_sentences
@@ -232,8 +233,8 @@ def load(path) -> list:
 HASH_DIM = 1 << 15
 
 
-def _h(s: str) -> int:
-    import zlib
+@lru_cache(maxsize=1 << 17)
+def _h(s: str) -> int:  # the same feature strings recur across values and documents
     return zlib.crc32(s.encode("utf-8")) % HASH_DIM
 
 
@@ -245,10 +246,12 @@ class HashedFactChooser(FactChooser):
     score per option; trained with the softmax over a value's options (:func:`fit_hashed`).
     Weights: ``{slot: weight}``."""
 
-    def __init__(self, weights: Optional[dict] = None, nofact_margin: float = 0.0):
+    def __init__(self, weights: Optional[dict] = None, nofact_margin: float = 0.0, override_margin: float = 0.0):
         super().__init__(None)
         self.hweights = weights or {}
         self.nofact_margin = nofact_margin  # "no fact" must beat the best other option by this much
+        self.override_margin = override_margin  # the rules' option stands unless another beats it by this much
+        self._rule_option = None
 
     def _value_keys(self, doc, v, ss: int, clause: int, remention: bool, hint) -> list:
         norm = doc.norm
@@ -270,6 +273,13 @@ class HashedFactChooser(FactChooser):
         _, cands = self.candidates(v, ents_in_sent, hint)
         norm = doc.norm
         rows = [sorted({_h("NOFACT|" + k) for k in vk}), sorted({_h("NULL|" + k) for k in vk})]
+        # the option the rules take (read by choose): no fact, unnamed, or their (first) subject
+        if hint is None:
+            self._rule_option = 0
+        elif None in hint:
+            self._rule_option = 1
+        else:
+            self._rule_option = next((2 + i for i, c in enumerate(cands) if any(h is c for h in hint)), None)
         for i, c in enumerate(cands):
             side = "B" if c.end <= v.start else "A"
             a, b = (c.end, v.start) if side == "B" else (v.end, c.start)
@@ -292,7 +302,11 @@ class HashedFactChooser(FactChooser):
         w = self.hweights
         scores = [sum(w.get(i, 0.0) for i in r) for r in rows]
         scores[0] -= self.nofact_margin
-        return max(range(len(rows)), key=scores.__getitem__)
+        best = max(range(len(rows)), key=scores.__getitem__)
+        r = self._rule_option
+        if self.override_margin and r is not None and r < len(rows) and scores[best] - scores[r] < self.override_margin:
+            return r
+        return best
 
 
 def fit_hashed(examples: list, epochs: int = 150, lr: float = 0.05, l2: float = 1e-4, seed: int = 13) -> dict:
@@ -328,11 +342,11 @@ def fit_hashed(examples: list, epochs: int = 150, lr: float = 0.05, l2: float = 
     return {int(i): round(float(w[i]), 5) for i in torch.nonzero(w.abs() > 1e-4).squeeze(1).tolist()}
 
 
-def save_hashed(weights: dict, path, nofact_margin: float = 0.0) -> None:
+def save_hashed(weights: dict, path, nofact_margin: float = 0.0, override_margin: float = 0.0) -> None:
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
         json.dump({"model": "factlearn.hashed.v1", "dim": HASH_DIM, "nofact_margin": nofact_margin,
-                   "weights": weights}, f)
+                   "override_margin": override_margin, "weights": weights}, f)
 
 
 def load_any(path):
@@ -341,5 +355,5 @@ def load_any(path):
         data = json.load(f)
     if data.get("model") == "factlearn.hashed.v1" and data.get("dim") == HASH_DIM:
         return HashedFactChooser({int(k): v for k, v in data["weights"].items()},
-                                 float(data.get("nofact_margin", 0.0)))
+                                 float(data.get("nofact_margin", 0.0)), float(data.get("override_margin", 0.0)))
     return FactChooser(load(path))

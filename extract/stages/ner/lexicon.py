@@ -26,6 +26,12 @@ MAX_LEN = 16
 _P = np.uint64(1000003)
 _LEN_KEY = np.uint64(0x9E3779B97F4A7C15)
 CHANNELS = 3  # begin, middle, end
+_FILTER_BITS = 22
+
+
+def _short(keys: np.ndarray) -> np.ndarray:
+    """A ``_FILTER_BITS``-bit hash of 64-bit keys (high and low bits mixed)."""
+    return ((keys ^ (keys >> np.uint64(29))) & np.uint64((1 << _FILTER_BITS) - 1)).astype(np.int64)
 
 
 def _word_hash(cps: Sequence[int]) -> int:
@@ -45,6 +51,11 @@ class Lexicon:
         self.names = list(names)
         self.keys = np.asarray(keys, dtype=np.uint64)
         self.masks = np.asarray(masks, dtype=np.uint32)
+        # a bitmap over a short hash of the keys: most n-grams of a text are no word, and one table
+        # lookup rules them out before the binary search
+        self._filter = np.zeros(1 << _FILTER_BITS, dtype=bool)
+        if len(self.keys):
+            self._filter[_short(self.keys)] = True
 
     @property
     def n_features(self) -> int:
@@ -92,12 +103,13 @@ class Lexicon:
             for length in range(2, min(MAX_LEN, n) + 1):
                 h = h[:n - length + 1] * _P + c[length - 1:]
                 key = h + np.uint64(length) * _LEN_KEY
-                pos = np.searchsorted(self.keys, key)
-                pos = np.minimum(pos, len(self.keys) - 1)
-                hit = self.keys[pos] == key
+                maybe = np.nonzero(self._filter[_short(key)])[0]
+                if not len(maybe):
+                    continue
+                pos = np.minimum(np.searchsorted(self.keys, key[maybe]), len(self.keys) - 1)
+                hit = self.keys[pos] == key[maybe]
                 if hit.any():
-                    idx = np.nonzero(hit)[0]
-                    out.append((length, idx, self.masks[pos[idx]]))
+                    out.append((length, maybe[hit], self.masks[pos[hit]]))
         return out
 
     def features(self, cps: np.ndarray) -> np.ndarray:

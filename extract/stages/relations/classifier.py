@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import math
 import zlib
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, List, Optional, Tuple
 
@@ -37,6 +38,7 @@ def _bucket(x: int, edges=_DIST) -> int:
     return next((i for i, b in enumerate(edges) if x <= b), len(edges))
 
 
+@lru_cache(maxsize=1 << 17)
 def _h(s: str) -> int:
     return zlib.crc32(s.encode("utf-8")) % DIM
 
