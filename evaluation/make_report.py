@@ -66,8 +66,9 @@ def learned_config(spec: str) -> dict:
     cfg = json.loads((model / "config.json").read_text(encoding="utf-8"))
     cfg["name"] = f"default+{spec}"
     for entry in cfg["pipeline"]:
-        if "path" in entry:
-            entry["path"] = str((model / entry["path"]).resolve())
+        for key in ("path", "model"):  # files of the model folder (the facts chooser's weights are "model")
+            if key in entry and not Path(entry[key]).is_absolute():
+                entry[key] = str((model / entry[key]).resolve())
         if entry["factory"] == LEARNERS[spec]:
             entry["learn"] = True
     return cfg
