@@ -62,3 +62,90 @@ def test_lexicon_sources_reject_unknown_kinds():
         read_lists({"company": ["http://example.com/list.txt"]})
     got = read_lists({"org": ["pkg:gazetteer/orgs.tsv"]})
     assert "工业和信息化部" in got["org"] or len(got["org"]) > 10
+
+
+def _lex(lists):
+    f = Featurizer(["a"], [])
+    f.lexicon = Lexicon.build(lists, f._tables()[0])
+    return f
+
+
+def test_at_most_32_lists():
+    import numpy as np
+    with pytest.raises(ValueError, match="^at most 32 word lists, got 33$"):  # a lexicon file read back, too
+        Lexicon([f"l{i}" for i in range(33)], np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.uint32))
+    f = Featurizer(["a"], [])
+    Lexicon.build({f"l{i}": ["中国"] for i in range(32)}, f._tables()[0])  # 32 is allowed
+    with pytest.raises(ValueError, match="^at most 32 word lists, got 33$"):
+        Lexicon.build({f"l{i}": ["中国"] for i in range(33)}, f._tables()[0])
+
+
+def test_n_features_and_the_longest_word():
+    assert MAX_LEN == 16  # the documented limit, and the one the shipped lexicon was built with
+    word = "甲" * MAX_LEN  # exactly MAX_LEN characters: a word; MAX_LEN + 1: not
+    f = _lex({"a": [word], "b": ["中国"], "c": ["乙" * (MAX_LEN + 1)]})
+    assert f.n_lex == 9 and len(f.lexicon) == 2
+    x = f.encode_lex(word + "乙" * (MAX_LEN + 1))
+    assert x[0, 0] == 1 and x[MAX_LEN - 1, 2] == 1 and x[:, 6:].sum() == 0
+
+
+def test_short_texts_and_an_empty_lexicon():
+    f = _lex({"a": ["中国", "中国人"]})
+    assert f.encode_lex("中").tolist() == [[0, 0, 0]]
+    assert f.encode_lex("中国").tolist() == [[1, 0, 0], [0, 0, 1]]  # a two-character text matches
+    assert f.encode_lex("中国人")[:, 1].tolist() == [0, 1, 0]  # three characters: the middle one is inside
+    empty = _lex({"a": []})
+    assert empty.encode_lex("中国人").sum() == 0
+
+
+def test_n_grams_beyond_the_last_key_are_safe():
+    f = _lex({"a": ["中国"]})
+    text = "".join(chr(0x4E00 + i * 37) for i in range(200)) + "中国"  # many n-grams, hashes on both sides
+    x = f.encode_lex(text)
+    assert x.sum() == 2 and x[-2, 0] == 1 and x[-1, 2] == 1
+
+
+def test_inside_marks_of_overlapping_and_nested_words():
+    f = _lex({"a": ["甲乙丙丁", "丙丁戊己"], "b": ["甲乙", "甲乙丙丁戊"]})
+    x = f.encode_lex("甲乙丙丁戊己")
+    # list a: 甲乙丙丁 and 丙丁戊己 overlap → begins at 0 and 2, ends at 3 and 5, inside 1..4
+    assert x[:, 0].tolist() == [1, 0, 1, 0, 0, 0]
+    assert x[:, 1].tolist() == [0, 1, 1, 1, 1, 0]
+    assert x[:, 2].tolist() == [0, 0, 0, 1, 0, 1]
+    # list b: 甲乙 and 甲乙丙丁戊 both begin at 0 (a shorter and a longer word: both marks kept)
+    assert x[:, 3].tolist() == [1, 0, 0, 0, 0, 0]
+    assert x[:, 4].tolist() == [0, 1, 1, 1, 0, 0]
+    assert x[:, 5].tolist() == [0, 1, 0, 0, 1, 0]
+
+
+def test_words_of_two_lists_starting_at_the_same_place():
+    f = _lex({"place": ["中国"], "company": ["中国银行"]})
+    x = f.encode_lex("中国银行")
+    assert x[0, 0] == 1 and x[0, 3] == 1  # both lists begin at 中
+
+
+def test_every_n_gram_through_the_binary_search_gives_the_same_features():
+    """The bitmap only rules n-grams out early: forcing every one through the search (the path a
+    bitmap false positive takes, keys beyond the last one included) changes nothing."""
+    f = _lex({"a": ["中国", "甲乙丙丁"], "b": ["高瓴资本"]})
+    text = "".join(chr(0x4E00 + i * 37) for i in range(300)) + "高瓴资本在中国投资甲乙丙丁"
+    plain = f.encode_lex(text)
+    f.lexicon._filter[:] = True
+    assert (f.encode_lex(text) == plain).all() and plain.sum() == 10
+
+
+def test_the_shipped_models_lexicon_reads_as_it_was_written():
+    """The hashing (multiplier, length key, file name) must stay as the shipped lexicon.npz was built."""
+    from pathlib import Path
+    from extract.stages.ner.infer import load_featurizer
+    from extract.stages.ner.lexicon import LEXICON_NAME
+    ner = Path(__file__).resolve().parent.parent / "models" / "default" / "ner"
+    if not (ner / "vocab.json").is_file():
+        pytest.skip("no shipped model")
+    assert (ner / LEXICON_NAME).is_file()
+    f = load_featurizer(ner)
+    names = f.lexicon.names
+    x = f.encode_lex("红杉中国领投")
+    place, company = names.index("place"), names.index("company")
+    assert x[2, 3 * place] == 1 and x[3, 3 * place + 2] == 1  # 中国 is a place
+    assert x[0, 3 * company] == 1  # 红杉… begins a company name

@@ -117,3 +117,54 @@ def test_entity_boundaries_include_span_arguments():
     d.entities.append(d.entity("COMPANY", 0, 4))
     d.events.append(Event("FUNDING", d.span(8, 10), [Argument("round", span=d.span(6, 8))]))
     assert entity_boundaries(d) == [0, 4, 6, 8]
+
+
+def test_cut_at_several_cuts_inside_one_token():
+    assert cut_at([(0, 6), (6, 8)], [2, 4, 7]) == [(0, 2), (2, 4), (4, 6), (6, 7), (7, 8)]
+
+
+def test_merge_within_takes_the_outermost_and_every_later_span():
+    toks = [(0, 1), (1, 2), (2, 4), (4, 5), (5, 7), (7, 8)]
+    assert merge_within(toks, [(0, 2), (0, 5)]) == [(0, 5), (5, 7), (7, 8)]  # same start: the longer wins
+    assert merge_within(toks, [(0, 4), (1, 2), (5, 8)]) == [(0, 4), (4, 5), (5, 8)]  # a nested span is skipped,
+    # and the spans after it still count
+    assert merge_within([(0, 1), (1, 2), (2, 3), (3, 4)], [(0, 2), (2, 4)]) == [(0, 2), (2, 4)]  # adjacent spans
+
+
+def test_dates_and_ranks_are_one_token_each(nlp):
+    text = "星云科技于2024年7月12日发布公告，销量位居全国第一。"
+    doc = nlp(text)
+    words = [w for _, _, w in nlp.tokenize(text)]
+    for typ in ("DATE", "RANK"):
+        found = [e.text for e in doc.entities if e.type == typ]
+        assert found and all(f in words for f in found), (typ, found, words)
+
+
+def test_tokens_follow_the_segmenters_user_dictionary(tmp_path):
+    """The tokens step uses the pipeline's own segmenter, user dictionaries included."""
+    from extract.pipeline import load
+    user = tmp_path / "user.txt"
+    user.write_text("云帆星海 100000 nz\n", encoding="utf-8")
+    cfg = {"name": "t", "pipeline": [{"name": "normalize", "factory": "normalize.v1"},
+                                      {"name": "segment", "factory": "segment.v1", "tokens": True,
+                                       "userdicts": [str(user)]}]}
+    words = [w for _, _, w in load(cfg).tokenize("云帆星海发布新品", entities=False)]
+    assert "云帆星海" in words
+    plain = [w for _, _, w in load({"name": "p", "pipeline": cfg["pipeline"][:1]}).tokenize("云帆星海发布新品",
+                                                                                          entities=False)]
+    assert "云帆星海" not in plain  # without the dictionary jieba cuts it: the check above means something
+
+
+def test_the_tokens_steps_own_dictionary_when_the_segmenter_made_no_words(tmp_path):
+    """Without segmenter tokens, tokens.v1 segments itself, with its own userdicts setting."""
+    from extract.pipeline import load
+    user = tmp_path / "user.txt"
+    user.write_text("云帆星海 100000 nz\n", encoding="utf-8")
+    steps = [{"name": "normalize", "factory": "normalize.v1"}, {"name": "segment", "factory": "segment.v1"}]
+    with_dict = load({"name": "t", "pipeline": steps + [{"name": "tokens", "factory": "tokens.v1",
+                                                          "userdicts": [str(user)]}]})
+    doc = with_dict("云帆星海发布新品")
+    assert "云帆星海" in [doc.text[s:e] for s, e in doc.tokens]
+    doc = load({"name": "p", "pipeline": steps + [{"name": "tokens", "factory": "tokens.v1", "hmm": False}]})(
+        "云帆星海发布新品")
+    assert "云帆星海" not in [doc.text[s:e] for s, e in doc.tokens]

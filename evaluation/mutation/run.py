@@ -52,6 +52,9 @@ MODULES = {
     "events": ("extract/stages/events/rules.py", ["tests/test_events.py"]),
     "relations": ("extract/stages/relations/rules.py", ["tests/test_relations.py"]),
     "facts": ("extract/stages/facts/rules.py", ["tests/test_facts.py"]),
+    "lexicon": ("extract/stages/ner/lexicon.py", ["tests/test_ner_lexicon.py"]),
+    "tokens": ("extract/stages/tokens.py", ["tests/test_tokens.py"]),
+    "events-learned": ("extract/stages/events/learned.py", ["tests/test_events_learned.py"]),
 }
 
 STATUS = {"ok_killed": "killed", "bad_timeout": "timeout", "ok_suspicious": "suspicious",

@@ -84,16 +84,17 @@ def entity_aware_tokens(doc: Document, tokenizer) -> List[Tuple[int, int]]:
 
 @components.register("tokens.v1")
 def make_tokens(nlp, userdicts=(), hmm: bool = True):
-    """Entity-aware tokens (see the module docstring). ``userdicts``: jieba-format dictionaries that
-    force words (besides the package's own)."""
+    """Entity-aware tokens (see the module docstring). The words are the segmenter's when it made
+    them (``segment.v1`` with ``tokens: true``, its user dictionaries included); otherwise this step
+    segments, with jieba, the package's dictionaries and ``userdicts`` (built on first use)."""
     from extract.stages.segment import Tokenizer
 
-    tok = getattr(nlp, "tokenizer", None)
-    if tok is None or userdicts or not hmm:
-        tok = Tokenizer(userdicts, hmm=hmm)
+    own = []
 
     def tokens(doc: Document) -> Document:
-        doc.tokens = entity_aware_tokens(doc, tok)
+        if not doc.tokens and not own:
+            own.append(Tokenizer(userdicts, hmm=hmm))
+        doc.tokens = entity_aware_tokens(doc, own[0] if own else None)
         return doc
 
     return tokens

@@ -69,6 +69,8 @@ class Lexicon:
         """``lists``: name → words. ``fold_table``: the featurizer's code point fold table."""
         acc: Dict[int, int] = {}
         names = list(lists)
+        if len(names) > 32:  # one bit per list in a uint32 mask
+            raise ValueError(f"at most 32 word lists, got {len(names)}")
         for k, name in enumerate(names):
             for w in lists[name]:
                 w = w.strip()
