@@ -17,6 +17,10 @@ schemathesis = pytest.importorskip("schemathesis")
 from fastapi.testclient import TestClient  # noqa: E402
 from hypothesis import HealthCheck, settings  # noqa: E402
 from schemathesis.checks import not_a_server_error  # noqa: E402
+# Import the loader's modules now, on the main thread, before the app's worker threads start: with
+# PYTHONDONTWRITEBYTECODE every import compiles its source, and CPython 3.11's AST validator can fail
+# ("AST constructor recursion depth mismatch") when two threads compile at once (seen once in CI).
+import schemathesis.specs.openapi.schemas  # noqa: E402,F401
 
 from extract.serve.app import Settings, create_app  # noqa: E402
 
