@@ -564,14 +564,40 @@ def _clause_end(norm: str, pos: int) -> int:
 
 def find_facts(doc: Document, data: dict, chooser=None) -> list:
     """Facts of ``doc``; with a trained ``chooser`` (:mod:`extract.stages.facts.chooser`) it decides which
-    values outside tables and ranked lists state a fact, and whose."""
-    facts = []
+    values outside tables and ranked lists state a fact, and whose.
+
+    One pass of the rules serves both: it records, for every value outside tables and ranked lists,
+    what the chooser reads (sentence, date, metric span, whether the number is a re-mention), and
+    the rules' own facts give the chooser its hints (:func:`rule_hints`). The metric span is the one
+    the rules found after their subject; the chooser does not move it.
+    """
+    facts, steps = _rules_pass(doc, data)
+    if chooser is None:
+        return _with_metrics(doc, facts + _table_facts(doc), data)
+    hints = _hints_of(_with_metrics(doc, list(facts) + _table_facts(doc), data))
+    idx = _index(doc)
+    out = []
+    for step in steps:
+        if step[0] == "list":
+            _, item, e, metric, date, pos = step
+            out.append(Fact("RANKING", item, e, metric, date, position=pos))
+        else:
+            _, e, ss, se, date, metric, remention = step
+            out.extend(_chosen(doc, e, idx.ents, idx.starts, ss, se, date, data, chooser, remention,
+                               hints.get(id(e)), metric))
+    return _with_metrics(doc, out + _table_facts(doc), data)
+
+
+def _rules_pass(doc: Document, data: dict):
+    """The rules' facts (before :func:`_with_metrics`; table facts apart) and, in document order, one
+    step per ranked-list item (``("list", item, rank, metric, date, position)``) and per other value
+    outside tables (``("value", value, sent_start, sent_end, date, metric, remention)``)."""
+    facts, steps = [], []
     idx = _index(doc, fresh=True)
     ents, starts = idx.ents, idx.starts
     figs = [e for e in ents if e.type == "FIGURE"]
     headings = _headings(doc, ents)
     listed = set()
-    hints = None  # the rules' decisions, features of the learned chooser
     first = {}  # where each number is first given: a later mention states no new measurement
     for e in ents:
         if e.type in ("FIGURE", "RANK"):
@@ -633,15 +659,11 @@ def find_facts(doc: Document, data: dict, chooser=None) -> list:
             if items:
                 for pos, item in enumerate(items, 1):
                     facts.append(Fact("RANKING", item, e, metric, date, position=pos))
+                    steps.append(("list", item, e, metric, date, pos))
                     listed.add(id(item))
                 continue
         remention = first.get(e.attrs.get("norm", e.text), e.start) < e.start
-        if chooser is not None:
-            if hints is None:
-                hints = rule_hints(doc, data)
-            facts.extend(_chosen(doc, e, ents, starts, ss, se, date, data, chooser, remention,
-                                 hints.get(id(e)), metric))
-            continue
+        steps.append(("value", e, ss, se, date, metric, remention))
         if e.type == "RANK":
             nxt = ents[i + 1] if i + 1 < len(ents) else None
             if nxt is not None and nxt.type in SUBJECT_TYPES and doc.norm[e.end:nxt.start].strip() == "的":
@@ -670,8 +692,7 @@ def find_facts(doc: Document, data: dict, chooser=None) -> list:
                     subjects = chain  # 北京、上海的…技术密集度…两倍: one fact each
         for s in subjects:
             facts.append(Fact("METRIC", s, e, metric, date))
-    facts.extend(_table_facts(doc))
-    return _with_metrics(doc, facts, data)
+    return facts, steps
 
 
 _AFTER_STOP = re.compile(r"[，。；：,;:、)）(（\n]|的|是|在|有(?!效)|共|将|已|正|获|入选|占|为|达")
@@ -782,8 +803,12 @@ def _metric_label_line(doc: Document, value, data: dict):
 def rule_hints(doc: Document, data: dict) -> dict:
     """id(value) → the subjects the rules give it (None for an unnamed aggregate); values the
     rules give no fact are absent. The learned chooser reads these as features."""
+    return _hints_of(find_facts(doc, data, None))
+
+
+def _hints_of(facts: list) -> dict:
     out = {}
-    for f in find_facts(doc, data, None):
+    for f in facts:
         if f.position is None:
             out.setdefault(id(f.value), []).append(f.subject)
     return out
