@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Iterator, Optional
 
 ENTITY_TYPES = ("COMPANY", "ORG", "PERSON", "LOC", "INDUSTRY", "POLICY", "DATE", "FIGURE", "RANK")
 RELATION_TYPES = ("located_in", "in_industry", "subsidiary_of", "invested_in")
@@ -27,7 +27,7 @@ class OffsetError(ValueError):
     """A span whose text does not equal ``doc.text[start:end]``."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Span:
     """A stretch of the original text, with optional normalized attributes."""
 
@@ -46,7 +46,7 @@ class Span:
         return self.start < other.end and other.start < self.end
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Entity(Span):
     """A typed entity mention. ``source`` names the stage that found it (not serialized)."""
 
@@ -63,14 +63,14 @@ class Entity(Span):
         return f"Entity({self.type} {self.start}:{self.end} {self.text!r} {self.attrs or ''})"
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Relation:
     type: str
     head: Entity
     tail: Entity
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Argument:
     """An event argument: either a reference to an entity or a span of its own."""
 
@@ -83,7 +83,7 @@ class Argument:
         return self.ref.text if self.ref is not None else (self.span.text if self.span else "")
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Event:
     type: str
     trigger: Span
@@ -91,7 +91,7 @@ class Event:
     id: Optional[str] = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Fact:
     type: str
     subject: Optional[Entity]
@@ -191,15 +191,16 @@ class Document:
     # ----------------------------------------------------------- (de)serialize
     def to_dict(self) -> dict:
         """The SCHEMA §1 record. Entity ids are assigned here, in text order."""
+        return {k: (list(v) if isinstance(v, Iterator) else v) for k, v in self.record_parts()}
+
+    def record_parts(self) -> list:
+        """The SCHEMA §1 record as ``[(key, value), …]`` in record order, where the values of
+        ``entities``, ``relations``, ``events`` and ``facts`` are iterators that build one item at a
+        time, so a writer can stream a huge record (:func:`extract.io.readers.write_record`) without
+        holding all of it. Every reference is checked here, before anything is built: a relation,
+        argument or fact pointing at an entity not in ``doc.entities`` raises ``ValueError`` now."""
         ents = sorted(self.entities, key=lambda e: (e.start, e.end, e.type))
-        ids = {}
-        out_ents = []
-        for i, e in enumerate(ents, 1):
-            ids[id(e)] = f"E{i}"
-            d = {"id": f"E{i}", "type": e.type, "start": e.start, "end": e.end, "text": e.text,
-                 "attrs": dict(e.attrs)}
-            d["attrs"].setdefault("norm", self.norm[e.start:e.end])
-            out_ents.append(d)
+        ids = {id(e): f"E{i}" for i, e in enumerate(ents, 1)}
 
         def ref(e):
             if e is None:
@@ -208,30 +209,44 @@ class Document:
                 raise ValueError(f"document {self.id!r}: {e!r} is referenced but not in doc.entities")
             return ids[id(e)]
 
-        rels = [{"type": r.type, "head": ref(r.head), "tail": ref(r.tail)} for r in self.relations]
-        events = []
-        for i, ev in enumerate(self.events, 1):
-            args = []
+        for r in self.relations:
+            ref(r.head), ref(r.tail)
+        for ev in self.events:
             for a in ev.arguments:
                 if a.ref is not None:
-                    args.append({"role": a.role, "ref": ref(a.ref)})
-                else:
-                    args.append({"role": a.role, **a.span.to_dict()})
-            events.append({"id": f"V{i}", "type": ev.type, "trigger": ev.trigger.to_dict(), "arguments": args})
-        facts = []
-        for i, f in enumerate(self.facts, 1):
-            d = {"id": f"F{i}", "type": f.type, "subject": ref(f.subject), "value": ref(f.value),
-                 "metric": f.metric.to_dict() if f.metric is not None else None, "date": ref(f.date)}
-            if f.position is not None:
-                d["position"] = f.position
-            facts.append(d)
-        rec = {"id": self.id, "text": self.text, "entities": out_ents, "relations": rels,
-               "events": events, "facts": facts}
+                    ref(a.ref)
+        for f in self.facts:
+            ref(f.subject), ref(f.value), ref(f.date)
+
+        def entities():
+            for i, e in enumerate(ents, 1):
+                attrs = dict(e.attrs)
+                attrs.setdefault("norm", self.norm[e.start:e.end])
+                yield {"id": f"E{i}", "type": e.type, "start": e.start, "end": e.end, "text": e.text,
+                       "attrs": attrs}
+
+        def events():
+            for i, ev in enumerate(self.events, 1):
+                args = [{"role": a.role, "ref": ref(a.ref)} if a.ref is not None else {"role": a.role, **a.span.to_dict()}
+                        for a in ev.arguments]
+                yield {"id": f"V{i}", "type": ev.type, "trigger": ev.trigger.to_dict(), "arguments": args}
+
+        def facts():
+            for i, f in enumerate(self.facts, 1):
+                d = {"id": f"F{i}", "type": f.type, "subject": ref(f.subject), "value": ref(f.value),
+                     "metric": f.metric.to_dict() if f.metric is not None else None, "date": ref(f.date)}
+                if f.position is not None:
+                    d["position"] = f.position
+                yield d
+
+        parts = [("id", self.id), ("text", self.text), ("entities", entities()),
+                 ("relations", ({"type": r.type, "head": ref(r.head), "tail": ref(r.tail)} for r in self.relations)),
+                 ("events", events()), ("facts", facts())]
         if self.ignore:
-            rec["ignore"] = [{"start": s, "end": e} for s, e in self.ignore]
+            parts.append(("ignore", [{"start": s, "end": e} for s, e in self.ignore]))
         if self.error is not None:
-            rec["error"] = self.error
-        return rec
+            parts.append(("error", self.error))
+        return parts
 
     @classmethod
     def from_dict(cls, rec: dict) -> "Document":

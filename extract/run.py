@@ -15,7 +15,7 @@ from typing import IO, Iterable, Optional
 
 from extract.doc import Document
 from extract.io.writers import completed_records, csv_rows, pretty, CSV_COLUMNS
-from extract.io.readers import iter_inputs, jsonl_line
+from extract.io.readers import iter_inputs, jsonl_line, write_record
 
 FORMATS = ("jsonl", "csv", "pretty")
 
@@ -85,13 +85,17 @@ def extract(inputs: Iterable, out=None, format: str = "jsonl", model=None, nlp=N
         from tqdm import tqdm
         stream = tqdm(stream, desc="zhie extract", unit="doc", file=sys.stderr, mininterval=0.5)
 
-    def records():
+    def documents():
         for doc in stream:
             summary.documents += 1
             summary.chars += len(doc.text)
             if doc.error is not None:
                 summary.failed += 1
                 summary.errors.append((doc.id, doc.error))
+            yield doc
+
+    def records():
+        for doc in documents():
             rec = doc.to_dict()
             if format == "csv" and doc.tables:
                 # table records are a CSV convenience (one row per table row); the JSONL record
@@ -110,8 +114,8 @@ def extract(inputs: Iterable, out=None, format: str = "jsonl", model=None, nlp=N
             fh = _Escaping(fh)
     try:
         if format == "jsonl":
-            for rec in records():
-                fh.write(jsonl_line(rec))
+            for doc in documents():
+                write_record(fh, doc)  # streamed: a huge document's record is never whole in memory
                 fh.flush()  # one whole line per record reaches the file before the next starts
         elif format == "csv":
             import csv

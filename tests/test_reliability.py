@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import extract
-from extract.io.readers import jsonl_line, read_jsonl
+from extract.io.readers import jsonl_line, read_jsonl, write_record
 from extract.io.writers import completed_records
 from extract.run import extract as run_extract
 
@@ -145,6 +145,45 @@ def test_jsonl_line_is_one_line_that_reads_back():
     rec = {"id": "x", "text": "a\nb\u2028c\ud83d"}
     line = jsonl_line(rec)
     assert line.endswith("\n") and line.count("\n") == 1 and json.loads(line) == rec
+
+
+class _Writes:
+    """A text stream that keeps each write apart."""
+
+    def __init__(self):
+        self.parts = []
+
+    def write(self, s):
+        self.parts.append(s)
+        return len(s)
+
+
+@pytest.mark.parametrize("text", ["北京智元机器人公司在上海获得5亿元融资，同比增长12%。\n" * 40,
+                                  "北京\ud800的公司获得5亿元", ""])
+def test_streamed_record_is_the_same_line_written_in_pieces(rules, text):
+    """write_record streams a record (entities, relations, events, facts one at a time) and the line is
+    byte for byte jsonl_line(doc.to_dict()), surrogates escaped the same way; a small chunk size really
+    splits it into several writes."""
+    doc = rules(text, id="d1") if text else rules.make_doc(text, id="d1")
+    assert text == "" or doc.entities
+    out = _Writes()
+    write_record(out, doc, chunk_chars=64)
+    assert "".join(out.parts) == jsonl_line(doc.to_dict())
+    if len(doc.entities) > 10:
+        assert len(out.parts) > 3
+
+
+def test_streamed_record_checks_references_before_writing(rules):
+    """A fact pointing at an entity outside doc.entities raises before a character is written, so the
+    output never gets a half line from it."""
+    from extract.doc import Entity, Fact
+    doc = rules("杭州有500家企业。", id="d1")
+    stray = Entity(0, 2, "杭州", {}, type="LOC")
+    doc.facts.append(Fact("METRIC", stray, next(e for e in doc.entities if e.type == "FIGURE")))
+    out = _Writes()
+    with pytest.raises(ValueError, match="not in doc.entities"):
+        write_record(out, doc)
+    assert out.parts == []
 
 
 def test_records_stream_out_before_the_run_ends(tmp_path, rules):

@@ -270,6 +270,50 @@ def jsonl_line(rec: dict) -> str:
     return line + "\n"
 
 
+def write_record(out: IO, doc: Document, chunk_chars: int = 1 << 20) -> None:
+    """Write ``doc``'s SCHEMA record as one JSON line, the same line as ``jsonl_line(doc.to_dict())``,
+    but streamed: entities, relations, events and facts are built and written one at a time
+    (:meth:`Document.record_parts`) in pieces of about ``chunk_chars`` characters, so a 20 MB
+    document's record never exists whole in memory. A record whose text or id cannot be UTF-8
+    (lone surrogates) is written with ``\\uXXXX`` escapes throughout, as :func:`jsonl_line` does.
+    References are checked before the first character is written; a crash in between leaves a torn
+    last line, which ``zhie extract --resume`` drops and redoes."""
+    parts = doc.record_parts()
+    ascii_ = not (_utf8_ok(doc.text) and _utf8_ok(str(doc.id)))
+
+    def dump(x) -> str:
+        s = json.dumps(x, ensure_ascii=ascii_)
+        if not ascii_ and not _utf8_ok(s):
+            s = json.dumps(x, ensure_ascii=True)  # a surrogate outside the text (an attribute)
+        return s
+
+    buf, size = [], 0
+    for n, (key, value) in enumerate(parts):
+        buf.append(("{" if n == 0 else ", ") + json.dumps(key) + ": ")
+        if isinstance(value, Iterator):
+            buf.append("[")
+            for i, item in enumerate(value):
+                piece = dump(item)
+                buf.append(piece if i == 0 else ", " + piece)
+                size += len(piece)
+                if size >= chunk_chars:
+                    out.write("".join(buf))
+                    buf, size = [], 0
+            buf.append("]")
+        else:
+            buf.append(dump(value))
+    buf.append("}\n" if parts else "{}\n")
+    out.write("".join(buf))
+
+
+def _utf8_ok(s: str) -> bool:
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def write_jsonl(records: Iterable[dict], out: IO, flush: bool = False) -> None:
     """Write one line per record; ``flush`` after each one, so a crash can cut at most the last line."""
     for rec in records:
