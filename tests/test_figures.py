@@ -304,3 +304,31 @@ def test_currency_words_of_news_normalize_to_the_schema_unit(text, span, value, 
     from extract.stages.recognizers import find_figures
     figs = find_figures(make_doc(text))
     assert [(f.text, f.attrs["value"], f.attrs["unit"]) for f in figs] == [(span, value, unit)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a change and the amount it reaches: the "range" 9.8%至1,843.22亿美元 mixes units, so both stand alone
+    ("品牌價值飆增109.8%至1,843.22億美元，排名", [("109.8%", 109.8, "%", "exact"), ("1,843.22億美元", 184322000000, "美元", "exact")]),
+    ("净利润增长9.8%到12亿元", [("9.8%", 9.8, "%", "exact"), ("12亿元", 1200000000, "元", "exact")]),
+    # a real range keeps being one FIGURE
+    ("营收3亿至5亿元", [("3亿至5亿元", 300000000, "元", "range")]),
+    # both ends with their unit: one range
+    ("1000元到1999元性价比最高", [("1000元到1999元", 1000, "元", "range")]),
+    ("0元到999元", [("0元到999元", 0, "元", "range")]),
+    # not a range: a higher first value, another separator, another unit
+    ("8元到3元", [("8元", 8, "元", "exact"), ("3元", 3, "元", "exact")]),
+    ("5家和8家", [("5家", 5, "家", "exact"), ("8家", 8, "家", "exact")]),
+    ("3家至5人", [("3家", 3, "家", "exact"), ("5人", 5, "人", "exact")]),
+    # a currency named before the amount gives the unit; 元 after it only repeats it
+    ("總金額超過新台幣15億元。", [("超過新台幣15億元", 1500000000, "新台币", "more_than")]),
+    ("港币10亿元", [("港币10亿元", 1000000000, "港元", "exact")]),
+    ("人民币2.53亿", [("人民币2.53亿", 253000000, "元", "exact")]),
+])
+def test_ranges_changes_and_leading_currency_names(text, expected):
+    got = [(f.text, f.attrs["value"], f.attrs["unit"], f.attrs["qualifier"]) for f in find_figures(make_doc(text))]
+    assert got == expected
+
+
+def test_joined_range_carries_min_and_max():
+    (f,) = find_figures(make_doc("1000元到1999元"))
+    assert (f.start, f.end, f.attrs["min"], f.attrs["max"]) == (0, 11, 1000, 1999)

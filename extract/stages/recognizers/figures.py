@@ -20,6 +20,9 @@ Decisions (see the guideline section in the module docs of
   comes right before (仅一家); 一倍, 一成, 一个百分点 are FIGUREs;
 * an amount with 亿/兆 and no unit is money (unit 元); with 万 only when a money
   word (市值, 融资, 元 …) stands within 12 characters before it;
+* a range is one FIGURE (3亿至5亿元, and 1000元到1999元 with the unit at both ends); a "range" whose
+  ends do not make one (增长9.8%至12亿元: a change and the amount reached) is two FIGUREs;
+* a currency named before the amount is the unit (逾新台币15亿元 → 新台币; 人民币2.53亿 → 元);
 * markdown bold markers and PDF spaces/line breaks inside an expression are
   kept inside the span (it must be contiguous), never at its edges.
 """
@@ -82,13 +85,15 @@ class FigureRecognizer:
         UNIT = "|".join(unit_alts)
         tenth = re.escape(n.tenth)
         tenth_nb = alternation(n.data["tenth_not_before"])
+        self.range_seps = set(quals["range_separators"])
         seps = alternation(quals["range_separators"])
         cn = n.cn_chars
         # every match starts with one of these characters: a cheap test before the big pattern
         firsts = ([w[0] for w in list(quals["emphasis"]) + list(self.prefix) + list(n.fraction_words)
                    + list(n.vague) + units["currency_names_around_amount"] + [n.percent_prefix]]
                   + list(n.digits) + list(n.small) + list(n.big_cn) + list("0123456789"))
-        self.pattern = re.compile(rf"""
+        range_part = rf"(?:{G}(?P<rsep>{seps}){G}(?P<n2>{NUM}))?"
+        template = rf"""
             (?=[{char_class(firsts)}])
             (?:(?P<emph>{alternation(quals['emphasis'])}){G})?
             (?:(?P<pre>{alternation(self.prefix)}){G})?
@@ -100,7 +105,7 @@ class FigureRecognizer:
               | (?P<slash>(?<![\d/.])(?P<sa>[1-9])[ ]?/[ ]?(?P<sb>[1-9]\d?)(?![\d/.]))
               | (?<![{cn}])(?P<vq>{alternation(n.vague)})(?P<vm>(?<=上)[{mag}]+|(?<!上)[{mag}]*)
               | (?<![A-Za-z0-9.第前首{cn}])(?P<n1>{NUM})(?:{G}(?P<m1>{MAG}))?(?P<u1>%)?
-                (?:{G}(?P<rsep>{seps}){G}(?P<n2>{NUM}))?
+                RANGE_PART
             )
             (?:{G}(?P<mid>{alternation(self.infix)}))?
             (?:{G}(?P<mag2>{MAG}))?
@@ -110,7 +115,11 @@ class FigureRecognizer:
             # no unit, %, magnitude or qualifier after a bare number: not a figure (fail fast)
             (?(unit)|(?(u1)|(?(post)|(?(mag2)|(?(m1)|(?(n1)(?!)))))))
             (?(vq)(?(unit)|(?<![{alternation(n.vague)}])))
-        """, re.VERBOSE)
+        """
+        self.pattern = re.compile(template.replace("RANGE_PART", range_part), re.VERBOSE)
+        # the same without ranges: a "range" whose two ends do not make one (增长9.8%至1,843亿美元: a
+        # change and the amount it reaches) is read again from its start as a single figure
+        self.single = re.compile(template.replace("RANGE_PART", ""), re.VERBOSE)
         self._head_groups = ("pre", "cur", "fw", "pctw", "fracw", "slash", "vq", "n1")
 
     # ----------------------------------------------------------------- public
@@ -128,6 +137,11 @@ class FigureRecognizer:
                 break
             pos = m.end() if m.end() > m.start() else m.start() + 1
             res = self._normalize(m, norm)
+            if res is None and m.group("rsep"):
+                m = self.single.match(norm, m.start())
+                if m is not None and m.end() > m.start():
+                    pos = m.end()
+                    res = self._normalize(m, norm)
             if res is None:
                 continue
             start, attrs = res
@@ -138,6 +152,23 @@ class FigureRecognizer:
                 end = per.end()
                 pos = max(pos, end)
             out.append(doc.entity("FIGURE", start, end, attrs, source="rules"))
+        return self._join_ranges(doc, out)
+
+    def _join_ranges(self, doc, figs: list) -> list:
+        """``1000元到1999元``, ``3万家至5万家``: two exact amounts of one unit joined by a range separator
+        are one range FIGURE (GUIDELINES: a range is one FIGURE), as ``3亿至5亿元`` already is."""
+        out = []
+        for f in figs:
+            prev = out[-1] if out else None
+            if (prev is not None and prev.attrs["unit"] == f.attrs["unit"]
+                    and prev.attrs["qualifier"] == f.attrs["qualifier"] == "exact"
+                    and _STRIP.sub("", doc.norm[prev.end:f.start]) in self.range_seps
+                    and prev.attrs["value"] < f.attrs["value"]):
+                attrs = {"value": prev.attrs["value"], "unit": f.attrs["unit"], "qualifier": "range",
+                         "min": prev.attrs["value"], "max": f.attrs["value"]}
+                out[-1] = doc.entity("FIGURE", prev.start, f.end, attrs, source="rules")
+                continue
+            out.append(f)
         return out
 
     # --------------------------------------------------------------- internal
@@ -164,8 +195,8 @@ class FigureRecognizer:
                 unit = self.measure_aliases.get(u, u)  # 8.53亿平 → 平方米
                 is_measure = u not in self.multiple
         if g("cur") or g("cur2"):
-            if unit is None or unit == "元":
-                unit = "元"
+            if unit is None or unit == "元":  # 新台币15亿元: the named currency; 1亿元人民币: 元
+                unit = self.currencies.get(g("cur") or g("cur2"), "元")
         qual = None
         lo = hi = None
 
