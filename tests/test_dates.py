@@ -160,3 +160,27 @@ def test_a_refused_match_does_not_end_the_search():
     found = dates("2024-2024年，2023年，近0年，Q1")
     assert sorted(found) == ["2023年", "Q1"]
     assert {e.source for e in found.values()} == {"rules"}
+
+
+@pytest.mark.parametrize("text, span, attrs", [
+    ("截至2025年1月底，全国", "截至2025年1月底", {"year": 2025, "month": 1, "part": "end", "asof": True}),
+    ("去年8月底接手", "去年8月底", {"relative": "year", "offset": -1, "month": 8, "part": "end"}),
+    ("10月中旬完成", "10月中旬", {"month": 10, "part": "mid"}),
+    ("2024年年底的规模", "2024年年底", {"year": 2024, "part": "end"}),
+    ("2024年全年，上述", "2024年全年", {"year": 2024, "part": "year"}),
+    ("本月十五日掛牌", "本月十五日", {"relative": "this_month", "day": 15}),
+    ("2月10日至11日，广东", "2月10日至11日", {"from_date": {"month": 2, "day": 10}, "to_date": {"day": 11}}),
+    ("1-2月受到假期影响", "1-2月", {"from_date": {"month": 1}, "to_date": {"month": 2}}),
+    ("7月14日至7月20日共有", "7月14日至7月20日", {"from_date": {"month": 7, "day": 14}, "to_date": {"month": 7, "day": 20}}),
+    ("2024年1—11月，全市", "2024年1—11月", {"year": 2024, "from_date": {"month": 1}, "to_date": {"month": 11}}),
+    ("（中央社記者台北25日電）人工智慧", "25日", {"day": 25, "dateline": True}),
+    ("发布时间:2017-12-21 21:55:41来源", "2017-12-21 21:55:41", {"year": 2017, "month": 12, "day": 21}),
+])
+def test_news_date_shapes(text, span, attrs):
+    (d,) = find_dates(make_doc(text))
+    assert (d.text, {k: v for k, v in d.attrs.items() if k != "norm"}) == (span, attrs)
+
+
+@pytest.mark.parametrize("text", ["1月初步完成", "编号2023-04-215", "共15日元", "8元到3元"])
+def test_news_date_shapes_leave_look_alikes(text):
+    assert [d.text for d in find_dates(make_doc(text))] in ([], ["1月"])

@@ -332,3 +332,13 @@ def test_ranges_changes_and_leading_currency_names(text, expected):
 def test_joined_range_carries_min_and_max():
     (f,) = find_figures(make_doc("1000元到1999元"))
     assert (f.start, f.end, f.attrs["min"], f.attrs["max"]) == (0, 11, 1000, 1999)
+
+
+def test_bare_minguo_year_is_a_date_in_traditional_text_only():
+    """114年產值: in Taiwan news a bare 1xx年 is a 民国 year (a DATE); in simplified text 110年 stays a duration."""
+    from extract.pipeline import load
+    rules = load("rules")
+    trad = rules("內容顯示我國4大製造業114年的回顧及115年的展望")
+    assert [(e.type, e.text) for e in trad.entities if e.type in ("DATE", "FIGURE")] == [("DATE", "114年"), ("DATE", "115年")]
+    simp = rules("这家公司成立110年")
+    assert [(e.type, e.text) for e in simp.entities if e.type in ("DATE", "FIGURE")] == [("FIGURE", "110年")]

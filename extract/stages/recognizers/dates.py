@@ -14,7 +14,15 @@ Attributes (besides ``norm``), only those that apply:
 ``years`` / ``months``      近五年 → years 5; 近6个月 → months 6
 ``asof``                    截至2025年10月 → true (截至 is inside the span)
 ``since``                   2019年以来 → "since" (以来/至今 are inside the span)
+``from_date`` ``to_date``   a range of dates: 7月14日至7月20日, 1-2月, 2月10日至11日 → the attrs of each end
+``dateline``                a day in a news dateline: (中央社记者台北25日电) → day 25
 ========================  ===============================================
+
+``part`` also takes "early" / "mid" / "late" (上旬, 中旬, 下旬 after a month).
+
+The news shapes of :meth:`DateRecognizer._extend` (month and year parts, day and month ranges, two dates
+joined, datelines, hyphenated byline dates) were added on the ZhIE-News dev split: DATE F1 there
+0.921 -> 0.943 (train 0.834 -> 0.874), seed documents unchanged (0.984).
 
 Decisions: 截至/截止 are inside the span, 自/从/到/于 are not; “十四五”期间 →
 the span is 十四五 (quotes and 期间 stay out); 近五年 / 近3年 are DATEs (a period
@@ -31,6 +39,18 @@ from extract.stages.recognizers._data import GAP, alternation, char_class, load_
 from extract.stages.recognizers.numerals import Numerals
 
 YEAR = r"(?:19|20)\d{2}"
+_PARTS = {"底": "end", "末": "end", "初": "begin", "上旬": "early", "中旬": "mid", "下旬": "late",
+          "年底": "end", "年末": "end", "年初": "begin", "全年": "year"}
+_MONTH_PART = re.compile(r"[ \t]*(底|末|初(?![步衷心期中始])|上旬|中旬|下旬)")
+_YEAR_PART = re.compile(r"[ \t]*(年底|年末|年初|全年)")
+_DAY_AFTER = re.compile(r"[ \t]*((?:3[01]|[12]\d|0?[1-9])(?![\d.])|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[ \t]*[日号]")
+_RANGE_SEP = re.compile(r"[ \t]*(?:至|到|-|—|–|~|～)[ \t]*")
+_SECOND_DAY = re.compile(r"[ \t]*(?:至|到|-|—|–|~|～)[ \t]*(3[01]|[12]\d|0?[1-9])(?![\d.])[ \t]*[日号](?!元)")
+_MONTH_FROM = re.compile(r"(?<![\d.])(1[0-2]|0?[1-9])[ \t]*(?:-|—|–|~|～|至|到)[ \t]*")
+# a date (and time) written with hyphens, as in bylines: 2023-04-21, 2017-12-21 21:55:41
+_ISO = re.compile(r"(?<![\d.\-])((?:19|20)\d{2})-(1[0-2]|0?[1-9])-(3[01]|[12]\d|0?[1-9])(?:[ T]?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?(?![\d\-])")
+# a news dateline: (中央社记者…台北25日电), (上海20日讯)
+_DATELINE = re.compile(r"(?<![\d.月])(3[01]|[12]\d|0?[1-9])日(?=电|讯)")
 
 
 class DateRecognizer:
@@ -103,12 +123,61 @@ class DateRecognizer:
         return self.find(doc)
 
     def find(self, doc) -> list:
-        out = []
+        spans = []
         for m in self.pattern.finditer(doc.norm):
             attrs = self._attrs(m)
             if attrs is None:
                 continue
-            out.append(doc.entity("DATE", m.start(), m.end(), attrs, source="rules"))
+            spans.append([m.start(), m.end(), attrs])
+        spans += [[m.start(), m.end(), {"day": int(m.group(1)), "dateline": True}]
+                  for m in _DATELINE.finditer(doc.norm)]
+        spans += [[m.start(), m.end(), {"year": int(m.group(1)), "month": int(m.group(2)), "day": int(m.group(3))}]
+                  for m in _ISO.finditer(doc.norm)]
+        spans.sort(key=lambda x: x[0])
+        return [doc.entity("DATE", s, e, a, source="rules") for s, e, a in self._extend(doc.norm, spans)]
+
+    def _extend(self, norm: str, spans: list) -> list:
+        """News date shapes built from the matches (GUIDELINES N17, R15):
+
+        - a part of the month or year right after it: 8月底, 1月初, 10月中旬, 2024年年底, 2024年全年;
+        - a day after 本月/上月 (本月十五日) and a second day after a day (2月10日至11日, 2月7日-9日);
+        - a month range ending in a month (1-2月, 6—9月);
+        - two dates joined by a range separator or written one after the other (7月14日至7月20日,
+          1月初-2月7日, 2024年1—11月): one DATE, attrs ``from_date`` / ``to_date`` for a range.
+        """
+        local = []
+        for s, e, a in spans:
+            m = _MONTH_PART.match(norm, e) if norm[e - 1:e] == "月" else (
+                _YEAR_PART.match(norm, e) if norm[e - 1:e] == "年" else None)
+            if m:
+                e, a = m.end(), {**a, "part": _PARTS[m.group(1)]}
+            if norm[e - 1:e] == "月" and norm[s:e] in ("本月", "上月", "下月"):
+                m = _DAY_AFTER.match(norm, e)
+                if m:
+                    e, a = m.end(), {**a, "day": int(self.num.parse(m.group(1)))}
+            if norm[e - 1:e] in "日号":
+                m = _SECOND_DAY.match(norm, e)
+                if m:
+                    e, a = m.end(), {"from_date": a, "to_date": {"day": int(m.group(1))}}
+            if norm[e - 1:e] == "月" and norm[s:s + 1].isdigit():
+                m = _MONTH_FROM.search(norm, max(0, s - 5), s)
+                if m and m.end() == s:
+                    s, a = m.start(), {"from_date": {"month": int(m.group(1))}, "to_date": a}
+            if local and s < local[-1][1]:  # 2024年年底 took in the 年底 matched on its own
+                if e > local[-1][1]:
+                    local[-1][1] = e
+                continue
+            local.append([s, e, a])
+        out = []
+        for s, e, a in local:
+            if out:
+                ps, pe, pa = out[-1]
+                gap = norm[pe:s]
+                if pe <= s and (not gap.strip(" \t") or _RANGE_SEP.fullmatch(gap)) and not (
+                        gap.strip(" \t") == "" and "from_date" in pa):
+                    out[-1] = [ps, max(pe, e), {"from_date": pa, "to_date": a} if gap.strip(" \t") else {**pa, **a}]
+                    continue
+            out.append([s, e, a])
         return out
 
     def _month(self, text: str) -> int:

@@ -22,6 +22,7 @@ Decisions (see the guideline section in the module docs of
   word (市值, 融资, 元 …) stands within 12 characters before it;
 * a range is one FIGURE (3亿至5亿元, and 1000元到1999元 with the unit at both ends); a "range" whose
   ends do not make one (增长9.8%至12亿元: a change and the amount reached) is two FIGUREs;
+* in traditional-script text a bare 1xx年 (114年產值) is a 民国 year, a DATE, not a duration;
 * a currency named before the amount is the unit (逾新台币15亿元 → 新台币; 人民币2.53亿 → 元);
 * markdown bold markers and PDF spaces/line breaks inside an expression are
   kept inside the span (it must be contiguous), never at its edges.
@@ -37,6 +38,8 @@ from extract.stages.recognizers._data import GAP, GAP_CHARS, alternation, char_c
 from extract.stages.recognizers.numerals import Numerals, as_number
 
 _STRIP = re.compile("[" + re.escape(GAP_CHARS) + "]")
+# a bare 民国 year (114年), as the DATE recognizer reads it
+_ROC_YEAR = re.compile(r"(?<![\d.])1[01]\d年(?!代|前|来|以来|间|内|多|历史)")
 
 
 class FigureRecognizer:
@@ -131,6 +134,7 @@ class FigureRecognizer:
         out = []
         pos = 0
         search = self.pattern.search
+        roc_years = getattr(doc, "script", "") == "traditional"
         while True:
             m = search(norm, pos)
             if m is None:
@@ -146,6 +150,8 @@ class FigureRecognizer:
                 continue
             start, attrs = res
             start, end = _bold_core(norm, start, m.end())
+            if roc_years and end - start == 4 and _ROC_YEAR.match(norm, start):
+                continue  # 114年產值: a 民国 year in Taiwan news, left to the DATE recognizer
             per = self.per_unit.match(norm, end) if attrs["unit"] in self.per_bases else None
             if per:  # 24.08 件 / 家, 124.7 件 / 千人: a rate, the denominator is part of the unit
                 attrs["unit"] = f"{attrs['unit']}/{per.group(1)}"
