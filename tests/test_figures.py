@@ -342,3 +342,31 @@ def test_bare_minguo_year_is_a_date_in_traditional_text_only():
     assert [(e.type, e.text) for e in trad.entities if e.type in ("DATE", "FIGURE")] == [("DATE", "114年"), ("DATE", "115年")]
     simp = rules("这家公司成立110年")
     assert [(e.type, e.text) for e in simp.entities if e.type in ("DATE", "FIGURE")] == [("FIGURE", "110年")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a second, smaller magnitude adds to the first
+    ("以2兆2500亿元人民币估值", [("2兆2500亿元人民币", 2250000000000, "元", "exact")]),
+    ("(约42亿2657万令吉)", [("约42亿2657万令吉", 4226570000, "令吉", "approx")]),
+    ("營收總計4兆4,127億元，較", [("4兆4,127億元", 4412700000000, "元", "exact")]),
+    ("續創1兆36億元新高", [("1兆36億元", 1003600000000, "元", "exact")]),
+    ("貸款超過11萬5千件", [("超過11萬5千件", 115000, "件", "more_than")]),
+    # at most / breaking through
+    ("筹集至多30亿元人民币", [("至多30亿元人民币", 3000000000, "元", "less_than")]),
+    ("投资最多300億美元。", [("最多300億美元", 30000000000, "美元", "less_than")]),
+    ("票房破百亿！", [("破百亿", 10000000000, "元", "more_than")]),
+    ("打破3项纪录", [("3项", 3, "项", "exact")]),
+    # 多 after the unit
+    ("成立3年多时间", [("3年多", 3, "年", "more_than")]),
+    ("估值增加了一倍多。", [("一倍多", 1, "倍", "more_than")]),
+    ("3家多元化企业", [("3家", 3, "家", "exact")]),
+    # units: 千克 is not 千 + 克; lengths, weights, generations
+    ("体重约35千克，配备", [("约35千克", 35, "千克", "approx")]),
+    ("身高5.8英尺（约175厘米），体重160磅", [("5.8英尺", 5.8, "英尺", "exact"), ("约175厘米", 175, "厘米", "approx"),
+                                         ("160磅", 160, "磅", "exact")]),
+    ("已推出4代模型", [("4代", 4, "代", "exact")]),
+    ("3千亿元", [("3千亿元", 300000000000, "元", "exact")]),
+])
+def test_compound_magnitudes_bounds_and_news_units(text, expected):
+    got = [(f.text, f.attrs["value"], f.attrs["unit"], f.attrs["qualifier"]) for f in find_figures(make_doc(text))]
+    assert got == expected

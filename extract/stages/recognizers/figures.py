@@ -23,6 +23,9 @@ Decisions (see the guideline section in the module docs of
 * a range is one FIGURE (3亿至5亿元, and 1000元到1999元 with the unit at both ends); a "range" whose
   ends do not make one (增长9.8%至12亿元: a change and the amount reached) is two FIGUREs;
 * in traditional-script text a bare 1xx年 (114年產值) is a 民国 year, a DATE, not a duration;
+* a second, smaller magnitude adds to the first (2兆2500亿元, 42亿2657万令吉, 11万5千件);
+* 最多/至多/最高/上看 N are less_than (at most), 破N more_than (not 打破3项); 多 right after the unit
+  (3年多, 一倍多) is more_than;
 * a currency named before the amount is the unit (逾新台币15亿元 → 新台币; 人民币2.53亿 → 元);
 * markdown bold markers and PDF spaces/line breaks inside an expression are
   kept inside the span (it must be contiguous), never at its edges.
@@ -38,6 +41,7 @@ from extract.stages.recognizers._data import GAP, GAP_CHARS, alternation, char_c
 from extract.stages.recognizers.numerals import Numerals, as_number
 
 _STRIP = re.compile("[" + re.escape(GAP_CHARS) + "]")
+_BREAK_VERBS = set("打击攻冲爆残突")
 # a bare 民国 year (114年), as the DATE recognizer reads it
 _ROC_YEAR = re.compile(r"(?<![\d.])1[01]\d年(?!代|前|来|以来|间|内|多|历史)")
 
@@ -65,6 +69,7 @@ class FigureRecognizer:
         self.prefix = quals["prefix"]
         self.infix = quals["infix"]
         self.suffix = quals["suffix"]
+        self.more_after_unit = quals["suffix_after_unit_more"]  # 3年多, 一倍多
         self.precedence = {c: i for i, c in enumerate(quals["precedence"])}
         self.last_n_prefixes = ("近", "接近", "将近")
         self.last_n_units = ("年", "个月")
@@ -75,7 +80,7 @@ class FigureRecognizer:
         NUM = rf"(?!0\d){n.number}"  # 01, 09660: headings and codes, not quantities
         mag = char_class(list(n.small) + list(n.big))
         mega = alternation(units["mega_si_after_zhao"])
-        MAG = rf"(?:(?!兆(?:{mega}))[{mag}])+"
+        MAG = rf"(?:(?!兆(?:{mega}))(?!千(?:克|米|瓦))[{mag}])+"  # 35千克 is kilograms, not 35 thousand 克
         all_units = (list(self.currencies) + list(self.percent) + list(self.multiple) + list(self.measure)
                      + list(units.get("tenth_like", [])))
         nb = units["unit_not_before"]
@@ -107,14 +112,14 @@ class FigureRecognizer:
               | (?P<fracw>(?<![{cn}])(?P<fden>{n.cnum}){re.escape(n.fraction_infix)}(?P<fnum>{n.cnum}))
               | (?P<slash>(?<![\d/.])(?P<sa>[1-9])[ ]?/[ ]?(?P<sb>[1-9]\d?)(?![\d/.]))
               | (?<![{cn}])(?P<vq>{alternation(n.vague)})(?P<vm>(?<=上)[{mag}]+|(?<!上)[{mag}]*)
-              | (?<![A-Za-z0-9.第前首{cn}])(?P<n1>{NUM})(?:{G}(?P<m1>{MAG}))?(?P<u1>%)?
+              | (?<![A-Za-z0-9.第前首{cn}])(?P<n1>{NUM})(?:{G}(?P<m1>{MAG})(?:(?P<n1b>\d{{1,3}}(?:,\d{{3}})+|\d+|[{n.cn_chars}]+)(?P<m1b>{MAG}))?)?(?P<u1>%)?
                 RANGE_PART
             )
             (?:{G}(?P<mid>{alternation(self.infix)}))?
             (?:{G}(?P<mag2>{MAG}))?
             (?:{G}(?P<unit>{UNIT}|{tenth}(?!{tenth_nb})))?
             (?P<cur2>{alternation(units['currency_names_around_amount'])})?
-            (?:{G}(?P<post>{alternation(self.suffix)}))?
+            (?:{G}(?P<post>{alternation(self.suffix)}|{re.escape(self.more_after_unit)}(?=[^\w]|$|时间|的|了|来|前|后)))?
             # no unit, %, magnitude or qualifier after a bare number: not a figure (fail fast)
             (?(unit)|(?(u1)|(?(post)|(?(mag2)|(?(m1)|(?(n1)(?!)))))))
             (?(vq)(?(unit)|(?<![{alternation(n.vague)}])))
@@ -149,6 +154,13 @@ class FigureRecognizer:
             if res is None:
                 continue
             start, attrs = res
+            if m.group("pre") == "破" and norm[start - 1:start] in _BREAK_VERBS:
+                m = self.pattern.match(norm, m.end("pre"))  # 打破3项纪录: 破 belongs to the verb
+                res = self._normalize(m, norm) if m is not None else None
+                if res is None:
+                    continue
+                pos = max(pos, m.end())
+                start, attrs = res
             start, end = _bold_core(norm, start, m.end())
             if roc_years and end - start == 4 and _ROC_YEAR.match(norm, start):
                 continue  # 114年產值: a 民国 year in Taiwan news, left to the DATE recognizer
@@ -269,6 +281,11 @@ class FigureRecognizer:
             v1 = self.num.parse_decimal(n1 + (g("m1") or ""))
             if v1 is None or (v1 == 0 and not n1[:1].isdigit()):  # 零部件
                 return None
+            if g("n1b"):  # 2兆2500亿元, 42亿2657万: a second, smaller magnitude adds to the first
+                v1b = self.num.parse_decimal(g("n1b") + g("m1b"))
+                if v1b is None or not (self.num.magnitude(g("m1b")) < self.num.magnitude(g("m1"))) or v1b >= self.num.magnitude(g("m1")):
+                    return None
+                v1 += v1b
             # 一 as an article: 一家企业, 一个, 一批 (but 仅一家, 一倍, 一成 are figures)
             if (is_measure and n1 == self.num.article and not mags and not g("pre") and not g("mid")
                     and not g("n2") and not norm[max(0, start - 2):start].endswith(self.article_after)):
@@ -292,7 +309,8 @@ class FigureRecognizer:
                     and not norm[max(0, start - 4):start].rstrip(GAP_CHARS).endswith(self.duration_cues)):
                 return None
         if qual not in ("vague", "range"):
-            cands = [q for q in (self.suffix.get(g("post")) if g("post") else None,
+            post = g("post")
+            cands = [q for q in ((self.suffix.get(post) or "more_than") if post else None,
                                  self.prefix.get(g("pre")) if g("pre") else None,
                                  self.infix.get(g("mid")) if g("mid") else None,
                                  qual) if q]
