@@ -137,3 +137,19 @@ def test_rank_zero_is_no_rank(text):
 
 def test_a_refused_rank_does_not_end_the_search():
     assert sorted(ranks("位列全国第二，第0位，全国第三")) == ["全国第三", "全国第二"]
+
+
+@pytest.mark.parametrize("text, dates, ranks", [
+    ("台積電預期2025年第四季營收將介於", ["2025年第四季"], []),
+    ("去年第4季台積電市占率", ["去年第4季"], []),
+    ("第二季營收季增", ["第二季"], []),
+    ("生产了中国的第一架飞机、第一台电风扇", [], []),
+    ("已经是第6任基金经理", [], []),
+    ("位居全国第一", [], ["全国第一"]),
+])
+def test_quarters_and_item_ordinals_are_not_ranks(text, dates, ranks):
+    """第N季 is a quarter (Taiwan and Hong Kong news), 第一台/第6任 count items in order: no RANK."""
+    from extract.pipeline import load
+    doc = load("rules")(text)
+    assert [e.text for e in doc.entities if e.type == "DATE"] == dates
+    assert [e.text for e in doc.entities if e.type == "RANK"] == ranks
