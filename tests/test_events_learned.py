@@ -152,3 +152,39 @@ def test_union_with_rules_keeps_the_rules_triggers(model):
         assert [t for t, _ in got] == ["注资"] and ("company", "华芯科技") in got[0][1]
     finally:
         model.trigger_threshold, model.union_rules = 0.5, False
+
+
+def _event(doc, trigger_at, args):
+    from extract.doc import Argument, Event
+    ts = doc.text.index("融资", trigger_at)
+    ev = Event("FUNDING", doc.span(ts, ts + 2))
+    for role, surface, at in args:
+        e = next(x for x in doc.entities if x.text == surface and x.start >= at)
+        ev.arguments.append(Argument(role, ref=e))
+    return ev
+
+
+def test_one_event_per_stated_round():
+    """GUIDELINES N6: the headline, the body and a later 本轮融资 state one round: the fullest statement
+    stands (its trigger), lending the company it lacks and any investor it does not name; another
+    company's round in the same roundup stays its own event, and so does an earlier round of the
+    same company."""
+    from extract.stages.events.rules import merge_same_round
+    text = ("星云科技完成2亿元B轮融资\n据悉，公司已完成2亿元B轮融资，由红杉中国领投，高瓴资本跟投。本轮融资由经纬创投参与。"
+            "公司此前完成A轮融资。海岳智能完成1亿元天使轮融资。")
+    d = make_doc(text, [("星云科技", C), money("2亿元"), ("B轮", "X"), money("2亿元"), ("B轮", "X"), ("红杉中国", O),
+                        ("高瓴资本", O), ("经纬创投", O), ("A轮", "X"), ("海岳智能", C), money("1亿元"), ("天使轮", "X")])
+    for e in d.entities:
+        if e.type == "X":
+            e.type, e.attrs["round"] = "FIGURE", e.text  # rounds as span-like arguments with a round attr
+    body = text.index("据悉")
+    headline = _event(d, 0, [("company", "星云科技", 0), ("amount", "2亿元", 0), ("round", "B轮", 0)])
+    full = _event(d, body, [("amount", "2亿元", body), ("round", "B轮", body), ("lead_investor", "红杉中国", 0),
+                            ("investor", "高瓴资本", 0)])
+    again = _event(d, text.index("本轮"), [("investor", "经纬创投", 0), ("amount", "2亿元", body)])
+    earlier = _event(d, text.index("此前"), [("company", "星云科技", 0), ("round", "A轮", 0)])
+    other = _event(d, text.index("海岳"), [("company", "海岳智能", 0), ("amount", "1亿元", 0), ("round", "天使轮", 0)])
+    got = merge_same_round([headline, full, again, earlier, other], d)
+    assert [ev.trigger.start for ev in got] == [full.trigger.start, earlier.trigger.start, other.trigger.start]
+    assert view(got)[0][1] == sorted([("amount", "2亿元"), ("round", "B轮"), ("lead_investor", "红杉中国"),
+                                      ("investor", "高瓴资本"), ("company", "星云科技"), ("investor", "经纬创投")])

@@ -40,7 +40,7 @@ from typing import Dict, List, Optional
 
 from extract.doc import Argument, Document, Event
 from extract.registry import components
-from extract.stages.events.rules import DATA, _Ctx, _hedged, _is_money, _load, find_events, investments, \
+from extract.stages.events.rules import DATA, _Ctx, _hedged, _is_money, _load, find_events, investments, merge_same_round, \
     normalize_round
 
 __all__ = ["FundingModel", "make_learned_events", "trigger_candidates", "arg_candidates"]
@@ -216,6 +216,7 @@ class FundingModel:
                  role_threshold: float = 0.5, data_path: str = str(DATA), union_rules: bool = False):
         self.trigger, self.role = trigger, role
         self.union_rules = union_rules
+        self.merge_rounds = True  # one event per stated round across the document (rules.merge_same_round)
         self.trigger_threshold, self.role_threshold = trigger_threshold, role_threshold
         self.data = prepare_data(_load(data_path))
 
@@ -270,7 +271,7 @@ class FundingModel:
                 continue
             seen.append((ss, key, ev))
             events.append(ev)
-        return events
+        return merge_same_round(events, doc) if self.merge_rounds else events
 
     # ------------------------------------------------------------ files
     def save(self, path) -> None:
@@ -294,7 +295,7 @@ class FundingModel:
 @components.register("events.learned.v1")
 def make_learned_events(nlp, path: str = "events.json", invested_in: bool = True,
                         trigger_threshold: Optional[float] = None, role_threshold: Optional[float] = None,
-                        union_rules: Optional[bool] = None):
+                        union_rules: Optional[bool] = None, merge_rounds: bool = True):
     """The learned FUNDING extractor; ``path``: its weights (written by ``python -m extract.learn.events``)."""
     model = FundingModel.load(path)
     if trigger_threshold is not None:
@@ -303,6 +304,7 @@ def make_learned_events(nlp, path: str = "events.json", invested_in: bool = True
         model.role_threshold = float(role_threshold)
     if union_rules is not None:
         model.union_rules = bool(union_rules)
+    model.merge_rounds = bool(merge_rounds)
 
     def events(doc: Document) -> Document:
         found = model.extract(doc)

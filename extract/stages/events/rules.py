@@ -431,3 +431,77 @@ def investments(events: list, existing=()) -> list:
                     seen.add(key)
                     out.append(Relation("invested_in", a.ref, c))
     return out
+
+
+def _arg_key(a: Argument) -> str:
+    """What an argument says, comparable across mentions: a FIGURE's value and unit, a round's
+    normalized name, else the normalized text."""
+    x = a.ref if a.ref is not None else a.span
+    attrs = x.attrs or {}
+    if "value" in attrs:
+        return f"{attrs.get('value')}{attrs.get('unit', '')}"
+    if "round" in attrs:
+        return str(attrs["round"])
+    return attrs.get("norm") or x.text
+
+
+def merge_same_round(events: list, doc: Document = None) -> list:
+    """One FUNDING event per stated round (GUIDELINES N6): a headline, the body and a later 本轮融资…
+    state the same round again. Two events are the same round when they share a company or an amount
+    and neither their companies, amounts nor rounds disagree. The event with the most arguments
+    stands (its trigger is the one kept, as annotators pick the fullest statement); the others lend it
+    a company, amount, round or date it lacks, and investors it does not name. A lent entity is taken
+    from the standing event's own sentence where the same name occurs there (relations built from the
+    event then use the mention of the sentence that states the round). ``events`` in document order; a
+    new list is returned."""
+    def view(ev):
+        out = {}
+        for a in ev.arguments:
+            out.setdefault(a.role, set()).add(_arg_key(a))
+        return out
+
+    groups = []  # [representative views, members]
+    for ev in events:
+        v = view(ev)
+        for g in groups:
+            gv = g[0]
+            shared = (v.get("company", set()) & gv.get("company", set())) or (v.get("amount", set()) & gv.get("amount", set()))
+            clash = any(v.get(r) and gv.get(r) and not (v[r] & gv[r]) for r in ("company", "amount", "round"))
+            if shared and not clash:
+                g[1].append(ev)
+                for r, ks in v.items():
+                    gv.setdefault(r, set()).update(ks)
+                break
+        else:
+            groups.append([v, [ev]])
+    out = []
+    for _, members in groups:
+        rep = max(members, key=lambda e: len(e.arguments))  # first of the fullest
+        roles = {a.role for a in rep.arguments}
+        said = {(a.role, _arg_key(a)) for a in rep.arguments}
+        for ev in members:
+            if ev is rep:
+                continue
+            for a in ev.arguments:
+                if a.role in ("company", "amount", "round", "date") and a.role not in roles:
+                    rep.arguments.append(_near(doc, rep, a))
+                    roles.add(a.role)
+                elif a.role in ("investor", "lead_investor") and (a.role, _arg_key(a)) not in said \
+                        and ("investor", _arg_key(a)) not in said and ("lead_investor", _arg_key(a)) not in said:
+                    rep.arguments.append(_near(doc, rep, a))  # an investor named only in the other statement
+                said.add((a.role, _arg_key(a)))
+        out.append(rep)
+    return sorted(out, key=lambda e: e.trigger.start)
+
+
+def _near(doc, rep: Event, a: Argument) -> Argument:
+    """``a``, or the same name's mention in ``rep``'s sentence when there is one."""
+    if doc is None or a.ref is None:
+        return a
+    ss, se = doc.sentence_of(rep.trigger.start)
+    if ss <= a.ref.start < se:
+        return a
+    name = a.ref.attrs.get("norm", a.ref.text)
+    same = next((e for e in doc.entities if ss <= e.start < se and e.type == a.ref.type
+                 and e.attrs.get("norm", e.text) == name), None)
+    return a if same is None else Argument(a.role, ref=same)
