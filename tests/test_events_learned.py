@@ -188,3 +188,14 @@ def test_one_event_per_stated_round():
     assert [ev.trigger.start for ev in got] == [full.trigger.start, earlier.trigger.start, other.trigger.start]
     assert view(got)[0][1] == sorted([("amount", "2亿元"), ("round", "B轮"), ("lead_investor", "红杉中国"),
                                       ("investor", "高瓴资本"), ("company", "星云科技"), ("investor", "经纬创投")])
+
+
+def test_a_short_name_states_the_same_round_as_the_full_name():
+    from extract.stages.events.rules import merge_same_round
+    text = "青岛贝斯兰半导体科技有限公司完成数千万元天使轮融资。贝斯兰本轮融资将用于团队扩充。海岳智能完成融资。"
+    d = make_doc(text, [("青岛贝斯兰半导体科技有限公司", C), money("数千万元"), ("贝斯兰", C), ("海岳智能", C)])
+    first = _event(d, 0, [("company", "青岛贝斯兰半导体科技有限公司", 0), ("amount", "数千万元", 0)])
+    again = _event(d, text.index("。") + 1, [("company", "贝斯兰", 20)])
+    other = _event(d, text.index("海岳"), [("company", "海岳智能", 0)])
+    got = merge_same_round([first, again, other], d)
+    assert [ev.trigger.start for ev in got] == [first.trigger.start, other.trigger.start]

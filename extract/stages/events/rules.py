@@ -445,10 +445,21 @@ def _arg_key(a: Argument) -> str:
     return attrs.get("norm") or x.text
 
 
+def _same_name(a, b) -> bool:
+    """Two sets of company names share one, a short name counting as its full name's (贝斯兰 and
+    青岛贝斯兰半导体科技有限公司)."""
+    return any(x == y or (len(x) >= 2 and len(y) >= 2 and (x in y or y in x)) for x in a for y in b)
+
+
+_ANAPHORIC = ("本轮", "此轮", "本次", "该轮", "这轮", "这次")
+
+
 def merge_same_round(events: list, doc: Document = None) -> list:
     """One FUNDING event per stated round (GUIDELINES N6): a headline, the body and a later 本轮融资…
-    state the same round again. Two events are the same round when they share a company or an amount
-    and neither their companies, amounts nor rounds disagree. The event with the most arguments
+    state the same round again. Two events are the same round when they share a company (a short name
+    counts as its full name's) or an amount,
+    or when the later one points back (本轮/此轮/本次融资) at the round stated just before it, and neither
+    their companies, amounts nor rounds disagree. The event with the most arguments
     stands (its trigger is the one kept, as annotators pick the fullest statement); the others lend it
     a company, amount, round or date it lacks, and investors it does not name. A lent entity is taken
     from the standing event's own sentence where the same name occurs there (relations built from the
@@ -463,10 +474,13 @@ def merge_same_round(events: list, doc: Document = None) -> list:
     groups = []  # [representative views, members]
     for ev in events:
         v = view(ev)
-        for g in groups:
+        back = doc is not None and doc.norm[max(0, ev.trigger.start - 3):ev.trigger.start].endswith(_ANAPHORIC)
+        for g in (groups[-1:] if back else []) + groups:
             gv = g[0]
-            shared = (v.get("company", set()) & gv.get("company", set())) or (v.get("amount", set()) & gv.get("amount", set()))
-            clash = any(v.get(r) and gv.get(r) and not (v[r] & gv[r]) for r in ("company", "amount", "round"))
+            shared = _same_name(v.get("company", ()), gv.get("company", ())) or (v.get("amount", set()) & gv.get("amount", set())) \
+                or (back and g is groups[-1])  # 本轮融资由X领投: the round just stated
+            clash = (v.get("company") and gv.get("company") and not _same_name(v["company"], gv["company"])) or \
+                any(v.get(r) and gv.get(r) and not (v[r] & gv[r]) for r in ("amount", "round"))
             if shared and not clash:
                 g[1].append(ev)
                 for r, ks in v.items():
