@@ -199,3 +199,15 @@ def test_a_short_name_states_the_same_round_as_the_full_name():
     other = _event(d, text.index("海岳"), [("company", "海岳智能", 0)])
     got = merge_same_round([first, again, other], d)
     assert [ev.trigger.start for ev in got] == [first.trigger.start, other.trigger.start]
+
+
+def test_invested_in_goes_to_the_full_name_of_a_company_named_twice():
+    from extract.doc import Argument, Event
+    from extract.stages.events.rules import investments
+    text = "纳美信（上海）生物科技有限公司（简称“纳美信”）完成A轮融资，由恩然创投投资。"
+    d = make_doc(text, [("纳美信（上海）生物科技有限公司", C), ("纳美信", C), ("恩然创投", O)])
+    full, short, inv = d.entities
+    ts = text.index("融资")
+    ev = Event("FUNDING", d.span(ts, ts + 2), [Argument("company", ref=full), Argument("company", ref=short),
+                                               Argument("investor", ref=inv)])
+    assert [(r.head.text, r.tail.text) for r in investments([ev])] == [("恩然创投", "纳美信（上海）生物科技有限公司")]

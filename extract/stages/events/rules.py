@@ -422,6 +422,11 @@ def investments(events: list, existing=()) -> list:
     out = []
     for ev in events:
         companies = [a.ref for a in ev.arguments if a.role == "company" and a.ref is not None]
+        # a short name and its full name (纳美信 / 纳美信（上海）生物科技有限公司) are one company: the
+        # relation goes to the full name, as the guidelines' first full statement of it
+        names = [c.attrs.get("norm", c.text) for c in companies]
+        companies = [c for c, n in zip(companies, names)
+                     if not any(len(m) > len(n) >= 2 and n in m for m in names)]
         for a in ev.arguments:
             if a.role not in ("investor", "lead_investor") or a.ref is None:
                 continue
