@@ -187,3 +187,23 @@ def test_train_relations_labels_predicted_candidates_by_gold_spans(tmp_path):
     assert _gold_keys(rec) == {("located_in", (7, 10), (4, 6))}
     rec["relations"].append({"type": "located_in", "head": "E9", "tail": "E1"})  # a dangling ref is skipped
     assert _gold_keys(rec) == {("located_in", (7, 10), (4, 6))}
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("据了解，SSI公司现有的投资者包括红杉资本、DST Global和SV Angel等。",
+     [("SSI", "COMPANY"), ("红杉资本", "ORG"), ("DST Global", "ORG"), ("SV Angel", "ORG")],
+     [("红杉资本", "SSI"), ("DST Global", "SSI"), ("SV Angel", "SSI")]),
+    ("汉邦科技受到多家资本的青睐，其中包括药明康德新药、红杉资本。",
+     [("汉邦科技", "COMPANY"), ("药明康德新药", "COMPANY"), ("红杉资本", "ORG")],
+     [("药明康德新药", "汉邦科技"), ("红杉资本", "汉邦科技")]),
+    # no company before the cue in the sentence: nothing to attach the list to
+    ("现有的投资者包括红杉资本。", [("红杉资本", "ORG")], []),
+    # the list must follow the cue directly
+    ("SSI的股东有很多，比如红杉资本。", [("SSI", "COMPANY"), ("红杉资本", "ORG")], []),
+])
+def test_investor_lists_give_invested_in(text, spans, expected):
+    from docs import make_doc
+    from extract.stages.relations.rules import pattern_relations
+    d = make_doc(text, spans)
+    got = [(r.head.text, r.tail.text) for r in pattern_relations(d) if r.type == "invested_in"]
+    assert got == expected

@@ -464,8 +464,8 @@ def merge_same_round(events: list, doc: Document = None) -> list:
     state the same round again. Two events are the same round when they share a company (a short name
     counts as its full name's) or an amount,
     or when the later one points back (本轮/此轮/本次融资) at the round stated just before it, and neither
-    their companies, amounts nor rounds disagree. The event with the most arguments
-    stands (its trigger is the one kept, as annotators pick the fullest statement); the others lend it
+    their companies, amounts nor rounds disagree. The first statement outside a headline stands (its
+    trigger is the one kept, where the news gold marks the round); the others lend it
     a company, amount, round or date it lacks, and investors it does not name. A lent entity is taken
     from the standing event's own sentence where the same name occurs there (relations built from the
     event then use the mention of the sentence that states the round). ``events`` in document order; a
@@ -495,7 +495,8 @@ def merge_same_round(events: list, doc: Document = None) -> list:
             groups.append([v, [ev]])
     out = []
     for _, members in groups:
-        rep = max(members, key=lambda e: len(e.arguments))  # first of the fullest
+        # the first statement outside a headline stands (annotators mark the round where the body states it)
+        rep = next((e for e in members if not _in_headline(doc, e)), members[0])
         roles = {a.role for a in rep.arguments}
         said = {(a.role, _arg_key(a)) for a in rep.arguments}
         for ev in members:
@@ -524,3 +525,13 @@ def _near(doc, rep: Event, a: Argument) -> Argument:
     same = next((e for e in doc.entities if ss <= e.start < se and e.type == a.ref.type
                  and e.attrs.get("norm", e.text) == name), None)
     return a if same is None else Argument(a.role, ref=same)
+
+
+def _in_headline(doc, ev: Event) -> bool:
+    """Whether ``ev``'s trigger is on a headline-like line: short (under 60 characters) and without 。."""
+    if doc is None:
+        return False
+    ls = doc.norm.rfind("\n", 0, ev.trigger.start) + 1
+    le = doc.norm.find("\n", ev.trigger.start)
+    line = doc.norm[ls:len(doc.norm) if le < 0 else le]
+    return len(line) < 60 and "。" not in line

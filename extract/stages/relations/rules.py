@@ -13,6 +13,8 @@ rest (all matched on the normalized text, so both scripts work):
   ``INDUSTRY (新赛道) 的 COMPANY`` → in_industry, for every company of a list that follows
 - ``X 旗下 (的) Y`` → subsidiary_of (Y → X)
 - ``X 投资 (并…) Y`` with X a COMPANY/ORG and Y a COMPANY → invested_in
+- ``COMPANY …投资者/股东/投资方包括 X、Y、Z`` (and 受到…资本青睐，其中包括…) → invested_in X → COMPANY for each
+  listed COMPANY/ORG (added on the ZhIE-News dev split, see :func:`_investor_lists`)
 """
 from __future__ import annotations
 
@@ -86,6 +88,34 @@ def pattern_relations(doc: Document) -> List[Relation]:
             out.append(Relation("subsidiary_of", b, a))
         elif a.type in ("COMPANY", "ORG") and b.type == "COMPANY" and _INVEST.match(gap):
             out.append(Relation("invested_in", a, b))
+    out += _investor_lists(doc, ents)
+    return out
+
+
+# 现有的投资者包括甲、乙和丙 / 历史股东包括… / 受到多家资本的青睐，其中包括…: a list of the company's investors
+_INVESTOR_CUE = re.compile(r"(?:投资者|投资方|投资机构|投资人|股东|资方)(?:阵容)?(?:包括|包含|涵盖|有)|资本(?:的)?青睐[,，]?其中包括")
+
+
+def _investor_lists(doc: Document, ents: List[Entity]) -> List[Relation]:
+    """``invested_in`` from each COMPANY/ORG of a list after an investor cue to the company the sentence
+    is about (the nearest COMPANY before the cue in the sentence)."""
+    out = []
+    starts = [e.start for e in ents]
+    import bisect
+    for m in _INVESTOR_CUE.finditer(doc.norm):
+        ss, se = doc.sentence_of(m.start())
+        i = bisect.bisect_left(starts, m.end())
+        before = [e for e in ents[bisect.bisect_left(starts, ss):i] if e.end <= m.start() and e.type == "COMPANY"]
+        if not before or i >= len(ents) or ents[i].start >= se or ents[i].type not in ("COMPANY", "ORG") \
+                or doc.norm[m.end():ents[i].start].strip(" ：:") != "":
+            continue
+        target = before[-1]
+        listed = [ents[i]]
+        for e in ents[i + 1:]:
+            if e.start >= se or e.type not in ("COMPANY", "ORG") or not _LIST_SEP.match(doc.norm[listed[-1].end:e.start]):
+                break
+            listed.append(e)
+        out += [Relation("invested_in", e, target) for e in listed if e is not target]
     return out
 
 
