@@ -28,7 +28,8 @@ def make_facts(nlp, path: str = str(DATA), model: Optional[str] = None, learn: b
     The shipped model uses the hashed-feature chooser trained on the ZhIE-News train split
     (``python -m extract.learn.facts``), overriding the rules only when it is confident (margin 2.0):
     facts F1 on news dev 0.453 (rules) -> 0.489, on the seed policy documents 0.811 -> 0.780 (the
-    chooser alone: 0.510 / 0.709); see models/default/MODEL_CARD.md.
+    chooser alone: 0.510 / 0.709); retrained 2026-12-03 on the day's entities: news dev 0.526, seeds
+    0.785; see models/default/MODEL_CARD.md.
     """
     if model and getattr(nlp, "path", None) is not None and not Path(model).is_absolute():
         model = str((nlp.path / model).resolve())  # a weights file in the model folder
