@@ -253,7 +253,7 @@ class NumpyTagger:
         """Flat emissions per head ``[N, K]`` and the flat start offset of each text."""
         cids, bids, offs = self.featurizer.encode_flat(texts, self.gap)
         n = len(cids)
-        mask = (cids > 0)[:, None].astype(np.float32)
+        pad = np.flatnonzero(cids == 0)  # the padding rows between texts: zeroed after each layer
         hd = self.hidden
         # every text has > kernel//2 padding rows on each side, so shifted sums never reach another text
         h = np.empty((n, hd), dtype=np.float32)
@@ -267,16 +267,18 @@ class NumpyTagger:
             if len(rows):
                 h[rows] += lex[rows].astype(np.float32) @ self.w_lex
         np.maximum(h, 0, out=h)
-        h *= mask
+        h[pad] = 0
+        z = np.empty_like(h)
         for d, (w0, w1, w2, b) in zip(self.dilations, self.convs):
-            z = np.zeros_like(h)
-            z[d:n - d] = h[:n - 2 * d] @ w0
+            z[:d] = 0
+            z[n - d:] = 0
+            np.matmul(h[:n - 2 * d], w0, out=z[d:n - d])
             z[d:n - d] += h[d:n - d] @ w1
             z[d:n - d] += h[2 * d:] @ w2
             z += b
             np.maximum(z, 0, out=z)
             h += z
-            h *= mask
+            h[pad] = 0
         out = {}
         for name in heads:
             w, b = self.head_w[name]
