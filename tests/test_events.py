@@ -209,3 +209,13 @@ def test_investors_of_a_funding_event_give_invested_in_relations():
     assert [r.head.text for r in investments([ev], [Relation("invested_in", lead, co)])] == ["五源"]
     # no company argument: no relation
     assert investments([Event("FUNDING", Span(10, 12, "融资"), [Argument("investor", inv)])]) == []
+
+
+@pytest.mark.parametrize("text, round_", [("完成由 AMD 领投的 2.5 亿美元 A 轮融资。", "A"), ("宣布完成 300 億美元的 G 輪融資。", "G"),
+                                          ("完成2亿元Pre-A 轮融资。", "Pre-A")])
+def test_spaced_round_names(text, round_):
+    """News copy with spaces around Latin letters still names the round (A 轮 → A)."""
+    import extract
+    doc = extract.load()("北京星云科技有限公司" + text)
+    rounds = [a for ev in doc.events for a in ev.arguments if a.role == "round"]
+    assert [a.span.attrs["round"] for a in rounds] == [round_]

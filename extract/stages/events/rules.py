@@ -92,7 +92,7 @@ def _load(path: str = str(DATA)) -> dict:
 
 
 def normalize_round(text: str, data: dict) -> str:
-    t = text.replace("轮", "").replace("融资", "").strip()
+    t = text.replace("轮", "").replace("融资", "").replace(" ", "").strip()  # A 轮 (spaced news copy)
     for k, v in data["round_aliases"].items():
         if t.lower() == k.lower():
             return v
