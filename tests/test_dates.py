@@ -184,3 +184,10 @@ def test_news_date_shapes(text, span, attrs):
 @pytest.mark.parametrize("text", ["1月初步完成", "编号2023-04-215", "共15日元", "8元到3元"])
 def test_news_date_shapes_leave_look_alikes(text):
     assert [d.text for d in find_dates(make_doc(text))] in ([], ["1月"])
+
+
+@pytest.mark.parametrize("text, span, since", [("在 2024 年之前，他", "2024 年之前", "before"), ("成立于2000年之后的公司", "2000年之后", "after")])
+def test_before_and_after_stay_inside_the_date(text, span, since):
+    """GUIDELINES R15: a trailing 之前 / 之后 is inside the DATE span."""
+    (d,) = find_dates(make_doc(text))
+    assert (d.text, d.attrs.get("since")) == (span, since)
