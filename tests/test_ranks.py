@@ -153,3 +153,11 @@ def test_quarters_and_item_ordinals_are_not_ranks(text, dates, ranks):
     doc = load("rules")(text)
     assert [e.text for e in doc.entities if e.type == "DATE"] == dates
     assert [e.text for e in doc.entities if e.type == "RANK"] == ranks
+
+
+@pytest.mark.parametrize("text, ranks", [("肖智勇介绍，目前四大运营商均已入驻", []), ("此前三年", []), ("节前五天", []),
+                                         ("排名前四的城市", ["前四"]), ("位列前五", ["前五"])])
+def test_qian_ending_a_word_opens_no_top_n(text, ranks):
+    """目前四大 / 此前三年: 前 ends a word (目前, 此前, 节前 …), it does not open a top-N."""
+    from extract.pipeline import load
+    assert [e.text for e in load("rules")(text).entities if e.type == "RANK"] == ranks
