@@ -245,8 +245,8 @@ class FigureRecognizer:
                 return None
             lo_k, hi_k = self.num.vague[g("vq")]
             vm = self.num.magnitude(g("vm") + (g("mag2") or ""))
-            if vm is None or (vm == 1 and g("vq") == "上"):
-                return None
+            if vm is None or (vm == 1 and (g("vq") == "上" or unit not in self.multiple)):
+                return None  # 几家, 数个, 几年: "several", no magnitude word (GUIDELINES N22); 数倍 stays
             if unit is None:
                 unit = self._moneyless_unit(g("vm") + (g("mag2") or ""), norm, m.start())
                 if unit is None:

@@ -59,7 +59,8 @@ class Numerals:
         """A purely Chinese numeral (一万, 两千, 十四, 三千五百万, 二〇二五); None when malformed (十四五)."""
         if not s:
             return None
-        if len(s) > 1 and all(c in self.digits for c in s):
+        if (len(s) > 2 or any(c in self.zeros for c in s)) and len(s) > 1 and all(c in self.digits for c in s):
+            # (一一 in 唯一一家 is no number)
             # digit-by-digit reading (二〇二五); only 〇/零 and 1-9, no 两
             if "两" in s:
                 return None
