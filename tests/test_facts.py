@@ -328,3 +328,12 @@ def test_ranking_falls_back_to_the_nearest_named_entity_of_the_sentence():
     d = make_doc("据海关统计，今年以来全省数苏州出口增长最快，在全国城市中居第三位。",
                  [("海关", "ORG"), ("苏州", "LOC"), ("第三位", "RANK", {"rank": 3, "scope": None})])
     assert tuples(find_facts(d, DATA)) == [("RANKING", "苏州", "第三位", None)]
+
+
+def test_a_forecast_states_no_fact():
+    """预计…将达到 N: a forecast, not a measurement (data/facts.json forecast_words); the same figure
+    stated as a result is a fact."""
+    d = make_doc("预计到2028年，杭州市场规模将达到300亿元。", [("杭州", "LOC"), ("300亿元", "FIGURE", {"value": 3e10, "unit": "元", "qualifier": "exact"})])
+    assert find_facts(d, DATA) == []
+    d = make_doc("2024年，杭州市场规模达到300亿元。", [("杭州", "LOC"), ("300亿元", "FIGURE", {"value": 3e10, "unit": "元", "qualifier": "exact"})])
+    assert [t[1:3] for t in tuples(find_facts(d, DATA))] == [("杭州", "300亿元")]

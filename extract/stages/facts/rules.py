@@ -406,6 +406,12 @@ def _value_chain(doc: Document, e, figs: list) -> list:
     return figs[lo:hi + 1]
 
 
+def _forecast(doc: Document, e, ss: int, data: dict) -> bool:
+    """Whether the clause before value ``e`` holds a forecast word (预计, 有望, 将达到 …)."""
+    clause = _clauses(doc, ss, e.start)[-1]
+    return any(w in doc.norm[clause:e.start] for w in data.get("forecast_words", ()))
+
+
 def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: list, data: dict) -> bool:
     """Figures that state no measured quantity (SCHEMA §5, GUIDELINES facts 11)."""
     norm = doc.norm
@@ -444,6 +450,8 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
         return True  # 超15亿元的C轮融资: a FUNDING amount
     if any(w in norm[clause:e.start] or w in after_clause for w in data["target_words"]):
         return True  # 一万家目标, 增长目标是10%以上
+    if _forecast(doc, e, ss, data):
+        return True  # 预计到2028年市场规模将达到3000亿美元: a forecast, not a measurement
     if norm[max(ss, e.start - 1):e.start] == "在" and re.match(r"[^，。,；;]{0,10}?(?:当中|之中|中|里)(?:[，,]|$)", after):
         return True  # 在1026家企业中
     if before.endswith("有") and any(f.type == "FIGURE" and clause <= f.start and f.end <= e.start for f in in_sent):
