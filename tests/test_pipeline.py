@@ -216,3 +216,17 @@ def test_entities_at_position_0_and_at_the_end(nlp):
     assert {("LOC", 0, 2), ("LOC", 4, 6)} <= spans, spans
     one = nlp("上海市", id="u").to_dict()
     assert ("LOC", 0, 3) in {(e["type"], e["start"], e["end"]) for e in one["entities"]}
+
+
+@pytest.mark.parametrize("text, locs", [
+    ("随着AI技术的不断创新和应用场景的持续拓展", []),      # 新和 (新和县) cut out of 创新和
+    ("市场规模和政策支持等优势", []),                     # 和政 (和政县) cut out of 政策
+    ("集资额最大新股上市", []),                           # 大新 (大新县) cut out of 新股
+    ("总部位于新和县", ["新和县"]),
+    ("公司在滨江，", ["滨江"]),
+    ("朝阳区的企业", ["朝阳区"]),
+])
+def test_gazetteer_short_places_are_not_cut_out_of_words(text, locs):
+    from extract.stages.gazetteer import Gazetteer
+    g = Gazetteer(types=["LOC"])
+    assert [text[s:e] for s, e, t in g.find(text)] == locs

@@ -105,6 +105,9 @@ class Gazetteer:
             if _ASCII_WORD.match(view[e - 1]) and e < len(view) and _ASCII_WORD.match(view[e]):
                 continue
             cands.append((s, e, type, (level, code)))
+        # a two-character place cut out of an ordinary word is no place (创新和应用 holds 新和, 规模和政策 和政,
+        # 最大新股 大新: short county names); the words come from jieba's dictionary (common_words.tsv)
+        cands = [c for c in cands if not (c[1] - c[0] == 2 and c[2] == "LOC" and _cuts_word(view, c[0], c[1]))]
         # greedy longest-first, then leftmost; non-overlapping
         occupied = bytearray(len(view))
         taken = []
@@ -126,6 +129,32 @@ class Gazetteer:
         if index is None:
             return [(s, e, t) for s, e, t, _ in merged]
         return [(index[s], index[e - 1] + 1, t) for s, e, t, _ in merged]
+
+
+_WORD_FREQ = 300  # a dictionary word this frequent is ordinary text (创新 4681, 政策 14792, 新股 …)
+
+
+def _cuts_word(view: str, s: int, e: int) -> bool:
+    """Whether a frequent dictionary word of 2-4 characters overlaps ``view[s:e]`` partly or holds it."""
+    words = _common_words()
+    for a in range(max(0, s - 3), e):
+        for b in range(max(a + 2, s + 1), min(len(view), a + 4) + 1):
+            if b <= s or (a, b) == (s, e):
+                continue
+            if view[a:b] in words:
+                return True
+    return False
+
+
+def _common_words() -> frozenset:
+    global _COMMON
+    if _COMMON is None:
+        from extract.stages.recognizers.companies import COMMON_WORDS, _load_words
+        _COMMON = _load_words(str(COMMON_WORDS), _WORD_FREQ, _WORD_FREQ)[0]
+    return _COMMON
+
+
+_COMMON = None
 
 
 def _contains(outer: tuple, inner: tuple) -> bool:
