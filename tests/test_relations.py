@@ -207,3 +207,22 @@ def test_investor_lists_give_invested_in(text, spans, expected):
     d = make_doc(text, spans)
     got = [(r.head.text, r.tail.text) for r in pattern_relations(d) if r.type == "invested_in"]
     assert got == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("纳美信成立于2021年，是一家专注于mRNA领域新型疫苗研发的生物科技企业。",
+     [("纳美信", "COMPANY"), ("mRNA", "INDUSTRY"), ("生物科技", "INDUSTRY")], [("纳美信", "生物科技")]),
+    ("其主要客户包括恒瑞医药、正大天晴和药明康德等知名制药企业。",
+     [("恒瑞医药", "COMPANY"), ("正大天晴", "COMPANY"), ("药明康德", "COMPANY"), ("制药", "INDUSTRY")],
+     [("恒瑞医药", "制药"), ("正大天晴", "制药"), ("药明康德", "制药")]),
+    # the company nearest before the cue is the one defined, not the sentence's first
+    ("甲乙科技表示，丙丁是一家生物科技企业。", [("甲乙科技", "COMPANY"), ("丙丁", "COMPANY"), ("生物科技", "INDUSTRY")],
+     [("丙丁", "生物科技")]),
+    # an industry not followed by a company head noun
+    ("纳美信是一家专注于生物科技的创新者。", [("纳美信", "COMPANY"), ("生物科技", "INDUSTRY")], []),
+])
+def test_industry_definitions_and_lists(text, spans, expected):
+    from docs import make_doc
+    from extract.stages.relations.rules import industry_patterns
+    d = make_doc(text, spans)
+    assert [(r.head.text, r.tail.text) for r in industry_patterns(d)] == expected

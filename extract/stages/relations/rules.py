@@ -13,6 +13,8 @@ rest (all matched on the normalized text, so both scripts work):
   ``INDUSTRY (新赛道) 的 COMPANY`` → in_industry, for every company of a list that follows
 - ``X 旗下 (的) Y`` → subsidiary_of (Y → X)
 - ``X 投资 (并…) Y`` with X a COMPANY/ORG and Y a COMPANY → invested_in
+- ``COMPANY …是一家…INDUSTRY企业`` and ``甲、乙等INDUSTRY企业`` → in_industry (:func:`industry_patterns`, kept beside
+  the learned classifier; news dev in_industry 0.112 -> 0.243)
 - ``COMPANY …投资者/股东/投资方包括 X、Y、Z`` (and 受到…资本青睐，其中包括…) → invested_in X → COMPANY for each
   listed COMPANY/ORG (added on the ZhIE-News dev split, see :func:`_investor_lists`)
 """
@@ -140,6 +142,46 @@ def make_relations(nlp, tables: bool = True, patterns: bool = True, learn: bool 
     return RelationsComponent(tables, patterns, learn, path or model)
 
 
+_DEF_CUE = re.compile(r"是(?:一家|国内一家|全球一家|中国一家|国内领先的|全球领先的)")
+_IND_HEAD = re.compile(r"^(?:细分)?(?:企业|公司|厂商|服务商|供应商|提供商|制造商|运营商|品牌商|龙头)")
+_LIST_END = re.compile(r"^等(?:知名|头部|龙头|国内|国际|多家)?$")
+
+
+def industry_patterns(doc: Document) -> List[Relation]:
+    """``in_industry`` stated by two sentence shapes (kept beside the learned classifier):
+
+    - a definition: ``COMPANY …是一家…INDUSTRY企业/公司/服务商…`` (纳美信成立于2021年，是一家专注于mRNA领域…的
+      生物科技企业): the nearest COMPANY before the cue in the sentence gets the INDUSTRY right before the head noun
+      that ends the definition;
+    - a list closed by 等 and an industry: ``恒瑞医药、正大天晴和药明康德等知名制药企业`` → each listed company.
+    """
+    ents = sorted(doc.entities, key=lambda e: e.start)
+    out = []
+    for i, e in enumerate(ents):
+        if e.type != "INDUSTRY" or not _IND_HEAD.match(doc.norm[e.end:e.end + 4]):
+            continue
+        ss, se = doc.sentence_of(e.start)
+        before = [x for x in ents[:i] if x.start >= ss]
+        # a list closed by 等: the companies right before it
+        if before and before[-1].type == "COMPANY" and _LIST_END.match(doc.norm[before[-1].end:e.start]):
+            k = len(before) - 1
+            listed = [before[k]]
+            while k > 0 and before[k - 1].type == "COMPANY" and _LIST_SEP.match(doc.norm[before[k - 1].end:before[k].start]):
+                k -= 1
+                listed.append(before[k])
+            out += [Relation("in_industry", c, e) for c in reversed(listed)]
+            continue
+        m = None
+        for m in _DEF_CUE.finditer(doc.norm, ss, e.start):
+            pass
+        if m is None or e.start - m.end() > 30:
+            continue
+        subj = [x for x in before if x.end <= m.start() and x.type == "COMPANY"]
+        if subj and not any(x.type == "COMPANY" for x in before if m.end() <= x.start):
+            out.append(Relation("in_industry", subj[-1], e))
+    return out
+
+
 class RelationsComponent:
     def __init__(self, tables: bool = True, patterns: bool = True, learn: bool = False, model: Optional[str] = None):
         self.tables, self.patterns, self.learns = tables, patterns, learn
@@ -162,6 +204,8 @@ class RelationsComponent:
             found += prose
         if self.classifier is not None:
             found += [Relation(t, c, o) for t, c, o in self.classifier.predict(doc)]
+        if self.patterns:
+            found += industry_patterns(doc)
         seen = {(r.type, id(r.head), id(r.tail)) for r in doc.relations}
         for r in found:
             key = (r.type, id(r.head), id(r.tail))
