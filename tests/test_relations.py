@@ -226,3 +226,19 @@ def test_industry_definitions_and_lists(text, spans, expected):
     from extract.stages.relations.rules import industry_patterns
     d = make_doc(text, spans)
     assert [(r.head.text, r.tail.text) for r in industry_patterns(d)] == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("韩卓味完成4500万人民币A轮融资，该公司总部位于中国陕西省。",
+     [("韩卓味", "COMPANY"), ("中国陕西省", "LOC")], [("韩卓味", "中国陕西省")]),
+    ("Groq是一家硅谷公司。", [("Groq", "COMPANY"), ("硅谷", "LOC")], [("Groq", "硅谷")]),
+    ("包括伊藤忠集团、日立集团等日本大厂。", [("伊藤忠集团", "COMPANY"), ("日立集团", "COMPANY"), ("日本", "LOC")],
+     [("伊藤忠集团", "日本"), ("日立集团", "日本")]),
+    # a site of the company is not its seat
+    ("xAI计划扩大其位于孟菲斯的数据中心。", [("xAI", "COMPANY"), ("孟菲斯", "LOC")], []),
+])
+def test_place_shapes_give_located_in(text, spans, expected):
+    from docs import make_doc
+    from extract.stages.relations.rules import place_patterns
+    d = make_doc(text, spans)
+    assert [(r.head.text, r.tail.text) for r in place_patterns(d)] == expected
