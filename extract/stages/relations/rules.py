@@ -217,7 +217,8 @@ def place_patterns(doc: Document) -> List[Relation]:
             continue
         gap_start = companies[-1].end
         gap = doc.norm[gap_start:e.start]
-        if len(gap) <= 20 and _HQ_CUE.search(doc.norm[max(gap_start, e.start - 8):e.start]) \
+        anaphor = re.search(r"(?:该|这家)公司(?:总部)?(?:位于|设在|坐落于)$", doc.norm[max(gap_start, e.start - 10):e.start])
+        if (len(gap) <= 20 or (anaphor and len(gap) <= 60)) and _HQ_CUE.search(doc.norm[max(gap_start, e.start - 8):e.start]) \
                 and doc.norm[e.end:e.end + 1] != "的" \
                 and not any(x.type in ("COMPANY", "LOC") for x in before if x.start >= gap_start):
             out.append(Relation("located_in", companies[-1], e))
