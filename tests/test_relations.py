@@ -242,3 +242,19 @@ def test_place_shapes_give_located_in(text, spans, expected):
     from extract.stages.relations.rules import place_patterns
     d = make_doc(text, spans)
     assert [(r.head.text, r.tail.text) for r in place_patterns(d)] == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("其中吉利集团旗下网约车平台曹操专车计划融资。", [("吉利集团", "COMPANY"), ("网约车", "INDUSTRY"), ("曹操专车", "COMPANY")],
+     [("曹操专车", "吉利集团")]),
+    ("谷歌母公司Alphabet发布财报。", [("谷歌", "COMPANY"), ("Alphabet", "COMPANY")], [("谷歌", "Alphabet")]),
+    ("甲乙国际有限公司的起源要追溯到其母公司甲乙股份有限公司。", [("甲乙国际有限公司", "COMPANY"), ("甲乙股份有限公司", "COMPANY")],
+     [("甲乙国际有限公司", "甲乙股份有限公司")]),
+    ("丙丁集团的全资子公司戊己科技", [("丙丁集团", "COMPANY"), ("戊己科技", "COMPANY")], [("戊己科技", "丙丁集团")]),
+    ("丙丁集团、戊己科技", [("丙丁集团", "COMPANY"), ("戊己科技", "COMPANY")], []),
+])
+def test_subsidiary_shapes(text, spans, expected):
+    from docs import make_doc
+    from extract.stages.relations.rules import pattern_relations
+    d = make_doc(text, spans)
+    assert [(r.head.text, r.tail.text) for r in pattern_relations(d) if r.type == "subsidiary_of"] == expected

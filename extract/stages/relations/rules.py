@@ -11,7 +11,8 @@ rest (all matched on the normalized text, so both scripts work):
 - ``LOC 的 COMPANY`` / ``LOC 区 COMPANY`` → located_in (某区的丙丁印刷科技)
 - ``(在) INDUSTRY 领域/赛道 , COMPANY (、COMPANY …)`` / ``INDUSTRY 企业/公司 COMPANY`` /
   ``INDUSTRY (新赛道) 的 COMPANY`` → in_industry, for every company of a list that follows
-- ``X 旗下 (的) Y`` → subsidiary_of (Y → X)
+- ``X 旗下 (的) (a short descriptor) Y`` and ``X (的)(全资)子公司 Y`` → subsidiary_of (Y → X); ``X 母公司 Y`` →
+  subsidiary_of (X → Y)
 - ``X 投资 (并…) Y`` with X a COMPANY/ORG and Y a COMPANY → invested_in
 - ``COMPANY …是一家…INDUSTRY企业`` and ``甲、乙等INDUSTRY企业`` → in_industry (:func:`industry_patterns`, kept beside
   the learned classifier; news dev in_industry 0.112 -> 0.243)
@@ -29,7 +30,8 @@ from extract.doc import Document, Entity, Relation
 from extract.registry import components
 
 _LOC_OF = re.compile(r"^(?:的|区的|市的|)$")
-_SUBSIDIARY = re.compile(r"^(?:的)?旗下(?:的|子公司|基金)?$")
+_SUBSIDIARY = re.compile(r"^(?:的)?(?:旗下(?:的)?[^，。；,;：:、\s]{0,12}|[^，。；,;：:、\s]{0,4}(?:全资|控股)?子公司)$")
+_PARENT = re.compile(r"^(?:的)?(?:[^，。；,;：:、\s]{0,12}其)?母公司$")
 # 投资并<verb phrase>的: invested in and (helped, incubated, held …) — a short phrase, no clause break
 _INVEST = re.compile(r"^(?:领投|投资(?:了|并[^\s，。,、；;：:]{1,6})?|参投|注资|入股|战略投资)(?:的)?$")
 _IND_OF = re.compile(r"^(?:新?(?:领域|赛道|行业|产业|板块)[,，]?|(?:领域|赛道|行业)?(?:的)?(?:企业|公司|厂商|龙头)|新?(?:赛道|领域)?的)$")
@@ -89,10 +91,19 @@ def pattern_relations(doc: Document) -> List[Relation]:
             for c in _listed_after(doc, ents, i + 1):
                 out.append(Relation("in_industry", c, a))
         elif a.type in ("COMPANY", "ORG") and b.type in ("COMPANY", "ORG") and _SUBSIDIARY.match(gap):
-            out.append(Relation("subsidiary_of", b, a))
+            out.append(Relation("subsidiary_of", b, a))  # 吉利集团旗下网约车平台曹操专车, 甲的全资子公司乙
+        elif a.type in ("COMPANY", "ORG") and b.type in ("COMPANY", "ORG") and _PARENT.match(gap):
+            out.append(Relation("subsidiary_of", a, b))  # 谷歌母公司Alphabet
         elif a.type in ("COMPANY", "ORG") and b.type == "COMPANY" and _INVEST.match(gap):
             out.append(Relation("invested_in", a, b))
     out += _investor_lists(doc, ents)
+    # 吉利集团旗下网约车平台曹操专车: the descriptor may hold an INDUSTRY (网约车), which the adjacent pairs above skip
+    orgs = [e for e in ents if e.type in ("COMPANY", "ORG")]
+    for a, b in zip(orgs, orgs[1:]):
+        gap = doc.norm[a.end:b.start]
+        if 0 < len(gap) <= 20 and _SUBSIDIARY.match(gap) and any(
+                e.type == "INDUSTRY" and a.end <= e.start and e.end <= b.start for e in ents):
+            out.append(Relation("subsidiary_of", b, a))
     return out
 
 
