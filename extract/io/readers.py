@@ -81,7 +81,9 @@ def _strict(data: bytes, encoding: str, name: str, offset: int = 0) -> str:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as e:
-        line = data[:e.start].count(b"\n") + 1
+        # count line breaks in the decoded text before the error, not 0x0A bytes: in UTF-16 a character
+        # such as 上 (U+4E0A) holds the byte 0x0A
+        line = data[:e.start].decode(encoding, errors="replace").count("\n") + 1
         raise InputError(f"{name}: line {line}: invalid {encoding} byte at offset {e.start + offset}: {e.reason}") from None
     _reject_binary(text, name)
     return text
