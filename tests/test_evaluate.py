@@ -575,3 +575,497 @@ def test_touching_spans_do_not_overlap_in_scoring():
     assert prf(rep["entities"]["overlap"]["micro"]) == (0, 1, 1)
     pred2 = record("x", text, [("b", "LOC", "海北", None, 0)])
     assert prf(score([gold], [pred2])["entities"]["overlap"]["micro"]) == (1, 0, 0)
+
+
+# ------------------------------------------------------------ mutation-testing survivors (issue 19)
+def test_prf_sum_adds_every_count():
+    assert (PRF(1, 2, 3) + PRF(4, 5, 6)).to_dict() == {
+        "p": 5 / 12, "r": 5 / 14, "f1": pytest.approx(2 * (5 / 12) * (5 / 14) / (5 / 12 + 5 / 14)),
+        "tp": 5, "fp": 7, "fn": 9}
+
+
+@pytest.mark.parametrize("type,attr,gold,pred,ok", [
+    ("FIGURE", "min", 1000, 1000.0000000001, True),
+    ("FIGURE", "max", 5000, 5000.0000000001, True),
+    ("RANK", "rank", 3, 3.0000000000000004, True),
+    ("RANK", "top", 10, 10.000000000000002, True),
+    ("FIGURE", "value", 1e9, 1e9 + 1.5, False),  # 1.5e-9 relative: outside the 1e-9 tolerance
+    ("FIGURE", "value", 1e9, 1e9 + 0.5, True),
+])
+def test_numeric_attributes_compare_within_relative_tolerance(type, attr, gold, pred, ok):
+    assert compare_attrs(type, {attr: gold}, {attr: pred})[attr] is ok
+
+
+def test_event_argument_text_is_the_entity_norm():
+    # the gold names the company by its canonical name (norm); the prediction marks the full name elsewhere
+    text = "澜起完成融资。澜起科技获投。"
+    g = record("x", text, [("c", "COMPANY", "澜起", {"norm": "澜起科技"}, 0)],
+               events=[("FUNDING", "融资", [("company", "c")])])
+    p = record("x", text, [("c", "COMPANY", "澜起科技", None, 0)], events=[("FUNDING", "融资", [("company", "c")])])
+    assert prf(score([g], [p])["events"]["arguments"]["micro"]) == (1, 0, 0)
+
+
+IGN_TEXT = "上海新增小巨人企业。图表:北京 深圳 1026。深圳排名第一,上海排名第二。"
+
+
+def _ign_gold(**kw):
+    s, e = find(IGN_TEXT, "图表:北京 深圳 1026")
+    return record("x", IGN_TEXT, kw.pop("ents", []), ignore=[(s, e)], **kw)
+
+
+IGN_ENTS = [("sh", "LOC", "上海", None, 0), ("bj", "LOC", "北京", None, 0), ("sz", "LOC", "深圳", None, 0),
+            ("f", "FIGURE", "1026", None, 0), ("sz2", "LOC", "深圳", None, 1), ("r1", "RANK", "第一", None, 0),
+            ("sh2", "LOC", "上海", None, 1), ("r2", "RANK", "第二", None, 0)]
+
+
+def test_ignored_relation_end_drops_the_relation_and_only_it():
+    gold = _ign_gold(ents=[IGN_ENTS[0], IGN_ENTS[4]], relations=[("located_in", "sh", "sz2")])
+    pred = record("x", IGN_TEXT, IGN_ENTS, relations=[("located_in", "sh", "bj"),  # one end ignored
+                                                      ("located_in", "sh", "sz2")])
+    assert prf(score([gold], [pred])["relations"]["micro"]) == (1, 0, 0)
+
+
+def test_ignored_event_arguments_drop_only_themselves():
+    gold = _ign_gold(ents=[IGN_ENTS[0]], events=[("FUNDING", "新增", [("company", "sh")])])
+    pred = record("x", IGN_TEXT, IGN_ENTS, events=[("FUNDING", "新增", [
+        ("investor", "bj"), ("amount", ("1026", {})), ("company", "sh")])])  # ref and span args in the region
+    assert prf(score([gold], [pred])["events"]["arguments"]["micro"]) == (1, 0, 0)
+
+
+def test_event_argument_with_neither_entity_nor_span_is_skipped_not_the_rest():
+    from extract.doc import Argument
+    gold = _ign_gold(ents=[IGN_ENTS[0]], events=[("FUNDING", "新增", [("company", "sh")])])
+    pred = Document.from_dict(record("x", IGN_TEXT, [IGN_ENTS[0]], events=[("FUNDING", "新增", [("company", "sh")])]))
+    pred.events[0].arguments.insert(0, Argument("date"))
+    assert prf(score([gold], [pred])["events"]["arguments"]["micro"]) == (1, 0, 0)
+
+
+def test_facts_with_an_ignored_value_or_no_value_drop_only_themselves():
+    gold = _ign_gold(ents=[IGN_ENTS[4], IGN_ENTS[5], IGN_ENTS[6], IGN_ENTS[7]],
+                     facts=[("RANKING", "sz2", "r1", None), ("RANKING", "sh2", "r2", None)])
+    pred = record("x", IGN_TEXT, IGN_ENTS, facts=[("METRIC", "sh", "f", None),  # its value is ignored
+                                                  ("RANKING", "sz2", "r1", None), ("RANKING", "sh2", "r2", None)])
+    pred["facts"].insert(1, {"id": "F9", "type": "METRIC", "subject": None, "value": None, "metric": None,
+                             "date": None})
+    assert prf(score([gold], [pred])["facts"]["micro"]) == (2, 0, 0)
+
+
+def test_equal_facts_are_paired_in_text_order_for_metric_overlap():
+    text = "上海企业1026家;上海企业1026家"
+    ents = [("s1", "LOC", "上海", None, 0), ("v1", "FIGURE", "1026家", None, 0),
+            ("s2", "LOC", "上海", None, 1), ("v2", "FIGURE", "1026家", None, 1)]
+    gold = record("x", text, ents, facts=[("METRIC", "s1", "v1", (2, 4)), ("METRIC", "s2", "v2", (12, 14))])
+    pred = record("x", text, ents, facts=[("METRIC", "s1", "v1", (12, 14)), ("METRIC", "s2", "v2", (2, 4))])
+    m = score([gold], [pred])["facts"]["metric_spans"]
+    assert (m["overlap_chars"], m["pred_chars"], m["gold_chars"]) == (0, 4, 4)
+
+
+def test_error_report_lines_in_full(rich):
+    a, b = rich
+    pred_a = dict(a, relations=[], events=[], facts=[f for f in a["facts"] if f["type"] != "METRIC"])
+    sz, r3 = (next(e["id"] for e in b["entities"] if e["text"] == t) for t in ("深圳", "第三"))
+    pred_b = dict(b, facts=[f for f in b["facts"] if f["subject"] is not None]
+                  + [{"id": "F9", "type": "RANKING", "subject": sz, "value": r3, "metric": None, "date": None,
+                      "position": 2}])
+    lines = error_report(rich, [pred_a, pred_b]).splitlines()
+    c0, c1 = find(TRAD, "沐曦集成電路")
+    i0, i1 = find(TRAD, "經緯創投")
+    v0, v1 = find(TRAD, "1026家")
+    expected_starts = [
+        f"- `a` [{c0}:{i1}] **經緯創投 [{i0}:{i1}] → 沐曦集成電路 [{c0}:{c1}]** — ",  # relation
+        f"- `a` [{c0}:{c1}] **FUNDING.company = 沐曦集成电路** — ",  # event argument (simplified text)
+        f"- `a` [{v0}:{v1}] **METRIC: subject=上海 value=1026家 metric=小巨人企業數量** — ",  # fact with a metric
+        f"- `b` [{find(SIMP, '347家')[0]}:{find(SIMP, '347家')[1]}] **METRIC: subject=None value=347家** — ",
+        f"- `b` [{find(SIMP, '第三')[0]}:{find(SIMP, '第三')[1]}] **RANKING: subject=深圳 value=第三 position=2** — ",
+    ]
+    for start in expected_starts:
+        assert sum(line.startswith(start) for line in lines) == 1, start
+
+
+def test_overlap_matching_prefers_the_largest_overlap_then_list_order():
+    # one gold span, two predictions overlapping it: the one sharing more characters is paired
+    assert overlap_matching([(0, 10)], [(0, 8), (7, 10)]) == [(0, 0)]
+    assert overlap_matching([(0, 10)], [(7, 10), (0, 8)]) == [(0, 1)]
+    # two gold spans wanting the one prediction: the first keeps it
+    assert overlap_matching([(0, 2), (0, 2)], [(0, 2)]) == [(0, 0)]
+    assert overlap_matching([(4, 6)], [(0, 4)]) == []  # a prediction ending where gold starts: touching only
+
+
+def test_matched_facts_with_a_metric_on_one_side_only():
+    text = "上海企业数量1026家"
+    ents = [("s", "LOC", "上海", None, 0), ("v", "FIGURE", "1026家", None, 0)]
+    gold = record("x", text, ents, facts=[("METRIC", "s", "v", "企业数量")])
+    pred = record("x", text, ents, facts=[("METRIC", "s", "v", None)])
+    f = score([gold], [pred])["facts"]
+    assert prf(f["micro"]) == (1, 0, 0)
+    m = f["metric_spans"]
+    assert (m["overlap_chars"], m["pred_chars"], m["gold_chars"], m["r"]) == (0, 0, 4, 0.0)
+
+
+def test_score_rejects_what_is_not_a_document():
+    with pytest.raises(TypeError) as info:
+        score([42], [])
+    assert str(info.value) == "expected an extract.Document or a SCHEMA record dict, got int"
+
+
+def test_scorer_add_counts_documents_and_treats_a_failed_prediction_as_none(rich):
+    from extract.eval.evaluate import Scorer
+
+    a, b = rich
+    sc = Scorer()
+    sc.add(a, dict(a, error="ner: RuntimeError: boom"))
+    sc.add(b, None)
+    sc.add(b, b)
+    assert sc.n_docs == 3
+    ent = sc.report()["entities"]["micro"]
+    assert prf(ent) == (len(b["entities"]), 0, len(a["entities"]) + len(b["entities"]))
+
+
+def test_bad_input_messages_in_full(rich):
+    a = rich[0]
+    with pytest.raises(ValueError) as info:
+        score([{"text": "上海"}], [])
+    assert str(info.value) == "gold document #0 has no id; documents are matched by id"
+    with pytest.raises(ValueError) as info:
+        score([a, a], [])
+    assert str(info.value) == "gold id 'a' occurs twice; ids must be unique"
+    with pytest.raises(ValueError) as info:
+        score([a], [a, a])
+    assert str(info.value) == "prediction id 'a' occurs twice; ids must be unique"
+    other = {"id": "a", "text": a["text"].replace("沐曦", "沐晞")}
+    with pytest.raises(ValueError) as info:
+        score([a], [other])
+    assert str(info.value) == (
+        "document 'a': the prediction's text differs from the gold text (first at char 7); offsets cannot be "
+        "compared. Run the model on the gold texts (evaluate(model=...)).")
+
+
+def test_format_report_rows(rich):
+    lines = format_report(score(rich, rich)).splitlines()
+    assert lines[0] == f"{'section':<18}{'type':<16}      P      R     F1     tp     fp     fn"
+    assert lines[2] == f"{'entities':<18}{'micro':<16}  1.000  1.000  1.000     15      0      0"
+
+
+def test_two_relations_between_one_pair_are_both_scored():
+    text = "中国移动投资并控股了道生天合材料。"
+    ents = [("cm", "COMPANY", "中国移动", None, 0), ("ds", "COMPANY", "道生天合材料", None, 0)]
+    gold = record("x", text, ents, relations=[("invested_in", "cm", "ds"), ("subsidiary_of", "ds", "cm")])
+    pred = record("x", text, ents, relations=[("subsidiary_of", "ds", "cm"), ("invested_in", "ds", "cm")])
+    rel = score([gold], [pred])["relations"]
+    assert prf(rel["micro"]) == (1, 1, 1)
+    assert prf(rel["per_type"]["subsidiary_of"]) == (1, 0, 0)
+
+
+_FR_TEXT = "上海企业1026家,位居全国第三。甲公司获投。"
+
+
+def _fr_docs():
+    t = _FR_TEXT
+    s = t.index("甲公司")
+
+    def ent(i, typ, a, b, attrs=None):
+        return {"id": i, "type": typ, "start": a, "end": b, "text": t[a:b], "attrs": attrs or {}}
+
+    ev = {"id": "V1", "type": "FUNDING", "trigger": {"start": s + 3, "end": s + 5, "text": "获投"},
+          "arguments": [{"role": "company", "ref": "E4"}]}
+    gold = {"id": "a", "text": t, "events": [ev],
+            "entities": [ent("E1", "LOC", 0, 2), ent("E2", "FIGURE", 4, 9, {"value": 1026, "unit": "家", "qualifier": "exact"}),
+                         ent("E3", "RANK", 12, 16, {"rank": 3, "scope": "全国"}), ent("E4", "COMPANY", s, s + 3)],
+            "facts": [{"id": "F1", "type": "METRIC", "subject": "E1", "value": "E2", "date": None,
+                       "metric": {"start": 2, "end": 4, "text": "企业"}}]}
+    pred = dict(gold, entities=[ent("E1", "LOC", 0, 2),
+                                ent("E2", "FIGURE", 4, 9, {"value": 1026, "unit": "个", "qualifier": "exact"}),
+                                ent("E3", "ORG", 12, 16), ent("E4", "COMPANY", s, s + 3)],
+                facts=[dict(gold["facts"][0], metric={"start": 2, "end": 3, "text": "企"})])
+    return gold, pred
+
+
+FORMAT_REPORT = """\
+section           type                  P      R     F1     tp     fp     fn
+----------------------------------------------------------------------------
+entities          micro             0.750  0.750  0.750      3      1      1
+                  COMPANY           1.000  1.000  1.000      1      0      0
+                  FIGURE            1.000  1.000  1.000      1      0      0
+                  LOC               1.000  1.000  1.000      1      0      0
+                  ORG               0.000  0.000  0.000      0      1      0
+                  RANK              0.000  0.000  0.000      0      0      1
+entities overlap  micro             0.750  0.750  0.750      3      1      1
+                  COMPANY           1.000  1.000  1.000      1      0      0
+                  FIGURE            1.000  1.000  1.000      1      0      0
+                  LOC               1.000  1.000  1.000      1      0      0
+                  ORG               0.000  0.000  0.000      0      1      0
+                  RANK              0.000  0.000  0.000      0      0      1
+relations         micro             0.000  0.000  0.000      0      0      0
+event arguments   micro             1.000  1.000  1.000      1      0      0
+                  company           1.000  1.000  1.000      1      0      0
+event triggers    micro             1.000  1.000  1.000      1      0      0
+                  FUNDING           1.000  1.000  1.000      1      0      0
+facts             micro             1.000  1.000  1.000      1      0      0
+                  METRIC            1.000  1.000  1.000      1      0      0
+fact metric spans chars             1.000  0.500  0.667   overlap 1 / pred 1 / gold 2
+
+Attribute accuracy over exactly matched spans
+  FIGURE  matched     1  all-correct 0.000  qualifier 1.000 (1/1), unit 0.000 (0/1), value 1.000 (1/1)
+  RANK    matched     0  all-correct 0.000  \n
+Documents: 4 gold, 4 predicted
+  MISSING predictions (scored as all false negatives): c, d
+  ERROR in prediction b (scored as all false negatives): ner: boom
+  predictions without gold (not scored): y, z"""
+
+
+def test_format_report_in_full():
+    gold, pred = _fr_docs()
+    rep = score([gold, {"id": "b", "text": "北京"}, {"id": "c", "text": "深圳"}, {"id": "d", "text": "杭州"}],
+                [pred, {"id": "b", "text": "北京", "error": "ner: boom"}, {"id": "z", "text": "x"},
+                 {"id": "y", "text": "y"}])
+    assert format_report(rep) == FORMAT_REPORT
+
+
+def test_format_report_of_a_cross_validation():
+    gold, pred = _fr_docs()
+    other = {"id": "c", "text": "深圳", "entities": [{"id": "E1", "type": "LOC", "start": 0, "end": 2, "text": "深圳"}]}
+
+    class Fixed:  # a "model" that returns the prepared prediction for each document
+        def pipe(self, items, batch_size=8):
+            return [Document.from_dict(pred if i == "a" else other) for _, i in items]
+
+    folds = [{"name": "fold-a", "test": ["a"], "train": ["c"]}, {"name": "fold-c", "test": ["c"], "train": ["a"]},
+             {"name": "fold-z", "test": ["zzz"], "train": ["a"]}]
+    lines = format_report(cross_validate([gold, other], folds, lambda train: Fixed())).splitlines()
+    assert lines[0] == "Cross-validated: pooled over the held-out documents of 3 folds (fold-a, fold-c, fold-z)"
+    assert lines[-5:] == [
+        "",
+        "fold         docs   ent P   ent R  ent F1  args F1  facts F1",
+        "fold-a          1   0.750   0.750   0.750    1.000     1.000",
+        "fold-c          1   1.000   1.000   1.000    0.000     0.000",
+        "fold-z        skipped: none of its test ids is in the gold set"]
+
+
+ERROR_REPORT = """\
+# Error report
+
+Documents with no prediction (all their gold items are false negatives): c, d
+Prediction for `b` failed (all its gold items are false negatives): ner: boom
+
+## Entities
+
+### ORG: 0 false negatives, 1 false positives
+
+False positives (predicted, not in gold):
+
+- `a` [12:16] **全国第三** — 上海企业1026家,位居【全国第三】。
+
+### RANK: 1 false negatives, 1 false positives
+
+False negatives (in gold, not predicted):
+
+- `a` [12:16] **全国第三** — 上海企业1026家,位居【全国第三】。
+
+False positives (predicted, not in gold):
+
+- `a` [14:16] **第三** — 上海企业1026家,位居全国【第三】。
+
+## Relations
+
+No errors.
+
+## Event arguments
+
+No errors.
+
+## Event triggers
+
+No errors.
+
+## Facts
+
+No errors.
+"""
+
+
+def test_error_report_in_full():
+    gold, pred = _fr_docs()
+    pred = dict(pred, entities=pred["entities"] + [
+        {"id": "E5", "type": "RANK", "start": 14, "end": 16, "text": "第三", "attrs": {}}])
+    md = error_report([gold, {"id": "b", "text": "北京"}, {"id": "c", "text": "深圳"}, {"id": "d", "text": "杭州"}],
+                      [pred, {"id": "b", "text": "北京", "error": "ner: boom"}])
+    assert md == ERROR_REPORT
+
+
+@pytest.mark.parametrize("surface,context", [
+    ("甲公司", "【甲公司】获投。"),  # a span at a sentence start: that sentence only
+    ("获投。乙", "甲公司【获投。乙】公司 上市。"),  # across two: both sentences
+    ("上市", "乙公司 【上市】。"),  # a run of blanks shown as one space
+])
+def test_error_report_context_is_the_sentences_holding_the_span(surface, context):
+    text = "上海企业1026家。甲公司获投。乙公司  上市。"
+    s, e = find(text, surface)
+    gold = record("x", text)
+    pred = record("x", text, [("e", "ORG", surface, None, 0)])
+    assert f"- `x` [{s}:{e}] **{surface}** — {context}" in error_report([gold], [pred]).splitlines()
+
+
+def test_read_jsonl_messages_in_full(tmp_path, rich):
+    missing = tmp_path / "none.jsonl"
+    with pytest.raises(FileNotFoundError) as info:
+        read_jsonl(missing)
+    assert str(info.value) == f"No such file: {missing}"
+    p = tmp_path / "g.jsonl"
+    p.write_text('["a"]\n', encoding="utf-8")
+    with pytest.raises(ValueError) as info:
+        read_jsonl(p)
+    assert str(info.value) == f"{p}:1: expected a JSON object, got list"
+    p.write_text(json.dumps({"id": "a", "text": "上海", "entities": [{"type": "LOC", "end": 2}]}) + "\n",
+                 encoding="utf-8")
+    with pytest.raises(ValueError) as info:
+        read_jsonl(p)
+    assert str(info.value) == f"{p}:1: missing field 'start'"
+
+
+def test_read_jsonl_checks_offsets_only_when_asked_and_not_on_failed_records(tmp_path, rich):
+    bad = dict(rich[1], entities=[dict(rich[1]["entities"][0], text="错")] + rich[1]["entities"][1:])
+    p = write(tmp_path / "g.jsonl", [bad])
+    assert [d.id for d in read_jsonl(p, check_offsets=False)] == ["b"]
+    write(p, [dict(bad, error="ner: RuntimeError: boom")])
+    assert [d.error for d in read_jsonl(p)] == ["ner: RuntimeError: boom"]
+
+
+def test_evaluate_write_jsonl_one_utf8_line_per_document(tmp_path):
+    from extract.eval.evaluate import write_jsonl
+
+    p = tmp_path / "out.jsonl"
+    write_jsonl([Document("上海", id="a"), {"id": "b", "text": "深圳"}], p)
+    lines = p.read_text(encoding="utf-8").split("\n")
+    assert lines[2:] == [""] and '"text": "上海"' in lines[0] and lines[1] == '{"id": "b", "text": "深圳"}'
+    assert json.loads(lines[0]) == Document("上海", id="a").to_dict()
+
+
+def test_load_folds_messages_in_full(tmp_path):
+    missing = tmp_path / "none.json"
+    with pytest.raises(FileNotFoundError) as info:
+        load_folds(missing)
+    assert str(info.value) == f'No splits file at {missing}; expected {{"folds": [{{"name", "test", "train"}}]}}'
+    p = tmp_path / "splits.json"
+    p.write_text('{"folds": []}')
+    with pytest.raises(ValueError) as info:
+        load_folds(p)
+    assert str(info.value) == f"{p}: expected a non-empty list under 'folds'"
+
+
+def test_load_folds_fold_problems_in_full(tmp_path):
+    p = tmp_path / "splits.json"
+    p.write_text('{"folds": [{"name": "f", "test": ["a"]}]}')
+    with pytest.raises(ValueError) as info:
+        load_folds(p)
+    assert str(info.value) == f"{p}: fold #0 has no 'train'"
+    p.write_text('{"folds": [{"name": "f", "test": ["b", "a"], "train": ["a", "b", "c"]}]}')
+    with pytest.raises(ValueError) as info:
+        load_folds(p)
+    assert str(info.value) == f"{p}: fold 'f' has ids in both test and train: ['a', 'b']"
+
+
+def test_cross_validation_documents_are_summed_over_folds():
+    gold, pred = _fr_docs()
+    other = {"id": "c", "text": "深圳"}
+    folds = [{"name": "fold-a", "test": ["a"], "train": ["c"]}, {"name": "fold-c", "test": ["c"], "train": ["a"]}]
+
+    class Returns:
+        def __init__(self, docs):
+            self.docs = docs
+
+        def pipe(self, items, batch_size=8):
+            return [Document.from_dict(self.docs[i]) for _, i in items if i in self.docs]
+
+    rep = cross_validate([gold, other], folds, lambda train: Returns({"a": pred, "c": other}))
+    assert rep["docs"] == {"n_gold": 2, "n_pred": 2, "missing": [], "errors": {}, "extra": []}
+    assert [(f["name"], f["test"], f["n_train"]) for f in rep["folds"]] == [("fold-a", ["a"], 1), ("fold-c", ["c"], 1)]
+    rep = cross_validate([gold, other], folds, lambda train: Returns({}))
+    assert rep["docs"] == {"n_gold": 2, "n_pred": 0, "missing": ["a", "c"], "errors": {}, "extra": []}
+
+
+def test_evaluate_report_names_its_inputs_and_messages_in_full(tmp_path, rich):
+    from extract.eval.evaluate import evaluate
+
+    gold = write(tmp_path / "gold.jsonl", rich)
+    rep = evaluate(gold, pred_path=gold)
+    assert (rep["gold"], rep["pred"], rep["model"]) == (str(gold), str(gold), None)
+    rep = evaluate(gold, model=TINY_PIPELINE)
+    assert (rep["gold"], rep["pred"], rep["model"]) == (str(gold), None, TINY_PIPELINE)
+    with pytest.raises(ValueError) as info:
+        evaluate(gold, pred_path=gold, model="rules")
+    assert str(info.value) == "give exactly one of pred_path (a predictions JSONL) or model (a model to run)"
+    with pytest.raises(ValueError) as info:
+        evaluate(gold, pred_path=gold, cv=True)
+    assert str(info.value) == "cross-validation needs a model to rebuild per fold (model=...), not a fixed predictions file"
+
+
+def test_evaluate_writes_reports_into_new_folders_readably(tmp_path, rich):
+    from extract.eval.evaluate import evaluate
+
+    gold = write(tmp_path / "gold.jsonl", rich + [{"id": "甲", "text": "上海"}])
+    pred = write(tmp_path / "pred.jsonl", rich)
+    out = tmp_path / "new" / "deeper"
+    errors = tmp_path / "other" / "tree" / "e.md"
+    evaluate(gold, pred_path=pred, json_path=out / "r.json", errors_path=errors)
+    text = (out / "r.json").read_text(encoding="utf-8")
+    assert '"missing": [\n      "甲"\n    ]' in text  # UTF-8 as is, two-space indents
+    assert errors.read_text(encoding="utf-8").startswith("# Error report\n")
+
+
+def test_cli_help_and_required_gold(capsys):
+    import argparse
+
+    from extract.eval.evaluate import add_cli
+
+    parser = argparse.ArgumentParser(prog="zhie")
+    sub = parser.add_subparsers(dest="command")
+    add_cli(sub)
+    assert " score predictions or a model against gold annotations (SCHEMA §6) " in \
+        " ".join(parser.format_help().split()) + " "
+    with pytest.raises(SystemExit):
+        parser.parse_args(["evaluate", "--help"])
+    out = " " + " ".join(capsys.readouterr().out.split()) + " "
+    for phrase in ("Score a predictions JSONL file, or a model run on the gold texts, against gold JSONL.",
+                   "gold JSONL (SCHEMA §1 records)", "predictions JSONL, matched to gold by id",
+                   "model folder or 'rules'; run on the gold texts", "write the report as JSON here",
+                   "write every false positive/negative as markdown here",
+                   "cross-validate the model over annotations/splits.json",
+                   "splits file for --cv (default annotations/splits.json)"):
+        assert f" {phrase} " in out, phrase
+    with pytest.raises(SystemExit):
+        parser.parse_args(["evaluate", "--pred", "p.jsonl"])  # --gold is required
+
+
+def test_a_skipped_fold_does_not_end_the_cross_validation():
+    gold, pred = _fr_docs()
+
+    class Fixed:
+        def pipe(self, items, batch_size=8):
+            return [Document.from_dict(pred) for _ in items]
+
+    folds = [{"name": "fold-z", "test": ["zzz"], "train": ["a"]}, {"name": "fold-a", "test": ["a"], "train": []}]
+    rep = cross_validate([gold], folds, lambda train: Fixed())
+    assert [f["name"] for f in rep["folds"]] == ["fold-z", "fold-a"] and rep["docs"]["n_gold"] == 1
+    assert format_report(rep).splitlines()[-2:] == [
+        "fold-z        skipped: none of its test ids is in the gold set",
+        "fold-a          1   0.750   0.750   0.750    1.000     1.000"]
+
+
+def test_read_jsonl_skips_blank_lines_between_records(tmp_path, rich):
+    p = tmp_path / "g.jsonl"
+    p.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rich).replace("\n", "\n\n  \n"), encoding="utf-8")
+    assert [d.id for d in read_jsonl(p)] == ["a", "b"]
+
+
+def test_cli_error_message_in_full(tmp_path, rich, capsys):
+    import argparse
+
+    from extract.eval.evaluate import add_cli
+
+    parser = argparse.ArgumentParser(prog="zhie")
+    add_cli(parser.add_subparsers(dest="command"))
+    gold = write(tmp_path / "gold.jsonl", rich)
+    missing = tmp_path / "nope.jsonl"
+    args = parser.parse_args(["evaluate", "--gold", str(missing), "--pred", str(gold)])
+    assert args.func(args) == 2
+    assert capsys.readouterr().err == f"zhie evaluate: error: No such file: {missing}\n"

@@ -272,3 +272,206 @@ def test_jsonl_bom_in_the_middle_is_dropped_like_the_first():
 @pytest.mark.parametrize("text", ["第一行\r\n第二行\r\n", "第一行\r第二行\r", "a", "上"])
 def test_text_stdin_keeps_line_ends_and_one_character_documents(text):
     assert _stdin(text.encode("utf-8")) == [("stdin", text, None)]
+
+
+# ------------------------------------------------------------ mutation-testing survivors (issue 19)
+from extract.io.readers import jsonl_line, write_jsonl, write_record  # noqa: E402
+
+
+@pytest.mark.parametrize("data,message", [
+    (b"abc\x00def", "d.txt: binary data (NUL bytes) — not a text document; UTF-16 input needs a byte-order mark"),
+    (codecs.BOM_UTF8 + "第一行\n".encode() + b"\xff",  # the offset counts the BOM: it is the file's byte offset
+     "d.txt: line 2: invalid utf-8 byte at offset 13: invalid start byte"),
+    (codecs.BOM_UTF16_LE + "北京\n".encode("utf-16-le") + b"\x00\xd8",
+     "d.txt: line 2: invalid utf-16 byte at offset 8: unexpected end of data"),
+    ("第一行\n第二行\n".encode() + b"\xff\xfe\xff",
+     "d.txt: line 3: cannot decode byte b'\\xff' at offset 20 as UTF-8, GB18030/GBK or Big5 — re-save the file as UTF-8"),
+    (("正文" * 100 + "\x07" * 30).encode(),
+     "d.txt: looks like binary data (30 control characters in the first 230), not a text document"),
+    (("正" * 3800 + "\x07" * 1000).encode(),  # only the first 4096 characters are looked at
+     "d.txt: looks like binary data (296 control characters in the first 4096), not a text document"),
+], ids=["nul", "utf8-bom", "utf16", "undecodable", "control-chars", "control-chars-long"])
+def test_decode_error_messages_in_full(data, message):
+    with pytest.raises(InputError) as info:
+        decode_bytes(data, "d.txt")
+    assert str(info.value) == message
+
+
+def test_decode_error_without_a_name():
+    with pytest.raises(InputError, match="^<bytes>: binary data"):
+        decode_bytes(b"\x00")
+
+
+@pytest.mark.parametrize("text", [
+    "上海集成电路" * 5 + "\x1b" + "企业",  # one stray control character is not binary
+    "\x07" + "正" * 19,  # exactly 5 % control characters: still text
+    "正" * 4096 + "\x07" * 300,  # beyond the first 4096 characters nothing is counted
+    "\x07" + "正" * 19 + "\t\n\r\f\v" * 100,  # tab, line ends, form feed and vertical tab are text
+], ids=["one-escape", "five-percent", "after-4096", "whitespace-controls"])
+def test_few_control_characters_are_still_text(text):
+    assert decode_bytes(text.encode(), "d.txt") == text
+
+
+def test_undecidable_legacy_bytes_fall_back_to_gb18030():
+    # "‾" in Big5 is "÷" in GB18030: neither reads as more Chinese and charset-normalizer has no opinion
+    assert decode_bytes("‾".encode("big5"), "d.txt") == "÷"
+
+
+def test_legacy_tie_is_broken_by_charset_normalizer():
+    # 臺灣 in Big5 reads as 籓芖 in GB18030: no common character either way; the coherence measure picks Big5
+    assert decode_bytes("臺灣".encode("big5"), "d.txt") == "臺灣"
+
+
+@pytest.mark.parametrize("ch,unlikely", [
+    ("\u3040", True), ("\u30ff", True), ("\u303f", False),  # kana
+    ("\u3100", True), ("\u312f", True), ("\u3130", False),  # bopomofo
+    ("\u2460", True), ("\u24ff", True), ("\u245f", False),  # circled digits (① … ⓿)
+    ("\u2500", True), ("\u257f", True), ("\u2580", False),  # box drawing (─ … ╿), not block elements
+    ("\ue000", True), ("\uf8ff", True), ("\uf900", False),  # private use, not CJK compatibility
+    ("\uac00", True), ("\ud7af", True), ("\uabff", False), ("\ud7b0", False),  # hangul syllables
+    ("\u0370", True), ("\u04ff", True), ("\u036f", False), ("\u0500", False),  # greek and cyrillic
+    ("上", False),
+])
+def test_characters_a_wrong_legacy_guess_produces(ch, unlikely):
+    from extract.io.readers import _unlikely
+    assert _unlikely(ch) is unlikely
+
+
+def test_input_doc_to_document_keeps_source_and_line(tmp_path):
+    p = write(tmp_path / "a.txt", "上海")
+    doc = read_text_file(p).to_document()
+    assert (doc.id, doc.text, doc.meta) == ("a", "上海", {"source": str(p), "line": None})
+    (item,) = iter_jsonl(['{"id": "j", "text": "深圳"}'], "in.jsonl", "in")
+    assert item.to_document().meta == {"source": "in.jsonl", "line": 1}
+
+
+def test_unreadable_paths_give_error_records(tmp_path):
+    from extract.io.readers import _iter_file
+    folder = tmp_path / "d.txt"
+    folder.mkdir()
+    item = read_text_file(folder)
+    assert (item.id, item.text, item.error) == ("d", "", f"{folder}: cannot read file: Is a directory")
+    jl = tmp_path / "x.jsonl"
+    jl.mkdir()
+    assert [(i.id, i.text, i.error) for i in _iter_file(jl)] == [("x", "", f"{jl}: cannot read file: Is a directory")]
+
+
+def test_error_records_in_full(tmp_path):
+    empty = write(tmp_path / "e.txt", b" \n")
+    nothing = tmp_path / "none"
+    nothing.mkdir()
+    got = [(i.id, i.text, i.source, i.error) for i in iter_inputs([empty, nothing, tmp_path / "gone.md"])]
+    assert got == [("e", "", str(empty), f"{empty}: empty document (no text)"),
+                   ("none", "", str(nothing), f"{nothing}: folder holds no .txt, .md or .jsonl files"),
+                   ("gone", "", str(tmp_path / "gone.md"), f"{tmp_path / 'gone.md'}: no such file or folder")]
+
+
+def test_jsonl_error_records_in_full():
+    lines = [b'{"id": "a", "text": "x"}', "甲".encode("gbk") + b"\n", b'{"id": ', b"[1]", b'{"id": "e"}',
+             b'{"id": "f", "text": "y"}']
+    got = [(i.id, i.text, i.line, i.error) for i in iter_jsonl(lines, "in.jsonl", "in")]
+    assert got == [
+        ("a", "x", 1, None),
+        ("in:2", "", 2, "in.jsonl:2: line is not UTF-8 (invalid start byte at byte 0)"),
+        ("in:3", "", 3, "in.jsonl:3: malformed JSON: Expecting value (column 8)"),
+        ("in:4", "", 4, "in.jsonl:4: expected a JSON object with 'text', got list"),
+        ("e", "", 5, "in.jsonl:5: missing or non-string 'text' field"),
+        ("f", "y", 6, None)]
+
+
+@pytest.mark.parametrize("line", ['{"id": "a", "text": "x"}\r{"id": "b", "text": "y"}\n',
+                                  b'{"id": "a", "text": "x"}\r{"id": "b", "text": "y"}\n'])
+def test_jsonl_bare_cr_inside_a_str_or_bytes_line_ends_it(line):
+    assert [(i.id, i.text, i.line) for i in iter_jsonl([line], "s", "s")] == [("a", "x", 1), ("b", "y", 2)]
+
+
+@pytest.mark.parametrize("line", ['{"id": "a", "text": "x"}\rX', b'{"id": "a", "text": "x"}\rX'])
+def test_jsonl_junk_after_a_bare_cr_is_a_bad_line(line):
+    got = [(i.id, i.error) for i in iter_jsonl([line], "s", "s")]
+    assert got == [("a", None), ("s:2", "s:2: malformed JSON: Expecting value (column 1)")]
+
+
+def test_stdin_then_files_are_all_read(tmp_path):
+    p = write(tmp_path / "after.txt", "深圳")
+    items = list(iter_inputs(["-", p], stdin=io.BytesIO("上海".encode())))
+    assert [(i.id, i.text) for i in items] == [("stdin", "上海"), ("after", "深圳")]
+
+
+def test_stdin_records_in_full():
+    assert _stdin(b'{"text": "x"}') == [("stdin:1", "x", None)]  # no id: stdin and the line
+    assert _stdin("X{注} 上海".encode()) == [("stdin", "X{注} 上海", None)]  # a brace later is not JSON lines
+    assert [(i.id, i.text, i.source, i.error) for i in iter_inputs(["-"], stdin=io.BytesIO(b" \n"))] == [
+        ("stdin", "", "<stdin>", "<stdin>: empty document (no text)")]
+    assert [(i.id, i.text, i.source, i.error) for i in iter_inputs(["-"], stdin=io.BytesIO(b"a\x00"))] == [
+        ("stdin", "", "<stdin>",
+         "<stdin>: binary data (NUL bytes) — not a text document; UTF-16 input needs a byte-order mark")]
+    assert [i.source for i in iter_inputs(["-"], stdin=io.BytesIO("上海".encode()))] == ["<stdin>"]
+
+
+def test_read_jsonl_error_message_in_full(tmp_path):
+    p = write(tmp_path / "pred.jsonl", '{"id": "a"}\n{"id": }\n')
+    with pytest.raises(InputError) as info:
+        read_jsonl(p)
+    assert str(info.value) == f"{p}:2: malformed JSON: Expecting value (column 8)"
+
+
+# -------------------------------------------------------------------- writing
+def _doc(text="上海澜起科技成立于2004年。", id="d1"):
+    from extract.doc import Document
+    doc = Document(text, id=id)
+    doc.entities.append(doc.entity("COMPANY", 0, 6, source="t"))
+    doc.entities.append(doc.entity("DATE", 9, 14, {"year": 2004}, source="t"))
+    return doc
+
+
+def test_jsonl_line_writes_utf8_as_is():
+    assert jsonl_line({"id": "a", "text": "上海"}) == '{"id": "a", "text": "上海"}\n'
+
+
+def test_jsonl_line_escapes_a_record_with_lone_surrogates():
+    rec = {"id": "a", "text": "上\ud800"}
+    line = jsonl_line(rec)
+    assert line == '{"id": "a", "text": "\\u4e0a\\ud800"}\n'
+    assert json.loads(line) == rec
+
+
+@pytest.mark.parametrize("chunk", [1 << 20, 1, 30])
+def test_write_record_is_the_records_json_line(chunk):
+    doc = _doc()
+    out = io.StringIO()
+    write_record(out, doc, chunk_chars=chunk)
+    assert out.getvalue() == jsonl_line(doc.to_dict())
+    assert "上海澜起科技" in out.getvalue()  # UTF-8 as is, not \\u escapes
+
+
+def test_write_record_escapes_throughout_when_the_text_has_a_lone_surrogate():
+    doc = _doc("上海澜起科技成立于2004年\ud800")
+    out = io.StringIO()
+    write_record(out, doc)
+    assert out.getvalue().isascii() and json.loads(out.getvalue()) == doc.to_dict()
+
+
+def test_write_record_escapes_only_an_attribute_holding_a_lone_surrogate():
+    doc = _doc()
+    doc.entities[0].attrs["note"] = "坏\udc80"
+    out = io.StringIO()
+    write_record(out, doc)
+    line = out.getvalue()
+    line.encode("utf-8")  # writable as UTF-8
+    assert json.loads(line) == doc.to_dict()
+    assert '"text": "上海澜起科技成立于2004年。"' in line and "\\u574f\\udc80" in line
+
+
+def test_write_jsonl_one_line_per_record():
+    out = io.StringIO()
+    write_jsonl([{"id": "a", "text": "上海"}, {"id": "b", "text": "\ud800"}], out, flush=True)
+    assert out.getvalue() == '{"id": "a", "text": "上海"}\n{"id": "b", "text": "\\ud800"}\n'
+
+
+def test_utf16_error_line_counts_line_breaks_not_0x0a_bytes():
+    """上 is U+4E0A: its UTF-16 bytes hold 0x0A, which is no line break."""
+    import codecs
+    from extract.io.readers import InputError, decode_bytes
+    data = codecs.BOM_UTF16_LE + "上海\n".encode("utf-16-le") + b"\x00\xd8"
+    with pytest.raises(InputError, match=r"^u16\.txt: line 2: "):
+        decode_bytes(data, "u16.txt")

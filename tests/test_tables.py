@@ -229,3 +229,217 @@ def test_column_header_with_a_modifier_prefix(prefix):
     (t,) = find_column_tables(text, load_table_data())
     assert [h.text for h in t.header] == ["企业名", prefix + "产业类别", "所在城市"]
     assert find_column_tables(COLUMNS.replace("具体产业类别", "其他产业类别"), load_table_data()) != [t]
+
+
+# ------------------------------------------------------------ mutation-testing survivors (issue 19)
+def test_compact_markdown_cells_without_spaces_keep_every_character():
+    text = "|企业名称|细分领域|\n|---|---|\n|甲公司|芯片|"
+    (t,) = find_tables(text)
+    assert [h.text for h in t.header] == ["企业名称", "细分领域"]
+    assert [[(c.text, text[c.start:c.end]) for c in r] for r in t.rows] == [[("甲公司", "甲公司"), ("芯片", "芯片")]]
+
+
+def test_markdown_row_of_two_pipes_is_one_empty_cell():
+    (t,) = find_tables("| 企业名称 |\n|---|\n||\n")
+    assert [[c.text for c in r] for r in t.rows] == [[""]]
+
+
+def test_markdown_table_at_the_very_end_without_a_final_newline():
+    text = "正文。\n| 企业名称 | 所在城市 |\n|---|---|\n| 甲公司 | 上海 |"
+    (t,) = find_tables(text)
+    assert t.end == len(text) and [[c.text for c in r] for r in t.rows] == [["甲公司", "上海"]]
+
+
+def test_markdown_header_and_separator_without_body_rows_is_an_empty_table():
+    text = "正文。\n| 企业名称 | 所在城市 |\n|---|---|"
+    (t,) = find_tables(text)
+    assert [h.text for h in t.header] == ["企业名称", "所在城市"] and t.rows == []
+    assert text[t.start:t.end] == "| 企业名称 | 所在城市 |\n|---|---|"
+
+
+def test_pipe_line_as_the_last_line_is_not_a_table():
+    assert find_tables("正文。\n| 不是表 |") == []
+
+
+def test_every_table_in_a_text_is_found():
+    md2 = "| 公司名称 | 所在城市 |\n|---|---|\n| 乙公司 | 深圳 |\n"
+    tsv2 = "企业\t城市\t人数\n甲公司\t上海\t10\n乙公司\t深圳\t20\n"
+    found = find_tables(MD + "\n\n" + md2 + "\n正文。\n" + TSV + "\n正文。\n" + tsv2)
+    assert [[h.text for h in t.header][0] for t in found] == ["企业名称", "公司名称", "公司名称", "企业"]
+
+
+def test_find_tables_gives_row_layout_and_leaves_captions_to_the_pipeline():
+    (t,) = find_tables("表 1 企业\n" + TSV)
+    assert t.layout == "rows" and t.caption is None
+
+
+def test_table_records():
+    (t,) = find_tables(TSV)
+    assert t.to_records(2)[1] == {"id": "T2R2", "table": 2, "row": 2, "cells": {
+        "公司名称": "深圳市大疆创新科技有限公司", "所属行业": "智能无人机", "所在城市": "深圳"}}
+
+
+def test_markdown_link_in_a_name_column_is_no_entity(tables_nlp):
+    text = "| 企业名称 | 所在城市 |\n|---|---|\n| [甲乙科技](https://example.com) | 上海 |\n"
+    doc = tables_nlp(text)
+    assert {(e.type, e.text) for e in doc.entities} == {("LOC", "上海")}
+
+
+def test_cells_without_listed_items_have_no_parts(tables_nlp):
+    doc = tables_nlp(MD)
+    row = doc.tables[0].rows[0]
+    by_header = {c.header: c for c in row}
+    assert by_header["成立时间"].parts == []  # dates are left to the rule recognizers
+    assert [MD[s:e] for s, e in by_header["细分领域"].parts] == ["集成电路", "人工智能"]
+
+
+_TABLE = "| 企业名称 | 所在城市 |\n|---|---|\n| 甲公司 | 上海 |\n"
+
+
+@pytest.mark.parametrize("above,caption", [
+    ("表 3 重点企业\n", "表 3 重点企业"),  # right above
+    ("表 3 重点企业\n\n", "表 3 重点企业"),  # a blank line between
+    ("正文在前。\n表 3.2 重点企业\n注：按成立时间排序\n", "表 3.2 重点企业"),  # one note line between
+    ("正文在前。\n表 3 重点企业\n注一\n注二\n", None),  # two lines between: too far
+    ("", None),
+])
+def test_caption_of_a_row_table(tables_nlp, above, caption):
+    text = above + _TABLE
+    (t,) = tables_nlp(text).tables
+    assert (t.caption.text if t.caption else None) == caption
+    if caption:
+        assert text[t.caption.start:t.caption.end] == caption
+
+
+def test_caption_below_a_table_is_not_its_caption(tables_nlp):
+    (first, second) = tables_nlp(_TABLE + "\n表 2 下一张表\n" + _TABLE).tables
+    assert first.caption is None and second.caption.text == "表 2 下一张表"
+
+
+def _column_rows(text):
+    from extract.stages.tables import find_column_tables
+    return [[[c.text for c in r] for r in t.rows] for t in find_column_tables(text, load_table_data())]
+
+
+_COLUMN_ROWS = [["甲乙材料科技股份有限公司", "先进化工材料", "苏州市"],
+                ["丙丁新材料有限公司", "高性能纤维、复合材料", "宁波市"],
+                ["戊己化工有限公司", "先进化工材料", "杭州市"]]
+
+
+def test_column_table_right_below_its_caption_and_at_the_text_end():
+    body = COLUMNS[COLUMNS.index("甲乙"):COLUMNS.index("\n\n（注")]
+    assert _column_rows("正文。\n表 2.1 新材料领域代表企业\n" + body) == [_COLUMN_ROWS]
+    assert _column_rows("表 2.1 新材料领域代表企业\n" + body + "\n") == [_COLUMN_ROWS]
+
+
+def test_two_column_tables_one_after_the_other():
+    body = COLUMNS[COLUMNS.index("甲乙"):COLUMNS.index("\n\n（注")]
+    assert _column_rows("表 1 甲\n" + body + "\n表 2 乙\n" + body) == [_COLUMN_ROWS, _COLUMN_ROWS]
+
+
+def test_a_value_that_merely_ends_or_starts_like_a_header_is_a_value():
+    rows = _column_rows(COLUMNS.replace("杭州市", "其他城市"))
+    assert rows == [[r[:2] + ["其他城市" if r[2] == "杭州市" else r[2]] for r in _COLUMN_ROWS]]
+    rows = _column_rows(COLUMNS.replace("高性能纤维、复合材料", "主要新材料"))
+    assert rows[0][1][1] == "主要新材料"
+
+
+def test_prose_or_a_long_line_ends_a_column_table():
+    # without the stop, the header below would become a fourth column
+    after = "\n所在城市\n上海市\n"
+    for stop in ("后续正文，与表格无关。", "后" * 41):
+        text = COLUMNS.replace("（注：按拼音排序）\n\n后续正文，与表格无关。", stop + after)
+        assert _column_rows(text) == [_COLUMN_ROWS], stop
+
+
+def test_a_forty_character_cell_stays_in_a_column_table():
+    name = "甲" * 36 + "有限公司"
+    assert len(name) == 40
+    rows = _column_rows(COLUMNS.replace("戊己化工有限公司", name))
+    assert rows[0][2][0] == name
+
+
+def test_column_table_span_runs_from_its_first_to_its_last_cell():
+    from extract.stages.tables import find_column_tables
+    (t,) = find_column_tables(COLUMNS, load_table_data())
+    assert COLUMNS[t.start:t.end].startswith("甲乙材料科技股份有限公司\n") and COLUMNS[t.start:t.end].endswith("\n杭州市")
+
+
+def test_caption_without_a_table_and_a_caption_right_after_a_caption():
+    assert _column_rows("见表 1。\n表 1 企业名单\n以下为正文，没有表格。") == []
+    assert _column_rows("正文。\n表 1 企业名单") == []
+    body = COLUMNS[COLUMNS.index("甲乙"):COLUMNS.index("\n\n（注")]
+    assert _column_rows("表 1 目录\n表 2.1 新材料领域代表企业\n" + body) == [_COLUMN_ROWS]
+
+
+def test_two_by_two_column_table():
+    text = "表 1 名单\n甲公司\n企业名\n乙公司\n上海\n所在城市\n深圳\n"
+    assert _column_rows(text) == [[["甲公司", "上海"], ["乙公司", "深圳"]]]
+
+
+def test_a_header_below_all_its_column_cells_is_refused():
+    # 所在城市 printed after 杭州市: it is not inside its column, so the layout is not trusted
+    assert _column_rows(COLUMNS.replace("苏州市\n\n所在城市\n\n宁波市\n杭州市", "苏州市\n宁波市\n杭州市\n所在城市")) == []
+
+
+def test_column_height_is_the_one_that_centres_each_header():
+    # two columns of six cells, each header printed after the third: five rows would fit too, six centre them
+    col1 = [f"企业{c}" for c in "甲乙丙丁戊己"]
+    col2 = ["上海", "深圳", "北京", "杭州", "苏州", "宁波"]
+    lines = col1[:3] + ["企业名"] + col1[3:] + col2[:3] + ["所在城市"] + col2[3:]
+    assert _column_rows("表 1 名单\n" + "\n".join(lines)) == [[list(r) for r in zip(col1, col2)]]
+
+
+def test_short_lines_after_a_column_table_are_not_an_extra_row():
+    lines = ["甲公司", "乙公司", "企业名", "丙公司", "丁公司", "上海", "深圳", "所在城市", "北京", "杭州",
+             "资料来源", "公开资料"]
+    assert _column_rows("表 1 名单\n" + "\n".join(lines)) == [
+        [["甲公司", "上海"], ["乙公司", "深圳"], ["丙公司", "北京"], ["丁公司", "杭州"]]]
+
+
+def test_row_and_column_tables_in_one_document(tables_nlp):
+    text = MD + "\n\n" + COLUMNS
+    doc = tables_nlp(text)
+    assert [t.layout for t in doc.tables] == ["rows", "columns"]
+
+
+def _cell_ents(tables_nlp, header, cell):
+    text = f"| {header} | 所在城市 |\n|---|---|\n| {cell} | 上海 |\n"
+    doc = tables_nlp(text)
+    assert all(e.source == "tables" for e in doc.entities)
+    (row,) = doc.tables[0].rows
+    return ([(e.type, e.text) for e in sorted(doc.entities, key=lambda e: e.start) if e.text != "上海"],
+            [text[s:e] for s, e in row[0].parts])
+
+
+@pytest.mark.parametrize("header,cell,ents", [
+    # a legal name is one entity even with a list separator inside
+    ("企业名称", "华虹宏力（上海、无锡）半导体有限公司", [("COMPANY", "华虹宏力（上海、无锡）半导体有限公司")]),
+    ("企业名称", "中科院（上海、北京）先进技术研究院", [("ORG", "中科院（上海、北京）先进技术研究院")]),
+    # short names are split at the separators, each at its own offsets (blanks after a separator skipped)
+    ("企业名称", "寒武纪、 地平线", [("COMPANY", "寒武纪"), ("COMPANY", "地平线")]),
+    ("细分领域", "集成电路、 人工智能", [("INDUSTRY", "集成电路"), ("INDUSTRY", "人工智能")]),
+    ("细分领域", "生物医药研究院", [("INDUSTRY", "生物医药研究院")]),  # an org suffix makes ORG only in name columns
+    # the listing column names the longest exchange it holds, at its offsets
+    ("上市情况", "已在港股主板上市", [("ORG", "港股主板")]),
+    ("上市情况", "2020年科创板上市", [("ORG", "科创板")]),
+])
+def test_cell_entities(tables_nlp, header, cell, ents):
+    got, parts = _cell_ents(tables_nlp, header, cell)
+    assert got == ents
+    assert parts == [t for _, t in ents]
+
+
+@pytest.mark.parametrize("header,unit", [("员工规模", "人"), ("融资金额", "")])
+def test_bare_plus_figure_unit_only_from_the_header(tables_nlp, header, unit):
+    text = f"| 企业名称 | {header} |\n|---|---|\n| 甲公司 | 2.5+ |\n"
+    doc = tables_nlp(text)
+    (fig,) = [e for e in doc.entities if e.type == "FIGURE"]
+    assert (fig.text, fig.attrs["value"], fig.attrs["unit"], fig.attrs["qualifier"], fig.source) == \
+        ("2.5+", 2.5, unit, "more_than", "tables")
+    assert doc.tables[0].rows[0][1].parts == [(fig.start, fig.end)]
+
+
+def test_an_empty_cell_does_not_stop_the_row(tables_nlp):
+    text = "| 企业名称 | 成立时间 | 所在城市 |\n|---|---|---|\n| 甲公司 |  | 上海 |\n"
+    assert {(e.type, e.text) for e in tables_nlp(text).entities} == {("COMPANY", "甲公司"), ("LOC", "上海")}

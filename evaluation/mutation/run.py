@@ -24,6 +24,7 @@ import argparse
 import datetime
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -75,16 +76,16 @@ def copy_tree(dest: Path) -> None:
         shutil.copy2(src, out)
 
 
-def runner(tests) -> str:
+def runner(tests, timeout: int = 60) -> str:
     # mutmut 2 counts only exit status 1 as "killed"; pytest exits 2 when a mutant breaks the
     # import (collection error), so any failure is folded into 1
     # (and mutmut 2's own timeout never fires on a mutant that loops forever without output, so
     # `timeout` ends it: a hang counts as killed)
-    return (f"bash -c 'timeout 60 {sys.executable} -m pytest -x -q -p no:cacheprovider --no-header "
+    return (f"bash -c 'timeout {timeout} {sys.executable} -m pytest -x -q -p no:cacheprovider --no-header "
             + " ".join(tests) + " || exit 1'")
 
 
-def run_module(key: str, work: Path, fresh: bool) -> dict:
+def run_module(key: str, work: Path, fresh: bool, timeout: int = 60) -> dict:
     src, tests = MODULES[key]
     if fresh and work.exists():
         shutil.rmtree(work)
@@ -96,7 +97,7 @@ def run_module(key: str, work: Path, fresh: bool) -> dict:
     if kept:
         cache.write_bytes(kept)
     cmd = ["mutmut", "run", "--paths-to-mutate", src, "--tests-dir", "tests/",
-           "--runner", runner(tests), "--test-time-base", "30", "--no-progress", "--simple-output"]
+           "--runner", runner(tests, timeout), "--test-time-base", "30", "--no-progress", "--simple-output"]
     # no plugin autoload: pytest's start-up (hypothesis, benchmark, … plugins) was 5 of every 6 s per mutant
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
     t0 = time.perf_counter()
@@ -104,10 +105,10 @@ def run_module(key: str, work: Path, fresh: bool) -> dict:
     took = time.perf_counter() - t0
     if proc.returncode & 1:
         raise SystemExit(f"mutmut failed on {key}:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
-    return collect(key, work, took)
+    return collect(key, work, took, timeout)
 
 
-def collect(key: str, work: Path, took: float) -> dict:
+def collect(key: str, work: Path, took: float, timeout: int = 60) -> dict:
     src, tests = MODULES[key]
     con = sqlite3.connect(work / ".mutmut-cache")
     rows = con.execute("SELECT m.id, m.status, l.line, l.line_number FROM mutant m JOIN line l ON m.line = l.id "
@@ -142,7 +143,7 @@ def collect(key: str, work: Path, took: float) -> dict:
     return {"module": key, "source": src, "tests": tests, "mutants": total, **counts,
             "score": round(killed / scored, 4) if scored else None,
             "seconds": round(took, 1),
-            "command": f"PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 mutmut run --paths-to-mutate {src} --runner \"{runner(tests)}\"",
+            "command": f"PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 mutmut run --paths-to-mutate {src} --runner \"{runner(tests, timeout)}\"",
             "date": datetime.date.today().isoformat(),
             "commit": subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True,
                                      text=True).stdout.strip(),
@@ -158,6 +159,10 @@ def main(argv=None) -> int:
     ap.add_argument("--fresh", action="store_true", help="drop mutmut's cache and test every mutant again")
     ap.add_argument("--collect-only", action="store_true", help="re-read the caches of earlier runs, run nothing")
     ap.add_argument("--work", default="/tmp/zhie-mutation")
+    ap.add_argument("--timeout", type=int, default=None, metavar="SECONDS",
+                    help="end one mutant's test run after this long, counted as killed (default 60); "
+                         "lower it for a module whose tests take well under a second and whose looping "
+                         "mutants would otherwise cost 60 s each")
     args = ap.parse_args(argv)
     if args.list:
         for k, (src, tests) in MODULES.items():
@@ -173,9 +178,11 @@ def main(argv=None) -> int:
     for key in keys:
         work = Path(args.work) / key
         if args.collect_only:
-            res = collect(key, work, results.get(key, {}).get("seconds", 0.0))
+            old = re.search(r"timeout (\d+) ", results.get(key, {}).get("command", ""))  # keep the run's value
+            res = collect(key, work, results.get(key, {}).get("seconds", 0.0),
+                          args.timeout or (int(old.group(1)) if old else 60))
         else:
-            res = run_module(key, work, args.fresh)
+            res = run_module(key, work, args.fresh, args.timeout or 60)
         results[key] = res
         RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"{key:10} mutants {res['mutants']:4}  killed {res['killed'] + res['timeout'] + res['suspicious']:4}  "
