@@ -393,3 +393,18 @@ def test_sigkill_during_train_leaves_a_loadable_model(tmp_path):
             assert all(rec["text"][e["start"]:e["end"]] == e["text"] for e in rec["entities"])
             outcomes.append(json.loads((out / name / "config.json").read_text(encoding="utf-8"))["name"])
     assert set(outcomes) <= {"default", "mine"}  # old (default) or new (named after the output folder)
+
+
+def test_learned_stages_read_text_with_lone_surrogates():
+    """The hashed features of the fact chooser, relation classifier and FUNDING model hold text characters;
+    a lone surrogate (\\udfff) next to a figure, a company or a trigger must not stop the document."""
+    nlp = extract.load()
+    text = "星云科技\udfff完成2亿元\udfffB轮融资，营收增长12%\udfff，总部位于北京\udfff。" * 3
+    doc = nlp(text, id="s")
+    assert doc.error is None
+    assert any(e.type == "FIGURE" for e in doc.entities)
+    from extract.stages.facts.chooser import _h as fact_hash
+    from extract.stages.relations.classifier import _h as rel_hash
+    from extract.stages.events.learned import _h as event_hash
+    for h in (fact_hash, rel_hash, event_hash):
+        assert h("x\udfff") == h("x\udfff") and h("x\udfff") != h("x")

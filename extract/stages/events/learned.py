@@ -60,7 +60,7 @@ _CUES = ("领投", "跟投", "参投", "联合投资", "投资", "由", "获", "
 
 @lru_cache(maxsize=1 << 17)
 def _h(s: str) -> int:
-    return zlib.crc32(s.encode("utf-8")) % DIM
+    return zlib.crc32(s.encode("utf-8", "surrogatepass")) % DIM
 
 
 def _bucket(x: int) -> int:

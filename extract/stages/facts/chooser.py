@@ -235,7 +235,7 @@ HASH_DIM = 1 << 15
 
 @lru_cache(maxsize=1 << 17)
 def _h(s: str) -> int:  # the same feature strings recur across values and documents
-    return zlib.crc32(s.encode("utf-8")) % HASH_DIM
+    return zlib.crc32(s.encode("utf-8", "surrogatepass")) % HASH_DIM
 
 
 class HashedFactChooser(FactChooser):

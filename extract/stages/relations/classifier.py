@@ -40,7 +40,7 @@ def _bucket(x: int, edges=_DIST) -> int:
 
 @lru_cache(maxsize=1 << 17)
 def _h(s: str) -> int:
-    return zlib.crc32(s.encode("utf-8")) % DIM
+    return zlib.crc32(s.encode("utf-8", "surrogatepass")) % DIM
 
 
 def table_spans(doc) -> List[Tuple[int, int]]:
