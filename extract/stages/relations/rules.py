@@ -23,6 +23,7 @@ rest (all matched on the normalized text, so both scripts work):
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Dict, List, Optional
 
@@ -99,10 +100,12 @@ def pattern_relations(doc: Document) -> List[Relation]:
     out += _investor_lists(doc, ents)
     # 吉利集团旗下网约车平台曹操专车: the descriptor may hold an INDUSTRY (网约车), which the adjacent pairs above skip
     orgs = [e for e in ents if e.type in ("COMPANY", "ORG")]
+    starts = [e.start for e in ents]
     for a, b in zip(orgs, orgs[1:]):
         gap = doc.norm[a.end:b.start]
         if 0 < len(gap) <= 20 and _SUBSIDIARY.match(gap) and any(
-                e.type == "INDUSTRY" and a.end <= e.start and e.end <= b.start for e in ents):
+                e.type == "INDUSTRY" and e.end <= b.start
+                for e in ents[bisect.bisect_left(starts, a.end):bisect.bisect_left(starts, b.start)]):
             out.append(Relation("subsidiary_of", b, a))
     return out
 
@@ -116,17 +119,18 @@ def _investor_lists(doc: Document, ents: List[Entity]) -> List[Relation]:
     is about (the nearest COMPANY before the cue in the sentence)."""
     out = []
     starts = [e.start for e in ents]
-    import bisect
     for m in _INVESTOR_CUE.finditer(doc.norm):
         ss, se = doc.sentence_of(m.start())
         i = bisect.bisect_left(starts, m.end())
-        before = [e for e in ents[bisect.bisect_left(starts, ss):i] if e.end <= m.start() and e.type == "COMPANY"]
+        lo = bisect.bisect_left(starts, max(ss, m.start() - _LOOKBACK), 0, i)
+        before = [e for e in ents[lo:i] if e.end <= m.start() and e.type == "COMPANY"]
         if not before or i >= len(ents) or ents[i].start >= se or ents[i].type not in ("COMPANY", "ORG") \
                 or doc.norm[m.end():ents[i].start].strip(" ：:") != "":
             continue
         target = before[-1]
         listed = [ents[i]]
-        for e in ents[i + 1:]:
+        for j in range(i + 1, len(ents)):
+            e = ents[j]
             if e.start >= se or e.type not in ("COMPANY", "ORG") or not _LIST_SEP.match(doc.norm[listed[-1].end:e.start]):
                 break
             listed.append(e)
@@ -155,6 +159,7 @@ def make_relations(nlp, tables: bool = True, patterns: bool = True, learn: bool 
     return RelationsComponent(tables, patterns, learn, path or model)
 
 
+_LOOKBACK = 120  # characters a sentence shape may reach back; keeps the patterns linear in the text
 _DEF_CUE = re.compile(r"是(?:一家|国内一家|全球一家|中国一家|国内领先的|全球领先的)")
 _IND_HEAD = re.compile(r"^(?:细分)?(?:企业|公司|厂商|服务商|供应商|提供商|制造商|运营商|品牌商|龙头)")
 _LIST_END = re.compile(r"^等(?:知名|头部|龙头|国内|国际|多家)?$")
@@ -169,12 +174,14 @@ def industry_patterns(doc: Document) -> List[Relation]:
     - a list closed by 等 and an industry: ``恒瑞医药、正大天晴和药明康德等知名制药企业`` → each listed company.
     """
     ents = sorted(doc.entities, key=lambda e: e.start)
+    starts = [x.start for x in ents]
     out = []
     for i, e in enumerate(ents):
         if e.type != "INDUSTRY" or not _IND_HEAD.match(doc.norm[e.end:e.end + 4]):
             continue
         ss, se = doc.sentence_of(e.start)
-        before = [x for x in ents[:i] if x.start >= ss]
+        ss = max(ss, e.start - _LOOKBACK)  # bounded: linear time on text without sentence punctuation
+        before = ents[bisect.bisect_left(starts, ss, 0, i):i]
         # a list closed by 等: the companies right before it
         if before and before[-1].type == "COMPANY" and _LIST_END.match(doc.norm[before[-1].end:e.start]):
             k = len(before) - 1
@@ -208,12 +215,14 @@ def place_patterns(doc: Document) -> List[Relation]:
     - a list closed by 等 and a place: ``伊藤忠集团、日立集团等日本大厂`` → each listed company.
     """
     ents = sorted(doc.entities, key=lambda e: e.start)
+    starts = [x.start for x in ents]
     out = []
     for i, e in enumerate(ents):
         if e.type != "LOC":
             continue
         ss, se = doc.sentence_of(e.start)
-        before = [x for x in ents[:i] if x.start >= ss]
+        ss = max(ss, e.start - _LOOKBACK)
+        before = ents[bisect.bisect_left(starts, ss, 0, i):i]
         companies = [x for x in before if x.type == "COMPANY"]
         if not companies:
             continue
