@@ -160,7 +160,7 @@ def make_relations(nlp, tables: bool = True, patterns: bool = True, learn: bool 
 
 
 _LOOKBACK = 120  # characters a sentence shape may reach back; keeps the patterns linear in the text
-_DEF_CUE = re.compile(r"是(?:一家|国内一家|全球一家|中国一家|国内领先的|全球领先的)")
+_DEF_CUE = re.compile(r"是(?:一家|(?:国内|全球|中国)一家|(?:国内|全球|行业)领先的)")
 _IND_HEAD = re.compile(r"^(?:细分)?(?:企业|公司|厂商|服务商|供应商|提供商|制造商|运营商|品牌商|龙头)")
 _LIST_END = re.compile(r"^等(?:知名|头部|龙头|国内|国际|多家)?$")
 
