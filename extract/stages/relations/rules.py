@@ -165,6 +165,19 @@ _IND_HEAD = re.compile(r"^(?:细分)?(?:企业|公司|厂商|服务商|供应商
 _LIST_END = re.compile(r"^等(?:知名|头部|龙头|国内|国际|多家)?$")
 
 
+def _list_closed_by(doc: Document, before: list, e: Entity) -> List[Entity]:
+    """The companies of a list that ``before`` ends with and that 等 (知名 …) closes right before ``e``, in
+    text order (甲、乙和丙等知名制药企业); [] when there is none."""
+    if not before or before[-1].type != "COMPANY" or not _LIST_END.match(doc.norm[before[-1].end:e.start]):
+        return []
+    k = len(before) - 1
+    listed = [before[k]]
+    while k > 0 and before[k - 1].type == "COMPANY" and _LIST_SEP.match(doc.norm[before[k - 1].end:before[k].start]):
+        k -= 1
+        listed.append(before[k])
+    return listed[::-1]
+
+
 def industry_patterns(doc: Document) -> List[Relation]:
     """``in_industry`` stated by two sentence shapes (kept beside the learned classifier):
 
@@ -182,14 +195,9 @@ def industry_patterns(doc: Document) -> List[Relation]:
         ss, se = doc.sentence_of(e.start)
         ss = max(ss, e.start - _LOOKBACK)  # bounded: linear time on text without sentence punctuation
         before = ents[bisect.bisect_left(starts, ss, 0, i):i]
-        # a list closed by 等: the companies right before it
-        if before and before[-1].type == "COMPANY" and _LIST_END.match(doc.norm[before[-1].end:e.start]):
-            k = len(before) - 1
-            listed = [before[k]]
-            while k > 0 and before[k - 1].type == "COMPANY" and _LIST_SEP.match(doc.norm[before[k - 1].end:before[k].start]):
-                k -= 1
-                listed.append(before[k])
-            out += [Relation("in_industry", c, e) for c in reversed(listed)]
+        listed = _list_closed_by(doc, before, e)  # 甲、乙等知名制药企业
+        if listed:
+            out += [Relation("in_industry", c, e) for c in listed]
             continue
         m = None
         for m in _DEF_CUE.finditer(doc.norm, ss, e.start):
@@ -227,13 +235,9 @@ def place_patterns(doc: Document) -> List[Relation]:
         if not companies:
             continue
         head = _LOC_HEAD.match(doc.norm[e.end:e.end + 6])
-        if head and before[-1].type == "COMPANY" and _LIST_END.match(doc.norm[before[-1].end:e.start]):
-            k = len(before) - 1
-            listed = [before[k]]
-            while k > 0 and before[k - 1].type == "COMPANY" and _LIST_SEP.match(doc.norm[before[k - 1].end:before[k].start]):
-                k -= 1
-                listed.append(before[k])
-            out += [Relation("located_in", c, e) for c in reversed(listed)]
+        listed = _list_closed_by(doc, before, e) if head else []  # 甲、乙等日本大厂
+        if listed:
+            out += [Relation("located_in", c, e) for c in listed]
             continue
         gap_start = companies[-1].end
         gap = doc.norm[gap_start:e.start]
