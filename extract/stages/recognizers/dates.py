@@ -44,9 +44,10 @@ _PARTS = {"底": "end", "末": "end", "初": "begin", "上旬": "early", "中旬
 _MONTH_PART = re.compile(r"[ \t]*(底|末|初(?![步衷心期中始])|上旬|中旬|下旬)")
 _YEAR_PART = re.compile(r"[ \t]*(年底|年末|年初|全年)")
 _DAY_AFTER = re.compile(r"[ \t]*((?:3[01]|[12]\d|0?[1-9])(?![\d.])|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[ \t]*[日号]")
-_RANGE_SEP = re.compile(r"[ \t]*(?:至|到|-|—|–|~|～)[ \t]*")
-_SECOND_DAY = re.compile(r"[ \t]*(?:至|到|-|—|–|~|～)[ \t]*(3[01]|[12]\d|0?[1-9])(?![\d.])[ \t]*[日号](?!元)")
-_MONTH_FROM = re.compile(r"(?<![\d.])(1[0-2]|0?[1-9])[ \t]*(?:-|—|–|~|～|至|到)[ \t]*")
+_SEP = r"[ \t]*(?:至|到|-|—|–|~|～)[ \t]*"  # a range separator between two dates
+_RANGE_SEP = re.compile(_SEP)
+_SECOND_DAY = re.compile(_SEP + r"(3[01]|[12]\d|0?[1-9])(?![\d.])[ \t]*[日号](?!元)")
+_MONTH_FROM = re.compile(r"(?<![\d.])(1[0-2]|0?[1-9])" + _SEP)
 # a date (and time) written with hyphens, as in bylines: 2023-04-21, 2017-12-21 21:55:41
 _ISO = re.compile(r"(?<![\d.\-])((?:19|20)\d{2})-(1[0-2]|0?[1-9])-(3[01]|[12]\d|0?[1-9])(?:[ T]?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?(?![\d\-])")
 # a news dateline: (中央社记者…台北25日电), (上海20日讯)
