@@ -265,9 +265,7 @@ def jsonl_line(rec: dict) -> str:
     input, a broken decoder upstream) cannot be written as UTF-8, so such a record is written with
     ``\\uXXXX`` escapes instead: still valid JSON that reads back to the same record."""
     line = json.dumps(rec, ensure_ascii=False)
-    try:
-        line.encode("utf-8")
-    except UnicodeEncodeError:
+    if not _utf8_ok(line):
         line = json.dumps(rec, ensure_ascii=True)
     return line + "\n"
 
@@ -304,7 +302,7 @@ def write_record(out: IO, doc: Document, chunk_chars: int = 1 << 20) -> None:
             buf.append("]")
         else:
             buf.append(dump(value))
-    buf.append("}\n" if parts else "{}\n")
+    buf.append("}\n")  # record_parts always holds id and text
     out.write("".join(buf))
 
 
