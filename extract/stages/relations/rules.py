@@ -128,21 +128,17 @@ def _investor_lists(doc: Document, ents: List[Entity]) -> List[Relation]:
                 or doc.norm[m.end():ents[i].start].strip(" ：:") != "":
             continue
         target = before[-1]
-        listed = [ents[i]]
-        for j in range(i + 1, len(ents)):
-            e = ents[j]
-            if e.start >= se or e.type not in ("COMPANY", "ORG") or not _LIST_SEP.match(doc.norm[listed[-1].end:e.start]):
-                break
-            listed.append(e)
+        listed = [ents[i]] + [e for e in _listed_after(doc, ents, i, ("COMPANY", "ORG")) if e.start < se]
         out += [Relation("invested_in", e, target) for e in listed if e is not target]
     return out
 
 
-def _listed_after(doc: Document, ents: List[Entity], first: int) -> List[Entity]:
-    """The companies coordinated after ``ents[first]`` (甲、乙和丙): each joined by one list separator."""
+def _listed_after(doc: Document, ents: List[Entity], first: int, types=("COMPANY",)) -> List[Entity]:
+    """The entities of ``types`` coordinated after ``ents[first]`` (甲、乙和丙): each joined by one list separator."""
     out, prev = [], ents[first]
-    for e in ents[first + 1:]:
-        if e.type != "COMPANY" or not _LIST_SEP.match(doc.norm[prev.end:e.start]):
+    for j in range(first + 1, len(ents)):
+        e = ents[j]
+        if e.type not in types or not _LIST_SEP.match(doc.norm[prev.end:e.start]):
             break
         out.append(e)
         prev = e
@@ -163,6 +159,13 @@ _LOOKBACK = 120  # characters a sentence shape may reach back; keeps the pattern
 _DEF_CUE = re.compile(r"是(?:一家|(?:国内|全球|中国)一家|(?:国内|全球|行业)领先的)")
 _IND_HEAD = re.compile(r"^(?:细分)?(?:企业|公司|厂商|服务商|供应商|提供商|制造商|运营商|品牌商|龙头)")
 _LIST_END = re.compile(r"^等(?:知名|头部|龙头|国内|国际|多家)?$")
+
+
+def _before_in_sentence(doc: Document, ents: List[Entity], starts: list, i: int) -> tuple:
+    """Where the look back from ``ents[i]`` starts (its sentence, at most ``_LOOKBACK`` characters back: linear
+    time on text without sentence punctuation) and the entities from there up to ``ents[i]``."""
+    ss = max(doc.sentence_of(ents[i].start)[0], ents[i].start - _LOOKBACK)
+    return ss, ents[bisect.bisect_left(starts, ss, 0, i):i]
 
 
 def _list_closed_by(doc: Document, before: list, e: Entity) -> List[Entity]:
@@ -192,9 +195,7 @@ def industry_patterns(doc: Document) -> List[Relation]:
     for i, e in enumerate(ents):
         if e.type != "INDUSTRY" or not _IND_HEAD.match(doc.norm[e.end:e.end + 4]):
             continue
-        ss, se = doc.sentence_of(e.start)
-        ss = max(ss, e.start - _LOOKBACK)  # bounded: linear time on text without sentence punctuation
-        before = ents[bisect.bisect_left(starts, ss, 0, i):i]
+        ss, before = _before_in_sentence(doc, ents, starts, i)
         listed = _list_closed_by(doc, before, e)  # 甲、乙等知名制药企业
         if listed:
             out += [Relation("in_industry", c, e) for c in listed]
@@ -228,9 +229,7 @@ def place_patterns(doc: Document) -> List[Relation]:
     for i, e in enumerate(ents):
         if e.type != "LOC":
             continue
-        ss, se = doc.sentence_of(e.start)
-        ss = max(ss, e.start - _LOOKBACK)
-        before = ents[bisect.bisect_left(starts, ss, 0, i):i]
+        ss, before = _before_in_sentence(doc, ents, starts, i)
         companies = [x for x in before if x.type == "COMPANY"]
         if not companies:
             continue
