@@ -33,8 +33,6 @@ import bisect
 import json
 import math
 import re
-import zlib
-from functools import lru_cache
 from pathlib import Path
 from typing import Dict, List, Optional
 
@@ -42,6 +40,7 @@ from extract.doc import Argument, Document, Event
 from extract.registry import components
 from extract.stages.events.rules import DATA, _Ctx, _hedged, _is_money, _load, find_events, investments, merge_same_round, \
     normalize_round
+from extract.stages.hashing import slot_hasher
 
 __all__ = ["FundingModel", "make_learned_events", "trigger_candidates", "arg_candidates"]
 
@@ -58,9 +57,7 @@ _CUES = ("领投", "跟投", "参投", "联合投资", "投资", "由", "获", "
          "以及", "的", "，")
 
 
-@lru_cache(maxsize=1 << 17)
-def _h(s: str) -> int:
-    return zlib.crc32(s.encode("utf-8", "surrogatepass")) % DIM
+_h = slot_hasher(DIM)  # feature string -> slot (extract.stages.hashing)
 
 
 def _bucket(x: int) -> int:

@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import json
 import re
-import zlib
-from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
 from extract.stages.facts.rules import _clause_start
+from extract.stages.hashing import slot_hasher
 from extract.stages.segment import ensure_sentences
 
 SUBJECT_TYPES = ("COMPANY", "ORG", "LOC", "INDUSTRY", "POLICY")
@@ -233,9 +232,7 @@ def load(path) -> list:
 HASH_DIM = 1 << 15
 
 
-@lru_cache(maxsize=1 << 17)
-def _h(s: str) -> int:  # the same feature strings recur across values and documents
-    return zlib.crc32(s.encode("utf-8", "surrogatepass")) % HASH_DIM
+_h = slot_hasher(HASH_DIM)  # feature string -> slot (extract.stages.hashing)
 
 
 class HashedFactChooser(FactChooser):

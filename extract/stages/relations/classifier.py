@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import json
 import math
-import zlib
-from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, List, Optional, Tuple
 
+from extract.stages.hashing import slot_hasher
 from extract.stages.segment import ensure_sentences
 
 # relation -> (head types, tail types)
@@ -38,9 +37,7 @@ def _bucket(x: int, edges=_DIST) -> int:
     return next((i for i, b in enumerate(edges) if x <= b), len(edges))
 
 
-@lru_cache(maxsize=1 << 17)
-def _h(s: str) -> int:
-    return zlib.crc32(s.encode("utf-8", "surrogatepass")) % DIM
+_h = slot_hasher(DIM)  # feature string -> slot (extract.stages.hashing)
 
 
 def table_spans(doc) -> List[Tuple[int, int]]:
