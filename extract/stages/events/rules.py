@@ -425,8 +425,7 @@ def investments(events: list, existing=()) -> list:
         # a short name and its full name (纳美信 / 纳美信（上海）生物科技有限公司) are one company: the
         # relation goes to the full name, as the guidelines' first full statement of it
         names = [c.attrs.get("norm", c.text) for c in companies]
-        companies = [c for c, n in zip(companies, names)
-                     if not any(len(m) > len(n) >= 2 and n in m for m in names)]
+        companies = [c for c, n in zip(companies, names) if not any(_short_of(n, m) for m in names)]
         for a in ev.arguments:
             if a.role not in ("investor", "lead_investor") or a.ref is None:
                 continue
@@ -450,10 +449,15 @@ def _arg_key(a: Argument) -> str:
     return attrs.get("norm") or x.text
 
 
-def _same_name(a, b) -> bool:
-    """Two sets of company names share one, a short name counting as its full name's (贝斯兰 and
+def _short_of(short: str, full: str) -> bool:
+    """Whether ``short`` (two characters or more) is a short name inside the longer ``full`` (贝斯兰 in
     青岛贝斯兰半导体科技有限公司)."""
-    return any(x == y or (len(x) >= 2 and len(y) >= 2 and (x in y or y in x)) for x in a for y in b)
+    return len(full) > len(short) >= 2 and short in full
+
+
+def _same_name(a, b) -> bool:
+    """Two sets of company names share one, a short name counting as its full name's."""
+    return any(x == y or _short_of(x, y) or _short_of(y, x) for x in a for y in b)
 
 
 _ANAPHORIC = ("本轮", "此轮", "本次", "该轮", "这轮", "这次")
