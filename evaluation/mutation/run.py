@@ -183,6 +183,8 @@ def main(argv=None) -> int:
                           args.timeout or (int(old.group(1)) if old else 60))
         else:
             res = run_module(key, work, args.fresh, args.timeout or 60)
+        # read again before writing: another run (another module) may have written meanwhile
+        results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.is_file() else {}
         results[key] = res
         RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"{key:10} mutants {res['mutants']:4}  killed {res['killed'] + res['timeout'] + res['suspicious']:4}  "
