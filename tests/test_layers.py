@@ -177,10 +177,43 @@ def test_ranking_needs_a_subject():
     ("包括科之杰新材料集团有限公司在内", ["科之杰新材料集团有限公司"]),
     ("深圳市大疆創新科技有限公司發布", ["深圳市大疆創新科技有限公司"]),
     ("成立有限公司的条件", []),
+    # a bracket with no partner inside the candidate is not part of the name
+    ("星河资本（苏州星河股权投资管理有限公司）领投", ["苏州星河股权投资管理有限公司"]),
+    ("3家公司递表\n1)江西岚图材料股份有限公司", ["江西岚图材料股份有限公司"]),
+    ("（2）江西岚图材料股份有限公司", ["江西岚图材料股份有限公司"]),
 ])
 def test_legal_company_names(text, expected):
     from extract.stages.recognizers import find_companies
     assert [e.text for e in find_companies(make_doc(text))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("竞争激烈，但锐湃科技仍有优势", ["锐湃科技"]),   # a conjunction is not part of the brand
+    ("竞争激烈，锐湃科技仍有优势", ["锐湃科技"]),
+    ("，也锐湃科技", ["锐湃科技"]),                 # 也 was a stop character: the candidate was lost
+    ("，但锐科技", []),                              # the brand must keep two characters
+])
+def test_short_company_names_skip_a_leading_conjunction(text, expected):
+    from extract.stages.recognizers.companies import ShortCompanyRecognizer
+    assert [e.text for e in ShortCompanyRecognizer().find(make_doc(text))] == expected
+
+
+@pytest.mark.parametrize("surface, expected", [
+    ("百图生科(BioMap", "百图生科"),          # an opened bracket never closed: the name is before it
+    ("SSI）公司", "SSI"),                      # a closing bracket never opened
+    ("（HTC", "HTC"),                          # nothing before the bracket: the name is after it
+    ("1)锐湃科技", "锐湃科技"),
+    ("• Animoca Brands", "Animoca Brands"),   # a list bullet
+    ("利屹恩推进器（上海）", "利屹恩推进器（上海）"),   # a pair stays
+])
+def test_entity_filter_repairs_model_span_edges(surface, expected):
+    from extract.stages.basic import make_entity_filter
+    text = f"据报道，{surface}今日宣布"
+    d = make_doc(text)
+    s = text.index(surface)
+    d.entities.append(d.entity("COMPANY", s, s + len(surface), source="ner"))
+    (e,) = make_entity_filter(None)(d).entities
+    assert e.text == expected == text[e.start:e.end]
 
 
 def test_table_relations_follow_the_key_column():

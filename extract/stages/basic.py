@@ -84,6 +84,9 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=()):
     markup = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)|https?://\S+|www\.\S+|[A-Za-z0-9-]+\.(?:com|cn|net|org|io|ai|gov)\b")
 
     def entity_filter(doc: Document) -> Document:
+        for e in doc.entities:
+            if e.source in srcs and e.type in _NAME_TYPES:
+                _repair_edges(doc, e)
         links = [m.span() for m in markup.finditer(doc.norm)] if ("." in doc.norm) else []
         link_starts = [s for s, _ in links]  # matches never overlap: sorted by start and by end
 
@@ -109,7 +112,49 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=()):
     return entity_filter
 
 
-_MARKUP_CHARS = set("[]|#")  # a model span holding markdown markup is not a name
+_MARKUP_CHARS = set("[]|#")
+
+_NAME_TYPES = ("COMPANY", "ORG", "PERSON", "LOC", "INDUSTRY")
+_BULLETS = "•●▪■◆◇○·・"
+_OPEN, _CLOSE = "(（", ")）"
+
+
+def _unmatched_bracket(text: str) -> int:
+    """Index of the first bracket in ``text`` that has no partner inside it, or -1."""
+    stack = []
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            stack.append(i)
+        elif ch in _CLOSE:
+            if not stack:
+                return i
+            stack.pop()
+    return stack[0] if stack else -1
+
+
+def _repair_edges(doc: Document, e) -> None:
+    """A model span that holds half a bracket pair or starts with a bullet is cut to the name.
+
+    百圖生科(BioMap → 百圖生科, SSI）公司 → SSI, • Animoca Brands → Animoca Brands: a name in
+    Chinese news holds a bracket only as a pair (利屹恩船用推进器（上海）), so the part before the
+    unmatched bracket is the name; when no name is before it (（HTC, 1)甲乙科技), the part after is.
+    Measured on news dev (SCHEMA entities): see the commit that added it.
+    """
+    s, t = e.start, e.end
+    while s < t and doc.text[s] in _BULLETS + " \t\u3000":
+        s += 1
+    i = _unmatched_bracket(doc.text[s:t])
+    if i >= 0:
+        if sum(ch.isalpha() for ch in doc.text[s:s + i]) >= 2:
+            t = s + i  # the name is before the bracket
+        else:
+            s += i + 1  # nothing that could be a name before it (（HTC, 1)湖南…)
+    while t > s and doc.text[t - 1] in " \t\u3000":
+        t -= 1
+    if (s, t) != (e.start, e.end) and t > s:
+        e.start, e.end, e.text = s, t, doc.text[s:t]
+        if "norm" in e.attrs:
+            e.attrs["norm"] = doc.norm[s:t]  # a model span holding markdown markup is not a name
 
 _EDGE_SPACE = " \t\r\n\u3000\u00a0"
 

@@ -38,6 +38,9 @@ class CompanyRecognizer:
                 if e - sm.end() >= self.min_len:
                     s = sm.end()
                     break
+            # a bracket with no partner inside the name opens or closes something around it
+            # (源禾资本（烟台源禾…有限公司, 1)湖南…有限公司): the name starts after it
+            s = _after_unmatched_bracket(norm, s, e)
             lead = self.leading.match(norm, s, e)
             if lead and e - lead.end() >= self.min_len:
                 s = lead.end()
@@ -45,6 +48,21 @@ class CompanyRecognizer:
                 continue
             out.append(doc.entity("COMPANY", s, e, source="rules"))
         return out
+
+
+def _after_unmatched_bracket(text: str, s: int, e: int) -> int:
+    """``s``, or the position after the last bracket in ``text[s:e]`` that has no partner there."""
+    opened, cut = [], s
+    for i in range(s, e):
+        ch = text[i]
+        if ch in "(（":
+            opened.append(i)
+        elif ch in ")）":
+            if opened:
+                opened.pop()
+            else:
+                cut = i + 1
+    return max([cut] + [i + 1 for i in opened])
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +97,8 @@ class ShortCompanyRecognizer:
         heads = sorted(r["short_heads"], key=len, reverse=True)
         left = sorted(r["short_left"], key=len, reverse=True)
         self.stop_chars = set(r["short_stop_chars"])
+        self.lead_chars = set(r.get("short_lead_chars", ""))
+        self.min_brand = lo
         self.pattern = re.compile(
             rf"(?:(?<=^)|(?<=\n)|(?<={')|(?<='.join(map(re.escape, left))}))"
             rf"(?!{alternation(left)})(?P<brand>[\u4e00-\u9fff]{{{lo},{hi}}}?)(?P<head>{alternation(heads)})")
@@ -92,12 +112,16 @@ class ShortCompanyRecognizer:
     def find(self, doc) -> List:
         out = []
         for m in self.pattern.finditer(doc.norm):
-            brand = m.group("brand")
+            brand, start = m.group("brand"), m.start()
+            while brand[:1] in self.lead_chars and len(brand) > self.min_brand:
+                brand, start = brand[1:], start + 1  # 但甲乙科技: a conjunction, then the brand
+            if brand[:1] in self.lead_chars:
+                continue  # too short once the conjunction is gone
             if self.stop_chars & set(brand):
                 continue  # a function character: a phrase (在浦东的), not a brand
             if self._ordinary(brand):
                 continue  # a word (人工智能) or holds a common one (上海硬, 全周期): not a brand
-            out.append(doc.entity("COMPANY", m.start(), m.end(), source="rules"))
+            out.append(doc.entity("COMPANY", start, m.end(), source="rules"))
         return out
 
 
