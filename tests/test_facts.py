@@ -54,6 +54,18 @@ def test_coordinated_subjects_pair_with_coordinated_values_or_share_one():
     assert {t[1] for t in tuples(find_facts(d, DATA))} == {"苏州", "无锡"}
 
 
+def test_coordinated_subjects_of_a_ranking_are_each_ranked():
+    d = make_doc("星河科技、云帆智能及青石数据等品牌都首次进入全球500强。",
+                 [("星河科技", "COMPANY"), ("云帆智能", "COMPANY"), ("青石数据", "COMPANY"),
+                  ("全球500强", "RANK", {"top": 500, "scope": "全球"})])
+    assert tuples(find_facts(d, DATA)) == [("RANKING", "星河科技", "全球500强", None),
+                                           ("RANKING", "云帆智能", "全球500强", None),
+                                           ("RANKING", "青石数据", "全球500强", None)]
+    d = make_doc("云帆智能超越星河科技，位居全国第一。",  # only a coordination shares the rank
+                 [("云帆智能", "COMPANY"), ("星河科技", "COMPANY"), ("全国第一", "RANK", {"rank": 1, "scope": "全国"})])
+    assert tuples(find_facts(d, DATA)) == [("RANKING", "云帆智能", "全国第一", None)]
+
+
 def test_examples_ending_in_deng_leave_the_group_unnamed():
     d = make_doc("中游拥有甲科技、乙科技等至少9家整机企业。",
                  [("甲科技", "COMPANY"), ("乙科技", "COMPANY"), fig("至少9家", 9, "家", "at_least")])
@@ -336,4 +348,22 @@ def test_a_forecast_states_no_fact():
     d = make_doc("预计到2028年，杭州市场规模将达到300亿元。", [("杭州", "LOC"), ("300亿元", "FIGURE", {"value": 3e10, "unit": "元", "qualifier": "exact"})])
     assert find_facts(d, DATA) == []
     d = make_doc("2024年，杭州市场规模达到300亿元。", [("杭州", "LOC"), ("300亿元", "FIGURE", {"value": 3e10, "unit": "元", "qualifier": "exact"})])
+    assert [t[1:3] for t in tuples(find_facts(d, DATA))] == [("杭州", "300亿元")]
+
+
+def money(surface, value):
+    return (surface, "FIGURE", {"value": value, "unit": "元", "qualifier": "exact"})
+
+
+def test_a_forecast_word_governs_the_rest_of_its_sentence_and_jiang_its_clause():
+    """forecast_words reach every later clause of the sentence (…，并在2028年达到N); 将 only its own clause."""
+    d = make_doc("预计2026年杭州市场规模为100亿元，并在2028年达到300亿元。",
+                 [("杭州", "LOC"), money("100亿元", 1e10), money("300亿元", 3e10)])
+    assert find_facts(d, DATA) == []
+    d = make_doc("2025年杭州市场规模将增至300亿元。", [("杭州", "LOC"), money("300亿元", 3e10)])
+    assert find_facts(d, DATA) == []
+    d = make_doc("杭州将打造产业高地，2024年市场规模达到300亿元。", [("杭州", "LOC"), money("300亿元", 3e10)])
+    assert [t[1:3] for t in tuples(find_facts(d, DATA))] == [("杭州", "300亿元")]
+    d = make_doc("2024年杭州市场规模达到300亿元，预计2026年达到500亿元。",
+                 [("杭州", "LOC"), money("300亿元", 3e10), money("500亿元", 5e10)])
     assert [t[1:3] for t in tuples(find_facts(d, DATA))] == [("杭州", "300亿元")]

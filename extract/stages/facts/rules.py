@@ -407,9 +407,12 @@ def _value_chain(doc: Document, e, figs: list) -> list:
 
 
 def _forecast(doc: Document, e, ss: int, data: dict) -> bool:
-    """Whether the clause before value ``e`` holds a forecast word (预计, 有望, 将达到 …)."""
+    """Whether value ``e`` is forecast: a forecast word (预计, 有望, 将达到 …) before it in its sentence
+    (预计2025年规模将达到50亿元，并在2028年达到80亿元), or a clause word (将) before it in its clause."""
+    if any(w in doc.norm[ss:e.start] for w in data.get("forecast_words", ())):
+        return True
     clause = _clauses(doc, ss, e.start)[-1]
-    return any(w in doc.norm[clause:e.start] for w in data.get("forecast_words", ()))
+    return any(w in doc.norm[clause:e.start] for w in data.get("forecast_clause_words", ()))
 
 
 def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: list, data: dict) -> bool:
@@ -684,7 +687,9 @@ def _rules_pass(doc: Document, data: dict):
                 subject = prev[-1] if prev else None
             if subject is None:
                 continue
-            facts.append(Fact("RANKING", subject, e, metric, date))
+            chain = _coordinated(doc, subject, sent_all) if subject.end <= e.start else [subject]
+            for s in chain:  # 甲、乙及丙等品牌都进入全球500大: each of them is ranked
+                facts.append(Fact("RANKING", s, e, metric, date))
             continue
         if _no_fact(doc, e, ss, clause, remention, in_sent, data):
             continue
