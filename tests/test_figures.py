@@ -201,6 +201,9 @@ NEGATIVES = [
     ("前10个城市分别为北京、上海、深圳", "10个"),
     ("与前三批相比，第四批“小巨人”企业规模更小", "三批"),
     ("与第二、三批接近", "三批"),
+    ("第二十一、二十二批企业", "二十二批"),  # the ordinal 第 is two numerals back
+    ("第十二 、三批", "三批"),
+    ("营收十几万元", "万元"),              # not 万元 = 10000: 十几万元 is one vague figure
     ("**15**家企业近3年营业收入复合增长率", "近3年"),
     ("员工规模（平均值） 就业数\n\n（万人）", "万人"),
     ("从关键零部件和材料的替代", "零部"),
@@ -374,3 +377,106 @@ def test_bare_minguo_year_is_a_date_in_traditional_text_only():
 def test_compound_magnitudes_bounds_and_news_units(text, expected):
     got = [(f.text, f.attrs["value"], f.attrs["unit"], f.attrs["qualifier"]) for f in find_figures(make_doc(text))]
     assert got == expected
+
+
+# ------------------------------------------------- edge cases found by mutation testing (issue 19)
+def _rows(text: str) -> list:
+    figs = find_figures(make_doc(text))
+    for f in figs:
+        assert f.type == "FIGURE" and f.source == "rules", f
+    return [(f.text, f.attrs["value"], f.attrs["unit"], f.attrs["qualifier"], f.attrs.get("min"), f.attrs.get("max"))
+            for f in figs]
+
+
+def _one(span, value, unit, qual="exact", lo=None, hi=None):
+    return (span, value, unit, qual, lo, hi)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two amounts of one unit joined across spaces or bold markers are one range (gaps are stripped
+    # before the separator is looked up); the joined FIGURE keeps its type and source; equal ends are
+    # no range; what follows a joined range is still read
+    ("1000元 到 1999元", [_one("1000元 到 1999元", 1000, "元", "range", 1000, 1999)]),
+    ("1000元**到**1999元", [_one("1000元**到**1999元", 1000, "元", "range", 1000, 1999)]),
+    ("5元到5元", [_one("5元", 5, "元"), _one("5元", 5, "元")]),
+    ("1000元到1999元，共5家", [_one("1000元到1999元", 1000, "元", "range", 1000, 1999), _one("5家", 5, "家")]),
+    ("5-5家", []),
+    ("3-\n12家", [_one("3-\n12家", 3, "家", "range", 3, 12)]),  # the break is inside the range, not before the unit
+    ("一至三家", [_one("一至三家", 1, "家", "range", 1, 3)]),  # a range from 一 is no article
+    # a currency named after 元 is the unit; one named before a foreign currency does not replace it
+    ("募资300亿元新台币", [_one("300亿元新台币", 30000000000, "新台币")]),
+    ("新台币15亿美元", [_one("新台币15亿美元", 1500000000, "美元")]),
+    # 破 after a letter is still the qualifier; after a break verb it is the verb's, and reading goes on
+    ("SpaceX破3项纪录", [_one("破3项", 3, "项", "more_than")]),
+    ("打破一项纪录，新增5家", [_one("5家", 5, "家")]),
+    # 近/接近/将近 + N年/N个月 is a DATE unless a duration cue (across two gap characters) comes before it
+    ("接近3年", []),
+    ("将近3个月", []),
+    ("近3个月", []),
+    ("成立近3年", [_one("近3年", 3, "年", "approx")]),
+    ("历时近3年", [_one("近3年", 3, "年", "approx")]),
+    ("成立  近3年", [_one("近3年", 3, "年", "approx")]),
+    # 兆瓦 is a unit, not 兆 + 瓦; 成 before 为 is no tenth
+    ("装机10兆瓦", [_one("10兆瓦", 10, "兆瓦")]),
+    ("其中3成为新企业", []),
+    # N分之M: M/N as a percentage, M at most N; N/M with 1 ≤ N < M ≤ 10 and no unit
+    ("三分之一的企业", [_one("三分之一", pytest.approx(100 / 3), "%")]),
+    ("三分之二", [_one("三分之二", pytest.approx(200 / 3), "%")]),
+    ("三分之三", [_one("三分之三", 100, "%")]),
+    ("零分之零", []),
+    ("1/10", [_one("1/10", 10, "%")]),
+    ("5/5", []),
+    ("6/5", []),
+    ("1/11", []),
+    # vague amounts: a magnitude after a gap still counts; without a unit 亿 is money, 万 only after a
+    # money word, 千 never; a tenth unit multiplies both ends (数十成: contrived)
+    ("数千 万元", [_one("数千 万元", 20000000, "元", "vague", 20000000, 90000000)]),
+    ("融资数千 万", [_one("数千 万", 20000000, "元", "vague", 20000000, 90000000)]),
+    ("完成数亿融资", [_one("数亿", 200000000, "元", "vague", 200000000, 900000000)]),
+    ("数十成", [_one("数十成", 200, "%", "vague", 200, 900)]),
+    ("融资3千", []),
+    # a magnitude after 余 multiplies the amount and makes it money
+    ("10余万元", [_one("10余万元", 100000, "元", "more_than")]),
+    ("募资10余亿", [_one("10余亿", 1000000000, "元", "more_than")]),
+    # a unit header over a table column only when no qualifier comes first; also at position 1
+    ("（超千家）", [_one("超千家", 1000, "家", "more_than")]),
+    ("（万人）", []),
+    ("30%%", [_one("30%%", 30, "%")]),  # a doubled percent sign: % once
+    ("增长0.0%", [_one("0.0%", 0, "%")]),  # a written zero is a value (only 零 is not: 零部件)
+    # a unit after a line break is table residue only when it is one character
+    ("共12\n家", []),
+    ("共12\n个月", [_one("12\n个月", 12, "个月")]),
+    # years 1900..2099 (digits or 〇-style numerals, also as a range's upper end) are DATEs
+    ("(1895-1945年)", []),
+    ("1900年", []),
+    ("2099年", []),
+    ("1899年", [_one("1899年", 1899, "年")]),
+    ("2100年", [_one("2100年", 2100, "年")]),
+    ("二〇二四年", []),
+    ("一九〇〇年", []),
+    ("二〇九九年", []),
+    ("一八九九年", [_one("一八九九年", 1899, "年")]),
+    ("二一〇〇年", [_one("二一〇〇年", 2100, "年")]),
+    # a second magnitude must be smaller than the first and its amount below the first magnitude
+    ("1万0万件", []),
+    ("1万0亿件", []),
+    ("2兆10000亿元", []),
+    ("11万10千件", []),
+    # 一 with a qualifier before it or a 余 after it is counted
+    ("成立不足一年", [_one("不足一年", 1, "年", "less_than")]),
+    ("一余家", [_one("一余家", 1, "家", "more_than")]),
+    # 第/前/首 before a number block it across spaces and inside a Chinese numeral (第十二批);
+    # a letter does not, nor 第 four characters before a list mark (第三季度和5家)
+    ("第 3家", []),
+    ("第十二批", []),
+    ("SpaceX 3次发射", [_one("3次", 3, "次")]),
+    ("第2代X 3台", [_one("3台", 3, "台")]),
+    ("第三季度和5家机构签约", [_one("5家", 5, "家")]),
+    # markdown bold: opening at the very start; a bold closing after the figure's end + 2 is not its core
+    ("**95**家企业", [_one("95", 95, "家")]),
+    ("约**3亿元。**", [_one("约**3亿元", 300000000, "元", "approx")]),
+    # traditional text: the 民国 year 114年 is skipped and reading goes on
+    ("內容顯示我國製造業114年產值達5家", [_one("5家", 5, "家")]),
+])
+def test_figure_edge_cases(text, expected):
+    assert _rows(text) == expected

@@ -6,6 +6,7 @@ import pytest
 
 from extract.stages.recognizers._data import RULES_DIR, RulesDataError, load_rules
 from extract.stages.recognizers.numerals import Numerals, parse_number
+from docs import make_doc
 
 
 @pytest.mark.parametrize("s, value", [
@@ -122,7 +123,23 @@ def test_numerals_data_is_consistent():
     for word, spec in n["fraction_words"].items():
         assert 0 < spec["value"] <= 100 and spec["qualifier"] in QUAL_CLASSES
     for word, (lo, hi) in n["vague_prefixes"].items():
-        assert 1 <= lo < hi <= 9, word
+        if len(word) == 1:
+            assert 1 <= lo < hi <= 9, word  # 数, 几, 上 + magnitude
+        else:  # a tens numeral + 几: 十几 = 11..19, 二十几 = 21..29
+            tens = 1 if word == "十几" else n["digits"][word[0]]
+            assert word.endswith("十几") and (lo, hi) == (10 * tens + 1, 10 * tens + 9), word
+
+
+@pytest.mark.parametrize("text, surface, lo, hi", [
+    ("营收十几万元", "十几万元", 110000, 190000),
+    ("二十几万人参加", "二十几万人", 210000, 290000),
+    ("融资九十几亿元", "九十几亿元", 9.1e9, 9.9e9),
+])
+def test_tens_and_ji_make_a_vague_figure_not_a_bare_magnitude(text, surface, lo, hi):
+    """十几万元 was read as 万元 = 10000 (the 万 after 几 taken as a number of its own)."""
+    from extract.stages.recognizers import find_figures
+    (f,) = find_figures(make_doc(text))
+    assert (f.text, f.attrs["qualifier"], f.attrs["min"], f.attrs["max"]) == (surface, "vague", lo, hi)
 
 
 def test_units_data_is_consistent():

@@ -112,7 +112,7 @@ class FigureRecognizer:
               | (?P<fracw>(?<![{cn}])(?P<fden>{n.cnum}){re.escape(n.fraction_infix)}(?P<fnum>{n.cnum}))
               | (?P<slash>(?<![\d/.])(?P<sa>[1-9])[ ]?/[ ]?(?P<sb>[1-9]\d?)(?![\d/.]))
               | (?<![{cn}])(?P<vq>{alternation(n.vague)})(?P<vm>(?<=上)[{mag}]+|(?<!上)[{mag}]*)
-              | (?<![A-Za-z0-9.第前首{cn}])(?P<n1>{NUM})(?:{G}(?P<m1>{MAG})(?:(?P<n1b>\d{{1,3}}(?:,\d{{3}})+|\d+|[{n.cn_chars}]+)(?P<m1b>{MAG}))?)?(?P<u1>%)?
+              | (?<![A-Za-z0-9.第前首几{cn}])(?P<n1>{NUM})(?:{G}(?P<m1>{MAG})(?:(?P<n1b>\d{{1,3}}(?:,\d{{3}})+|\d+|[{n.cn_chars}]+)(?P<m1b>{MAG}))?)?(?P<u1>%)?
                 RANGE_PART
             )
             (?:{G}(?P<mid>{alternation(self.infix)}))?
@@ -333,12 +333,17 @@ class FigureRecognizer:
 
     def _blocked_before(self, norm: str, i: int) -> bool:
         """第 / 前 / 首 right before the number, across spaces (前 10 个城市 is a RANK)."""
-        before = norm[max(0, i - 6):i].rstrip(GAP_CHARS)
+        before = norm[max(0, i - 12):i].rstrip(GAP_CHARS)
         prev = before[-1:]
         if prev != "" and prev in "第前首":
             return True
-        # 第二、三批 / 第一至五批: the second numeral of an ordinal list
-        return prev != "" and prev in "、至到和及与" and "第" in before[-4:-1]
+        # 第二、三批 / 第一至五批 / 第二十一、二十二批: the second numeral of an ordinal list
+        if prev == "" or prev not in "、至到和及与":
+            return False
+        k = len(before) - 1
+        while k > 0 and (before[k - 1] in self.num.cn_chars or before[k - 1].isdigit() or before[k - 1] in GAP_CHARS):
+            k -= 1
+        return k < len(before) - 1 and before[k - 1:k] == "第"
 
     def _is_year(self, s: str) -> bool:
         s = _STRIP.sub("", s)
