@@ -362,6 +362,9 @@ def test_a_forecast_word_governs_the_rest_of_its_sentence_and_jiang_its_clause()
     assert find_facts(d, DATA) == []
     d = make_doc("2025年杭州市场规模将增至300亿元。", [("杭州", "LOC"), money("300亿元", 3e10)])
     assert find_facts(d, DATA) == []
+    for hedge in ("可能", "寻求"):  # a hedge in the clause: no measurement either
+        d = make_doc(f"杭州{hedge}筹集300亿元。", [("杭州", "LOC"), money("300亿元", 3e10)])
+        assert find_facts(d, DATA) == [], hedge
     d = make_doc("杭州将打造产业高地，2024年市场规模达到300亿元。", [("杭州", "LOC"), money("300亿元", 3e10)])
     assert [t[1:3] for t in tuples(find_facts(d, DATA))] == [("杭州", "300亿元")]
     d = make_doc("2024年杭州市场规模达到300亿元，预计2026年达到500亿元。",
