@@ -18,8 +18,13 @@ rest (all matched on the normalized text, so both scripts work):
   the learned classifier; news dev in_industry 0.112 -> 0.243)
 - ``COMPANY…总部位于LOC``, ``COMPANY是一家LOC公司``, ``甲、乙等LOC企业`` → located_in (:func:`place_patterns`;
   news dev located_in 0.316 -> 0.500)
-- ``COMPANY …投资者/股东/投资方包括 X、Y、Z`` (and 受到…资本青睐，其中包括…) → invested_in X → COMPANY for each
-  listed COMPANY/ORG (added on the ZhIE-News dev split, see :func:`_investor_lists`)
+- ``COMPANY …投资者/股东/投资方(还)包括 X、Y、Z`` (and 受到…资本青睐，其中包括…) → invested_in X → COMPANY for each
+  listed COMPANY/ORG (added on the ZhIE-News dev split, see :func:`_investor_lists`); ``(COMPANY) 曾获/已获得
+  X、Y等…投资`` likewise (an earlier round, no FUNDING event of its own); ``INVESTOR 的投资企业/投资对象包括 X、Y``
+  → invested_in INVESTOR → X. The company is the nearest COMPANY before the cue that is not itself named as an
+  investor (甲领投，乙、丙跟投); 该公司/公司/其, or no subject at all, reach back to the sentences before. Items the
+  recognizers missed are passed over (:func:`_list_items`). News dev invested_in 0.515 -> 0.636, train
+  0.484 -> 0.570.
 """
 from __future__ import annotations
 
@@ -111,7 +116,11 @@ def pattern_relations(doc: Document) -> List[Relation]:
 
 
 # 现有的投资者包括甲、乙和丙 / 历史股东包括… / 受到多家资本的青睐，其中包括…: a list of the company's investors
-_INVESTOR_CUE = re.compile(r"(?:投资者|投资方|投资机构|投资人|股东|资方)(?:阵容)?(?:包括|包含|涵盖|有)|资本(?:的)?青睐[,，]?其中包括")
+_INVESTOR_CUE = re.compile(r"(?:投资者|投资方|投资机构|投资人|股东|资方)(?:阵容)?(?:还|也|则)?(?:包括|包含|涵盖|有)"
+                           r"|资本(?:的)?青睐[,，]?其中包括")
+# 该公司的历史股东包括… / 公司此前曾获…: the company is named in an earlier sentence
+_ANAPHOR = re.compile(r"(?:该|这家|此)(?:公司|企业)|^\s*(?:公司|其)|其(?=投资|被投|持股|股东)")
+_ANAPHOR_BACK = 300  # characters an anaphor may reach back for its company
 
 
 def _investor_lists(doc: Document, ents: List[Entity]) -> List[Relation]:
@@ -123,13 +132,106 @@ def _investor_lists(doc: Document, ents: List[Entity]) -> List[Relation]:
         ss, se = doc.sentence_of(m.start())
         i = bisect.bisect_left(starts, m.end())
         lo = bisect.bisect_left(starts, max(ss, m.start() - _LOOKBACK), 0, i)
-        before = [e for e in ents[lo:i] if e.end <= m.start() and e.type == "COMPANY"]
-        if not before or i >= len(ents) or ents[i].start >= se or ents[i].type not in ("COMPANY", "ORG") \
-                or doc.norm[m.end():ents[i].start].strip(" ：:") != "":
+        before = [ents[k] for k in range(lo, i) if ents[k].end <= m.start() and ents[k].type == "COMPANY"
+                  and not _invests(doc, ents, k)]
+        if not before and _ANAPHOR.search(doc.norm[ss:m.start()]):
+            lo = bisect.bisect_left(starts, max(0, ss - _ANAPHOR_BACK), 0, i)
+            before = [ents[k] for k in range(lo, i) if ents[k].end <= ss and ents[k].type == "COMPANY"
+                      and not _invests(doc, ents, k)][-1:]
+        if not before:
             continue
         target = before[-1]
-        listed = [ents[i]] + [e for e in _listed_after(doc, ents, i, ("COMPANY", "ORG")) if e.start < se]
+        listed = _list_items(doc, ents, starts, m.end(), se)
         out += [Relation("invested_in", e, target) for e in listed if e is not target]
+    # 公司早前曾获甲、乙、丙等机构投资: investors of an earlier round, which is no FUNDING event of its own
+    for m in _PAST_CUE.finditer(doc.norm):
+        ss, se = doc.sentence_of(m.start())
+        listed = _list_items(doc, ents, starts, m.end(), se)
+        if not listed or not _PAST_END.match(doc.norm, listed[-1].end):
+            continue
+        i = bisect.bisect_left(starts, m.start())
+        lo = bisect.bisect_left(starts, max(ss, m.start() - _LOOKBACK), 0, i)
+        before = [ents[k] for k in range(lo, i) if ents[k].type == "COMPANY" and not _invests(doc, ents, k)]
+        elided = not any(ents[k].type in ("COMPANY", "ORG", "PERSON") for k in range(lo, i))
+        if not before and (elided or _ANAPHOR.search(doc.norm[ss:m.start()])):  # (此前，已获得…: no subject)
+            lo = bisect.bisect_left(starts, max(0, ss - _ANAPHOR_BACK), 0, i)
+            before = [ents[k] for k in range(lo, i) if ents[k].end <= ss and ents[k].type == "COMPANY"
+                      and not _invests(doc, ents, k)]
+        if before:
+            out += [Relation("invested_in", e, before[-1]) for e in listed if e is not before[-1]]
+    # 甲资本的投资企业包括乙、丙 / 其投资对象，包括…: the companies it invested in
+    for m in _PORTFOLIO_CUE.finditer(doc.norm):
+        ss, se = doc.sentence_of(m.start())
+        listed = _list_items(doc, ents, starts, m.end(), se, ("COMPANY",))
+        i = bisect.bisect_left(starts, m.start())
+        lo = bisect.bisect_left(starts, max(ss, m.start() - _LOOKBACK), 0, i)
+        investors = [ents[k] for k in range(lo, i) if ents[k].type in ("COMPANY", "ORG")]
+        if not investors and _ANAPHOR.search(doc.norm[ss:m.start()]):
+            lo = bisect.bisect_left(starts, max(0, ss - _ANAPHOR_BACK), 0, i)
+            investors = [ents[k] for k in range(lo, i) if ents[k].end <= ss and ents[k].type in ("COMPANY", "ORG")]
+        if investors:
+            who = _main_name(doc, ents, starts, investors[-1])
+            out += [Relation("invested_in", who, e) for e in listed if e is not who]
+    return out
+
+
+def _main_name(doc: Document, ents: List[Entity], starts: list, e: Entity) -> Entity:
+    """The name an alias in brackets right after it stands for (万得（Wind）→ 万得), else ``e``."""
+    k = bisect.bisect_left(starts, e.start)
+    if k > 0 and ents[k - 1].type == e.type and doc.norm[ents[k - 1].end:e.start].strip() in ("(", "（") \
+            and doc.norm[e.end:e.end + 1] in (")", "）"):
+        return ents[k - 1]
+    return e
+
+
+_PORTFOLIO_CUE = re.compile(r"(?:投资企业|投资对象|投资组合|被投企业|被投公司|投资的企业|投资的公司)(?:还|也)?[，,]?"
+                            r"(?:包括|包含|涵盖|有)+[:：]?")
+
+
+_PAST_CUE = re.compile(r"(?:曾|此前|先后|已)(?:获|获得)(?:过|了)?")
+_PAST_END = re.compile(r"(?:等[^，,。；;]{0,8}?)?(?:的)?(?:投资|注资|入股|战略投资)")
+
+
+_INVESTS = re.compile(r"[^，,。；;：:]{0,12}?(?:领投|跟投|参投|共同投资|联合投资|战略投资)")
+
+
+def _invests(doc: Document, ents: List[Entity], k: int) -> bool:
+    """``ents[k]`` is named as an investor in its clause (甲资本领投，乙、丙和丁等基金跟投: each of 乙, 丙, 丁), so
+    it is not the company invested in."""
+    for j in range(k, len(ents)):
+        if ents[j].start - ents[k].end > _LOOKBACK:
+            return False  # (bounded: linear time on endless lists)
+        if _INVESTS.match(doc.norm, ents[j].end):
+            return True
+        if j + 1 == len(ents) or not _LIST_SEP.match(doc.norm[ents[j].end:ents[j + 1].start].strip()):
+            return False
+    return False
+
+
+_ITEM_SEP = re.compile(r"、|以及|和|及|与|,|，")
+_ITEM_MAX = 20  # an item longer than this is no name: the list has ended
+_LIST_STOP = re.compile(r"等|[。；;！!？?\n]")
+
+
+def _list_items(doc: Document, ents: List[Entity], starts: list, pos: int, end: int, types=("COMPANY", "ORG")) -> List[Entity]:
+    """The entities of ``types`` that end the items of the list starting at ``pos`` (甲、乙、丙等…), up to 等, a
+    clause end or ``end``. An item the recognizers missed is passed over, not taken for the end of the list,
+    and a descriptor may open an item (香港医疗机器人公司甲乙)."""
+    out, p = [], pos
+    for k in range(bisect.bisect_left(starts, pos), len(ents)):
+        e = ents[k]
+        if e.start >= end:
+            break
+        gap = doc.norm[p:e.start]
+        if _LIST_STOP.search(gap):
+            break
+        parts = _ITEM_SEP.split(gap)
+        if any(len(x.strip(" ：:")) > _ITEM_MAX for x in parts) or (out and len(parts) < 2) \
+                or (not out and ("，" in gap or "," in gap)):
+            break  # a long stretch is no item; after an item the next one needs a separator; 很多，比如甲 is no list
+        if e.type in types:
+            out.append(e)
+        p = e.end
     return out
 
 
