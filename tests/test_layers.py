@@ -216,6 +216,26 @@ def test_entity_filter_repairs_model_span_edges(surface, expected):
     assert e.text == expected == text[e.start:e.end]
 
 
+@pytest.mark.parametrize("surface, expected", [
+    ("集成电路产业", "集成电路"),      # an industry head stays outside the span (GUIDELINES rule 3)
+    ("消費性電子產業", "消費性電子"),  # matched on the simplified view, cut on the text
+    ("IT服务商", "IT服务"),            # company-type labels give the sector (R12)
+    ("第三产业", "第三产业"),          # a name, not sector + head
+    ("云市场", "云市场"),              # one character would be left
+    ("制造业", "制造业"),              # 业 is a bound suffix (R8)
+])
+def test_entity_filter_cuts_industry_heads(surface, expected):
+    from extract.stages.basic import make_entity_filter
+    from extract.textnorm import normalize
+    text = f"聚焦{surface}的发展"
+    d = make_doc(text)
+    d.norm = normalize(text)[0]
+    s = text.index(surface)
+    d.entities.append(d.entity("INDUSTRY", s, s + len(surface), source="ner"))
+    (e,) = make_entity_filter(None)(d).entities
+    assert e.text == expected == text[e.start:e.end]
+
+
 def test_table_relations_follow_the_key_column():
     import extract
     nlp = extract.load("rules")

@@ -7,6 +7,7 @@ loading a pipeline costs only what its config asks for.
 from __future__ import annotations
 
 import bisect
+import re
 
 from extract.doc import Document
 from extract.registry import components
@@ -117,6 +118,8 @@ _MARKUP_CHARS = set("[]|#")
 _NAME_TYPES = ("COMPANY", "ORG", "PERSON", "LOC", "INDUSTRY")
 _BULLETS = "•●▪■◆◇○·・"
 _OPEN, _CLOSE = "(（", ")）"
+# separable heads of an industry name (matched on the normalized, simplified text)
+_INDUSTRY_HEAD = re.compile(r"(?:产业|行业|领域|赛道|市场|板块|(?<=服务)商|供应商|提供商|制造商|研发商|生产商|厂商)$")
 
 
 def _unmatched_bracket(text: str) -> int:
@@ -151,6 +154,10 @@ def _repair_edges(doc: Document, e) -> None:
             s += i + 1  # nothing that could be a name before it (（HTC, 1)湖南…)
     while t > s and doc.text[t - 1] in " \t\u3000":
         t -= 1
+    if e.type == "INDUSTRY":  # 集成电路产业 → 集成电路, IT服务商 → IT服务 (GUIDELINES rule 3, R12)
+        m = _INDUSTRY_HEAD.search(doc.norm, s, t)
+        if m and m.end() == t and m.start() - s >= 2 and doc.norm[s] != "第":  # 第三产业 is a name
+            t = m.start()
     if (s, t) != (e.start, e.end) and t > s:
         e.start, e.end, e.text = s, t, doc.text[s:t]
         if "norm" in e.attrs:
