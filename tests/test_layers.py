@@ -216,6 +216,19 @@ def test_entity_filter_repairs_model_span_edges(surface, expected):
     assert e.text == expected == text[e.start:e.end]
 
 
+@pytest.mark.parametrize("surface, kept", [
+    ("realme GT 7 Pro", False), ("努比亚Z70 Ultra", False), ("DeepSeek R1", False), ("iQOO Z9 Turbo＋", False),
+    ("APT-C-48", True), ("SAP SE", True), ("ShortMax", True), ("3M", True), ("Qwen2", True), ("星河科技", True),
+])
+def test_entity_filter_drops_products_named_by_model_number(surface, kept):
+    from extract.stages.basic import make_entity_filter
+    text = f"据报道，{surface}今日发布"
+    d = make_doc(text)
+    s = text.index(surface)
+    d.entities.append(d.entity("COMPANY", s, s + len(surface), source="ner"))
+    assert [e.text for e in make_entity_filter(None)(d).entities] == ([surface] if kept else [])
+
+
 @pytest.mark.parametrize("surface, expected", [
     ("集成电路产业", "集成电路"),      # an industry head stays outside the span (GUIDELINES rule 3)
     ("消費性電子產業", "消費性電子"),  # matched on the simplified view, cut on the text

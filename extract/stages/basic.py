@@ -107,7 +107,7 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=()):
         doc.entities = [e for e in doc.entities
                         if not (e.source in srcs and (e.type in dropped or (e.type == "PERSON" and not ok(doc, e))
                                                        or in_link(e) or in_other_cell(e) or _MARKUP_CHARS & set(e.text)
-                                                       or e.text[:1] in "-*"))]
+                                                       or e.text[:1] in "-*" or _is_product(e)))]
         return doc
 
     return entity_filter
@@ -116,6 +116,13 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=()):
 _MARKUP_CHARS = set("[]|#")
 
 _NAME_TYPES = ("COMPANY", "ORG", "PERSON", "LOC", "INDUSTRY")
+# a model number or edition word ending a name, after a space or a Chinese character: a product
+# (realme GT 7 Pro, 努比亚Z70 Ultra, DeepSeek R1), not a company; APT-C-48 or SAP SE stay
+_PRODUCT_END = re.compile(r"(?<=[\s\u4e00-\u9fff])(?:[A-Z]{0,3}\d+[A-Za-z]{0,2}|Pro|Ultra|Max|Plus|Turbo|mini)[+＋]?$")
+
+
+def _is_product(e) -> bool:
+    return e.type in ("COMPANY", "ORG") and bool(_PRODUCT_END.search(e.text))
 _BULLETS = "•●▪■◆◇○·・"
 _OPEN, _CLOSE = "(（", ")）"
 # separable heads of an industry name (matched on the normalized, simplified text)
