@@ -258,3 +258,92 @@ def test_subsidiary_shapes(text, spans, expected):
     from extract.stages.relations.rules import pattern_relations
     d = make_doc(text, spans)
     assert [(r.head.text, r.tail.text) for r in pattern_relations(d) if r.type == "subsidiary_of"] == expected
+
+
+# ---------------------------------------------------------------- issue 19: mutation testing of rules.py
+# every relation pattern_relations finds, in full, for the adjacent-pair shapes and their edges
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("苏州的甲乙科技发布新品。", [("苏州", "LOC"), ("甲乙科技", "COMPANY")], [("located_in", "甲乙科技", "苏州")]),
+    ("杭州市的甲乙科技", [("杭州", "LOC"), ("甲乙科技", "COMPANY")], [("located_in", "甲乙科技", "杭州")]),
+    ("浦东新区的甲乙科技", [("浦东新", "LOC"), ("甲乙科技", "COMPANY")], [("located_in", "甲乙科技", "浦东新")]),
+    ("杭州甲乙科技", [("杭州", "LOC"), ("甲乙科技", "COMPANY")], [("located_in", "甲乙科技", "杭州")]),
+    ("杭州和甲乙科技", [("杭州", "LOC"), ("甲乙科技", "COMPANY")], []),
+    ("甲乙科技的杭州", [("甲乙科技", "COMPANY"), ("杭州", "LOC")], []),  # the order matters
+    ("杭州的清华大学", [("杭州", "LOC"), ("清华大学", "ORG")], []),  # only companies are located by 的
+    ("杭州的雷军", [("杭州", "LOC"), ("雷军", "PERSON")], []),
+    # a pair too far apart is skipped, and the pairs after it are still read
+    ("甲科技在过去的很多很多年里一直是行业龙头。苏州的乙科技", [("甲科技", "COMPANY"), ("苏州", "LOC"), ("乙科技", "COMPANY")],
+     [("located_in", "乙科技", "苏州")]),
+    # at most 12 characters between the two (_GAP_MAX)
+    ("甲集团旗下的一二三四五六七八九乙科技", [("甲集团", "COMPANY"), ("乙科技", "COMPANY")], [("subsidiary_of", "乙科技", "甲集团")]),
+    ("甲集团旗下的一二三四五六七八九十乙科技", [("甲集团", "COMPANY"), ("乙科技", "COMPANY")], []),
+    ("甲乙科技投资了丙丁智能。", [("甲乙科技", "COMPANY"), ("丙丁智能", "COMPANY")], [("invested_in", "甲乙科技", "丙丁智能")]),
+    ("清华大学投资了丙丁智能。", [("清华大学", "ORG"), ("丙丁智能", "COMPANY")], [("invested_in", "清华大学", "丙丁智能")]),
+    ("甲乙科技投资了清华大学。", [("甲乙科技", "COMPANY"), ("清华大学", "ORG")], []),  # the invested one is a company
+    ("甲乙科技领投丙丁智能。", [("甲乙科技", "COMPANY"), ("丙丁智能", "COMPANY")], [("invested_in", "甲乙科技", "丙丁智能")]),
+    ("清华大学旗下的丙丁智能", [("清华大学", "ORG"), ("丙丁智能", "COMPANY")], [("subsidiary_of", "丙丁智能", "清华大学")]),
+    ("丙丁智能旗下的清华大学", [("丙丁智能", "COMPANY"), ("清华大学", "ORG")], [("subsidiary_of", "清华大学", "丙丁智能")]),
+    ("清华大学母公司丙丁智能", [("清华大学", "ORG"), ("丙丁智能", "COMPANY")], [("subsidiary_of", "清华大学", "丙丁智能")]),
+    ("新材料领域，甲乙科技、丙丁智能和戊己材料",
+     [("新材料", "INDUSTRY"), ("甲乙科技", "COMPANY"), ("丙丁智能", "COMPANY"), ("戊己材料", "COMPANY")],
+     [("in_industry", "甲乙科技", "新材料"), ("in_industry", "丙丁智能", "新材料"), ("in_industry", "戊己材料", "新材料")]),
+    # a list of companies only: it ends at the first entity of another type
+    ("新材料企业甲乙科技、清华大学和戊己材料",
+     [("新材料", "INDUSTRY"), ("甲乙科技", "COMPANY"), ("清华大学", "ORG"), ("戊己材料", "COMPANY")],
+     [("in_industry", "甲乙科技", "新材料")]),
+    ("新材料企业甲乙科技，丙丁智能", [("新材料", "INDUSTRY"), ("甲乙科技", "COMPANY"), ("丙丁智能", "COMPANY")],
+     [("in_industry", "甲乙科技", "新材料"), ("in_industry", "丙丁智能", "新材料")]),
+])
+def test_pattern_relations_table(text, spans, expected):
+    from docs import make_doc
+    from extract.stages.relations.rules import pattern_relations
+    got = [(r.type, r.head.text, r.tail.text) for r in pattern_relations(make_doc(text, spans))]
+    assert got == expected
+
+
+def test_a_line_break_is_not_de():
+    """(Fixed 2026-12-03: the gap patterns ended in $, which also matches before a final newline, so a place at
+    the end of one line was taken as the seat of a company starting the next; they end in \\Z now.)"""
+    from docs import make_doc
+    from extract.stages.relations.rules import pattern_relations
+    d = make_doc("苏州\n乙科技", [("苏州", "LOC"), ("乙科技", "COMPANY")])
+    assert pattern_relations(d) == []
+
+
+CAPTIONED = ("表 3 新材料和新能源领域代表企业\n\n| 企业名称 | 所在城市 |\n|---|---|\n"
+             "| 甲乙科技有限公司 | 苏州 |\n| 丙丁新能源有限公司 | 无锡 |\n")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a company table without a caption; a cell listing two industries gives one relation per item
+    (__import__("test_tables").MD, [
+        ("in_industry", "上海澜起科技股份有限公司", "人工智能"), ("in_industry", "上海澜起科技股份有限公司", "集成电路"),
+        ("in_industry", "沐曦集成电路", "集成电路"), ("located_in", "上海澜起科技股份有限公司", "浦东新区"),
+        ("located_in", "沐曦集成电路", "闵行区")]),
+    # a caption naming two industries: both for every company of the table
+    (CAPTIONED, [
+        ("in_industry", "丙丁新能源有限公司", "新材料"), ("in_industry", "丙丁新能源有限公司", "新能源"),
+        ("in_industry", "甲乙科技有限公司", "新材料"), ("in_industry", "甲乙科技有限公司", "新能源"),
+        ("located_in", "丙丁新能源有限公司", "无锡"), ("located_in", "甲乙科技有限公司", "苏州")]),
+])
+def test_table_relations_in_full(nlp, text, expected):
+    assert _rels(nlp(text)) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("SSI的投资者包括很多人。", [("SSI", "COMPANY")], []),  # a cue with no entity after it
+    # a cue whose sentence names no company is passed over; the next cue is still read
+    ("SSI发布新品。红杉资本表示，其投资者包括多家机构。甲乙科技的投资者包括红杉资本和高瓴。",
+     [("SSI", "COMPANY"), ("红杉资本", "ORG"), ("甲乙科技", "COMPANY"), ("红杉资本", "ORG"), ("高瓴", "ORG")],
+     [("红杉资本", "甲乙科技"), ("高瓴", "甲乙科技")]),
+    # the company invested in is a COMPANY: an ORG nearer the cue is not it
+    ("甲乙科技与清华大学的投资者包括红杉资本。", [("甲乙科技", "COMPANY"), ("清华大学", "ORG"), ("红杉资本", "ORG")],
+     [("红杉资本", "甲乙科技")]),
+    ("清华大学的投资者包括红杉资本。", [("清华大学", "ORG"), ("红杉资本", "ORG")], []),
+])
+def test_investor_list_edges(text, spans, expected):
+    from docs import make_doc
+    from extract.stages.relations.rules import pattern_relations
+    got = [(r.head.text, r.tail.text) for r in pattern_relations(make_doc(text, spans)) if r.type == "invested_in"]
+    assert got == expected

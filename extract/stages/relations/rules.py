@@ -35,13 +35,13 @@ from typing import Dict, List, Optional
 from extract.doc import Document, Entity, Relation
 from extract.registry import components
 
-_LOC_OF = re.compile(r"^(?:的|区的|市的|)$")
-_SUBSIDIARY = re.compile(r"^(?:的)?(?:旗下(?:的)?[^，。；,;：:、\s]{0,12}|[^，。；,;：:、\s]{0,4}(?:全资|控股)?子公司)$")
-_PARENT = re.compile(r"^(?:的)?(?:[^，。；,;：:、\s]{0,12}其)?母公司$")
+_LOC_OF = re.compile(r"^(?:的|区的|市的|)\Z")
+_SUBSIDIARY = re.compile(r"^(?:的)?(?:旗下(?:的)?[^，。；,;：:、\s]{0,12}|[^，。；,;：:、\s]{0,4}(?:全资|控股)?子公司)\Z")
+_PARENT = re.compile(r"^(?:的)?(?:[^，。；,;：:、\s]{0,12}其)?母公司\Z")
 # 投资并<verb phrase>的: invested in and (helped, incubated, held …) — a short phrase, no clause break
-_INVEST = re.compile(r"^(?:领投|投资(?:了|并[^\s，。,、；;：:]{1,6})?|参投|注资|入股|战略投资)(?:的)?$")
-_IND_OF = re.compile(r"^(?:新?(?:领域|赛道|行业|产业|板块)[,，]?|(?:领域|赛道|行业)?(?:的)?(?:企业|公司|厂商|龙头)|新?(?:赛道|领域)?的)$")
-_LIST_SEP = re.compile(r"^(?:、|和|及|与|以及|,|，)$")
+_INVEST = re.compile(r"^(?:领投|投资(?:了|并[^\s，。,、；;：:]{1,6})?|参投|注资|入股|战略投资)(?:的)?\Z")
+_IND_OF = re.compile(r"^(?:新?(?:领域|赛道|行业|产业|板块)[,，]?|(?:领域|赛道|行业)?(?:的)?(?:企业|公司|厂商|龙头)|新?(?:赛道|领域)?的)\Z")
+_LIST_SEP = re.compile(r"^(?:、|和|及|与|以及|,|，)\Z")
 _GAP_MAX = 12
 
 
@@ -192,6 +192,7 @@ _PAST_CUE = re.compile(r"(?:曾|此前|先后|已)(?:获|获得)(?:过|了)?")
 _PAST_END = re.compile(r"(?:等[^，,。；;]{0,8}?)?(?:的)?(?:投资|注资|入股|战略投资)")
 
 
+_INVESTOR_BEFORE = re.compile(r"(?:投资方|投资人|投资机构|领投方|出资方)(?:为|是)$|由\Z")
 _INVESTS = re.compile(r"[^，,。；;：:]{0,12}?(?:领投|跟投|参投|共同投资|联合投资|战略投资)")
 
 
@@ -260,7 +261,7 @@ def make_relations(nlp, tables: bool = True, patterns: bool = True, learn: bool 
 _LOOKBACK = 120  # characters a sentence shape may reach back; keeps the patterns linear in the text
 _DEF_CUE = re.compile(r"是(?:一家|(?:国内|全球|中国)一家|(?:国内|全球|行业)领先的)")
 _IND_HEAD = re.compile(r"^(?:细分)?(?:企业|公司|厂商|服务商|供应商|提供商|制造商|运营商|品牌商|龙头)")
-_LIST_END = re.compile(r"^等(?:知名|头部|龙头|国内|国际|多家)?$")
+_LIST_END = re.compile(r"^等(?:知名|头部|龙头|国内|国际|多家)?\Z")
 
 
 def _before_in_sentence(doc: Document, ents: List[Entity], starts: list, i: int) -> tuple:
@@ -313,7 +314,7 @@ def industry_patterns(doc: Document) -> List[Relation]:
     return out
 
 
-_HQ_CUE = re.compile(r"(?:总部|总部设|总部基地)?(?:位于|设在|坐落于)$")
+_HQ_CUE = re.compile(r"(?:总部|总部设|总部基地)?(?:位于|设在|坐落于)\Z")
 _LOC_HEAD = re.compile(r"^(?:的)?(?:本土)?(?:企业|公司|厂商|大厂|巨头|初创公司|科技公司)")
 
 
@@ -342,12 +343,18 @@ def place_patterns(doc: Document) -> List[Relation]:
             continue
         gap_start = companies[-1].end
         gap = doc.norm[gap_start:e.start]
-        anaphor = re.search(r"(?:该|这家)公司(?:总部)?(?:位于|设在|坐落于)$", doc.norm[max(gap_start, e.start - 10):e.start])
+        anaphor = re.search(r"(?:该|这家)公司(?:总部)?(?:位于|设在|坐落于)\Z", doc.norm[max(gap_start, e.start - 10):e.start])
+        if anaphor:  # 该公司 is the company the sentence is about, not an investor named on the way (投资方为甲资本)
+            k0 = bisect.bisect_left(starts, ss)
+            raised = [ents[k] for k in range(k0, i) if ents[k].type == "COMPANY" and not _invests(doc, ents, k)
+                      and not _INVESTOR_BEFORE.search(doc.norm, max(ss, ents[k].start - 6), ents[k].start)]
+            if raised and raised[-1] is not companies[-1] and len(doc.norm[raised[-1].end:e.start]) <= 60:
+                companies, gap_start = [raised[-1]], companies[-1].end
         if (len(gap) <= 20 or (anaphor and len(gap) <= 60)) and _HQ_CUE.search(doc.norm[max(gap_start, e.start - 8):e.start]) \
                 and doc.norm[e.end:e.end + 1] != "的" \
                 and not any(x.type in ("COMPANY", "LOC") for x in before if x.start >= gap_start):
             out.append(Relation("located_in", companies[-1], e))
-        elif head and re.search(r"是一家(?:来自)?$", doc.norm[max(ss, e.start - 6):e.start]) and companies[-1].end <= e.start:
+        elif head and re.search(r"是一家(?:来自)?\Z", doc.norm[max(ss, e.start - 6):e.start]) and companies[-1].end <= e.start:
             out.append(Relation("located_in", companies[-1], e))
     return out
 
