@@ -370,3 +370,13 @@ def test_a_forecast_word_governs_the_rest_of_its_sentence_and_jiang_its_clause()
     d = make_doc("2024年杭州市场规模达到300亿元，预计2026年达到500亿元。",
                  [("杭州", "LOC"), money("300亿元", 3e10), money("500亿元", 5e10)])
     assert [t[1:3] for t in tuples(find_facts(d, DATA))] == [("杭州", "300亿元")]
+
+
+def test_metric_span_strips_leading_words_anywhere_in_the_text():
+    """strip_left applies at the span's start, not only at the start of the document (its pattern began with ^,
+    which re.match(text, pos) reads as the start of the whole text, so it never stripped after position 0)."""
+    from extract.stages.facts.rules import _metric_span
+    d = make_doc("杭州，目前企业数量达到500家。")
+    assert _metric_span(d, 3, 11, DATA).text == "企业数量"
+    d = make_doc("目前企业数量达到500家。")
+    assert _metric_span(d, 0, 8, DATA).text == "企业数量"

@@ -60,7 +60,7 @@ NEAR_SUBJECT_TYPES = ("INDUSTRY", "POLICY")
 def _load(path: str = str(DATA)) -> dict:
     with open(path, encoding="utf-8") as f:
         d = json.load(f)
-    d["_strip_left"] = re.compile("^(?:" + "|".join(map(re.escape, sorted(d["strip_left"], key=len, reverse=True))) + ")+")
+    d["_strip_left"] = re.compile("(?:" + "|".join(map(re.escape, sorted(d["strip_left"], key=len, reverse=True))) + ")+")
     d["_strip_right"] = re.compile("(?:" + "|".join(map(re.escape, sorted(d["strip_right"], key=len, reverse=True))) + ")+$")
     d["_list_intro"] = re.compile(d["list_intro"])
     d["_lead"] = sorted(d.get("topic_lead", []), key=len, reverse=True)
