@@ -175,13 +175,19 @@ def test_a_refused_match_does_not_end_the_search():
     ("2024年1—11月，全市", "2024年1—11月", {"year": 2024, "from_date": {"month": 1}, "to_date": {"month": 11}}),
     ("（中央社記者台北25日電）人工智慧", "25日", {"day": 25, "dateline": True}),
     ("发布时间:2017-12-21 21:55:41来源", "2017-12-21 21:55:41", {"year": 2017, "month": 12, "day": 21}),
+    ("公司20日宣布完成融资", "20日", {"day": 20}),                       # a day alone
+    ("截至2024年四季度末，存款", "截至2024年四季度末", {"year": 2024, "part": "Q4-end", "asof": True}),
+    ("今年第二季度初上线", "今年第二季度初", {"relative": "year", "offset": 0, "part": "Q2-begin"}),
+    ("本季度营收增长", "本季度", {"relative": "this_quarter"}),
+    ("上季度营收增长", "上季度", {"relative": "last_quarter"}),
 ])
 def test_news_date_shapes(text, span, attrs):
     (d,) = find_dates(make_doc(text))
     assert (d.text, {k: v for k, v in d.attrs.items() if k != "norm"}) == (span, attrs)
 
 
-@pytest.mark.parametrize("text", ["1月初步完成", "编号2023-04-215", "共15日元", "8元到3元"])
+@pytest.mark.parametrize("text", ["1月初步完成", "编号2023-04-215", "共15日元", "8元到3元", "30日内完成", "第3日起",
+                                  "每3/5日一次"])
 def test_news_date_shapes_leave_look_alikes(text):
     assert [d.text for d in find_dates(make_doc(text))] in ([], ["1月"])
 
