@@ -161,3 +161,24 @@ def test_qian_ending_a_word_opens_no_top_n(text, ranks):
     """目前四大 / 此前三年: 前 ends a word (目前, 此前, 节前 …), it does not open a top-N."""
     from extract.pipeline import load
     assert [e.text for e in load("rules")(text).entities if e.type == "RANK"] == ranks
+
+
+@pytest.mark.parametrize("text, span, attrs", [
+    ("排名第4至10位的企业", "第4至10位", {"rank": 4, "to": 10}),
+    ("排在第7至第10名的是", "第7至第10名", {"rank": 7, "to": 10}),
+    ("第十到第二十名之间", "第十到第二十名", {"rank": 10, "to": 20}),
+])
+def test_an_ordinal_range_is_one_rank(text, span, attrs):
+    (r,) = find_ranks(make_doc(text))
+    assert (r.text, r.attrs["rank"], r.attrs["to"]) == (span, attrs["rank"], attrs["to"])
+
+
+@pytest.mark.parametrize("text, span", [
+    ("第10至第3名", "第10"),        # a range must go up
+    ("第一至第五批企业", None),       # batches stay no rank
+    ("第3名至5家企业", "第3名"),      # the second end needs 名 or 位
+])
+def test_what_is_no_ordinal_range(text, span):
+    found = find_ranks(make_doc(text))
+    assert [r.text for r in found][:1] == ([span] if span else [])
+    assert all("to" not in r.attrs for r in found)

@@ -16,6 +16,7 @@ Decisions:
   第一季度, 第三方 …, also 第一至第五批 / 第二、三批) is no RANK; 前三批 / 前3年 neither;
 * 第二名 / 第三位 keep 名/位 in the span; the epithet 第一城 keeps 城 (scope 城市);
 * 首家 / 首个 / 首次 / 首批 (the first to do something) are not ranks; 居首 → 首;
+* 第4至10位 / 第7至第10名 is one RANK, rank 4 and ``to`` 10 (news train gold);
 * N强 (十强, 500强) is top N; TOP3 / Top 10 / 前10 / 前五 are top N, but not where 前 ends a word
   (目前四大, 此前三年, 节前五天: news dev RANK F1 0.846 -> 0.853, DATE 0.948 -> 0.950).
 """
@@ -27,6 +28,10 @@ from typing import List, Optional
 
 from extract.stages.recognizers._data import GAP, GAP_CHARS, alternation, char_class, load_rules
 from extract.stages.recognizers.numerals import ARABIC, Numerals
+
+
+# the second end of an ordinal range after 第N (第4至10位, 第7至第10名): attr ``to`` (GUIDELINES N20)
+_ORD_RANGE = re.compile(r"[ \t]*(?:至|到|-|—|–|~|～)[ \t]*第?[ \t]*(\d{1,4}|[一二三四五六七八九十百两]{1,4})[ \t]*(?:名|位)")
 
 
 class RankRecognizer:
@@ -111,6 +116,13 @@ class RankRecognizer:
             if m.group("ordw") and not m.group("osuf") and norm.startswith(self.city_suffix, end):
                 end += len(self.city_suffix)  # 第一城: the ranked noun stays in the span
                 attrs["scope"] = attrs["scope"] or self.city_scope
+            if out and start < out[-1].end:
+                continue  # the second end of a range just joined (第7至第10名)
+            if "rank" in attrs and norm[core:core + 1] == "第":
+                r = _ORD_RANGE.match(norm, end)
+                to = self._int(r.group(1)) if r else None
+                if to is not None and to > attrs.get("rank", 0):  # 第4至10位: ranks 4 to 10
+                    end, attrs = r.end(), {**attrs, "to": to}
             out.append(doc.entity("RANK", start, end, attrs, source="rules"))
         return out
 
