@@ -211,3 +211,17 @@ def test_invested_in_goes_to_the_full_name_of_a_company_named_twice():
     ev = Event("FUNDING", d.span(ts, ts + 2), [Argument("company", ref=full), Argument("company", ref=short),
                                                Argument("investor", ref=inv)])
     assert [(r.head.text, r.tail.text) for r in investments([ev])] == [("恩然创投", "纳美信（上海）生物科技有限公司")]
+
+
+def test_an_alias_in_brackets_gives_the_name_before_it_or_nothing():
+    """GUIDELINES R4: 甲创投(Gobi Partners) is one investor, 甲创投; an alias whose name was not recognized is dropped."""
+    from extract.doc import Argument, Event
+    from extract.stages.events.learned import _main_mentions
+    text = "投资人包括星河创投(Star Capital)、云帆资本(Sail Capital)和乙资本。"
+    d = make_doc(text, [("星河创投", "COMPANY"), ("Star Capital", "COMPANY"), ("Sail Capital", "COMPANY"),
+                        ("乙资本", "COMPANY")])
+    by = {e.text: e for e in d.entities}
+    ev = Event("FUNDING", d.span(0, 3), [Argument("investor", ref=by[n]) for n in
+                                         ("星河创投", "Star Capital", "Sail Capital", "乙资本")])
+    _main_mentions(d, [ev])
+    assert [(a.role, a.text) for a in ev.arguments] == [("investor", "星河创投"), ("investor", "乙资本")]

@@ -289,6 +289,32 @@ class FundingModel:
                    union_rules=bool(d.get("union_rules", False)))
 
 
+def _main_mentions(doc: Document, events: list) -> None:
+    """An argument that is an alias in brackets (戈壁创投(Gobi Partners)) becomes the name before it, or is dropped
+    when that name was not recognized (GUIDELINES R4: a bracketed alias gives no second argument)."""
+    import bisect
+
+    ents = sorted((e for e in doc.entities if e.type in ("COMPANY", "ORG")), key=lambda e: e.end)
+    ends = [e.end for e in ents]
+    norm = doc.norm
+    for ev in events:
+        kept, seen = [], set()
+        for a in ev.arguments:
+            e = a.ref
+            if e is not None and e.type in ("COMPANY", "ORG") and norm[e.start - 1:e.start] in ("(", "（") \
+                    and norm[e.end:e.end + 1] in (")", "）") and e.start >= 2 and not norm[e.start - 2].isspace():
+                i = bisect.bisect_right(ends, e.start - 1) - 1
+                main = ents[i] if i >= 0 and ents[i].end == e.start - 1 else None
+                if main is None:
+                    continue
+                a = Argument(a.role, ref=main)
+            key = (a.role, id(a.ref) if a.ref is not None else a.text)
+            if key not in seen:
+                seen.add(key)
+                kept.append(a)
+        ev.arguments[:] = kept
+
+
 @components.register("events.learned.v1")
 def make_learned_events(nlp, path: str = "events.json", invested_in: bool = True,
                         trigger_threshold: Optional[float] = None, role_threshold: Optional[float] = None,
@@ -305,6 +331,7 @@ def make_learned_events(nlp, path: str = "events.json", invested_in: bool = True
 
     def events(doc: Document) -> Document:
         found = model.extract(doc)
+        _main_mentions(doc, found)
         doc.events.extend(found)
         if invested_in:
             doc.relations.extend(investments(found, doc.relations))
