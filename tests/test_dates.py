@@ -192,7 +192,10 @@ def test_news_date_shapes_leave_look_alikes(text):
     assert [d.text for d in find_dates(make_doc(text))] in ([], ["1月"])
 
 
-@pytest.mark.parametrize("text, span, since", [("在 2024 年之前，他", "2024 年之前", "before"), ("成立于2000年之后的公司", "2000年之后", "after")])
+@pytest.mark.parametrize("text, span, since", [("在 2024 年之前，他", "2024 年之前", "before"), ("成立于2000年之后的公司", "2000年之后", "after"),
+                                               ("须在12月31日前提交", "12月31日前", "before"), ("春节后复工", "春节后", "after"),
+                                               ("2025年前景看好", "2025年", None), ("2024年后续发展", "2024年", None),
+                                               ("5月后期", "5月", None)])
 def test_before_and_after_stay_inside_the_date(text, span, since):
     """GUIDELINES R15: a trailing 之前 / 之后 is inside the DATE span."""
     (d,) = find_dates(make_doc(text))
