@@ -142,8 +142,6 @@ def test_industry_patterns_in_full(text, spans, expected):
     from extract.stages.relations.rules import industry_patterns
     assert [(r.type, r.head.text, r.tail.text) for r in industry_patterns(make_doc(text, spans))] == expected
 
-@pytest.mark.xfail(strict=True, reason="bug: industry_patterns reads only 4 characters after the INDUSTRY for _IND_HEAD, "
-                                       "so 细分 + a 3-character head noun (细分供应商, 细分服务商) is not seen")
 def test_industry_definition_with_xifen_and_a_three_character_head():
     from docs import make_doc
     from extract.stages.relations.rules import industry_patterns
@@ -212,8 +210,6 @@ def test_place_patterns_in_full(text, spans, expected):
     assert [(r.type, r.head.text, r.tail.text) for r in place_patterns(make_doc(text, spans))] == expected
 
 
-@pytest.mark.xfail(strict=True, reason="bug: place_patterns reads only 6 characters after the LOC for _LOC_HEAD, so "
-                                       "的本土科技公司 / 的本土初创公司 (7) are not seen")
 def test_place_list_with_de_bentu_and_a_four_character_head():
     from docs import make_doc
     from extract.stages.relations.rules import place_patterns

@@ -297,7 +297,7 @@ def industry_patterns(doc: Document) -> List[Relation]:
     starts = [x.start for x in ents]
     out = []
     for i, e in enumerate(ents):
-        if e.type != "INDUSTRY" or not _IND_HEAD.match(doc.norm[e.end:e.end + 4]):
+        if e.type != "INDUSTRY" or not _IND_HEAD.match(doc.norm[e.end:e.end + 6]):  # (细分供应商: 5)
             continue
         ss, before = _before_in_sentence(doc, ents, starts, i)
         listed = _list_closed_by(doc, before, e)  # 甲、乙等知名制药企业
@@ -337,7 +337,7 @@ def place_patterns(doc: Document) -> List[Relation]:
         companies = [x for x in before if x.type == "COMPANY"]
         if not companies:
             continue
-        head = _LOC_HEAD.match(doc.norm[e.end:e.end + 6])
+        head = _LOC_HEAD.match(doc.norm[e.end:e.end + 8])  # (的本土初创公司: 7)
         listed = _list_closed_by(doc, before, e) if head else []  # 甲、乙等日本大厂
         if listed:
             out += [Relation("located_in", c, e) for c in listed]
