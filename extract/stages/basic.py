@@ -11,6 +11,7 @@ import re
 
 from extract.doc import Document
 from extract.registry import components
+from extract.stages.recognizers.companies import unmatched_brackets
 from extract.textnorm import normalize
 from extract.config import DATA_DIR
 
@@ -113,7 +114,7 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=()):
     return entity_filter
 
 
-_MARKUP_CHARS = set("[]|#")
+_MARKUP_CHARS = set("[]|#")  # a model span holding markdown markup is not a name
 
 _NAME_TYPES = ("COMPANY", "ORG", "PERSON", "LOC", "INDUSTRY")
 # a model number or edition word ending a name, after a space or a Chinese character: a product
@@ -123,23 +124,11 @@ _PRODUCT_END = re.compile(r"(?<=[\s\u4e00-\u9fff])(?:[A-Z]{0,3}\d+[A-Za-z]{0,2}|
 
 def _is_product(e) -> bool:
     return e.type in ("COMPANY", "ORG") and bool(_PRODUCT_END.search(e.text))
+
+
 _BULLETS = "•●▪■◆◇○·・"
-_OPEN, _CLOSE = "(（", ")）"
 # separable heads of an industry name (matched on the normalized, simplified text)
 _INDUSTRY_HEAD = re.compile(r"(?:产业|行业|领域|赛道|市场|板块|(?<=服务)商|供应商|提供商|制造商|研发商|生产商|厂商)$")
-
-
-def _unmatched_bracket(text: str) -> int:
-    """Index of the first bracket in ``text`` that has no partner inside it, or -1."""
-    stack = []
-    for i, ch in enumerate(text):
-        if ch in _OPEN:
-            stack.append(i)
-        elif ch in _CLOSE:
-            if not stack:
-                return i
-            stack.pop()
-    return stack[0] if stack else -1
 
 
 def _repair_edges(doc: Document, e) -> None:
@@ -153,8 +142,9 @@ def _repair_edges(doc: Document, e) -> None:
     s, t = e.start, e.end
     while s < t and doc.text[s] in _BULLETS + " \t\u3000":
         s += 1
-    i = _unmatched_bracket(doc.text[s:t])
-    if i >= 0:
+    unmatched = unmatched_brackets(doc.text, s, t)
+    if unmatched:
+        i = unmatched[0] - s
         if sum(ch.isalpha() for ch in doc.text[s:s + i]) >= 2:
             t = s + i  # the name is before the bracket
         else:
@@ -165,10 +155,17 @@ def _repair_edges(doc: Document, e) -> None:
         m = _INDUSTRY_HEAD.search(doc.norm, s, t)
         if m and m.end() == t and m.start() - s >= 2 and doc.norm[s] != "第":  # 第三产业 is a name
             t = m.start()
-    if (s, t) != (e.start, e.end) and t > s:
+    if t > s:
+        _set_span(doc, e, s, t)
+
+
+def _set_span(doc: Document, e, s: int, t: int) -> None:
+    """Move entity ``e`` to ``doc.text[s:t]`` (its ``norm`` attr with it)."""
+    if (s, t) != (e.start, e.end):
         e.start, e.end, e.text = s, t, doc.text[s:t]
         if "norm" in e.attrs:
-            e.attrs["norm"] = doc.norm[s:t]  # a model span holding markdown markup is not a name
+            e.attrs["norm"] = doc.norm[s:t]
+
 
 _EDGE_SPACE = " \t\r\n\u3000\u00a0"
 
@@ -180,10 +177,7 @@ def _trim(doc: Document, e) -> None:
         s += 1
     while t > s and doc.text[t - 1] in _EDGE_SPACE:
         t -= 1
-    if (s, t) != (e.start, e.end):
-        e.start, e.end, e.text = s, t, doc.text[s:t]
-        if "norm" in e.attrs:
-            e.attrs["norm"] = doc.norm[s:t]
+    _set_span(doc, e, s, t)
 
 
 @components.register("merge.v1")

@@ -40,7 +40,8 @@ class CompanyRecognizer:
                     break
             # a bracket with no partner inside the name opens or closes something around it
             # (源禾资本（烟台源禾…有限公司, 1)湖南…有限公司): the name starts after it
-            s = _after_unmatched_bracket(norm, s, e)
+            unmatched = unmatched_brackets(norm, s, e)
+            s = unmatched[-1] + 1 if unmatched else s
             lead = self.leading.match(norm, s, e)
             if lead and e - lead.end() >= self.min_len:
                 s = lead.end()
@@ -50,9 +51,10 @@ class CompanyRecognizer:
         return out
 
 
-def _after_unmatched_bracket(text: str, s: int, e: int) -> int:
-    """``s``, or the position after the last bracket in ``text[s:e]`` that has no partner there."""
-    opened, cut = [], s
+def unmatched_brackets(text: str, s: int = 0, e: int = None) -> List[int]:
+    """Positions of the brackets in ``text[s:e]`` that have no partner there, in text order."""
+    e = len(text) if e is None else e
+    opened, lone = [], []
     for i in range(s, e):
         ch = text[i]
         if ch in "(（":
@@ -61,8 +63,8 @@ def _after_unmatched_bracket(text: str, s: int, e: int) -> int:
             if opened:
                 opened.pop()
             else:
-                cut = i + 1
-    return max([cut] + [i + 1 for i in opened])
+                lone.append(i)
+    return sorted(lone + opened)
 
 
 @lru_cache(maxsize=1)

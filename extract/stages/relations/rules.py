@@ -130,17 +130,9 @@ def _investor_lists(doc: Document, ents: List[Entity]) -> List[Relation]:
     starts = [e.start for e in ents]
     for m in _INVESTOR_CUE.finditer(doc.norm):
         ss, se = doc.sentence_of(m.start())
-        i = bisect.bisect_left(starts, m.end())
-        lo = bisect.bisect_left(starts, max(ss, m.start() - _LOOKBACK), 0, i)
-        before = [ents[k] for k in range(lo, i) if ents[k].end <= m.start() and ents[k].type == "COMPANY"
-                  and not _invests(doc, ents, k)]
-        if not before and _ANAPHOR.search(doc.norm[ss:m.start()]):
-            lo = bisect.bisect_left(starts, max(0, ss - _ANAPHOR_BACK), 0, i)
-            before = [ents[k] for k in range(lo, i) if ents[k].end <= ss and ents[k].type == "COMPANY"
-                      and not _invests(doc, ents, k)][-1:]
-        if not before:
+        target = _named_before(doc, ents, starts, m.start(), ss, ("COMPANY",), whole=True)
+        if target is None:
             continue
-        target = before[-1]
         listed = _list_items(doc, ents, starts, m.end(), se)
         out += [Relation("invested_in", e, target) for e in listed if e is not target]
     # 公司早前曾获甲、乙、丙等机构投资: investors of an earlier round, which is no FUNDING event of its own
@@ -149,30 +141,43 @@ def _investor_lists(doc: Document, ents: List[Entity]) -> List[Relation]:
         listed = _list_items(doc, ents, starts, m.end(), se)
         if not listed or not _PAST_END.match(doc.norm, listed[-1].end):
             continue
-        i = bisect.bisect_left(starts, m.start())
-        lo = bisect.bisect_left(starts, max(ss, m.start() - _LOOKBACK), 0, i)
-        before = [ents[k] for k in range(lo, i) if ents[k].type == "COMPANY" and not _invests(doc, ents, k)]
-        elided = not any(ents[k].type in ("COMPANY", "ORG", "PERSON") for k in range(lo, i))
-        if not before and (elided or _ANAPHOR.search(doc.norm[ss:m.start()])):  # (此前，已获得…: no subject)
-            lo = bisect.bisect_left(starts, max(0, ss - _ANAPHOR_BACK), 0, i)
-            before = [ents[k] for k in range(lo, i) if ents[k].end <= ss and ents[k].type == "COMPANY"
-                      and not _invests(doc, ents, k)]
-        if before:
-            out += [Relation("invested_in", e, before[-1]) for e in listed if e is not before[-1]]
+        target = _named_before(doc, ents, starts, m.start(), ss, ("COMPANY",), elided=True)
+        if target is not None:
+            out += [Relation("invested_in", e, target) for e in listed if e is not target]
     # 甲资本的投资企业包括乙、丙 / 其投资对象，包括…: the companies it invested in
     for m in _PORTFOLIO_CUE.finditer(doc.norm):
         ss, se = doc.sentence_of(m.start())
         listed = _list_items(doc, ents, starts, m.end(), se, ("COMPANY",))
-        i = bisect.bisect_left(starts, m.start())
-        lo = bisect.bisect_left(starts, max(ss, m.start() - _LOOKBACK), 0, i)
-        investors = [ents[k] for k in range(lo, i) if ents[k].type in ("COMPANY", "ORG")]
-        if not investors and _ANAPHOR.search(doc.norm[ss:m.start()]):
-            lo = bisect.bisect_left(starts, max(0, ss - _ANAPHOR_BACK), 0, i)
-            investors = [ents[k] for k in range(lo, i) if ents[k].end <= ss and ents[k].type in ("COMPANY", "ORG")]
-        if investors:
-            who = _main_name(doc, ents, starts, investors[-1])
+        who = _named_before(doc, ents, starts, m.start(), ss, ("COMPANY", "ORG"), investors=True)
+        if who is not None:
+            who = _main_name(doc, ents, starts, who)
             out += [Relation("invested_in", who, e) for e in listed if e is not who]
     return out
+
+
+def _named_before(doc: Document, ents: List[Entity], starts: list, cue: int, ss: int, types: tuple,
+                  investors: bool = False, whole: bool = False, elided: bool = False) -> Optional[Entity]:
+    """The nearest entity of ``types`` before a cue at ``cue`` in its sentence (at most ``_LOOKBACK`` back),
+    else, when the sentence points back (该公司, 其 …) or — with ``elided`` — names no COMPANY/ORG/PERSON
+    before the cue (此前，已获得…), the last one up to ``_ANAPHOR_BACK`` characters before the sentence.
+    ``investors``: an entity named as an investor in its clause counts too (:func:`_invests`);
+    ``whole``: only entities that end before the cue."""
+    i = bisect.bisect_left(starts, cue)
+    lo = bisect.bisect_left(starts, max(ss, cue - _LOOKBACK), 0, i)
+
+    def ok(k: int) -> bool:
+        return ents[k].type in types and (investors or not _invests(doc, ents, k))
+
+    near = [k for k in range(lo, i) if (not whole or ents[k].end <= cue) and ok(k)]
+    if near:
+        return ents[near[-1]]
+    none_named = elided and not any(ents[k].type in ("COMPANY", "ORG", "PERSON") for k in range(lo, i))
+    if none_named or _ANAPHOR.search(doc.norm[ss:cue]):
+        lo = bisect.bisect_left(starts, max(0, ss - _ANAPHOR_BACK), 0, i)
+        back = [k for k in range(lo, i) if ents[k].end <= ss and ok(k)]
+        if back:
+            return ents[back[-1]]
+    return None
 
 
 def _main_name(doc: Document, ents: List[Entity], starts: list, e: Entity) -> Entity:
