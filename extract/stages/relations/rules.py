@@ -197,7 +197,7 @@ _PAST_CUE = re.compile(r"(?:曾|此前|先后|已)(?:获|获得)(?:过|了)?")
 _PAST_END = re.compile(r"(?:等[^，,。；;]{0,8}?)?(?:的)?(?:投资|注资|入股|战略投资)")
 
 
-_INVESTOR_BEFORE = re.compile(r"(?:投资方|投资人|投资机构|领投方|出资方)(?:为|是)$|由\Z")
+_INVESTOR_BEFORE = re.compile(r"(?:投资方|投资人|投资机构|领投方|出资方)(?:为|是)\Z|由\Z")
 # (not across a passive marker: 甲曾获乙战略投资 names 甲 as the company invested in)
 _INVESTS = re.compile(r"(?:(?!获|由|受|得到)[^，,。；;：:]){0,12}?(?:领投|跟投|参投|共同投资|联合投资|战略投资)")
 
