@@ -380,3 +380,26 @@ def test_metric_span_strips_leading_words_anywhere_in_the_text():
     assert _metric_span(d, 3, 11, DATA).text == "企业数量"
     d = make_doc("目前企业数量达到500家。")
     assert _metric_span(d, 0, 8, DATA).text == "企业数量"
+
+
+# ------------------------------------------------------------------ per-document indices (linear time)
+def test_index_word_and_kind_lookups_agree_with_reading_the_text():
+    """The index answers what the rules used to read from the text for every value: whether a slice
+    holds one of some words (overlapping occurrences too), and the entities of a kind in a range."""
+    from extract.stages.facts.rules import _index, _strip_lead
+    d = make_doc("预计预计该区甲乙科技2025年营收达到12亿元，该区将达到5亿元",
+                 [("甲乙科技", "COMPANY"), ("2025年", "DATE"), ("12亿元", "FIGURE"), ("该区", "LOC"),
+                  ("5亿元", "FIGURE")])
+    idx = _index(d, fresh=True)
+    words = ("预计", "计预", "将达到", "将达", "该区")
+    for a in range(len(d.norm) + 1):
+        for b in range(a, len(d.norm) + 2):
+            assert idx.has_word(words, a, b) == any(w in d.norm[a:b] for w in words), (a, b)
+    for types, exclude in ((("FIGURE",), False), (("DATE", "FIGURE", "RANK"), True)):
+        for lo in range(len(idx.ents) + 1):
+            for hi in range(lo, len(idx.ents) + 1):
+                want = [e for e in idx.ents[lo:hi] if (e.type in types) != exclude]
+                assert list(idx.of_kind(types, lo, hi, exclude)) == want
+                assert list(idx.of_kind(types, lo, hi, exclude, reverse=True)) == want[::-1]
+    assert _strip_lead(" \n例如“\n其中此外甲乙科技", DATA) == "甲乙科技"  # discourse words and quotes in turn
+    assert _strip_lead("例如，其中甲乙科技", DATA) == "，其中甲乙科技"  # (a comma ends the lead)

@@ -14,8 +14,11 @@ It is trained only on the documents it is given, so cross-validation
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
+from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Optional
 
@@ -34,10 +37,8 @@ NOFACT, NULL = 0, 1
 
 
 def _bucket(x: int, edges) -> int:
-    for i, b in enumerate(edges):
-        if x <= b:
-            return i
-    return len(edges)
+    """The index of the first of ``edges`` (ascending) that ``x`` does not exceed; ``len(edges)`` past them."""
+    return bisect.bisect_left(edges, x)
 
 
 def _onehot(i: int, n: int) -> list:
@@ -49,6 +50,9 @@ def _onehot(i: int, n: int) -> list:
 
 class FactChooser:
     """Options and features for one value entity; :meth:`choose` picks one with given weights."""
+
+    subject_types = SUBJECT_TYPES  # the types of the candidates :meth:`candidates` takes
+    reach = WINDOW  # how far (characters) from the value it looks
 
     def __init__(self, weights: Optional[list] = None):
         self.weights = weights
@@ -96,8 +100,10 @@ class FactChooser:
     def options(self, doc, v, ents_in_sent: list, remention: bool, hint=None):
         """(candidates, feature rows): row 0 = no fact, row 1 = no named subject, then one per candidate.
 
-        ``hint``: the subjects :mod:`extract.stages.facts.rules` rules give ``v`` (None: the rules give no fact);
-        a rule subject outside the sentence window is added as a candidate."""
+        ``ents_in_sent``: the entities of the sentence of ``v`` (only those of :attr:`subject_types` within
+        :attr:`reach` of it are read). ``hint``: the subjects :mod:`extract.stages.facts.rules` rules give
+        ``v`` (None: the rules give no fact); a rule subject outside the sentence window is added as a
+        candidate."""
         ss, _ = doc.sentence_of(v.start)
         clause = _clause_start(doc.norm, ss, v.start)
         vf = self.value_features(doc, v, ss, clause, remention, hint)
@@ -132,7 +138,6 @@ _CAND_DIM = len(SUBJECT_TYPES) + 2 + len(DIST) + 1 + 3 + 6
 
 def iter_values(doc, skip: set):
     """(value, entities of its sentence, whether it re-mentions an earlier number) per FIGURE/RANK."""
-    import bisect
     ents = sorted(doc.entities, key=lambda e: e.start)
     starts = [e.start for e in ents]
     seen = set()
@@ -269,35 +274,34 @@ class HashedFactChooser(FactChooser):
         vk = self._value_keys(doc, v, ss, clause, remention, hint)
         _, cands = self.candidates(v, ents_in_sent, hint)
         norm = doc.norm
-        rows = [sorted({_h("NOFACT|" + k) for k in vk}), sorted({_h("NULL|" + k) for k in vk})]
+        nofact, null, value_slots = _value_slots(tuple(vk))
+        rows = [list(nofact), list(null)]
+        chosen_ids = {id(h) for h in hint or ()}  # the candidates the rules chose
         # the option the rules take (read by choose): no fact, unnamed, or their (first) subject
         if hint is None:
             self._rule_option = 0
         elif None in hint:
             self._rule_option = 1
         else:
-            self._rule_option = next((2 + i for i, c in enumerate(cands) if any(h is c for h in hint)), None)
+            self._rule_option = next((2 + i for i, c in enumerate(cands) if id(c) in chosen_ids), None)
+        of_type = {}
+        for c in cands:
+            of_type.setdefault(c.type, []).append(c)
         for i, c in enumerate(cands):
             side = "B" if c.end <= v.start else "A"
             a, b = (c.end, v.start) if side == "B" else (v.end, c.start)
             gap = norm[a:b] if b > a else ""
-            same_between = sum(1 for o in cands if o is not c and a <= o.start and o.end <= b and o.type == c.type)
-            chosen = bool(hint) and any(h is c for h in hint)
-            k = [f"type={c.type}", f"side={side}", f"d={_bucket(len(gap), DIST)}", f"sb={min(same_between, 2)}",
-                 f"chosen={chosen}", f"type|chosen={c.type}|{chosen}", f"inclause={c.start >= clause}",
-                 f"cr1={norm[c.end:c.end + 1]}", f"cr2={norm[c.end:c.end + 2]}", f"cl1={norm[c.start - 1:c.start]}",
-                 f"gap_end={gap[-2:]}", f"gap_start={gap[:2]}", f"{side}|vt={v.type}|ct={c.type}",
-                 f"idx={min(i, 4)}"]
-            if len(gap) <= 4:
-                k.append(f"gap={gap}")
-            for j in range(max(0, len(gap) - 8), len(gap) - 1):
-                k.append(f"gb={gap[j:j + 2]}")
-            rows.append(sorted({_h("C|" + x) for x in k} | {_h("CV|" + x) for x in vk[:4]}))
+            same_between = sum(1 for o in of_type[c.type] if o is not c and a <= o.start and o.end <= b)
+            chosen = id(c) in chosen_ids
+            slots = _candidate_slots(c.type, v.type, side, _bucket(len(gap), DIST), gap[:2], gap[-8:],
+                                     min(same_between, 2), chosen, c.start >= clause, norm[c.end:c.end + 2],
+                                     norm[c.start - 1:c.start], min(i, 4))
+            rows.append(sorted(slots.union(value_slots)))
         return cands, rows
 
     def choose(self, rows: list) -> int:
         w = self.hweights
-        scores = [sum(w.get(i, 0.0) for i in r) for r in rows]
+        scores = [sum(map(w.get, r, repeat(0.0))) for r in rows]  # (the weights of the slots, 0 where none)
         scores[0] -= self.nofact_margin
         best = max(range(len(rows)), key=scores.__getitem__)
         r = self._rule_option
@@ -306,9 +310,38 @@ class HashedFactChooser(FactChooser):
         return best
 
 
-def fit_hashed(examples: list, epochs: int = 150, lr: float = 0.05, l2: float = 1e-4, seed: int = 13) -> dict:
+@lru_cache(maxsize=1 << 12)
+def _value_slots(keys: tuple) -> tuple:
+    """The slots of a value's features (``keys``, :meth:`HashedFactChooser._value_keys`): the sorted rows
+    of the no-fact and unnamed options, and the set every candidate's row adds (its first four keys).
+    Remembered, as values in like surroundings recur."""
+    return (sorted({_h("NOFACT|" + k) for k in keys}), sorted({_h("NULL|" + k) for k in keys}),
+            frozenset(_h("CV|" + x) for x in keys[:4]))
+
+
+@lru_cache(maxsize=1 << 12)
+def _candidate_slots(ctype: str, vtype: str, side: str, dist: int, gap_start: str, gap_tail: str, same_between: int,
+                     chosen: bool, inclause: bool, right: str, left: str, i: int) -> frozenset:
+    """The slots of a candidate's own features in :meth:`HashedFactChooser.options`: its type and the value's,
+    its side (``B``efore or ``A``fter the value), the distance bucket and first two characters of the gap
+    between them, the gap's last 8 characters (all of it when 4 or fewer: its end, bigrams, and the gap
+    itself), the other candidates of its type in the gap (at most 2), whether the rules chose it, whether it
+    lies in the value's clause, the two characters after it and the one before it, and its index (at most 4).
+    Remembered, as a text of names and figures back to back repeats the same few for every value."""
+    keys = [f"type={ctype}", f"side={side}", f"d={dist}", f"sb={same_between}", f"chosen={chosen}",
+            f"type|chosen={ctype}|{chosen}", f"inclause={inclause}", f"cr1={right[:1]}", f"cr2={right}",
+            f"cl1={left}", f"gap_end={gap_tail[-2:]}", f"gap_start={gap_start}", f"{side}|vt={vtype}|ct={ctype}",
+            f"idx={i}"]
+    if len(gap_tail) <= 4:
+        keys.append(f"gap={gap_tail}")
+    keys += [f"gb={gap_tail[j:j + 2]}" for j in range(len(gap_tail) - 1)]
+    return frozenset(_h("C|" + x) for x in keys)
+
+
+def fit_hashed(examples: list, epochs: int = 150, lr: float = 0.05, l2: float = 1e-4, seed: int = 13,
+               dim: int = HASH_DIM) -> dict:
     """Sparse weights ``{slot: weight}`` of the option scorer: softmax cross-entropy over each value's
-    options (torch, full batch; an option's score is the sum of its slots' weights)."""
+    options (torch, full batch; an option's score is the sum of its slots' weights, ``dim`` slots)."""
     import torch
 
     torch.manual_seed(seed)
@@ -321,7 +354,7 @@ def fit_hashed(examples: list, epochs: int = 150, lr: float = 0.05, l2: float = 
             offsets.append(len(flat))
             flat.extend(r)
             opt_index.append(i * k + j)
-    bag = torch.nn.EmbeddingBag(HASH_DIM, 1, mode="sum")
+    bag = torch.nn.EmbeddingBag(dim, 1, mode="sum")
     torch.nn.init.zeros_(bag.weight)
     inp, off = torch.tensor(flat, dtype=torch.long), torch.tensor(offsets, dtype=torch.long)
     idx = torch.tensor(opt_index)

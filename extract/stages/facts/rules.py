@@ -40,6 +40,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import json
+import operator
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -51,6 +52,8 @@ from extract.config import DATA_DIR
 
 DATA = DATA_DIR / "facts.json"
 SUBJECT_TYPES = ("COMPANY", "ORG", "LOC")
+_VALUE_TYPES = ("FIGURE", "RANK")
+_UNNAMED_TYPES = ("DATE", "FIGURE", "RANK")  # the types that name no subject
 # An industry or programme is the subject only when it directly qualifies what is counted,
 # i.e. it is the nearest entity before the value in the same clause (制造业企业高达729家).
 NEAR_SUBJECT_TYPES = ("INDUSTRY", "POLICY")
@@ -63,7 +66,10 @@ def _load(path: str = str(DATA)) -> dict:
     d["_strip_left"] = re.compile("(?:" + "|".join(map(re.escape, sorted(d["strip_left"], key=len, reverse=True))) + ")+")
     d["_strip_right"] = re.compile("(?:" + "|".join(map(re.escape, sorted(d["strip_right"], key=len, reverse=True))) + ")+$")
     d["_list_intro"] = re.compile(d["list_intro"])
-    d["_lead"] = sorted(d.get("topic_lead", []), key=len, reverse=True)
+    d["_lead"] = tuple(sorted(d.get("topic_lead", []), key=len, reverse=True))
+    d["_lead_words"] = tuple(w for w in d["_lead"] if len(w) > 1)  # (a single character may be part of a name)
+    d["_object_verbs"] = frozenset(d["object_verbs"])
+    d["_report_verbs"] = (tuple(d["report_verbs"]), tuple("的" + w for w in d["report_verbs"]))
     d.setdefault("heading_span", 400)
     d.setdefault("heading_line_max", 40)
     d.setdefault("layout_max_top", 10)
@@ -147,16 +153,14 @@ def _clauses(doc: Document, ss: int, pos: int) -> list:
 
 
 def _strip_lead(text: str, data: dict) -> str:
-    """``text`` without leading spaces, punctuation and discourse words (例如, 此外, 据统计 …)."""
-    prev = None
-    while prev != text:
-        prev = text
+    """``text`` without leading spaces, punctuation and discourse words (例如, 此外, 据统计 …).
+    ``data["_lead"]``: a tuple of the discourse words (the first that opens the text is taken off)."""
+    lead = data["_lead"]
+    while True:
         text = text.lstrip(" \t\n“”\"'（(*#、").replace("\n", "")
-        for w in data["_lead"]:
-            if text.startswith(w):
-                text = text[len(w):]
-                break
-    return text
+        if not text.startswith(lead):  # (one test of all the words: most texts open with none)
+            return text
+        text = text[len(next(w for w in lead if text.startswith(w))):]
 
 
 _JOINED = re.compile(r"^(?:[(（][^()（）]{0,12}[)）])?\s*(?:和|、|及|与|以及)\s*$")
@@ -174,9 +178,9 @@ def _source_check(doc: Document, e, data: dict) -> bool:
     norm = doc.norm
     if norm[max(0, e.start - 2):e.start].endswith(tuple(data["source_before"])):
         return True
-    after = norm[e.end:_clause_end(norm, e.end)]
-    return any(after.startswith(w) or after.startswith("的" + w) or (w in after and after.endswith(w))
-               for w in data["report_verbs"])
+    end, (verbs, de_verbs) = _clause_end(doc, e.end), data["_report_verbs"]  # (the rest of its clause)
+    return norm.startswith(verbs, e.end, end) or norm.startswith(de_verbs, e.end, end) \
+        or norm.endswith(verbs, e.end, end)
 
 
 def _is_compared(doc: Document, e, clause: int, data: dict, in_sent=()) -> bool:
@@ -195,49 +199,64 @@ def _is_compared(doc: Document, e, clause: int, data: dict, in_sent=()) -> bool:
 
 def _compared_check(doc: Document, e, clause: int, data: dict, in_sent) -> bool:
     start = e.start
-    for p in reversed([p for p in in_sent if p.end <= e.start and p.type == e.type]):
+    for p in _ending_by(in_sent, e.start):
+        if p.type != e.type:
+            continue
         if _JOINED.match(doc.norm[p.end:start]):
             start = p.start
         else:
             break
     before = doc.norm[max(clause, start - 6):start].replace("\n", "").rstrip(" 了")
-    if any(before.endswith(w) for w in data["_lead"] if len(w) > 1):
+    if before.endswith(data["_lead_words"]):
         return False  # 尤其是北京: a discourse word, not 是
-    return any(before.endswith(w) for w in data["compare_before"])
+    return before.endswith(tuple(data["compare_before"]))
 
 
-def _head(e, ents_after: list, doc: Document):
-    """``某区的丙丁印刷科技``: a place followed by 的 and a company names the company."""
-    for n in ents_after:
-        if n.start < e.end:
-            continue
-        if n.type in ("COMPANY", "ORG") and doc.norm[e.end:n.start].strip() == "的":
-            return n
-        break
+def _ending_by(ents: list, pos: int):
+    """The entities of ``ents`` (sorted by start) that end at or before ``pos``, last first; only
+    those starting by ``pos`` are read."""
+    for k in range(_bisect_start(ents, pos + 1) - 1, -1, -1):
+        if ents[k].end <= pos:
+            yield ents[k]
+
+
+def _head(e, nxt, doc: Document):
+    """``某区的丙丁印刷科技``: a place followed by 的 and a company names the company. ``nxt``: the
+    first entity of the sentence that starts at or after the end of ``e`` (or None)."""
+    if nxt is not None and nxt.type in ("COMPANY", "ORG") and doc.norm[e.end:nxt.start].strip() == "的":
+        return nxt
     return e
 
 
-def _topic(doc: Document, in_sent: list, clause_starts: list, upto: int, data: dict):
+def _topic(doc: Document, in_sent: list, lo: int, clause_starts: list, upto: int, data: dict):
     """The entity a clause of the sentence (before ``upto``) opens with: the sentence topic
-    that an elided subject of later clauses refers to (``上海在…征程上，…数量突破1000家``)."""
+    that an elided subject of later clauses refers to (``上海在…征程上，…数量突破1000家``).
+    ``in_sent``: the entities of the sentence, which are ``ents[lo:lo + len(in_sent)]`` of the
+    document's :class:`_Index` (its indices find them without reading the others)."""
+    idx = _index(doc)
+    starts, hi = idx.starts, lo + len(in_sent)
     topic = None
     bounds = clause_starts[1:] + [upto]
     for c, c_end in zip(clause_starts, bounds):
         if c >= upto:
             break
-        last = [e for e in in_sent if c <= e.start and e.end <= c_end and e.type in SUBJECT_TYPES]
-        if last and c_end < upto and not doc.norm[last[-1].end:c_end].strip(" \n，,；;：:") \
-                and not _is_compared(doc, last[-1], c, data, in_sent):
-            topic = last[-1]  # 瞄准新赛道的甲乙科技，成立仅三年…: a clause that is just a noun phrase
+        c_lo = bisect.bisect_left(starts, c, lo, hi)
+        # the last subject of the clause (an entity that ends by c_end starts by it)
+        last = next((e for e in idx.of_kind(SUBJECT_TYPES, c_lo, bisect.bisect_right(starts, c_end, lo, hi),
+                                            reverse=True) if e.end <= c_end), None)
+        if last is not None and c_end < upto and not doc.norm[last.end:c_end].strip(" \n，,；;：:") \
+                and not _is_compared(doc, last, c, data, in_sent):
+            topic = last  # 瞄准新赛道的甲乙科技，成立仅三年…: a clause that is just a noun phrase
             continue
-        first = next((e for e in in_sent if e.start >= c and e.type not in ("FIGURE", "RANK")), None)
+        first = next(idx.of_kind(_VALUE_TYPES, c_lo, hi, exclude=True), None)
         if first is None or first.start >= upto:
             continue
         if first.type == "DATE":
-            nxt = [e for e in in_sent if e.start >= first.end and e.type not in ("FIGURE", "RANK", "DATE")]
-            gap = _strip_lead(doc.norm[first.end:nxt[0].start], data) if nxt else "x"
-            if nxt and not gap and nxt[0].start < upto:
-                first = nxt[0]
+            nxt = next(idx.of_kind(_UNNAMED_TYPES, bisect.bisect_left(starts, first.end, lo, hi), hi, exclude=True),
+                       None)
+            gap = _strip_lead(doc.norm[first.end:nxt.start], data) if nxt is not None else "x"
+            if nxt is not None and not gap and nxt.start < upto:
+                first = nxt
             else:
                 continue
         elif _strip_lead(doc.norm[c:first.start], data):
@@ -245,7 +264,8 @@ def _topic(doc: Document, in_sent: list, clause_starts: list, upto: int, data: d
         if first.type not in SUBJECT_TYPES + ("INDUSTRY",) or doc.norm[first.end:first.end + 1] == "等" \
                 or _is_source(doc, first, data):
             continue
-        topic = _head(first, [e for e in in_sent if e.start >= first.end], doc)
+        after = bisect.bisect_left(starts, first.end, lo, hi)
+        topic = _head(first, idx.ents[after] if after < hi else None, doc)
     return topic
 
 
@@ -288,19 +308,28 @@ def _heading_subject(doc: Document, headings: list, pos: int, data: dict):
 def _anaphor_subject(doc: Document, ents: list, ss: int, clause_text: str, data: dict):
     """这里 / 该区 / 这家企业 … in ``clause_text`` (which starts at ``ss``) → the last named entity of
     that kind before the anaphor."""
+    if not _index(doc).has_word(tuple(data["anaphora"]), ss, ss + len(clause_text)):
+        return None  # (most clauses hold none)
     for w, typ in data["anaphora"].items():
         k = clause_text.find(w)
         if k >= 0:
             at = ss + k
             lo = at - data["anaphora_span"]
-            hi = _bisect_start(ents, at)
-            for e in reversed(ents[:hi]):
+            for j in range(_bisect_start(ents, at) - 1, -1, -1):
+                e = ents[j]
                 if e.start < lo:
                     break
                 if e.type == typ or (typ == "COMPANY" and e.type == "ORG"):
                     return e
             return None
     return None
+
+
+def _local_subject(doc: Document, p, clause: int, data: dict, in_sent: list) -> bool:
+    """Whether ``p``, an entity of the value's clause (starting at ``clause``), may be its subject:
+    not the thing compared with, not the source, not an industry that qualifies a figure before it."""
+    return not _is_compared(doc, p, clause, data, in_sent) and not _is_source(doc, p, data) \
+        and not (p.type in NEAR_SUBJECT_TYPES and _after_figure(doc, p, in_sent))
 
 
 def _after_figure(doc: Document, p, in_sent: list) -> bool:
@@ -326,14 +355,17 @@ def _place_after(doc: Document, e, nxt: list, data: dict):
 def _venue_after(doc: Document, e, data: dict):
     """``1372家“小巨人”已经在新三板挂牌``: the board or exchange the counted firms list on: the first
     ORG after ``e`` in its clause with 在 before it and a listing verb after it."""
-    end = _clause_end(doc.norm, e.end)
     idx = _index(doc)
     if idx._venues is None or idx._venues[0] is not data:
         norm = doc.norm
         idx._venues = (data, [k for k, n in enumerate(idx.ents) if n.type == "ORG" and n.start >= 1
                               and norm[n.start - 1:n.start] == "在" and norm[n.end:n.end + 2] in data["venue_verbs"]])
     venues = idx._venues[1]
-    for j in range(bisect.bisect_right(venues, idx.pos[id(e)]), len(venues)):
+    first = bisect.bisect_right(venues, idx.pos[id(e)])
+    if first == len(venues):
+        return None
+    end = _clause_end(doc, e.end)
+    for j in range(first, len(venues)):
         n = idx.ents[venues[j]]
         if n.start >= end:
             break
@@ -360,29 +392,24 @@ def _shared(doc: Document, facts: list, ss: int, clause: int, e, data: dict, wor
     return None
 
 
+_START = operator.attrgetter("start")
+
+
 def _bisect_start(ents: list, pos: int) -> int:
     """Index of the first entity starting at or after ``pos`` (``ents`` sorted by start)."""
-    lo, hi = 0, len(ents)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if ents[mid].start < pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    return bisect.bisect_left(ents, pos, key=_START)
 
 
 def _coordinated(doc: Document, subject, in_sent: list) -> list:
     """``北京、上海的…`` / ``高端装备制造和新材料领域…``: the subjects joined with ``subject``."""
     chain = [subject]
-    prev = [e for e in in_sent if e.end <= subject.start]
-    while prev:
-        p = prev.pop()
+    for p in _ending_by(in_sent, subject.start):
         if p.type == subject.type and _CHAIN_GAP.match(doc.norm[p.end:chain[0].start]):
             chain.insert(0, p)
         else:
             break
-    for n in [e for e in in_sent if e.start >= subject.end]:
+    for k in range(_bisect_start(in_sent, subject.end), len(in_sent)):
+        n = in_sent[k]
         if n.type == subject.type and _CHAIN_GAP.match(doc.norm[chain[-1].end:n.start]):
             chain.append(n)
         else:
@@ -406,18 +433,19 @@ def _value_chain(doc: Document, e, figs: list) -> list:
     return figs[lo:hi + 1]
 
 
-def _forecast(doc: Document, e, ss: int, data: dict) -> bool:
+def _forecast(doc: Document, e, ss: int, clause: int, data: dict) -> bool:
     """Whether value ``e`` is forecast: a forecast word (预计, 有望, 将达到 …) before it in its sentence
-    (预计2025年规模将达到50亿元，并在2028年达到80亿元), or a clause word (将) before it in its clause."""
-    if any(w in doc.norm[ss:e.start] for w in data.get("forecast_words", ())):
-        return True
-    clause = _clauses(doc, ss, e.start)[-1]
-    return any(w in doc.norm[clause:e.start] for w in data.get("forecast_clause_words", ()))
+    (预计2025年规模将达到50亿元，并在2028年达到80亿元), or a clause word (将) before it in its clause
+    (which starts at ``clause``)."""
+    has_word = _index(doc).has_word
+    return has_word(tuple(data.get("forecast_words", ())), ss, e.start) \
+        or has_word(tuple(data.get("forecast_clause_words", ())), clause, e.start)
 
 
-def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: list, data: dict) -> bool:
-    """Figures that state no measured quantity (SCHEMA §5, GUIDELINES facts 11)."""
-    norm = doc.norm
+def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: list, lo: int, data: dict) -> bool:
+    """Figures that state no measured quantity (SCHEMA §5, GUIDELINES facts 11). ``in_sent``: the
+    entities of the sentence before ``e``, ``ents[lo:lo + len(in_sent)]`` of the :class:`_Index`."""
+    norm, idx = doc.norm, _index(doc)
     unit = e.attrs.get("unit")
     if not unit or unit in data["skip_units"]:
         return True
@@ -428,32 +456,34 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
     before = norm[max(ss, e.start - 6):e.start].rstrip(" \n")
     if before.endswith("/") or norm[e.end:e.end + 1] == "均":
         return True  # 件 / 千人, 千人均: a denominator
-    if any(before.endswith(w) for w in data["demonstrative"]) or before.endswith(("这一", "这" + e.text[:1])):
+    if before.endswith(tuple(data["demonstrative"])) or before.endswith(("这一", "这" + e.text[:1])):
         return True  # 这1333家企业, 这四个区, 每4家: a group already counted
     after = norm[e.end:min(len(norm), e.end + 12)]
     cut = re.search(r"[，。；,;：:！？!?\n]", after)
     after_clause = after[:cut.start()] if cut else after
-    prev = [p for p in in_sent if p.end <= e.start and p.type not in ("DATE", "FIGURE", "RANK")]
-    if prev and not norm[prev[-1].end:e.start].strip() and len(_coordinated(doc, prev[-1], in_sent)) > 1:
+    prev = next((p for p in idx.of_kind(_UNNAMED_TYPES, lo, lo + len(in_sent), exclude=True, reverse=True)
+                 if p.end <= e.start), None)  # the last named entity before the value
+    if prev is not None and not norm[prev.end:e.start].strip() and len(_coordinated(doc, prev, in_sent)) > 1:
         return True  # 浦东、闵行、嘉定和松江四个区: a count that only numbers the list just given
     if re.match(r"[^，。,；;]{0,8}[（(][^）)]*、", norm[e.end:e.end + 40]):
         return True  # 10个省份（浙江、广东、…）: the count of a list given in brackets
-    if unit in data["duration_units"] and not any(
-            w in norm[clause:e.start] or w in after_clause for w in data["duration_cues"]):
+    has_word = idx.has_word
+    if unit in data["duration_units"] and not (has_word(tuple(data["duration_cues"]), clause, e.start)
+                                               or any(w in after_clause for w in data["duration_cues"])):
         return True  # 经过20年…, 诞生45年的光阴里: a span of time, not a measured duration
-    if e.attrs.get("qualifier") in ("more_than", "at_least", "range") and "的" in norm[e.end:_clause_end(norm, e.end)] \
-            and any(f.type == "FIGURE" for f in _starting_in(doc, e.end, _clause_end(norm, e.end))):
+    if e.attrs.get("qualifier") in ("more_than", "at_least", "range") and "的" in norm[e.end:_clause_end(doc, e.end)] \
+            and any(f.type == "FIGURE" for f in _starting_in(doc, e.end, _clause_end(doc, e.end))):
         return True  # 超过100件PCT专利的企业仅8家: a threshold that defines the counted group
     if e.attrs.get("qualifier") in ("more_than", "at_least") and unit != "%" and re.match(
             r"[^，。,；;的]{0,12}的(?:" + "|".join(data["group_nouns"]) + ")", norm[e.end:e.end + 20]):
         return True  # 有100件以上PCT专利的企业: the same, with the count elsewhere
-    if any(after_clause[:6].find(w) >= 0 for w in data["dimension_nouns"]) and e.attrs.get("unit") in ("个", "类", "大"):
+    if e.attrs.get("unit") in ("个", "类", "大") and any(w in after_clause[:6] for w in data["dimension_nouns"]):
         return True  # 四个维度, 三个领域
     if any(w in after_clause for w in data["funding_after"]):
         return True  # 超15亿元的C轮融资: a FUNDING amount
-    if any(w in norm[clause:e.start] or w in after_clause for w in data["target_words"]):
+    if has_word(tuple(data["target_words"]), clause, e.start) or any(w in after_clause for w in data["target_words"]):
         return True  # 一万家目标, 增长目标是10%以上
-    if _forecast(doc, e, ss, data):
+    if _forecast(doc, e, ss, clause, data):
         return True  # 预计到2028年市场规模将达到3000亿美元: a forecast, not a measurement
     if norm[max(ss, e.start - 1):e.start] == "在" and re.match(r"[^，。,；;]{0,10}?(?:当中|之中|中|里)(?:[，,]|$)", after):
         return True  # 在1026家企业中
@@ -487,7 +517,7 @@ def _lead_in_date(doc: Document, e, ents: list, starts: list):
             continue
         dates = [d for d in in_line if d.type == "DATE"]
         if dates:
-            lead = _strip_lead(norm[start:dates[0].start], {"_lead": ["到", "至", "截至", "截止", "在"]})
+            lead = _strip_lead(norm[start:dates[0].start], {"_lead": ("到", "至", "截至", "截止", "在")})
             return dates[0] if not lead and not line.endswith("。") else None
         if len(line) > 40 or "。" in line or not any(x.type == "FIGURE" for x in in_line):
             return None
@@ -513,16 +543,41 @@ class _Index:
         self.starts = [e.start for e in self.ents]
         self.newlines = [m.start() for m in re.finditer("\n", norm)]
         self.clause_marks = [m.start() for m in re.finditer("[，,；;：:]", norm)]
+        self.clause_ends = [m.start() for m in _CLAUSE_END.finditer(norm)]
         self.memo = {}  # (check, id(entity), …) → result of a check that depends only on the entity
         self.pos = {id(e): k for k, e in enumerate(self.ents)}
         self._venues = None
         self.fig_starts = [e.start for e in self.ents if e.type == "FIGURE"]
+        self.longest = max((e.end - e.start for e in self.ents), default=0)
+        self._kinds = {}
+        self._norm, self._words = norm, {}
         self._heads = None
         # paragraph breaks for _same_paragraph: a blank line or a line ending with 。
         self.breaks = sorted(m.start() for m in re.finditer("(?=\n\n|。\n)", norm))
         spans = sorted((t.start, t.end) for t in doc.tables)
         self.table_starts = [a for a, _ in spans]
         self.table_ends = list(itertools.accumulate((b for _, b in spans), max)) if spans else []
+
+    def of_kind(self, types: tuple, lo: int, hi: int, exclude: bool = False, reverse: bool = False):
+        """The entities of ``ents[lo:hi]`` whose type is in ``types`` (not in them, with ``exclude``), in
+        order (last first, with ``reverse``). Each kind's indices are listed once per document, so
+        finding the last DATE or named entity before a value never reads a long sentence's others."""
+        kind = self._kinds.get((types, exclude))
+        if kind is None:
+            kind = self._kinds[types, exclude] = [k for k, e in enumerate(self.ents) if (e.type in types) != exclude]
+        found = range(bisect.bisect_left(kind, lo), bisect.bisect_left(kind, hi))
+        for j in (reversed(found) if reverse else found):
+            yield self.ents[kind[j]]
+
+    def has_word(self, words: tuple, a: int, b: int) -> bool:
+        """``any(w in norm[a:b] for w in words)`` (``0 <= a``, no word empty) in O(log n): the words'
+        occurrences are listed once per document, so a value's check never reads its whole sentence."""
+        found = self._words.get(words)
+        if found is None:
+            found = self._words[words] = _occurrences(self._norm, words)
+        starts, min_end = found
+        j = bisect.bisect_left(starts, a)
+        return j < len(starts) and min_end[j] <= b
 
     def heading_ids(self, headings: list) -> set:
         """``{id(entity)}`` of the heading lines (computed once per list of headings)."""
@@ -550,6 +605,22 @@ class _Index:
         return i >= 0 and pos < self.table_ends[i]
 
 
+def _occurrences(norm: str, words: tuple) -> tuple:
+    """(starts, min_end) of every occurrence of ``words`` in ``norm``, overlapping ones too, sorted by
+    start: ``min_end[j]`` is the smallest end among the occurrences from the ``j``-th on."""
+    spans = []
+    for w in words:
+        k = norm.find(w)
+        while k >= 0:
+            spans.append((k, k + len(w)))
+            k = norm.find(w, k + 1)
+    spans.sort()
+    min_end = [e for _, e in spans]
+    for j in range(len(min_end) - 2, -1, -1):
+        min_end[j] = min(min_end[j], min_end[j + 1])
+    return [a for a, _ in spans], min_end
+
+
 def _index(doc: Document, fresh: bool = False) -> _Index:
     """The document's :class:`_Index`; ``fresh`` builds a new one (each :func:`find_facts` call
     starts with one, so nothing remembered outlives a change to the entities)."""
@@ -568,9 +639,14 @@ def _starting_in(doc: Document, a: int, b: int) -> list:
     return idx.ents[bisect.bisect_left(idx.starts, a):bisect.bisect_left(idx.starts, b)]
 
 
-def _clause_end(norm: str, pos: int) -> int:
-    m = _CLAUSE_END.search(norm, pos, pos + MAX_CLAUSE)
-    return m.start() if m else min(len(norm), pos + MAX_CLAUSE)
+def _clause_end(doc: Document, pos: int) -> int:
+    """Where the clause that holds ``pos`` ends: the next clause or sentence punctuation, at most
+    ``MAX_CLAUSE`` characters on."""
+    ends = _index(doc).clause_ends
+    j = bisect.bisect_left(ends, pos)
+    if j < len(ends) and ends[j] < pos + MAX_CLAUSE:
+        return ends[j]
+    return min(len(doc.norm), pos + MAX_CLAUSE)
 
 
 def find_facts(doc: Document, data: dict, chooser=None) -> list:
@@ -622,21 +698,21 @@ def _rules_pass(doc: Document, data: dict):
         ss, se = _sent_of(doc, e.start)
         cstarts = _clauses(doc, ss, e.start)
         clause = cstarts[-1]
-        in_sent = ents[bisect.bisect_left(starts, ss):i]  # entities of this sentence before the value
-        sent_all = ents[bisect.bisect_left(starts, ss):bisect.bisect_left(starts, se)]
-        in_table = _index(doc).in_table(e.start)
-        if in_table:
+        sent_lo = bisect.bisect_left(starts, ss)
+        in_sent = ents[sent_lo:i]  # entities of this sentence before the value
+        sent_all = ents[sent_lo:bisect.bisect_left(starts, se)]
+        if idx.in_table(e.start):
             continue  # table cells are handled with their headers below
-        local = [p for p in in_sent if p.start >= clause and p.type in SUBJECT_TYPES + NEAR_SUBJECT_TYPES
-                 and not _is_compared(doc, p, clause, data, in_sent) and not _is_source(doc, p, data)
-                 and not (p.type in NEAR_SUBJECT_TYPES and _after_figure(doc, p, in_sent))]
-        near = [p for p in in_sent if p.start >= clause and p.type not in ("DATE", "FIGURE", "RANK")]
-        subject = None
-        if local:
-            subject = local[-1]
-            if subject.type in NEAR_SUBJECT_TYPES and not (near and near[-1] is subject):
-                named = [p for p in local if p.type in SUBJECT_TYPES]
-                subject = named[-1] if named else None
+        # the entities of the clause before the value are found through the kind indices, last first
+        # (a long sentence has many; the rules read the last ones)
+        clause_lo = bisect.bisect_left(starts, clause, sent_lo, i)
+        near = next(idx.of_kind(_UNNAMED_TYPES, clause_lo, i, exclude=True, reverse=True), None)
+        # the subject: the last entity of the clause that may be one (an industry only if it is ``near``)
+        subject = next((p for p in idx.of_kind(SUBJECT_TYPES + NEAR_SUBJECT_TYPES, clause_lo, i, reverse=True)
+                        if _local_subject(doc, p, clause, data, in_sent)), None)
+        if subject is not None and subject.type in NEAR_SUBJECT_TYPES and near is not subject:
+            subject = next((p for p in idx.of_kind(SUBJECT_TYPES, clause_lo, i, reverse=True)
+                            if _local_subject(doc, p, clause, data, in_sent)), None)
         if in_sent and in_sent[-1].type in SUBJECT_TYPES + NEAR_SUBJECT_TYPES \
                 and doc.norm[in_sent[-1].end:e.start].strip() in ("(", "（"):
             subject = in_sent[-1]  # 北京(1210家): the figure in brackets is the entity's
@@ -647,21 +723,22 @@ def _rules_pass(doc: Document, data: dict):
                        or _place_after(doc, e, ents[i + 1:i + 2], data))
             if subject is None:
                 subject = _venue_after(doc, e, data)
-            if subject is None and not near:
+            if subject is None and near is None:
                 subject = (_shared(doc, facts, ss, clause, e, data)
-                           or _topic(doc, sent_all, cstarts, e.start, data)
+                           or _topic(doc, sent_all, sent_lo, cstarts, e.start, data)
                            or _shared(doc, facts, ss, clause, e, data, words=data["compare_words"])
                            or _anaphor_subject(doc, ents, ss, doc.norm[ss:e.start], data)
                            or _heading_subject(doc, headings, e.start, data))
         lo = clause
         if subject is not None and clause <= subject.end <= e.start:
             lo = subject.end
-        dates = [d for d in in_sent if d.type == "DATE"]
-        date = dates[-1] if dates else (_lead_in_date(doc, e, ents, starts)
-                                        or (asof if asof is not None and _same_paragraph(doc, asof, e) else None))
+        date = next(idx.of_kind(("DATE",), sent_lo, i, reverse=True), None)  # the last date of the sentence
+        if date is None:
+            date = (_lead_in_date(doc, e, ents, starts)
+                    or (asof if asof is not None and _same_paragraph(doc, asof, e) else None))
         if date is not None and date.end > lo and date.end <= e.start:
             lo = date.end
-        metric = _metric_before_value(doc, e, lo, in_sent, data)
+        metric = _metric_before_value(doc, e, lo, sent_lo, data)
         if e.type == "RANK":
             items = _enumerated(doc, e, ents, i + 1, data)
             if not items:
@@ -682,16 +759,15 @@ def _rules_pass(doc: Document, data: dict):
             if subject is None:
                 # a RANKING needs a subject: the nearest named entity before it in the sentence
                 # that is neither compared with nor the source of the figures
-                prev = [p for p in in_sent if p.type in SUBJECT_TYPES and not _is_source(doc, p, data)
-                        and not _is_compared(doc, p, ss, data, in_sent)]
-                subject = prev[-1] if prev else None
+                subject = next((p for p in idx.of_kind(SUBJECT_TYPES, sent_lo, i, reverse=True)
+                                if not _is_source(doc, p, data) and not _is_compared(doc, p, ss, data, in_sent)), None)
             if subject is None:
                 continue
             chain = _coordinated(doc, subject, sent_all) if subject.end <= e.start else [subject]
             for s in chain:  # 甲、乙及丙等品牌都进入全球500大: each of them is ranked
                 facts.append(Fact("RANKING", s, e, metric, date))
             continue
-        if _no_fact(doc, e, ss, clause, remention, in_sent, data):
+        if _no_fact(doc, e, ss, clause, remention, in_sent, sent_lo, data):
             continue
         subjects = [subject]
         if subject is not None:
@@ -753,25 +829,30 @@ def _metric_after(doc: Document, value, data: dict):
     return _metric_span(doc, lo, stop.start() if stop else hi, data)
 
 
-def _metric_before_value(doc: Document, e, lo: int, in_sent: list, data: dict):
-    """The metric span between the subject (or clause start) and the value ``e``. When a figure
+def _metric_before_value(doc: Document, e, lo: int, sent_lo: int, data: dict):
+    """The metric span between the subject (or clause start) ``lo`` and the value ``e``. When a figure
     lies in between (``入库企业2397家(新增94家)``, ``这1333家企业总市值``), only the words after it count;
     when ``e`` is an item of a list (``1500家规上工业企业、800余家…``) or comes right after a verb
-    that takes it as object (``累计认定42家…企业``), the noun phrase after the value names it."""
+    that takes it as object (``累计认定42家…企业``), the noun phrase after the value names it.
+    ``sent_lo``: the index of the sentence's first entity in the :class:`_Index`."""
     norm = doc.norm
-    figs = [f for f in in_sent if f.type == "FIGURE" and lo <= f.start and f.end <= e.start]
-    if figs:
-        lo = figs[-1].end
-        unit = str(figs[-1].attrs.get("unit") or "")
+    idx = _index(doc)
+    i = idx.pos[id(e)]
+    fig = next((f for f in idx.of_kind(("FIGURE",), bisect.bisect_left(idx.starts, lo, sent_lo, i), i, reverse=True)
+                if f.end <= e.start), None)  # the last figure in between
+    if fig is not None:
+        lo = fig.end
+        unit = str(fig.attrs.get("unit") or "")
         rest = norm[lo:e.start].lstrip(" *")
-        if len(unit) == 1 and rest.startswith(unit) and not figs[-1].text.endswith(unit):
+        if len(unit) == 1 and rest.startswith(unit) and not fig.text.endswith(unit):
             lo = e.start - len(rest) + 1
         if norm[lo:e.start].strip(" *").endswith(("、", "，", ",")):
             return _metric_after(doc, e, data)
     before = norm[lo:e.start].strip(" *\n")
     left = data["_strip_left"].match(before)
     before = before[left.end():] if left else before
-    if before and any(before == v or before == v + "了" for v in data["object_verbs"]):
+    verbs = data["_object_verbs"]
+    if before and (before in verbs or (before.endswith("了") and before[:-1] in verbs)):
         after = _metric_after(doc, e, data)
         if after is not None:
             return after
@@ -830,8 +911,16 @@ def _hints_of(facts: list) -> dict:
 def _chosen(doc, e, ents, starts, ss, se, date, data, chooser, remention, hint, metric) -> list:
     """The facts the learned chooser picks for value ``e`` (none, one, or — when it agrees with
     the rules on a coordinated subject — one per coordinated subject)."""
-    in_sent = ents[bisect.bisect_left(starts, ss):bisect.bisect_left(starts, se)]
-    cands, rows = chooser.options(doc, e, in_sent, remention, hint=hint)
+    # The chooser's candidates are entities of ``chooser.subject_types`` within ``chooser.reach``
+    # characters of the value, so only those of the sentence are handed over (an entity that ends
+    # within reach before the value starts at most the length of the document's longest entity earlier).
+    idx = _index(doc)
+    near = list(idx.of_kind(chooser.subject_types,
+                            bisect.bisect_left(starts, max(ss, e.start - chooser.reach - idx.longest)),
+                            bisect.bisect_left(starts, min(se, e.end + chooser.reach + 1))))
+    if e.type == "RANK" and not chooser.candidates(e, near, hint)[1]:
+        return []  # a RANKING needs a subject, and there is no candidate
+    cands, rows = chooser.options(doc, e, near, remention, hint=hint)
     k = chooser.choose(rows)
     if k == 0:
         return []
