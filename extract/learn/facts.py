@@ -1,6 +1,7 @@
 """Train the METRIC/RANKING fact chooser (:mod:`extract.stages.facts.chooser`) on a gold corpus.
 
     python -m extract.learn.facts annotations/news/train.jsonl -o models/default/facts_chooser.json
+    python -m extract.learn.facts --metric-spans annotations/news/train.jsonl -o models/default/facts_metric.json
 
 The chooser learns, for each FIGURE / RANK, whether it states a fact and whose. It is trained on
 the entities the pipeline finds (the model folder's components up to, not including, ``relations``):
@@ -8,6 +9,11 @@ a gold fact is carried over to the predicted document when its value has the sam
 its subject when an entity of the same span (or, failing that, the same simplified text in the
 value's sentence) was found; a fact whose subject was not found teaches nothing and is left out.
 ``--also-gold`` adds the gold documents themselves (gold entities). Only the documents given are read.
+
+``--metric-spans`` trains the metric-span trimmer (:mod:`extract.stages.facts.metric`) instead: the
+whole model folder runs (its facts stage without a trimmer), and each predicted fact outside a table or
+ranked list whose value has a gold fact of the same type and span teaches the trimmer that gold fact's
+metric span, when that span is one of the trimmer's candidates (a metric found elsewhere teaches nothing).
 """
 from __future__ import annotations
 
@@ -24,7 +30,7 @@ from extract.learn import missing_files
 from extract.stages.facts.chooser import (FactChooser, HashedFactChooser, fit, fit_hashed, save, save_hashed,
                                           training_examples)
 
-__all__ = ["train_facts", "align_facts", "main"]
+__all__ = ["train_facts", "train_metric_spans", "metric_examples", "align_facts", "main"]
 
 STOP_AT = ("relations", "events", "facts")
 
@@ -75,12 +81,57 @@ def train_facts(gold_paths: Sequence, model=None, also_gold: bool = False, hashe
     return fit_hashed(ex) if hashed else fit(ex)
 
 
+def metric_examples(pred: Document, gold: Document) -> list:
+    """Trimmer examples (:func:`extract.stages.facts.metric.training_example`) from one document's
+    predicted facts, by the gold facts of the same type and value span."""
+    from extract.stages.facts.metric import training_example
+    from extract.stages.facts.rules import _index
+
+    want = {}
+    for f in gold.facts:
+        if f.value is not None and f.metric is not None:
+            want.setdefault((f.type, f.value.start, f.value.end), (f.metric.start, f.metric.end))
+    out, seen = [], set()
+    for f in pred.facts:
+        m = f.metric
+        key = (f.type, f.value.start, f.value.end)
+        if m is None or f.position is not None or key not in want or key in seen or _index(pred).in_table(f.value.start):
+            continue
+        seen.add(key)
+        ex = training_example(pred.norm, m.start, m.end, (f.value.start, f.value.end), want[key], f.value.type)
+        if ex is not None:
+            out.append(ex)
+    return out
+
+
+def train_metric_spans(gold_paths: Sequence, model=None, log=print, **fit_args) -> dict:
+    """Weights of the metric-span trimmer, trained on the facts ``model`` finds in the gold documents."""
+    from extract.pipeline import load
+    from extract.stages.facts.metric import fit as fit_trimmer
+
+    golds = []
+    for p in gold_paths:
+        golds += [Document.from_dict(r) for r in read_jsonl(p)]
+    t0 = time.time()
+    nlp = load(model, facts={"metric_model": None})
+    ex, n_facts = [], 0
+    for pred, gold in zip(nlp.pipe([(g.text, g.id) for g in golds]), golds):
+        n_facts += len(pred.facts)
+        ex += metric_examples(pred, gold)
+    log(f"[facts] {len(golds)} documents run through {model or 'the default model'} in {time.time() - t0:.0f}s; "
+        f"{len(ex)} of {n_facts} predicted facts teach the trimmer (the gold metric span is one of its candidates)")
+    fit_args.setdefault("epochs", 300)
+    return fit_trimmer(ex, **fit_args) if ex else {}
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m extract.learn.facts", description=__doc__.split("\n\n")[0])
     ap.add_argument("gold", nargs="+", help="gold JSONL (SCHEMA.md) to train on")
     ap.add_argument("-o", "--output", required=True, help="where to write the chooser weights (JSON)")
     ap.add_argument("--model", default=None, help="model folder whose entities the chooser learns on")
     ap.add_argument("--also-gold", action="store_true", help="also train on the gold documents' own entities")
+    ap.add_argument("--metric-spans", action="store_true",
+                    help="train the metric-span trimmer (extract.stages.facts.metric) instead of the chooser")
     ap.add_argument("--dense", action="store_true", help="the dense-feature chooser instead of the hashed one")
     ap.add_argument("--nofact-margin", type=float, default=0.0,
                     help="'no fact' must beat the best other option by this much (hashed chooser)")
@@ -89,6 +140,12 @@ def main(argv: Optional[List[str]] = None) -> int:
     args = ap.parse_args(argv)
     if missing_files(args.gold):
         return 2
+    if args.metric_spans:
+        from extract.stages.facts.metric import save as save_trimmer
+        w = train_metric_spans(args.gold, args.model, log=lambda m: print(m, file=sys.stderr))
+        save_trimmer(w, args.output)
+        print(json.dumps({"output": args.output, "weights": len(w)}))
+        return 0
     w = train_facts(args.gold, args.model, args.also_gold, hashed=not args.dense,
                     log=lambda m: print(m, file=sys.stderr))
     if args.dense:

@@ -4,8 +4,10 @@
   subject, metric span and date (the default).
 - :mod:`.chooser`: a learned chooser that reads the rules' decisions as features; it is trained
   at ``Pipeline.learn`` time (a cross-validation fold) or loaded from saved weights.
+- :mod:`.metric`: a learned trimmer that cuts each metric span the rules find down to the part that
+  names what is measured (loaded from saved weights).
 
-This module builds the component from both; ``.chooser`` imports ``.rules``, never the reverse.
+This module builds the component from the three; ``.chooser`` imports ``.rules``, never the reverse.
 """
 from __future__ import annotations
 
@@ -14,39 +16,69 @@ from typing import Optional
 
 from extract.doc import Document
 from extract.registry import components
-from extract.stages.facts.rules import DATA, _load, find_facts, rule_hints
+from extract.stages.facts.rules import DATA, _index, _load, find_facts, rule_hints
 
-__all__ = ["make_facts", "FactsComponent", "find_facts", "rule_hints"]
+__all__ = ["make_facts", "FactsComponent", "find_facts", "rule_hints", "trim_metrics"]
+
+
+def trim_metrics(doc: Document, facts: list, trimmer) -> None:
+    """Cut each fact's metric span to the part ``trimmer`` picks (:mod:`.metric`); a table fact keeps its
+    header cell and an item of a ranked list the list's metric; a metric span shared by several facts
+    is trimmed once."""
+    done, cache = {}, {}
+    for f in facts:
+        m = f.metric
+        if m is None or f.position is not None or _index(doc).in_table(f.value.start):
+            continue
+        key = (m.start, m.end, f.value.start, f.value.end, f.value.type)
+        if key not in done:
+            i, j = trimmer.trim(doc.norm, m.start, m.end, (f.value.start, f.value.end), f.value.type, cache)
+            done[key] = m if (i, j) == (m.start, m.end) else doc.span(i, j)
+        f.metric = done[key]
 
 
 @components.register("facts.v1")
-def make_facts(nlp, path: str = str(DATA), model: Optional[str] = None, learn: bool = False):
+def make_facts(nlp, path: str = str(DATA), model: Optional[str] = None, learn: bool = False,
+               metric_model: Optional[str] = None):
     """METRIC/RANKING facts. ``model``: weights of the learned chooser (:mod:`extract.stages.facts.chooser`;
     a file name is looked up in the model folder); without it the rules decide. ``learn``: whether
-    ``Pipeline.learn`` trains the (dense) chooser.
+    ``Pipeline.learn`` trains the (dense) chooser. ``metric_model``: weights of the metric-span trimmer
+    (:mod:`extract.stages.facts.metric`, looked up the same way); without it the rules' spans stand.
 
     The shipped model uses the hashed-feature chooser trained on the ZhIE-News train split
     (``python -m extract.learn.facts``), overriding the rules only when it is confident (margin 2.0):
     facts F1 on news dev 0.453 (rules) -> 0.489, on the seed policy documents 0.811 -> 0.780 (the
     chooser alone: 0.510 / 0.709); retrained 2026-12-03 on the day's entities: news dev 0.526, seeds
-    0.785; see models/default/MODEL_CARD.md.
+    0.785; see models/default/MODEL_CARD.md. The shipped trimmer (``facts_metric.json``) raises metric-span
+    character F1 on news dev from 0.297 to 0.339.
     """
-    if model and getattr(nlp, "path", None) is not None and not Path(model).is_absolute():
-        model = str((nlp.path / model).resolve())  # a weights file in the model folder
-    return FactsComponent(_load(path), model, learn)
+    return FactsComponent(_load(path), _in_model(nlp, model), learn, _in_model(nlp, metric_model))
+
+
+def _in_model(nlp, name: Optional[str]) -> Optional[str]:
+    """A weights file named relative to the model folder, as an absolute path."""
+    if name and getattr(nlp, "path", None) is not None and not Path(name).is_absolute():
+        return str((nlp.path / name).resolve())
+    return name
 
 
 class FactsComponent:
     """``learn(docs)`` trains the fact chooser from scratch on annotated documents (a CV fold)."""
 
-    def __init__(self, data: dict, model: Optional[str] = None, learn: bool = False):
+    def __init__(self, data: dict, model: Optional[str] = None, learn: bool = False,
+                 metric_model: Optional[str] = None):
         from .chooser import load_any
+        from .metric import load as load_trimmer
         self.data = data
         self.learns = learn
         self.chooser = load_any(model) if model else None
+        self.trimmer = load_trimmer(metric_model) if metric_model else None
 
     def __call__(self, doc: Document) -> Document:
-        doc.facts.extend(find_facts(doc, self.data, self.chooser))
+        facts = find_facts(doc, self.data, self.chooser)
+        if self.trimmer is not None:
+            trim_metrics(doc, facts, self.trimmer)
+        doc.facts.extend(facts)
         return doc
 
     def learn(self, docs) -> None:

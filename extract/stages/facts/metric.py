@@ -1,0 +1,264 @@
+"""A learned trimmer for metric spans: which words name what a fact measures.
+
+The rules of :mod:`extract.stages.facts.rules` take the words between a fact's subject (or the clause
+start) and its value, less a list of function words at either edge. On news the span they find
+often holds more than the metric (GUIDELINES rule 17): a verb or adverb before the value
+(收入和下载量分别激增 → 收入, 全球收入继续 → 全球收入), a scope or lead-in before the metric
+(期间全国黄金消费同比 → 黄金消费, 令其估值 → 估值), or the metric follows the value (涉及4家国内企业 →
+国内企业). The trimmer picks a sub-span of the rules' span or of the words right after the value
+(:func:`regions`, :func:`candidates`); it keeps the rules' span on a tie.
+
+Model: a linear score ``L(i) + R(j) + N(j - i)`` over features of the characters around the start ``i``
+and the words cut before it, the characters around the end ``j`` and the words cut after it, and the
+length and region; the best-scoring candidate is taken. Trained with the softmax over a span's
+candidates (:func:`training_example`, :func:`fit`) on the news train split: ``python -m
+extract.learn.facts --metric-spans`` (see :mod:`extract.learn.facts`). The weights are kept by feature
+string, so inference is plain Python with no hashing: ``O(len)`` features per side, ``O(len²)`` additions.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+from extract.stages.hashing import slot_hasher
+
+HASH_DIM = 1 << 16  # slots while training (fit); the saved weights are keyed by feature string
+MIN_LEN = 2
+MAX_CUT = 4  # the words cut at an edge are a feature up to this length (longer ones: their last/first 2)
+AFTER_MAX = 12
+MAX_SHIFT = 12
+CLAUSE_END = set("，,。；;：:！!？?、\n（(）)")
+MODEL = "factmetric.v1"
+
+_h = slot_hasher(HASH_DIM)
+
+
+def _kind(c: str) -> str:
+    if not c:
+        return "none"
+    if c.isdigit():
+        return "digit"
+    if c.isascii() and c.isalpha():
+        return "latin"
+    if "\u4e00" <= c <= "\u9fff":
+        return "han"
+    return "punct"
+
+
+def start_char_keys(norm: str, i: int) -> list:
+    """Features of the characters around a span start ``i`` (the same for every span starting there)."""
+    c, p = norm[i:i + 1], norm[i - 1:i] if i else ""
+    return [f"L|c={c}", f"L|c2={norm[i:i + 2]}", f"L|c3={norm[i:i + 3]}", f"L|p={p}", f"L|p2={norm[max(0, i - 2):i]}",
+            f"L|pc={p}|{c}", f"L|k={_kind(c)}"]
+
+
+def start_keys(norm: str, a: int, i: int, tag: str) -> list:
+    """Features of where a span starting at ``i`` lies in the region ``tag`` that starts at ``a``: the
+    words cut before it."""
+    cut = norm[a:i]
+    return [f"L|{tag}|n={min(len(cut), 6)}",
+            f"L|{tag}|cut={cut}" if len(cut) <= MAX_CUT else f"L|{tag}|cutend={cut[-2:]}"]
+
+
+def end_char_keys(norm: str, j: int) -> list:
+    """Features of the characters around a span end ``j``."""
+    e, x = norm[j - 1:j], norm[j:j + 1]
+    return [f"R|e={e}", f"R|e2={norm[max(0, j - 2):j]}", f"R|e3={norm[max(0, j - 3):j]}", f"R|x={x}",
+            f"R|x2={norm[j:j + 2]}", f"R|ex={e}|{x}", f"R|k={_kind(e)}"]
+
+
+def end_keys(norm: str, b: int, j: int, value_start: int, tag: str) -> list:
+    """Features of where a span ending at ``j`` lies in the region ``tag`` that ends at ``b`` (the words
+    cut after it), and of where the value is (``value_start``: after the region or before it)."""
+    cut = norm[j:b]
+    gap = value_start - b
+    return [f"R|{tag}|n={min(len(cut), 6)}", f"R|{tag}|v={'after' if gap >= 0 else 'before'}|{min(abs(gap), 3)}",
+            f"R|{tag}|cut={cut}" if len(cut) <= MAX_CUT else f"R|{tag}|cutstart={cut[:2]}"]
+
+
+def length_keys(n: int, tag: str, kind: str) -> list:
+    return [f"N|len={min(n, 12)}", f"N|{tag}|len={min(n, 12)}", f"N|{tag}", f"N|{tag}|{kind}"]
+
+
+_PAIRS = ("“”", "（）", "()", "「」", "《》", "‘’")
+_PAIR_CHARS = frozenset("".join(_PAIRS))
+
+
+def _balance(norm: str, a: int, b: int):
+    """``net[k]`` for ``k`` in ``0..b-a``: the open-minus-close count of each bracket or quote pair in
+    ``norm[a:a+k]``; a span ``[i, j)`` has every pair closed when ``net[j-a] == net[i-a]``. None when the
+    region holds no such mark (every span is then allowed)."""
+    if _PAIR_CHARS.isdisjoint(norm[a:b]):
+        return None
+    net, cur = [tuple([0] * len(_PAIRS))], [0] * len(_PAIRS)
+    for c in norm[a:b]:
+        for k, (o, cl) in enumerate(_PAIRS):
+            if c == o:
+                cur[k] += 1
+            elif c == cl:
+                cur[k] -= 1
+        net.append(tuple(cur))
+    return net
+
+
+def _allowed(norm: str, net: list, a: int, b: int, i: int, j: int) -> bool:
+    """Whether ``[i, j)`` may stand for a metric in the region ``[a, b)``: it leaves no quote or bracket
+    open (“小巨人, not “小巨人”), and it does not drop a pair that wraps it exactly (“小巨人” stays as
+    written, GUIDELINES rule 17). ``net``: :func:`_balance` of the region."""
+    if net is None:
+        return True
+    if net[j - a] != net[i - a]:
+        return False
+    return not (a < i and j < b and norm[i - 1] + norm[j] in _PAIRS)
+
+
+def regions(norm: str, a: int, b: int, value_start: int, value_end: int) -> list:
+    """``(tag, start, end)``: where the metric may lie. ``"R"``: the rules' span; ``"A"``: when the rules'
+    span is before the value, the words right after the value up to the clause end or the next number
+    (at most ``AFTER_MAX`` characters: 涉及4家国内企业 names its metric after the value)."""
+    out = [("R", a, b)]
+    if b <= value_start:
+        p = value_end
+        while p < len(norm) and norm[p] in " *":
+            p += 1
+        e = p
+        while e < len(norm) and e - p < AFTER_MAX and norm[e] not in CLAUSE_END and not norm[e].isdigit():
+            e += 1
+        if e - p >= MIN_LEN:
+            out.append(("A", p, e))
+    return out
+
+
+def _bounds(a: int, b: int) -> tuple:
+    """Where a candidate of the region ``[a, b)`` may start and end: at most ``MAX_SHIFT`` characters
+    in from either edge (the gold metric of 97% of the news train split's spans that hold it)."""
+    return range(a, max(a, min(b - MIN_LEN, a + MAX_SHIFT)) + 1), range(max(a + MIN_LEN, b - MAX_SHIFT), b + 1)
+
+
+def candidates(norm: str, regs: list) -> list:
+    """``(tag, i, j)`` for every sub-span of every region at least ``MIN_LEN`` long within
+    :func:`_bounds` that :func:`_allowed` lets stand; the rules' span first, whatever it holds."""
+    tag, a, b = regs[0]
+    out = [(tag, a, b)]
+    for tag, a, b in regs:
+        net = _balance(norm, a, b)
+        starts, ends = _bounds(a, b)
+        out += [(tag, i, j) for i in starts for j in ends
+                if j - i >= MIN_LEN and _allowed(norm, net, a, b, i, j) and (tag, i, j) != out[0]]
+    return out
+
+
+def _region_keys(norm: str, tag: str, a: int, b: int, value_start: int, kind: str):
+    """The start, end and length features of a region's sub-spans, by position (the region's own part
+    of them: the character features are added by the caller)."""
+    starts, ends = _bounds(a, b)
+    left = {i: start_keys(norm, a, i, tag) for i in starts}
+    right = {j: end_keys(norm, b, j, value_start, tag) for j in ends}
+    length = {n: length_keys(n, tag, kind) for n in range(MIN_LEN, b - a + 1)}
+    return left, right, length
+
+
+def training_example(norm: str, a: int, b: int, value: tuple, gold: tuple, kind: str = "FIGURE"):
+    """``(rows, label)`` for :func:`fit`, or None when the gold span ``gold`` is not a candidate (not inside
+    a region, or too short). ``value``: its ``(start, end)``. A row lists the features of one candidate's
+    start, end and length, with repeats, so the sum of their weights is the score inference uses."""
+    regs = regions(norm, a, b, *value)
+    cands = candidates(norm, regs)
+    label = next((k for k, (_, i, j) in enumerate(cands) if (i, j) == tuple(gold)), None)
+    if label is None:
+        return None
+    keys = {tag: _region_keys(norm, tag, ra, rb, value[0], kind) for tag, ra, rb in regs}
+    rows = []
+    for tag, i, j in cands:
+        left, right, length = keys[tag]
+        rows.append(start_char_keys(norm, i) + left[i] + end_char_keys(norm, j) + right[j] + length[j - i])
+    return rows, label
+
+
+def fit(examples: list, **fit_args) -> dict:
+    """``{feature: weight}``: the softmax over each example's candidates, trained on hashed slots
+    (:func:`~extract.stages.facts.chooser.fit_hashed`, ``HASH_DIM`` slots), then stored by feature
+    string so that inference needs no hashing. A feature seen in no training example weighs 0."""
+    from extract.stages.facts.chooser import fit_hashed
+
+    slots = fit_hashed([([[_h(k) for k in row] for row in rows], label) for rows, label in examples],
+                       dim=HASH_DIM, **fit_args)
+    seen = {k for rows, _ in examples for row in rows for k in row}
+    return {k: slots[_h(k)] for k in sorted(seen) if _h(k) in slots}
+
+
+class MetricTrimmer:
+    """Weights ``{feature: weight}`` (:func:`fit`); :meth:`trim` gives the best span for a fact's metric."""
+
+    def __init__(self, weights: Optional[dict] = None):
+        self.weights = weights or {}
+
+    def _score(self, keys: list) -> float:
+        w = self.weights
+        return sum([w[k] for k in keys if k in w])
+
+
+    def trim(self, norm: str, a: int, b: int, value: tuple, kind: str = "FIGURE", cache=None) -> tuple:
+        """``(i, j)``: the best-scoring of :func:`candidates` for the rules' span ``[a, b)`` of a value
+        (``kind``: FIGURE or RANK) at ``value = (start, end)``; ``(a, b)`` itself on a tie.
+
+        ``cache``: a dict kept for one text. The features of a start or end fall in parts that depend
+        on little (the characters at a position; the words cut and the region; the length), so each
+        part's score is kept there under what it depends on, and values of one sentence, or the same
+        words cut, are scored once."""
+        cache = {} if cache is None else cache
+        score = self._score
+        best, best_score = (a, b), None
+        for tag, ra, rb in regions(norm, a, b, *value):
+            starts, ends = _bounds(ra, rb)
+            gap = value[0] - rb
+            ls, rs = {}, {}
+            for i in starts:
+                cut = norm[ra:i]
+                ck = ("l", tag, cut if len(cut) <= MAX_CUT else (min(len(cut), 6), cut[-2:]))
+                if ck not in cache:
+                    cache[ck] = score(start_keys(norm, ra, i, tag))
+                if ("L", i) not in cache:
+                    cache["L", i] = score(start_char_keys(norm, i))
+                ls[i] = cache[ck] + cache["L", i]
+            for j in ends:
+                cut = norm[j:rb]
+                ck = ("r", tag, gap >= 0, min(abs(gap), 3), cut if len(cut) <= MAX_CUT else (min(len(cut), 6), cut[:2]))
+                if ck not in cache:
+                    cache[ck] = score(end_keys(norm, rb, j, value[0], tag))
+                if ("R", j) not in cache:
+                    cache["R", j] = score(end_char_keys(norm, j))
+                rs[j] = cache[ck] + cache["R", j]
+            ns = {}
+            for n in range(MIN_LEN, rb - ra + 1):
+                if ("n", tag, kind, n) not in cache:
+                    cache["n", tag, kind, n] = score(length_keys(n, tag, kind))
+                ns[n] = cache["n", tag, kind, n]
+            if best_score is None:
+                best_score = ls[a] + rs[b] + ns[b - a] if b - a >= MIN_LEN else float("-inf")
+            net = _balance(norm, ra, rb)
+            for i, li in ls.items():
+                for j, rj in rs.items():
+                    if j - i < MIN_LEN:
+                        continue
+                    s = li + rj + ns[j - i]
+                    if s > best_score and _allowed(norm, net, ra, rb, i, j):
+                        best, best_score = (i, j), s
+        return best
+
+
+def save(weights: dict, path) -> None:
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump({"model": MODEL, "weights": weights}, f, ensure_ascii=False, indent=0)
+        f.write("\n")
+
+
+def load(path) -> MetricTrimmer:
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    if not isinstance(data, dict) or data.get("model") != MODEL or not isinstance(data.get("weights"), dict):
+        raise ValueError(f"{path}: not a {MODEL} weights file (a JSON object with \"model\": \"{MODEL}\" "
+                         "and \"weights\"); train one with python -m extract.learn.facts --metric-spans")
+    return MetricTrimmer({str(k): float(v) for k, v in data["weights"].items()})
