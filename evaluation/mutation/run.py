@@ -50,7 +50,7 @@ MODULES = {
     "readers": ("extract/io/readers.py", ["tests/test_io.py"]),
     "evaluate": ("extract/eval/evaluate.py", ["tests/test_evaluate.py"]),
     "ner-infer": ("extract/stages/ner/infer.py", ["tests/test_ner_infer.py", "tests/test_ner_shipped.py"]),
-    "events": ("extract/stages/events/rules.py", ["tests/test_events.py"]),
+    "events": ("extract/stages/events/rules.py", ["tests/test_event_rules.py", "tests/test_events.py"]),
     "relations": ("extract/stages/relations/rules.py", ["tests/test_relation_lists.py", "tests/test_relations.py"]),
     "facts": ("extract/stages/facts/rules.py", ["tests/test_facts.py"]),
     "lexicon": ("extract/stages/ner/lexicon.py", ["tests/test_ner_lexicon.py"]),
