@@ -209,42 +209,48 @@ class MetricTrimmer:
         words cut, are scored once."""
         cache = {} if cache is None else cache
         score = self._score
+        char_l, char_r, cut_scores = cache.setdefault("L", {}), cache.setdefault("R", {}), cache.setdefault("cut", {})
         best, best_score = (a, b), None
         for tag, ra, rb in regions(norm, a, b, *value):
             starts, ends = _bounds(ra, rb)
             gap = value[0] - rb
-            ls, rs = {}, {}
+            side = (gap >= 0, min(abs(gap), 3))
+            lefts = []
             for i in starts:
                 cut = norm[ra:i]
                 ck = ("l", tag, cut if len(cut) <= MAX_CUT else (min(len(cut), 6), cut[-2:]))
-                if ck not in cache:
-                    cache[ck] = score(start_keys(norm, ra, i, tag))
-                if ("L", i) not in cache:
-                    cache["L", i] = score(start_char_keys(norm, i))
-                ls[i] = cache[ck] + cache["L", i]
+                sc = cut_scores.get(ck)
+                if sc is None:
+                    sc = cut_scores[ck] = score(start_keys(norm, ra, i, tag))
+                ch = char_l.get(i)
+                if ch is None:
+                    ch = char_l[i] = score(start_char_keys(norm, i))
+                lefts.append((i, sc + ch))
+            rights = []
             for j in ends:
                 cut = norm[j:rb]
-                ck = ("r", tag, gap >= 0, min(abs(gap), 3), cut if len(cut) <= MAX_CUT else (min(len(cut), 6), cut[:2]))
-                if ck not in cache:
-                    cache[ck] = score(end_keys(norm, rb, j, value[0], tag))
-                if ("R", j) not in cache:
-                    cache["R", j] = score(end_char_keys(norm, j))
-                rs[j] = cache[ck] + cache["R", j]
-            ns = {}
-            for n in range(MIN_LEN, rb - ra + 1):
-                if ("n", tag, kind, n) not in cache:
-                    cache["n", tag, kind, n] = score(length_keys(n, tag, kind))
-                ns[n] = cache["n", tag, kind, n]
+                ck = ("r", tag, side, cut if len(cut) <= MAX_CUT else (min(len(cut), 6), cut[:2]))
+                sc = cut_scores.get(ck)
+                if sc is None:
+                    sc = cut_scores[ck] = score(end_keys(norm, rb, j, value[0], tag))
+                ch = char_r.get(j)
+                if ch is None:
+                    ch = char_r[j] = score(end_char_keys(norm, j))
+                rights.append((j, sc + ch))
+            ns = cache.get(("n", tag, kind))
+            if ns is None or len(ns) <= rb - ra:
+                ns = cache["n", tag, kind] = [0.0] * MIN_LEN + [score(length_keys(n, tag, kind))
+                                                                for n in range(MIN_LEN, max(rb - ra, 64) + 1)]
             if best_score is None:
-                best_score = ls[a] + rs[b] + ns[b - a] if b - a >= MIN_LEN else float("-inf")
+                best_score = (lefts[0][1] + rights[-1][1] + ns[b - a]) if b - a >= MIN_LEN else float("-inf")
             net = _balance(norm, ra, rb)
-            for i, li in ls.items():
-                for j, rj in rs.items():
-                    if j - i < MIN_LEN:
-                        continue
-                    s = li + rj + ns[j - i]
-                    if s > best_score and _allowed(norm, net, ra, rb, i, j):
-                        best, best_score = (i, j), s
+            for i, li in lefts:  # (starts ascending, ends ascending: the first best pair is kept on a tie)
+                lo = i + MIN_LEN
+                for j, rj in rights:
+                    if j >= lo:
+                        s = li + rj + ns[j - i]
+                        if s > best_score and _allowed(norm, net, ra, rb, i, j):
+                            best, best_score = (i, j), s
         return best
 
 
