@@ -571,6 +571,10 @@ def reliability_section() -> list:
                     f"{','.join(names)} --json evaluation/reliability/stress_recheck.json`): measured close together, "
                     f"{verdict}.", "",
                     "```", format_stress(again), "```", ""]
+            for o in again.get("other_runs", []):  # the same command run again: how much one run's ratio varies
+                ow = o["worst"]
+                out += [f"Another run ({o['note']}): worst {ow['input']} {ow['ratio']:.2f}x news "
+                        f"(news itself {o['news_seconds']:.1f} s).", ""]
     else:
         out += ["No adversarial timing yet: run `zhie bench --stress --json evaluation/reliability/stress.json`.", ""]
     mem = _load_json(rel / "memory.json")
