@@ -213,13 +213,15 @@ def _raise_event(c: _Ctx, word: str, prev_event=None):
     taken = {id(e) for e in investors + leads}
     companies = _subjects(c, [e for e in before if id(e) not in taken])
     if not companies:
-        # …完成B轮融资的X: a company after the trigger, joined by 的
+        # …完成B轮融资的X: a company after the trigger, joined by 的 (…就被Y收购的X: past Y, whose gap has no 的)
         for e in after:
             if e.type == "COMPANY" and id(e) not in taken and e.end <= c.ce:
                 gap = norm[te:e.start]
-                if "的" in gap and len(gap) <= 12:
+                if len(gap) > 12:
+                    break
+                if "的" in gap:
                     companies = [e]
-                break
+                    break
     if companies and data["_party_verbs"].search(norm, companies[-1].end, ts):
         companies = []  # A与B签订的…增资合同: contract parties, not the raising company
     if not companies and this_round:
@@ -228,7 +230,7 @@ def _raise_event(c: _Ctx, word: str, prev_event=None):
         roles = {a.role for a in prev_event.arguments}
         add = [Argument("lead_investor", ref=e) for e in leads] + [Argument("investor", ref=e) for e in investors]
         if "amount" not in roles:
-            money = [e for e in money_in_clause if e.start > c.cs]
+            money = [e for e in money_in_clause if e.start >= c.cs]
             add += [Argument("amount", ref=money[0])] if money else []
         prev_event.arguments += [a for a in add if (a.role, id(a.ref)) not in have
                                  and not (a.role == "investor" and ("lead_investor", id(a.ref)) in have)]
