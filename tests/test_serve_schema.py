@@ -22,6 +22,27 @@ from schemathesis.checks import not_a_server_error  # noqa: E402
 # ("AST constructor recursion depth mismatch") when two threads compile at once (seen once in CI).
 import schemathesis.specs.openapi.schemas  # noqa: E402,F401
 
+
+def _warm_lambda_sources() -> None:
+    """Hypothesis describes each ``.filter(lambda …)`` by parsing the lambda's whole source file, the first
+    time, with ``ast.parse``: for schemathesis' coverage module (5,000 lines) that parse ran while the app's
+    worker thread was compiling, and CPython 3.11 failed with the same SystemError (seen twice in full runs).
+    Parse it here, on the main thread before any worker starts, into hypothesis' cache of parsed sources.
+    Internals of hypothesis: if they move, this does nothing and the test runs as before."""
+    try:
+        import ast
+        import inspect
+
+        from hypothesis.internal import lambda_sources
+        from schemathesis.specs.openapi.coverage import _schema
+        lines = tuple(inspect.findsource(_schema)[0])
+        lambda_sources.AST_LAMBDAS_CACHE[lines] = lambda_sources.extract_all_lambdas(ast.parse("".join(lines)))
+    except (ImportError, AttributeError, OSError, TypeError):
+        pass
+
+
+_warm_lambda_sources()
+
 from extract.serve.app import Settings, create_app  # noqa: E402
 
 GOLD = Path(__file__).resolve().parent.parent / "annotations" / "gold.jsonl"
