@@ -222,8 +222,9 @@ def _raise_event(c: _Ctx, word: str, prev_event=None):
                 if "的" in gap:
                     companies = [e]
                     break
-    if companies and data["_party_verbs"].search(norm, companies[-1].end, ts):
-        companies = []  # A与B签订的…增资合同: contract parties, not the raising company
+    if companies and data["_party_verbs"].search(norm, max(companies[-1].end, norm.rfind("；", 0, ts) + 1,
+                                                          norm.rfind(";", 0, ts) + 1), ts):
+        companies = []  # A与B签订的…增资合同: contract parties, not the raising company (within the clause after ；)
     if not companies and this_round:
         # 本轮融资由X领投: the roles join the raise named just before
         have = {(a.role, id(a.ref)) for a in prev_event.arguments}
