@@ -84,8 +84,8 @@ def train_facts(gold_paths: Sequence, model=None, also_gold: bool = False, hashe
 def metric_examples(pred: Document, gold: Document) -> list:
     """Trimmer examples (:func:`extract.stages.facts.metric.training_example`) from one document's
     predicted facts, by the gold facts of the same type and value span."""
+    from extract.stages.facts import keeps_its_metric
     from extract.stages.facts.metric import training_example
-    from extract.stages.facts.rules import _index
 
     want = {}
     for f in gold.facts:
@@ -95,7 +95,7 @@ def metric_examples(pred: Document, gold: Document) -> list:
     for f in pred.facts:
         m = f.metric
         key = (f.type, f.value.start, f.value.end)
-        if m is None or f.position is not None or key not in want or key in seen or _index(pred).in_table(f.value.start):
+        if keeps_its_metric(pred, f) or key not in want or key in seen:
             continue
         seen.add(key)
         ex = training_example(pred.norm, m.start, m.end, (f.value.start, f.value.end), want[key], f.value.type)

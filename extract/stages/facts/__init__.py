@@ -18,17 +18,22 @@ from extract.doc import Document
 from extract.registry import components
 from extract.stages.facts.rules import DATA, _index, _load, find_facts, rule_hints
 
-__all__ = ["make_facts", "FactsComponent", "find_facts", "rule_hints", "trim_metrics"]
+__all__ = ["make_facts", "FactsComponent", "find_facts", "rule_hints", "trim_metrics", "keeps_its_metric"]
+
+
+def keeps_its_metric(doc: Document, f) -> bool:
+    """Whether fact ``f``'s metric is not the trimmer's to cut: it has none, or it is a table fact (its
+    header cell) or an item of a ranked list (the list's metric)."""
+    return f.metric is None or f.position is not None or _index(doc).in_table(f.value.start)
 
 
 def trim_metrics(doc: Document, facts: list, trimmer) -> None:
-    """Cut each fact's metric span to the part ``trimmer`` picks (:mod:`.metric`); a table fact keeps its
-    header cell and an item of a ranked list the list's metric; a metric span shared by several facts
-    is trimmed once."""
+    """Cut each fact's metric span to the part ``trimmer`` picks (:mod:`.metric`), except where
+    :func:`keeps_its_metric`; a metric span shared by several facts is trimmed once."""
     done, cache = {}, {}
     for f in facts:
         m = f.metric
-        if m is None or f.position is not None or _index(doc).in_table(f.value.start):
+        if keeps_its_metric(doc, f):
             continue
         key = (m.start, m.end, f.value.start, f.value.end, f.value.type)
         if key not in done:

@@ -18,6 +18,7 @@ string, so inference is plain Python with no hashing: ``O(len)`` features per si
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
@@ -53,12 +54,24 @@ def start_char_keys(norm: str, i: int) -> list:
             f"L|pc={p}|{c}", f"L|k={_kind(c)}"]
 
 
+def _cut_shape(cut: str, tail: bool) -> tuple:
+    """What the features read of the words cut off at an edge: their length (up to 6), and the words, or
+    only their 2 characters next to the span (``tail``: the cut's end) when longer than ``MAX_CUT``."""
+    if len(cut) <= MAX_CUT:
+        return len(cut), cut, False
+    return min(len(cut), 6), cut[-2:] if tail else cut[:2], True
+
+
+def _value_side(gap: int) -> tuple:
+    """Where the value is from a region's end (``gap``: value start minus region end), as the features read it."""
+    return "after" if gap >= 0 else "before", min(abs(gap), 3)
+
+
 def start_keys(norm: str, a: int, i: int, tag: str) -> list:
     """Features of where a span starting at ``i`` lies in the region ``tag`` that starts at ``a``: the
     words cut before it."""
-    cut = norm[a:i]
-    return [f"L|{tag}|n={min(len(cut), 6)}",
-            f"L|{tag}|cut={cut}" if len(cut) <= MAX_CUT else f"L|{tag}|cutend={cut[-2:]}"]
+    n, words, long = _cut_shape(norm[a:i], tail=True)
+    return [f"L|{tag}|n={n}", f"L|{tag}|cutend={words}" if long else f"L|{tag}|cut={words}"]
 
 
 def end_char_keys(norm: str, j: int) -> list:
@@ -71,10 +84,9 @@ def end_char_keys(norm: str, j: int) -> list:
 def end_keys(norm: str, b: int, j: int, value_start: int, tag: str) -> list:
     """Features of where a span ending at ``j`` lies in the region ``tag`` that ends at ``b`` (the words
     cut after it), and of where the value is (``value_start``: after the region or before it)."""
-    cut = norm[j:b]
-    gap = value_start - b
-    return [f"R|{tag}|n={min(len(cut), 6)}", f"R|{tag}|v={'after' if gap >= 0 else 'before'}|{min(abs(gap), 3)}",
-            f"R|{tag}|cut={cut}" if len(cut) <= MAX_CUT else f"R|{tag}|cutstart={cut[:2]}"]
+    n, words, long = _cut_shape(norm[j:b], tail=False)
+    side, dist = _value_side(value_start - b)
+    return [f"R|{tag}|n={n}", f"R|{tag}|v={side}|{dist}", f"R|{tag}|cutstart={words}" if long else f"R|{tag}|cut={words}"]
 
 
 def length_keys(n: int, tag: str, kind: str) -> list:
@@ -136,16 +148,27 @@ def _bounds(a: int, b: int) -> tuple:
     return range(a, max(a, min(b - MIN_LEN, a + MAX_SHIFT)) + 1), range(max(a + MIN_LEN, b - MAX_SHIFT), b + 1)
 
 
+@lru_cache(maxsize=None)
+def _offsets(n: int) -> tuple:
+    """``(i, j)`` offsets of every sub-span of a region ``n`` characters long within :func:`_bounds` and at
+    least ``MIN_LEN`` long, starts ascending, then ends ascending (the order ties are broken in)."""
+    starts, ends = _bounds(0, n)
+    return tuple((i, j) for i in starts for j in ends if j - i >= MIN_LEN)
+
+
+def _spans(a: int, b: int) -> list:
+    """The :func:`_offsets` sub-spans of the region ``[a, b)``."""
+    return [(a + i, a + j) for i, j in _offsets(b - a)]
+
+
 def candidates(norm: str, regs: list) -> list:
-    """``(tag, i, j)`` for every sub-span of every region at least ``MIN_LEN`` long within
-    :func:`_bounds` that :func:`_allowed` lets stand; the rules' span first, whatever it holds."""
+    """``(tag, i, j)`` for every :func:`_spans` of every region that :func:`_allowed` lets stand; the rules'
+    span first, whatever it holds."""
     tag, a, b = regs[0]
     out = [(tag, a, b)]
     for tag, a, b in regs:
         net = _balance(norm, a, b)
-        starts, ends = _bounds(a, b)
-        out += [(tag, i, j) for i in starts for j in ends
-                if j - i >= MIN_LEN and _allowed(norm, net, a, b, i, j) and (tag, i, j) != out[0]]
+        out += [(tag, i, j) for i, j in _spans(a, b) if _allowed(norm, net, a, b, i, j) and (tag, i, j) != out[0]]
     return out
 
 
@@ -213,44 +236,37 @@ class MetricTrimmer:
         best, best_score = (a, b), None
         for tag, ra, rb in regions(norm, a, b, *value):
             starts, ends = _bounds(ra, rb)
-            gap = value[0] - rb
-            side = (gap >= 0, min(abs(gap), 3))
-            lefts = []
+            side = _value_side(value[0] - rb)
+            ls, rs = {}, {}
             for i in starts:
-                cut = norm[ra:i]
-                ck = ("l", tag, cut if len(cut) <= MAX_CUT else (min(len(cut), 6), cut[-2:]))
+                ck = ("l", tag) + _cut_shape(norm[ra:i], tail=True)
                 sc = cut_scores.get(ck)
                 if sc is None:
                     sc = cut_scores[ck] = score(start_keys(norm, ra, i, tag))
                 ch = char_l.get(i)
                 if ch is None:
                     ch = char_l[i] = score(start_char_keys(norm, i))
-                lefts.append((i, sc + ch))
-            rights = []
+                ls[i] = sc + ch
             for j in ends:
-                cut = norm[j:rb]
-                ck = ("r", tag, side, cut if len(cut) <= MAX_CUT else (min(len(cut), 6), cut[:2]))
+                ck = ("r", tag, side) + _cut_shape(norm[j:rb], tail=False)
                 sc = cut_scores.get(ck)
                 if sc is None:
                     sc = cut_scores[ck] = score(end_keys(norm, rb, j, value[0], tag))
                 ch = char_r.get(j)
                 if ch is None:
                     ch = char_r[j] = score(end_char_keys(norm, j))
-                rights.append((j, sc + ch))
+                rs[j] = sc + ch
             ns = cache.get(("n", tag, kind))
             if ns is None or len(ns) <= rb - ra:
                 ns = cache["n", tag, kind] = [0.0] * MIN_LEN + [score(length_keys(n, tag, kind))
                                                                 for n in range(MIN_LEN, max(rb - ra, 64) + 1)]
             if best_score is None:
-                best_score = (lefts[0][1] + rights[-1][1] + ns[b - a]) if b - a >= MIN_LEN else float("-inf")
+                best_score = (ls[a] + rs[b] + ns[b - a]) if b - a >= MIN_LEN else float("-inf")
             net = _balance(norm, ra, rb)
-            for i, li in lefts:  # (starts ascending, ends ascending: the first best pair is kept on a tie)
-                lo = i + MIN_LEN
-                for j, rj in rights:
-                    if j >= lo:
-                        s = li + rj + ns[j - i]
-                        if s > best_score and _allowed(norm, net, ra, rb, i, j):
-                            best, best_score = (i, j), s
+            for i, j in _offsets(rb - ra):  # (the first best pair is kept on a tie, as in :func:`candidates`)
+                s = ls[ra + i] + rs[ra + j] + ns[j - i]
+                if s > best_score and _allowed(norm, net, ra, rb, ra + i, ra + j):
+                    best, best_score = (ra + i, ra + j), s
         return best
 
 

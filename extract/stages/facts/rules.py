@@ -471,9 +471,10 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
     if unit in data["duration_units"] and not (has_word(tuple(data["duration_cues"]), clause, e.start)
                                                or any(w in after_clause for w in data["duration_cues"])):
         return True  # 经过20年…, 诞生45年的光阴里: a span of time, not a measured duration
-    if e.attrs.get("qualifier") in ("more_than", "at_least", "range") and "的" in norm[e.end:_clause_end(doc, e.end)] \
-            and any(f.type == "FIGURE" for f in _starting_in(doc, e.end, _clause_end(doc, e.end))):
-        return True  # 超过100件PCT专利的企业仅8家: a threshold that defines the counted group
+    if e.attrs.get("qualifier") in ("more_than", "at_least", "range"):
+        end = _clause_end(doc, e.end)
+        if "的" in norm[e.end:end] and any(f.type == "FIGURE" for f in _starting_in(doc, e.end, end)):
+            return True  # 超过100件PCT专利的企业仅8家: a threshold that defines the counted group
     if e.attrs.get("qualifier") in ("more_than", "at_least") and unit != "%" and re.match(
             r"[^，。,；;的]{0,12}的(?:" + "|".join(data["group_nouns"]) + ")", norm[e.end:e.end + 20]):
         return True  # 有100件以上PCT专利的企业: the same, with the count elsewhere
