@@ -13,7 +13,8 @@ Splits (fixed, seeded, written to ``evaluation/ner/cluener_holdout.json``):
 * People's Daily dev/test overlap MSRA train: no reader is offered for them.
 * ``zhienews``: the ZhIE-News gold (``annotations/news/{train,dev}.jsonl``) in ZhIE types including
   INDUSTRY, complete labels; each document is cut at its ``ignore`` regions (their characters are
-  neither trained as O nor as names). Only ``train`` (training) and ``dev`` (evaluation) are
+  neither trained as O nor as names). Only ``train`` and ``more`` (training; ``more`` is
+  ``train_more.jsonl``, the single-pass extension of the train split) and ``dev`` (evaluation) are
   offered: the test split is never read here.
 * Corpora prepared by ``evaluation/data/prepare.py`` (in ``$ZHIE_DATA``, default ``~/.cache/zhie/data``),
   already in ZhIE types (COMPANY, ORG, PERSON, LOC): ``boson`` (news, complete labels), and the
@@ -277,10 +278,11 @@ def load_corpus(name: str, split: str) -> List[Example]:
     if name in PREPARED:
         return read_prepared(name, split)
     if name == "zhienews":
-        if split not in ("train", "dev"):
-            raise ValueError(f"zhienews offers train (training) and dev (evaluation), not {split!r}: "
+        files = {"train": "train.jsonl", "more": "train_more.jsonl", "dev": "dev.jsonl"}
+        if split not in files:
+            raise ValueError(f"zhienews offers train and more (training) and dev (evaluation), not {split!r}: "
                              "the news test split is scored only at release points")
-        return read_zhie_gold(NEWS_DIR / f"{split}.jsonl")
+        return read_zhie_gold(NEWS_DIR / files[split])
     if name == "cluener":
         if split not in ("train", "dev", "holdout"):
             raise ValueError(f"CLUENER splits are train/dev/holdout (carved from train.json), not {split!r}")

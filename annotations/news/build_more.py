@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Concatenate pass C's records (the train-split extension) into ``train_more.jsonl``.
+
+    python annotations/news/build_more.py
+
+The texts are ``raw/more*.jsonl`` (collected by ``collect_more.py``); pass C annotated each once by hand
+and reviewed its own record against the system's output (``passes/C/README.md``). A document is written
+when its built record ``passes/C/<id>.jsonl`` exists, validates and carries the raw text unchanged, and it
+is not in ``EXCLUDED`` (GUIDELINES M3: the same event as a dev or test document). Missing or invalid
+records are listed and the exit status is 1; the others are still written.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))
+
+EXCLUDED = {
+    "u001": "古茗's Hong Kong listing, the event of test s053 and s105",
+    "u011": "Musk's bid for OpenAI, the event of test s088",
+    "u112": "Musk's bid for OpenAI, the event of test s088",
+    "u199": "Musk's bid for OpenAI, the event of test s088",
+    "u173": "2025 Spring Festival travel figures of 文旅部, the event of test s083 and dev s086",
+    "u181": "2025 Spring Festival travel figures of 文旅部, the event of test s083 and dev s086",
+}
+
+
+def main() -> int:
+    from extract.io.annotations import validate_record
+
+    texts = {}
+    for p in sorted((HERE / "raw").glob("more*.jsonl")):
+        for line in p.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                r = json.loads(line)
+                texts[r["id"]] = r["text"]
+    lines, problems = [], []
+    for i in sorted(texts):
+        if i in EXCLUDED:
+            continue
+        path = HERE / "passes" / "C" / f"{i}.jsonl"
+        if not path.exists():
+            problems.append(f"{i}: not annotated yet")
+            continue
+        line = path.read_text(encoding="utf-8").strip()
+        rec = json.loads(line)
+        errs = [str(e) for e in validate_record(rec) if e.severity == "error"]
+        if rec.get("id") != i or rec.get("text") != texts[i]:
+            errs.append("id or text differs from the raw text")
+        if errs:
+            problems.append(f"{path.relative_to(HERE)}: " + "; ".join(errs[:3]))
+            continue
+        lines.append(line)
+    out = HERE / "train_more.jsonl"
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"train_more: {len(lines)} documents ({len(EXCLUDED)} excluded by M3) → {out.name} "
+          f"sha256 {hashlib.sha256(out.read_bytes()).hexdigest()}")
+    for p in problems:
+        print("  " + p)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
