@@ -58,3 +58,23 @@ def test_common_words_and_ner_junk_are_not_propagated():
 def test_traditional_script(nlp):
     text = "甲乙芽是一家科技創新資訊服務商。資料來源：甲乙芽"
     assert [e.type for e in nlp(text).entities if e.text == "甲乙芽"] == ["COMPANY", "COMPANY"]
+
+
+def test_one_name_takes_the_type_most_of_its_mentions_have():
+    from extract.stages.propagate import make_propagate
+    text = "图样教育完成融资。图样教育创始人表示，图样教育将扩张。"
+    at = [i for i in range(len(text)) if text.startswith("图样教育", i)]
+    spans = [("ORG", at[0], at[0] + 4, "ner"), ("COMPANY", at[1], at[1] + 4, "ner"), ("COMPANY", at[2], at[2] + 4, "ner")]
+    doc = make_propagate(None)(_doc(text, spans))
+    assert [e.type for e in doc.entities] == ["COMPANY"] * 3
+    kept = make_propagate(None, one_type=False)(_doc(text, spans))
+    assert [e.type for e in kept.entities] == ["ORG", "COMPANY", "COMPANY"]
+
+
+def test_a_tie_or_another_name_changes_no_type():
+    from extract.stages.propagate import make_propagate
+    text = "紐約商會稱紐約經濟回暖，深圳企業增多。"
+    a, b, c = text.index("紐約"), text.rindex("紐約"), text.index("深圳")
+    doc = make_propagate(None)(_doc(text, [("COMPANY", a, a + 2, "ner"), ("LOC", b, b + 2, "ner"),
+                                           ("LOC", c, c + 2, "ner")]))
+    assert [e.type for e in doc.entities] == ["COMPANY", "LOC", "LOC"]

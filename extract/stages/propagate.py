@@ -7,7 +7,11 @@ to go on (资料来源：甲乙芽, a list item, a heading). After ``merge``, th
 1. adds names that the document itself defines: ``甲乙芽是一家科技信息服务商`` makes
    甲乙芽 a COMPANY (the clause-initial name before 是一家 …, when the clause names
    a company-like head noun; vocabulary in ``extract/data/rules/propagate.json``);
-2. tags every other occurrence of each COMPANY / ORG name of the document with
+2. gives every mention of one name the type most of its mentions have (``one_type``;
+   图样教育 tagged ORG once and COMPANY twice becomes COMPANY throughout; a tie changes
+   nothing). Names of the types in ``ONE_TYPE`` only: dates, figures and policy titles
+   keep theirs;
+3. tags every other occurrence of each COMPANY / ORG name of the document with
    the same type, where the occurrence overlaps no entity already kept.
 
 Only the document's own entities are propagated, so nothing leaks between
@@ -31,6 +35,26 @@ from extract.stages.recognizers._data import load_rules
 from extract.stages.recognizers.companies import COMMON_WORDS, _load_words
 
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
+ONE_TYPE = ("COMPANY", "ORG", "PERSON", "LOC", "INDUSTRY")
+
+
+def unify_types(doc: Document, types: Iterable = ONE_TYPE) -> None:
+    """Every mention of a name takes the type held by more than half of its mentions (see the module doc)."""
+    from collections import Counter, defaultdict
+    by_name = defaultdict(list)
+    for e in doc.entities:
+        if e.type in types:
+            by_name[doc.norm[e.start:e.end]].append(e)
+    for mentions in by_name.values():
+        if len(mentions) < 2:
+            continue
+        counts = Counter(e.type for e in mentions)
+        if len(counts) < 2:
+            continue
+        (top, n), = counts.most_common(1)
+        if 2 * n > len(mentions):
+            for e in mentions:
+                e.type = top
 
 
 def _definition_pattern(data: dict) -> re.Pattern:
@@ -43,7 +67,7 @@ def _definition_pattern(data: dict) -> re.Pattern:
 
 @components.register("propagate.v1")
 def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG"), min_len: int = 3, definitions: bool = True,
-                   rules_dir: Optional[str] = None):
+                   rules_dir: Optional[str] = None, one_type: bool = True):
     data = load_rules("propagate", rules_dir)
     types = tuple(types)
     definition = _definition_pattern(data)
@@ -52,6 +76,8 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG"), min_len: int = 3, 
     known, _ = _load_words(str(COMMON_WORDS), freq, freq)
 
     def propagate(doc: Document) -> Document:
+        if one_type:
+            unify_types(doc)
         norm = doc.norm
         taken = bytearray(len(norm) + 1)
         for e in doc.entities:

@@ -18,7 +18,8 @@ from extract.doc import Document
 from extract.registry import components
 from extract.stages.facts.rules import DATA, _index, _load, find_facts, rule_hints
 
-__all__ = ["make_facts", "FactsComponent", "find_facts", "rule_hints", "trim_metrics", "keeps_its_metric"]
+__all__ = ["make_facts", "FactsComponent", "find_facts", "rule_hints", "trim_metrics", "keeps_its_metric",
+           "prefer_outer_names"]
 
 
 def keeps_its_metric(doc: Document, f) -> bool:
@@ -40,6 +41,27 @@ def trim_metrics(doc: Document, facts: list, trimmer) -> None:
             i, j = trimmer.trim(doc.norm, m.start, m.end, (f.value.start, f.value.end), f.value.type, cache)
             done[key] = m if (i, j) == (m.start, m.end) else doc.span(i, j)
         f.metric = done[key]
+
+
+_OPEN, _CLOSE = "（(", "）)"
+
+
+def prefer_outer_names(doc: Document, facts: list) -> None:
+    """A subject written in brackets right after another name (微軟（Microsoft）, 谷歌(Google)) becomes that
+    name: the news gold always takes the outer one (51 of 51 such facts in the train, dev and train-extension
+    gold, 2026-12-03)."""
+    ents = sorted((e for e in doc.entities if e.type in ("COMPANY", "ORG", "LOC")), key=lambda e: (e.start, e.end))
+    outer = {}
+    t = doc.text
+    for a, b in zip(ents, ents[1:]):
+        if (b.start == a.end + 1 and t[a.end] in _OPEN and b.end < len(t) and t[b.end] in _CLOSE):
+            outer[(b.start, b.end)] = a
+    if not outer:
+        return
+    for f in facts:
+        s = f.subject
+        if s is not None and (s.start, s.end) in outer:
+            f.subject = outer[(s.start, s.end)]
 
 
 @components.register("facts.v1")
@@ -81,6 +103,7 @@ class FactsComponent:
 
     def __call__(self, doc: Document) -> Document:
         facts = find_facts(doc, self.data, self.chooser)
+        prefer_outer_names(doc, facts)
         if self.trimmer is not None:
             trim_metrics(doc, facts, self.trimmer)
         doc.facts.extend(facts)

@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Retrain every learned file of a model folder like ``models/default``, in the order they depend on each other.
+
+    python evaluation/retrain_default.py --gold annotations/news/train.jsonl annotations/news/train_more.jsonl \\
+        --ner-config evaluation/ner/news_v8.json --out runs/m8
+    python evaluation/retrain_default.py --gold … --ner runs/ner-v8/model-best --out runs/m8   # NER already trained
+    python evaluation/retrain_default.py --gold … --out runs/m8 --steps relations events      # only some steps
+
+The steps, each over the entities the folder's own NER finds (so the NER comes first):
+
+1. ``ner``: ``python -m extract.learn.ner.train CONFIG RUN`` (or ``--ner DIR``: an NER already trained), copied
+   to ``OUT/ner``;
+2. ``relations``: the prose ``located_in`` / ``in_industry`` classifier (``extract.learn.relations``);
+3. ``events``: the FUNDING trigger and role classifiers with the DuEE 1.0 train records (``extract.learn.events
+   --duee``), then the shipped decision settings: trigger threshold 0.3, role threshold 0.4, ``union_rules`` on
+   (chosen on the news dev split; see ``models/default/MODEL_CARD.md``);
+4. ``chooser``: the METRIC/RANKING chooser (``extract.learn.facts --also-gold``, margins 2.0 and 2.0);
+5. ``trimmer``: the metric-span trimmer (``extract.learn.facts --metric-spans``), trained on the folder as it
+   stands with its facts stage run without a trimmer.
+
+``OUT`` starts as a copy of ``--base`` (default ``models/default``: its config and the learned files a step
+does not replace). Each step's command, time and output file are printed and appended to ``OUT/retrain.log``.
+Nothing here reads the news dev or test split: score the result with
+``python evaluation/news_eval.py --split dev --model NAME=OUT``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+STEPS = ("ner", "relations", "events", "chooser", "trimmer")
+EVENT_SETTINGS = {"trigger_threshold": 0.3, "role_threshold": 0.4, "union_rules": True}
+
+
+def run(cmd, log_path: Path) -> float:
+    t0 = time.perf_counter()
+    print("$", " ".join(map(str, cmd)), flush=True)
+    subprocess.run([str(c) for c in cmd], check=True, cwd=REPO)
+    dt = time.perf_counter() - t0
+    with open(log_path, "a", encoding="utf-8") as f:
+        f.write(json.dumps({"cmd": " ".join(map(str, cmd)), "seconds": round(dt, 1)}, ensure_ascii=False) + "\n")
+    print(f"  ({dt:.0f} s)", flush=True)
+    return dt
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--gold", nargs="+", required=True, help="SCHEMA JSONL training documents")
+    ap.add_argument("--out", required=True, help="model folder to write")
+    ap.add_argument("--base", default=str(REPO / "models" / "default"))
+    ap.add_argument("--ner-config", help="NER training config (evaluation/ner/*.json)")
+    ap.add_argument("--ner", help="an NER folder already trained (instead of --ner-config)")
+    ap.add_argument("--steps", nargs="+", choices=STEPS, default=list(STEPS))
+    args = ap.parse_args(argv)
+
+    out = Path(args.out).resolve()
+    gold = [str(Path(g).resolve()) for g in args.gold]
+    for g in gold:
+        if not Path(g).exists():
+            ap.error(f"no such gold file: {g}")
+    if "ner" in args.steps and not (args.ner_config or args.ner):
+        ap.error("the ner step needs --ner-config or --ner (or leave it out with --steps)")
+    if not out.exists():
+        shutil.copytree(args.base, out, ignore=shutil.ignore_patterns("MODEL_CARD.md", "retrain.log"))
+    log = out / "retrain.log"
+    py = sys.executable
+
+    if "ner" in args.steps:
+        ner_dir = Path(args.ner).resolve() if args.ner else None
+        if ner_dir is None:
+            run_dir = out.parent / f"{out.name}-ner-run"
+            run([py, "-m", "extract.learn.ner.train", Path(args.ner_config).resolve(), run_dir], log)
+            ner_dir = run_dir / "model-best"
+        shutil.rmtree(out / "ner", ignore_errors=True)
+        shutil.copytree(ner_dir, out / "ner")
+    if "relations" in args.steps:
+        run([py, "-m", "extract.learn.relations", *gold, "--relations", "located_in", "in_industry",
+             "--model", out, "-o", out / "relations.json"], log)
+    if "events" in args.steps:
+        run([py, "-m", "extract.learn.events", *gold, "--duee", "--model", out, "-o", out / "events_learned.json"], log)
+        path = out / "events_learned.json"
+        d = json.loads(path.read_text(encoding="utf-8"))
+        d.update(EVENT_SETTINGS)
+        path.write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
+    if "chooser" in args.steps:
+        run([py, "-m", "extract.learn.facts", *gold, "--also-gold", "--nofact-margin", "2.0", "--override-margin",
+             "2.0", "--model", out, "-o", out / "facts_chooser.json"], log)
+    if "trimmer" in args.steps:
+        cfg_path = out / "config.json"
+        cfg = json.loads(cfg_path.read_text(encoding="utf-8"))
+        facts = next(e for e in cfg["pipeline"] if e["name"] == "facts")
+        metric_model = facts.pop("metric_model", "facts_metric.json")
+        cfg_path.write_text(json.dumps(cfg, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        try:
+            run([py, "-m", "extract.learn.facts", "--metric-spans", *gold, "--model", out, "-o", out / metric_model],
+                log)
+        finally:
+            facts["metric_model"] = metric_model
+            cfg_path.write_text(json.dumps(cfg, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"done: {out} (score it with: python evaluation/news_eval.py --split dev --model {out.name}={out})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
