@@ -78,3 +78,15 @@ def test_a_tie_or_another_name_changes_no_type():
     doc = make_propagate(None)(_doc(text, [("COMPANY", a, a + 2, "ner"), ("LOC", b, b + 2, "ner"),
                                            ("LOC", c, c + 2, "ner")]))
     assert [e.type for e in doc.entities] == ["COMPANY", "LOC", "LOC"]
+
+
+def test_a_quoted_name_after_a_company_head_noun_is_a_company(nlp):
+    text = "36氪首发 | HR SaaS服务商「Glints」获2250万美元C轮融资。Glints成立于2016年。"
+    got = [(e.text, e.type) for e in nlp(text).entities if e.text == "Glints"]
+    assert got == [("Glints", "COMPANY")] * 2
+
+
+def test_quoted_concepts_and_ratings_are_not_companies(nlp):
+    for text in ("员工数采用企业“参保人数”口径。", "维持公司“增持”评级。", "该公司“十四五”期间扩产。"):
+        companies = {e.text for e in nlp(text).entities if e.type == "COMPANY"}
+        assert not companies & {"参保人数", "增持", "十四五"}, text

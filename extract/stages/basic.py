@@ -151,12 +151,36 @@ def _repair_edges(doc: Document, e) -> None:
             s += i + 1  # nothing that could be a name before it (（HTC, 1)湖南…)
     while t > s and doc.text[t - 1] in " \t\u3000":
         t -= 1
+    t, s = _word_end(doc.text, t), _word_start(doc.text, s)  # Gro|q → Groq
     if e.type == "INDUSTRY":  # 集成电路产业 → 集成电路, IT服务商 → IT服务 (GUIDELINES rule 3, R12)
         m = _INDUSTRY_HEAD.search(doc.norm, s, t)
         if m and m.end() == t and m.start() - s >= 2 and doc.norm[s] != "第":  # 第三产业 is a name
             t = m.start()
     if t > s:
         _set_span(doc, e, s, t)
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+def _joined(left: str, right: str) -> bool:
+    """Whether two Latin letters belong to one word: any pair but a camel-case joint (sJ in CardenasJeff)."""
+    return _latin(left) and _latin(right) and not (left.islower() and right.isupper())
+
+
+def _word_end(text: str, t: int) -> int:
+    """A name does not end inside a Latin word (Gro|q → Groq); digits end a word (Gogoro3)."""
+    while 0 < t < len(text) and _joined(text[t - 1], text[t]):
+        t += 1
+    return t
+
+
+def _word_start(text: str, s: int) -> int:
+    """Nor start inside one (G|roq → Groq)."""
+    while 0 < s < len(text) and _joined(text[s - 1], text[s]):
+        s -= 1
+    return s
 
 
 def _set_span(doc: Document, e, s: int, t: int) -> None:

@@ -6,7 +6,8 @@ to go on (资料来源：甲乙芽, a list item, a heading). After ``merge``, th
 
 1. adds names that the document itself defines: ``甲乙芽是一家科技信息服务商`` makes
    甲乙芽 a COMPANY (the clause-initial name before 是一家 …, when the clause names
-   a company-like head noun; vocabulary in ``extract/data/rules/propagate.json``);
+   a company-like head noun; vocabulary in ``extract/data/rules/propagate.json``), and so
+   does a quoted name right after such a head noun (HR SaaS服务商「Glints」, 技术公司“昕原半导体”);
 2. gives every mention of one name the type most of its mentions have (``one_type``;
    图样教育 tagged ORG once and COMPANY twice becomes COMPANY throughout; a tie changes
    nothing). Names of the types in ``ONE_TYPE`` only: dates, figures and policy titles
@@ -65,12 +66,20 @@ def _definition_pattern(data: dict) -> re.Pattern:
         rf"(?:{'|'.join(map(re.escape, data['definition_cues']))})[^。；;！!？?\n]{{0,{data['definition_span']}}}?(?:{heads})")
 
 
+def _quoted_pattern(data: dict) -> re.Pattern:
+    # not after 企业: 企业“参保人数”口径, 领军企业“出题人” name concepts, not companies
+    heads = "|".join(sorted((re.escape(h) for h in data["definition_heads"] if h != "企业"), key=len, reverse=True))
+    lo, hi = data["definition_name_len"]
+    return re.compile(rf"(?:{heads})[「“\"](?P<name>[^「」“”\"\s，,。；;：:、]{{{lo},{hi}}})[」”\"](?!评级)")  # 维持公司“增持”评级 is a rating
+
+
 @components.register("propagate.v1")
 def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG"), min_len: int = 3, definitions: bool = True,
                    rules_dir: Optional[str] = None, one_type: bool = True):
     data = load_rules("propagate", rules_dir)
     types = tuple(types)
     definition = _definition_pattern(data)
+    quoted = _quoted_pattern(data)
     # the short-name recognizer's notion of an ordinary word (a dictionary word of its frequency)
     freq = int(load_rules("companies", rules_dir)["short_max_freq"])
     known, _ = _load_words(str(COMMON_WORDS), freq, freq)
@@ -91,6 +100,8 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG"), min_len: int = 3, 
 
         if definitions and "COMPANY" in types:
             for m in definition.finditer(norm):
+                add("COMPANY", m.start("name"), m.end("name"))
+            for m in quoted.finditer(norm):
                 add("COMPANY", m.start("name"), m.end("name"))
         names = {}
         for e in list(doc.entities) + added:
