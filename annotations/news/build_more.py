@@ -26,6 +26,14 @@ EXCLUDED = {
     "u199": "Musk's bid for OpenAI, the event of test s088",
     "u173": "2025 Spring Festival travel figures of 文旅部, the event of test s083 and dev s086",
     "u181": "2025 Spring Festival travel figures of 文旅部, the event of test s083 and dev s086",
+    "u203": "古茗's Hong Kong listing, the event of test s053 and s105",
+    "u204": "古茗's Hong Kong listing, the event of test s053 and s105",
+    "u233": "a roundup that ends with 古茗's listing day (test s053 and s105)",
+    "u206": "SSI's funding round, the event of test s039 and dev s107",
+    "u219": "轻松健康's Hong Kong IPO filing, the event of test s119",
+    "u223": "SoftBank's pending investment in OpenAI, the event of test s041 and s109",
+    "u231": "阶梯医疗's B round, the event of test s044 and s121",
+    "u237": "Musk's bid for OpenAI, the event of test s088",
 }
 
 

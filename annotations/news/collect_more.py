@@ -12,7 +12,8 @@ What it keeps, deterministically (articles ordered by the sha256 of their path):
 - articles about companies, industries, deals or policy: a headline or body with at least two of the cue words
   below and at least five numbers (the layers this corpus scores), 400 characters or more once converted;
 - nothing already in the corpus (same file, or any sentence of 12+ characters shared with a collected text);
-- nothing ``../shared/tools/holdout_guard.py`` flags (run on the output; flagged documents are dropped).
+- nothing ``../shared/tools/holdout_guard.py`` flags (run on the output; flagged documents are dropped);
+- with ``--require``, only texts whose headline or opening matches it (batch 3 used it for funding news).
 
 Markdown is converted to text as for the first collection: front matter, images, link targets, emphasis
 markers and heading underlines removed. The feed's closing source link stays as its anchor text (``qq``,
@@ -101,6 +102,9 @@ def main(argv=None) -> int:
     ap.add_argument("--start", type=int, default=1, help="first document number")
     ap.add_argument("--out", default=str(HERE / "raw" / "more.jsonl"))
     ap.add_argument("--sources", default=str(HERE / "SOURCES_more.tsv"))
+    ap.add_argument("--require", default=None,
+                    help="a regular expression the headline or the first 600 characters must match "
+                         "(e.g. a funding batch: '完成.{0,20}融资|获.{0,12}融资')")
     args = ap.parse_args(argv)
 
     commit = git(args.mirror, "rev-parse", args.commit).strip()
@@ -135,6 +139,8 @@ def main(argv=None) -> int:
         if len(text) < 400 or len(re.findall(r"\d+(?:\.\d+)?", text)) < 5:
             continue
         if sum(c in title + text[:600] for c in set(CUES)) < 3:
+            continue
+        if args.require and not re.search(args.require, title + "\n" + text[:600]):
             continue
         text, truncated = cut(text, args.max_chars)
         sents = set(sentences(text))
