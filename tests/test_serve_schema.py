@@ -23,6 +23,23 @@ from schemathesis.checks import not_a_server_error  # noqa: E402
 import schemathesis.specs.openapi.schemas  # noqa: E402,F401
 
 
+def _import_all_of(package) -> None:
+    """Import every submodule of ``package`` now, for the reason above: schemathesis imports some lazily
+    while cases run (``schemathesis.transport.wsgi`` from ``transport.get``, seen failing once in CI with the
+    same SystemError while pytest's assertion rewriter compiled it). Submodules that need absent extras
+    are skipped."""
+    import importlib
+    import pkgutil
+    for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+        try:
+            importlib.import_module(info.name)
+        except Exception:  # an optional integration whose dependency is not installed
+            pass
+
+
+_import_all_of(schemathesis)
+
+
 def _warm_lambda_sources() -> None:
     """Hypothesis describes each ``.filter(lambda …)`` by parsing the lambda's whole source file, the first
     time, with ``ast.parse``: for schemathesis' coverage module (5,000 lines) that parse ran while the app's
