@@ -289,11 +289,13 @@ def test_upload_and_review_queue(server, browser, tmp_path):
         except OSError:
             time.sleep(0.3)
     page.click("#review-next")
-    page.wait_for_function("document.getElementById('review-info').textContent.includes('review #')")
+    page.wait_for_function("document.getElementById('review-info').textContent.includes('review #')", timeout=90_000)
     assert page.input_value("#doc-id") == queue[0]["id"]
     assert page.text_content("#doc") == REVIEW_TEXTS[int(queue[0]["id"][1:])]
     page.click("#review-next")  # the next one, skipping the one on screen
-    page.wait_for_function("document.getElementById('review-info').textContent.includes('review #2')")
+    # each click runs the full pipeline on one document in the server's worker; a loaded CI machine once took
+    # longer than playwright's default 30 s here, so both waits get the upload's margin
+    page.wait_for_function("document.getElementById('review-info').textContent.includes('review #2')", timeout=90_000)
     assert page.input_value("#doc-id") == queue[1]["id"]
     assert not errors, errors
     page.close()
