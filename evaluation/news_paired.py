@@ -20,25 +20,24 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from extract.doc import Document  # noqa: E402
+from extract.doc import NAME_TYPES, Document  # noqa: E402
 from extract.eval.evaluate import read_jsonl, score  # noqa: E402
 from extract.pipeline import load  # noqa: E402
+from news_eval import _value, measures  # noqa: E402  (this folder: the per-document counts it bootstraps)
 
-FIVE = ("COMPANY", "ORG", "PERSON", "LOC", "INDUSTRY")
-LAYERS = {"entities": lambda r: r["entities"]["micro"], "relations": lambda r: r["relations"]["micro"],
-          "arguments": lambda r: r["events"]["arguments"]["micro"], "facts": lambda r: r["facts"]["micro"]}
+SHOWN = {"five": "five", "entities": "entities", "relations": "relations", "events/arguments": "arguments",
+         "facts": "facts"}  # measures() name -> printed name
 
 
 def counts(rep: dict) -> dict:
-    out = {k: (f(rep)["tp"], f(rep)["fp"], f(rep)["fn"]) for k, f in LAYERS.items()}
-    pt = rep["entities"]["per_type"]
-    out["five"] = tuple(sum(pt.get(t, {}).get(x, 0) for t in FIVE) for x in ("tp", "fp", "fn"))
+    """news_eval's per-document counts, plus the five NER types pooled (``five``)."""
+    out = measures(rep)
+    out["five"] = tuple(sum(out.get(f"entities/{t}", (0, 0, 0))[i] for t in NAME_TYPES) for i in range(3))
     return out
 
 
-def f1(cs) -> float:
-    tp, fp, fn = (sum(c[i] for c in cs) for i in range(3))
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+def f1(rows) -> float:
+    return _value(rows) or 0.0
 
 
 def main(argv=None) -> int:
@@ -54,12 +53,12 @@ def main(argv=None) -> int:
     per = [(counts(score([g], [a(Document(g.text, id=g.id))])), counts(score([g], [b(Document(g.text, id=g.id))])))
            for g in gold]
     rng = random.Random(0)
-    for k in ("five", "entities", "relations", "arguments", "facts"):
+    for k, name in SHOWN.items():
         d0 = f1([y[k] for _, y in per]) - f1([x[k] for x, _ in per])
         ds = sorted(f1([y[k] for _, y in s]) - f1([x[k] for x, _ in s])
                     for s in ([per[rng.randrange(len(per))] for _ in per] for _ in range(args.draws)))
         lo, hi = ds[int(0.025 * len(ds))], ds[int(0.975 * len(ds)) - 1]
-        print(f"{k:10s} {d0:+.3f}  95% [{lo:+.3f}, {hi:+.3f}]  new ahead in {sum(x > 0 for x in ds) / len(ds):.0%} of draws")
+        print(f"{name:10s} {d0:+.3f}  95% [{lo:+.3f}, {hi:+.3f}]  new ahead in {sum(x > 0 for x in ds) / len(ds):.0%} of draws")
     return 0
 
 

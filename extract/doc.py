@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Optional
 
 ENTITY_TYPES = ("COMPANY", "ORG", "PERSON", "LOC", "INDUSTRY", "POLICY", "DATE", "FIGURE", "RANK")
+NAME_TYPES = ENTITY_TYPES[:5]  # the named entities (the rest are titles and values)
 RELATION_TYPES = ("located_in", "in_industry", "subsidiary_of", "invested_in")
 EVENT_TYPES = ("FUNDING",)
 EVENT_ROLES = ("company", "amount", "round", "investor", "lead_investor", "date")

@@ -108,7 +108,6 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
 
     commit = git(args.mirror, "rev-parse", args.commit).strip()
-    have_urls = set()
     seen = set()
     for p in sorted((HERE / "raw").glob("*.jsonl")):
         if p.name == Path(args.out).name:     # the batch being (re)written

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from extract.doc import Document
+from extract.doc import NAME_TYPES, Document
 from extract.registry import components
 from extract.stages.recognizers.companies import unmatched_brackets
 from extract.textnorm import normalize
@@ -87,7 +87,7 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=()):
 
     def entity_filter(doc: Document) -> Document:
         for e in doc.entities:
-            if e.source in srcs and e.type in _NAME_TYPES:
+            if e.source in srcs and e.type in NAME_TYPES:
                 _repair_edges(doc, e)
         links = [m.span() for m in markup.finditer(doc.norm)] if ("." in doc.norm) else []
         link_starts = [s for s, _ in links]  # matches never overlap: sorted by start and by end
@@ -116,7 +116,6 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=()):
 
 _MARKUP_CHARS = set("[]|#")  # a model span holding markdown markup is not a name
 
-_NAME_TYPES = ("COMPANY", "ORG", "PERSON", "LOC", "INDUSTRY")
 # a model number or edition word ending a name, after a space or a Chinese character: a product
 # (realme GT 7 Pro, 努比亚Z70 Ultra, DeepSeek R1), not a company; APT-C-48 or SAP SE stay
 _PRODUCT_END = re.compile(r"(?<=[\s\u4e00-\u9fff])(?:[A-Z]{0,3}\d+[A-Za-z]{0,2}|Pro|Ultra|Max|Plus|Turbo|mini)[+＋]?$")

@@ -4,14 +4,13 @@ A name that a recognizer found once in a document is usually the same entity
 wherever else it appears there, even where the context gave the model nothing
 to go on (资料来源：甲乙芽, a list item, a heading). After ``merge``, this step
 
-1. adds names that the document itself defines: ``甲乙芽是一家科技信息服务商`` makes
+1. gives every mention of one name the type most of its mentions have (``one_type``;
+   图样教育 tagged ORG once and COMPANY twice becomes COMPANY throughout; a tie changes
+   nothing). Names (``NAME_TYPES``) only: dates, figures and policy titles keep theirs;
+2. adds names that the document itself defines: ``甲乙芽是一家科技信息服务商`` makes
    甲乙芽 a COMPANY (the clause-initial name before 是一家 …, when the clause names
    a company-like head noun; vocabulary in ``extract/data/rules/propagate.json``), and so
    does a quoted name right after such a head noun (HR SaaS服务商「Glints」, 技术公司“昕原半导体”);
-2. gives every mention of one name the type most of its mentions have (``one_type``;
-   图样教育 tagged ORG once and COMPANY twice becomes COMPANY throughout; a tie changes
-   nothing). Names of the types in ``ONE_TYPE`` only: dates, figures and policy titles
-   keep theirs;
 3. tags every other occurrence of each COMPANY / ORG name of the document with
    the same type, where the occurrence overlaps no entity already kept.
 
@@ -26,22 +25,21 @@ the document).
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from typing import Iterable, Optional
 
 import ahocorasick
 
-from extract.doc import Document
+from extract.doc import NAME_TYPES, Document
 from extract.registry import components
 from extract.stages.recognizers._data import load_rules
 from extract.stages.recognizers.companies import COMMON_WORDS, _load_words
 
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
-ONE_TYPE = ("COMPANY", "ORG", "PERSON", "LOC", "INDUSTRY")
 
 
-def unify_types(doc: Document, types: Iterable = ONE_TYPE) -> None:
+def unify_types(doc: Document, types: Iterable = NAME_TYPES) -> None:
     """Every mention of a name takes the type held by more than half of its mentions (see the module doc)."""
-    from collections import Counter, defaultdict
     by_name = defaultdict(list)
     for e in doc.entities:
         if e.type in types:
@@ -58,8 +56,13 @@ def unify_types(doc: Document, types: Iterable = ONE_TYPE) -> None:
                 e.type = top
 
 
+def _heads(data: dict, leave_out=()) -> str:
+    """The company-like head nouns as a regex alternation, longest first."""
+    return "|".join(sorted((re.escape(h) for h in data["definition_heads"] if h not in leave_out), key=len, reverse=True))
+
+
 def _definition_pattern(data: dict) -> re.Pattern:
-    heads = "|".join(sorted(map(re.escape, data["definition_heads"]), key=len, reverse=True))
+    heads = _heads(data)
     lo, hi = data["definition_name_len"]
     return re.compile(
         rf"(?:^|(?<=[\n。；;！!？?，,：:]))\s*(?P<name>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{{{lo - 1},{hi - 1}}})"
@@ -67,8 +70,7 @@ def _definition_pattern(data: dict) -> re.Pattern:
 
 
 def _quoted_pattern(data: dict) -> re.Pattern:
-    # not after 企业: 企业“参保人数”口径, 领军企业“出题人” name concepts, not companies
-    heads = "|".join(sorted((re.escape(h) for h in data["definition_heads"] if h != "企业"), key=len, reverse=True))
+    heads = _heads(data, leave_out=("企业",))  # 企业“参保人数”口径, 领军企业“出题人” name concepts, not companies
     lo, hi = data["definition_name_len"]
     return re.compile(rf"(?:{heads})[「“\"](?P<name>[^「」“”\"\s，,。；;：:、]{{{lo},{hi}}})[」”\"](?!评级)")  # 维持公司“增持”评级 is a rating
 
