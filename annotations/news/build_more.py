@@ -34,6 +34,11 @@ EXCLUDED = {
     "u223": "SoftBank's pending investment in OpenAI, the event of test s041 and s109",
     "u231": "阶梯医疗's B round, the event of test s044 and s121",
     "u237": "Musk's bid for OpenAI, the event of test s088",
+    "u284": "Musk's bid for OpenAI, the event of test s088",
+    "u286": "Intel's jump on Vance's AI-hardware remarks, reported in test s110's roundup",
+    "u344": "Justin Hotard named Nokia's CEO, reported in test s110's roundup",
+    "u360": "a market wrap that reports Musk's bid for OpenAI, the event of test s088 (found by its annotator)",
+    "u328": "a market wrap that reports Musk's bid for OpenAI, the event of test s088",
 }
 
 
