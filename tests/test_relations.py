@@ -377,6 +377,38 @@ def test_relations_component_merges_its_sources():
 # ---------------------------------------------------------------- the learned classifier (classifier.py)
 # last in the file: its tests train models (seconds each), and mutation testing stops at the first failure
 
+def test_classifier_sentence_lookups_match_a_scan_of_every_entity():
+    """Sentence.between / .nearest (bisects and a per-(entity, type) memo) give what scanning all of a
+    sentence's entities gives: the entities between a pair, and the first nearest entity of a type
+    (ties broken by sentence order), on crowded random sentences with overlaps, ties and touching spans."""
+    import random
+
+    from extract.doc import Entity
+    from extract.stages.relations.classifier import Sentence
+
+    rng = random.Random(7)
+    for _ in range(200):
+        ents = []
+        for _ in range(rng.randint(2, 14)):
+            s = rng.randint(0, 40)
+            ents.append(Entity(s, s + rng.randint(1, 5), "x", type=rng.choice("ABC")))
+        ents.sort(key=lambda e: e.start)
+        sent = Sentence(ents)
+        for a in ents:
+            for b in ents:
+                if a.start > b.start:
+                    continue
+                want = [e for e in ents if a.end <= e.start and e.end <= b.start]
+                assert sent.between(a, b) == want
+            for t in "ABC":
+                others = [e for e in ents if e.type == t and e is not a]
+                if not others:
+                    continue
+                dist = [min(abs(e.start - a.end), abs(a.start - e.end)) for e in others]
+                assert sent.nearest(a, t) is others[dist.index(min(dist))]
+                assert sent.nearest(a, t) is others[dist.index(min(dist))]  # the memo gives the same
+
+
 def _gold_doc(text, ents, rels):
     """A Document with gold entities [(type, surface)] and relations [(type, head, tail)] (surfaces)."""
     from extract.doc import Document, Relation

@@ -15,6 +15,7 @@ file; inference is plain Python.
 """
 from __future__ import annotations
 
+import bisect
 import json
 import math
 from pathlib import Path
@@ -72,12 +73,47 @@ def candidates(doc, specs: dict = LEGACY) -> Iterable[tuple]:
                         yield c, o, rel, inside
 
 
-def features(doc, c, o, rel: str, inside: list) -> List[int]:
+class Sentence:
+    """Lookups shared by the candidates of one sentence (its entities, sorted by start).
+
+    Without it each candidate scanned every entity of its sentence three times, so a sentence
+    crowded with entities cost (entities × candidates); with it the scans are bisects and one
+    nearest-entity search per (entity, type), and the features are the same.
+    """
+    __slots__ = ("inside", "starts", "_nearest")
+
+    def __init__(self, inside: list):
+        self.inside = inside
+        self.starts = [e.start for e in inside]
+        self._nearest = {}
+
+    def between(self, a, b) -> list:
+        """Entities lying between ``a``'s end and ``b``'s start."""
+        lo = bisect.bisect_left(self.starts, a.end)
+        hi = bisect.bisect_right(self.starts, b.start)
+        return [e for e in self.inside[lo:hi] if e.end <= b.start]
+
+    def nearest(self, x, etype: str):
+        """The first entity of ``etype`` other than ``x`` at the least distance from ``x``."""
+        key = (id(x), etype)
+        found = self._nearest.get(key)
+        if found is None:
+            found = self._nearest[key] = min(
+                (e for e in self.inside if e.type == etype and e is not x),
+                key=lambda e: min(abs(e.start - x.end), abs(x.start - e.end)))
+        return found
+
+
+def features(doc, c, o, rel: str, inside: list, sent: Optional[Sentence] = None) -> List[int]:
+    """Feature slots of the candidate ``c`` → ``o``; ``sent``: the :class:`Sentence` of ``inside``, when
+    the caller scores several candidates of that sentence."""
+    if sent is None or sent.inside is not inside:
+        sent = Sentence(inside)
     norm = doc.norm
     a, b = (c, o) if c.start < o.start else (o, c)
     gap = norm[a.end:b.start]
     order = "CO" if a is c else "OC"
-    between = [e for e in inside if a.end <= e.start and e.end <= b.start]
+    between = sent.between(a, b)
     same = sum(1 for e in between if e.type == o.type)
     comps = sum(1 for e in between if e.type == "COMPANY")
     f = [f"rel={rel}", f"{rel}|order={order}", f"{rel}|types={c.type}>{o.type}", f"{rel}|dist={_bucket(len(gap))}",
@@ -93,12 +129,8 @@ def features(doc, c, o, rel: str, inside: list) -> List[int]:
         f.append(f"{rel}|{order}|bi={gap[i:i + 2]}")
     f.append(f"{rel}|{order}|head_gap={gap[:2]}")
     f.append(f"{rel}|{order}|tail_gap={gap[-2:]}")
-    nearest = min((e for e in inside if e.type == o.type and e is not c),
-                  key=lambda e: min(abs(e.start - c.end), abs(c.start - e.end)))
-    f.append(f"{rel}|nearest={nearest is o}")
-    back = min((e for e in inside if e.type == c.type and e is not o),
-               key=lambda e: min(abs(e.start - o.end), abs(o.start - e.end)))
-    f.append(f"{rel}|{order}|nearest_head={back is c}")
+    f.append(f"{rel}|nearest={sent.nearest(c, o.type) is o}")
+    f.append(f"{rel}|{order}|nearest_head={sent.nearest(o, c.type) is c}")
     return sorted({_h(x) for x in f})
 
 
@@ -118,8 +150,11 @@ def training_examples(docs, specs: dict = LEGACY, gold=None) -> list:
         else:
             g = gold[k]
             label = lambda rel, c, o: (rel, (c.start, c.end), (o.start, o.end)) in g
+        sent = None
         for c, o, rel, inside in candidates(doc, specs):
-            out.append((features(doc, c, o, rel, inside), 1.0 if label(rel, c, o) else 0.0))
+            if sent is None or sent.inside is not inside:
+                sent = Sentence(inside)
+            out.append((features(doc, c, o, rel, inside, sent), 1.0 if label(rel, c, o) else 0.0))
     return out
 
 
@@ -172,8 +207,11 @@ class RelationClassifier:
             return []
         threshold = self.threshold if threshold is None else threshold
         best = {}
+        sent = None
         for c, o, rel, inside in candidates(doc, self.specs):
-            p = self.prob(features(doc, c, o, rel, inside))
+            if sent is None or sent.inside is not inside:
+                sent = Sentence(inside)
+            p = self.prob(features(doc, c, o, rel, inside, sent))
             if p < threshold:
                 continue
             key = (id(c), id(o)) if id(c) < id(o) else (id(o), id(c))
