@@ -26,6 +26,237 @@ COMPANIES = ["星云科技", "海岳智能", "青禾医疗", "北辰材料", "�
 INVESTORS = ["红杉中国", "高瓴资本", "经纬创投", "启明创投", "源码资本", "顺为资本", "君联资本", "五源资本"]
 
 
+# ---------------------------------------------------------------- features and decoding, without training
+# A feature change silently detaches the shipped weights (events.json was trained on these strings), so the
+# features of fixed sentences are written out below; stub models (one feature weighted) test the decoding.
+
+RAISE = "去年，星云科技完成2亿元B轮融资，由红杉中国领投，高瓴资本跟投。"
+
+
+def _raise_doc():
+    return make_doc(RAISE, [("星云科技", C), ("2亿元", "FIGURE", {"value": 2e8, "unit": "元", "qualifier": "exact"}),
+                            ("红杉中国", O), ("高瓴资本", O)])
+
+
+def test_bucket_edges():
+    from extract.stages.events.learned import _bucket
+    xs = (0, 1, 2, 3, 4, 5, 8, 9, 16, 17, 32, 33, 64, 65, 1000)
+    assert [_bucket(x) for x in xs] == [0, 1, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8]
+
+
+def test_trigger_features_of_a_raise():
+    from extract.stages.events.learned import rule_decisions, trigger_features, trigger_keys
+    from extract.stages.hashing import slot_hasher
+    d = _raise_doc()
+    rule_trig, _ = rule_decisions(d, DATA)
+    assert rule_trig == {(14, 16)}
+    [(ts, te, w), (ls, le, lw)] = trigger_candidates(d, DATA)
+    assert (ts, te, w, ls, le, lw) == (14, 16, "融资", 22, 24, "领投")
+    assert trigger_keys(d, DATA, ts, te, w, rule_trig) == [
+        "w=融资", "l1=轮", "l2=B轮", "r1=，", "r2=，由", "w|r1=融资|，", "w|l1=融资|轮", "rule=True",
+        "w|rule=融资|True", "hedged=False", "not_before=False", "not_after=False", "founding=False",
+        "round=True", "money=True", "cue=True", "comp_before=1", "party_after=2", "sent_pos=5",
+        "lb=技完", "lb=完成", "lb=成2", "lb=2亿", "lb=亿元", "lb=元B", "lb=B轮"]
+    # 领投: no round or money in its clause (，由红杉中国领投，), not a rule trigger, one party after it
+    assert trigger_keys(d, DATA, ls, le, lw, rule_trig) == [
+        "w=领投", "l1=国", "l2=中国", "r1=，", "r2=，高", "w|r1=领投|，", "w|l1=领投|国", "rule=False",
+        "w|rule=领投|False", "hedged=False", "not_before=False", "not_after=False", "founding=False",
+        "round=False", "money=False", "cue=False", "comp_before=1", "party_after=1", "sent_pos=6",
+        "lb=由红", "lb=红杉", "lb=杉中", "lb=中国"]
+    h = slot_hasher(1 << 15)
+    assert trigger_features(d, DATA, ts, te, w, rule_trig) == sorted({h("T|" + k) for k in
+                                                                      trigger_keys(d, DATA, ts, te, w, rule_trig)})
+
+
+def test_trigger_features_at_the_start_of_a_text_and_with_a_later_round():
+    """l2 is what there is before a trigger at position 1 or 2; a round up to 12 characters after the
+    trigger counts, one further does not; companies and parties are counted up to 3."""
+    from extract.stages.events.learned import trigger_keys
+    d = make_doc("完成融资。", [])
+    assert trigger_keys(d, DATA, 2, 4, "融资", set())[:3] == ["w=融资", "l1=成", "l2=完成"]
+    text = "甲科技、乙科技、丙科技、丁科技完成融资，投资方为戊资本、己资本、庚资本、辛资本，系其B轮"
+    ents = [(x, C) for x in ("甲科技", "乙科技", "丙科技", "丁科技")] + [(x, O) for x in ("戊资本", "己资本", "庚资本", "辛资本")]
+    d = make_doc(text, ents)
+    ts = text.index("融资")
+    keys = trigger_keys(d, DATA, ts, ts + 2, "融资", set())
+    assert {"comp_before=3", "party_after=3", "round=False"} <= set(keys)
+    text = "星云科技完成融资，资金用于A轮后扩产"  # A轮 ends 8 characters after the trigger's end
+    d = make_doc(text, [("星云科技", C)])
+    ts = text.index("融资")
+    assert "round=False" in trigger_keys(d, DATA, ts, ts + 2, "融资", set())  # another clause
+    text = "星云科技完成融资和此后的A轮"
+    d = make_doc(text, [("星云科技", C)])
+    assert "round=True" in trigger_keys(d, DATA, ts, ts + 2, "融资", set())
+    text = "星云科技完成融资和此后的那个备受关注的A轮"  # the round starts 11 characters after the trigger's end
+    d = make_doc(text, [("星云科技", C)])
+    assert "round=False" in trigger_keys(d, DATA, ts, ts + 2, "融资", set())
+
+
+def test_argument_features_of_a_raise():
+    from extract.stages.events.learned import arg_features, arg_keys, rule_decisions
+    from extract.stages.hashing import slot_hasher
+    d = _raise_doc()
+    _, roles = rule_decisions(d, DATA)
+    cands = arg_candidates(d, DATA, 14, 16)
+    assert [(x.kind, x.text) for x in cands] == [("COMPANY", "星云科技"), ("MONEY", "2亿元"), ("ROUND", "B轮"),
+                                                 ("ORG", "红杉中国"), ("ORG", "高瓴资本")]
+    rr = roles[(14, 16)]
+    company, amount, round_, lead, other = cands
+    assert arg_keys(d, 14, 16, company, cands, "investor", rr) == [
+        "investor", "investor|COMPANY", "investor|COMPANY|side=B", "investor|COMPANY|dist=4",
+        "investor|COMPANY|B|between=0", "investor|COMPANY|between_any=2", "investor|COMPANY|rule=company",
+        "investor|rule=company", "investor|COMPANY|next_sent=False", "investor|COMPANY|r2=完成",
+        "investor|COMPANY|r1=完", "investor|COMPANY|l1=，", "investor|COMPANY|l2=年，",
+        "investor|COMPANY|clause_gap=False", "investor|COMPANY|B|nearest=True", "investor|COMPANY|B|cue=完成",
+        "investor|COMPANY|B|bi=完成", "investor|COMPANY|B|bi=成2", "investor|COMPANY|B|bi=2亿",
+        "investor|COMPANY|B|bi=亿元", "investor|COMPANY|B|bi=元B", "investor|COMPANY|B|bi=B轮"]
+    assert arg_keys(d, 14, 16, round_, cands, "round", rr) == [
+        "round", "round|ROUND", "round|ROUND|side=B", "round|ROUND|dist=0", "round|ROUND|B|between=0",
+        "round|ROUND|between_any=0", "round|ROUND|rule=round", "round|rule=round", "round|ROUND|next_sent=False",
+        "round|ROUND|r2=融资", "round|ROUND|r1=融", "round|ROUND|l1=元", "round|ROUND|l2=亿元",
+        "round|ROUND|clause_gap=False", "round|ROUND|B|nearest=True", "round|ROUND|B|gap=", "round|ROUND|round=B"]
+    assert arg_keys(d, 14, 16, other, cands, "investor", rr) == [
+        "investor", "investor|ORG", "investor|ORG|side=A", "investor|ORG|dist=5", "investor|ORG|A|between=1",
+        "investor|ORG|between_any=1", "investor|ORG|rule=investor", "investor|rule=investor",
+        "investor|ORG|next_sent=False", "investor|ORG|r2=跟投", "investor|ORG|r1=跟", "investor|ORG|l1=，",
+        "investor|ORG|l2=投，", "investor|ORG|clause_gap=True", "investor|ORG|A|nearest=False",
+        "investor|ORG|A|cue=领投", "investor|ORG|A|cue=由", "investor|ORG|A|cue=，", "investor|ORG|A|bi=，由",
+        "investor|ORG|A|bi=由红", "investor|ORG|A|bi=红杉", "investor|ORG|A|bi=杉中", "investor|ORG|A|bi=中国",
+        "investor|ORG|A|bi=国领", "investor|ORG|A|bi=领投", "investor|ORG|A|bi=投，"]
+    assert "lead_investor|ORG|A|gap=，由" in arg_keys(d, 14, 16, lead, cands, "lead_investor", rr)
+    assert "amount|MONEY|rule=none" in arg_keys(d, 14, 16, amount, cands, "amount", {})
+    h = slot_hasher(1 << 15)
+    assert arg_features(d, 14, 16, other, cands, "investor", rr) == sorted(
+        {h("A|" + k) for k in arg_keys(d, 14, 16, other, cands, "investor", rr)})
+
+
+def test_argument_cue_words_and_long_gaps():
+    """Every cue word in the gap is a feature; bigrams cover only the gap's last 10 characters; the
+    candidates between are counted up to 3 of a kind and 4 of any kind."""
+    from extract.stages.events.learned import _CUES, arg_keys
+    assert _CUES == ("领投", "跟投", "参投", "联合投资", "投资", "由", "获", "完成", "等", "估值", "累计", "老股东", "、",
+                     "和", "以及", "的", "，")
+    for cue in _CUES:
+        text = f"星云科技{cue}融资"
+        d = make_doc(text, [("星云科技", C)])
+        ts = text.index("融资")
+        [x] = [c for c in arg_candidates(d, DATA, ts, ts + 2) if c.kind == C]
+        assert f"company|COMPANY|B|cue={cue}" in arg_keys(d, ts, ts + 2, x, [x], "company", {}), cue
+    text = "甲资本、乙资本、丙资本、丁资本、戊资本和己资本参与了星云科技此次融资"
+    d = make_doc(text, [(x, O) for x in ("甲资本", "乙资本", "丙资本", "丁资本", "戊资本", "己资本")] + [("星云科技", C)])
+    ts = text.index("融资")
+    cands = arg_candidates(d, DATA, ts, ts + 2)
+    keys = arg_keys(d, ts, ts + 2, cands[0], cands, "investor", {})
+    assert {"investor|ORG|B|between=3", "investor|ORG|between_any=4", "investor|ORG|dist=6"} <= set(keys)
+    gap = text[cands[0].end:ts]
+    assert [k[len("investor|ORG|B|bi="):] for k in keys if "|bi=" in k] == [gap[i:i + 2] for i in range(len(gap) - 10, len(gap) - 1)]
+    assert not any("|gap=" in k for k in keys)  # the gap is longer than 6
+
+
+def test_argument_candidates_of_the_next_sentence_and_a_sentence_end():
+    from extract.stages.events.learned import arg_keys
+    text = "星云科技完成B轮融资。本轮融资由红杉中国领投"  # no final punctuation: the text ends the sentence
+    d = make_doc(text, [("星云科技", C), ("红杉中国", O)])
+    ts = text.index("融资")
+    cands = arg_candidates(d, DATA, ts, ts + 2)
+    x = next(c for c in cands if c.text == "红杉中国")
+    assert "lead_investor|ORG|next_sent=True" in arg_keys(d, ts, ts + 2, x, cands, "lead_investor", {})
+    text = "海岳智能发布年报。星云科技完成融资"  # the trigger's sentence ends the text
+    d = make_doc(text, [("海岳智能", C), ("星云科技", C)])
+    ts = text.index("融资")
+    assert [c.text for c in arg_candidates(d, DATA, ts, ts + 2)] == ["星云科技"]
+
+
+def _stub(*keys, prefix="A|"):
+    """A classifier that gives probability ~1 to the features ``keys`` and ~0 to everything else."""
+    from extract.stages.hashing import slot_hasher
+    h = slot_hasher(1 << 15)
+    return {"bias": -10.0, "w": {h(prefix + k): 20.0 for k in keys}}
+
+
+def _stubbed(trigger_keys_, role_keys):
+    fm = FundingModel()
+    fm.trigger, fm.role = _stub(*trigger_keys_, prefix="T|"), _stub(*role_keys)
+    return fm
+
+
+def test_roles_allowed_by_candidate_kind():
+    """A role model that likes one role: COMPANY takes company/investor/lead_investor, ORG only the investor
+    roles, money the amount, a DATE the date, a round span the round."""
+    text = "去年，星云科技完成2亿元B轮融资，由红杉中国领投，腾讯投资跟投。"
+    ents = [("去年", "DATE"), ("星云科技", C), ("2亿元", "FIGURE", {"value": 2e8, "unit": "元", "qualifier": "exact"}),
+            ("红杉中国", O), ("腾讯投资", C)]
+    d = make_doc(text, ents)
+    got = lambda *roles: view(_stubbed(["w=融资"], roles).extract(d))
+    assert got("investor") == [("融资", [("investor", "星云科技"), ("investor", "红杉中国"), ("investor", "腾讯投资")])]
+    assert got("lead_investor") == [("融资", [("lead_investor", "星云科技"), ("lead_investor", "红杉中国"),
+                                              ("lead_investor", "腾讯投资")])]
+    assert got("company") == [("融资", [("company", "星云科技"), ("company", "腾讯投资")])]
+    assert got("company", "date", "amount", "round") == [
+        ("融资", [("amount", "2亿元"), ("company", "星云科技"), ("company", "腾讯投资"), ("date", "去年"), ("round", "B轮")])]
+    assert got("date", "amount", "round") == []  # no party: no event
+    assert _stubbed(["w=领投"], ["company"]).extract(d)[0].trigger.text == "领投"
+    assert _stubbed(["w=跟投"], ["company"]).extract(d) == []  # 跟投 is no trigger candidate
+
+
+def test_one_amount_round_and_date_per_event():
+    """amount, round and date are single: the first of equally scored candidates stays; parties are many."""
+    text = "星云科技与海岳智能在3月和4月分别完成2亿元和3亿元的B轮和C轮融资"
+    d = make_doc(text, [("星云科技", C), ("海岳智能", C), ("3月", "DATE"), ("4月", "DATE"),
+                        ("2亿元", "FIGURE", {"value": 2e8, "unit": "元", "qualifier": "exact"}),
+                        ("3亿元", "FIGURE", {"value": 3e8, "unit": "元", "qualifier": "exact"})])
+    assert view(_stubbed(["w=融资"], ["company", "date", "amount", "round"]).extract(d)) == [
+        ("融资", [("amount", "2亿元"), ("company", "星云科技"), ("company", "海岳智能"), ("date", "3月"),
+                 ("round", "B轮")])]
+
+
+def test_extra_trigger_words():
+    for word in ("领投", "集资", "募得"):
+        text = f"星云科技{word}2亿元"
+        d = make_doc(text, [("星云科技", C)])
+        assert [w for _, _, w in trigger_candidates(d, DATA)] == [word]
+        assert view(_stubbed([f"w={word}"], ["company"]).extract(d)) == [(word, [("company", "星云科技")])]
+
+
+def test_trigger_candidates_skip_overlaps_and_names():
+    """A trigger word inside an entity is no candidate (also when the name ends exactly at the word's end,
+    or starts exactly at its start); of two overlapping trigger matches the first stays."""
+    d = make_doc("融资通公司发布公告。", [("融资通公司", C)])
+    assert trigger_candidates(d, DATA) == []
+    d = make_doc("星云融资。", [("星云融资", C)])
+    assert trigger_candidates(d, DATA) == []
+    d = make_doc("星云科技宣布完成融资，并领投海岳智能。", [("星云科技", C), ("海岳智能", C)])
+    assert [w for _, _, w in trigger_candidates(d, DATA)] == ["融资", "领投"]
+
+
+def test_trigger_candidates_after_a_skipped_match():
+    """After a trigger word inside a name, or one overlapping a match already taken (募集 / 集资 in 募集资金), the
+    scan goes on; a word touching another on either side is a candidate of its own."""
+    d = make_doc("融资通公司完成B轮融资", [("融资通公司", C)])
+    assert [(s, w) for s, _, w in trigger_candidates(d, DATA)] == [(9, "融资")]
+    d = make_doc("星云科技募集资金，后又集资1亿元", [("星云科技", C)])
+    assert [w for _, _, w in trigger_candidates(d, DATA)] == ["募集", "集资"]
+    d = make_doc("红杉领投融资", [("红杉", O)])
+    assert [w for _, _, w in trigger_candidates(d, DATA)] == ["领投", "融资"]  # (sorted by start)
+    d = make_doc("星云科技融资领投", [("星云科技", C)])
+    assert [w for _, _, w in trigger_candidates(d, DATA)] == ["融资", "领投"]
+
+
+def test_trigger_context_features():
+    """The money cue counts money only (not any figure), the parties after it count companies too, the
+    position is within the sentence (not the text), and the bigrams after it stop at 8 characters."""
+    from extract.stages.events.learned import trigger_keys
+    text = "海岳智能发布年报。星云科技获得100家机构融资用于扩大产能建设新的工厂，腾讯投资参与"
+    d = make_doc(text, [("海岳智能", C), ("星云科技", C), ("100家", "FIGURE", {"value": 100.0, "unit": "家"}),
+                        ("腾讯投资", C)])
+    ts = text.index("融资")
+    keys = trigger_keys(d, DATA, ts, ts + 2, "融资", set())
+    assert "money=False" in keys and "party_after=1" in keys
+    assert "sent_pos=5" in keys and "comp_before=1" in keys  # 12 characters into its sentence (bucket 9..16)
+    assert [k for k in keys if k.startswith("rb=")] == ["rb=用于", "rb=于扩", "rb=扩大", "rb=大产", "rb=产能", "rb=能建",
+                                                         "rb=建设"]
+
+
 def _train_docs():
     """Raises (positive triggers) and plans / debt (negative triggers), with gold events."""
     docs = []

@@ -42,7 +42,7 @@ from extract.stages.events.rules import DATA, _Ctx, _hedged, _is_money, _load, f
     normalize_round
 from extract.stages.hashing import slot_hasher
 
-__all__ = ["FundingModel", "make_learned_events", "trigger_candidates", "arg_candidates"]
+__all__ = ["FundingModel", "make_learned_events", "trigger_candidates", "arg_candidates", "trigger_keys", "arg_keys"]
 
 DIM = 1 << 15
 # words that state a raise but are not among the rules' triggers: found in the annotated news
@@ -99,6 +99,16 @@ def trigger_candidates(doc: Document, data: dict, index=None) -> List[tuple]:
 
 def trigger_features(doc: Document, data: dict, ts: int, te: int, word: str, rule_triggers: set,
                      index=None) -> List[int]:
+    """The trigger classifier's slots for the word ``norm[ts:te]``: :func:`trigger_keys`, hashed."""
+    return sorted({_h("T|" + x) for x in trigger_keys(doc, data, ts, te, word, rule_triggers, index)})
+
+
+def trigger_keys(doc: Document, data: dict, ts: int, te: int, word: str, rule_triggers: set,
+                 index=None) -> List[str]:
+    """The trigger classifier's features, readable: the word; the characters beside it and the bigrams
+    within 8 characters in its clause; whether the rules take it; the rules' cues (hedge, negation before or
+    after, founding, a round within 12 characters after, money in the clause, an investing cue before it);
+    the companies before it and parties after it in the sentence (at most 3); its position in the sentence."""
     norm = doc.norm
     ents, starts = _index(doc, index)
     c = _Ctx(doc, data, ents, starts, ts, te)
@@ -120,7 +130,7 @@ def trigger_features(doc: Document, data: dict, ts: int, te: int, word: str, rul
         f.append(f"lb={norm[i:i + 2]}")
     for i in range(te, min(c.ce, te + 8) - 1):
         f.append(f"rb={norm[i:i + 2]}")
-    return sorted({_h("T|" + x) for x in f})
+    return f
 
 
 def arg_candidates(doc: Document, data: dict, ts: int, te: int, index=None) -> List[_Cand]:
@@ -150,6 +160,15 @@ def arg_candidates(doc: Document, data: dict, ts: int, te: int, index=None) -> L
 
 def arg_features(doc: Document, ts: int, te: int, x: _Cand, cands: List[_Cand], role: str,
                  rule_roles: dict) -> List[int]:
+    """The role classifier's slots for ``x`` in ``role`` of the trigger ``ts:te``: :func:`arg_keys`, hashed."""
+    return sorted({_h("A|" + s) for s in arg_keys(doc, ts, te, x, cands, role, rule_roles)})
+
+
+def arg_keys(doc: Document, ts: int, te: int, x: _Cand, cands: List[_Cand], role: str, rule_roles: dict) -> List[str]:
+    """The role classifier's features, readable, each with the role and the candidate's kind: its side of the
+    trigger and distance bucket; the candidates of its kind (at most 3) and of any kind (at most 4) between
+    them; the role the rules give it; whether it is in the next sentence; the characters beside it; a clause
+    break, the cue words, the last bigrams and (when short) the whole of the gap; a round's normalized value."""
     norm = doc.norm
     side = "B" if x.end <= ts else "A"
     a, b = (x.end, ts) if side == "B" else (te, x.start)
@@ -174,7 +193,7 @@ def arg_features(doc: Document, ts: int, te: int, x: _Cand, cands: List[_Cand], 
         f.append(f"{k}|{side}|bi={gap[i:i + 2]}")
     if x.kind == "ROUND":
         f.append(f"{k}|round={x.attrs.get('round') if x.attrs else None}")
-    return sorted({_h("A|" + s) for s in f})
+    return f
 
 
 def rule_decisions(doc: Document, data: dict, with_events: bool = False):
