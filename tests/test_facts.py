@@ -403,3 +403,157 @@ def test_index_word_and_kind_lookups_agree_with_reading_the_text():
                 assert list(idx.of_kind(types, lo, hi, exclude, reverse=True)) == want[::-1]
     assert _strip_lead(" \n例如“\n其中此外甲乙科技", DATA) == "甲乙科技"  # discourse words and quotes in turn
     assert _strip_lead("例如，其中甲乙科技", DATA) == "，其中甲乙科技"  # (a comma ends the lead)
+
+
+# ------------------------------------------------------------------ helpers, at their boundaries
+def test_clause_start_after_the_last_clause_mark():
+    from extract.stages.facts.rules import _clause_start
+    assert _clause_start("甲乙，丙丁", 0, 5) == 3
+    assert _clause_start("，丙丁", 0, 3) == 1  # a mark at the very start still opens a clause after it
+    assert _clause_start("甲乙丙丁", 0, 4) == 0  # no mark: the sentence start
+    for mark in "，,；;：:":
+        assert _clause_start(f"甲{mark}乙", 0, 3) == 2, mark
+    assert _clause_start("甲，乙。丙丁", 4, 6) == 4  # marks before the sentence start do not count
+
+
+def test_metric_span_trims_edges_and_keeps_paired_brackets():
+    from extract.stages.facts.rules import _metric_span
+    d = make_doc("  营业收入  ", [])
+    assert _metric_span(d, 0, len(d.norm), DATA).text == "营业收入"  # spaces off both ends
+    d = make_doc("\n营业收入\t", [])
+    assert _metric_span(d, 0, len(d.norm), DATA).text == "营业收入"
+    d = make_doc("“营业收入”", [])
+    assert _metric_span(d, 0, len(d.norm), DATA).text == "“营业收入”"  # a quote whose partner is inside stays
+    d = make_doc("（营业收入", [])
+    assert _metric_span(d, 0, len(d.norm), DATA).text == "营业收入"  # an unpaired opening bracket goes
+    d = make_doc("（营业）收入", [])
+    assert _metric_span(d, 0, len(d.norm), DATA).text == "（营业）收入"
+    d = make_doc("营业收入（亿元）", [])
+    assert _metric_span(d, 0, len(d.norm), DATA).text == "营业收入（亿元）"
+    d = make_doc("、的营业收入的、", [])
+    assert _metric_span(d, 0, len(d.norm), DATA).text == "营业收入"
+    d = make_doc("收", [])
+    assert _metric_span(d, 0, 1, DATA) is None  # shorter than 2
+    n = DATA["max_metric"]
+    d = make_doc("营" * n + "收", [])
+    assert _metric_span(d, 0, n, DATA).text == "营" * n  # exactly the longest kept
+    assert _metric_span(d, 0, n + 1, DATA) is None
+    d = make_doc("   ", [])
+    assert _metric_span(d, 0, 3, DATA) is None
+
+
+def test_logical_sentences_join_only_wrapped_prose_lines():
+    """A line of 10+ characters that ends without sentence punctuation runs on into the next line, unless
+    the next line opens a markdown block (#, |, -, *, >) or is blank, or the break is a paragraph break."""
+    from extract.stages.facts.rules import _logical_sents
+    wrapped = "上海市高新技术企业数量持续增长其中\n"
+    d = make_doc(wrapped + "科创板上市企业占比高达48.8%。", [])
+    assert _logical_sents(d)[0] == [(0, len(d.norm))]
+    for opener in "#|-*>":
+        d = make_doc(wrapped + opener + " 科创板上市企业占比高达48.8%。", [])
+        assert len(_logical_sents(d)[0]) == 2, opener
+    d = make_doc(wrapped + "\n科创板上市企业占比高达48.8%。", [])  # a blank line between
+    assert len(_logical_sents(d)[0]) >= 2
+    d = make_doc("高新技术企业数量\n科创板上市企业占比高达48.8%。", [])  # the line is under 10 characters
+    assert len(_logical_sents(d)[0]) == 2
+    for end in "。！？!?；;:：|":
+        d = make_doc(f"上海市高新技术企业数量持续增长{end}\n科创板上市企业占比高达48.8%。", [])
+        assert _logical_sents(d)[0][0][1] <= 17, end  # the first line stays a sentence of its own
+    d = make_doc("标题\n" + wrapped + "科创板上市企业占比高达48.8%。", [])  # the wrapped line is not the first
+    sents, starts = _logical_sents(d)
+    assert sents[-1] == (3, len(d.norm)) and starts == [s for s, _ in sents]
+
+
+def test_sentence_of_a_position_at_a_logical_sentence_end():
+    from extract.stages.facts.rules import _logical_sents, _sent_of
+    d = make_doc("上海市高新技术企业数量持续增长其中\n科创板企业占比高达48.8%。海岳智能发布年报。", [])
+    (s0, e0), second = _logical_sents(d)[0][:2]
+    assert _sent_of(d, 0) == (s0, e0) and _sent_of(d, e0 - 1) == (s0, e0)
+    assert _sent_of(d, e0) == second
+
+
+def test_strip_lead_takes_off_punctuation_and_discourse_words():
+    from extract.stages.facts.rules import _strip_lead
+    assert _strip_lead(" “（*#、例如\n上海", DATA) == "上海"
+    assert _strip_lead("此外上海", DATA) == "上海"
+    assert _strip_lead("（此外、上海", DATA) == "上海"  # punctuation, a word, punctuation again
+    assert _strip_lead("上\n海", DATA) == "上海"
+
+
+def test_ending_by_reads_entities_ending_at_or_before_a_position_last_first():
+    from extract.stages.facts.rules import _ending_by
+    d = make_doc("甲乙丙丁", [("甲", "LOC"), ("乙丙", "LOC"), ("丁", "LOC")])
+    ents = sorted(d.entities, key=lambda e: e.start)
+    assert [e.text for e in _ending_by(ents, 3)] == ["乙丙", "甲"]
+    assert [e.text for e in _ending_by(ents, 4)] == ["丁", "乙丙", "甲"]
+    assert [e.text for e in _ending_by(ents, 2)] == ["甲"]  # 乙丙 starts by 2 but ends after it
+    assert [e.text for e in _ending_by(ents, 0)] == []
+
+
+def test_place_de_company_names_the_company():
+    from extract.stages.facts.rules import _head
+    d = make_doc("浦东新区的甲乙科技", [("浦东新区", "LOC"), ("甲乙科技", "COMPANY")])
+    place, comp = d.entities
+    assert _head(place, comp, d) is comp and _head(place, None, d) is place
+    d = make_doc("浦东新区的张江局", [("浦东新区", "LOC"), ("张江局", "ORG")])
+    assert _head(d.entities[0], d.entities[1], d) is d.entities[1]
+    d = make_doc("浦东新区的张江", [("浦东新区", "LOC"), ("张江", "LOC")])
+    assert _head(d.entities[0], d.entities[1], d) is d.entities[0]
+    d = make_doc("浦东新区和甲乙科技", [("浦东新区", "LOC"), ("甲乙科技", "COMPANY")])
+    assert _head(d.entities[0], d.entities[1], d) is d.entities[0]
+
+
+def test_place_right_after_a_value_with_each_joining_word():
+    from extract.stages.facts.rules import _place_after
+    for gap in ("", "的", "家", "个", "家的", "个的", " ", "*"):
+        text = f"共98{gap}上海企业"
+        d = make_doc(text, [fig("98", 98, ""), ("上海", "LOC")])
+        value, place = d.entities
+        assert _place_after(d, value, [place], DATA) is place, gap
+    for gap in ("位于", "家在"):
+        d = make_doc(f"共98{gap}上海", [fig("98", 98, ""), ("上海", "LOC")])
+        assert _place_after(d, d.entities[0], [d.entities[1]], DATA) is None, gap
+    d = make_doc("共98家甲乙科技", [fig("98家", 98, "家"), ("甲乙科技", "COMPANY")])
+    assert _place_after(d, d.entities[0], [d.entities[1]], DATA) is None and _place_after(d, d.entities[0], [], DATA) is None
+
+
+def test_coordinated_values_with_each_joining_mark():
+    from extract.stages.facts.rules import _value_chain
+    for sep in ("、", "和", "及", "与", ",", "，", " 和 "):
+        text = f"分别为24件{sep}23件{sep}22件"
+        d = make_doc(text, [fig("24件", 24, "件"), fig("23件", 23, "件"), fig("22件", 22, "件")])
+        figs = d.entities
+        for e in figs:
+            assert _value_chain(d, e, figs) == figs, (sep, e.text)
+    d = make_doc("分别为24件，同比增长23件以及22件", [fig("24件", 24, "件"), fig("23件", 23, "件"), fig("22件", 22, "件")])
+    a, b, c = d.entities
+    assert _value_chain(d, a, d.entities) == [a] and _value_chain(d, b, d.entities) == [b]
+
+
+def test_listing_venue_after_a_count():
+    """在<ORG>上市/挂牌 after the value, in its clause: the board the counted firms list on."""
+    from extract.stages.facts.rules import _venue_after
+    text = "共有1372家企业已经在新三板挂牌"
+    d = make_doc(text, [fig("1372家", 1372, "家"), ("新三板", "ORG")])
+    d.entities.sort(key=lambda e: e.start)
+    assert _venue_after(d, d.entities[0], DATA).text == "新三板"
+    d = make_doc("共有1372家企业，另有企业在新三板挂牌", [fig("1372家", 1372, "家"), ("新三板", "ORG")])
+    assert _venue_after(d, d.entities[0], DATA) is None  # another clause
+    d = make_doc("在新三板挂牌的1372家企业", [("新三板", "ORG"), fig("1372家", 1372, "家")])
+    assert _venue_after(d, d.entities[1], DATA) is None  # before the value
+    d = make_doc("1372家在新三板挂牌", [fig("1372家", 1372, "家"), ("新三板", "ORG")])
+    assert _venue_after(d, d.entities[0], DATA).text == "新三板"  # 在 right after the value
+    d = make_doc("1372家企业在新三板发布公告", [fig("1372家", 1372, "家"), ("新三板", "ORG")])
+    assert _venue_after(d, d.entities[0], DATA) is None  # no listing verb
+
+
+def test_industry_right_after_a_figure_qualifies_it():
+    from extract.stages.facts.rules import _after_figure
+    d = make_doc("800余家集成电路企业", [fig("800余家", 800, "家", "more_than"), ("集成电路", "INDUSTRY")])
+    assert _after_figure(d, d.entities[1], d.entities)
+    d = make_doc("800余家 *集成电路企业", [fig("800余家", 800, "家", "more_than"), ("集成电路", "INDUSTRY")])
+    assert _after_figure(d, d.entities[1], d.entities)
+    d = make_doc("800余家的集成电路企业", [fig("800余家", 800, "家", "more_than"), ("集成电路", "INDUSTRY")])
+    assert not _after_figure(d, d.entities[1], d.entities)
+    d = make_doc("集成电路企业800余家", [("集成电路", "INDUSTRY"), fig("800余家", 800, "家", "more_than")])
+    assert not _after_figure(d, d.entities[0], d.entities)
