@@ -90,3 +90,20 @@ def test_quoted_concepts_and_ratings_are_not_companies(nlp):
     for text in ("员工数采用企业“参保人数”口径。", "维持公司“增持”评级。", "该公司“十四五”期间扩产。"):
         companies = {e.text for e in nlp(text).entities if e.type == "COMPANY"}
         assert not companies & {"参保人数", "增持", "十四五"}, text
+
+
+def test_a_name_the_model_tagged_at_few_of_its_occurrences_does_not_spread():
+    """min_share: the model tagged 小巨人 once in five places (0.2: it spreads at the default) and once in
+    six (under 0.2: it does not); a name a rule found spreads whatever its share."""
+    from extract.stages.propagate import make_propagate
+    for n, spreads in ((5, True), (6, False)):
+        text = "“小巨人”企业。" * n
+        doc = make_propagate(None)(_doc(text, [("COMPANY", 1, 4, "ner")]))
+        assert len(doc.entities) == (n if spreads else 1), n
+        doc = make_propagate(None)(_doc(text, [("COMPANY", 1, 4, "rules")]))
+        assert len(doc.entities) == n
+    text = "“小巨人”企业。" * 6
+    doc = make_propagate(None, min_share=0.0)(_doc(text, [("COMPANY", 1, 4, "ner")]))
+    assert len(doc.entities) == 6
+    doc = make_propagate(None)(_doc(text, [("COMPANY", 1, 4, "ner"), ("COMPANY", 9, 12, "ner")]))
+    assert len(doc.entities) == 6  # 2 of 6 tagged by the model
