@@ -257,6 +257,102 @@ def test_trigger_context_features():
                                                          "rb=建设"]
 
 
+def _stub_w(weights, prefix="A|"):
+    """A classifier with bias -10 and the given ``{feature key: weight}``."""
+    from extract.stages.hashing import slot_hasher
+    h = slot_hasher(1 << 15)
+    return {"bias": -10.0, "w": {h(prefix + k): w for k, w in weights.items()}}
+
+
+def test_probability_is_the_clipped_logistic():
+    import math
+    from extract.stages.events.learned import _prob
+    assert _prob({"bias": 0.0, "w": {}}, []) == 0.5
+    assert _prob({"bias": 1.0, "w": {3: 1.0}}, [3, 4]) == 1 / (1 + math.exp(-2.0))
+    assert _prob({"bias": 100.0, "w": {}}, []) == 1 / (1 + math.exp(-30.0))
+    assert _prob({"bias": -100.0, "w": {}}, []) == 1 / (1 + math.exp(30.0))
+
+
+def test_events_are_funding_and_rounds_merge_by_default():
+    fm = FundingModel()
+    assert fm.merge_rounds is True and fm.union_rules is False
+    fm.trigger = _stub("w=融资", prefix="T|")
+    fm.role = _stub_w({"company": 20.0, "lead_investor": 10.0, "round": 20.0})
+    text = "星云科技完成B轮融资。本轮融资由红杉中国领投。"
+    d = make_doc(text, [("星云科技", C), ("红杉中国", O)])
+    got = fm.extract(d)
+    assert [ev.type for ev in got] == ["FUNDING"]  # the 本轮融资 sentence states the same round
+    assert sorted((a.role, a.text) for a in got[0].arguments) == [
+        ("company", "星云科技"), ("lead_investor", "红杉中国"), ("round", "B轮")]
+    fm.merge_rounds = False
+    assert len(fm.extract(d)) == 2
+
+
+def test_two_triggers_of_one_sentence_and_company_are_one_event():
+    """The second trigger's new roles and new parties join the first; nothing twice; the scan goes on."""
+    fm = FundingModel()
+    fm.trigger = _stub("w=融资", prefix="T|")
+    fm.role = _stub_w({"company|COMPANY": 20.0, "amount|MONEY|dist=0": 20.0, "investor|ORG|B|nearest=True": 20.0,
+                       "investor|ORG|dist=3": 20.0})
+    text = "高瓴资本投资的星云科技宣布已经完成融资，此次融资2亿元由红杉中国参投。海岳智能完成融资。"
+    d = make_doc(text, [("高瓴资本", O), ("星云科技", C), ("2亿元", "FIGURE", {"value": 2e8, "unit": "元", "qualifier": "exact"}),
+                        ("红杉中国", O), ("海岳智能", C)])
+    got = view(fm.extract(d))
+    assert got == [("融资", [("amount", "2亿元"), ("company", "星云科技"), ("investor", "红杉中国"), ("investor", "高瓴资本")]),
+                   ("融资", [("company", "海岳智能")])]
+    first = fm.extract(d)[0]
+    assert first.trigger.start == text.index("融资")
+
+
+def test_a_trigger_without_a_party_is_skipped_and_the_scan_goes_on():
+    fm = _stubbed(["w=融资"], ["company"])
+    d = make_doc("市场融资环境改善。星云科技完成融资", [("星云科技", C)])
+    assert view(fm.extract(d)) == [("融资", [("company", "星云科技")])]
+
+
+def test_union_adds_the_rules_arguments_the_classifier_left_out():
+    fm = _stubbed(["w=融资"], ["company"])
+    fm.union_rules = True
+    d = _raise_doc()
+    assert view(fm.extract(d)) == [("融资", [("amount", "2亿元"), ("company", "星云科技"), ("investor", "高瓴资本"),
+                                            ("lead_investor", "红杉中国"), ("round", "B轮")])]
+    fm = _stubbed(["w=融资"], ["company", "amount"])
+    fm.union_rules = True
+    text = "星云科技完成2亿元B轮融资，总额3亿元"  # the classifier's amount (the first) stays the only one
+    d = make_doc(text, [("星云科技", C), ("2亿元", "FIGURE", {"value": 2e8, "unit": "元", "qualifier": "exact"}),
+                        ("3亿元", "FIGURE", {"value": 3e8, "unit": "元", "qualifier": "exact"})])
+    got = view(fm.extract(d))
+    assert [a for a in got[0][1] if a[0] == "amount"] == [("amount", "2亿元")]
+
+
+def test_argument_candidates_are_money_figures_and_names_in_the_sentence():
+    text = "星云科技100家门店完成融资，投资方为红杉中国"  # the last name ends the text
+    d = make_doc(text, [("星云科技", C), ("100家", "FIGURE", {"value": 100.0, "unit": "家", "qualifier": "exact"}),
+                        ("红杉中国", O)])
+    ts = text.index("融资")
+    assert [(x.kind, x.text) for x in arg_candidates(d, DATA, ts, ts + 2)] == [("COMPANY", "星云科技"), ("ORG", "红杉中国")]
+
+
+def test_argument_features_of_adjacent_candidates_and_short_gaps():
+    from extract.stages.events.learned import arg_keys
+    text = "红杉中国高瓴资本融资"  # 高瓴资本 touches both 红杉中国 and the trigger
+    d = make_doc(text, [("红杉中国", O), ("高瓴资本", O)])
+    cands = arg_candidates(d, DATA, 8, 10)
+    keys = arg_keys(d, 8, 10, cands[0], cands, "investor", {})
+    assert {"investor|ORG|B|between=1", "investor|ORG|between_any=1", "investor|ORG|B|nearest=False"} <= set(keys)
+    text = "去年星云科技X计划融资"  # a candidate at position 2; a gap of 3 with no clause mark
+    d = make_doc(text, [("星云科技", C)])
+    ts = text.index("融资")
+    cands = arg_candidates(d, DATA, ts, ts + 2)
+    keys = arg_keys(d, ts, ts + 2, cands[0], cands, "company", {})
+    assert {"company|COMPANY|l2=去年", "company|COMPANY|clause_gap=False", "company|COMPANY|B|gap=X计划"} <= set(keys)
+    text = "星云科技今年二月完成融资"  # a gap of exactly 6 is still written out
+    d = make_doc(text, [("星云科技", C)])
+    ts = text.index("融资")
+    cands = arg_candidates(d, DATA, ts, ts + 2)
+    assert "company|COMPANY|B|gap=今年二月完成" in arg_keys(d, ts, ts + 2, cands[0], cands, "company", {})
+
+
 def _train_docs():
     """Raises (positive triggers) and plans / debt (negative triggers), with gold events."""
     docs = []
@@ -337,6 +433,14 @@ def test_union_with_rules_fills_missing_roles(model):
 
 
 def test_save_load_round_trip(model, tmp_path):
+    model.union_rules = True
+    try:
+        model.save(tmp_path / "new" / "dir" / "ev.json")  # missing folders are made
+    finally:
+        model.union_rules = False
+    saved = json.loads((tmp_path / "new" / "dir" / "ev.json").read_text(encoding="utf-8"))
+    assert saved["extra_triggers"] == ["领投", "集资", "募得"] and saved["union_rules"] is True
+    assert FundingModel.load(tmp_path / "new" / "dir" / "ev.json").union_rules is True
     model.save(tmp_path / "ev.json")
     again = FundingModel.load(tmp_path / "ev.json")
     assert again.trigger == model.trigger and again.role == model.role
