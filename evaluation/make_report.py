@@ -571,7 +571,8 @@ def reliability_section() -> list:
             aw = again["worst"]
             verdict = ("every one is within the 3x target" if aw["ratio"] <= 3 else
                        f"the worst, {aw['input']}, is {aw['ratio']:.2f}x: over the 3x target")
-            out += [f"Re-timed with the code of this report, news and the 1M inputs over 3x above back to back, one run "
+            out += [f"Re-timed with the code of this report, news and {len(names)} of the inputs above back to back "
+                    f"({again.get('note', 'the ones over 3x in the full run')}), one run "
                     f"each (`zhie bench --stress --repeat 1 --sizes {','.join(str(x) for x in again['sizes'])} --inputs "
                     f"{','.join(names)} --json evaluation/reliability/stress_recheck.json`): measured close together, "
                     f"{verdict}.", "",

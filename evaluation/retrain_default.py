@@ -2,9 +2,9 @@
 """Retrain every learned file of a model folder like ``models/default``, in the order they depend on each other.
 
     python evaluation/retrain_default.py --gold annotations/news/train.jsonl annotations/news/train_more.jsonl \\
-        --ner-config evaluation/ner/news_v8.json --out runs/m8
-    python evaluation/retrain_default.py --gold … --ner runs/ner-v8/model-best --out runs/m8   # NER already trained
-    python evaluation/retrain_default.py --gold … --out runs/m8 --steps relations events      # only some steps
+        --ner-config evaluation/ner/news_v9.json --out runs/m9
+    python evaluation/retrain_default.py --gold … --ner runs/ner-v9/model-best --out runs/m9   # NER already trained
+    python evaluation/retrain_default.py --gold … --out runs/m9 --steps relations events      # only some steps
 
 The steps, each over the entities the folder's own NER finds (so the NER comes first):
 
