@@ -289,8 +289,10 @@ def test_events_are_funding_and_rounds_merge_by_default():
 
 
 def test_two_triggers_of_one_sentence_and_company_are_one_event():
-    """The second trigger's new roles and new parties join the first; nothing twice; the scan goes on."""
+    """The second trigger's new roles and new parties join the first; nothing twice; the scan goes on.
+    (Without the document-wide merge of one round, which would join them too.)"""
     fm = FundingModel()
+    fm.merge_rounds = False
     fm.trigger = _stub("w=融资", prefix="T|")
     fm.role = _stub_w({"company|COMPANY": 20.0, "amount|MONEY|dist=0": 20.0, "investor|ORG|B|nearest=True": 20.0,
                        "investor|ORG|dist=3": 20.0})
