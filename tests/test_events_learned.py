@@ -562,3 +562,82 @@ def test_an_alias_in_brackets_gives_the_name_before_it_or_nothing():
                                          ("星河创投", "Star Capital", "Sail Capital", "乙资本")])
     _main_mentions(d, [ev])
     assert [(a.role, a.text) for a in ev.arguments] == [("investor", "星河创投"), ("investor", "乙资本")]
+
+
+# ---------------------------------------------------------------- files, aliases and the pipeline component
+def test_load_refuses_other_files_and_defaults_union_off(tmp_path):
+    fm = _stubbed(["w=融资"], ["company"])
+    fm.save(tmp_path / "ev.json")
+    d = json.loads((tmp_path / "ev.json").read_text(encoding="utf-8"))
+    for bad in ({**d, "dim": 5}, {**d, "model": "other"}):
+        (tmp_path / "bad.json").write_text(json.dumps(bad), encoding="utf-8")
+        with pytest.raises(ValueError) as err:
+            FundingModel.load(tmp_path / "bad.json")
+        assert str(err.value) == f"{tmp_path / 'bad.json'}: not an events.learned.v1 weights file for 32768 slots"
+    del d["union_rules"]
+    (tmp_path / "old.json").write_text(json.dumps(d), encoding="utf-8")
+    assert FundingModel.load(tmp_path / "old.json").union_rules is False
+
+
+def _alias_event(text, ents, arg_texts):
+    from extract.doc import Argument, Event
+    d = make_doc(text, ents)
+    ev = Event("FUNDING", d.span(text.index("领投"), text.index("领投") + 2))
+    for t in arg_texts:
+        ev.arguments.append(Argument("investor", ref=next(e for e in d.entities if e.text == t)))
+    return d, ev
+
+
+def test_a_bracketed_alias_argument_gives_way_to_the_name_before_it():
+    from extract.stages.events.learned import _main_mentions
+    for open_, close in (("(", ")"), ("（", "）")):
+        for typ in (C, O):
+            text = f"由红杉中国{open_}Sequoia China{close}领投"
+            d, ev = _alias_event(text, [("红杉中国", typ), ("Sequoia China", typ)], ["Sequoia China"])
+            _main_mentions(d, [ev])
+            assert [a.text for a in ev.arguments] == ["红杉中国"], (open_, typ)
+    d, ev = _alias_event("由红杉中国(Sequoia China)领投", [("红杉中国", O), ("Sequoia China", O)],
+                         ["红杉中国", "Sequoia China"])
+    _main_mentions(d, [ev])
+    assert [a.text for a in ev.arguments] == ["红杉中国"]  # not twice
+    d, ev = _alias_event("由某基金(Sequoia China)领投", [("Sequoia China", O)], ["Sequoia China"])
+    _main_mentions(d, [ev])
+    assert ev.arguments == []  # no name before it: dropped (GUIDELINES R4)
+    d, ev = _alias_event("由红杉中国 (Sequoia China)领投", [("红杉中国", O), ("Sequoia China", O)], ["Sequoia China"])
+    _main_mentions(d, [ev])
+    assert [a.text for a in ev.arguments] == ["Sequoia China"]  # after a space: a name of its own
+    d, ev = _alias_event("由红杉中国、(Sequoia China)领投", [("红杉中国", O), ("Sequoia China", O)], ["Sequoia China"])
+    _main_mentions(d, [ev])
+    assert ev.arguments == []  # the name before does not end at the bracket
+    d, ev = _alias_event("红(Sequoia China)领投", [("红", O), ("Sequoia China", O)], ["Sequoia China"])
+    _main_mentions(d, [ev])
+    assert [a.text for a in ev.arguments] == ["红"]  # a one-character name right at the start of the text
+    d, ev = _alias_event("(Sequoia China)领投", [("Sequoia China", O)], ["Sequoia China"])
+    _main_mentions(d, [ev])
+    assert [a.text for a in ev.arguments] == ["Sequoia China"]  # nothing can stand before it
+    d, ev = _alias_event("由红杉中国(2025)领投", [("红杉中国", O), ("2025", "DATE")], ["2025"])
+    _main_mentions(d, [ev])
+    assert [a.text for a in ev.arguments] == ["2025"]  # only names give way
+
+
+def test_the_pipeline_component(tmp_path, monkeypatch):
+    from extract.registry import components
+    from extract.stages.events.learned import make_learned_events
+    assert components.get("events.learned.v1") is make_learned_events
+    fm = _stubbed(["w=融资"], ["company", "lead_investor", "round"])
+    fm.role = _stub_w({"company": 20.0, "lead_investor": 10.0, "round": 20.0})
+    fm.save(tmp_path / "ev.json")
+    text = "星云科技完成B轮融资。本轮融资由红杉中国领投。"
+    doc = lambda: make_doc(text, [("星云科技", C), ("红杉中国", O)])
+    run = lambda **kw: make_learned_events(None, path=str(tmp_path / "ev.json"), **kw)(doc())
+    d = run()
+    assert [ev.type for ev in d.events] == ["FUNDING"]
+    assert [(r.type, r.head.text, r.tail.text) for r in d.relations] == [("invested_in", "红杉中国", "星云科技")]
+    assert run(invested_in=False).relations == []
+    assert len(run(merge_rounds=False).events) == 2
+    assert run(trigger_threshold=1.01).events == [] and run(role_threshold=1.01).events == []
+    assert run(trigger_threshold=0.5, role_threshold=0.5).events != []
+    assert len(run(role_threshold=1.01, union_rules=True).events) == 1  # the rules' event and arguments
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(FileNotFoundError, match="events.json"):
+        make_learned_events(None)  # the default file name, read from the working folder
