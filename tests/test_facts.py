@@ -557,3 +557,49 @@ def test_industry_right_after_a_figure_qualifies_it():
     assert not _after_figure(d, d.entities[1], d.entities)
     d = make_doc("集成电路企业800余家", [("集成电路", "INDUSTRY"), fig("800余家", 800, "家", "more_than")])
     assert not _after_figure(d, d.entities[0], d.entities)
+
+
+def test_index_lookups_agree_with_scanning_the_text():
+    """The per-document index answers as the plain scans it replaces, on random texts of newlines, 。,
+    words and entities: the newline before / after a position, a word in a range (overlapping occurrences
+    too), a paragraph break in a range, a position in a table, the entities of some types in a range."""
+    import random
+
+    from extract.doc import Document
+    from extract.stages.facts.rules import _Index, _occurrences
+
+    class T:
+        def __init__(self, start, end):
+            self.start, self.end = start, end
+
+    rng = random.Random(3)
+    words = ("ab", "ba", "aba", "。")
+    for _ in range(150):
+        norm = "".join(rng.choice("ab\n。xy") for _ in range(rng.randint(1, 40)))
+        d = Document(norm, id="r")
+        d.norm = norm
+        for _ in range(rng.randint(0, 6)):
+            s = rng.randint(0, max(0, len(norm) - 1))
+            d.entities.append(d.entity(rng.choice(("LOC", "FIGURE", "DATE")), s, min(len(norm), s + rng.randint(1, 4))))
+        d.tables = [T(s, s + rng.randint(1, 8)) for s in sorted(rng.sample(range(0, 50), rng.randint(0, 3)))]
+        idx = _Index(d)
+        for pos in range(len(norm) + 2):
+            assert idx.prev_newline(pos) == norm.rfind("\n", 0, pos), (norm, pos)
+            assert idx.next_newline(pos) == norm.find("\n", pos), (norm, pos)
+            assert idx.in_table(pos) == any(t.start <= pos < t.end for t in d.tables), (pos, [(t.start, t.end) for t in d.tables])
+        starts, min_end = _occurrences(norm, words)
+        assert starts == sorted(k for w in words for k in range(len(norm)) if norm.startswith(w, k))
+        for a in range(len(norm) + 1):
+            for b in range(a, len(norm) + 2):
+                assert idx.has_word(words, a, b) == any(w in norm[a:b] for w in words), (norm, a, b)
+                assert idx.has_word(("ab",), a, b) == ("ab" in norm[a:b])
+                assert idx.has_break(a, b) == any(norm[k:k + 2] in ("\n\n", "。\n") for k in range(a, b - 1)), (norm, a, b)
+        n = len(idx.ents)
+        for lo in range(n + 1):
+            for hi in range(lo, n + 1):
+                want = [e for e in idx.ents[lo:hi] if e.type in ("LOC", "DATE")]
+                assert list(idx.of_kind(("LOC", "DATE"), lo, hi)) == want
+                assert list(idx.of_kind(("LOC", "DATE"), lo, hi, reverse=True)) == want[::-1]
+                assert list(idx.of_kind(("LOC", "DATE"), lo, hi, exclude=True)) == [e for e in idx.ents[lo:hi]
+                                                                                    if e.type not in ("LOC", "DATE")]
+        assert idx.longest == max((e.end - e.start for e in d.entities), default=0)
