@@ -120,15 +120,16 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG"), min_len: int = 3, 
                 continue
             names.setdefault(name, e.type)
             by_model[name] += 1 if e.source == "ner" else len(norm)  # (a rule's name always spreads)
-        if min_share > 0:  # a name the model tagged at few of its occurrences: the others it read and left
-            names = {n: t for n, t in names.items() if by_model[n] >= min_share * norm.count(n)}
         if names:
             auto = ahocorasick.Automaton()
             for name, type_ in names.items():
-                auto.add_word(name, (len(name), type_))
+                auto.add_word(name, (len(name), type_, name))
             auto.make_automaton()
-            hits = sorted(((end + 1 - n, end + 1, t) for end, (n, t) in auto.iter(norm)),
-                          key=lambda h: (h[0], -(h[1] - h[0])))
+            found = [(end + 1 - n, end + 1, t, name) for end, (n, t, name) in auto.iter(norm)]
+            if min_share > 0:  # a name the model tagged at few of its occurrences: the others it read and left
+                occurrences = Counter(name for *_, name in found)
+                found = [h for h in found if by_model[h[3]] >= min_share * occurrences[h[3]]]
+            hits = sorted((h[:3] for h in found), key=lambda h: (h[0], -(h[1] - h[0])))
             for s, e, t in hits:
                 add(t, s, e)
         if added:
