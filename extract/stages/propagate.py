@@ -112,14 +112,17 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG"), min_len: int = 3, 
                 add("COMPANY", m.start("name"), m.end("name"))
             for m in quoted.finditer(norm):
                 add("COMPANY", m.start("name"), m.end("name"))
-        names, by_model = {}, Counter()
+        names, by_model, by_rule = {}, Counter(), set()
         for e in list(doc.entities) + added:
             name = norm[e.start:e.end]
             if e.type not in types or len(name) < min_len or name in known or not name.strip() or \
                     any(c.isspace() for c in name) or (e.source == "ner" and not _CJK.fullmatch(name)):
                 continue
             names.setdefault(name, e.type)
-            by_model[name] += 1 if e.source == "ner" else len(norm)  # (a rule's name always spreads)
+            if e.source == "ner":
+                by_model[name] += 1
+            else:
+                by_rule.add(name)  # a name a rule found always spreads
         if names:
             auto = ahocorasick.Automaton()
             for name, type_ in names.items():
@@ -128,7 +131,7 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG"), min_len: int = 3, 
             found = [(end + 1 - n, end + 1, t, name) for end, (n, t, name) in auto.iter(norm)]
             if min_share > 0:  # a name the model tagged at few of its occurrences: the others it read and left
                 occurrences = Counter(name for *_, name in found)
-                found = [h for h in found if by_model[h[3]] >= min_share * occurrences[h[3]]]
+                found = [h for h in found if h[3] in by_rule or by_model[h[3]] >= min_share * occurrences[h[3]]]
             hits = sorted((h[:3] for h in found), key=lambda h: (h[0], -(h[1] - h[0])))
             for s, e, t in hits:
                 add(t, s, e)

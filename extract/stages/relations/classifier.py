@@ -50,29 +50,6 @@ def table_spans(doc) -> List[Tuple[int, int]]:
     return [(t.start, t.end) for t in tables]
 
 
-def candidates(doc, specs: dict = LEGACY) -> Iterable[tuple]:
-    """``(head, tail, relation type, sentence entities)`` of one sentence, outside tables."""
-    by_start = sorted(doc.entities, key=lambda e: e.start)
-    all_starts = [e.start for e in by_start]
-    in_table = {id(e) for s, t in table_spans(doc) for e in doc.entities_between(s, t, by_start, all_starts)}
-    ents = [e for e in by_start if id(e) not in in_table]
-    starts = [e.start for e in ents]
-    heads = {t for h, _ in specs.values() for t in h}
-    for ss, se in doc.sents:
-        inside = doc.entities_between(ss, se, ents, starts)
-        for c in inside:
-            if c.type not in heads:
-                continue
-            for o in inside:
-                if o is c or (o.start < c.end and c.start < o.end):
-                    continue
-                if not (abs(o.start - c.end) <= MAX_DIST or abs(c.start - o.end) <= MAX_DIST):
-                    continue
-                for rel, (ht, tt) in specs.items():
-                    if c.type in ht and o.type in tt:
-                        yield c, o, rel, inside
-
-
 class Sentence:
     """Lookups shared by the candidates of one sentence (its entities, sorted by start).
 
@@ -104,11 +81,33 @@ class Sentence:
         return found
 
 
-def features(doc, c, o, rel: str, inside: list, sent: Optional[Sentence] = None) -> List[int]:
-    """Feature slots of the candidate ``c`` → ``o``; ``sent``: the :class:`Sentence` of ``inside``, when
-    the caller scores several candidates of that sentence."""
-    if sent is None or sent.inside is not inside:
+def candidates(doc, specs: dict = LEGACY) -> Iterable[tuple]:
+    """``(head, tail, relation type, sentence)`` of one sentence, outside tables: ``sentence`` is the
+    :class:`Sentence` of its entities, one per sentence, shared by its candidates."""
+    by_start = sorted(doc.entities, key=lambda e: e.start)
+    all_starts = [e.start for e in by_start]
+    in_table = {id(e) for s, t in table_spans(doc) for e in doc.entities_between(s, t, by_start, all_starts)}
+    ents = [e for e in by_start if id(e) not in in_table]
+    starts = [e.start for e in ents]
+    heads = {t for h, _ in specs.values() for t in h}
+    for ss, se in doc.sents:
+        inside = doc.entities_between(ss, se, ents, starts)
         sent = Sentence(inside)
+        for c in inside:
+            if c.type not in heads:
+                continue
+            for o in inside:
+                if o is c or (o.start < c.end and c.start < o.end):
+                    continue
+                if not (abs(o.start - c.end) <= MAX_DIST or abs(c.start - o.end) <= MAX_DIST):
+                    continue
+                for rel, (ht, tt) in specs.items():
+                    if c.type in ht and o.type in tt:
+                        yield c, o, rel, sent
+
+
+def features(doc, c, o, rel: str, sent: Sentence) -> List[int]:
+    """Feature slots of the candidate ``c`` → ``o`` of the sentence ``sent``."""
     norm = doc.norm
     a, b = (c, o) if c.start < o.start else (o, c)
     gap = norm[a.end:b.start]
@@ -150,11 +149,8 @@ def training_examples(docs, specs: dict = LEGACY, gold=None) -> list:
         else:
             g = gold[k]
             label = lambda rel, c, o: (rel, (c.start, c.end), (o.start, o.end)) in g
-        sent = None
-        for c, o, rel, inside in candidates(doc, specs):
-            if sent is None or sent.inside is not inside:
-                sent = Sentence(inside)
-            out.append((features(doc, c, o, rel, inside, sent), 1.0 if label(rel, c, o) else 0.0))
+        for c, o, rel, sent in candidates(doc, specs):
+            out.append((features(doc, c, o, rel, sent), 1.0 if label(rel, c, o) else 0.0))
     return out
 
 
@@ -207,11 +203,8 @@ class RelationClassifier:
             return []
         threshold = self.threshold if threshold is None else threshold
         best = {}
-        sent = None
-        for c, o, rel, inside in candidates(doc, self.specs):
-            if sent is None or sent.inside is not inside:
-                sent = Sentence(inside)
-            p = self.prob(features(doc, c, o, rel, inside, sent))
+        for c, o, rel, sent in candidates(doc, self.specs):
+            p = self.prob(features(doc, c, o, rel, sent))
             if p < threshold:
                 continue
             key = (id(c), id(o)) if id(c) < id(o) else (id(o), id(c))
