@@ -167,11 +167,16 @@ def test_argument_candidates_of_the_next_sentence_and_a_sentence_end():
     assert [c.text for c in arg_candidates(d, DATA, ts, ts + 2)] == ["星云科技"]
 
 
-def _stub(*keys, prefix="A|"):
-    """A classifier that gives probability ~1 to the features ``keys`` and ~0 to everything else."""
+def _stub_w(weights, prefix="A|"):
+    """A classifier with bias -10 and the given ``{feature key: weight}``."""
     from extract.stages.hashing import slot_hasher
     h = slot_hasher(1 << 15)
-    return {"bias": -10.0, "w": {h(prefix + k): 20.0 for k in keys}}
+    return {"bias": -10.0, "w": {h(prefix + k): w for k, w in weights.items()}}
+
+
+def _stub(*keys, prefix="A|"):
+    """A classifier that gives probability ~1 to the features ``keys`` and ~0 to everything else."""
+    return _stub_w(dict.fromkeys(keys, 20.0), prefix)
 
 
 def _stubbed(trigger_keys_, role_keys):
@@ -255,13 +260,6 @@ def test_trigger_context_features():
     assert "sent_pos=5" in keys and "comp_before=1" in keys  # 12 characters into its sentence (bucket 9..16)
     assert [k for k in keys if k.startswith("rb=")] == ["rb=用于", "rb=于扩", "rb=扩大", "rb=大产", "rb=产能", "rb=能建",
                                                          "rb=建设"]
-
-
-def _stub_w(weights, prefix="A|"):
-    """A classifier with bias -10 and the given ``{feature key: weight}``."""
-    from extract.stages.hashing import slot_hasher
-    h = slot_hasher(1 << 15)
-    return {"bias": -10.0, "w": {h(prefix + k): w for k, w in weights.items()}}
 
 
 def test_probability_is_the_clipped_logistic():
