@@ -239,22 +239,24 @@ class MetricTrimmer:
             side = _value_side(value[0] - rb)
             ls, rs = {}, {}
             for i in starts:
-                ck = ("l", tag) + _cut_shape(norm[ra:i], tail=True)
+                ck = ("l", tag, norm[ra:i])  # (start_keys reads only these words and the tag)
                 sc = cut_scores.get(ck)
                 if sc is None:
                     sc = cut_scores[ck] = score(start_keys(norm, ra, i, tag))
-                ch = char_l.get(i)
+                ck = (min(i, 2), norm[i - 2 if i > 1 else 0:i + 3])  # what start_char_keys reads
+                ch = char_l.get(ck)
                 if ch is None:
-                    ch = char_l[i] = score(start_char_keys(norm, i))
+                    ch = char_l[ck] = score(start_char_keys(norm, i))
                 ls[i] = sc + ch
             for j in ends:
-                ck = ("r", tag, side) + _cut_shape(norm[j:rb], tail=False)
+                ck = ("r", tag, side, norm[j:rb])
                 sc = cut_scores.get(ck)
                 if sc is None:
                     sc = cut_scores[ck] = score(end_keys(norm, rb, j, value[0], tag))
-                ch = char_r.get(j)
+                ck = (min(j, 3), norm[j - 3 if j > 2 else 0:j + 2])  # what end_char_keys reads
+                ch = char_r.get(ck)
                 if ch is None:
-                    ch = char_r[j] = score(end_char_keys(norm, j))
+                    ch = char_r[ck] = score(end_char_keys(norm, j))
                 rs[j] = sc + ch
             ns = cache.get(("n", tag, kind))
             if ns is None or len(ns) <= rb - ra:
@@ -263,10 +265,23 @@ class MetricTrimmer:
             if best_score is None:
                 best_score = (ls[a] + rs[b] + ns[b - a]) if b - a >= MIN_LEN else float("-inf")
             net = _balance(norm, ra, rb)
-            for i, j in _offsets(rb - ra):  # (the first best pair is kept on a tie, as in :func:`candidates`)
-                s = ls[ra + i] + rs[ra + j] + ns[j - i]
-                if s > best_score and _allowed(norm, net, ra, rb, ra + i, ra + j):
-                    best, best_score = (ra + i, ra + j), s
+            # the pairs in :func:`_offsets` order (starts ascending, then ends), the first best one kept on a
+            # tie as in :func:`candidates`: a start's row is read only when its best beats the best so far
+            for i in starts:
+                js = range(max(ends.start, i + MIN_LEN), ends.stop)
+                if not js:
+                    continue
+                li = ls[i]
+                vals = [li + rs[j] + ns[j - i] for j in js]
+                top = max(vals)
+                if top <= best_score:
+                    continue
+                if net is None:
+                    best, best_score = (i, js[vals.index(top)]), top
+                    continue
+                for j, s in zip(js, vals):
+                    if s > best_score and _allowed(norm, net, ra, rb, i, j):
+                        best, best_score = (i, j), s
         return best
 
 
