@@ -528,3 +528,51 @@ def test_train_relations_labels_predicted_candidates_by_gold_spans(tmp_path):
     assert _gold_keys(rec) == {("located_in", (7, 10), (4, 6))}
     rec["relations"].append({"type": "located_in", "head": "E9", "tail": "E1"})  # a dangling ref is skipped
     assert _gold_keys(rec) == {("located_in", (7, 10), (4, 6))}
+
+
+def test_classifier_coordinated_lists_and_their_features():
+    """Sentence.list_ends groups entities of one type joined only by 、/和/与/及…; with ``lists`` a member
+    far from the tail reads the gap from its list's last member, so every member of 字节跳动、腾讯、百度
+    shares the features 百度 has; a pair outside any list gets no list feature, and a model without
+    ``lists`` (every file written before) gets exactly the old features."""
+    from extract.doc import Document
+    from extract.stages.relations.classifier import Sentence, _h, _list_keys, features
+
+    text = "字节跳动、腾讯和百度等巨头纷纷布局AI领域，小米在北京。"
+    doc = Document(text, id="l")
+    ents = []
+    for t, s in [("COMPANY", "字节跳动"), ("COMPANY", "腾讯"), ("COMPANY", "百度"), ("INDUSTRY", "AI"),
+                 ("COMPANY", "小米"), ("LOC", "北京")]:
+        i = text.index(s)
+        ents.append(doc.entity(t, i, i + len(s)))
+    sent = Sentence(ents)
+    ends = sent.list_ends(text)
+    assert {e.text: (a.text, b.text) for e in ents if id(e) in ends for a, b in [ends[id(e)]]} == {
+        "字节跳动": ("字节跳动", "百度"), "腾讯": ("字节跳动", "百度"), "百度": ("字节跳动", "百度")}
+    byte, tencent, baidu, ai, xiaomi, beijing = ents
+    keys = {c.text: _list_keys(text, c, ai, c, ai, "in_industry", "CO", sent) for c in (byte, tencent, baidu)}
+    assert keys["字节跳动"] == keys["腾讯"] == keys["百度"]
+    assert "in_industry|CO|list=head" in keys["百度"] and "in_industry|CO|lhead_gap=等巨" in keys["百度"]
+    assert _list_keys(text, xiaomi, beijing, xiaomi, beijing, "located_in", "CO", sent) == []
+    plain = features(doc, byte, ai, "in_industry", sent)
+    with_lists = features(doc, byte, ai, "in_industry", sent, lists=True)
+    assert set(plain) < set(with_lists) and set(with_lists) - set(plain) <= {_h(k) for k in keys["字节跳动"]}
+    assert features(doc, xiaomi, beijing, "located_in", sent, lists=True) == features(doc, xiaomi, beijing,
+                                                                                     "located_in", sent)
+    # a different type between breaks a list; a clause comma does too
+    other = Document("甲科技与上海的乙科技，丙科技合作。", id="m")
+    oe = []
+    for t, s in [("COMPANY", "甲科技"), ("LOC", "上海"), ("COMPANY", "乙科技"), ("COMPANY", "丙科技")]:
+        i = other.text.index(s)
+        oe.append(other.entity(t, i, i + len(s)))
+    assert Sentence(oe).list_ends(other.text) == {}
+
+
+def test_classifier_lists_flag_round_trips(tmp_path):
+    from extract.stages.relations.classifier import RelationClassifier
+    clf = RelationClassifier(lists=True).fit(_training_docs())
+    clf.save(tmp_path / "rel.json")
+    assert RelationClassifier.load(tmp_path / "rel.json").lists is True
+    RelationClassifier().fit(_training_docs()).save(tmp_path / "old.json")
+    assert RelationClassifier.load(tmp_path / "old.json").lists is False
+    assert "lists" not in (tmp_path / "old.json").read_text(encoding="utf-8")

@@ -35,7 +35,7 @@ def _gold_keys(rec: dict) -> set:
 
 def train_relations(gold_paths: Sequence, model=None, relations: Optional[Sequence[str]] = None,
                     also_gold: bool = False, threshold: float = 0.5, epochs: int = 200, l2: float = 1e-3,
-                    log=print) -> RelationClassifier:
+                    log=print, lists: bool = False) -> RelationClassifier:
     """A classifier for ``relations`` (default: every type of ``SPECS``) trained on ``gold_paths``."""
     from extract.pipeline import load
 
@@ -56,9 +56,9 @@ def train_relations(gold_paths: Sequence, model=None, relations: Optional[Sequen
         gdocs = [Document.from_dict(r) for r in recs]
         train_docs += gdocs
         train_gold += [_gold_keys(r) for r in recs]
-    clf = RelationClassifier(specs=specs, threshold=threshold)
+    clf = RelationClassifier(specs=specs, threshold=threshold, lists=lists)
     from extract.stages.relations.classifier import training_examples, fit
-    ex = training_examples(train_docs, specs, train_gold)
+    ex = training_examples(train_docs, specs, train_gold, lists)
     pos = sum(1 for _, y in ex if y)
     reach = sum(len(g) for g in gold)
     log(f"[relations] {len(ex)} candidates, {pos} positive ({reach} gold relations in the documents)")
@@ -76,11 +76,13 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("--also-gold", action="store_true", help="also train on the gold entities' candidates")
     ap.add_argument("--threshold", type=float, default=0.5)
     ap.add_argument("--l2", type=float, default=1e-3)
+    ap.add_argument("--lists", action="store_true", help="also read the gap between the pair's coordinated lists "
+                    "(X、Y、Z…布局AI: every member as the nearest one); the file records it")
     args = ap.parse_args(argv)
     if missing_files(args.gold):
         return 2
     clf = train_relations(args.gold, args.model, args.relations, args.also_gold, args.threshold, l2=args.l2,
-                          log=lambda m: print(m, file=sys.stderr))
+                          log=lambda m: print(m, file=sys.stderr), lists=args.lists)
     clf.save(args.output)
     print(json.dumps({"output": args.output, "relations": sorted(clf.specs), "weights": len(clf.model["w"])}))
     return 0

@@ -32,6 +32,7 @@ MAX_DIST = 40
 DIM = 1 << 14
 _DIST = (0, 1, 2, 4, 8, 16, 32)
 _PUNCT = "，,、；;：:（）()“”\"的和及与在是为"
+_JOINERS = frozenset(["、", "和", "与", "與", "及", "以及", "、以及", "或", "跟", "/"])  # between list members
 
 
 def _bucket(x: int, edges=_DIST) -> int:
@@ -57,12 +58,30 @@ class Sentence:
     crowded with entities cost (entities × candidates); with it the scans are bisects and one
     nearest-entity search per (entity, type), and the features are the same.
     """
-    __slots__ = ("inside", "starts", "_nearest")
+    __slots__ = ("inside", "starts", "_nearest", "_ends")
 
     def __init__(self, inside: list):
         self.inside = inside
         self.starts = [e.start for e in inside]
         self._nearest = {}
+        self._ends = None
+
+    def list_ends(self, norm: str) -> dict:
+        """``{id(entity): (first, last)}``: the first and last members of the coordinated list the entity
+        belongs to (entities of one type in a row joined only by :data:`_JOINERS`: 字节跳动、腾讯、百度 or
+        華碩、宏碁與宏達國際), for the entities of a list of two or more."""
+        if self._ends is None:
+            ends, run = {}, []
+            for e in self.inside + [None]:
+                if run and e is not None and e.type == run[-1].type and run[-1].end <= e.start \
+                        and norm[run[-1].end:e.start].strip() in _JOINERS:
+                    run.append(e)
+                    continue
+                if len(run) > 1:
+                    ends.update((id(x), (run[0], run[-1])) for x in run)
+                run = [e] if e is not None else []
+            self._ends = ends
+        return self._ends
 
     def between(self, a, b) -> list:
         """Entities lying between ``a``'s end and ``b``'s start."""
@@ -106,8 +125,32 @@ def candidates(doc, specs: dict = LEGACY) -> Iterable[tuple]:
                         yield c, o, rel, sent
 
 
-def features(doc, c, o, rel: str, sent: Sentence) -> List[int]:
-    """Feature slots of the candidate ``c`` → ``o`` of the sentence ``sent``."""
+def _list_keys(norm: str, c, o, a, b, rel: str, order: str, sent: Sentence) -> list:
+    """Features of the gap between the pair once each side's coordinated list is taken as one unit: from
+    the member of ``c``'s list nearest ``o`` to the member of ``o``'s list nearest ``c``
+    (字节跳动、腾讯、百度等科技巨头…布局AI领域 reads for 字节跳动 as for 百度). None when neither is in a list."""
+    ends = sent.list_ends(norm)
+    la, lb = ends.get(id(a)), ends.get(id(b))
+    if (la is None and lb is None) or (la is not None and la is lb) or (la is not None and lb is not None and la == lb):
+        return []
+    x = la[1] if la is not None else a  # a's list member nearest b: its last
+    y = lb[0] if lb is not None else b  # b's list member nearest a: its first
+    if x.end > y.start:
+        return []
+    gap = norm[x.end:y.start]
+    side = "both" if la is not None and lb is not None else ("head" if (la is not None) == (a is c) else "tail")
+    f = [f"{rel}|{order}|list={side}", f"{rel}|list_dist={_bucket(len(gap))}",
+         f"{rel}|{order}|lhead_gap={gap[:2]}", f"{rel}|{order}|ltail_gap={gap[-2:]}"]
+    if len(gap) <= 6:
+        f.append(f"{rel}|{order}|lgap={gap}")
+    for i in range(len(gap) - 1):
+        f.append(f"{rel}|{order}|lbi={gap[i:i + 2]}")
+    return f
+
+
+def features(doc, c, o, rel: str, sent: Sentence, lists: bool = False) -> List[int]:
+    """Feature slots of the candidate ``c`` → ``o`` of the sentence ``sent``; ``lists``: also the features
+    of :func:`_list_keys` (models trained with them say so in their file)."""
     norm = doc.norm
     a, b = (c, o) if c.start < o.start else (o, c)
     gap = norm[a.end:b.start]
@@ -130,10 +173,12 @@ def features(doc, c, o, rel: str, sent: Sentence) -> List[int]:
     f.append(f"{rel}|{order}|tail_gap={gap[-2:]}")
     f.append(f"{rel}|nearest={sent.nearest(c, o.type) is o}")
     f.append(f"{rel}|{order}|nearest_head={sent.nearest(o, c.type) is c}")
+    if lists:
+        f += _list_keys(norm, c, o, a, b, rel, order, sent)
     return sorted({_h(x) for x in f})
 
 
-def training_examples(docs, specs: dict = LEGACY, gold=None) -> list:
+def training_examples(docs, specs: dict = LEGACY, gold=None, lists: bool = False) -> list:
     """``(feature ids, label)`` for every candidate of every annotated document.
 
     ``gold``: one set of ``(type, (head start, end), (tail start, end))`` per document, for documents
@@ -150,7 +195,7 @@ def training_examples(docs, specs: dict = LEGACY, gold=None) -> list:
             g = gold[k]
             label = lambda rel, c, o: (rel, (c.start, c.end), (o.start, o.end)) in g
         for c, o, rel, sent in candidates(doc, specs):
-            out.append((features(doc, c, o, rel, sent), 1.0 if label(rel, c, o) else 0.0))
+            out.append((features(doc, c, o, rel, sent, lists), 1.0 if label(rel, c, o) else 0.0))
     return out
 
 
@@ -182,13 +227,15 @@ def fit(examples: list, epochs: int = 200, lr: float = 0.1, l2: float = 1e-3, se
 
 
 class RelationClassifier:
-    def __init__(self, model: Optional[dict] = None, specs: Optional[dict] = None, threshold: float = 0.5):
+    def __init__(self, model: Optional[dict] = None, specs: Optional[dict] = None, threshold: float = 0.5,
+                 lists: bool = False):
         self.model = model
         self.specs = dict(specs or LEGACY)
         self.threshold = threshold
+        self.lists = lists  # whether the model reads the coordinated-list features (:func:`_list_keys`)
 
     def fit(self, docs, gold=None, **kw) -> "RelationClassifier":
-        self.model = fit(training_examples(docs, self.specs, gold), **kw)
+        self.model = fit(training_examples(docs, self.specs, gold, self.lists), **kw)
         return self
 
     def prob(self, ids: List[int]) -> float:
@@ -204,7 +251,7 @@ class RelationClassifier:
         threshold = self.threshold if threshold is None else threshold
         best = {}
         for c, o, rel, sent in candidates(doc, self.specs):
-            p = self.prob(features(doc, c, o, rel, sent))
+            p = self.prob(features(doc, c, o, rel, sent, self.lists))
             if p < threshold:
                 continue
             key = (id(c), id(o)) if id(c) < id(o) else (id(o), id(c))
@@ -216,7 +263,8 @@ class RelationClassifier:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         with open(path, "w", encoding="utf-8") as f:
             json.dump({"model": "rellearn.logreg.v1", "dim": DIM, "threshold": self.threshold,
-                       "specs": {k: [list(h), list(t)] for k, (h, t) in self.specs.items()}, **self.model}, f)
+                       "specs": {k: [list(h), list(t)] for k, (h, t) in self.specs.items()},
+                       **({"lists": True} if self.lists else {}), **self.model}, f)
 
     @classmethod
     def load(cls, path) -> "RelationClassifier":
@@ -226,4 +274,4 @@ class RelationClassifier:
             raise ValueError(f"{path}: not a rellearn.logreg.v1 weights file for {DIM} slots")
         specs = {k: (tuple(h), tuple(t)) for k, (h, t) in data["specs"].items()} if "specs" in data else LEGACY
         return cls({"bias": data["bias"], "w": {int(k): v for k, v in data["w"].items()}}, specs,
-                   float(data.get("threshold", 0.5)))
+                   float(data.get("threshold", 0.5)), bool(data.get("lists", False)))
