@@ -96,11 +96,16 @@ def detect_script(text: str, sample: int = 20000) -> str:
     return "traditional" if changed / len(han) > 0.03 or changed >= 20 else "simplified"
 
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
 def normalize(text: str) -> tuple:
     """Return ``(norm, script)``: the same-length internal view and the detected script."""
     script = detect_script(text)
     norm = to_simplified(text) if script == "traditional" else text
     norm = to_halfwidth(norm)
+    if "\r" in norm:  # a lone \r ends a line (old Mac files): the stages split lines on \n only
+        norm = _LONE_CR.sub("\n", norm)
     if len(norm) != len(text):  # pragma: no cover - guarded by construction
         raise AssertionError("normalization changed the text length")
     return norm, script

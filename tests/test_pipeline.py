@@ -67,6 +67,19 @@ def test_traditional_entity_norm_is_simplified(nlp):
     assert by_text["浦東新區"]["attrs"]["norm"] == "浦东新区"
 
 
+def test_lone_carriage_returns_end_lines_like_newlines(nlp, seeds):
+    """Old Mac files end lines with a lone \\r: the normalized view reads it as \\n (\\r\\n stays), so the
+    sentences and everything extracted are those of the same text with \\n (offsets unchanged)."""
+    assert normalize("甲\r乙\r\n丙\r")[0] == "甲\n乙\r\n丙\n"
+    text = next(iter(seeds.values()))[:6000]
+    assert "\n" in text
+    a, b = nlp(text), nlp(text.replace("\r\n", "\n").replace("\n", "\r"))
+    key = lambda d: ([(e.start, e.end, e.type) for e in d.entities], d.sents,
+                     [(f.type, f.value.start, f.subject and f.subject.start) for f in d.facts],
+                     [(r.type, r.head.start, r.tail.start) for r in d.relations], len(d.events))
+    assert key(a) == key(b) and len(a.sents) > 10
+
+
 # ------------------------------------------------------------------ registry
 def test_unknown_component_lists_available_ones():
     with pytest.raises(KeyError) as info:
