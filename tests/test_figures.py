@@ -61,7 +61,10 @@ CASES = [
     ("僅市級專精特新中小企業數量已達12629家", "12629家", 12629, "家", "exact", None, None),
     ("上海市級專精特新中小企業將力爭達到2萬家左右", "2萬家左右", 20000, "家", "approx", None, None),
     ("以數萬家市級專精特新企業為塔身", "數萬家", 20000, "家", "vague", 20000, 90000),
-    ("一個以千家國家級“小巨人”為塔尖", "千家", 1000, "家", "exact", None, None),
+    ("一個以千家國家級“小巨人”為塔尖", "千家", 1000, "家", "approx", None, None),  # rule 7: a bare magnitude
+    ("资本眼里的千亿赛道", "千亿", 100000000000, "元", "approx", None, None),
+    ("平台上有十家企业", "十家", 10, "家", "exact", None, None),  # 十 is a number, not a magnitude
+    ("超千亿元", "超千亿元", 100000000000, "元", "more_than", None, None),  # a stated qualifier wins
     # --- 001 (traditional)
     ("深圳以347家的新增數量位居全國城市首位", "347家", 347, "家", "exact", None, None),
     ("超越北京(1210家)和上海(1032家)", "1210家", 1210, "家", "exact", None, None),

@@ -71,6 +71,7 @@ class FigureRecognizer:
         self.suffix = quals["suffix"]
         self.more_after_unit = quals["suffix_after_unit_more"]  # 3年多, 一倍多
         self.precedence = {c: i for i, c in enumerate(quals["precedence"])}
+        self.bare_magnitude = frozenset(quals["bare_magnitude"]["chars"])  # 千亿, 百万: approx
         self.last_n_prefixes = ("近", "接近", "将近")
         self.last_n_units = ("年", "个月")
         self.article_after = tuple(self.num.data["article_counted_after"])
@@ -315,6 +316,8 @@ class FigureRecognizer:
                                  self.infix.get(g("mid")) if g("mid") else None,
                                  qual) if q]
             qual = min(cands, key=self.precedence.__getitem__) if cands else "exact"
+            if qual == "exact" and g("n1") and self.bare_magnitude.issuperset(g("n1") + (g("m1") or "")):
+                qual = "approx"  # 千亿赛道, 百万用户: an order of magnitude
         attrs = {"value": as_number(value), "unit": unit, "qualifier": qual}
         if lo is not None:
             attrs["min"], attrs["max"] = as_number(lo), as_number(hi)
