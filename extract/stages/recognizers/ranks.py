@@ -60,6 +60,9 @@ class RankRecognizer:
             rf"({SCOPE})({alternation(r['ranking_verbs'])}){G}$")
         self.noun_verbs = tuple(r["span_verbs"])
         self.scope_norm = r["scope_norm"]
+        sic = r["scope_in_clause"]  # 全球票房榜第17名: a broad scope earlier in the clause
+        self.scope_in_clause = re.compile(alternation(sorted(sic["words"], key=len, reverse=True)))
+        self.scope_window = int(sic["window"])
         self.scope_after = re.compile(rf"{G}(?:(?:个|家){G})?(?:的{G})?({alternation(r['scope_after'])})")
         self.city_suffix, self.city_scope = r["city_epithet"]
         self.pattern = re.compile(rf"""
@@ -97,6 +100,8 @@ class RankRecognizer:
                     attrs["scope"] = self.scope_norm.get(sv.group(1), sv.group(1))
                     if sv.group(2) in self.noun_verbs:  # 全国排名第一: one RANK span (GUIDELINES)
                         start = sv.start()
+            if attrs["scope"] is None:
+                attrs["scope"] = self._scope_in_clause(norm, start)
             if attrs["scope"] is None and "top" in attrs:  # 前 10 个城市: the ranked set is the scope
                 sa = self.scope_after.match(norm, end)
                 if sa:
@@ -125,6 +130,16 @@ class RankRecognizer:
                     end, attrs = r.end(), {**attrs, "to": to}
             out.append(doc.entity("RANK", start, end, attrs, source="rules"))
         return out
+
+    def _scope_in_clause(self, norm: str, start: int) -> Optional[str]:
+        """The last broad scope word (``scope_in_clause``) in the ``window`` characters before ``start``, after
+        the last clause mark there; None when there is none."""
+        lo = max(0, start - self.scope_window)
+        cut = max(norm.rfind(c, lo, start) for c in _CLAUSE_MARKS)
+        last = None
+        for last in self.scope_in_clause.finditer(norm, max(lo, cut + 1), start):
+            pass
+        return self.scope_norm.get(last.group(0), last.group(0)) if last else None
 
     def _int(self, s: str) -> Optional[int]:
         v = self.num.parse(s)
@@ -169,6 +184,9 @@ class RankRecognizer:
             scope = next((w for w in sorted(self.scopes, key=len, reverse=True) if scope.startswith(w)), scope)
         a["scope"] = self.scope_norm.get(scope, scope) if scope else None
         return a
+
+
+_CLAUSE_MARKS = "，,。；;：:！!？?\n"
 
 
 @lru_cache(maxsize=1)
