@@ -18,6 +18,10 @@ The steps, each over the entities the folder's own NER finds (so the NER comes f
 5. ``trimmer``: the metric-span trimmer (``extract.learn.facts --metric-spans``), trained on the folder as it
    stands with its facts stage run without a trimmer.
 
+With ``--crossfit DIR`` (written by ``evaluation/crossfit_ner.py``) steps 2-5 run each training document through
+a model whose NER never saw it (the fold NERs in DIR, linked into ``OUT-crossfit/``), so the classifiers learn
+on entities as good as the NER's on new text; the folder keeps ``OUT/ner``, trained on everything.
+
 ``OUT`` starts as a copy of ``--base`` (default ``models/default``: its config and the learned files a step
 does not replace). Each step's command, time and output file are printed and appended to ``OUT/retrain.log``.
 Nothing here reads the news dev or test split: score the result with
@@ -49,6 +53,27 @@ def run(cmd, log_path: Path) -> float:
     return dt
 
 
+def crossfit_spec(out: Path, crossfit: Path) -> Path:
+    """A cross-fitting file for the model folder ``out`` (``extract.learn.pipe_predicted``): one folder per fold
+    beside ``out`` whose entries link to ``out``'s own (so each step sees the files the steps before it wrote)
+    except ``ner``, which links to that fold's NER from ``crossfit`` (``evaluation/crossfit_ner.py``)."""
+    info = json.loads((crossfit / "crossfit.json").read_text(encoding="utf-8"))
+    base = out.parent / f"{out.name}-crossfit"
+    shutil.rmtree(base, ignore_errors=True)
+    models = []
+    for k, ner in enumerate(info["ner"]):
+        d = base / f"fold{k}"
+        d.mkdir(parents=True)
+        for entry in out.iterdir():
+            if entry.name not in ("ner", "retrain.log", "MODEL_CARD.md"):
+                (d / entry.name).symlink_to(entry)
+        (d / "ner").symlink_to((crossfit / ner).resolve(), target_is_directory=True)
+        models.append(f"fold{k}")
+    spec = base / "folds.json"
+    spec.write_text(json.dumps({"folds": info["folds"], "models": models}, indent=1) + "\n", encoding="utf-8")
+    return spec
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--gold", nargs="+", required=True, help="SCHEMA JSONL training documents")
@@ -57,6 +82,10 @@ def main(argv=None) -> int:
     ap.add_argument("--ner-config", help="NER training config (evaluation/ner/*.json)")
     ap.add_argument("--ner", help="an NER folder already trained (instead of --ner-config)")
     ap.add_argument("--steps", nargs="+", choices=STEPS, default=list(STEPS))
+    ap.add_argument("--crossfit", help="a folder written by evaluation/crossfit_ner.py: the classifiers train on the "
+                    "entities of fold NERs that never saw the document (see pipe_predicted in extract/learn)")
+    ap.add_argument("--relation-lists", action="store_true",
+                    help="train the relation classifier with its coordinated-list features (extract.learn.relations --lists)")
     args = ap.parse_args(argv)
 
     out = Path(args.out).resolve()
@@ -79,18 +108,21 @@ def main(argv=None) -> int:
             ner_dir = run_dir / "model-best"
         shutil.rmtree(out / "ner", ignore_errors=True)
         shutil.copytree(ner_dir, out / "ner")
+    model = out  # what the classifier steps run their training documents through
+    if args.crossfit:
+        model = crossfit_spec(out, Path(args.crossfit).resolve())
     if "relations" in args.steps:
         run([py, "-m", "extract.learn.relations", *gold, "--relations", "located_in", "in_industry",
-             "--model", out, "-o", out / "relations.json"], log)
+             *(["--lists"] if args.relation_lists else []), "--model", model, "-o", out / "relations.json"], log)
     if "events" in args.steps:
-        run([py, "-m", "extract.learn.events", *gold, "--duee", "--model", out, "-o", out / "events_learned.json"], log)
+        run([py, "-m", "extract.learn.events", *gold, "--duee", "--model", model, "-o", out / "events_learned.json"], log)
         path = out / "events_learned.json"
         d = json.loads(path.read_text(encoding="utf-8"))
         d.update(EVENT_SETTINGS)
         path.write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
     if "chooser" in args.steps:
         run([py, "-m", "extract.learn.facts", *gold, "--also-gold", "--nofact-margin", "2.0", "--override-margin",
-             "2.0", "--model", out, "-o", out / "facts_chooser.json"], log)
+             "2.0", "--model", model, "-o", out / "facts_chooser.json"], log)
     if "trimmer" in args.steps:
         cfg_path = out / "config.json"
         cfg = json.loads(cfg_path.read_text(encoding="utf-8"))
@@ -98,7 +130,7 @@ def main(argv=None) -> int:
         metric_model = facts.pop("metric_model", "facts_metric.json")
         cfg_path.write_text(json.dumps(cfg, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         try:
-            run([py, "-m", "extract.learn.facts", "--metric-spans", *gold, "--model", out, "-o", out / metric_model],
+            run([py, "-m", "extract.learn.facts", "--metric-spans", *gold, "--model", model, "-o", out / metric_model],
                 log)
         finally:
             facts["metric_model"] = metric_model

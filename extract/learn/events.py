@@ -27,7 +27,7 @@ from typing import Iterable, List, Optional, Sequence, Tuple
 from extract.doc import Document
 from extract.eval.evaluate import simplify
 from extract.io.readers import read_jsonl
-from extract.learn import missing_files
+from extract.learn import missing_files, pipe_predicted
 from extract.stages.events.learned import (DIM, ROLES_BY_KIND, FundingModel, _index, arg_candidates, arg_features,
                                            prepare_data, rule_decisions, trigger_candidates, trigger_features)
 from extract.stages.events.rules import _load
@@ -139,7 +139,6 @@ def featurize(docs: Iterable[Document], golds: Iterable[List[GoldEvent]], data: 
 
 def train_events(news: Sequence = (), duee: bool = False, model=None, data_dir: Path = ZHIE_DATA,
                  l2: float = 1e-3, epochs: int = 200, log=print) -> FundingModel:
-    from extract.pipeline import load
     from extract.stages.relations.classifier import fit
 
     data = prepare_data(_load())
@@ -152,8 +151,7 @@ def train_events(news: Sequence = (), duee: bool = False, model=None, data_dir: 
     if not items:
         raise ValueError("No training documents: give gold JSONL files and/or --duee")
     t0 = time.time()
-    nlp = load(model, exclude=STOP_AT)
-    docs = list(nlp.pipe([(t, i) for i, t, _ in items], batch_size=64))
+    docs = pipe_predicted(model, [(t, i) for i, t, _ in items], exclude=STOP_AT)
     log(f"[events] {len(docs)} documents run through {model or 'the default model'} in {time.time() - t0:.0f}s")
     trig, role = featurize(docs, [g for *_, g in items], data)
     log(f"[events] trigger examples {len(trig)} ({sum(y for _, y in trig):.0f} positive); role examples "

@@ -26,7 +26,7 @@ from typing import List, Optional, Sequence
 from extract.doc import Document, Fact
 from extract.eval.evaluate import simplify
 from extract.io.readers import read_jsonl
-from extract.learn import missing_files
+from extract.learn import missing_files, pipe_predicted
 from extract.stages.facts.chooser import (FactChooser, HashedFactChooser, fit, fit_hashed, save, save_hashed,
                                           training_examples)
 
@@ -62,14 +62,12 @@ def align_facts(pred: Document, gold: Document) -> List[Fact]:
 
 
 def train_facts(gold_paths: Sequence, model=None, also_gold: bool = False, hashed: bool = True, log=print):
-    from extract.pipeline import load
 
     golds = []
     for p in gold_paths:
         golds += [Document.from_dict(r) for r in read_jsonl(p)]
     t0 = time.time()
-    nlp = load(model, exclude=STOP_AT)
-    preds = list(nlp.pipe([(g.text, g.id) for g in golds]))
+    preds = pipe_predicted(model, [(g.text, g.id) for g in golds], exclude=STOP_AT)
     for p, g in zip(preds, golds):
         p.facts = align_facts(p, g)
     log(f"[facts] {len(preds)} documents run through {model or 'the default model'} in {time.time() - t0:.0f}s; "
@@ -106,16 +104,15 @@ def metric_examples(pred: Document, gold: Document) -> list:
 
 def train_metric_spans(gold_paths: Sequence, model=None, log=print, **fit_args) -> dict:
     """Weights of the metric-span trimmer, trained on the facts ``model`` finds in the gold documents."""
-    from extract.pipeline import load
     from extract.stages.facts.metric import fit as fit_trimmer
 
     golds = []
     for p in gold_paths:
         golds += [Document.from_dict(r) for r in read_jsonl(p)]
     t0 = time.time()
-    nlp = load(model, facts={"metric_model": None})
+    preds = pipe_predicted(model, [(g.text, g.id) for g in golds], facts={"metric_model": None})
     ex, n_facts = [], 0
-    for pred, gold in zip(nlp.pipe([(g.text, g.id) for g in golds]), golds):
+    for pred, gold in zip(preds, golds):
         n_facts += len(pred.facts)
         ex += metric_examples(pred, gold)
     log(f"[facts] {len(golds)} documents run through {model or 'the default model'} in {time.time() - t0:.0f}s; "

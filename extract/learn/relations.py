@@ -19,7 +19,7 @@ from typing import List, Optional, Sequence
 
 from extract.doc import Document
 from extract.io.readers import read_jsonl
-from extract.learn import missing_files
+from extract.learn import missing_files, pipe_predicted
 from extract.stages.relations.classifier import SPECS, RelationClassifier
 
 __all__ = ["train_relations", "main"]
@@ -37,7 +37,6 @@ def train_relations(gold_paths: Sequence, model=None, relations: Optional[Sequen
                     also_gold: bool = False, threshold: float = 0.5, epochs: int = 200, l2: float = 1e-3,
                     log=print, lists: bool = False) -> RelationClassifier:
     """A classifier for ``relations`` (default: every type of ``SPECS``) trained on ``gold_paths``."""
-    from extract.pipeline import load
 
     specs = {k: v for k, v in SPECS.items() if relations is None or k in relations}
     unknown = set(relations or ()) - set(SPECS)
@@ -47,8 +46,7 @@ def train_relations(gold_paths: Sequence, model=None, relations: Optional[Sequen
     for p in gold_paths:
         recs += read_jsonl(p)
     t0 = time.time()
-    nlp = load(model, exclude=STOP_AT)
-    docs = list(nlp.pipe([(r["text"], r.get("id")) for r in recs]))
+    docs = pipe_predicted(model, [(r["text"], r.get("id")) for r in recs], exclude=STOP_AT)
     gold = [_gold_keys(r) for r in recs]
     log(f"[relations] {len(docs)} documents run through {model or 'the default model'} in {time.time() - t0:.0f}s")
     train_docs, train_gold = list(docs), list(gold)

@@ -83,11 +83,12 @@ def read_prepared(name: str, split: str) -> List[Example]:
     return out
 
 
-def read_zhie_gold(path, labels: Sequence[str] = NEWS_NER_LABELS) -> List[Example]:
+def read_zhie_gold(path, labels: Sequence[str] = NEWS_NER_LABELS, keep_doc=None) -> List[Example]:
     """ZhIE gold records (SCHEMA.md JSONL) → examples of their ``labels`` entities.
 
     A document is cut at its ``ignore`` regions: the pieces between them are the examples, so the
-    characters of an ignored region are never trained as O.
+    characters of an ignored region are never trained as O. ``keep_doc``: a test on the record's id (None:
+    every record).
     """
     out = []
     keep = set(labels)
@@ -96,6 +97,8 @@ def read_zhie_gold(path, labels: Sequence[str] = NEWS_NER_LABELS) -> List[Exampl
             if not line.strip():
                 continue
             r = json.loads(line)
+            if keep_doc is not None and not keep_doc(r.get("id")):
+                continue
             text = r["text"]
             spans = sorted((int(e["start"]), int(e["end"]), e["type"]) for e in r.get("entities", [])
                            if e["type"] in keep)
@@ -272,9 +275,12 @@ def cluener_split(path=None, seed: int = 13, holdout: float = 0.10, dev: float =
     return out
 
 
-def load_corpus(name: str, split: str) -> List[Example]:
-    """Examples of one corpus split, by name (what training configs refer to)."""
+def load_corpus(name: str, split: str, exclude_fold=None) -> List[Example]:
+    """Examples of one corpus split, by name (what training configs refer to). ``exclude_fold``: ``[k, K]``
+    leaves out the documents of cross-fitting fold ``k`` of ``K`` (:func:`extract.learn.fold_of`; zhienews only)."""
     d = CORPORA_DIR
+    if exclude_fold is not None and name != "zhienews":
+        raise ValueError(f"exclude_fold applies to the zhienews corpus only, not {name!r}")
     if name in PREPARED:
         return read_prepared(name, split)
     if name == "zhienews":
@@ -282,7 +288,12 @@ def load_corpus(name: str, split: str) -> List[Example]:
         if split not in files:
             raise ValueError(f"zhienews offers train and more (training) and dev (evaluation), not {split!r}: "
                              "the news test split is scored only at release points")
-        return read_zhie_gold(NEWS_DIR / files[split])
+        keep = None
+        if exclude_fold is not None:
+            from extract.learn import fold_of
+            k, n = (int(x) for x in exclude_fold)
+            keep = lambda doc_id: fold_of(doc_id, n) != k  # noqa: E731
+        return read_zhie_gold(NEWS_DIR / files[split], keep_doc=keep)
     if name == "cluener":
         if split not in ("train", "dev", "holdout"):
             raise ValueError(f"CLUENER splits are train/dev/holdout (carved from train.json), not {split!r}")
