@@ -248,7 +248,7 @@ def _topic(doc: Document, in_sent: list, lo: int, clause_starts: list, upto: int
                 and not _is_compared(doc, last, c, data, in_sent):
             topic = last  # 瞄准新赛道的甲乙科技，成立仅三年…: a clause that is just a noun phrase
             continue
-        first = next(idx.of_kind(_VALUE_TYPES, c_lo, hi, exclude=True), None)
+        first = idx.first_of_kind(_VALUE_TYPES, c_lo, hi, exclude=True)
         if first is None or first.start >= upto:
             continue
         if first.type == "DATE":
@@ -570,6 +570,22 @@ class _Index:
         for j in (reversed(found) if reverse else found):
             yield self.ents[kind[j]]
 
+    def last_of_kind(self, types: tuple, lo: int, hi: int, exclude: bool = False):
+        """``next(of_kind(types, lo, hi, exclude, reverse=True), None)`` without the generator."""
+        kind = self._kinds.get((types, exclude))
+        if kind is None:
+            kind = self._kinds[types, exclude] = [k for k, e in enumerate(self.ents) if (e.type in types) != exclude]
+        j = bisect.bisect_left(kind, hi) - 1
+        return self.ents[kind[j]] if j >= 0 and kind[j] >= lo else None
+
+    def first_of_kind(self, types: tuple, lo: int, hi: int, exclude: bool = False):
+        """``next(of_kind(types, lo, hi, exclude), None)`` without the generator."""
+        kind = self._kinds.get((types, exclude))
+        if kind is None:
+            kind = self._kinds[types, exclude] = [k for k, e in enumerate(self.ents) if (e.type in types) != exclude]
+        j = bisect.bisect_left(kind, lo)
+        return self.ents[kind[j]] if j < len(kind) and kind[j] < hi else None
+
     def has_word(self, words: tuple, a: int, b: int) -> bool:
         """``any(w in norm[a:b] for w in words)`` (``0 <= a``, no word empty) in O(log n): the words'
         occurrences are listed once per document, so a value's check never reads its whole sentence."""
@@ -625,12 +641,14 @@ def _occurrences(norm: str, words: tuple) -> tuple:
 def _index(doc: Document, fresh: bool = False) -> _Index:
     """The document's :class:`_Index`; ``fresh`` builds a new one (each :func:`find_facts` call
     starts with one, so nothing remembered outlives a change to the entities)."""
-    key = (id(doc.entities), len(doc.entities), id(doc.tables), len(doc.tables), len(doc.norm))
-    cached = getattr(doc, "_fact_index", None)
-    if not fresh and cached is not None and cached[0] == key:
-        return cached[1]
+    cached = doc.__dict__.get("_fact_index")
+    if not fresh and cached is not None:
+        key, idx = cached
+        if (key[0] is doc.entities and key[1] == len(doc.entities) and key[2] is doc.tables
+                and key[3] == len(doc.tables) and key[4] == len(doc.norm)):
+            return idx
     idx = _Index(doc)
-    doc._fact_index = (key, idx)
+    doc._fact_index = ((doc.entities, len(doc.entities), doc.tables, len(doc.tables), len(doc.norm)), idx)
     return idx
 
 
@@ -707,7 +725,7 @@ def _rules_pass(doc: Document, data: dict):
         # the entities of the clause before the value are found through the kind indices, last first
         # (a long sentence has many; the rules read the last ones)
         clause_lo = bisect.bisect_left(starts, clause, sent_lo, i)
-        near = next(idx.of_kind(_UNNAMED_TYPES, clause_lo, i, exclude=True, reverse=True), None)
+        near = idx.last_of_kind(_UNNAMED_TYPES, clause_lo, i, exclude=True)
         # the subject: the last entity of the clause that may be one (an industry only if it is ``near``)
         subject = next((p for p in idx.of_kind(SUBJECT_TYPES + NEAR_SUBJECT_TYPES, clause_lo, i, reverse=True)
                         if _local_subject(doc, p, clause, data, in_sent)), None)
@@ -733,7 +751,7 @@ def _rules_pass(doc: Document, data: dict):
         lo = clause
         if subject is not None and clause <= subject.end <= e.start:
             lo = subject.end
-        date = next(idx.of_kind(("DATE",), sent_lo, i, reverse=True), None)  # the last date of the sentence
+        date = idx.last_of_kind(("DATE",), sent_lo, i)  # the last date of the sentence
         if date is None:
             date = (_lead_in_date(doc, e, ents, starts)
                     or (asof if asof is not None and _same_paragraph(doc, asof, e) else None))

@@ -16,6 +16,7 @@ file; inference is plain Python.
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 import json
 import math
 from pathlib import Path
@@ -158,11 +159,24 @@ def features(doc, c, o, rel: str, sent: Sentence, lists: bool = False) -> List[i
     between = sent.between(a, b)
     same = sum(1 for e in between if e.type == o.type)
     comps = sum(1 for e in between if e.type == "COMPANY")
-    f = [f"rel={rel}", f"{rel}|order={order}", f"{rel}|types={c.type}>{o.type}", f"{rel}|dist={_bucket(len(gap))}",
+    f = [f"rel={rel}", f"{rel}|order={order}", f"{rel}|types={c.type}>{o.type}",
          f"{rel}|same_between={min(same, 3)}", f"{rel}|comp_between={min(comps, 3)}",
          f"{rel}|left={norm[max(0, a.start - 2):a.start]}", f"{rel}|left1={norm[a.start - 1:a.start]}",
          f"{rel}|right={norm[b.end:b.end + 2]}", f"{rel}|right1={norm[b.end:b.end + 1]}",
-         f"{rel}|{order}|other_last={o.text[-1:]}"]
+         f"{rel}|{order}|other_last={o.text[-1:]}",
+         f"{rel}|nearest={sent.nearest(c, o.type) is o}",
+         f"{rel}|{order}|nearest_head={sent.nearest(o, c.type) is c}"]
+    if lists:
+        f += _list_keys(norm, c, o, a, b, rel, order, sent)
+    return sorted(_gap_slots(rel, order, gap).union(map(_h, f)))
+
+
+@lru_cache(maxsize=1 << 14)
+def _gap_slots(rel: str, order: str, gap: str) -> frozenset:
+    """The slots of the features :func:`features` reads off the gap between the pair alone (its length bucket, the
+    gap itself when short, its punctuation, bigrams and edges): kept per gap, as list separators and the short
+    gaps of crowded sentences recur."""
+    f = [f"{rel}|dist={_bucket(len(gap))}"]
     if len(gap) <= 6:
         f.append(f"{rel}|{order}|gap={gap}")
     for ch in set(gap) & set(_PUNCT):
@@ -171,11 +185,7 @@ def features(doc, c, o, rel: str, sent: Sentence, lists: bool = False) -> List[i
         f.append(f"{rel}|{order}|bi={gap[i:i + 2]}")
     f.append(f"{rel}|{order}|head_gap={gap[:2]}")
     f.append(f"{rel}|{order}|tail_gap={gap[-2:]}")
-    f.append(f"{rel}|nearest={sent.nearest(c, o.type) is o}")
-    f.append(f"{rel}|{order}|nearest_head={sent.nearest(o, c.type) is c}")
-    if lists:
-        f += _list_keys(norm, c, o, a, b, rel, order, sent)
-    return sorted({_h(x) for x in f})
+    return frozenset(map(_h, f))
 
 
 def training_examples(docs, specs: dict = LEGACY, gold=None, lists: bool = False) -> list:
