@@ -603,3 +603,25 @@ def test_index_lookups_agree_with_scanning_the_text():
                 assert list(idx.of_kind(("LOC", "DATE"), lo, hi, exclude=True)) == [e for e in idx.ents[lo:hi]
                                                                                     if e.type not in ("LOC", "DATE")]
         assert idx.longest == max((e.end - e.start for e in d.entities), default=0)
+
+
+def test_strip_right_from_the_end_equals_the_regex_search():
+    """_strip_right_start reads the trailing run of strip words from the end; it must give what the search of
+    ``(?:words)+$`` over ``norm[a:b]`` gives, on random mixes of strip words and other characters."""
+    import random
+
+    from extract.stages.facts.rules import _load, _strip_right_start
+
+    d = _load()
+    words = sorted(d["strip_right"], key=len, reverse=True)
+    other = list("公司企业亿元家X的了在中达到超过增长")
+    rng = random.Random(5)
+    for _ in range(20000):
+        parts = [rng.choice(words) if rng.random() < 0.7 else rng.choice(other) for _ in range(rng.randint(0, 8))]
+        s = "".join(parts)
+        a = rng.randint(0, len(s))
+        b = rng.randint(a, len(s))
+        m = d["_strip_right"].search(s, a, b)
+        assert _strip_right_start(s, a, b, d["_strip_right_words"]) == (m.start() if m else b), (s, a, b)
+    long_run = "营收" + "的" * 5000
+    assert _strip_right_start(long_run, 0, len(long_run), d["_strip_right_words"]) == 2

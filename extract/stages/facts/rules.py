@@ -65,6 +65,8 @@ def _load(path: str = str(DATA)) -> dict:
         d = json.load(f)
     d["_strip_left"] = re.compile("(?:" + "|".join(map(re.escape, sorted(d["strip_left"], key=len, reverse=True))) + ")+")
     d["_strip_right"] = re.compile("(?:" + "|".join(map(re.escape, sorted(d["strip_right"], key=len, reverse=True))) + ")+$")
+    words = frozenset(w for w in d["strip_right"] if w)
+    d["_strip_right_words"] = (words, sorted({len(w) for w in words}), max(map(len, words), default=0))
     d["_list_intro"] = re.compile(d["list_intro"])
     d["_lead"] = tuple(sorted(d.get("topic_lead", []), key=len, reverse=True))
     d["_lead_words"] = tuple(w for w in d["_lead"] if len(w) > 1)  # (a single character may be part of a name)
@@ -87,6 +89,26 @@ def _clause_start(norm: str, sent_start: int, pos: int) -> int:
     return sent_start if i < 0 else i + 1
 
 
+def _strip_right_start(norm: str, a: int, b: int, strip_words: tuple) -> int:
+    """Where the run of ``strip_right`` words that ends ``norm[a:b]`` starts (``b`` when it ends with none): the
+    leftmost ``p`` in ``[a, b)`` such that ``norm[p:b]`` is a sequence of those words, as the search of
+    ``(?:words)+$`` gives, but read from the end: once a word's length of positions in a row starts no such
+    sequence, none further left can, so a long clause costs no more than a short one."""
+    words, lengths, longest = strip_words
+    ok = {b}  # positions from which norm[p:b] is a sequence of words (b: the empty one)
+    best, p = b, b - 1  # best: the leftmost such position so far
+    while p >= a and best - p <= longest:
+        for n in lengths:
+            if p + n > b:
+                break
+            if p + n in ok and norm[p:p + n] in words:
+                ok.add(p)
+                best = p
+                break
+        p -= 1
+    return best
+
+
 def _metric_span(doc: Document, lo: int, hi: int, data: dict, strip: bool = True):
     norm = doc.norm
     a, b = lo, hi
@@ -97,8 +119,7 @@ def _metric_span(doc: Document, lo: int, hi: int, data: dict, strip: bool = True
             b -= 1
         left = data["_strip_left"].match(norm, a, b)
         a = left.end() if left else a
-        right = data["_strip_right"].search(norm, a, b)
-        b = right.start() if right else b
+        b = _strip_right_start(norm, a, b, data["_strip_right_words"])
     while a < b and doc.norm[a] in _EDGE and not (doc.norm[a] in _OPEN and _OPEN[doc.norm[a]] in doc.norm[a:b]):
         a += 1
     while b > a and doc.norm[b - 1] in _EDGE and not (doc.norm[b - 1] in _CLOSE and _CLOSE[doc.norm[b - 1]] in doc.norm[a:b - 1]):
