@@ -254,6 +254,7 @@ class HashedFactChooser(FactChooser):
         self.nofact_margin = nofact_margin  # "no fact" must beat the best other option by this much
         self.override_margin = override_margin  # the rules' option stands unless another beats it by this much
         self._rule_option = None
+        self._scores = None  # (the weights they were computed with, {row: score})
 
     def _value_keys(self, doc, v, ss: int, clause: int, remention: bool, hint) -> list:
         norm = doc.norm
@@ -275,7 +276,7 @@ class HashedFactChooser(FactChooser):
         _, cands = self.candidates(v, ents_in_sent, hint)
         norm = doc.norm
         nofact, null, value_slots = _value_slots(tuple(vk))
-        rows = [list(nofact), list(null)]
+        rows = [nofact, null]
         chosen_ids = {id(h) for h in hint or ()}  # the candidates the rules chose
         # the option the rules take (read by choose): no fact, unnamed, or their (first) subject
         if hint is None:
@@ -296,12 +297,22 @@ class HashedFactChooser(FactChooser):
             slots = _candidate_slots(c.type, v.type, side, _bucket(len(gap), DIST), gap[:2], gap[-8:],
                                      min(same_between, 2), chosen, c.start >= clause, norm[c.end:c.end + 2],
                                      norm[c.start - 1:c.start], min(i, 4))
-            rows.append(sorted(slots.union(value_slots)))
+            rows.append(_merged_row(slots, value_slots))
         return cands, rows
 
     def choose(self, rows: list) -> int:
         w = self.hweights
-        scores = [sum(map(w.get, r, repeat(0.0))) for r in rows]  # (the weights of the slots, 0 where none)
+        if self._scores is None or self._scores[0] is not w:
+            self._scores = (w, {})
+        memo = self._scores[1]
+        if len(memo) > 1 << 16:
+            memo.clear()
+        scores = []
+        for r in rows:  # (a row's score: the weights of its slots, 0 where none; rows recur, so kept by row)
+            sc = memo.get(r)
+            if sc is None:
+                sc = memo[r] = sum(map(w.get, r, repeat(0.0)))
+            scores.append(sc)
         scores[0] -= self.nofact_margin
         best = max(range(len(rows)), key=scores.__getitem__)
         r = self._rule_option
@@ -315,8 +326,15 @@ def _value_slots(keys: tuple) -> tuple:
     """The slots of a value's features (``keys``, :meth:`HashedFactChooser._value_keys`): the sorted rows
     of the no-fact and unnamed options, and the set every candidate's row adds (its first four keys).
     Remembered, as values in like surroundings recur."""
-    return (sorted({_h("NOFACT|" + k) for k in keys}), sorted({_h("NULL|" + k) for k in keys}),
+    return (tuple(sorted({_h("NOFACT|" + k) for k in keys})), tuple(sorted({_h("NULL|" + k) for k in keys})),
             frozenset(_h("CV|" + x) for x in keys[:4]))
+
+
+@lru_cache(maxsize=1 << 14)
+def _merged_row(slots: frozenset, value_slots: frozenset) -> tuple:
+    """A candidate's row: its own slots and its value's, sorted (remembered: candidates in like surroundings
+    have the same slots)."""
+    return tuple(sorted(slots.union(value_slots)))
 
 
 @lru_cache(maxsize=1 << 12)
