@@ -548,11 +548,12 @@ def reliability_section() -> list:
     if stress:
         w = stress["worst"]
         out += ["### Time on adversarial inputs", "",
-                "Command: `zhie bench --stress --repeat 2 --json evaluation/reliability/stress.json` "
+                f"Command: `zhie bench --stress --repeat {stress.get('repeat', 1)} --json evaluation/reliability/stress.json` "
                 "(`extract.eval.stress`). Data: each generator's text at 10k, 100k and 1M characters against "
                 "ordinary news (the example documents concatenated) of the same size, default model, stage by "
-                "stage in one process (sizes up to 100k: best of 2 runs). The machine is shared (2 CPUs, load "
-                "often far above 2 during this run), so single figures are noisy; the ratio to news at the same "
+                f"stage in one process (sizes up to 100k: the best of {stress.get('repeat', 1)} runs; 1M: one run). The "
+                "machine has 2 "
+                "CPUs and is shared, so single figures are noisy; the ratio to news at the same "
                 "size and the growth from 100k to 1M (10x = linear) are the figures to read.", "",
                 "```", format_stress(stress), "```", "",
                 f"Worst time-per-character ratio: **{w['ratio']:.2f}x** news ({w['input']}, {w['size']:,} characters; "
