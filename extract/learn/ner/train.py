@@ -265,7 +265,8 @@ def train_ner(config: dict, out_dir, seed: int = 13, extra_examples: Optional[Se
     augment = []  # (head, examples, copies per epoch, p, mention table)
     into_extra = []  # (corpus spec, examples) rehearsed through the extra head (mapped to ZhIE types)
     for c in cfg["corpora"]:
-        ex = load_corpus(c["corpus"], c.get("split", "train"), c.get("exclude_fold"))
+        fold = {"exclude_fold": c["exclude_fold"]} if c.get("exclude_fold") else {}  # cross-fitting (crossfit_ner.py)
+        ex = load_corpus(c["corpus"], c.get("split", "train"), **fold)
         if c.get("sample", 1.0) < 1.0:
             ex = random.Random(seed + 1).sample(ex, round(len(ex) * c["sample"]))
         if c.get("limit"):
