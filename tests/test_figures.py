@@ -483,3 +483,18 @@ def _one(span, value, unit, qual="exact", lo=None, hi=None):
 ])
 def test_figure_edge_cases(text, expected):
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text,units", [
+    ("增速分别高于全国、全省0.6个和0.2个百分点", ["个百分点", "个百分点"]),
+    ("按年減7個及2.3個百分點", ["个百分点", "个百分点"]),
+    ("新增3个，另有5个百分点的差距", ["个", "个百分点"]),  # not a coordination: 3个 keeps its own unit
+    ("3个项目和5个百分点", ["个", "个百分点"]),  # 3个项目: a count of projects, not joined to the percentage
+])
+def test_a_count_in_ge_shares_the_percentage_point_unit_it_is_coordinated_with(text, units):
+    from extract.doc import Document
+    from extract.stages.recognizers.figures import FigureRecognizer
+    from extract.textnorm import normalize
+    doc = Document(text)
+    doc.norm, doc.script = normalize(text)
+    assert [f.attrs["unit"] for f in FigureRecognizer().find(doc)] == units
