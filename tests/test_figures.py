@@ -498,3 +498,21 @@ def test_a_count_in_ge_shares_the_percentage_point_unit_it_is_coordinated_with(t
     doc = Document(text)
     doc.norm, doc.script = normalize(text)
     assert [f.attrs["unit"] for f in FigureRecognizer().find(doc)] == units
+
+
+@pytest.mark.parametrize("text,quals", [
+    ("超过14.7亿美元和5亿次", ["more_than", "more_than"]),
+    ("增长率分别不低于60%、110%、180%", ["at_least", "at_least", "at_least"]),
+    ("约40%、35%", ["approx", "approx"]),
+    ("約5.77億元或31%", ["approx", "exact"]),  # 或: the amount restated as a share
+    ("突破500亿美元，三年", ["more_than", "exact"]),  # not across a comma
+    ("100亿元以上和200亿元", ["more_than", "exact"]),  # a suffix qualifies its own figure only
+    ("约40%、超过35%", ["approx", "more_than"]),  # a figure's own qualifier stands
+])
+def test_a_prefix_qualifier_is_shared_by_the_figures_coordinated_after_it(text, quals):
+    from extract.doc import Document
+    from extract.stages.recognizers.figures import FigureRecognizer
+    from extract.textnorm import normalize
+    doc = Document(text)
+    doc.norm, doc.script = normalize(text)
+    assert [f.attrs["qualifier"] for f in FigureRecognizer().find(doc)] == quals
