@@ -62,7 +62,6 @@ def align_facts(pred: Document, gold: Document) -> List[Fact]:
 
 
 def train_facts(gold_paths: Sequence, model=None, also_gold: bool = False, hashed: bool = True, log=print):
-
     golds = []
     for p in gold_paths:
         golds += [Document.from_dict(r) for r in read_jsonl(p)]

@@ -37,7 +37,6 @@ def train_relations(gold_paths: Sequence, model=None, relations: Optional[Sequen
                     also_gold: bool = False, threshold: float = 0.5, epochs: int = 200, l2: float = 1e-3,
                     log=print, lists: bool = False) -> RelationClassifier:
     """A classifier for ``relations`` (default: every type of ``SPECS``) trained on ``gold_paths``."""
-
     specs = {k: v for k, v in SPECS.items() if relations is None or k in relations}
     unknown = set(relations or ()) - set(SPECS)
     if unknown:

@@ -64,7 +64,6 @@ def _load(path: str = str(DATA)) -> dict:
     with open(path, encoding="utf-8") as f:
         d = json.load(f)
     d["_strip_left"] = re.compile("(?:" + "|".join(map(re.escape, sorted(d["strip_left"], key=len, reverse=True))) + ")+")
-    d["_strip_right"] = re.compile("(?:" + "|".join(map(re.escape, sorted(d["strip_right"], key=len, reverse=True))) + ")+$")
     words = frozenset(w for w in d["strip_right"] if w)
     d["_strip_right_words"] = (words, sorted({len(w) for w in words}), max(map(len, words), default=0))
     d["_list_intro"] = re.compile(d["list_intro"])
@@ -580,30 +579,32 @@ class _Index:
         self.table_starts = [a for a, _ in spans]
         self.table_ends = list(itertools.accumulate((b for _, b in spans), max)) if spans else []
 
+    def _kind(self, types: tuple, exclude: bool) -> list:
+        """The indices in ``ents`` of the entities whose type is in ``types`` (not in them, with ``exclude``),
+        listed once per document."""
+        kind = self._kinds.get((types, exclude))
+        if kind is None:
+            kind = self._kinds[types, exclude] = [k for k, e in enumerate(self.ents) if (e.type in types) != exclude]
+        return kind
+
     def of_kind(self, types: tuple, lo: int, hi: int, exclude: bool = False, reverse: bool = False):
         """The entities of ``ents[lo:hi]`` whose type is in ``types`` (not in them, with ``exclude``), in
         order (last first, with ``reverse``). Each kind's indices are listed once per document, so
         finding the last DATE or named entity before a value never reads a long sentence's others."""
-        kind = self._kinds.get((types, exclude))
-        if kind is None:
-            kind = self._kinds[types, exclude] = [k for k, e in enumerate(self.ents) if (e.type in types) != exclude]
+        kind = self._kind(types, exclude)
         found = range(bisect.bisect_left(kind, lo), bisect.bisect_left(kind, hi))
         for j in (reversed(found) if reverse else found):
             yield self.ents[kind[j]]
 
     def last_of_kind(self, types: tuple, lo: int, hi: int, exclude: bool = False):
         """``next(of_kind(types, lo, hi, exclude, reverse=True), None)`` without the generator."""
-        kind = self._kinds.get((types, exclude))
-        if kind is None:
-            kind = self._kinds[types, exclude] = [k for k, e in enumerate(self.ents) if (e.type in types) != exclude]
+        kind = self._kind(types, exclude)
         j = bisect.bisect_left(kind, hi) - 1
         return self.ents[kind[j]] if j >= 0 and kind[j] >= lo else None
 
     def first_of_kind(self, types: tuple, lo: int, hi: int, exclude: bool = False):
         """``next(of_kind(types, lo, hi, exclude), None)`` without the generator."""
-        kind = self._kinds.get((types, exclude))
-        if kind is None:
-            kind = self._kinds[types, exclude] = [k for k, e in enumerate(self.ents) if (e.type in types) != exclude]
+        kind = self._kind(types, exclude)
         j = bisect.bisect_left(kind, lo)
         return self.ents[kind[j]] if j < len(kind) and kind[j] < hi else None
 

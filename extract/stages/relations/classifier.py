@@ -129,10 +129,11 @@ def candidates(doc, specs: dict = LEGACY) -> Iterable[tuple]:
 def _list_keys(norm: str, c, o, a, b, rel: str, order: str, sent: Sentence) -> list:
     """Features of the gap between the pair once each side's coordinated list is taken as one unit: from
     the member of ``c``'s list nearest ``o`` to the member of ``o``'s list nearest ``c``
-    (字节跳动、腾讯、百度等科技巨头…布局AI领域 reads for 字节跳动 as for 百度). None when neither is in a list."""
+    (字节跳动、腾讯、百度等科技巨头…布局AI领域 reads for 字节跳动 as for 百度). None of them when neither is in a
+    list, or both are in the same one."""
     ends = sent.list_ends(norm)
     la, lb = ends.get(id(a)), ends.get(id(b))
-    if (la is None and lb is None) or (la is not None and la is lb) or (la is not None and lb is not None and la == lb):
+    if (la is None and lb is None) or (la is not None and la == lb):
         return []
     x = la[1] if la is not None else a  # a's list member nearest b: its last
     y = lb[0] if lb is not None else b  # b's list member nearest a: its first
