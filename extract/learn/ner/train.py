@@ -231,6 +231,27 @@ def _init_head_from(model, new: str, src: str, output_map: dict) -> List[str]:
     return done
 
 
+def corpus_examples(spec: dict, seed: int) -> List[Example]:
+    """The examples one ``corpora`` entry of a training config gives (its ``sample`` drawn with ``seed``)."""
+    fold = {"exclude_fold": spec["exclude_fold"]} if spec.get("exclude_fold") else {}  # cross-fitting (crossfit_ner.py)
+    ex = load_corpus(spec["corpus"], spec.get("split", "train"), **fold)
+    if spec.get("sample", 1.0) < 1.0:
+        ex = random.Random(seed + 1).sample(ex, round(len(ex) * spec["sample"]))
+    if spec.get("limit"):
+        ex = ex[:int(spec["limit"])]
+    return ex
+
+
+def new_featurizer(cfg: dict, texts, log=print) -> Featurizer:
+    """Vocabularies built from ``texts`` by ``cfg["vocab"]``, with the lexicon of ``cfg["lexicon"]`` if any."""
+    vc = cfg["vocab"]
+    feat = Featurizer.build(texts, vc["min_char"], vc["min_bigram"], vc["max_bigrams"])
+    if cfg.get("lexicon"):  # word lists → per-character B/M/E features (SoftLexicon style)
+        from extract.learn.ner.lexicons import build_lexicon
+        feat.lexicon = build_lexicon(cfg["lexicon"], feat._tables()[0], log=log)
+    return feat
+
+
 def train_ner(config: dict, out_dir, seed: int = 13, extra_examples: Optional[Sequence[Example]] = None,
               base=None, progress: bool = True, log=print) -> dict:
     """Train; returns a summary dict (best dev score, epochs, seconds, paths)."""
@@ -265,12 +286,7 @@ def train_ner(config: dict, out_dir, seed: int = 13, extra_examples: Optional[Se
     augment = []  # (head, examples, copies per epoch, p, mention table)
     into_extra = []  # (corpus spec, examples) rehearsed through the extra head (mapped to ZhIE types)
     for c in cfg["corpora"]:
-        fold = {"exclude_fold": c["exclude_fold"]} if c.get("exclude_fold") else {}  # cross-fitting (crossfit_ner.py)
-        ex = load_corpus(c["corpus"], c.get("split", "train"), **fold)
-        if c.get("sample", 1.0) < 1.0:
-            ex = random.Random(seed + 1).sample(ex, round(len(ex) * c["sample"]))
-        if c.get("limit"):
-            ex = ex[:int(c["limit"])]
+        ex = corpus_examples(c, seed)
         if c.get("into_extra"):
             into_extra.append((c, ex))
             continue
@@ -329,12 +345,7 @@ def train_ner(config: dict, out_dir, seed: int = 13, extra_examples: Optional[Se
             cfg["model"][k] = mcfg[k]
     else:
         base_model = None
-        vc = cfg["vocab"]
-        feat = Featurizer.build((t for _, ex, _, _ in sources for t, _ in ex), vc["min_char"], vc["min_bigram"],
-                                vc["max_bigrams"])
-        if cfg.get("lexicon"):  # word lists → per-character B/M/E features (SoftLexicon style)
-            from extract.learn.ner.lexicons import build_lexicon
-            feat.lexicon = build_lexicon(cfg["lexicon"], feat._tables()[0], log=log)
+        feat = new_featurizer(cfg, (t for _, ex, _, _ in sources for t, _ in ex), log)
         cfg["model"]["n_lex"] = feat.n_lex
 
     max_len = int(tr["max_len"])
