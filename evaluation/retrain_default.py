@@ -10,15 +10,17 @@ The steps, each over the entities the folder's own NER finds (so the NER comes f
 
 1. ``ner``: ``python -m extract.learn.ner.train CONFIG RUN`` (or ``--ner DIR``: an NER already trained), copied
    to ``OUT/ner``;
-2. ``relations``: the prose ``located_in`` / ``in_industry`` classifier (``extract.learn.relations``);
-3. ``events``: the FUNDING trigger and role classifiers with the DuEE 1.0 train records (``extract.learn.events
+2. ``mentions``: the gazetteer INDUSTRY match filter (``extract.learn.mentions``, threshold 0.3), when the folder's
+   config has a ``mention_filter`` entry;
+3. ``relations``: the prose ``located_in`` / ``in_industry`` classifier (``extract.learn.relations``);
+4. ``events``: the FUNDING trigger and role classifiers with the DuEE 1.0 train records (``extract.learn.events
    --duee``), then the shipped decision settings: trigger threshold 0.3, role threshold 0.4, ``union_rules`` on
    (chosen on the news dev split; see ``models/default/MODEL_CARD.md``);
-4. ``chooser``: the METRIC/RANKING chooser (``extract.learn.facts --also-gold``, margins 2.0 and 2.0);
-5. ``trimmer``: the metric-span trimmer (``extract.learn.facts --metric-spans``), trained on the folder as it
+5. ``chooser``: the METRIC/RANKING chooser (``extract.learn.facts --also-gold``, margins 2.0 and 2.0);
+6. ``trimmer``: the metric-span trimmer (``extract.learn.facts --metric-spans``), trained on the folder as it
    stands with its facts stage run without a trimmer.
 
-With ``--crossfit DIR`` (written by ``evaluation/crossfit_ner.py``) steps 2-5 run each training document through
+With ``--crossfit DIR`` (written by ``evaluation/crossfit_ner.py``) steps 2-6 run each training document through
 a model whose NER never saw it (the fold NERs in DIR, linked into ``OUT-crossfit/``), so the classifiers learn
 on entities as good as the NER's on new text; the folder keeps ``OUT/ner``, trained on everything.
 
@@ -38,7 +40,8 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-STEPS = ("ner", "relations", "events", "chooser", "trimmer")
+STEPS = ("ner", "mentions", "relations", "events", "chooser", "trimmer")
+MENTION_THRESHOLD = 0.3  # half the INDUSTRY F1 the pipeline reaches (see the model card, session 17)
 EVENT_SETTINGS = {"trigger_threshold": 0.3, "role_threshold": 0.4, "union_rules": True}
 
 
@@ -111,6 +114,12 @@ def main(argv=None) -> int:
     model = out  # what the classifier steps run their training documents through
     if args.crossfit:
         model = crossfit_spec(out, Path(args.crossfit).resolve())
+    if "mentions" in args.steps:
+        cfg = json.loads((out / "config.json").read_text(encoding="utf-8"))
+        entry = next((e for e in cfg["pipeline"] if e["factory"] == "mention_filter.v1"), None)
+        if entry is not None:
+            run([py, "-m", "extract.learn.mentions", *gold, "--threshold", MENTION_THRESHOLD, "--model", model,
+                 "-o", out / entry.get("path", "mentions.json")], log)
     if "relations" in args.steps:
         run([py, "-m", "extract.learn.relations", *gold, "--relations", "located_in", "in_industry",
              *(["--lists"] if args.relation_lists else []), "--model", model, "-o", out / "relations.json"], log)

@@ -53,6 +53,7 @@ _BUILTINS = (
     "extract.stages.basic",
     "extract.stages.tables",
     "extract.stages.gazetteer",
+    "extract.stages.mentions",
     "extract.stages.recognizers",
     "extract.stages.propagate",
     "extract.stages.relations",

@@ -2,9 +2,10 @@
 
 :mod:`.train` (``zhie train``: retrain or fine-tune the NER on SCHEMA JSONL, Label Studio or
 doccano data), :mod:`.ner` (the char+bigram CNN-CRF: corpora and label maps, the torch model,
-the training loop, its scorer and speed check), :mod:`.relations`, :mod:`.events` and :mod:`.facts`
-(the learned relation, FUNDING and fact components of a model folder, trained on the entities the
-pipeline finds), :mod:`.spacy_ner` (the spaCy NER trained on the same data, kept as a comparison).
+the training loop, masked-character pretraining, its scorer and speed check), :mod:`.mentions`,
+:mod:`.relations`, :mod:`.events` and :mod:`.facts` (the learned match filter, relation, FUNDING
+and fact components of a model folder, trained on the entities the pipeline finds),
+:mod:`.spacy_ner` (the spaCy NER trained on the same data, kept as a comparison).
 
 Imports: the core, :mod:`extract.stages` (the inference code a trained model runs on),
 :mod:`extract.io` (reading annotations, writing model folders) and :mod:`extract.eval` (scoring

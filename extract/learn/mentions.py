@@ -1,0 +1,75 @@
+"""Train the word-list match filter (:mod:`extract.stages.mentions`) on a gold corpus.
+
+    python -m extract.learn.mentions annotations/news/train.jsonl annotations/news/train_more.jsonl \
+        --model models/default -o models/default/mentions.json
+
+The documents run through the model folder's components up to, not including, the filter (and the ones after
+it: entity_filter, merge …), so the filter learns on the candidates it will judge at run time; a candidate is
+positive when a gold entity has its exact span and type. ``--model`` may be a cross-fitting file (see
+:func:`extract.learn.pipe_predicted`). Only the annotated documents given are read: train on a training split,
+never on the split you report.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from pathlib import Path
+from typing import List, Optional, Sequence
+
+from extract.io.readers import read_jsonl
+from extract.learn import missing_files, pipe_predicted
+from extract.stages.mentions import MentionFilter, doc_examples
+from extract.stages.relations.classifier import fit
+
+__all__ = ["train_mentions", "main"]
+
+STOP_AT = ("mention_filter", "entity_filter", "merge", "propagate", "relations", "events", "facts")
+
+
+def train_mentions(gold_paths: Sequence, model=None, types: Sequence[str] = ("INDUSTRY",),
+                   sources: Sequence[str] = ("gazetteer",), threshold: float = 0.5, l2: float = 1e-3,
+                   epochs: int = 200, log=print) -> MentionFilter:
+    recs: List[dict] = []
+    for p in gold_paths:
+        recs += read_jsonl(p)
+    t0 = time.time()
+    docs = pipe_predicted(model, [(r["text"], r.get("id")) for r in recs], exclude=STOP_AT)
+    examples = []
+    for rec, doc in zip(recs, docs):
+        gold = {(e["start"], e["end"], e["type"]) for e in rec.get("entities", [])}
+        examples += [(ids, float((e.start, e.end, e.type) in gold)) for e, ids in doc_examples(doc, types, sources)]
+    pos = sum(y for _, y in examples)
+    log(f"[mentions] {len(docs)} documents through {model or 'the default model'} in {time.time() - t0:.0f}s: "
+        f"{len(examples)} candidates ({', '.join(types)} from {', '.join(sources)}), {pos:.0f} of them gold")
+    if not examples:
+        raise ValueError(f"No candidates of types {list(types)} from sources {list(sources)} in {list(gold_paths)}")
+    return MentionFilter(fit(examples, epochs=epochs, l2=l2), types, sources, threshold)
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m extract.learn.mentions", description=__doc__.split("\n\n")[0])
+    ap.add_argument("gold", nargs="+", help="gold JSONL (SCHEMA.md) to train on")
+    ap.add_argument("-o", "--output", required=True, help="where to write the filter (JSON)")
+    ap.add_argument("--model", default=None, help="model folder (or cross-fitting file) whose candidates the filter "
+                    "learns on (default: the shipped default model)")
+    ap.add_argument("--types", nargs="+", default=["INDUSTRY"])
+    ap.add_argument("--sources", nargs="+", default=["gazetteer"])
+    ap.add_argument("--threshold", type=float, default=0.5)
+    ap.add_argument("--l2", type=float, default=1e-3)
+    args = ap.parse_args(argv)
+    if missing_files(args.gold):
+        return 2
+    flt = train_mentions(args.gold, args.model, args.types, args.sources, args.threshold, l2=args.l2,
+                         log=lambda m: print(m, file=sys.stderr))
+    trained_on = [{"path": str(p), "sha256": hashlib.sha256(Path(p).read_bytes()).hexdigest()} for p in args.gold]
+    flt.save(args.output, {"trained_on": trained_on, "candidates_from": str(args.model or "default")})
+    print(json.dumps({"output": args.output, "types": list(flt.types), "sources": list(flt.sources),
+                      "weights": len(flt.model["w"])}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

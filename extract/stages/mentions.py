@@ -1,0 +1,150 @@
+"""A learned filter for word-list matches: is this gazetteer INDUSTRY match an industry *here*?
+
+The gazetteer tags every occurrence of a listed sector name (半导体, 金融, 芯片设计 …), but GUIDELINES rule 1
+tags a term only where the text frames it as an industry, field or market: 聚焦**芯片设计**的…, 在**半导体**领域,
+not 攻克高性能GPU芯片 or 昕原半导体's 半导体. On the ZhIE-News train split fewer than half of the gazetteer's
+INDUSTRY matches are gold mentions. This component scores each match of the covered types and sources
+(default: the gazetteer's INDUSTRY) with a logistic regression over sparse features of its context and
+drops those under the threshold, before ``merge`` resolves overlaps, so a longer NER span can take the
+place of a dropped match.
+
+Features (hashed into ``DIM`` slots, :mod:`extract.stages.hashing`): the matched word, its length and first and
+last character, the 1–4 characters on each side and the pairs of the nearest ones with the word, how often
+the word matched in the document, and the other non-NER candidates that overlap it or touch it (a rule
+company around it, a table cell). The NER's candidates are left out of the features on purpose: on its own
+training documents the NER finds the gold entities, so a filter trained there would learn to trust it more
+than it may on new text (where the NER also proposes a span, the match it duplicates is dropped or not
+with no change in what ``merge`` keeps).
+
+Trained by :mod:`extract.learn.mentions` on the candidates the pipeline itself produces on gold documents.
+Config entry::
+
+    {"name": "mention_filter", "factory": "mention_filter.v1", "path": "mentions.json"}
+"""
+from __future__ import annotations
+
+import bisect
+import json
+import math
+from collections import Counter
+from pathlib import Path
+from typing import List, Optional, Sequence
+
+from extract.doc import Document
+from extract.registry import components
+from extract.stages.hashing import slot_hasher
+
+__all__ = ["MentionFilter", "features", "candidates", "DIM", "make_mention_filter"]
+
+DIM = 1 << 14
+FORMAT = "mentionfilter.logreg.v1"
+_h = slot_hasher(DIM)
+
+
+def candidates(doc: Document, types: Sequence[str], sources: Sequence[str]) -> list:
+    """The entities of ``doc`` the filter judges: of one of ``types``, from one of ``sources``."""
+    types, sources = set(types), set(sources)
+    return [e for e in doc.entities if e.type in types and e.source in sources]
+
+
+class _Others:
+    """The non-NER entities of a document by start, to find those overlapping or touching a span without a scan of
+    all of them per candidate (an entity-dense text has tens of thousands)."""
+
+    def __init__(self, doc: Document):
+        self.ents = sorted((o for o in doc.entities if o.source != "ner"), key=lambda o: o.start)
+        self.starts = [o.start for o in self.ents]
+        self.longest = max((o.end - o.start for o in self.ents), default=0)
+
+    def near(self, s: int, t: int) -> list:
+        lo = bisect.bisect_left(self.starts, s - self.longest)
+        hi = bisect.bisect_right(self.starts, t)
+        return [o for o in self.ents[lo:hi] if o.end >= s]
+
+
+def features(doc: Document, e, count: int, others: Optional[_Others] = None) -> List[int]:
+    """Feature slots of the candidate ``e`` (``count``: how many candidates of ``doc`` have its text;
+    ``others``: the document's index of non-NER entities, built once per document when given)."""
+    n = doc.norm
+    s, t = e.start, e.end
+    w = n[s:t]
+    f = [f"w={w}", f"len={min(len(w), 6)}", f"first={w[:1]}", f"last={w[-1:]}", f"cnt={min(count, 5)}",
+         f"l1={n[s - 1:s] if s else ''}", f"r1={n[t:t + 1]}", f"l1r1={n[s - 1:s] if s else ''}|{n[t:t + 1]}",
+         f"w|l1={w}|{n[s - 1:s] if s else ''}", f"w|r1={w}|{n[t:t + 1]}"]
+    for k in (2, 3, 4):
+        f.append(f"l{k}={n[max(0, s - k):s]}")
+        f.append(f"r{k}={n[t:t + k]}")
+    for o in (others or _Others(doc)).near(s, t):
+        if o is e:
+            continue
+        if o.start < t and s < o.end:
+            f.append(f"ov={o.source}:{o.type}:{'in' if o.start <= s and t <= o.end else 'x'}")
+        elif o.end == s:
+            f.append(f"leftent={o.type}")
+        elif o.start == t:
+            f.append(f"rightent={o.type}")
+    return sorted({_h(x) for x in f})
+
+
+def doc_examples(doc: Document, types: Sequence[str], sources: Sequence[str]) -> list:
+    """``(entity, feature slots)`` for every candidate of ``doc``."""
+    cands = candidates(doc, types, sources)
+    if not cands:
+        return []
+    counts = Counter(doc.norm[e.start:e.end] for e in cands)
+    others = _Others(doc)
+    return [(e, features(doc, e, counts[doc.norm[e.start:e.end]], others)) for e in cands]
+
+
+class MentionFilter:
+    """Weights ``{"bias": b, "w": {slot: weight}}`` plus what they judge (types, sources) and the threshold."""
+
+    def __init__(self, model: Optional[dict] = None, types: Sequence[str] = ("INDUSTRY",),
+                 sources: Sequence[str] = ("gazetteer",), threshold: float = 0.5):
+        self.model = model
+        self.types = tuple(types)
+        self.sources = tuple(sources)
+        self.threshold = float(threshold)
+
+    def prob(self, ids: List[int]) -> float:
+        w = self.model["w"]
+        z = self.model["bias"] + sum(w.get(i, 0.0) for i in ids)
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+    def __call__(self, doc: Document) -> Document:
+        if not self.model:
+            return doc
+        drop = {id(e) for e, ids in doc_examples(doc, self.types, self.sources) if self.prob(ids) < self.threshold}
+        if drop:
+            doc.entities = [e for e in doc.entities if id(e) not in drop]
+            doc.relations = [r for r in doc.relations if id(r.head) not in drop and id(r.tail) not in drop]
+        return doc
+
+    def save(self, path, extra: Optional[dict] = None) -> None:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump({"model": FORMAT, "dim": DIM, "types": list(self.types), "sources": list(self.sources),
+                       "threshold": self.threshold, **(extra or {}), **self.model}, f, ensure_ascii=False)
+
+    @classmethod
+    def load(cls, path) -> "MentionFilter":
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+        if data.get("model") != FORMAT or data.get("dim") != DIM:
+            raise ValueError(f"{path}: not a {FORMAT} weights file for {DIM} slots")
+        return cls({"bias": data["bias"], "w": {int(k): v for k, v in data["w"].items()}}, data["types"],
+                   data["sources"], float(data.get("threshold", 0.5)))
+
+
+@components.register("mention_filter.v1")
+def make_mention_filter(nlp, path: str = "mentions.json", threshold: Optional[float] = None) -> MentionFilter:
+    """The learned match filter; ``path`` is its weights file (resolved against the model folder),
+    ``threshold`` overrides the file's."""
+    p = Path(path)
+    if not p.is_file():
+        raise FileNotFoundError(f"mention_filter.v1: no weights file {p} (train one with "
+                                f"`python -m extract.learn.mentions GOLD.jsonl --model M -o {p.name}`)")
+    flt = MentionFilter.load(p)
+    if threshold is not None:
+        flt.threshold = float(threshold)
+    return flt

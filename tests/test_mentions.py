@@ -1,0 +1,104 @@
+"""The learned filter for gazetteer INDUSTRY matches (extract.stages.mentions, extract.learn.mentions)."""
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+import extract
+from extract.doc import Document, Relation
+from extract.stages.mentions import MentionFilter, _Others, candidates, doc_examples, features, make_mention_filter
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _doc(text, ents):
+    d = Document(text)
+    for typ, surface, source in ents:
+        s = text.index(surface)
+        d.entities.append(d.entity(typ, s, s + len(surface), source=source))
+    return d
+
+
+def test_features_read_the_framing_around_a_match():
+    framed = _doc("公司专注于半导体领域的研发。", [("INDUSTRY", "半导体", "gazetteer")])
+    name = _doc("昕原半导体宣布完成新一轮融资。", [("INDUSTRY", "半导体", "gazetteer")])
+    fa = features(framed, framed.entities[0], 1)
+    fb = features(name, name.entities[0], 1)
+    assert fa == features(framed, framed.entities[0], 1)  # deterministic
+    assert set(fa) != set(fb) and set(fa) & set(fb)  # the word is shared, its context is not
+
+
+def test_others_index_finds_what_a_scan_finds():
+    rng = random.Random(3)
+    for _ in range(50):
+        text = "".join(rng.choice("半导体芯片公司领域的在") for _ in range(80))
+        d = Document(text)
+        for _ in range(rng.randint(0, 25)):
+            s = rng.randrange(0, 79)
+            e = rng.randint(s + 1, min(80, s + rng.choice([2, 3, 12])))
+            d.entities.append(d.entity(rng.choice(["INDUSTRY", "COMPANY"]), s, e,
+                                       source=rng.choice(["gazetteer", "ner", "rules"])))
+        idx = _Others(d)
+        for s in range(0, 80, 7):
+            t = min(80, s + rng.randint(1, 5))
+            scan = [o for o in d.entities if o.source != "ner" and o.start <= t and o.end >= s]
+            assert sorted(map(id, idx.near(s, t))) == sorted(map(id, scan))
+
+
+def test_the_filter_drops_low_scoring_matches_and_touches_nothing_else():
+    d = _doc("在半导体领域，华为与金融业。", [("INDUSTRY", "半导体", "gazetteer"), ("COMPANY", "华为", "ner"),
+                                     ("INDUSTRY", "金融", "ner")])
+    d.relations.append(Relation("in_industry", d.entities[1], d.entities[0]))
+    keep_all = MentionFilter({"bias": 5.0, "w": {}}, threshold=0.5)
+    drop_all = MentionFilter({"bias": -5.0, "w": {}}, threshold=0.5)
+    assert len(keep_all(d).entities) == 3
+    out = drop_all(d)
+    assert [(e.type, e.source) for e in out.entities] == [("COMPANY", "ner"), ("INDUSTRY", "ner")]
+    assert out.relations == []  # a relation to a dropped entity goes with it
+    assert candidates(out, ["INDUSTRY"], ["gazetteer"]) == []
+
+
+def test_training_learns_the_framing(tmp_path):
+    from extract.learn.mentions import train_mentions
+
+    recs = []
+    for i, co in enumerate(["甲", "乙", "丙", "丁", "戊", "己"]):
+        text = f"{co}公司专注于半导体领域。{co}半导体有限责任公司今日宣布，金融业务增长。"
+        s = text.index("半导体")
+        recs.append({"id": f"d{i}", "text": text, "entities": [{"id": "e1", "type": "INDUSTRY", "start": s,
+                                                               "end": s + 3, "text": "半导体"}]})
+    path = tmp_path / "gold.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    flt = train_mentions([path], log=lambda *a: None)
+    nlp = extract.load(None, exclude=("mention_filter", "entity_filter", "merge", "propagate", "relations",
+                                      "events", "facts"))
+    d = nlp("庚公司专注于半导体领域。庚半导体有限责任公司今日宣布。")
+    probs = {d.norm[e.start:e.end] + str(e.start): flt.prob(ids) for e, ids in doc_examples(d, ["INDUSTRY"],
+                                                                                         ["gazetteer"])}
+    framed = [p for k, p in probs.items() if k.startswith("半导体") and int(k[3:]) < 10]
+    other = [p for k, p in probs.items() if k.startswith("半导体") and int(k[3:]) > 10]
+    assert framed and other and framed[0] > 0.5 > other[0]
+    flt.save(tmp_path / "m.json")
+    again = MentionFilter.load(tmp_path / "m.json")
+    assert again.model == flt.model and again.types == ("INDUSTRY",) and again.threshold == 0.5
+
+
+def test_shipped_model_runs_the_filter_before_merge():
+    nlp = extract.load()
+    names = nlp.pipe_names
+    assert names.index("ner") < names.index("mention_filter") < names.index("merge")
+    flt = nlp.get_pipe("mention_filter")
+    assert flt.types == ("INDUSTRY",) and flt.sources == ("gazetteer",) and 0 < flt.threshold < 1
+    data = json.loads((ROOT / "models" / "default" / "mentions.json").read_text(encoding="utf-8"))
+    assert {t["path"] for t in data["trained_on"]} == {"annotations/news/train.jsonl",
+                                                        "annotations/news/train_more.jsonl"}
+
+
+def test_a_missing_weights_file_says_how_to_make_one(tmp_path):
+    with pytest.raises(FileNotFoundError, match="extract.learn.mentions"):
+        make_mention_filter(None, str(tmp_path / "nope.json"))
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"model": "something else"}', encoding="utf-8")
+    with pytest.raises(ValueError, match="mentionfilter"):
+        MentionFilter.load(bad)
