@@ -10,8 +10,8 @@ The steps, each over the entities the folder's own NER finds (so the NER comes f
 
 1. ``ner``: ``python -m extract.learn.ner.train CONFIG RUN`` (or ``--ner DIR``: an NER already trained), copied
    to ``OUT/ner``;
-2. ``mentions``: the gazetteer INDUSTRY match filter (``extract.learn.mentions``, threshold 0.3), when the folder's
-   config has a ``mention_filter`` entry;
+2. ``mentions``: the INDUSTRY match filter (``extract.learn.mentions``, threshold 0.3, for the sources the folder's
+   filter file names: the gazetteer's and the NER's matches), when the config has a ``mention_filter`` entry;
 3. ``relations``: the prose ``located_in`` / ``in_industry`` classifier (``extract.learn.relations``);
 4. ``events``: the FUNDING trigger and role classifiers with the DuEE 1.0 train records (``extract.learn.events
    --duee``), then the shipped decision settings: trigger threshold 0.3, role threshold 0.4, ``union_rules`` on
@@ -118,8 +118,13 @@ def main(argv=None) -> int:
         cfg = json.loads((out / "config.json").read_text(encoding="utf-8"))
         entry = next((e for e in cfg["pipeline"] if e["factory"] == "mention_filter.v1"), None)
         if entry is not None:
-            run([py, "-m", "extract.learn.mentions", *gold, "--threshold", MENTION_THRESHOLD, "--model", model,
-                 "-o", out / entry.get("path", "mentions.json")], log)
+            dest = out / entry.get("path", "mentions.json")
+            sources = json.loads(dest.read_text(encoding="utf-8"))["sources"] if dest.is_file() else ["gazetteer"]
+            if "ner" in sources and not args.crossfit:
+                print("  note: the filter judges NER matches too; without --crossfit it learns them on documents "
+                      "the NER was trained on (see the model card, session 17)", flush=True)
+            run([py, "-m", "extract.learn.mentions", *gold, "--sources", *sources, "--threshold", MENTION_THRESHOLD,
+                 "--model", model, "-o", dest], log)
     if "relations" in args.steps:
         run([py, "-m", "extract.learn.relations", *gold, "--relations", "located_in", "in_industry",
              *(["--lists"] if args.relation_lists else []), "--model", model, "-o", out / "relations.json"], log)

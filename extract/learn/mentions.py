@@ -1,13 +1,14 @@
-"""Train the word-list match filter (:mod:`extract.stages.mentions`) on a gold corpus.
+"""Train the INDUSTRY match filter (:mod:`extract.stages.mentions`) on a gold corpus.
 
     python -m extract.learn.mentions annotations/news/train.jsonl annotations/news/train_more.jsonl \
-        --model models/default -o models/default/mentions.json
+        --sources gazetteer ner --threshold 0.3 --model CROSSFIT/folds.json -o models/default/mentions.json
 
 The documents run through the model folder's components up to, not including, the filter (and the ones after
 it: entity_filter, merge …), so the filter learns on the candidates it will judge at run time; a candidate is
 positive when a gold entity has its exact span and type. ``--model`` may be a cross-fitting file (see
-:func:`extract.learn.pipe_predicted`). Only the annotated documents given are read: train on a training split,
-never on the split you report.
+:func:`extract.learn.pipe_predicted`): needed when ``--sources`` includes ``ner``, since an NER finds the gold
+entities of its own training documents (``evaluation/retrain_default.py --crossfit`` makes one). Only the
+annotated documents given are read: train on a training split, never on the split you report.
 """
 from __future__ import annotations
 

@@ -1,20 +1,20 @@
-"""A learned filter for word-list matches: is this gazetteer INDUSTRY match an industry *here*?
+"""A learned filter for INDUSTRY matches: does the text frame this sector name as an industry *here*?
 
-The gazetteer tags every occurrence of a listed sector name (半导体, 金融, 芯片设计 …), but GUIDELINES rule 1
-tags a term only where the text frames it as an industry, field or market: 聚焦**芯片设计**的…, 在**半导体**领域,
-not 攻克高性能GPU芯片 or 昕原半导体's 半导体. On the ZhIE-News train split fewer than half of the gazetteer's
-INDUSTRY matches are gold mentions. This component scores each match of the covered types and sources
-(default: the gazetteer's INDUSTRY) with a logistic regression over sparse features of its context and
-drops those under the threshold, before ``merge`` resolves overlaps, so a longer NER span can take the
-place of a dropped match.
+The gazetteer tags every occurrence of a listed sector name (半导体, 金融, 芯片设计 …) and the NER tags what looks
+like one, but GUIDELINES rule 1 tags a term only where the text frames it as an industry, field or market:
+聚焦**芯片设计**的…, 在**半导体**领域, not 攻克高性能GPU芯片 or 昕原半导体's 半导体. On the ZhIE-News train split
+fewer than half of the gazetteer's INDUSTRY matches are gold mentions. This component scores each match of the
+covered types and sources (the shipped file: INDUSTRY from the gazetteer and the NER) with a logistic regression
+over sparse features of its context and drops those under the threshold, before ``merge`` resolves overlaps, so a
+longer span can take the place of a dropped match.
 
 Features (hashed into ``DIM`` slots, :mod:`extract.stages.hashing`): the matched word, its length and first and
 last character, the 1–4 characters on each side and the pairs of the nearest ones with the word, how often
-the word matched in the document, and the other non-NER candidates that overlap it or touch it (a rule
-company around it, a table cell). The NER's candidates are left out of the features on purpose: on its own
-training documents the NER finds the gold entities, so a filter trained there would learn to trust it more
-than it may on new text (where the NER also proposes a span, the match it duplicates is dropped or not
-with no change in what ``merge`` keeps).
+the word matched in the document, the other non-NER candidates that overlap it or touch it (a rule company
+around it, a table cell), and the source crossed with the word, its length and its neighbours. The NER's
+entities are not features of other matches: on its own training documents the NER finds the gold entities.
+For the same reason a filter that judges the NER's matches must learn on a cross-fitted pipeline
+(:func:`extract.learn.pipe_predicted`), where each training document's NER never saw it.
 
 Trained by :mod:`extract.learn.mentions` on the candidates the pipeline itself produces on gold documents.
 Config entry::
@@ -74,6 +74,9 @@ def features(doc: Document, e, count: int, others: Optional[_Others] = None) -> 
     for k in (2, 3, 4):
         f.append(f"l{k}={n[max(0, s - k):s]}")
         f.append(f"r{k}={n[t:t + k]}")
+    src = e.source  # a model judging several sources learns how far to trust each, word by word
+    f += [f"src={src}", f"src={src}|w={w}", f"src={src}|len={min(len(w), 6)}", f"src={src}|l1={n[s - 1:s] if s else ''}",
+          f"src={src}|r1={n[t:t + 1]}"]
     for o in (others or _Others(doc)).near(s, t):
         if o is e:
             continue
