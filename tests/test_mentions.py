@@ -90,9 +90,26 @@ def test_shipped_model_runs_the_filter_before_merge():
     assert names.index("ner") < names.index("mention_filter") < names.index("merge")
     flt = nlp.get_pipe("mention_filter")
     assert flt.types == ("INDUSTRY",) and set(flt.sources) == {"gazetteer", "ner"} and 0 < flt.threshold < 1
+    org = nlp.get_pipe("org_filter")
+    assert names.index("mention_filter") < names.index("org_filter") < names.index("merge")
+    assert org.types == ("ORG",) and set(org.sources) == {"gazetteer", "ner"} and org.threshold > flt.threshold
     data = json.loads((ROOT / "models" / "default" / "mentions.json").read_text(encoding="utf-8"))
     assert {t["path"] for t in data["trained_on"]} == {"annotations/news/train.jsonl",
                                                         "annotations/news/train_more.jsonl"}
+
+
+def test_training_runs_the_filters_before_its_own_place(tmp_path):
+    from extract.learn.mentions import excluded
+
+    cfg = {"name": "m", "pipeline": [{"name": n, "factory": "x"} for n in
+                                     ("ner", "mention_filter", "org_filter", "merge", "facts")]}
+    (tmp_path / "config.json").write_text(json.dumps(cfg), encoding="utf-8")
+    ex = excluded(tmp_path, "org_filter")
+    assert "org_filter" in ex and "merge" in ex and "facts" in ex and "mention_filter" not in ex and "ner" not in ex
+    assert "mention_filter" in excluded(tmp_path, "mention_filter")
+    spec = tmp_path / "folds.json"
+    spec.write_text(json.dumps({"folds": 1, "models": ["."]}), encoding="utf-8")
+    assert excluded(spec, "org_filter") == ex
 
 
 def test_a_missing_weights_file_says_how_to_make_one(tmp_path):

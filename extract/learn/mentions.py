@@ -27,17 +27,43 @@ from extract.stages.relations.classifier import fit
 
 __all__ = ["train_mentions", "main"]
 
-STOP_AT = ("mention_filter", "entity_filter", "merge", "propagate", "relations", "events", "facts")
+STOP_AT = ("entity_filter", "merge", "propagate", "relations", "events", "facts")
+
+
+def _config_names(model) -> List[str]:
+    """The component names of ``model``'s pipeline, in order (a cross-fitting file: of its first fold's folder)."""
+    import os
+
+    from extract.pipeline import DEFAULT_MODEL
+
+    if model is None:
+        model = os.environ.get("ZHIE_MODEL") or DEFAULT_MODEL
+    if str(model).endswith(".json") and Path(model).is_file():
+        spec = json.loads(Path(model).read_text(encoding="utf-8"))
+        model = Path(model).parent / spec["models"][0]
+    cfg = Path(model) / "config.json"
+    if not cfg.is_file():
+        return []
+    return [e["name"] for e in json.loads(cfg.read_text(encoding="utf-8"))["pipeline"]]
+
+
+def excluded(model, name: str) -> tuple:
+    """The components to leave out when training the filter ``name``: it and every one after it (the filters
+    before it run, as they do before it at run time), and the stages after the entity recognizers."""
+    names = _config_names(model)
+    after = names[names.index(name):] if name in names else [name]
+    return tuple(dict.fromkeys([*after, *STOP_AT]))
 
 
 def train_mentions(gold_paths: Sequence, model=None, types: Sequence[str] = ("INDUSTRY",),
                    sources: Sequence[str] = ("gazetteer",), threshold: float = 0.5, l2: float = 1e-3,
-                   epochs: int = 200, log=print) -> MentionFilter:
+                   epochs: int = 200, name: str = "mention_filter", log=print) -> MentionFilter:
+    """A filter for ``types`` from ``sources``, to sit in the pipeline as component ``name``."""
     recs: List[dict] = []
     for p in gold_paths:
         recs += read_jsonl(p)
     t0 = time.time()
-    docs = pipe_predicted(model, [(r["text"], r.get("id")) for r in recs], exclude=STOP_AT)
+    docs = pipe_predicted(model, [(r["text"], r.get("id")) for r in recs], exclude=excluded(model, name))
     examples = []
     for rec, doc in zip(recs, docs):
         gold = {(e["start"], e["end"], e["type"]) for e in rec.get("entities", [])}
@@ -60,11 +86,13 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("--sources", nargs="+", default=["gazetteer"])
     ap.add_argument("--threshold", type=float, default=0.5)
     ap.add_argument("--l2", type=float, default=1e-3)
+    ap.add_argument("--name", default="mention_filter", help="the filter's component name in the model's config: "
+                    "the documents run through the components before it (default: %(default)s)")
     args = ap.parse_args(argv)
     if missing_files(args.gold):
         return 2
     flt = train_mentions(args.gold, args.model, args.types, args.sources, args.threshold, l2=args.l2,
-                         log=lambda m: print(m, file=sys.stderr))
+                         name=args.name, log=lambda m: print(m, file=sys.stderr))
     trained_on = [{"path": str(p), "sha256": hashlib.sha256(Path(p).read_bytes()).hexdigest()} for p in args.gold]
     flt.save(args.output, {"trained_on": trained_on, "candidates_from": str(args.model or "default")})
     print(json.dumps({"output": args.output, "types": list(flt.types), "sources": list(flt.sources),
