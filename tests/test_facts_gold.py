@@ -66,5 +66,7 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     from extract.stages.facts.chooser import load_any
     report = _facts_report(gold_docs, load_any(REPO / "models" / "default" / "facts_chooser.json"))
     got = _counts(report)
-    assert got == {"METRIC": (1757, 581, 344), "RANKING": (265, 92, 108), "metric chars": (7785, 16641, 13347)}, got
-    assert report["micro"]["f1"] == pytest.approx(0.7824, abs=5e-5)
+    # session 17: the chooser retrained on all 555 training documents (news dev on predicted entities 0.578 -> 0.585;
+    # on gold entities dev 0.708 -> 0.712, seeds 0.940 -> 0.940; the train split's pinned counts fall)
+    assert got == {"METRIC": (1720, 613, 381), "RANKING": (264, 94, 109), "metric chars": (7679, 16611, 13347)}, got
+    assert report["micro"]["f1"] == pytest.approx(0.76825, abs=5e-5)
