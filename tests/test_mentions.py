@@ -112,6 +112,22 @@ def test_training_runs_the_filters_before_its_own_place(tmp_path):
     assert excluded(spec, "org_filter") == ex
 
 
+def test_the_weights_file_names_the_ner_its_candidates_came_from(tmp_path):
+    import hashlib
+
+    from extract.learn.mentions import candidates_from
+
+    (tmp_path / "ner").mkdir()
+    (tmp_path / "ner" / "model.safetensors").write_bytes(b"weights")
+    sha = hashlib.sha256(b"weights").hexdigest()
+    assert candidates_from(tmp_path) == {"model": tmp_path.name, "ner_sha256": sha}
+    spec = tmp_path / "folds.json"
+    spec.write_text(json.dumps({"folds": 2, "models": [".", "missing"]}), encoding="utf-8")
+    assert candidates_from(spec) == {"crossfit_folds": 2, "fold_ner_sha256": [sha, None]}
+    shipped = json.loads((ROOT / "models" / "default" / "mentions.json").read_text(encoding="utf-8"))
+    assert shipped["candidates_from"]["crossfit_folds"] == 2  # the NER's matches were judged on cross-fitted text
+
+
 def test_a_missing_weights_file_says_how_to_make_one(tmp_path):
     with pytest.raises(FileNotFoundError, match="extract.learn.mentions"):
         make_mention_filter(None, str(tmp_path / "nope.json"))

@@ -76,6 +76,22 @@ def train_mentions(gold_paths: Sequence, model=None, types: Sequence[str] = ("IN
     return MentionFilter(fit(examples, epochs=epochs, l2=l2), types, sources, threshold)
 
 
+def candidates_from(model) -> dict:
+    """What the candidates came from, for the weights file: the NER weights (sha256) of the model folder, or of
+    each fold of a cross-fitting file (local paths would mean nothing elsewhere)."""
+    def ner_sha(folder: Path) -> Optional[str]:
+        w = folder / "ner" / "model.safetensors"
+        return hashlib.sha256(w.read_bytes()).hexdigest() if w.is_file() else None
+
+    if model is not None and str(model).endswith(".json") and Path(model).is_file():
+        spec = json.loads(Path(model).read_text(encoding="utf-8"))
+        return {"crossfit_folds": spec["folds"],
+                "fold_ner_sha256": [ner_sha(Path(model).parent / m) for m in spec["models"]]}
+    if model is None or str(model) == "rules":
+        return {"model": str(model or "default")}
+    return {"model": Path(model).name, "ner_sha256": ner_sha(Path(model))}
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m extract.learn.mentions", description=__doc__.split("\n\n")[0])
     ap.add_argument("gold", nargs="+", help="gold JSONL (SCHEMA.md) to train on")
@@ -93,8 +109,14 @@ def main(argv: Optional[List[str]] = None) -> int:
         return 2
     flt = train_mentions(args.gold, args.model, args.types, args.sources, args.threshold, l2=args.l2,
                          name=args.name, log=lambda m: print(m, file=sys.stderr))
-    trained_on = [{"path": str(p), "sha256": hashlib.sha256(Path(p).read_bytes()).hexdigest()} for p in args.gold]
-    flt.save(args.output, {"trained_on": trained_on, "candidates_from": str(args.model or "default")})
+    repo = Path(__file__).resolve().parents[2]
+
+    def shown(path) -> str:  # repository-relative where it can be, so the file names the same data everywhere
+        path = Path(path).resolve()
+        return str(path.relative_to(repo)) if path.is_relative_to(repo) else str(path)
+
+    trained_on = [{"path": shown(p), "sha256": hashlib.sha256(Path(p).read_bytes()).hexdigest()} for p in args.gold]
+    flt.save(args.output, {"trained_on": trained_on, "candidates_from": candidates_from(args.model)})
     print(json.dumps({"output": args.output, "types": list(flt.types), "sources": list(flt.sources),
                       "weights": len(flt.model["w"])}))
     return 0

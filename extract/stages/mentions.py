@@ -67,16 +67,15 @@ def features(doc: Document, e, count: int, others: Optional[_Others] = None) -> 
     ``others``: the document's index of non-NER entities, built once per document when given)."""
     n = doc.norm
     s, t = e.start, e.end
-    w = n[s:t]
+    w, left, right = n[s:t], n[max(0, s - 1):s], n[t:t + 1]
     f = [f"w={w}", f"len={min(len(w), 6)}", f"first={w[:1]}", f"last={w[-1:]}", f"cnt={min(count, 5)}",
-         f"l1={n[s - 1:s] if s else ''}", f"r1={n[t:t + 1]}", f"l1r1={n[s - 1:s] if s else ''}|{n[t:t + 1]}",
-         f"w|l1={w}|{n[s - 1:s] if s else ''}", f"w|r1={w}|{n[t:t + 1]}"]
+         f"l1={left}", f"r1={right}", f"l1r1={left}|{right}", f"w|l1={w}|{left}", f"w|r1={w}|{right}"]
     for k in (2, 3, 4):
         f.append(f"l{k}={n[max(0, s - k):s]}")
         f.append(f"r{k}={n[t:t + k]}")
     src = e.source  # a model judging several sources learns how far to trust each, word by word
-    f += [f"src={src}", f"src={src}|w={w}", f"src={src}|len={min(len(w), 6)}", f"src={src}|l1={n[s - 1:s] if s else ''}",
-          f"src={src}|r1={n[t:t + 1]}"]
+    f += [f"src={src}", f"src={src}|w={w}", f"src={src}|len={min(len(w), 6)}", f"src={src}|l1={left}",
+          f"src={src}|r1={right}"]
     for o in (others or _Others(doc)).near(s, t):
         if o is e:
             continue
