@@ -264,7 +264,7 @@ def test_trigger_context_features():
 
 def test_probability_is_the_clipped_logistic():
     import math
-    from extract.stages.events.learned import _prob
+    from extract.stages.hashing import sparse_prob as _prob  # the logistic of every learned stage (events too)
     assert _prob({"bias": 0.0, "w": {}}, []) == 0.5
     assert _prob({"bias": 1.0, "w": {3: 1.0}}, [3, 4]) == 1 / (1 + math.exp(-2.0))
     assert _prob({"bias": 100.0, "w": {}}, []) == 1 / (1 + math.exp(-30.0))

@@ -1,4 +1,5 @@
-"""Hashed sparse features, shared by the learned stages (relation classifier, FUNDING model, fact chooser).
+"""Hashed sparse features and the logistic over them, shared by the learned stages (relation classifier, FUNDING
+model, fact chooser, match filters).
 
 A feature is a string; its slot is the CRC-32 of its UTF-8 bytes modulo the model's number of slots.
 Lone surrogates pass through (``surrogatepass``), so any text a document holds can be part of a feature.
@@ -6,9 +7,10 @@ Saved weights are keyed by these slots: changing the function invalidates every 
 """
 from __future__ import annotations
 
+import math
 import zlib
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Iterable
 
 
 def feature_slot(feature: str, dim: int) -> int:
@@ -22,3 +24,11 @@ def slot_hasher(dim: int, cache: int = 1 << 17) -> Callable[[str], int]:
     def h(feature: str) -> int:
         return feature_slot(feature, dim)
     return h
+
+
+def sparse_prob(model: dict, ids: Iterable[int]) -> float:
+    """The logistic probability of a sparse linear model ``{"bias": b, "w": {slot: weight}}`` over the feature slots
+    ``ids`` (its logit clipped to ±30, so ``exp`` never overflows)."""
+    w = model["w"]
+    z = model["bias"] + sum(w.get(i, 0.0) for i in ids)
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))

@@ -25,14 +25,13 @@ from __future__ import annotations
 
 import bisect
 import json
-import math
 from collections import Counter
 from pathlib import Path
 from typing import List, Optional, Sequence
 
 from extract.doc import Document
 from extract.registry import components
-from extract.stages.hashing import slot_hasher
+from extract.stages.hashing import slot_hasher, sparse_prob
 
 __all__ = ["MentionFilter", "features", "candidates", "DIM", "make_mention_filter"]
 
@@ -109,9 +108,7 @@ class MentionFilter:
         self.threshold = float(threshold)
 
     def prob(self, ids: List[int]) -> float:
-        w = self.model["w"]
-        z = self.model["bias"] + sum(w.get(i, 0.0) for i in ids)
-        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+        return sparse_prob(self.model, ids)
 
     def __call__(self, doc: Document) -> Document:
         if not self.model:

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import bisect
 import json
-import math
 import re
 from pathlib import Path
 from typing import Dict, List, Optional
@@ -40,7 +39,7 @@ from extract.doc import Argument, Document, Event
 from extract.registry import components
 from extract.stages.events.rules import DATA, _Ctx, _hedged, _is_money, _load, find_events, investments, merge_same_round, \
     normalize_round
-from extract.stages.hashing import slot_hasher
+from extract.stages.hashing import slot_hasher, sparse_prob
 
 __all__ = ["FundingModel", "make_learned_events", "trigger_candidates", "arg_candidates", "trigger_keys", "arg_keys"]
 
@@ -213,12 +212,6 @@ def rule_decisions(doc: Document, data: dict, with_events: bool = False):
     return triggers, roles
 
 
-def _prob(model: dict, ids: List[int]) -> float:
-    w = model["w"]
-    z = model["bias"] + sum(w.get(i, 0.0) for i in ids)
-    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
-
-
 def prepare_data(data: dict) -> dict:
     data = dict(data)
     data["_extra_trigger_re"] = re.compile("|".join(map(re.escape, EXTRA_TRIGGERS)))
@@ -243,14 +236,14 @@ class FundingModel:
         events, seen = [], []
         index = _index(doc)
         for ts, te, word in trigger_candidates(doc, data, index):
-            if _prob(self.trigger, trigger_features(doc, data, ts, te, word, rule_trig, index)) < self.trigger_threshold \
+            if sparse_prob(self.trigger, trigger_features(doc, data, ts, te, word, rule_trig, index)) < self.trigger_threshold \
                     and not (self.union_rules and (ts, te) in rule_trig):
                 continue  # (with union_rules a trigger the rules make an event of is kept too)
             cands = arg_candidates(doc, data, ts, te, index)
             rr = rule_roles.get((ts, te), {})
             best: Dict[str, list] = {}
             for x in cands:
-                scored = [(_prob(self.role, arg_features(doc, ts, te, x, cands, role, rr)), role)
+                scored = [(sparse_prob(self.role, arg_features(doc, ts, te, x, cands, role, rr)), role)
                           for role in ROLES_BY_KIND[x.kind]]
                 p, role = max(scored)
                 if p >= self.role_threshold:

@@ -18,11 +18,10 @@ from __future__ import annotations
 import bisect
 from functools import lru_cache
 import json
-import math
 from pathlib import Path
 from typing import Iterable, List, Optional, Tuple
 
-from extract.stages.hashing import slot_hasher
+from extract.stages.hashing import slot_hasher, sparse_prob
 from extract.stages.segment import ensure_sentences
 
 # relation -> (head types, tail types)
@@ -250,9 +249,7 @@ class RelationClassifier:
         return self
 
     def prob(self, ids: List[int]) -> float:
-        w = self.model["w"]
-        z = self.model["bias"] + sum(w.get(i, 0.0) for i in ids)
-        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+        return sparse_prob(self.model, ids)
 
     def predict(self, doc, threshold: Optional[float] = None) -> List[tuple]:
         """``(type, head, tail)``: for each pair of entities, the relation and direction it scores
