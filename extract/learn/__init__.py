@@ -32,33 +32,43 @@ def fold_of(doc_id, folds: int) -> int:
     return int(hashlib.sha256(str(doc_id).encode("utf-8")).hexdigest(), 16) % folds
 
 
+def crossfit_folders(model):
+    """The fold model folders of a *cross-fitting file* (JSON: ``{"folds": K, "models": [M0, …]}``, folders relative
+    to the file), in fold order; None when ``model`` is not such a file (a model folder or name, or None).
+    Raises ``ValueError`` naming the file when it is JSON but not of that form."""
+    import json
+    from pathlib import Path
+
+    if model is None or not (str(model).endswith(".json") and Path(model).is_file()):
+        return None
+    spec_path = Path(model)
+    spec = json.loads(spec_path.read_text(encoding="utf-8"))
+    if not isinstance(spec, dict) or not isinstance(spec.get("folds"), int) or len(spec.get("models", [])) != spec["folds"]:
+        raise ValueError(f"{model}: not a cross-fitting file (JSON with \"folds\": K and K \"models\")")
+    return [(spec_path.parent / m).resolve() for m in spec["models"]]
+
+
 def pipe_predicted(model, items, **load_kw) -> list:
     """Documents for ``items`` (``(text, id)`` pairs) run through ``model``, in order.
 
     The learned classifiers (relations, FUNDING, facts) train on the entities the pipeline itself finds.
     On their own training documents an NER that was trained on them finds nearly the gold entities, so a
     classifier learns to trust entities more than it may on new text. ``model`` may therefore be a
-    *cross-fitting file* (JSON: ``{"folds": K, "models": [M0, …]}``, model folders relative to the file):
-    a document of fold ``k`` (:func:`fold_of`) runs through ``models[k]``, whose NER was trained without
-    fold ``k``'s documents (``evaluation/crossfit_ner.py`` writes one). Otherwise ``model`` is a model
-    folder or name for :func:`extract.pipeline.load`. ``load_kw``: passed to ``load`` (``exclude``, overrides).
+    *cross-fitting file* (:func:`crossfit_folders`): a document of fold ``k`` (:func:`fold_of`) runs through
+    ``models[k]``, whose NER was trained without fold ``k``'s documents (``evaluation/crossfit_ner.py`` writes
+    one). Otherwise ``model`` is a model folder or name for :func:`extract.pipeline.load`. ``load_kw``: passed to
+    ``load`` (``exclude``, overrides).
     """
-    import json
-    from pathlib import Path
-
     from extract.pipeline import load
 
     items = list(items)
-    if model is None or not (str(model).endswith(".json") and Path(model).is_file()):
+    folders = crossfit_folders(model)
+    if folders is None:
         return list(load(model, **load_kw).pipe(items))
-    spec_path = Path(model)
-    spec = json.loads(spec_path.read_text(encoding="utf-8"))
-    if not isinstance(spec, dict) or not isinstance(spec.get("folds"), int) or len(spec.get("models", [])) != spec["folds"]:
-        raise ValueError(f"{model}: not a cross-fitting file (JSON with \"folds\": K and K \"models\")")
-    k = spec["folds"]
+    k = len(folders)
     out = [None] * len(items)
-    for f, m in enumerate(spec["models"]):
-        nlp = load(str((spec_path.parent / m).resolve()), **load_kw)
+    for f, folder in enumerate(folders):
+        nlp = load(str(folder), **load_kw)
         idx = [i for i, (_, doc_id) in enumerate(items) if fold_of(doc_id, k) == f]
         for i, doc in zip(idx, nlp.pipe([items[i] for i in idx])):
             out[i] = doc

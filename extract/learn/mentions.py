@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import List, Optional, Sequence
 
 from extract.io.readers import read_jsonl
-from extract.learn import missing_files, pipe_predicted
+from extract.learn import crossfit_folders, missing_files, pipe_predicted
 from extract.stages.mentions import MentionFilter, doc_examples
 from extract.stages.relations.classifier import fit
 
@@ -36,11 +36,11 @@ def _config_names(model) -> List[str]:
 
     from extract.pipeline import DEFAULT_MODEL
 
-    if model is None:
+    folders = crossfit_folders(model)
+    if folders:
+        model = folders[0]
+    elif model is None:
         model = os.environ.get("ZHIE_MODEL") or DEFAULT_MODEL
-    if str(model).endswith(".json") and Path(model).is_file():
-        spec = json.loads(Path(model).read_text(encoding="utf-8"))
-        model = Path(model).parent / spec["models"][0]
     cfg = Path(model) / "config.json"
     if not cfg.is_file():
         return []
@@ -83,10 +83,9 @@ def candidates_from(model) -> dict:
         w = folder / "ner" / "model.safetensors"
         return hashlib.sha256(w.read_bytes()).hexdigest() if w.is_file() else None
 
-    if model is not None and str(model).endswith(".json") and Path(model).is_file():
-        spec = json.loads(Path(model).read_text(encoding="utf-8"))
-        return {"crossfit_folds": spec["folds"],
-                "fold_ner_sha256": [ner_sha(Path(model).parent / m) for m in spec["models"]]}
+    folders = crossfit_folders(model)
+    if folders is not None:
+        return {"crossfit_folds": len(folders), "fold_ner_sha256": [ner_sha(f) for f in folders]}
     if model is None or str(model) == "rules":
         return {"model": str(model or "default")}
     return {"model": Path(model).name, "ner_sha256": ner_sha(Path(model))}
