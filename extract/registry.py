@@ -54,6 +54,7 @@ _BUILTINS = (
     "extract.stages.tables",
     "extract.stages.gazetteer",
     "extract.stages.mentions",
+    "extract.stages.latin_names",
     "extract.stages.recognizers",
     "extract.stages.propagate",
     "extract.stages.relations",

@@ -4,7 +4,7 @@ In pipeline order: :mod:`.basic` (normalize.v1, segment.v1, and after the recogn
 entity_filter.v1, merge.v1), :mod:`.segment` (sentences and jieba tokens), :mod:`.tables`,
 :mod:`.recognizers` (figures, dates, ranks, policy titles, legal company names), :mod:`.gazetteer`,
 :mod:`.ner` (the neural recognizer's numpy inference), :mod:`.mentions` (the learned filter of gazetteer
-INDUSTRY matches), :mod:`.propagate`, :mod:`.relations`,
+INDUSTRY matches), :mod:`.latin_names` (the learned type of names in Latin script), :mod:`.propagate`, :mod:`.relations`,
 :mod:`.events` (FUNDING), :mod:`.facts` (METRIC/RANKING). Each registers its factories in
 :data:`extract.registry.components` under the names that a model's ``config.json`` uses.
 

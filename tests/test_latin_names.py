@@ -1,0 +1,120 @@
+"""The learned type of Latin-script names (extract.stages.latin_names, extract.learn.latin_names)."""
+import json
+from pathlib import Path
+
+import pytest
+
+import extract
+from extract.doc import Document, Relation
+from extract.learn.latin_names import examples, fit_softmax, train_latin_typer
+from extract.stages.latin_names import (NONE, TYPES, LatinTyper, features, is_latin, latin_runs, make_latin_typer,
+                                        neighbour_types, span_index, softmax_probs)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _doc(text, ents):
+    d = Document(text)
+    for typ, surface in ents:
+        s = text.index(surface)
+        d.entities.append(d.entity(typ, s, s + len(surface), source="ner"))
+    return d
+
+
+def test_is_latin_and_runs():
+    assert is_latin("Ilya Sutskever") and is_latin("D.E. Shaw") and is_latin("AT&T") and is_latin("K12")
+    assert not is_latin("2024") and not is_latin("SK海力士") and not is_latin("") and not is_latin(" AI")
+    text = "由Coatue Management领投，D.E. Shaw、MGX跟投，融资2.5亿美元。"
+    assert [text[s:e] for s, e in latin_runs(text)] == ["Coatue Management", "D.E. Shaw", "MGX"]
+
+
+def test_features_read_the_name_and_the_gloss():
+    text = "英伟达(Nvidia)与Nvidia合作"
+    s = text.index("Nvidia")
+    index = span_index([_doc(text, [("COMPANY", "英伟达")]).entities[0]])
+    lt, rt = neighbour_types(text, index, s, s + 6)
+    assert (lt, rt) == ("COMPANY", None)
+    glossed = features(text, s, s + 6, lt, rt)
+    assert glossed == features(text, s, s + 6, lt, rt)  # deterministic
+    s2 = text.rindex("Nvidia")
+    assert neighbour_types(text, index, s2, s2 + 6) == (None, None)
+    plain = features(text, s2, s2 + 6)
+    assert set(glossed) != set(plain) and set(glossed) & set(plain)  # the name is shared, its context is not
+
+
+def test_examples_take_gold_types_and_other_latin_runs_as_none():
+    rec = {"text": "Ilya Sutskever创立了SSI，发布iOS应用。",
+           "entities": [{"start": 0, "end": 14, "type": "PERSON"}, {"start": 17, "end": 20, "type": "COMPANY"}]}
+    classes = TYPES + (NONE,)
+    got = sorted(classes[y] for _, y in examples(rec))
+    assert got == ["COMPANY", "NONE", "PERSON"]  # iOS is no gold name
+
+
+def _corpus():
+    recs = []
+    people = ["Ilya Sutskever", "Peter Thiel", "Pat Grady", "Alfred Lin", "Sam Altman", "Greg Brockman"]
+    firms = ["Coatue Management", "Founders Fund", "Lightspeed Partners", "Sequoia Capital", "Fresco Capital",
+             "Dragoneer Partners"]
+    for p in people:
+        t = f"创始人{p}表示，公司将继续扩张。"
+        recs.append({"text": t, "entities": [{"start": 3, "end": 3 + len(p), "type": "PERSON"}]})
+    for c in firms:
+        t = f"本轮由{c}领投。"
+        recs.append({"text": t, "entities": [{"start": 3, "end": 3 + len(c), "type": "COMPANY"}]})
+    return recs
+
+
+def test_training_learns_person_against_company(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in _corpus()), encoding="utf-8")
+    typer = train_latin_typer([gold], threshold=0.5, log=lambda m: None)
+    d = _doc("创始人Ilya Sutskever表示，由Coatue Management领投。",
+             [("COMPANY", "Ilya Sutskever"), ("PERSON", "Coatue Management")])
+    out = typer(d)
+    assert [e.type for e in out.entities] == ["PERSON", "COMPANY"]
+    path = tmp_path / "latin.json"
+    typer.save(path, {"trained_on": []})
+    again = LatinTyper.load(path)
+    assert (again.classes, again.threshold, again.drop_threshold) == (typer.classes, 0.5, typer.drop_threshold)
+    ids = features(d.norm, 3, 17)
+    assert softmax_probs(again.model, ids) == pytest.approx(softmax_probs(typer.model, ids))
+
+
+def test_keep_pairs_threshold_and_drop():
+    d = _doc("由Dealroom发布，iOS应用。", [("ORG", "Dealroom"), ("COMPANY", "iOS")])
+    d.relations.append(Relation("in_industry", d.entities[1], d.entities[0]))
+    classes = TYPES + (NONE,)
+    to_company = {"bias": [5.0, 0, 0, 0, 0, 0], "w": {}}
+    assert [e.type for e in LatinTyper(to_company, classes)(_copy(d)).entities] == ["COMPANY", "COMPANY"]
+    kept = LatinTyper(to_company, classes, keep_pairs=[["ORG", "COMPANY"]])(_copy(d))
+    assert [e.type for e in kept.entities] == ["ORG", "COMPANY"]
+    unsure = LatinTyper({"bias": [0.1, 0, 0, 0, 0, 0], "w": {}}, classes, threshold=0.5)(_copy(d))
+    assert [e.type for e in unsure.entities] == ["ORG", "COMPANY"]  # 0.18 < 0.5: nothing changes
+    to_none = {"bias": [0, 0, 0, 0, 0, 5.0], "w": {}}
+    assert len(LatinTyper(to_none, classes)(_copy(d)).entities) == 2  # dropping is off by default
+    dropped = LatinTyper(to_none, classes, drop_threshold=0.9)(_copy(d))
+    assert dropped.entities == [] and dropped.relations == []
+
+
+def _copy(d):
+    out = Document(d.text)
+    for e in d.entities:
+        out.entities.append(out.entity(e.type, e.start, e.end, source=e.source))
+    if d.relations:
+        out.relations.append(Relation(d.relations[0].type, out.entities[1], out.entities[0]))
+    return out
+
+
+def test_fit_softmax_separates_two_classes():
+    data = [([1, 2], 0)] * 5 + [([3, 4], 1)] * 5
+    m = fit_softmax(data, 2, epochs=100)
+    assert softmax_probs(m, [1, 2])[0] > 0.9 and softmax_probs(m, [3, 4])[1] > 0.9
+
+
+def test_component_errors_name_the_missing_file(tmp_path):
+    with pytest.raises(FileNotFoundError, match="latin_typer.v1: no weights file"):
+        make_latin_typer(None, path=str(tmp_path / "nope.json"))
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"model": "other"}', encoding="utf-8")
+    with pytest.raises(ValueError, match="not a latintyper"):
+        LatinTyper.load(bad)
