@@ -18,7 +18,8 @@ The steps, each over the entities the folder's own NER finds (so the NER comes f
 4. ``relations``: the prose ``located_in`` / ``in_industry`` classifier (``extract.learn.relations``);
 5. ``events``: the FUNDING trigger and role classifiers with the DuEE 1.0 train records (``extract.learn.events
    --duee``), then the shipped decision settings: trigger threshold 0.3, role threshold 0.4, ``union_rules`` on
-   (chosen on the news dev split; see ``models/default/MODEL_CARD.md``);
+   (for investor-verb triggers only: ``union_invest_only``), ``single_company`` on (chosen on the news dev split;
+   see ``models/default/MODEL_CARD.md``);
 6. ``chooser``: the METRIC/RANKING chooser (``extract.learn.facts --also-gold``, margins 2.0 and 2.0);
 7. ``trimmer``: the metric-span trimmer (``extract.learn.facts --metric-spans``), trained on the folder as it
    stands with its facts stage run without a trimmer.
@@ -46,7 +47,8 @@ REPO = Path(__file__).resolve().parents[1]
 STEPS = ("ner", "mentions", "latin", "relations", "events", "chooser", "trimmer")
 LATIN_SETTINGS = ["--l2", "3e-4", "--keep-pair", "ORG", "COMPANY"]  # chosen on the news dev split (model card, session 18)
 MENTION_THRESHOLD = 0.3  # for a filter file that names none: half the F1 of a type near 0.6 (model card, session 17)
-EVENT_SETTINGS = {"trigger_threshold": 0.3, "role_threshold": 0.4, "union_rules": True}
+EVENT_SETTINGS = {"trigger_threshold": 0.3, "role_threshold": 0.4, "union_rules": True, "union_invest_only": True,
+                  "single_company": True}
 
 
 def run(cmd, log_path: Path) -> float:

@@ -639,3 +639,59 @@ def test_the_pipeline_component(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     with pytest.raises(FileNotFoundError, match="events.json"):
         make_learned_events(None)  # the default file name, read from the working folder
+
+
+def test_single_company_keeps_the_best_and_its_list():
+    """With ``single_company`` an event keeps its best scored company and the companies listed together with it;
+    a short name declared in brackets after the full name (以下简称) is another company found apart and goes."""
+    fm = _stubbed(["w=融资"], ["company"])
+    text = "长沙行深智能科技有限公司（以下简称“行深智能”）完成融资。"
+    d = make_doc(text, [("长沙行深智能科技有限公司", C), ("行深智能", C)])
+    assert [a.text for a in fm.extract(d)[0].arguments] == ["长沙行深智能科技有限公司", "行深智能"]
+    fm.single_company = True
+    assert len([a for a in fm.extract(d)[0].arguments if a.role == "company"]) == 1
+    listed = make_doc("星云科技、海岳智能和青禾医疗完成融资。", [("星云科技", C), ("海岳智能", C), ("青禾医疗", C)])
+    assert [a.text for a in fm.extract(listed)[0].arguments] == ["星云科技", "海岳智能", "青禾医疗"]
+
+
+def test_one_company_after_the_rules_fill_in():
+    """The rules' company arguments added after the classifier's (union_rules) give way to the first company,
+    unless listed with it."""
+    from extract.doc import Argument, Event
+    from extract.stages.events.learned import _one_company
+    text = "星云科技、海岳智能完成融资，北辰材料参投。"
+    d = make_doc(text, [("星云科技", C), ("海岳智能", C), ("北辰材料", C)])
+    ev = Event("FUNDING", d.span(text.index("融资"), text.index("融资") + 2))
+    ev.arguments = [Argument("company", ref=d.entities[1]), Argument("company", ref=d.entities[2]),
+                    Argument("company", ref=d.entities[0])]
+    _one_company(d.norm, ev)
+    assert [a.text for a in ev.arguments] == ["海岳智能", "星云科技"]
+
+
+def test_union_for_investor_verbs_only(model):
+    """``union_invest_only``: the rules' triggers the classifier rejects survive only as investor verbs."""
+    inv = make_doc("国投创新注资华芯科技5亿元。", [("国投创新", C), ("华芯科技", C), money("5亿元")])
+    raise_ = make_doc("华芯科技完成5亿元B轮融资。", [("华芯科技", C), money("5亿元")])
+    model.trigger_threshold = 1.01
+    model.union_rules = True
+    try:
+        assert [ev.trigger.text for ev in model.extract(inv)] == ["注资"]
+        assert [ev.trigger.text for ev in model.extract(raise_)] == ["融资"]
+        model.union_invest_only = True
+        assert [ev.trigger.text for ev in model.extract(inv)] == ["注资"]
+        assert model.extract(raise_) == []
+    finally:
+        model.trigger_threshold, model.union_rules, model.union_invest_only = 0.5, False, False
+
+
+def test_decoding_settings_are_saved(tmp_path):
+    fm = _stubbed(["w=融资"], ["company"])
+    fm.single_company, fm.union_invest_only = True, True
+    fm.save(tmp_path / "ev.json")
+    back = FundingModel.load(tmp_path / "ev.json")
+    assert (back.single_company, back.union_invest_only) == (True, True)
+    d = json.loads((tmp_path / "ev.json").read_text(encoding="utf-8"))
+    del d["single_company"], d["union_invest_only"]
+    (tmp_path / "old.json").write_text(json.dumps(d), encoding="utf-8")
+    old = FundingModel.load(tmp_path / "old.json")
+    assert (old.single_company, old.union_invest_only) == (False, False)

@@ -17,13 +17,19 @@ open an event at this trigger, and which role they give each candidate.
    role its type allows (company, investor, lead_investor; amount; date; round) from its position,
    the characters around it, the gap to the trigger, the candidates between them and the rules' role.
 3. **Decoding**: a candidate takes its best role when that scores ≥ the threshold; an event keeps
-   one amount, one round and one date (the best); an event needs a company or an investor. Two
+   one amount, one round and one date (the best), and with ``single_company`` (the shipped setting) one company
+   (the best scored) or one list of companies (甲、乙和丙 raising together): every gold event of the news splits has
+   exactly one company, and a second one found apart from the first is nearly always its short name (行深智能 beside
+   长沙行深智能科技有限公司) or a party of the round; an event needs a company or an investor. Two
    accepted triggers of one sentence naming the same company are one event.
 
 With ``union_rules`` (the shipped setting) the rules are the fallback: a trigger they make an event
 of is kept even when the trigger classifier rejects it, and their arguments fill the roles the role
 classifier left out. The training data (DuEE, the news train split) hold few investor-verb triggers
-(注资, 入股, 参股), which the classifier alone then rejects.
+(注资, 入股, 参股), which the classifier alone then rejects. With ``union_invest_only`` (shipped since
+session 18) that fallback keeps only such investor-verb triggers: for the raise words (融资, 募资 …), of which
+the classifier has seen hundreds, the rules' extra triggers were mostly background, planned and refinancing
+mentions (N10), and the classifier alone is more precise (news dev triggers 0.757 → 0.800).
 
 Inference is plain Python; the weights are one JSON file (``path``, in the model folder).
 """
@@ -51,6 +57,7 @@ ROLES_BY_KIND = {"COMPANY": ("company", "investor", "lead_investor"), "ORG": ("i
                  "MONEY": ("amount",), "DATE": ("date",), "ROUND": ("round",)}
 SINGLE = ("amount", "round", "date")
 _NEXT_OPEN = re.compile(r"\s*(?:本轮|此轮|本次|此次|该轮|这轮)")
+_LIST_GAP = re.compile(r"\s*(?:、|，|,|和|及|与|以及|、以及)\s*\Z")  # between two parties of one list (甲、乙和丙)
 _DIST = (0, 1, 2, 4, 8, 16, 32, 64)
 _CUES = ("领投", "跟投", "参投", "联合投资", "投资", "由", "获", "完成", "等", "估值", "累计", "老股东", "、", "和",
          "以及", "的", "，")
@@ -215,6 +222,7 @@ def rule_decisions(doc: Document, data: dict, with_events: bool = False):
 def prepare_data(data: dict) -> dict:
     data = dict(data)
     data["_extra_trigger_re"] = re.compile("|".join(map(re.escape, EXTRA_TRIGGERS)))
+    data["_invest_re"] = re.compile("|".join(data["invest_verbs"]))
     return data
 
 
@@ -225,7 +233,11 @@ class FundingModel:
                  role_threshold: float = 0.5, data_path: str = str(DATA), union_rules: bool = False):
         self.trigger, self.role = trigger, role
         self.union_rules = union_rules
+        # with union_rules, keep the rules' triggers the classifier rejects only when they are investor verbs
+        # (注资, 入股, 投资 …: rare in the training data); the raise words (融资, 募资 …) are the classifier's alone
+        self.union_invest_only = False
         self.merge_rounds = True  # one event per stated round across the document (rules.merge_same_round)
+        self.single_company = False  # an event keeps one company argument (the best scored; see make_learned_events)
         self.trigger_threshold, self.role_threshold = trigger_threshold, role_threshold
         self.data = prepare_data(_load(data_path))
 
@@ -236,8 +248,9 @@ class FundingModel:
         events, seen = [], []
         index = _index(doc)
         for ts, te, word in trigger_candidates(doc, data, index):
-            if sparse_prob(self.trigger, trigger_features(doc, data, ts, te, word, rule_trig, index)) < self.trigger_threshold \
-                    and not (self.union_rules and (ts, te) in rule_trig):
+            pt = sparse_prob(self.trigger, trigger_features(doc, data, ts, te, word, rule_trig, index))
+            if pt < self.trigger_threshold and not (self.union_rules and (ts, te) in rule_trig and (
+                    not self.union_invest_only or data["_invest_re"].fullmatch(word))):
                 continue  # (with union_rules a trigger the rules make an event of is kept too)
             cands = arg_candidates(doc, data, ts, te, index)
             rr = rule_roles.get((ts, te), {})
@@ -251,6 +264,8 @@ class FundingModel:
             for role in SINGLE:
                 if role in best:
                     best[role] = [max(best[role], key=lambda t: t[0])]
+            if self.single_company and len(best.get("company", ())) > 1:
+                best["company"] = _with_coordinated(doc.norm, best["company"])
             ev = Event("FUNDING", doc.span(ts, te))
             rule_ev = rule_events.get((ts, te)) if self.union_rules else None
             if not best.get("company") and not best.get("investor") and not best.get("lead_investor") \
@@ -287,7 +302,9 @@ class FundingModel:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         with open(path, "w", encoding="utf-8") as f:
             json.dump({"model": "events.learned.v1", "dim": DIM, "trigger_threshold": self.trigger_threshold,
-                       "role_threshold": self.role_threshold, "union_rules": self.union_rules, "extra_triggers": list(EXTRA_TRIGGERS),
+                       "role_threshold": self.role_threshold, "union_rules": self.union_rules,
+                       "union_invest_only": self.union_invest_only, "single_company": self.single_company,
+                       "extra_triggers": list(EXTRA_TRIGGERS),
                        "trigger": self.trigger, "role": self.role}, f)
 
     @classmethod
@@ -297,8 +314,41 @@ class FundingModel:
         if d.get("model") != "events.learned.v1" or d.get("dim") != DIM:
             raise ValueError(f"{path}: not an events.learned.v1 weights file for {DIM} slots")
         fix = lambda m: {"bias": m["bias"], "w": {int(k): v for k, v in m["w"].items()}}
-        return cls(fix(d["trigger"]), fix(d["role"]), float(d["trigger_threshold"]), float(d["role_threshold"]),
-                   union_rules=bool(d.get("union_rules", False)))
+        model = cls(fix(d["trigger"]), fix(d["role"]), float(d["trigger_threshold"]), float(d["role_threshold"]),
+                    union_rules=bool(d.get("union_rules", False)))
+        model.single_company = bool(d.get("single_company", False))
+        model.union_invest_only = bool(d.get("union_invest_only", False))
+        return model
+
+
+def _coordinated(norm: str, spans: list, k: int) -> tuple:
+    """``(lo, hi)``: the run of ``spans`` (sorted by start) around ``spans[k]`` joined only by list separators."""
+    lo = hi = k
+    while lo > 0 and _LIST_GAP.match(norm[spans[lo - 1].end:spans[lo].start]):
+        lo -= 1
+    while hi + 1 < len(spans) and _LIST_GAP.match(norm[spans[hi].end:spans[hi + 1].start]):
+        hi += 1
+    return lo, hi
+
+
+def _with_coordinated(norm: str, pairs: list) -> list:
+    """The best scored of the ``(p, candidate)`` pairs and those listed together with it (甲、乙和丙 raise together:
+    one statement, all three companies); the others go (a short name beside its full name, a party of the round)."""
+    pairs = sorted(pairs, key=lambda t: t[1].start)
+    lo, hi = _coordinated(norm, [x for _, x in pairs], max(range(len(pairs)), key=lambda i: pairs[i][0]))
+    return pairs[lo:hi + 1]
+
+
+def _one_company(norm: str, ev: Event) -> None:
+    """After the rules' arguments and merged statements are added: the event's first company argument (the
+    classifier's choice when it made one) and those listed together with it stay; other company arguments go."""
+    comps = [a for a in ev.arguments if a.role == "company" and a.ref is not None]
+    if len(comps) < 2:
+        return
+    order = sorted(comps, key=lambda a: a.ref.start)
+    lo, hi = _coordinated(norm, [a.ref for a in order], order.index(comps[0]))
+    keep = {id(a) for a in order[lo:hi + 1]}
+    ev.arguments[:] = [a for a in ev.arguments if a.role != "company" or a.ref is None or id(a) in keep]
 
 
 def _main_mentions(doc: Document, events: list) -> None:
@@ -330,7 +380,9 @@ def _main_mentions(doc: Document, events: list) -> None:
 @components.register("events.learned.v1")
 def make_learned_events(nlp, path: str = "events.json", invested_in: bool = True,
                         trigger_threshold: Optional[float] = None, role_threshold: Optional[float] = None,
-                        union_rules: Optional[bool] = None, merge_rounds: bool = True):
+                        union_rules: Optional[bool] = None, union_invest_only: Optional[bool] = None,
+                        merge_rounds: bool = True,
+                        single_company: Optional[bool] = None):
     """The learned FUNDING extractor; ``path``: its weights (written by ``python -m extract.learn.events``)."""
     model = FundingModel.load(path)
     if trigger_threshold is not None:
@@ -339,11 +391,18 @@ def make_learned_events(nlp, path: str = "events.json", invested_in: bool = True
         model.role_threshold = float(role_threshold)
     if union_rules is not None:
         model.union_rules = bool(union_rules)
+    if union_invest_only is not None:
+        model.union_invest_only = bool(union_invest_only)
     model.merge_rounds = bool(merge_rounds)
+    if single_company is not None:
+        model.single_company = bool(single_company)
 
     def events(doc: Document) -> Document:
         found = model.extract(doc)
         _main_mentions(doc, found)
+        if model.single_company:
+            for ev in found:
+                _one_company(doc.norm, ev)
         doc.events.extend(found)
         if invested_in:
             doc.relations.extend(investments(found, doc.relations))
