@@ -101,6 +101,30 @@ CASES = [
     ("2023财年营收", "2023财年", {"year": 2023, "part": "fiscal_year"}),
     ("民國115年產值", "民國115年", {"year": 2026}),
     ("電子資訊業114年受惠", "114年", {"year": 2025}),
+    # news-train classes (session 18): a year's first months, same period and season; two-digit years with a
+    # month or part; quarter abbreviations; years listed before 年; windows; few-year spans; relative words
+    ("图达通2024年前9个月营收", "2024年前9个月", {"year": 2024, "part": "M1-M9"}),
+    ("较2024年同期增长", "2024年同期", {"year": 2024, "same_period": True}),
+    ("2025年春季发布", "2025年春季", {"year": 2025, "season": "春季"}),
+    ("计划于2025年内实现商用", "2025年内", {"year": 2025, "relative": "within"}),
+    ("2024年来股价上涨", "2024年来", {"year": 2024, "since": "since"}),
+    ("24年3月，写入报告", "24年3月", {"year": 2024, "month": 3}),
+    ("从24年四季度机构持仓看", "24年四季度", {"year": 2024, "part": "Q4"}),
+    ("公司4Q24营收符合预期", "4Q24", {"year": 2024, "part": "Q4"}),
+    ("24Q4为39亿美元", "24Q4", {"year": 2024, "part": "Q4"}),
+    ("1H25展望", "1H25", {"year": 2025, "part": "H1"}),
+    ("2022、2023、2024年同期水位", "2022", {"year": 2022}),
+    ("AI将在5年內帶來影響", "5年內", {"relative": "within", "years": 5}),
+    ("三个月内完成", "三个月内", {"relative": "within", "months": 3}),
+    ("过去几年里", "过去几年", {"relative": "last", "years": "few"}),
+    ("未来几个月内", "未来几个月内", {"relative": "next", "months": "few"}),
+    ("创近1月新高", "近1月", {"relative": "last", "months": 1}),
+    ("今年春季上市", "今年春季", {"relative": "year", "offset": 0, "season": "春季"}),
+    ("较去年同月增长", "去年同月", {"relative": "year", "offset": -1, "same_period": True}),
+    ("恒指今早高开", "今早", {"relative": "today"}),
+    ("截至发稿，涨3%", "截至发稿", {"relative": "now"}),
+    ("上个月的就职典礼", "上个月", {"relative": "last_month"}),
+    ("目前为止没有", "目前为止", {"relative": "now"}),
 ]
 
 
@@ -131,6 +155,12 @@ NEGATIVES = [
     ("成立114年历史", "114年"),  # a count of years, not a 民国 year
     ("2024年前三个月", "2024年前"),
     ("现在的技术", "现在"),
+    ("当日收盘价", "当日"),  # a back-reference (that day), like 此前: never gold in the news train split
+    ("经营25年的老店", "25年"),  # a two-digit year needs a month, part or period after it
+    ("2024年来自海外的收入", "2024年来"),
+    ("CR10集中度", "CR10"),
+    ("A1Q3型号", "1Q3"),  # letters around: no quarter
+    ("3H25", "3H25"),  # no third half
 ]
 
 
