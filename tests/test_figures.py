@@ -175,6 +175,17 @@ CASES = [
     ("供应约9.8亿平", "约9.8亿平", 980000000, "平方米", "approx", None, None),
     ("成交14宗地块", "14宗", 14, "宗", "exact", None, None),
     ("日产10.14万桶/日", "10.14万桶/日", 101400, "桶/日", "exact", None, None),
+    # --- market and property units of the news training data (session 18), constructed sentences
+    ("恒指收报20,318点", "20,318点", 20318, "点", "exact", None, None),
+    ("恒指跌388点", "388点", 388, "点", "exact", None, None),
+    ("降息25个基点", "25个基点", 25, "基点", "exact", None, None),
+    ("按揭利率3.5厘", "3.5厘", 3.5, "厘", "exact", None, None),
+    ("推出120伙单位", "120伙", 120, "伙", "exact", None, None),
+    ("实用面积450方呎", "450方呎", 450, "平方英尺", "exact", None, None),
+    ("对应2025年PE为7X", "7X", 7, "倍", "exact", None, None),
+    ("股价对应2.3x25e P/B", "2.3x", 2.3, "倍", "exact", None, None),
+    ("筹集约4600亿日圆", "约4600亿日圆", 460000000000, "日元", "approx", None, None),
+    ("耗时15分钟", "15分钟", 15, "分钟", "exact", None, None),
 ]
 
 
@@ -227,6 +238,10 @@ NEGATIVES = [
     ("在入口的走廊处，树了数个展板", "数个"),
     ("他又进入谷歌工作了几年", "几年"),
     ("实际上，SSI 并不是唯一一家采用新方法的公司", "一一家"),
+    ("营收达三○二点四亿美元", "三○二点"),  # 点 as a decimal point between Chinese numerals
+    ("提出三点建议", "三点"),
+    ("下午3点多到场", "3点"),
+    ("搭载3xCPU", "3x"),  # a letter after x: no multiple
 ]
 
 
