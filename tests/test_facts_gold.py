@@ -68,5 +68,8 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     got = _counts(report)
     # session 17: the chooser retrained on all 555 training documents (news dev on predicted entities 0.578 -> 0.585;
     # on gold entities dev 0.708 -> 0.712, seeds 0.940 -> 0.940; the train split's pinned counts fall)
-    assert got == {"METRIC": (1720, 613, 381), "RANKING": (264, 94, 109), "metric chars": (7679, 16611, 13347)}, got
-    assert report["micro"]["f1"] == pytest.approx(0.76825, abs=5e-5)
+    # session 18: retrained the same way over the session's DATE and FIGURE recognizers (news dev on predicted
+    # entities 0.585 -> 0.588, seeds 0.880 and the blind challenge 0.545 unchanged; here one METRIC fewer, one
+    # RANKING more)
+    assert got == {"METRIC": (1719, 615, 382), "RANKING": (265, 94, 108), "metric chars": (7679, 16624, 13347)}, got
+    assert report["micro"]["f1"] == pytest.approx(0.76795, abs=5e-5)
