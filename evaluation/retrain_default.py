@@ -10,21 +10,23 @@ The steps, each over the entities the folder's own NER finds (so the NER comes f
 
 1. ``ner``: ``python -m extract.learn.ner.train CONFIG RUN`` (or ``--ner DIR``: an NER already trained), copied
    to ``OUT/ner``;
-2. ``mentions``: the match filters (``extract.learn.mentions``), one per ``mention_filter.v1`` entry of the config, in
+2. ``names``: the person names without a Chinese family name that ``entity_filter`` keeps
+   (``extract.learn.person_names``: the public corpora and the gold files; no model runs);
+3. ``mentions``: the match filters (``extract.learn.mentions``), one per ``mention_filter.v1`` entry of the config, in
    pipeline order, each with the types, sources and threshold its current file names (shipped: INDUSTRY from the
    gazetteer and the NER at 0.3, ORG at 0.4);
-3. ``latin``: the type of Latin-script names (``extract.learn.latin_names``; it reads gold text only, so it needs
+4. ``latin``: the type of Latin-script names (``extract.learn.latin_names``; it reads gold text only, so it needs
    neither the NER nor ``--crossfit``), with L2 3e-4 and ORG/COMPANY kept as the NER has them;
-4. ``relations``: the prose ``located_in`` / ``in_industry`` classifier (``extract.learn.relations``);
-5. ``events``: the FUNDING trigger and role classifiers with the DuEE 1.0 train records (``extract.learn.events
+5. ``relations``: the prose ``located_in`` / ``in_industry`` classifier (``extract.learn.relations``);
+6. ``events``: the FUNDING trigger and role classifiers with the DuEE 1.0 train records (``extract.learn.events
    --duee``), then the shipped decision settings: trigger threshold 0.3, role threshold 0.4, ``union_rules`` on
    (for investor-verb triggers only: ``union_invest_only``), ``single_company`` on (chosen on the news dev split;
    see ``models/default/MODEL_CARD.md``);
-6. ``chooser``: the METRIC/RANKING chooser (``extract.learn.facts --also-gold``, margins 2.0 and 2.0);
-7. ``trimmer``: the metric-span trimmer (``extract.learn.facts --metric-spans``), trained on the folder as it
+7. ``chooser``: the METRIC/RANKING chooser (``extract.learn.facts --also-gold``, margins 2.0 and 2.0);
+8. ``trimmer``: the metric-span trimmer (``extract.learn.facts --metric-spans``), trained on the folder as it
    stands with its facts stage run without a trimmer.
 
-With ``--crossfit DIR`` (written by ``evaluation/crossfit_ner.py``) steps 2 and 4-7 run each training document through
+With ``--crossfit DIR`` (written by ``evaluation/crossfit_ner.py``) steps 3 and 5-8 run each training document through
 a model whose NER never saw it (the fold NERs in DIR, linked into ``OUT-crossfit/``), so the classifiers learn
 on entities as good as the NER's on new text; the folder keeps ``OUT/ner``, trained on everything.
 
@@ -44,7 +46,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-STEPS = ("ner", "mentions", "latin", "relations", "events", "chooser", "trimmer")
+STEPS = ("ner", "names", "mentions", "latin", "relations", "events", "chooser", "trimmer")
 LATIN_SETTINGS = ["--l2", "3e-4", "--keep-pair", "ORG", "COMPANY"]  # chosen on the news dev split (model card, session 18)
 MENTION_THRESHOLD = 0.3  # for a filter file that names none: half the F1 of a type near 0.6 (model card, session 17)
 EVENT_SETTINGS = {"trigger_threshold": 0.3, "role_threshold": 0.4, "union_rules": True, "union_invest_only": True,
@@ -120,6 +122,11 @@ def main(argv=None) -> int:
     model = out  # what the classifier steps run their training documents through
     if args.crossfit:
         model = crossfit_spec(out, Path(args.crossfit).resolve())
+    if "names" in args.steps:
+        entry = next((e for e in json.loads((out / "config.json").read_text(encoding="utf-8"))["pipeline"]
+                      if e["factory"] == "entity_filter.v1" and e.get("person_names")), None)
+        if entry is not None:
+            run([py, "-m", "extract.learn.person_names", *gold, "-o", out / entry["person_names"]], log)
     if "mentions" in args.steps:
         cfg = json.loads((out / "config.json").read_text(encoding="utf-8"))
         for entry in (e for e in cfg["pipeline"] if e["factory"] == "mention_filter.v1"):  # in pipeline order

@@ -1,0 +1,62 @@
+"""Person names without a Chinese family name (extract.learn.person_names) and entity_filter.v1's use of them."""
+from collections import Counter
+
+from extract.doc import Document
+from extract.learn.person_names import collect_names, main
+from extract.stages.basic import make_entity_filter
+from extract.textnorm import normalize
+
+
+def _doc(text, names):
+    d = Document(text)
+    d.norm, d.script = normalize(text)
+    for w in names:
+        s = text.index(w)
+        d.entities.append(d.entity("PERSON", s, s + len(w), source="ner"))
+    return d
+
+
+def test_filter_keeps_listed_names_without_a_family_name(tmp_path):
+    text = "美国总统特朗普表示，沐曦和王伟出席。"
+    plain = make_entity_filter(None)(_doc(text, ["特朗普", "沐曦", "王伟"]))
+    assert [e.text for e in plain.entities] == ["王伟"]  # the family-name rule alone drops 特朗普 with 沐曦
+    names = tmp_path / "names.txt"
+    names.write_text("# a header\n特朗普\n", encoding="utf-8")
+    kept = make_entity_filter(None, person_names=str(names))(_doc(text, ["特朗普", "沐曦", "王伟"]))
+    assert [e.text for e in kept.entities] == ["特朗普", "王伟"]
+
+
+def test_collect_names_counts_names_without_a_family_name_by_kind():
+    counts = {"PERSON": Counter(), "OTHER": Counter()}
+    text = "特朗普会见王伟，拉加德在苹果发言"
+    collect_names([(text, [(0, 3, "PER"), (5, 7, "PER"), (8, 11, "name"), (12, 14, "company")])], counts)
+    assert counts["PERSON"] == Counter({"特朗普": 1, "拉加德": 1})  # 王伟 has a family name
+    assert counts["OTHER"] == Counter({"苹果": 1})
+
+
+def test_builder_writes_names_tagged_person_more_often_than_not(tmp_path, monkeypatch):
+    import extract.learn.person_names as pn
+    monkeypatch.setattr(pn, "PUBLIC", ())  # the public corpora are not read in this test
+    gold = tmp_path / "gold.jsonl"
+    import json
+    recs = [{"id": "a", "text": "特朗普表示。", "entities": [{"start": 0, "end": 3, "type": "PERSON"}]},
+            {"id": "b", "text": "西普尼股价涨。", "entities": [{"start": 0, "end": 3, "type": "PERSON"}]},
+            {"id": "c", "text": "西普尼上市。", "entities": [{"start": 0, "end": 3, "type": "COMPANY"}]},
+            {"id": "d", "text": "西普尼公告。", "entities": [{"start": 0, "end": 3, "type": "COMPANY"}]}]
+    gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    out = tmp_path / "names.txt"
+    assert main([str(gold), "-o", str(out)]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert [x for x in lines if not x.startswith("#")] == ["特朗普"]  # 西普尼 is more often a company
+    assert main([str(tmp_path / "nope.jsonl"), "-o", str(out)]) == 2
+
+
+def test_shipped_list_is_the_one_the_config_names():
+    from pathlib import Path
+    import json
+    root = Path(__file__).resolve().parent.parent
+    cfg = json.loads((root / "models" / "default" / "config.json").read_text(encoding="utf-8"))
+    (entry,) = [e for e in cfg["pipeline"] if e["factory"] == "entity_filter.v1"]
+    names = (root / "models" / "default" / entry["person_names"]).read_text(encoding="utf-8").splitlines()
+    listed = [w for w in names if not w.startswith("#")]
+    assert "特朗普" in listed and len(listed) > 1000 and listed == sorted(listed)
