@@ -118,3 +118,24 @@ def test_component_errors_name_the_missing_file(tmp_path):
     bad.write_text('{"model": "other"}', encoding="utf-8")
     with pytest.raises(ValueError, match="not a latintyper"):
         LatinTyper.load(bad)
+
+
+def test_uncovered_latin_runs_become_names_at_the_add_threshold():
+    classes = TYPES + (NONE,)
+    text = "加密货币交易所Coinbase公布财报，Google回应。"
+    d = _doc(text, [("COMPANY", "Google")])
+    sure = {"bias": [5.0, 0, 0, 0, 0, 0], "w": {}}  # everything a COMPANY, p ~ 0.97
+    off = LatinTyper(sure, classes)(_copy1(d))
+    assert [e.text for e in off.entities] == ["Google"]  # adding is off by default
+    on = LatinTyper(sure, classes, add_threshold=0.5)(_copy1(d))
+    assert [(e.text, e.type, e.source) for e in on.entities] == [("Coinbase", "COMPANY", "latin"),
+                                                                  ("Google", "COMPANY", "ner")]
+    unsure = {"bias": [0.0, 0, 0, 0, 0, 5.0], "w": {}}  # NONE wins: nothing added
+    assert [e.text for e in LatinTyper(unsure, classes, add_threshold=0.5)(_copy1(d)).entities] == ["Google"]
+
+
+def _copy1(d):
+    out = Document(d.text)
+    for e in d.entities:
+        out.entities.append(out.entity(e.type, e.start, e.end, source=e.source))
+    return out

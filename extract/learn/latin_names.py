@@ -1,7 +1,7 @@
 """Train the type of Latin-script names (:mod:`extract.stages.latin_names`) on gold documents.
 
     python -m extract.learn.latin_names annotations/news/train.jsonl annotations/news/train_more.jsonl \
-        --l2 3e-4 --keep-pair ORG COMPANY -o models/default/latin_names.json
+        --l2 3e-4 --keep-pair ORG COMPANY --add-threshold 0.5 -o models/default/latin_names.json
 
 Every gold entity of a name type whose text is Latin script is an example of its type; every other maximal run
 of Latin text that overlaps no gold name is a ``NONE`` example (products, models, technology terms, tickers). The
@@ -77,7 +77,8 @@ def fit_softmax(data: list, n_classes: int, epochs: int = 200, lr: float = 0.1, 
 
 
 def train_latin_typer(gold_paths: Sequence, threshold: float = 0.5, drop_threshold: float = 1.01, l2: float = 1e-3,
-                      epochs: int = 200, keep_pairs: Sequence[Sequence[str]] = (), log=print) -> LatinTyper:
+                      epochs: int = 200, keep_pairs: Sequence[Sequence[str]] = (), add_threshold: float = 1.01,
+                      log=print) -> LatinTyper:
     classes = TYPES + (NONE,)
     data = []
     n_docs = 0
@@ -90,7 +91,7 @@ def train_latin_typer(gold_paths: Sequence, threshold: float = 0.5, drop_thresho
     counts = {c: sum(1 for _, y in data if y == i) for i, c in enumerate(classes)}
     log(f"[latin_names] {n_docs} documents: {len(data)} spans ({', '.join(f'{c} {n}' for c, n in counts.items())})")
     return LatinTyper(fit_softmax(data, len(classes), epochs=epochs, l2=l2), classes, threshold, drop_threshold,
-                      keep_pairs)
+                      keep_pairs, add_threshold)
 
 
 def main(argv: Optional[List[str]] = None) -> int:
@@ -100,6 +101,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("--threshold", type=float, default=0.5, help="retype where the best type reaches this")
     ap.add_argument("--drop-threshold", type=float, default=1.01,
                     help="drop a span whose NONE probability reaches this (default: never)")
+    ap.add_argument("--add-threshold", type=float, default=1.01,
+                    help="a Latin run no entity covers becomes a name at this probability (default: never)")
     ap.add_argument("--keep-pair", nargs=2, action="append", default=[], metavar=("TYPE", "TYPE"),
                     help="two types the model never changes one into the other (repeatable)")
     ap.add_argument("--l2", type=float, default=1e-3)
@@ -110,7 +113,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     if missing_files(args.gold):
         return 2
     typer = train_latin_typer(args.gold, args.threshold, args.drop_threshold, l2=args.l2, keep_pairs=args.keep_pair,
-                              log=lambda m: print(m, file=sys.stderr))
+                              add_threshold=args.add_threshold, log=lambda m: print(m, file=sys.stderr))
     repo = Path(__file__).resolve().parents[2]
 
     def shown(path) -> str:

@@ -12,7 +12,11 @@ the type a softmax regression over sparse features prefers: the name's tokens, t
 characters on each side (创始人 …, … 领投, … 公司), and the type of a name it glosses in parentheses (英偉達（Nvidia）).
 It can also say that the span is no name at all (``NONE``: a product, a model, a technology term — TikTok, iOS,
 AlexNet, CRM); such a span is dropped only when ``NONE``'s probability reaches ``drop_threshold``.
-A type changes only when the preferred type's probability reaches ``threshold``.
+A type changes only when the preferred type's probability reaches ``threshold``. With ``add_threshold`` (0.5 in the
+shipped file) it also recognizes: a maximal Latin run that no entity overlaps becomes a name of the type it prefers
+when that type's probability reaches ``add_threshold`` (Coinbase, Yandex, TPG Growth: names the NER missed). News
+dev: five NER types 0.800 -> 0.806 (COMPANY 0.845 -> 0.857), relations 0.526 -> 0.530, facts 0.588 -> 0.594; at 0.4
+the same on dev but five more false names on the seed documents; at 0.3 lower.
 
 Trained by :mod:`extract.learn.latin_names` on gold documents: the gold entities of Latin script are examples of
 their type, every other maximal run of Latin text is a ``NONE`` example. Its features read the text and,
@@ -149,8 +153,10 @@ class LatinTyper:
     """Weights ``{"bias": [C], "w": {slot: [C]}}`` over ``classes`` (the name types and ``NONE``)."""
 
     def __init__(self, model: Optional[dict] = None, classes: Sequence[str] = TYPES + (NONE,),
-                 threshold: float = 0.5, drop_threshold: float = 1.01, keep_pairs: Sequence[Sequence[str]] = ()):
+                 threshold: float = 0.5, drop_threshold: float = 1.01, keep_pairs: Sequence[Sequence[str]] = (),
+                 add_threshold: float = 1.01):
         self.model = model
+        self.add_threshold = float(add_threshold)  # a Latin run no entity covers becomes a name at this probability
         self.classes = tuple(classes)
         self.threshold = float(threshold)
         self.drop_threshold = float(drop_threshold)
@@ -181,13 +187,37 @@ class LatinTyper:
         if drop:
             doc.entities = [e for e in doc.entities if id(e) not in drop]
             doc.relations = [r for r in doc.relations if id(r.head) not in drop and id(r.tail) not in drop]
+        if self.add_threshold <= 1.0:
+            self._add_uncovered(doc, index)
         return doc
+
+    def _add_uncovered(self, doc: Document, index: dict) -> None:
+        """A maximal Latin run that no entity of any type overlaps becomes a name of the type the model gives it,
+        where that type's probability reaches ``add_threshold`` (Coinbase, Yandex, TPG Growth: names the NER
+        missed)."""
+        norm = doc.norm
+        spans = sorted((e.start, e.end) for e in doc.entities)
+        starts = [s for s, _ in spans]
+        import bisect
+        added = []
+        for s, t in latin_runs(norm):
+            i = bisect.bisect_left(starts, t)
+            if any(a < t and s < b for a, b in spans[max(0, i - 50):i]):
+                continue
+            lt, rt = neighbour_types(norm, index, s, t)
+            p = dict(zip(self.classes, softmax_probs(self.model, features(norm, s, t, lt, rt))))
+            best = max((c for c in self.classes if c != NONE), key=p.get)
+            if p[best] >= self.add_threshold:
+                added.append(doc.entity(best, s, t, source="latin"))
+        if added:
+            doc.entities = sorted(doc.entities + added, key=lambda e: (e.start, e.end))
 
     def save(self, path, extra: Optional[dict] = None) -> None:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         with open(path, "w", encoding="utf-8") as f:
             json.dump({"model": FORMAT, "dim": DIM, "classes": list(self.classes), "threshold": self.threshold,
                        "drop_threshold": self.drop_threshold, "keep_pairs": [sorted(p) for p in self.keep_pairs],
+                       "add_threshold": self.add_threshold,
                        **(extra or {}), **self.model}, f, ensure_ascii=False)
 
     @classmethod
@@ -197,13 +227,15 @@ class LatinTyper:
         if data.get("model") != FORMAT or data.get("dim") != DIM:
             raise ValueError(f"{path}: not a {FORMAT} weights file for {DIM} slots")
         return cls({"bias": data["bias"], "w": {int(k): v for k, v in data["w"].items()}}, data["classes"],
-                   float(data["threshold"]), float(data["drop_threshold"]), data.get("keep_pairs", ()))
+                   float(data["threshold"]), float(data["drop_threshold"]), data.get("keep_pairs", ()),
+                   float(data.get("add_threshold", 1.01)))
 
 
 @components.register("latin_typer.v1")
 def make_latin_typer(nlp, path: str = "latin_names.json", threshold: Optional[float] = None,
                      drop_threshold: Optional[float] = None,
-                     keep_pairs: Optional[Sequence[Sequence[str]]] = None) -> LatinTyper:
+                     keep_pairs: Optional[Sequence[Sequence[str]]] = None,
+                     add_threshold: Optional[float] = None) -> LatinTyper:
     """The learned type of Latin-script names; ``path`` is its weights file (resolved against the model folder),
     ``threshold`` and ``drop_threshold`` override the file's."""
     p = Path(path)
@@ -217,4 +249,6 @@ def make_latin_typer(nlp, path: str = "latin_names.json", threshold: Optional[fl
         typer.drop_threshold = float(drop_threshold)
     if keep_pairs is not None:
         typer.keep_pairs = {frozenset(p) for p in keep_pairs}
+    if add_threshold is not None:
+        typer.add_threshold = float(add_threshold)
     return typer
