@@ -66,7 +66,8 @@ def learned_config(spec: str) -> dict:
     cfg = json.loads((model / "config.json").read_text(encoding="utf-8"))
     cfg["name"] = f"default+{spec}"
     for entry in cfg["pipeline"]:
-        for key in ("path", "model", "metric_model"):  # files of the model folder (facts: chooser and trimmer)
+        for key in ("path", "model", "metric_model", "person_names"):  # files of the model folder (facts: chooser
+            # and trimmer; entity_filter: the person names)
             if key in entry and not Path(entry[key]).is_absolute():
                 entry[key] = str((model / entry[key]).resolve())
         if entry["factory"] == LEARNERS[spec]:

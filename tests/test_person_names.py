@@ -60,3 +60,9 @@ def test_shipped_list_is_the_one_the_config_names():
     names = (root / "models" / "default" / entry["person_names"]).read_text(encoding="utf-8").splitlines()
     listed = [w for w in names if not w.startswith("#")]
     assert "特朗普" in listed and len(listed) > 1000 and listed == sorted(listed)
+
+
+def test_a_missing_names_file_is_a_clear_error(tmp_path):
+    import pytest
+    with pytest.raises(FileNotFoundError, match="entity_filter.v1: no person-names file"):
+        make_entity_filter(None, person_names=str(tmp_path / "none.txt"))

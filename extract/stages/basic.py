@@ -83,6 +83,9 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=(), per
         pn = Path(person_names)
         if not pn.is_absolute() and getattr(nlp, "path", None) is not None:
             pn = nlp.path / pn
+        if not pn.is_file():
+            raise FileNotFoundError(f"entity_filter.v1: no person-names file {pn} (a model folder's file, named "
+                                    f"relative to it; build one with `python -m extract.learn.person_names`)")
         known = {w.strip() for w in pn.read_text(encoding="utf-8").splitlines()
                  if w.strip() and not w.startswith("#")}
 
