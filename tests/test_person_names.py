@@ -66,3 +66,21 @@ def test_a_missing_names_file_is_a_clear_error(tmp_path):
     import pytest
     with pytest.raises(FileNotFoundError, match="entity_filter.v1: no person-names file"):
         make_entity_filter(None, person_names=str(tmp_path / "none.txt"))
+
+
+def test_crossfit_eval_counts_exact_spans_outside_ignore_regions():
+    import importlib.util
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("crossfit_eval", root / "evaluation" / "ner" / "crossfit_eval.py")
+    ce = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ce)
+    rec = {"text": "特朗普会见王伟于北京。页脚", "ignore": [{"start": 11, "end": 13}],
+           "entities": [{"start": 0, "end": 3, "type": "PERSON"}, {"start": 5, "end": 7, "type": "PERSON"},
+                        {"start": 8, "end": 10, "type": "LOC"}, {"start": 11, "end": 13, "type": "ORG"}]}
+    d = Document(rec["text"])
+    for s, e, t in ((0, 3, "PERSON"), (8, 10, "ORG"), (11, 13, "COMPANY")):
+        d.entities.append(d.entity(t, s, e, source="ner"))
+    c = ce.counts([rec], [d])
+    assert c["PERSON"] == [1, 0, 1] and c["LOC"] == [0, 0, 1] and c["ORG"] == [0, 1, 0] and c["COMPANY"] == [0, 0, 0]
+    assert ce.f1(1, 0, 1) == 2 / 3 and ce.f1(0, 3, 4) == 0.0
