@@ -7,6 +7,7 @@ Saved weights are keyed by these slots: changing the function invalidates every 
 """
 from __future__ import annotations
 
+import json
 import math
 import zlib
 from functools import lru_cache
@@ -32,3 +33,14 @@ def sparse_prob(model: dict, ids: Iterable[int]) -> float:
     w = model["w"]
     z = model["bias"] + sum(w.get(i, 0.0) for i in ids)
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+def read_weights(path, fmt: str, dim: int) -> dict:
+    """A weights file of a learned stage (JSON with ``"model": fmt`` and ``"dim": dim``), its slot keys made ints
+    (``data["w"]``); a file of another format or size is refused with a message naming it."""
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    if data.get("model") != fmt or data.get("dim") != dim:
+        raise ValueError(f"{path}: not a {fmt} weights file for {dim} slots")
+    data["w"] = {int(k): v for k, v in data["w"].items()}
+    return data

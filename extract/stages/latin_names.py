@@ -36,7 +36,7 @@ from typing import Dict, List, Optional, Sequence
 
 from extract.doc import Document
 from extract.registry import components
-from extract.stages.hashing import slot_hasher
+from extract.stages.hashing import read_weights, slot_hasher
 
 __all__ = ["LatinTyper", "features", "is_latin", "latin_runs", "TYPES", "NONE", "DIM", "make_latin_typer"]
 
@@ -222,11 +222,8 @@ class LatinTyper:
 
     @classmethod
     def load(cls, path) -> "LatinTyper":
-        with open(path, encoding="utf-8") as f:
-            data = json.load(f)
-        if data.get("model") != FORMAT or data.get("dim") != DIM:
-            raise ValueError(f"{path}: not a {FORMAT} weights file for {DIM} slots")
-        return cls({"bias": data["bias"], "w": {int(k): v for k, v in data["w"].items()}}, data["classes"],
+        data = read_weights(path, FORMAT, DIM)
+        return cls({"bias": data["bias"], "w": data["w"]}, data["classes"],
                    float(data["threshold"]), float(data["drop_threshold"]), data.get("keep_pairs", ()),
                    float(data.get("add_threshold", 1.01)))
 

@@ -31,7 +31,7 @@ from typing import List, Optional, Sequence
 
 from extract.doc import Document
 from extract.registry import components
-from extract.stages.hashing import slot_hasher, sparse_prob
+from extract.stages.hashing import read_weights, slot_hasher, sparse_prob
 
 __all__ = ["MentionFilter", "features", "candidates", "DIM", "make_mention_filter"]
 
@@ -127,12 +127,9 @@ class MentionFilter:
 
     @classmethod
     def load(cls, path) -> "MentionFilter":
-        with open(path, encoding="utf-8") as f:
-            data = json.load(f)
-        if data.get("model") != FORMAT or data.get("dim") != DIM:
-            raise ValueError(f"{path}: not a {FORMAT} weights file for {DIM} slots")
-        return cls({"bias": data["bias"], "w": {int(k): v for k, v in data["w"].items()}}, data["types"],
-                   data["sources"], float(data.get("threshold", 0.5)))
+        data = read_weights(path, FORMAT, DIM)
+        return cls({"bias": data["bias"], "w": data["w"]}, data["types"], data["sources"],
+                   float(data.get("threshold", 0.5)))
 
 
 @components.register("mention_filter.v1")
