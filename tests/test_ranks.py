@@ -100,6 +100,14 @@ NEGATIVES = [
     ("学习贯彻党的二十大精神", "二十大"),
     ("获评制造业单项冠军企业", "冠军"),  # a programme's title
     ("位于第一大道东侧", "第一大"),
+    # ordinals of weeks, waves, sessions, stores, branches and fiscal quarters (news training data, session 18)
+    ("本周是开赛第一周", "第一"),
+    ("正处于第二波行情启动的初期", "第二"),
+    ("在第二场炉边对话中", "第二"),
+    ("山姆开设第52间分店", "第52"),
+    ("拉萨东环路第一营业部", "第一"),
+    ("中国电商第一股麦考林", "第一"),
+    ("第二财季营收", "第二"),
 ]
 
 
