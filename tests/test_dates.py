@@ -125,6 +125,10 @@ CASES = [
     ("截至发稿，涨3%", "截至发稿", {"relative": "now"}),
     ("上个月的就职典礼", "上个月", {"relative": "last_month"}),
     ("目前为止没有", "目前为止", {"relative": "now"}),
+    ("预计24-26年归母净利润", "24-26年", {"from": 2024, "to": 2026}),
+    ("2025-26E股东净利润预测", "2025-26E", {"from": 2025, "to": 2026, "estimate": True}),
+    ("2025E营收", "2025E", {"year": 2025, "estimate": True}),
+    ("2024M12社零增速", "2024M12", {"year": 2024, "month": 12}),
 ]
 
 
@@ -161,6 +165,8 @@ NEGATIVES = [
     ("CR10集中度", "CR10"),
     ("A1Q3型号", "1Q3"),  # letters around: no quarter
     ("3H25", "3H25"),  # no third half
+    ("26-24年", "26-24年"),  # a range must rise
+    ("13F披露文件", "13F"),
 ]
 
 

@@ -186,6 +186,7 @@ CASES = [
     ("股价对应2.3x25e P/B", "2.3x", 2.3, "倍", "exact", None, None),
     ("筹集约4600亿日圆", "约4600亿日圆", 460000000000, "日元", "approx", None, None),
     ("耗时15分钟", "15分钟", 15, "分钟", "exact", None, None),
+    ("未来20-30年", "20-30年", 20, "年", "range", 20, 30),  # a span of years stays a duration
 ]
 
 
@@ -242,6 +243,7 @@ NEGATIVES = [
     ("提出三点建议", "三点"),
     ("下午3点多到场", "3点"),
     ("搭载3xCPU", "3x"),  # a letter after x: no multiple
+    ("预计24-26年归母净利润", "24-26年"),  # two-digit years of a broker note: a DATE
 ]
 
 

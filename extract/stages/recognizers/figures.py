@@ -316,6 +316,10 @@ class FigureRecognizer:
             # a year (2024年, 2025—2027年) is a DATE, never a FIGURE
             if unit == self.year_unit and (self._is_year(n1) or (g("n2") and self._is_year(g("n2")))):
                 return None
+            # 24-26年 in broker notes: a range of two-digit years (the DATE recognizer's), not 24 to 26 years
+            if unit == self.year_unit and g("n2") and n1.isdigit() and g("n2").isdigit() and len(n1) == 2 \
+                    and len(g("n2")) == 2 and 20 <= int(n1) < int(g("n2")) <= min(39, int(n1) + 3):
+                return None
             # a unit after a line break with nothing else is table residue (…12\n人工…)
             if is_measure and len(unit_raw) == 1 and not mags and "\n" in norm[m.end("n2") if g("n2") else m.end("n1"):m.start("unit")]:
                 return None
