@@ -187,6 +187,8 @@ CASES = [
     ("筹集约4600亿日圆", "约4600亿日圆", 460000000000, "日元", "approx", None, None),
     ("耗时15分钟", "15分钟", 15, "分钟", "exact", None, None),
     ("未来20-30年", "20-30年", 20, "年", "range", 20, 30),  # a span of years stays a duration
+    ("潜逃20年回港被捕", "20年", 20, "年", "exact", None, None),  # a duration verb: not the year 2020
+    ("成立25年的森大集团", "25年", 25, "年", "exact", None, None),
 ]
 
 
@@ -244,6 +246,7 @@ NEGATIVES = [
     ("下午3点多到场", "3点"),
     ("搭载3xCPU", "3x"),  # a letter after x: no multiple
     ("预计24-26年归母净利润", "24-26年"),  # two-digit years of a broker note: a DATE
+    ("25年PE趋向可比公司", "25年"),
 ]
 
 
