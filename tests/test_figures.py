@@ -247,6 +247,8 @@ NEGATIVES = [
     ("搭载3xCPU", "3x"),  # a letter after x: no multiple
     ("预计24-26年归母净利润", "24-26年"),  # two-digit years of a broker note: a DATE
     ("25年PE趋向可比公司", "25年"),
+    ("美国10年期国债收益率", "10年"),  # a bond's tenor names it, counts nothing
+    ("恒指续高于10天线", "高于10天"),  # a moving-average line
 ]
 
 
