@@ -101,9 +101,11 @@ class ShortCompanyRecognizer:
         self.stop_chars = set(r["short_stop_chars"])
         self.lead_chars = set(r.get("short_lead_chars", ""))
         self.min_brand = lo
+        not_before = r.get("short_not_before", [])  # 恒生科技指数: an index named after a brand-like word
         self.pattern = re.compile(
             rf"(?:(?<=^)|(?<=\n)|(?<={')|(?<='.join(map(re.escape, left))}))"
-            rf"(?!{alternation(left)})(?P<brand>[\u4e00-\u9fff]{{{lo},{hi}}}?)(?P<head>{alternation(heads)})")
+            rf"(?!{alternation(left)})(?P<brand>[\u4e00-\u9fff]{{{lo},{hi}}}?)(?P<head>{alternation(heads)})"
+            + (rf"(?!{alternation(not_before)})" if not_before else ""))
 
     def _ordinary(self, brand: str) -> bool:
         if brand in self.known:
