@@ -11,7 +11,8 @@ document goes through a model folder (``--model``, default the shipped one) whos
 errors there are honest. The other learned files of the folder were trained on these documents (the match filters,
 the Latin-name typer, the person names), so figures that depend on them are optimistic; ``--fold-person-names``
 rebuilds the person-names list of ``entity_filter`` per fold without that fold's documents
-(``extract.learn.person_names``), which makes that part honest too. The fold NERs follow their own recipe (the
+(``extract.learn.person_names``) and ``--fold-latin`` retrains the Latin-name typer per fold (L2 3e-4, the shipped
+file's thresholds and kept pairs), which makes those parts honest too. The fold NERs follow their own recipe (the
 config in the cross-fitting folder), not necessarily the shipped NER's, and each saw about half the news.
 
 Prints, per name type, correct / false / missed and exact-match F1 (ignore regions removed), and the micro F1 over
@@ -67,6 +68,8 @@ def main(argv=None) -> int:
     ap.add_argument("--model", default=str(REPO / "models" / "default"), help="the model folder around the fold NERs")
     ap.add_argument("--fold-person-names", action="store_true",
                     help="rebuild entity_filter's person names per fold without that fold's documents")
+    ap.add_argument("--fold-latin", action="store_true",
+                    help="retrain the Latin-name typer per fold without that fold's documents (its file's settings kept)")
     ap.add_argument("--json", default=None, help="write the counts here")
     args = ap.parse_args(argv)
     cf = Path(args.crossfit).resolve()
@@ -95,6 +98,27 @@ def main(argv=None) -> int:
                 target = spec.parent / f"fold{k}" / entry["person_names"]
                 target.unlink()
                 target.write_text("\n".join(person_names([fold_gold], log=lambda m: None)) + "\n", encoding="utf-8")
+        if args.fold_latin:
+            from extract.learn.latin_names import train_latin_typer
+            from extract.stages.latin_names import LatinTyper
+
+            cfg = json.loads((out / "config.json").read_text(encoding="utf-8"))
+            entry = next((e for e in cfg["pipeline"] if e["factory"] == "latin_typer.v1"), None)
+            if entry is None:
+                ap.error("--fold-latin: the model has no latin_typer.v1 component")
+            shipped = LatinTyper.load(out / entry.get("path", "latin_names.json"))
+            for k in range(n):
+                fold_gold = Path(tmp) / f"latin_not_{k}.jsonl"
+                with open(fold_gold, "w", encoding="utf-8") as f:
+                    for r in recs:
+                        if fold_of(r["id"], n) != k:
+                            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+                typer = train_latin_typer([fold_gold], shipped.threshold, shipped.drop_threshold, l2=3e-4,
+                                          keep_pairs=[sorted(p) for p in shipped.keep_pairs],
+                                          add_threshold=shipped.add_threshold, log=lambda m: None)
+                target = spec.parent / f"fold{k}" / entry.get("path", "latin_names.json")
+                target.unlink()
+                typer.save(target)
         docs = pipe_predicted(str(spec), [(r["text"], r["id"]) for r in recs],
                               exclude=("relations", "events", "facts"))
     c = counts(recs, docs)
