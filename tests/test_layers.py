@@ -438,3 +438,21 @@ def test_align_facts_carries_gold_facts_to_predicted_entities():
     pred.entities.insert(0, pred.entity("LOC", 0, 2))
     got = [(f.subject.text, f.value.text) for f in align_facts(pred, gold)]
     assert got == [("上海", "1026家")]
+
+
+def test_gazetteer_type_none_removes_an_earlier_name(tmp_path):
+    from extract.stages.gazetteer import Gazetteer
+    a = tmp_path / "a.tsv"
+    a.write_text("吉利区\tLOC\n吉利\tLOC\n", encoding="utf-8")
+    b = tmp_path / "b.tsv"
+    b.write_text("吉利\tNONE\n不存在\tNONE\n", encoding="utf-8")
+    g = Gazetteer([a, b], defaults=False)
+    assert g.size == 1
+    text = "吉利汽车在吉利区建厂"
+    assert [(text[s:e], t) for s, e, t in g.find(text)] == [("吉利区", "LOC")]
+
+
+def test_shipped_gazetteer_leaves_car_makers_and_silver_alone():
+    import extract
+    d = extract.load("rules")("吉利与长安合作，白银价格上涨，长安区政府表示")
+    assert [(e.text, e.type) for e in d.entities if e.type == "LOC"] == [("长安区", "LOC")]

@@ -55,10 +55,18 @@ class Gazetteer:
                 self.add(cols[0], cols[1], cols[2] if len(cols) > 2 else "", cols[3] if len(cols) > 3 else "")
 
     def add(self, name: str, type: str, level: str = "", code: str = "") -> None:
-        if self.types is not None and type not in self.types:
-            return
+        """Add a name; the type ``NONE`` removes one an earlier file added (a division's short form that news uses as a
+        word or a brand: 大关, 吉利)."""
         from extract.textnorm import to_halfwidth, to_simplified
         key = to_halfwidth(to_simplified(name))
+        if type == "NONE":
+            if key in self._aho:
+                self._aho.remove_word(key)
+                self.size -= 1
+                self._built = False
+            return
+        if self.types is not None and type not in self.types:
+            return
         if len(key) < 2:
             return
         if key not in self._aho:
