@@ -22,9 +22,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence
 
-from extract.config import DATA_DIR
 from extract.io.readers import read_jsonl
 from extract.learn import missing_files
+from extract.stages.basic import family_names
 from extract.textnorm import normalize
 
 __all__ = ["collect_names", "person_names", "main"]
@@ -37,15 +37,9 @@ KINDS = {"PER": "PERSON", "name": "PERSON", "PERSON": "PERSON",
 _NAME = re.compile(r"[\u4e00-\u9fff·]{2,12}")
 
 
-def _family_names() -> tuple:
-    words = [w for line in (DATA_DIR / "surnames.txt").read_text(encoding="utf-8").splitlines()
-             if not line.startswith("#") for w in line.split()]
-    return frozenset(w for w in words if len(w) == 1), frozenset(w for w in words if len(w) == 2)
-
-
 def collect_names(examples, counts: Dict[str, Counter]) -> None:
     """Add the candidate names of ``examples`` (``(text, [(start, end, label)])``) to ``counts[kind]``."""
-    singles, doubles = _family_names()
+    singles, doubles = family_names()
     for text, spans in examples:
         for s, e, label in spans:
             kind = KINDS.get(label)

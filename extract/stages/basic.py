@@ -51,6 +51,17 @@ DEFAULT_PRIORITY = {"tables": 3}
 DEFAULT_TIE_BREAK = {"gazetteer": 3, "policy": 2, "rules": 1, "ner": 0}
 
 
+def family_names(path=None) -> tuple:
+    """The Chinese family names of ``path`` (default ``extract/data/surnames.txt``): (single characters, two-character
+    names)."""
+    from pathlib import Path
+
+    path = Path(path) if path else DATA_DIR / "surnames.txt"
+    words = [w for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
+             for w in line.split()]
+    return frozenset(w for w in words if len(w) == 1), frozenset(w for w in words if len(w) == 2)
+
+
 @components.register("entity_filter.v1")
 def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=(), person_names: str = None):
     """Drop model-proposed candidates that are unlikely to be right.
@@ -72,11 +83,7 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=(), per
     """
     from pathlib import Path
 
-    path = Path(surnames) if surnames else DATA_DIR / "surnames.txt"
-    words = [w for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
-             for w in line.split()]
-    singles = {w for w in words if len(w) == 1}
-    doubles = {w for w in words if len(w) == 2}
+    singles, doubles = family_names(surnames)
     srcs = set(sources)
     known = set()
     if person_names:  # names the training corpora tag as persons that have no Chinese family name (特朗普)
