@@ -21,7 +21,7 @@ import json
 from pathlib import Path
 from typing import Iterable, List, Optional, Tuple
 
-from extract.stages.hashing import slot_hasher, sparse_prob
+from extract.stages.hashing import read_weights, slot_hasher, sparse_prob
 from extract.stages.segment import ensure_sentences
 
 # relation -> (head types, tail types)
@@ -276,10 +276,7 @@ class RelationClassifier:
 
     @classmethod
     def load(cls, path) -> "RelationClassifier":
-        with open(path, encoding="utf-8") as f:
-            data = json.load(f)
-        if data.get("model") != "rellearn.logreg.v1" or data.get("dim") != DIM:
-            raise ValueError(f"{path}: not a rellearn.logreg.v1 weights file for {DIM} slots")
+        data = read_weights(path, "rellearn.logreg.v1", DIM)
         specs = {k: (tuple(h), tuple(t)) for k, (h, t) in data["specs"].items()} if "specs" in data else LEGACY
-        return cls({"bias": data["bias"], "w": {int(k): v for k, v in data["w"].items()}}, specs,
+        return cls({"bias": data["bias"], "w": data["w"]}, specs,
                    float(data.get("threshold", 0.5)), bool(data.get("lists", False)))
