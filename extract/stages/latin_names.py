@@ -28,6 +28,7 @@ mentions)::
 """
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -164,8 +165,12 @@ class LatinTyper:
 
     def probs(self, doc: Document, e, index: Optional[dict] = None) -> Dict[str, float]:
         index = span_index(doc.entities) if index is None else index
-        lt, rt = neighbour_types(doc.norm, index, e.start, e.end)
-        return dict(zip(self.classes, softmax_probs(self.model, features(doc.norm, e.start, e.end, lt, rt))))
+        return self._probs_at(doc.norm, index, e.start, e.end)
+
+    def _probs_at(self, norm: str, index: dict, s: int, t: int) -> Dict[str, float]:
+        """The class probabilities of the span ``norm[s:t]`` (``index``: :func:`span_index` of the document)."""
+        lt, rt = neighbour_types(norm, index, s, t)
+        return dict(zip(self.classes, softmax_probs(self.model, features(norm, s, t, lt, rt))))
 
     def __call__(self, doc: Document) -> Document:
         if not self.model:
@@ -198,14 +203,12 @@ class LatinTyper:
         norm = doc.norm
         spans = sorted((e.start, e.end) for e in doc.entities)
         starts = [s for s, _ in spans]
-        import bisect
         added = []
         for s, t in latin_runs(norm):
             i = bisect.bisect_left(starts, t)
             if any(a < t and s < b for a, b in spans[max(0, i - 50):i]):
                 continue
-            lt, rt = neighbour_types(norm, index, s, t)
-            p = dict(zip(self.classes, softmax_probs(self.model, features(norm, s, t, lt, rt))))
+            p = self._probs_at(norm, index, s, t)
             best = max((c for c in self.classes if c != NONE), key=p.get)
             if p[best] >= self.add_threshold:
                 added.append(doc.entity(best, s, t, source="latin"))
