@@ -11,8 +11,8 @@ document goes through a model folder (``--model``, default the shipped one) whos
 errors there are honest. The other learned files of the folder were trained on these documents (the match filters,
 the Latin-name typer, the person names), so figures that depend on them are optimistic; ``--fold-person-names``
 rebuilds the person-names list of ``entity_filter`` per fold without that fold's documents
-(``extract.learn.person_names``) and ``--fold-latin`` retrains the Latin-name typer per fold (L2 3e-4, the shipped
-file's thresholds and kept pairs), which makes those parts honest too. The fold NERs follow their own recipe (the
+(``extract.learn.person_names``) and ``--fold-latin`` retrains the Latin-name typer per fold (the L2 of
+``retrain_default.py``, the shipped file's thresholds and kept pairs), which makes those parts honest too. The fold NERs follow their own recipe (the
 config in the cross-fitting folder), not necessarily the shipped NER's, and each saw about half the news.
 
 Prints, per name type, correct / false / missed and exact-match F1 (ignore regions removed), and the micro F1 over
@@ -56,6 +56,19 @@ def counts(recs: list, docs: list) -> dict:
     return out
 
 
+def _fold_gold_files(recs: list, n: int, folder: Path) -> list:
+    """For each of the ``n`` folds, a gold JSONL file of the documents outside it (what a per-fold learner reads)."""
+    paths = []
+    for k in range(n):
+        path = folder / f"gold_not_{k}.jsonl"
+        with open(path, "w", encoding="utf-8") as f:
+            for r in recs:
+                if fold_of(r["id"], n) != k:
+                    f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        paths.append(path)
+    return paths
+
+
 def f1(tp: int, fp: int, fn: int) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
@@ -81,39 +94,31 @@ def main(argv=None) -> int:
         shutil.copytree(args.model, out)
         spec = crossfit_spec(out, cf)
         n = json.loads((cf / "crossfit.json").read_text(encoding="utf-8"))["folds"]
+        cfg = json.loads((out / "config.json").read_text(encoding="utf-8"))
+        fold_gold = _fold_gold_files(recs, n, Path(tmp)) if (args.fold_person_names or args.fold_latin) else []
         if args.fold_person_names:
             from extract.learn.person_names import person_names
 
-            cfg = json.loads((out / "config.json").read_text(encoding="utf-8"))
             entry = next((e for e in cfg["pipeline"] if e["factory"] == "entity_filter.v1" and e.get("person_names")),
                          None)
             if entry is None:
                 ap.error("--fold-person-names: the model's entity_filter names no person_names file")
             for k in range(n):
-                fold_gold = Path(tmp) / f"gold_not_{k}.jsonl"
-                with open(fold_gold, "w", encoding="utf-8") as f:
-                    for r in recs:
-                        if fold_of(r["id"], n) != k:
-                            f.write(json.dumps(r, ensure_ascii=False) + "\n")
                 target = spec.parent / f"fold{k}" / entry["person_names"]
                 target.unlink()
-                target.write_text("\n".join(person_names([fold_gold], log=lambda m: None)) + "\n", encoding="utf-8")
+                target.write_text("\n".join(person_names([fold_gold[k]], log=lambda m: None)) + "\n",
+                                  encoding="utf-8")
         if args.fold_latin:
             from extract.learn.latin_names import train_latin_typer
             from extract.stages.latin_names import LatinTyper
+            from retrain_default import LATIN_L2
 
-            cfg = json.loads((out / "config.json").read_text(encoding="utf-8"))
             entry = next((e for e in cfg["pipeline"] if e["factory"] == "latin_typer.v1"), None)
             if entry is None:
                 ap.error("--fold-latin: the model has no latin_typer.v1 component")
             shipped = LatinTyper.load(out / entry.get("path", "latin_names.json"))
             for k in range(n):
-                fold_gold = Path(tmp) / f"latin_not_{k}.jsonl"
-                with open(fold_gold, "w", encoding="utf-8") as f:
-                    for r in recs:
-                        if fold_of(r["id"], n) != k:
-                            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-                typer = train_latin_typer([fold_gold], shipped.threshold, shipped.drop_threshold, l2=3e-4,
+                typer = train_latin_typer([fold_gold[k]], shipped.threshold, shipped.drop_threshold, l2=LATIN_L2,
                                           keep_pairs=[sorted(p) for p in shipped.keep_pairs],
                                           add_threshold=shipped.add_threshold, log=lambda m: None)
                 target = spec.parent / f"fold{k}" / entry.get("path", "latin_names.json")
