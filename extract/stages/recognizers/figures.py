@@ -46,10 +46,6 @@ _GE, _GE_UNITS = "个", ("个百分点", "个基点")  # 0.6个和0.2个百分�
 _COORD = ("、", "和", "及", "与", "或", ",", "，", "以及")
 _COORD_AND = ("、", "和", "及", "与", "以及")  # (a qualifier is shared across these only)
 _SHARED_QUALIFIERS = ("approx", "more_than", "less_than", "at_least")
-# verbs and words before a number of years that make it a duration (潜逃20年, 蝉联21年): see the two-digit-year check
-_DURATION_MORE = ("潜逃", "蝉联", "连续", "持续", "服役", "工作", "从业", "执教", "任职", "运营", "经营", "深耕", "坚守", "相隔",
-                  "时隔", "长达", "足足", "整整", "干了", "做了", "用了", "花了", "过去", "未来", "最近", "近", "超", "逾", "约",
-                  "达", "共", "历经", "相距", "阔别", "入狱", "判监", "判处", "刑期")
 # a bare 民国 year (114年), as the DATE recognizer reads it
 _ROC_YEAR = re.compile(r"(?<![\d.])1[01]\d年(?!代|前|来|以来|间|内|多|历史)")
 
@@ -73,6 +69,10 @@ class FigureRecognizer:
         self.money_cues = re.compile(alternation(units["money_cues"]))
         self.money_window = int(units["money_cue_window"])
         self.duration_cues = tuple(units["duration_cues"])
+        # a two-digit number of years that is a duration, not a year: the words before it and the character after it
+        two = units["two_digit_year_duration"]
+        self.year_duration_before = self.duration_cues + tuple(two["before"])
+        self.year_duration_after = frozenset(two["after"])
         self.idioms = re.compile(alternation(units["idioms"]))
         self.prefix = quals["prefix"]
         self.infix = quals["infix"]
@@ -357,8 +357,8 @@ class FigureRecognizer:
             # (25年PE, 23年拉美市场: the DATE recognizer's), not a duration (成立25年, 超过20年, 20年的经验)
             if (unit == self.year_unit and not g("n2") and not g("pre") and not g("post") and not g("mid")
                     and n1.isdigit() and len(n1) == 2 and 20 <= int(n1) <= 39
-                    and not norm[m.end():m.end() + 1] in ("的", "之", "来", "多", "间", "内", "前", "后", "半")
-                    and not norm[max(0, start - 4):start].rstrip(GAP_CHARS).endswith(self.duration_cues + _DURATION_MORE)):
+                    and norm[m.end():m.end() + 1] not in self.year_duration_after
+                    and not norm[max(0, start - 4):start].rstrip(GAP_CHARS).endswith(self.year_duration_before)):
                 return None
             # 近3年 is a DATE (the last three years) unless a duration verb precedes it
             if (g("pre") in self.last_n_prefixes and unit in self.last_n_units
