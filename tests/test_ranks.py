@@ -193,3 +193,26 @@ def test_what_is_no_ordinal_range(text, span):
     found = find_ranks(make_doc(text))
     assert [r.text for r in found][:1] == ([span] if span else [])
     assert all("to" not in r.attrs for r in found)
+
+
+@pytest.mark.parametrize("text, ranks, figures, attrs", [
+    ("吳氏或包氏家族排14位，身家約196億", ["14位"], ["約196億"], {"rank": 14}),  # a count after a ranking verb is a rank
+    ("另一家公司居三位。", ["三位"], [], {"rank": 3}),
+    ("將安排5名工作人員", [], ["5名"], None),  # 安排 is no ranking verb
+    ("下列3位專家", [], ["3位"], None),
+    ("頭三名依次是大韓航空", ["頭三名"], [], {"top": 3}),
+    ("至於首10名中，包括台灣富邦", ["首10名"], [], {"top": 10}),
+    ("營收季增幅度居十大晶圓代工廠之冠。", ["冠"], [], {"rank": 1}),
+    ("经济增速垫底十强城市", ["垫底", "十强"], [], {"rank": -1}),
+    ("让世界首富马斯克破防", ["世界首富"], [], {"rank": 1, "scope": "全球"}),
+    ("将扩大内需摆在首位", [], [], None),  # a priority, not a rank
+])
+def test_rank_words_and_bare_ranks(text, ranks, figures, attrs):
+    """News rank classes (ranks.json, session 19): rank words, 之冠, a bare number after a ranking verb, 头N名."""
+    from extract.pipeline import load
+    doc = load("rules")(text)
+    assert [e.text for e in doc.entities if e.type == "RANK"] == ranks
+    assert [e.text for e in doc.entities if e.type == "FIGURE"] == figures
+    if attrs:
+        first = next(e for e in doc.entities if e.type == "RANK")
+        assert {k: first.attrs.get(k) for k in attrs} == attrs

@@ -15,7 +15,9 @@ Decisions:
 * 第N followed by a counter that is not a ranking (第七批, 第一章, 第N届, 第N次,
   第一季度, 第三方 …, also 第一至第五批 / 第二、三批) is no RANK; 前三批 / 前3年 neither;
 * 第二名 / 第三位 keep 名/位 in the span; the epithet 第一城 keeps 城 (scope 城市);
-* 首家 / 首个 / 首次 / 首批 (the first to do something) are not ranks; 居首 → 首;
+* 首家 / 首个 / 首次 / 首批 (the first to do something) are not ranks; 居首 → 首; 升幅之冠 → 冠;
+* a bare number with 名/位 right after a ranking verb is a rank (排14位, 居三位; the FIGURE the figure
+  recognizer finds at the same extent gives way to it in ``rules.v1``); 头三名 / 首10名 are top N;
 * 第4至10位 / 第7至第10名 is one RANK, rank 4 and ``to`` 10 (news train gold);
 * N强 (十强, 500强) is top N; TOP3 / Top 10 / 前10 / 前五 are top N, but not where 前 ends a word
   (目前四大, 此前三年, 节前五天: news dev RANK F1 0.846 -> 0.853, DATE 0.948 -> 0.950).
@@ -41,6 +43,8 @@ class RankRecognizer:
         self.scopes = r["scopes"]
         self.words = r["words"]
         self.top_suffixes = r["top_suffixes"]
+        self.after_zhi = r["after_zhi"]
+        self.bare_not_after = tuple(r["bare_not_after"])
         G = GAP
         cn = self.num.cn_chars
         NUM = rf"(?:{ARABIC}|{self.num.cnum})(?![{cn}\d])"
@@ -52,9 +56,11 @@ class RankRecognizer:
         BIG = rf"{re.escape(r['big_suffix'])}{BIG_NOT}"
         self.word_not_after = {w: tuple(v) for w, v in r.get("word_not_after", {}).items() if v}
         self.big_min = int(r.get("big_min", 10))
+        # 排14位 / 居三位: a number right after a ranking verb, without 第 (Hong Kong and list usage)
+        VERB_BEHIND = "|".join(f"(?<={re.escape(v)})" for v in r["ranking_verbs"])
         firsts = ([w[0] for w in list(self.scopes) + list(self.words)] + list(self.num.digits)
                   + list(self.num.small) + list(self.num.big_cn)
-                  + list("0123456789第前倒Nn" + r["after_ju_first"] + r["top_latin"] + r["top_latin"].lower()))
+                  + list("0123456789第前倒Nn" + r["after_ju_first"] + "".join(r["after_zhi"]) + "头首" + r["top_latin"] + r["top_latin"].lower()))
         # 全国排名第四: the scope stands before a ranking verb; it is the scope attr, outside the span
         self.scope_before_verb = re.compile(
             rf"({SCOPE})({alternation(r['ranking_verbs'])}){G}$")
@@ -77,6 +83,9 @@ class RankRecognizer:
               | (?P<strong>(?<![{cn}\d.])(?P<snum>{NUM}){re.escape(r['strong_suffix'])})
               | (?P<no>(?<![A-Za-z])(?i:no)\.?[ ]?(?P<nonum>\d+)(?![\d.]))
               | (?<=居)(?P<ju>{re.escape(r['after_ju_first'])})(?!{alternation(r['after_ju_not_before'])})
+              | (?<=之)(?P<zhi>{alternation(r['after_zhi'])})
+              | (?:{VERB_BEHIND})(?P<bare>(?P<bnum2>{NUM}){G}(?:名|位))
+              | (?P<headw>(?<![{cn}\d])[头首](?P<hnum>{NUM}){G}(?:名|位))
             )
         """, re.VERBOSE)
 
@@ -93,6 +102,8 @@ class RankRecognizer:
             w = m.group("word")
             if w in self.word_not_after and norm.endswith(self.word_not_after[w], 0, m.start("word")):
                 continue  # 单项冠军: a programme's title, not a rank
+            if m.group("bare") and norm.endswith(self.bare_not_after, 0, m.start("bare")):
+                continue  # 安排5名, 下列3位: a verb-final character that ends another word
             start, end = m.start(), m.end()
             if attrs["scope"] is None:
                 sv = self.scope_before_verb.search(norm, max(0, start - 10), start)
@@ -106,7 +117,8 @@ class RankRecognizer:
                 sa = self.scope_after.match(norm, end)
                 if sa:
                     attrs["scope"] = sa.group(1)
-            core = min(m.start(k) for k in ("word", "ordw", "topw", "latin", "strong", "big", "no", "ju")
+            core = min(m.start(k) for k in ("word", "ordw", "topw", "latin", "strong", "big", "no", "ju", "zhi",
+                                                  "bare", "headw")
                        if m.start(k) >= 0)
             star = norm.rfind("*", start, core)
             if star >= 0:  # 全国**第一**: markdown bold between scope and rank; the span is the bold part
@@ -176,6 +188,12 @@ class RankRecognizer:
             a["rank"] = self._int(g("nonum"))
         elif g("ju"):
             a["rank"] = 1
+        elif g("zhi"):
+            a["rank"] = int(self.after_zhi[g("zhi")])
+        elif g("bare"):
+            a["rank"] = self._int(g("bnum2"))
+        elif g("headw"):
+            a["top"] = self._int(g("hnum"))
         if None in a.values():
             return None
         scope = g("scope")
