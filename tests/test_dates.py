@@ -237,3 +237,24 @@ def test_before_and_after_stay_inside_the_date(text, span, since):
     """GUIDELINES R15: a trailing 之前 / 之后 is inside the DATE span."""
     (d,) = find_dates(make_doc(text))
     assert (d.text, d.attrs.get("since")) == (span, since)
+
+
+@pytest.mark.parametrize("text, span, attrs", [
+    ("过去几周，美股", "过去几周", {"relative": "last", "weeks": "few"}),
+    ("未來數年內，公司", "未來數年內", {"relative": "next", "years": "few"}),
+    ("过去的几年里", "过去的几年", {"relative": "last", "years": "few"}),
+    ("近十几年来", "近十几年来", {"relative": "last", "years": "few"}),
+    ("过去两日累计", "过去两日", {"relative": "last", "days": 2}),
+    ("从近3个交易日来看", "近3个交易日", {"relative": "last", "trading_days": 3}),  # 来看 is no 来
+    ("最近一个季度", "最近一个季度", {"relative": "last", "quarters": 1}),
+])
+def test_window_dates_in_weeks_days_quarters_and_vague_counts(text, span, attrs):
+    """GUIDELINES R15: windows in any calendar unit, and with a vague count, are DATEs."""
+    (d,) = find_dates(make_doc(text))
+    assert (d.text, {k: v for k, v in d.attrs.items() if k != "norm"}) == (span, attrs)
+
+
+def test_a_window_date_wins_over_the_figure_of_its_extent():
+    from extract.pipeline import load
+    doc = load("rules")("科創50指數近2周累計下跌")
+    assert [(e.text, e.type) for e in doc.entities if e.type in ("DATE", "FIGURE")] == [("近2周", "DATE")]

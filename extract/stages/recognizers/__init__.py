@@ -51,9 +51,11 @@ def make_rules(nlp, figures: bool = True, dates: bool = True, ranks: bool = True
 
     def rules(doc):
         found = [e for find in finders for e in find(doc)]
-        # 排14位: the rank recognizer read the ranking verb before the count the figure recognizer saw, so a
-        # FIGURE with the very extent of a RANK gives way
-        ranks = {(e.start, e.end) for e in found if e.type == "RANK"}
+        # 排14位 / 近2周: the rank and date recognizers read the ranking verb or the window word (近, 过去, 未来)
+        # before the count the figure recognizer saw, so a FIGURE with the very extent of a RANK or of a relative
+        # window DATE gives way
+        ranks = {(e.start, e.end) for e in found
+                 if e.type == "RANK" or (e.type == "DATE" and e.attrs.get("relative") in ("last", "next"))}
         doc.entities.extend(e for e in found if e.type != "FIGURE" or (e.start, e.end) not in ranks)
         return doc
 

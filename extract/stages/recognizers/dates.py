@@ -123,6 +123,9 @@ class DateRecognizer:
         firsts = ([w[0] for w in list(self.asof) + list(self.relative) + list(self.rel_years) + list(self.last_n)
                    + list(self.holidays) + list(d["weekday_prefixes"])]
                   + list(self.num.digits) + list("0123456789Q十周星礼民大正"))
+        # 近3个交易日来看: 来 before 看 (说, 自 …) starts another word
+        LN_SUF = "|".join(re.escape(w) + ("(?![自看说源往到临回电])" if w.endswith("来") else "")
+                          for w in sorted(d["last_n_suffixes"], key=len, reverse=True))
         self.pattern = re.compile(rf"""
             (?=[{char_class(firsts)}])
             (?:(?P<asof>{alternation(self.asof)}){G})?
@@ -146,12 +149,12 @@ class DateRecognizer:
               | (?P<qab>(?<![A-Za-z\d.])(?:(?P<qy1>(?:20)?[0-3]\d)(?P<qk1>[QH])(?P<qn1>[1-4])|(?P<qn2>[1-4])(?P<qk2>[QH])(?P<qy2>(?:20)?[0-3]\d))(?![A-Za-z\d]))
               | (?P<ylist>(?<![\d.])(?P<yl>{YEAR})(?=(?:{G}(?:、|/|和|及|与|,|，){G}{YEAR})+{G}年))
               | (?P<win>(?<![\d.])(?P<wn>{NUM})(?P<wu>年|个月)内)
-              | (?P<fewn>(?P<fp>{alternation(self.last_n)})几(?:个)?(?P<fu>年|个月)(?:{alternation(d['last_n_suffixes'])})?)
+              | (?P<fewn>(?P<fp>{alternation(self.last_n)})(?:的)?(?:{alternation(d['last_n_few']['words'])})(?:个)?(?P<fu>{alternation(self.last_units)})(?:{LN_SUF})?)
               | (?P<yq2>(?<![\d.])(?P<y3>{YEAR}){G}Q(?P<q3>[1-4]))
               | (?P<md>(?<![\d.])(?P<m2>1[0-2]|0?[1-9])(?![\d.]){G}月(?:份|{G}(?P<d2>3[01]|[12]\d|0?[1-9])(?![\d.]){G}[日号](?:{TOD})?)?)
               | (?P<q>(?<![A-Za-z0-9])Q(?P<qn>[1-4])(?![0-9]))
               | (?P<plan>(?<![{self.num.cn_chars}])十(?P<pn>[一二三四五六七八九])五(?![{self.num.cn_chars}]))
-              | (?P<lastn>(?P<lp>{alternation(self.last_n)})(?P<ln>{NUM})(?P<lu>{alternation(self.last_units)})(?:{alternation(d['last_n_suffixes'])})?)
+              | (?P<lastn>(?P<lp>{alternation(self.last_n)})(?P<ln>{NUM})(?P<lu>{alternation(self.last_units)})(?:{LN_SUF})?)
               | (?P<rely>(?P<ry>{alternation(self.rel_years)})
                     (?:(?P<rm>{MONTH}|{CN_MONTH})月(?:份|(?P<rd>{DAY})[日号](?:{TOD})?)?
                       | 前(?P<rfirst>\d{{1,2}}|{CN_MONTH})个?月 | (?P<rq>首季) | (?P<rsame>同期|同月|此时) | (?P<rpart>{PARTS})
@@ -338,7 +341,7 @@ class DateRecognizer:
             a["years" if g("wu") == "年" else "months"] = n
         elif g("fewn"):  # 过去几年, 未来几个月
             a["relative"] = self.last_n[g("fp")]
-            a["years" if g("fu") == "年" else "months"] = "few"
+            a[self.last_units[g("fu")]] = "few"
         elif g("yq2"):
             a["year"], a["part"] = int(g("y3")), "Q" + g("q3")
         elif g("md"):
