@@ -232,6 +232,28 @@ def test_entity_filter_drops_products_named_by_model_number(surface, kept):
     assert [e.text for e in make_entity_filter(None)(d).entities] == ([surface] if kept else [])
 
 
+@pytest.mark.parametrize("text, name, kept", [
+    ("平台上架的DeepSeek-R1模型", "DeepSeek", False), ("对比DeepSeek V3的能力", "DeepSeek", False),
+    ("OpenAI-o1正式发布", "OpenAI", False), ("万得DeepSeek指数上涨", "DeepSeek", False),
+    ("纳斯达克指数先跌后升", "纳斯达克", False),
+    ("谷歌-A上涨", "谷歌", True), ("Zeekr-W上涨", "Zeekr", True), ("xAI 200亿美元", "xAI", True),
+    ("英伟达A100显卡", "英伟达", True), ("DeepSeek发布", "DeepSeek", True),
+])
+def test_a_name_followed_by_a_model_code_or_index_is_no_company(text, name, kept):
+    """DeepSeek-R1 / DeepSeek指数 name a product or an index: the model's COMPANY there is dropped, and
+    propagate spreads no company into it."""
+    from extract.stages.basic import make_entity_filter
+    from extract.stages.propagate import make_propagate
+    d = make_doc(text)
+    s = text.index(name)
+    d.entities.append(d.entity("COMPANY", s, s + len(name), source="ner"))
+    assert [e.text for e in make_entity_filter(None)(d).entities] == ([name] if kept else [])
+    d = make_doc(f"{name}公司宣布。{text}")
+    d.entities.append(d.entity("COMPANY", 0, len(name), source="rules"))
+    found = [e.start for e in make_propagate(None, min_len=2)(d).entities]
+    assert (len(name) + 5 + s in found) == kept
+
+
 @pytest.mark.parametrize("surface, expected", [
     ("集成电路产业", "集成电路"),      # an industry head stays outside the span (GUIDELINES rule 3)
     ("消費性電子產業", "消費性電子"),  # matched on the simplified view, cut on the text

@@ -39,6 +39,7 @@ import ahocorasick
 
 from extract.doc import NAME_TYPES, Document
 from extract.registry import components
+from extract.stages.basic import names_a_product
 from extract.stages.recognizers._data import load_rules
 from extract.stages.recognizers.companies import COMMON_WORDS, _load_words
 
@@ -103,7 +104,7 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG"), min_len: int = 3, 
         added = []
 
         def add(type_, s, e):
-            if not any(taken[s:e]):
+            if not any(taken[s:e]) and not names_a_product(norm, s, e):  # DeepSeek-R1: the model, not the firm
                 taken[s:e] = b"\x01" * (e - s)
                 added.append(doc.entity(type_, s, e, source="propagate"))
 
