@@ -139,3 +139,13 @@ def _copy1(d):
     for e in d.entities:
         out.entities.append(out.entity(e.type, e.start, e.end, source=e.source))
     return out
+
+
+def test_uncovered_runs_are_added_without_any_other_latin_name_and_never_as_a_model_number():
+    """A document with no Latin-script entity still gets its uncovered runs typed (the typer once returned
+    early there); a run ending in a model number (vivo X200) is a product, never a COMPANY."""
+    classes = TYPES + (NONE,)
+    sure = {"bias": [5.0, 0, 0, 0, 0, 0], "w": {}}
+    d = _doc("加密货币交易所Coinbase公布财报，新机vivo X200上市。", [])
+    on = LatinTyper(sure, classes, add_threshold=0.5)(_copy1(d))
+    assert [(e.text, e.type) for e in on.entities] == [("Coinbase", "COMPANY")]

@@ -145,7 +145,12 @@ _PRODUCT_END = re.compile(r"(?<=[\s\u4e00-\u9fff])(?:[A-Z]{0,3}\d+[A-Za-z]{0,2}|
 
 
 def _is_product(e) -> bool:
-    return e.type in ("COMPANY", "ORG") and bool(_PRODUCT_END.search(e.text))
+    return e.type in ("COMPANY", "ORG") and ends_in_model_number(e.text)
+
+
+def ends_in_model_number(name: str) -> bool:
+    """Whether ``name`` ends in a model number or edition word (realme GT 7 Pro, vivo X200): a product's name."""
+    return _PRODUCT_END.search(name) is not None
 
 
 # what follows a company's name where the words name its product or an index instead: a model code after a
