@@ -208,6 +208,11 @@ def test_short_company_names_skip_a_leading_conjunction(text, expected):
     ("1)锐湃科技", "锐湃科技"),
     ("• Animoca Brands", "Animoca Brands"),   # a list bullet
     ("利屹恩推进器（上海）", "利屹恩推进器（上海）"),   # a pair stays
+    ("美摄公司", "美摄"),                      # a generic 公司 after a short name stays outside (R13)
+    ("港鐵公司", "港鐵"),                      # cut on the text, decided on the simplified view
+    ("港投公司", "港投公司"),                  # 公司 belongs to this short name (companies.json keep)
+    ("浙江中控技术股份有限公司", "浙江中控技术股份有限公司"),  # a legal name keeps its form
+    ("电网分公司", "电网分公司"),
 ])
 def test_entity_filter_repairs_model_span_edges(surface, expected):
     from extract.stages.basic import make_entity_filter

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from extract.doc import NAME_TYPES, Document
 from extract.registry import components
@@ -175,6 +176,22 @@ _BULLETS = "•●▪■◆◇○·・"
 _INDUSTRY_HEAD = re.compile(r"(?:产业|行业|领域|赛道|市场|板块|(?<=服务)商|供应商|提供商|制造商|研发商|生产商|厂商)$")
 
 
+class _GenericGongsi:
+    """``generic_gongsi`` of ``extract/data/rules/companies.json``: where a trailing 公司 is not part of a name."""
+
+    def __init__(self):
+        from extract.stages.recognizers._data import load_rules
+
+        data = load_rules("companies")["generic_gongsi"]
+        self.keep = frozenset(data["keep"])
+        self.not_after = re.compile("(?:" + "|".join(map(re.escape, data["not_after"])) + ")公司$")
+
+
+@lru_cache(maxsize=1)
+def _generic_gongsi() -> _GenericGongsi:
+    return _GenericGongsi()
+
+
 def _repair_edges(doc: Document, e) -> None:
     """A model span that holds half a bracket pair or starts with a bullet is cut to the name.
 
@@ -196,6 +213,11 @@ def _repair_edges(doc: Document, e) -> None:
     while t > s and doc.text[t - 1] in " \t\u3000":
         t -= 1
     t, s = _word_end(doc.text, t), _word_start(doc.text, s)  # Gro|q → Groq
+    if e.type == "COMPANY" and doc.norm.endswith("公司", s, t):  # 美摄公司 → 美摄 (R13)
+        cut = _generic_gongsi()
+        name = doc.norm[s:t]
+        if name not in cut.keep and cut.not_after.search(name) is None and t - 2 - s >= 2:
+            t -= 2
     if e.type == "INDUSTRY":  # 集成电路产业 → 集成电路, IT服务商 → IT服务 (GUIDELINES rule 3, R12)
         m = _INDUSTRY_HEAD.search(doc.norm, s, t)
         if m and m.end() == t and m.start() - s >= 2 and doc.norm[s] != "第":  # 第三产业 is a name
