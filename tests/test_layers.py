@@ -237,6 +237,20 @@ def test_entity_filter_drops_products_named_by_model_number(surface, kept):
     assert [e.text for e in make_entity_filter(None)(d).entities] == ([surface] if kept else [])
 
 
+@pytest.mark.parametrize("text, name, expected", [
+    ("目前麦当劳中国新开门店", "麦当劳", "麦当劳中国"), ("普華永道中國發言人表示", "普華永道", "普華永道中國"),
+    ("星展香港行政总裁", "星展", "星展香港"),
+    ("苹果中国区销量下降", "苹果", "苹果"), ("麦当劳中国内地餐厅", "麦当劳", "麦当劳"),  # a market, not an arm
+])
+def test_a_company_takes_in_the_region_of_its_regional_arm(text, name, expected):
+    """GUIDELINES R13: 麦当劳中国 is one COMPANY (companies.json region_suffix)."""
+    from extract.stages.basic import make_entity_filter
+    d = make_doc(text)
+    s = text.index(name)
+    d.entities.append(d.entity("COMPANY", s, s + len(name), source="ner"))
+    assert [e.text for e in make_entity_filter(None)(d).entities] == [expected]
+
+
 @pytest.mark.parametrize("text, name, kept", [
     ("平台上架的DeepSeek-R1模型", "DeepSeek", False), ("对比DeepSeek V3的能力", "DeepSeek", False),
     ("OpenAI-o1正式发布", "OpenAI", False), ("万得DeepSeek指数上涨", "DeepSeek", False),

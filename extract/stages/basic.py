@@ -177,7 +177,8 @@ _INDUSTRY_HEAD = re.compile(r"(?:产业|行业|领域|赛道|市场|板块|(?<=�
 
 
 class _GenericGongsi:
-    """``generic_gongsi`` of ``extract/data/rules/companies.json``: where a trailing 公司 is not part of a name."""
+    """``generic_gongsi`` and ``region_suffix`` of ``extract/data/rules/companies.json``: where a trailing 公司 is
+    not part of a name, and the region words a company's name takes in (麦当劳中国)."""
 
     def __init__(self):
         from extract.stages.recognizers._data import load_rules
@@ -185,6 +186,9 @@ class _GenericGongsi:
         data = load_rules("companies")["generic_gongsi"]
         self.keep = frozenset(data["keep"])
         self.not_after = re.compile("(?:" + "|".join(map(re.escape, data["not_after"])) + ")公司$")
+        region = load_rules("companies")["region_suffix"]
+        self.region = re.compile("(?:" + "|".join(map(re.escape, region["words"])) + ")(?!"
+                                 + "|".join(map(re.escape, region["not_before"])) + ")")
 
 
 @lru_cache(maxsize=1)
@@ -213,6 +217,10 @@ def _repair_edges(doc: Document, e) -> None:
     while t > s and doc.text[t - 1] in " \t\u3000":
         t -= 1
     t, s = _word_end(doc.text, t), _word_start(doc.text, s)  # Gro|q → Groq
+    if e.type == "COMPANY" and t > s:  # 麦当劳中国: a regional arm is one name (R13)
+        m = _generic_gongsi().region.match(doc.norm, t)
+        if m:
+            t = m.end()
     if e.type == "COMPANY" and doc.norm.endswith("公司", s, t):  # 美摄公司 → 美摄 (R13)
         cut = _generic_gongsi()
         name = doc.norm[s:t]
