@@ -237,6 +237,15 @@ def test_entity_filter_drops_products_named_by_model_number(surface, kept):
     assert [e.text for e in make_entity_filter(None)(d).entities] == ([surface] if kept else [])
 
 
+def test_the_delisting_risk_mark_joins_the_listed_name():
+    from extract.stages.basic import make_entity_filter
+    text = "证监会对众华所为*ST天沃提供审计服务"
+    d = make_doc(text)
+    s = text.index("ST天沃")
+    d.entities.append(d.entity("COMPANY", s, s + 4, source="ner"))
+    assert [e.text for e in make_entity_filter(None)(d).entities] == ["*ST天沃"]
+
+
 @pytest.mark.parametrize("text, name, expected", [
     ("目前麦当劳中国新开门店", "麦当劳", "麦当劳中国"), ("普華永道中國發言人表示", "普華永道", "普華永道中國"),
     ("星展香港行政总裁", "星展", "星展香港"),

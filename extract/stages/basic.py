@@ -130,7 +130,8 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=(), per
         doc.entities = [e for e in doc.entities
                         if not (e.source in srcs and (e.type in dropped or (e.type == "PERSON" and not ok(doc, e))
                                                        or in_link(e) or in_other_cell(e) or _MARKUP_CHARS & set(e.text)
-                                                       or e.text[:1] in "-*" or _is_product(e)
+                                                       or (e.text[:1] in "-*" and not e.text.startswith("*ST"))
+                                                       or _is_product(e)
                                                        or (e.type in ("COMPANY", "ORG")
                                                            and names_a_product(doc.norm, e.start, e.end))))]
         return doc
@@ -217,6 +218,8 @@ def _repair_edges(doc: Document, e) -> None:
     while t > s and doc.text[t - 1] in " \t\u3000":
         t -= 1
     t, s = _word_end(doc.text, t), _word_start(doc.text, s)  # Gro|q → Groq
+    if e.type == "COMPANY" and s > 0 and doc.text[s - 1] == "*" and doc.text.startswith("ST", s):
+        s -= 1  # *ST天沃: the A-share delisting-risk mark is part of the listed name (15 of 15 in the news gold)
     if e.type == "COMPANY" and t > s:  # 麦当劳中国: a regional arm is one name (R13)
         m = _generic_gongsi().region.match(doc.norm, t)
         if m:
