@@ -237,6 +237,22 @@ def test_entity_filter_drops_products_named_by_model_number(surface, kept):
     assert [e.text for e in make_entity_filter(None)(d).entities] == ([surface] if kept else [])
 
 
+@pytest.mark.parametrize("text, span, expected", [
+    ("超越美国Meta公司旗下的Llama", "美国Meta", ["美国", "Meta"]),
+    ("马来西亚Grand One公司宣布", "马来西亚Grand One", ["马来西亚", "Grand One"]),
+    ("美国钢铁被收购", "美国钢铁", ["美国钢铁"]),  # a Chinese name keeps its place
+])
+def test_a_place_before_a_latin_name_stays_out_of_it(text, span, expected):
+    from extract.stages.basic import make_entity_filter
+    d = make_doc(text)
+    s = text.index(span)
+    n = len(expected[0]) if len(expected) > 1 else 2
+    d.entities.append(d.entity("LOC", s, s + n, source="gazetteer"))
+    d.entities.append(d.entity("COMPANY", s, s + len(span), source="ner"))
+    out = sorted(make_entity_filter(None)(d).entities, key=lambda e: (e.start, -e.end))
+    assert [e.text for e in out if e.type == "COMPANY"] == expected[-1:]
+
+
 def test_the_delisting_risk_mark_joins_the_listed_name():
     from extract.stages.basic import make_entity_filter
     text = "证监会对众华所为*ST天沃提供审计服务"
