@@ -538,3 +538,15 @@ def test_a_prefix_qualifier_is_shared_by_the_figures_coordinated_after_it(text, 
     doc = Document(text)
     doc.norm, doc.script = normalize(text)
     assert [f.attrs["qualifier"] for f in FigureRecognizer().find(doc)] == quals
+
+
+@pytest.mark.parametrize("text, span, unit", [
+    ("股价长期在18元/股附近震荡", "18元/股", "元/股"),           # a slash rate takes its denominator whatever follows
+    ("目前拥有500万吨/年氯化钾产能", "500万吨/年", "吨/年"),
+    ("1月销售均价为15.77元/kg。", "15.77元/kg", "元/kg"),
+    ("每股派0.5元/股东大会通过后", "0.5元", "元"),             # 股东 is a word, not a denominator
+    ("售价2元/kgs", "2元", "元"),                              # a Latin denominator must end there
+])
+def test_slash_rates_take_their_denominator(text, span, unit):
+    (f,) = [e for e in find_figures(make_doc(text))]
+    assert (f.text, f.attrs["unit"]) == (span, unit)

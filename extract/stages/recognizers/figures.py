@@ -62,7 +62,15 @@ class FigureRecognizer:
         self.multiple = set(units["multiple"])
         self.measure = set(units["measure_words"])
         self.year_unit = units["year_unit"]
-        self.per_unit = re.compile(rf"[ \t]*(?:/|每)[ \t\n]*({alternation(units['per_units'])})(?![^\W\d_a-zA-Z和及与的以左至或、])")
+        self.per_unit = re.compile(rf"[ \t]*每[ \t\n]*({alternation(units['per_units'])})(?![^\W\d_a-zA-Z和及与的以左至或、])")
+        # after a slash the denominator is a unit whatever follows (18元/股附近, 500万吨/年氯化钾), unless the two make
+        # a word (元/股东: unit_not_before) or a Latin denominator runs on (元/kgs); after 每 only before a mark or
+        # a function word (0.55元每度 but not 5元每年度)
+        per_nb = units["unit_not_before"]
+        self.per_slash = re.compile("[ \t]*/[ \t\n]*(" + "|".join(
+            re.escape(u) + (f"(?!{alternation(per_nb[u])})" if u in per_nb else "")
+            + ("(?![A-Za-z])" if u[-1:].isascii() else "")
+            for u in sorted(units["per_units"], key=lambda w: (-len(w), w))) + ")")
         self.per_bases = self.measure | (set(self.currencies.values()) if units.get("per_after_currency") else set())
         self.measure_aliases = units.get("measure_aliases", {})
         self.tenth_like = set(units.get("tenth_like", []))
@@ -174,7 +182,9 @@ class FigureRecognizer:
             start, end = _bold_core(norm, start, m.end())
             if roc_years and end - start == 4 and _ROC_YEAR.match(norm, start):
                 continue  # 114年產值: a 民国 year in Taiwan news, left to the DATE recognizer
-            per = self.per_unit.match(norm, end) if attrs["unit"] in self.per_bases else None
+            per = None
+            if attrs["unit"] in self.per_bases:
+                per = self.per_slash.match(norm, end) or self.per_unit.match(norm, end)
             if per:  # 24.08 件 / 家, 124.7 件 / 千人: a rate, the denominator is part of the unit
                 attrs["unit"] = f"{attrs['unit']}/{per.group(1)}"
                 end = per.end()
