@@ -159,7 +159,7 @@ def test_dates_and_ranks_data_are_consistent():
     d = load_rules("dates")
     assert set(d["relative_not_before"]) <= set(d["relative"])
     assert all(isinstance(v, int) for v in d["relative_years"].values())
-    assert set(d["last_n_units"].values()) == {"years", "months"}
+    assert set(d["last_n_units"].values()) == {"years", "months", "quarters", "weeks", "days", "trading_days"}
     r = load_rules("ranks")
     assert all(isinstance(v, int) and v != 0 for v in r["words"].values())
     assert not set(r["ordinal_suffixes"]) & set(r["ordinal_not_before"])
