@@ -59,20 +59,25 @@ SYSTEMS = [
 LEARNERS = {"learned-facts": "facts.v1", "learned-relations": "relations.v1"}
 
 
+DEFAULT_MODEL = REPO / "models" / "default"
+
+
 def learned_config(spec: str) -> dict:
     """The default model's pipeline with one learner switched on (``learn=True``): it is trained on
-    each fold's training documents by ``Pipeline.learn``."""
-    model = REPO / "models" / "default"
-    cfg = json.loads((model / "config.json").read_text(encoding="utf-8"))
+    each fold's training documents by ``Pipeline.learn``. Built with the model folder as its path
+    (:func:`learned_pipeline`), so every file the config names resolves as when the folder is loaded."""
+    cfg = json.loads((DEFAULT_MODEL / "config.json").read_text(encoding="utf-8"))
     cfg["name"] = f"default+{spec}"
     for entry in cfg["pipeline"]:
-        for key in ("path", "model", "metric_model", "person_names"):  # files of the model folder (facts: chooser
-            # and trimmer; entity_filter: the person names)
-            if key in entry and not Path(entry[key]).is_absolute():
-                entry[key] = str((model / entry[key]).resolve())
         if entry["factory"] == LEARNERS[spec]:
             entry["learn"] = True
     return cfg
+
+
+def learned_pipeline(spec: str):
+    from extract.pipeline import Pipeline
+
+    return Pipeline(learned_config(spec), DEFAULT_MODEL, {"exclude": ()})
 
 ENTITY_TYPES = ("COMPANY", "ORG", "PERSON", "LOC", "INDUSTRY", "POLICY", "DATE", "FIGURE", "RANK")
 
@@ -99,7 +104,7 @@ def run_system(spec, gold, folds):
     info = {}
 
     def make_pipeline(train_docs):
-        nlp = load(learned_config(spec)) if isinstance(spec, str) and spec in LEARNERS else load(spec) if spec is not None else load()
+        nlp = learned_pipeline(spec) if isinstance(spec, str) and spec in LEARNERS else load(spec) if spec is not None else load()
         info.setdefault("loaded", {"name": nlp.name, "components": nlp.pipe_names,
                                    "path": str(nlp.path) if nlp.path else None})
         nlp.learn(train_docs)  # only the fold's training documents
