@@ -126,6 +126,9 @@ class DateRecognizer:
         # 近3个交易日来看: 来 before 看 (说, 自 …) starts another word
         LN_SUF = "|".join(re.escape(w) + ("(?![自看说源往到临回电])" if w.endswith("来") else "")
                           for w in sorted(d["last_n_suffixes"], key=len, reverse=True))
+        # 25年 is a year unless a character of the FIGURE recognizer's duration list follows (20年的经验, 20年来:
+        # units.json two_digit_year_duration, one list for both recognizers) or 代/以/度 (年代, 年以来, 年度)
+        Y2_AFTER = char_class(load_rules("units", rules_dir)["two_digit_year_duration"]["after"])
         self.pattern = re.compile(rf"""
             (?=[{char_class(firsts)}])
             (?:(?P<asof>{alternation(self.asof)}){G})?
@@ -142,7 +145,7 @@ class DateRecognizer:
               | (?P<ymd2>(?<![\d.A-Za-z])(?P<y2d>[0-3]\d)年
                     (?:{G}(?P<m3>1[0-2]|0?[1-9])(?![\d.]){G}月(?:份|{G}(?P<d3>3[01]|[12]\d|0?[1-9])(?![\d.]){G}[日号])?
                       | (?P<ypart2>{PARTS}) | {G}(?P<yq4>Q[1-4]) | {YEAR_AFTER2}))
-              | (?P<y2bare>(?<![\d.\-—–~～至])(?P<yb>[23]\d)年(?![\d代以来前后内多间度半的之]))
+              | (?P<y2bare>(?<![\d.\-—–~～至])(?P<yb>[23]\d)年(?![\d代以度{Y2_AFTER}]))
               | (?P<range2>(?<![\d.])(?P<ra2>[0-3]\d)(?:-|—|–|~|～|至)(?P<rb2>[0-3]\d)年)
               | (?P<yest>(?<![\d.])(?P<yea>{YEAR})(?:-(?P<yeb>\d{{2}}))?E(?![A-Za-z]))
               | (?P<ymon>(?<![\d.])(?P<ymy>{YEAR})M(?P<ymm>1[0-2]|0?[1-9])(?!\d))
