@@ -57,6 +57,7 @@ _BUILTINS = (
     "extract.stages.latin_names",
     "extract.stages.recognizers",
     "extract.stages.propagate",
+    "extract.stages.industry_apposition",
     "extract.stages.relations",
     "extract.stages.events",
     "extract.stages.events.learned",

@@ -290,6 +290,23 @@ def _list_closed_by(doc: Document, before: list, e: Entity) -> List[Entity]:
     return listed[::-1]
 
 
+def apposition_relations(doc: Document) -> List[Relation]:
+    """``in_industry`` of an apposition: 电动汽车电池制造商Northvolt, 人形机器人公司Apptronik (the INDUSTRY right before a
+    company-type head noun right before the COMPANY; :mod:`extract.stages.industry_apposition` has the head nouns)."""
+    from extract.stages.industry_apposition import default_apposition
+
+    app = default_apposition()
+    ends = {e.end: e for e in doc.entities if e.type == "INDUSTRY"}
+    out = []
+    for c in doc.entities:
+        if c.type != "COMPANY":
+            continue
+        m = app.head.search(doc.norm, max(0, c.start - app.reach), c.start)
+        if m is not None and m.end() == c.start and m.start() in ends:
+            out.append(Relation("in_industry", c, ends[m.start()]))
+    return out
+
+
 def industry_patterns(doc: Document) -> List[Relation]:
     """``in_industry`` stated by two sentence shapes (kept beside the learned classifier):
 
@@ -388,7 +405,7 @@ class RelationsComponent:
         if self.classifier is not None:
             found += [Relation(t, c, o) for t, c, o in self.classifier.predict(doc)]
         if self.patterns:
-            found += industry_patterns(doc) + place_patterns(doc)
+            found += industry_patterns(doc) + place_patterns(doc) + apposition_relations(doc)
         seen = {(r.type, id(r.head), id(r.tail)) for r in doc.relations}
         for r in found:
             key = (r.type, id(r.head), id(r.tail))

@@ -1,0 +1,54 @@
+"""industry_apposition.v1: the sector before a company-type head noun before a company's name (GUIDELINES R12)."""
+import pytest
+
+from extract.doc import Document
+from extract.stages.industry_apposition import IndustryApposition
+from extract.stages.relations.rules import apposition_relations
+from extract.textnorm import normalize
+
+
+def run(text: str, company: str, others=()):
+    d = Document(text)
+    d.norm, d.script = normalize(text)
+    s = text.index(company)
+    c = d.entity("COMPANY", s, s + len(company), source="ner")
+    d.entities.append(c)
+    for typ, w in others:
+        k = text.index(w)
+        d.entities.append(d.entity(typ, k, k + len(w), source="gazetteer"))
+    IndustryApposition()(d)
+    return d
+
+
+@pytest.mark.parametrize("text, company, others, sector", [
+    ("日本最大的炼油商Eneos将出售股份", "Eneos", [("LOC", "日本")], "炼油"),
+    ("超过去年地铁运营商Tokyo Metro的上市", "Tokyo Metro", [("DATE", "去年")], "地铁运营"),   # 运营 stays in the sector
+    ("由日本人力资源顾问巨头PERSOL Holdings领投", "PERSOL Holdings", [("LOC", "日本")], "人力资源顾问"),
+    ("HR SaaS服务商「Glints」获融资", "Glints", [], "HR SaaS"),                   # a Latin sector keeps its space
+    ("新股機電工程承建商金葉國際趕第三季", "金葉國際", [], "機電工程"),           # cut on the text, read simplified
+    ("全球半导体材料主要供应商JX Advanced Metals寻求上市", "JX Advanced Metals", [], "半导体材料"),
+    ("宣布旗下人工智能初创公司xAI", "xAI", [], "人工智能"),                       # 旗下 and 初创 are no sector
+    ("家电公司美的集团宣布", "美的集团", [], "家电"),
+    ("A股上市公司三六零公告", "三六零", [], None),                                # 上市 names no sector
+    ("跨境电商希音申请上市", "希音", [], None),                                   # 电商 is the sector, no head noun
+    ("该公司Poema宣布", "Poema", [], None),                                         # nothing before the head noun
+])
+def test_the_sector_of_an_apposition(text, company, others, sector):
+    d = run(text, company, others)
+    found = [e.text for e in d.entities if e.type == "INDUSTRY"]
+    assert found == ([sector] if sector else [])
+    if sector:
+        (r,) = apposition_relations(d)
+        assert (r.type, r.head.text, r.tail.text) == ("in_industry", company, sector)
+
+
+def test_an_entity_already_there_is_kept():
+    d = run("电动汽车电池制造商Northvolt破产", "Northvolt", [("INDUSTRY", "电动汽车")])
+    assert [(e.text, e.source) for e in d.entities if e.type == "INDUSTRY"] == [("电动汽车", "gazetteer")]
+    assert apposition_relations(d) == []  # 电动汽车 does not end at the head noun
+
+
+def test_the_default_model_runs_it_before_relations():
+    from extract.pipeline import load
+    names = load().pipe_names
+    assert names.index("propagate") < names.index("industry_apposition") < names.index("relations")
