@@ -291,19 +291,32 @@ def _list_closed_by(doc: Document, before: list, e: Entity) -> List[Entity]:
 
 
 def apposition_relations(doc: Document) -> List[Relation]:
-    """``in_industry`` of an apposition: 电动汽车电池制造商Northvolt, 人形机器人公司Apptronik (the INDUSTRY right before a
-    company-type head noun right before the COMPANY; :mod:`extract.stages.industry_apposition` has the head nouns)."""
+    """The relations of an apposition (:mod:`extract.stages.industry_apposition` has the head nouns):
+
+    - ``in_industry``: the INDUSTRY right before a company-type head noun right before the COMPANY
+      (电动汽车电池制造商Northvolt, 人形机器人公司Apptronik);
+    - ``located_in``: a LOC right before that INDUSTRY, or right before the head noun (瑞典电动汽车电池制造商Northvolt,
+      中国公司卫龙): a gold ``located_in`` at all 40 such places of the news train, extension and dev gold.
+    """
     from extract.stages.industry_apposition import default_apposition
 
     app = default_apposition()
-    ends = {e.end: e for e in doc.entities if e.type == "INDUSTRY"}
+    sectors = {e.end: e for e in doc.entities if e.type == "INDUSTRY"}
+    places = {e.end: e for e in doc.entities if e.type == "LOC"}
     out = []
     for c in doc.entities:
         if c.type != "COMPANY":
             continue
         m = app.head.search(doc.norm, max(0, c.start - app.reach), c.start)
-        if m is not None and m.end() == c.start and m.start() in ends:
-            out.append(Relation("in_industry", c, ends[m.start()]))
+        if m is None or m.end() != c.start:
+            continue
+        before = m.start()
+        sector = sectors.get(before)
+        if sector is not None:
+            out.append(Relation("in_industry", c, sector))
+            before = sector.start
+        if before in places:
+            out.append(Relation("located_in", c, places[before]))
     return out
 
 
