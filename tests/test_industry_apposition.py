@@ -62,3 +62,12 @@ def test_a_place_before_the_apposition_locates_the_company():
     assert [(r.type, r.tail.text) for r in apposition_relations(d)] == [("located_in", "中国")]
     d = run("中国的公司卫龙宣布", "卫龙", [("LOC", "中国")])  # 的 between: not this shape
     assert apposition_relations(d) == []
+
+
+@pytest.mark.parametrize("text, company, place, located", [
+    ("台湾的长荣航空公布", "长荣航空", "台湾", True),
+    ("被称为\"俄罗斯的谷歌\"的公司", "谷歌", "俄罗斯", False),  # a likeness
+])
+def test_a_place_and_de_before_the_company_locates_it(text, company, place, located):
+    d = run(text, company, [("LOC", place)])
+    assert [(r.type, r.tail.text) for r in apposition_relations(d)] == ([("located_in", place)] if located else [])
