@@ -32,6 +32,8 @@ def run(text: str, company: str, others=()):
     ("A股上市公司三六零公告", "三六零", [], None),                                # 上市 names no sector
     ("跨境电商希音申请上市", "希音", [], None),                                   # 电商 is the sector, no head noun
     ("该公司Poema宣布", "Poema", [], None),                                         # nothing before the head noun
+    ("与沙特阿美的技术子公司Aramco Digital达成协议", "Aramco Digital", [], None),  # 子公司 is a head; 技术 no sector
+    ("教育行业一站式解决方案云平台螳螂科技宣布", "螳螂科技", [], None),          # a solution, not a sector
 ])
 def test_the_sector_of_an_apposition(text, company, others, sector):
     d = run(text, company, others)

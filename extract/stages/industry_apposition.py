@@ -38,6 +38,7 @@ class IndustryApposition:
         self.left_stops = tuple(d["left_stops"])
         self.stop_chars = frozenset(d["stop_chars"])
         self.not_sectors = frozenset(d["not_sectors"])
+        self.not_sector_parts = tuple(d["not_sector_parts"])
         self.min_len, self.max_len = int(d["min_len"]), int(d["max_len"])
         self.reach = max(len(h) for h in d["heads"]) + max(map(len, d["head_prefixes"])) + max(map(len, d["head_qualifiers"])) + 1
 
@@ -61,7 +62,8 @@ class IndustryApposition:
         if i > 0 and covered[i - 1] == _SECTOR:
             return None  # 电动汽车|电池制造商: a sector found already runs on into this one; no fragment beside it
         sector = norm[i:end]
-        if not (self.min_len <= len(sector) <= self.max_len) or sector in self.not_sectors:
+        if not (self.min_len <= len(sector) <= self.max_len) or sector in self.not_sectors \
+                or any(w in sector for w in self.not_sector_parts):
             return None
         return i, end
 
