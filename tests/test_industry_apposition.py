@@ -73,3 +73,9 @@ def test_a_place_before_the_apposition_locates_the_company():
 def test_a_place_and_de_before_the_company_locates_it(text, company, place, located):
     d = run(text, company, [("LOC", place)])
     assert [(r.type, r.tail.text) for r in apposition_relations(d)] == ([("located_in", place)] if located else [])
+
+
+def test_a_sector_and_de_before_a_list_of_companies():
+    d = run("歸類在「消費性電子產業」的華碩、宏碁與創見資訊，今年合計", "華碩",
+            [("INDUSTRY", "消費性電子"), ("COMPANY", "宏碁"), ("COMPANY", "創見資訊")])
+    assert sorted(r.head.text for r in apposition_relations(d) if r.type == "in_industry") == ["創見資訊", "宏碁", "華碩"]

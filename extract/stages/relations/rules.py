@@ -298,7 +298,9 @@ def apposition_relations(doc: Document) -> List[Relation]:
     - ``located_in``: a LOC right before that INDUSTRY, or right before the head noun (瑞典电动汽车电池制造商Northvolt,
       中国公司卫龙): a gold ``located_in`` at all 40 such places of the news train, extension and dev gold;
     - ``located_in``: a LOC and 的 right before the COMPANY (台湾的长荣航空, 位于新加坡的升世集团): 14 of 16 in that gold,
-      the other two a likeness (被称为"俄罗斯的谷歌", left out).
+      the other two a likeness (被称为"俄罗斯的谷歌", left out);
+    - ``in_industry``: an INDUSTRY (with its head noun) and 的 right before a COMPANY or a list of them (人工智慧的Appier,
+      歸類在「消費性電子產業」的華碩、宏碁): 6 of 6 in that gold.
     """
     from extract.stages.industry_apposition import default_apposition
 
@@ -319,6 +321,16 @@ def apposition_relations(doc: Document) -> List[Relation]:
             before = sector.start
         if before in places:
             out.append(Relation("located_in", c, places[before]))
+    by_start = {e.start: e for e in doc.entities if e.type == "COMPANY"}
+    for e in doc.entities:  # 消費性電子產業」的華碩、宏碁: a sector and 的 right before a company or a list of them
+        if e.type != "INDUSTRY":
+            continue
+        m = _SECTOR_DE.match(doc.norm, e.end)
+        c = by_start.get(m.end()) if m else None
+        while c is not None:
+            out.append(Relation("in_industry", c, e))
+            sep = _LIST_JOIN.match(doc.norm, c.end)
+            c = by_start.get(sep.end()) if sep else None
     for c in doc.entities:  # 台湾的长荣航空, 位于新加坡的升世集团: a place and 的 right before the company
         if c.type == "COMPANY" and doc.norm[c.start - 1:c.start] == "的" and (c.start - 1) in places \
                 and not _LIKENED.search(doc.norm, max(0, places[c.start - 1].start - 3), places[c.start - 1].start):
@@ -326,6 +338,8 @@ def apposition_relations(doc: Document) -> List[Relation]:
     return out
 
 
+_SECTOR_DE = re.compile(r"(?:产业|行业|领域|市场|板块|赛道|业)?[」”\"]?的")
+_LIST_JOIN = re.compile(r"、|和|及|与|以及")
 _LIKENED = re.compile(r"(?:为|是|像|如|称)[\"“「]?\Z")  # 被称为"俄罗斯的谷歌": a likeness, not a seat
 
 
