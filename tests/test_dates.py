@@ -258,3 +258,19 @@ def test_a_window_date_wins_over_the_figure_of_its_extent():
     from extract.pipeline import load
     doc = load("rules")("科創50指數近2周累計下跌")
     assert [(e.text, e.type) for e in doc.entities if e.type in ("DATE", "FIGURE")] == [("近2周", "DATE")]
+
+
+@pytest.mark.parametrize("text, span, attrs", [
+    ("作为蛇年港股IPO市场的首单", "蛇年", {"relative": "lunar_year"}),
+    ("参保率由上一年的304万", "上一年", {"relative": "year", "offset": -1}),
+    ("截至收盘，恒指跌", "截至收盘", {"relative": "now"}),
+    ("本季营收增长", "本季", {"relative": "this_quarter"}),
+    ("恢复至疫情前水平", "疫情前", {"relative": "before_pandemic"}),
+])
+def test_session_19_relative_words(text, span, attrs):
+    (d,) = find_dates(make_doc(text))
+    assert (d.text, {k: v for k, v in d.attrs.items() if k != "norm"}) == (span, attrs)
+
+
+def test_a_zodiac_year_before_the_gala_is_no_date():
+    assert find_dates(make_doc("央视蛇年春晚《秧BOT》")) == []
