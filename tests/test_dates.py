@@ -274,3 +274,16 @@ def test_session_19_relative_words(text, span, attrs):
 
 def test_a_zodiac_year_before_the_gala_is_no_date():
     assert find_dates(make_doc("央视蛇年春晚《秧BOT》")) == []
+
+
+@pytest.mark.parametrize("text, span, attrs", [
+    ("恒指、国指创4个月高，科指", "4个月", {"relative": "last", "months": 4}),
+    ("創52周高，見107", "52周", {"relative": "last", "weeks": 52}),
+])
+def test_the_window_of_a_record_is_a_date(text, span, attrs):
+    (d,) = find_dates(make_doc(text))
+    assert (d.text, {k: v for k, v in d.attrs.items() if k != "norm"}) == (span, attrs)
+
+
+def test_a_count_of_months_elsewhere_stays_a_duration():
+    assert find_dates(make_doc("连续4个月回升")) == []

@@ -123,6 +123,10 @@ class DateRecognizer:
         firsts = ([w[0] for w in list(self.asof) + list(self.relative) + list(self.rel_years) + list(self.last_n)
                    + list(self.holidays) + list(d["weekday_prefixes"])]
                   + list(self.num.digits) + list("0123456789Q十周星礼民大正"))
+        # 创4个月新高, 创52周高: the window of a record high or low (dates.json record_window)
+        rec = d["record_window"]
+        REC_AFTER = "(?:" + "|".join(f"(?<={re.escape(w)})" for w in rec["after"]) + ")"
+        REC_BEFORE = rec["before"]
         # 近3个交易日来看: 来 before 看 (说, 自 …) starts another word
         LN_SUF = "|".join(re.escape(w) + ("(?![自看说源往到临回电])" if w.endswith("来") else "")
                           for w in sorted(d["last_n_suffixes"], key=len, reverse=True))
@@ -158,6 +162,7 @@ class DateRecognizer:
               | (?P<q>(?<![A-Za-z0-9])Q(?P<qn>[1-4])(?![0-9]))
               | (?P<plan>(?<![{self.num.cn_chars}])十(?P<pn>[一二三四五六七八九])五(?![{self.num.cn_chars}]))
               | (?P<lastn>(?P<lp>{alternation(self.last_n)})(?P<ln>{NUM})(?P<lu>{alternation(self.last_units)})(?:{LN_SUF})?)
+              | (?P<rec>{REC_AFTER}(?:逾|近)?(?P<recn>{NUM})(?P<recu>{alternation(self.last_units)})(?={REC_BEFORE}))
               | (?P<rely>(?P<ry>{alternation(self.rel_years)})
                     (?:(?P<rm>{MONTH}|{CN_MONTH})月(?:份|(?P<rd>{DAY})[日号](?:{TOD})?)?
                       | 前(?P<rfirst>\d{{1,2}}|{CN_MONTH})个?月 | (?P<rq>首季) | (?P<rsame>同期|同月|此时) | (?P<rpart>{PARTS})
@@ -361,6 +366,12 @@ class DateRecognizer:
             first = self.plan_base + 5 * (n - self.plan_base_n)
             a["plan"] = g("plan")
             a["from"], a["to"] = first, first + 4
+        elif g("rec"):  # 创4个月新高: the last four months
+            n = self.num.parse(g("recn"))
+            if n is None or n != int(n) or n <= 0:
+                return None
+            a["relative"] = "last"
+            a[self.last_units[g("recu")]] = int(n)
         elif g("lastn"):
             n = self.num.parse(g("ln"))
             if n is None or n != int(n) or n <= 0:
