@@ -523,3 +523,21 @@ def test_shipped_gazetteer_leaves_car_makers_and_silver_alone():
     import extract
     d = extract.load("rules")("吉利与长安合作，白银价格上涨，长安区政府表示")
     assert [(e.text, e.type) for e in d.entities if e.type == "LOC"] == [("长安区", "LOC")]
+
+
+
+@pytest.mark.parametrize("text, companies, expected", [
+    ("包括华硕、和硕、广达在内的代工厂", ["华硕", "广达"], ["华硕", "和硕", "广达"]),
+    ("安捷伦、沃特世和赛默飞等国际巨头", ["安捷伦", "赛默飞"], ["安捷伦", "沃特世", "赛默飞"]),
+    ("华硕、今年以来持续增长的笔记本电脑业务、广达", ["华硕", "广达"], ["华硕", "广达"]),  # over 12 characters: no item
+    ("华硕，和硕，广达", ["华硕", "广达"], ["华硕", "广达"]),                         # not an enumeration with 、
+])
+def test_propagate_completes_a_list_between_two_companies(text, companies, expected):
+    """propagate.v1 (lists): the item of a 、 enumeration between two companies is a company too."""
+    from extract.stages.propagate import make_propagate
+    d = make_doc(text)
+    for name in companies:
+        s = text.index(name)
+        d.entities.append(d.entity("COMPANY", s, s + len(name), source="ner"))
+    out = make_propagate(None)(d)
+    assert [e.text for e in out.entities if e.type == "COMPANY"] == expected

@@ -13,6 +13,10 @@ to go on (资料来源：甲乙芽, a list item, a heading). After ``merge``, th
    does a quoted name right after such a head noun (HR SaaS服务商「Glints」, 技术公司“昕原半导体”);
 3. tags every other occurrence of each COMPANY / ORG name of the document with
    the same type, where the occurrence overlaps no entity already kept.
+4. tags the item of a 、 enumeration that stands between two companies (华硕、和硕、广达; ``lists``): on the 555
+   news training documents through fold NERs that never saw them, 12 of 12 such items were gold companies (COMPANY
+   13 more right, none more false); news dev COMPANY 0.859 -> 0.864, invested_in 0.661 -> 0.714, FUNDING
+   arguments 0.695 -> 0.719 (investor lists); seeds COMPANY 0.843 -> 0.854.
 
 A name that only the statistical NER found spreads only when the model tagged at least
 ``min_share`` (default 0.2) of its occurrences: a model that tags 小巨人 in 2 of the 272 places a
@@ -44,6 +48,8 @@ from extract.stages.recognizers._data import load_rules
 from extract.stages.recognizers.companies import COMMON_WORDS, _load_words
 
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
+# an item of an enumeration between two companies: 、X、 or 、X和 (2 to 12 characters, no mark inside)
+_LIST_ITEM = re.compile(r"、(?P<item>[^、，,。；;：:\s（）()《》“”「」\"]{2,12})(?:、|和|及|与)")
 
 
 def unify_types(doc: Document, types: Iterable = NAME_TYPES) -> None:
@@ -85,7 +91,7 @@ def _quoted_pattern(data: dict) -> re.Pattern:
 
 @components.register("propagate.v1")
 def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG"), min_len: int = 3, definitions: bool = True,
-                   rules_dir: Optional[str] = None, one_type: bool = True, min_share: float = 0.2):
+                   rules_dir: Optional[str] = None, one_type: bool = True, min_share: float = 0.2, lists: bool = True):
     data = load_rules("propagate", rules_dir)
     types = tuple(types)
     definition = _definition_pattern(data)
@@ -136,6 +142,12 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG"), min_len: int = 3, 
             hits = sorted((h[:3] for h in found), key=lambda h: (h[0], -(h[1] - h[0])))
             for s, e, t in hits:
                 add(t, s, e)
+        if lists and "COMPANY" in types:  # 华硕、和硕、广达: the item between two companies of a list is one too
+            comps = sorted((e for e in list(doc.entities) + added if e.type == "COMPANY"), key=lambda e: e.start)
+            for a, b in zip(comps, comps[1:]):
+                m = _LIST_ITEM.fullmatch(norm, a.end, b.start)
+                if m:
+                    add("COMPANY", m.start("item"), m.end("item"))
         if added:
             doc.entities = sorted(doc.entities + added, key=lambda e: (e.start, e.end))
         return doc
