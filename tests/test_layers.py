@@ -541,3 +541,19 @@ def test_propagate_completes_a_list_between_two_companies(text, companies, expec
         d.entities.append(d.entity("COMPANY", s, s + len(name), source="ner"))
     out = make_propagate(None)(d)
     assert [e.text for e in out.entities if e.type == "COMPANY"] == expected
+
+
+def test_propagate_completes_industry_lists_too_but_not_across_types():
+    from extract.stages.propagate import make_propagate
+    text = "产品包括外科器械、高端影像设备、介入器械等"
+    d = make_doc(text)
+    for name in ("外科器械", "介入器械"):
+        s = text.index(name)
+        d.entities.append(d.entity("INDUSTRY", s, s + len(name), source="ner"))
+    assert [e.text for e in make_propagate(None)(d).entities] == ["外科器械", "高端影像设备", "介入器械"]
+    d = make_doc(text)
+    s = text.index("外科器械")
+    d.entities.append(d.entity("INDUSTRY", s, s + 4, source="ner"))
+    s = text.index("介入器械")
+    d.entities.append(d.entity("COMPANY", s, s + 4, source="ner"))
+    assert [e.text for e in make_propagate(None)(d).entities] == ["外科器械", "介入器械"]
