@@ -557,3 +557,11 @@ def test_propagate_completes_industry_lists_too_but_not_across_types():
     s = text.index("介入器械")
     d.entities.append(d.entity("COMPANY", s, s + 4, source="ner"))
     assert [e.text for e in make_propagate(None)(d).entities] == ["外科器械", "介入器械"]
+
+
+def test_a_photo_credit_leaves_the_person():
+    from extract.stages.basic import make_entity_filter
+    text = "（記者方韋傑攝）"
+    d = make_doc(text)
+    d.entities.append(d.entity("PERSON", 3, 7, source="ner"))
+    assert [e.text for e in make_entity_filter(None)(d).entities] == ["方韋傑"]

@@ -224,6 +224,8 @@ def _repair_edges(doc: Document, e) -> None:
     while t > s and doc.text[t - 1] in " \t\u3000":
         t -= 1
     t, s = _word_end(doc.text, t), _word_start(doc.text, s)  # Gro|q → Groq
+    if e.type == "PERSON" and t - s >= 3 and doc.norm[t - 1] == "摄":
+        t -= 1  # （記者方韋傑攝）: a photo credit, the name before 摄 (news gold: 11 of 11 persons end before it)
     if e.type == "COMPANY" and s > 0 and doc.text[s - 1] == "*" and doc.text.startswith("ST", s):
         s -= 1  # *ST天沃: the A-share delisting-risk mark is part of the listed name (15 of 15 in the news gold)
     if e.type == "COMPANY" and t > s:  # 麦当劳中国: a regional arm is one name (R13)
