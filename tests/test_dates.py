@@ -287,3 +287,12 @@ def test_the_window_of_a_record_is_a_date(text, span, attrs):
 
 def test_a_count_of_months_elsewhere_stays_a_duration():
     assert find_dates(make_doc("连续4个月回升")) == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("夏寶龍於8日上午在橫琴", "8日上午"), ("2月11日午盘，公司", "2月11日午盘"), ("今天上午，根据", "今天上午"),
+    ("昨日收盘价向下突破", "昨日"),  # 收盘价 is a price, not a time
+])
+def test_a_time_of_day_after_a_day_stays_in_the_date(text, span):
+    """GUIDELINES R15: a trailing time-of-day word is inside the DATE, after a day alone or a one-day word too."""
+    assert [d.text for d in find_dates(make_doc(text))] == [span]

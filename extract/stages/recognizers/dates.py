@@ -76,6 +76,9 @@ _DATELINE = re.compile(r"(?<![\d.月])(3[01]|[12]\d|0?[1-9])日(?=电|讯)")
 _BARE_DAY = re.compile(r"(?<![\d.月日号年第／/])(3[01]|[12]\d|0?[1-9])日(?![元内以电讯\d])")
 
 
+_DAY_WORDS = ("today", "yesterday", "tomorrow")  # relative words of one day, which a time of day may follow
+
+
 class DateRecognizer:
     def __init__(self, rules_dir=None, numerals: Optional[Numerals] = None):
         self.num = numerals or Numerals(rules_dir)
@@ -110,6 +113,7 @@ class DateRecognizer:
         HSUF = alternation(d["holiday_suffixes"])
         HNOT = alternation(d["holiday_not_before"])
         TOD = alternation(d["times_of_day"])
+        self.tod_after = re.compile(f"(?:{TOD})(?!价|指数|后的)")
         WKP = alternation(d["weekday_prefixes"])
         FISCAL = alternation(d["fiscal_years"])
         MONTH = r"(?:1[0-2]|0?[1-9])(?![\d.])"
@@ -200,7 +204,14 @@ class DateRecognizer:
         spans += [[m.start(), m.end(), {"year": int(m.group(1)), "month": int(m.group(2)), "day": int(m.group(3))}]
                   for m in _ISO.finditer(doc.norm)]
         spans.sort(key=lambda x: x[0])
-        return [doc.entity("DATE", s, e, a, source="rules") for s, e, a in self._extend(doc.norm, spans)]
+        out = []
+        for s, e, a in self._extend(doc.norm, spans):
+            if ("day" in a or a.get("relative") in _DAY_WORDS) and not a.get("dateline"):
+                t = self.tod_after.match(doc.norm, e)  # 8日上午, 今天上午, 2月11日午盘: the time of day stays in (R15)
+                if t:
+                    e = t.end()
+            out.append(doc.entity("DATE", s, e, a, source="rules"))
+        return out
 
     def _extend(self, norm: str, spans: list) -> list:
         """News date shapes built from the matches (GUIDELINES N17, R15):
