@@ -72,7 +72,7 @@ CASES = [
     ("2025-2027年", "2025-2027年", {"from": 2025, "to": 2027}),
     ("2019年以来", "2019年以来", {"year": 2019, "since": "since"}),
     ("去年底，上海", "去年底", {"relative": "year", "offset": -1, "part": "end"}),
-    ("上世纪90年代", "90年代", {"decade": 1990}),
+    ("上世纪90年代", "上世纪90年代", {"decade": 1990}),  # the century word is inside (news gold 3 of 3)
     ("２０２５年末", "２０２５年末", {"year": 2025, "part": "end"}),
     # constructed: every branch of the pattern, at position 0
     ("二〇二五年发布", "二〇二五年", {"year": 2025}),
@@ -296,3 +296,13 @@ def test_a_count_of_months_elsewhere_stays_a_duration():
 def test_a_time_of_day_after_a_day_stays_in_the_date(text, span):
     """GUIDELINES R15: a trailing time-of-day word is inside the DATE, after a day alone or a one-day word too."""
     assert [d.text for d in find_dates(make_doc(text))] == [span]
+
+
+@pytest.mark.parametrize("text, span, attrs", [
+    ("截至2024年12月31日止年度，按", "截至2024年12月31日止年度",
+     {"year": 2024, "month": 12, "day": 31, "asof": True, "period_end": True}),
+    ("该行预测2025-2027财年公司", "2025-2027财年", {"from": 2025, "to": 2027, "part": "fiscal_year"}),
+])
+def test_reporting_periods_and_fiscal_year_ranges(text, span, attrs):
+    (d,) = find_dates(make_doc(text))
+    assert (d.text, {k: v for k, v in d.attrs.items() if k != "norm"}) == (span, attrs)

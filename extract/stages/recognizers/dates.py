@@ -76,7 +76,9 @@ _DATELINE = re.compile(r"(?<![\d.月])(3[01]|[12]\d|0?[1-9])日(?=电|讯)")
 _BARE_DAY = re.compile(r"(?<![\d.月日号年第／/])(3[01]|[12]\d|0?[1-9])日(?![元内以电讯\d])")
 
 
-_DAY_WORDS = ("today", "yesterday", "tomorrow")  # relative words of one day, which a time of day may follow
+_DAY_WORDS = ("today", "yesterday", "tomorrow")
+# 截至…止年度, 截至…止6个月: the reporting period ending at an as-of date (news train and extension gold: 7 of 8 DATEs)
+_PERIOD_TO = re.compile(r"止(?:全?年度|(?:\d{1,2}|[一二三四五六七八九十两]{1,3})个月)")  # relative words of one day, which a time of day may follow
 
 
 class DateRecognizer:
@@ -126,7 +128,7 @@ class DateRecognizer:
         YEAR_AFTER2 = after.format("yfirst2", "ysame2", "yseason2")
         firsts = ([w[0] for w in list(self.asof) + list(self.relative) + list(self.rel_years) + list(self.last_n)
                    + list(self.holidays) + list(d["weekday_prefixes"])]
-                  + list(self.num.digits) + list("0123456789Q十周星礼民大正"))
+                  + list(self.num.digits) + list("0123456789Q十周星礼民大正上"))
         # 创4个月新高, 创52周高: the window of a record high or low (dates.json record_window)
         rec = d["record_window"]
         REC_AFTER = "(?:" + "|".join(f"(?<={re.escape(w)})" for w in rec["after"]) + ")"
@@ -143,9 +145,9 @@ class DateRecognizer:
             (?:
                 (?P<hol>(?:(?<![\d.])(?P<hy>{YEAR}|\d{{2}})年?{G})?(?P<hname>{HOL}|(?:大年|正月)初(?:十|[一二三四五六七八九]))
                     (?!节|{HNOT})(?P<hsuf>{HSUF})?)
-              | (?P<fy>(?<![\d.])(?P<fyy>{YEAR}|\d{{2}}){G}(?:{FISCAL}))
+              | (?P<fy>(?<![\d.])(?:(?P<fyy0>{YEAR}){G}(?:-|—|–|~|～|至|到){G})?(?P<fyy>{YEAR}|\d{{2}}){G}(?:{FISCAL}))
               | (?P<roc>(?:民国(?P<rocy>\d{{2,3}}|[一二三四五六七八九十百]{{1,4}})|(?<![\d.])(?P<rocy3>1[01]\d))年(?!代|前|来|以来|间|内|多|历史)(?:(?P<rocm>{MONTH}|{CN_MONTH})月(?:(?P<rocd>{DAY})[日号])?)?)
-              | (?P<dec>(?<![\d.])(?P<dy>(?:19|20)?[1-9]0)年代)
+              | (?P<dec>(?P<dcent>上世纪)?(?<![\d.])(?P<dy>(?:19|20)?[1-9]0)年代)
               | (?P<range>(?<![\d.])(?P<y1>{YEAR}){G}(?:年{G})?(?:-|—|–|~|～|至|到){G}(?P<y2>{YEAR}){G}年(?P<rdu>度)?)
               | (?P<ymd>(?<![\d.])(?P<y>{YEAR}|{CYEAR}){G}年
                     (?:{G}(?P<m>1[0-2]|0?[1-9])(?![\d.]){G}月(?:份|{G}(?P<d>3[01]|[12]\d|0?[1-9])(?![\d.]){G}[日号](?:{TOD})?)?
@@ -206,6 +208,10 @@ class DateRecognizer:
         spans.sort(key=lambda x: x[0])
         out = []
         for s, e, a in self._extend(doc.norm, spans):
+            if a.get("asof"):  # 截至2024年12月31日止年度 / 止6个月: the period that ends there (annual reports)
+                p = _PERIOD_TO.match(doc.norm, e)
+                if p:
+                    e, a = p.end(), {**a, "period_end": True}
             if ("day" in a or a.get("relative") in _DAY_WORDS) and not a.get("dateline"):
                 t = self.tod_after.match(doc.norm, e)  # 8日上午, 今天上午, 2月11日午盘: the time of day stays in (R15)
                 if t:
@@ -285,7 +291,14 @@ class DateRecognizer:
                 a["year"] = y if y >= 100 else 2000 + y
         elif g("fy"):
             y = int(g("fyy"))
-            a["year"], a["part"] = (y if y >= 100 else 2000 + y), "fiscal_year"
+            y = y if y >= 100 else 2000 + y
+            if g("fyy0"):  # 2025-2027财年: a range of fiscal years
+                y0 = int(g("fyy0"))
+                if y0 >= y:
+                    return None
+                a["from"], a["to"], a["part"] = y0, y, "fiscal_year"
+            else:
+                a["year"], a["part"] = y, "fiscal_year"
         elif g("roc"):
             ry = g("rocy") or g("rocy3")
             n = int(ry) if ry.isdigit() else self.num.parse(ry)
@@ -367,7 +380,7 @@ class DateRecognizer:
             a["month"] = int(g("m2"))
             if g("d2"):
                 a["day"] = int(g("d2"))
-        elif g("dec"):
+        elif g("dec"):  # 90年代, 上世纪30年代 (上世纪: the 1900s)
             dy = int(g("dy"))
             a["decade"] = dy if dy >= 1000 else 1900 + dy
         elif g("q"):
