@@ -550,3 +550,8 @@ def test_a_prefix_qualifier_is_shared_by_the_figures_coordinated_after_it(text, 
 def test_slash_rates_take_their_denominator(text, span, unit):
     (f,) = [e for e in find_figures(make_doc(text))]
     assert (f.text, f.attrs["unit"]) == (span, unit)
+
+
+def test_hours_counted_with_ge():
+    (f,) = find_figures(make_doc("排队近6个小时才能进店"))
+    assert (f.text, f.attrs["unit"], f.attrs["value"]) == ("近6个小时", "小时", 6)
