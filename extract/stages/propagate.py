@@ -17,7 +17,7 @@ to go on (资料来源：甲乙芽, a list item, a heading). After ``merge``, th
    外科器械、高端影像设备、介入器械). On the 555 news training documents through fold NERs that never saw them,
    such items were gold companies at 12 of 12 (COMPANY 13 more right, none more false), gold industries at 14 of 20
    (INDUSTRY 0.646 -> 0.648) and gold persons at 2 of 2; news dev COMPANY 0.859 -> 0.864, invested_in 0.661 ->
-   0.714, FUNDING arguments 0.695 -> 0.719 (investor lists); seeds COMPANY 0.843 -> 0.854. (ORG and LOC lists held
+   0.714, FUNDING arguments 0.695 -> 0.719 (investor lists); seeds unchanged (COMPANY 0.843). (ORG and LOC lists held
    no such item; an item after the last company before 等 was right at 4 of 6 and changed nothing on dev: left out.)
 
 A name that only the statistical NER found spreads only when the model tagged at least
