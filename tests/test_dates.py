@@ -239,50 +239,14 @@ def test_before_and_after_stay_inside_the_date(text, span, since):
     assert (d.text, d.attrs.get("since")) == (span, since)
 
 
-@pytest.mark.parametrize("text, span, attrs", [
-    ("过去几周，美股", "过去几周", {"relative": "last", "weeks": "few"}),
-    ("未來數年內，公司", "未來數年內", {"relative": "next", "years": "few"}),
-    ("过去的几年里", "过去的几年", {"relative": "last", "years": "few"}),
-    ("近十几年来", "近十几年来", {"relative": "last", "years": "few"}),
-    ("过去两日累计", "过去两日", {"relative": "last", "days": 2}),
-    ("从近3个交易日来看", "近3个交易日", {"relative": "last", "trading_days": 3}),  # 来看 is no 来
-    ("最近一个季度", "最近一个季度", {"relative": "last", "quarters": 1}),
-])
-def test_window_dates_in_weeks_days_quarters_and_vague_counts(text, span, attrs):
-    """GUIDELINES R15: windows in any calendar unit, and with a vague count, are DATEs."""
-    (d,) = find_dates(make_doc(text))
-    assert (d.text, {k: v for k, v in d.attrs.items() if k != "norm"}) == (span, attrs)
-
-
 def test_a_window_date_wins_over_the_figure_of_its_extent():
     from extract.pipeline import load
     doc = load("rules")("科創50指數近2周累計下跌")
     assert [(e.text, e.type) for e in doc.entities if e.type in ("DATE", "FIGURE")] == [("近2周", "DATE")]
 
 
-@pytest.mark.parametrize("text, span, attrs", [
-    ("作为蛇年港股IPO市场的首单", "蛇年", {"relative": "lunar_year"}),
-    ("参保率由上一年的304万", "上一年", {"relative": "year", "offset": -1}),
-    ("截至收盘，恒指跌", "截至收盘", {"relative": "now"}),
-    ("本季营收增长", "本季", {"relative": "this_quarter"}),
-    ("恢复至疫情前水平", "疫情前", {"relative": "before_pandemic"}),
-])
-def test_session_19_relative_words(text, span, attrs):
-    (d,) = find_dates(make_doc(text))
-    assert (d.text, {k: v for k, v in d.attrs.items() if k != "norm"}) == (span, attrs)
-
-
 def test_a_zodiac_year_before_the_gala_is_no_date():
     assert find_dates(make_doc("央视蛇年春晚《秧BOT》")) == []
-
-
-@pytest.mark.parametrize("text, span, attrs", [
-    ("恒指、国指创4个月高，科指", "4个月", {"relative": "last", "months": 4}),
-    ("創52周高，見107", "52周", {"relative": "last", "weeks": 52}),
-])
-def test_the_window_of_a_record_is_a_date(text, span, attrs):
-    (d,) = find_dates(make_doc(text))
-    assert (d.text, {k: v for k, v in d.attrs.items() if k != "norm"}) == (span, attrs)
 
 
 def test_a_count_of_months_elsewhere_stays_a_duration():
@@ -298,11 +262,27 @@ def test_a_time_of_day_after_a_day_stays_in_the_date(text, span):
     assert [d.text for d in find_dates(make_doc(text))] == [span]
 
 
+# GUIDELINES R15 and the session-19 shapes of dates.json: windows in any calendar unit and with a vague count,
+# the window of a record, one-day and period words, reporting periods and ranges of fiscal years
 @pytest.mark.parametrize("text, span, attrs", [
+    ("过去几周，美股", "过去几周", {"relative": "last", "weeks": "few"}),
+    ("未來數年內，公司", "未來數年內", {"relative": "next", "years": "few"}),
+    ("过去的几年里", "过去的几年", {"relative": "last", "years": "few"}),
+    ("近十几年来", "近十几年来", {"relative": "last", "years": "few"}),
+    ("过去两日累计", "过去两日", {"relative": "last", "days": 2}),
+    ("从近3个交易日来看", "近3个交易日", {"relative": "last", "trading_days": 3}),  # 来看 is no 来
+    ("最近一个季度", "最近一个季度", {"relative": "last", "quarters": 1}),
+    ("作为蛇年港股IPO市场的首单", "蛇年", {"relative": "lunar_year"}),
+    ("参保率由上一年的304万", "上一年", {"relative": "year", "offset": -1}),
+    ("截至收盘，恒指跌", "截至收盘", {"relative": "now"}),
+    ("本季营收增长", "本季", {"relative": "this_quarter"}),
+    ("恢复至疫情前水平", "疫情前", {"relative": "before_pandemic"}),
+    ("恒指、国指创4个月高，科指", "4个月", {"relative": "last", "months": 4}),
+    ("創52周高，見107", "52周", {"relative": "last", "weeks": 52}),
     ("截至2024年12月31日止年度，按", "截至2024年12月31日止年度",
      {"year": 2024, "month": 12, "day": 31, "asof": True, "period_end": True}),
     ("该行预测2025-2027财年公司", "2025-2027财年", {"from": 2025, "to": 2027, "part": "fiscal_year"}),
 ])
-def test_reporting_periods_and_fiscal_year_ranges(text, span, attrs):
+def test_window_period_and_relative_dates(text, span, attrs):
     (d,) = find_dates(make_doc(text))
     assert (d.text, {k: v for k, v in d.attrs.items() if k != "norm"}) == (span, attrs)
