@@ -206,6 +206,9 @@ def test_what_is_no_ordinal_range(text, span):
     ("经济增速垫底十强城市", ["垫底", "十强"], [], {"rank": -1}),
     ("让世界首富马斯克破防", ["世界首富"], [], {"rank": 1, "scope": "全球"}),
     ("将扩大内需摆在首位", [], [], None),  # a priority, not a rank
+    ("这场新春第一会也被作为招商大会", [], [], None),  # 第一会: the first meeting
+    ("布的「2026年全球500大品牌」年度報告", [], [], None),  # the name of a list
+    ("吉利跻身全球500大企业", ["全球500大"], [], {"top": 500}),
 ])
 def test_rank_words_and_bare_ranks(text, ranks, figures, attrs):
     """News rank classes (ranks.json, session 19): rank words, 之冠, a bare number after a ranking verb, 头N名."""

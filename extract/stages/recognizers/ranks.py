@@ -102,6 +102,8 @@ class RankRecognizer:
             w = m.group("word")
             if w in self.word_not_after and norm.endswith(self.word_not_after[w], 0, m.start("word")):
                 continue  # 单项冠军: a programme's title, not a rank
+            if m.group("big") and _in_title(norm, m.start(), m.end()):
+                continue  # 「2026年全球500大品牌」: the name of a list, not a rank in it
             if m.group("bare") and norm.endswith(self.bare_not_after, 0, m.start("bare")):
                 continue  # 安排5名, 下列3位: a verb-final character that ends another word
             start, end = m.start(), m.end()
@@ -205,6 +207,21 @@ class RankRecognizer:
 
 
 _CLAUSE_MARKS = "，,。；;：:！!？?\n"
+_TITLE = {"「": "」", "《": "》", "“": "”"}
+
+
+def _in_title(norm: str, start: int, end: int, reach: int = 20) -> bool:
+    """Whether ``norm[start:end]`` stands inside a quoted title: an opening 「《“ at most ``reach`` characters before
+    it and its closing mark at most ``reach`` after it, with neither closed in between."""
+    before = norm[max(0, start - reach):start]
+    for i in range(len(before) - 1, -1, -1):
+        c = before[i]
+        if c in _TITLE.values() or c == "\n":
+            return False
+        if c in _TITLE:
+            close = norm.find(_TITLE[c], end, end + reach)
+            return close >= 0 and "\n" not in norm[end:close]
+    return False
 
 
 @lru_cache(maxsize=1)
