@@ -207,6 +207,9 @@ def test_what_is_no_ordinal_range(text, span):
     ("让世界首富马斯克破防", ["世界首富"], [], {"rank": 1, "scope": "全球"}),
     ("将扩大内需摆在首位", [], [], None),  # a priority, not a rank
     ("这场新春第一会也被作为招商大会", [], [], None),  # 第一会: the first meeting
+    ("违法事实如下：第一，众华所为天沃科技提供审计", [], [], None),  # points counted off
+    ("科技领域的突破。第二是投资者过度乐观", [], [], None),
+    ("該公司位列第二名，其次為", ["第二名"], [], {"rank": 2}),
     ("布的「2026年全球500大品牌」年度報告", [], [], None),  # the name of a list
     ("吉利跻身全球500大企业", ["全球500大"], [], {"top": 500}),
 ])

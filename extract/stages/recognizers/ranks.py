@@ -102,6 +102,8 @@ class RankRecognizer:
             w = m.group("word")
             if w in self.word_not_after and norm.endswith(self.word_not_after[w], 0, m.start("word")):
                 continue  # 单项冠军: a programme's title, not a rank
+            if m.group("ordw") and not m.group("scope") and not m.group("osuf") and _enumerates(norm, m.start(), m.end()):
+                continue  # 。第一，…；第二，…: points of an argument, counted off
             if m.group("big") and _in_title(norm, m.start(), m.end()):
                 continue  # 「2026年全球500大品牌」: the name of a list, not a rank in it
             if m.group("bare") and norm.endswith(self.bare_not_after, 0, m.start("bare")):
@@ -207,6 +209,19 @@ class RankRecognizer:
 
 
 _CLAUSE_MARKS = "，,。；;：:！!？?\n"
+_ENUM_AFTER = "，,、：:是"
+
+
+def _enumerates(norm: str, start: int, end: int) -> bool:
+    """An ordinal that opens its clause and is followed by a comma, colon or 是 counts off the points of an
+    argument (如下：第一，…；第二，…), it ranks nothing: 0 of 6 such ordinals are RANKs in the news gold."""
+    i = start
+    while i > 0 and norm[i - 1] in " \t\u3000":
+        i -= 1
+    return (i == 0 or norm[i - 1] in _CLAUSE_MARKS.replace("，", "").replace(",", "") + "！？") \
+        and norm[end:end + 1] in _ENUM_AFTER and norm[end:end + 1] != ""
+
+
 _TITLE = {"「": "」", "《": "》", "“": "”"}
 
 
