@@ -49,7 +49,7 @@ CASES = [
     ("总量居全国首位", "全国首位", 1, None, "全国"),
     ("销量排名居首", "首", 1, None, None),
     ("获得第二名", "第二名", 2, None, None),
-    ("位列行业前五", "行业前五", None, 5, "行业"),
+    ("位列行业前五", "前五", None, 5, "行业"),  # 行业 stays outside (news gold; GUIDELINES RANK scopes)
     ("跻身世界500强", "世界500强", None, 500, "全球"),
     ("排名倒数第一", "倒数第一", -1, None, None),
     ("排在最后一名", "最后一名", -1, None, None),
@@ -212,6 +212,8 @@ def test_what_is_no_ordinal_range(text, span):
     ("該公司位列第二名，其次為", ["第二名"], [], {"rank": 2}),
     ("布的「2026年全球500大品牌」年度報告", [], [], None),  # the name of a list
     ("吉利跻身全球500大企业", ["全球500大"], [], {"top": 500}),
+    ("成为中国第四大经济城市", ["第四大"], [], {"rank": 4, "scope": "中国"}),  # 中国 stays outside, an attr
+    ("日本信息服务行业TOP30企业中", ["TOP30"], [], {"top": 30, "scope": "行业"}),
 ])
 def test_rank_words_and_bare_ranks(text, ranks, figures, attrs):
     """News rank classes (ranks.json, session 19): rank words, 之冠, a bare number after a ranking verb, 头N名."""

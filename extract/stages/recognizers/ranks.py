@@ -66,6 +66,7 @@ class RankRecognizer:
             rf"({SCOPE})({alternation(r['ranking_verbs'])}){G}$")
         self.noun_verbs = tuple(r["span_verbs"])
         self.scope_norm = r["scope_norm"]
+        self.scopes_outside = frozenset(r["scopes_outside"]["words"])
         sic = r["scope_in_clause"]  # 全球票房榜第17名: a broad scope earlier in the clause
         self.scope_in_clause = re.compile(alternation(sorted(sic["words"], key=len, reverse=True)))
         self.scope_window = int(sic["window"])
@@ -109,6 +110,11 @@ class RankRecognizer:
             if m.group("bare") and norm.endswith(self.bare_not_after, 0, m.start("bare")):
                 continue  # 安排5名, 下列3位: a verb-final character that ends another word
             start, end = m.start(), m.end()
+            sc = m.group("scope")
+            if sc and re.sub("[" + re.escape(GAP_CHARS) + "]", "", sc) in self.scopes_outside:
+                start = m.end("scope")  # 中国第四大: the scope stays an attr, outside the span
+                while start < end and norm[start] in GAP_CHARS:
+                    start += 1
             if attrs["scope"] is None:
                 sv = self.scope_before_verb.search(norm, max(0, start - 10), start)
                 if sv:
