@@ -213,6 +213,7 @@ def test_what_is_no_ordinal_range(text, span):
     ("布的「2026年全球500大品牌」年度報告", [], [], None),  # the name of a list
     ("吉利跻身全球500大企业", ["全球500大"], [], {"top": 500}),
     ("成为中国第四大经济城市", ["第四大"], [], {"rank": 4, "scope": "中国"}),  # 中国 stays outside, an attr
+    ("带来第二增长曲线", [], [], None), ("福岛第一核电厂", [], [], None), ("本周前三个交易日来看", [], [], None),
     ("日本信息服务行业TOP30企业中", ["TOP30"], [], {"top": 30, "scope": "行业"}),
 ])
 def test_rank_words_and_bare_ranks(text, ranks, figures, attrs):
