@@ -279,6 +279,8 @@ def test_a_time_of_day_after_a_day_stays_in_the_date(text, span):
     ("恢复至疫情前水平", "疫情前", {"relative": "before_pandemic"}),
     ("恒指、国指创4个月高，科指", "4个月", {"relative": "last", "months": 4}),
     ("創52周高，見107", "52周", {"relative": "last", "weeks": 52}),
+    ("大市衝上4個月高位", "4個月", {"relative": "last", "months": 4}),
+    ("預計未來 12 個月內營收持平", "未來 12 個月內", {"relative": "next", "months": 12}),
     ("截至2024年12月31日止年度，按", "截至2024年12月31日止年度",
      {"year": 2024, "month": 12, "day": 31, "asof": True, "period_end": True}),
     ("该行预测2025-2027财年公司", "2025-2027财年", {"from": 2025, "to": 2027, "part": "fiscal_year"}),

@@ -167,7 +167,7 @@ class DateRecognizer:
               | (?P<md>(?<![\d.])(?P<m2>1[0-2]|0?[1-9])(?![\d.]){G}月(?:份|{G}(?P<d2>3[01]|[12]\d|0?[1-9])(?![\d.]){G}[日号](?:{TOD})?)?)
               | (?P<q>(?<![A-Za-z0-9])Q(?P<qn>[1-4])(?![0-9]))
               | (?P<plan>(?<![{self.num.cn_chars}])十(?P<pn>[一二三四五六七八九])五(?![{self.num.cn_chars}]))
-              | (?P<lastn>(?P<lp>{alternation(self.last_n)})(?P<ln>{NUM})(?P<lu>{alternation(self.last_units)})(?:{LN_SUF})?)
+              | (?P<lastn>(?P<lp>{alternation(self.last_n)})[ \t]?(?P<ln>{NUM})[ \t]?(?P<lu>{alternation(self.last_units)})(?:{LN_SUF})?)
               | (?P<rec>{REC_AFTER}(?:逾|近)?(?P<recn>{NUM})(?P<recu>{alternation(self.last_units)})(?={REC_BEFORE}))
               | (?P<rely>(?P<ry>{alternation(self.rel_years)})
                     (?:(?P<rm>{MONTH}|{CN_MONTH})月(?:份|(?P<rd>{DAY})[日号](?:{TOD})?)?
