@@ -555,3 +555,9 @@ def test_slash_rates_take_their_denominator(text, span, unit):
 def test_hours_counted_with_ge():
     (f,) = find_figures(make_doc("排队近6个小时才能进店"))
     assert (f.text, f.attrs["unit"], f.attrs["value"]) == ("近6个小时", "小时", 6)
+
+
+@pytest.mark.parametrize("text, figures", [("美国二次通胀潜在风险", []), ("沪深两市成交额为1.2万亿", ["1.2万亿"]),
+                                           ("年内降息两次", ["两次"])])
+def test_second_time_and_the_two_exchanges_count_nothing(text, figures):
+    assert [f.text for f in find_figures(make_doc(text))] == figures
