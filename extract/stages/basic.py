@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from extract.doc import NAME_TYPES, Document
 from extract.registry import components
+from extract.stages.recognizers._data import alternation, load_rules
 from extract.stages.recognizers.companies import unmatched_brackets
 from extract.textnorm import normalize
 from extract.config import DATA_DIR
@@ -183,24 +184,21 @@ _BULLETS = "•●▪■◆◇○·・"
 _INDUSTRY_HEAD = re.compile(r"(?:产业|行业|领域|赛道|市场|板块|(?<=服务)商|供应商|提供商|制造商|研发商|生产商|厂商)$")
 
 
-class _GenericGongsi:
+class _CompanyEdges:
     """``generic_gongsi`` and ``region_suffix`` of ``extract/data/rules/companies.json``: where a trailing 公司 is
     not part of a name, and the region words a company's name takes in (麦当劳中国)."""
 
     def __init__(self):
-        from extract.stages.recognizers._data import load_rules
-
-        data = load_rules("companies")["generic_gongsi"]
-        self.keep = frozenset(data["keep"])
-        self.not_after = re.compile("(?:" + "|".join(map(re.escape, data["not_after"])) + ")公司$")
-        region = load_rules("companies")["region_suffix"]
-        self.region = re.compile("(?:" + "|".join(map(re.escape, region["words"])) + ")(?!"
-                                 + "|".join(map(re.escape, region["not_before"])) + ")")
+        rules = load_rules("companies")
+        gongsi, region = rules["generic_gongsi"], rules["region_suffix"]
+        self.keep = frozenset(gongsi["keep"])
+        self.not_after = re.compile(f"(?:{alternation(gongsi['not_after'])})公司$")
+        self.region = re.compile(f"(?:{alternation(region['words'])})(?!{alternation(region['not_before'])})")
 
 
 @lru_cache(maxsize=1)
-def _generic_gongsi() -> _GenericGongsi:
-    return _GenericGongsi()
+def _company_edges() -> _CompanyEdges:
+    return _CompanyEdges()
 
 
 def _repair_edges(doc: Document, e) -> None:
@@ -229,11 +227,11 @@ def _repair_edges(doc: Document, e) -> None:
     if e.type == "COMPANY" and s > 0 and doc.text[s - 1] == "*" and doc.text.startswith("ST", s):
         s -= 1  # *ST天沃: the A-share delisting-risk mark is part of the listed name (15 of 15 in the news gold)
     if e.type == "COMPANY" and t > s:  # 麦当劳中国: a regional arm is one name (R13)
-        m = _generic_gongsi().region.match(doc.norm, t)
+        m = _company_edges().region.match(doc.norm, t)
         if m:
             t = m.end()
     if e.type == "COMPANY" and doc.norm.endswith("公司", s, t):  # 美摄公司 → 美摄 (R13)
-        cut = _generic_gongsi()
+        cut = _company_edges()
         name = doc.norm[s:t]
         if name not in cut.keep and cut.not_after.search(name) is None and t - 2 - s >= 2:
             t -= 2

@@ -264,8 +264,29 @@ class DateRecognizer:
             out.append([s, e, a])
         return out
 
-    def _after_year(self, g, a: dict, first: str, same: str, season: str) -> None:
-        """The attrs of what may follow a year's 年: 前9个月 (part M1-M9), 同期 (same_period), 春季 (season)."""
+    def _window(self, a: dict, relative: str, count: str, unit: str) -> bool:
+        """Set a last-/next-N window's attrs (``relative`` and the count in ``unit``, a last_n_units word); False when
+        ``count`` is no whole number above 0."""
+        n = self.num.parse(count)
+        if n is None or n != int(n) or n <= 0:
+            return False
+        a["relative"] = relative
+        a[self.last_units[unit]] = int(n)
+        return True
+
+    def _after_year(self, g, a: dict, month: str, day: str, part: str, quarter: str, first: str, same: str,
+                    season: str) -> None:
+        """The attrs of what may follow a year's 年 (the names of its groups, which the four-digit and the
+        two-digit year branches name differently): a month and day, a part (上半年) or quarter (Q3), 前9个月
+        (part M1-M9), 同期 (same_period), 春季 (season)."""
+        if g(month):
+            a["month"] = int(g(month))
+        if g(day):
+            a["day"] = int(g(day))
+        if g(part):
+            a["part"] = self.parts[g(part)]
+        if g(quarter):
+            a["part"] = g(quarter)
         if g(first):
             a["part"] = f"M1-M{self._month(g(first))}"
         if g(same):
@@ -317,26 +338,10 @@ class DateRecognizer:
         elif g("ymd"):
             y = g("y")
             a["year"] = int(y) if y.isdigit() else int(self.num.parse_chinese(y))
-            if g("m"):
-                a["month"] = int(g("m"))
-            if g("d"):
-                a["day"] = int(g("d"))
-            if g("ypart"):
-                a["part"] = self.parts[g("ypart")]
-            if g("yq"):
-                a["part"] = g("yq")
-            self._after_year(g, a, "yfirst", "ysame", "yseason")
+            self._after_year(g, a, "m", "d", "ypart", "yq", "yfirst", "ysame", "yseason")
         elif g("ymd2"):  # a two-digit year, only with a month, part or period after it (24年3月, 24年四季度)
             a["year"] = 2000 + int(g("y2d"))
-            if g("m3"):
-                a["month"] = int(g("m3"))
-            if g("d3"):
-                a["day"] = int(g("d3"))
-            if g("ypart2"):
-                a["part"] = self.parts[g("ypart2")]
-            if g("yq4"):
-                a["part"] = g("yq4")
-            self._after_year(g, a, "yfirst2", "ysame2", "yseason2")
+            self._after_year(g, a, "m3", "d3", "ypart2", "yq4", "yfirst2", "ysame2", "yseason2")
         elif g("y2bare"):  # 25年PE: a bare two-digit year (kept only where the FIGURE recognizer sees no duration)
             a["year"] = 2000 + int(g("yb"))
         elif g("range2"):  # 24-26年: a range of two-digit years
@@ -391,17 +396,11 @@ class DateRecognizer:
             a["plan"] = g("plan")
             a["from"], a["to"] = first, first + 4
         elif g("rec"):  # 创4个月新高: the last four months
-            n = self.num.parse(g("recn"))
-            if n is None or n != int(n) or n <= 0:
+            if not self._window(a, "last", g("recn"), g("recu")):
                 return None
-            a["relative"] = "last"
-            a[self.last_units[g("recu")]] = int(n)
-        elif g("lastn"):
-            n = self.num.parse(g("ln"))
-            if n is None or n != int(n) or n <= 0:
+        elif g("lastn"):  # 近3年, 未来两个月
+            if not self._window(a, self.last_n[g("lp")], g("ln"), g("lu")):
                 return None
-            a["relative"] = self.last_n[g("lp")]
-            a[self.last_units[g("lu")]] = int(n)
         elif g("rely"):
             a["relative"] = "year"
             a["offset"] = self.rel_years[g("ry")]

@@ -111,7 +111,7 @@ class RankRecognizer:
                 continue  # 安排5名, 下列3位: a verb-final character that ends another word
             start, end = m.start(), m.end()
             sc = m.group("scope")
-            if sc and re.sub("[" + re.escape(GAP_CHARS) + "]", "", sc) in self.scopes_outside:
+            if sc and _GAPS.sub("", sc) in self.scopes_outside:
                 start = m.end("scope")  # 中国第四大: the scope stays an attr, outside the span
                 while start < end and norm[start] in GAP_CHARS:
                     start += 1
@@ -208,14 +208,16 @@ class RankRecognizer:
             return None
         scope = g("scope")
         if scope:  # stacked scopes (全国城市首位): the broadest, first one is the scope
-            scope = re.sub("[" + re.escape(GAP_CHARS) + "]", "", scope)
+            scope = _GAPS.sub("", scope)
             scope = next((w for w in sorted(self.scopes, key=len, reverse=True) if scope.startswith(w)), scope)
         a["scope"] = self.scope_norm.get(scope, scope) if scope else None
         return a
 
 
 _CLAUSE_MARKS = "，,。；;：:！!？?\n"
+_GAPS = re.compile("[" + re.escape(GAP_CHARS) + "]")  # spaces and markdown bold between a scope and its rank
 _ENUM_AFTER = "，,、：:是"
+_ENUM_OPENERS = _CLAUSE_MARKS.replace("，", "").replace(",", "")  # what may stand before a clause-opening ordinal
 
 
 def _enumerates(norm: str, start: int, end: int) -> bool:
@@ -224,7 +226,7 @@ def _enumerates(norm: str, start: int, end: int) -> bool:
     i = start
     while i > 0 and norm[i - 1] in " \t\u3000":
         i -= 1
-    return (i == 0 or norm[i - 1] in _CLAUSE_MARKS.replace("，", "").replace(",", "") + "！？") \
+    return (i == 0 or norm[i - 1] in _ENUM_OPENERS) \
         and norm[end:end + 1] in _ENUM_AFTER and norm[end:end + 1] != ""
 
 

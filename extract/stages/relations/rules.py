@@ -34,6 +34,7 @@ from typing import Dict, List, Optional
 
 from extract.doc import Document, Entity, Relation
 from extract.registry import components
+from extract.stages.industry_apposition import default_apposition
 
 _LOC_OF = re.compile(r"^(?:的|区的|市的|)\Z")
 _SUBSIDIARY = re.compile(r"^(?:的)?(?:旗下(?:的)?[^，。；,;：:、\s]{0,12}|[^，。；,;：:、\s]{0,4}(?:全资|控股)?子公司)\Z")
@@ -302,8 +303,6 @@ def apposition_relations(doc: Document) -> List[Relation]:
     - ``in_industry``: an INDUSTRY (with its head noun) and 的 right before a COMPANY or a list of them (人工智慧的Appier,
       歸類在「消費性電子產業」的華碩、宏碁): 6 of 6 in that gold.
     """
-    from extract.stages.industry_apposition import default_apposition
-
     app = default_apposition()
     sectors = {e.end: e for e in doc.entities if e.type == "INDUSTRY"}
     places = {e.end: e for e in doc.entities if e.type == "LOC"}
