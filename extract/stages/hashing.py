@@ -8,6 +8,7 @@ Saved weights are keyed by these slots: changing the function invalidates every 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 import math
 import zlib
 from functools import lru_cache
@@ -33,6 +34,15 @@ def sparse_prob(model: dict, ids: Iterable[int]) -> float:
     w = model["w"]
     z = model["bias"] + sum(w.get(i, 0.0) for i in ids)
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+def weights_file(path, component: str, train: str) -> Path:
+    """``path`` as a Path; a FileNotFoundError naming ``component`` and the command that trains the file
+    (``train``) when there is no such file."""
+    p = Path(path)
+    if not p.is_file():
+        raise FileNotFoundError(f"{component}: no weights file {p} (train one with `{train}`)")
+    return p
 
 
 def read_weights(path, fmt: str, dim: int) -> dict:

@@ -38,7 +38,7 @@ from typing import Dict, List, Optional, Sequence
 from extract.doc import Document
 from extract.registry import components
 from extract.stages.basic import ends_in_model_number
-from extract.stages.hashing import read_weights, slot_hasher
+from extract.stages.hashing import read_weights, slot_hasher, weights_file
 
 __all__ = ["LatinTyper", "features", "is_latin", "latin_runs", "TYPES", "NONE", "DIM", "make_latin_typer"]
 
@@ -244,10 +244,7 @@ def make_latin_typer(nlp, path: str = "latin_names.json", threshold: Optional[fl
                      add_threshold: Optional[float] = None) -> LatinTyper:
     """The learned type of Latin-script names; ``path`` is its weights file (resolved against the model folder),
     ``threshold`` and ``drop_threshold`` override the file's."""
-    p = Path(path)
-    if not p.is_file():
-        raise FileNotFoundError(f"latin_typer.v1: no weights file {p} (train one with "
-                                f"`python -m extract.learn.latin_names GOLD.jsonl -o {p.name}`)")
+    p = weights_file(path, "latin_typer.v1", f"python -m extract.learn.latin_names GOLD.jsonl -o {Path(path).name}")
     typer = LatinTyper.load(p)
     if threshold is not None:
         typer.threshold = float(threshold)

@@ -31,7 +31,7 @@ from typing import List, Optional, Sequence
 
 from extract.doc import Document
 from extract.registry import components
-from extract.stages.hashing import read_weights, slot_hasher, sparse_prob
+from extract.stages.hashing import read_weights, slot_hasher, sparse_prob, weights_file
 
 __all__ = ["MentionFilter", "features", "candidates", "DIM", "make_mention_filter"]
 
@@ -136,10 +136,8 @@ class MentionFilter:
 def make_mention_filter(nlp, path: str = "mentions.json", threshold: Optional[float] = None) -> MentionFilter:
     """The learned match filter; ``path`` is its weights file (resolved against the model folder),
     ``threshold`` overrides the file's."""
-    p = Path(path)
-    if not p.is_file():
-        raise FileNotFoundError(f"mention_filter.v1: no weights file {p} (train one with "
-                                f"`python -m extract.learn.mentions GOLD.jsonl --model M -o {p.name}`)")
+    p = weights_file(path, "mention_filter.v1",
+                     f"python -m extract.learn.mentions GOLD.jsonl --model M -o {Path(path).name}")
     flt = MentionFilter.load(p)
     if threshold is not None:
         flt.threshold = float(threshold)
