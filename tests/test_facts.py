@@ -627,3 +627,19 @@ def test_strip_right_from_the_end_equals_the_regex_search():
         assert _strip_right_start(s, a, b, d["_strip_right_words"]) == (m.start() if m else b), (s, a, b)
     long_run = "营收" + "的" * 5000
     assert _strip_right_start(long_run, 0, len(long_run), d["_strip_right_words"]) == 2
+
+
+def test_a_bare_change_takes_the_quantity_it_changes():
+    """GUIDELINES N18: 营收12亿元，同比增长12% → the 12% measures 营收; the rules give the whole change phrase
+    (同比增长, not 同比 once 增长 is stripped), and carry_change_metrics hands it the sentence's last metric."""
+    from extract.stages.facts import carry_change_metrics
+    text = "公司营业收入12亿元，同比增长12%；净利润3亿元，环比下降了5%。"
+    d = make_doc(text, [fig("12亿元", 12e8, "元"), fig("12%", 12, "%"), fig("3亿元", 3e8, "元"), fig("5%", 5, "%")])
+    facts = find_facts(d, DATA)
+    assert [f.metric.text for f in facts] == ["公司营业收入", "同比增长", "净利润", "环比下降"]
+    carry_change_metrics(d, facts, DATA)
+    assert [f.metric.text for f in facts] == ["公司营业收入", "公司营业收入", "净利润", "净利润"]
+    d = make_doc("同比增长12%。", [fig("12%", 12, "%")])  # nothing before it names a quantity: the phrase stays
+    facts = find_facts(d, DATA)
+    carry_change_metrics(d, facts, DATA)
+    assert [f.metric.text for f in facts] == ["同比增长"]

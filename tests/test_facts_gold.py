@@ -58,7 +58,8 @@ def _counts(report: dict) -> dict:
 def test_fact_rules_on_gold_entities(gold_docs):
     report = _facts_report(gold_docs)
     got = _counts(report)
-    assert got == {"METRIC": (1619, 695, 482), "RANKING": (245, 109, 128), "metric chars": (7346, 16430, 13347)}, got
+    # session 20: a bare change keeps its whole phrase (同比增长, not 同比): metric characters 7346/16430 -> 7428/16567
+    assert got == {"METRIC": (1619, 695, 482), "RANKING": (245, 109, 128), "metric chars": (7428, 16567, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(0.7250, abs=5e-5)
 
 
@@ -71,5 +72,6 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # session 18: retrained the same way over the session's DATE and FIGURE recognizers (news dev on predicted
     # entities 0.585 -> 0.588, seeds 0.880 and the blind challenge 0.545 unchanged; here one METRIC fewer, one
     # RANKING more)
-    assert got == {"METRIC": (1719, 615, 382), "RANKING": (265, 94, 108), "metric chars": (7679, 16624, 13347)}, got
+    # session 20: a bare change keeps its whole phrase: metric characters 7679/16624 -> 7763/16760
+    assert got == {"METRIC": (1719, 615, 382), "RANKING": (265, 94, 108), "metric chars": (7763, 16760, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(0.76795, abs=5e-5)

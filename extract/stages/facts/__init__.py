@@ -16,10 +16,10 @@ from typing import Optional
 
 from extract.doc import Document
 from extract.registry import components
-from extract.stages.facts.rules import DATA, _index, _load, find_facts, rule_hints
+from extract.stages.facts.rules import DATA, _index, _load, _sent_of, find_facts, rule_hints
 
 __all__ = ["make_facts", "FactsComponent", "find_facts", "rule_hints", "trim_metrics", "keeps_its_metric",
-           "prefer_outer_names"]
+           "prefer_outer_names", "carry_change_metrics"]
 
 
 def keeps_its_metric(doc: Document, f) -> bool:
@@ -66,6 +66,25 @@ def prefer_outer_names(doc: Document, facts: list) -> None:
             f.subject = outer[(s.start, s.end)]
 
 
+def carry_change_metrics(doc: Document, facts: list, data: dict) -> None:
+    """A change whose metric is only the change phrase (``营收12亿元，同比增长12%``: 同比增长, from
+    :func:`.rules._metric_bare`) measures the quantity stated before it in the sentence, so it takes the metric
+    of the sentence's last fact before it that names one (营收; GUIDELINES N18). Where none does, the phrase stays.
+    Measured (2026-12-05, ``python evaluation/news_eval.py --split dev``; training gold through the shipped model):
+    metric-span character F1 on news dev 0.368 -> 0.402, on the 555 training documents 0.460 -> 0.462 (their gold
+    is split: 117 such changes take the quantity, 106 the phrase); facts F1 unchanged."""
+    change = data["_change"]
+    last = {}
+    for f in sorted(facts, key=lambda f: f.value.start):
+        if f.metric is None or f.position is not None:
+            continue
+        sent = _sent_of(doc, f.value.start)
+        if not change.fullmatch(f.metric.text):
+            last[sent] = f.metric
+        elif sent in last:
+            f.metric = last[sent]
+
+
 @components.register("facts.v1")
 def make_facts(nlp, path: str = str(DATA), model: Optional[str] = None, learn: bool = False,
                metric_model: Optional[str] = None):
@@ -108,6 +127,7 @@ class FactsComponent:
         prefer_outer_names(doc, facts)
         if self.trimmer is not None:
             trim_metrics(doc, facts, self.trimmer)
+        carry_change_metrics(doc, facts, self.data)
         doc.facts.extend(facts)
         return doc
 

@@ -70,6 +70,7 @@ def _load(path: str = str(DATA)) -> dict:
     d["_lead"] = tuple(sorted(d.get("topic_lead", []), key=len, reverse=True))
     d["_lead_words"] = tuple(w for w in d["_lead"] if len(w) > 1)  # (a single character may be part of a name)
     d["_object_verbs"] = frozenset(d["object_verbs"])
+    d["_change"] = re.compile(r"[\s*]*(" + d["change_phrase"] + r")(?:了|为|达|约|近|超过|超)*[\s*]*")
     d["_report_verbs"] = (tuple(d["report_verbs"]), tuple("的" + w for w in d["report_verbs"]))
     d.setdefault("heading_span", 400)
     d.setdefault("heading_line_max", 40)
@@ -897,15 +898,14 @@ def _metric_before_value(doc: Document, e, lo: int, sent_lo: int, data: dict):
         after = _metric_after(doc, e, data)
         if after is not None:
             return after
-    return _metric_span(doc, lo, e.start, data) or _metric_bare(doc, lo, e, data)
+    return _metric_bare(doc, lo, e, data) or _metric_span(doc, lo, e.start, data)
 
 
 def _metric_bare(doc: Document, lo: int, e, data: dict):
-    """``…，增长12%``: when only a verb of change stands before the value, that verb names it."""
-    m = _metric_span(doc, lo, e.start, data, strip=False)
-    if m is not None and m.text.strip() in data["change_words"]:
-        return m
-    return None
+    """``…，增长12%``, ``…，同比下降3%``: when only a verb of change (with its comparison base) stands before
+    the value, that phrase names it (GUIDELINES N18), not the base alone once the verb is stripped."""
+    m = data["_change"].fullmatch(doc.norm, lo, e.start)
+    return doc.span(m.start(1), m.end(1)) if m else None
 
 
 def _metric_before(doc: Document, f, sent: tuple, data: dict):
