@@ -67,6 +67,11 @@ POSITIVES = [
       ("IDG资本", C)],
      [("融资", [("amount", "1亿美元"), ("company", "小马智行"), ("date", "3月5日"), ("investor", "IDG资本"),
                ("lead_investor", "红杉中国"), ("lead_investor", "高瓴资本"), ("round", "D轮")])]),
+    # 共同领投 / 联合领投: the whole list leads
+    ("Figure完成3.5亿美元A轮融资，本轮融资由B Capital与Capital Factory共同领投，Google参投。",
+     [("Figure", C), money("3.5亿美元", unit="美元"), ("B Capital", C), ("Capital Factory", C), ("Google", C)],
+     [("融资", [("amount", "3.5亿美元"), ("company", "Figure"), ("investor", "Google"), ("lead_investor", "B Capital"),
+               ("lead_investor", "Capital Factory"), ("round", "A轮")])]),
     # 出资 that buys a named company's shares (the next clause says what is bought)
     ("中国平安出资120亿元，认购华夏幸福30%的股份。",
      [("中国平安", C), money("120亿元"), ("华夏幸福", C)],

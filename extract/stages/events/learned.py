@@ -278,6 +278,13 @@ class FundingModel:
                         ev.arguments.append(Argument(role, ref=x.ref))
                     else:
                         ev.arguments.append(Argument(role, span=doc.span(x.start, x.end, x.attrs)))
+            if rule_ev is not None:
+                # 由甲和乙共同领投 / 由甲领投: a party the rules read as a lead investor (it closes a list before 领投)
+                # stays one where the classifier says investor
+                leads = {id(a.ref) for a in rule_ev.arguments if a.role == "lead_investor" and a.ref is not None}
+                for a in ev.arguments:
+                    if a.role == "investor" and a.ref is not None and id(a.ref) in leads:
+                        a.role = "lead_investor"
             if rule_ev is not None:  # the rules' arguments fill what the classifier left out
                 roles = {a.role for a in ev.arguments}
                 spans = {((a.ref or a.span).start, (a.ref or a.span).end) for a in ev.arguments}

@@ -60,6 +60,9 @@ from extract.doc import Relation, Argument, Document, Event
 from extract.registry import components
 from extract.config import DATA_DIR
 
+# 甲领投 / 由甲和乙共同领投 / 甲 联合领投: the party (and the list it closes) leads the round
+_LEADS = re.compile(r"\s*(?:共同|联合|一同|一起|联袂|携手)?领投")
+
 DATA = DATA_DIR / "events.json"
 CLAUSE_MARKS = "，,；;：:"
 PARTY = ("COMPANY", "ORG")
@@ -196,7 +199,7 @@ def _raise_event(c: _Ctx, word: str, prev_event=None):
     investors = [e for e in after if e.type in PARTY and inv_cue and e.start >= inv_cue.end()]
     leads = []
     for e in before + after:  # X领投, and the whole list it closes (由A和B领投)
-        if e.type in PARTY and norm.startswith("领投", e.end):
+        if e.type in PARTY and _LEADS.match(norm, e.end):
             leads += [x for x in _list_ending(norm, [x for x in before + after if x.end <= e.end], PARTY)
                       if x not in leads]
     investors = [e for e in investors if e not in leads]
