@@ -1,10 +1,12 @@
 """Relations: the ``relations.v1`` stage.
 
 - :mod:`.rules`: table-row relations and prose patterns, and the component itself;
+- :mod:`.stakes`: ``invested_in`` from stated stakes (增持, 大股东, 股东架构中…持股, 合资企业 …);
 - :mod:`.classifier`: a learned pair classifier for prose ``located_in`` / ``in_industry``,
   trained at ``Pipeline.learn`` time (a cross-validation fold) or loaded from a saved file.
 
-``.rules`` imports ``.classifier`` (when the component uses it), never the reverse.
+``.rules`` imports ``.classifier`` (when the component uses it) and ``.stakes`` (which reads its list helpers) when
+the component is built, never at module level.
 """
 from extract.stages.relations.rules import RelationsComponent, make_relations, pattern_relations, table_relations
 

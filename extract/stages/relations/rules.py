@@ -115,10 +115,9 @@ def pattern_relations(doc: Document) -> List[Relation]:
             out.append(Relation("subsidiary_of", b, a))
     return out
 
-
 # 现有的投资者包括甲、乙和丙 / 历史股东包括… / 受到多家资本的青睐，其中包括…: a list of the company's investors
 _INVESTOR_CUE = re.compile(r"(?:投资者|投资方|投资机构|投资人|股东|资方)(?:阵容)?(?:还|也|则)?(?:包括|包含|涵盖|有)"
-                           r"|资本(?:的)?青睐[,，]?其中包括")
+                           r"|资本(?:的)?青睐[,，]?其中包括|(?:投资方|投资人|资方|股东)(?:分别)?(?:为|是)")
 # 该公司的历史股东包括… / 公司此前曾获…: the company is named in an earlier sentence
 _ANAPHOR = re.compile(r"(?:该|这家|此)(?:公司|企业)|^\s*(?:公司|其)|其(?=投资|被投|持股|股东)")
 _ANAPHOR_BACK = 300  # characters an anaphor may reach back for its company
@@ -419,7 +418,10 @@ def place_patterns(doc: Document) -> List[Relation]:
 
 class RelationsComponent:
     def __init__(self, tables: bool = True, patterns: bool = True, learn: bool = False, model: Optional[str] = None):
+        from extract.stages.relations.stakes import stake_relations  # (.stakes reads this module's list helpers)
+
         self.tables, self.patterns, self.learns = tables, patterns, learn
+        self.stakes = stake_relations
         self.classifier = None
         if model:
             from extract.stages.relations.classifier import RelationClassifier
@@ -433,7 +435,7 @@ class RelationsComponent:
     def __call__(self, doc: Document) -> Document:
         found = table_relations(doc) if self.tables else []
         if self.patterns:
-            prose = pattern_relations(doc)
+            prose = pattern_relations(doc) + self.stakes(doc)
             if self.classifier is not None:  # the classifier decides the prose relations of its types
                 prose = [r for r in prose if r.type not in self.classifier.specs]
             found += prose

@@ -1,0 +1,63 @@
+"""invested_in from stated stakes (extract/stages/relations/stakes.py), on hand-placed entities."""
+import pytest
+
+from docs import make_doc
+from extract.stages.relations.stakes import stake_relations
+
+C, O = "COMPANY", "ORG"
+
+
+def pairs(text, spans):
+    d = make_doc(text, spans)
+    return sorted((r.head.text, r.tail.text) for r in stake_relations(d) if r.type == "invested_in")
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a holder's trade, and the same holder going on
+    ("期内，甲基金增持乙科技317万股，增持丙电商184万股；增持丁银行40万股。",
+     [("甲基金", C), ("乙科技", C), ("丙电商", C), ("丁银行", C)],
+     [("甲基金", "丁银行"), ("甲基金", "丙电商"), ("甲基金", "乙科技")]),
+    ("平安资管增持邮储行（1658）。", [("平安资管", C), ("邮储行", C)], [("平安资管", "邮储行")]),
+    # a shareholder named, both ways round, and a holding body
+    ("佐丹奴大股东周大福控股在去年曾要求召开股东大会。", [("佐丹奴", C), ("周大福控股", C)], [("周大福控股", "佐丹奴")]),
+    ("辽宁农商行的第一大股东为辽宁金控。", [("辽宁农商行", C), ("辽宁金控", C)], [("辽宁金控", "辽宁农商行")]),
+    ("珠投智能成为广汽蔚来第一大股东。", [("珠投智能", C), ("广汽蔚来", C)], [("珠投智能", "广汽蔚来")]),
+    ("河南投资集团由河南省财政厅100%持股。", [("河南投资集团", C), ("河南省财政厅", O)], [("河南省财政厅", "河南投资集团")]),
+    # a shareholding listed after a structure cue
+    ("宜宾银行在上市后的股东架构中，五粮液集团持股16.99%；宜宾市财政局持股16.988%。",
+     [("宜宾银行", C), ("五粮液集团", C), ("宜宾市财政局", O)],
+     [("五粮液集团", "宜宾银行"), ("宜宾市财政局", "宜宾银行")]),
+    # a stake bought by two buyers
+    ("中策海潮与上海彤中分别收购中策橡胶46.95%和10.16%股权。", [("中策海潮", C), ("上海彤中", C), ("中策橡胶", C)],
+     [("上海彤中", "中策橡胶"), ("中策海潮", "中策橡胶")]),
+    # backers before the company; only a list joined by separators
+    ("获谷歌和亚马逊投资的Anthropic估值已达600亿美元。", [("谷歌", C), ("亚马逊", C), ("Anthropic", C)],
+     [("亚马逊", "Anthropic"), ("谷歌", "Anthropic")]),
+    ("由OpenAI前员工创立、获谷歌投资的Anthropic。", [("OpenAI", C), ("谷歌", C), ("Anthropic", C)],
+     [("谷歌", "Anthropic")]),
+    # a portfolio: the clause's investor, else the sentence's first
+    ("此前，小米已投资多家激光雷达企业，如禾赛科技、速腾聚创等，还涉足传感器领域，投资了思特威、格科微等企业。",
+     [("小米", C), ("禾赛科技", C), ("速腾聚创", C), ("思特威", C), ("格科微", C)],
+     [("小米", "思特威"), ("小米", "格科微"), ("小米", "禾赛科技"), ("小米", "速腾聚创")]),
+    ("为了避免被OpenAI套牢，微软还投资了被称为“欧洲版OpenAI”的法国初创公司Mistral AI。",
+     [("OpenAI", C), ("微软", C), ("OpenAI", C), ("Mistral AI", C)], [("微软", "Mistral AI")]),
+    # joint ventures, three ways of naming them
+    ("星际之门是软银、OpenAI和甲骨文公司之间的合资企业。", [("星际之门", C), ("软银", C), ("OpenAI", C), ("甲骨文", C)],
+     [("OpenAI", "星际之门"), ("甲骨文", "星际之门"), ("软银", "星际之门")]),
+    ("软银和OpenAI还宣布成立一家名为“SB OpenAI Japan”的合资企业。",
+     [("软银", C), ("OpenAI", C), ("SB OpenAI Japan", C)], [("OpenAI", "SB OpenAI Japan"), ("软银", "SB OpenAI Japan")]),
+    # not stakes: a customer, a punctuation break before the next company, a whole company bought
+    ("甲科技的客户包括乙银行。", [("甲科技", C), ("乙银行", C)], []),
+    ("英特尔与台积电成立合资企业，刺激英特尔股价上涨。", [("英特尔", C), ("台积电", C), ("英特尔", C)], []),
+    ("甲集团收购乙科技，交易金额未披露。", [("甲集团", C), ("乙科技", C)], []),
+])
+def test_stated_stakes_give_invested_in(text, spans, expected):
+    assert pairs(text, spans) == expected
+
+
+def test_the_component_adds_stakes_once_beside_the_patterns():
+    from extract.stages.relations.rules import RelationsComponent
+    d = make_doc("乙科技的股东包括甲基金。甲基金增持乙科技。", [("乙科技", C), ("甲基金", C), ("甲基金", C), ("乙科技", C)])
+    RelationsComponent()(d)
+    got = sorted((r.head.start, r.tail.start) for r in d.relations if r.type == "invested_in")
+    assert got == [(8, 0), (12, 17)]
