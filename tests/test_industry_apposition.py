@@ -62,7 +62,9 @@ def test_a_place_before_the_apposition_locates_the_company():
         ("in_industry", "Northvolt", "电动汽车电池"), ("located_in", "Northvolt", "瑞典")]
     d = run("中国公司卫龙宣布", "卫龙", [("LOC", "中国")])
     assert [(r.type, r.tail.text) for r in apposition_relations(d)] == [("located_in", "中国")]
-    d = run("中国的公司卫龙宣布", "卫龙", [("LOC", "中国")])  # 的 between: not this shape
+    d = run("中国的公司卫龙宣布", "卫龙", [("LOC", "中国")])  # 的 between: the wider place-descriptor shape
+    assert [(r.type, r.tail.text) for r in apposition_relations(d)] == [("located_in", "中国")]
+    d = run("中国对公司卫龙的调查", "卫龙", [("LOC", "中国")])  # a verb between: neither
     assert apposition_relations(d) == []
 
 
@@ -79,3 +81,23 @@ def test_a_sector_and_de_before_a_list_of_companies():
     d = run("歸類在「消費性電子產業」的華碩、宏碁與創見資訊，今年合計", "華碩",
             [("INDUSTRY", "消費性電子"), ("COMPANY", "宏碁"), ("COMPANY", "創見資訊")])
     assert sorted(r.head.text for r in apposition_relations(d) if r.type == "in_industry") == ["創見資訊", "宏碁", "華碩"]
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("美国顶尖社媒Snapchat的视频大模型", [("美国", "LOC"), ("Snapchat", "COMPANY")], [("Snapchat", "美国")]),
+    ("新加坡的上市饮品公司杨协成", [("新加坡", "LOC"), ("杨协成", "COMPANY")], [("杨协成", "新加坡")]),
+    ("中国杭州的一家AI企业DeepSeek", [("中国杭州", "LOC"), ("AI", "INDUSTRY"), ("DeepSeek", "COMPANY")],
+     [("DeepSeek", "中国杭州")]),
+    ("美国连锁折扣卖场沃尔玛", [("美国", "LOC"), ("连锁折扣", "INDUSTRY"), ("沃尔玛", "COMPANY")], [("沃尔玛", "美国")]),
+    # not: another name between, punctuation, a likeness, no head noun
+    ("美国对华为的制裁", [("美国", "LOC"), ("华为", "COMPANY")], []),
+    ("德国，工业巨头蒂森克虏伯", [("德国", "LOC"), ("蒂森克虏伯", "COMPANY")], []),
+    ("被称为俄罗斯的搜索公司Yandex", [("俄罗斯", "LOC"), ("Yandex", "COMPANY")], []),
+    ("日本松下与美国公司特斯拉", [("日本", "LOC"), ("松下", "COMPANY"), ("美国", "LOC"), ("特斯拉", "COMPANY")],
+     [("特斯拉", "美国")]),
+])
+def test_place_and_descriptor_before_a_company(text, spans, expected):
+    from docs import make_doc
+    d = make_doc(text, spans)
+    got = sorted((r.head.text, r.tail.text) for r in apposition_relations(d) if r.type == "located_in")
+    assert got == expected

@@ -333,6 +333,37 @@ def apposition_relations(doc: Document) -> List[Relation]:
         if c.type == "COMPANY" and doc.norm[c.start - 1:c.start] == "的" and (c.start - 1) in places \
                 and not _LIKENED.search(doc.norm, max(0, places[c.start - 1].start - 3), places[c.start - 1].start):
             out.append(Relation("located_in", c, places[c.start - 1]))
+    have = {(r.type, id(r.head), id(r.tail)) for r in out}
+    return out + [r for r in _place_descriptors(doc) if (r.type, id(r.head), id(r.tail)) not in have]
+
+
+# 美国顶尖社媒Snapchat, 新加坡的上市饮品公司杨协成, 韩国科技巨擘三星, 重庆车企赛力斯: a place, a descriptor with a
+# company-type head noun (wider than the industry heads: 巨擘, 交易所, 机构, 基金, 车企 …) and the company right after
+_PLACE_DESC = re.compile(r"(?:的)?(?:一家|一间|唯一的|这家)?[^，。；;：:、,（）()\s“”\"]{0,14}?"
+                         r"(?:公司|企业|集团|巨头|巨擘|龙头|品牌|平台|交易所|银行|机构|网站|媒体|社媒|卖场|车企|厂商|大厂|"
+                         r"制造商|供应商|运营商|服务商|开发商|零售商|生产商|商|初创|独角兽|新创|创企|基金|券商|药企|房企|"
+                         r"险企|电商)[\s“\"「]?")
+_PLACE_DESC_MAX = 18
+_PLACE_DESC_NOT = re.compile(r"对|向|把|被|给|让|将|从|跟|同|比")  # a preposition or verb of action: no descriptor
+
+
+def _place_descriptors(doc: Document) -> List[Relation]:
+    """``located_in`` for a COMPANY right after a place and a descriptor ending in a company-type head noun, with no
+    other name between (:data:`_PLACE_DESC`). In the news train, extension and dev gold 83 of 86 such places are
+    the company's ``located_in`` (the others: 中国自主品牌吉利控股集团, 日本最大的炼油商Eneos, 中国…巨头阿里巴巴集团)."""
+    ents = sorted(doc.entities, key=lambda e: e.start)
+    out = []
+    for i, c in enumerate(ents):
+        if c.type != "COMPANY" or i == 0:
+            continue
+        j = i - 1
+        while j > 0 and ents[j].type == "INDUSTRY" and ents[j].start >= c.start - _PLACE_DESC_MAX:
+            j -= 1  # (a sector may stand in the descriptor: 美国连锁折扣卖场沃尔玛)
+        p = ents[j]  # the place must be the last other name before the company
+        if p.type == "LOC" and 1 < c.start - p.end <= _PLACE_DESC_MAX and _PLACE_DESC.fullmatch(doc.norm, p.end, c.start) \
+                and not _PLACE_DESC_NOT.search(doc.norm, p.end, c.start) \
+                and not _LIKENED.search(doc.norm, max(0, p.start - 3), p.start):
+            out.append(Relation("located_in", c, p))
     return out
 
 
