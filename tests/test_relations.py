@@ -577,3 +577,23 @@ def test_classifier_lists_flag_round_trips(tmp_path):
     RelationClassifier().fit(_training_docs()).save(tmp_path / "old.json")
     assert RelationClassifier.load(tmp_path / "old.json").lists is False
     assert "lists" not in (tmp_path / "old.json").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("前五分别是字节跳动(北京)、SpaceX(美国洛杉矶)、希音(Shein,广州)。",
+     [("字节跳动", "COMPANY"), ("北京", "LOC"), ("SpaceX", "COMPANY"), ("美国洛杉矶", "LOC"), ("希音", "COMPANY"),
+      ("广州", "LOC")], [("SpaceX", "美国洛杉矶"), ("字节跳动", "北京"), ("希音", "广州")]),
+    ("摩根大通证券（中国）上海营业部", [("摩根大通证券", "COMPANY"), ("中国", "LOC")], []),  # part of a name
+    ("入榜的其他台湾企业还包括:联电、日月光、矽品等。",
+     [("台湾", "LOC"), ("联电", "COMPANY"), ("日月光", "COMPANY"), ("矽品", "COMPANY")],
+     [("日月光", "台湾"), ("矽品", "台湾"), ("联电", "台湾")]),
+    ("台湾十家上榜公司名单如下：\n1. 中国信托（第355名） 2. 智邦科技（第397名）",
+     [("台湾", "LOC"), ("十家", "FIGURE"), ("中国信托", "COMPANY"), ("第355名", "RANK"), ("智邦科技", "COMPANY"),
+      ("第397名", "RANK")], [("中国信托", "台湾"), ("智邦科技", "台湾")]),
+    ("德国品牌等高端品牌有比亚迪", [("德国", "LOC"), ("比亚迪", "COMPANY")], []),  # a comparison (等)
+])
+def test_place_lists_give_located_in(text, spans, expected):
+    from docs import make_doc
+    from extract.stages.relations.rules import place_lists
+    d = make_doc(text, spans)
+    assert sorted((r.head.text, r.tail.text) for r in place_lists(d)) == expected
