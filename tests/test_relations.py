@@ -154,6 +154,8 @@ def test_industry_definition_with_xifen_and_a_three_character_head():
     ("Groq是一家硅谷公司。", [("Groq", "COMPANY"), ("硅谷", "LOC")], [("Groq", "硅谷")]),
     ("包括伊藤忠集团、日立集团等日本大厂。", [("伊藤忠集团", "COMPANY"), ("日立集团", "COMPANY"), ("日本", "LOC")],
      [("伊藤忠集团", "日本"), ("日立集团", "日本")]),
+    ("关税会对福特、通用等主要美国汽车公司产生影响。", [("福特", "COMPANY"), ("通用", "COMPANY"), ("美国", "LOC")],
+     [("福特", "美国"), ("通用", "美国")]),
     # 该公司 is the company the sentence is about, not the investor named after 投资方为 / 由
     ("星河芯片完成融资，投资方为甲资本，该公司总部位于苏州。", [("星河芯片", "COMPANY"), ("甲资本", "COMPANY"), ("苏州", "LOC")],
      [("星河芯片", "苏州")]),

@@ -267,7 +267,7 @@ def make_relations(nlp, tables: bool = True, patterns: bool = True, learn: bool 
 _LOOKBACK = 120  # characters a sentence shape may reach back; keeps the patterns linear in the text
 _DEF_CUE = re.compile(r"是(?:一家|(?:国内|全球|中国)一家|(?:国内|全球|行业)领先的)")
 _IND_HEAD = re.compile(r"^(?:细分)?(?:企业|公司|厂商|服务商|供应商|提供商|制造商|运营商|品牌商|龙头)")
-_LIST_END = re.compile(r"^等(?:知名|头部|龙头|国内|国际|多家)?\Z")
+_LIST_END = re.compile(r"^等(?:知名|头部|龙头|国内|国际|多家|主要|众多|其他)*\Z")
 
 
 def _before_in_sentence(doc: Document, ents: List[Entity], starts: list, i: int) -> tuple:
@@ -403,7 +403,8 @@ def industry_patterns(doc: Document) -> List[Relation]:
 
 
 _HQ_CUE = re.compile(r"(?:总部|总部设|总部基地)?(?:位于|设在|坐落于)\Z")
-_LOC_HEAD = re.compile(r"^(?:的)?(?:本土)?(?:企业|公司|厂商|大厂|巨头|初创公司|科技公司)")
+# (a short descriptor may stand before the head: 等美国汽车公司, 等多家瑞士发票及会计服务企业)
+_LOC_HEAD = re.compile(r"^(?:的)?(?:本土)?[^，。；;：:、,（）()\s“”]{0,10}?(?:企业|公司|厂商|大厂|巨头|初创公司|科技公司)")
 
 
 def place_patterns(doc: Document) -> List[Relation]:
@@ -424,7 +425,7 @@ def place_patterns(doc: Document) -> List[Relation]:
         companies = [x for x in before if x.type == "COMPANY"]
         if not companies:
             continue
-        head = _LOC_HEAD.match(doc.norm[e.end:e.end + 8])  # (的本土初创公司: 7)
+        head = _LOC_HEAD.match(doc.norm[e.end:e.end + 16])  # (的本土初创公司: 7; 发票及会计服务企业: 9)
         listed = _list_closed_by(doc, before, e) if head else []  # 甲、乙等日本大厂
         if listed:
             out += [Relation("located_in", c, e) for c in listed]
