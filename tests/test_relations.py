@@ -599,3 +599,22 @@ def test_place_lists_give_located_in(text, spans, expected):
     from extract.stages.relations.rules import place_lists
     d = make_doc(text, spans)
     assert sorted((r.head.text, r.tail.text) for r in place_lists(d)) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("【新材料】国瓷材料、圣泉集团、蓝晓科技等。", [("新材料", "INDUSTRY"), ("国瓷材料", "COMPANY"), ("圣泉集团", "COMPANY"),
+                                          ("蓝晓科技", "COMPANY")],
+     [("圣泉集团", "新材料"), ("国瓷材料", "新材料"), ("蓝晓科技", "新材料")]),
+    ("1、光模块&光器件，重点推荐：中际旭创、新易盛（300502）、天孚通信。",
+     [("光器件", "INDUSTRY"), ("中际旭创", "COMPANY"), ("新易盛", "COMPANY"), ("天孚通信", "COMPANY")],
+     [("中际旭创", "光器件"), ("天孚通信", "光器件"), ("新易盛", "光器件")]),
+    ("②美妆板块，推荐巨子生物、毛戈平。", [("美妆", "INDUSTRY"), ("巨子生物", "COMPANY"), ("毛戈平", "COMPANY")],
+     [("巨子生物", "美妆"), ("毛戈平", "美妆")]),
+    # no cue: a sector and a company side by side state nothing
+    ("在教育赛道，螳螂科技推出新品。", [("教育", "INDUSTRY"), ("螳螂科技", "COMPANY")], []),
+])
+def test_sector_lists_give_in_industry(text, spans, expected):
+    from docs import make_doc
+    from extract.stages.relations.rules import sector_lists
+    d = make_doc(text, spans)
+    assert sorted((r.head.text, r.tail.text) for r in sector_lists(d)) == sorted(expected)
