@@ -643,3 +643,23 @@ def test_a_bare_change_takes_the_quantity_it_changes():
     facts = find_facts(d, DATA)
     carry_change_metrics(d, facts, DATA)
     assert [f.metric.text for f in facts] == ["同比增长"]
+
+
+def test_as_many_names_as_the_top_n_are_the_ranked_list():
+    """北京、上海、成都位居前三: three names before 前三 take positions 1-3; fewer names than N take none."""
+    d = make_doc("15个城市的票房超过1亿元，其中，北京、上海、成都位居前三。",
+                 [fig("15个", 15, "个"), fig("1亿元", 1e8, "元"), ("北京", "LOC"), ("上海", "LOC"), ("成都", "LOC"),
+                  ("前三", "RANK", {"top": 3})])
+    got = [t for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"]
+    assert got == [("RANKING", "北京", "前三", 1), ("RANKING", "上海", "前三", 2), ("RANKING", "成都", "前三", 3)]
+    d = make_doc("深圳、广州、杭州亦位居城市票房榜前十。",
+                 [("深圳", "LOC"), ("广州", "LOC"), ("杭州", "LOC"), ("前十", "RANK", {"top": 10})])
+    assert {t[3] for t in tuples(find_facts(d, DATA))} == {None}
+
+
+def test_a_ranking_without_a_metric_takes_the_next_fact_of_its_sentence():
+    d = make_doc("印度保持第三位，有68家独角兽企业。",
+                 [("印度", "LOC"), ("第三位", "RANK", {"rank": 3}), fig("68家", 68, "家")])
+    facts = find_facts(d, DATA)
+    rank = next(f for f in facts if f.type == "RANKING")
+    assert (rank.subject.text, rank.metric.text) == ("印度", "独角兽企业")
