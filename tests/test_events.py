@@ -72,6 +72,10 @@ POSITIVES = [
      [("Figure", C), money("3.5亿美元", unit="美元"), ("B Capital", C), ("Capital Factory", C), ("Google", C)],
      [("融资", [("amount", "3.5亿美元"), ("company", "Figure"), ("investor", "Google"), ("lead_investor", "B Capital"),
                ("lead_investor", "Capital Factory"), ("round", "A轮")])]),
+    # an IPO's proceeds in a sentence after the listing (募资总额 is otherwise an aggregate: not_after)
+    ("星河科技昨日在纳斯达克上市。星河科技发行价为23美元，募资总额为13.8亿美元。",
+     [("星河科技", C), ("星河科技", C), money("23美元", unit="美元"), money("13.8亿美元", unit="美元")],
+     [("募资", [("amount", "13.8亿美元"), ("company", "星河科技")])]),
     # 出资 that buys a named company's shares (the next clause says what is bought)
     ("中国平安出资120亿元，认购华夏幸福30%的股份。",
      [("中国平安", C), money("120亿元"), ("华夏幸福", C)],
@@ -148,6 +152,9 @@ NEGATIVES = [
     ("今年以来，东方银行票据融资快速增长，规模达30亿元。", [("东方银行", C), money("30亿元")]),
     ("东方银行实现国际贸易融资快速增长。", [("东方银行", C)]),
     ("东方银行开展融资租赁业务，规模达50亿元。", [("东方银行", C), money("50亿元")]),
+    # an aggregate or cumulative total, with or without a listing named
+    ("今年港股新股融资总额为1200亿元。", [money("1200亿元")]),
+    ("星河科技上市后累计募资总额高达27.7亿元。", [("星河科技", C), money("27.7亿元")]),
     # plans, intentions, rumors, negotiations
     ("宁德时代计划明年启动A轮融资。", [("宁德时代", C)]),
     ("旷视科技拟在科创板上市，募集资金60亿元。", [("旷视科技", C), money("60亿元")]),

@@ -29,7 +29,9 @@ classifier left out. The training data (DuEE, the news train split) hold few inv
 (注资, 入股, 参股), which the classifier alone then rejects. With ``union_invest_only`` (shipped since
 session 18) that fallback keeps only such investor-verb triggers: for the raise words (融资, 募资 …), of which
 the classifier has seen hundreds, the rules' extra triggers were mostly background, planned and refinancing
-mentions (N10), and the classifier alone is more precise (news dev triggers 0.757 → 0.800).
+mentions (N10), and the classifier alone is more precise (news dev triggers 0.757 → 0.800). The rules' listing
+proceeds (募资总额为…, 集资净额…: :func:`extract.stages.events.rules._listing_proceeds`), which the training data hold a
+handful of, are kept as the investor verbs are.
 
 Inference is plain Python; the weights are one JSON file (``path``, in the model folder).
 """
@@ -43,8 +45,8 @@ from typing import Dict, List, Optional
 
 from extract.doc import Argument, Document, Event
 from extract.registry import components
-from extract.stages.events.rules import DATA, _Ctx, _hedged, _is_money, _load, find_events, investments, merge_same_round, \
-    normalize_round
+from extract.stages.events.rules import DATA, _PROCEEDS, _Ctx, _hedged, _is_money, _load, find_events, investments, \
+    merge_same_round, normalize_round
 from extract.stages.hashing import slot_hasher, sparse_prob
 
 __all__ = ["FundingModel", "make_learned_events", "trigger_candidates", "arg_candidates", "trigger_keys", "arg_keys"]
@@ -250,7 +252,8 @@ class FundingModel:
         for ts, te, word in trigger_candidates(doc, data, index):
             pt = sparse_prob(self.trigger, trigger_features(doc, data, ts, te, word, rule_trig, index))
             if pt < self.trigger_threshold and not (self.union_rules and (ts, te) in rule_trig and (
-                    not self.union_invest_only or data["_invest_re"].fullmatch(word))):
+                    not self.union_invest_only or data["_invest_re"].fullmatch(word)
+                    or _PROCEEDS.match(doc.norm, te))):
                 continue  # (with union_rules a trigger the rules make an event of is kept too)
             cands = arg_candidates(doc, data, ts, te, index)
             rr = rule_roles.get((ts, te), {})
