@@ -155,6 +155,10 @@ NEGATIVES = [
     # an aggregate or cumulative total, with or without a listing named
     ("今年港股新股融资总额为1200亿元。", [money("1200亿元")]),
     ("星河科技上市后累计募资总额高达27.7亿元。", [("星河科技", C), money("27.7亿元")]),
+    # a raise as a point in time: the valuation at it, the stage of a target, what follows it
+    ("星河科技较2023年上一轮融资时的估值660亿美元下调了近四分之一。", [("星河科技", C), money("660亿美元", unit="美元")]),
+    ("该基金将重点投资于A轮融资阶段公司。", []),
+    ("本轮融资后，星河科技将加快研发。", [("星河科技", C)]),
     # plans, intentions, rumors, negotiations
     ("宁德时代计划明年启动A轮融资。", [("宁德时代", C)]),
     ("旷视科技拟在科创板上市，募集资金60亿元。", [("旷视科技", C), money("60亿元")]),
