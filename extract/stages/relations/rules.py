@@ -23,7 +23,7 @@ rest (all matched on the normalized text, so both scripts work):
   X、Y等…投资`` likewise (an earlier round, no FUNDING event of its own); ``INVESTOR 的投资企业/投资对象包括 X、Y``
   → invested_in INVESTOR → X. The company is the nearest COMPANY before the cue that is not itself named as an
   investor (甲领投，乙、丙跟投); 该公司/公司/其, or no subject at all, reach back to the sentences before. Items the
-  recognizers missed are passed over (:func:`_list_items`). News dev invested_in 0.515 -> 0.636, train
+  recognizers missed are passed over (:func:`list_items`). News dev invested_in 0.515 -> 0.636, train
   0.484 -> 0.570.
 """
 from __future__ import annotations
@@ -35,6 +35,8 @@ from typing import Dict, List, Optional
 from extract.doc import Document, Entity, Relation
 from extract.registry import components
 from extract.stages.industry_apposition import default_apposition
+from extract.stages.relations.lists import LIST_SEP, LOOKBACK, invests, list_items, listed_after, named_before
+from extract.stages.relations.stakes import stake_relations
 
 _LOC_OF = re.compile(r"^(?:的|区的|市的|)\Z")
 _SUBSIDIARY = re.compile(r"^(?:的)?(?:旗下(?:的)?[^，。；,;：:、\s]{0,12}|[^，。；,;：:、\s]{0,4}(?:全资|控股)?子公司)\Z")
@@ -42,7 +44,6 @@ _PARENT = re.compile(r"^(?:的)?(?:[^，。；,;：:、\s]{0,12}其)?母公司\Z
 # 投资并<verb phrase>的: invested in and (helped, incubated, held …) — a short phrase, no clause break
 _INVEST = re.compile(r"^(?:领投|投资(?:了|并[^\s，。,、；;：:]{1,6})?|参投|注资|入股|战略投资)(?:的)?\Z")
 _IND_OF = re.compile(r"^(?:新?(?:领域|赛道|行业|产业|板块)[,，]?|(?:领域|赛道|行业)?(?:的)?(?:企业|公司|厂商|龙头)|新?(?:赛道|领域)?的)\Z")
-_LIST_SEP = re.compile(r"^(?:、|和|及|与|以及|,|，)\Z")
 _GAP_MAX = 12
 
 
@@ -95,7 +96,7 @@ def pattern_relations(doc: Document) -> List[Relation]:
             out.append(Relation("located_in", b, a))
         elif a.type == "INDUSTRY" and b.type == "COMPANY" and _IND_OF.match(gap):
             out.append(Relation("in_industry", b, a))
-            for c in _listed_after(doc, ents, i + 1):
+            for c in listed_after(doc, ents, i + 1):
                 out.append(Relation("in_industry", c, a))
         elif a.type in ("COMPANY", "ORG") and b.type in ("COMPANY", "ORG") and _SUBSIDIARY.match(gap):
             out.append(Relation("subsidiary_of", b, a))  # 吉利集团旗下网约车平台曹操专车, 甲的全资子公司乙
@@ -118,9 +119,6 @@ def pattern_relations(doc: Document) -> List[Relation]:
 # 现有的投资者包括甲、乙和丙 / 历史股东包括… / 受到多家资本的青睐，其中包括…: a list of the company's investors
 _INVESTOR_CUE = re.compile(r"(?:投资者|投资方|投资机构|投资人|股东|资方)(?:阵容)?(?:还|也|则)?(?:包括|包含|涵盖|有)"
                            r"|资本(?:的)?青睐[,，]?其中包括|(?:投资方|投资人|资方|股东)(?:分别)?(?:为|是)")
-# 该公司的历史股东包括… / 公司此前曾获…: the company is named in an earlier sentence
-_ANAPHOR = re.compile(r"(?:该|这家|此)(?:公司|企业)|^\s*(?:公司|其)|其(?=投资|被投|持股|股东)")
-_ANAPHOR_BACK = 300  # characters an anaphor may reach back for its company
 
 
 def _investor_lists(doc: Document, ents: List[Entity]) -> List[Relation]:
@@ -130,54 +128,31 @@ def _investor_lists(doc: Document, ents: List[Entity]) -> List[Relation]:
     starts = [e.start for e in ents]
     for m in _INVESTOR_CUE.finditer(doc.norm):
         ss, se = doc.sentence_of(m.start())
-        target = _named_before(doc, ents, starts, m.start(), ss, ("COMPANY",), whole=True)
+        target = named_before(doc, ents, starts, m.start(), ss, ("COMPANY",), whole=True)
         if target is None:
             continue
-        listed = _list_items(doc, ents, starts, m.end(), se)
+        listed = list_items(doc, ents, starts, m.end(), se)
         out += [Relation("invested_in", e, target) for e in listed if e is not target]
     # 公司早前曾获甲、乙、丙等机构投资: investors of an earlier round, which is no FUNDING event of its own
     for m in _PAST_CUE.finditer(doc.norm):
         ss, se = doc.sentence_of(m.start())
-        listed = _list_items(doc, ents, starts, m.end(), se)
+        listed = list_items(doc, ents, starts, m.end(), se)
         if not listed or not _PAST_END.match(doc.norm, listed[-1].end):
             continue
-        target = _named_before(doc, ents, starts, m.start(), ss, ("COMPANY",), elided=True)
+        target = named_before(doc, ents, starts, m.start(), ss, ("COMPANY",), elided=True)
         if target is not None:
             out += [Relation("invested_in", e, target) for e in listed if e is not target]
     # 甲资本的投资企业包括乙、丙 / 其投资对象，包括…: the companies it invested in
     for m in _PORTFOLIO_CUE.finditer(doc.norm):
         ss, se = doc.sentence_of(m.start())
-        listed = _list_items(doc, ents, starts, m.end(), se, ("COMPANY",))
-        who = _named_before(doc, ents, starts, m.start(), ss, ("COMPANY", "ORG"), investors=True)
+        listed = list_items(doc, ents, starts, m.end(), se, ("COMPANY",))
+        who = named_before(doc, ents, starts, m.start(), ss, ("COMPANY", "ORG"), investors=True)
         if who is not None:
             who = _main_name(doc, ents, starts, who)
             out += [Relation("invested_in", who, e) for e in listed if e is not who]
     return out
 
 
-def _named_before(doc: Document, ents: List[Entity], starts: list, cue: int, ss: int, types: tuple,
-                  investors: bool = False, whole: bool = False, elided: bool = False) -> Optional[Entity]:
-    """The nearest entity of ``types`` before a cue at ``cue`` in its sentence (at most ``_LOOKBACK`` back),
-    else, when the sentence points back (该公司, 其 …) or — with ``elided`` — names no COMPANY/ORG/PERSON
-    before the cue (此前，已获得…), the last one up to ``_ANAPHOR_BACK`` characters before the sentence.
-    ``investors``: an entity named as an investor in its clause counts too (:func:`_invests`);
-    ``whole``: only entities that end before the cue."""
-    i = bisect.bisect_left(starts, cue)
-    lo = bisect.bisect_left(starts, max(ss, cue - _LOOKBACK), 0, i)
-
-    def ok(k: int) -> bool:
-        return ents[k].type in types and (investors or not _invests(doc, ents, k))
-
-    near = [k for k in range(lo, i) if (not whole or ents[k].end <= cue) and ok(k)]
-    if near:
-        return ents[near[-1]]
-    none_named = elided and not any(ents[k].type in ("COMPANY", "ORG", "PERSON") for k in range(lo, i))
-    if none_named or _ANAPHOR.search(doc.norm[ss:cue]):
-        lo = bisect.bisect_left(starts, max(0, ss - _ANAPHOR_BACK), 0, i)
-        back = [k for k in range(lo, i) if ents[k].end <= ss and ok(k)]
-        if back:
-            return ents[back[-1]]
-    return None
 
 
 def _main_name(doc: Document, ents: List[Entity], starts: list, e: Entity) -> Entity:
@@ -198,60 +173,8 @@ _PAST_END = re.compile(r"(?:等[^，,。；;]{0,8}?)?(?:的)?(?:投资|注资|�
 
 
 _INVESTOR_BEFORE = re.compile(r"(?:投资方|投资人|投资机构|领投方|出资方)(?:为|是)\Z|由\Z")
-# (not across a passive marker: 甲曾获乙战略投资 names 甲 as the company invested in)
-_INVESTS = re.compile(r"(?:(?!获|由|受|得到)[^，,。；;：:]){0,12}?(?:领投|跟投|参投|共同投资|联合投资|战略投资)")
 
 
-def _invests(doc: Document, ents: List[Entity], k: int) -> bool:
-    """``ents[k]`` is named as an investor in its clause (甲资本领投，乙、丙和丁等基金跟投: each of 乙, 丙, 丁), so
-    it is not the company invested in."""
-    for j in range(k, len(ents)):
-        if ents[j].start - ents[k].end > _LOOKBACK:
-            return False  # (bounded: linear time on endless lists)
-        if _INVESTS.match(doc.norm, ents[j].end):
-            return True
-        if j + 1 == len(ents) or not _LIST_SEP.match(doc.norm[ents[j].end:ents[j + 1].start].strip()):
-            return False
-    return False
-
-
-_ITEM_SEP = re.compile(r"、|以及|和|及|与|,|，")
-_ITEM_MAX = 20  # an item longer than this is no name: the list has ended
-_LIST_STOP = re.compile(r"等|[。；;！!？?\n]")
-
-
-def _list_items(doc: Document, ents: List[Entity], starts: list, pos: int, end: int, types=("COMPANY", "ORG")) -> List[Entity]:
-    """The entities of ``types`` that end the items of the list starting at ``pos`` (甲、乙、丙等…), up to 等, a
-    clause end or ``end``. An item the recognizers missed is passed over, not taken for the end of the list,
-    and a descriptor may open an item (香港医疗机器人公司甲乙)."""
-    out, p = [], pos
-    for k in range(bisect.bisect_left(starts, pos), len(ents)):
-        e = ents[k]
-        if e.start >= end:
-            break
-        gap = doc.norm[p:e.start]
-        if _LIST_STOP.search(gap):
-            break
-        parts = _ITEM_SEP.split(gap)
-        if any(len(x.strip(" ：:")) > _ITEM_MAX for x in parts) or (out and len(parts) < 2) \
-                or (not out and ("，" in gap or "," in gap)):
-            break  # a long stretch is no item; after an item the next one needs a separator; 很多，比如甲 is no list
-        if e.type in types:
-            out.append(e)
-        p = e.end
-    return out
-
-
-def _listed_after(doc: Document, ents: List[Entity], first: int, types=("COMPANY",)) -> List[Entity]:
-    """The entities of ``types`` coordinated after ``ents[first]`` (甲、乙和丙): each joined by one list separator."""
-    out, prev = [], ents[first]
-    for j in range(first + 1, len(ents)):
-        e = ents[j]
-        if e.type not in types or not _LIST_SEP.match(doc.norm[prev.end:e.start]):
-            break
-        out.append(e)
-        prev = e
-    return out
 
 
 @components.register("relations.v1")
@@ -264,16 +187,15 @@ def make_relations(nlp, tables: bool = True, patterns: bool = True, learn: bool 
     return RelationsComponent(tables, patterns, learn, path or model)
 
 
-_LOOKBACK = 120  # characters a sentence shape may reach back; keeps the patterns linear in the text
 _DEF_CUE = re.compile(r"是(?:一家|(?:国内|全球|中国)一家|(?:国内|全球|行业)领先的)")
 _IND_HEAD = re.compile(r"^(?:细分)?(?:企业|公司|厂商|服务商|供应商|提供商|制造商|运营商|品牌商|龙头)")
 _LIST_END = re.compile(r"^等(?:知名|头部|龙头|国内|国际|多家|主要|众多|其他)*\Z")
 
 
 def _before_in_sentence(doc: Document, ents: List[Entity], starts: list, i: int) -> tuple:
-    """Where the look back from ``ents[i]`` starts (its sentence, at most ``_LOOKBACK`` characters back: linear
+    """Where the look back from ``ents[i]`` starts (its sentence, at most ``LOOKBACK`` characters back: linear
     time on text without sentence punctuation) and the entities from there up to ``ents[i]``."""
-    ss = max(doc.sentence_of(ents[i].start)[0], ents[i].start - _LOOKBACK)
+    ss = max(doc.sentence_of(ents[i].start)[0], ents[i].start - LOOKBACK)
     return ss, ents[bisect.bisect_left(starts, ss, 0, i):i]
 
 
@@ -284,7 +206,7 @@ def _list_closed_by(doc: Document, before: list, e: Entity) -> List[Entity]:
         return []
     k = len(before) - 1
     listed = [before[k]]
-    while k > 0 and before[k - 1].type == "COMPANY" and _LIST_SEP.match(doc.norm[before[k - 1].end:before[k].start]):
+    while k > 0 and before[k - 1].type == "COMPANY" and LIST_SEP.match(doc.norm[before[k - 1].end:before[k].start]):
         k -= 1
         listed.append(before[k])
     return listed[::-1]
@@ -468,7 +390,7 @@ def place_patterns(doc: Document) -> List[Relation]:
         anaphor = re.search(r"(?:该|这家)公司(?:总部)?(?:位于|设在|坐落于)\Z", doc.norm[max(gap_start, e.start - 10):e.start])
         if anaphor:  # 该公司 is the company the sentence is about, not an investor named on the way (投资方为甲资本)
             k0 = bisect.bisect_left(starts, ss)
-            raised = [ents[k] for k in range(k0, i) if ents[k].type == "COMPANY" and not _invests(doc, ents, k)
+            raised = [ents[k] for k in range(k0, i) if ents[k].type == "COMPANY" and not invests(doc, ents, k)
                       and not _INVESTOR_BEFORE.search(doc.norm, max(ss, ents[k].start - 6), ents[k].start)]
             if raised and raised[-1] is not companies[-1] and len(doc.norm[raised[-1].end:e.start]) <= 60:
                 companies, gap_start = [raised[-1]], companies[-1].end
@@ -522,10 +444,7 @@ def place_lists(doc: Document) -> List[Relation]:
 
 class RelationsComponent:
     def __init__(self, tables: bool = True, patterns: bool = True, learn: bool = False, model: Optional[str] = None):
-        from extract.stages.relations.stakes import stake_relations  # (.stakes reads this module's list helpers)
-
         self.tables, self.patterns, self.learns = tables, patterns, learn
-        self.stakes = stake_relations
         self.classifier = None
         if model:
             from extract.stages.relations.classifier import RelationClassifier
@@ -539,7 +458,7 @@ class RelationsComponent:
     def __call__(self, doc: Document) -> Document:
         found = table_relations(doc) if self.tables else []
         if self.patterns:
-            prose = pattern_relations(doc) + self.stakes(doc)
+            prose = pattern_relations(doc) + stake_relations(doc)
             if self.classifier is not None:  # the classifier decides the prose relations of its types
                 prose = [r for r in prose if r.type not in self.classifier.specs]
             found += prose

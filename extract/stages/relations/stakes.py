@@ -25,7 +25,7 @@ import re
 from typing import List
 
 from extract.doc import Document, Entity, Relation
-from extract.stages.relations.rules import _list_items, _named_before
+from extract.stages.relations.lists import list_items, named_before
 
 __all__ = ["stake_relations"]
 
@@ -114,7 +114,7 @@ def _holder_lists(doc: Document, ents: List[Entity]) -> List[Relation]:
     starts = [e.start for e in ents]
     for m in _STRUCTURE_CUE.finditer(norm):
         ss, se = doc.sentence_of(m.start())
-        target = _named_before(doc, ents, starts, m.start(), ss, ("COMPANY",), whole=True)
+        target = named_before(doc, ents, starts, m.start(), ss, ("COMPANY",), whole=True)
         if target is None:
             continue
         for e in ents[bisect.bisect_left(starts, m.end()):]:
@@ -163,10 +163,10 @@ def _portfolios(doc: Document, ents: List[Entity]) -> List[Relation]:
         lo = max([ss] + [norm.rfind(c, ss, m.start()) + 1 for c in "，,；;：:"])
         who = next((e for e in reversed(before) if e.start >= lo), before[0])
         pos = m.end()
-        listed = _list_items(doc, ents, starts, pos, se, ("COMPANY",))
+        listed = list_items(doc, ents, starts, pos, se, ("COMPANY",))
         while listed and _DESCRIBES.match(norm, listed[0].end):  # a name inside a descriptor is no item: 投资了被称为
             pos = _DESCRIBES.match(norm, listed[0].end).end()     # “欧洲版OpenAI”的…公司Mistral AI: the list starts after it
-            listed = _list_items(doc, ents, starts, pos, se, ("COMPANY",))
+            listed = list_items(doc, ents, starts, pos, se, ("COMPANY",))
         out += [Relation("invested_in", who, e) for e in listed if e.text != who.text]
     return out
 
