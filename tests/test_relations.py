@@ -618,3 +618,21 @@ def test_sector_lists_give_in_industry(text, spans, expected):
     from extract.stages.relations.rules import sector_lists
     d = make_doc(text, spans)
     assert sorted((r.head.text, r.tail.text) for r in sector_lists(d)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("腾讯(00700)旗下网上医疗平台微医拟上市。", [("腾讯", "COMPANY"), ("微医", "COMPANY")], [("微医", "腾讯")]),
+    ("在 Google 母公司 Alphabet 之后。", [("Google", "COMPANY"), ("Alphabet", "COMPANY")], [("Google", "Alphabet")]),
+    ("上海家化旗下拥有六神、美加净、玉泽等多个品牌。",
+     [("上海家化", "COMPANY"), ("六神", "COMPANY"), ("美加净", "COMPANY"), ("玉泽", "COMPANY")],
+     [("六神", "上海家化"), ("美加净", "上海家化"), ("玉泽", "上海家化")]),
+    # a list after a plain 旗下 name is no list of subsidiaries
+    ("甲集团旗下乙科技、丙资本等投资方跟投。", [("甲集团", "COMPANY"), ("乙科技", "COMPANY"), ("丙资本", "COMPANY")],
+     [("乙科技", "甲集团")]),
+])
+def test_subsidiaries_past_codes_spaces_and_lists(text, spans, expected):
+    from docs import make_doc
+    from extract.stages.relations.rules import pattern_relations
+    d = make_doc(text, spans)
+    got = sorted((r.head.text, r.tail.text) for r in pattern_relations(d) if r.type == "subsidiary_of")
+    assert got == sorted(expected)

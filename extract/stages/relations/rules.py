@@ -41,6 +41,13 @@ from extract.stages.relations.stakes import stake_relations
 _LOC_OF = re.compile(r"^(?:的|区的|市的|)\Z")
 _SUBSIDIARY = re.compile(r"^(?:的)?(?:旗下(?:的)?[^，。；,;：:、\s]{0,12}|[^，。；,;：:、\s]{0,4}(?:全资|控股)?子公司)\Z")
 _PARENT = re.compile(r"^(?:的)?(?:[^，。；,;：:、\s]{0,12}其)?母公司\Z")
+_CODE = re.compile(r"^\s*[（(][^）)，。]{1,16}[）)]")  # a stock code or alias in brackets after a name: 腾讯(00700)
+_OWNS_LIST = re.compile(r"旗下(?:拥有|有|包括)")
+
+
+def _bare_gap(gap: str) -> str:
+    """The words between two names without spaces and a leading bracket (腾讯(00700)旗下…, Google 母公司 Alphabet)."""
+    return _CODE.sub("", gap).replace(" ", "").replace("\u3000", "")
 # 投资并<verb phrase>的: invested in and (helped, incubated, held …) — a short phrase, no clause break
 _INVEST = re.compile(r"^(?:领投|投资(?:了|并[^\s，。,、；;：:]{1,6})?|参投|注资|入股|战略投资)(?:的)?\Z")
 _IND_OF = re.compile(r"^(?:新?(?:领域|赛道|行业|产业|板块)[,，]?|(?:领域|赛道|行业)?(?:的)?(?:企业|公司|厂商|龙头)|新?(?:赛道|领域)?的)\Z")
@@ -90,18 +97,20 @@ def pattern_relations(doc: Document) -> List[Relation]:
     out = []
     for i, (a, b) in enumerate(zip(ents, ents[1:])):
         gap = doc.norm[a.end:b.start]
-        if len(gap) > _GAP_MAX:
-            continue
+        if len(gap) > _GAP_MAX and (len(gap) > _GAP_MAX + 18 or len(_bare_gap(gap)) > _GAP_MAX):
+            continue  # (a stock code in brackets does not count: 腾讯(00700)旗下网上医疗平台微医)
         if a.type == "LOC" and b.type == "COMPANY" and _LOC_OF.match(gap):
             out.append(Relation("located_in", b, a))
         elif a.type == "INDUSTRY" and b.type == "COMPANY" and _IND_OF.match(gap):
             out.append(Relation("in_industry", b, a))
             for c in listed_after(doc, ents, i + 1):
                 out.append(Relation("in_industry", c, a))
-        elif a.type in ("COMPANY", "ORG") and b.type in ("COMPANY", "ORG") and _SUBSIDIARY.match(gap):
+        elif a.type in ("COMPANY", "ORG") and b.type in ("COMPANY", "ORG") and _SUBSIDIARY.match(_bare_gap(gap)):
             out.append(Relation("subsidiary_of", b, a))  # 吉利集团旗下网约车平台曹操专车, 甲的全资子公司乙
-        elif a.type in ("COMPANY", "ORG") and b.type in ("COMPANY", "ORG") and _PARENT.match(gap):
-            out.append(Relation("subsidiary_of", a, b))  # 谷歌母公司Alphabet
+            if _OWNS_LIST.search(gap):  # 上海家化旗下拥有六神、美加净、玉泽等多个品牌: every brand listed
+                out += [Relation("subsidiary_of", c, a) for c in listed_after(doc, ents, i + 1, ("COMPANY", "ORG"))]
+        elif a.type in ("COMPANY", "ORG") and b.type in ("COMPANY", "ORG") and _PARENT.match(_bare_gap(gap)):
+            out.append(Relation("subsidiary_of", a, b))  # 谷歌母公司Alphabet, Google 母公司 Alphabet
         elif a.type in ("COMPANY", "ORG") and b.type == "COMPANY" and _INVEST.match(gap):
             out.append(Relation("invested_in", a, b))
     out += _investor_lists(doc, ents)
@@ -110,7 +119,7 @@ def pattern_relations(doc: Document) -> List[Relation]:
     starts = [e.start for e in ents]
     for a, b in zip(orgs, orgs[1:]):
         gap = doc.norm[a.end:b.start]
-        if 0 < len(gap) <= 20 and _SUBSIDIARY.match(gap) and any(
+        if 0 < len(gap) <= 20 and _SUBSIDIARY.match(_bare_gap(gap)) and any(
                 e.type == "INDUSTRY" and e.end <= b.start
                 for e in ents[bisect.bisect_left(starts, a.end):bisect.bisect_left(starts, b.start)]):
             out.append(Relation("subsidiary_of", b, a))
