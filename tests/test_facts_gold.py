@@ -76,5 +76,7 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # RANKING more)
     # session 20: a bare change keeps its whole phrase: metric characters 7679/16624 -> 7763/16760; positions for N
     # names before a top-N rank and a metric for a RANKING from the next fact: RANKING 265/94/108 -> 268/94/105
-    assert got == {"METRIC": (1719, 615, 382), "RANKING": (268, 94, 105), "metric chars": (7775, 16772, 13347)}, got
-    assert report["micro"]["f1"] == pytest.approx(0.76867, abs=5e-5)
+    # session 20: the chooser retrained over the session's rules with PERSON candidates (on documents it was trained on,
+    # so these counts only pin it): METRIC 1719/615/382 -> 1755/579/346, RANKING 268/94/105 -> 269/93/104
+    assert got == {"METRIC": (1755, 579, 346), "RANKING": (269, 93, 104), "metric chars": (7847, 16711, 13347)}, got
+    assert report["micro"]["f1"] == pytest.approx(0.78298, abs=5e-5)

@@ -3,7 +3,8 @@
 For every FIGURE or RANK value outside tables and enumerated lists (those stay
 with the rules of :mod:`extract.stages.facts.rules`), the options are: *no fact*, *a fact
 with no named subject* (an unnamed aggregate), or *a fact about candidate X*,
-X being a COMPANY / ORG / LOC / INDUSTRY / POLICY entity of the same sentence.
+X being a COMPANY / ORG / LOC / INDUSTRY / POLICY / PERSON entity of the same sentence (PERSON since session 20:
+192 METRIC/RANKING facts of the news training gold are about a person, 沈金荣借款7945.90万元, 李嘉诚身价294亿美元).
 A linear scorer (torch) over hand-made features of the value and of each
 candidate ranks the options; training minimizes the cross-entropy of the gold
 option (from annotated documents: ``learn(docs)``). The learned weights are a
@@ -26,7 +27,7 @@ from extract.stages.facts.rules import _clause_start
 from extract.stages.hashing import slot_hasher
 from extract.stages.segment import ensure_sentences
 
-SUBJECT_TYPES = ("COMPANY", "ORG", "LOC", "INDUSTRY", "POLICY")
+SUBJECT_TYPES = ("COMPANY", "ORG", "LOC", "INDUSTRY", "POLICY", "PERSON")
 UNITS = ("家", "%", "元", "人", "年", "个", "倍", "件", "项", "个百分点")
 QUALIFIERS = ("exact", "approx", "more_than", "less_than", "at_least", "range", "vague")
 DIST = (2, 5, 10, 20, 40, 80)
