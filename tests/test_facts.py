@@ -663,3 +663,18 @@ def test_a_ranking_without_a_metric_takes_the_next_fact_of_its_sentence():
     facts = find_facts(d, DATA)
     rank = next(f for f in facts if f.type == "RANKING")
     assert (rank.subject.text, rank.metric.text) == ("印度", "独角兽企业")
+
+
+def test_a_part_after_a_semicolon_goes_on_about_the_company_before():
+    from extract.stages.facts import carry_subjects_across_semicolons
+    text = "颖通控股营收18.64亿元；毛利为9.38亿元；伦敦金价上涨9%。"
+    d = make_doc(text, [("颖通控股", "COMPANY"), fig("18.64亿元", 18.64e8, "元"), fig("9.38亿元", 9.38e8, "元"),
+                        ("伦敦", "LOC"), fig("9%", 9, "%")])
+    facts = find_facts(d, DATA)
+    for f in facts:
+        if f.value.text == "9.38亿元":
+            f.subject = None  # what the chooser says when the part names no candidate
+    carry_subjects_across_semicolons(d, facts)
+    got = {f.value.text: f.subject.text if f.subject else None for f in facts}
+    assert got["9.38亿元"] == "颖通控股"
+    assert got["9%"] == "伦敦"  # the part names its own subject

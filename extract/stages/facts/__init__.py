@@ -11,6 +11,7 @@ This module builds the component from the three; ``.chooser`` imports ``.rules``
 """
 from __future__ import annotations
 
+import bisect
 from pathlib import Path
 from typing import Optional
 
@@ -19,7 +20,7 @@ from extract.registry import components
 from extract.stages.facts.rules import DATA, _index, _load, _sent_of, find_facts, rule_hints
 
 __all__ = ["make_facts", "FactsComponent", "find_facts", "rule_hints", "trim_metrics", "keeps_its_metric",
-           "prefer_outer_names", "carry_change_metrics"]
+           "prefer_outer_names", "carry_change_metrics", "carry_subjects_across_semicolons"]
 
 
 def keeps_its_metric(doc: Document, f) -> bool:
@@ -85,6 +86,42 @@ def carry_change_metrics(doc: Document, facts: list, data: dict) -> None:
             f.metric = last[sent]
 
 
+_PART_TYPES = ("COMPANY", "ORG", "LOC", "INDUSTRY", "POLICY", "PERSON")
+_CARRIED = ("COMPANY", "ORG", "PERSON")
+
+
+def carry_subjects_across_semicolons(doc: Document, facts: list) -> None:
+    """``颖通控股营收18.64亿元…；毛利为9.38亿元…``: a sentence part after ；that names no possible subject before a
+    value goes on about the company (body, person) of the last fact of the part before it, so the value's METRIC takes
+    that subject. In the news train, extension and dev gold 161 of 169 such facts have it (454 of 481 share the
+    previous part's subject whatever it is, none included; a place or an industry there is left alone: 伦敦金…；国内
+    黄金现货… changes topic without naming it, news dev). A subject inside brackets (（即…集中度 X，CR10）) is an
+    aside and not carried. Cross-fitted training documents: facts 0.596 -> 0.612 (METRIC right 4053 -> 4170); news
+    dev 0.597, seeds 0.879 and the facts challenge unchanged."""
+    norm = doc.norm
+    ents = sorted((e for e in doc.entities if e.type in _PART_TYPES), key=lambda e: e.start)
+    starts = [e.start for e in ents]
+    last_of = {}  # sentence -> the last METRIC of it, in text order
+    for f in sorted(facts, key=lambda f: f.value.start):
+        if f.type != "METRIC" or f.position is not None:
+            continue
+        ss, se = _sent_of(doc, f.value.start)
+        if ss > 0 and norm[ss - 1:ss] in ("；", ";"):
+            prev = last_of.get(_sent_of(doc, ss - 1))
+            k = bisect.bisect_left(starts, ss)
+            if prev is not None and prev.subject is not None and prev.subject.type in _CARRIED \
+                    and not (k < len(ents) and ents[k].end <= f.value.start) and not _in_brackets(doc, prev.subject):
+                f.subject = prev.subject
+        last_of[(ss, se)] = f
+
+
+def _in_brackets(doc: Document, e) -> bool:
+    """``e`` stands inside an open bracket of its sentence (（即省份的集中度 X，CR10）): an aside, not the topic."""
+    ss, _ = _sent_of(doc, e.start)
+    before = doc.norm[ss:e.start]
+    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
+
+
 @components.register("facts.v1")
 def make_facts(nlp, path: str = str(DATA), model: Optional[str] = None, learn: bool = False,
                metric_model: Optional[str] = None):
@@ -128,6 +165,7 @@ class FactsComponent:
         if self.trimmer is not None:
             trim_metrics(doc, facts, self.trimmer)
         carry_change_metrics(doc, facts, self.data)
+        carry_subjects_across_semicolons(doc, facts)
         doc.facts.extend(facts)
         return doc
 
