@@ -678,3 +678,11 @@ def test_a_part_after_a_semicolon_goes_on_about_the_company_before():
     got = {f.value.text: f.subject.text if f.subject else None for f in facts}
     assert got["9.38亿元"] == "颖通控股"
     assert got["9%"] == "伦敦"  # the part names its own subject
+
+
+def test_a_person_right_before_the_value_is_its_subject():
+    d = make_doc("其中沈金荣借款7945.90万元，葛国荣借款1509.08万元。",
+                 [("沈金荣", "PERSON"), fig("7945.90万元", 7945.9e4, "元"), ("葛国荣", "PERSON"), fig("1509.08万元", 1509.08e4, "元")])
+    assert [t[1] for t in tuples(find_facts(d, DATA))] == ["沈金荣", "葛国荣"]
+    d = make_doc("董事长沈金荣表示，公司营收达12亿元。", [("沈金荣", "PERSON"), fig("12亿元", 12e8, "元")])
+    assert [t[1] for t in tuples(find_facts(d, DATA))] == [None]  # not in the value's clause
