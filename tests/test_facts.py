@@ -686,3 +686,14 @@ def test_a_person_right_before_the_value_is_its_subject():
     assert [t[1] for t in tuples(find_facts(d, DATA))] == ["沈金荣", "葛国荣"]
     d = make_doc("董事长沈金荣表示，公司营收达12亿元。", [("沈金荣", "PERSON"), fig("12亿元", 12e8, "元")])
     assert [t[1] for t in tuples(find_facts(d, DATA))] == [None]  # not in the value's clause
+
+
+def test_a_stake_is_about_its_holder():
+    from extract.stages.facts import stake_holders
+    d = make_doc("光线传媒老板王长田目前持有光线传媒约35.53%股份。",
+                 [("光线传媒", "COMPANY"), ("王长田", "PERSON"), ("光线传媒", "COMPANY"), fig("约35.53%", 35.53, "%", "approx")])
+    facts = find_facts(d, DATA)
+    for f in facts:
+        f.subject = d.entities[2]  # the held company, as a chooser may pick it
+    stake_holders(d, facts)
+    assert [f.subject.text for f in facts] == ["王长田"]

@@ -12,6 +12,7 @@ This module builds the component from the three; ``.chooser`` imports ``.rules``
 from __future__ import annotations
 
 import bisect
+import re
 from pathlib import Path
 from typing import Optional
 
@@ -20,7 +21,7 @@ from extract.registry import components
 from extract.stages.facts.rules import DATA, _index, _load, _sent_of, find_facts, rule_hints
 
 __all__ = ["make_facts", "FactsComponent", "find_facts", "rule_hints", "trim_metrics", "keeps_its_metric",
-           "prefer_outer_names", "carry_change_metrics", "carry_subjects_across_semicolons"]
+           "prefer_outer_names", "carry_change_metrics", "carry_subjects_across_semicolons", "stake_holders"]
 
 
 def keeps_its_metric(doc: Document, f) -> bool:
@@ -122,6 +123,34 @@ def _in_brackets(doc: Document, e) -> bool:
     return before.count("（") + before.count("(") > before.count("）") + before.count(")")
 
 
+_STAKE_AFTER = re.compile(r"\s*(?:的)?(?:股权|股份)")
+_HOLD_VERB = re.compile(r"(?:持有|收购|持股|购入|认购|买入|增持|减持)(?=[^，。；;,]*\Z)")
+_HOLDERS = ("COMPANY", "ORG", "PERSON")
+
+
+def stake_holders(doc: Document, facts: list) -> None:
+    """``王长田持有光线传媒约35.53%股份``, ``中策海潮与上海彤中分别收购中策橡胶46.95%和10.16%的股权``: a stake is a fact
+    about its holder, the name before the verb, never the company held between the verb and the value (in the news
+    train, extension and dev gold: the holder 12 times, the held company never)."""
+    norm = doc.norm
+    for f in facts:
+        if f.type != "METRIC" or f.position is not None or not _STAKE_AFTER.match(norm, f.value.end):
+            continue
+        ss, _ = _sent_of(doc, f.value.start)
+        m = None
+        for m in _HOLD_VERB.finditer(norm, max(ss, f.value.start - 30), f.value.start):
+            pass
+        if m is None:
+            continue
+        held = f.subject is not None and m.end() <= f.subject.start and f.subject.end <= f.value.start
+        if f.subject is not None and not held:
+            continue
+        holders = [e for e in doc.entities if e.type in _HOLDERS and ss <= e.start and e.end <= m.start()
+                   and m.start() - e.end <= 20]
+        if holders:
+            f.subject = max(holders, key=lambda e: e.end)
+
+
 @components.register("facts.v1")
 def make_facts(nlp, path: str = str(DATA), model: Optional[str] = None, learn: bool = False,
                metric_model: Optional[str] = None):
@@ -166,6 +195,7 @@ class FactsComponent:
             trim_metrics(doc, facts, self.trimmer)
         carry_change_metrics(doc, facts, self.data)
         carry_subjects_across_semicolons(doc, facts)
+        stake_holders(doc, facts)
         doc.facts.extend(facts)
         return doc
 
