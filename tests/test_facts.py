@@ -697,3 +697,16 @@ def test_a_stake_is_about_its_holder():
         f.subject = d.entities[2]  # the held company, as a chooser may pick it
     stake_holders(d, facts)
     assert [f.subject.text for f in facts] == ["王长田"]
+
+
+def test_a_converted_amount_states_what_its_amount_states():
+    from extract.stages.facts import mirror_conversions
+    from extract.doc import Fact
+    d = make_doc("字节跳动估值达到2兆2500亿元人民币(约1兆4913亿令吉)，另有10亿美元(约42亿令吉)以上的公司。",
+                 [("字节跳动", "COMPANY"), fig("2兆2500亿元人民币", 2.25e12, "元"), fig("约1兆4913亿令吉", 1.4913e12, "令吉", "approx"),
+                  fig("10亿美元", 1e9, "美元"), fig("约42亿令吉", 4.2e9, "令吉", "approx")])
+    main, conv, other, other_conv = d.entities[1:]
+    facts = [Fact("METRIC", d.entities[0], main, None, None), Fact("METRIC", None, other_conv, None, None)]
+    out = mirror_conversions(d, facts)
+    assert sorted((f.subject.text if f.subject else None, f.value.text) for f in out) == [
+        ("字节跳动", "2兆2500亿元人民币"), ("字节跳动", "约1兆4913亿令吉")]  # 约42亿令吉 follows 10亿美元: no fact
