@@ -710,3 +710,14 @@ def test_a_converted_amount_states_what_its_amount_states():
     out = mirror_conversions(d, facts)
     assert sorted((f.subject.text if f.subject else None, f.value.text) for f in out) == [
         ("字节跳动", "2兆2500亿元人民币"), ("字节跳动", "约1兆4913亿令吉")]  # 约42亿令吉 follows 10亿美元: no fact
+
+
+def test_a_top_n_naming_a_measured_group_ranks_nobody():
+    from extract.stages.facts import drop_group_ranks
+    from extract.doc import Fact
+    d = make_doc("双汇发展、藏格矿业，前十大权重股合计占比50.8%；星河科技进入全球前十。",
+                 [("双汇发展", "COMPANY"), ("藏格矿业", "COMPANY"), ("前十大", "RANK", {"top": 10}), fig("50.8%", 50.8, "%"),
+                  ("星河科技", "COMPANY"), ("全球前十", "RANK", {"top": 10, "scope": "全球"})])
+    e = d.entities
+    facts = [Fact("RANKING", e[1], e[2], None, None), Fact("RANKING", e[4], e[5], None, None)]
+    assert [f.value.text for f in drop_group_ranks(d, facts)] == ["全球前十"]

@@ -21,7 +21,8 @@ from extract.registry import components
 from extract.stages.facts.rules import DATA, _index, _load, _sent_of, find_facts, rule_hints
 
 __all__ = ["make_facts", "FactsComponent", "find_facts", "rule_hints", "trim_metrics", "keeps_its_metric",
-           "prefer_outer_names", "carry_change_metrics", "carry_subjects_across_semicolons", "stake_holders", "mirror_conversions"]
+           "prefer_outer_names", "carry_change_metrics", "carry_subjects_across_semicolons", "stake_holders", "mirror_conversions",
+           "drop_group_ranks"]
 
 
 def keeps_its_metric(doc: Document, f) -> bool:
@@ -184,6 +185,19 @@ def _is_amount(e) -> bool:
     return unit.endswith(("元", "美金", "令吉", "镑", "币")) or unit in ("元", "美元", "港元", "欧元", "日元", "英镑")
 
 
+_GROUP_TOTAL = re.compile(r"[^，,。；;、]{0,6}?(?:合计|总|占|之和|累计)")
+
+
+def drop_group_ranks(doc: Document, facts: list) -> list:
+    """``…藏格矿业，前十大权重股合计占比50.8%``, ``合计GMV占TOP20品牌总GMV的65.7%``: a top-N that names a group whose
+    total is measured ranks none of the names around it (in the train, extension and dev gold 10 of 13 such ranks
+    carry no RANKING)."""
+    norm = doc.norm
+    return [f for f in facts if not (f.type == "RANKING" and f.position is None
+                                     and f.value.attrs.get("top") is not None
+                                     and _GROUP_TOTAL.match(norm, f.value.end))]
+
+
 @components.register("facts.v1")
 def make_facts(nlp, path: str = str(DATA), model: Optional[str] = None, learn: bool = False,
                metric_model: Optional[str] = None):
@@ -229,7 +243,7 @@ class FactsComponent:
         carry_change_metrics(doc, facts, self.data)
         carry_subjects_across_semicolons(doc, facts)
         stake_holders(doc, facts)
-        facts = mirror_conversions(doc, facts)
+        facts = drop_group_ranks(doc, mirror_conversions(doc, facts))
         doc.facts.extend(facts)
         return doc
 
