@@ -207,6 +207,10 @@ def test_short_company_names_skip_a_leading_conjunction(text, expected):
     ("（HTC", "HTC"),                          # nothing before the bracket: the name is after it
     ("1)锐湃科技", "锐湃科技"),
     ("• Animoca Brands", "Animoca Brands"),   # a list bullet
+    ("【平煤股份", "平煤股份"),                # a heading or title bracket whose partner is outside the span
+    ("淮北矿业】", "淮北矿业"),
+    ("《现代零售", "现代零售"),
+    ("《现代零售》杂志社", "《现代零售》杂志社"),   # a pair stays
     ("利屹恩推进器（上海）", "利屹恩推进器（上海）"),   # a pair stays
     ("美摄公司", "美摄"),                      # a generic 公司 after a short name stays outside (R13)
     ("港鐵公司", "港鐵"),                      # cut on the text, decided on the simplified view

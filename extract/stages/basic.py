@@ -201,6 +201,10 @@ def _company_edges() -> _CompanyEdges:
     return _CompanyEdges()
 
 
+_EDGE_PAIRS = {"【": "】", "《": "》", "「": "」", "『": "』", "〈": "〉", "[": "]", "〔": "〕"}
+_EDGE_CLOSERS = {v: k for k, v in _EDGE_PAIRS.items()}
+
+
 def _repair_edges(doc: Document, e) -> None:
     """A model span that holds half a bracket pair or starts with a bullet is cut to the name.
 
@@ -212,6 +216,11 @@ def _repair_edges(doc: Document, e) -> None:
     s, t = e.start, e.end
     while s < t and doc.text[s] in _BULLETS + " \t\u3000":
         s += 1
+    # 【平煤股份, 淮北矿业】, 《现代零售: a title or heading bracket at an edge whose partner is outside the span
+    while t - s > 1 and doc.text[s] in _EDGE_PAIRS and _EDGE_PAIRS[doc.text[s]] not in doc.text[s + 1:t]:
+        s += 1
+    while t - s > 1 and doc.text[t - 1] in _EDGE_CLOSERS and _EDGE_CLOSERS[doc.text[t - 1]] not in doc.text[s:t - 1]:
+        t -= 1
     unmatched = unmatched_brackets(doc.text, s, t)
     if unmatched:
         i = unmatched[0] - s
