@@ -25,3 +25,15 @@ def needs_corpora(fn):
     and failing with a clear message when the module's corpora are missing (``require_corpora``)."""
     import pytest
     return pytest.mark.shared(pytest.mark.usefixtures("require_corpora")(fn))
+
+
+def load_script(relpath: str):
+    """A script of the repository (``evaluation/…py``) loaded as a module, for tests of its functions."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / relpath
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod

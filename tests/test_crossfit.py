@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from docs import load_script
 from extract.learn import fold_of, pipe_predicted
 from extract.learn.ner.data import load_corpus, read_zhie_gold
 
@@ -13,10 +14,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def _crossfit_module():
-    spec = importlib.util.spec_from_file_location("crossfit_ner", REPO / "evaluation" / "crossfit_ner.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("evaluation/crossfit_ner.py")
 
 
 def test_fold_of_is_fixed_by_the_id_and_spreads_documents():

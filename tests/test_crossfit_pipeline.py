@@ -1,21 +1,15 @@
 """evaluation/crossfit_pipeline.py: each fold's folder is retrained on the documents outside the fold, and every
 document is scored through the folder of its own fold."""
-import importlib.util
 import json
-from pathlib import Path
 
 import pytest
 
+from docs import load_script
 from extract.learn import fold_of
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 def _module():
-    spec = importlib.util.spec_from_file_location("crossfit_pipeline", REPO / "evaluation" / "crossfit_pipeline.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("evaluation/crossfit_pipeline.py")
 
 
 def _gold(tmp_path, n=12):

@@ -32,7 +32,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "evaluation"))
 
 from extract.io.readers import read_jsonl  # noqa: E402
-from extract.learn import fold_of, pipe_predicted  # noqa: E402
+from extract.learn import pipe_predicted  # noqa: E402
 
 TYPES = ("COMPANY", "ORG", "PERSON", "LOC", "INDUSTRY")
 NEWS = REPO / "annotations" / "news"
@@ -56,24 +56,12 @@ def counts(recs: list, docs: list) -> dict:
     return out
 
 
-def _fold_gold_files(recs: list, n: int, folder: Path) -> list:
-    """For each of the ``n`` folds, a gold JSONL file of the documents outside it (what a per-fold learner reads)."""
-    paths = []
-    for k in range(n):
-        path = folder / f"gold_not_{k}.jsonl"
-        with open(path, "w", encoding="utf-8") as f:
-            for r in recs:
-                if fold_of(r["id"], n) != k:
-                    f.write(json.dumps(r, ensure_ascii=False) + "\n")
-        paths.append(path)
-    return paths
-
-
 def f1(tp: int, fp: int, fn: int) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
 def main(argv=None) -> int:
+    from crossfit_pipeline import fold_gold as fold_gold_files
     from retrain_default import crossfit_spec
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -95,7 +83,7 @@ def main(argv=None) -> int:
         spec = crossfit_spec(out, cf)
         n = json.loads((cf / "crossfit.json").read_text(encoding="utf-8"))["folds"]
         cfg = json.loads((out / "config.json").read_text(encoding="utf-8"))
-        fold_gold = _fold_gold_files(recs, n, Path(tmp)) if (args.fold_person_names or args.fold_latin) else []
+        fold_gold = fold_gold_files(recs, n, Path(tmp)) if (args.fold_person_names or args.fold_latin) else []
         if args.fold_person_names:
             from extract.learn.person_names import person_names
 

@@ -134,6 +134,8 @@ def stake_holders(doc: Document, facts: list) -> None:
     about its holder, the name before the verb, never the company held between the verb and the value (in the news
     train, extension and dev gold: the holder 12 times, the held company never)."""
     norm = doc.norm
+    ents = sorted((e for e in doc.entities if e.type in _HOLDERS), key=lambda e: e.start)
+    starts = [e.start for e in ents]
     for f in facts:
         if f.type != "METRIC" or f.position is not None or not _STAKE_AFTER.match(norm, f.value.end):
             continue
@@ -146,8 +148,9 @@ def stake_holders(doc: Document, facts: list) -> None:
         held = f.subject is not None and m.end() <= f.subject.start and f.subject.end <= f.value.start
         if f.subject is not None and not held:
             continue
-        holders = [e for e in doc.entities if e.type in _HOLDERS and ss <= e.start and e.end <= m.start()
-                   and m.start() - e.end <= 20]
+        k = bisect.bisect_left(starts, m.start())  # the names that start within 40 characters before the verb
+        holders = [e for e in ents[bisect.bisect_left(starts, max(ss, m.start() - 40)):k]
+                   if e.end <= m.start() and m.start() - e.end <= 20]
         if holders:
             f.subject = max(holders, key=lambda e: e.end)
 
@@ -165,7 +168,7 @@ def mirror_conversions(doc: Document, facts: list) -> list:
     for a, b in zip(figs, figs[1:]):
         if _CONVERSION_GAP.fullmatch(doc.norm, a.end, b.start) and _is_amount(a) and _is_amount(b) \
                 and _CONVERSION_END.match(doc.norm, b.end):
-            pairs[id(b)] = a
+            pairs[id(b)] = (a, b)
     if not pairs:
         return facts
     of_value = {}
@@ -173,8 +176,7 @@ def mirror_conversions(doc: Document, facts: list) -> list:
         if f.type == "METRIC":
             of_value.setdefault(id(f.value), []).append(f)
     out = [f for f in facts if not (f.type == "METRIC" and id(f.value) in pairs)]
-    for conv_id, main in pairs.items():
-        conv = next(e for e in figs if id(e) == conv_id)
+    for main, conv in pairs.values():
         for m in of_value.get(id(main), []):
             out.append(Fact("METRIC", m.subject, conv, m.metric, m.date))
     return out

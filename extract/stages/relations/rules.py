@@ -358,7 +358,8 @@ def sector_lists(doc: Document) -> List[Relation]:
         if not lead or not _SECTOR_LIST_CUE.search(lead.group()):
             continue
         items = [first]
-        for x in ents[i + 2:]:
+        for j in range(i + 2, len(ents)):  # (indices, not a slice: no copy of the rest per heading)
+            x = ents[j]
             if x.type != "COMPANY" or not _SECTOR_LIST_SEP.fullmatch(norm, items[-1].end, x.start):
                 break
             items.append(x)
@@ -440,7 +441,8 @@ def place_lists(doc: Document) -> List[Relation]:
         if not m or "等" in m.group():
             continue
         pos = m.end()
-        for e in ents[i + 1:]:
+        for j in range(i + 1, len(ents)):
+            e = ents[j]
             if e.start < pos:
                 continue
             if not _PLACE_LIST_GAP.fullmatch(norm, pos, e.start) or e.type not in ("COMPANY", "FIGURE", "RANK"):

@@ -62,7 +62,8 @@ def stake_relations(doc: Document) -> List[Relation]:
 def _coordinated(doc: Document, seq: List[Entity], k: int) -> List[Entity]:
     """``seq[k]`` and the entities of ``seq`` coordinated right after it (甲、乙与丙)."""
     group = [seq[k]]
-    for e in seq[k + 1:]:
+    for j in range(k + 1, len(seq)):  # (indices, not a slice: a slice per call made long lists quadratic)
+        e = seq[j]
         if e.start - group[-1].end > _COORD_MAX or not _COORD.fullmatch(doc.norm, group[-1].end, e.start):
             break
         group.append(e)
@@ -77,7 +78,8 @@ def _adjacent(doc: Document, orgs: List[Entity]) -> List[Relation]:
         if b.type == "COMPANY" and len(gap) <= 4 and _HOLD_VERB.fullmatch(gap.strip()):
             out.append(Relation("invested_in", a, b))
             prev = b
-            for c in orgs[k + 2:]:
+            for j in range(k + 2, len(orgs)):
+                c = orgs[j]
                 if c.type != "COMPANY" or c.start - prev.end > 40 or not _HOLD_AGAIN.fullmatch(norm, prev.end, c.start):
                     break
                 out.append(Relation("invested_in", a, c))
