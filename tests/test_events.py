@@ -73,9 +73,10 @@ POSITIVES = [
      [("融资", [("amount", "3.5亿美元"), ("company", "Figure"), ("investor", "Google"), ("lead_investor", "B Capital"),
                ("lead_investor", "Capital Factory"), ("round", "A轮")])]),
     # an IPO's proceeds in a sentence after the listing (募资总额 is otherwise an aggregate: not_after)
-    ("星河科技昨日在纳斯达克上市。星河科技发行价为23美元，募资总额为13.8亿美元。",
-     [("星河科技", C), ("星河科技", C), money("23美元", unit="美元"), money("13.8亿美元", unit="美元")],
-     [("募资", [("amount", "13.8亿美元"), ("company", "星河科技")])]),
+    # (its date is the listing's, across a blank line)
+    ("星河科技昨日在纳斯达克上市。\n\n星河科技发行价为23美元，募资总额为13.8亿美元。",
+     [("星河科技", C), ("昨日", D), ("星河科技", C), money("23美元", unit="美元"), money("13.8亿美元", unit="美元")],
+     [("募资", [("amount", "13.8亿美元"), ("company", "星河科技"), ("date", "昨日")])]),
     # 出资 that buys a named company's shares (the next clause says what is bought)
     ("中国平安出资120亿元，认购华夏幸福30%的股份。",
      [("中国平安", C), money("120亿元"), ("华夏幸福", C)],

@@ -159,6 +159,10 @@ def find_events(doc: Document, data: dict) -> list:
             ev = _raise_event(c, word, events[-1] if events else None)
         if ev is None:
             continue
+        if not any(a.role == "date" for a in ev.arguments) and _listing_proceeds(c, word):
+            date = _listing_date(c)  # SailPoint昨日在纳斯达克上市。…募资总额为13.8亿美元: the listing's date
+            if date is not None:
+                ev.arguments.append(Argument("date", ref=date))
         key = frozenset(id(a.ref) for a in ev.arguments if a.role == "company")
         prev = next((p for s, k, p in seen if s == c.ss and k == key), None)
         if prev is not None:
@@ -188,8 +192,25 @@ def _listing_proceeds(c: _Ctx, word: str) -> bool:
     money = next((e for e in c.between(m.end(), c.ce) if e.type == "FIGURE" and _is_money(e, c.data)), None)
     if money is None or money.start - m.end() > 2:
         return False
-    before = c.doc.sentence_of(c.ss - 1)[0] if c.ss > 0 else c.ss
-    return _LISTING.search(c.norm, before, c.ts) is not None
+    return _LISTING.search(c.norm, _previous_sentence_start(c), c.ts) is not None
+
+
+def _previous_sentence_start(c: _Ctx) -> int:
+    """Where the sentence before the trigger's starts (past the blank lines between), else the trigger's own."""
+    pos = c.ss - 1
+    while pos >= 0 and c.norm[pos] in " \t\n\u3000":
+        pos -= 1
+    return c.doc.sentence_of(pos)[0] if pos >= 0 else c.ss
+
+
+def _listing_date(c: _Ctx):
+    """The last DATE before the listing cue (上市, 发行价 …) of the proceeds' sentence or the one before it."""
+    cue = _LISTING.search(c.norm, _previous_sentence_start(c), c.ts)
+    if cue is None:
+        return None
+    lo = c.doc.sentence_of(cue.start())[0]
+    dates = [e for e in c.between(lo, cue.start()) if e.type == "DATE"]
+    return dates[-1] if dates else None
 
 
 def _hedged(c: _Ctx) -> bool:
