@@ -721,3 +721,13 @@ def test_a_top_n_naming_a_measured_group_ranks_nobody():
     e = d.entities
     facts = [Fact("RANKING", e[1], e[2], None, None), Fact("RANKING", e[4], e[5], None, None)]
     assert [f.value.text for f in drop_group_ranks(d, facts)] == ["全球前十"]
+
+
+def test_a_list_closed_by_deng_pairs_with_its_values_after_fenbie():
+    d = make_doc("汽车制造、金属制品和计算机通信等行业增加值分别增长21.5%、15.9%和9.6%。",
+                 [("汽车制造", "INDUSTRY"), ("金属制品", "INDUSTRY"), ("计算机通信", "INDUSTRY"),
+                  fig("21.5%", 21.5, "%"), fig("15.9%", 15.9, "%"), fig("9.6%", 9.6, "%")])
+    assert [t[1] for t in tuples(find_facts(d, DATA))] == ["汽车制造", "金属制品", "计算机通信"]
+    d = make_doc("汽车制造、金属制品等行业增加值增长21.5%。",  # no 分别, one value: an unnamed group
+                 [("汽车制造", "INDUSTRY"), ("金属制品", "INDUSTRY"), fig("21.5%", 21.5, "%")])
+    assert [t[1] for t in tuples(find_facts(d, DATA))] == [None]

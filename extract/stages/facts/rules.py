@@ -760,7 +760,8 @@ def _rules_pass(doc: Document, data: dict):
         if in_sent and in_sent[-1].type in SUBJECT_TYPES + NEAR_SUBJECT_TYPES \
                 and doc.norm[in_sent[-1].end:e.start].strip() in ("(", "（"):
             subject = in_sent[-1]  # 北京(1210家): the figure in brackets is the entity's
-        elif subject is not None and doc.norm[subject.end:subject.end + 1] == "等":
+        elif subject is not None and doc.norm[subject.end:subject.end + 1] == "等" \
+                and not _paired_after_deng(doc, subject, e, sent_all, figs, ss, se):
             subject = None  # 甲乙、丙丁…等至少9家整机企业: examples of an unnamed group
         elif subject is None:
             subject = (_anaphor_subject(doc, ents, clause, doc.norm[clause:e.start], data)
@@ -983,6 +984,19 @@ def _chosen(doc, e, ents, starts, ss, se, date, data, chooser, remention, hint, 
     subjects = hint if hint and subject in hint else [subject]
     typ = "RANKING" if e.type == "RANK" else "METRIC"
     return [Fact(typ, s, e, metric, date) for s in subjects]
+
+
+def _paired_after_deng(doc, subject, e, sent_all: list, figs: list, ss: int, se: int) -> bool:
+    """``汽车制造、金属制品和计算机通信等行业增加值分别增长21.5%、15.9%和9.6%``: a list closed by 等 whose values follow
+    one for one after 分别 names each member, not an unnamed group (the pairing below then gives each value its own)."""
+    if "分别" not in doc.norm[subject.end:e.start]:
+        return False
+    chain = _coordinated(doc, subject, sent_all)
+    if len(chain) < 2:
+        return False
+    fstarts = _index(doc).fig_starts
+    vals = _value_chain(doc, e, figs[bisect.bisect_left(fstarts, ss):bisect.bisect_left(fstarts, se)])
+    return len(vals) == len(chain)
 
 
 def _counted_before(doc, rank, chain: list) -> list:
