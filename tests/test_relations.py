@@ -636,3 +636,21 @@ def test_subsidiaries_past_codes_spaces_and_lists(text, spans, expected):
     d = make_doc(text, spans)
     got = sorted((r.head.text, r.tail.text) for r in pattern_relations(d) if r.type == "subsidiary_of")
     assert got == sorted(expected)
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("泛华控股集团于1998年由胡义南在广州创办。", [("泛华控股集团", "COMPANY"), ("广州", "LOC")], [("泛华控股集团", "广州")]),
+    ("光羿科技于2017年成立于美国硅谷。", [("光羿科技", "COMPANY"), ("美国硅谷", "LOC")], [("光羿科技", "美国硅谷")]),
+    ("隆鑫通用创建于1993年，总部设立于重庆。", [("隆鑫通用", "COMPANY"), ("重庆", "LOC")], [("隆鑫通用", "重庆")]),
+    ("比亚迪今晚在深圳总部举行发布会。", [("比亚迪", "COMPANY"), ("深圳", "LOC")], [("比亚迪", "深圳")]),
+    ("昇世集团去年在港成立昇世汇盈。", [("昇世集团", "COMPANY"), ("港", "LOC"), ("昇世汇盈", "COMPANY")], [("昇世汇盈", "港")]),
+    ("总部位于英国的全球资产管理集团Janus Henderson表示。", [("英国", "LOC"), ("Janus Henderson", "COMPANY")],
+     [("Janus Henderson", "英国")]),
+    ("AWS计划在泰国设立区域云中心。", [("AWS", "COMPANY"), ("泰国", "LOC")], []),  # a facility, not the seat
+    ("小米在北京发布了新品。", [("小米", "COMPANY"), ("北京", "LOC")], []),
+])
+def test_founding_places_give_located_in(text, spans, expected):
+    from docs import make_doc
+    from extract.stages.relations.rules import founding_places
+    d = make_doc(text, spans)
+    assert sorted((r.head.text, r.tail.text) for r in founding_places(d)) == sorted(expected)

@@ -453,6 +453,50 @@ def place_lists(doc: Document) -> List[Relation]:
     return out
 
 
+# 泛华控股集团于1998年由胡义南在广州创办, 中科博芯在苏州太仓市成立, 光羿科技于2017年成立于美国硅谷, 比亚迪今晚在深圳总部…
+_FOUNDED_AT = re.compile(r"(?:在|于)$")
+_FOUNDED_VERB = re.compile(r"\s*(?:注册)?(?:创办|成立|创立|诞生|创建)")
+_FOUNDED_OBJECT = re.compile(r"\s*(?:了|的)?\s*")  # 在港成立昇世汇盈 / 于瑞士琉森创立的Bucherer: the company founded follows
+_FOUNDED_IN = re.compile(r"(?:成立|创立|创办|诞生|注册)于$|总部设(?:立)?(?:于|在)$")
+_HQ_VISIT = re.compile(r"\s*总部")
+_HQ_DE = re.compile(r"总部(?:位于|设在|设于)$")
+_FOUNDED_GAP = 40  # characters between the company and the place
+
+
+def founding_places(doc: Document) -> List[Relation]:
+    """``located_in`` where a company is founded or seated: COMPANY…在/于LOC创办/成立 (the company named before, in
+    its sentence, or right after the verb: 在港成立昇世汇盈), COMPANY…成立于/诞生于/总部设于LOC, COMPANY…在LOC总部…, and
+    总部位于LOC的…COMPANY. 设立 (a facility: 在泰国设立区域云中心) is not a founding. Cross-fitted training documents:
+    located_in 97 right / 36 false -> 107 / 37; news dev (none) and seeds unchanged."""
+    ents = sorted(doc.entities, key=lambda e: e.start)
+    norm, out = doc.norm, []
+    for i, p in enumerate(ents):
+        if p.type != "LOC":
+            continue
+        before = norm[max(0, p.start - 6):p.start]
+        ss, _ = doc.sentence_of(p.start)
+        company = None
+        verb = _FOUNDED_VERB.match(norm, p.end) if _FOUNDED_AT.search(before) else None
+        after = None
+        if verb is not None:  # a company right after the verb is the one founded there (在港成立昇世汇盈)
+            obj = _FOUNDED_OBJECT.match(norm, verb.end())
+            after = next((e for e in ents[i + 1:i + 3] if e.type == "COMPANY" and e.start == obj.end()), None)
+        if after is not None:
+            company = after
+        elif verb is not None or (_FOUNDED_AT.search(before) and _HQ_VISIT.match(norm, p.end)) \
+                or _FOUNDED_IN.search(before):
+            company = next((e for e in reversed(ents[:i]) if e.type == "COMPANY" and e.start >= ss
+                            and p.start - e.end <= _FOUNDED_GAP), None)
+        elif _HQ_DE.search(before) and norm[p.end:p.end + 1] == "的":
+            nxt = next((e for e in ents[i + 1:i + 3] if e.type == "COMPANY"), None)
+            if nxt is not None and nxt.start - p.end <= 16 and not re.search(r"[，,。；;]", norm[p.end:nxt.start]):
+                company = nxt  # 总部位于英国的全球资产管理集团Janus Henderson
+        if company is not None and (company.start > p.start or not any(
+                e.type == "COMPANY" for e in ents if company.end <= e.start and e.end <= p.start)):
+            out.append(Relation("located_in", company, p))
+    return out
+
+
 class RelationsComponent:
     def __init__(self, tables: bool = True, patterns: bool = True, learn: bool = False, model: Optional[str] = None):
         self.tables, self.patterns, self.learns = tables, patterns, learn
@@ -477,7 +521,7 @@ class RelationsComponent:
             found += [Relation(t, c, o) for t, c, o in self.classifier.predict(doc)]
         if self.patterns:
             found += industry_patterns(doc) + sector_lists(doc) + place_patterns(doc) + place_lists(doc) \
-                + apposition_relations(doc)
+                + founding_places(doc) + apposition_relations(doc)
         seen = {(r.type, id(r.head), id(r.tail)) for r in doc.relations}
         for r in found:
             key = (r.type, id(r.head), id(r.tail))
