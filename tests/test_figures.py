@@ -561,3 +561,14 @@ def test_hours_counted_with_ge():
                                            ("年内降息两次", ["两次"])])
 def test_second_time_and_the_two_exchanges_count_nothing(text, figures):
     assert [f.text for f in find_figures(make_doc(text))] == figures
+
+
+def test_bare_numbers_listed_before_a_figure_take_its_unit_and_magnitude():
+    got = {t: (e.attrs["value"], e.attrs["unit"]) for t, e in figures("价格分别为74.66、71.00、68.15美元/桶。").items()}
+    assert got == {"74.66": (74.66, "美元/桶"), "71.00": (71, "美元/桶"), "68.15美元/桶": (68.15, "美元/桶")}
+    got = {t: e.attrs["value"] for t, e in figures("库存变化分别为+70.03、-107.82万桶/日。").items()}
+    assert got == {"70.03": 700300, "107.82万桶/日": 1078200}
+    got = {t: e.attrs["value"] for t, e in figures("贷款分别为12.25和12.44万亿元。").items()}
+    assert got == {"12.25": 12.25e12, "12.44万亿元": 12.44e12}
+    assert "1" not in figures("排名第1、2个")  # after 第: an ordinal list
+    assert "3" not in figures("约3、5亿元")  # a qualifier before the list: left alone

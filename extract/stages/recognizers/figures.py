@@ -50,6 +50,10 @@ _SHARED_QUALIFIERS = ("approx", "more_than", "less_than", "at_least")
 _ROC_YEAR = re.compile(r"(?<![\d.])1[01]\d年(?!代|前|来|以来|间|内|多|历史)")
 
 
+_LEADING_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# a bare number and its separator right before a position (…74.66、|71.00、|): the number may carry a sign
+_LISTED_BEFORE = re.compile(r"(?<![\d.,])(?P<sign>[+\-−]?)(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?:、|和|及|与)\s*(?:[+\-−]\s*)?\Z")
+
 class FigureRecognizer:
     """Finds FIGURE entities. Build once (compiles the patterns), call on many documents."""
 
@@ -190,7 +194,47 @@ class FigureRecognizer:
                 end = per.end()
                 pos = max(pos, end)
             out.append(doc.entity("FIGURE", start, end, attrs, source="rules"))
-        return self._share_units(doc, self._join_ranges(doc, out))
+        return self._listed_numbers(doc, self._share_units(doc, self._join_ranges(doc, out)))
+
+    def _listed_numbers(self, doc, figs: list) -> list:
+        """``74.66、71.00、68.52、68.15美元/桶``, ``12.25和12.44万亿元``: bare numbers listed right before a figure take its
+        unit and magnitude, each a FIGURE of its own (GUIDELINES: every figure of a list is one). Only before an exact
+        figure whose number starts its span, never after 第 (第1、2名 is a rank)."""
+        norm = doc.norm
+        extra = []
+        for f in figs:
+            if f.attrs.get("qualifier") != "exact" or not isinstance(f.attrs.get("value"), (int, float)):
+                continue
+            head = _LEADING_NUMBER.match(norm, f.start)
+            if head is None or not f.attrs.get("unit"):
+                continue
+            try:
+                number = float(head.group().replace(",", ""))
+            except ValueError:
+                continue
+            if number == 0:
+                continue
+            scale = f.attrs["value"] / number
+            pos = f.start
+            while True:
+                m = _LISTED_BEFORE.search(norm, max(0, pos - 24), pos)  # (\Z: the match ends at ``pos``)
+                if m is None or norm[max(0, m.start() - 1):m.start()] == "第" \
+                        or any(norm[m.start() - n:m.start()] in self.prefix for n in self._prefix_lengths):
+                    break  # (约3、5亿元: a qualifier before the list is not ours to read)
+                try:
+                    v = float(m.group("n").replace(",", "")) * scale
+                except ValueError:
+                    break
+                value = int(v) if float(v).is_integer() else v
+                extra.append(doc.entity("FIGURE", m.start("n"), m.end("n"),
+                                        {"value": value, "unit": f.attrs["unit"], "qualifier": "exact"},
+                                        source="rules"))
+                pos = m.start("n") if not m.group("sign") else m.start("sign")
+        if not extra:
+            return figs
+        taken = [(f.start, f.end) for f in figs]
+        extra = [e for e in extra if not any(a < e.end and e.start < b for a, b in taken)]
+        return sorted(figs + extra, key=lambda e: e.start)
 
     def _share_units(self, doc, figs: list) -> list:
         """``高出0.6个和0.2个百分点``, ``下降约40个和90个基点``: a count in 个 coordinated with a figure in 个百分点 /
