@@ -572,3 +572,9 @@ def test_bare_numbers_listed_before_a_figure_take_its_unit_and_magnitude():
     assert got == {"12.25": 12.25e12, "12.44万亿元": 12.44e12}
     assert "1" not in figures("排名第1、2个")  # after 第: an ordinal list
     assert "3" not in figures("约3、5亿元")  # a qualifier before the list: left alone
+
+
+def test_an_index_level_before_hou_is_a_figure_not_a_time():
+    got = {t: e.attrs["value"] for t, e in figures("是2024年10月10日21622.65點後最高，高開134點後回落。").items()}
+    assert got == {"21622.65點": 21622.65, "134點": 134}
+    assert figures("晚間7點半在深圳") == {}  # a time of day
