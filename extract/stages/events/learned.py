@@ -288,7 +288,7 @@ class FundingModel:
                 for a in ev.arguments:
                     if a.role == "investor" and a.ref is not None and id(a.ref) in leads:
                         a.role = "lead_investor"
-            if rule_ev is not None:  # the rules' arguments fill what the classifier left out
+                # the rules' arguments fill what the classifier left out
                 roles = {a.role for a in ev.arguments}
                 spans = {((a.ref or a.span).start, (a.ref or a.span).end) for a in ev.arguments}
                 ev.arguments += [a for a in rule_ev.arguments if (a.ref or a.span) is not None

@@ -147,8 +147,9 @@ def find_events(doc: Document, data: dict) -> list:
         if any(e.end >= te for e in ents[max(0, lo - 20):lo]):
             continue  # inside a name: 某某投资管理公司
         c = _Ctx(doc, data, ents, starts, ts, te)
+        listing = _listing_proceeds(c, word)  # the listing cue of an IPO's proceeds, else None
         if _hedged(c) or data["_not_before"].search(norm[c.cs:ts]) \
-                or (data["_not_after"].match(norm, te, c.ce) and not _listing_proceeds(c, word)):
+                or (data["_not_after"].match(norm, te, c.ce) and listing is None):
             continue
         ev = None
         if _matches(norm, ts, te, data["_invest_res"]) and not data["_invest_not_after"].match(norm, te, c.ce):
@@ -159,8 +160,8 @@ def find_events(doc: Document, data: dict) -> list:
             ev = _raise_event(c, word, events[-1] if events else None)
         if ev is None:
             continue
-        if not any(a.role == "date" for a in ev.arguments) and _listing_proceeds(c, word):
-            date = _listing_date(c)  # SailPoint昨日在纳斯达克上市。…募资总额为13.8亿美元: the listing's date
+        if listing is not None and not any(a.role == "date" for a in ev.arguments):
+            date = _listing_date(c, listing)  # SailPoint昨日在纳斯达克上市。…募资总额为13.8亿美元: the listing's date
             if date is not None:
                 ev.arguments.append(Argument("date", ref=date))
         key = frozenset(id(a.ref) for a in ev.arguments if a.role == "company")
@@ -179,20 +180,21 @@ _PROCEEDS = re.compile(r"(?:总额|净额)(?:为|约为|约|达|高达)?\s*")
 _LISTING = re.compile(r"上市|发行价|招股|IPO|挂牌|首挂|暗盘")
 
 
-def _listing_proceeds(c: _Ctx, word: str) -> bool:
+def _listing_proceeds(c: _Ctx, word: str):
     """An IPO's proceeds (募资/集资 + 总额/净额 + the amount) in a sentence, or after one, that names the listing:
-    not the aggregate that ``not_after`` keeps out (融资总额, 累计募资总额). In the news train, extension and dev gold
-    5 of the 8 募资/集资 + 总额/净额 mentions are FUNDING triggers, all 5 in this shape; the other three are cumulative
-    (累计), planned (计划: hedged) or a market total with no amount after it (集资总额就减少逾五成)."""
+    not the aggregate that ``not_after`` keeps out (融资总额, 累计募资总额). Returns the listing cue's match (上市,
+    发行价 …), else None. In the news train, extension and dev gold 5 of the 8 募资/集资 + 总额/净额 mentions are
+    FUNDING triggers, all 5 in this shape; the other three are cumulative (累计), planned (计划: hedged) or a market
+    total with no amount after it (集资总额就减少逾五成)."""
     if word not in ("募资", "集资", "筹资"):
-        return False
+        return None
     m = _PROCEEDS.match(c.norm, c.te)
     if m is None or "累计" in c.norm[max(c.cs, c.ts - 4):c.ts]:
-        return False
+        return None
     money = next((e for e in c.between(m.end(), c.ce) if e.type == "FIGURE" and _is_money(e, c.data)), None)
     if money is None or money.start - m.end() > 2:
-        return False
-    return _LISTING.search(c.norm, _previous_sentence_start(c), c.ts) is not None
+        return None
+    return _LISTING.search(c.norm, _previous_sentence_start(c), c.ts)
 
 
 def _previous_sentence_start(c: _Ctx) -> int:
@@ -203,11 +205,8 @@ def _previous_sentence_start(c: _Ctx) -> int:
     return c.doc.sentence_of(pos)[0] if pos >= 0 else c.ss
 
 
-def _listing_date(c: _Ctx):
-    """The last DATE before the listing cue (上市, 发行价 …) of the proceeds' sentence or the one before it."""
-    cue = _LISTING.search(c.norm, _previous_sentence_start(c), c.ts)
-    if cue is None:
-        return None
+def _listing_date(c: _Ctx, cue):
+    """The last DATE before the listing cue ``cue`` (上市, 发行价 …: :func:`_listing_proceeds`) in its sentence."""
     lo = c.doc.sentence_of(cue.start())[0]
     dates = [e for e in c.between(lo, cue.start()) if e.type == "DATE"]
     return dates[-1] if dates else None

@@ -839,7 +839,7 @@ def _with_metrics(doc: Document, facts: list, data: dict) -> list:
     the fact before it in the same sentence (北京(1210家)和上海(1032家) share 企业总量), else the noun
     phrase right after its value (1026家“小巨人”企业); a fact with none of these is dropped."""
     out, pending = [], []
-    last_by_sent = {}
+    last_by_sent, by_sent = {}, {}  # sentence -> the metric of its last fact; its facts with a metric, in order
     for f in facts:
         sent = _sent_of(doc, f.value.start)
         if f.metric is None and doc.norm[_after_value(doc, f.value):_after_value(doc, f.value) + 1] == "的":
@@ -854,11 +854,13 @@ def _with_metrics(doc: Document, facts: list, data: dict) -> list:
             continue
         last_by_sent[sent] = f.metric
         out.append(f)
+        by_sent.setdefault(sent, []).append(f)
     for sent, f in pending:
-        nxt = next((g for g in out if _sent_of(doc, g.value.start) == sent and g.value.start > f.value.start), None)
+        nxt = next((g for g in by_sent.get(sent, ()) if g.value.start > f.value.start), None)
         if nxt is not None:
             f.metric = nxt.metric
             out.append(f)
+            by_sent[sent].append(f)
     return out
 
 

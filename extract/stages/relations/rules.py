@@ -48,6 +48,8 @@ _OWNS_LIST = re.compile(r"旗下(?:拥有|有|包括)")
 def _bare_gap(gap: str) -> str:
     """The words between two names without spaces and a leading bracket (腾讯(00700)旗下…, Google 母公司 Alphabet)."""
     return _CODE.sub("", gap).replace(" ", "").replace("\u3000", "")
+
+
 # 投资并<verb phrase>的: invested in and (helped, incubated, held …) — a short phrase, no clause break
 _INVEST = re.compile(r"^(?:领投|投资(?:了|并[^\s，。,、；;：:]{1,6})?|参投|注资|入股|战略投资)(?:的)?\Z")
 _IND_OF = re.compile(r"^(?:新?(?:领域|赛道|行业|产业|板块)[,，]?|(?:领域|赛道|行业)?(?:的)?(?:企业|公司|厂商|龙头)|新?(?:赛道|领域)?的)\Z")
@@ -97,19 +99,25 @@ def pattern_relations(doc: Document) -> List[Relation]:
     out = []
     for i, (a, b) in enumerate(zip(ents, ents[1:])):
         gap = doc.norm[a.end:b.start]
-        if len(gap) > _GAP_MAX and (len(gap) > _GAP_MAX + 18 or len(_bare_gap(gap)) > _GAP_MAX):
-            continue  # (a stock code in brackets does not count: 腾讯(00700)旗下网上医疗平台微医)
+        if len(gap) > _GAP_MAX + 18:
+            continue
+        # a stock code in brackets does not count (腾讯(00700)旗下网上医疗平台微医); only the subsidiary shapes of two
+        # companies or bodies read the bare gap, and it is never longer than the gap
+        both = a.type in ("COMPANY", "ORG") and b.type in ("COMPANY", "ORG")
+        bare = _bare_gap(gap) if both or len(gap) > _GAP_MAX else gap
+        if len(bare) > _GAP_MAX:
+            continue
         if a.type == "LOC" and b.type == "COMPANY" and _LOC_OF.match(gap):
             out.append(Relation("located_in", b, a))
         elif a.type == "INDUSTRY" and b.type == "COMPANY" and _IND_OF.match(gap):
             out.append(Relation("in_industry", b, a))
             for c in listed_after(doc, ents, i + 1):
                 out.append(Relation("in_industry", c, a))
-        elif a.type in ("COMPANY", "ORG") and b.type in ("COMPANY", "ORG") and _SUBSIDIARY.match(_bare_gap(gap)):
+        elif both and _SUBSIDIARY.match(bare):
             out.append(Relation("subsidiary_of", b, a))  # 吉利集团旗下网约车平台曹操专车, 甲的全资子公司乙
             if _OWNS_LIST.search(gap):  # 上海家化旗下拥有六神、美加净、玉泽等多个品牌: every brand listed
                 out += [Relation("subsidiary_of", c, a) for c in listed_after(doc, ents, i + 1, ("COMPANY", "ORG"))]
-        elif a.type in ("COMPANY", "ORG") and b.type in ("COMPANY", "ORG") and _PARENT.match(_bare_gap(gap)):
+        elif both and _PARENT.match(bare):
             out.append(Relation("subsidiary_of", a, b))  # 谷歌母公司Alphabet, Google 母公司 Alphabet
         elif a.type in ("COMPANY", "ORG") and b.type == "COMPANY" and _INVEST.match(gap):
             out.append(Relation("invested_in", a, b))
@@ -124,6 +132,7 @@ def pattern_relations(doc: Document) -> List[Relation]:
                 for e in ents[bisect.bisect_left(starts, a.end):bisect.bisect_left(starts, b.start)]):
             out.append(Relation("subsidiary_of", b, a))
     return out
+
 
 # 现有的投资者包括甲、乙和丙 / 历史股东包括… / 受到多家资本的青睐，其中包括…: a list of the company's investors
 _INVESTOR_CUE = re.compile(r"(?:投资者|投资方|投资机构|投资人|股东|资方)(?:阵容)?(?:还|也|则)?(?:包括|包含|涵盖|有)"
@@ -162,8 +171,6 @@ def _investor_lists(doc: Document, ents: List[Entity]) -> List[Relation]:
     return out
 
 
-
-
 def _main_name(doc: Document, ents: List[Entity], starts: list, e: Entity) -> Entity:
     """The name an alias in brackets right after it stands for (万得（Wind）→ 万得), else ``e``."""
     k = bisect.bisect_left(starts, e.start)
@@ -182,8 +189,6 @@ _PAST_END = re.compile(r"(?:等[^，,。；;]{0,8}?)?(?:的)?(?:投资|注资|�
 
 
 _INVESTOR_BEFORE = re.compile(r"(?:投资方|投资人|投资机构|领投方|出资方)(?:为|是)\Z|由\Z")
-
-
 
 
 @components.register("relations.v1")
@@ -469,12 +474,15 @@ def founding_places(doc: Document) -> List[Relation]:
     总部位于LOC的…COMPANY. 设立 (a facility: 在泰国设立区域云中心) is not a founding. Cross-fitted training documents:
     located_in 97 right / 36 false -> 107 / 37; news dev (none) and seeds unchanged."""
     ents = sorted(doc.entities, key=lambda e: e.start)
+    companies = [e for e in ents if e.type == "COMPANY"]
+    c_starts = [e.start for e in companies]
     norm, out = doc.norm, []
     for i, p in enumerate(ents):
         if p.type != "LOC":
             continue
         before = norm[max(0, p.start - 6):p.start]
         ss, _ = doc.sentence_of(p.start)
+        k = bisect.bisect_left(c_starts, p.start)  # companies[:k] start before the place
         company = None
         verb = _FOUNDED_VERB.match(norm, p.end) if _FOUNDED_AT.search(before) else None
         after = None
@@ -485,14 +493,14 @@ def founding_places(doc: Document) -> List[Relation]:
             company = after
         elif verb is not None or (_FOUNDED_AT.search(before) and _HQ_VISIT.match(norm, p.end)) \
                 or _FOUNDED_IN.search(before):
-            company = next((e for e in reversed(ents[:i]) if e.type == "COMPANY" and e.start >= ss
-                            and p.start - e.end <= _FOUNDED_GAP), None)
+            company = next((companies[j] for j in range(k - 1, bisect.bisect_left(c_starts, ss) - 1, -1)
+                            if p.start - companies[j].end <= _FOUNDED_GAP), None)
         elif _HQ_DE.search(before) and norm[p.end:p.end + 1] == "的":
             nxt = next((e for e in ents[i + 1:i + 3] if e.type == "COMPANY"), None)
             if nxt is not None and nxt.start - p.end <= 16 and not re.search(r"[，,。；;]", norm[p.end:nxt.start]):
                 company = nxt  # 总部位于英国的全球资产管理集团Janus Henderson
-        if company is not None and (company.start > p.start or not any(
-                e.type == "COMPANY" for e in ents if company.end <= e.start and e.end <= p.start)):
+        if company is not None and (company.start > p.start or not any(  # no other company between it and the place
+                companies[j].end <= p.start for j in range(bisect.bisect_left(c_starts, company.end), k))):
             out.append(Relation("located_in", company, p))
     return out
 
