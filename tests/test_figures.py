@@ -574,6 +574,14 @@ def test_bare_numbers_listed_before_a_figure_take_its_unit_and_magnitude():
     assert "3" not in figures("约3、5亿元")  # a qualifier before the list: left alone
 
 
+def test_a_slash_series_takes_the_unit_of_its_last_figure():
+    got = {t: e.attrs["value"] for t, e in figures("归母净利润分别为2.19/2.78/3.51亿元，PE分别为130/102/81倍。").items()}
+    assert got == {"2.19": 2.19e8, "2.78": 2.78e8, "3.51亿元": 3.51e8, "130": 130, "102": 102, "81倍": 81}
+    got = {t: e.attrs["value"] for t, e in figures("EPS分别为-0.39/-0.49/0.60元").items()}
+    assert got == {"0.39": 0.39, "0.49": 0.49, "0.60元": 0.6}
+    assert set(figures("原价10750元/7.8g的金刚杵")) == {"10750元"}  # a price per weight is no series
+
+
 def test_an_index_level_before_hou_is_a_figure_not_a_time():
     got = {t: e.attrs["value"] for t, e in figures("是2024年10月10日21622.65點後最高，高開134點後回落。").items()}
     assert got == {"21622.65點": 21622.65, "134點": 134}
