@@ -586,3 +586,12 @@ def test_an_index_level_before_hou_is_a_figure_not_a_time():
     got = {t: e.attrs["value"] for t, e in figures("是2024年10月10日21622.65點後最高，高開134點後回落。").items()}
     assert got == {"21622.65點": 21622.65, "134點": 134}
     assert figures("晚間7點半在深圳") == {}  # a time of day
+
+
+def test_trading_days_level_and_halves():
+    got = {t: (e.attrs["value"], e.attrs["unit"], e.attrs["qualifier"])
+           for t, e in figures("假期后的7个交易日，连续六十个工作日，规模在50亿元级别，四年半，约一个半月，4年半左右。").items()}
+    assert got == {"7个交易日": (7, "个交易日", "exact"), "六十个工作日": (60, "个工作日", "exact"),
+                   "50亿元级别": (5e9, "元", "approx"), "四年半": (4.5, "年", "exact"),
+                   "约一个半月": (1.5, "个月", "approx"), "4年半左右": (4.5, "年", "approx")}
+    assert set(figures("成立2年半导体公司")) == {"2年"}  # 半 starts another word

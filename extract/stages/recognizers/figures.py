@@ -52,6 +52,7 @@ _ROC_YEAR = re.compile(r"(?<![\d.])1[01]\d年(?!代|前|来|以来|间|内|多|�
 
 
 _INDEX_POINTS = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?点(?=[后前半多钟])")
+_HALF_NOT_BEFORE = set("年导价岛数径场身")  # 2年半导体, 2024年半年报: 半 starts another word
 _LEADING_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # a bare number and its separator right before a position (…74.66、|71.00、|): the number may carry a sign
 _LISTED_BEFORE = re.compile(r"(?<![\d.,])(?P<sign>[+\-−]?)(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?:、|和|及|与|/)\s*(?:[+\-−]\s*)?\Z")
@@ -101,6 +102,7 @@ class FigureRecognizer:
         self.more_after_unit = quals["suffix_after_unit_more"]  # 3年多, 一倍多
         self.precedence = {c: i for i, c in enumerate(quals["precedence"])}
         self.bare_magnitude = frozenset(quals["bare_magnitude"]["chars"])  # 千亿, 百万: approx
+        self._suffix_after = re.compile(rf"[ \t]*({alternation(self.suffix)})")
         self._prefix_lengths = sorted({len(w) for w in self.prefix}, reverse=True)
         self.last_n_prefixes = ("近", "接近", "将近")
         self.last_n_units = ("年", "个月")
@@ -203,7 +205,38 @@ class FigureRecognizer:
                 end = per.end()
                 pos = max(pos, end)
             out.append(doc.entity("FIGURE", start, end, attrs, source="rules"))
-        return self._listed_numbers(doc, self._share_units(doc, self._join_ranges(doc, self._index_points(doc, out))))
+        return self._listed_numbers(doc, self._share_units(doc, self._join_ranges(doc, self._index_points(
+            doc, self._halves(doc, out)))))
+
+    def _halves(self, doc, figs: list) -> list:
+        """``四年半``, ``约一个半月``, ``一个半小时``: a half after a duration adds 0.5 to it (unit 年, 个月, 小时), and a
+        qualifier after the half is read (4年半左右). Not before 年/导/价… (2年半导体: the 半 of another word).
+        The news gold has 11 such durations, every one a FIGURE of this shape (2026-12-05)."""
+        norm = doc.norm
+        out = []
+        for f in figs:
+            a = f.attrs
+            value, unit = a.get("value"), a.get("unit")
+            if a.get("qualifier") not in ("exact", "approx") or not isinstance(value, (int, float)) \
+                    or isinstance(value, bool):
+                out.append(f)
+                continue
+            end = f.end
+            if unit == "年" and norm[end:end + 1] == "半" and norm[end + 1:end + 2] not in _HALF_NOT_BEFORE:
+                end += 1
+            elif unit == _GE and norm.startswith(("半月", "半小时"), end):
+                unit = "个月" if norm[end + 1] == "月" else "小时"
+                end += 2 if unit == "个月" else 3
+            if end == f.end:
+                out.append(f)
+                continue
+            attrs = {**a, "value": value + 0.5, "unit": unit}
+            m = self._suffix_after.match(norm, end)
+            if m:
+                end, attrs["qualifier"] = m.end(), self.suffix[m.group(1)]
+            attrs["norm"] = norm[f.start:end]
+            out.append(doc.entity("FIGURE", f.start, end, attrs, source=f.source))
+        return out
 
     @staticmethod
     def _index_points(doc, figs: list) -> list:
