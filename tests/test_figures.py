@@ -595,3 +595,11 @@ def test_trading_days_level_and_halves():
                    "50亿元级别": (5e9, "元", "approx"), "四年半": (4.5, "年", "exact"),
                    "约一个半月": (1.5, "个月", "approx"), "4年半左右": (4.5, "年", "approx")}
     assert set(figures("成立2年半导体公司")) == {"2年"}  # 半 starts another word
+
+
+def test_half_years_price_classes_cities_and_rent():
+    got = {t: (e.attrs["value"], e.attrs["unit"], e.attrs["qualifier"])
+           for t, e in figures("这才过了半年，还不到半年时间，短短半年时间。10万级冠军SUV，60城新房成交，月租75萬。").items()}
+    assert got == {"半年": (0.5, "年", "exact"), "不到半年": (0.5, "年", "less_than"), "10万级": (1e5, "元", "approx"),
+                   "60城": (60, "城", "exact"), "75萬": (7.5e5, "元", "exact")}
+    assert set(figures("半年营收10亿，早在半年前，截至9月30日的半年，1+8城市圈")) == {"10亿"}  # periods, not durations

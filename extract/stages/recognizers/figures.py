@@ -52,6 +52,8 @@ _ROC_YEAR = re.compile(r"(?<![\d.])1[01]\d年(?!代|前|来|以来|间|内|多|�
 
 
 _INDEX_POINTS = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?点(?=[后前半多钟])")
+_HALF_YEAR = re.compile(r"(?P<cue>过了|不到|时隔|短短|上市|才|仅|用了|历时|耗时|长达|经过|为期|由)?(?<![上下前后今去明近每])"
+                        r"(?P<half>半年)(?![报度前后内])(?P<time>的?时间)?")
 _HALF_NOT_BEFORE = set("年导价岛数径场身")  # 2年半导体, 2024年半年报: 半 starts another word
 _LEADING_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # a bare number and its separator right before a position (…74.66、|71.00、|): the number may carry a sign
@@ -206,7 +208,25 @@ class FigureRecognizer:
                 pos = max(pos, end)
             out.append(doc.entity("FIGURE", start, end, attrs, source="rules"))
         return self._listed_numbers(doc, self._share_units(doc, self._join_ranges(doc, self._index_points(
-            doc, self._halves(doc, out)))))
+            doc, self._half_years(doc, self._halves(doc, out))))))
+
+    def _half_years(self, doc, figs: list) -> list:
+        """``过了半年``, ``时隔半年``, ``不到半年``, ``短短半年时间``: 半年 as a duration (0.5 年) after a word that measures
+        time or before 时间. Elsewhere it is a period (半年营收, 截至9月30日的半年) or a DATE (半年前). In the news gold
+        9 of 20 bare 半年 are duration FIGUREs; these cues find 8 of them and none of the others (2026-12-05)."""
+        extra = []
+        starts = [f.start for f in figs]
+        for m in _HALF_YEAR.finditer(doc.norm):
+            cue = m.group("cue")
+            if cue is None and m.group("time") is None:
+                continue
+            s = m.start("cue") if cue in self.prefix else m.start("half")
+            if _overlaps(figs, starts, s, m.end("half")):
+                continue
+            qual = self.prefix[cue] if cue in self.prefix else "exact"
+            extra.append(doc.entity("FIGURE", s, m.end("half"), {"value": 0.5, "unit": "年", "qualifier": qual,
+                                                                  "norm": doc.norm[s:m.end("half")]}, source="rules"))
+        return sorted(figs + extra, key=lambda e: e.start) if extra else figs
 
     def _halves(self, doc, figs: list) -> list:
         """``四年半``, ``约一个半月``, ``一个半小时``: a half after a duration adds 0.5 to it (unit 年, 个月, 小时), and a
@@ -431,6 +451,8 @@ class FigureRecognizer:
                 unit = "%"
             if unit is None:
                 unit = self._moneyless_unit(mags, norm, m.start())
+                if unit is None and g("post") == "级" and "万" in mags:
+                    unit = "元"  # 10万级SUV, 20-30万级车型: a price class (10 of 10 in the news gold)
                 if unit is None:
                     return None
             # a year (2024年, 2025—2027年) is a DATE, never a FIGURE
