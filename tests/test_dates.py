@@ -288,3 +288,8 @@ def test_a_time_of_day_after_a_day_stays_in_the_date(text, span):
 def test_window_period_and_relative_dates(text, span, attrs):
     (d,) = find_dates(make_doc(text))
     assert (d.text, {k: v for k, v in d.attrs.items() if k != "norm"}) == (span, attrs)
+
+
+def test_record_window_with_yu_and_weakest():
+    for text, span in [("国指创逾4个月新高", "逾4个月"), ("人民币见三周最弱", "三周"), ("衝上逾四個月高位", "逾四個月")]:
+        assert [e.text for e in find_dates(make_doc(text))] == [span]

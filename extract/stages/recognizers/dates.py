@@ -128,7 +128,7 @@ class DateRecognizer:
         YEAR_AFTER2 = after.format("yfirst2", "ysame2", "yseason2")
         firsts = ([w[0] for w in list(self.asof) + list(self.relative) + list(self.rel_years) + list(self.last_n)
                    + list(self.holidays) + list(d["weekday_prefixes"])]
-                  + list(self.num.digits) + list("0123456789Q十周星礼民大正上"))
+                  + list(self.num.digits) + list("0123456789Q十周星礼民大正上逾近"))
         # 创4个月新高, 创52周高: the window of a record high or low (dates.json record_window)
         rec = d["record_window"]
         REC_AFTER = "(?:" + "|".join(f"(?<={re.escape(w)})" for w in rec["after"]) + ")"
@@ -167,8 +167,8 @@ class DateRecognizer:
               | (?P<md>(?<![\d.])(?P<m2>1[0-2]|0?[1-9])(?![\d.]){G}月(?:份|{G}(?P<d2>3[01]|[12]\d|0?[1-9])(?![\d.]){G}[日号](?:{TOD})?)?)
               | (?P<q>(?<![A-Za-z0-9])Q(?P<qn>[1-4])(?![0-9]))
               | (?P<plan>(?<![{self.num.cn_chars}])十(?P<pn>[一二三四五六七八九])五(?![{self.num.cn_chars}]))
-              | (?P<lastn>(?P<lp>{alternation(self.last_n)})[ \t]?(?P<ln>{NUM})[ \t]?(?P<lu>{alternation(self.last_units)})(?:{LN_SUF})?)
               | (?P<rec>{REC_AFTER}(?:逾|近)?(?P<recn>{NUM})(?P<recu>{alternation(self.last_units)})(?={REC_BEFORE}))
+              | (?P<lastn>(?P<lp>{alternation(self.last_n)})[ \t]?(?P<ln>{NUM})[ \t]?(?P<lu>{alternation(self.last_units)})(?:{LN_SUF})?)
               | (?P<rely>(?P<ry>{alternation(self.rel_years)})
                     (?:(?P<rm>{MONTH}|{CN_MONTH})月(?:份|(?P<rd>{DAY})[日号](?:{TOD})?)?
                       | 前(?P<rfirst>\d{{1,2}}|{CN_MONTH})个?月 | (?P<rq>首季) | (?P<rsame>同期|同月|此时) | (?P<rpart>{PARTS})
