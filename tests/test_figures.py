@@ -603,3 +603,8 @@ def test_half_years_price_classes_cities_and_rent():
     assert got == {"半年": (0.5, "年", "exact"), "不到半年": (0.5, "年", "less_than"), "10万级": (1e5, "元", "approx"),
                    "60城": (60, "城", "exact"), "75萬": (7.5e5, "元", "exact")}
     assert set(figures("半年营收10亿，早在半年前，截至9月30日的半年，1+8城市圈")) == {"10亿"}  # periods, not durations
+
+
+def test_a_block_number_is_no_count():
+    assert figures("入擎天半島6座中層戶，最新成交為6座3樓A08室") == {}
+    assert set(figures("覆盖了中国25座城市")) == {"25座"}
