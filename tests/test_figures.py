@@ -608,3 +608,9 @@ def test_half_years_price_classes_cities_and_rent():
 def test_a_block_number_is_no_count():
     assert figures("入擎天半島6座中層戶，最新成交為6座3樓A08室") == {}
     assert set(figures("覆盖了中国25座城市")) == {"25座"}
+
+
+def test_aspects_departments_rates_and_one_rate_cut():
+    got = {t: e.attrs["unit"] for t, e in figures("主要有两方面，一方面通过分红。七部门联合发文，售出115棟，120Mbps的数据，只会再降息一次。").items()}
+    assert got == {"两方面": "方面", "七部门": "部门", "115棟": "栋", "120Mbps": "Mbps", "一次": "次"}
+    assert figures("每年发布一次") == {}  # an article
