@@ -58,6 +58,7 @@ _BUILTINS = (
     "extract.stages.recognizers",
     "extract.stages.propagate",
     "extract.stages.industry_apposition",
+    "extract.stages.sources",
     "extract.stages.relations",
     "extract.stages.events",
     "extract.stages.events.learned",

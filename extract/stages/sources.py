@@ -1,0 +1,46 @@
+"""Research houses cited as a source are ORG: ``source_orgs.v1`` (GUIDELINES N2).
+
+高盛预计…, 中信证券研报指出…, 德勤统计…: a bank, broker, consultancy or rating agency that the text cites for an
+analysis or a figure is an ORG there, as media and data providers are; the same name in a list of underwriters or as
+a traded stock (高盛、瑞银等承销, 摩根大通滑落1.5%) stays a COMPANY. The NER and ``propagate`` type a name once per
+document, so this step retypes single mentions: a COMPANY right before a verb of report or analysis (after an
+optional bracket and 的) whose name ends in a research-house suffix or is one of the listed houses. Word lists and
+their measurements in ``extract/data/rules/sources.json``.
+
+Config entry (after ``propagate``, so its per-name typing is done, and before ``relations``)::
+
+    {"name": "source_orgs", "factory": "source_orgs.v1"}
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extract.doc import Document
+from extract.registry import components
+from extract.stages.recognizers._data import alternation, load_rules
+
+__all__ = ["SourceOrgs", "make_source_orgs"]
+
+
+class SourceOrgs:
+    def __init__(self, rules_dir: Optional[str] = None):
+        d = load_rules("sources", rules_dir)
+        self.verb = re.compile(rf"\s*(?:[(（][^()（）]{{1,20}}[)）])?\s*的?(?:{alternation(d['report_verbs'])})")
+        self.suffixes = tuple(d["name_suffixes"])
+        self.houses = frozenset(d["houses"])
+
+    def is_house(self, name: str) -> bool:
+        return name in self.houses or name.endswith(self.suffixes)
+
+    def __call__(self, doc: Document) -> Document:
+        norm = doc.norm
+        for e in doc.entities:
+            if e.type == "COMPANY" and self.is_house(norm[e.start:e.end]) and self.verb.match(norm, e.end):
+                e.type = "ORG"
+        return doc
+
+
+@components.register("source_orgs.v1")
+def make_source_orgs(nlp, rules_dir: Optional[str] = None):
+    return SourceOrgs(rules_dir)

@@ -1,0 +1,29 @@
+"""source_orgs.v1: research houses cited as a source are ORG at that mention (GUIDELINES N2)."""
+from extract.doc import Document
+from extract.pipeline import load
+from extract.stages.sources import SourceOrgs
+from extract.textnorm import normalize
+
+
+def _doc(text, names):
+    d = Document(text)
+    d.norm, d.script = normalize(text)
+    for name in names:
+        s = text.index(name)
+        d.entities.append(d.entity("COMPANY", s, s + len(name)))
+    return d
+
+
+def test_a_house_before_a_verb_of_analysis_is_org():
+    d = SourceOrgs()(_doc("高盛预计舜宇营收增长，中信证券研报指出需求回暖，德勤(Deloitte)统计显示。", ["高盛", "中信证券", "德勤"]))
+    assert [e.type for e in d.entities] == ["ORG", "ORG", "ORG"]
+
+
+def test_a_house_elsewhere_and_other_companies_stay_company():
+    d = SourceOrgs()(_doc("高盛、瑞银等承销，摩根大通滑落1.5%。小米预计营收增长。", ["高盛", "瑞银", "摩根大通", "小米"]))
+    assert [e.type for e in d.entities] == ["COMPANY"] * 4
+
+
+def test_the_default_model_runs_it_after_propagate():
+    names = load().pipe_names
+    assert names.index("propagate") < names.index("source_orgs") < names.index("relations")
