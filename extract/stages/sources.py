@@ -4,7 +4,7 @@
 analysis or a figure is an ORG there, as media and data providers are; the same name in a list of underwriters or as
 a traded stock (高盛、瑞银等承销, 摩根大通滑落1.5%) stays a COMPANY. The NER and ``propagate`` type a name once per
 document, so this step retypes single mentions: a COMPANY right before a verb of report or analysis (after an
-optional bracket and 的) whose name ends in a research-house suffix or is one of the listed houses. Word lists and
+optional bracket and 的 or an adverb: 高盛此前表示) whose name ends in a research-house suffix or is one of the listed houses. Word lists and
 their measurements in ``extract/data/rules/sources.json``.
 
 Config entry (after ``propagate``, so its per-name typing is done, and before ``relations``)::
@@ -26,7 +26,8 @@ __all__ = ["SourceOrgs", "make_source_orgs"]
 class SourceOrgs:
     def __init__(self, rules_dir: Optional[str] = None):
         d = load_rules("sources", rules_dir)
-        self.verb = re.compile(rf"\s*(?:[(（][^()（）]{{1,20}}[)）])?\s*的?(?:{alternation(d['report_verbs'])})")
+        self.verb = re.compile(rf"\s*(?:[(（][^()（）]{{1,20}}[)）])?\s*(?:的|{alternation(d['adverbs'])})?"
+                               rf"(?:{alternation(d['report_verbs'])})")
         self.suffixes = tuple(d["name_suffixes"])
         self.houses = frozenset(d["houses"])
 
