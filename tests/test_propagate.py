@@ -107,3 +107,16 @@ def test_a_name_the_model_tagged_at_few_of_its_occurrences_does_not_spread():
     assert len(doc.entities) == 6
     doc = make_propagate(None)(_doc(text, [("COMPANY", 1, 4, "ner"), ("COMPANY", 9, 12, "ner")]))
     assert len(doc.entities) == 6  # 2 of 6 tagged by the model
+
+
+def test_a_latin_surname_alone_is_the_person_it_ends():
+    from extract.doc import Document
+    from extract.stages.propagate import person_surnames
+    text = "Palmer Luckey创立Anduril。Luckey表示，Anduril将扩产。"
+    d = Document(text)
+    d.norm = text
+    d.entities = [d.entity("PERSON", 0, 13), d.entity("COMPANY", 15, 22), d.entity("COMPANY", 23, 29),
+                  d.entity("COMPANY", 32, 39)]
+    person_surnames(d)
+    assert [(e.text, e.type) for e in d.entities] == [("Palmer Luckey", "PERSON"), ("Anduril", "COMPANY"),
+                                                      ("Luckey", "PERSON"), ("Anduril", "COMPANY")]
