@@ -120,3 +120,11 @@ def test_a_latin_surname_alone_is_the_person_it_ends():
     person_surnames(d)
     assert [(e.text, e.type) for e in d.entities] == [("Palmer Luckey", "PERSON"), ("Anduril", "COMPANY"),
                                                       ("Luckey", "PERSON"), ("Anduril", "COMPANY")]
+
+
+def test_transliterated_names():
+    from extract.stages.propagate import transliterated_names
+    from extract.stages.recognizers._data import load_rules
+    chars = frozenset(load_rules("transliteration")["chars"])
+    text = "创始人基金的彼得·蒂尔表示，戈蒂耶·科尔·基利安说，中国·上海"
+    assert [text[s:e] for s, e in transliterated_names(text, chars)] == ["彼得·蒂尔", "戈蒂耶·科尔·基利安"]
