@@ -128,3 +128,9 @@ def test_transliterated_names():
     chars = frozenset(load_rules("transliteration")["chars"])
     text = "创始人基金的彼得·蒂尔表示，戈蒂耶·科尔·基利安说，中国·上海"
     assert [text[s:e] for s, e in transliterated_names(text, chars)] == ["彼得·蒂尔", "戈蒂耶·科尔·基利安"]
+
+
+def test_a_transliterated_surname_alone_is_the_person():
+    nlp = __import__("extract").load("models/default")
+    d = nlp("经济学家埃德·赫斯在访谈中说，这将影响所有人。赫斯说：“港口将受影响。”")
+    assert [e.text for e in d.entities if e.type == "PERSON"] == ["埃德·赫斯", "赫斯"]

@@ -22,8 +22,9 @@ to go on (资料来源：甲乙芽, a list item, a heading). After ``merge``, th
 
 5. tags transliterated foreign names (彼得·蒂尔: :func:`transliterated_names`; ``transliterations``) where nothing
    else lies;
-6. gives a Latin surname written alone the type PERSON where it ends a person's name of the document (Palmer
-   Luckey … Luckey表示: :func:`person_surnames`; ``surnames``).
+6. gives a surname written alone the type PERSON where it ends a person's name of the document (Palmer Luckey …
+   Luckey表示: :func:`person_surnames`; 埃德·赫斯 … 赫斯说, also where nothing else lies; ``surnames``). On the 555
+   news training documents through fold folders: PERSON 22 + 24 more right, 2 more false (2026-12-05).
 
 A name that only the statistical NER found spreads only when the model tagged at least
 ``min_share`` (default 0.2) of its occurrences: a model that tags 小巨人 in 2 of the 272 places a
@@ -161,6 +162,12 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG"), min_len: int = 3, 
         if translit:
             for s, e in transliterated_names(norm, translit):
                 add("PERSON", s, e)
+        if surnames:  # 埃德·赫斯 … 赫斯说: a transliterated surname alone is the person
+            last = {re.split(f"[{_DOTS}]", norm[e.start:e.end])[-1] for e in list(doc.entities) + added
+                    if e.type == "PERSON" and any(c in _DOTS for c in norm[e.start:e.end])}
+            for name in sorted(n for n in last if len(n) >= 2):
+                for m in re.finditer(re.escape(name), norm):
+                    add("PERSON", m.start(), m.end())
         if added:
             doc.entities = sorted(doc.entities + added, key=lambda e: (e.start, e.end))
         if surnames:
@@ -209,8 +216,8 @@ def person_surnames(doc: Document) -> None:
     last = set()
     for e in doc.entities:
         if e.type == "PERSON":
-            parts = re.split(r"[ ·•]+", doc.norm[e.start:e.end].strip())
-            if len(parts) >= 2 and _SURNAME.fullmatch(parts[-1]):
+            parts = re.split(f"[ {_DOTS}]+", doc.norm[e.start:e.end].strip())
+            if len(parts) >= 2 and (_SURNAME.fullmatch(parts[-1]) or (len(parts[-1]) >= 2 and _CJK.fullmatch(parts[-1]))):
                 last.add(parts[-1])
     if not last:
         return
