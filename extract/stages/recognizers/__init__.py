@@ -1,4 +1,4 @@
-"""Rule recognizers for FIGURE, DATE, RANK and POLICY entities, and legal COMPANY names.
+"""Rule recognizers for FIGURE, DATE, RANK and POLICY entities, legal COMPANY names and the PERSONs of bylines.
 
 Each recognizer reads ``doc.norm`` (simplified, half-width, same length as
 ``doc.text``, so traditional input works unchanged) and returns a list of
@@ -23,17 +23,18 @@ from extract.stages.recognizers.companies import CompanyRecognizer, ShortCompany
 from extract.stages.recognizers.dates import DateRecognizer, find_dates
 from extract.stages.recognizers.figures import FigureRecognizer, find_figures
 from extract.stages.recognizers.numerals import Numerals, parse_number
+from extract.stages.recognizers.persons import BylineRecognizer
 from extract.stages.recognizers.policy import PolicyRecognizer, find_policies
 from extract.stages.recognizers.ranks import RankRecognizer, find_ranks
 
 __all__ = ["find_figures", "find_dates", "find_ranks", "find_policies", "find_companies", "parse_number", "make_rules",
            "FigureRecognizer", "DateRecognizer", "RankRecognizer", "PolicyRecognizer", "CompanyRecognizer",
-           "ShortCompanyRecognizer", "Numerals"]
+           "ShortCompanyRecognizer", "BylineRecognizer", "Numerals"]
 
 
 @components.register("rules.v1")
 def make_rules(nlp, figures: bool = True, dates: bool = True, ranks: bool = True, policies: bool = True,
-               companies: bool = True, rules_dir: str = None):
+               companies: bool = True, bylines: bool = True, rules_dir: str = None):
     """Build the rule component. ``rules_dir`` swaps in another folder of rules data files."""
     num = Numerals(rules_dir)
     finders = []
@@ -48,6 +49,8 @@ def make_rules(nlp, figures: bool = True, dates: bool = True, ranks: bool = True
     if companies:
         finders.append(CompanyRecognizer(rules_dir).find)
         finders.append(ShortCompanyRecognizer(rules_dir).find)
+    if bylines:
+        finders.append(BylineRecognizer(rules_dir).find)
 
     def rules(doc):
         found = [e for find in finders for e in find(doc)]
