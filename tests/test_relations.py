@@ -608,6 +608,12 @@ def test_place_lists_give_located_in(text, spans, expected):
     ("1、光模块&光器件，重点推荐：中际旭创、新易盛（300502）、天孚通信。",
      [("光器件", "INDUSTRY"), ("中际旭创", "COMPANY"), ("新易盛", "COMPANY"), ("天孚通信", "COMPANY")],
      [("中际旭创", "光器件"), ("天孚通信", "光器件"), ("新易盛", "光器件")]),
+    # a joined heading and a second cue: both sectors take every pick
+    ("1、光模块&光器件，重点推荐：中际旭创、新易盛；建议关注：光迅科技。2、PCB：沪电股份",
+     [("光模块", "INDUSTRY"), ("光器件", "INDUSTRY"), ("中际旭创", "COMPANY"), ("新易盛", "COMPANY"),
+      ("光迅科技", "COMPANY"), ("PCB", "INDUSTRY"), ("沪电股份", "COMPANY")],
+     [("中际旭创", "光器件"), ("新易盛", "光器件"), ("光迅科技", "光器件"), ("中际旭创", "光模块"), ("新易盛", "光模块"),
+      ("光迅科技", "光模块"), ("沪电股份", "PCB")]),
     ("②美妆板块，推荐巨子生物、毛戈平。", [("美妆", "INDUSTRY"), ("巨子生物", "COMPANY"), ("毛戈平", "COMPANY")],
      [("巨子生物", "美妆"), ("毛戈平", "美妆")]),
     # no cue: a sector and a company side by side state nothing
