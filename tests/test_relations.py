@@ -101,6 +101,12 @@ def test_investor_lists_give_invested_in(text, spans, expected):
     ("其客户包括清华大学、甲乙科技和丙丁医药等制药企业。",
      [("清华大学", "ORG"), ("甲乙科技", "COMPANY"), ("丙丁医药", "COMPANY"), ("制药", "INDUSTRY")],
      [("甲乙科技", "制药"), ("丙丁医药", "制药")]),
+    # any short descriptor after 等, a wider head noun, a stock code in brackets between the items
+    ("晶科能源、晶澳科技（002459.SZ）、正泰新能源等A股光伏一线企业均被波及。",
+     [("晶科能源", "COMPANY"), ("晶澳科技", "COMPANY"), ("正泰新能源", "COMPANY"), ("光伏", "INDUSTRY")],
+     [("晶科能源", "光伏"), ("晶澳科技", "光伏"), ("正泰新能源", "光伏")]),
+    ("英伟达、微软等海外AI巨头都接入了它。", [("英伟达", "COMPANY"), ("微软", "COMPANY"), ("AI", "INDUSTRY")],
+     [("英伟达", "AI"), ("微软", "AI")]),
     # 细分 before a head noun
     ("甲乙科技是一家工业软件细分企业。", [("甲乙科技", "COMPANY"), ("工业软件", "INDUSTRY")], [("甲乙科技", "工业软件")]),
     # an industry not followed by a company head noun

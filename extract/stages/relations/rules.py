@@ -204,6 +204,11 @@ def make_relations(nlp, tables: bool = True, patterns: bool = True, learn: bool 
 _DEF_CUE = re.compile(r"是(?:一家|(?:国内|全球|中国)一家|(?:国内|全球|行业)领先的)")
 _IND_HEAD = re.compile(r"^(?:细分)?(?:企业|公司|厂商|服务商|供应商|提供商|制造商|运营商|品牌商|龙头)")
 _LIST_END = re.compile(r"^等(?:知名|头部|龙头|国内|国际|多家|主要|众多|其他)*\Z")
+# before an industry any short descriptor (等A股光伏一线企业, 等海外AI巨头, 等一众科技大厂)
+_CODE_IN_BRACKETS = re.compile(r"^\s*[（(][^（）()\n]{1,14}[)）]\s*")
+# the head nouns after an industry that closes a list (wider than _IND_HEAD: 等海外AI巨头, 等国产咖啡品牌)
+_IND_LIST_HEAD = re.compile(r"^(?:细分)?(?:企业|公司|厂商|服务商|供应商|提供商|制造商|运营商|品牌商|龙头|巨头|大厂|品牌|集团|车企|药企|厂)")
+_LIST_END_ANY = re.compile(r"^等等?[^，。；;：:、,（）()\s“”「」]{0,6}\Z")
 
 
 def _before_in_sentence(doc: Document, ents: List[Entity], starts: list, i: int) -> tuple:
@@ -213,14 +218,15 @@ def _before_in_sentence(doc: Document, ents: List[Entity], starts: list, i: int)
     return ss, ents[bisect.bisect_left(starts, ss, 0, i):i]
 
 
-def _list_closed_by(doc: Document, before: list, e: Entity) -> List[Entity]:
-    """The companies of a list that ``before`` ends with and that 等 (知名 …) closes right before ``e``, in
+def _list_closed_by(doc: Document, before: list, e: Entity, end=_LIST_END) -> List[Entity]:
+    """The companies of a list that ``before`` ends with and that 等 (知名 …: ``end``) closes right before ``e``, in
     text order (甲、乙和丙等知名制药企业); [] when there is none."""
-    if not before or before[-1].type != "COMPANY" or not _LIST_END.match(doc.norm[before[-1].end:e.start]):
+    if not before or before[-1].type != "COMPANY" or not end.match(doc.norm[before[-1].end:e.start]):
         return []
     k = len(before) - 1
     listed = [before[k]]
-    while k > 0 and before[k - 1].type == "COMPANY" and LIST_SEP.match(doc.norm[before[k - 1].end:before[k].start]):
+    while k > 0 and before[k - 1].type == "COMPANY" and LIST_SEP.match(
+            _CODE_IN_BRACKETS.sub("", doc.norm[before[k - 1].end:before[k].start])):  # 晶澳科技（002459.SZ）、
         k -= 1
         listed.append(before[k])
     return listed[::-1]
@@ -314,18 +320,23 @@ def industry_patterns(doc: Document) -> List[Relation]:
     - a definition: ``COMPANY …是一家…INDUSTRY企业/公司/服务商…`` (纳美信成立于2021年，是一家专注于mRNA领域…的
       生物科技企业): the nearest COMPANY before the cue in the sentence gets the INDUSTRY right before the head noun
       that ends the definition;
-    - a list closed by 等 and an industry: ``恒瑞医药、正大天晴和药明康德等知名制药企业`` → each listed company.
+    - a list closed by 等 and an industry: ``恒瑞医药、正大天晴和药明康德等知名制药企业`` → each listed company; any
+      short descriptor may follow 等 and the head nouns are wider there (等A股光伏一线企业, 等海外AI巨头), and a
+      stock code in brackets may follow an item: on the 555 news training documents through fold folders 11 more
+      right, 3 more false (2026-12-05).
     """
     ents = sorted(doc.entities, key=lambda e: e.start)
     starts = [x.start for x in ents]
     out = []
     for i, e in enumerate(ents):
-        if e.type != "INDUSTRY" or not _IND_HEAD.match(doc.norm[e.end:e.end + 6]):  # (细分供应商: 5)
+        if e.type != "INDUSTRY" or not _IND_LIST_HEAD.match(doc.norm[e.end:e.end + 6]):  # (细分供应商: 5)
             continue
         ss, before = _before_in_sentence(doc, ents, starts, i)
-        listed = _list_closed_by(doc, before, e)  # 甲、乙等知名制药企业
+        listed = _list_closed_by(doc, before, e, _LIST_END_ANY)  # 甲、乙等知名制药企业
         if listed:
             out += [Relation("in_industry", c, e) for c in listed]
+            continue
+        if not _IND_HEAD.match(doc.norm[e.end:e.end + 6]):
             continue
         m = None
         for m in _DEF_CUE.finditer(doc.norm, ss, e.start):
