@@ -207,7 +207,7 @@ _LIST_END = re.compile(r"^等(?:知名|头部|龙头|国内|国际|多家|主要
 # before an industry any short descriptor (等A股光伏一线企业, 等海外AI巨头, 等一众科技大厂)
 _CODE_IN_BRACKETS = re.compile(r"^\s*[（(][^（）()\n]{1,14}[)）]\s*")
 # the head nouns after an industry that closes a list (wider than _IND_HEAD: 等海外AI巨头, 等国产咖啡品牌)
-_IND_LIST_HEAD = re.compile(r"^(?:细分)?(?:企业|公司|厂商|服务商|供应商|提供商|制造商|运营商|品牌商|龙头|巨头|大厂|品牌|集团|车企|药企|厂)")
+_IND_LIST_HEAD = re.compile(r"^(?:细分|一线|头部|龙头|主要|领先|知名|新兴|上市)?(?:企业|公司|厂商|服务商|供应商|提供商|制造商|运营商|品牌商|龙头|巨头|大厂|品牌|集团|车企|药企|厂)")
 _LIST_END_ANY = re.compile(r"^等等?[^，。；;：:、,（）()\s“”「」]{0,6}\Z")
 
 
@@ -322,7 +322,7 @@ def industry_patterns(doc: Document) -> List[Relation]:
       that ends the definition;
     - a list closed by 等 and an industry: ``恒瑞医药、正大天晴和药明康德等知名制药企业`` → each listed company; any
       short descriptor may follow 等 and the head nouns are wider there (等A股光伏一线企业, 等海外AI巨头), and a
-      stock code in brackets may follow an item: on the 555 news training documents through fold folders 11 more
+      stock code in brackets may follow an item: on the 555 news training documents through fold folders 17 more
       right, 3 more false (2026-12-05).
     """
     ents = sorted(doc.entities, key=lambda e: e.start)
