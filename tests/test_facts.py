@@ -731,3 +731,11 @@ def test_a_list_closed_by_deng_pairs_with_its_values_after_fenbie():
     d = make_doc("汽车制造、金属制品等行业增加值增长21.5%。",  # no 分别, one value: an unnamed group
                  [("汽车制造", "INDUSTRY"), ("金属制品", "INDUSTRY"), fig("21.5%", 21.5, "%")])
     assert [t[1] for t in tuples(find_facts(d, DATA))] == [None]
+
+
+def test_an_enumerated_list_reads_past_the_asides_of_its_items():
+    d = make_doc("新能源渗透率前三：上海（49%）、河北（47%）、河南（45%）。",
+                 [("前三", "RANK", {"top": 3, "scope": None}), ("上海", "LOC"), fig("49%", 49, "%"), ("河北", "LOC"),
+                  fig("47%", 47, "%"), ("河南", "LOC"), fig("45%", 45, "%")])
+    got = [t for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"]
+    assert got == [("RANKING", "上海", "前三", 1), ("RANKING", "河北", "前三", 2), ("RANKING", "河南", "前三", 3)]

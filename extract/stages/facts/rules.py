@@ -831,6 +831,7 @@ def _rules_pass(doc: Document, data: dict):
     return facts, steps
 
 
+_ASIDE = re.compile(r"\s*[（(][^（）()\n]{1,40}[)）]")
 _AFTER_STOP = re.compile(r"[，。；：,;:、)）(（\n]|的|是|在|有(?!效)|共|将|已|正|获|入选|占|为|达")
 
 
@@ -1028,6 +1029,9 @@ def _enumerated(doc, rank, ents, first, data):
             break
         items.append(e)
         pos = e.end
+        aside = _ASIDE.match(doc.norm, pos)  # 上海（49%）、河北: an aside in brackets after an item
+        if aside:
+            pos = aside.end()
     return items if len(items) >= 2 else []
 
 
