@@ -592,6 +592,10 @@ def test_classifier_lists_flag_round_trips(tmp_path):
      [("字节跳动", "COMPANY"), ("北京", "LOC"), ("SpaceX", "COMPANY"), ("美国洛杉矶", "LOC"), ("希音", "COMPANY"),
       ("广州", "LOC")], [("SpaceX", "美国洛杉矶"), ("字节跳动", "北京"), ("希音", "广州")]),
     ("摩根大通证券（中国）上海营业部", [("摩根大通证券", "COMPANY"), ("中国", "LOC")], []),  # part of a name
+    # an item the recognizers missed (力成) or typed otherwise (矽品 as an INDUSTRY) does not end the list
+    ("其他台湾企业还包括:联电、矽品、力成、华硕。",
+     [("台湾", "LOC"), ("联电", "COMPANY"), ("矽品", "INDUSTRY"), ("华硕", "COMPANY")],
+     [("华硕", "台湾"), ("联电", "台湾")]),
     ("入榜的其他台湾企业还包括:联电、日月光、矽品等。",
      [("台湾", "LOC"), ("联电", "COMPANY"), ("日月光", "COMPANY"), ("矽品", "COMPANY")],
      [("日月光", "台湾"), ("矽品", "台湾"), ("联电", "台湾")]),
