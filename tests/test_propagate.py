@@ -134,3 +134,15 @@ def test_a_transliterated_surname_alone_is_the_person():
     nlp = __import__("extract").load("models/default")
     d = nlp("经济学家埃德·赫斯在访谈中说，这将影响所有人。赫斯说：“港口将受影响。”")
     assert [e.text for e in d.entities if e.type == "PERSON"] == ["埃德·赫斯", "赫斯"]
+
+
+def test_a_name_of_the_document_covers_a_number_inside_it():
+    from extract.doc import Document
+    from extract.stages.propagate import make_propagate
+    text = "两只兔子完成融资。两只兔子创始人说，公司有两只猫。"
+    d = Document(text)
+    d.norm = text
+    d.entities = [d.entity("COMPANY", 0, 4, source="gazetteer"), d.entity("FIGURE", 9, 11, {"value": 2}),
+                  d.entity("FIGURE", 21, 23, {"value": 2})]
+    make_propagate(None)(d)
+    assert [(e.text, e.type) for e in d.entities] == [("两只兔子", "COMPANY"), ("两只兔子", "COMPANY"), ("两只", "FIGURE")]
