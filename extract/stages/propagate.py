@@ -12,7 +12,7 @@ to go on (资料来源：甲乙芽, a list item, a heading). After ``merge``, th
    a company-like head noun; vocabulary in ``extract/data/rules/propagate.json``), and so
    does a quoted name right after such a head noun (HR SaaS服务商「Glints」, 技术公司“昕原半导体”);
 3. tags every other occurrence of each COMPANY / ORG name of the document with
-   the same type, where the occurrence overlaps no entity already kept but a FIGURE or RANK inside it (两只兔子 over
+   the same type, where the occurrence overlaps no entity already kept but a FIGURE inside it (两只兔子 over
    the 两只 the figure rules read in it: on the 555 news training documents through fold folders COMPANY 4 more
    right, FIGURE 4 fewer false).
 4. tags the item of a 、 enumeration that stands between two names of one type of ``lists`` (华硕、和硕、广达;
@@ -118,7 +118,8 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG"), min_len: int = 3, 
             unify_types(doc)
         norm = doc.norm
         taken = bytearray(len(norm) + 1)
-        numbers = {}  # a FIGURE or RANK by start: a name of the document written with a number (两只兔子) covers it
+        numbers = {}  # a FIGURE by start: a name of the document written with a number (两只兔子) covers it (a RANK stays:
+        # 專精特新第一城 is a slogan the NER read as a company, 第一城 the rank in it)
         for e in doc.entities:
             if e.type in _NUMBER_TYPES:
                 numbers[e.start] = e
@@ -193,7 +194,7 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG"), min_len: int = 3, 
 
 
 _SURNAME = re.compile(r"[A-Z][a-z]{2,}")
-_NUMBER_TYPES = ("FIGURE", "RANK")
+_NUMBER_TYPES = ("FIGURE",)
 _MIDDLE_DOT = re.compile(r"(?<=[\u4e00-\u9fff])[·•・‧](?=[\u4e00-\u9fff])")
 _DOTS = "·•・‧"
 
