@@ -11,7 +11,8 @@ The steps, each over the entities the folder's own NER finds (so the NER comes f
 1. ``ner``: ``python -m extract.learn.ner.train CONFIG RUN`` (or ``--ner DIR``: an NER already trained), copied
    to ``OUT/ner``;
 2. ``names``: the person names without a Chinese family name that ``entity_filter`` keeps
-   (``extract.learn.person_names``: the public corpora and the gold files; no model runs);
+   (``extract.learn.person_names``: the public corpora and the gold files; no model runs), and the company names
+   the gazetteer matches (``extract.learn.company_names``, for a ``gazetteer.v1`` file named ``company_names.tsv``);
 3. ``mentions``: the match filters (``extract.learn.mentions``), one per ``mention_filter.v1`` entry of the config, in
    pipeline order, each with the types, sources and threshold its current file names (shipped: INDUSTRY from the
    gazetteer and the NER at 0.3, ORG at 0.4);
@@ -129,6 +130,10 @@ def main(argv=None) -> int:
                       if e["factory"] == "entity_filter.v1" and e.get("person_names")), None)
         if entry is not None:
             run([py, "-m", "extract.learn.person_names", *gold, "-o", out / entry["person_names"]], log)
+        for entry in (e for e in json.loads((out / "config.json").read_text(encoding="utf-8"))["pipeline"]
+                      if e["factory"] == "gazetteer.v1"):
+            for name in (f for f in entry.get("files", ()) if Path(f).name == "company_names.tsv"):
+                run([py, "-m", "extract.learn.company_names", *gold, "-o", out / name], log)
     if "mentions" in args.steps:
         cfg = json.loads((out / "config.json").read_text(encoding="utf-8"))
         for entry in (e for e in cfg["pipeline"] if e["factory"] == "mention_filter.v1"):  # in pipeline order

@@ -206,6 +206,9 @@ def make_gazetteer(nlp, files=(), defaults: bool = True, types=None, docs=None, 
     LOC and INDUSTRY names only added false positives (LOC and INDUSTRY are
     covered by the curated lists; a gold INDUSTRY depends on its framing).
     """
+    base = getattr(nlp, "path", None)  # a file named relative to the model folder (company_names.tsv) is read there
+    files = [str(Path(base) / f) if base is not None and not Path(f).is_absolute() and (Path(base) / f).is_file()
+             else f for f in files]
     gaz = Gazetteer(files=files, defaults=defaults, types=types)
     gaz.add_docs(docs or ())
     nlp.gazetteer = gaz
