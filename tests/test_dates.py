@@ -293,3 +293,8 @@ def test_window_period_and_relative_dates(text, span, attrs):
 def test_record_window_with_yu_and_weakest():
     for text, span in [("国指创逾4个月新高", "逾4个月"), ("人民币见三周最弱", "三周"), ("衝上逾四個月高位", "逾四個月")]:
         assert [e.text for e in find_dates(make_doc(text))] == [span]
+
+
+def test_lunar_calendar_and_holiday_breaks():
+    assert [e.text for e in find_dates(make_doc("农历元宵节当天"))] == ["农历元宵节"]
+    assert [e.text for e in find_dates(make_doc("春节假期后，A股开市"))] == ["春节假期后"]

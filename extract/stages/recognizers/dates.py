@@ -177,7 +177,7 @@ class DateRecognizer:
               | (?P<ago>(?<![\d.])(?P<an>{NUM})多?(?P<au>{alternation(self.ago_units)})多?之?前(?![期端列沿台夕]))
               | (?P<rel>{REL})
             )
-            (?P<since>{alternation(self.since)}|(?<=[年月日节])[前后](?![{self.since_not_before}]))?
+            (?P<since>{alternation(self.since)}|(?:(?<=[年月日节])|(?<=假期))[前后](?![{self.since_not_before}]))?
         """, re.VERBOSE)
 
     def __call__(self, doc) -> list:
@@ -216,6 +216,8 @@ class DateRecognizer:
                 t = self.tod_after.match(doc.norm, e)  # 8日上午, 今天上午, 2月11日午盘: the time of day stays in (R15)
                 if t:
                     e = t.end()
+            if doc.norm.endswith("农历", 0, s):
+                s -= 2  # 农历元宵节, 农历正月初九: the calendar named is part of the date (news gold: 7 of 7)
             out.append(doc.entity("DATE", s, e, a, source="rules"))
         return out
 
