@@ -116,6 +116,8 @@ class Gazetteer:
         # a two-character place cut out of an ordinary word is no place (创新和应用 holds 新和, 规模和政策 和政,
         # 最大新股 大新: short county names); the words come from jieba's dictionary (common_words.tsv)
         cands = [c for c in cands if not (c[1] - c[0] == 2 and c[2] == "LOC" and _cuts_word(view, c[0], c[1]))]
+        # 北京时间2月12日, 美东时间: a time zone names no place (the news gold tags none of its 17)
+        cands = [c for c in cands if not (c[2] == "LOC" and view.startswith("时间", c[1]))]
         # greedy longest-first, then leftmost; non-overlapping
         occupied = bytearray(len(view))
         taken = []
