@@ -161,6 +161,10 @@ def test_argument_candidates_of_the_next_sentence_and_a_sentence_end():
     cands = arg_candidates(d, DATA, ts, ts + 2)
     x = next(c for c in cands if c.text == "红杉中国")
     assert "lead_investor|ORG|next_sent=True" in arg_keys(d, ts, ts + 2, x, cands, "lead_investor", {})
+    text = "星云科技完成A轮融资。是次融资由红杉中国领投"  # 是次 (Hong Kong usage) opens it as 本次 does
+    d = make_doc(text, [("星云科技", C), ("红杉中国", O)])
+    ts = text.index("融资")
+    assert "红杉中国" in [c.text for c in arg_candidates(d, DATA, ts, ts + 2)]
     text = "海岳智能发布年报。星云科技完成融资"  # the trigger's sentence ends the text
     d = make_doc(text, [("海岳智能", C), ("星云科技", C)])
     ts = text.index("融资")

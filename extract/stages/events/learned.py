@@ -58,7 +58,9 @@ EXTRA_TRIGGERS = ("领投", "集资", "募得")
 ROLES_BY_KIND = {"COMPANY": ("company", "investor", "lead_investor"), "ORG": ("investor", "lead_investor"),
                  "MONEY": ("amount",), "DATE": ("date",), "ROUND": ("round",)}
 SINGLE = ("amount", "round", "date")
-_NEXT_OPEN = re.compile(r"\s*(?:本轮|此轮|本次|此次|该轮|这轮)")
+# (是次/今次: Hong Kong usage; with them FUNDING arguments of the 555 training documents through fold folders 0.660 ->
+# 0.679, all 7 from one round's investor list, 2026-12-05)
+_NEXT_OPEN = re.compile(r"\s*(?:本轮|此轮|本次|此次|该轮|这轮|是次|今次|这次)")
 _LIST_GAP = re.compile(r"\s*(?:、|，|,|和|及|与|以及|、以及)\s*\Z")  # between two parties of one list (甲、乙和丙)
 _DIST = (0, 1, 2, 4, 8, 16, 32, 64)
 _CUES = ("领投", "跟投", "参投", "联合投资", "投资", "由", "获", "完成", "等", "估值", "累计", "老股东", "、", "和",
