@@ -25,6 +25,16 @@ def missing_files(paths) -> list:
     return bad
 
 
+def shown_path(path) -> str:
+    """``path`` relative to the repository where it lies inside it (so a trained file names the same data on every
+    machine), else resolved."""
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[2]
+    path = Path(path).resolve()
+    return str(path.relative_to(repo)) if path.is_relative_to(repo) else str(path)
+
+
 def fold_of(doc_id, folds: int) -> int:
     """The cross-fitting fold of a document (0 … ``folds`` - 1), fixed by its id alone."""
     import hashlib

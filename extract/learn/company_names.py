@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import List, Optional, Sequence
 
 from extract.io.readers import read_jsonl
-from extract.learn import missing_files
+from extract.learn import missing_files, shown_path
 from extract.textnorm import normalize
 
 __all__ = ["company_names", "main"]
@@ -79,9 +79,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         return 2
     names = company_names(args.gold, args.min_count, args.min_precision, log=lambda m: print(m, file=sys.stderr),
                           type_=args.type)
-    repo = Path(__file__).resolve().parents[2]
-    shown = [str(Path(p).resolve().relative_to(repo)) if Path(p).resolve().is_relative_to(repo) else str(p)
-             for p in args.gold]
+    shown = [shown_path(p) for p in args.gold]
     header = [f"# {args.type} names learned from annotations ({len(names)}): tagged {args.type} at least {args.min_count} times "
               f"and at {args.min_precision:g}+ of their occurrences outside other entities",
               "# built by: python -m extract.learn.company_names " + " ".join(shown)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import List, Optional, Sequence, Tuple
 
 from extract.io.readers import read_jsonl
-from extract.learn import missing_files
+from extract.learn import missing_files, shown_path
 from extract.stages.latin_names import DIM, NONE, TYPES, LatinTyper, features, is_latin, latin_runs, neighbour_types
 from extract.textnorm import normalize
 
@@ -114,13 +114,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         return 2
     typer = train_latin_typer(args.gold, args.threshold, args.drop_threshold, l2=args.l2, keep_pairs=args.keep_pair,
                               add_threshold=args.add_threshold, log=lambda m: print(m, file=sys.stderr))
-    repo = Path(__file__).resolve().parents[2]
-
-    def shown(path) -> str:
-        path = Path(path).resolve()
-        return str(path.relative_to(repo)) if path.is_relative_to(repo) else str(path)
-
-    trained_on = [{"path": shown(p), "sha256": hashlib.sha256(Path(p).read_bytes()).hexdigest()} for p in args.gold]
+    trained_on = [{"path": shown_path(p), "sha256": hashlib.sha256(Path(p).read_bytes()).hexdigest()} for p in args.gold]
     typer.save(args.output, {"trained_on": trained_on})
     print(json.dumps({"output": args.output, "classes": list(typer.classes), "weights": len(typer.model["w"])}))
     return 0

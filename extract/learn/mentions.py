@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import List, Optional, Sequence
 
 from extract.io.readers import read_jsonl
-from extract.learn import crossfit_folders, missing_files, pipe_predicted
+from extract.learn import crossfit_folders, missing_files, pipe_predicted, shown_path
 from extract.stages.mentions import MentionFilter, doc_examples
 from extract.stages.relations.classifier import fit
 
@@ -108,13 +108,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         return 2
     flt = train_mentions(args.gold, args.model, args.types, args.sources, args.threshold, l2=args.l2,
                          name=args.name, log=lambda m: print(m, file=sys.stderr))
-    repo = Path(__file__).resolve().parents[2]
-
-    def shown(path) -> str:  # repository-relative where it can be, so the file names the same data everywhere
-        path = Path(path).resolve()
-        return str(path.relative_to(repo)) if path.is_relative_to(repo) else str(path)
-
-    trained_on = [{"path": shown(p), "sha256": hashlib.sha256(Path(p).read_bytes()).hexdigest()} for p in args.gold]
+    trained_on = [{"path": shown_path(p), "sha256": hashlib.sha256(Path(p).read_bytes()).hexdigest()} for p in args.gold]
     flt.save(args.output, {"trained_on": trained_on, "candidates_from": candidates_from(args.model)})
     print(json.dumps({"output": args.output, "types": list(flt.types), "sources": list(flt.sources),
                       "weights": len(flt.model["w"])}))

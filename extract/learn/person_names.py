@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Dict, List, Optional, Sequence
 
 from extract.io.readers import read_jsonl
-from extract.learn import missing_files
+from extract.learn import missing_files, shown_path
 from extract.stages.basic import family_names
 from extract.textnorm import normalize
 
@@ -81,9 +81,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         print(f"error: {e} (the public corpora: ../shared/corpora and `python evaluation/data/prepare.py`)",
               file=sys.stderr)
         return 2
-    repo = Path(__file__).resolve().parents[2]
-    shown = [str(Path(p).resolve().relative_to(repo)) if Path(p).resolve().is_relative_to(repo) else str(p)
-             for p in args.gold]
+    shown = [shown_path(p) for p in args.gold]
     header = [f"# person names without a Chinese family name, kept by entity_filter.v1 ({len(names)})",
               "# built by: python -m extract.learn.person_names " + " ".join(shown),
               "# from: " + ", ".join(f"{n} {s}" for n, s in PUBLIC) + (", " + ", ".join(shown) if shown else "")]
