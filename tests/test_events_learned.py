@@ -699,3 +699,13 @@ def test_decoding_settings_are_saved(tmp_path):
     (tmp_path / "old.json").write_text(json.dumps(d), encoding="utf-8")
     old = FundingModel.load(tmp_path / "old.json")
     assert (old.single_company, old.union_invest_only) == (False, False)
+
+
+def test_argument_candidates_of_a_later_sentence_naming_the_round_again():
+    text = "星云科技完成B轮融资，金额2亿元。公司成立于2019年。此轮融资由红杉中国、高瓴参投。"
+    d = make_doc(text, [("星云科技", C), ("红杉中国", O), ("高瓴", O)])
+    ts = text.index("融资")
+    assert {"红杉中国", "高瓴"} <= {c.text for c in arg_candidates(d, DATA, ts, ts + 2)}
+    text = "星云科技完成B轮融资。公司成立于2019年。红杉中国此前投资了海岳智能。"  # no round named again: not read
+    d = make_doc(text, [("星云科技", C), ("红杉中国", O), ("海岳智能", C)])
+    assert [c.text for c in arg_candidates(d, DATA, ts, ts + 2)] == ["星云科技", "B轮"]

@@ -61,6 +61,7 @@ SINGLE = ("amount", "round", "date")
 # (是次/今次: Hong Kong usage; with them FUNDING arguments of the 555 training documents through fold folders 0.660 ->
 # 0.679, all 7 from one round's investor list, 2026-12-05)
 _NEXT_OPEN = re.compile(r"\s*(?:本轮|此轮|本次|此次|该轮|这轮|是次|今次|这次)")
+_LATER_ROUND = re.compile(r"(?:本轮|此轮|本次|此次|该轮|这轮|是次|今次)(?:融资|投资|募资|增资)")
 _LIST_GAP = re.compile(r"\s*(?:、|，|,|和|及|与|以及|、以及)\s*\Z")  # between two parties of one list (甲、乙和丙)
 _DIST = (0, 1, 2, 4, 8, 16, 32, 64)
 _CUES = ("领投", "跟投", "参投", "联合投资", "投资", "由", "获", "完成", "等", "估值", "累计", "老股东", "、", "和",
@@ -145,25 +146,41 @@ def trigger_keys(doc: Document, data: dict, ts: int, te: int, word: str, rule_tr
 
 def arg_candidates(doc: Document, data: dict, ts: int, te: int, index=None) -> List[_Cand]:
     """The entities and round spans a trigger's roles are chosen from (its sentence, and the next
-    one when that opens with 本轮/此轮/本次)."""
+    one when that opens with 本轮/此轮/本次, else one of the two after it that names the round again near its start:
+    此轮融资由…参投, 据外媒报道，xAI本轮融资吸引了…; 8 investors of the news training gold stand there; through fold
+    folders FUNDING arguments 0.679 -> 0.681, 2026-12-05)."""
     norm = doc.norm
     ss, se = doc.sentence_of(ts)
+    windows = [(ss, se)]
     if se < len(norm):
         ns, ne = doc.sentence_of(se)
         if ns >= se and _NEXT_OPEN.match(norm, ns):
-            se = ne
+            windows[0] = (ss, ne)
+        else:  # 此轮融资由…参投 / 据外媒报道，xAI本轮融资吸引了… a sentence or two later: the round named again
+            p = ne
+            for _ in range(2):
+                if p >= len(norm):
+                    break
+                ls, le = doc.sentence_of(p)
+                if ls < p:
+                    break
+                if _LATER_ROUND.search(norm, ls, min(le, ls + 16)):
+                    windows.append((ls, le))
+                    break
+                p = le
     out = []
     ents, starts = _index(doc, index)
-    for e in ents[bisect.bisect_left(starts, ss):bisect.bisect_left(starts, se)]:
-        if e.end > se:
-            continue
-        if e.type in ("COMPANY", "ORG", "DATE"):
-            out.append(_Cand(e.type, e.start, e.end, e, e.text))
-        elif e.type == "FIGURE" and _is_money(e, data):
-            out.append(_Cand("MONEY", e.start, e.end, e, e.text))
-    for m in data["_round_re"].finditer(norm, ss, se):
-        out.append(_Cand("ROUND", m.start(), m.end(), None, doc.text[m.start():m.end()],
-                         {"round": normalize_round(m.group(0), data)}))
+    for ws, we in windows:
+        for e in ents[bisect.bisect_left(starts, ws):bisect.bisect_left(starts, we)]:
+            if e.end > we:
+                continue
+            if e.type in ("COMPANY", "ORG", "DATE"):
+                out.append(_Cand(e.type, e.start, e.end, e, e.text))
+            elif e.type == "FIGURE" and _is_money(e, data):
+                out.append(_Cand("MONEY", e.start, e.end, e, e.text))
+        for m in data["_round_re"].finditer(norm, ws, we):
+            out.append(_Cand("ROUND", m.start(), m.end(), None, doc.text[m.start():m.end()],
+                             {"round": normalize_round(m.group(0), data)}))
     out.sort(key=lambda x: (x.start, x.end))
     return out
 
