@@ -225,7 +225,12 @@ class GazetteerComponent:
         self.learn_types = tuple(learn_types)
 
     def __call__(self, doc: Document) -> Document:
+        from extract.stages.basic import names_a_product
+
         for s, e, t in self.gaz.find(doc.norm):
+            if t in ("COMPANY", "ORG") and names_a_product(doc.norm, s, e) \
+                    or t == "COMPANY" and doc.norm.startswith(("App", "APP"), e):
+                continue  # DeepSeek R1, 京东App: the product, not the firm (as for the NER's names); 智通财经APP stays
             doc.entities.append(doc.entity(t, s, e, source="gazetteer"))
         return doc
 
