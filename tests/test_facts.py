@@ -739,3 +739,9 @@ def test_an_enumerated_list_reads_past_the_asides_of_its_items():
                   fig("47%", 47, "%"), ("河南", "LOC"), fig("45%", 45, "%")])
     got = [t for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"]
     assert got == [("RANKING", "上海", "前三", 1), ("RANKING", "河北", "前三", 2), ("RANKING", "河南", "前三", 3)]
+
+
+def test_the_company_before_the_verb_is_ranked_not_the_scope_after_it():
+    d = make_doc("梅卡曼德一直是中国3D视觉引导机器人市场第一名。",
+                 [("梅卡曼德", "COMPANY"), ("中国", "LOC"), ("机器人", "INDUSTRY"), ("第一名", "RANK", {"rank": 1, "scope": None})])
+    assert [t for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == [("RANKING", "梅卡曼德", "第一名", None)]

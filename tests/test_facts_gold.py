@@ -64,8 +64,9 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # and a person right before the value is its subject: METRIC 1619/695/482 -> 1642/673/459, RANKING -> 251/105/122
     # and a list closed by 等 pairs with its values after 分别: METRIC -> 1645/670/456
     # session 21: an enumerated list reads past its items' asides (上海（49%）、河北): RANKING -> 266/112/107
-    assert got == {"METRIC": (1645, 670, 456), "RANKING": (266, 112, 107), "metric chars": (7518, 16587, 13347)}, got
-    assert report["micro"]["f1"] == pytest.approx(0.73969, abs=5e-5)
+    # and a company before the verb is ranked over the place or sector after it: RANKING -> 270/110/103
+    assert got == {"METRIC": (1645, 670, 456), "RANKING": (270, 110, 103), "metric chars": (7518, 16593, 13347)}, got
+    assert report["micro"]["f1"] == pytest.approx(0.74096, abs=5e-5)
 
 
 def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
@@ -83,6 +84,7 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # so these counts only pin it): METRIC 1719/615/382 -> 1755/579/346, RANKING 268/94/105 -> 269/93/104
     # and a person right before the value is the rules' subject: METRIC -> 1756/579/345, RANKING -> 272/89/101
     # and the 等 list paired after 分别: METRIC -> 1759/576/342
-    # session 21: an enumerated list reads past its items' asides: RANKING -> 287/96/86
-    assert got == {"METRIC": (1759, 576, 342), "RANKING": (287, 96, 86), "metric chars": (7895, 16679, 13347)}, got
-    assert report["micro"]["f1"] == pytest.approx(0.78814, abs=5e-5)
+    # session 21: an enumerated list reads past its items' asides: RANKING -> 287/96/86; a company before the verb
+    # is ranked over the place or sector after it: RANKING -> 290/95/83
+    assert got == {"METRIC": (1759, 576, 342), "RANKING": (290, 95, 83), "metric chars": (7895, 16685, 13347)}, got
+    assert report["micro"]["f1"] == pytest.approx(0.78899, abs=5e-5)

@@ -808,6 +808,14 @@ def _rules_pass(doc: Document, data: dict):
                 # that is neither compared with nor the source of the figures
                 subject = next((p for p in idx.of_kind(SUBJECT_TYPES, sent_lo, i, reverse=True)
                                 if not _is_source(doc, p, data) and not _is_compared(doc, p, ss, data, in_sent)), None)
+            if subject is not None and subject.type in ("LOC", "INDUSTRY") and subject.end <= e.start:
+                # 梅卡曼德一直是中国3D视觉引导机器人市场第一名, 乐舒适在非洲的…市场…第一: a place or sector after the
+                # verb is the ranking's scope; the company before the verb is ranked
+                ranked = next((p for p in idx.of_kind(("COMPANY", "ORG", "PERSON"), clause_lo, i, reverse=True)
+                               if p.end <= subject.start and _SCOPE_VERB.search(doc.norm, p.end, subject.start)
+                               and not _is_source(doc, p, data)), None)
+                if ranked is not None:
+                    subject = ranked
             if subject is None:
                 continue
             chain = _coordinated(doc, subject, sent_all) if subject.end <= e.start else [subject]
@@ -831,6 +839,7 @@ def _rules_pass(doc: Document, data: dict):
     return facts, steps
 
 
+_SCOPE_VERB = re.compile(r"是|为|成为|位居|位列|排名|排在|居|在|于")
 _ASIDE = re.compile(r"\s*[（(][^（）()\n]{1,40}[)）]")
 _AFTER_STOP = re.compile(r"[，。；：,;:、)）(（\n]|的|是|在|有(?!效)|共|将|已|正|获|入选|占|为|达")
 
