@@ -14,3 +14,16 @@ def test_a_listed_company_named_as_its_product_is_no_company():
            if e.type in ("COMPANY", "ORG")]
     assert ("OpenAI", "COMPANY") not in got and ("京东", "COMPANY") not in got
     assert ("智通财经", "ORG") in got
+
+
+def test_a_market_index_is_no_name():
+    """(entity_filter.v1) the NER's 道指期货 or 恒指連 is dropped; 恒指公司, the index company, stays."""
+    from extract.doc import Document
+    from extract.stages.basic import make_entity_filter
+    text = "道指期货涨0.33%。恒指連升3日。恒指公司宣布调整成分股。"
+    d = Document(text)
+    d.norm = text
+    d.entities = [d.entity("COMPANY", 0, 4, source="ner"), d.entity("COMPANY", 11, 14, source="ner"),
+                  d.entity("COMPANY", 18, 22, source="ner")]
+    make_entity_filter(None)(d)
+    assert [e.text for e in d.entities] == ["恒指公司"]
