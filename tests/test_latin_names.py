@@ -149,3 +149,15 @@ def test_uncovered_runs_are_added_without_any_other_latin_name_and_never_as_a_mo
     d = _doc("加密货币交易所Coinbase公布财报，新机vivo X200上市。", [])
     on = LatinTyper(sure, classes, add_threshold=0.5)(_copy1(d))
     assert [(e.text, e.type) for e in on.entities] == [("Coinbase", "COMPANY")]
+
+
+def test_latin_terms_are_never_names():
+    from extract.doc import Document
+    from extract.pipeline import load
+    typer = load().get_pipe("latin_typer")
+    text = "该基金投资了多只ETF，LP出资意愿下降。"
+    d = Document(text)
+    d.norm = text
+    d.entities = [d.entity("COMPANY", 8, 11, source="ner"), d.entity("COMPANY", 12, 14, source="ner")]
+    typer(d)
+    assert [e.text for e in d.entities] == []

@@ -38,6 +38,20 @@ from typing import Dict, List, Optional, Sequence
 from extract.doc import Document
 from extract.registry import components
 from extract.stages.basic import ends_in_model_number
+from extract.stages.recognizers._data import load_rules
+
+_NAME_TYPES = ("COMPANY", "ORG", "PERSON")
+
+
+def _terms() -> frozenset:
+    """Latin terms that are never names (``extract/data/rules/latin_terms.json``: ETF, IPO, GPU …)."""
+    global _TERMS
+    if _TERMS is None:
+        _TERMS = frozenset(load_rules("latin_terms")["terms"])
+    return _TERMS
+
+
+_TERMS = None
 from extract.stages.hashing import read_weights, slot_hasher, weights_file
 
 __all__ = ["LatinTyper", "features", "is_latin", "latin_runs", "TYPES", "NONE", "DIM", "make_latin_typer"]
@@ -190,6 +204,7 @@ class LatinTyper:
             best = max((c for c in self.classes if c != NONE), key=p.get)
             if best != e.type and p[best] >= self.threshold and frozenset((best, e.type)) not in self.keep_pairs:
                 e.type = best
+        drop.update(id(e) for e in cands if e.type in _NAME_TYPES and norm[e.start:e.end] in _terms())
         if drop:
             doc.entities = [e for e in doc.entities if id(e) not in drop]
             doc.relations = [r for r in doc.relations if id(r.head) not in drop and id(r.tail) not in drop]
@@ -216,7 +231,7 @@ class LatinTyper:
             best = max((c for c in self.classes if c != NONE), key=p.get)
             if best in ("COMPANY", "ORG") and ends_in_model_number(norm[s:t]):
                 continue  # vivo X200: a phone, as entity_filter decides for the NER's names
-            if p[best] >= self.add_threshold:
+            if p[best] >= self.add_threshold and doc.norm[s:t] not in _terms():
                 added.append(doc.entity(best, s, t, source="latin"))
         if added:
             doc.entities = sorted(doc.entities + added, key=lambda e: (e.start, e.end))
