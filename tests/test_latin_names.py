@@ -151,7 +151,7 @@ def test_uncovered_runs_are_added_without_any_other_latin_name_and_never_as_a_mo
     assert [(e.text, e.type) for e in on.entities] == [("Coinbase", "COMPANY")]
 
 
-def test_latin_terms_are_never_names():
+def test_listed_terms_are_never_names():
     from extract.doc import Document
     from extract.pipeline import load
     typer = load().get_pipe("latin_typer")
@@ -161,3 +161,15 @@ def test_latin_terms_are_never_names():
     d.entities = [d.entity("COMPANY", 8, 11, source="ner"), d.entity("COMPANY", 12, 14, source="ner")]
     typer(d)
     assert [e.text for e in d.entities] == []
+
+
+def test_listed_terms_the_ner_reads_as_names_are_dropped():
+    """(entity_filter.v1) 北水 is southbound money, not a company, wherever the NER tags it."""
+    from extract.doc import Document
+    from extract.stages.basic import make_entity_filter
+    text = "北水本月累计流入199亿元。"
+    d = Document(text)
+    d.norm = text
+    d.entities = [d.entity("COMPANY", 0, 2, source="ner")]
+    make_entity_filter(None)(d)
+    assert d.entities == []

@@ -139,6 +139,8 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=(), per
                                                        or in_link(e) or in_other_cell(e) or _MARKUP_CHARS & set(e.text)
                                                        or (e.text[:1] in "-*" and not e.text.startswith("*ST"))
                                                        or _is_product(e) or _is_index(doc.norm, e)
+                                                       or (e.type in ("COMPANY", "ORG", "PERSON")
+                                                           and doc.norm[e.start:e.end] in _not_names())
                                                        or (e.type in ("COMPANY", "ORG")
                                                            and names_a_product(doc.norm, e.start, e.end))))]
         return doc
@@ -150,6 +152,12 @@ _MARKUP_CHARS = set("[]|#")  # a model span holding markdown markup is not a nam
 # a market index (恒指, 道指期货, 科指上周…): never a name in the news gold (none of its 262 mentions is an entity but
 # 恒指公司, the index company, and 标普生物科技ETF, a fund)
 _INDEX = re.compile(r"(?:恒指|国指|科指|恒科|纳指|道指|标普500|沪深300|上证指数|深证成指|创业板指)(?!.*(?:公司|ETF)$)")
+
+
+def _not_names() -> frozenset:
+    from extract.stages.latin_names import not_names  # (the list lives beside the Latin typer that reads it too)
+
+    return not_names()
 
 
 def _is_index(norm: str, e) -> bool:

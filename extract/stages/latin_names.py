@@ -43,11 +43,11 @@ from extract.stages.recognizers._data import load_rules
 _NAME_TYPES = ("COMPANY", "ORG", "PERSON")
 
 
-def _terms() -> frozenset:
-    """Latin terms that are never names (``extract/data/rules/latin_terms.json``: ETF, IPO, GPU …)."""
+def not_names() -> frozenset:
+    """Terms that are never names (``extract/data/rules/not_names.json``: ETF, IPO, GPU …)."""
     global _TERMS
     if _TERMS is None:
-        _TERMS = frozenset(load_rules("latin_terms")["terms"])
+        _TERMS = frozenset(load_rules("not_names")["terms"])
     return _TERMS
 
 
@@ -204,7 +204,7 @@ class LatinTyper:
             best = max((c for c in self.classes if c != NONE), key=p.get)
             if best != e.type and p[best] >= self.threshold and frozenset((best, e.type)) not in self.keep_pairs:
                 e.type = best
-        drop.update(id(e) for e in cands if e.type in _NAME_TYPES and norm[e.start:e.end] in _terms())
+        drop.update(id(e) for e in cands if e.type in _NAME_TYPES and norm[e.start:e.end] in not_names())
         if drop:
             doc.entities = [e for e in doc.entities if id(e) not in drop]
             doc.relations = [r for r in doc.relations if id(r.head) not in drop and id(r.tail) not in drop]
@@ -231,7 +231,7 @@ class LatinTyper:
             best = max((c for c in self.classes if c != NONE), key=p.get)
             if best in ("COMPANY", "ORG") and ends_in_model_number(norm[s:t]):
                 continue  # vivo X200: a phone, as entity_filter decides for the NER's names
-            if p[best] >= self.add_threshold and doc.norm[s:t] not in _terms():
+            if p[best] >= self.add_threshold and doc.norm[s:t] not in not_names():
                 added.append(doc.entity(best, s, t, source="latin"))
         if added:
             doc.entities = sorted(doc.entities + added, key=lambda e: (e.start, e.end))
