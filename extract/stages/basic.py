@@ -191,7 +191,9 @@ def names_a_product(norm: str, start: int, end: int) -> bool:
     if norm.startswith(("指数", "时刻", "满血版"), end):
         return True  # (DeepSeek时刻, DeepSeek满血版: the gold tags 1 of 5 such, 2026-12-05)
     last = norm[end - 1:end]
-    return last.isascii() and last.isalpha() and _CODE_AFTER.match(norm, end) is not None
+    # (a Latin name before 模型/大模型/应用 is the model or app: DeepSeek模型, 86 of 92 such untagged in the news gold)
+    return last.isascii() and last.isalpha() and (_CODE_AFTER.match(norm, end) is not None
+                                                   or norm.startswith(("模型", "大模型", "应用"), end))
 
 
 _BULLETS = "•●▪■◆◇○·・"
