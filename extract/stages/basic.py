@@ -140,7 +140,7 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=(), per
                                                        or (e.text[:1] in "-*" and not e.text.startswith("*ST"))
                                                        or _is_product(e) or _is_index(doc.norm, e)
                                                        or (e.type in ("COMPANY", "ORG", "PERSON")
-                                                           and doc.norm[e.start:e.end] in _not_names())
+                                                           and doc.norm[e.start:e.end] in not_names())
                                                        or (e.type in ("COMPANY", "ORG")
                                                            and names_a_product(doc.norm, e.start, e.end))))]
         return doc
@@ -154,10 +154,11 @@ _MARKUP_CHARS = set("[]|#")  # a model span holding markdown markup is not a nam
 _INDEX = re.compile(r"(?:恒指|国指|科指|恒科|纳指|道指|标普500|沪深300|上证指数|深证成指|创业板指)(?!.*(?:公司|ETF)$)")
 
 
-def _not_names() -> frozenset:
-    from extract.stages.latin_names import not_names  # (the list lives beside the Latin typer that reads it too)
-
-    return not_names()
+@lru_cache(maxsize=1)
+def not_names() -> frozenset:
+    """Terms that are never names (``extract/data/rules/not_names.json``: ETF, IPO, GPU, 北水 …); the Latin typer
+    reads them too."""
+    return frozenset(load_rules("not_names")["terms"])
 
 
 def _is_index(norm: str, e) -> bool:

@@ -37,21 +37,7 @@ from typing import Dict, List, Optional, Sequence
 
 from extract.doc import Document
 from extract.registry import components
-from extract.stages.basic import ends_in_model_number
-from extract.stages.recognizers._data import load_rules
-
-_NAME_TYPES = ("COMPANY", "ORG", "PERSON")
-
-
-def not_names() -> frozenset:
-    """Terms that are never names (``extract/data/rules/not_names.json``: ETF, IPO, GPU …)."""
-    global _TERMS
-    if _TERMS is None:
-        _TERMS = frozenset(load_rules("not_names")["terms"])
-    return _TERMS
-
-
-_TERMS = None
+from extract.stages.basic import ends_in_model_number, not_names
 from extract.stages.hashing import read_weights, slot_hasher, weights_file
 
 __all__ = ["LatinTyper", "features", "is_latin", "latin_runs", "TYPES", "NONE", "DIM", "make_latin_typer"]
@@ -59,6 +45,7 @@ __all__ = ["LatinTyper", "features", "is_latin", "latin_runs", "TYPES", "NONE", 
 DIM = 1 << 15
 FORMAT = "latintyper.softmax.v1"
 TYPES = ("COMPANY", "ORG", "PERSON", "LOC", "INDUSTRY")
+_NAME_TYPES = ("COMPANY", "ORG", "PERSON")
 NONE = "NONE"
 _h = slot_hasher(DIM)
 
