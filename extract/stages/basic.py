@@ -138,9 +138,7 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=(), per
                         if not (e.source in srcs and (e.type in dropped or (e.type == "PERSON" and not ok(doc, e))
                                                        or in_link(e) or in_other_cell(e) or _MARKUP_CHARS & set(e.text)
                                                        or (e.text[:1] in "-*" and not e.text.startswith("*ST"))
-                                                       or _is_product(e) or _is_index(doc.norm, e)
-                                                       or (e.type in ("COMPANY", "ORG", "PERSON")
-                                                           and doc.norm[e.start:e.end] in not_names())
+                                                       or _is_product(e) or never_a_name(doc.norm, e)
                                                        or (e.type in ("COMPANY", "ORG")
                                                            and names_a_product(doc.norm, e.start, e.end))))]
         return doc
@@ -154,15 +152,20 @@ _MARKUP_CHARS = set("[]|#")  # a model span holding markdown markup is not a nam
 _INDEX = re.compile(r"(?:恒指|国指|科指|恒科|纳指|道指|标普500|沪深300|上证指数|深证成指|创业板指)(?!.*(?:公司|ETF)$)")
 
 
+PERSON_OR_BODY = ("COMPANY", "ORG", "PERSON")  # the types a term that is never a name must not take
+
+
 @lru_cache(maxsize=1)
 def not_names() -> frozenset:
-    """Terms that are never names (``extract/data/rules/not_names.json``: ETF, IPO, GPU, 北水 …); the Latin typer
-    reads them too."""
+    """Terms that are never names (``extract/data/rules/not_names.json``: ETF, IPO, GPU, 北水 …)."""
     return frozenset(load_rules("not_names")["terms"])
 
 
-def _is_index(norm: str, e) -> bool:
-    return e.type in ("COMPANY", "ORG", "PERSON") and _INDEX.match(norm, e.start, e.end) is not None
+def never_a_name(norm: str, e) -> bool:
+    """A COMPANY / ORG / PERSON mention that is a listed term (:func:`not_names`) or a market index (``_INDEX``);
+    ``entity_filter`` and the Latin typer drop such mentions."""
+    return e.type in PERSON_OR_BODY and (norm[e.start:e.end] in not_names()
+                                         or _INDEX.match(norm, e.start, e.end) is not None)
 
 # a model number or edition word ending a name, after a space or a Chinese character: a product
 # (realme GT 7 Pro, 努比亚Z70 Ultra, DeepSeek R1), not a company; APT-C-48 or SAP SE stay

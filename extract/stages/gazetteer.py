@@ -23,6 +23,7 @@ from typing import Iterable, List, Optional
 from extract.doc import Document
 from extract.registry import components
 from extract.config import DATA_DIR
+from extract.stages.basic import names_a_product
 
 GAZ_DIR = DATA_DIR / "gazetteer"
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
@@ -225,8 +226,6 @@ class GazetteerComponent:
         self.learn_types = tuple(learn_types)
 
     def __call__(self, doc: Document) -> Document:
-        from extract.stages.basic import names_a_product
-
         for s, e, t in self.gaz.find(doc.norm):
             if t in ("COMPANY", "ORG") and names_a_product(doc.norm, s, e) \
                     or t == "COMPANY" and doc.norm.startswith(("App", "APP"), e):

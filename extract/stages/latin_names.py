@@ -37,7 +37,7 @@ from typing import Dict, List, Optional, Sequence
 
 from extract.doc import Document
 from extract.registry import components
-from extract.stages.basic import ends_in_model_number, not_names
+from extract.stages.basic import ends_in_model_number, never_a_name, not_names
 from extract.stages.hashing import read_weights, slot_hasher, weights_file
 
 __all__ = ["LatinTyper", "features", "is_latin", "latin_runs", "TYPES", "NONE", "DIM", "make_latin_typer"]
@@ -45,7 +45,6 @@ __all__ = ["LatinTyper", "features", "is_latin", "latin_runs", "TYPES", "NONE", 
 DIM = 1 << 15
 FORMAT = "latintyper.softmax.v1"
 TYPES = ("COMPANY", "ORG", "PERSON", "LOC", "INDUSTRY")
-_NAME_TYPES = ("COMPANY", "ORG", "PERSON")
 NONE = "NONE"
 _h = slot_hasher(DIM)
 
@@ -191,7 +190,7 @@ class LatinTyper:
             best = max((c for c in self.classes if c != NONE), key=p.get)
             if best != e.type and p[best] >= self.threshold and frozenset((best, e.type)) not in self.keep_pairs:
                 e.type = best
-        drop.update(id(e) for e in cands if e.type in _NAME_TYPES and norm[e.start:e.end] in not_names())
+        drop.update(id(e) for e in cands if never_a_name(norm, e))
         if drop:
             doc.entities = [e for e in doc.entities if id(e) not in drop]
             doc.relations = [r for r in doc.relations if id(r.head) not in drop and id(r.tail) not in drop]

@@ -176,18 +176,16 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG"), min_len: int = 3, 
         if translit:
             for s, e in transliterated_names(norm, translit):
                 add("PERSON", s, e)
-        if surnames:  # 埃德·赫斯 … 赫斯说: a transliterated surname alone is the person
-            last = {re.split(f"[{_DOTS}]", norm[e.start:e.end])[-1] for e in list(doc.entities) + added
-                    if e.type == "PERSON" and any(c in _DOTS for c in norm[e.start:e.end])}
-            for name in sorted(n for n in last if len(n) >= 2):
-                for m in re.finditer(re.escape(name), norm):
-                    add("PERSON", m.start(), m.end())
+        last = _last_names(norm, list(doc.entities) + added) if surnames else set()
+        for name in sorted(n for n in last if _CJK.fullmatch(n)):  # 埃德·赫斯 … 赫斯说: the surname alone is the person
+            for m in re.finditer(re.escape(name), norm):
+                add("PERSON", m.start(), m.end())
         if covered:
             doc.entities = [x for x in doc.entities if id(x) not in covered]
         if added:
             doc.entities = sorted(doc.entities + added, key=lambda e: (e.start, e.end))
-        if surnames:
-            person_surnames(doc)
+        if last:
+            person_surnames(doc, last)
         return doc
 
     return propagate
@@ -226,16 +224,24 @@ def transliterated_names(norm: str, chars: frozenset, max_part: int = 6) -> list
     return out
 
 
-def person_surnames(doc: Document) -> None:
-    """``Palmer Luckey`` … ``Luckey表示``: a Latin surname alone that ends a PERSON name of the document is that person
-    (the NER and the Latin typer read a lone capitalized word as a company). On the 555 news training documents
-    through fold folders, COMPANY/ORG mentions so retyped were gold persons at 22 of 23 (2026-12-05)."""
+def _last_names(norm: str, ents) -> set:
+    """The last part of each PERSON name of two or more parts (Palmer Luckey → Luckey, 埃德·赫斯 → 赫斯): a capitalized
+    Latin word, or two or more Chinese characters."""
     last = set()
-    for e in doc.entities:
+    for e in ents:
         if e.type == "PERSON":
-            parts = re.split(f"[ {_DOTS}]+", doc.norm[e.start:e.end].strip())
+            parts = re.split(f"[ {_DOTS}]+", norm[e.start:e.end].strip())
             if len(parts) >= 2 and (_SURNAME.fullmatch(parts[-1]) or (len(parts[-1]) >= 2 and _CJK.fullmatch(parts[-1]))):
                 last.add(parts[-1])
+    return last
+
+
+def person_surnames(doc: Document, last: Optional[set] = None) -> None:
+    """``Palmer Luckey`` … ``Luckey表示``: a surname alone that ends a PERSON name of the document (``last``: the
+    :func:`_last_names` of its entities, computed when not given) is that person (the NER and the Latin typer read a
+    lone capitalized word as a company). On the 555 news training documents through fold folders, COMPANY/ORG
+    mentions so retyped were gold persons at 22 of 23 (2026-12-05)."""
+    last = _last_names(doc.norm, doc.entities) if last is None else last
     if not last:
         return
     for e in doc.entities:

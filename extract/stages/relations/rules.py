@@ -202,12 +202,14 @@ def make_relations(nlp, tables: bool = True, patterns: bool = True, learn: bool 
 
 
 _DEF_CUE = re.compile(r"是(?:一家|(?:国内|全球|中国)一家|(?:国内|全球|行业)领先的)")
-_IND_HEAD = re.compile(r"^(?:细分)?(?:企业|公司|厂商|服务商|供应商|提供商|制造商|运营商|品牌商|龙头)")
+_IND_HEADS = "企业|公司|厂商|服务商|供应商|提供商|制造商|运营商|品牌商|龙头"
+_IND_HEAD = re.compile(rf"^(?:细分)?(?:{_IND_HEADS})")
 _LIST_END = re.compile(r"^等(?:知名|头部|龙头|国内|国际|多家|主要|众多|其他)*\Z")
-# before an industry any short descriptor (等A股光伏一线企业, 等海外AI巨头, 等一众科技大厂)
+# an item's stock code or aside in brackets before the next item (晶澳科技（002459.SZ）、)
 _CODE_IN_BRACKETS = re.compile(r"^\s*[（(][^（）()\n]{1,14}[)）]\s*")
 # the head nouns after an industry that closes a list (wider than _IND_HEAD: 等海外AI巨头, 等国产咖啡品牌)
-_IND_LIST_HEAD = re.compile(r"^(?:细分|一线|头部|龙头|主要|领先|知名|新兴|上市)?(?:企业|公司|厂商|服务商|供应商|提供商|制造商|运营商|品牌商|龙头|巨头|大厂|品牌|集团|车企|药企|厂)")
+_IND_LIST_HEAD = re.compile(rf"^(?:细分|一线|头部|龙头|主要|领先|知名|新兴|上市)?(?:{_IND_HEADS}|巨头|大厂|品牌|集团|车企|药企|厂)")
+# before an industry any short descriptor (等A股光伏一线企业, 等海外AI巨头, 等一众科技大厂)
 _LIST_END_ANY = re.compile(r"^等等?[^，。；;：:、,（）()\s“”「」]{0,6}\Z")
 
 
