@@ -351,6 +351,16 @@ def test_currency_words_of_news_normalize_to_the_schema_unit(text, span, value, 
     ("8元到3元", [("8元", 8, "元", "exact"), ("3元", 3, "元", "exact")]),
     ("5家和8家", [("5家", 5, "家", "exact"), ("8家", 8, "家", "exact")]),
     ("3家至5人", [("3家", 3, "家", "exact"), ("5人", 5, "人", "exact")]),
+    # approximate or lower-bound ends, signed ends, an aside after the first end: still one range
+    ("租金約1,700元至2,000元不等", [("約1,700元至2,000元", 1700, "元", "range")]),
+    ("跌逾6%至逾8%。", [("逾6%至逾8%", 6, "%", "range")]),
+    ("净利润约为-11.5 亿元至-7.7 亿元。", [("-11.5 亿元至-7.7 亿元", -1150000000, "元", "range")]),
+    ("同比+110%~+130%）", [("110%~+130%", 110, "%", "range")]),
+    ("盈利達到26.386億元（人民幣，下同）至27.485億元", [("26.386億元（人民幣，下同）至27.485億元", 2638600000, "元", "range")]),
+    # a lower bound against an exact end: two figures
+    ("10亿美元到逾1500亿美元", [("10亿美元", 1000000000, "美元", "exact"), ("逾1500亿美元", 150000000000, "美元", "more_than")]),
+    # a change and the index level it reaches: the second number has no unit of its own
+    ("日圓跌0.75%至152.54兌每美元", [("0.75%", 0.75, "%", "exact")]),
     # a currency named before the amount gives the unit; 元 after it only repeats it
     ("總金額超過新台幣15億元。", [("超過新台幣15億元", 1500000000, "新台币", "more_than")]),
     ("港币10亿元", [("港币10亿元", 1000000000, "港元", "exact")]),

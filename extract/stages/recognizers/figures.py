@@ -42,6 +42,8 @@ from extract.stages.recognizers._data import GAP, GAP_CHARS, alternation, char_c
 from extract.stages.recognizers.numerals import Numerals, as_number
 
 _STRIP = re.compile("[" + re.escape(GAP_CHARS) + "]")
+# a bracketed aside between the two ends of a range: 26.386亿元（人民币，下同）至27.485亿元
+_ASIDE_IN_GAP = re.compile(r"^\s*[（(][^（()）]{1,12}[)）]")
 _BREAK_VERBS = set("打击攻冲爆残突")
 _GE, _GE_UNITS = "个", ("个百分点", "个基点")  # 0.6个和0.2个百分点 (see FigureRecognizer._share_units)
 _COORD = ("、", "和", "及", "与", "或", ",", "，", "以及")
@@ -354,21 +356,47 @@ class FigureRecognizer:
         return None
 
     def _join_ranges(self, doc, figs: list) -> list:
-        """``1000元到1999元``, ``3万家至5万家``: two exact amounts of one unit joined by a range separator
-        are one range FIGURE (GUIDELINES: a range is one FIGURE), as ``3亿至5亿元`` already is."""
+        """``1000元到1999元``, ``3万家至5万家``: two amounts of one unit joined by a range separator are one range
+        FIGURE (GUIDELINES: a range is one FIGURE), as ``3亿至5亿元`` already is. The ends may be approximate
+        (约1,700元至2,000元, 430GW~470GW左右) or both lower bounds (逾6%至逾8%); signed ends keep their signs
+        (-14.4亿元到-11.7亿元, the span from the first sign; +110%~+130% from the first number); a bracketed aside
+        may follow the first end (26.386亿元（人民币，下同）至27.485亿元)."""
         out = []
+        norm = doc.norm
         for f in figs:
             prev = out[-1] if out else None
-            if (prev is not None and prev.attrs["unit"] == f.attrs["unit"]
-                    and prev.attrs["qualifier"] == f.attrs["qualifier"] == "exact"
-                    and _STRIP.sub("", doc.norm[prev.end:f.start]) in self.range_seps
-                    and prev.attrs["value"] < f.attrs["value"]):
-                attrs = {"value": prev.attrs["value"], "unit": f.attrs["unit"], "qualifier": "range",
-                         "min": prev.attrs["value"], "max": f.attrs["value"]}
-                out[-1] = doc.entity("FIGURE", prev.start, f.end, attrs, source="rules")
+            joined = self._range_of(doc, norm, prev, f) if prev is not None else None
+            if joined is not None:
+                out[-1] = joined
                 continue
             out.append(f)
         return out
+
+    def _range_of(self, doc, norm: str, prev, f):
+        """The range FIGURE ``prev`` … ``f`` make, or None."""
+        a, b = prev.attrs, f.attrs
+        if a["unit"] != b["unit"] or a.get("value") is None or b.get("value") is None:
+            return None
+        quals = (a["qualifier"], b["qualifier"])
+        if not (set(quals) <= {"exact", "approx"} or quals == ("more_than", "more_than")):
+            return None
+        gap = _ASIDE_IN_GAP.sub("", norm[prev.end:f.start])
+        sign_b = gap.rstrip()[-1:] in "-−+" and len(_STRIP.sub("", gap)) > 1
+        if sign_b:
+            gap = gap.rstrip()[:-1]
+        if _STRIP.sub("", gap) not in self.range_seps:
+            return None
+        start, lo, hi = prev.start, a["value"], b["value"]
+        neg_a = prev.start > 0 and norm[prev.start - 1] in "-−" and (prev.start < 2 or not norm[prev.start - 2].isdigit())
+        neg_b = sign_b and norm[f.start - 1] in "-−"
+        if neg_a and neg_b:  # -14.4亿元到-11.7亿元
+            start, lo, hi = prev.start - 1, -lo, -hi
+        elif neg_a or neg_b:
+            return None
+        if not lo < hi:
+            return None
+        attrs = {"value": lo, "unit": b["unit"], "qualifier": "range", "min": lo, "max": hi}
+        return doc.entity("FIGURE", start, f.end, attrs, source="rules")
 
     # --------------------------------------------------------------- internal
     def _normalize(self, m, norm: str):
@@ -479,7 +507,7 @@ class FigureRecognizer:
                 return None
             if g("n2"):
                 v2 = self.num.parse_decimal(g("n2"))
-                if v2 is None:
+                if v2 is None or (g("u1") and not g("unit")):  # 跌0.75%至152.54: a change and the level it reaches
                     return None
                 m2 = self.num.magnitude(g("mag2") or "")
                 if not g("m1"):
