@@ -31,6 +31,8 @@ The steps, each over the entities the folder's own NER finds (so the NER comes f
 With ``--crossfit DIR`` (written by ``evaluation/crossfit_ner.py``) steps 3 and 5-8 run each training document through
 a model whose NER never saw it (the fold NERs in DIR, linked into ``OUT-crossfit/``), so the classifiers learn
 on entities as good as the NER's on new text; the folder keeps ``OUT/ner``, trained on everything.
+``--crossfit-steps`` limits that to some of those steps (``evaluation/crossfit_pipeline.py`` cross-fits the match
+filters only, as the shipped ones were trained).
 
 ``OUT`` starts as a copy of ``--base`` (default ``models/default``: its config and the learned files a step
 does not replace). Each step's command, time and output file are printed and appended to ``OUT/retrain.log``.
@@ -49,6 +51,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 STEPS = ("ner", "names", "mentions", "latin", "relations", "events", "chooser", "trimmer")
+CROSSFIT_STEPS = ("mentions", "relations", "events", "chooser", "trimmer")  # the steps --crossfit applies to
 LATIN_L2 = 3e-4  # the Latin-name typer's L2 (also what evaluation/ner/crossfit_eval.py --fold-latin trains with)
 LATIN_SETTINGS = ["--l2", str(LATIN_L2), "--keep-pair", "ORG", "COMPANY", "--add-threshold", "0.5"]  # chosen on the news dev split (model card, session 18)
 MENTION_THRESHOLD = 0.3  # for a filter file that names none: half the F1 of a type near 0.6 (model card, session 17)
@@ -98,6 +101,8 @@ def main(argv=None) -> int:
     ap.add_argument("--steps", nargs="+", choices=STEPS, default=list(STEPS))
     ap.add_argument("--crossfit", help="a folder written by evaluation/crossfit_ner.py: the classifiers train on the "
                     "entities of fold NERs that never saw the document (see pipe_predicted in extract/learn)")
+    ap.add_argument("--crossfit-steps", nargs="+", choices=CROSSFIT_STEPS, default=list(CROSSFIT_STEPS),
+                    help="with --crossfit: the steps that train on the fold NERs' entities (default: all of them)")
     ap.add_argument("--relation-lists", action="store_true",
                     help="train the relation classifier with its coordinated-list features (extract.learn.relations --lists)")
     args = ap.parse_args(argv)
@@ -122,9 +127,11 @@ def main(argv=None) -> int:
             ner_dir = run_dir / "model-best"
         shutil.rmtree(out / "ner", ignore_errors=True)
         shutil.copytree(ner_dir, out / "ner")
-    model = out  # what the classifier steps run their training documents through
-    if args.crossfit:
-        model = crossfit_spec(out, Path(args.crossfit).resolve())
+    own = out  # what the classifier steps run their training documents through: the folder itself,
+    spec = crossfit_spec(out, Path(args.crossfit).resolve()) if args.crossfit else None  # or the fold NERs
+
+    def model_for(step: str):
+        return spec if spec is not None and step in args.crossfit_steps else own
     if "names" in args.steps:
         entry = next((e for e in json.loads((out / "config.json").read_text(encoding="utf-8"))["pipeline"]
                       if e["factory"] == "entity_filter.v1" and e.get("person_names")), None)
@@ -140,12 +147,12 @@ def main(argv=None) -> int:
             dest = out / entry.get("path", "mentions.json")
             old = json.loads(dest.read_text(encoding="utf-8")) if dest.is_file() else {}
             sources = old.get("sources", ["gazetteer"])
-            if "ner" in sources and not args.crossfit:
+            if "ner" in sources and model_for("mentions") is own:
                 print("  note: this filter judges NER matches too; without --crossfit it learns them on documents "
                       "the NER was trained on (see the model card, session 17)", flush=True)
             run([py, "-m", "extract.learn.mentions", *gold, "--name", entry["name"], "--types",
                  *old.get("types", ["INDUSTRY"]), "--sources", *sources, "--threshold",
-                 old.get("threshold", MENTION_THRESHOLD), "--model", model, "-o", dest], log)
+                 old.get("threshold", MENTION_THRESHOLD), "--model", model_for("mentions"), "-o", dest], log)
     if "latin" in args.steps:
         entry = next((e for e in json.loads((out / "config.json").read_text(encoding="utf-8"))["pipeline"]
                       if e["factory"] == "latin_typer.v1"), None)
@@ -154,16 +161,18 @@ def main(argv=None) -> int:
                  out / entry.get("path", "latin_names.json")], log)
     if "relations" in args.steps:
         run([py, "-m", "extract.learn.relations", *gold, "--relations", "located_in", "in_industry",
-             *(["--lists"] if args.relation_lists else []), "--model", model, "-o", out / "relations.json"], log)
+             *(["--lists"] if args.relation_lists else []), "--model", model_for("relations"), "-o",
+             out / "relations.json"], log)
     if "events" in args.steps:
-        run([py, "-m", "extract.learn.events", *gold, "--duee", "--model", model, "-o", out / "events_learned.json"], log)
+        run([py, "-m", "extract.learn.events", *gold, "--duee", "--model", model_for("events"), "-o",
+             out / "events_learned.json"], log)
         path = out / "events_learned.json"
         d = json.loads(path.read_text(encoding="utf-8"))
         d.update(EVENT_SETTINGS)
         path.write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
     if "chooser" in args.steps:
         run([py, "-m", "extract.learn.facts", *gold, "--also-gold", "--nofact-margin", "2.0", "--override-margin",
-             "2.0", "--model", model, "-o", out / "facts_chooser.json"], log)
+             "2.0", "--model", model_for("chooser"), "-o", out / "facts_chooser.json"], log)
     if "trimmer" in args.steps:
         cfg_path = out / "config.json"
         cfg = json.loads(cfg_path.read_text(encoding="utf-8"))
@@ -171,7 +180,8 @@ def main(argv=None) -> int:
         metric_model = facts.pop("metric_model", "facts_metric.json")
         cfg_path.write_text(json.dumps(cfg, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         try:
-            run([py, "-m", "extract.learn.facts", "--metric-spans", *gold, "--model", model, "-o", out / metric_model],
+            run([py, "-m", "extract.learn.facts", "--metric-spans", *gold, "--model", model_for("trimmer"), "-o",
+                 out / metric_model],
                 log)
         finally:
             facts["metric_model"] = metric_model

@@ -101,3 +101,28 @@ def test_retrain_links_each_fold_to_the_folder_and_its_own_ner(tmp_path):
         assert sorted(p.name for p in fold.iterdir()) == ["config.json", "ner", "relations.json"]
     (out / "relations.json").write_text('{"new": 1}', encoding="utf-8")  # a later step's file is what the folds see
     assert json.loads((spec.parent / "fold0" / "relations.json").read_text(encoding="utf-8")) == {"new": 1}
+
+
+def test_retrain_cross_fits_only_the_steps_asked_for(tmp_path, monkeypatch):
+    """--crossfit-steps: those steps train through the fold folders, the others through the folder itself."""
+    spec_ = importlib.util.spec_from_file_location("retrain_default", REPO / "evaluation" / "retrain_default.py")
+    mod = importlib.util.module_from_spec(spec_)
+    spec_.loader.exec_module(mod)
+    out = tmp_path / "m"
+    (out / "ner").mkdir(parents=True)
+    (out / "config.json").write_text(json.dumps({"pipeline": [{"name": "mention_filter", "factory": "mention_filter.v1",
+                                                             "path": "mentions.json"}]}), encoding="utf-8")
+    cf = tmp_path / "cf"
+    for k in range(2):
+        (cf / f"fold{k}").mkdir(parents=True)
+    (cf / "crossfit.json").write_text(json.dumps({"folds": 2, "ner": ["fold0", "fold1"]}), encoding="utf-8")
+    gold = tmp_path / "g.jsonl"
+    gold.write_text("", encoding="utf-8")
+    calls = []
+    monkeypatch.setattr(mod, "run", lambda cmd, log: calls.append([str(c) for c in cmd]) or 0.0)
+    mod.main(["--gold", str(gold), "--out", str(out), "--steps", "mentions", "relations", "--crossfit", str(cf),
+              "--crossfit-steps", "mentions"])
+    model_of = {c[2]: c[c.index("--model") + 1] for c in calls}
+    assert model_of["extract.learn.mentions"].endswith("m-crossfit/folds.json")
+    assert model_of["extract.learn.relations"] == str(out)
+

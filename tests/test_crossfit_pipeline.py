@@ -32,11 +32,15 @@ def test_fold_gold_holds_the_documents_outside_each_fold(tmp_path):
 
 def test_retrain_command_uses_the_fold_ner_and_every_fold_step(tmp_path):
     mod = _module()
-    cmd = mod.retrain_command(tmp_path / "base", tmp_path / "cf" / "fold1", tmp_path / "g.jsonl", tmp_path / "f1")
-    assert cmd[cmd.index("--ner") + 1] == str(tmp_path / "cf" / "fold1")
+    cf = tmp_path / "cf"
+    cmd = mod.retrain_command(tmp_path / "base", cf / "fold1", tmp_path / "g.jsonl", tmp_path / "f1", cf)
+    assert cmd[cmd.index("--ner") + 1] == str(cf / "fold1")
     assert cmd[cmd.index("--gold") + 1] == str(tmp_path / "g.jsonl")
-    assert cmd[cmd.index("--steps") + 1:] == list(mod.FOLD_STEPS)
-    assert "mentions" not in mod.FOLD_STEPS  # the match filters are not refitted (the docstring says so)
+    steps = cmd[cmd.index("--steps") + 1:cmd.index("--crossfit")]
+    assert steps == list(mod.FOLD_STEPS) and "mentions" in steps  # the match filters are refitted per fold too
+    # … on cross-fitted candidates (as the shipped filters were), the other classifiers over the fold NER
+    assert cmd[cmd.index("--crossfit") + 1] == str(cf)
+    assert cmd[cmd.index("--crossfit-steps") + 1:] == ["mentions"]
 
 
 def test_score_only_scores_each_document_through_its_own_folder(tmp_path, capsys):
