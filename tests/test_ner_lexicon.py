@@ -64,6 +64,17 @@ def test_lexicon_sources_reject_unknown_kinds():
     assert "工业和信息化部" in got["org"] or len(got["org"]) > 10
 
 
+def test_keep_common_exempts_a_list_from_the_common_word_filter(tmp_path, monkeypatch):
+    """A data: list loses the words jieba's dictionary knows as ordinary words, unless _keep_common names it."""
+    import extract.learn.ner.lexicons as lx
+    (tmp_path / "ind.tsv").write_text("name\n化工\n光伏\n", encoding="utf-8")
+    monkeypatch.setattr(lx, "ZHIE_DATA", tmp_path)
+    monkeypatch.setattr(lx, "_jieba_dict", lambda: [("化工", 5000, "n"), ("光伏", 30, "j")])
+    assert lx.read_lists({"industry": ["data:ind.tsv"]})["industry"] == {"光伏"}
+    got = lx.read_lists({"industry": ["data:ind.tsv"], "_keep_common": ["industry"]})
+    assert got["industry"] == {"化工", "光伏"}
+
+
 def _lex(lists):
     f = Featurizer(["a"], [])
     f.lexicon = Lexicon.build(lists, f._tables()[0])

@@ -14,7 +14,9 @@ A training config's ``lexicon`` section names the lists and their sources::
 
 ``_common`` (default 20): a word that jieba's dictionary lists as an ordinary word (a tag outside
 nt/ns/nr/nrt/nz/j) at least this often is dropped from the ``data:`` lists: the 267k company short
-names hold words such as 科技 or 中国 that would otherwise fire everywhere.
+names hold words such as 科技 or 中国 that would otherwise fire everywhere. ``_keep_common``: the names of
+lists exempt from that (a list of sector words harvested from raw news, :mod:`extract.learn.ner.harvest`,
+is mostly ordinary words: 化工, 医疗, 物流).
 """
 from __future__ import annotations
 
@@ -60,6 +62,7 @@ def _tsv_names(path: Path) -> Iterable[str]:
 def read_lists(spec: dict) -> Dict[str, set]:
     """``list name → words`` from a config's ``lexicon`` section."""
     common_min = int(spec.get("_common", 20))
+    keep_common = set(spec.get("_keep_common", ()))
     jd = None
     common = None
     out: Dict[str, set] = {}
@@ -76,7 +79,7 @@ def read_lists(spec: dict) -> Dict[str, set]:
             elif kind in ("data", "pkg"):
                 base = ZHIE_DATA if kind == "data" else DATA_DIR
                 got = set(_tsv_names(base / arg))
-                if kind == "data":
+                if kind == "data" and name not in keep_common:
                     if common is None:
                         jd = jd if jd is not None else _jieba_dict()
                         common = {w for w, n, t in jd if t not in NAME_TAGS and n >= common_min}
