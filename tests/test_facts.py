@@ -210,6 +210,17 @@ def test_more_figures_that_state_no_measured_quantity(text, spans):
     assert find_facts(make_doc(text, spans), DATA) == []
 
 
+def test_a_count_that_numbers_the_list_after_it_gets_no_fact():
+    d = make_doc("星河科技的优势有三个：一是技术，二是渠道。", [("星河科技", "COMPANY"), fig("三个", 3, "个")])
+    assert find_facts(d, DATA) == []
+    d = make_doc("杭州、济南三市GDP分别为1.2万亿元。", [("杭州", "LOC"), ("济南", "LOC"), fig("三市", 3, "市"),
+                                               fig("1.2万亿元", 1.2e12, "元")])
+    assert "三市" not in [t[2] for t in tuples(find_facts(d, DATA))]
+    # a count of 13 or more, or a percentage, before a colon still states a fact
+    d = make_doc("星河科技拥有员工20人：其中研发10人。", [("星河科技", "COMPANY"), fig("20人", 20, "人"), fig("10人", 10, "人")])
+    assert "20人" in [t[2] for t in tuples(find_facts(d, DATA))]
+
+
 def test_threshold_defining_the_counted_group_gets_no_fact():
     d = make_doc("而超过100件专利的企业仅8家。", [fig("超过100件", 100, "件", "more_than"), fig("8家", 8, "家")])
     assert [t[2] for t in tuples(find_facts(d, DATA))] == ["8家"]

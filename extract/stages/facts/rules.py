@@ -490,6 +490,10 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
         return True  # 浦东、闵行、嘉定和松江四个区: a count that only numbers the list just given
     if re.match(r"[^，。,；;]{0,8}[（(][^）)]*、", norm[e.end:e.end + 40]):
         return True  # 10个省份（浙江、广东、…）: the count of a list given in brackets
+    value = e.attrs.get("value")
+    if (e.attrs.get("qualifier") == "exact" and isinstance(value, (int, float)) and value <= 12
+            and unit not in data["count_list_units_skip"] and re.match(data["count_list_after"], norm[e.end:e.end + 16])):
+        return True  # 具体表现有三个：…, 三市GDP分别为…: a count that numbers the list that follows
     has_word = idx.has_word
     if unit in data["duration_units"] and not (has_word(tuple(data["duration_cues"]), clause, e.start)
                                                or any(w in after_clause for w in data["duration_cues"])):
