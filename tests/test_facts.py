@@ -221,6 +221,13 @@ def test_a_count_that_numbers_the_list_after_it_gets_no_fact():
     assert "20人" in [t[2] for t in tuples(find_facts(d, DATA))]
 
 
+def test_a_class_bound_gets_no_fact():
+    d = make_doc("美国取消800美元以下小包裹的关税豁免。", [("美国", "LOC"), fig("800美元以下", 800, "美元", "less_than")])
+    assert find_facts(d, DATA) == []
+    d = make_doc("星河科技的成本已在5000元以下，", [("星河科技", "COMPANY"), fig("5000元以下", 5000, "元", "less_than")])
+    assert [t[2] for t in tuples(find_facts(d, DATA))] == ["5000元以下"]
+
+
 def test_threshold_defining_the_counted_group_gets_no_fact():
     d = make_doc("而超过100件专利的企业仅8家。", [fig("超过100件", 100, "件", "more_than"), fig("8家", 8, "家")])
     assert [t[2] for t in tuples(find_facts(d, DATA))] == ["8家"]

@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.74239, 0.79036  # micro F1 of the counts pinned below
+F1_RULES, F1_CHOOSER = 0.74254, 0.79051  # micro F1 of the counts pinned below
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -68,8 +68,9 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # and a list closed by 等 pairs with its values after 分别: METRIC -> 1645/670/456
     # session 21: an enumerated list reads past its items' asides (上海（49%）、河北): RANKING -> 266/112/107
     # and a company before the verb is ranked over the place or sector after it: RANKING -> 270/110/103
-    # session 22: a small count before a list introducer (有三个：…, 三市GDP分别为) states no fact: METRIC -> 1645/660/456
-    assert got == {"METRIC": (1645, 660, 456), "RANKING": (270, 110, 103), "metric chars": (7518, 16554, 13347)}, got
+    # session 22: a small count before a list introducer (有三个：…, 三市GDP分别为) states no fact: METRIC -> 1645/660/456;
+    # a class bound (800美元以下小包裹) neither: METRIC -> 1645/659/456
+    assert got == {"METRIC": (1645, 659, 456), "RANKING": (270, 110, 103), "metric chars": (7518, 16552, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 
@@ -90,6 +91,7 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # and the 等 list paired after 分别: METRIC -> 1759/576/342
     # session 21: an enumerated list reads past its items' asides: RANKING -> 287/96/86; a company before the verb
     # is ranked over the place or sector after it: RANKING -> 290/95/83
-    # session 22: a small count before a list introducer states no fact: METRIC -> 1759/567/342
-    assert got == {"METRIC": (1759, 567, 342), "RANKING": (290, 95, 83), "metric chars": (7895, 16652, 13347)}, got
+    # session 22: a small count before a list introducer states no fact: METRIC -> 1759/567/342; a class bound
+    # neither: METRIC -> 1759/566/342
+    assert got == {"METRIC": (1759, 566, 342), "RANKING": (290, 95, 83), "metric chars": (7895, 16650, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)
