@@ -221,6 +221,12 @@ def test_a_count_that_numbers_the_list_after_it_gets_no_fact():
     assert "20人" in [t[2] for t in tuples(find_facts(d, DATA))]
 
 
+def test_a_clause_opening_with_a_rank_ranks_the_entity_after_it():
+    d = make_doc("昨日美股成交额榜单出炉。第3名苹果收高1.83%。", [("第3名", "RANK", {"rank": 3}), ("苹果", "COMPANY"),
+                                                      fig("1.83%", 1.83, "%")])
+    assert [t for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == [("RANKING", "苹果", "第3名", None)]
+
+
 def test_a_class_bound_gets_no_fact():
     d = make_doc("美国取消800美元以下小包裹的关税豁免。", [("美国", "LOC"), fig("800美元以下", 800, "美元", "less_than")])
     assert find_facts(d, DATA) == []

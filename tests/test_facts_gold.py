@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.74254, 0.79051  # micro F1 of the counts pinned below
+F1_RULES, F1_CHOOSER = 0.74438, 0.79051  # micro F1 of the counts pinned below
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -69,8 +69,9 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # session 21: an enumerated list reads past its items' asides (上海（49%）、河北): RANKING -> 266/112/107
     # and a company before the verb is ranked over the place or sector after it: RANKING -> 270/110/103
     # session 22: a small count before a list introducer (有三个：…, 三市GDP分别为) states no fact: METRIC -> 1645/660/456;
-    # a class bound (800美元以下小包裹) neither: METRIC -> 1645/659/456
-    assert got == {"METRIC": (1645, 659, 456), "RANKING": (270, 110, 103), "metric chars": (7518, 16552, 13347)}, got
+    # a class bound (800美元以下小包裹) neither: METRIC -> 1645/659/456; a clause opening with a rank ranks the entity
+    # right after it (第3名苹果收高, 第一重仓股海光信息): RANKING -> 277/109/96
+    assert got == {"METRIC": (1645, 659, 456), "RANKING": (277, 109, 96), "metric chars": (7539, 16588, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 

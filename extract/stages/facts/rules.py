@@ -807,8 +807,12 @@ def _rules_pass(doc: Document, data: dict):
         steps.append(("value", e, ss, se, date, metric, remention))
         if e.type == "RANK":
             nxt = ents[i + 1] if i + 1 < len(ents) else None
-            if nxt is not None and nxt.type in SUBJECT_TYPES and doc.norm[e.end:nxt.start].strip() == "的":
+            gap = doc.norm[e.end:nxt.start].strip() if nxt is not None else None
+            if nxt is not None and nxt.type in SUBJECT_TYPES and gap == "的":
                 subject = nxt  # 排名第一的北京海淀区: the ranked entity follows
+            elif nxt is not None and nxt.type in SUBJECT_TYPES and (subject is None or subject.end <= clause) \
+                    and (gap in ("", "是", "为") or _RANK_HEAD.fullmatch(gap)):
+                subject = nxt  # 第3名苹果收高1.83%, 第三名是日本, 第一重仓股海光信息: a clause opening with the rank
             if subject is None:
                 # a RANKING needs a subject: the nearest named entity before it in the sentence
                 # that is neither compared with nor the source of the figures
@@ -845,6 +849,7 @@ def _rules_pass(doc: Document, data: dict):
     return facts, steps
 
 
+_RANK_HEAD = re.compile(r"(?:大)?(?:重仓股|重仓|品牌|企业|公司|股东|大股东|城市|券商|基金)(?:是|为)?")
 _SCOPE_VERB = re.compile(r"是|为|成为|位居|位列|排名|排在|居|在|于")
 _ASIDE = re.compile(r"\s*[（(][^（）()\n]{1,40}[)）]")
 _AFTER_STOP = re.compile(r"[，。；：,;:、)）(（\n]|的|是|在|有(?!效)|共|将|已|正|获|入选|占|为|达")
