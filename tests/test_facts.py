@@ -227,6 +227,13 @@ def test_a_clause_opening_with_a_rank_ranks_the_entity_after_it():
     assert [t for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == [("RANKING", "苹果", "第3名", None)]
 
 
+def test_a_range_rank_and_an_introducer_with_a_colon_open_an_enumerated_list():
+    d = make_doc("第4至6位依次为：星河科技、云帆智能、海光信息。", [("第4至6位", "RANK", {"rank": 4, "to": 6}), ("星河科技", "COMPANY"),
+                                                    ("云帆智能", "COMPANY"), ("海光信息", "COMPANY")])
+    got = [(f.subject.text, f.position) for f in find_facts(d, DATA) if f.type == "RANKING"]
+    assert got == [("星河科技", 1), ("云帆智能", 2), ("海光信息", 3)]
+
+
 def test_a_class_bound_gets_no_fact():
     d = make_doc("美国取消800美元以下小包裹的关税豁免。", [("美国", "LOC"), fig("800美元以下", 800, "美元", "less_than")])
     assert find_facts(d, DATA) == []

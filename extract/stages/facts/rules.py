@@ -1034,7 +1034,7 @@ def _counted_before(doc, rank, chain: list) -> list:
 def _enumerated(doc, rank, ents, first, data):
     tail = doc.norm[rank.end:rank.end + 40]
     m = data["_list_intro"].search(tail)
-    if not m or rank.attrs.get("top") is None:
+    if not m or (rank.attrs.get("top") is None and rank.attrs.get("to") is None):  # a top-N or a range (第7至第10名)
         return []
     pos = rank.end + m.end()
     items = []
@@ -1042,9 +1042,9 @@ def _enumerated(doc, rank, ents, first, data):
         e = ents[k]
         if e.start < pos:
             continue
-        gap = doc.norm[pos:e.start]
-        if gap.strip() not in ("", "、", "和", "及", "与", ",", "，"):
-            break
+        gap = doc.norm[pos:e.start].strip()
+        if gap not in ("", "、", "和", "及", "与", ",", "，") and not (not items and gap in ("：", ":")):
+            break  # (依次为：甲、乙: the colon after the introducer)
         if e.type not in SUBJECT_TYPES:
             break
         items.append(e)
