@@ -22,7 +22,8 @@ saw about half the news, so the figures here sit somewhat below what the shipped
 
 Writes ``OUT/folds.json`` (a cross-fitting file for ``extract.learn.pipe_predicted``), ``OUT/pred.jsonl`` (the
 predictions, SCHEMA JSONL, in the gold's order) and ``OUT/report.json`` (``zhie evaluate``'s report), and prints
-the report. A fold folder that holds ``retrained.json`` is reused (delete it to retrain); ``--score-only`` skips
+the report. ``--results evaluation/results/news_crossfit.json`` also writes the measures with 95 % bootstrap intervals
+over documents, as ``evaluation/news_eval.py`` does for dev and test, for ``evaluation/make_report.py``. A fold folder that holds ``retrained.json`` is reused (delete it to retrain); ``--score-only`` skips
 training. Never reads the news dev or test split.
 """
 from __future__ import annotations
@@ -105,6 +106,34 @@ def train_folds(cf: Path, base: Path, out: Path, recs: list, jobs: int) -> list:
     return dests
 
 
+def write_results(path: Path, recs: list, docs: list, args, cf: Path, out: Path) -> None:
+    """The measures of ``evaluation/news_eval.py`` (pooled counts, bootstrap intervals over documents) for the
+    cross-fitted predictions, with what produced them."""
+    import datetime
+    import hashlib
+    from extract.doc import Document
+
+    sys.path.insert(0, str(REPO / "evaluation"))
+    from news_eval import _git, bootstrap, measures
+
+    gold_docs = [Document.from_dict(r) for r in recs]
+    per_doc = [measures(score([g], [p])) for g, p in zip(gold_docs, docs)]
+    digest = hashlib.sha256()
+    for g in args.gold:
+        digest.update(Path(g).read_bytes())
+    shown = [Path(g).resolve() for g in args.gold]
+    result = {"split": "train (cross-fitted)", "gold": [str(g.relative_to(REPO)) if g.is_relative_to(REPO) else str(g)
+                                                        for g in shown],
+              "gold_sha256": digest.hexdigest(), "documents": len(recs), "commit": _git("rev-parse", "--short", "HEAD"),
+              "dirty": bool(_git("status", "--porcelain", "--untracked-files=no")),
+              "date": datetime.date.today().isoformat(), "crossfit": cf.name, "folds": out.name,
+              "command": "python evaluation/crossfit_pipeline.py " + " ".join(sys.argv[1:]),
+              "systems": {"full": {"pipeline": "default (one fold folder per document)", "bootstrap": bootstrap(per_doc)}}}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"results with bootstrap intervals: {path}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("crossfit", help="a folder written by evaluation/crossfit_ner.py (the fold NERs)")
@@ -112,6 +141,7 @@ def main(argv=None) -> int:
     ap.add_argument("--model", default=str(REPO / "models" / "default"), help="the model folder to cross-fit")
     ap.add_argument("--jobs", type=int, default=2, help="folds retrained at once")
     ap.add_argument("--score-only", action="store_true", help="use the fold folders as they are")
+    ap.add_argument("--results", help="also write the measures with bootstrap intervals here (JSON, for make_report)")
     ap.add_argument("--gold", nargs="+", default=[str(p) for p in GOLD],
                     help="the documents the fold NERs were split over (default: the news train split and extension)")
     args = ap.parse_args(argv)
@@ -132,6 +162,8 @@ def main(argv=None) -> int:
     report["documents"] = len(recs)
     (out / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(format_report(report))
+    if args.results:
+        write_results(Path(args.results), recs, docs, args, cf, out)
     print(f"{len(recs)} documents, each through the fold folder that never saw it ({time.time() - t0:.0f} s); "
           f"predictions {out / 'pred.jsonl'}, report {out / 'report.json'}")
     return 0

@@ -58,8 +58,12 @@ def test_score_only_scores_each_document_through_its_own_folder(tmp_path, capsys
     cf = tmp_path / "cf"
     cf.mkdir()
     (cf / "crossfit.json").write_text(json.dumps({"folds": 2, "ner": ["a", "b"]}), encoding="utf-8")
-    assert mod.main([str(cf), "--out", str(out), "--score-only", "--gold", str(gold)]) == 0
+    results = tmp_path / "news_crossfit.json"
+    assert mod.main([str(cf), "--out", str(out), "--score-only", "--gold", str(gold), "--results", str(results)]) == 0
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    boot = json.loads(results.read_text(encoding="utf-8"))["systems"]["full"]["bootstrap"]
+    assert boot["entities/DATE"]["tp"] == report["entities"]["per_type"]["DATE"]["tp"]
+    assert boot["entities/DATE"]["lo"] <= boot["entities/DATE"]["value"] <= boot["entities/DATE"]["hi"]
     n1 = sum(fold_of(r["id"], 2) == 1 for r in recs)
     assert report["entities"]["per_type"]["DATE"]["tp"] == n1
     assert report["entities"]["per_type"]["DATE"]["fn"] == len(recs) - n1
