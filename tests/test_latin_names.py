@@ -149,6 +149,10 @@ def test_uncovered_runs_are_added_without_any_other_latin_name_and_never_as_a_mo
     d = _doc("加密货币交易所Coinbase公布财报，新机vivo X200上市。", [])
     on = LatinTyper(sure, classes, add_threshold=0.5)(_copy1(d))
     assert [(e.text, e.type) for e in on.entities] == [("Coinbase", "COMPANY")]
+    # nor a product named by what follows it (DeepSeek应用, DeepSeek满血版), as entity_filter decides for the NER
+    d = _doc("Coinbase接入DeepSeek应用，DeepSeek满血版上线。", [])
+    on = LatinTyper(sure, classes, add_threshold=0.5)(_copy1(d))
+    assert [(e.text, e.type) for e in on.entities] == [("Coinbase", "COMPANY")]
 
 
 def test_listed_terms_are_never_names():

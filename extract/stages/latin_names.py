@@ -37,7 +37,7 @@ from typing import Dict, List, Optional, Sequence
 
 from extract.doc import Document
 from extract.registry import components
-from extract.stages.basic import ends_in_model_number, never_a_name, not_names
+from extract.stages.basic import ends_in_model_number, names_a_product, never_a_name, not_names
 from extract.stages.hashing import read_weights, slot_hasher, weights_file
 
 __all__ = ["LatinTyper", "features", "is_latin", "latin_runs", "TYPES", "NONE", "DIM", "make_latin_typer"]
@@ -215,8 +215,8 @@ class LatinTyper:
                 continue
             p = self._probs_at(norm, index, s, t)
             best = max((c for c in self.classes if c != NONE), key=p.get)
-            if best in ("COMPANY", "ORG") and ends_in_model_number(norm[s:t]):
-                continue  # vivo X200: a phone, as entity_filter decides for the NER's names
+            if best in ("COMPANY", "ORG") and (ends_in_model_number(norm[s:t]) or names_a_product(norm, s, t)):
+                continue  # vivo X200, DeepSeek应用, DeepSeek满血版: a product, as entity_filter decides for the NER's names
             if p[best] >= self.add_threshold and doc.norm[s:t] not in not_names():
                 added.append(doc.entity(best, s, t, source="latin"))
         if added:
