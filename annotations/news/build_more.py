@@ -46,6 +46,18 @@ EXCLUDED = {
     "u451": "宇树's G1 robot listed on 京东 at 9.9万元 and taken down, the event of dev s106 (found by its annotator)",
     "u057": "宇树's rumoured C+ round and the G1 listing on 京东, the events of dev s106 (found in batch 5's review; "
             "this text was in the extension, and the models shipped before 2026-12-04 were trained on it)",
+    "u487": "Musk's bid for OpenAI, the event of test s088",
+    "u572": "Musk's bid for OpenAI, the event of test s088",
+    "u495": "古茗's Hong Kong IPO, the event of test s053 and s105",
+    "u509": "a broker note on 古茗's Hong Kong IPO (test s053 and s105)",
+    "u573": "OpenAI's first in-house AI chip, reported in test s110's roundup",
+    "u537": "a market wrap that reports OpenAI's in-house chip (test s110)",
+    "u511": "a preview of the Paris AI Action Summit, where Vance's remarks of test s110 were made",
+    "u566": "the EU at the Paris AI Action Summit, with Vance's remarks (test s110)",
+    "u586": "a roundup quoting Vance's Paris speech (test s110) and the Musk-Altman rift after Musk's bid (test s088; flagged by its annotator)",
+    "u520": "the 2025 Spring Festival cross-region travel figures, the event of test s083 and dev s086 (flagged by its annotator)",
+    "u543": "Spring Festival cross-region trips (跨区域人员流动), the figures of test s083 and dev s086 (doubtful, left out)",
+    "u574": "LEAP 2025 deals whose first-day total may include Groq's Saudi commitment (dev s042; doubtful, left out)",
 }
 
 
