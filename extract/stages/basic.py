@@ -140,7 +140,8 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=(), per
                                                        or (e.text[:1] in "-*" and not e.text.startswith("*ST"))
                                                        or _is_product(e) or never_a_name(doc.norm, e)
                                                        or (e.type in ("COMPANY", "ORG")
-                                                           and names_a_product(doc.norm, e.start, e.end))))]
+                                                           and names_a_product(doc.norm, e.start, e.end))
+                                                       or (e.type == "COMPANY" and names_an_app(doc.norm, e.end))))]
         return doc
 
     return entity_filter
@@ -187,6 +188,12 @@ def ends_in_model_number(name: str) -> bool:
 # COMPANY / ORG mentions so followed were wrong at 40 of 43 (33 of them spread by ``propagate``), and the three
 # right ones end in a Chinese character (英伟达A100, 麦当劳Q4).
 _CODE_AFTER = re.compile(r"-(?:[A-Za-z]+\d|(?!SW\b|WR\b)[A-Za-z0-9]{2,})|[ \u00a0]?(?:[A-Z]{1,3}|o)\d+(?![\d,.]*[万亿千百%])")
+
+
+def names_an_app(norm: str, end: int) -> bool:
+    """Whether a COMPANY name ending at ``end`` is followed by App/APP: 京东App names the app, not the firm (a media
+    name before APP stays: 智通财经APP获悉 is ORG)."""
+    return norm.startswith(("App", "APP"), end)
 
 
 def names_a_product(norm: str, start: int, end: int) -> bool:

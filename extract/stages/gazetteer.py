@@ -23,7 +23,7 @@ from typing import Iterable, List, Optional
 from extract.doc import Document
 from extract.registry import components
 from extract.config import DATA_DIR
-from extract.stages.basic import names_a_product
+from extract.stages.basic import names_a_product, names_an_app
 
 GAZ_DIR = DATA_DIR / "gazetteer"
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
@@ -228,7 +228,7 @@ class GazetteerComponent:
     def __call__(self, doc: Document) -> Document:
         for s, e, t in self.gaz.find(doc.norm):
             if t in ("COMPANY", "ORG") and names_a_product(doc.norm, s, e) \
-                    or t == "COMPANY" and doc.norm.startswith(("App", "APP"), e):
+                    or t == "COMPANY" and names_an_app(doc.norm, e):
                 continue  # DeepSeek R1, 京东App: the product, not the firm (as for the NER's names); 智通财经APP stays
             doc.entities.append(doc.entity(t, s, e, source="gazetteer"))
         return doc
