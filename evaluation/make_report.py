@@ -484,6 +484,8 @@ def news_section() -> list:
     found = False
     for split, what in (("test", "held-out test split, scored once per release (log: `evaluation/news_test_log.md`)"),
                         ("dev", "dev split, used for error analysis and tuning (not held out)"),
+                        ("select", "model-selection split: held out from training and error analysis; candidate models "
+                                   "are compared here (from session 22)"),
                         ("crossfit", "the training documents, cross-fitted (each through a whole model folder that "
                                      "never saw it; the error analysis of sessions 20–22 read them)")):
         r = _load_json(REPO / "evaluation" / "results" / f"news_{split}.json")

@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.74817, 0.79415  # micro F1 of the counts pinned below
+F1_RULES, F1_CHOOSER = 0.74817, 0.79176  # micro F1 of the counts pinned below
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -95,5 +95,7 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # is ranked over the place or sector after it: RANKING -> 290/95/83
     # session 22: a small count before a list introducer states no fact: METRIC -> 1759/567/342; a class bound
     # neither: METRIC -> 1759/566/342; range ranks and 依次为： open enumerated lists: RANKING -> 305/94/68
-    assert got == {"METRIC": (1759, 566, 342), "RANKING": (305, 94, 68), "metric chars": (7895, 16686, 13347)}, got
+    # session 22: the chooser retrained over NER v12 on all 650 documents (chosen on the select split):
+    # METRIC -> 1752/569/349, RANKING -> 305/96/68
+    assert got == {"METRIC": (1752, 569, 349), "RANKING": (305, 96, 68), "metric chars": (7876, 16714, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)

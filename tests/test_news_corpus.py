@@ -71,3 +71,24 @@ def test_ner_reads_the_news_files(name):
     assert ex and all(0 <= s < e <= len(t) for t, spans in ex for s, e, _ in spans)
     with pytest.raises(ValueError, match="release points"):
         load_corpus("zhienews", "test")
+
+
+def test_the_selection_set_is_valid_and_shares_no_sentence_with_any_other_file():
+    """select.jsonl (pass S) is held out from every training and frozen split: no id, no sentence in common."""
+    path = NEWS / "select.jsonl"
+    if not path.exists():
+        pytest.skip("no selection set built")
+    sel = _records(path)
+    assert len(sel) >= 50 and len({r["id"] for r in sel}) == len(sel)
+    assert not {r["id"] for r in sel} & set(_build_more().SELECT_EXCLUDED)
+    raw = {r["id"]: r["text"] for p in sorted((NEWS / "raw").glob("select*.jsonl")) for r in _records(p)}
+    others = set()
+    for name in ("train.jsonl", "train_more.jsonl", "dev.jsonl", "test.jsonl"):
+        for r in _records(NEWS / name):
+            others.update(_sentences(r["text"]))
+    for r in sel:
+        assert r["text"] == raw[r["id"]], r["id"]
+        errors = [str(p) for p in validate_record(r) if p.severity == "error"]
+        assert not errors, f"{r['id']}: {errors[:3]}"
+        clash = [s for s in _sentences(r["text"]) if s in others]
+        assert not clash, (r["id"], clash[:3])

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Concatenate pass C's records (the train-split extension) into ``train_more.jsonl``.
+"""Concatenate pass C's records (the train-split extension) into ``train_more.jsonl``, or with ``--select`` pass S's
+(the model-selection set) into ``select.jsonl``.
 
     python annotations/news/build_more.py
+    python annotations/news/build_more.py --select
 
 The texts are ``raw/more*.jsonl`` (collected by ``collect_more.py``); pass C annotated each once by hand
 and reviewed its own record against the system's output (``passes/C/README.md``). A document is written
@@ -61,20 +63,36 @@ EXCLUDED = {
 }
 
 
-def main() -> int:
+# the model-selection set (pass S, ``raw/select*.jsonl``): texts left out under M3 before annotation
+SELECT_EXCLUDED = {
+    "v016": "古茗's Hong Kong listing, the event of test s053 and s105",
+    "v047": "古茗's Hong Kong listing, the event of test s053 and s105",
+    "v054": "the EU's AI investment announced at the Paris AI Action Summit, where Vance's remarks of test s110 were made",
+    "v066": "Le Chat and the Paris AI Action Summit (test s110's Vance remarks)",
+}
+
+
+def main(argv=None) -> int:
+    select = "--select" in (sys.argv[1:] if argv is None else argv)
+    if select:
+        return build("select*.jsonl", HERE / "passes" / "S", HERE / "select.jsonl", SELECT_EXCLUDED)
+    return build("more*.jsonl", HERE / "passes" / "C", HERE / "train_more.jsonl", EXCLUDED)
+
+
+def build(raw_glob: str, passes: Path, out: Path, excluded: dict) -> int:
     from extract.io.annotations import validate_record
 
     texts = {}
-    for p in sorted((HERE / "raw").glob("more*.jsonl")):
+    for p in sorted((HERE / "raw").glob(raw_glob)):
         for line in p.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 r = json.loads(line)
                 texts[r["id"]] = r["text"]
     lines, problems = [], []
     for i in sorted(texts):
-        if i in EXCLUDED:
+        if i in excluded:
             continue
-        path = HERE / "passes" / "C" / f"{i}.jsonl"
+        path = passes / f"{i}.jsonl"
         if not path.exists():
             problems.append(f"{i}: not annotated yet")
             continue
@@ -87,9 +105,8 @@ def main() -> int:
             problems.append(f"{path.relative_to(HERE)}: " + "; ".join(errs[:3]))
             continue
         lines.append(line)
-    out = HERE / "train_more.jsonl"
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"train_more: {len(lines)} documents ({len(EXCLUDED)} excluded by M3) → {out.name} "
+    print(f"{out.stem}: {len(lines)} documents ({len(excluded)} excluded by M3) → {out.name} "
           f"sha256 {hashlib.sha256(out.read_bytes()).hexdigest()}")
     for p in problems:
         print("  " + p)
