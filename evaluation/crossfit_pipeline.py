@@ -17,14 +17,16 @@ were not refitted per fold: the shipped ones, which learned on all 555 documents
 figure about 0.05 too high.) The documents of fold ``k`` then run through ``OUT/fold{k}``, and every layer is scored
 on all of them.
 
-Not refitted per fold: the gazetteers and the rules. The fold NERs follow their own recipe (the config in the cross-fitting folder), not necessarily the shipped NER's, and each
-saw about half the news, so the figures here sit somewhat below what the shipped model does on new news.
+Not refitted per fold: the gazetteers and the rules. The fold NERs follow their own recipe (the config in the
+cross-fitting folder), not necessarily the shipped NER's, and each saw about half the news, so the figures here sit
+somewhat below what the shipped model does on new news.
 
 Writes ``OUT/folds.json`` (a cross-fitting file for ``extract.learn.pipe_predicted``), ``OUT/pred.jsonl`` (the
 predictions, SCHEMA JSONL, in the gold's order) and ``OUT/report.json`` (``zhie evaluate``'s report), and prints
 the report. ``--results evaluation/results/news_crossfit.json`` also writes the measures with 95 % bootstrap intervals
-over documents, as ``evaluation/news_eval.py`` does for dev and test, for ``evaluation/make_report.py``. A fold folder that holds ``retrained.json`` is reused (delete it to retrain); ``--score-only`` skips
-training. Never reads the news dev or test split.
+over documents, as ``evaluation/news_eval.py`` does for dev and test, for ``evaluation/make_report.py``. A fold
+folder that holds ``retrained.json`` is reused (delete it to retrain); ``--score-only`` skips training. Never reads
+the news dev or test split.
 """
 from __future__ import annotations
 
@@ -114,13 +116,12 @@ def write_results(path: Path, recs: list, docs: list, args, cf: Path, out: Path)
     from extract.doc import Document
 
     sys.path.insert(0, str(REPO / "evaluation"))
-    from news_eval import _git, bootstrap, measures
+    from news_eval import _git, document_bootstrap
 
-    gold_docs = [Document.from_dict(r) for r in recs]
-    per_doc = [measures(score([g], [p])) for g, p in zip(gold_docs, docs)]
     digest = hashlib.sha256()
     for g in args.gold:
         digest.update(Path(g).read_bytes())
+    boot = document_bootstrap([Document.from_dict(r) for r in recs], docs)
     shown = [Path(g).resolve() for g in args.gold]
     result = {"split": "train (cross-fitted)", "gold": [str(g.relative_to(REPO)) if g.is_relative_to(REPO) else str(g)
                                                         for g in shown],
@@ -128,7 +129,7 @@ def write_results(path: Path, recs: list, docs: list, args, cf: Path, out: Path)
               "dirty": bool(_git("status", "--porcelain", "--untracked-files=no")),
               "date": datetime.date.today().isoformat(), "crossfit": cf.name, "folds": out.name,
               "command": "python evaluation/crossfit_pipeline.py " + " ".join(sys.argv[1:]),
-              "systems": {"full": {"pipeline": "default (one fold folder per document)", "bootstrap": bootstrap(per_doc)}}}
+              "systems": {"full": {"pipeline": "default (one fold folder per document)", "bootstrap": boot}}}
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"results with bootstrap intervals: {path}")

@@ -106,14 +106,18 @@ def bootstrap(per_doc: list, draws: int = 1000, seed: int = 0) -> dict:
     return out
 
 
+def document_bootstrap(gold_docs, preds) -> dict:
+    """:func:`bootstrap` over the documents of ``preds`` against ``gold_docs`` (in the same order)."""
+    return bootstrap([measures(score([g], [p])) for g, p in zip(gold_docs, preds)])
+
+
 def run_system(config, gold_docs) -> dict:
     nlp = load(config)
     from extract.doc import Document
     preds = list(nlp.pipe((Document(d.text, id=d.id) for d in gold_docs), batch_size=8))
-    per_doc = [measures(score([g], [p])) for g, p in zip(gold_docs, preds)]
     pooled = score(gold_docs, preds)
     return {"pipeline": nlp.name, "pooled": {k: v for k, v in pooled.items() if k != "docs"},
-            "errors": pooled["docs"].get("errors", {}), "bootstrap": bootstrap(per_doc)}
+            "errors": pooled["docs"].get("errors", {}), "bootstrap": document_bootstrap(gold_docs, preds)}
 
 
 def _git(*args) -> str:

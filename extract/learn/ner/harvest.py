@@ -27,6 +27,8 @@ import sys
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
+from extract.learn import missing_files
+
 __all__ = ["FRAMES", "harvest", "main"]
 
 # head nouns after which the words before them name a sector (simplified script)
@@ -116,11 +118,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ap.add_argument("--min-framed", type=int, default=1, help="times before a frame (default 1)")
     ap.add_argument("--min-ratio", type=float, default=0.02, help="share of occurrences before a frame (default 0.02)")
     args = ap.parse_args(argv)
-    paths = [Path(p) for p in args.raw]
-    missing = [str(p) for p in paths if not p.is_file()]
-    if missing:
-        print(f"error: no such file: {', '.join(missing)}", file=sys.stderr)
+    if missing_files(args.raw):
         return 2
+    paths = [Path(p) for p in args.raw]
 
     def lines():
         for p in paths:
