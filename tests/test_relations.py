@@ -587,6 +587,29 @@ def test_classifier_lists_flag_round_trips(tmp_path):
     assert "lists" not in (tmp_path / "old.json").read_text(encoding="utf-8")
 
 
+def test_classifier_extra_features_and_flag(tmp_path):
+    """``extra`` adds the lexical features of ``_extra_keys`` (the tail's text, the gap's characters …) on top of
+    the old ones, and a model's file records it: a file without the flag reads exactly the old features."""
+    from extract.doc import Document
+    from extract.stages.relations.classifier import RelationClassifier, Sentence, _extra_keys, _h, features
+
+    text = "小米是一家消费电子公司。"
+    doc = Document(text, id="x")
+    xiaomi = doc.entity("COMPANY", 0, 2)
+    ce = doc.entity("INDUSTRY", text.index("消费电子"), text.index("消费电子") + 4)
+    sent = Sentence([xiaomi, ce])
+    keys = _extra_keys(text, xiaomi, ce, xiaomi, ce, "in_industry", "CO", text[2:5], sent)
+    assert "in_industry|tail=消费电子" in keys and "in_industry|CO|uni=家" in keys and "in_industry|r4=公司。" in keys
+    plain = features(doc, xiaomi, ce, "in_industry", sent)
+    extra = features(doc, xiaomi, ce, "in_industry", sent, extra=True)
+    assert set(plain) < set(extra) and set(extra) - set(plain) <= {_h(k) for k in keys}
+    RelationClassifier(extra=True).fit(_training_docs()).save(tmp_path / "rel.json")
+    assert RelationClassifier.load(tmp_path / "rel.json").extra is True
+    RelationClassifier().fit(_training_docs()).save(tmp_path / "old.json")
+    assert RelationClassifier.load(tmp_path / "old.json").extra is False
+    assert '"extra"' not in (tmp_path / "old.json").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("text, spans, expected", [
     ("前五分别是字节跳动(北京)、SpaceX(美国洛杉矶)、希音(Shein,广州)。",
      [("字节跳动", "COMPANY"), ("北京", "LOC"), ("SpaceX", "COMPANY"), ("美国洛杉矶", "LOC"), ("希音", "COMPANY"),

@@ -35,7 +35,7 @@ def _gold_keys(rec: dict) -> set:
 
 def train_relations(gold_paths: Sequence, model=None, relations: Optional[Sequence[str]] = None,
                     also_gold: bool = False, threshold: float = 0.5, epochs: int = 200, l2: float = 1e-3,
-                    log=print, lists: bool = False) -> RelationClassifier:
+                    log=print, lists: bool = False, extra: bool = False) -> RelationClassifier:
     """A classifier for ``relations`` (default: every type of ``SPECS``) trained on ``gold_paths``."""
     specs = {k: v for k, v in SPECS.items() if relations is None or k in relations}
     unknown = set(relations or ()) - set(SPECS)
@@ -53,9 +53,9 @@ def train_relations(gold_paths: Sequence, model=None, relations: Optional[Sequen
         gdocs = [Document.from_dict(r) for r in recs]
         train_docs += gdocs
         train_gold += [_gold_keys(r) for r in recs]
-    clf = RelationClassifier(specs=specs, threshold=threshold, lists=lists)
+    clf = RelationClassifier(specs=specs, threshold=threshold, lists=lists, extra=extra)
     from extract.stages.relations.classifier import training_examples, fit
-    ex = training_examples(train_docs, specs, train_gold, lists)
+    ex = training_examples(train_docs, specs, train_gold, lists, extra)
     pos = sum(1 for _, y in ex if y)
     reach = sum(len(g) for g in gold)
     log(f"[relations] {len(ex)} candidates, {pos} positive ({reach} gold relations in the documents)")
@@ -75,11 +75,14 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("--l2", type=float, default=1e-3)
     ap.add_argument("--lists", action="store_true", help="also read the gap between the pair's coordinated lists "
                     "(X、Y、Z…布局AI: every member as the nearest one); the file records it")
+    ap.add_argument("--extra", action="store_true", help="also read the lexical features of "
+                    "extract.stages.relations.classifier._extra_keys (the tail's text, the gap's characters …); "
+                    "the file records it")
     args = ap.parse_args(argv)
     if missing_files(args.gold):
         return 2
     clf = train_relations(args.gold, args.model, args.relations, args.also_gold, args.threshold, l2=args.l2,
-                          log=lambda m: print(m, file=sys.stderr), lists=args.lists)
+                          log=lambda m: print(m, file=sys.stderr), lists=args.lists, extra=args.extra)
     clf.save(args.output)
     print(json.dumps({"output": args.output, "relations": sorted(clf.specs), "weights": len(clf.model["w"])}))
     return 0

@@ -149,9 +149,26 @@ def _list_keys(norm: str, c, o, a, b, rel: str, order: str, sent: Sentence) -> l
     return f
 
 
-def features(doc, c, o, rel: str, sent: Sentence, lists: bool = False) -> List[int]:
+def _extra_keys(norm: str, c, o, a, b, rel: str, order: str, gap: str, sent: Sentence) -> list:
+    """The lexical features of models trained with ``extra`` (2026-12-05): the tail's own text (人工智能,
+    新能源汽车: some segments are named as a company's industry far more often than others), the head's
+    last two characters (集团, 科技, 银行), each character of the gap, the four characters after the pair,
+    the two on either side of the tail, distance × nearest-tail, and how crowded the sentence is.
+    Measured on the 650 training documents' cross-fitted entities, 2-fold by document: in_industry
+    0.297 -> 0.318, located_in 0.404 -> 0.426 (sklearn logistic regression, C=1, threshold 0.2;
+    document-level counts on top added nothing)."""
+    f = [f"{rel}|tail={o.text}", f"{rel}|head_suf={c.text[-2:]}", f"{rel}|r4={norm[b.end:b.end + 4]}",
+         f"{rel}|o_right2={norm[o.end:o.end + 2]}", f"{rel}|o_left2={norm[max(0, o.start - 2):o.start]}",
+         f"{rel}|{order}|dist={_bucket(len(gap))}|nearest={sent.nearest(c, o.type) is o}",
+         f"{rel}|sentn={min(len(sent.inside), 8)}"]
+    f += [f"{rel}|{order}|uni={ch}" for ch in set(gap)]
+    return f
+
+
+def features(doc, c, o, rel: str, sent: Sentence, lists: bool = False, extra: bool = False) -> List[int]:
     """Feature slots of the candidate ``c`` → ``o`` of the sentence ``sent``; ``lists``: also the features
-    of :func:`_list_keys` (models trained with them say so in their file)."""
+    of :func:`_list_keys`, ``extra``: also those of :func:`_extra_keys` (models trained with them say so in
+    their file)."""
     norm = doc.norm
     a, b = (c, o) if c.start < o.start else (o, c)
     gap = norm[a.end:b.start]
@@ -168,6 +185,8 @@ def features(doc, c, o, rel: str, sent: Sentence, lists: bool = False) -> List[i
          f"{rel}|{order}|nearest_head={sent.nearest(o, c.type) is c}"]
     if lists:
         f += _list_keys(norm, c, o, a, b, rel, order, sent)
+    if extra:
+        f += _extra_keys(norm, c, o, a, b, rel, order, gap, sent)
     return sorted(_gap_slots(rel, order, gap).union(map(_h, f)))
 
 
@@ -188,7 +207,7 @@ def _gap_slots(rel: str, order: str, gap: str) -> frozenset:
     return frozenset(map(_h, f))
 
 
-def training_examples(docs, specs: dict = LEGACY, gold=None, lists: bool = False) -> list:
+def training_examples(docs, specs: dict = LEGACY, gold=None, lists: bool = False, extra: bool = False) -> list:
     """``(feature ids, label)`` for every candidate of every annotated document.
 
     ``gold``: one set of ``(type, (head start, end), (tail start, end))`` per document, for documents
@@ -205,7 +224,7 @@ def training_examples(docs, specs: dict = LEGACY, gold=None, lists: bool = False
             g = gold[k]
             label = lambda rel, c, o: (rel, (c.start, c.end), (o.start, o.end)) in g
         for c, o, rel, sent in candidates(doc, specs):
-            out.append((features(doc, c, o, rel, sent, lists), 1.0 if label(rel, c, o) else 0.0))
+            out.append((features(doc, c, o, rel, sent, lists, extra), 1.0 if label(rel, c, o) else 0.0))
     return out
 
 
@@ -238,14 +257,15 @@ def fit(examples: list, epochs: int = 200, lr: float = 0.1, l2: float = 1e-3, se
 
 class RelationClassifier:
     def __init__(self, model: Optional[dict] = None, specs: Optional[dict] = None, threshold: float = 0.5,
-                 lists: bool = False):
+                 lists: bool = False, extra: bool = False):
         self.model = model
         self.specs = dict(specs or LEGACY)
         self.threshold = threshold
         self.lists = lists  # whether the model reads the coordinated-list features (:func:`_list_keys`)
+        self.extra = extra  # whether it reads the lexical features of :func:`_extra_keys`
 
     def fit(self, docs, gold=None, **kw) -> "RelationClassifier":
-        self.model = fit(training_examples(docs, self.specs, gold, self.lists), **kw)
+        self.model = fit(training_examples(docs, self.specs, gold, self.lists, self.extra), **kw)
         return self
 
     def prob(self, ids: List[int]) -> float:
@@ -259,7 +279,7 @@ class RelationClassifier:
         threshold = self.threshold if threshold is None else threshold
         best = {}
         for c, o, rel, sent in candidates(doc, self.specs):
-            p = self.prob(features(doc, c, o, rel, sent, self.lists))
+            p = self.prob(features(doc, c, o, rel, sent, self.lists, self.extra))
             if p < threshold:
                 continue
             key = (id(c), id(o)) if id(c) < id(o) else (id(o), id(c))
@@ -272,11 +292,12 @@ class RelationClassifier:
         with open(path, "w", encoding="utf-8") as f:
             json.dump({"model": "rellearn.logreg.v1", "dim": DIM, "threshold": self.threshold,
                        "specs": {k: [list(h), list(t)] for k, (h, t) in self.specs.items()},
-                       **({"lists": True} if self.lists else {}), **self.model}, f)
+                       **({"lists": True} if self.lists else {}), **({"extra": True} if self.extra else {}),
+                       **self.model}, f)
 
     @classmethod
     def load(cls, path) -> "RelationClassifier":
         data = read_weights(path, "rellearn.logreg.v1", DIM)
         specs = {k: (tuple(h), tuple(t)) for k, (h, t) in data["specs"].items()} if "specs" in data else LEGACY
         return cls({"bias": data["bias"], "w": data["w"]}, specs,
-                   float(data.get("threshold", 0.5)), bool(data.get("lists", False)))
+                   float(data.get("threshold", 0.5)), bool(data.get("lists", False)), bool(data.get("extra", False)))
