@@ -36,6 +36,11 @@ def fold_configs(cfg: dict, folds: int) -> list:
         for spec in c["corpora"]:
             if spec["corpus"] == "zhienews":
                 spec["exclude_fold"] = [k, folds]
+            elif spec["corpus"] == "pseudo":  # the labels of a teacher that never saw fold k (pseudo_label.py)
+                if not spec.get("fold_path"):
+                    raise ValueError("a pseudo corpus needs a fold_path to be cross-fitted: labels by the shipped "
+                                     "teacher would carry fold k's names into fold k's NER")
+                spec["exclude_fold"] = [k, folds]
         c["_doc"] = f"cross-fitting fold {k} of {folds} (no zhienews document of fold {k}); from: " + cfg.get("_doc", "")
         out.append(c)
     return out

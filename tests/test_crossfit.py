@@ -53,6 +53,29 @@ def test_fold_configs_exclude_one_fold_of_every_news_corpus():
         mod.fold_configs({"corpora": [{"corpus": "msra"}]}, 2)
 
 
+def test_pseudo_corpus_reads_the_fold_teachers_labels_when_cross_fitted(tmp_path):
+    """A pseudo-labelled corpus (evaluation/ner/pseudo_label.py) trains the shipped NER on the shipped teacher's
+    labels and fold k's NER on those of a teacher that never saw fold k; without a fold_path it cannot be
+    cross-fitted (the shipped teacher's labels would carry fold k's names into fold k's NER)."""
+    from extract.learn.ner.train import corpus_examples
+
+    for name, text in (("all", "甲公司与乙公司"), ("fold0", "丙公司"), ("fold1", "丁公司")):
+        rec = {"id": "p1", "text": text, "entities": [{"id": "T0", "type": "COMPANY", "start": 0, "end": 3}]}
+        (tmp_path / f"{name}.jsonl").write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
+    spec = {"corpus": "pseudo", "path": str(tmp_path / "all.jsonl"), "fold_path": str(tmp_path / "fold{k}.jsonl"),
+            "head": "zhie"}
+    assert corpus_examples(spec, 13) == [("甲公司与乙公司", [(0, 3, "COMPANY")])]
+    mod = _crossfit_module()
+    folds = mod.fold_configs({"corpora": [{"corpus": "zhienews", "split": "train"}, spec]}, 2)
+    assert [corpus_examples(c["corpora"][1], 13)[0][0] for c in folds] == ["丙公司", "丁公司"]
+    with pytest.raises(ValueError, match="fold_path"):
+        mod.fold_configs({"corpora": [{"corpus": "zhienews"}, {"corpus": "pseudo", "path": "x.jsonl"}]}, 2)
+    with pytest.raises(FileNotFoundError, match="pseudo_label"):
+        corpus_examples({"corpus": "pseudo", "path": str(tmp_path / "none.jsonl")}, 13)
+    with pytest.raises(ValueError, match="path"):
+        load_corpus("pseudo", "train")
+
+
 def test_pipe_predicted_runs_each_document_through_its_folds_model(tmp_path):
     """Fold 0's model finds nothing (normalize and segment only), fold 1's is the rules pipeline: each document
     comes back in order, with the entities of its own fold's model."""

@@ -16,6 +16,8 @@ Splits (fixed, seeded, written to ``evaluation/ner/cluener_holdout.json``):
   neither trained as O nor as names). Only ``train`` and ``more`` (training; ``more`` is
   ``train_more.jsonl``, the single-pass extension of the train split) and ``dev`` (evaluation) are
   offered: the test split is never read here.
+* ``pseudo``: unannotated news labelled by a teacher model (``evaluation/ner/pseudo_label.py``), read from the
+  file its config entry names (``path``; ``fold_path`` when cross-fitted), in the ZhIE-News types.
 * Corpora prepared by ``evaluation/data/prepare.py`` (in ``$ZHIE_DATA``, default ``~/.cache/zhie/data``),
   already in ZhIE types (COMPANY, ORG, PERSON, LOC): ``boson`` (news, complete labels), and the
   partially labelled ``cfsc``, ``duee`` and ``duie`` (only the listed spans are known; every other
@@ -55,6 +57,7 @@ CORPUS_LABELS = {
     "weibo": ("PER.NAM", "PER.NOM", "GPE.NAM", "GPE.NOM", "ORG.NAM", "ORG.NOM", "LOC.NAM", "LOC.NOM"),
     **{name: ZHIE_NER_LABELS for name in PREPARED},
     "zhienews": NEWS_NER_LABELS,
+    "pseudo": NEWS_NER_LABELS,
 }
 
 
@@ -283,6 +286,9 @@ def load_corpus(name: str, split: str, exclude_fold=None) -> List[Example]:
         raise ValueError(f"exclude_fold applies to the zhienews corpus only, not {name!r}")
     if name in PREPARED:
         return read_prepared(name, split)
+    if name == "pseudo":
+        raise ValueError("the pseudo corpus is a file: give its config entry a \"path\" (and a \"fold_path\" for "
+                         "cross-fitting); see evaluation/ner/pseudo_label.py")
     if name == "zhienews":
         files = {"train": "train.jsonl", "more": "train_more.jsonl", "dev": "dev.jsonl"}
         if split not in files:

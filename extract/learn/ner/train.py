@@ -64,7 +64,7 @@ from typing import List, Optional, Sequence
 import numpy as np
 
 from extract.learn.ner.data import (CORPUS_LABELS, Example, chunk_example, is_partial, load_corpus, load_label_map,
-                                    mention_table, spans_to_bio, swap_mentions)
+                                    mention_table, read_zhie_gold, spans_to_bio, swap_mentions)
 from extract.stages.ner.features import UNK, Featurizer
 from extract.stages.ner.infer import VOCAB_NAME, NumpyTagger, load_featurizer
 from extract.stages.ner.lexicon import LEXICON_NAME
@@ -231,10 +231,25 @@ def _init_head_from(model, new: str, src: str, output_map: dict) -> List[str]:
     return done
 
 
+def pseudo_path(spec: dict) -> Path:
+    """The file of a ``pseudo`` corpus entry: its ``path``, or with ``exclude_fold`` [k, K] its ``fold_path`` with
+    ``{k}`` filled in (the labels of a teacher that never saw fold k's documents)."""
+    key = "fold_path" if spec.get("exclude_fold") else "path"
+    if not spec.get(key):
+        raise ValueError(f"a pseudo corpus entry needs {key!r}" + (" when cross-fitted" if key == "fold_path" else ""))
+    path = Path(str(spec[key]).format(k=spec["exclude_fold"][0]) if key == "fold_path" else spec[key]).expanduser()
+    if not path.exists():
+        raise FileNotFoundError(f"{path} not found: run evaluation/ner/pseudo_label.py")
+    return path
+
+
 def corpus_examples(spec: dict, seed: int) -> List[Example]:
     """The examples one ``corpora`` entry of a training config gives (its ``sample`` drawn with ``seed``)."""
     fold = {"exclude_fold": spec["exclude_fold"]} if spec.get("exclude_fold") else {}  # cross-fitting (crossfit_ner.py)
-    ex = load_corpus(spec["corpus"], spec.get("split", "train"), **fold)
+    if spec["corpus"] == "pseudo":  # texts labelled by a teacher model (evaluation/ner/pseudo_label.py)
+        ex = read_zhie_gold(pseudo_path(spec))
+    else:
+        ex = load_corpus(spec["corpus"], spec.get("split", "train"), **fold)
     if spec.get("sample", 1.0) < 1.0:
         ex = random.Random(seed + 1).sample(ex, round(len(ex) * spec["sample"]))
     if spec.get("limit"):
