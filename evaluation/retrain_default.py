@@ -24,7 +24,7 @@ The steps, each over the entities the folder's own NER finds (so the NER comes f
    --duee``), then the shipped decision settings: trigger threshold 0.3, role threshold 0.4, ``union_rules`` on
    (for investor-verb triggers only: ``union_invest_only``), ``single_company`` on (chosen on the news dev split;
    see ``models/default/MODEL_CARD.md``);
-7. ``chooser``: the METRIC/RANKING chooser (``extract.learn.facts --also-gold``, margins 2.0 and 2.0);
+7. ``chooser``: the METRIC/RANKING chooser (``extract.learn.facts --also-gold``, margins 1.0 and 1.0 since session 23; 2.0 and 2.0 before);
 8. ``trimmer``: the metric-span trimmer (``extract.learn.facts --metric-spans``), trained on the folder as it
    stands with its facts stage run without a trimmer.
 
@@ -177,8 +177,8 @@ def main(argv=None) -> int:
         d.update(EVENT_SETTINGS)
         path.write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
     if "chooser" in args.steps:
-        run([py, "-m", "extract.learn.facts", *gold, "--also-gold", "--nofact-margin", "2.0", "--override-margin",
-             "2.0", "--model", model_for("chooser"), "-o", out / "facts_chooser.json"], log)
+        run([py, "-m", "extract.learn.facts", *gold, "--also-gold", "--nofact-margin", "1.0", "--override-margin",
+             "1.0", "--model", model_for("chooser"), "-o", out / "facts_chooser.json"], log)
     if "trimmer" in args.steps:
         cfg_path = out / "config.json"
         cfg = json.loads(cfg_path.read_text(encoding="utf-8"))
