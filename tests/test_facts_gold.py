@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.74817, 0.79176  # micro F1 of the counts pinned below
+F1_RULES, F1_CHOOSER = 0.74817, 0.82167  # micro F1 of the counts pinned below
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -97,5 +97,7 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # neither: METRIC -> 1759/566/342; range ranks and 依次为： open enumerated lists: RANKING -> 305/94/68
     # session 22: the chooser retrained over NER v12 on all 650 documents (chosen on the select split):
     # METRIC -> 1752/569/349, RANKING -> 305/96/68
-    assert got == {"METRIC": (1752, 569, 349), "RANKING": (305, 96, 68), "metric chars": (7876, 16714, 13347)}, got
+    # session 23: the chooser retrained with margins 1.0/1.0 (2.0/2.0 before; chosen on the cross-fitted folds) over
+    # NER v13p: it overrides the rules more often, here METRIC -> 1801/430/300, RANKING -> 277/76/96
+    assert got == {"METRIC": (1801, 430, 300), "RANKING": (277, 76, 96), "metric chars": (7889, 15957, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)
