@@ -487,7 +487,7 @@ def news_section() -> list:
                         ("select", "model-selection split: held out from training and error analysis; candidate models "
                                    "are compared here (from session 22)"),
                         ("crossfit", "the training documents, cross-fitted (each through a whole model folder that "
-                                     "never saw it; the error analysis of sessions 20–22 read them)")):
+                                     "never saw it; the error analysis of sessions 20–23 read them)")):
         r = _load_json(REPO / "evaluation" / "results" / f"news_{split}.json")
         if not r:
             continue
