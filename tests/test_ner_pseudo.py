@@ -63,3 +63,24 @@ def test_pseudo_label_skips_annotated_text_and_names_bad_arguments(tmp_path, cap
     assert mod.main([str(tmp_path / "nowhere"), "--teacher", "all"]) == 2
     err = capsys.readouterr().err
     assert "no such git directory" in err and "expected NAME=MODEL_FOLDER" in err
+
+
+def test_pseudo_label_leaves_out_a_text_the_teacher_fails_on(tmp_path, monkeypatch):
+    """One text the teacher's pipeline fails on is left out, named in the log, and the rest are labelled."""
+    import extract.pipeline
+
+    mod = load_script("evaluation/ner/pseudo_label.py")
+    real = extract.pipeline.load("rules")
+
+    def flaky(text, id=None):
+        if id == "p2":
+            raise ValueError("boom")
+        return real(text, id=id)
+
+    monkeypatch.setattr(extract.pipeline, "load", lambda model: flaky)
+    docs = [{"id": f"p{i}", "path": f"content/zh-CN/a/f/{i}.md", "text": "华为在深圳发布新手机。"} for i in (1, 2, 3)]
+    logs = []
+    n = mod.label(docs, "teacher", tmp_path / "t.jsonl", log=logs.append)
+    ids = [json.loads(line)["id"] for line in open(tmp_path / "t.jsonl", encoding="utf-8")]
+    assert ids == ["p1", "p3"] and n > 0
+    assert any("p2" in m and "content/zh-CN/a/f/2.md" in m and "ValueError: boom" in m for m in logs)

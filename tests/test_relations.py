@@ -598,7 +598,7 @@ def test_classifier_extra_features_and_flag(tmp_path):
     xiaomi = doc.entity("COMPANY", 0, 2)
     ce = doc.entity("INDUSTRY", text.index("消费电子"), text.index("消费电子") + 4)
     sent = Sentence([xiaomi, ce])
-    keys = _extra_keys(text, xiaomi, ce, xiaomi, ce, "in_industry", "CO", text[2:5], sent)
+    keys = _extra_keys(text, xiaomi, ce, ce, "in_industry", "CO", text[2:5], sent)
     assert "in_industry|tail=消费电子" in keys and "in_industry|CO|uni=家" in keys and "in_industry|r4=公司。" in keys
     plain = features(doc, xiaomi, ce, "in_industry", sent)
     extra = features(doc, xiaomi, ce, "in_industry", sent, extra=True)

@@ -114,7 +114,11 @@ def label(docs: list, model: str, out_path: Path, log=print) -> int:
     t0, n_ent = time.time(), 0
     with open(out_path, "w", encoding="utf-8") as f:
         for i, d in enumerate(docs, 1):
-            doc = nlp(d["text"], id=d["id"])
+            try:
+                doc = nlp(d["text"], id=d["id"])
+            except Exception as err:  # one bad text never costs the rest: it is left out, and said so
+                log(f"[pseudo] {model}: {d['id']} ({d['path']}) left out: {type(err).__name__}: {err}")
+                continue
             ents = [{"id": f"T{k}", "type": e.type, "start": e.start, "end": e.end, "text": e.text}
                     for k, e in enumerate(x for x in doc.entities if x.type in NER_TYPES)]
             n_ent += len(ents)
