@@ -234,10 +234,14 @@ def _init_head_from(model, new: str, src: str, output_map: dict) -> List[str]:
 def pseudo_path(spec: dict) -> Path:
     """The file of a ``pseudo`` corpus entry: its ``path``, or with ``exclude_fold`` [k, K] its ``fold_path`` with
     ``{k}`` filled in (the labels of a teacher that never saw fold k's documents)."""
-    key = "fold_path" if spec.get("exclude_fold") else "path"
-    if not spec.get(key):
-        raise ValueError(f"a pseudo corpus entry needs {key!r}" + (" when cross-fitted" if key == "fold_path" else ""))
-    path = Path(str(spec[key]).format(k=spec["exclude_fold"][0]) if key == "fold_path" else spec[key]).expanduser()
+    if spec.get("exclude_fold"):
+        if not spec.get("fold_path"):
+            raise ValueError("a pseudo corpus entry needs 'fold_path' when cross-fitted")
+        path = Path(str(spec["fold_path"]).format(k=spec["exclude_fold"][0])).expanduser()
+    else:
+        if not spec.get("path"):
+            raise ValueError("a pseudo corpus entry needs 'path'")
+        path = Path(spec["path"]).expanduser()
     if not path.exists():
         raise FileNotFoundError(f"{path} not found: run evaluation/ner/pseudo_label.py")
     return path
