@@ -13,7 +13,10 @@ What it keeps, deterministically (articles ordered by the sha256 of their path):
   below and at least five numbers (the layers this corpus scores), 400 characters or more once converted;
 - nothing already in the corpus (same file, or any sentence of 12+ characters shared with a collected text);
 - nothing ``../shared/tools/holdout_guard.py`` flags (run on the output; flagged documents are dropped);
-- with ``--require``, only texts whose headline or opening matches it (batch 3 used it for funding news).
+- with ``--require``, only texts whose headline or opening matches it (batch 3 used it for funding news);
+- with ``--avoid``, nothing sharing a sentence with the texts of those JSONL files (batch 7 avoided the
+  unannotated articles NER self-training labels, ``evaluation/ner/pseudo_label.py``, so that no text is both
+  gold and pseudo-labelled).
 
 Markdown is converted to text as for the first collection: front matter, images, link targets, emphasis
 markers and heading underlines removed. The feed's closing source link stays as its anchor text (``qq``,
@@ -105,6 +108,8 @@ def main(argv=None) -> int:
     ap.add_argument("--require", default=None,
                     help="a regular expression the headline or the first 600 characters must match "
                          "(e.g. a funding batch: '完成.{0,20}融资|获.{0,12}融资')")
+    ap.add_argument("--avoid", nargs="*", default=[], metavar="JSONL",
+                    help="JSONL files ({\"text\": …} per line) whose sentences count as already collected")
     args = ap.parse_args(argv)
 
     commit = git(args.mirror, "rev-parse", args.commit).strip()
@@ -112,6 +117,13 @@ def main(argv=None) -> int:
     for p in sorted((HERE / "raw").glob("*.jsonl")):
         if p.name == Path(args.out).name:     # the batch being (re)written
             continue
+        for line in open(p, encoding="utf-8"):
+            if line.strip():
+                seen.update(sentences(json.loads(line)["text"]))
+    for p in args.avoid:
+        p = Path(p).expanduser()
+        if not p.is_file():
+            ap.error(f"--avoid: no such file: {p}")
         for line in open(p, encoding="utf-8"):
             if line.strip():
                 seen.update(sentences(json.loads(line)["text"]))
