@@ -112,18 +112,15 @@ def main(argv=None) -> int:
                     help="JSONL files ({\"text\": …} per line) whose sentences count as already collected")
     args = ap.parse_args(argv)
 
-    commit = git(args.mirror, "rev-parse", args.commit).strip()
-    seen = set()
-    for p in sorted((HERE / "raw").glob("*.jsonl")):
-        if p.name == Path(args.out).name:     # the batch being (re)written
-            continue
-        for line in open(p, encoding="utf-8"):
-            if line.strip():
-                seen.update(sentences(json.loads(line)["text"]))
-    for p in args.avoid:
-        p = Path(p).expanduser()
+    avoid = [Path(p).expanduser() for p in args.avoid]
+    for p in avoid:
         if not p.is_file():
             ap.error(f"--avoid: no such file: {p}")
+    commit = git(args.mirror, "rev-parse", args.commit).strip()
+    # the corpus's own batches (less the one being (re)written) and the --avoid files: their sentences are taken
+    collected = [p for p in sorted((HERE / "raw").glob("*.jsonl")) if p.name != Path(args.out).name]
+    seen = set()
+    for p in collected + avoid:
         for line in open(p, encoding="utf-8"):
             if line.strip():
                 seen.update(sentences(json.loads(line)["text"]))
