@@ -380,7 +380,8 @@ def model():
     from extract.learn.events import featurize
     docs = _train_docs()
     trig, role = featurize([d for d, _ in docs], [g for _, g in docs], DATA)
-    assert sum(y for _, y in trig) == 8 and len(trig) == 32  # 融资 in all three sentences, 领投 in the raise
+    # 融资 in the raise and the plan, 领投 in the raise; 票据融资 is no candidate (not_before)
+    assert sum(y for _, y in trig) == 8 and len(trig) == 24
     fm = FundingModel()
     fm.trigger = fit(trig, dim=1 << 15)
     fm.role = fit(role, dim=1 << 15)
@@ -709,3 +710,14 @@ def test_argument_candidates_of_a_later_sentence_naming_the_round_again():
     text = "星云科技完成B轮融资。公司成立于2019年。红杉中国此前投资了海岳智能。"  # no round named again: not read
     d = make_doc(text, [("星云科技", C), ("红杉中国", O), ("海岳智能", C)])
     assert [c.text for c in arg_candidates(d, DATA, ts, ts + 2)] == ["星云科技", "B轮"]
+
+
+@pytest.mark.parametrize("text,vetoed", [
+    ("集团已成功就约177.6亿港元的现有银行贷款完成再融资。", True),   # refinancing a loan
+    ("公司获得银行2亿元票据融资授信。", True),                    # debt business (not_before)
+    ("它石智航再获1.22亿美元天使+轮融资。", False),               # 再获…融资 is a new round
+])
+def test_trigger_candidates_veto_debt_and_refinancing(text, vetoed):
+    d = make_doc(text, [])
+    ts = text.rindex("融资")
+    assert ((ts, ts + 2) not in {(s, e) for s, e, _ in trigger_candidates(d, DATA)}) == vetoed
