@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.74817, 0.82167  # micro F1 of the counts pinned below
+F1_RULES, F1_CHOOSER = 0.74792, 0.82144  # micro F1 of the counts pinned below
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -72,7 +72,10 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # a class bound (800美元以下小包裹) neither: METRIC -> 1645/659/456; a clause opening with a rank ranks the entity
     # right after it (第3名苹果收高, 第一重仓股海光信息): RANKING -> 277/109/96; a range rank (第7至第10名依序为：…) and an
     # introducer with a colon (依次为：) open an enumerated list: RANKING -> 292/108/81
-    assert got == {"METRIC": (1645, 659, 456), "RANKING": (292, 108, 81), "metric chars": (7539, 16620, 13347)}, got
+    # session 25: a ticker in brackets after the name is no metric, and a one-character price move is one (阿里影业(01060)涨
+    # 11.54%: 涨, not (01060)涨): metric characters 7539/16620 -> 7548/16512; 新天綠色能源(956)升至逾116億元 had the
+    # ticker as its metric and now has none, so no fact: METRIC -> 1644/659/457
+    assert got == {"METRIC": (1644, 659, 457), "RANKING": (292, 108, 81), "metric chars": (7548, 16512, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 
@@ -99,5 +102,7 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # METRIC -> 1752/569/349, RANKING -> 305/96/68
     # session 23: the chooser retrained with margins 1.0/1.0 (2.0/2.0 before; chosen on the cross-fitted folds) over
     # NER v13p: it overrides the rules more often, here METRIC -> 1801/430/300, RANKING -> 277/76/96
-    assert got == {"METRIC": (1801, 430, 300), "RANKING": (277, 76, 96), "metric chars": (7889, 15957, 13347)}, got
+    # session 25: tickers in brackets and one-character price moves (above): METRIC -> 1800/430/301, metric characters
+    # 7889/15957 -> 7899/15846
+    assert got == {"METRIC": (1800, 430, 301), "RANKING": (277, 76, 96), "metric chars": (7899, 15846, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)

@@ -174,3 +174,24 @@ def test_training_examples_from_predicted_facts():
     pred.facts[0].position = None
     gold.facts[0].metric = gold.span(0, 4)  # 甲乙科技: before the rules' span
     assert metric_examples(pred, gold) == []
+
+
+@pytest.mark.parametrize("text,want", [
+    # a ticker in brackets after the name is an aside, and a one-character price move is the metric
+    ("阿里影业(01060)涨11.54%，中芯国际(00981)跌1.2%。", [("11.54%", "涨"), ("1.2%", "跌")]),
+    ("小米集团升4.2%。", [("4.2%", "升")]),
+    # a change cut to its comparison base (同比) measures the quantity named before it
+    ("景区春节期间共接待游客38.75万人次、同比增长4.01%。", [("38.75万人次", "共接待游客"), ("4.01%", "共接待游客")]),
+])
+def test_metric_spans_of_price_moves_tickers_and_bare_changes(text, want):
+    from extract.pipeline import load
+    doc = load(None)(text)
+    assert [(f.value.text, f.metric.text) for f in doc.facts] == want
+
+
+def test_a_metric_of_one_character_only_for_a_price_move():
+    from extract.stages.facts.rules import _load, _metric_span
+    data = _load()
+    doc = Document("腾讯涨5%，营收为")
+    assert _metric_span(doc, 2, 3, data).text == "涨"
+    assert _metric_span(doc, 6, 7, data) is None  # 收 alone names nothing

@@ -72,6 +72,7 @@ def _load(path: str = str(DATA)) -> dict:
     d["_lead"] = tuple(sorted(d.get("topic_lead", []), key=len, reverse=True))
     d["_lead_words"] = tuple(w for w in d["_lead"] if len(w) > 1)  # (a single character may be part of a name)
     d["_object_verbs"] = frozenset(d["object_verbs"])
+    d["_change_base"] = re.compile(r"[\s*]*" + d["change_base"] + r"[\s*]*")
     d["_change"] = re.compile(r"[\s*]*(" + d["change_phrase"] + r")(?:了|为|达|约|近|超过|超)*[\s*]*")
     d["_report_verbs"] = (tuple(d["report_verbs"]), tuple("的" + w for w in d["report_verbs"]))
     d.setdefault("heading_span", 400)
@@ -111,12 +112,20 @@ def _strip_right_start(norm: str, a: int, b: int, strip_words: tuple) -> int:
     return best
 
 
+# A stock code or ticker in brackets (（600519.SH）, (01060), (BABA US/9988 HK), （NASDAQ: NVDA）): after a name it is
+# an aside, not part of the metric that follows it.
+_CODE_ASIDE = re.compile(r"\s*[（(](?=[^（）()]*\d)[0-9A-Za-z.:：/\s-]{2,24}[)）]")
+
+
 def _metric_span(doc: Document, lo: int, hi: int, data: dict, strip: bool = True):
     norm = doc.norm
     a, b = lo, hi
     for _ in range(3 if strip else 0):  # strip words and spaces in turn: "…工规模仅为 " / "企业数量最多"
         while a < b and norm[a] in " \t\n":
             a += 1
+        code = _CODE_ASIDE.match(norm, a, b)  # 阿里影业(01060)涨11.54%: the ticker after the name is no metric
+        if code and code.end() < b:
+            a = code.end()
         while b > a and norm[b - 1] in " \t\n":
             b -= 1
         left = data["_strip_left"].match(norm, a, b)
@@ -126,7 +135,7 @@ def _metric_span(doc: Document, lo: int, hi: int, data: dict, strip: bool = True
         a += 1
     while b > a and doc.norm[b - 1] in _EDGE and not (doc.norm[b - 1] in _CLOSE and _CLOSE[doc.norm[b - 1]] in doc.norm[a:b - 1]):
         b -= 1
-    if b - a < 2 or b - a > data["max_metric"]:
+    if (b - a < 2 and not (b - a == 1 and norm[a] in data["one_char_metrics"])) or b - a > data["max_metric"]:
         return None
     return doc.span(a, b)
 
