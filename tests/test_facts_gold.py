@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.74792, 0.82144  # micro F1 of the counts pinned below
+F1_RULES, F1_CHOOSER = 0.74792, 0.82192  # micro F1 of the counts pinned below
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -103,6 +103,7 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # session 23: the chooser retrained with margins 1.0/1.0 (2.0/2.0 before; chosen on the cross-fitted folds) over
     # NER v13p: it overrides the rules more often, here METRIC -> 1801/430/300, RANKING -> 277/76/96
     # session 25: tickers in brackets and one-character price moves (above): METRIC -> 1800/430/301, metric characters
-    # 7889/15957 -> 7899/15846
-    assert got == {"METRIC": (1800, 430, 301), "RANKING": (277, 76, 96), "metric chars": (7899, 15846, 13347)}, got
+    # 7889/15957 -> 7899/15846; a forecast verb before a value that is not the base of the forecast vetoes the chooser
+    # (N24, M4): METRIC -> 1800/428/301, RANKING -> 277/75/96
+    assert got == {"METRIC": (1800, 428, 301), "RANKING": (277, 75, 96), "metric chars": (7899, 15827, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)

@@ -195,3 +195,14 @@ def test_a_metric_of_one_character_only_for_a_price_move():
     doc = Document("腾讯涨5%，营收为")
     assert _metric_span(doc, 2, 3, data).text == "涨"
     assert _metric_span(doc, 6, 7, data) is None  # 收 alone names nothing
+
+
+@pytest.mark.parametrize("text,values", [
+    # N24: the forecast 40% states no fact however sure the chooser is; M4: the observed base it is compared with does
+    ("预计今年麦当劳全年营业利润率在40%的中高范围内，高于2024年调整后的46.3%。", ["46.3%"]),
+    ("该行预计，比亚迪电子的毛利率将从2023年的8%提升至2026年的10%。", ["8%"]),
+])
+def test_forecast_figures_state_no_fact_but_their_base_does(text, values):
+    from extract.pipeline import load
+    doc = load(None)(text)
+    assert [f.value.text for f in doc.facts if f.type == "METRIC"] == values

@@ -72,6 +72,7 @@ def _load(path: str = str(DATA)) -> dict:
     d["_lead"] = tuple(sorted(d.get("topic_lead", []), key=len, reverse=True))
     d["_lead_words"] = tuple(w for w in d["_lead"] if len(w) > 1)  # (a single character may be part of a name)
     d["_object_verbs"] = frozenset(d["object_verbs"])
+    d["_forecast_base"] = re.compile(d["forecast_base"] + r"$")
     d["_change_base"] = re.compile(r"[\s*]*" + d["change_base"] + r"[\s*]*")
     d["_change"] = re.compile(r"[\s*]*(" + d["change_phrase"] + r")(?:了|为|达|约|近|超过|超)*[\s*]*")
     d["_report_verbs"] = (tuple(d["report_verbs"]), tuple("的" + w for w in d["report_verbs"]))
@@ -729,6 +730,9 @@ def find_facts(doc: Document, data: dict, chooser=None) -> list:
             out.append(Fact("RANKING", item, e, metric, date, position=pos))
         else:
             _, e, ss, se, date, metric, remention = step
+            if _index(doc).has_word(tuple(data["forecast_verbs"]), ss, e.start) and not data["_forecast_base"].search(
+                    doc.norm, _clause_start(doc.norm, ss, e.start), e.start):
+                continue  # GUIDELINES N24: a forecast states no fact, however sure the chooser is (M4: its base does)
             out.extend(_chosen(doc, e, idx.ents, idx.starts, ss, se, date, data, chooser, remention,
                                hints.get(id(e)), metric))
     return _with_metrics(doc, out + _table_facts(doc), data)
