@@ -668,6 +668,12 @@ def test_sector_lists_give_in_industry(text, spans, expected):
     # a list after a plain 旗下 name is no list of subsidiaries
     ("甲集团旗下乙科技、丙资本等投资方跟投。", [("甲集团", "COMPANY"), ("乙科技", "COMPANY"), ("丙资本", "COMPANY")],
      [("乙科技", "甲集团")]),
+    # every name listed after 旗下 (spaces after the separator too); a comma ends the list
+    ("东风汽车集团旗下东风集团股份、 东风股份、东风科技，中国兵器装备集团旗下长安汽车。",
+     [("东风汽车集团", "COMPANY"), ("东风集团股份", "COMPANY"), ("东风股份", "COMPANY"), ("东风科技", "COMPANY"),
+      ("中国兵器装备集团", "COMPANY"), ("长安汽车", "COMPANY")],
+     [("东风集团股份", "东风汽车集团"), ("东风股份", "东风汽车集团"), ("东风科技", "东风汽车集团"),
+      ("长安汽车", "中国兵器装备集团")]),
 ])
 def test_subsidiaries_past_codes_spaces_and_lists(text, spans, expected):
     from docs import make_doc

@@ -10,11 +10,12 @@ from typing import List, Optional
 
 from extract.doc import Document, Entity
 
-__all__ = ["LIST_SEP", "LOOKBACK", "invests", "list_items", "listed_after", "named_before"]
+__all__ = ["LIST_SEP", "NAME_SEP", "LOOKBACK", "invests", "list_items", "listed_after", "named_before"]
 
 LOOKBACK = 120  # characters a sentence shape may reach back; keeps the patterns linear in the text
 
-LIST_SEP = re.compile(r"^(?:、|和|及|与|以及|,|，)\Z")
+LIST_SEP = re.compile(r"^[ \t]*(?:、|和|及|与|以及|,|，)[ \t]*\Z")
+NAME_SEP = re.compile(r"^[ \t]*(?:、|和|及|与|以及)[ \t]*\Z")  # a list of names that a comma ends
 
 
 # 该公司的历史股东包括… / 公司此前曾获…: the company is named in an earlier sentence
@@ -91,12 +92,13 @@ def list_items(doc: Document, ents: List[Entity], starts: list, pos: int, end: i
     return out
 
 
-def listed_after(doc: Document, ents: List[Entity], first: int, types=("COMPANY",)) -> List[Entity]:
-    """The entities of ``types`` coordinated after ``ents[first]`` (甲、乙和丙): each joined by one list separator."""
+def listed_after(doc: Document, ents: List[Entity], first: int, types=("COMPANY",), sep=LIST_SEP) -> List[Entity]:
+    """The entities of ``types`` coordinated after ``ents[first]`` (甲、乙和丙): each joined by one list separator
+    (``sep``: :data:`LIST_SEP`, or :data:`NAME_SEP`, which a comma ends)."""
     out, prev = [], ents[first]
     for j in range(first + 1, len(ents)):
         e = ents[j]
-        if e.type not in types or not LIST_SEP.match(doc.norm[prev.end:e.start]):
+        if e.type not in types or not sep.match(doc.norm[prev.end:e.start]):
             break
         out.append(e)
         prev = e

@@ -35,7 +35,7 @@ from typing import Dict, List, Optional
 from extract.doc import Document, Entity, Relation
 from extract.registry import components
 from extract.stages.industry_apposition import default_apposition
-from extract.stages.relations.lists import LIST_SEP, LOOKBACK, invests, list_items, listed_after, named_before
+from extract.stages.relations.lists import LIST_SEP, LOOKBACK, NAME_SEP, invests, list_items, listed_after, named_before
 from extract.stages.relations.stakes import stake_relations
 
 _LOC_OF = re.compile(r"^(?:的|区的|市的|)\Z")
@@ -43,6 +43,7 @@ _SUBSIDIARY = re.compile(r"^(?:的)?(?:旗下(?:的)?[^，。；,;：:、\s]{0,1
 _PARENT = re.compile(r"^(?:的)?(?:[^，。；,;：:、\s]{0,12}其)?母公司\Z")
 _CODE = re.compile(r"^\s*[（(][^）)，。]{1,16}[）)]")  # a stock code or alias in brackets after a name: 腾讯(00700)
 _OWNS_LIST = re.compile(r"旗下(?:拥有|有|包括)")
+_INVESTOR_ROLE_AFTER = re.compile(r"\s*等?[^，。；,;]{0,6}?(?:投资|跟投|参投|领投|机构|股东)")
 
 
 def _bare_gap(gap: str) -> str:
@@ -115,8 +116,11 @@ def pattern_relations(doc: Document) -> List[Relation]:
                 out.append(Relation("in_industry", c, a))
         elif both and _SUBSIDIARY.match(bare):
             out.append(Relation("subsidiary_of", b, a))  # 吉利集团旗下网约车平台曹操专车, 甲的全资子公司乙
-            if _OWNS_LIST.search(gap):  # 上海家化旗下拥有六神、美加净、玉泽等多个品牌: every brand listed
-                out += [Relation("subsidiary_of", c, a) for c in listed_after(doc, ents, i + 1, ("COMPANY", "ORG"))]
+            # every name listed after it: 上海家化旗下拥有六神、美加净、玉泽等多个品牌; 东风汽车集团旗下东风集团股份、 东风股份、
+            # 东风科技 (a comma ends the list unless 拥有/包括 introduced it)
+            listed = listed_after(doc, ents, i + 1, ("COMPANY", "ORG"), LIST_SEP if _OWNS_LIST.search(gap) else NAME_SEP)
+            if listed and not _INVESTOR_ROLE_AFTER.match(doc.norm, listed[-1].end):  # 甲旗下乙、丙等投资方跟投: investors
+                out += [Relation("subsidiary_of", c, a) for c in listed]
         elif both and _PARENT.match(bare):
             out.append(Relation("subsidiary_of", a, b))  # 谷歌母公司Alphabet, Google 母公司 Alphabet
         elif a.type in ("COMPANY", "ORG") and b.type == "COMPANY" and _INVEST.match(gap):
