@@ -111,6 +111,13 @@ def test_investor_lists_give_invested_in(text, spans, expected):
     ("甲乙科技是一家工业软件细分企业。", [("甲乙科技", "COMPANY"), ("工业软件", "INDUSTRY")], [("甲乙科技", "工业软件")]),
     # an industry not followed by a company head noun
     ("纳美信是一家专注于生物科技的创新者。", [("纳美信", "COMPANY"), ("生物科技", "INDUSTRY")], []),
+    # a superlative defines too, and the industries coordinated before the head noun's each count
+    ("联想是全球最大的PC、服务器和智能手机厂商。",
+     [("联想", "COMPANY"), ("PC", "INDUSTRY"), ("服务器", "INDUSTRY"), ("智能手机", "INDUSTRY")],
+     [("联想", "PC"), ("联想", "服务器"), ("联想", "智能手机")]),
+    ("甲乙科技、丙丁能源等光伏和储能企业扩产。",
+     [("甲乙科技", "COMPANY"), ("丙丁能源", "COMPANY"), ("光伏", "INDUSTRY"), ("储能", "INDUSTRY")],
+     [("甲乙科技", "光伏"), ("甲乙科技", "储能"), ("丙丁能源", "光伏"), ("丙丁能源", "储能")]),
 ])
 def test_industry_definitions_and_lists(text, spans, expected):
     from docs import make_doc

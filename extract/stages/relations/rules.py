@@ -205,7 +205,9 @@ def make_relations(nlp, tables: bool = True, patterns: bool = True, learn: bool 
     return RelationsComponent(tables, patterns, learn, path or model)
 
 
-_DEF_CUE = re.compile(r"是(?:一家|(?:国内|全球|中国)一家|(?:国内|全球|行业)领先的)")
+# (and superlatives: 联想是全球最大的PC，服务器和智能手机厂商, 小米是全球最主要的手机和智能硬件厂商, 是中国第二大…)
+_DEF_CUE = re.compile(r"是(?:一家|(?:国内|全球|中国)一家|(?:国内|全球|行业)领先的|"
+                      r"(?:国内|全球|中国|世界|亚洲|行业|业内)?(?:最大|最主要|第[一二三四五六七八九十0-9]+大)的)")
 _IND_HEADS = "企业|公司|厂商|服务商|供应商|提供商|制造商|运营商|品牌商|龙头"
 _IND_HEAD = re.compile(rf"^(?:细分)?(?:{_IND_HEADS})")
 _LIST_END = re.compile(r"^等(?:知名|头部|龙头|国内|国际|多家|主要|众多|其他)*\Z")
@@ -338,9 +340,10 @@ def industry_patterns(doc: Document) -> List[Relation]:
         if e.type != "INDUSTRY" or not _IND_LIST_HEAD.match(doc.norm[e.end:e.end + 6]):  # (细分供应商: 5)
             continue
         ss, before = _before_in_sentence(doc, ents, starts, i)
-        listed = _list_closed_by(doc, before, e, _LIST_END_ANY)  # 甲、乙等知名制药企业
+        coords = _with_coordinated_industries(doc, before, e)  # (甲、乙等光伏和储能企业: 光伏, 储能)
+        listed = _list_closed_by(doc, before[:len(before) - len(coords) + 1], coords[0], _LIST_END_ANY)  # 甲、乙等知名制药企业
         if listed:
-            out += [Relation("in_industry", c, e) for c in listed]
+            out += [Relation("in_industry", c, x) for c in listed for x in coords]
             continue
         if not _IND_HEAD.match(doc.norm[e.end:e.end + 6]):
             continue
@@ -351,7 +354,22 @@ def industry_patterns(doc: Document) -> List[Relation]:
             continue
         subj = [x for x in before if x.end <= m.start() and x.type == "COMPANY"]
         if subj and not any(x.type == "COMPANY" for x in before if m.end() <= x.start):
-            out.append(Relation("in_industry", subj[-1], e))
+            out += [Relation("in_industry", subj[-1], x) for x in coords]
+    return out
+
+
+_IND_SEP = re.compile(r"[ \t]*(?:、|，|,|/|和|及|与|以及)[ \t]*")
+
+
+def _with_coordinated_industries(doc: Document, before: list, e) -> list:
+    """``e`` and the INDUSTRY entities coordinated right before it (联想是全球最大的PC，服务器和智能手机厂商: PC, 服务器,
+    智能手机), nearest last; ``before``: the entities of the sentence before ``e``, in order."""
+    out, nxt = [e], e
+    for x in reversed(before):
+        if x.type != "INDUSTRY" or not _IND_SEP.fullmatch(doc.norm, x.end, nxt.start):
+            break
+        out.insert(0, x)
+        nxt = x
     return out
 
 
