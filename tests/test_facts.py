@@ -234,6 +234,22 @@ def test_a_range_rank_and_an_introducer_with_a_colon_open_an_enumerated_list():
     assert got == [("星河科技", 1), ("云帆智能", 2), ("海光信息", 3)]
 
 
+def test_an_enumerated_list_of_people_or_sectors_all_of_one_kind():
+    d = make_doc("第4至6位依次为：刘一(169亿美元)、吕二(154亿)、李三(152亿)。",
+                 [("第4至6位", "RANK", {"rank": 4, "to": 6}), ("刘一", "PERSON"), fig("169亿美元", 169e8, "美元"),
+                  ("吕二", "PERSON"), fig("154亿", 154e8, ""), ("李三", "PERSON"), fig("152亿", 152e8, "")])
+    got = [(f.subject.text, f.position) for f in find_facts(d, DATA) if f.type == "RANKING"]
+    assert got == [("刘一", 1), ("吕二", 2), ("李三", 3)]
+    d = make_doc("涨幅前三的板块分别是：银行、电子、通信。", [("前三", "RANK", {"top": 3}), ("银行", "INDUSTRY"),
+                                                  ("电子", "INDUSTRY"), ("通信", "INDUSTRY")])
+    got = [(f.subject.text, f.position) for f in find_facts(d, DATA) if f.type == "RANKING"]
+    assert got == [("银行", 1), ("电子", 2), ("通信", 3)]
+    # a list stops where the kind changes: the person is no third item
+    d = make_doc("前三名分别为星河科技、云帆智能、李三。", [("前三名", "RANK", {"top": 3}), ("星河科技", "COMPANY"),
+                                             ("云帆智能", "COMPANY"), ("李三", "PERSON")])
+    assert all(f.subject.text != "李三" for f in find_facts(d, DATA) if f.type == "RANKING")
+
+
 def test_a_class_bound_gets_no_fact():
     d = make_doc("美国取消800美元以下小包裹的关税豁免。", [("美国", "LOC"), fig("800美元以下", 800, "美元", "less_than")])
     assert find_facts(d, DATA) == []

@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.74792, 0.82192  # micro F1 of the counts pinned below
+F1_RULES, F1_CHOOSER = 0.74947, 0.82339  # micro F1 of the counts pinned below
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -75,7 +75,9 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # session 25: a ticker in brackets after the name is no metric, and a one-character price move is one (阿里影业(01060)涨
     # 11.54%: 涨, not (01060)涨): metric characters 7539/16620 -> 7548/16512; 新天綠色能源(956)升至逾116億元 had the
     # ticker as its metric and now has none, so no fact: METRIC -> 1644/659/457
-    assert got == {"METRIC": (1644, 659, 457), "RANKING": (292, 108, 81), "metric chars": (7548, 16512, 13347)}, got
+    # and an enumerated list may list people or sectors, all of one kind (第4至10位依次为：劉鑾雄(169億美元)、…):
+    # RANKING -> 299/109/74
+    assert got == {"METRIC": (1644, 659, 457), "RANKING": (299, 109, 74), "metric chars": (7548, 16492, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 
@@ -105,5 +107,6 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # session 25: tickers in brackets and one-character price moves (above): METRIC -> 1800/430/301, metric characters
     # 7889/15957 -> 7899/15846; a forecast verb before a value that is not the base of the forecast vetoes the chooser
     # (N24, M4): METRIC -> 1800/428/301, RANKING -> 277/75/96
-    assert got == {"METRIC": (1800, 428, 301), "RANKING": (277, 75, 96), "metric chars": (7899, 15827, 13347)}, got
+    # enumerated lists of people or sectors: RANKING -> 284/76/89
+    assert got == {"METRIC": (1800, 428, 301), "RANKING": (284, 76, 89), "metric chars": (7899, 15807, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)

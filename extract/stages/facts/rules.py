@@ -1058,8 +1058,8 @@ def _enumerated(doc, rank, ents, first, data):
         gap = doc.norm[pos:e.start].strip()
         if gap not in ("", "、", "和", "及", "与", ",", "，") and not (not items and gap in ("：", ":")):
             break  # (依次为：甲、乙: the colon after the introducer)
-        if e.type not in SUBJECT_TYPES:
-            break
+        if e.type not in SUBJECT_TYPES + NEAR_SUBJECT_TYPES or (items and e.type != items[0].type):
+            break  # (the items of one list are of one kind: companies, places, people (富豪榜), sectors (涨幅前六的板块))
         items.append(e)
         pos = e.end
         aside = _ASIDE.match(doc.norm, pos)  # 上海（49%）、河北: an aside in brackets after an item
