@@ -206,3 +206,14 @@ def test_forecast_figures_state_no_fact_but_their_base_does(text, values):
     from extract.pipeline import load
     doc = load(None)(text)
     assert [f.value.text for f in doc.facts if f.type == "METRIC"] == values
+
+
+@pytest.mark.parametrize("text,want", [
+    ("辽宁农商行的第一大股东为辽宁金控。", [("辽宁金控", "第一大")]),
+    ("华为市占率27.8%，维持首位，第二及第三位为苹果及小米，市占率分别为20%和15%。",
+     [("华为", "首位"), ("苹果", "第二"), ("小米", "第三位")]),
+])
+def test_a_rank_before_wei_ranks_the_name_after_it(text, want):
+    from extract.pipeline import load
+    doc = load(None)(text)
+    assert [(f.subject.text, f.value.text) for f in doc.facts if f.type == "RANKING"] == want

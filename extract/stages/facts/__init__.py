@@ -157,6 +157,52 @@ def stake_holders(doc: Document, facts: list) -> None:
             f.subject = max(holders, key=lambda e: e.end)
 
 
+_RANK_IS = re.compile(r"[^，。；;,！？!?\n]{0,6}?(?:为|是)[ \t]*")
+_RANK_AND = re.compile(r"[ \t]*(?:及|和|与|、)[ \t]*")
+
+
+def named_after_rank(doc: Document, facts: list) -> None:
+    """``辽宁农商行的第一大股东为辽宁金控``, ``第二名是中国河北省``: a rank stated before 为/是 ranks the name right after it,
+    not the name before it; ``第二及第三位为苹果及小米``: ranks joined by 及 pair with the names joined after 为, in order.
+    Applied to the gold RANKING facts of the news train, extension and dev splits it names a subject 9 times, all 9 the
+    gold one; on the training documents through the shipped model facts F1 0.7941 -> 0.7947 (5 more right, 5 fewer
+    false), news dev and select unchanged (2026-12-05)."""
+    norm = doc.norm
+    ents = sorted(doc.entities, key=lambda e: e.start)
+    starts = [e.start for e in ents]
+    of_value = {}
+    for f in facts:
+        if f.type == "RANKING" and f.position is None:
+            of_value.setdefault(id(f.value), []).append(f)
+    if not of_value:
+        return
+    ranks = [e for e in ents if e.type == "RANK"]
+    i = 0
+    while i < len(ranks):
+        group = [ranks[i]]  # 第二及第三位
+        while i + 1 < len(ranks) and _RANK_AND.fullmatch(norm, group[-1].end, ranks[i + 1].start):
+            i += 1
+            group.append(ranks[i])
+        i += 1
+        m = _RANK_IS.match(norm, group[-1].end)
+        if not m or any(id(r) not in of_value for r in group):
+            continue
+        k = bisect.bisect_left(starts, m.end())
+        names = []
+        while k < len(ents) and len(names) < len(group):
+            e = ents[k]
+            gap_ok = (e.start == m.end()) if not names else bool(_RANK_AND.fullmatch(norm, names[-1].end, e.start))
+            if e.type not in _PART_TYPES or not gap_ok:
+                break
+            names.append(e)
+            k += 1
+        if len(names) != len(group):
+            continue
+        for r, name in zip(group, names):
+            for f in of_value[id(r)]:
+                f.subject = name
+
+
 _CONVERSION_GAP = re.compile(r"\s*[（(]\s*(?:约合|约|合|相当于|折合|即)?\s*")
 _CONVERSION_END = re.compile(r"\s*[)）]")
 
@@ -247,6 +293,7 @@ class FactsComponent:
         carry_change_metrics(doc, facts, self.data)
         carry_subjects_across_semicolons(doc, facts)
         stake_holders(doc, facts)
+        named_after_rank(doc, facts)
         facts = drop_group_ranks(doc, mirror_conversions(doc, facts))
         doc.facts.extend(facts)
         return doc
