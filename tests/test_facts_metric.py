@@ -181,7 +181,7 @@ def test_training_examples_from_predicted_facts():
     ("阿里影业(01060)涨11.54%，中芯国际(00981)跌1.2%。", [("11.54%", "涨"), ("1.2%", "跌")]),
     ("小米集团升4.2%。", [("4.2%", "升")]),
     # a change cut to its comparison base (同比) measures the quantity named before it
-    ("景区春节期间共接待游客38.75万人次、同比增长4.01%。", [("38.75万人次", "共接待游客"), ("4.01%", "共接待游客")]),
+    ("景区春节期间共接待游客38.75万人次、同比增长4.01%。", [("38.75万人次", "接待游客"), ("4.01%", "接待游客")]),
 ])
 def test_metric_spans_of_price_moves_tickers_and_bare_changes(text, want):
     from extract.pipeline import load
@@ -217,3 +217,8 @@ def test_a_rank_before_wei_ranks_the_name_after_it(text, want):
     from extract.pipeline import load
     doc = load(None)(text)
     assert [(f.subject.text, f.value.text) for f in doc.facts if f.type == "RANKING"] == want
+
+
+def test_a_one_character_rules_span_teaches_nothing_and_raises_nothing():
+    norm = "腾讯涨5.61%。"
+    assert M.training_example(norm, 2, 3, (3, 8), (2, 3)) is None

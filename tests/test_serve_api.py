@@ -149,7 +149,10 @@ def test_upload_undecodable_and_unsupported(client):
 
 # ------------------------------------------------------------------ service
 def test_health_model_page_and_docs(client):
-    h = client.get("/v1/health").json()
+    import time
+    deadline = time.monotonic() + 120  # run first (pytest -k), the model may still be loading in the background
+    while (h := client.get("/v1/health").json())["status"] == "loading" and time.monotonic() < deadline:
+        time.sleep(0.2)
     assert h["status"] == "ok" and h["in_flight"] == 0
     m = client.get("/v1/model").json()
     assert m["name"] == "default" and "ner" in [p["name"] for p in m["pipeline"]]

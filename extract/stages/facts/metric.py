@@ -186,6 +186,8 @@ def training_example(norm: str, a: int, b: int, value: tuple, gold: tuple, kind:
     """``(rows, label)`` for :func:`fit`, or None when the gold span ``gold`` is not a candidate (not inside
     a region, or too short). ``value``: its ``(start, end)``. A row lists the features of one candidate's
     start, end and length, with repeats, so the sum of their weights is the score inference uses."""
+    if b - a < MIN_LEN:
+        return None  # a one-character rules span (涨5%, facts.json one_char_metrics) is kept as it is: nothing to choose
     regs = regions(norm, a, b, *value)
     cands = candidates(norm, regs)
     label = next((k for k, (_, i, j) in enumerate(cands) if (i, j) == tuple(gold)), None)
