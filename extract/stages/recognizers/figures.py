@@ -56,6 +56,8 @@ _ROC_YEAR = re.compile(r"(?<![\d.])1[01]\d年(?!代|前|来|以来|间|内|多|�
 _INDEX_POINTS = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?点(?=[后前半多钟])")
 _HALF_YEAR = re.compile(r"(?P<cue>过了|不到|时隔|短短|上市|才|仅|用了|历时|耗时|长达|经过|为期|由)?(?<![上下前后今去明近每])"
                         r"(?P<half>半年)(?![报度前后内])(?P<time>的?时间)?")
+# 連升3日, 连续两日, 連三日: a streak counts days (the news gold: 26 of 26 such spans are FIGUREs, value N, unit 日)
+STREAK_DAYS = re.compile(r"连(?:续|升|跌|涨|降|增|减|跌了|涨了|升了)?(?P<n>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})日")
 _HALF_NOT_BEFORE = set("年导价岛数径场身")  # 2年半导体, 2024年半年报: 半 starts another word
 _LEADING_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # a bare number and its separator right before a position (…74.66、|71.00、|): the number may carry a sign
@@ -210,7 +212,21 @@ class FigureRecognizer:
                 pos = max(pos, end)
             out.append(doc.entity("FIGURE", start, end, attrs, source="rules"))
         return self._listed_numbers(doc, self._share_units(doc, self._join_ranges(doc, self._index_points(
-            doc, self._half_years(doc, self._halves(doc, out))))))
+            doc, self._streak_days(doc, self._half_years(doc, self._halves(doc, out)))))))
+
+    def _streak_days(self, doc, figs: list) -> list:
+        """``連升3日``, ``连续两日``: the days of a streak are a duration FIGURE (unit 日), where the DATE recognizer
+        would read a day of the month (the rules component drops that DATE: :data:`STREAK_DAYS`)."""
+        extra = []
+        starts = [f.start for f in figs]
+        for m in STREAK_DAYS.finditer(doc.norm):
+            s, e = m.start("n"), m.end()
+            value = self.num.parse(m.group("n"))
+            if value is None or _overlaps(figs, starts, s, e):
+                continue
+            extra.append(doc.entity("FIGURE", s, e, {"value": value, "unit": "日", "qualifier": "exact",
+                                                     "norm": doc.norm[s:e]}, source="rules"))
+        return sorted(figs + extra, key=lambda e: e.start) if extra else figs
 
     def _half_years(self, doc, figs: list) -> list:
         """``过了半年``, ``时隔半年``, ``不到半年``, ``短短半年时间``: 半年 as a duration (0.5 年) after a word that measures
