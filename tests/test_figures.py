@@ -189,6 +189,10 @@ CASES = [
     ("未来20-30年", "20-30年", 20, "年", "range", 20, 30),  # a span of years stays a duration
     ("潜逃20年回港被捕", "20年", 20, "年", "exact", None, None),  # a duration verb: not the year 2020
     ("成立25年的森大集团", "25年", 25, "年", "exact", None, None),
+    ("华东地区8例", "8例", 8, "例", "exact", None, None),  # session 25: cases, GWh, km/h, a streak of days
+    ("储能规模31.4吉瓦时", "31.4吉瓦时", 31.4, "吉瓦时", "exact", None, None),
+    ("最高时速350km/h", "350km/h", 350, "km/h", "exact", None, None),
+    ("恒指連升3日", "3日", 3, "日", "exact", None, None),
 ]
 
 
