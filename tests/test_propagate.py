@@ -146,3 +146,20 @@ def test_a_name_of_the_document_covers_a_number_inside_it():
                   d.entity("FIGURE", 21, 23, {"value": 2})]
     make_propagate(None)(d)
     assert [(e.text, e.type) for e in d.entities] == [("两只兔子", "COMPANY"), ("两只兔子", "COMPANY"), ("两只", "FIGURE")]
+
+
+def test_a_titled_name_is_a_person_throughout_its_document():
+    from extract.stages.propagate import make_propagate
+    text = "港澳办主任夏宝龙会见代表团。甯汉豪感谢夏宝龙的鼓励。"
+    a, b = text.index("夏宝龙"), text.rindex("夏宝龙")
+    doc = make_propagate(None)(_doc(text, [("COMPANY", a, a + 3, "ner"), ("COMPANY", b, b + 3, "ner")]))
+    assert [(e.type, e.start) for e in doc.entities if e.start in (a, b)] == [("PERSON", a), ("PERSON", b)]
+    # no title, or a name the gazetteer knows as a company: unchanged
+    text = "公司董事会通过决议。宝龙地产发布公告。"
+    s = text.index("宝龙地产")
+    doc = make_propagate(None)(_doc(text, [("COMPANY", s, s + 4, "ner")]))
+    assert [e.type for e in doc.entities] == ["COMPANY"]
+    text = "集团董事长宝龙地产发言。"
+    s = text.index("宝龙地产")
+    doc = make_propagate(None)(_doc(text, [("COMPANY", s, s + 4, "gazetteer")]))
+    assert [e.type for e in doc.entities] == ["COMPANY"]

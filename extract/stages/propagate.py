@@ -24,6 +24,8 @@ to go on (资料来源：甲乙芽, a list item, a heading). After ``merge``, th
 
 5. tags transliterated foreign names (彼得·蒂尔: :func:`transliterated_names`; ``transliterations``) where nothing
    else lies;
+0. (first) makes a short name that the NER typed COMPANY or ORG a PERSON throughout the document where one of its
+   mentions follows a person's title (港澳办主任夏宝龙: :func:`titled_persons`; ``person_titles``);
 6. gives a surname written alone the type PERSON where it ends a person's name of the document (Palmer Luckey …
    Luckey表示: :func:`person_surnames`; 埃德·赫斯 … 赫斯说, also where nothing else lies; ``surnames``). On the 555
    news training documents through fold folders: PERSON 22 + 24 more right, 2 more false (2026-12-05).
@@ -99,6 +101,28 @@ def _quoted_pattern(data: dict) -> re.Pattern:
     return re.compile(rf"(?:{heads})[「“\"](?P<name>[^「」“”\"\s，,。；;：:、]{{{lo},{hi}}})[」”\"](?!评级)")  # 维持公司“增持”评级 is a rating
 
 
+_SHORT_CJK_NAME = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,3}")
+
+
+def titled_persons(doc: Document, titles) -> None:
+    """0. ``港澳办主任夏宝龙 … 感谢夏宝龙的鼓励``: a name of 2-4 Chinese characters that the NER typed COMPANY or ORG is a
+    PERSON at every mention where one mention follows a person's title (``titles``: a pattern that ends at the name;
+    ``person_titles`` of ``propagate.json``). On the 710 news training documents through fold NERs that never saw them
+    30 of the 31 such mentions are gold persons; through the cross-fitted whole pipelines PERSON 2221 -> 2255 right, COMPANY
+    34 fewer false, news dev unchanged (2026-12-05)."""
+    norm = doc.norm
+    names = {}
+    for e in doc.entities:
+        if e.type in ("COMPANY", "ORG", "PERSON") and e.source != "gazetteer" \
+                and _SHORT_CJK_NAME.fullmatch(norm, e.start, e.end):
+            names.setdefault(norm[e.start:e.end], []).append(e)
+    for mentions in names.values():
+        if any(e.type != "PERSON" for e in mentions) and any(titles.search(norm, max(0, e.start - 8), e.start)
+                                                             for e in mentions):
+            for e in mentions:
+                e.type = "PERSON"
+
+
 @components.register("propagate.v1")
 def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG"), min_len: int = 3, definitions: bool = True,
                    rules_dir: Optional[str] = None, one_type: bool = True, min_share: float = 0.2,
@@ -107,6 +131,8 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG"), min_len: int = 3, 
     data = load_rules("propagate", rules_dir)
     translit = frozenset(load_rules("transliteration", rules_dir)["chars"]) if transliterations else None
     types = tuple(types)
+    titles = re.compile("(?:" + "|".join(map(re.escape, data["person_titles"])) + r")[ \t]*\Z") \
+        if data.get("person_titles") else None
     definition = _definition_pattern(data)
     quoted = _quoted_pattern(data)
     # the short-name recognizer's notion of an ordinary word (a dictionary word of its frequency)
@@ -114,6 +140,8 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG"), min_len: int = 3, 
     known, _ = _load_words(str(COMMON_WORDS), freq, freq)
 
     def propagate(doc: Document) -> Document:
+        if titles is not None:
+            titled_persons(doc, titles)
         if one_type:
             unify_types(doc)
         norm = doc.norm
