@@ -21,7 +21,7 @@ from __future__ import annotations
 from extract.registry import components
 from extract.stages.recognizers.companies import CompanyRecognizer, ShortCompanyRecognizer, find_companies
 from extract.stages.recognizers.dates import DateRecognizer, find_dates
-from extract.stages.recognizers.figures import STREAK_DAYS, FigureRecognizer, find_figures
+from extract.stages.recognizers.figures import FigureRecognizer, find_figures
 from extract.stages.recognizers.numerals import Numerals, parse_number
 from extract.stages.recognizers.persons import BylineRecognizer
 from extract.stages.recognizers.policy import PolicyRecognizer, find_policies
@@ -59,10 +59,10 @@ def make_rules(nlp, figures: bool = True, dates: bool = True, ranks: bool = True
         # window DATE gives way
         ranks = {(e.start, e.end) for e in found
                  if e.type == "RANK" or (e.type == "DATE" and e.attrs.get("relative") in ("last", "next"))}
-        # 連升3日: a streak's days are a duration FIGURE (FigureRecognizer._streak_days), not a day of the month
-        streaks = {(m.start("n"), m.end()) for m in STREAK_DAYS.finditer(doc.norm)} if figures and "日" in doc.norm else ()
+        # and 連升3日: the days of a streak (a FIGURE in 日, FigureRecognizer._streak_days) are no day of the month
+        streaks = {(e.start, e.end) for e in found if e.type == "FIGURE" and e.attrs.get("unit") == "日"}
         doc.entities.extend(e for e in found if (e.type != "FIGURE" or (e.start, e.end) not in ranks)
-                            and not (e.type == "DATE" and (e.start, e.end) in streaks))
+                            and (e.type != "DATE" or (e.start, e.end) not in streaks))
         return doc
 
     return rules
