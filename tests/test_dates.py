@@ -130,6 +130,7 @@ CASES = [
     ("2025E营收", "2025E", {"year": 2025, "estimate": True}),
     ("2024M12社零增速", "2024M12", {"year": 2024, "month": 12}),
     ("25年PE趋向可比公司", "25年", {"year": 2025}),
+    ("該公司在 18 日宣布完成融資", "18 日", {"day": 18}),  # a space before 日 (Taiwanese text)
 ]
 
 
@@ -143,6 +144,8 @@ def test_date(text, span, attrs):
 
 
 NEGATIVES = [
+    ("2024 年 9 月 12 日宣布", "12 日"),  # the day of a full date is not a second DATE
+    ("兌 100 日元", "100 日"),
     ("此前，深圳已超越上海", "此前"),
     ("此后，幾乎一年邁上一個新台階", "此后"),
     ("是上海創新實力的現在進行時", "現在"),

@@ -193,6 +193,12 @@ CASES = [
     ("储能规模31.4吉瓦时", "31.4吉瓦时", 31.4, "吉瓦时", "exact", None, None),
     ("最高时速350km/h", "350km/h", 350, "km/h", "exact", None, None),
     ("恒指連升3日", "3日", 3, "日", "exact", None, None),
+    # session 26: 或以上 / 及以下 / 或以下 suffixes, 个点 and 个季度
+    ("申請人須年滿18歲或以上", "18歲或以上", 18, "岁", "at_least", None, None),
+    ("单价800美元及以下的商品免税", "800美元及以下", 800, "美元", "less_than", None, None),
+    ("持股5%或以下的股东", "5%或以下", 5, "%", "less_than", None, None),
+    ("毛利率提升2.35个点", "2.35个点", 2.35, "个百分点", "exact", None, None),
+    ("营收已连续五个季度增长", "五个季度", 5, "个季度", "exact", None, None),
 ]
 
 
@@ -210,6 +216,7 @@ def test_figure(text, span, value, unit, qual, lo, hi):
 
 # fragments where a given stretch must NOT be a FIGURE (or where nothing is)
 NEGATIVES = [
+    ("公司四季度营收增长", "四季度"),  # a quarter is a DATE, not a count of quarters
     ("有5家/个人企业", "5家/个"),  # 个人 is a word, not a denominator
     ("在2024年完成了超15億元的C輪融資", "2024年"),
     ("2019 年第一批入选公示248 家", "2019 年"),
