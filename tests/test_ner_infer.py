@@ -413,3 +413,53 @@ def test_entities_defaults_and_messages(shipped):
         with pytest.raises(ValueError) as err:
             t.entities(["x"], heads, precedence=precedence)
         assert str(err.value) == msg
+
+
+def _scaled(tagger, factor):
+    """A copy of ``tagger`` whose head weights and CRF scores are multiplied by ``factor`` (emissions and
+    CRF scale together, so its own best paths stay the same)."""
+    import copy
+    t = copy.copy(tagger)
+    t.head_w = {h: (w * factor, b * factor) for h, (w, b) in tagger.head_w.items()}
+    t.crf = {h: tuple(x * factor for x in c) for h, c in tagger.crf.items()}
+    return t
+
+
+def test_ensemble_averages_emissions_and_crf(shipped):
+    from extract.stages.ner.infer import EnsembleTagger
+    tagger, _ = shipped
+    ens = EnsembleTagger([tagger, _scaled(tagger, 3.0)])
+    ems, offs = ens.emissions(TEXTS, ["zhie"])
+    own, own_offs = tagger.emissions(TEXTS, ["zhie"])
+    assert offs.tolist() == own_offs.tolist()
+    assert np.allclose(ems["zhie"], 2.0 * own["zhie"], atol=1e-3)  # (1 + 3) / 2
+    for a, b in zip(ens.crf["zhie"], tagger.crf["zhie"]):
+        assert np.allclose(a, 2.0 * b)
+    # everything scaled by 2: the same best paths, so the same entities as the lone tagger
+    assert ens.entities(TEXTS) == tagger.entities(TEXTS)
+
+
+def test_ensemble_of_one_folder_is_the_tagger_itself():
+    from extract.stages.ner.infer import EnsembleTagger, NumpyTagger
+    assert type(EnsembleTagger.load_all([MODEL])) is NumpyTagger
+
+
+def test_ensemble_members_must_share_heads(shipped):
+    import copy
+    from extract.stages.ner.infer import EnsembleTagger
+    tagger, _ = shipped
+    other = copy.copy(tagger)
+    other.heads = {"zhie": ["COMPANY"]}
+    with pytest.raises(ValueError, match="heads"):
+        EnsembleTagger([tagger, other])
+
+
+def test_pipeline_ensemble_setting_resolves_folders_against_the_model():
+    """``"ensemble": ["ner"]`` in the model's config: the folder is found beside config.json, and the shipped
+    tagger averaged with itself finds exactly what it finds alone."""
+    from extract.pipeline import load
+    from extract.stages.ner.infer import EnsembleTagger
+    alone = load(exclude=()).get_pipe("ner")
+    pair = load(ner={"ensemble": ["ner"]}).get_pipe("ner")
+    assert isinstance(pair.tagger, EnsembleTagger) and len(pair.tagger.members) == 2
+    assert pair.tagger.entities(TEXTS) == alone.tagger.entities(TEXTS)

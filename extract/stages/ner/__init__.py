@@ -18,6 +18,7 @@ of this many characters), ``batch_chars``.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Iterable, List, Optional, Sequence
 
 from extract.doc import Document
@@ -34,10 +35,11 @@ class NERComponent:
     """Callable ``Document -> Document``; :meth:`pipe` processes many documents in one batch."""
 
     def __init__(self, path, heads: Optional[Sequence[str]] = None, max_len: int = 300,
-                 batch_chars: int = 20000, source: str = "ner", precedence: str = "head"):
-        from extract.stages.ner.infer import NumpyTagger
+                 batch_chars: int = 20000, source: str = "ner", precedence: str = "head",
+                 ensemble: Sequence = ()):
+        from extract.stages.ner.infer import EnsembleTagger
 
-        self.tagger = NumpyTagger.load(path)
+        self.tagger = EnsembleTagger.load_all([path, *ensemble])
         self.heads = list(heads) if heads else None
         self.precedence = precedence
         self.max_len = int(max_len)
@@ -91,6 +93,11 @@ class NERComponent:
 
 @components.register("ner.charcnn.v1")
 def make_ner(nlp, path: str = "ner", heads: Optional[Sequence[str]] = None, max_len: int = 300,
-             batch_chars: int = 20000, precedence: str = "head") -> NERComponent:
-    """The learned NER component; ``path`` is the model folder (resolved against the pipeline's folder)."""
-    return NERComponent(path, heads=heads, max_len=max_len, batch_chars=batch_chars, precedence=precedence)
+             batch_chars: int = 20000, precedence: str = "head", ensemble: Sequence[str] = ()) -> NERComponent:
+    """The learned NER component; ``path`` is the model folder (resolved against the pipeline's folder).
+    ``ensemble``: more model folders (resolved the same way) whose emissions and CRF scores are averaged
+    with ``path``'s (:class:`~extract.stages.ner.infer.EnsembleTagger`)."""
+    base = getattr(nlp, "path", None)
+    more = [str((Path(base) / p).resolve()) if base is not None else p for p in ensemble]
+    return NERComponent(path, heads=heads, max_len=max_len, batch_chars=batch_chars, precedence=precedence,
+                        ensemble=more)

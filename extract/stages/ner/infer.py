@@ -373,3 +373,41 @@ class NumpyTagger:
                         kept.append((s, e, typ))
             out.append(sorted(kept))
         return out
+
+
+class EnsembleTagger(NumpyTagger):
+    """Several taggers with the same heads and labels read as one: the emissions of every head are
+    averaged, and so are its CRF scores (transitions, start, end), then decoded once. Members may
+    differ in anything else (seed, vocabularies, lexicon). The members' texts are batched the same
+    way, so their batches line up. Costs one forward pass per member."""
+
+    def __init__(self, members: Sequence[NumpyTagger]):
+        members = list(members)
+        if not members:
+            raise ValueError("an ensemble needs at least one tagger")
+        first = members[0]
+        for m in members[1:]:
+            if m.heads != first.heads:
+                raise ValueError(f"ensemble members disagree on heads/labels: {first.heads} vs {m.heads}")
+        self.members = members
+        self.config = first.config
+        self.featurizer = first.featurizer
+        self.heads = first.heads
+        self.output_map = first.output_map
+        k = len(members)
+        self.crf = {h: tuple(sum(m.crf[h][i] for m in members) / k for i in range(3)) for h in self.heads}
+
+    @classmethod
+    def load_all(cls, paths: Sequence) -> NumpyTagger:
+        """One tagger for one folder, an ensemble for several."""
+        taggers = [NumpyTagger.load(p) for p in paths]
+        return taggers[0] if len(taggers) == 1 else cls(taggers)
+
+    def emissions(self, texts: List[str], heads: Sequence[str]):
+        outs = [m.emissions(texts, heads) for m in self.members]
+        offs = outs[0][1]
+        for _, o in outs[1:]:
+            if not np.array_equal(o, offs):  # members lay texts out alike (same gap): checked, not assumed
+                raise ValueError("ensemble members lay out texts differently (different dilations?)")
+        k = len(outs)
+        return {h: sum(o[0][h] for o in outs) / k for h in heads}, offs
