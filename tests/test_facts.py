@@ -54,6 +54,23 @@ def test_coordinated_subjects_pair_with_coordinated_values_or_share_one():
     assert {t[1] for t in tuples(find_facts(d, DATA))} == {"苏州", "无锡"}
 
 
+def test_slash_joined_subjects_pair_with_slash_joined_values():
+    d = make_doc("甲公司/乙公司/丙公司的毛利率分别为30%/25%/20%。",
+                 [("甲公司", "COMPANY"), ("乙公司", "COMPANY"), ("丙公司", "COMPANY"),
+                  fig("30%", 30, "%"), fig("25%", 25, "%"), fig("20%", 20, "%")])
+    assert sorted(tuples(find_facts(d, DATA))) == [("METRIC", "丙公司", "20%", None), ("METRIC", "乙公司", "25%", None),
+                                                   ("METRIC", "甲公司", "30%", None)]
+    d = make_doc("股价对应PE分别为20倍/15倍。", [fig("20倍", 20, "倍"), fig("15倍", 15, "倍")])
+    assert not [t for t in tuples(find_facts(d, DATA)) if t[2] == "15倍"]  # no names to pair: 15倍 stays out
+
+
+def test_slash_joined_subjects_share_one_value():
+    d = make_doc("甲公司/乙公司的技术密集度达到全省水平的两倍。",
+                 [("甲公司", "COMPANY"), ("乙公司", "COMPANY"),
+                  ("两倍", "FIGURE", {"value": 2, "unit": "倍", "qualifier": "exact"})])
+    assert {t[1] for t in tuples(find_facts(d, DATA))} == {"甲公司", "乙公司"}
+
+
 def test_coordinated_subjects_of_a_ranking_are_each_ranked():
     d = make_doc("星河科技、云帆智能及青石数据等品牌都首次进入全球500强。",
                  [("星河科技", "COMPANY"), ("云帆智能", "COMPANY"), ("青石数据", "COMPANY"),
