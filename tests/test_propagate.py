@@ -130,6 +130,20 @@ def test_transliterated_names():
     assert [text[s:e] for s, e in transliterated_names(text, chars)] == ["彼得·蒂尔", "戈蒂耶·科尔·基利安"]
 
 
+def test_titled_transliterations():
+    from extract.stages.propagate import titled_transliterations
+    from extract.stages.recognizers._data import load_rules
+    chars = frozenset(load_rules("transliteration")["chars"])
+    titles = tuple(load_rules("propagate")["person_titles"])
+    text = "研究所经济学家苏布拉马尼安指出，新任行长马尔霍特拉的政策；总统特朗普当地时间表示；董事长彼得邦菲\n"
+    assert [text[s:e] for s, e in titled_transliterations(text, chars, titles)] == ["苏布拉马尼安", "马尔霍特拉", "彼得邦菲"]
+
+
+def test_titled_transliteration_is_added_where_nothing_lies(nlp):
+    doc = nlp("该研究所经济学家苏布拉马尼安指出，经济仍有韧性。")
+    assert ("苏布拉马尼安", "PERSON") in _ents(doc)
+
+
 def test_a_transliterated_surname_alone_is_the_person():
     nlp = __import__("extract").load("models/default")
     d = nlp("经济学家埃德·赫斯在访谈中说，这将影响所有人。赫斯说：“港口将受影响。”")

@@ -48,6 +48,7 @@ the document).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import Counter, defaultdict
 from typing import Iterable, Optional
 
@@ -204,6 +205,9 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG"), min_len: int = 3, 
         if translit:
             for s, e in transliterated_names(norm, translit):
                 add("PERSON", s, e)
+            if data.get("person_titles"):
+                for s, e in titled_transliterations(norm, translit, tuple(data["person_titles"])):
+                    add("PERSON", s, e)
         last = _last_names(norm, list(doc.entities) + added) if surnames else set()
         for name in sorted(n for n in last if _CJK.fullmatch(n)):  # 埃德·赫斯 … 赫斯说: the surname alone is the person
             for m in re.finditer(re.escape(name), norm):
@@ -249,6 +253,34 @@ def transliterated_names(norm: str, chars: frozenset, max_part: int = 6) -> list
         if s < i and e > i + 1:
             out.append((s, e))
             done = e
+    return out
+
+
+_AFTER_TITLED = re.compile(r"[^\u4e00-\u9fff·•・‧-]|的|在|表示|指出|称|说|要求")
+
+
+@lru_cache(maxsize=8)
+def _titled_pattern(titles: tuple) -> re.Pattern:
+    return re.compile("(?:" + "|".join(sorted(map(re.escape, titles), key=len, reverse=True)) + ")")
+
+
+def titled_transliterations(norm: str, chars: frozenset, titles, min_len: int = 3, max_len: int = 8) -> list:
+    """``(start, end)`` of transliterated names written without a middle dot right after a person's title
+    (经济学家苏布拉马尼安指出, 新任行长马尔霍特拉的, 董事长彼得邦菲): ``min_len`` to ``max_len`` characters of ``chars``,
+    then a character that is no Chinese letter, or 的/在/表示/指出/称/说/要求 (the name cannot be told from a following word
+    that is made of the same characters otherwise: 特朗普当地时间, 莫迪会面). The caller adds them where no entity
+    lies. On the news train, extension, dev and select gold all 48 such spans are gold persons, 40 of them found by
+    the NER already (session 26)."""
+    out = []
+    for m in _titled_pattern(tuple(titles)).finditer(norm):
+        s = e = m.end()
+        while e < len(norm) and norm[e] in chars and e - s < max_len:
+            e += 1
+        while e - s >= min_len:  # the longest run that a stop follows
+            if e == len(norm) or _AFTER_TITLED.match(norm, e):
+                out.append((s, e))
+                break
+            e -= 1
     return out
 
 
