@@ -16,6 +16,7 @@ Attributes (besides ``norm``), only those that apply:
 ``since``                   2019年以来 → "since" (以来/至今 are inside the span)
 ``from_date`` ``to_date``   a range of dates: 7月14日至7月20日, 1-2月, 2月10日至11日 → the attrs of each end
 ``dateline``                a day in a news dateline: (中央社记者台北25日电) → day 25 (a day alone, 20日宣布, → day 20)
+``week_of``                 截至2025年2月7日当周 → true: the week that ends on that day (当周 is inside the span)
 ========================  ===============================================
 
 ``part`` also takes "early" / "mid" / "late" (上旬, 中旬, 下旬 after a month).
@@ -218,6 +219,8 @@ class DateRecognizer:
                 t = self.tod_after.match(doc.norm, e)  # 8日上午, 今天上午, 2月11日午盘: the time of day stays in (R15)
                 if t:
                     e = t.end()
+            if "day" in a and doc.norm.startswith("当周", e):
+                e, a = e + 2, {**a, "week_of": True}  # 截至2025年2月7日当周: the week that ends that day (news gold: 8 of 8)
             if doc.norm.endswith("农历", 0, s):
                 s -= 2  # 农历元宵节, 农历正月初九: the calendar named is part of the date (news gold: 7 of 7)
             out.append(doc.entity("DATE", s, e, a, source="rules"))
