@@ -131,6 +131,8 @@ CASES = [
     ("2024M12社零增速", "2024M12", {"year": 2024, "month": 12}),
     ("25年PE趋向可比公司", "25年", {"year": 2025}),
     ("該公司在 18 日宣布完成融資", "18 日", {"day": 18}),  # a space before 日 (Taiwanese text)
+    ("七年来，公司营收翻了一番", "七年来", {"relative": "last", "years": 7}),
+    ("多年以来，当地一直", "多年以来", {"relative": "last", "years": "few"}),
     ("截至2025年1月31日当周，基金净流入", "截至2025年1月31日当周",
      {"year": 2025, "month": 1, "day": 31, "asof": True, "week_of": True}),
 ]
@@ -146,6 +148,8 @@ def test_date(text, span, attrs):
 
 
 NEGATIVES = [
+    ("该公司成立12年来首次亏损", "12年来"),  # the age of a company, not a window
+    ("过去20年来看，增速放缓", "20年来"),
     ("2024 年 9 月 12 日宣布", "12 日"),  # the day of a full date is not a second DATE
     ("兌 100 日元", "100 日"),
     ("此前，深圳已超越上海", "此前"),
