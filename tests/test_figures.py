@@ -200,6 +200,11 @@ CASES = [
     ("毛利率提升2.35个点", "2.35个点", 2.35, "个百分点", "exact", None, None),
     ("营收已连续五个季度增长", "五个季度", 5, "个季度", "exact", None, None),
     ("十年期国债收益率下行3.5BP", "3.5BP", 3.5, "基点", "exact", None, None),
+    ("机身厚度仅4.6mm", "4.6mm", 4.6, "mm", "exact", None, None),
+    ("量产176层NAND闪存", "176层", 176, "层", "exact", None, None),
+    ("排量250cc的摩托车", "250cc", 250, "cc", "exact", None, None),
+    ("仅用30秒完成充电", "30秒", 30, "秒", "exact", None, None),
+    ("疫苗需在2℃保存", "2℃", 2, "℃", "exact", None, None),
     ("变现率同比下降12bps", "12bps", 12, "基点", "exact", None, None),
     ("应用上线一个月达到500万DAU", "500万DAU", 5000000, "DAU", "exact", None, None),
     ("首轮投入可能是300萬美元或更少", "300萬美元或更少", 3000000, "美元", "less_than", None, None),
@@ -220,6 +225,8 @@ def test_figure(text, span, value, unit, qual, lo, hi):
 
 # fragments where a given stretch must NOT be a FIGURE (or where nothing is)
 NEGATIVES = [
+    ("台积电3nm制程产能", "3nm"),  # a process node names a technology
+    ("一石激起千层浪", "千层"),
     ("公司四季度营收增长", "四季度"),  # a quarter is a DATE, not a count of quarters
     ("有5家/个人企业", "5家/个"),  # 个人 is a word, not a denominator
     ("在2024年完成了超15億元的C輪融資", "2024年"),
