@@ -201,6 +201,8 @@ CASES = [
     ("营收已连续五个季度增长", "五个季度", 5, "个季度", "exact", None, None),
     ("十年期国债收益率下行3.5BP", "3.5BP", 3.5, "基点", "exact", None, None),
     ("机身厚度仅4.6mm", "4.6mm", 4.6, "mm", "exact", None, None),
+    ("推出65吋液晶電視", "65吋", 65, "英寸", "exact", None, None),
+    ("开源70亿参数模型", "70亿参数", 7000000000, "参数", "exact", None, None),
     ("量产176层NAND闪存", "176层", 176, "层", "exact", None, None),
     ("排量250cc的摩托车", "250cc", 250, "cc", "exact", None, None),
     ("仅用30秒完成充电", "30秒", 30, "秒", "exact", None, None),
