@@ -132,6 +132,11 @@ CASES = [
     ("25年PE趋向可比公司", "25年", {"year": 2025}),
     ("該公司在 18 日宣布完成融資", "18 日", {"day": 18}),  # a space before 日 (Taiwanese text)
     ("七年来，公司营收翻了一番", "七年来", {"relative": "last", "years": 7}),
+    ("公司有望在未来3-5年率先盈利", "未来3-5年", {"relative": "next", "years": "range", "min": 3, "max": 5}),
+    ("将在未来12至24个月内支付", "未来12至24个月内", {"relative": "next", "months": "range", "min": 12, "max": 24}),
+    ("活动于下午2点开始", "下午2点", {"time": "下午2点"}),
+    ("周二上午10点他将发言", "周二上午10点", {"relative": "weekday", "weekday": "二", "time": "10点"}),
+    ("2月13日19时许，现场", "2月13日19时许", {"month": 2, "day": 13, "time": "19时许"}),
     ("多年以来，当地一直", "多年以来", {"relative": "last", "years": "few"}),
     ("截至2025年1月31日当周，基金净流入", "截至2025年1月31日当周",
      {"year": 2025, "month": 1, "day": 31, "asof": True, "week_of": True}),
@@ -148,6 +153,7 @@ def test_date(text, span, attrs):
 
 
 NEGATIVES = [
+    ("恒指收报20,000点，跌94点", "94点"),  # index points are FIGUREs, not clock times
     ("该公司成立12年来首次亏损", "12年来"),  # the age of a company, not a window
     ("过去20年来看，增速放缓", "20年来"),
     ("2024 年 9 月 12 日宣布", "12 日"),  # the day of a full date is not a second DATE

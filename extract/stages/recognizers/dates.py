@@ -17,6 +17,8 @@ Attributes (besides ``norm``), only those that apply:
 ``from_date`` ``to_date``   a range of dates: 7月14日至7月20日, 1-2月, 2月10日至11日 → the attrs of each end
 ``dateline``                a day in a news dateline: (中央社记者台北25日电) → day 25 (a day alone, 20日宣布, → day 20)
 ``week_of``                 截至2025年2月7日当周 → true: the week that ends on that day (当周 is inside the span)
+``time``                    下午2点, 周二上午10点, 2月13日19时许 → the clock time as written ("下午2点", "10点", "19时许")
+``min`` ``max``             未来3-5年 → relative next, years "range", min 3, max 5 (a window given as a range)
 ========================  ===============================================
 
 ``part`` also takes "early" / "mid" / "late" (上旬, 中旬, 下旬 after a month).
@@ -80,6 +82,14 @@ _DATELINE = re.compile(r"(?<![\d.月])(3[01]|[12]\d|0?[1-9])日(?=电|讯)")
 # found before were DATEs; not after 成立/上市 (成立12年来, 上市24年以来: how old a company is, not a window), not 来看
 _COUNT_SINCE = re.compile(r"(?<![\d.第近去])(?P<n>[一二三四五六七八九十两]{1,3}|\d{1,2}|多|几|数)年(?:以)?来(?![自看说源往到临回电])")
 _COUNT_SINCE_NOT_AFTER = ("成立", "上市", "创立", "创办", "成立近", "上市近", "创立近", "创办近", "建立", "建厂", "入行")
+# a clock time: after a time of day (下午2点, 上午10点半, 晚7時) any hour with 点 or 时; after a date with no time of day
+# (2月13日19时许, 当日18时03分) only 时 (news gold: the 35 clock times after a time of day or a date are inside DATEs;
+# the FIGURE recognizer had read 29 of them as points, 2点)
+_CLOCK_TOD = ("上午", "下午", "中午", "晚上", "早上", "凌晨", "傍晚", "晚间", "早间", "晚", "早")
+_HOUR = r"(?:[01]?\d|2[0-4]|[一二三四五六七八九十]{1,3})"
+_CLOCK = re.compile(rf"[ \t]?{_HOUR}[ \t]?[点时](?:半|[0-5]?\d分|正|许)?(?![多左前后\d.])")
+_CLOCK_H = re.compile(rf"[ \t]?{_HOUR}[ \t]?时(?:[0-5]?\d分|正|许)?(?![多左前后\d.])")
+_TOD_CLOCK = re.compile(rf"(?:{'|'.join(_CLOCK_TOD[:-2])}){_CLOCK.pattern}")
 _BARE_DAY = re.compile(r"(?<![\d.月日号年第／/])(?<!月 )(?<!年 )(?<!第 )(3[01]|[12]\d|0?[1-9])[ \t]?日(?![元内以电讯\d])")
 
 
@@ -103,6 +113,11 @@ class DateRecognizer:
         self.relative = d["relative"]
         self.last_n = d["last_n_prefixes"]
         self.last_units = d["last_n_units"]
+        # 未来3-5年 (news gold: 12 of 12 such spans are DATEs; the FIGURE recognizer read 11 as durations, 3-5年)
+        count = r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})"
+        self.last_range = re.compile(
+            rf"(?P<p>{alternation(self.last_n)})(?:的)?[ \t]?(?P<lo>{count})[ \t]?(?:-|—|–|~|～|至|到)[ \t]?(?P<hi>{count})"
+            rf"[ \t]?(?P<u>{alternation(self.last_units)})(?:内|以来|来(?![自看说源往到临回电])|间)?")
         self.holidays = d["holidays"]
         self.ago_units = d["ago_units"]
         plan = d["plan_first_year"]
@@ -218,6 +233,14 @@ class DateRecognizer:
             a = {"relative": "last", "years": "few"} if m.group("n") in ("多", "几", "数") else {}
             if a or self._window(a, "last", m.group("n"), "年"):
                 spans.append([m.start(), m.end(), a])
+        for m in self.last_range.finditer(doc.norm):  # 未来3-5年, 过去6至7年, 未来12到24个月内: a window of a range
+            lo, hi = self.num.parse(m.group("lo")), self.num.parse(m.group("hi"))
+            if not inside(m.start()) and lo is not None and hi is not None and 0 < lo < hi:
+                spans.append([m.start(), m.end(), {"relative": self.last_n[m.group("p")],
+                                                   self.last_units[m.group("u")]: "range", "min": lo, "max": hi}])
+        for m in _TOD_CLOCK.finditer(doc.norm):  # 下午2点, 凌晨4点: a time of day with its clock time and no date
+            if not inside(m.start()):
+                spans.append([m.start(), m.end(), {"time": doc.norm[m.start():m.end()]}])
         spans.sort(key=lambda x: x[0])
         out = []
         for s, e, a in self._extend(doc.norm, spans):
@@ -229,6 +252,10 @@ class DateRecognizer:
                 t = self.tod_after.match(doc.norm, e)  # 8日上午, 今天上午, 2月11日午盘: the time of day stays in (R15)
                 if t:
                     e = t.end()
+            if ("day" in a or a.get("relative") in _DAY_WORDS or "weekday" in a) and not a.get("dateline"):
+                c = (_CLOCK if doc.norm.endswith(_CLOCK_TOD, s, e) else _CLOCK_H).match(doc.norm, e)
+                if c:  # 周二上午10点, 2月13日19时许, 截至当日18时03分: the clock time stays in too
+                    e, a = c.end(), {**a, "time": doc.norm[c.start():c.end()].strip()}
             if "day" in a and doc.norm.startswith("当周", e):
                 e, a = e + 2, {**a, "week_of": True}  # 截至2025年2月7日当周: the week that ends that day (news gold: 8 of 8)
             if doc.norm.endswith("农历", 0, s):
