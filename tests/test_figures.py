@@ -230,7 +230,6 @@ def test_figure(text, span, value, unit, qual, lo, hi):
 # fragments where a given stretch must NOT be a FIGURE (or where nothing is)
 NEGATIVES = [
     ("继续做好金融“五篇大文章”", "五篇"),  # a slogan
-    ("银行推出新三年战略规划", "三年"),
     ("台积电3nm制程产能", "3nm"),  # a process node names a technology
     ("一石激起千层浪", "千层"),
     ("公司四季度营收增长", "四季度"),  # a quarter is a DATE, not a count of quarters
