@@ -70,6 +70,15 @@ def run(cmd, log_path: Path) -> float:
     return dt
 
 
+def _drop_ensemble(cfg: dict) -> list:
+    """Take the ``ensemble`` setting off the config's NER entry (in place); the member folders it named."""
+    members = []
+    for entry in cfg.get("pipeline", []):
+        if entry.get("factory", "").startswith("ner."):
+            members += entry.pop("ensemble", [])
+    return members
+
+
 def crossfit_spec(out: Path, crossfit: Path) -> Path:
     """A cross-fitting file for the model folder ``out`` (``extract.learn.pipe_predicted``): one folder per fold
     beside ``out`` whose entries link to ``out``'s own (so each step sees the files the steps before it wrote)
@@ -81,9 +90,12 @@ def crossfit_spec(out: Path, crossfit: Path) -> Path:
     for k, ner in enumerate(info["ner"]):
         d = base / f"fold{k}"
         d.mkdir(parents=True)
+        cfg = json.loads((out / "config.json").read_text(encoding="utf-8"))
+        members = _drop_ensemble(cfg)  # the fold's NER alone: a member trained on every document would leak
         for entry in out.iterdir():
-            if entry.name not in ("ner", "retrain.log", "MODEL_CARD.md"):
+            if entry.name not in ("ner", "retrain.log", "MODEL_CARD.md", "config.json", *members):
                 (d / entry.name).symlink_to(entry)
+        (d / "config.json").write_text(json.dumps(cfg, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         (d / "ner").symlink_to((crossfit / ner).resolve(), target_is_directory=True)
         models.append(f"fold{k}")
     spec = base / "folds.json"
@@ -133,6 +145,10 @@ def main(argv=None) -> int:
             ner_dir = run_dir / "model-best"
         shutil.rmtree(out / "ner", ignore_errors=True)
         shutil.copytree(ner_dir, out / "ner")
+        cfg = json.loads((out / "config.json").read_text(encoding="utf-8"))
+        for member in _drop_ensemble(cfg):  # the base's other taggers were not trained with this NER's data
+            shutil.rmtree(out / member, ignore_errors=True)
+        (out / "config.json").write_text(json.dumps(cfg, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     own = out  # what the classifier steps run their training documents through: the folder itself,
     spec = crossfit_spec(out, Path(args.crossfit).resolve()) if args.crossfit else None  # or the fold NERs
 

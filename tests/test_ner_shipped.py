@@ -28,7 +28,11 @@ def test_shipped_folder_is_complete_and_small():
     assert size < 20 * 2 ** 20, f"model folder is {size / 2 ** 20:.1f} MB"
     cfg = json.loads((MODEL.parent / "config.json").read_text(encoding="utf-8"))
     [entry] = [c for c in cfg["pipeline"] if c["name"] == "ner"]
-    assert entry == {"name": "ner", "factory": "ner.charcnn.v1", "path": "ner", "heads": ["zhie"]}
+    assert entry == {"name": "ner", "factory": "ner.charcnn.v1", "path": "ner", "heads": ["zhie"], "ensemble": ["ner_seed7"]}
+    second = MODEL.parent / "ner_seed7"  # the ensemble's second tagger: same heads and labels, its own weights
+    assert (second / "model.safetensors").is_file() and sum(p.stat().st_size for p in second.iterdir()) < 20 * 2 ** 20
+    assert json.loads((second / "labels.json").read_text(encoding="utf-8")) == \
+        json.loads((MODEL / "labels.json").read_text(encoding="utf-8"))
     labels = json.loads((MODEL / "labels.json").read_text(encoding="utf-8"))
     assert labels["output_head"] == "zhie"
     emitted = {v for v in labels["output_map"]["zhie"].values() if v}

@@ -74,6 +74,10 @@ def test_train_from_each_format_writes_loadable_models(tmp_path, fmt):
     for name in ("model-best", "model-last"):
         assert (out / name / "config.json").is_file() and (out / name / "ner" / "model.safetensors").is_file()
     assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temp folders left behind
+    # the shipped model averages two taggers; the folder trained here runs the one it trained, without the other's files
+    cfg = json.loads((out / "model-best" / "config.json").read_text(encoding="utf-8"))
+    assert "ensemble" not in next(e for e in cfg["pipeline"] if e["name"] == "ner")
+    assert not (out / "model-best" / "ner_seed7").exists()
     nlp = extract.load(out / "model-best")
     doc = nlp("芯片设计公司曦智科技完成C轮融资。")
     rec = doc.to_dict()

@@ -101,7 +101,7 @@ def _assemble(ner_dir: Path, base_pipeline: Path, dest: Path, heads: Optional[li
               precedence: Optional[str] = None) -> None:
     """Write a complete model folder to ``dest`` atomically: the base pipeline's config and its other
     artifacts (relation and event weights …; not its model card, which describes the base), with the
-    new NER."""
+    new NER in place of the base's (of all its taggers, when the base averages several: ``ensemble``)."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=dest.parent))
     cfg_path = base_pipeline / "config.json"
@@ -114,6 +114,9 @@ def _assemble(ner_dir: Path, base_pipeline: Path, dest: Path, heads: Optional[li
         if entry["factory"].startswith("ner."):
             skip.add(entry.get("path", "ner"))
             entry["path"] = "ner"
+            # the base's other ensemble members were not trained on the new data (and may lack its heads):
+            # the new folder runs the one tagger trained here, and does not carry their files
+            skip.update(entry.pop("ensemble", ()))
             if heads:
                 entry["heads"] = heads
             elif entry.get("heads") and not set(entry["heads"]) <= trained_heads:
