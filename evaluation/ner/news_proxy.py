@@ -20,7 +20,7 @@ sys.path.insert(0, str(REPO))
 
 from extract.learn.ner.data import load_corpus, load_label_map  # noqa: E402
 from extract.learn.ner.score import score_spans  # noqa: E402
-from extract.stages.ner.infer import NumpyTagger  # noqa: E402
+from extract.stages.ner.infer import EnsembleTagger  # noqa: E402
 
 SETS = [("boson", "holdout"), ("cluener", "holdout"), ("msra", "test")]
 
@@ -31,7 +31,8 @@ def gold_zhie(corpus: str, examples):
 
 
 def score_model(path: str, heads=None) -> dict:
-    tagger = NumpyTagger.load(path)
+    """``path``: a tagger folder, or several joined by ``+`` (an ensemble, as the shipped config runs them)."""
+    tagger = EnsembleTagger.load_all(path.split("+"))
     out = {}
     for corpus, split in SETS:
         ex = load_corpus(corpus, split)
@@ -47,7 +48,7 @@ def score_model(path: str, heads=None) -> dict:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("models", nargs="+")
+    ap.add_argument("models", nargs="+", help="tagger folders; A+B for an ensemble of two")
     ap.add_argument("--heads", help="comma-separated head order (default: the model's)")
     ap.add_argument("--out")
     args = ap.parse_args(argv)
