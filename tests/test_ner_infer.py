@@ -463,3 +463,14 @@ def test_pipeline_ensemble_setting_resolves_folders_against_the_model():
     pair = load(ner={"ensemble": ["ner"]}).get_pipe("ner")
     assert isinstance(pair.tagger, EnsembleTagger) and len(pair.tagger.members) == 2
     assert pair.tagger.entities(TEXTS) == alone.tagger.entities(TEXTS)
+
+
+def test_ensemble_reads_a_shared_lexicon_once_with_the_same_result(shipped):
+    from extract.stages.ner.infer import EnsembleTagger
+    tagger, _ = shipped
+    ens = EnsembleTagger([tagger, _scaled(tagger, 3.0)])
+    assert ens.shared_lex  # one featurizer: the same lexicon features
+    shared, _ = ens.emissions(TEXTS, ["zhie"])
+    ens.shared_lex = False
+    apart, _ = ens.emissions(TEXTS, ["zhie"])
+    assert np.array_equal(shared["zhie"], apart["zhie"])

@@ -249,8 +249,10 @@ class NumpyTagger:
         return cls(config, {k: v.detach().float().cpu().numpy() for k, v in state.items()}, featurizer)
 
     # ------------------------------------------------------------ forward
-    def emissions(self, texts: List[str], heads: Sequence[str]) -> Tuple[Dict[str, np.ndarray], np.ndarray]:
-        """Flat emissions per head ``[N, K]`` and the flat start offset of each text."""
+    def emissions(self, texts: List[str], heads: Sequence[str], lex: Optional[np.ndarray] = None
+                  ) -> Tuple[Dict[str, np.ndarray], np.ndarray]:
+        """Flat emissions per head ``[N, K]`` and the flat start offset of each text. ``lex``: the lexicon
+        features of ``texts`` (:meth:`Featurizer.lex_flat`) when the caller has them already."""
         cids, bids, offs = self.featurizer.encode_flat(texts, self.gap)
         n = len(cids)
         pad = np.flatnonzero(cids == 0)  # the padding rows between texts: zeroed after each layer
@@ -262,7 +264,7 @@ class NumpyTagger:
         if self.use_bigrams:
             _shifted_sum(h, self.t_bigram, bids, -self.half)  # bigrams t-half .. t+half+1
         if self.w_lex is not None:
-            lex = self.featurizer.lex_flat(texts, self.gap)
+            lex = self.featurizer.lex_flat(texts, self.gap) if lex is None else lex
             rows = np.nonzero(lex.any(axis=1))[0]  # most characters match no word: add only where one does
             if len(rows):
                 h[rows] += lex[rows].astype(np.float32) @ self.w_lex
@@ -375,6 +377,15 @@ class NumpyTagger:
         return out
 
 
+def _same_lexicon(a: NumpyTagger, b: NumpyTagger) -> bool:
+    """Whether two taggers compute the same lexicon features for any text (same gap, folding and word lists)."""
+    la, lb = a.featurizer.lexicon, b.featurizer.lexicon
+    if la is None or lb is None:
+        return la is None and lb is None
+    return a.gap == b.gap and la.names == lb.names and np.array_equal(la.keys, lb.keys) \
+        and np.array_equal(la.masks, lb.masks) and np.array_equal(a.featurizer._tables()[0], b.featurizer._tables()[0])
+
+
 class EnsembleTagger(NumpyTagger):
     """Several taggers with the same heads and labels read as one: the emissions of every head are
     averaged, and so are its CRF scores (transitions, start, end), then decoded once. Members may
@@ -396,6 +407,8 @@ class EnsembleTagger(NumpyTagger):
         self.output_map = first.output_map
         k = len(members)
         self.crf = {h: tuple(sum(m.crf[h][i] for m in members) / k for i in range(3)) for h in self.heads}
+        # members with the same lexicon, folding and layout read the same lexicon features: computed once
+        self.shared_lex = all(_same_lexicon(first, m) for m in members[1:])
 
     @classmethod
     def load_all(cls, paths: Sequence) -> NumpyTagger:
@@ -403,8 +416,11 @@ class EnsembleTagger(NumpyTagger):
         taggers = [NumpyTagger.load(p) for p in paths]
         return taggers[0] if len(taggers) == 1 else cls(taggers)
 
-    def emissions(self, texts: List[str], heads: Sequence[str]):
-        outs = [m.emissions(texts, heads) for m in self.members]
+    def emissions(self, texts: List[str], heads: Sequence[str], lex: Optional[np.ndarray] = None):
+        first = self.members[0]
+        if lex is None and self.shared_lex and first.w_lex is not None:
+            lex = first.featurizer.lex_flat(texts, first.gap)
+        outs = [m.emissions(texts, heads, lex if self.shared_lex else None) for m in self.members]
         offs = outs[0][1]
         for _, o in outs[1:]:
             if not np.array_equal(o, offs):  # members lay texts out alike (same gap): checked, not assumed
