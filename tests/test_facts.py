@@ -64,6 +64,16 @@ def test_slash_joined_subjects_pair_with_slash_joined_values():
     assert not [t for t in tuples(find_facts(d, DATA)) if t[2] == "15倍"]  # no names to pair: 15倍 stays out
 
 
+def test_a_ranking_with_no_metric_of_its_own_takes_the_documents_earlier_ranking_metric():
+    d = make_doc("冰岛在最适合外籍人士居住的国家中位居榜首。奥地利排名第三。",
+                 [("冰岛", "LOC"), ("榜首", "RANK", {"rank": 1}), ("奥地利", "LOC"), ("第三", "RANK", {"rank": 3})])
+    facts = find_facts(d, DATA)
+    assert [(t[1], t[2]) for t in tuples(facts)] == [("冰岛", "榜首"), ("奥地利", "第三")]
+    assert facts[1].metric is not None and facts[1].metric.text == facts[0].metric.text
+    d = make_doc("奥地利排名第三。", [("奥地利", "LOC"), ("第三", "RANK", {"rank": 3})])
+    assert find_facts(d, DATA) == []  # nothing in the document says what is ranked
+
+
 def test_slash_joined_subjects_share_one_value():
     d = make_doc("甲公司/乙公司的技术密集度达到全省水平的两倍。",
                  [("甲公司", "COMPANY"), ("乙公司", "COMPANY"),

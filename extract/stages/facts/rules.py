@@ -902,11 +902,17 @@ def _with_metrics(doc: Document, facts: list, data: dict) -> list:
         by_sent.setdefault(sent, []).append(f)
     for sent, f in pending:
         nxt = next((g for g in by_sent.get(sent, ()) if g.value.start > f.value.start), None)
+        if nxt is None:  # 冰島位居榜首。…奧地利排名第三: what the document ranks was named with an earlier ranking
+            # (session 26: over the 710 training documents cross-fitted RANKING 0.575 -> 0.592, no new false facts on
+            # the 812 news documents with the shipped model; news dev + select unchanged)
+            nxt = max((g for g in out if g.type == "RANKING" and g.value.start < f.value.start),
+                      key=lambda g: g.value.start, default=None)
         if nxt is not None:
             f.metric = nxt.metric
             out.append(f)
-            by_sent[sent].append(f)
+            by_sent.setdefault(sent, []).append(f)
     return out
+
 
 
 def _after_value(doc: Document, value) -> int:
