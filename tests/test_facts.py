@@ -74,6 +74,12 @@ def test_a_ranking_with_no_metric_of_its_own_takes_the_documents_earlier_ranking
     assert find_facts(d, DATA) == []  # nothing in the document says what is ranked
 
 
+def test_coordinated_names_pair_with_as_many_coordinated_ranks():
+    d = make_doc("上海和杭州分列第二、第三位。",
+                 [("上海", "LOC"), ("杭州", "LOC"), ("第二", "RANK", {"rank": 2}), ("第三位", "RANK", {"rank": 3})])
+    assert [(t[1], t[2]) for t in tuples(find_facts(d, DATA))] == [("上海", "第二"), ("杭州", "第三位")]
+
+
 def test_slash_joined_subjects_share_one_value():
     d = make_doc("甲公司/乙公司的技术密集度达到全省水平的两倍。",
                  [("甲公司", "COMPANY"), ("乙公司", "COMPANY"),

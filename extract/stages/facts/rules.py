@@ -849,6 +849,10 @@ def _rules_pass(doc: Document, data: dict):
             if subject is None:
                 continue
             chain = _coordinated(doc, subject, sent_all) if subject.end <= e.start else [subject]
+            if len(chain) > 1:  # 上海和杭州分列第二、第三位: as many ranks as names pair in order
+                ranks = _value_chain(doc, e, [x for x in sent_all if x.type == "RANK"])
+                if len(ranks) == len(chain):
+                    chain = [chain[ranks.index(e)]]
             for s in chain:  # 甲、乙及丙等品牌都进入全球500大: each of them is ranked
                 facts.append(Fact("RANKING", s, e, metric, date))
             continue
