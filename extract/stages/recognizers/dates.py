@@ -90,6 +90,8 @@ _HOUR = r"(?:[01]?\d|2[0-4]|[一二三四五六七八九十]{1,3})"
 _CLOCK = re.compile(rf"[ \t]?{_HOUR}[ \t]?[点时](?:半|[0-5]?\d分|正|许)?(?![多左前后\d.])")
 _CLOCK_H = re.compile(rf"[ \t]?{_HOUR}[ \t]?时(?:[0-5]?\d分|正|许)?(?![多左前后\d.])")
 _TOD_CLOCK = re.compile(rf"(?:{'|'.join(_CLOCK_TOD[:-2])}){_CLOCK.pattern}")
+# a year written without 年 before the part of it (2024全年, 2025上半年): news gold 8 of 8 such spans are DATEs
+_YEAR_NO_NIAN = re.compile(r"(?<![\d.A-Za-z/-])(19[5-9]\d|20[0-3]\d)(全年|上半年|下半年)")
 _BARE_DAY = re.compile(r"(?<![\d.月日号年第／/])(?<!月 )(?<!年 )(?<!第 )(3[01]|[12]\d|0?[1-9])[ \t]?日(?![元内以电讯\d])")
 
 
@@ -227,6 +229,12 @@ class DateRecognizer:
                   if not inside(m.start())]
         spans += [[m.start(), m.end(), {"year": int(m.group(1)), "month": int(m.group(2)), "day": int(m.group(3))}]
                   for m in _ISO.finditer(doc.norm)]
+        for m in _YEAR_NO_NIAN.finditer(doc.norm):  # 2024全年, 2025上半年 (年 left out)
+            if not inside(m.start()):
+                a = {"year": int(m.group(1))}
+                if m.group(2) in self.parts:
+                    a["part"] = self.parts[m.group(2)]
+                spans.append([m.start(), m.end(), a])
         for m in _COUNT_SINCE.finditer(doc.norm):  # 七年来, 三十年来, 多年以来: the last N years, with no 近/过去 before
             if inside(m.start()) or doc.norm.endswith(_COUNT_SINCE_NOT_AFTER, 0, m.start()):
                 continue
