@@ -133,6 +133,8 @@ CASES = [
     ("該公司在 18 日宣布完成融資", "18 日", {"day": 18}),  # a space before 日 (Taiwanese text)
     ("七年来，公司营收翻了一番", "七年来", {"relative": "last", "years": 7}),
     ("2024全年数据公布后", "2024全年", {"year": 2024}),
+    ("预计2024/2025/2026年营收", "2025", {"year": 2025}),
+    ("当前股价对应25/26年PE", "25", {"year": 2025}),
     ("2025上半年海外收入", "2025上半年", {"year": 2025, "part": "H1"}),
     ("公司有望在未来3-5年率先盈利", "未来3-5年", {"relative": "next", "years": "range", "min": 3, "max": 5}),
     ("将在未来12至24个月内支付", "未来12至24个月内", {"relative": "next", "months": "range", "min": 12, "max": 24}),
@@ -155,6 +157,7 @@ def test_date(text, span, attrs):
 
 
 NEGATIVES = [
+    ("2025/09/14 奪冠", "2025"),  # a whole date, not a list of years
     ("恒指收报20,000点，跌94点", "94点"),  # index points are FIGUREs, not clock times
     ("该公司成立12年来首次亏损", "12年来"),  # the age of a company, not a window
     ("过去20年来看，增速放缓", "20年来"),

@@ -92,6 +92,9 @@ _CLOCK_H = re.compile(rf"[ \t]?{_HOUR}[ \t]?时(?:[0-5]?\d分|正|许)?(?![多�
 _TOD_CLOCK = re.compile(rf"(?:{'|'.join(_CLOCK_TOD[:-2])}){_CLOCK.pattern}")
 # a year written without 年 before the part of it (2024全年, 2025上半年): news gold 8 of 8 such spans are DATEs
 _YEAR_NO_NIAN = re.compile(r"(?<![\d.A-Za-z/-])(19[5-9]\d|20[0-3]\d)(全年|上半年|下半年)")
+# the years of a slash list, as broker notes write them (预计2024/2025/2026, 对应25/26年): news gold 23 of 23 such years
+# are DATEs; not a date (2025/09/14) nor a fiscal year (2026/27年, one DATE)
+_YEAR_LIST = re.compile(r"(?<![\d./])(?:20[0-3]\d(?:/20[0-3]\d)+(?![\d/])|\d{2}(?:/\d{2})+(?=年))")
 _BARE_DAY = re.compile(r"(?<![\d.月日号年第／/])(?<!月 )(?<!年 )(?<!第 )(3[01]|[12]\d|0?[1-9])[ \t]?日(?![元内以电讯\d])")
 
 
@@ -235,6 +238,12 @@ class DateRecognizer:
                 if m.group(2) in self.parts:
                     a["part"] = self.parts[m.group(2)]
                 spans.append([m.start(), m.end(), a])
+        for m in _YEAR_LIST.finditer(doc.norm):  # 2024/2025/2026年, 24/25/26年: each year of a slash list
+            for y in re.finditer(r"\d+", m.group(0)):
+                s0 = m.start() + y.start()
+                if not inside(s0) and not any(sp[0] == s0 for sp in spans):
+                    n = int(y.group(0))
+                    spans.append([s0, m.start() + y.end(), {"year": n if n > 99 else 2000 + n}])
         for m in _COUNT_SINCE.finditer(doc.norm):  # 七年来, 三十年来, 多年以来: the last N years, with no 近/过去 before
             if inside(m.start()) or doc.norm.endswith(_COUNT_SINCE_NOT_AFTER, 0, m.start()):
                 continue
