@@ -204,6 +204,8 @@ CASES = [
     ("推出65吋液晶電視", "65吋", 65, "英寸", "exact", None, None),
     ("开源70亿参数模型", "70亿参数", 7000000000, "参数", "exact", None, None),
     ("集资500萬紐元", "500萬紐元", 5000000, "纽元", "exact", None, None),
+    ("提出每股1仙部份要約", "1仙", 0.01, "港元", "exact", None, None),
+    ("每股盈利2美仙", "2美仙", 0.02, "美元", "exact", None, None),
     ("收购价为20亿加元", "20亿加元", 2000000000, "加元", "exact", None, None),
     ("量产176层NAND闪存", "176层", 176, "层", "exact", None, None),
     ("排量250cc的摩托车", "250cc", 250, "cc", "exact", None, None),
@@ -229,6 +231,7 @@ def test_figure(text, span, value, unit, qual, lo, hi):
 
 # fragments where a given stretch must NOT be a FIGURE (or where nothing is)
 NEGATIVES = [
+    ("八仙过海，各显神通", "八仙"),
     ("继续做好金融“五篇大文章”", "五篇"),  # a slogan
     ("台积电3nm制程产能", "3nm"),  # a process node names a technology
     ("一石激起千层浪", "千层"),

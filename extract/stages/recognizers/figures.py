@@ -78,6 +78,7 @@ class FigureRecognizer:
         units = load_rules("units", rules_dir)
         quals = load_rules("qualifiers", rules_dir)
         self.currencies = units["currencies"]
+        self.cents = units.get("cents", {})  # 1仙 = 0.01 港元
         self.percent = units["percent"]
         self.multiple = set(units["multiple"])
         self.measure = set(units["measure_words"])
@@ -120,7 +121,7 @@ class FigureRecognizer:
         mag = char_class(list(n.small) + list(n.big))
         mega = alternation(units["mega_si_after_zhao"])
         MAG = rf"(?:(?!兆(?:{mega}))(?!千(?:克|米|瓦))[{mag}])+"  # 35千克 is kilograms, not 35 thousand 克
-        all_units = (list(self.currencies) + list(self.percent) + list(self.multiple) + list(self.measure)
+        all_units = (list(self.currencies) + list(self.cents) + list(self.percent) + list(self.multiple) + list(self.measure)
                      + list(units.get("tenth_like", [])))
         nb = units["unit_not_before"]
         unit_alts = []
@@ -432,6 +433,8 @@ class FigureRecognizer:
                 unit, mult = "%", Decimal(10)
             elif u in self.currencies:
                 unit = self.currencies[u]
+            elif u in self.cents:
+                unit, mult = self.cents[u], Decimal("0.01")
             elif u in self.percent:
                 unit = self.percent[u]
             else:
