@@ -110,9 +110,12 @@ def _heads(model_dir: Path):
 
 
 def _tagger(model_dir: Path):
-    from extract.stages.ner.infer import NumpyTagger
+    """The folder's NER as its config runs it (the taggers of an ``ensemble`` averaged)."""
+    from extract.stages.ner.infer import EnsembleTagger
     path, heads, precedence = _heads(model_dir)
-    return NumpyTagger.load(path), heads, precedence
+    cfg = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
+    entry = next(e for e in cfg["pipeline"] if e["factory"].startswith("ner."))
+    return EnsembleTagger.load_all([path, *(model_dir / m for m in entry.get("ensemble", ()))]), heads, precedence
 
 
 def _f(sc) -> dict:

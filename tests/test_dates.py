@@ -142,6 +142,7 @@ CASES = [
     ("周二上午10点他将发言", "周二上午10点", {"relative": "weekday", "weekday": "二", "time": "10点"}),
     ("2月13日19时许，现场", "2月13日19时许", {"month": 2, "day": 13, "time": "19时许"}),
     ("多年以来，当地一直", "多年以来", {"relative": "last", "years": "few"}),
+    ("数十年来，当地一直", "数十年来", {"relative": "last", "years": "few"}),
     ("截至2025年1月31日当周，基金净流入", "截至2025年1月31日当周",
      {"year": 2025, "month": 1, "day": 31, "asof": True, "week_of": True}),
 ]
@@ -157,6 +158,7 @@ def test_date(text, span, attrs):
 
 
 NEGATIVES = [
+    ("股价20日一时大涨", "20日一时"),  # 一时 (for a while) is no clock time
     ("2025/09/14 奪冠", "2025"),  # a whole date, not a list of years
     ("恒指收报20,000点，跌94点", "94点"),  # index points are FIGUREs, not clock times
     ("该公司成立12年来首次亏损", "12年来"),  # the age of a company, not a window

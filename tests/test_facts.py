@@ -80,6 +80,12 @@ def test_coordinated_names_pair_with_as_many_coordinated_ranks():
     assert [(t[1], t[2]) for t in tuples(find_facts(d, DATA))] == [("上海", "第二"), ("杭州", "第三位")]
 
 
+def test_a_metric_read_after_a_value_stops_at_a_slash():
+    d = make_doc("甲公司/乙公司的股价分别上涨15%/13%，领涨板块。",
+                 [("甲公司", "COMPANY"), ("乙公司", "COMPANY"), fig("15%", 15, "%"), fig("13%", 13, "%")])
+    assert all("/" not in f.metric.text for f in find_facts(d, DATA) if f.metric is not None)
+
+
 def test_slash_joined_subjects_share_one_value():
     d = make_doc("甲公司/乙公司的技术密集度达到全省水平的两倍。",
                  [("甲公司", "COMPANY"), ("乙公司", "COMPANY"),

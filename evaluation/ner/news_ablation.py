@@ -32,9 +32,11 @@ FIVE = ("COMPANY", "ORG", "PERSON", "LOC", "INDUSTRY")
 def model_with(ner_dir: str, heads, tmp: Path, drop=None) -> Path:
     base = REPO / "models" / "default"
     out = tmp / Path(ner_dir).parent.name
-    shutil.copytree(base, out, ignore=shutil.ignore_patterns("ner"))
+    cfg = json.loads((base / "config.json").read_text(encoding="utf-8"))
+    members = [m for e in cfg["pipeline"] if e["name"] == "ner" for m in e.pop("ensemble", [])]
+    # the candidate NER alone: the shipped ensemble's other taggers are neither copied nor averaged in
+    shutil.copytree(base, out, ignore=shutil.ignore_patterns("ner", *members))
     (out / "ner").symlink_to(Path(ner_dir).resolve())
-    cfg = json.loads((out / "config.json").read_text(encoding="utf-8"))
     for e in cfg["pipeline"]:
         if e["name"] == "ner":
             if heads:

@@ -880,7 +880,7 @@ def _rules_pass(doc: Document, data: dict):
 _RANK_HEAD = re.compile(r"(?:大)?(?:重仓股|重仓|品牌|企业|公司|股东|大股东|城市|券商|基金)(?:是|为)?")
 _SCOPE_VERB = re.compile(r"是|为|成为|位居|位列|排名|排在|居|在|于")
 _ASIDE = re.compile(r"\s*[（(][^（）()\n]{1,40}[)）]")
-_AFTER_STOP = re.compile(r"[，。；：,;:、)）(（\n]|的|是|在|有(?!效)|共|将|已|正|获|入选|占|为|达")
+_AFTER_STOP = re.compile(r"[，。；：,;:、)）(（\n/]|的|是|在|有(?!效)|共|将|已|正|获|入选|占|为|达")
 
 
 def _with_metrics(doc: Document, facts: list, data: dict) -> list:

@@ -80,7 +80,8 @@ _DATELINE = re.compile(r"(?<![\d.月])(3[01]|[12]\d|0?[1-9])日(?=电|讯)")
 # and dev gold were missed; with it +1 right on train, +1 on dev + select, no new false one, session 26)
 # a count of years up to now with no 近/过去 before it (七年来, 三十年来, 多年以来): news train and dev gold 16 of the 16 not
 # found before were DATEs; not after 成立/上市 (成立12年来, 上市24年以来: how old a company is, not a window), not 来看
-_COUNT_SINCE = re.compile(r"(?<![\d.第近去])(?P<n>[一二三四五六七八九十两]{1,3}|\d{1,2}|多|几|数)年(?:以)?来(?![自看说源往到临回电])")
+_COUNT_SINCE = re.compile(r"(?<![\d.第近去几数多上一二三四五六七八九十两])(?P<n>[一二三四五六七八九十两]{1,3}|\d{1,2}|[多几数]十?|十几)"
+                          r"年(?:以)?来(?![自看说源往到临回电])")
 _COUNT_SINCE_NOT_AFTER = ("成立", "上市", "创立", "创办", "成立近", "上市近", "创立近", "创办近", "建立", "建厂", "入行")
 # a clock time: after a time of day (下午2点, 上午10点半, 晚7時) any hour with 点 or 时; after a date with no time of day
 # (2月13日19时许, 当日18时03分) only 时 (news gold: the 35 clock times after a time of day or a date are inside DATEs;
@@ -88,7 +89,7 @@ _COUNT_SINCE_NOT_AFTER = ("成立", "上市", "创立", "创办", "成立近", "
 _CLOCK_TOD = ("上午", "下午", "中午", "晚上", "早上", "凌晨", "傍晚", "晚间", "早间", "晚", "早")
 _HOUR = r"(?:[01]?\d|2[0-4]|[一二三四五六七八九十]{1,3})"
 _CLOCK = re.compile(rf"[ \t]?{_HOUR}[ \t]?[点时](?:半|[0-5]?\d分|正|许)?(?![多左前后\d.])")
-_CLOCK_H = re.compile(rf"[ \t]?{_HOUR}[ \t]?时(?:[0-5]?\d分|正|许)?(?![多左前后\d.])")
+_CLOCK_H = re.compile(r"[ \t]?(?:[01]?\d|2[0-4])[ \t]?时(?:[0-5]?\d分|正|许)?(?![多左前后\d.])")  # digits only: 20日一时大涨
 _TOD_CLOCK = re.compile(rf"(?:{'|'.join(_CLOCK_TOD[:-2])}){_CLOCK.pattern}")
 # a year written without 年 before the part of it (2024全年, 2025上半年): news gold 8 of 8 such spans are DATEs
 _YEAR_NO_NIAN = re.compile(r"(?<![\d.A-Za-z/-])(19[5-9]\d|20[0-3]\d)(全年|上半年|下半年)")
@@ -247,7 +248,7 @@ class DateRecognizer:
         for m in _COUNT_SINCE.finditer(doc.norm):  # 七年来, 三十年来, 多年以来: the last N years, with no 近/过去 before
             if inside(m.start()) or doc.norm.endswith(_COUNT_SINCE_NOT_AFTER, 0, m.start()):
                 continue
-            a = {"relative": "last", "years": "few"} if m.group("n") in ("多", "几", "数") else {}
+            a = {"relative": "last", "years": "few"} if m.group("n")[0] in "多几数" or "几" in m.group("n") else {}
             if a or self._window(a, "last", m.group("n"), "年"):
                 spans.append([m.start(), m.end(), a])
         for m in self.last_range.finditer(doc.norm):  # 未来3-5年, 过去6至7年, 未来12到24个月内: a window of a range
