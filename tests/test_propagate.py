@@ -131,10 +131,10 @@ def test_transliterated_names():
 
 
 def test_titled_transliterations():
-    from extract.stages.propagate import titled_transliterations
+    from extract.stages.propagate import title_finder, titled_transliterations
     from extract.stages.recognizers._data import load_rules
     chars = frozenset(load_rules("transliteration")["chars"])
-    titles = tuple(load_rules("propagate")["person_titles"])
+    titles = title_finder(load_rules("propagate")["person_titles"])
     text = "研究所经济学家苏布拉马尼安指出，新任行长马尔霍特拉的政策；总统特朗普当地时间表示；董事长彼得邦菲\n"
     assert [text[s:e] for s, e in titled_transliterations(text, chars, titles)] == ["苏布拉马尼安", "马尔霍特拉", "彼得邦菲"]
 

@@ -48,7 +48,6 @@ the document).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections import Counter, defaultdict
 from typing import Iterable, Optional
 
@@ -132,8 +131,9 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG"), min_len: int = 3, 
     data = load_rules("propagate", rules_dir)
     translit = frozenset(load_rules("transliteration", rules_dir)["chars"]) if transliterations else None
     types = tuple(types)
-    titles = re.compile("(?:" + "|".join(map(re.escape, data["person_titles"])) + r")[ \t]*\Z") \
-        if data.get("person_titles") else None
+    words = data.get("person_titles")
+    titles = re.compile("(?:" + "|".join(map(re.escape, words)) + r")[ \t]*\Z") if words else None
+    title_words = title_finder(words) if words else None  # (the same titles, found anywhere in the text)
     definition = _definition_pattern(data)
     quoted = _quoted_pattern(data)
     # the short-name recognizer's notion of an ordinary word (a dictionary word of its frequency)
@@ -205,8 +205,8 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG"), min_len: int = 3, 
         if translit:
             for s, e in transliterated_names(norm, translit):
                 add("PERSON", s, e)
-            if data.get("person_titles"):
-                for s, e in titled_transliterations(norm, translit, tuple(data["person_titles"])):
+            if title_words is not None:
+                for s, e in titled_transliterations(norm, translit, title_words):
                     add("PERSON", s, e)
         last = _last_names(norm, list(doc.entities) + added) if surnames else set()
         for name in sorted(n for n in last if _CJK.fullmatch(n)):  # 埃德·赫斯 … 赫斯说: the surname alone is the person
@@ -259,20 +259,21 @@ def transliterated_names(norm: str, chars: frozenset, max_part: int = 6) -> list
 _AFTER_TITLED = re.compile(r"[^\u4e00-\u9fff·•・‧-]|的|在|表示|指出|称|说|要求")
 
 
-@lru_cache(maxsize=8)
-def _titled_pattern(titles: tuple) -> re.Pattern:
+def title_finder(titles) -> re.Pattern:
+    """A pattern that finds any of the person titles ``titles`` (``person_titles`` of ``propagate.json``), longest first."""
     return re.compile("(?:" + "|".join(sorted(map(re.escape, titles), key=len, reverse=True)) + ")")
 
 
-def titled_transliterations(norm: str, chars: frozenset, titles, min_len: int = 3, max_len: int = 8) -> list:
+def titled_transliterations(norm: str, chars: frozenset, titles: re.Pattern, min_len: int = 3,
+                            max_len: int = 8) -> list:
     """``(start, end)`` of transliterated names written without a middle dot right after a person's title
     (经济学家苏布拉马尼安指出, 新任行长马尔霍特拉的, 董事长彼得邦菲): ``min_len`` to ``max_len`` characters of ``chars``,
     then a character that is no Chinese letter, or 的/在/表示/指出/称/说/要求 (the name cannot be told from a following word
     that is made of the same characters otherwise: 特朗普当地时间, 莫迪会面). The caller adds them where no entity
-    lies. On the news train, extension, dev and select gold all 48 such spans are gold persons, 40 of them found by
-    the NER already (session 26)."""
+    lies. ``titles``: :func:`title_finder` of the title words. On the news train, extension, dev and select gold all
+    48 such spans are gold persons, 40 of them found by the NER already (session 26)."""
     out = []
-    for m in _titled_pattern(tuple(titles)).finditer(norm):
+    for m in titles.finditer(norm):
         s = e = m.end()
         while e < len(norm) and norm[e] in chars and e - s < max_len:
             e += 1
