@@ -78,19 +78,22 @@ _DATELINE = re.compile(r"(?<![\d.月])(3[01]|[12]\d|0?[1-9])日(?=电|讯)")
 # not 日元 (yen), not 30日内 (a period), not the day of a full date (2月20日, matched whole above)
 # A space may stand between the number and 日 as in Taiwanese text (在 12 日宣布: 2 of 2 such DATEs in the news train
 # and dev gold were missed; with it +1 right on train, +1 on dev + select, no new false one, session 26)
+# 来 ends a window (近三年来) unless the next character makes a word with it (近3个交易日来看, 来自, 来说 …)
+_LAI_WORD = "(?![自看说源往到临回电])"
 # a count of years up to now with no 近/过去 before it (七年来, 三十年来, 多年以来): news train and dev gold 16 of the 16 not
 # found before were DATEs; not after 成立/上市 (成立12年来, 上市24年以来: how old a company is, not a window), not 来看
 _COUNT_SINCE = re.compile(r"(?<![\d.第近去几数多上一二三四五六七八九十两])(?P<n>[一二三四五六七八九十两]{1,3}|\d{1,2}|[多几数]十?|十几)"
-                          r"年(?:以)?来(?![自看说源往到临回电])")
+                          r"年(?:以)?来" + _LAI_WORD)
 _COUNT_SINCE_NOT_AFTER = ("成立", "上市", "创立", "创办", "成立近", "上市近", "创立近", "创办近", "建立", "建厂", "入行")
 # a clock time: after a time of day (下午2点, 上午10点半, 晚7時) any hour with 点 or 时; after a date with no time of day
 # (2月13日19时许, 当日18时03分) only 时 (news gold: the 35 clock times after a time of day or a date are inside DATEs;
 # the FIGURE recognizer had read 29 of them as points, 2点)
-_CLOCK_TOD = ("上午", "下午", "中午", "晚上", "早上", "凌晨", "傍晚", "晚间", "早间", "晚", "早")
+_CLOCK_TOD_ALONE = ("上午", "下午", "中午", "晚上", "早上", "凌晨", "傍晚", "晚间", "早间")  # 下午2点 with no date
+_CLOCK_TOD = _CLOCK_TOD_ALONE + ("晚", "早")  # 晚7時 only after a date (截至周三晚7時)
 _HOUR = r"(?:[01]?\d|2[0-4]|[一二三四五六七八九十]{1,3})"
 _CLOCK = re.compile(rf"[ \t]?{_HOUR}[ \t]?[点时](?:半|[0-5]?\d分|正|许)?(?![多左前后\d.])")
 _CLOCK_H = re.compile(r"[ \t]?(?:[01]?\d|2[0-4])[ \t]?时(?:[0-5]?\d分|正|许)?(?![多左前后\d.])")  # digits only: 20日一时大涨
-_TOD_CLOCK = re.compile(rf"(?:{'|'.join(_CLOCK_TOD[:-2])}){_CLOCK.pattern}")
+_TOD_CLOCK = re.compile(rf"(?:{'|'.join(_CLOCK_TOD_ALONE)}){_CLOCK.pattern}")
 # a year written without 年 before the part of it (2024全年, 2025上半年): news gold 8 of 8 such spans are DATEs
 _YEAR_NO_NIAN = re.compile(r"(?<![\d.A-Za-z/-])(19[5-9]\d|20[0-3]\d)(全年|上半年|下半年)")
 # the years of a slash list, as broker notes write them (预计2024/2025/2026, 对应25/26年): news gold 23 of 23 such years
@@ -123,7 +126,7 @@ class DateRecognizer:
         count = r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})"
         self.last_range = re.compile(
             rf"(?P<p>{alternation(self.last_n)})(?:的)?[ \t]?(?P<lo>{count})[ \t]?(?:-|—|–|~|～|至|到)[ \t]?(?P<hi>{count})"
-            rf"[ \t]?(?P<u>{alternation(self.last_units)})(?:内|以来|来(?![自看说源往到临回电])|间)?")
+            rf"[ \t]?(?P<u>{alternation(self.last_units)})(?:内|以来|来{_LAI_WORD}|间)?")
         self.holidays = d["holidays"]
         self.ago_units = d["ago_units"]
         plan = d["plan_first_year"]
@@ -152,7 +155,7 @@ class DateRecognizer:
         # after a year's 年: its first N months (2024年前9个月), the same period (2024年同期), a season (2024年春季)
         # and, after a four-digit year, 内 (2025年内) and 来 (2024年来, not 2024年来自…)
         after = r"前(?P<{0}>\d{{1,2}}|" + CN_MONTH + r")个?月|(?P<{1}>同期)|(?P<{2}>春季|夏季|秋季|冬季)"
-        YEAR_AFTER = after.format("yfirst", "ysame", "yseason") + r"|(?P<ywin>内|来(?![自看说源往到临回电]))"
+        YEAR_AFTER = after.format("yfirst", "ysame", "yseason") + rf"|(?P<ywin>内|来{_LAI_WORD})"
         YEAR_AFTER2 = after.format("yfirst2", "ysame2", "yseason2")
         firsts = ([w[0] for w in list(self.asof) + list(self.relative) + list(self.rel_years) + list(self.last_n)
                    + list(self.holidays) + list(d["weekday_prefixes"])]
@@ -162,7 +165,7 @@ class DateRecognizer:
         REC_AFTER = "(?:" + "|".join(f"(?<={re.escape(w)})" for w in rec["after"]) + ")"
         REC_BEFORE = rec["before"]
         # 近3个交易日来看: 来 before 看 (说, 自 …) starts another word
-        LN_SUF = "|".join(re.escape(w) + ("(?![自看说源往到临回电])" if w.endswith("来") else "")
+        LN_SUF = "|".join(re.escape(w) + (_LAI_WORD if w.endswith("来") else "")
                           for w in sorted(d["last_n_suffixes"], key=len, reverse=True))
         # 25年 is a year unless a character of the FIGURE recognizer's duration list follows (20年的经验, 20年来:
         # units.json two_digit_year_duration, one list for both recognizers) or 代/以/度 (年代, 年以来, 年度)
@@ -248,7 +251,7 @@ class DateRecognizer:
         for m in _COUNT_SINCE.finditer(doc.norm):  # 七年来, 三十年来, 多年以来: the last N years, with no 近/过去 before
             if inside(m.start()) or doc.norm.endswith(_COUNT_SINCE_NOT_AFTER, 0, m.start()):
                 continue
-            a = {"relative": "last", "years": "few"} if m.group("n")[0] in "多几数" or "几" in m.group("n") else {}
+            a = {"relative": "last", "years": "few"} if set(m.group("n")) & set("多几数") else {}  # 多年, 数十年, 十几年
             if a or self._window(a, "last", m.group("n"), "年"):
                 spans.append([m.start(), m.end(), a])
         for m in self.last_range.finditer(doc.norm):  # 未来3-5年, 过去6至7年, 未来12到24个月内: a window of a range
