@@ -461,14 +461,17 @@ def _slash_joined(norm: str, items: list) -> bool:
     return all(norm[a.end:b.start].strip() == "/" for a, b in zip(items, items[1:]))
 
 
+_VALUE_JOIN = ("、", "和", "及", "与", ",", "，", "/")  # what joins coordinated values (24.08件和23.22件, 15X/13X)
+
+
 def _value_chain(doc: Document, e, figs: list) -> list:
     """The figures coordinated with ``e`` (``24.08 件 / 家和 23.22 件 / 家``), in order."""
     i = next(k for k, f in enumerate(figs) if f is e)
     lo = i
-    while lo > 0 and doc.norm[figs[lo - 1].end:figs[lo].start].strip() in ("、", "和", "及", "与", ",", "，", "/"):
+    while lo > 0 and doc.norm[figs[lo - 1].end:figs[lo].start].strip() in _VALUE_JOIN:
         lo -= 1
     hi = i
-    while hi + 1 < len(figs) and doc.norm[figs[hi].end:figs[hi + 1].start].strip() in ("、", "和", "及", "与", ",", "，", "/"):
+    while hi + 1 < len(figs) and doc.norm[figs[hi].end:figs[hi + 1].start].strip() in _VALUE_JOIN:
         hi += 1
     return figs[lo:hi + 1]
 
