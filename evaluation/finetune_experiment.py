@@ -103,19 +103,13 @@ DOMAIN_MAPS = {
 SENTS_PER_DOC = {"weibo": 1, "resume": 8}
 
 
-def _heads(model_dir: Path):
-    cfg = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
-    entry = next(e for e in cfg["pipeline"] if e["factory"].startswith("ner."))
-    return model_dir / entry.get("path", "ner"), entry.get("heads"), entry.get("precedence", "head")
-
-
 def _tagger(model_dir: Path):
-    """The folder's NER as its config runs it (the taggers of an ``ensemble`` averaged)."""
+    """The folder's NER as its config runs it (the taggers of an ``ensemble`` averaged), its heads and precedence."""
     from extract.stages.ner.infer import EnsembleTagger
-    path, heads, precedence = _heads(model_dir)
     cfg = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
     entry = next(e for e in cfg["pipeline"] if e["factory"].startswith("ner."))
-    return EnsembleTagger.load_all([path, *(model_dir / m for m in entry.get("ensemble", ()))]), heads, precedence
+    paths = [model_dir / entry.get("path", "ner"), *(model_dir / m for m in entry.get("ensemble", ()))]
+    return EnsembleTagger.load_all(paths), entry.get("heads"), entry.get("precedence", "head")
 
 
 def _f(sc) -> dict:

@@ -50,6 +50,8 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+from extract.stages.ner import drop_ensemble  # noqa: E402  (the config edit a replaced NER needs)
 STEPS = ("ner", "names", "mentions", "latin", "relations", "events", "chooser", "trimmer")
 CROSSFIT_STEPS = ("mentions", "relations", "events", "chooser", "trimmer")  # the steps --crossfit applies to
 LATIN_L2 = 3e-4  # the Latin-name typer's L2 (also what evaluation/ner/crossfit_eval.py --fold-latin trains with)
@@ -70,15 +72,6 @@ def run(cmd, log_path: Path) -> float:
     return dt
 
 
-def _drop_ensemble(cfg: dict) -> list:
-    """Take the ``ensemble`` setting off the config's NER entry (in place); the member folders it named."""
-    members = []
-    for entry in cfg.get("pipeline", []):
-        if entry.get("factory", "").startswith("ner."):
-            members += entry.pop("ensemble", [])
-    return members
-
-
 def crossfit_spec(out: Path, crossfit: Path) -> Path:
     """A cross-fitting file for the model folder ``out`` (``extract.learn.pipe_predicted``): one folder per fold
     beside ``out`` whose entries link to ``out``'s own (so each step sees the files the steps before it wrote)
@@ -91,7 +84,7 @@ def crossfit_spec(out: Path, crossfit: Path) -> Path:
         d = base / f"fold{k}"
         d.mkdir(parents=True)
         cfg = json.loads((out / "config.json").read_text(encoding="utf-8"))
-        members = _drop_ensemble(cfg)  # the fold's NER alone: a member trained on every document would leak
+        members = drop_ensemble(cfg)  # the fold's NER alone: a member trained on every document would leak
         for entry in out.iterdir():
             if entry.name not in ("ner", "retrain.log", "MODEL_CARD.md", "config.json", *members):
                 (d / entry.name).symlink_to(entry)
@@ -146,7 +139,7 @@ def main(argv=None) -> int:
         shutil.rmtree(out / "ner", ignore_errors=True)
         shutil.copytree(ner_dir, out / "ner")
         cfg = json.loads((out / "config.json").read_text(encoding="utf-8"))
-        for member in _drop_ensemble(cfg):  # the base's other taggers were not trained with this NER's data
+        for member in drop_ensemble(cfg):  # the base's other taggers were not trained with this NER's data
             shutil.rmtree(out / member, ignore_errors=True)
         (out / "config.json").write_text(json.dumps(cfg, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     own = out  # what the classifier steps run their training documents through: the folder itself,

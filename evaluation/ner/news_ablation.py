@@ -25,6 +25,7 @@ sys.path.insert(0, str(REPO))
 from extract.doc import Document  # noqa: E402
 from extract.eval.evaluate import read_jsonl, score  # noqa: E402
 from extract.pipeline import load  # noqa: E402
+from extract.stages.ner import drop_ensemble  # noqa: E402
 
 FIVE = ("COMPANY", "ORG", "PERSON", "LOC", "INDUSTRY")
 
@@ -33,7 +34,7 @@ def model_with(ner_dir: str, heads, tmp: Path, drop=None) -> Path:
     base = REPO / "models" / "default"
     out = tmp / Path(ner_dir).parent.name
     cfg = json.loads((base / "config.json").read_text(encoding="utf-8"))
-    members = [m for e in cfg["pipeline"] if e["name"] == "ner" for m in e.pop("ensemble", [])]
+    members = drop_ensemble(cfg)
     # the candidate NER alone: the shipped ensemble's other taggers are neither copied nor averaged in
     shutil.copytree(base, out, ignore=shutil.ignore_patterns("ner", *members))
     (out / "ner").symlink_to(Path(ner_dir).resolve())

@@ -30,6 +30,7 @@ from typing import Iterable, List, Optional
 from extract.pipeline import DEFAULT_MODEL, REPO_ROOT
 from extract.config import apply_overrides
 from extract.io.fsutil import replace_dir, write_json_atomic
+from extract.stages.ner import drop_ensemble
 
 NER_TYPES = ("COMPANY", "ORG", "PERSON", "LOC", "INDUSTRY")
 DEFAULT_TRAIN_CONFIG = REPO_ROOT / "evaluation" / "ner" / "default.json"
@@ -109,14 +110,13 @@ def _assemble(ner_dir: Path, base_pipeline: Path, dest: Path, heads: Optional[li
         config = json.load(f)
     with open(Path(ner_dir) / "labels.json", encoding="utf-8") as f:
         trained_heads = set(json.load(f)["heads"])
-    skip = {"config.json", "MODEL_CARD.md"}
+    # the base's other ensemble members were not trained on the new data (and may lack its heads): the new folder
+    # runs the one tagger trained here, and does not carry their files
+    skip = {"config.json", "MODEL_CARD.md", *drop_ensemble(config)}
     for entry in config["pipeline"]:
         if entry["factory"].startswith("ner."):
             skip.add(entry.get("path", "ner"))
             entry["path"] = "ner"
-            # the base's other ensemble members were not trained on the new data (and may lack its heads):
-            # the new folder runs the one tagger trained here, and does not carry their files
-            skip.update(entry.pop("ensemble", ()))
             if heads:
                 entry["heads"] = heads
             elif entry.get("heads") and not set(entry["heads"]) <= trained_heads:

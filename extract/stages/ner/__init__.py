@@ -24,11 +24,22 @@ from typing import Iterable, List, Optional, Sequence
 from extract.doc import Document
 from extract.registry import components
 
-__all__ = ["NERComponent", "make_ner"]
+__all__ = ["NERComponent", "drop_ensemble", "make_ner"]
 
 # Whitespace between two non-ASCII characters (table cells, PDF columns, 　-separated lists) is a hard
 # boundary: Chinese names never contain it. Whitespace inside Latin text ("Apple Inc") is not.
 _CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
+
+
+def drop_ensemble(config: dict) -> list:
+    """Take the ``ensemble`` setting off the NER entries of a pipeline ``config`` (in place) and return the member
+    folders it named: for a folder whose NER is replaced by another (a user's training, a cross-fitted fold, a
+    candidate), which then runs alone."""
+    members = []
+    for entry in config.get("pipeline", []):
+        if entry.get("factory", "").startswith("ner."):
+            members += entry.pop("ensemble", [])
+    return members
 
 
 class NERComponent:
