@@ -283,10 +283,38 @@ def test_an_enumerated_list_of_people_or_sectors_all_of_one_kind():
                                                   ("电子", "INDUSTRY"), ("通信", "INDUSTRY")])
     got = [(f.subject.text, f.position) for f in find_facts(d, DATA) if f.type == "RANKING"]
     assert got == [("银行", 1), ("电子", 2), ("通信", 3)]
-    # a list stops where the kind changes: the person is no third item
-    d = make_doc("前三名分别为星河科技、云帆智能、李三。", [("前三名", "RANK", {"top": 3}), ("星河科技", "COMPANY"),
-                                             ("云帆智能", "COMPANY"), ("李三", "PERSON")])
-    assert all(f.subject.text != "李三" for f in find_facts(d, DATA) if f.type == "RANKING")
+    # a list stops where the kind changes: the place is no third item
+    d = make_doc("营收前三名分别为星河科技、云帆智能、上海。", [("前三名", "RANK", {"top": 3}), ("星河科技", "COMPANY"),
+                                               ("云帆智能", "COMPANY"), ("上海", "LOC")])
+    got = [(f.subject.text, f.position) for f in find_facts(d, DATA) if f.type == "RANKING"]
+    assert got == [("星河科技", 1), ("云帆智能", 2)]
+    # but companies, bodies and people are one kind (the tagger confuses them inside lists: 吴光正 read as a company
+    # among the 富豪榜's people), and a list takes no more items than its rank counts
+    d = make_doc("富豪榜第4至6位依次为：刘一、吴二、李三、张四。",
+                 [("第4至6位", "RANK", {"rank": 4, "to": 6}), ("刘一", "PERSON"), ("吴二", "COMPANY"),
+                  ("李三", "PERSON"), ("张四", "PERSON")])
+    got = [(f.subject.text, f.position) for f in find_facts(d, DATA) if f.type == "RANKING"]
+    assert got == [("刘一", 1), ("吴二", 2), ("李三", 3)]
+
+
+def test_list_items_may_each_carry_their_own_figure():
+    # after the rank: 涨幅前三为甲+5.2%、乙+4.1%、丙+3.3%
+    d = make_doc("涨幅前三为星河科技+5.2%、云帆智能+4.1%、海光信息+3.3%。",
+                 [("前三", "RANK", {"top": 3}), ("星河科技", "COMPANY"), fig("+5.2%", 5.2, "%"), ("云帆智能", "COMPANY"),
+                  fig("+4.1%", 4.1, "%"), ("海光信息", "COMPANY"), fig("+3.3%", 3.3, "%")])
+    got = [(f.subject.text, f.position) for f in find_facts(d, DATA) if f.type == "RANKING"]
+    assert got == [("星河科技", 1), ("云帆智能", 2), ("海光信息", 3)]
+    # before it: 甲+5.2%、乙+4.1%、丙+3.3%分列市值涨幅前三 (as many names as the rank counts)
+    text = "星河科技+5.2%、云帆智能+4.1%、海光信息+3.3%分列市值涨幅前三。"
+    ents = [("星河科技", "COMPANY"), fig("+5.2%", 5.2, "%"), ("云帆智能", "COMPANY"), fig("+4.1%", 4.1, "%"),
+            ("海光信息", "COMPANY"), fig("+3.3%", 3.3, "%")]
+    got = [(f.subject.text, f.position) for f in find_facts(make_doc(text, ents + [("前三", "RANK", {"top": 3})]), DATA)
+           if f.type == "RANKING"]
+    assert got == [("星河科技", 1), ("云帆智能", 2), ("海光信息", 3)]
+    # with fewer names than that, the names are not the list itself: no positions
+    got = [f.position for f in find_facts(make_doc(text.replace("前三", "前五"), ents + [("前五", "RANK", {"top": 5})]),
+                                          DATA) if f.type == "RANKING"]
+    assert all(p is None for p in got)
 
 
 def test_a_class_bound_gets_no_fact():

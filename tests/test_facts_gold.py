@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.75419, 0.82820  # micro F1 of the counts pinned below
+F1_RULES, F1_CHOOSER = 0.75434, 0.82836  # micro F1 of the counts pinned below
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -82,7 +82,11 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # (冰島位居榜首…奧地利排名第三): RANKING -> 308/109/65, metric characters 7560/16585; coordinated names pair with as
     # many coordinated ranks (上海和杭州分列第二、第三位): RANKING -> 308/99/65, metric characters 7560/16532
     # a metric read after a value stops at a slash (15%/13%: not "/13%"): metric characters 7560/16519
-    assert got == {"METRIC": (1648, 658, 453), "RANKING": (308, 99, 65), "metric chars": (7560, 16519, 13347)}, got
+    # session 27: an enumerated list takes at most as many items as its rank counts, companies, bodies and people
+    # count as one kind, and items may carry their own figures (汇洲智能+5.2%、…; 甲+32.13%、乙+30.15%、丙+21.62%分列…前三):
+    # RANKING -> 308/98/65, metric characters 7560/16517 (cross-fitted over the 710 news training documents, on
+    # predicted entities: RANKING 0.595 -> 0.602)
+    assert got == {"METRIC": (1648, 658, 453), "RANKING": (308, 98, 65), "metric chars": (7560, 16517, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 
@@ -117,5 +121,6 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # a ranking takes the document's earlier ranking's metric (above): RANKING -> 293/76/80, metric characters 7911/15900;
     # names pair with as many ranks (above): RANKING -> 293/66/80, metric characters 7911/15847
     # the slash stop (above): metric characters 7911/15834
-    assert got == {"METRIC": (1804, 427, 297), "RANKING": (293, 66, 80), "metric chars": (7911, 15834, 13347)}, got
+    # session 27: enumerated lists (above): RANKING -> 293/65/80, metric characters 7911/15832
+    assert got == {"METRIC": (1804, 427, 297), "RANKING": (293, 65, 80), "metric chars": (7911, 15832, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)

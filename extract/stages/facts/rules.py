@@ -29,9 +29,10 @@ ends without sentence punctuation runs on into the next). For each FIGURE
 - date: the nearest DATE before the value in the sentence, else a lead-in line that governs
   the figure lines below it (到2027年，…), else the ``截至…`` date of the paragraph.
 
-Enumerated ranked lists — a top-N RANK followed by 分别为/依次为/是 and names joined by 、,
-or a top-N heading line over card lines (TOP3亮点产业领域) — give one RANKING per item with
-``position`` 1, 2, 3 … Table rows give a METRIC per numeric cell (metric = the header) and a
+Enumerated ranked lists — a top-N RANK followed by 分别为/依次为/是 and names joined by 、 (at most
+N, of one kind: companies, bodies and people count as one; each may carry its own figure), N such
+names before the top-N RANK (甲+32%、乙+30%、丙+21%分列…前三), or a top-N heading line over card lines
+(TOP3亮点产业领域) — give one RANKING per item with ``position`` 1, 2, 3 … Table rows give a METRIC per numeric cell (metric = the header) and a
 RANKING per RANK cell, dated by a caption line just above the table.
 Vocabulary is data (``extract/data/facts.json``); nothing is keyed to particular documents.
 """
@@ -820,6 +821,8 @@ def _rules_pass(doc: Document, data: dict):
                 metric = lmetric or metric
             if not items and subject is not None and subject.end <= e.start:
                 items = _counted_before(doc, e, _coordinated(doc, subject, sent_all))
+            if not items:
+                items = _counted_before(doc, e, _valued_chain(doc, e, sent_all))
             if items:
                 for pos, item in enumerate(items, 1):
                     facts.append(Fact("RANKING", item, e, metric, date, position=pos))
@@ -1059,6 +1062,31 @@ def _paired_after_deng(doc, subject, e, sent_all: list, figs: list, ss: int, se:
     return len(vals) == len(chain)
 
 
+def _valued_chain(doc: Document, rank, in_sent: list) -> list:
+    """``利尔达+32.13%、三友科技+30.15%、荣亿精密+21.62%分列市值涨跌幅前三``: the names before ``rank``, each
+    followed by its own figure and joined as coordinated names are, in order; [] when fewer than two."""
+    chain, end, want_figure = [], rank.start, True
+    for p in _ending_by(in_sent, rank.start):
+        if p.end > end:
+            continue
+        gap = doc.norm[p.end:end]
+        if want_figure:
+            if p.type != "FIGURE" or not (_CHAIN_GAP.match(gap) if chain else _RANK_LEAD.fullmatch(gap)):
+                break
+            end, want_figure = p.start, False
+            continue
+        if p.type not in SUBJECT_TYPES + NEAR_SUBJECT_TYPES or gap.strip() not in ("", "+", "＋") \
+                or (chain and not _same_kind(p, chain[0])):
+            break
+        chain.insert(0, p)
+        end, want_figure = p.start, True
+    return chain if len(chain) > 1 else []
+
+
+# what may stand between the last figure of such a list and its rank: a verb and what is ranked (分列市值涨跌幅)
+_RANK_LEAD = re.compile(r"[^，,。；;、：:\n]{0,16}")
+
+
 def _counted_before(doc, rank, chain: list) -> list:
     """``北京、上海、成都位居前三``: as many coordinated names before a top-N rank as N, in order, are the ranked list
     itself, so each takes its position (SCHEMA §5; the news gold does so at 3 of the 4 such lists of its train,
@@ -1068,24 +1096,39 @@ def _counted_before(doc, rank, chain: list) -> list:
     return []
 
 
+_NAME_KINDS = ("COMPANY", "ORG", "PERSON")
+
+
+def _same_kind(a, b) -> bool:
+    """Whether two list items are of one kind: one type, or both names of companies, bodies or people (the
+    tagger confuses these inside lists: 吴光正 read as a company among the 富豪榜's people)."""
+    return a.type == b.type or (a.type in _NAME_KINDS and b.type in _NAME_KINDS)
+
+
 def _enumerated(doc, rank, ents, first, data):
     tail = doc.norm[rank.end:rank.end + 40]
     m = data["_list_intro"].search(tail)
     if not m or (rank.attrs.get("top") is None and rank.attrs.get("to") is None):  # a top-N or a range (第7至第10名)
         return []
     pos = rank.end + m.end()
-    items = []
+    items, valued = [], False
+    n_max = rank.attrs.get("top") or (rank.attrs["to"] - rank.attrs["rank"] + 1 if rank.attrs.get("to") and rank.attrs.get("rank") else None)
     for k in range(first, len(ents)):  # (islice would walk the entities before ``first`` each time)
         e = ents[k]
         if e.start < pos:
             continue
         gap = doc.norm[pos:e.start].strip()
+        if items and e.type == "FIGURE" and gap in ("", "+", "＋") and not valued:
+            pos, valued = e.end, True  # 汇洲智能+5.2%、卧龙电气: each item's own figure
+            continue
         if gap not in ("", "、", "和", "及", "与", ",", "，") and not (not items and gap in ("：", ":")):
             break  # (依次为：甲、乙: the colon after the introducer)
-        if e.type not in SUBJECT_TYPES + NEAR_SUBJECT_TYPES or (items and e.type != items[0].type):
+        if e.type not in SUBJECT_TYPES + NEAR_SUBJECT_TYPES or (items and not _same_kind(e, items[0])):
             break  # (the items of one list are of one kind: companies, places, people (富豪榜), sectors (涨幅前六的板块))
         items.append(e)
-        pos = e.end
+        pos, valued = e.end, False
+        if len(items) == n_max:
+            break
         aside = _ASIDE.match(doc.norm, pos)  # 上海（49%）、河北: an aside in brackets after an item
         if aside:
             pos = aside.end()
