@@ -228,3 +228,19 @@ def test_rank_words_and_bare_ranks(text, ranks, figures, attrs):
     if attrs:
         first = next(e for e in doc.entities if e.type == "RANK")
         assert {k: first.attrs.get(k) for k in attrs} == attrs
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("中石油和丰田汽车分列第四和第五。", [("第四", 4), ("第五", 5)]),
+    ("長榮航空及星宇航空分別排名第11及18。", [("第11", 11), ("18", 18)]),
+    ("上海和杭州分列二、三位，", [("二", 2), ("三位", 3)]),
+    ("甲、乙、丙分列第一、二、三名", [("第一", 1), ("二", 2), ("三名", 3)]),
+])
+def test_ranks_coordinated_with_an_ordinal_are_ranks(text, expected):
+    assert [(e.text, e.attrs["rank"]) for e in find_ranks(make_doc(text))] == expected
+
+
+@pytest.mark.parametrize("text", ["排名第3和5个百分点", "第一和第二季度营收", "排名第二和3%的份额", "位列第五和三年前"])
+def test_a_number_after_an_ordinal_that_counts_something_else_is_no_rank(text):
+    assert all(e.text not in ("5个", "3%", "三", "3") for e in find_ranks(make_doc(text)))
+    assert len(find_ranks(make_doc(text))) <= 1
