@@ -1,0 +1,147 @@
+"""Score ZhIE's RANKING facts on the blind RANKING challenge set (see NOTES.md).
+
+    nice python evaluation/ranking_challenge/score.py --model default --model rules \
+        --json evaluation/ranking_challenge/results.json
+
+The set (``ranking_challenge.jsonl``) is 60 paragraphs of 2025 Chinese news from the public RSS mirror
+``zhigehe/bulwark``, picked by a plain regular expression for ranking cues (``pick_passages.py``) and
+annotated by hand, without running ZhIE, for every RANK and every RANKING fact. Other entity types are
+annotated only where a fact needs them, and no METRIC facts are, so only these are scored:
+
+* RANKING facts: the SCHEMA §6 tuples (type, simplified subject text, simplified value text, position),
+  P/R/F1 with tp/fp/fn (predicted METRIC facts are left out before scoring), and the metric-span
+  character overlap of the RANKING facts;
+* RANK entities: exact-span P/R/F1, and the accuracy of rank/top over the matched ones.
+
+Each model's predictions and the gold facts per paragraph go into the JSON, with the diagnosis of every
+missed gold fact: its RANK not found, found with no RANKING, or ranked with other subjects.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO_ROOT = HERE.parents[1]
+ANNOTATIONS = HERE / "ranking_challenge.jsonl"
+
+
+def _events_build():
+    spec = importlib.util.spec_from_file_location("events_build", REPO_ROOT / "evaluation" / "events" / "build.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def read_records(path) -> list:
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def ranking_only(rec: dict) -> dict:
+    """``rec`` with its METRIC facts left out (the set annotates RANKING facts only)."""
+    return {**rec, "facts": [f for f in rec.get("facts", []) if f.get("type") == "RANKING"]}
+
+
+def _tuples(rec: dict) -> list:
+    from extract.eval.evaluate import simplify
+
+    ents = {e["id"]: e for e in rec.get("entities", [])}
+    return [(simplify(ents[f["subject"]]["text"]) if f.get("subject") in ents else None,
+             ents[f["value"]]["text"] if f.get("value") in ents else None, f.get("position"))
+            for f in rec.get("facts", []) if f.get("type") == "RANKING"]
+
+
+def diagnose(gold: dict, pred: dict) -> list:
+    """One line per missed gold RANKING: ``rank missing``, ``no ranking`` or ``other subject``."""
+    ents = {e["id"]: e for e in gold["entities"]}
+    pred_ents = {e["id"]: e for e in pred.get("entities", [])}
+    ranks = {(e["start"], e["end"]) for e in pred.get("entities", []) if e["type"] == "RANK"}
+    ranked = {}
+    for f in pred.get("facts", []):
+        v = pred_ents.get(f.get("value"))
+        if f.get("type") == "RANKING" and v is not None:
+            ranked.setdefault((v["start"], v["end"]), []).append(pred_ents.get(f.get("subject"), {}).get("text"))
+    got = set(_tuples(pred))
+    out = []
+    for f, t in zip([f for f in gold["facts"] if f["type"] == "RANKING"], _tuples(gold)):
+        if t in got:
+            continue
+        v = ents[f["value"]]
+        span = (v["start"], v["end"])
+        kind = "rank missing" if span not in ranks else ("other subject" if span in ranked else "no ranking")
+        out.append({"kind": kind, "subject": t[0], "value": t[1], "position": t[2], "predicted": ranked.get(span)})
+    return out
+
+
+def run_model(name: str, records: list) -> dict:
+    import torch
+
+    from extract import load
+    from extract.eval.evaluate import score
+
+    torch.set_num_threads(1)
+    t0 = time.time()
+    nlp = load(None if name == "default" else name)
+    t1 = time.time()
+    preds = []
+    for rec in records:
+        doc = nlp(rec["text"], id=rec["id"])
+        preds.append(ranking_only(doc.to_dict()))
+    t2 = time.time()
+    from extract.doc import Document
+
+    rep = score([Document.from_dict(r) for r in records], [Document.from_dict(p) for p in preds])
+    rank = rep["entities"]["per_type"].get("RANK", {})
+    attrs = rep["attributes"].get("RANK")
+    return {"model": name, "facts": rep["facts"]["per_type"].get("RANKING"), "metric_chars": rep["facts"]["metric_spans"],
+            "rank_entities": rank, "rank_attributes": attrs, "seconds": {"load": round(t1 - t0, 2), "run": round(t2 - t1, 2)},
+            "per_doc": [{"id": r["id"], "gold": _tuples(r), "pred": _tuples(p), "missed": diagnose(r, p)}
+                        for r, p in zip(records, preds)]}
+
+
+def fmt(res: dict) -> str:
+    f, m, r = res["facts"] or {}, res["metric_chars"], res["rank_entities"]
+    missed = {}
+    for d in res["per_doc"]:
+        for x in d["missed"]:
+            missed[x["kind"]] = missed.get(x["kind"], 0) + 1
+    return (f"== {res['model']} ({len(res['per_doc'])} paragraphs)\n"
+            f"  RANKING facts  P {f.get('p', 0):.3f} R {f.get('r', 0):.3f} F1 {f.get('f1', 0):.3f}  "
+            f"(tp {f.get('tp', 0)} fp {f.get('fp', 0)} fn {f.get('fn', 0)})\n"
+            f"  metric chars   P {m['p']:.3f} R {m['r']:.3f} F1 {m['f1']:.3f}\n"
+            f"  RANK entities  P {r.get('p', 0):.3f} R {r.get('r', 0):.3f} F1 {r.get('f1', 0):.3f}\n"
+            f"  missed gold facts: {missed}")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--model", action="append", help="'default', 'rules' or a model folder (repeatable)")
+    ap.add_argument("--annotations", default=str(ANNOTATIONS))
+    ap.add_argument("--json", help="write the results here")
+    args = ap.parse_args(argv)
+    if str(REPO_ROOT) not in sys.path:
+        sys.path.insert(0, str(REPO_ROOT))
+    from extract.io.annotations import validate_record
+
+    records = read_records(args.annotations)
+    problems = [p for i, r in enumerate(records, 1) for p in validate_record(r, args.annotations, i)]
+    if problems:
+        for p in problems[:20]:
+            print(p, file=sys.stderr)
+        return 1
+    eb = _events_build()
+    models = args.model or ["default"]
+    results = eb.score_models(models, records, run_model, fmt)
+    if args.json:
+        eb.write_results(args.json, "evaluation/ranking_challenge/score.py", args.annotations, ANNOTATIONS, models,
+                         results, paragraphs=len(records))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,51 @@
+"""The RANKING challenge set (evaluation/ranking_challenge): valid records, sources that match the texts,
+and a scorer that tells its misses apart."""
+import csv
+import hashlib
+import importlib.util
+import json
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+HERE = REPO / "evaluation" / "ranking_challenge"
+
+
+def _score_module():
+    spec = importlib.util.spec_from_file_location("ranking_score", HERE / "score.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_records_are_valid_and_every_one_has_its_source():
+    from extract.io.annotations import validate_record
+
+    recs = _score_module().read_records(HERE / "ranking_challenge.jsonl")
+    assert len(recs) == 60
+    assert not [p for i, r in enumerate(recs, 1) for p in validate_record(r, "ranking_challenge.jsonl", i)]
+    with open(HERE / "SOURCES.tsv", encoding="utf-8") as f:
+        rows = {r["id"]: r for r in csv.DictReader(f, delimiter="\t")}
+    assert set(rows) == {r["id"] for r in recs}
+    for r in recs:
+        assert hashlib.sha1(r["text"].encode("utf-8")).hexdigest() == rows[r["id"]]["sha1"], r["id"]
+    # RANKING facts only, each on a RANK
+    for r in recs:
+        ents = {e["id"]: e for e in r["entities"]}
+        assert all(f["type"] == "RANKING" and ents[f["value"]]["type"] == "RANK" for f in r["facts"]), r["id"]
+
+
+def test_the_scorer_tells_a_missing_rank_from_another_subject():
+    mod = _score_module()
+    gold = {"id": "x", "text": "甲公司和乙公司分列第一和第二。", "entities": [
+        {"id": "E1", "type": "COMPANY", "start": 0, "end": 3, "text": "甲公司"},
+        {"id": "E2", "type": "COMPANY", "start": 4, "end": 7, "text": "乙公司"},
+        {"id": "E3", "type": "RANK", "start": 9, "end": 11, "text": "第一", "attrs": {"rank": 1, "scope": None}},
+        {"id": "E4", "type": "RANK", "start": 12, "end": 14, "text": "第二", "attrs": {"rank": 2, "scope": None}}],
+        "facts": [{"id": "F1", "type": "RANKING", "subject": "E1", "value": "E3"},
+                  {"id": "F2", "type": "RANKING", "subject": "E2", "value": "E4"}]}
+    pred = {**gold, "entities": gold["entities"][:3], "facts": [
+        {"id": "F1", "type": "RANKING", "subject": "E2", "value": "E3"}]}
+    kinds = sorted(m["kind"] for m in mod.diagnose(gold, pred))
+    assert kinds == ["other subject", "rank missing"]
+    metric = {**pred, "facts": pred["facts"] + [{"id": "F9", "type": "METRIC", "subject": "E1", "value": "E3"}]}
+    assert [f["id"] for f in mod.ranking_only(metric)["facts"]] == ["F1"]
