@@ -859,3 +859,19 @@ def test_the_company_before_the_verb_is_ranked_not_the_scope_after_it():
     d = make_doc("梅卡曼德一直是中国3D视觉引导机器人市场第一名。",
                  [("梅卡曼德", "COMPANY"), ("中国", "LOC"), ("机器人", "INDUSTRY"), ("第一名", "RANK", {"rank": 1, "scope": None})])
     assert [t for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == [("RANKING", "梅卡曼德", "第一名", None)]
+
+
+@pytest.mark.parametrize("text, ents, subject", [
+    ("据了解，通威股份为美科股份前五大客户。", [("通威股份", "COMPANY"), ("美科股份", "COMPANY"), ("前五大", "RANK", {"top": 5})],
+     "通威股份"),
+    ("辽宁农商行的第一大股东为辽宁金控。", [("辽宁农商行", "COMPANY"), ("第一大", "RANK", {"rank": 1}), ("辽宁金控", "COMPANY")],
+     "辽宁金控"),
+    ("作为万科第一大股东，深铁集团首先要稳住局面。", [("万科", "COMPANY"), ("第一大", "RANK", {"rank": 1}), ("深铁集团", "COMPANY")],
+     "深铁集团"),
+    # no such link: the holder stays the subject of a rank that counts no relation of its own
+    ("星河科技是全球第一大通信设备商。", [("星河科技", "COMPANY"), ("全球第一大", "RANK", {"rank": 1, "scope": "全球"})],
+     "星河科技"),
+])
+def test_the_holder_of_what_a_rank_counts_is_not_the_ranked_one(text, ents, subject):
+    got = [f.subject.text for f in find_facts(make_doc(text, ents), DATA) if f.type == "RANKING"]
+    assert got == [subject]

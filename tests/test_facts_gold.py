@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.75434, 0.82836  # micro F1 of the counts pinned below
+F1_RULES, F1_CHOOSER = 0.75472, 0.82876  # micro F1 of the counts pinned below
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -86,7 +86,9 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # count as one kind, and items may carry their own figures (汇洲智能+5.2%、…; 甲+32.13%、乙+30.15%、丙+21.62%分列…前三):
     # RANKING -> 308/98/65, metric characters 7560/16517 (cross-fitted over the 710 news training documents, on
     # predicted entities: RANKING 0.595 -> 0.602)
-    assert got == {"METRIC": (1648, 658, 453), "RANKING": (308, 98, 65), "metric chars": (7560, 16517, 13347)}, got
+    # the holder of what a rank counts (通威股份为美科股份前五大客户) is not the ranked one: RANKING -> 309/97/64,
+    # metric characters 7562/16517 (cross-fitted RANKING 0.6035 -> 0.6047)
+    assert got == {"METRIC": (1648, 658, 453), "RANKING": (309, 97, 64), "metric chars": (7562, 16517, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 
@@ -122,5 +124,6 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # names pair with as many ranks (above): RANKING -> 293/66/80, metric characters 7911/15847
     # the slash stop (above): metric characters 7911/15834
     # session 27: enumerated lists (above): RANKING -> 293/65/80, metric characters 7911/15832
-    assert got == {"METRIC": (1804, 427, 297), "RANKING": (293, 65, 80), "metric chars": (7911, 15832, 13347)}, got
+    # the holder of what a rank counts (above): RANKING -> 294/64/79, metric characters 7913/15832
+    assert got == {"METRIC": (1804, 427, 297), "RANKING": (294, 64, 79), "metric chars": (7913, 15832, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)

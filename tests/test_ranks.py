@@ -244,3 +244,9 @@ def test_ranks_coordinated_with_an_ordinal_are_ranks(text, expected):
 def test_a_number_after_an_ordinal_that_counts_something_else_is_no_rank(text):
     assert all(e.text not in ("5个", "3%", "三", "3") for e in find_ranks(make_doc(text)))
     assert len(find_ranks(make_doc(text))) <= 1
+
+
+@pytest.mark.parametrize("text", ["较前一交易日上涨", "超过了2022年创下的前一个1月进口纪录"])
+def test_the_one_before_is_no_top_one(text):
+    assert find_ranks(make_doc(text)) == []
+    assert [e.text for e in find_ranks(make_doc("位居前一名"))] == ["前一名"]

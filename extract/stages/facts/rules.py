@@ -29,6 +29,9 @@ ends without sentence punctuation runs on into the next). For each FIGURE
 - date: the nearest DATE before the value in the sentence, else a lead-in line that governs
   the figure lines below it (到2027年，…), else the ``截至…`` date of the paragraph.
 
+A rank that counts a holder's relations (通威股份为美科股份前五大客户, 辽宁农商行的第一大股东为辽宁金控, 作为万科第一大
+股东，深铁集团…) ranks the entity joined to the holder by 为/是/成为/作为, not the holder.
+
 Enumerated ranked lists — a top-N RANK followed by 分别为/依次为/是 and names joined by 、 (at most
 N, of one kind: companies, bodies and people count as one; each may carry its own figure), N such
 names before the top-N RANK (甲+32%、乙+30%、丙+21%分列…前三), or a top-N heading line over card lines
@@ -844,6 +847,8 @@ def _rules_pass(doc: Document, data: dict):
                 # that is neither compared with nor the source of the figures
                 subject = next((p for p in idx.of_kind(SUBJECT_TYPES, sent_lo, i, reverse=True)
                                 if not _is_source(doc, p, data) and not _is_compared(doc, p, ss, data, in_sent)), None)
+            if subject is not None:
+                subject = _holder_ranked(doc, subject, e, sent_all) or subject
             if subject is not None and subject.type in ("LOC", "INDUSTRY") and subject.end <= e.start:
                 # 梅卡曼德一直是中国3D视觉引导机器人市场第一名, 乐舒适在非洲的…市场…第一: a place or sector after the
                 # verb is the ranking's scope; the company before the verb is ranked
@@ -1060,6 +1065,39 @@ def _paired_after_deng(doc, subject, e, sent_all: list, figs: list, ss: int, se:
     fstarts = _index(doc).fig_starts
     vals = _value_chain(doc, e, figs[bisect.bisect_left(fstarts, ss):bisect.bisect_left(fstarts, se)])
     return len(vals) == len(chain)
+
+
+# what a rank may count among a holder's relations (通威股份为美科股份前五大客户, 天门农商银行第八大股东, 麦当劳全球第二大市场)
+_HOLDER_NOUN = re.compile(r"(?:大)?(?:股东|股東|客户|客戶|供应商|供應商|市场|市場|贸易伙伴|貿易夥伴|债权人|債權人|重仓股|重倉股|持仓|持倉)")
+_HOLDER_GAP = re.compile(r"\s*(?:的)?\s*(?:全球|全国|国内|境内|海外)?\s*")  # between the holder and the rank
+_COPULA_BEFORE = re.compile(r"[^，,。；;：:\n]{0,12}?(?:为|是|成为|作为|係|系)\s*")  # 麻六记从2022年起跃升为 | 阿宽食品的…
+_COPULA_AFTER = re.compile(r"\s*(?:为|是|係|系)\s*")  # 辽宁农商行的第一大股东为辽宁金控
+
+
+def _holder_ranked(doc: Document, holder, rank, in_sent: list):
+    """``通威股份为美科股份前五大客户``, ``辽宁农商行的第一大股东为辽宁金控``, ``作为万科第一大股东，深铁集团…``: when the
+    entity before a rank is the holder of what is ranked (its shareholders, customers, markets), the ranked one is
+    the entity joined to it by 为/是/成为/作为, before it or after the ranked noun; None when there is no such entity
+    (the holder then stays the subject)."""
+    norm = doc.norm
+    noun = _HOLDER_NOUN.match(norm, rank.end)
+    if noun is None or holder.end > rank.start or not _HOLDER_GAP.fullmatch(norm, holder.end, rank.start):
+        return None
+    after = _COPULA_AFTER.match(norm, noun.end())
+    if after and after.end() > noun.end():
+        nxt = next((p for p in in_sent if p.start == after.end()), None)
+        if nxt is not None and nxt.type in SUBJECT_TYPES:
+            return nxt
+    before = next((p for p in _ending_by(in_sent, holder.start) if p.type in SUBJECT_TYPES), None)
+    if before is not None and _COPULA_BEFORE.fullmatch(norm, before.end, holder.start):
+        return before
+    lead = norm[_clause_start(norm, 0, holder.start):holder.start].strip()
+    if lead in ("作为", "作為"):  # 作为万科第一大股东，深铁集团首先要…: the first name of the next clause
+        comma = norm.find("，", noun.end(), noun.end() + 8)
+        nxt = next((p for p in in_sent if comma >= 0 and p.start > comma), None)
+        if nxt is not None and nxt.type in SUBJECT_TYPES and not norm[comma + 1:nxt.start].strip():
+            return nxt
+    return None
 
 
 def _valued_chain(doc: Document, rank, in_sent: list) -> list:

@@ -23,7 +23,8 @@ Decisions:
   (分列第四和第五, 分别排名第11及18, 分列二、三位: the news train gold; cross-fitted over its 710 documents
   RANK F1 0.918 -> 0.921, RANKING 0.602 -> 0.604), but not a number that counts something (排名第3和5个百分点);
 * N强 (十强, 500强) is top N; TOP3 / Top 10 / 前10 / 前五 are top N, but not where 前 ends a word
-  (目前四大, 此前三年, 节前五天: news dev RANK F1 0.846 -> 0.853, DATE 0.948 -> 0.950).
+  (目前四大, 此前三年, 节前五天: news dev RANK F1 0.846 -> 0.853, DATE 0.948 -> 0.950), and 前一 alone is the one
+  before (前一交易日), not a top 1;
 """
 from __future__ import annotations
 
@@ -118,6 +119,8 @@ class RankRecognizer:
                 continue  # 首位外部董事, 第一位朋友: the first person to be one, no rank (4 of 4 in the news gold)
             if m.group("big") and _in_title(norm, m.start(), m.end()):
                 continue  # 「2026年全球500大品牌」: the name of a list, not a rank in it
+            if m.group("topw") and attrs.get("top") == 1 and not m.group("tsuf"):
+                continue  # 前一交易日, 前一个1月: the one before, not a top 1 (no such RANK in the news gold; TOP1 is one)
             if m.group("bare") and norm.endswith(self.bare_not_after, 0, m.start("bare")):
                 continue  # 安排5名, 下列3位: a verb-final character that ends another word
             start, end = m.start(), m.end()
