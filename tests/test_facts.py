@@ -877,3 +877,28 @@ def test_the_company_before_the_verb_is_ranked_not_the_scope_after_it():
 def test_the_holder_of_what_a_rank_counts_is_not_the_ranked_one(text, ents, subject):
     got = [f.subject.text for f in find_facts(make_doc(text, ents), DATA) if f.type == "RANKING"]
     assert got == ([subject] if subject else [])
+
+
+def test_ranks_joined_then_as_many_names_pair_in_order():
+    d = make_doc("市占率排第四及第五位分别为星河科技及云帆智能。",
+                 [("第四", "RANK", {"rank": 4}), ("第五位", "RANK", {"rank": 5}), ("星河科技", "COMPANY"),
+                  ("云帆智能", "COMPANY")])
+    got = [(f.subject.text, f.value.text, f.position) for f in find_facts(d, DATA) if f.type == "RANKING"]
+    assert got == [("星河科技", "第四", None), ("云帆智能", "第五位", None)]
+
+
+def test_names_said_to_be_among_a_top_n_are_each_ranked_without_a_position():
+    text = "幸福指数进入前十名的国家还包括瑞士、葡萄牙及斯洛文尼亚。"
+    ents = [("前十名", "RANK", {"top": 10}), ("瑞士", "LOC"), ("葡萄牙", "LOC"), ("斯洛文尼亚", "LOC")]
+    got = [(f.subject.text, f.position) for f in find_facts(make_doc(text, ents), DATA) if f.type == "RANKING"]
+    assert got == [("瑞士", None), ("葡萄牙", None), ("斯洛文尼亚", None)]
+    # as many names as the top counts would be its enumeration, not members of it
+    from extract.stages.facts.rules import _members_after
+    d = make_doc("幸福指数前三名的国家包括瑞士、葡萄牙及冰岛。",
+                 [("前三名", "RANK", {"top": 3}), ("瑞士", "LOC"), ("葡萄牙", "LOC"), ("冰岛", "LOC")])
+    ents = sorted(d.entities, key=lambda e: e.start)
+    assert _members_after(d, ents[0], ents, 1) == []
+    d = make_doc("幸福指数前五名的国家包括瑞士、葡萄牙及冰岛。",
+                 [("前五名", "RANK", {"top": 5}), ("瑞士", "LOC"), ("葡萄牙", "LOC"), ("冰岛", "LOC")])
+    ents = sorted(d.entities, key=lambda e: e.start)
+    assert [e.text for e in _members_after(d, ents[0], ents, 1)] == ["瑞士", "葡萄牙", "冰岛"]

@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.75472, 0.82876  # micro F1 of the counts pinned below
+F1_RULES, F1_CHOOSER = 0.75568, 0.82945  # micro F1 of the counts pinned below
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -88,7 +88,10 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # predicted entities: RANKING 0.595 -> 0.602)
     # the holder of what a rank counts (通威股份为美科股份前五大客户) is not the ranked one: RANKING -> 309/97/64,
     # metric characters 7562/16517 (cross-fitted RANKING 0.6035 -> 0.6047)
-    assert got == {"METRIC": (1648, 658, 453), "RANKING": (309, 97, 64), "metric chars": (7562, 16517, 13347)}, got
+    # ranks joined then as many names pair in order (排第四及第五位分别为荣耀及联想), and names said to be among a top N
+    # (进入前十名的国家还包括瑞士、葡萄牙) are each ranked: RANKING -> 313/97/60, metric characters 7594/16549
+    # (cross-fitted RANKING 0.6059 -> 0.6159)
+    assert got == {"METRIC": (1648, 658, 453), "RANKING": (313, 97, 60), "metric chars": (7594, 16549, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 
@@ -125,5 +128,6 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # the slash stop (above): metric characters 7911/15834
     # session 27: enumerated lists (above): RANKING -> 293/65/80, metric characters 7911/15832
     # the holder of what a rank counts (above): RANKING -> 294/64/79, metric characters 7913/15832
-    assert got == {"METRIC": (1804, 427, 297), "RANKING": (294, 64, 79), "metric chars": (7913, 15832, 13347)}, got
+    # ranks then names, members of a top N (above): RANKING -> 297/64/76, metric characters 7937/15856
+    assert got == {"METRIC": (1804, 427, 297), "RANKING": (297, 64, 76), "metric chars": (7937, 15856, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)

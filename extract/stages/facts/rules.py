@@ -35,7 +35,9 @@ A rank that counts a holder's relations (通威股份为美科股份前五大客
 Enumerated ranked lists — a top-N RANK followed by 分别为/依次为/是 and names joined by 、 (at most
 N, of one kind: companies, bodies and people count as one; each may carry its own figure), N such
 names before the top-N RANK (甲+32%、乙+30%、丙+21%分列…前三), or a top-N heading line over card lines
-(TOP3亮点产业领域) — give one RANKING per item with ``position`` 1, 2, 3 … Table rows give a METRIC per numeric cell (metric = the header) and a
+(TOP3亮点产业领域) — give one RANKING per item with ``position`` 1, 2, 3 … Ranks joined then as many names
+(排第四及第五位分别为荣耀及联想) pair in order, and fewer names than N said to be among a top N (进入前十名的国家还
+包括瑞士、葡萄牙) are each ranked in it, both without positions. Table rows give a METRIC per numeric cell (metric = the header) and a
 RANKING per RANK cell, dated by a caption line just above the table.
 Vocabulary is data (``extract/data/facts.json``); nothing is keyed to particular documents.
 """
@@ -832,6 +834,13 @@ def _rules_pass(doc: Document, data: dict):
                     steps.append(("list", item, e, metric, date, pos))
                     listed.add(id(item))
                 continue
+            pairs = _ranks_then_names(doc, e, ents, i + 1) or [(e, item) for item in _members_after(doc, e, ents, i + 1)]
+            if pairs:  # (no positions: neither is the enumeration of a top-N list)
+                for rank, item in pairs:
+                    facts.append(Fact("RANKING", item, rank, metric, date))
+                    steps.append(("list", item, rank, metric, date, None))
+                    listed.add(id(rank))
+                continue
         remention = first.get(e.attrs.get("norm", e.text), e.start) < e.start
         steps.append(("value", e, ss, se, date, metric, remention))
         if e.type == "RANK":
@@ -1103,6 +1112,59 @@ def _holder_ranked(doc: Document, holder, rank, in_sent: list):
         if nxt is not None and nxt.type in SUBJECT_TYPES and not norm[comma + 1:nxt.start].strip():
             return nxt
     return None
+
+
+_ITEM_JOIN = ("、", "和", "及", "与", "與", "以及", ",", "，")
+_RANKS_INTRO = re.compile(r"\s*(?:名|位)?\s*(?:分别为|分別為|分别是|分別是|依次为|依次為|为|為|是)\s*[：:]?\s*")
+_MEMBERS_INTRO = re.compile(r"(?:名|位|强|強|大)?(?:的[^，。；,;\n]{0,8}?)?(?:还包括|還包括|包括|中的|中有)\s*[：:]?\s*")
+
+
+def _names_from(doc: Document, ents: list, k: int, pos: int, n_max: int) -> list:
+    """The names joined from ``ents[k]`` on, the first starting at ``pos`` (after an introducer), all of one kind
+    (:func:`_same_kind`), each perhaps followed by an aside in brackets; at most ``n_max``."""
+    items = []
+    for e in ents[k:]:
+        if e.start < pos:
+            continue
+        if doc.norm[pos:e.start].strip() not in (("",) if not items else _ITEM_JOIN):
+            break
+        if e.type not in SUBJECT_TYPES + NEAR_SUBJECT_TYPES or (items and not _same_kind(e, items[0])):
+            break
+        items.append(e)
+        pos = e.end
+        aside = _ASIDE.match(doc.norm, pos)
+        if aside:
+            pos = aside.end()
+        if len(items) == n_max:
+            break
+    return items
+
+
+def _ranks_then_names(doc: Document, rank, ents: list, first: int) -> list:
+    """``排第四及第五位分别为荣耀及联想``: ranks joined after ``rank``, then 分别为 and as many names: ``[(rank, name)]``
+    in order; [] otherwise."""
+    ranks, k = [rank], first
+    while k < len(ents) and ents[k].type == "RANK" and doc.norm[ranks[-1].end:ents[k].start].strip() in _ITEM_JOIN:
+        ranks.append(ents[k])
+        k += 1
+    if len(ranks) < 2:
+        return []
+    intro = _RANKS_INTRO.match(doc.norm, ranks[-1].end)
+    if intro is None or intro.end() == ranks[-1].end:
+        return []
+    names = _names_from(doc, ents, k, intro.end(), len(ranks))
+    return list(zip(ranks, names)) if len(names) == len(ranks) else []
+
+
+def _members_after(doc: Document, rank, ents: list, first: int) -> list:
+    """``进入前十名的国家还包括瑞士、葡萄牙``, ``百强营业部前十中的国泰君安总部、华鑫证券上海分公司``: names said to be
+    among a top N, fewer than N (so no enumeration of the list): each is ranked in the top N, without a position."""
+    top = rank.attrs.get("top")
+    intro = _MEMBERS_INTRO.match(doc.norm, rank.end)
+    if not top or intro is None:
+        return []
+    names = _names_from(doc, ents, first, intro.end(), top)
+    return names if len(names) < top else []
 
 
 def _valued_chain(doc: Document, rank, in_sent: list) -> list:
