@@ -902,3 +902,11 @@ def test_names_said_to_be_among_a_top_n_are_each_ranked_without_a_position():
                  [("前五名", "RANK", {"top": 5}), ("瑞士", "LOC"), ("葡萄牙", "LOC"), ("冰岛", "LOC")])
     ents = sorted(d.entities, key=lambda e: e.start)
     assert [e.text for e in _members_after(d, ents[0], ents, 1)] == ["瑞士", "葡萄牙", "冰岛"]
+
+
+def test_a_list_introduced_after_another_rank_is_that_ranks():
+    d = make_doc("营收前十名 前十名分别是星河科技、云帆智能。",
+                 [("前十名", "RANK", {"top": 10}), ("前十名", "RANK", {"top": 10}), ("星河科技", "COMPANY"),
+                  ("云帆智能", "COMPANY")])
+    got = [(f.value.start, f.subject.text, f.position) for f in find_facts(d, DATA) if f.type == "RANKING"]
+    assert got == [(6, "星河科技", 1), (6, "云帆智能", 2)]

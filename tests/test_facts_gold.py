@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.75568, 0.82945  # micro F1 of the counts pinned below
+F1_RULES, F1_CHOOSER = 0.75758, 0.83159  # micro F1 of the counts pinned below
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -91,7 +91,9 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # ranks joined then as many names pair in order (排第四及第五位分别为荣耀及联想), and names said to be among a top N
     # (进入前十名的国家还包括瑞士、葡萄牙) are each ranked: RANKING -> 313/97/60, metric characters 7594/16549
     # (cross-fitted RANKING 0.6059 -> 0.6159)
-    assert got == {"METRIC": (1648, 658, 453), "RANKING": (313, 97, 60), "metric chars": (7594, 16549, 13347)}, got
+    # a list introduced after another rank is that rank's (前10名 前10名分別是…): RANKING -> 313/84/60, metric
+    # characters 7594/16511 (cross-fitted RANKING 0.6159 -> 0.6209)
+    assert got == {"METRIC": (1648, 658, 453), "RANKING": (313, 84, 60), "metric chars": (7594, 16511, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 
@@ -129,5 +131,6 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # session 27: enumerated lists (above): RANKING -> 293/65/80, metric characters 7911/15832
     # the holder of what a rank counts (above): RANKING -> 294/64/79, metric characters 7913/15832
     # ranks then names, members of a top N (above): RANKING -> 297/64/76, metric characters 7937/15856
-    assert got == {"METRIC": (1804, 427, 297), "RANKING": (297, 64, 76), "metric chars": (7937, 15856, 13347)}, got
+    # another rank's list (above): RANKING -> 297/51/76, metric characters 7937/15818
+    assert got == {"METRIC": (1804, 427, 297), "RANKING": (297, 51, 76), "metric chars": (7937, 15818, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)

@@ -1216,6 +1216,8 @@ def _enumerated(doc, rank, ents, first, data):
     if not m or (rank.attrs.get("top") is None and rank.attrs.get("to") is None):  # a top-N or a range (第7至第10名)
         return []
     pos = rank.end + m.end()
+    if any(x.type == "RANK" for x in _starting_in(doc, rank.end, pos)):
+        return []  # 前10名 前10名分别是…, 分列前五，六到十名的…分别为…: the list introduced is another rank's
     items, valued = [], False
     n_max = rank.attrs.get("top") or (rank.attrs["to"] - rank.attrs["rank"] + 1 if rank.attrs.get("to") and rank.attrs.get("rank") else None)
     for k in range(first, len(ents)):  # (islice would walk the entities before ``first`` each time)
