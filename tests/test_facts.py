@@ -910,3 +910,11 @@ def test_a_list_introduced_after_another_rank_is_that_ranks():
                   ("云帆智能", "COMPANY")])
     got = [(f.value.start, f.subject.text, f.position) for f in find_facts(d, DATA) if f.type == "RANKING"]
     assert got == [(6, "星河科技", 1), (6, "云帆智能", 2)]
+
+
+def test_names_with_asides_pair_with_as_many_ranks():
+    d = make_doc("长荣航空（EVA Air）及星宇航空（STARLUX）分别排名第11及18。",
+                 [("长荣航空", "COMPANY"), ("EVA Air", "COMPANY"), ("星宇航空", "COMPANY"), ("STARLUX", "COMPANY"),
+                  ("第11", "RANK", {"rank": 11}), ("18", "RANK", {"rank": 18})])
+    got = [(f.subject.text, f.value.text) for f in find_facts(d, DATA) if f.type == "RANKING"]
+    assert got == [("长荣航空", "第11"), ("星宇航空", "18")]

@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.75758, 0.83159  # micro F1 of the counts pinned below
+F1_RULES, F1_CHOOSER = 0.75835, 0.83198  # micro F1 of the counts pinned below
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -93,7 +93,9 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # (cross-fitted RANKING 0.6059 -> 0.6159)
     # a list introduced after another rank is that rank's (前10名 前10名分別是…): RANKING -> 313/84/60, metric
     # characters 7594/16511 (cross-fitted RANKING 0.6159 -> 0.6209)
-    assert got == {"METRIC": (1648, 658, 453), "RANKING": (313, 84, 60), "metric chars": (7594, 16511, 13347)}, got
+    # names with asides pair with as many ranks (長榮航空（EVA Air）及星宇航空（STARLUX）分別排名第11及18): RANKING ->
+    # 315/82/58 (cross-fitted RANKING 0.6209 -> 0.6250)
+    assert got == {"METRIC": (1648, 658, 453), "RANKING": (315, 82, 58), "metric chars": (7594, 16511, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 
@@ -132,5 +134,6 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # the holder of what a rank counts (above): RANKING -> 294/64/79, metric characters 7913/15832
     # ranks then names, members of a top N (above): RANKING -> 297/64/76, metric characters 7937/15856
     # another rank's list (above): RANKING -> 297/51/76, metric characters 7937/15818
-    assert got == {"METRIC": (1804, 427, 297), "RANKING": (297, 51, 76), "metric chars": (7937, 15818, 13347)}, got
+    # names with asides (above): RANKING -> 298/50/75
+    assert got == {"METRIC": (1804, 427, 297), "RANKING": (298, 50, 75), "metric chars": (7937, 15818, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)

@@ -439,17 +439,19 @@ def _bisect_start(ents: list, pos: int) -> int:
     return bisect.bisect_left(ents, pos, key=_START)
 
 
-def _coordinated(doc: Document, subject, in_sent: list) -> list:
-    """``北京、上海的…`` / ``高端装备制造和新材料领域…``: the subjects joined with ``subject``."""
+def _coordinated(doc: Document, subject, in_sent: list, asides: bool = False) -> list:
+    """``北京、上海的…`` / ``高端装备制造和新材料领域…``: the subjects joined with ``subject``; with ``asides``, also
+    names followed by an aside in brackets (長榮航空（EVA Air）及星宇航空)."""
+    gap_ok = _ASIDE_CHAIN_GAP.match if asides else _CHAIN_GAP.match
     chain = [subject]
     for p in _ending_by(in_sent, subject.start):
-        if p.type == subject.type and _CHAIN_GAP.match(doc.norm[p.end:chain[0].start]):
+        if p.type == subject.type and gap_ok(doc.norm[p.end:chain[0].start]):
             chain.insert(0, p)
         else:
             break
     for k in range(_bisect_start(in_sent, subject.end), len(in_sent)):
         n = in_sent[k]
-        if n.type == subject.type and _CHAIN_GAP.match(doc.norm[chain[-1].end:n.start]):
+        if n.type == subject.type and gap_ok(doc.norm[chain[-1].end:n.start]):
             chain.append(n)
         else:
             break
@@ -460,6 +462,14 @@ def _coordinated(doc: Document, subject, in_sent: list) -> list:
 # slash, as broker notes write lists: 山西汾酒/古井贡酒分别为15X/13X; with the pairing of slash-joined values below,
 # session 26: over the 710 news training documents facts +10 right and -17 false; news dev + select unchanged)
 _CHAIN_GAP = re.compile(r"^\s*(?:领\s*域|产\s*业|行\s*业|板\s*块)?\s*(?:、|和|及|与|以及|/)\s*$")
+
+
+_ASIDE_CHAIN_GAP = re.compile(r"^\s*(?:[（(][^（）()\n]{1,30}[)）])?\s*(?:、|和|及|与|與|以及)\s*$")
+
+
+def _in_aside(doc: Document, e) -> bool:
+    """Whether ``e`` stands in brackets right after another word (長榮航空（EVA Air）: the English name)."""
+    return doc.norm[e.start - 1:e.start] in ("（", "(") and doc.norm[e.end:e.end + 1] in ("）", ")")
 
 
 def _slash_joined(norm: str, items: list) -> bool:
@@ -869,8 +879,16 @@ def _rules_pass(doc: Document, data: dict):
             if subject is None:
                 continue
             chain = _coordinated(doc, subject, sent_all) if subject.end <= e.start else [subject]
+            ranks = _value_chain(doc, e, [x for x in sent_all if x.type == "RANK"])
+            if len(ranks) > 1 and len(chain) == 1 and subject.end <= e.start:
+                # 長榮航空（EVA Air）及星宇航空（STARLUX）分別排名第11及18: names with asides, paired with as many ranks
+                named = [x for x in sent_all if not _in_aside(doc, x)]
+                head = subject if not _in_aside(doc, subject) else next(
+                    (p for p in _ending_by(named, subject.start) if p.type == subject.type), None)
+                asided = _coordinated(doc, head, named, asides=True) if head is not None else []
+                if len(asided) == len(ranks):
+                    chain = asided
             if len(chain) > 1:  # 上海和杭州分列第二、第三位: as many ranks as names pair in order
-                ranks = _value_chain(doc, e, [x for x in sent_all if x.type == "RANK"])
                 if len(ranks) == len(chain):
                     chain = [chain[ranks.index(e)]]
             for s in chain:  # 甲、乙及丙等品牌都进入全球500大: each of them is ranked
