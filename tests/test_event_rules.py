@@ -675,3 +675,13 @@ def test_the_company_joined_by_de_after_another_company():
     # found by mutation testing: only the first COMPANY after the trigger was tried
     text = "刚完成融资就被丙丁集团收购的甲乙科技。"
     assert events_of(text, [("丙丁集团", C), ("甲乙科技", C)]) == [(F, "融资", 3, [("company", "甲乙科技")])]
+
+
+
+@pytest.mark.parametrize("text", ["丙丁资本据报入股甲乙科技。", "知情人士称丙丁资本入股甲乙科技。", "预计丙丁资本本月入股甲乙科技。",
+                                  "预期丙丁资本入股甲乙科技。"])
+def test_a_reported_or_expected_deal_is_no_event(text):
+    # 据报 (reportedly), 知情人士 (insiders), 预计/预期 (expected): rumours and forecasts are no completed deal
+    ents = [("丙丁资本", "COMPANY"), ("甲乙科技", "COMPANY")]
+    assert events_of(text, ents) == []
+    assert events_of("丙丁资本入股甲乙科技。", ents) != []
