@@ -293,6 +293,22 @@ def supporting_section() -> list:
                      f"({m.get('tp')} {m.get('fp')} {m.get('fn')}) | {_f(pt.get('METRIC', {}).get('f1'))} | "
                      f"{_f(pt.get('RANKING', {}).get('f1'))} | {_f(f.get('metric_spans', {}).get('f1'))} |")
         L.append("")
+    rc = _load_json(REPO / "evaluation" / "ranking_challenge" / "results.json")
+    if rc:
+        L += ["### RANKING challenge set (60 paragraphs of 2025 news, blind annotation; held out at its first scoring, "
+              "development since)", "",
+              f"Command: `{rc.get('command')}`. Paragraphs picked by a plain ranking-cue regex from the public RSS mirror "
+              "(none in the news corpus or the pseudo-labelled pool); RANK entities and RANKING facts only. The first "
+              "scoring (release 26c's code) gave default RANKING F1 0.626; the figures below are development figures "
+              "(`evaluation/ranking_challenge/NOTES.md`).", "",
+              "| system | RANKING P / R / F1 (tp fp fn) | metric spans F1 (chars) | RANK entity F1 |",
+              "|---|---|---:|---:|"]
+        for name, r in rc["results"].items():
+            f = r.get("facts") or {}
+            L.append(f"| {name} | {_f(f.get('p'))} / {_f(f.get('r'))} / {_f(f.get('f1'))} ({f.get('tp')} {f.get('fp')} "
+                     f"{f.get('fn')}) | {_f((r.get('metric_chars') or {}).get('f1'))} | "
+                     f"{_f((r.get('rank_entities') or {}).get('f1'))} |")
+        L.append("")
     ft = _load_json(REPO / "evaluation" / "finetune.json")
     if ft:
         def mic(d, key):
