@@ -289,8 +289,7 @@ def supporting_section() -> list:
         for name, r in fc["results"].items():
             f = r.get("facts", {})
             m, pt = f.get("micro", {}), f.get("per_type", {})
-            L.append(f"| {name} | {_f(m.get('p'))} / {_f(m.get('r'))} / {_f(m.get('f1'))} "
-                     f"({m.get('tp')} {m.get('fp')} {m.get('fn')}) | {_f(pt.get('METRIC', {}).get('f1'))} | "
+            L.append(f"| {name} | {_prf_cell(m)} | {_f(pt.get('METRIC', {}).get('f1'))} | "
                      f"{_f(pt.get('RANKING', {}).get('f1'))} | {_f(f.get('metric_spans', {}).get('f1'))} |")
         L.append("")
     rc = _load_json(REPO / "evaluation" / "ranking_challenge" / "results.json")
@@ -304,9 +303,7 @@ def supporting_section() -> list:
               "| system | RANKING P / R / F1 (tp fp fn) | metric spans F1 (chars) | RANK entity F1 |",
               "|---|---|---:|---:|"]
         for name, r in rc["results"].items():
-            f = r.get("facts") or {}
-            L.append(f"| {name} | {_f(f.get('p'))} / {_f(f.get('r'))} / {_f(f.get('f1'))} ({f.get('tp')} {f.get('fp')} "
-                     f"{f.get('fn')}) | {_f((r.get('metric_chars') or {}).get('f1'))} | "
+            L.append(f"| {name} | {_prf_cell(r.get('facts') or {})} | {_f((r.get('metric_chars') or {}).get('f1'))} | "
                      f"{_f((r.get('rank_entities') or {}).get('f1'))} |")
         L.append("")
     ft = _load_json(REPO / "evaluation" / "finetune.json")
@@ -445,6 +442,11 @@ def _rel(p: Path) -> str:
 
 def _f(x):
     return "–" if x is None else f"{x:.3f}"
+
+
+def _prf_cell(m: dict) -> str:
+    """``P / R / F1 (tp fp fn)`` of a scorer's P/R/F1 dict, for a table cell."""
+    return f"{_f(m.get('p'))} / {_f(m.get('r'))} / {_f(m.get('f1'))} ({m.get('tp')} {m.get('fp')} {m.get('fn')})"
 
 
 def score_rows(reports: dict) -> list:

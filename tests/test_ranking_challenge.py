@@ -2,19 +2,16 @@
 and a scorer that tells its misses apart."""
 import csv
 import hashlib
-import importlib.util
-import json
 from pathlib import Path
+
+from docs import load_script
 
 REPO = Path(__file__).resolve().parents[1]
 HERE = REPO / "evaluation" / "ranking_challenge"
 
 
 def _score_module():
-    spec = importlib.util.spec_from_file_location("ranking_score", HERE / "score.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("evaluation/ranking_challenge/score.py")
 
 
 def test_records_are_valid_and_every_one_has_its_source():
