@@ -685,3 +685,8 @@ def test_a_reported_or_expected_deal_is_no_event(text):
     ents = [("丙丁资本", "COMPANY"), ("甲乙科技", "COMPANY")]
     assert events_of(text, ents) == []
     assert events_of("丙丁资本入股甲乙科技。", ents) != []
+
+
+@pytest.mark.parametrize("text", ["据报道，丙丁资本入股甲乙科技。", "受业绩超预期提振，丙丁资本入股甲乙科技。"])
+def test_a_report_of_a_deal_and_a_beat_of_expectations_are_no_hedge(text):
+    assert events_of(text, [("丙丁资本", "COMPANY"), ("甲乙科技", "COMPANY")]) != []

@@ -314,7 +314,7 @@ def test_list_items_may_each_carry_their_own_figure():
     # with fewer names than that, the names are not the list itself: no positions
     got = [f.position for f in find_facts(make_doc(text.replace("前三", "前五"), ents + [("前五", "RANK", {"top": 5})]),
                                           DATA) if f.type == "RANKING"]
-    assert all(p is None for p in got)
+    assert got and all(p is None for p in got)
 
 
 def test_a_class_bound_gets_no_fact():
@@ -868,6 +868,12 @@ def test_the_company_before_the_verb_is_ranked_not_the_scope_after_it():
      "辽宁金控"),
     ("作为万科第一大股东，深铁集团首先要稳住局面。", [("万科", "COMPANY"), ("第一大", "RANK", {"rank": 1}), ("深铁集团", "COMPANY")],
      "深铁集团"),
+    ("据悉。\n作为万科第一大股东，深铁集团首先要稳住。", [("万科", "COMPANY"), ("第一大", "RANK", {"rank": 1}),
+                                            ("深铁集团", "COMPANY")], "深铁集团"),
+    # a person may hold the stake; the entity right before the holder is the one joined to it
+    ("星河科技的第一大股东为张三。", [("星河科技", "COMPANY"), ("第一大", "RANK", {"rank": 1}), ("张三", "PERSON")], "张三"),
+    ("星河资本旗下的张三为云帆智能第一大股东。", [("星河资本", "COMPANY"), ("张三", "PERSON"), ("云帆智能", "COMPANY"),
+                                      ("第一大", "RANK", {"rank": 1})], "张三"),
     # a holder with no such link: the ranked one is not named, so there is no RANKING
     ("工银瑞信基金第二大股东变更有了新进展。", [("工银瑞信基金", "COMPANY"), ("第二大", "RANK", {"rank": 2})], None),
     # a rank that counts nothing the entity holds ranks the entity itself
@@ -877,6 +883,13 @@ def test_the_company_before_the_verb_is_ranked_not_the_scope_after_it():
 def test_the_holder_of_what_a_rank_counts_is_not_the_ranked_one(text, ents, subject):
     got = [f.subject.text for f in find_facts(make_doc(text, ents), DATA) if f.type == "RANKING"]
     assert got == ([subject] if subject else [])
+
+
+def test_ranks_joined_by_a_comma_are_two_statements_not_one_list():
+    d = make_doc("华为排名第二，第三名是小米和联想。", [("华为", "COMPANY"), ("第二", "RANK", {"rank": 2}),
+                                          ("第三名", "RANK", {"rank": 3}), ("小米", "COMPANY"), ("联想", "COMPANY")])
+    got = {(f.subject.text, f.value.text) for f in find_facts(d, DATA) if f.type == "RANKING"}
+    assert ("华为", "第二") in got and ("小米", "第二") not in got
 
 
 def test_ranks_joined_then_as_many_names_pair_in_order():

@@ -46,3 +46,6 @@ def test_the_scorer_tells_a_missing_rank_from_another_subject():
     assert kinds == ["other subject", "rank missing"]
     metric = {**pred, "facts": pred["facts"] + [{"id": "F9", "type": "METRIC", "subject": "E1", "value": "E3"}]}
     assert [f["id"] for f in mod.ranking_only(metric)["facts"]] == ["F1"]
+    # the rank found with no RANKING on it; the right subject at another position
+    other = {**gold, "facts": [{"id": "F2", "type": "RANKING", "subject": "E2", "value": "E4", "position": 2}]}
+    assert [m["kind"] for m in mod.diagnose(gold, other)] == ["no ranking", "other position"]

@@ -52,14 +52,19 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=27)
     ap.add_argument("--max-chars", type=int, default=420)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--pseudo-record", default="~/.cache/zhie/data/pseudo/record.json",
+                    help="record.json of the pseudo-labelled NER pool, whose articles are left out")
     args = ap.parse_args(argv)
 
-    seen = set()
+    seen = set()  # sentences of every annotated news document (the test split's too: only to leave them out)
     for p in (REPO / "annotations" / "news").glob("*.jsonl"):
         for line in open(p, encoding="utf-8"):
             seen |= sentences(json.loads(line)["text"])
-    pseudo = Path.home() / ".cache/zhie/data/pseudo/record.json"
-    used = {t["path"] for t in json.load(open(pseudo))["texts"]} if pseudo.is_file() else set()
+    pseudo = Path(args.pseudo_record).expanduser()
+    if not pseudo.is_file():
+        raise SystemExit(f"pick_passages: no pseudo-labelled pool record at {pseudo} (evaluation/ner/pseudo_label.py "
+                         "writes it): without it the pick cannot leave out the NER self-training articles")
+    used = {t["path"] for t in json.load(open(pseudo, encoding="utf-8"))["texts"]}
     paths = [p for p in git(args.mirror, "ls-tree", "-r", "--name-only", COMMIT).splitlines()
              if re.search(r"/zh-(CN|HK|TW)/", "/" + p) and p.endswith(".md") and p not in used]
     random.Random(args.seed).shuffle(paths)

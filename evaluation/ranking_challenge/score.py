@@ -48,33 +48,40 @@ def ranking_only(rec: dict) -> dict:
 
 
 def _tuples(rec: dict) -> list:
-    from extract.eval.evaluate import simplify
+    """The RANKING tuples of a record as the scorer keys them (``extract.eval.evaluate``: simplified subject and value
+    texts, position), in the record's fact order."""
+    from extract.doc import Document
+    from extract.eval.evaluate import _ent_text
 
-    ents = {e["id"]: e for e in rec.get("entities", [])}
-    return [(simplify(ents[f["subject"]]["text"]) if f.get("subject") in ents else None,
-             ents[f["value"]]["text"] if f.get("value") in ents else None, f.get("position"))
-            for f in rec.get("facts", []) if f.get("type") == "RANKING"]
+    doc = Document.from_dict(rec)
+    return [(_ent_text(f.subject), _ent_text(f.value), f.position) for f in doc.facts if f.type == "RANKING"]
 
 
 def diagnose(gold: dict, pred: dict) -> list:
-    """One line per missed gold RANKING: ``rank missing``, ``no ranking`` or ``other subject``."""
-    ents = {e["id"]: e for e in gold["entities"]}
-    pred_ents = {e["id"]: e for e in pred.get("entities", [])}
-    ranks = {(e["start"], e["end"]) for e in pred.get("entities", []) if e["type"] == "RANK"}
+    """One line per missed gold RANKING: ``rank missing`` (no predicted RANK at its span), ``no ranking`` (the RANK is
+    found, no RANKING on it), ``other position`` (a RANKING of the same subject on it, another position) or ``other
+    subject``."""
+    from extract.doc import Document
+
+    g, p = Document.from_dict(gold), Document.from_dict(pred)
+    ranks = {(e.start, e.end) for e in p.entities if e.type == "RANK"}
     ranked = {}
-    for f in pred.get("facts", []):
-        v = pred_ents.get(f.get("value"))
-        if f.get("type") == "RANKING" and v is not None:
-            ranked.setdefault((v["start"], v["end"]), []).append(pred_ents.get(f.get("subject"), {}).get("text"))
+    for f, t in zip([f for f in p.facts if f.type == "RANKING"], _tuples(pred)):
+        ranked.setdefault((f.value.start, f.value.end), []).append(t)
     got = set(_tuples(pred))
     out = []
-    for f, t in zip([f for f in gold["facts"] if f["type"] == "RANKING"], _tuples(gold)):
+    for f, t in zip([f for f in g.facts if f.type == "RANKING"], _tuples(gold)):
         if t in got:
             continue
-        v = ents[f["value"]]
-        span = (v["start"], v["end"])
-        kind = "rank missing" if span not in ranks else ("other subject" if span in ranked else "no ranking")
-        out.append({"kind": kind, "subject": t[0], "value": t[1], "position": t[2], "predicted": ranked.get(span)})
+        span = (f.value.start, f.value.end)
+        if span not in ranks:
+            kind = "rank missing"
+        elif span not in ranked:
+            kind = "no ranking"
+        else:
+            kind = "other position" if any(x[0] == t[0] for x in ranked[span]) else "other subject"
+        out.append({"kind": kind, "subject": t[0], "value": t[1], "position": t[2],
+                    "predicted": [x[0] for x in ranked.get(span, [])] or None})
     return out
 
 

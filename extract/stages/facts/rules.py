@@ -1115,25 +1115,27 @@ def _holder_ranked(doc: Document, holder, rank, in_sent: list):
     at 10 such ranks of its train, extension, dev and select splits)."""
     norm = doc.norm
     noun = _HOLDER_NOUN.match(norm, rank.end)
+    parties = SUBJECT_TYPES + ("PERSON",)  # (张三为星河科技第一大股东: a person may hold the stake)
     after = _COPULA_AFTER.match(norm, noun.end())
     if after and after.end() > noun.end():
         nxt = next((p for p in in_sent if p.start == after.end()), None)
-        if nxt is not None and nxt.type in SUBJECT_TYPES:
+        if nxt is not None and nxt.type in parties:
             return nxt
-    before = next((p for p in _ending_by(in_sent, holder.start) if p.type in SUBJECT_TYPES), None)
-    if before is not None and _COPULA_BEFORE.fullmatch(norm, before.end, holder.start):
+    before = next(iter(_ending_by(in_sent, holder.start)), None)  # the entity right before the holder, no other
+    if before is not None and before.type in parties and _COPULA_BEFORE.fullmatch(norm, before.end, holder.start):
         return before
-    lead = norm[_clause_start(norm, 0, holder.start):holder.start].strip()
+    lead = norm[_clause_start(norm, _sent_of(doc, holder.start)[0], holder.start):holder.start].strip()
     if lead in ("作为", "作為"):  # 作为万科第一大股东，深铁集团首先要…: the first name of the next clause
         comma = norm.find("，", noun.end(), noun.end() + 8)
         nxt = next((p for p in in_sent if comma >= 0 and p.start > comma), None)
-        if nxt is not None and nxt.type in SUBJECT_TYPES and not norm[comma + 1:nxt.start].strip():
+        if nxt is not None and nxt.type in parties and not norm[comma + 1:nxt.start].strip():
             return nxt
     return None
 
 
 _ITEM_JOIN = ("、", "和", "及", "与", "與", "以及", ",", "，")
-_RANKS_INTRO = re.compile(r"\s*(?:名|位)?\s*(?:分别为|分別為|分别是|分別是|依次为|依次為|为|為|是)\s*[：:]?\s*")
+_RANK_JOIN = ("、", "和", "及", "与", "與", "以及")  # (not a comma: 华为排名第二，第三名是小米 are two statements)
+_RANKS_INTRO = re.compile(r"\s*(?:名|位)?\s*(?:分别为|分別為|分别是|分別是|依次为|依次為|依次是)\s*[：:]?\s*")
 _MEMBERS_INTRO = re.compile(r"(?:名|位|强|強|大)?(?:的[^，。；,;\n]{0,8}?)?(?:还包括|還包括|包括|中的|中有)\s*[：:]?\s*")
 
 
@@ -1162,7 +1164,7 @@ def _ranks_then_names(doc: Document, rank, ents: list, first: int) -> list:
     """``排第四及第五位分别为荣耀及联想``: ranks joined after ``rank``, then 分别为 and as many names: ``[(rank, name)]``
     in order; [] otherwise."""
     ranks, k = [rank], first
-    while k < len(ents) and ents[k].type == "RANK" and doc.norm[ranks[-1].end:ents[k].start].strip() in _ITEM_JOIN:
+    while k < len(ents) and ents[k].type == "RANK" and doc.norm[ranks[-1].end:ents[k].start].strip() in _RANK_JOIN:
         ranks.append(ents[k])
         k += 1
     if len(ranks) < 2:

@@ -64,9 +64,11 @@ class RankRecognizer:
         VERB_BEHIND = "|".join(f"(?<={re.escape(v)})" for v in r["ranking_verbs"])
         # 分列第四和第五 / 分别排名第11及18 / 分列二、三位: the ranks coordinated with an ordinal, each its own RANK
         NEXT_JOIN = "、|和|及|与|以及"
+        # (only numbers without 第: a 第N after the joiner is matched by the pattern below, with its suffix and scope)
         self.next_rank = re.compile(
-            rf"{G}(?:{NEXT_JOIN}){G}(?P<n>(?:第{G})?(?P<num>{NUM})(?:{G}(?:名|位))?)"
-            rf"(?!{G}(?:{alternation(r['ordinal_not_before'])}|[%％.万亿千百元倍]))")
+            rf"{G}(?:{NEXT_JOIN}){G}(?P<n>(?P<num>{NUM})(?:{G}(?:名|位))?)"
+            rf"(?!{G}(?:{alternation(r['ordinal_not_before'])}|{alternation(r['top_not_before'])}|"
+            rf"[%％.万亿千百元倍强大月多余成A-Za-z\d]))")
         firsts = ([w[0] for w in list(self.scopes) + list(self.words)] + list(self.num.digits)
                   + list(self.num.small) + list(self.num.big_cn)
                   + list("0123456789第前倒Nn" + r["after_ju_first"] + "".join(r["after_zhi"]) + "头首" + r["top_latin"] + r["top_latin"].lower()))
@@ -119,9 +121,10 @@ class RankRecognizer:
                 continue  # 首位外部董事, 第一位朋友: the first person to be one, no rank (4 of 4 in the news gold)
             if m.group("big") and _in_title(norm, m.start(), m.end()):
                 continue  # 「2026年全球500大品牌」: the name of a list, not a rank in it
-            if m.group("topw") and attrs.get("top") == 1 and not m.group("tsuf"):
+            if m.group("topw") and m.group("top") == "一" and not m.group("tsuf"):
                 continue  # 前一交易日, 前一个1月: the one before, not a top 1 (no such RANK in the news gold; TOP1 is one)
-            if m.group("bare") and norm.endswith(self.bare_not_after, 0, m.start("bare")):
+            bare = "bare" if m.group("bare") else "blist" if m.group("blist") else None
+            if bare and norm.endswith(self.bare_not_after, 0, m.start(bare)):
                 continue  # 安排5名, 下列3位: a verb-final character that ends another word
             start, end = m.start(), m.end()
             sc = m.group("scope")
@@ -170,8 +173,9 @@ class RankRecognizer:
         return out
 
     def _coordinated(self, doc, end: int, rank: int) -> list:
-        """The ranks joined after an ordinal that ends at ``end`` (第11及18, 二、三位, 第四和第五), in order, each
-        higher than the one before; the scope is the first one's, outside the later spans."""
+        """The ranks written without 第 that are joined after an ordinal ending at ``end`` (第11及18, 二、三位), in
+        order, each higher than the one before; they take no scope of their own (a later 第N, as in 第四和第五, is
+        matched on its own, with its suffix and scope)."""
         out = []
         while True:
             n = self.next_rank.match(doc.norm, end)
