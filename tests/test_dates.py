@@ -320,3 +320,13 @@ def test_record_window_with_yu_and_weakest():
 def test_lunar_calendar_and_holiday_breaks():
     assert [e.text for e in find_dates(make_doc("农历元宵节当天"))] == ["农历元宵节"]
     assert [e.text for e in find_dates(make_doc("春节假期后，A股开市"))] == ["春节假期后"]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("拟月底递交上市申请", "月底"), ("公司上半年度营收增长", "上半年度"), ("下半年度将推出", "下半年度"),
+    ("今年稍早宣布", "今年稍早"), ("今年稍后推出", "今年稍后"), ("较上周同期增长5%", "上周同期"), ("较上月同期下降", "上月同期"),
+])
+def test_hong_kong_news_periods_are_dates(text, span):
+    # month end alone, 年度 after a half year, 稍早/稍后 after a date and 同期 after a relative week or month: the
+    # news gold's DATE spans (train and extension: 6 + 3 of 9 月底, 3 of 3 上半年度, 2 of 2 稍早/稍后, 2 of 2 上周/上月同期)
+    assert span in [e.text for e in find_dates(make_doc(text))]
