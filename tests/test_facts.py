@@ -931,3 +931,9 @@ def test_names_with_asides_pair_with_as_many_ranks():
                   ("第11", "RANK", {"rank": 11}), ("18", "RANK", {"rank": 18})])
     got = [(f.subject.text, f.value.text) for f in find_facts(d, DATA) if f.type == "RANKING"]
     assert got == [("长荣航空", "第11"), ("星宇航空", "18")]
+
+
+def test_a_person_is_the_subject_a_rank_falls_back_to():
+    d = make_doc("周八斤及家族曾进入福布斯全球亿万富豪榜单，当时以38亿美元的财富值排名第778位。",
+                 [("周八斤", "PERSON"), fig("38亿美元", 38e8, "美元"), ("第778位", "RANK", {"rank": 778})])
+    assert [f.subject.text for f in find_facts(d, DATA) if f.type == "RANKING"] == ["周八斤"]

@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.75835, 0.83198  # micro F1 of the counts pinned below
+F1_RULES, F1_CHOOSER = 0.75859, 0.83198  # micro F1 of the counts pinned below
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -95,7 +95,9 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # characters 7594/16511 (cross-fitted RANKING 0.6159 -> 0.6209)
     # names with asides pair with as many ranks (長榮航空（EVA Air）及星宇航空（STARLUX）分別排名第11及18): RANKING ->
     # 315/82/58 (cross-fitted RANKING 0.6209 -> 0.6250)
-    assert got == {"METRIC": (1648, 658, 453), "RANKING": (315, 82, 58), "metric chars": (7594, 16511, 13347)}, got
+    # a person may be the subject a RANK falls back to (周八斤…当时以38亿美元的财富值排名第778位): RANKING -> 316/82/57,
+    # metric characters 7594/16512 (cross-fitted RANKING 0.6285 -> 0.6299)
+    assert got == {"METRIC": (1648, 658, 453), "RANKING": (316, 82, 57), "metric chars": (7594, 16512, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 

@@ -862,9 +862,9 @@ def _rules_pass(doc: Document, data: dict):
                     and (gap in ("", "是", "为") or _RANK_HEAD.fullmatch(gap)):
                 subject = nxt  # 第3名苹果收高1.83%, 第三名是日本, 第一重仓股海光信息: a clause opening with the rank
             if subject is None:
-                # a RANKING needs a subject: the nearest named entity before it in the sentence
-                # that is neither compared with nor the source of the figures
-                subject = next((p for p in idx.of_kind(SUBJECT_TYPES, sent_lo, i, reverse=True)
+                # a RANKING needs a subject: the nearest named entity before it in the sentence (a person too:
+                # 富豪榜, 周八斤…当时以38亿美元的财富值排名第778位) that is neither compared with nor the source of the figures
+                subject = next((p for p in idx.of_kind(SUBJECT_TYPES + ("PERSON",), sent_lo, i, reverse=True)
                                 if not _is_source(doc, p, data) and not _is_compared(doc, p, ss, data, in_sent)), None)
             if subject is not None and _holds_ranked(doc, subject, e):
                 subject = _holder_ranked(doc, subject, e, sent_all)  # None: the ranked one is not named
