@@ -17,9 +17,12 @@ def _score_module():
 def test_records_are_valid_and_every_one_has_its_source():
     from extract.io.annotations import validate_record
 
-    recs = _score_module().read_records(HERE / "ranking_challenge.jsonl")
-    assert len(recs) == 60
-    assert not [p for i, r in enumerate(recs, 1) for p in validate_record(r, "ranking_challenge.jsonl", i)]
+    recs = []
+    for name in ("ranking_challenge.jsonl", "ranking_challenge_b2.jsonl"):  # the first batch and the second
+        batch = _score_module().read_records(HERE / name)
+        assert len(batch) == 60
+        assert not [p for i, r in enumerate(batch, 1) for p in validate_record(r, name, i)]
+        recs += batch
     with open(HERE / "SOURCES.tsv", encoding="utf-8") as f:
         rows = {r["id"]: r for r in csv.DictReader(f, delimiter="\t")}
     assert set(rows) == {r["id"] for r in recs}

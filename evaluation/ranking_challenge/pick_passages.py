@@ -54,6 +54,7 @@ def main(argv=None) -> int:
     ap.add_argument("--out", required=True)
     ap.add_argument("--pseudo-record", default="~/.cache/zhie/data/pseudo/record.json",
                     help="record.json of the pseudo-labelled NER pool, whose articles are left out")
+    ap.add_argument("--first-id", type=int, default=1, help="number of the first passage id (rk001, …)")
     args = ap.parse_args(argv)
 
     seen = set()  # sentences of every annotated news document (the test split's too: only to leave them out)
@@ -65,6 +66,10 @@ def main(argv=None) -> int:
         raise SystemExit(f"pick_passages: no pseudo-labelled pool record at {pseudo} (evaluation/ner/pseudo_label.py "
                          "writes it): without it the pick cannot leave out the NER self-training articles")
     used = {t["path"] for t in json.load(open(pseudo, encoding="utf-8"))["texts"]}
+    sources = Path(__file__).resolve().parent / "SOURCES.tsv"  # the set's own articles: a new batch takes others
+    if sources.is_file():
+        with open(sources, encoding="utf-8") as f:
+            used |= {row.split("\t")[3] for row in f.read().splitlines()[1:] if row.strip()}
     paths = [p for p in git(args.mirror, "ls-tree", "-r", "--name-only", COMMIT).splitlines()
              if re.search(r"/zh-(CN|HK|TW)/", "/" + p) and p.endswith(".md") and p not in used]
     random.Random(args.seed).shuffle(paths)
@@ -79,7 +84,7 @@ def main(argv=None) -> int:
             continue
         para = max(paras, key=lambda p: len(CUE.findall(p)))  # the paragraph with the most ranking cues
         seen |= sentences(text)  # (one passage per article, and no two articles sharing a sentence)
-        out.append({"id": f"rk{len(out) + 1:03d}", "repo": "zhigehe/bulwark", "commit": COMMIT, "path": path,
+        out.append({"id": f"rk{len(out) + args.first_id:03d}", "repo": "zhigehe/bulwark", "commit": COMMIT, "path": path,
                     "offset": text.find(para), "sha1": hashlib.sha1(para.encode("utf-8")).hexdigest(), "text": para})
         if len(out) == args.n:
             break
