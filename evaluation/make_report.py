@@ -306,6 +306,17 @@ def supporting_section() -> list:
             L.append(f"| {name} | {_prf_cell(r.get('facts') or {})} | {_f((r.get('metric_chars') or {}).get('f1'))} | "
                      f"{_f((r.get('rank_entities') or {}).get('f1'))} |")
         L.append("")
+        rc2 = _load_json(REPO / "evaluation" / "ranking_challenge" / "results_b2.json")
+        if rc2:
+            L += ["Second batch (60 more paragraphs picked and annotated the same way, scored once, after the session's "
+                  f"rule changes; held out). Command: `{rc2.get('command')}`. Release 26c's code scores the same "
+                  "default figures on it (run in a git worktree; NOTES.md).", "",
+                  "| system | RANKING P / R / F1 (tp fp fn) | metric spans F1 (chars) | RANK entity F1 |",
+                  "|---|---|---:|---:|"]
+            for name, r in rc2["results"].items():
+                L.append(f"| {name} | {_prf_cell(r.get('facts') or {})} | "
+                         f"{_f((r.get('metric_chars') or {}).get('f1'))} | {_f((r.get('rank_entities') or {}).get('f1'))} |")
+            L.append("")
     ft = _load_json(REPO / "evaluation" / "finetune.json")
     if ft:
         def mic(d, key):
