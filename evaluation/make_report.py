@@ -300,23 +300,12 @@ def supporting_section() -> list:
               "(none in the news corpus or the pseudo-labelled pool); RANK entities and RANKING facts only. The first "
               "scoring (release 26c's code) gave default RANKING F1 0.626; the figures below are development figures "
               "(`evaluation/ranking_challenge/NOTES.md`).", "",
-              "| system | RANKING P / R / F1 (tp fp fn) | metric spans F1 (chars) | RANK entity F1 |",
-              "|---|---|---:|---:|"]
-        for name, r in rc["results"].items():
-            L.append(f"| {name} | {_prf_cell(r.get('facts') or {})} | {_f((r.get('metric_chars') or {}).get('f1'))} | "
-                     f"{_f((r.get('rank_entities') or {}).get('f1'))} |")
-        L.append("")
+              *_ranking_table(rc)]
         rc2 = _load_json(REPO / "evaluation" / "ranking_challenge" / "results_b2.json")
         if rc2:
             L += ["Second batch (60 more paragraphs picked and annotated the same way, scored once, after the session's "
                   f"rule changes; held out). Command: `{rc2.get('command')}`. Release 26c's code scores the same "
-                  "default figures on it (run in a git worktree; NOTES.md).", "",
-                  "| system | RANKING P / R / F1 (tp fp fn) | metric spans F1 (chars) | RANK entity F1 |",
-                  "|---|---|---:|---:|"]
-            for name, r in rc2["results"].items():
-                L.append(f"| {name} | {_prf_cell(r.get('facts') or {})} | "
-                         f"{_f((r.get('metric_chars') or {}).get('f1'))} | {_f((r.get('rank_entities') or {}).get('f1'))} |")
-            L.append("")
+                  "default figures on it (run in a git worktree; NOTES.md).", "", *_ranking_table(rc2)]
     ft = _load_json(REPO / "evaluation" / "finetune.json")
     if ft:
         def mic(d, key):
@@ -458,6 +447,16 @@ def _f(x):
 def _prf_cell(m: dict) -> str:
     """``P / R / F1 (tp fp fn)`` of a scorer's P/R/F1 dict, for a table cell."""
     return f"{_f(m.get('p'))} / {_f(m.get('r'))} / {_f(m.get('f1'))} ({m.get('tp')} {m.get('fp')} {m.get('fn')})"
+
+
+def _ranking_table(res: dict) -> list:
+    """The lines of a RANKING challenge results table (``evaluation/ranking_challenge/score.py --json``), with the
+    blank line after it."""
+    rows = ["| system | RANKING P / R / F1 (tp fp fn) | metric spans F1 (chars) | RANK entity F1 |", "|---|---|---:|---:|"]
+    for name, r in res["results"].items():
+        rows.append(f"| {name} | {_prf_cell(r.get('facts') or {})} | {_f((r.get('metric_chars') or {}).get('f1'))} | "
+                    f"{_f((r.get('rank_entities') or {}).get('f1'))} |")
+    return rows + [""]
 
 
 def score_rows(reports: dict) -> list:
