@@ -956,7 +956,6 @@ def _with_metrics(doc: Document, facts: list, data: dict) -> list:
     return out
 
 
-
 def _after_value(doc: Document, value) -> int:
     """Where the words after a value begin: past markup and a unit left outside the span (**95**家)."""
     norm, lo = doc.norm, value.end
@@ -1134,29 +1133,38 @@ def _holder_ranked(doc: Document, holder, rank, in_sent: list):
 
 
 _ITEM_JOIN = ("、", "和", "及", "与", "與", "以及", ",", "，")
+_ENUM_JOIN = ("", "、", "和", "及", "与", ",", "，")  # between the items of an enumerated list (adjacent ones too)
 _RANK_JOIN = ("、", "和", "及", "与", "與", "以及")  # (not a comma: 华为排名第二，第三名是小米 are two statements)
 _RANKS_INTRO = re.compile(r"\s*(?:名|位)?\s*(?:分别为|分別為|分别是|分別是|依次为|依次為|依次是)\s*[：:]?\s*")
 _MEMBERS_INTRO = re.compile(r"(?:名|位|强|強|大)?(?:的[^，。；,;\n]{0,8}?)?(?:还包括|還包括|包括|中的|中有)\s*[：:]?\s*")
 
 
-def _names_from(doc: Document, ents: list, k: int, pos: int, n_max: int) -> list:
-    """The names joined from ``ents[k]`` on, the first starting at ``pos`` (after an introducer), all of one kind
-    (:func:`_same_kind`), each perhaps followed by an aside in brackets; at most ``n_max``."""
-    items = []
-    for e in ents[k:]:
+def _names_from(doc: Document, ents: list, k: int, pos: int, n_max: Optional[int], joins: tuple = _ITEM_JOIN,
+                first_gaps: tuple = ("",), figures: bool = False) -> list:
+    """The names of a list from ``ents[k]`` on, the first starting at ``pos`` (after an introducer, with one of
+    ``first_gaps`` between), the others joined by one of ``joins``; all of one kind (:func:`_same_kind`), each perhaps
+    followed by an aside in brackets (上海（49%）、河北) and, with ``figures``, by its own figure (汇洲智能+5.2%、卧龙电气);
+    at most ``n_max``. Shared by the enumerated lists and the lists after joined ranks or a top N."""
+    items, valued = [], False
+    for i in range(k, len(ents)):  # (a slice or islice would walk or copy the entities before ``k`` each time)
+        e = ents[i]
         if e.start < pos:
             continue
-        if doc.norm[pos:e.start].strip() not in (("",) if not items else _ITEM_JOIN):
+        gap = doc.norm[pos:e.start].strip()
+        if figures and items and e.type == "FIGURE" and gap in ("", "+", "＋") and not valued:
+            pos, valued = e.end, True
+            continue
+        if gap not in (joins if items else first_gaps):
             break
         if e.type not in SUBJECT_TYPES + NEAR_SUBJECT_TYPES or (items and not _same_kind(e, items[0])):
-            break
+            break  # (the items of one list are of one kind: companies, places, people (富豪榜), sectors (涨幅前六的板块))
         items.append(e)
-        pos = e.end
+        pos, valued = e.end, False
+        if len(items) == n_max:
+            break
         aside = _ASIDE.match(doc.norm, pos)
         if aside:
             pos = aside.end()
-        if len(items) == n_max:
-            break
     return items
 
 
@@ -1238,27 +1246,11 @@ def _enumerated(doc, rank, ents, first, data):
     pos = rank.end + m.end()
     if any(x.type == "RANK" for x in _starting_in(doc, rank.end, pos)):
         return []  # 前10名 前10名分别是…, 分列前五，六到十名的…分别为…: the list introduced is another rank's
-    items, valued = [], False
-    n_max = rank.attrs.get("top") or (rank.attrs["to"] - rank.attrs["rank"] + 1 if rank.attrs.get("to") and rank.attrs.get("rank") else None)
-    for k in range(first, len(ents)):  # (islice would walk the entities before ``first`` each time)
-        e = ents[k]
-        if e.start < pos:
-            continue
-        gap = doc.norm[pos:e.start].strip()
-        if items and e.type == "FIGURE" and gap in ("", "+", "＋") and not valued:
-            pos, valued = e.end, True  # 汇洲智能+5.2%、卧龙电气: each item's own figure
-            continue
-        if gap not in ("", "、", "和", "及", "与", ",", "，") and not (not items and gap in ("：", ":")):
-            break  # (依次为：甲、乙: the colon after the introducer)
-        if e.type not in SUBJECT_TYPES + NEAR_SUBJECT_TYPES or (items and not _same_kind(e, items[0])):
-            break  # (the items of one list are of one kind: companies, places, people (富豪榜), sectors (涨幅前六的板块))
-        items.append(e)
-        pos, valued = e.end, False
-        if len(items) == n_max:
-            break
-        aside = _ASIDE.match(doc.norm, pos)  # 上海（49%）、河北: an aside in brackets after an item
-        if aside:
-            pos = aside.end()
+    n_max = rank.attrs.get("top")
+    if n_max is None and rank.attrs.get("to") and rank.attrs.get("rank"):
+        n_max = rank.attrs["to"] - rank.attrs["rank"] + 1  # 第4至10位: seven items
+    # (依次为：甲、乙: a colon may follow the introducer)
+    items = _names_from(doc, ents, first, pos, n_max, joins=_ENUM_JOIN, first_gaps=_ENUM_JOIN + ("：", ":"), figures=True)
     return items if len(items) >= 2 else []
 
 
