@@ -5,6 +5,7 @@ import hashlib
 from pathlib import Path
 
 from docs import load_script
+from extract.io.readers import read_jsonl
 
 REPO = Path(__file__).resolve().parents[1]
 HERE = REPO / "evaluation" / "ranking_challenge"
@@ -19,7 +20,7 @@ def test_records_are_valid_and_every_one_has_its_source():
 
     recs = []
     for name in ("ranking_challenge.jsonl", "ranking_challenge_b2.jsonl"):  # the first batch and the second
-        batch = _score_module().read_records(HERE / name)
+        batch = read_jsonl(HERE / name)
         assert len(batch) == 60
         assert not [p for i, r in enumerate(batch, 1) for p in validate_record(r, name, i)]
         recs += batch

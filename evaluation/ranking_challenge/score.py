@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import json
 import sys
 import time
 from pathlib import Path
@@ -35,11 +34,6 @@ def _events_build():
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
-
-
-def read_records(path) -> list:
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
 
 
 def ranking_only(rec: dict) -> dict:
@@ -134,8 +128,9 @@ def main(argv=None) -> int:
     if str(REPO_ROOT) not in sys.path:
         sys.path.insert(0, str(REPO_ROOT))
     from extract.io.annotations import validate_record
+    from extract.io.readers import read_jsonl
 
-    records = read_records(args.annotations)
+    records = read_jsonl(args.annotations)
     problems = [p for i, r in enumerate(records, 1) for p in validate_record(r, args.annotations, i)]
     if problems:
         for p in problems[:20]:
