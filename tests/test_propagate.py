@@ -177,3 +177,24 @@ def test_a_titled_name_is_a_person_throughout_its_document():
     s = text.index("宝龙地产")
     doc = make_propagate(None)(_doc(text, [("COMPANY", s, s + 4, "gazetteer")]))
     assert [e.type for e in doc.entities] == ["COMPANY"]
+
+
+def test_a_place_or_leader_before_a_governing_head_is_one_organisation():
+    from extract.stages.propagate import governed_names, make_propagate
+    text = "韩国政府为产业提供支持，特朗普政府尚未表态。河南农商行组建完成。美国政府效率部宣布裁员。美国商务部表示。"
+    k, t, h = text.index("韩国"), text.index("特朗普"), text.index("河南")
+    u, m = text.index("美国政府"), text.index("美国商务部")
+    doc = make_propagate(None)(_doc(text, [
+        ("LOC", k, k + 2, "ner"), ("PERSON", t, t + 3, "ner"),
+        ("LOC", h, h + 2, "ner"), ("INDUSTRY", h + 2, h + 5, "ner"),      # the head noun read as an industry
+        ("LOC", u, u + 2, "ner"), ("ORG", u + 2, u + 7, "ner"),          # 政府效率部: a body of its own
+        ("LOC", m, m + 2, "ner"), ("ORG", m + 2, m + 5, "ner")]))        # a ministry: the gold keeps two
+    got = {(e.type, e.start, e.end) for e in doc.entities}
+    assert {("ORG", k, k + 4), ("ORG", t, t + 5), ("COMPANY", h, h + 5)} <= got
+    assert ("INDUSTRY", h + 2, h + 5) not in got
+    assert {("LOC", u, u + 2), ("ORG", u + 2, u + 7), ("LOC", m, m + 2), ("ORG", m + 2, m + 5)} <= got
+    for e in doc.entities:  # offsets and texts stay in step
+        assert text[e.start:e.end] == e.text and e.attrs["norm"] == e.text
+    plain = _doc("日本政府表态。", [("COMPANY", 0, 2, "ner")])  # a COMPANY before 政府 is not a place
+    governed_names(plain, {"政府": ("ORG", frozenset({"LOC", "PERSON"}))})
+    assert [(e.type, e.end) for e in plain.entities] == [("COMPANY", 2)]
