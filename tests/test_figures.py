@@ -214,6 +214,18 @@ CASES = [
     ("变现率同比下降12bps", "12bps", 12, "基点", "exact", None, None),
     ("应用上线一个月达到500万DAU", "500万DAU", 5000000, "DAU", "exact", None, None),
     ("首轮投入可能是300萬美元或更少", "300萬美元或更少", 3000000, "美元", "less_than", None, None),
+    # Chinese numerals with decimals (点 between digits; ○ as a zero)
+    ("营收达三○二点四亿美元", "三○二点四亿美元", 30240000000, "美元", "exact", None, None),
+    ("市占率百分之七點三，雖排名第二", "百分之七點三", 7.3, "%", "exact", None, None),
+    ("市值一點六億美元", "一點六億美元", 160000000, "美元", "exact", None, None),
+    ("毛利率提升三点五个百分点", "三点五个百分点", 3.5, "个百分点", "exact", None, None),
+    # a country before the currency's name, colloquial names, and currency signs
+    ("出价53亿巴西雷亚尔", "53亿巴西雷亚尔", 5300000000, "雷亚尔", "exact", None, None),
+    ("融资5000万加币", "5000万加币", 50000000, "加元", "exact", None, None),
+    ("募资HK$3.5亿", "HK$3.5亿", 350000000, "港元", "exact", None, None),
+    ("发行US$ 12亿债券", "US$ 12亿", 1200000000, "美元", "exact", None, None),
+    ("本季GBV达$175.5亿", "$175.5亿", 17550000000, "美元", "exact", None, None),  # simplified text: US dollars
+    ("目標價$118，止蝕價$83", "$118", 118, "港元", "exact", None, None),  # traditional text: Hong Kong dollars
 ]
 
 
@@ -272,8 +284,9 @@ NEGATIVES = [
     ("在入口的走廊处，树了数个展板", "数个"),
     ("他又进入谷歌工作了几年", "几年"),
     ("实际上，SSI 并不是唯一一家采用新方法的公司", "一一家"),
-    ("营收达三○二点四亿美元", "三○二点"),  # 点 as a decimal point between Chinese numerals
     ("提出三点建议", "三点"),
+    ("会议十点五十分开始", "十点五"),  # a time of day, not 10.5
+    ("接口为USB 3.0，A$5家", "A$5家"),  # a currency sign before a count: no money
     ("下午3点多到场", "3点"),
     ("搭载3xCPU", "3x"),  # a letter after x: no multiple
     ("预计24-26年归母净利润", "24-26年"),  # two-digit years of a broker note: a DATE

@@ -32,6 +32,10 @@ from docs import make_doc
     ("一千零五", 1005),
     ("二〇二五", 2025),
     ("十亿", 1000000000),
+    ("三点五", 3.5),
+    ("一点六亿", 160000000),
+    ("三○二点四", 302.4),
+    ("十四点零五", 14.05),
 ])
 def test_parse_number(s, value):
     got = parse_number(s)
@@ -39,7 +43,7 @@ def test_parse_number(s, value):
     assert type(got) is type(value)
 
 
-@pytest.mark.parametrize("s", ["十四五", "十百", "两两", "abc", "", "五四三二一x"])
+@pytest.mark.parametrize("s", ["十四五", "十百", "两两", "abc", "", "五四三二一x", "三点", "点五", "三点两", "三点五x"])
 def test_parse_number_rejects_malformed(s):
     assert parse_number(s) is None
 

@@ -39,7 +39,7 @@ from functools import lru_cache
 from typing import List, Optional
 
 from extract.stages.recognizers._data import GAP, GAP_CHARS, alternation, char_class, load_rules
-from extract.stages.recognizers.numerals import Numerals, as_number
+from extract.stages.recognizers.numerals import ARABIC, Numerals, as_number
 
 _STRIP = re.compile("[" + re.escape(GAP_CHARS) + "]")
 # a bracketed aside between the two ends of a range: 26.386亿元（人民币，下同）至27.485亿元
@@ -78,6 +78,8 @@ class FigureRecognizer:
         units = load_rules("units", rules_dir)
         quals = load_rules("qualifiers", rules_dir)
         self.currencies = units["currencies"]
+        self.symbols = units.get("currency_symbols", {})  # HK$ → 港元 (before the amount only)
+        self.dollar_traditional = units.get("dollar_in_traditional", self.symbols.get("$"))
         self.cents = units.get("cents", {})  # 1仙 = 0.01 港元
         self.percent = units["percent"]
         self.multiple = set(units["multiple"])
@@ -117,7 +119,7 @@ class FigureRecognizer:
         self.header_marks = set(units["unit_header_marks"])
         n = self.num
         G = GAP
-        NUM = rf"(?!0\d){n.number}"  # 01, 09660: headings and codes, not quantities
+        NUM = rf"(?!0\d)(?:{ARABIC}|{n.cdec}|{n.cnum})"  # 01, 09660: headings and codes, not quantities
         mag = char_class(list(n.small) + list(n.big))
         mega = alternation(units["mega_si_after_zhao"])
         MAG = rf"(?:(?!兆(?:{mega}))(?!千(?:克|米|瓦))[{mag}])+"  # 35千克 is kilograms, not 35 thousand 克
@@ -139,13 +141,13 @@ class FigureRecognizer:
         # every match starts with one of these characters: a cheap test before the big pattern
         firsts = ([w[0] for w in list(quals["emphasis"]) + list(self.prefix) + list(n.fraction_words)
                    + list(n.vague) + units["currency_names_around_amount"] + [n.percent_prefix]]
-                  + list(n.digits) + list(n.small) + list(n.big_cn) + list("0123456789"))
+                  + list(n.digits) + list(n.small) + list(n.big_cn) + list("0123456789") + [w[0] for w in self.symbols])
         range_part = rf"(?:{G}(?P<rsep>{seps}){G}(?P<n2>{NUM}))?"
         template = rf"""
             (?=[{char_class(firsts)}])
             (?:(?P<emph>{alternation(quals['emphasis'])}){G})?
             (?:(?P<pre>{alternation(self.prefix)}){G})?
-            (?:(?P<cur>{alternation(units['currency_names_around_amount'])}){G})?
+            (?:(?P<cur>{alternation(units['currency_names_around_amount'])}){G}|(?<![A-Za-z])(?P<sym>{alternation(self.symbols) if self.symbols else "(?!)"})[ ]?)?
             (?:
                 (?P<fw>{alternation(n.fraction_words)})
               | (?P<pctw>{re.escape(n.percent_prefix)}{G}(?P<pct>{NUM}))
@@ -161,14 +163,15 @@ class FigureRecognizer:
             (?P<cur2>{alternation(units['currency_names_around_amount'])})?
             (?:{G}(?P<post>{alternation(self.suffix)}|{re.escape(self.more_after_unit)}(?=[^\w]|$|时间|的|了|来|前|后)))?
             # no unit, %, magnitude or qualifier after a bare number: not a figure (fail fast)
-            (?(unit)|(?(u1)|(?(post)|(?(mag2)|(?(m1)|(?(n1)(?!)))))))
+            # (a currency sign makes a bare number money: $118)
+            (?(sym)|(?(unit)|(?(u1)|(?(post)|(?(mag2)|(?(m1)|(?(n1)(?!))))))))
             (?(vq)(?(unit)|(?<![{alternation(n.vague)}])))
         """
         self.pattern = re.compile(template.replace("RANGE_PART", range_part), re.VERBOSE)
         # the same without ranges: a "range" whose two ends do not make one (增长9.8%至1,843亿美元: a
         # change and the amount it reaches) is read again from its start as a single figure
         self.single = re.compile(template.replace("RANGE_PART", ""), re.VERBOSE)
-        self._head_groups = ("pre", "cur", "fw", "pctw", "fracw", "slash", "vq", "n1")
+        self._head_groups = ("pre", "cur", "sym", "fw", "pctw", "fracw", "slash", "vq", "n1")
 
     # ----------------------------------------------------------------- public
     def __call__(self, doc) -> list:
@@ -180,23 +183,24 @@ class FigureRecognizer:
         pos = 0
         search = self.pattern.search
         roc_years = getattr(doc, "script", "") == "traditional"
+        dollar = self.dollar_traditional if roc_years else self.symbols.get("$")
         while True:
             m = search(norm, pos)
             if m is None:
                 break
             pos = m.end() if m.end() > m.start() else m.start() + 1
-            res = self._normalize(m, norm)
+            res = self._normalize(m, norm, dollar)
             if res is None and m.group("rsep"):
                 m = self.single.match(norm, m.start())
                 if m is not None and m.end() > m.start():
                     pos = m.end()
-                    res = self._normalize(m, norm)
+                    res = self._normalize(m, norm, dollar)
             if res is None:
                 continue
             start, attrs = res
             if m.group("pre") == "破" and norm[start - 1:start] in _BREAK_VERBS:
                 m = self.pattern.match(norm, m.end("pre"))  # 打破3项纪录: 破 belongs to the verb
-                res = self._normalize(m, norm) if m is not None else None
+                res = self._normalize(m, norm, dollar) if m is not None else None
                 if res is None:
                     continue
                 pos = max(pos, m.end())
@@ -416,7 +420,7 @@ class FigureRecognizer:
         return doc.entity("FIGURE", start, f.end, attrs, source="rules")
 
     # --------------------------------------------------------------- internal
-    def _normalize(self, m, norm: str):
+    def _normalize(self, m, norm: str, dollar: Optional[str] = None):
         g = m.groupdict().get  # one call instead of ~20 m.group() calls
         if m.end() == m.start():
             return None
@@ -443,6 +447,11 @@ class FigureRecognizer:
         if g("cur") or g("cur2"):
             if unit is None or unit == "元":  # 新台币15亿元: the named currency; 1亿元人民币: 元
                 unit = self.currencies.get(g("cur") or g("cur2"), "元")
+        elif g("sym"):
+            if unit is not None and unit != "元" and unit not in self.currencies.values():
+                return None  # $5% or $3家: no amount of money
+            if unit is None or unit == "元":  # HK$3.5亿, $175.5亿元 in a mainland text
+                unit = dollar if g("sym") == "$" and dollar else self.symbols[g("sym")]
         qual = None
         lo = hi = None
 
