@@ -145,6 +145,12 @@ CASES = [
     ("数十年来，当地一直", "数十年来", {"relative": "last", "years": "few"}),
     ("截至2025年1月31日当周，基金净流入", "截至2025年1月31日当周",
      {"year": 2025, "month": 1, "day": 31, "asof": True, "week_of": True}),
+    # a since suffix after a part of a month or year; 止 closing 截至; 末 after a half or quarter (session 28)
+    ("去年11月底以来，一切都在变", "去年11月底以来", {"relative": "year", "offset": -1, "month": 11, "part": "end", "since": "since"}),
+    ("2029年底前将完成", "2029年底前", {"year": 2029, "part": "end", "since": "before"}),
+    ("截至2024年9月30日止，宁德时代", "截至2024年9月30日止", {"year": 2024, "month": 9, "day": 30, "asof": True}),
+    ("去年上半年末，减少了2家", "去年上半年末", {"relative": "year", "offset": -1, "part": "H1-end"}),
+    ("截至2024Q3末存货规模", "截至2024Q3末", {"year": 2024, "part": "Q3-end", "asof": True}),
 ]
 
 

@@ -65,6 +65,10 @@ _PARTS = {"底": "end", "末": "end", "初": "begin", "上旬": "early", "中旬
           "年底": "end", "年末": "end", "年初": "begin", "全年": "year"}
 _MONTH_PART = re.compile(r"[ \t]*(底|末|初(?![步衷心期中始])|上旬|中旬|下旬)")
 _YEAR_PART = re.compile(r"[ \t]*(年底|年末|年初|全年)")
+_PART_ENDS = "底末初旬"  # the last character of a part of a month or year (8月底, 年末, 1月初, 中旬)
+_QH_END = re.compile(r"[QH][1-4]\Z|[QH][1-4](?=末)")  # 2024Q3末, 2025H1末: a part of the quarter or half after it
+# after a part of a month or year that the grammar's own suffix group never saw (11月底以来, 年底前): a since suffix
+_SINCE_AFTER_PART = re.compile(r"[ \t]*(以来|至今|以后|以前|之前|之后)")
 _DAY_AFTER = re.compile(r"[ \t]*((?:3[01]|[12]\d|0?[1-9])(?![\d.])|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[ \t]*[日号]")
 _SEP = r"[ \t]*(?:至|到|-|—|–|~|～)[ \t]*"  # a range separator between two dates
 _RANGE_SEP = re.compile(_SEP)
@@ -264,11 +268,20 @@ class DateRecognizer:
                 spans.append([m.start(), m.end(), {"time": doc.norm[m.start():m.end()]}])
         spans.sort(key=lambda x: x[0])
         out = []
-        for s, e, a in self._extend(doc.norm, spans):
+        norm = doc.norm
+        for s, e, a in self._extend(norm, spans):
+            if "since" not in a and norm[e - 1:e] in _PART_ENDS:  # 去年11月底以来, 2029年底前 (GUIDELINES N17)
+                p = _SINCE_AFTER_PART.match(norm, e)
+                if p:
+                    e, a = p.end(), {**a, "since": self.since[p.group(1)]}
+                elif norm[e:e + 1] in self.since_single and not re.match(f"[{self.since_not_before}]", norm[e + 1:e + 2]):
+                    e, a = e + 1, {**a, "since": self.since_single[norm[e]]}
             if a.get("asof"):  # 截至2024年12月31日止年度 / 止6个月: the period that ends there (annual reports)
-                p = _PERIOD_TO.match(doc.norm, e)
+                p = _PERIOD_TO.match(norm, e)
                 if p:
                     e, a = p.end(), {**a, "period_end": True}
+                elif norm.startswith("止", e):  # 截至2024年9月30日止: the 止 that closes 截至 is inside (news gold 7 of 7)
+                    e += 1
             if ("day" in a or a.get("relative") in _DAY_WORDS) and not a.get("dateline"):
                 t = self.tod_after.match(doc.norm, e)  # 8日上午, 今天上午, 2月11日午盘: the time of day stays in (R15)
                 if t:
@@ -287,7 +300,8 @@ class DateRecognizer:
     def _extend(self, norm: str, spans: list) -> list:
         """News date shapes built from the matches (GUIDELINES N17, R15):
 
-        - a part of the month or year right after it: 8月底, 1月初, 10月中旬, 2024年年底, 2024年全年;
+        - a part of the month or year right after it: 8月底, 1月初, 10月中旬, 2024年年底, 2024年全年, and after a half
+          or quarter (上半年末, 2024Q3末, 第4季末);
         - a day after 本月/上月 (本月十五日) and a second day after a day (2月10日至11日, 2月7日-9日);
         - a month range ending in a month (1-2月, 6—9月);
         - two dates joined by a range separator or written one after the other (7月14日至7月20日,
@@ -295,11 +309,12 @@ class DateRecognizer:
         """
         local = []
         for s, e, a in spans:
-            m = _MONTH_PART.match(norm, e) if norm[e - 1:e] == "月" or norm[e - 2:e] == "季度" else (
+            m = _MONTH_PART.match(norm, e) if norm[e - 1:e] in "月季" or norm[e - 2:e] in ("季度", "半年") \
+                or _QH_END.match(norm, e - 2) else (
                 _YEAR_PART.match(norm, e) if norm[e - 1:e] == "年" else None)  # (2024年四季度末 too)
             if m:  # (a quarter keeps its name: 2024年四季度末 → part "Q4-end")
                 part = _PARTS[m.group(1)]
-                e, a = m.end(), {**a, "part": f"{a['part']}-{part}" if str(a.get("part", "")).startswith("Q") else part}
+                e, a = m.end(), {**a, "part": f"{a['part']}-{part}" if str(a.get("part", "")).startswith(("Q", "H")) else part}
             if norm[e - 1:e] == "月" and norm[s:e] in ("本月", "上月", "下月"):
                 m = _DAY_AFTER.match(norm, e)
                 if m:
