@@ -152,6 +152,9 @@ CASES = [
     ("去年上半年末，减少了2家", "去年上半年末", {"relative": "year", "offset": -1, "part": "H1-end"}),
     ("截至2024Q3末存货规模", "截至2024Q3末", {"year": 2024, "part": "Q3-end", "asof": True}),
     ("春节后的第一场交易", "春节后", {"holiday": "春节", "since": "after"}),
+    ("港股兩個月來高位", "兩個月來", {"relative": "last", "months": 2}),
+    ("指数创六周来最大跌幅", "六周来", {"relative": "last", "weeks": 6}),
+    ("恒指创10年來的新高", "10年來", {"relative": "last", "years": 10}),  # the 来 of a record window is inside
 ]
 
 

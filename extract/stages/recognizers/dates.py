@@ -87,7 +87,7 @@ _LAI_WORD = "(?![自看说源往到临回电])"
 # a count of years up to now with no 近/过去 before it (七年来, 三十年来, 多年以来): news train and dev gold 16 of the 16 not
 # found before were DATEs; not after 成立/上市 (成立12年来, 上市24年以来: how old a company is, not a window), not 来看
 _COUNT_SINCE = re.compile(r"(?<![\d.第近去几数多上一二三四五六七八九十两])(?P<n>[一二三四五六七八九十两]{1,3}|\d{1,2}|[多几数]十?|十几)"
-                          r"年(?:以)?来" + _LAI_WORD)
+                          r"(?P<u>年|个月|周|个星期)(?:以)?来" + _LAI_WORD)  # (两个月来, 六周来: session 28, 10 of 10 DATEs)
 _COUNT_SINCE_NOT_AFTER = ("成立", "上市", "创立", "创办", "成立近", "上市近", "创立近", "创办近", "建立", "建厂", "入行")
 # a clock time: after a time of day (下午2点, 上午10点半, 晚7時) any hour with 点 or 时; after a date with no time of day
 # (2月13日19时许, 当日18时03分) only 时 (news gold: the 35 clock times after a time of day or a date are inside DATEs;
@@ -202,7 +202,7 @@ class DateRecognizer:
               | (?P<md>(?<![\d.])(?P<m2>1[0-2]|0?[1-9])(?![\d.]){G}月(?:份|{G}(?P<d2>3[01]|[12]\d|0?[1-9])(?![\d.]){G}[日号](?:{TOD})?)?)
               | (?P<q>(?<![A-Za-z0-9])Q(?P<qn>[1-4])(?![0-9]))
               | (?P<plan>(?<![{self.num.cn_chars}])十(?P<pn>[一二三四五六七八九])五(?![{self.num.cn_chars}]))
-              | (?P<rec>{REC_AFTER}(?:逾|近)?(?P<recn>{NUM})(?P<recu>{alternation(self.last_units)})(?={REC_BEFORE}))
+              | (?P<rec>{REC_AFTER}(?:逾|近)?(?P<recn>{NUM})(?P<recu>{alternation(self.last_units)})(?:以来|来)?(?={REC_BEFORE}))
               | (?P<lastn>(?P<lp>{alternation(self.last_n)})[ \t]?(?P<ln>{NUM})[ \t]?(?P<lu>{alternation(self.last_units)})(?:{LN_SUF})?)
               | (?P<rely>(?P<ry>{alternation(self.rel_years)})
                     (?:(?P<rm>{MONTH}|{CN_MONTH})月(?:份|(?P<rd>{DAY})[日号](?:{TOD})?)?
@@ -255,8 +255,9 @@ class DateRecognizer:
         for m in _COUNT_SINCE.finditer(doc.norm):  # 七年来, 三十年来, 多年以来: the last N years, with no 近/过去 before
             if inside(m.start()) or doc.norm.endswith(_COUNT_SINCE_NOT_AFTER, 0, m.start()):
                 continue
-            a = {"relative": "last", "years": "few"} if set(m.group("n")) & set("多几数") else {}  # 多年, 数十年, 十几年
-            if a or self._window(a, "last", m.group("n"), "年"):
+            few = set(m.group("n")) & set("多几数")  # 多年, 数十年, 十几年
+            a = {"relative": "last", self.last_units[m.group("u")]: "few"} if few else {}
+            if a or self._window(a, "last", m.group("n"), m.group("u")):
                 spans.append([m.start(), m.end(), a])
         for m in self.last_range.finditer(doc.norm):  # 未来3-5年, 过去6至7年, 未来12到24个月内: a window of a range
             lo, hi = self.num.parse(m.group("lo")), self.num.parse(m.group("hi"))
