@@ -229,3 +229,21 @@ def test_investors_named_in_a_list(text, spans, expected):
 ])
 def test_where_a_list_ends(text, spans, expected):
     assert invested(text, spans) == expected
+
+
+def test_a_list_member_is_a_candidate_as_far_as_its_list_reaches():
+    """The pair classifier's candidates: an entity within MAX_DIST of the other, or of the coordinated list the
+    other belongs to (the sixth company of 甲、乙、…、己 before 等大模型公司 is as near as the last one)."""
+    from extract.stages.relations import classifier
+    names = ["深度求索", "稀宇科技", "月之暗面", "智谱华章", "零一万物", "百川智能"]
+    text = "、".join(names) + "等" + "头部" * 8 + "大模型公司都在列。"
+    doc = make_doc(text, [(n, "COMPANY") for n in names] + [("大模型", "INDUSTRY")])
+    pairs = {(c.text, o.text) for c, o, rel, _ in classifier.candidates(doc) if rel == "in_industry"}
+    assert ("深度求索", "大模型") in pairs and ("百川智能", "大模型") in pairs
+    assert doc.norm.index("大模型") - (doc.norm.index("深度求索") + 4) > classifier.MAX_DIST  # beyond the plain reach
+    try:
+        classifier.LIST_REACH = False
+        pairs = {(c.text, o.text) for c, o, rel, _ in classifier.candidates(doc) if rel == "in_industry"}
+        assert ("深度求索", "大模型") not in pairs and ("百川智能", "大模型") in pairs
+    finally:
+        classifier.LIST_REACH = True

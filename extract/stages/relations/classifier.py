@@ -109,20 +109,35 @@ def candidates(doc, specs: dict = LEGACY) -> Iterable[tuple]:
     ents = [e for e in by_start if id(e) not in in_table]
     starts = [e.start for e in ents]
     heads = {t for h, _ in specs.values() for t in h}
+    norm = doc.norm
     for ss, se in doc.sents:
         inside = doc.entities_between(ss, se, ents, starts)
         sent = Sentence(inside)
+        ends = sent.list_ends(norm) if LIST_REACH else {}
         for c in inside:
             if c.type not in heads:
                 continue
+            cs, ce = _reach(c, ends)
             for o in inside:
                 if o is c or (o.start < c.end and c.start < o.end):
                     continue
-                if not (abs(o.start - c.end) <= MAX_DIST or abs(c.start - o.end) <= MAX_DIST):
+                os_, oe = _reach(o, ends)
+                # within MAX_DIST of each other, or of the other's coordinated list (甲、乙、…、己等大模型公司)
+                if not (abs(o.start - c.end) <= MAX_DIST or abs(c.start - o.end) <= MAX_DIST
+                        or abs(os_ - ce) <= MAX_DIST or abs(cs - oe) <= MAX_DIST):
                     continue
                 for rel, (ht, tt) in specs.items():
                     if c.type in ht and o.type in tt:
                         yield c, o, rel, sent
+
+
+LIST_REACH = True  # a list member reaches as far as its list's first or last member does (session 28)
+
+
+def _reach(e, ends: dict) -> tuple:
+    """``(start, end)`` of ``e``'s coordinated list (:meth:`Sentence.list_ends`), or of ``e`` alone."""
+    fl = ends.get(id(e))
+    return (fl[0].start, fl[1].end) if fl is not None else (e.start, e.end)
 
 
 def _list_keys(norm: str, c, o, a, b, rel: str, order: str, sent: Sentence) -> list:
