@@ -526,6 +526,9 @@ def test_gazetteer_type_none_removes_an_earlier_name(tmp_path):
 def test_shipped_gazetteer_leaves_car_makers_and_silver_alone():
     import extract
     d = extract.load("rules")("吉利与长安合作，白银价格上涨，长安区政府表示")
+    # the district is a place; with 政府 after it, one ORG (GUIDELINES M7)
+    assert [(e.text, e.type) for e in d.entities if e.type in ("LOC", "ORG")] == [("长安区政府", "ORG")]
+    d = extract.load("rules")("吉利与长安合作，白银价格上涨，长安区表示")
     assert [(e.text, e.type) for e in d.entities if e.type == "LOC"] == [("长安区", "LOC")]
 
 
