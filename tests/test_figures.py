@@ -226,6 +226,9 @@ CASES = [
     ("发行US$ 12亿债券", "US$ 12亿", 1200000000, "美元", "exact", None, None),
     ("本季GBV达$175.5亿", "$175.5亿", 17550000000, "美元", "exact", None, None),  # simplified text: US dollars
     ("目標價$118，止蝕價$83", "$118", 118, "港元", "exact", None, None),  # traditional text: Hong Kong dollars
+    ("附近两家门店", "两家", 2, "家", "exact", None, None),
+    ("近两家门店", "近两家", 2, "家", "approx", None, None),
+    ("意向售價約900萬 呎價7031元", "約900萬", 9000000, "元", "approx", None, None),
 ]
 
 
@@ -286,6 +289,11 @@ NEGATIVES = [
     ("实际上，SSI 并不是唯一一家采用新方法的公司", "一一家"),
     ("提出三点建议", "三点"),
     ("会议十点五十分开始", "十点五"),  # a time of day, not 10.5
+    ("满意的客户千篇一律", "千篇"),  # idioms
+    ("AMD ZEN 6 架构处理器", "6 架"),  # 架构 is a word, not the measure word 架
+    ("意向售價約900萬 呎價7031元", "約900萬 呎"),  # 呎價: the price per square foot follows, not 900万 feet
+    ("在最近一轮融资中", "近一轮"),  # 最近, 附近: words ending in 近, not the qualifier 近
+    ("附近两家门店", "近两家"),
     ("接口为USB 3.0，A$5家", "A$5家"),  # a currency sign before a count: no money
     ("下午3点多到场", "3点"),
     ("搭载3xCPU", "3x"),  # a letter after x: no multiple
