@@ -198,3 +198,35 @@ def test_a_place_or_leader_before_a_governing_head_is_one_organisation():
     plain = _doc("日本政府表态。", [("COMPANY", 0, 2, "ner")])  # a COMPANY before 政府 is not a place
     governed_names(plain, {"政府": ("ORG", frozenset({"LOC", "PERSON"}))})
     assert [(e.type, e.end) for e in plain.entities] == [("COMPANY", 2)]
+
+
+def test_a_mention_cut_short_takes_the_extent_the_document_names_more_often():
+    from extract.stages.propagate import consistent_boundaries
+    text = "鲁欧智造完成融资。鲁欧智造CEO表示，鲁欧智造新品发布。据悉鲁欧智造价值高，芯片方面，AI芯片与AI芯片需求大。"
+    s = [m for m in range(len(text)) if text.startswith("鲁欧智造", m)]
+    c = text.index("芯片方面")
+    a1, a2 = text.index("AI芯片"), text.rindex("AI芯片")
+    doc = _doc(text, [("COMPANY", s[0], s[0] + 4, "ner"), ("COMPANY", s[1], s[1] + 4, "ner"),
+                      ("COMPANY", s[2], s[2] + 3, "ner"),          # the model cut 鲁欧智 here
+                      ("COMPANY", s[3] + 1, s[3] + 4, "ner"),      # and 欧智造 here
+                      ("INDUSTRY", c, c + 2, "ner"),                 # 芯片 alone: no longer name spelled there
+                      ("INDUSTRY", a1, a1 + 4, "ner"), ("INDUSTRY", a2 + 2, a2 + 4, "ner")])
+    consistent_boundaries(doc)
+    got = [(e.type, e.start, e.end) for e in doc.entities]
+    assert got == [("COMPANY", p, p + 4) for p in s] + [("INDUSTRY", c, c + 2), ("INDUSTRY", a1, a1 + 4),
+                                                       ("INDUSTRY", a2 + 2, a2 + 4)]  # 芯片 is named more often
+    for e in doc.entities:
+        assert e.text == text[e.start:e.end]
+    # a longer mention is never cut to a name named more often (AI芯片 stays, though AI is commoner)
+    text2 = "AI发展快，AI企业多，AI芯片需求大。"
+    spans = [("INDUSTRY", m, m + 2, "ner") for m in (0, 5)] + [("INDUSTRY", 11, 15, "ner")]
+    doc2 = _doc(text2, spans)
+    consistent_boundaries(doc2)
+    assert [(e.start, e.end) for e in doc2.entities] == [(0, 2), (5, 7), (11, 15)]
+    # the grown extent may not swallow a neighbour
+    text3 = "甲乙丙丁发布，甲乙丙丁表示，甲乙丙丁上涨。甲乙丙丁某见面。"
+    k = text3.rindex("甲乙丙")
+    doc3 = _doc(text3, [("COMPANY", m, m + 4, "ner") for m in (0, 7, 14)] + [("COMPANY", k, k + 3, "ner"),
+                                                                            ("PERSON", k + 3, k + 5, "ner")])
+    consistent_boundaries(doc3)
+    assert ("COMPANY", k, k + 3) in [(e.type, e.start, e.end) for e in doc3.entities]
