@@ -195,6 +195,8 @@ def test_a_place_or_leader_before_a_governing_head_is_one_organisation():
     assert {("LOC", u, u + 2), ("ORG", u + 2, u + 7), ("LOC", m, m + 2), ("ORG", m + 2, m + 5)} <= got
     for e in doc.entities:  # offsets and texts stay in step
         assert text[e.start:e.end] == e.text and e.attrs["norm"] == e.text
+    region = make_propagate(None)(_doc("长三角地区招商引资。", [("LOC", 0, 3, "ner")]))
+    assert [(e.type, e.text) for e in region.entities] == [("LOC", "长三角地区")]
     plain = _doc("日本政府表态。", [("COMPANY", 0, 2, "ner")])  # a COMPANY before 政府 is not a place
     governed_names(plain, {"政府": ("ORG", frozenset({"LOC", "PERSON"}))})
     assert [(e.type, e.end) for e in plain.entities] == [("COMPANY", 2)]
