@@ -133,8 +133,8 @@ def titled_persons(doc: Document, titles) -> None:
 
 
 def governed_names(doc: Document, heads: dict) -> None:
-    """0b. ``美国政府``, ``特朗普政府``, ``河南农商行``: a place (or a leader) the NER found right before an organisational
-    head noun (``heads``: ``governed_heads`` of ``propagate.json``, head -> [type, the entity types it may follow]) is
+    """0b. ``美国政府``, ``特朗普政府``, ``河南农商行``, ``长三角地区``: a place (or a leader) the NER found right before an
+    organisational head noun (or 地区) (``heads``: ``governed_heads`` of ``propagate.json``, head -> [type, the entity types it may follow]) is
     part of the organisation's name: the entity grows over the head and takes its type, unless another entity starts
     inside the head (美国政府效率部: the 政府效率部 stays an ORG of its own, 美国 a LOC); an INDUSTRY that is the head
     itself (河南|农商行) is taken in."""
