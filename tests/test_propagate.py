@@ -197,6 +197,8 @@ def test_a_place_or_leader_before_a_governing_head_is_one_organisation():
         assert text[e.start:e.end] == e.text and e.attrs["norm"] == e.text
     region = make_propagate(None)(_doc("长三角地区招商引资。", [("LOC", 0, 3, "ner")]))
     assert [(e.type, e.text) for e in region.entities] == [("LOC", "长三角地区")]
+    trade = make_propagate(None)(_doc("半导体业受惠，汽车业务承压。", [("INDUSTRY", 0, 3, "ner"), ("INDUSTRY", 7, 9, "ner")]))
+    assert [e.text for e in trade.entities] == ["半导体业", "汽车"]  # 业务 is a word of its own
     plain = _doc("日本政府表态。", [("COMPANY", 0, 2, "ner")])  # a COMPANY before 政府 is not a place
     governed_names(plain, {"政府": ("ORG", frozenset({"LOC", "PERSON"}))})
     assert [(e.type, e.end) for e in plain.entities] == [("COMPANY", 2)]

@@ -134,7 +134,8 @@ def titled_persons(doc: Document, titles) -> None:
 
 def governed_names(doc: Document, heads: dict) -> None:
     """0b. ``美国政府``, ``特朗普政府``, ``河南农商行``, ``长三角地区``: a place (or a leader) the NER found right before an
-    organisational head noun (or 地区) (``heads``: ``governed_heads`` of ``propagate.json``, head -> [type, the entity types it may follow]) is
+    organisational head noun (or 地区) (``heads``: ``governed_heads`` of ``propagate.json``, head -> [type, the entity types it
+    may follow, optionally the characters it may not stand before]) is
     part of the organisation's name: the entity grows over the head and takes its type, unless another entity starts
     inside the head (美国政府效率部: the 政府效率部 stays an ORG of its own, 美国 a LOC); an INDUSTRY that is the head
     itself (河南|农商行) is taken in."""
@@ -146,8 +147,9 @@ def governed_names(doc: Document, heads: dict) -> None:
         by_start.setdefault(x.start, []).append(x)
     absorbed = set()
     for i, e in enumerate(doc.entities):
-        for head, (type_, after) in heads.items():
-            if e.type in after and norm.startswith(head, e.end):
+        for head, (type_, after, *rest) in heads.items():
+            nxt = norm[e.end + len(head):e.end + len(head) + 1]
+            if e.type in after and norm.startswith(head, e.end) and not (rest and nxt and nxt in rest[0]):
                 end = e.end + len(head)
                 inside = [x for s in range(e.end, end) for x in by_start.get(s, ())]
                 if all(x.type == "INDUSTRY" and x.end <= end for x in inside):
@@ -208,7 +210,8 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG"), min_len: int = 3, 
                    lists: Iterable = ("COMPANY", "INDUSTRY", "PERSON"), surnames: bool = True,
                    transliterations: bool = True, governed: bool = True, boundaries: bool = True):
     data = load_rules("propagate", rules_dir)
-    heads = {h: (t, frozenset(after)) for h, (t, after) in data.get("governed_heads", {}).items()} if governed else {}
+    heads = {h: (v[0], frozenset(v[1]), v[2] if len(v) > 2 else "")
+             for h, v in data.get("governed_heads", {}).items()} if governed else {}
     heads = dict(sorted(heads.items(), key=lambda kv: -len(kv[0])))  # the longest head first
     translit = frozenset(load_rules("transliteration", rules_dir)["chars"]) if transliterations else None
     types = tuple(types)
