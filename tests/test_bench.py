@@ -42,6 +42,7 @@ def test_synthesize_and_projection():
     assert _project([(1000, 1.0)], 10_000) == pytest.approx(10.0)  # linear from one point
     assert _project([(1000, 1.0), (10_000, 100.0)], 100_000) == pytest.approx(10_000.0)  # quadratic
     assert _project([(1000, 1.0), (10_000, 5.0)], 100_000) == pytest.approx(50.0)  # never below linear
+    assert _project([(10_000, 0.0002), (100_000, 0.12)], 1_000_000) == pytest.approx(1.2)  # noise sets no exponent
 
 
 def test_bench_cli(inputs, tmp_path, capsys):
