@@ -202,7 +202,7 @@ def test_a_place_or_leader_before_a_governing_head_is_one_organisation():
     made = make_propagate(None)(_doc("半导体制造板块涨，汽车制造商跌。", [("INDUSTRY", 0, 3, "ner"), ("INDUSTRY", 9, 11, "ner")]))
     assert [e.text for e in made.entities] == ["半导体制造", "汽车"]  # the maker (制造商) keeps the industry alone
     plain = _doc("日本政府表态。", [("COMPANY", 0, 2, "ner")])  # a COMPANY before 政府 is not a place
-    governed_names(plain, {"政府": ("ORG", frozenset({"LOC", "PERSON"}))})
+    governed_names(plain, {"政府": ("ORG", frozenset({"LOC", "PERSON"}), "")})
     assert [(e.type, e.end) for e in plain.entities] == [("COMPANY", 2)]
 
 

@@ -134,8 +134,8 @@ def titled_persons(doc: Document, titles) -> None:
 
 def governed_names(doc: Document, heads: dict) -> None:
     """0b. ``美国政府``, ``特朗普政府``, ``河南农商行``, ``长三角地区``: a place (or a leader) the NER found right before an
-    organisational head noun (or 地区) (``heads``: ``governed_heads`` of ``propagate.json``, head -> [type, the entity types it
-    may follow, optionally the characters it may not stand before]) is
+    organisational head noun (or 地区) (``heads``: head -> (type, the entity types it may follow, the characters it may
+    not stand before), from ``governed_heads`` of ``propagate.json``) is
     part of the organisation's name: the entity grows over the head and takes its type, unless another entity starts
     inside the head (美国政府效率部: the 政府效率部 stays an ORG of its own, 美国 a LOC); an INDUSTRY that is the head
     itself (河南|农商行) is taken in."""
@@ -147,10 +147,12 @@ def governed_names(doc: Document, heads: dict) -> None:
         by_start.setdefault(x.start, []).append(x)
     absorbed = set()
     for i, e in enumerate(doc.entities):
-        for head, (type_, after, *rest) in heads.items():
-            nxt = norm[e.end + len(head):e.end + len(head) + 1]
-            if e.type in after and norm.startswith(head, e.end) and not (rest and nxt and nxt in rest[0]):
+        for head, (type_, after, not_before) in heads.items():
+            if e.type in after and norm.startswith(head, e.end):
                 end = e.end + len(head)
+                nxt = norm[end:end + 1]
+                if nxt and nxt in not_before:  # 汽车业务: the head starts a word of its own
+                    continue
                 inside = [x for s in range(e.end, end) for x in by_start.get(s, ())]
                 if all(x.type == "INDUSTRY" and x.end <= end for x in inside):
                     doc.entities[i] = doc.entity(type_, e.start, end, source=e.source)
@@ -164,9 +166,9 @@ BOUNDARY_TYPES = ("COMPANY", "ORG", "PERSON", "LOC", "INDUSTRY")
 
 
 def consistent_boundaries(doc: Document, types=BOUNDARY_TYPES) -> None:
-    """0c. ``鲁欧智造 … 鲁欧智 … 鲁欧智造``: a mention whose extent the model cut differently from a name of the same
-    type that the document names more often is given that name's extent, where the text there spells the name and
-    the new extent takes in no other entity (曹操 → 曹操专车, 助力坤维科技 → 坤维科技, Palantir日 → Palantir)."""
+    """0c. ``鲁欧智造 … 鲁欧智 … 鲁欧智造``: a mention the model cut short, lying inside a name of the same type that the
+    document names more often, is given that name's extent, where the text there spells the name and the new extent
+    takes in no other entity (曹操 → 曹操专车). A mention is only ever grown, never cut down to a shorter name."""
     norm = doc.norm
     count = Counter((norm[e.start:e.end], e.type) for e in doc.entities if e.type in types)
     by_type = defaultdict(list)

@@ -44,8 +44,8 @@ from extract.stages.recognizers.numerals import ARABIC, Numerals, as_number
 _STRIP = re.compile("[" + re.escape(GAP_CHARS) + "]")
 # a bracketed aside between the two ends of a range: 26.386亿元（人民币，下同）至27.485亿元
 _ASIDE_IN_GAP = re.compile(r"^\s*[（(][^（()）]{1,12}[)）]")
-_NEAR_WORDS = "最附亲邻"  # 最近, 附近, 亲近, 邻近: words ending in 近, not the qualifier
-_BREAK_VERBS = set("打击攻冲爆残突")
+# a qualifier prefix that is the end of a word when one of these stands before it: 打破, 击破 …; 最近, 附近, 亲近, 邻近
+_WORD_BEFORE = {"破": frozenset("打击攻冲爆残突"), "近": frozenset("最附亲邻")}
 _GE, _GE_UNITS = "个", ("个百分点", "个基点")  # 0.6个和0.2个百分点 (see FigureRecognizer._share_units)
 _COORD = ("、", "和", "及", "与", "或", ",", "，", "以及")
 _COORD_AND = ("、", "和", "及", "与", "以及")  # (a qualifier is shared across these only)
@@ -199,15 +199,8 @@ class FigureRecognizer:
             if res is None:
                 continue
             start, attrs = res
-            if m.group("pre") == "近" and start and norm[start - 1] in _NEAR_WORDS:
-                m = self.pattern.match(norm, m.end("pre"))  # 最近一轮, 附近两家: 近 belongs to the word before it
-                res = self._normalize(m, norm, dollar) if m is not None else None
-                if res is None:
-                    continue
-                pos = max(pos, m.end())
-                start, attrs = res
-            if m.group("pre") == "破" and norm[start - 1:start] in _BREAK_VERBS:
-                m = self.pattern.match(norm, m.end("pre"))  # 打破3项纪录: 破 belongs to the verb
+            if norm[start - 1:start] in _WORD_BEFORE.get(m.group("pre"), ()):
+                m = self.pattern.match(norm, m.end("pre"))  # 打破3项纪录, 最近一轮: the prefix ends the word before it
                 res = self._normalize(m, norm, dollar) if m is not None else None
                 if res is None:
                     continue

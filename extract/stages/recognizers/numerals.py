@@ -55,17 +55,17 @@ class Numerals:
         self.number = f"(?:{ARABIC}|{self.cnum})"
         # a Chinese numeral with decimals (三点五, 百分之七点三, 一点六亿): digits after 点, and no 十/百/千 after them
         # (十点五十分 is a time of day); the figure recognizer reads these, dates and ranks do not
-        frac = char_class([c for c, v in data["digits"].items() if c != "两"])
-        self.cdec = f"[{self.cn_chars}]+{re.escape(data.get('decimal_point', '点'))}[{frac}]+(?![{char_class(list(self.small))}])"
+        self.point = data.get("decimal_point", "点")
+        frac = char_class([c for c in self.digits if c != "两"])
+        self.cdec = f"[{self.cn_chars}]+{re.escape(self.point)}[{frac}]+(?![{char_class(list(self.small))}])"
 
     # ------------------------------------------------------------------ parse
     def parse_chinese(self, s: str) -> Optional[Decimal]:
         """A purely Chinese numeral (一万, 两千, 十四, 三千五百万, 二〇二五); None when malformed (十四五)."""
         if not s:
             return None
-        point = self.data.get("decimal_point", "点")
-        if point in s:  # 三点五 = 3.5, 一点六亿 = 1.6亿 (digits after the point, read one by one)
-            head, _, tail = s.partition(point)
+        if self.point in s:  # 三点五 = 3.5, 一点六亿 = 1.6亿 (digits after the point, read one by one)
+            head, _, tail = s.partition(self.point)
             frac = "".join(c for c in tail if c in self.digits and c != "两")
             whole = self.parse_chinese(head)
             rest = tail[len(frac):]

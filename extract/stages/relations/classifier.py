@@ -114,14 +114,13 @@ def candidates(doc, specs: dict = LEGACY) -> Iterable[tuple]:
         inside = doc.entities_between(ss, se, ents, starts)
         sent = Sentence(inside)
         ends = sent.list_ends(norm) if LIST_REACH else {}
-        for c in inside:
+        reach = [_reach(x, ends) for x in inside]
+        for c, (cs, ce) in zip(inside, reach):
             if c.type not in heads:
                 continue
-            cs, ce = _reach(c, ends)
-            for o in inside:
+            for o, (os_, oe) in zip(inside, reach):
                 if o is c or (o.start < c.end and c.start < o.end):
                     continue
-                os_, oe = _reach(o, ends)
                 # within MAX_DIST of each other, or of the other's coordinated list (甲、乙、…、己等大模型公司)
                 if not (abs(o.start - c.end) <= MAX_DIST or abs(c.start - o.end) <= MAX_DIST
                         or abs(os_ - ce) <= MAX_DIST or abs(cs - oe) <= MAX_DIST):
