@@ -24,6 +24,13 @@ def test_a_house_elsewhere_and_other_companies_stay_company():
     assert [e.type for e in d.entities] == ["COMPANY"] * 4
 
 
+def test_a_house_before_its_analyst_or_after_a_source_cue_is_org():
+    d = SourceOrgs()(_doc("国信证券银行业首席分析师王剑认为。据彭博社报道，来源：民生证券。", ["国信证券", "彭博社", "民生证券"]))
+    assert [e.type for e in d.entities] == ["ORG", "ORG", "ORG"]
+    d = SourceOrgs()(_doc("根据中金，据小米介绍，国泰君安保荐的项目，高盛，其分析师称。", ["中金", "小米", "国泰君安", "高盛"]))
+    assert [e.type for e in d.entities] == ["ORG", "COMPANY", "COMPANY", "COMPANY"]
+
+
 def test_the_default_model_runs_it_after_propagate():
     names = load().pipe_names
     assert names.index("propagate") < names.index("source_orgs") < names.index("relations")

@@ -30,6 +30,10 @@ class SourceOrgs:
                                rf"(?:{alternation(d['report_verbs'])})")
         self.suffixes = tuple(d["name_suffixes"])
         self.houses = frozenset(d["houses"])
+        # 国信证券银行业首席分析师王剑: a house named before one of its analysts, in the same clause
+        self.title = re.compile(rf"[^，,。；;：:、\n]{{0,{int(d['title_window'])}}}?(?:{alternation(d['title_words'])})")
+        # 据彭博社, 根据中金, 来源：国信证券: a house cited as the source of what follows
+        self.cue = re.compile(rf"(?:{alternation(d['cues_before'])})[ \t]*《?$")
 
     def is_house(self, name: str) -> bool:
         return name in self.houses or name.endswith(self.suffixes)
@@ -37,7 +41,9 @@ class SourceOrgs:
     def __call__(self, doc: Document) -> Document:
         norm = doc.norm
         for e in doc.entities:
-            if e.type == "COMPANY" and self.is_house(norm[e.start:e.end]) and self.verb.match(norm, e.end):
+            if e.type == "COMPANY" and self.is_house(norm[e.start:e.end]) and (
+                    self.verb.match(norm, e.end) or self.title.match(norm, e.end)
+                    or self.cue.search(norm, max(0, e.start - 6), e.start)):
                 e.type = "ORG"
         return doc
 
