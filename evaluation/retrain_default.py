@@ -15,7 +15,8 @@ The steps, each over the entities the folder's own NER finds (so the NER comes f
    the gazetteer matches (``extract.learn.company_names``, for a ``gazetteer.v1`` file named ``company_names.tsv``);
 3. ``mentions``: the match filters (``extract.learn.mentions``), one per ``mention_filter.v1`` entry of the config, in
    pipeline order, each with the types, sources and threshold its current file names (shipped: INDUSTRY from the
-   gazetteer and the NER at 0.3, ORG at 0.4);
+   gazetteer and the NER at 0.3, ORG at 0.4) and feature set (a file without one: set 1; a new filter: the
+   latest, ``extract.stages.mentions.FEATURE_SET``; shipped since session 29: INDUSTRY 2, ORG 1);
 4. ``latin``: the type of Latin-script names (``extract.learn.latin_names``; it reads gold text only, so it needs
    neither the NER nor ``--crossfit``), with L2 3e-4, ORG/COMPANY kept as the NER has them and uncovered Latin runs
    added as names at 0.5;
@@ -51,6 +52,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+from extract.stages.mentions import FEATURE_SET as MENTION_FEATURE_SET  # noqa: E402  (a new filter's feature set)
 from extract.stages.ner import drop_ensemble  # noqa: E402  (the config edit a replaced NER needs)
 STEPS = ("ner", "names", "mentions", "latin", "relations", "events", "chooser", "trimmer")
 CROSSFIT_STEPS = ("mentions", "relations", "events", "chooser", "trimmer")  # the steps --crossfit applies to
@@ -167,7 +169,9 @@ def main(argv=None) -> int:
                       "the NER was trained on (see the model card, session 17)", flush=True)
             run([py, "-m", "extract.learn.mentions", *gold, "--name", entry["name"], "--types",
                  *old.get("types", ["INDUSTRY"]), "--sources", *sources, "--threshold",
-                 old.get("threshold", MENTION_THRESHOLD), "--model", model_for("mentions"), "-o", dest], log)
+                 old.get("threshold", MENTION_THRESHOLD), "--feature-set",
+                 old.get("feature_set", 1) if dest.is_file() else MENTION_FEATURE_SET,
+                 "--model", model_for("mentions"), "-o", dest], log)
     if "latin" in args.steps:
         entry = next((e for e in json.loads((out / "config.json").read_text(encoding="utf-8"))["pipeline"]
                       if e["factory"] == "latin_typer.v1"), None)

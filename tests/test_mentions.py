@@ -29,6 +29,33 @@ def test_features_read_the_framing_around_a_match():
     assert set(fa) != set(fb) and set(fa) & set(fb)  # the word is shared, its context is not
 
 
+def test_feature_set_2_reads_the_clause_and_the_list_around_a_match():
+    far = _doc("专注于半导体材料相关领域。", [("INDUSTRY", "半导体", "gazetteer")])
+    near = _doc("专注于半导体领域。", [("INDUSTRY", "半导体", "gazetteer")])
+    e = far.entities[0]
+    one, two = features(far, e, 1), features(far, e, 1, feature_set=2)
+    assert set(one) < set(two)  # set 2 keeps every feature of set 1
+    # 领域 is 4 characters away: outside set 1's window, a framing feature of set 2
+    assert set(features(near, near.entities[0], 1, feature_set=2)) & set(two) - set(one)
+    listed = _doc("芯片、半导体等", [("INDUSTRY", "芯片", "ner"), ("INDUSTRY", "半导体", "gazetteer")])
+    alone = _doc("芯片；半导体等", [("INDUSTRY", "芯片", "ner"), ("INDUSTRY", "半导体", "gazetteer")])
+    a = set(features(listed, listed.entities[1], 1, feature_set=2))
+    b = set(features(alone, alone.entities[1], 1, feature_set=2))
+    assert a != b
+
+
+def test_a_filter_keeps_its_feature_set_and_old_files_read_as_set_1(tmp_path):
+    flt = MentionFilter({"bias": 0.1, "w": {3: 0.5}}, threshold=0.4, feature_set=2)
+    flt.save(tmp_path / "m.json")
+    assert MentionFilter.load(tmp_path / "m.json").feature_set == 2
+    data = json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))
+    del data["feature_set"]
+    (tmp_path / "old.json").write_text(json.dumps(data), encoding="utf-8")
+    assert MentionFilter.load(tmp_path / "old.json").feature_set == 1
+    with pytest.raises(ValueError, match="feature set"):
+        MentionFilter({"bias": 0.0, "w": {}}, feature_set=7)
+
+
 def test_others_index_finds_what_a_scan_finds():
     rng = random.Random(3)
     for _ in range(50):

@@ -22,7 +22,7 @@ from typing import List, Optional, Sequence
 
 from extract.io.readers import read_jsonl
 from extract.learn import crossfit_folders, missing_files, pipe_predicted, shown_path
-from extract.stages.mentions import MentionFilter, doc_examples
+from extract.stages.mentions import FEATURE_SET, FEATURE_SETS, MentionFilter, doc_examples
 from extract.stages.relations.classifier import fit
 
 __all__ = ["train_mentions", "main"]
@@ -57,7 +57,8 @@ def excluded(model, name: str) -> tuple:
 
 def train_mentions(gold_paths: Sequence, model=None, types: Sequence[str] = ("INDUSTRY",),
                    sources: Sequence[str] = ("gazetteer",), threshold: float = 0.5, l2: float = 1e-3,
-                   epochs: int = 200, name: str = "mention_filter", log=print) -> MentionFilter:
+                   epochs: int = 200, name: str = "mention_filter", log=print,
+                   feature_set: int = FEATURE_SET) -> MentionFilter:
     """A filter for ``types`` from ``sources``, to sit in the pipeline as component ``name``."""
     recs: List[dict] = []
     for p in gold_paths:
@@ -67,13 +68,14 @@ def train_mentions(gold_paths: Sequence, model=None, types: Sequence[str] = ("IN
     examples = []
     for rec, doc in zip(recs, docs):
         gold = {(e["start"], e["end"], e["type"]) for e in rec.get("entities", [])}
-        examples += [(ids, float((e.start, e.end, e.type) in gold)) for e, ids in doc_examples(doc, types, sources)]
+        examples += [(ids, float((e.start, e.end, e.type) in gold))
+                     for e, ids in doc_examples(doc, types, sources, feature_set)]
     pos = sum(y for _, y in examples)
     log(f"[mentions] {len(docs)} documents through {model or 'the default model'} in {time.time() - t0:.0f}s: "
         f"{len(examples)} candidates ({', '.join(types)} from {', '.join(sources)}), {pos:.0f} of them gold")
     if not examples:
         raise ValueError(f"No candidates of types {list(types)} from sources {list(sources)} in {list(gold_paths)}")
-    return MentionFilter(fit(examples, epochs=epochs, l2=l2), types, sources, threshold)
+    return MentionFilter(fit(examples, epochs=epochs, l2=l2), types, sources, threshold, feature_set)
 
 
 def candidates_from(model) -> dict:
@@ -101,13 +103,15 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("--sources", nargs="+", default=["gazetteer"])
     ap.add_argument("--threshold", type=float, default=0.5)
     ap.add_argument("--l2", type=float, default=1e-3)
+    ap.add_argument("--feature-set", type=int, choices=FEATURE_SETS, default=FEATURE_SET,
+                    help="1: the word and 4 characters on each side; 2: also the clause around it (default: %(default)s)")
     ap.add_argument("--name", default="mention_filter", help="the filter's component name in the model's config: "
                     "the documents run through the components before it (default: %(default)s)")
     args = ap.parse_args(argv)
     if missing_files(args.gold):
         return 2
     flt = train_mentions(args.gold, args.model, args.types, args.sources, args.threshold, l2=args.l2,
-                         name=args.name, log=lambda m: print(m, file=sys.stderr))
+                         name=args.name, log=lambda m: print(m, file=sys.stderr), feature_set=args.feature_set)
     trained_on = [{"path": shown_path(p), "sha256": hashlib.sha256(Path(p).read_bytes()).hexdigest()} for p in args.gold]
     flt.save(args.output, {"trained_on": trained_on, "candidates_from": candidates_from(args.model)})
     print(json.dumps({"output": args.output, "types": list(flt.types), "sources": list(flt.sources),

@@ -11,7 +11,12 @@ longer span can take the place of a dropped match.
 Features (hashed into ``DIM`` slots, :mod:`extract.stages.hashing`): the matched word, its length and first and
 last character, the 1–4 characters on each side and the pairs of the nearest ones with the word, how often
 the word matched in the document, the other non-NER candidates that overlap it or touch it (a rule company
-around it, a table cell), and the source crossed with the word, its length and its neighbours. The NER's
+around it, a table cell), and the source crossed with the word, its length and its neighbours. Feature set 2 (a
+file's ``"feature_set"``; files without one are set 1) adds the clause around the match: the character bigrams up
+to 10 characters after it and 8 before it (clause marks stop them), the nearest framing word after it with its
+distance (X相关领域, X等行业: GUIDELINES rule 1's framing a few words away), and the type of an entity coordinated
+with it (芯片、X). Shipped since session 29 for the INDUSTRY filter: cross-fitted INDUSTRY and news dev + select up
+(``models/default/MODEL_CARD.md``); the ORG filter stays on set 1, where set 2 lowered dev + select ORG. The NER's
 entities are not features of other matches: on its own training documents the NER finds the gold entities.
 For the same reason a filter that judges the NER's matches must learn on a cross-fitted pipeline
 (:func:`extract.learn.pipe_predicted`), where each training document's NER never saw it.
@@ -37,6 +42,8 @@ __all__ = ["MentionFilter", "features", "candidates", "DIM", "make_mention_filte
 
 DIM = 1 << 14
 FORMAT = "mentionfilter.logreg.v1"
+FEATURE_SETS = (1, 2)  # 1: the word and 4 characters around it (files without "feature_set"); 2: also the clause
+FEATURE_SET = 2  # what new filters are trained with
 _h = slot_hasher(DIM)
 
 
@@ -61,9 +68,11 @@ class _Others:
         return [o for o in self.ents[lo:hi] if o.end >= s]
 
 
-def features(doc: Document, e, count: int, others: Optional[_Others] = None) -> List[int]:
+def features(doc: Document, e, count: int, others: Optional[_Others] = None, feature_set: int = 1,
+             every: Optional["_Every"] = None) -> List[int]:
     """Feature slots of the candidate ``e`` (``count``: how many candidates of ``doc`` have its text;
-    ``others``: the document's index of non-NER entities, built once per document when given)."""
+    ``others``: the document's index of non-NER entities, built once per document when given). ``feature_set``
+    2 adds the wider context (:func:`_context`); ``every``: the index of all its entities for those."""
     n = doc.norm
     s, t = e.start, e.end
     w, left, right = n[s:t], n[max(0, s - 1):s], n[t:t + 1]
@@ -84,28 +93,83 @@ def features(doc: Document, e, count: int, others: Optional[_Others] = None) -> 
             f.append(f"leftent={o.type}")
         elif o.start == t:
             f.append(f"rightent={o.type}")
+    if feature_set >= 2:
+        f += _context(n, s, t, every or _Every(doc))
     return sorted({_h(x) for x in f})
 
 
-def doc_examples(doc: Document, types: Sequence[str], sources: Sequence[str]) -> list:
+# feature set 2: the clause around a candidate, beyond the 4 characters on each side
+_CLAUSE_STOP = frozenset("，。；！？,;!?\n")
+_FRAMES = ("领域", "行业", "产业", "赛道", "板块", "企业", "公司", "市场", "概念", "龙头", "厂商", "巨头", "业务", "应用")
+_JOINERS = ("、", "和", "及", "与", "以及", "或")
+RIGHT_WINDOW, LEFT_WINDOW = 10, 8
+
+
+class _Every:
+    """All entities of a document by start and by end (feature set 2: the coordinated neighbours of a candidate)."""
+
+    def __init__(self, doc: Document):
+        self.by_end = {}
+        self.by_start = {}
+        for o in doc.entities:
+            self.by_end.setdefault(o.end, o)
+            self.by_start.setdefault(o.start, o)
+
+
+def _context(n: str, s: int, t: int, every: _Every) -> List[str]:
+    """The character bigrams of the clause up to ``RIGHT_WINDOW`` characters after the candidate and ``LEFT_WINDOW``
+    before it (聚焦…的X, X相关企业, X等领域: the framing words of GUIDELINES rule 1 a few words away), the nearest framing
+    word after it with its distance, and the type of an entity coordinated with it (甲、X: a list of sectors)."""
+    f = []
+    r = t
+    while r < len(n) and r - t < RIGHT_WINDOW and n[r] not in _CLAUSE_STOP:
+        r += 1
+    right = n[t:r]
+    f += [f"rb={right[i:i + 2]}" for i in range(len(right) - 1)]
+    lo = s
+    while lo > 0 and s - lo < LEFT_WINDOW and n[lo - 1] not in _CLAUSE_STOP:
+        lo -= 1
+    left = n[lo:s]
+    f += [f"lb={left[i:i + 2]}" for i in range(len(left) - 1)]
+    hits = [(right.find(w), w) for w in _FRAMES if w in right]
+    if hits:
+        d, w = min(hits)
+        f.append(f"frame={w}|d={min(d, 4)}")
+    else:
+        f.append("frame=none")
+    for j in _JOINERS:
+        o = every.by_end.get(s - len(j))
+        if o is not None and n.startswith(j, s - len(j)):
+            f.append(f"coordl={o.type}")
+        o = every.by_start.get(t + len(j))
+        if o is not None and n.startswith(j, t):
+            f.append(f"coordr={o.type}")
+    return f
+
+
+def doc_examples(doc: Document, types: Sequence[str], sources: Sequence[str], feature_set: int = 1) -> list:
     """``(entity, feature slots)`` for every candidate of ``doc``."""
     cands = candidates(doc, types, sources)
     if not cands:
         return []
     counts = Counter(doc.norm[e.start:e.end] for e in cands)
     others = _Others(doc)
-    return [(e, features(doc, e, counts[doc.norm[e.start:e.end]], others)) for e in cands]
+    every = _Every(doc) if feature_set >= 2 else None
+    return [(e, features(doc, e, counts[doc.norm[e.start:e.end]], others, feature_set, every)) for e in cands]
 
 
 class MentionFilter:
     """Weights ``{"bias": b, "w": {slot: weight}}`` plus what they judge (types, sources) and the threshold."""
 
     def __init__(self, model: Optional[dict] = None, types: Sequence[str] = ("INDUSTRY",),
-                 sources: Sequence[str] = ("gazetteer",), threshold: float = 0.5):
+                 sources: Sequence[str] = ("gazetteer",), threshold: float = 0.5, feature_set: int = 1):
         self.model = model
         self.types = tuple(types)
         self.sources = tuple(sources)
         self.threshold = float(threshold)
+        if feature_set not in FEATURE_SETS:
+            raise ValueError(f"Unknown mention-filter feature set {feature_set!r}; known: {FEATURE_SETS}")
+        self.feature_set = feature_set
 
     def prob(self, ids: List[int]) -> float:
         return sparse_prob(self.model, ids)
@@ -113,7 +177,8 @@ class MentionFilter:
     def __call__(self, doc: Document) -> Document:
         if not self.model:
             return doc
-        drop = {id(e) for e, ids in doc_examples(doc, self.types, self.sources) if self.prob(ids) < self.threshold}
+        drop = {id(e) for e, ids in doc_examples(doc, self.types, self.sources, self.feature_set)
+                if self.prob(ids) < self.threshold}
         if drop:
             doc.entities = [e for e in doc.entities if id(e) not in drop]
             doc.relations = [r for r in doc.relations if id(r.head) not in drop and id(r.tail) not in drop]
@@ -123,13 +188,14 @@ class MentionFilter:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         with open(path, "w", encoding="utf-8") as f:
             json.dump({"model": FORMAT, "dim": DIM, "types": list(self.types), "sources": list(self.sources),
-                       "threshold": self.threshold, **(extra or {}), **self.model}, f, ensure_ascii=False)
+                       "threshold": self.threshold, "feature_set": self.feature_set, **(extra or {}), **self.model},
+                      f, ensure_ascii=False)
 
     @classmethod
     def load(cls, path) -> "MentionFilter":
         data = read_weights(path, FORMAT, DIM)
         return cls({"bias": data["bias"], "w": data["w"]}, data["types"], data["sources"],
-                   float(data.get("threshold", 0.5)))
+                   float(data.get("threshold", 0.5)), int(data.get("feature_set", 1)))
 
 
 @components.register("mention_filter.v1")
