@@ -13,7 +13,7 @@ def make_doc(text: str) -> Document:
 
 
 def titles(text: str) -> list:
-    return [e.text for e in find_policies(make_doc(text))]
+    return [e.text for e in find_policies(make_doc(text)) if e.type == "POLICY"]
 
 
 CASES = [
@@ -63,6 +63,25 @@ def test_policy(text, expected):
 ])
 def test_not_a_policy(text):
     assert titles(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("据《财富》杂志报道", "财富"),
+    ("专家告诉《中国经营报》记者", "中国经营报"),
+    ("《电鳗财经》经调查研究发现", "电鳗财经"),
+    ("据《路透社》消息", "路透社"),
+    ("《彭博》报导，知情人士称", "彭博"),
+    ("《The Information》引述消息", "The Information"),
+])
+def test_a_publication_is_an_org(text, name):
+    (e,) = find_policies(make_doc(text))
+    assert (e.type, e.text, e.source) == ("ORG", name, "policy")
+
+
+@pytest.mark.parametrize("text", ["发布《2024年年报》", "《政府工作报告》显示", "《关于加强监管的通报》", "《胡润百富榜》显示"])
+def test_reports_stay_policies(text):
+    (e,) = find_policies(make_doc(text))
+    assert e.type == "POLICY"
 
 
 def test_title_attr_joins_pdf_lines():

@@ -7,8 +7,8 @@ Titles may run over a PDF line break; the ``title`` attr then has the line
 breaks and spaces around them removed.
 
 A title naming a publication (《财富》, 《人民日报》, anything ending in 日报, 周刊,
-杂志 …) is not a POLICY: it is a media organization (ORG), left to other
-recognizers. Every other title is a POLICY: SCHEMA counts policies, plans,
+杂志, 报 …, or followed by 报道 / 记者 / 引述 …: ``extract/data/rules/policy.json``) is not a POLICY: it is a
+media organization, returned as an ORG over the same extent (GUIDELINES N2). Every other title is a POLICY: SCHEMA counts policies, plans,
 laws and report titles, and in this domain 《》 titles are almost always one
 of those (《中国制造2025》 has no keyword but is a strategy).
 """
@@ -31,15 +31,19 @@ class PolicyRecognizer:
         self.max_chars = int(p["max_chars"])
         self.media = set(p["media_names"])
         self.media_suffixes = tuple(p["media_suffixes"])
+        self.media_not_suffixes = tuple(p.get("media_not_suffixes", ()))
+        self.media_cues = tuple(p.get("media_cues_after", ()))
         chars = "".join(re.escape(c) for pair in p["brackets"] for c in pair)
         self.marks = re.compile(f"[{chars}]")
 
     def __call__(self, doc) -> list:
         return self.find(doc)
 
-    def is_media(self, title: str) -> bool:
+    def is_media(self, title: str, after: str = "") -> bool:
+        """Whether ``title`` names a publication; ``after``: the text right after its closing mark."""
         t = title.strip()
-        return t in self.media or t.endswith(self.media_suffixes)
+        return (t in self.media or (t.endswith(self.media_suffixes) and not t.endswith(self.media_not_suffixes))
+                or (bool(self.media_cues) and after.lstrip(" \t").startswith(self.media_cues)))
 
     def find(self, doc) -> list:
         norm = doc.norm
@@ -92,8 +96,8 @@ class PolicyRecognizer:
         if end <= start:
             return None
         title = _BREAK.sub("", norm[start:end])
-        if self.is_media(title):
-            return None
+        if self.is_media(title, norm[end + rs + 1:end + rs + 8]):
+            return doc.entity("ORG", start, end, source="policy")
         attrs = {"title": title} if title != norm[start:end] else {}
         return doc.entity("POLICY", start, end, attrs, source="policy")
 
@@ -104,5 +108,5 @@ def default_recognizer() -> PolicyRecognizer:
 
 
 def find_policies(doc) -> List:
-    """POLICY entities in ``doc`` (reads ``doc.norm``); ``[]`` when none."""
+    """POLICY entities in ``doc`` (reads ``doc.norm``), and an ORG for each publication's title; ``[]`` when none."""
     return default_recognizer().find(doc)
