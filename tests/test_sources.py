@@ -31,6 +31,11 @@ def test_a_house_before_its_analyst_or_after_a_source_cue_is_org():
     assert [e.type for e in d.entities] == ["ORG", "COMPANY", "COMPANY", "COMPANY"]
 
 
+def test_a_name_before_a_reporting_word_is_a_medium():
+    d = SourceOrgs()(_doc("盖世汽车讯 据报道，36氪2月13日讯，小米获悉后表示，华为推出新品。", ["盖世汽车", "36氪", "小米", "华为"]))
+    assert [e.type for e in d.entities] == ["ORG", "ORG", "ORG", "COMPANY"]
+
+
 def test_the_default_model_runs_it_after_propagate():
     names = load().pipe_names
     assert names.index("propagate") < names.index("source_orgs") < names.index("relations")
