@@ -178,6 +178,9 @@ def test_qian_ending_a_word_opens_no_top_n(text, ranks):
     ("排名第4至10位的企业", "第4至10位", {"rank": 4, "to": 10}),
     ("排在第7至第10名的是", "第7至第10名", {"rank": 7, "to": 10}),
     ("第十到第二十名之间", "第十到第二十名", {"rank": 10, "to": 20}),
+    ("占据了榜单的第三至第五，均有", "第三至第五", {"rank": 3, "to": 5}),  # 第 on both ends: no 名/位 needed
+    ("再看排在6到10位的重仓股", "6到10位", {"rank": 6, "to": 10}),  # a bare range after a ranking verb
+    ("成都和重庆位居三四位。", "三四位", {"rank": 3, "to": 4}),
 ])
 def test_an_ordinal_range_is_one_rank(text, span, attrs):
     (r,) = find_ranks(make_doc(text))
@@ -188,6 +191,9 @@ def test_an_ordinal_range_is_one_rank(text, span, attrs):
     ("第10至第3名", "第10"),        # a range must go up
     ("第一至第五批企业", None),       # batches stay no rank
     ("第3名至5家企业", "第3名"),      # the second end needs 名 or 位
+    ("第三至第五批企业", None),       # a counter after the second end: batches
+    ("邀请3到5位嘉宾", None),         # a bare range needs a ranking verb before it
+    ("位居三五位", None),             # adjacent numerals only as neighbours (三四位)
 ])
 def test_what_is_no_ordinal_range(text, span):
     found = find_ranks(make_doc(text))

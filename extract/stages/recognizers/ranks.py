@@ -18,7 +18,9 @@ Decisions:
 * 首家 / 首个 / 首次 / 首批 (the first to do something) are not ranks; 居首 → 首; 升幅之冠 → 冠;
 * a bare number with 名/位 right after a ranking verb is a rank (排14位, 居三位; the FIGURE the figure
   recognizer finds at the same extent gives way to it in ``rules.v1``); 头三名 / 首10名 are top N;
-* 第4至10位 / 第7至第10名 is one RANK, rank 4 and ``to`` 10 (news train gold);
+* 第4至10位 / 第7至第10名 / 第三至第五 is one RANK, rank 4 and ``to`` 10 (news train gold; the second end without
+  名/位 only with 第 and no counter after it: 第一至第五批 is none); so is a bare range right after a ranking verb
+  (排在6到10位, 位居三四位);
 * ranks joined after an ordinal are ranks of their own, each higher than the one before, even without 第
   (分列第四和第五, 分别排名第11及18, 分列二、三位: the news train gold; cross-fitted over its 710 documents
   RANK F1 0.918 -> 0.921, RANKING 0.602 -> 0.604), but not a number that counts something (排名第3和5个百分点);
@@ -36,8 +38,9 @@ from extract.stages.recognizers._data import GAP, GAP_CHARS, alternation, char_c
 from extract.stages.recognizers.numerals import ARABIC, Numerals
 
 
-# the second end of an ordinal range after 第N (第4至10位, 第7至第10名): attr ``to`` (GUIDELINES N20)
-_ORD_RANGE = re.compile(r"[ \t]*(?:至|到|-|—|–|~|～)[ \t]*第?[ \t]*(\d{1,4}|[一二三四五六七八九十百两]{1,4})[ \t]*(?:名|位)")
+# the second end of an ordinal range after 第N (第4至10位, 第7至第10名, 第三至第五): attr ``to`` (GUIDELINES N20)
+_RANGE_DASH = r"(?:至|到|-|—|–|~|～)"
+_RANGE_NUM = r"(?:\d{1,4}|[一二三四五六七八九十百两]{1,4})"
 
 
 class RankRecognizer:
@@ -81,6 +84,11 @@ class RankRecognizer:
         sic = r["scope_in_clause"]  # 全球票房榜第17名: a broad scope earlier in the clause
         self.scope_in_clause = re.compile(alternation(sorted(sic["words"], key=len, reverse=True)))
         self.scope_window = int(sic["window"])
+        # 第4至10位, 第7至第10名; a second end with 第 needs no 名/位 (第三至第五) unless a counter follows (第一至第五批)
+        self.ord_range = re.compile(
+            rf"[ \t]*{_RANGE_DASH}[ \t]*(?:第[ \t]*(?P<a>{_RANGE_NUM})(?:[ \t]*(?:名|位)|(?![ \t]*(?:"
+            rf"{alternation(r['ordinal_not_before'])}|{alternation(r['top_not_before'])}|[大强%％.万亿千百元倍\d])))"
+            rf"|(?P<b>{_RANGE_NUM})[ \t]*(?:名|位))")
         self.scope_after = re.compile(rf"{G}(?:(?:个|家){G})?(?:的{G})?({alternation(r['scope_after'])})")
         self.city_suffix, self.city_scope = r["city_epithet"]
         self.pattern = re.compile(rf"""
@@ -96,6 +104,8 @@ class RankRecognizer:
               | (?P<no>(?<![A-Za-z])(?i:no)\.?[ ]?(?P<nonum>\d+)(?![\d.]))
               | (?<=居)(?P<ju>{re.escape(r['after_ju_first'])})(?!{alternation(r['after_ju_not_before'])})
               | (?<=之)(?P<zhi>{alternation(r['after_zhi'])})
+              | (?:{VERB_BEHIND})(?P<brange>(?P<br1>{_RANGE_NUM}){G}{_RANGE_DASH}{G}(?P<br2>{_RANGE_NUM}){G}(?:名|位))
+              | (?:{VERB_BEHIND})(?P<badj>(?P<ba1>[一二三四五六七八九])(?P<ba2>[二三四五六七八九])(?:名|位))
               | (?:{VERB_BEHIND})(?P<bare>(?P<bnum2>{NUM}){G}(?:名|位))
               | (?:{VERB_BEHIND})(?P<blist>{NUM})(?={G}(?:{NEXT_JOIN}){G}{NUM}{G}(?:名|位))
               | (?P<headw>(?<![{cn}\d])[头首](?P<hnum>{NUM}){G}(?:名|位))
@@ -123,7 +133,7 @@ class RankRecognizer:
                 continue  # 「2026年全球500大品牌」: the name of a list, not a rank in it
             if m.group("topw") and m.group("top") == "一" and not m.group("tsuf"):
                 continue  # 前一交易日, 前一个1月: the one before, not a top 1 (no such RANK in the news gold; TOP1 is one)
-            bare = "bare" if m.group("bare") else "blist" if m.group("blist") else None
+            bare = next((k for k in ("bare", "blist", "brange", "badj") if m.group(k)), None)
             if bare and norm.endswith(self.bare_not_after, 0, m.start(bare)):
                 continue  # 安排5名, 下列3位: a verb-final character that ends another word
             start, end = m.start(), m.end()
@@ -145,7 +155,7 @@ class RankRecognizer:
                 if sa:
                     attrs["scope"] = sa.group(1)
             core = min(m.start(k) for k in ("word", "ordw", "topw", "latin", "strong", "big", "no", "ju", "zhi",
-                                                  "bare", "blist", "headw")
+                                                  "bare", "blist", "brange", "badj", "headw")
                        if m.start(k) >= 0)
             star = norm.rfind("*", start, core)
             if star >= 0:  # 全国**第一**: markdown bold between scope and rank; the span is the bold part
@@ -162,9 +172,9 @@ class RankRecognizer:
                 attrs["scope"] = attrs["scope"] or self.city_scope
             if out and start < out[-1].end:
                 continue  # the second end of a range just joined (第7至第10名)
-            if "rank" in attrs and norm[core:core + 1] == "第":
-                r = _ORD_RANGE.match(norm, end)
-                to = self._int(r.group(1)) if r else None
+            if "rank" in attrs and "to" not in attrs and norm[core:core + 1] == "第":
+                r = self.ord_range.match(norm, end)
+                to = self._int(r.group("a") or r.group("b")) if r else None
                 if to is not None and to > attrs.get("rank", 0):  # 第4至10位: ranks 4 to 10
                     end, attrs = r.end(), {**attrs, "to": to}
             out.append(doc.entity("RANK", start, end, attrs, source="rules"))
@@ -234,6 +244,11 @@ class RankRecognizer:
             a["rank"] = int(self.after_zhi[g("zhi")])
         elif g("bare"):
             a["rank"] = self._int(g("bnum2"))
+        elif g("brange") or g("badj"):  # 排在6到10位, 位居三四位: ranks 6 to 10, 3 to 4
+            lo, hi = (self._int(g("br1")), self._int(g("br2"))) if g("brange") else (self._int(g("ba1")), self._int(g("ba2")))
+            if lo is None or hi is None or hi <= lo or (g("badj") and hi != lo + 1):
+                return None
+            a["rank"], a["to"] = lo, hi
         elif g("blist"):
             a["rank"] = self._int(g("blist"))
         elif g("headw"):
