@@ -7,10 +7,11 @@ Titles may run over a PDF line break; the ``title`` attr then has the line
 breaks and spaces around them removed.
 
 A title naming a publication (《财富》, 《人民日报》, anything ending in 日报, 周刊,
-杂志, 报 …, or followed by 报道 / 记者 / 引述 …: ``extract/data/rules/policy.json``) is not a POLICY: it is a
-media organization, returned as an ORG over the same extent (GUIDELINES N2). Every other title is a POLICY: SCHEMA counts policies, plans,
-laws and report titles, and in this domain 《》 titles are almost always one
-of those (《中国制造2025》 has no keyword but is a strategy).
+杂志, 报 …, or followed by 报道 / 记者 / 引述 …: ``extract/data/rules/policy.json``)
+is not a POLICY: it is a media organization, returned as an ORG over the same
+extent (GUIDELINES N2). Every other title is a POLICY: SCHEMA counts policies,
+plans, laws and report titles, and in this domain 《》 titles are almost always
+one of those (《中国制造2025》 has no keyword but is a strategy).
 """
 from __future__ import annotations
 
