@@ -206,6 +206,18 @@ def test_a_place_or_leader_before_a_governing_head_is_one_organisation():
     assert [(e.type, e.end) for e in plain.entities] == [("COMPANY", 2)]
 
 
+def test_a_share_class_mark_is_outside_the_company():
+    from extract.stages.propagate import make_propagate
+    text = "微创机器人-B涨5%，百济神州－U跌，商汤-W持平，ABC-B，-B公司。"
+    spans = [("COMPANY", text.index("微创"), text.index("微创") + 7, "ner"),
+             ("COMPANY", text.index("百济"), text.index("百济") + 6, "ner"),
+             ("COMPANY", text.index("商汤"), text.index("商汤") + 4, "ner"),
+             ("COMPANY", text.index("ABC"), text.index("ABC") + 5, "ner"),
+             ("COMPANY", text.index("-B公司"), text.index("-B公司") + 2, "ner")]  # nothing left: kept as it is
+    doc = make_propagate(None, types=())(_doc(text, spans))
+    assert [e.text for e in doc.entities if e.type == "COMPANY"] == ["微创机器人", "百济神州", "商汤-W", "ABC", "-B"]
+
+
 def test_a_mention_cut_short_takes_the_extent_the_document_names_more_often():
     from extract.stages.propagate import consistent_boundaries
     text = "鲁欧智造完成融资。鲁欧智造CEO表示，鲁欧智造新品发布。据悉鲁欧智造价值高，芯片方面，AI芯片与AI芯片需求大。"

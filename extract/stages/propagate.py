@@ -24,6 +24,8 @@ to go on (资料来源：甲乙芽, a list item, a heading). After ``merge``, th
 
 5. tags transliterated foreign names (彼得·蒂尔: :func:`transliterated_names`; ``transliterations``) where nothing
    else lies;
+00. (before all) cuts the share-class mark off a stock name (微创机器人-B → 微创机器人: :func:`trim_share_class`,
+   ``share_class_marks``; GUIDELINES M8);
 0. (first) makes a short name that the NER typed COMPANY or ORG a PERSON throughout the document where one of its
    mentions follows a person's title (港澳办主任夏宝龙: :func:`titled_persons`; ``person_titles``);
 0b. (next) grows a place or leader the NER found right before 政府 into one ORG (美国政府, 特朗普政府), and a province
@@ -132,6 +134,16 @@ def titled_persons(doc: Document, titles) -> None:
                 e.type = "PERSON"
 
 
+def trim_share_class(doc: Document, marks: re.Pattern) -> None:
+    """00. ``微创机器人-B``, ``百济神州-U``: the share-class mark of a Hong Kong or STAR-market stock name is outside the
+    COMPANY span (``share_class_marks`` of ``propagate.json``)."""
+    for i, e in enumerate(doc.entities):
+        if e.type == "COMPANY":
+            m = marks.search(doc.norm, e.start, e.end)
+            if m and m.start() > e.start:
+                doc.entities[i] = doc.entity("COMPANY", e.start, m.start(), source=e.source)
+
+
 def governed_names(doc: Document, heads: dict) -> None:
     """0b. ``美国政府``, ``特朗普政府``, ``河南农商行``, ``长三角地区``: a place (or a leader) the NER found right before an
     organisational head noun (or 地区) (``heads``: head -> (type, the entity types it may follow, the characters it may
@@ -216,6 +228,8 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG"), min_len: int = 3, 
              for h, v in data.get("governed_heads", {}).items()} if governed else {}
     heads = dict(sorted(heads.items(), key=lambda kv: -len(kv[0])))  # the longest head first
     translit = frozenset(load_rules("transliteration", rules_dir)["chars"]) if transliterations else None
+    marks = data.get("share_class_marks")
+    share_class = re.compile(r"[ \t]*[-－](?:" + "|".join(map(re.escape, marks)) + r")\Z") if marks else None
     types = tuple(types)
     words = data.get("person_titles")
     titles = re.compile("(?:" + "|".join(map(re.escape, words)) + r")[ \t]*\Z") if words else None
@@ -227,6 +241,8 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG"), min_len: int = 3, 
     known, _ = _load_words(str(COMMON_WORDS), freq, freq)
 
     def propagate(doc: Document) -> Document:
+        if share_class is not None:
+            trim_share_class(doc, share_class)
         if titles is not None:
             titled_persons(doc, titles)
         governed_names(doc, heads)
