@@ -20,7 +20,8 @@ The steps, each over the entities the folder's own NER finds (so the NER comes f
 4. ``latin``: the type of Latin-script names (``extract.learn.latin_names``; it reads gold text only, so it needs
    neither the NER nor ``--crossfit``), with L2 3e-4, ORG/COMPANY kept as the NER has them and uncovered Latin runs
    added as names at 0.5;
-5. ``relations``: the prose ``located_in`` / ``in_industry`` classifier (``extract.learn.relations``);
+5. ``relations``: the prose ``located_in`` / ``in_industry`` classifier (``extract.learn.relations``), with the
+   per-type thresholds its current file names (shipped since session 29: in_industry 0.35);
 6. ``events``: the FUNDING trigger and role classifiers with the DuEE 1.0 train records (``extract.learn.events
    --duee``), then the shipped decision settings: trigger threshold 0.3, role threshold 0.4, ``union_rules`` on
    (for investor-verb triggers only: ``union_invest_only``), ``single_company`` on (chosen on the news dev split;
@@ -179,8 +180,11 @@ def main(argv=None) -> int:
             run([py, "-m", "extract.learn.latin_names", *gold, *LATIN_SETTINGS, "-o",
                  out / entry.get("path", "latin_names.json")], log)
     if "relations" in args.steps:
+        rel_path = out / "relations.json"  # its per-type thresholds are kept
+        kept = json.loads(rel_path.read_text(encoding="utf-8")).get("thresholds", {}) if rel_path.is_file() else {}
         run([py, "-m", "extract.learn.relations", *gold, "--relations", "located_in", "in_industry",
              *(["--lists"] if args.relation_lists else []), *(["--extra"] if args.relation_extra else []),
+             *[a for rel, t in sorted(kept.items()) for a in ("--type-threshold", f"{rel}={t}")],
              "--l2", str(args.relation_l2), "--model", model_for("relations"), "-o",
              out / "relations.json"], log)
     if "events" in args.steps:

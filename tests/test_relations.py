@@ -515,6 +515,29 @@ def test_classifier_specs_and_threshold_round_trip(tmp_path):
     assert old.specs == LEGACY and old.threshold == 0.5
 
 
+def test_a_relation_type_may_have_its_own_threshold(tmp_path):
+    from extract.stages.relations.classifier import SPECS, RelationClassifier
+    docs = _training_docs()
+    clf = RelationClassifier(specs=SPECS).fit(docs)
+    doc = next(d for d in docs if clf.predict(d))  # a document with a relation the classifier finds
+    rel = clf.predict(doc)[0][0]
+    others = [x for x in clf.predict(doc) if x[0] != rel]
+    clf.thresholds = {rel: 1.01}  # nothing of that type can pass; the other types keep the global threshold
+    assert clf.predict(doc) == others
+    assert any(t == rel for t, _, _ in clf.predict(doc, threshold=0.0))  # an explicit threshold holds for all
+    clf.thresholds = {rel: 0.3}
+    clf.save(tmp_path / "rel.json")
+    assert RelationClassifier.load(tmp_path / "rel.json").thresholds == {rel: 0.3}
+    with pytest.raises(ValueError, match="does not predict"):
+        RelationClassifier(specs={"located_in": SPECS["located_in"]}, thresholds={"in_industry": 0.3})
+
+
+def test_the_relations_cli_reads_type_thresholds(tmp_path):
+    from extract.learn.relations import main
+    with pytest.raises(SystemExit):
+        main([str(tmp_path / "none.jsonl"), "-o", str(tmp_path / "r.json"), "--type-threshold", "in_industry"])
+
+
 def test_component_path_is_resolved_against_the_model_folder(tmp_path):
     """``path`` in the relations entry of config.json names a file in the model folder."""
     import json

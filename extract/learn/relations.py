@@ -35,7 +35,8 @@ def _gold_keys(rec: dict) -> set:
 
 def train_relations(gold_paths: Sequence, model=None, relations: Optional[Sequence[str]] = None,
                     also_gold: bool = False, threshold: float = 0.5, epochs: int = 200, l2: float = 1e-3,
-                    log=print, lists: bool = False, extra: bool = False) -> RelationClassifier:
+                    log=print, lists: bool = False, extra: bool = False,
+                    thresholds: Optional[dict] = None) -> RelationClassifier:
     """A classifier for ``relations`` (default: every type of ``SPECS``) trained on ``gold_paths``."""
     specs = {k: v for k, v in SPECS.items() if relations is None or k in relations}
     unknown = set(relations or ()) - set(SPECS)
@@ -53,7 +54,7 @@ def train_relations(gold_paths: Sequence, model=None, relations: Optional[Sequen
         gdocs = [Document.from_dict(r) for r in recs]
         train_docs += gdocs
         train_gold += [_gold_keys(r) for r in recs]
-    clf = RelationClassifier(specs=specs, threshold=threshold, lists=lists, extra=extra)
+    clf = RelationClassifier(specs=specs, threshold=threshold, lists=lists, extra=extra, thresholds=thresholds)
     from extract.stages.relations.classifier import training_examples, fit
     ex = training_examples(train_docs, specs, train_gold, lists, extra)
     pos = sum(1 for _, y in ex if y)
@@ -72,6 +73,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("--relations", nargs="*", default=None, help=f"relation types (default: {sorted(SPECS)})")
     ap.add_argument("--also-gold", action="store_true", help="also train on the gold entities' candidates")
     ap.add_argument("--threshold", type=float, default=0.5)
+    ap.add_argument("--type-threshold", action="append", default=[], metavar="TYPE=T",
+                    help="a threshold for one relation type over --threshold (repeatable: in_industry=0.35)")
     ap.add_argument("--l2", type=float, default=1e-3)
     ap.add_argument("--lists", action="store_true", help="also read the gap between the pair's coordinated lists "
                     "(X、Y、Z…布局AI: every member as the nearest one); the file records it")
@@ -79,10 +82,20 @@ def main(argv: Optional[List[str]] = None) -> int:
                     "extract.stages.relations.classifier._extra_keys (the tail's text, the gap's characters …); "
                     "the file records it")
     args = ap.parse_args(argv)
+    thresholds = {}
+    for item in args.type_threshold:
+        rel, sep, value = item.partition("=")
+        try:
+            thresholds[rel] = float(value)
+        except ValueError:
+            ap.error(f"--type-threshold wants TYPE=NUMBER (in_industry=0.35), not {item!r}")
+        if not sep or not 0 <= thresholds[rel] <= 1:
+            ap.error(f"--type-threshold wants TYPE=NUMBER between 0 and 1 (in_industry=0.35), not {item!r}")
     if missing_files(args.gold):
         return 2
     clf = train_relations(args.gold, args.model, args.relations, args.also_gold, args.threshold, l2=args.l2,
-                          log=lambda m: print(m, file=sys.stderr), lists=args.lists, extra=args.extra)
+                          log=lambda m: print(m, file=sys.stderr), lists=args.lists, extra=args.extra,
+                          thresholds=thresholds)
     clf.save(args.output)
     print(json.dumps({"output": args.output, "relations": sorted(clf.specs), "weights": len(clf.model["w"])}))
     return 0

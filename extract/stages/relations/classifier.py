@@ -271,10 +271,15 @@ def fit(examples: list, epochs: int = 200, lr: float = 0.1, l2: float = 1e-3, se
 
 class RelationClassifier:
     def __init__(self, model: Optional[dict] = None, specs: Optional[dict] = None, threshold: float = 0.5,
-                 lists: bool = False, extra: bool = False):
+                 lists: bool = False, extra: bool = False, thresholds: Optional[dict] = None):
         self.model = model
         self.specs = dict(specs or LEGACY)
         self.threshold = threshold
+        unknown = set(thresholds or ()) - set(self.specs)
+        if unknown:
+            raise ValueError(f"thresholds for relation types the classifier does not predict: {sorted(unknown)}; "
+                             f"it predicts {sorted(self.specs)}")
+        self.thresholds = {k: float(v) for k, v in (thresholds or {}).items()}  # per type, over ``threshold``
         self.lists = lists  # whether the model reads the coordinated-list features (:func:`_list_keys`)
         self.extra = extra  # whether it reads the lexical features of :func:`_extra_keys`
 
@@ -287,14 +292,16 @@ class RelationClassifier:
 
     def predict(self, doc, threshold: Optional[float] = None) -> List[tuple]:
         """``(type, head, tail)``: for each pair of entities, the relation and direction it scores
-        highest, when that score is at or above ``threshold`` (default: the model's)."""
+        highest among those at or above their threshold: ``threshold`` for every type when given, else the
+        model's threshold of that type (``thresholds``) or its global one."""
         if not self.model:
             return []
-        threshold = self.threshold if threshold is None else threshold
+        cut = ({rel: threshold for rel in self.specs} if threshold is not None
+               else {rel: self.thresholds.get(rel, self.threshold) for rel in self.specs})
         best = {}
         for c, o, rel, sent in candidates(doc, self.specs):
             p = self.prob(features(doc, c, o, rel, sent, self.lists, self.extra))
-            if p < threshold:
+            if p < cut[rel]:
                 continue
             key = (id(c), id(o)) if id(c) < id(o) else (id(o), id(c))
             if key not in best or p > best[key][0]:
@@ -305,6 +312,7 @@ class RelationClassifier:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         with open(path, "w", encoding="utf-8") as f:
             json.dump({"model": "rellearn.logreg.v1", "dim": DIM, "threshold": self.threshold,
+                       **({"thresholds": self.thresholds} if self.thresholds else {}),
                        "specs": {k: [list(h), list(t)] for k, (h, t) in self.specs.items()},
                        **({"lists": True} if self.lists else {}), **({"extra": True} if self.extra else {}),
                        **self.model}, f)
@@ -314,4 +322,5 @@ class RelationClassifier:
         data = read_weights(path, "rellearn.logreg.v1", DIM)
         specs = {k: (tuple(h), tuple(t)) for k, (h, t) in data["specs"].items()} if "specs" in data else LEGACY
         return cls({"bias": data["bias"], "w": data["w"]}, specs,
-                   float(data.get("threshold", 0.5)), bool(data.get("lists", False)), bool(data.get("extra", False)))
+                   float(data.get("threshold", 0.5)), bool(data.get("lists", False)), bool(data.get("extra", False)),
+                   data.get("thresholds"))
