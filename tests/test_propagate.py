@@ -206,6 +206,19 @@ def test_a_place_or_leader_before_a_governing_head_is_one_organisation():
     assert [(e.type, e.end) for e in plain.entities] == [("COMPANY", 2)]
 
 
+def test_a_name_in_brackets_takes_the_type_of_the_name_it_glosses():
+    from extract.stages.propagate import glossed_names
+    text = "霍克斯特拉（Wopke Hoekstra）表示，湯森路透(Thomson Reuters)指出，甲乙公司（香港）宣布，丙丁（Foo）。"
+    w, t, j, b = text.index("Wopke"), text.index("Thomson"), text.index("香港"), text.index("Foo")
+    doc = _doc(text, [("PERSON", 0, 5, "ner"), ("COMPANY", w, w + 14, "latin"),
+                      ("ORG", text.index("湯森"), text.index("湯森") + 4, "ner"), ("COMPANY", t, t + 15, "latin"),
+                      ("COMPANY", text.index("甲乙"), text.index("甲乙") + 4, "ner"), ("LOC", j, j + 2, "gazetteer"),
+                      ("COMPANY", text.index("丙丁"), text.index("丙丁") + 2, "ner")])
+    doc.entities.append(doc.entity("PERSON", b, b + 3, source="latin"))
+    glossed_names(doc)
+    assert [e.type for e in doc.entities] == ["PERSON", "PERSON", "ORG", "ORG", "COMPANY", "LOC", "COMPANY", "COMPANY"]
+
+
 def test_a_share_class_mark_is_outside_the_company():
     from extract.stages.propagate import make_propagate
     text = "微创机器人-B涨5%，百济神州－U跌，商汤-W持平，ABC-B，-B公司。"
