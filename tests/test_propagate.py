@@ -219,6 +219,26 @@ def test_a_name_in_brackets_takes_the_type_of_the_name_it_glosses():
     assert [e.type for e in doc.entities] == ["PERSON", "PERSON", "ORG", "ORG", "COMPANY", "LOC", "COMPANY", "COMPANY"]
 
 
+def test_the_odd_item_of_a_list_takes_the_type_of_the_others():
+    from extract.stages.propagate import list_types
+    text = "宁德时代、比亚迪、上海、小鹏；北京、腾讯；甲乙、丙丁、上海、天津"
+    names = ["宁德时代", "比亚迪", "上海", "小鹏", "北京", "腾讯", "甲乙", "丙丁", "天津"]
+    types = ["COMPANY", "COMPANY", "LOC", "COMPANY", "LOC", "COMPANY", "COMPANY", "COMPANY", "LOC"]
+    spans, pos = [], 0
+    for n, t in zip(names, types):
+        k = text.index(n, pos)
+        spans.append((t, k, k + len(n), "ner"))
+        pos = k + len(n)
+    second_shanghai = text.index("上海", text.index("丙丁"))
+    spans.insert(8, ("LOC", second_shanghai, second_shanghai + 2, "ner"))
+    doc = _doc(text, spans)
+    list_types(doc)
+    got = [(e.text, e.type) for e in sorted(doc.entities, key=lambda e: e.start)]
+    assert got[:4] == [("宁德时代", "COMPANY"), ("比亚迪", "COMPANY"), ("上海", "COMPANY"), ("小鹏", "COMPANY")]
+    assert got[4:6] == [("北京", "LOC"), ("腾讯", "COMPANY")]  # two items: no majority
+    assert [t for _, t in got[6:]] == ["COMPANY", "COMPANY", "LOC", "LOC"]  # two against two: unchanged
+
+
 def test_a_share_class_mark_is_outside_the_company():
     from extract.stages.propagate import make_propagate
     text = "微创机器人-B涨5%，百济神州－U跌，商汤-W持平，ABC-B，-B公司。"
