@@ -84,12 +84,12 @@ def main(argv: Optional[List[str]] = None) -> int:
     args = ap.parse_args(argv)
     thresholds = {}
     for item in args.type_threshold:
-        rel, sep, value = item.partition("=")
+        rel, _, value = item.partition("=")
         try:
             thresholds[rel] = float(value)
         except ValueError:
             ap.error(f"--type-threshold wants TYPE=NUMBER (in_industry=0.35), not {item!r}")
-        if not sep or not 0 <= thresholds[rel] <= 1:
+        if not 0 <= thresholds[rel] <= 1:
             ap.error(f"--type-threshold wants TYPE=NUMBER between 0 and 1 (in_industry=0.35), not {item!r}")
     if missing_files(args.gold):
         return 2

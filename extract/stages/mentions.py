@@ -131,7 +131,7 @@ def _context(n: str, s: int, t: int, every: _Every) -> List[str]:
         lo -= 1
     left = n[lo:s]
     f += [f"lb={left[i:i + 2]}" for i in range(len(left) - 1)]
-    hits = [(right.find(w), w) for w in _FRAMES if w in right]
+    hits = [(k, w) for w in _FRAMES if (k := right.find(w)) >= 0]
     if hits:
         d, w = min(hits)
         f.append(f"frame={w}|d={min(d, 4)}")

@@ -33,9 +33,9 @@ class SourceOrgs:
         # 国信证券银行业首席分析师王剑: a house named before one of its analysts, in the same clause
         self.title = re.compile(rf"[^，,。；;：:、\n]{{0,{int(d['title_window'])}}}?(?:{alternation(d['title_words'])})")
         # 据彭博社, 根据中金, 来源：国信证券: a house cited as the source of what follows
+        self.cue = re.compile(rf"(?:{alternation(d['cues_before'])})[ \t]*《?$")
         # 盖世汽车讯, 36氪2月13日讯, 界面新闻获悉: any name right before these is a medium reporting
         self.media_after = re.compile(rf"\s*(?:\d{{1,2}}月\d{{1,2}}日)?(?:{alternation(d['media_after'])})")
-        self.cue = re.compile(rf"(?:{alternation(d['cues_before'])})[ \t]*《?$")
 
     def is_house(self, name: str) -> bool:
         return name in self.houses or name.endswith(self.suffixes)
@@ -43,11 +43,9 @@ class SourceOrgs:
     def __call__(self, doc: Document) -> Document:
         norm = doc.norm
         for e in doc.entities:
-            if e.type == "COMPANY" and self.media_after.match(norm, e.end):
-                e.type = "ORG"
-            elif e.type == "COMPANY" and self.is_house(norm[e.start:e.end]) and (
+            if e.type == "COMPANY" and (self.media_after.match(norm, e.end) or self.is_house(norm[e.start:e.end]) and (
                     self.verb.match(norm, e.end) or self.title.match(norm, e.end)
-                    or self.cue.search(norm, max(0, e.start - 6), e.start)):
+                    or self.cue.search(norm, max(0, e.start - 6), e.start))):
                 e.type = "ORG"
         return doc
 

@@ -44,7 +44,7 @@ class PolicyRecognizer:
         """Whether ``title`` names a publication; ``after``: the text right after its closing mark."""
         t = title.strip()
         return (t in self.media or (t.endswith(self.media_suffixes) and not t.endswith(self.media_not_suffixes))
-                or (bool(self.media_cues) and after.lstrip(" \t").startswith(self.media_cues)))
+                or after.lstrip(" \t").startswith(self.media_cues))
 
     def find(self, doc) -> list:
         norm = doc.norm
