@@ -27,3 +27,20 @@ def test_a_market_index_is_no_name():
                   d.entity("COMPANY", 18, 22, source="ner")]
     make_entity_filter(None)(d)
     assert [e.text for e in d.entities] == ["恒指公司"]
+
+
+def test_standard_sector_names_of_the_national_classification():
+    from extract.stages.gazetteer import Gazetteer
+    g = Gazetteer()
+    text = "全市批发和零售业增加值增长10.2%，交通运输、仓储和邮政业绿色贷款余额5.9万亿元"
+    found = {text[s:e] for s, e, t in g.find(text) if t == "INDUSTRY"}
+    assert {"批发和零售业", "交通运输、仓储和邮政业"} <= found
+
+
+def test_a_sector_names_ye_that_starts_a_word_is_not_the_sectors():
+    from extract.stages.gazetteer import Gazetteer
+    g = Gazetteer()
+    text = "青岛银行零售业务仍处于中下游，零售业增加值增长"
+    spans = [(text[s:e], s) for s, e, t in g.find(text) if t == "INDUSTRY"]
+    assert ("零售业", text.index("零售业增")) in spans
+    assert all(s != text.index("零售业务") or w != "零售业" for w, s in spans)

@@ -119,6 +119,9 @@ class Gazetteer:
         cands = [c for c in cands if not (c[1] - c[0] == 2 and c[2] == "LOC" and _cuts_word(view, c[0], c[1]))]
         # 北京时间2月12日, 美东时间: a time zone names no place (the news gold tags none of its 17)
         cands = [c for c in cands if not (c[2] == "LOC" and view.startswith("时间", c[1]))]
+        # 零售业务, 金融业绩: the 业 of a sector name that starts a word (业务, 业绩, 业态, 业主) is not the sector's
+        cands = [c for c in cands if not (c[2] == "INDUSTRY" and view[c[1] - 1] == "业" and c[1] < len(view)
+                                          and view[c[1]] in _WORD_AFTER_YE)]
         # greedy longest-first, then leftmost; non-overlapping
         occupied = bytearray(len(view))
         taken = []
@@ -142,6 +145,7 @@ class Gazetteer:
         return [(index[s], index[e - 1] + 1, t) for s, e, t, _ in merged]
 
 
+_WORD_AFTER_YE = frozenset("务绩态主")  # 业务, 业绩, 业态, 业主: words that begin with a sector name's 业
 _WORD_FREQ = 300  # a dictionary word this frequent is ordinary text (创新 4681, 政策 14792, 新股 …)
 
 
