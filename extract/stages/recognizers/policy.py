@@ -24,6 +24,10 @@ from extract.stages.recognizers._data import load_rules
 _BREAK = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*")
 
 
+# a title in Latin script alone (《CNBC》, 《The Information》): letters, digits, spaces and name punctuation
+_LATIN_TITLE = re.compile(r"[A-Za-z][A-Za-z0-9 .&'’:,+\-]*")
+
+
 class PolicyRecognizer:
     def __init__(self, rules_dir=None):
         p = load_rules("policy", rules_dir)
@@ -34,6 +38,7 @@ class PolicyRecognizer:
         self.media_suffixes = tuple(p["media_suffixes"])
         self.media_not_suffixes = tuple(p.get("media_not_suffixes", ()))
         self.media_cues = tuple(p.get("media_cues_after", ()))
+        self.latin_doc_after = tuple(p.get("latin_doc_after", ()))
         chars = "".join(re.escape(c) for pair in p["brackets"] for c in pair)
         self.marks = re.compile(f"[{chars}]")
 
@@ -43,8 +48,10 @@ class PolicyRecognizer:
     def is_media(self, title: str, after: str = "") -> bool:
         """Whether ``title`` names a publication; ``after``: the text right after its closing mark."""
         t = title.strip()
+        after = after.lstrip(" \t")
         return (t in self.media or (t.endswith(self.media_suffixes) and not t.endswith(self.media_not_suffixes))
-                or after.lstrip(" \t").startswith(self.media_cues))
+                or after.startswith(self.media_cues)
+                or (_LATIN_TITLE.fullmatch(t) is not None and not after.startswith(self.latin_doc_after)))
 
     def find(self, doc) -> list:
         norm = doc.norm
