@@ -37,3 +37,19 @@ def test_no_outer_name_when_something_stands_between():
     f = Fact("METRIC", e["Microsoft"], e["12%"], None)
     prefer_outer_names(d, [f])
     assert f.subject is e["Microsoft"]
+
+
+def test_a_title_between_the_verb_and_the_rank_is_not_what_is_ranked():
+    """深圳、广州和杭州均位居《X》城市票房榜前十: the names before the verb are ranked, not the film (a POLICY span)."""
+    from extract.stages.facts.rules import _load, find_facts
+    text = "《流浪地球3》上映首周，深圳、广州和杭州均位居《流浪地球3》城市票房榜前十。"
+    d = Document(text)
+    d.norm = text
+    d.sents = [(0, len(text))]
+    for typ, name, start in (("POLICY", "流浪地球3", 1), ("LOC", "深圳", None), ("LOC", "广州", None),
+                             ("LOC", "杭州", None), ("POLICY", "流浪地球3", 24), ("RANK", "前十", None)):
+        i = text.index(name) if start is None else start
+        assert text[i:i + len(name)] == name
+        d.entities.append(d.entity(typ, i, i + len(name), {"top": 10} if typ == "RANK" else None))
+    got = {(f.type, f.subject.text, f.value.text) for f in find_facts(d, _load(), None)}
+    assert got == {("RANKING", c, "前十") for c in ("深圳", "广州", "杭州")}
