@@ -67,7 +67,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Sequence
 
 import ahocorasick
 
@@ -226,6 +226,27 @@ def governed_names(doc: Document, heads: dict) -> None:
         doc.entities = [x for x in doc.entities if id(x) not in absorbed]
 
 
+def foreign_prefixes(doc: Document, countries: Sequence[str], after: tuple, heads: tuple) -> None:
+    """0g. ``美国财政部`` → LOC 美国 + ORG 财政部: a foreign country's name (``countries``, longest first) that starts an
+    ORG is a LOC of its own, unless the rest starts with one of ``after`` (美国政府: M7) or ends with one of ``heads``
+    (新加坡管理大学, 美国银行): GUIDELINES M13."""
+    norm = doc.norm
+    out, changed = [], False
+    for e in doc.entities:
+        c = next((c for c in countries if norm.startswith(c, e.start)), None) if e.type == "ORG" else None
+        rest = norm[e.start + len(c):e.end] if c else ""
+        if c and len(rest.strip()) >= 2 and not rest.startswith(after) and not rest.endswith(heads):
+            cut = e.start + len(c)
+            out.append(doc.entity("LOC", e.start, cut, source=e.source))
+            lo = cut + len(rest) - len(rest.lstrip())
+            out.append(doc.entity("ORG", lo, e.end, source=e.source))
+            changed = True
+        else:
+            out.append(e)
+    if changed:
+        doc.entities = out
+
+
 BOUNDARY_TYPES = ("COMPANY", "ORG", "PERSON", "LOC", "INDUSTRY")
 
 
@@ -275,8 +296,11 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG"), min_len: int = 3, 
                    rules_dir: Optional[str] = None, one_type: bool = True, min_share: float = 0.2,
                    lists: Iterable = ("COMPANY", "INDUSTRY", "PERSON"), surnames: bool = True,
                    transliterations: bool = True, governed: bool = True, boundaries: bool = True,
-                   glosses: bool = True, lists_one_type: bool = True):
+                   glosses: bool = True, lists_one_type: bool = True, foreign_countries: bool = True):
     data = load_rules("propagate", rules_dir)
+    foreign = sorted(data.get("foreign_countries", ()), key=len, reverse=True) if foreign_countries else []
+    whole = data.get("foreign_whole", {})
+    foreign_after, foreign_heads = tuple(whole.get("after", ())), tuple(whole.get("heads", ()))
     heads = {h: (v[0], frozenset(v[1]), v[2] if len(v) > 2 else "")
              for h, v in data.get("governed_heads", {}).items()} if governed else {}
     heads = dict(sorted(heads.items(), key=lambda kv: -len(kv[0])))  # the longest head first
@@ -299,6 +323,8 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG"), min_len: int = 3, 
         if titles is not None:
             titled_persons(doc, titles)
         governed_names(doc, heads)
+        if foreign:
+            foreign_prefixes(doc, foreign, foreign_after, foreign_heads)
         if glosses:
             glossed_names(doc)
         if one_type:
