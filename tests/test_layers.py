@@ -182,6 +182,10 @@ def test_ranking_needs_a_subject():
     ("星河资本（苏州星河股权投资管理有限公司）领投", ["苏州星河股权投资管理有限公司"]),
     ("3家公司递表\n1)江西岚图材料股份有限公司", ["江西岚图材料股份有限公司"]),
     ("（2）江西岚图材料股份有限公司", ["江西岚图材料股份有限公司"]),
+    # a verb or role noun before the name is not part of it (session 30: 44 such overlong names in the news gold)
+    ("市长走访深圳市大疆创新科技有限公司", ["深圳市大疆创新科技有限公司"]),
+    ("其间接控股股东中国宝武钢铁集团有限公司", ["中国宝武钢铁集团有限公司"]),
+    ("张雪峰又创办苏州峰学蔚来教育科技有限公司", ["苏州峰学蔚来教育科技有限公司"]),
 ])
 def test_legal_company_names(text, expected):
     from extract.stages.recognizers import find_companies
