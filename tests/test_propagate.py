@@ -304,3 +304,16 @@ def test_a_foreign_country_before_its_body_is_a_place_of_its_own():
     assert got == [("美国", "LOC"), ("劳工部", "ORG"), ("美国政府", "ORG"), ("美国银行", "ORG"),
                    ("澳大利亚证券交易所", "ORG"), ("中国证监会", "ORG"), ("英国", "LOC"), ("卫报", "ORG"),
                    ("新加坡", "LOC"), ("南洋理工大学", "ORG")]
+
+
+def test_a_person_found_once_is_found_at_the_other_mentions_but_not_inside_a_longer_name():
+    from extract.doc import Document
+    from extract.stages.propagate import make_propagate
+    text = "王光荣表示，公司将扩产。据悉王光荣早年在深圳创业。特朗普称，唐纳德·特朗普周一表示"
+    doc = Document(text)
+    doc.norm = text
+    doc.entities = [doc.entity("PERSON", 0, 3, source="rules"),
+                    doc.entity("PERSON", text.index("特朗普"), text.index("特朗普") + 3, source="rules")]
+    doc = make_propagate(None, transliterations=False)(doc)
+    persons = sorted((e.start, e.text) for e in doc.entities if e.type == "PERSON")
+    assert persons == [(0, "王光荣"), (text.index("王光荣", 3), "王光荣"), (text.index("特朗普"), "特朗普")]
