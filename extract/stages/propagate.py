@@ -35,8 +35,8 @@ to go on (资料来源：甲乙芽, a list item, a heading). After ``merge``, th
    news training documents through the cross-fitted pipelines ORG 17 more right, LOC 25 fewer false, COMPANY 10 more
    right; news dev + select ORG 0.803 -> 0.812);
 0g. (then) splits a foreign country's name off the ORG it starts (美国|劳工部, 英國|《衛報》), unless the rest is a
-   government or ends in a university, bank, exchange, fund … head: :func:`foreign_prefixes`, ``foreign_countries`` and
-   ``foreign_whole`` (GUIDELINES M13; cross-fitted ORG 0.7702 -> 0.7750, LOC 0.8655 -> 0.8679, news dev + select
+   government or ends in a bank, exchange, fund … head: :func:`foreign_prefixes`, ``foreign_countries`` and
+   ``foreign_whole`` (GUIDELINES M13; cross-fitted ORG 0.7702 -> 0.7754, LOC 0.8655 -> 0.8681, news dev + select
    unchanged);
 0d. (then) gives a name in brackets right after a name the type of the name it glosses (霍克斯特拉（Wopke Hoekstra）:
    :func:`glossed_names`, ``glosses``; GUIDELINES M9); on the 710 news training documents through the cross-fitted
@@ -232,14 +232,13 @@ def governed_names(doc: Document, heads: dict) -> None:
         doc.entities = [x for x in doc.entities if id(x) not in absorbed]
 
 
-_NAME_JOINS = frozenset("·・•‧.-")  # between the parts of a transliterated name (唐纳德·特朗普)
 _OPENING = " \t\u3000《〈「『“\"'（("  # what may stand between a country and the body's name
 
 
 def foreign_prefixes(doc: Document, countries: Sequence[str], after: tuple, heads: tuple) -> None:
     """0g. ``美国财政部`` → LOC 美国 + ORG 财政部: a foreign country's name (``countries``, longest first) that starts an
     ORG is a LOC of its own, unless the rest starts with one of ``after`` (美国政府: M7) or ends with one of ``heads``
-    (新加坡管理大学, 美国银行): GUIDELINES M13."""
+    (美国银行, 澳大利亚证券交易所): GUIDELINES M13."""
     norm = doc.norm
     out, changed = [], False
     for e in doc.entities:
@@ -427,6 +426,7 @@ _SURNAME = re.compile(r"[A-Z][a-z]{2,}")
 _NUMBER_TYPES = ("FIGURE",)
 _MIDDLE_DOT = re.compile(r"(?<=[\u4e00-\u9fff])[·•・‧](?=[\u4e00-\u9fff])")
 _DOTS = "·•・‧"
+_NAME_JOINS = frozenset(_DOTS + ".-")  # between the parts of a transliterated name (唐纳德·特朗普, Jean-Paul)
 
 
 def transliterated_names(norm: str, chars: frozenset, max_part: int = 6) -> list:
