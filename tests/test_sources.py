@@ -39,3 +39,14 @@ def test_a_name_before_a_reporting_word_is_a_medium():
 def test_the_default_model_runs_it_after_propagate():
     names = load().pipe_names
     assert names.index("propagate") < names.index("source_orgs") < names.index("relations")
+
+
+def test_a_name_before_a_statement_of_data_is_a_provider():
+    d = SourceOrgs()(_doc("Mysteel统计，1月生猪出栏下降；QuestMobile数据显示，月活增长；普惠金融服务统计评价体系。",
+                          ["Mysteel", "QuestMobile", "普惠金融服务"]))
+    assert [e.type for e in d.entities] == ["ORG", "ORG", "COMPANY"]
+
+
+def test_any_name_before_an_analysts_title_is_a_house():
+    d = SourceOrgs()(_doc("Creative Planning首席市场策略师Charlie表示。小米发布新品，其研究员称。", ["Creative Planning", "小米"]))
+    assert [e.type for e in d.entities] == ["ORG", "COMPANY"]  # the title must follow in the same clause

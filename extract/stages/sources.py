@@ -36,6 +36,10 @@ class SourceOrgs:
         self.cue = re.compile(rf"(?:{alternation(d['cues_before'])})[ \t]*《?$")
         # 盖世汽车讯, 36氪2月13日讯, 界面新闻获悉: any name right before these is a medium reporting
         self.media_after = re.compile(rf"\s*(?:\d{{1,2}}月\d{{1,2}}日)?(?:{alternation(d['media_after'])})")
+        # Mysteel统计，…, QuestMobile数据显示: any name right before these is a data provider cited (no list needed)
+        self.data_after = re.compile(rf"\s*(?:{alternation(d.get('data_after', ()))})")
+        # Creative Planning首席市场策略师…: an analyst's title makes any name before it a house, not only listed ones
+        self.title_any = bool(d.get("title_any_name", False))
 
     def is_house(self, name: str) -> bool:
         return name in self.houses or name.endswith(self.suffixes)
@@ -43,9 +47,12 @@ class SourceOrgs:
     def __call__(self, doc: Document) -> Document:
         norm = doc.norm
         for e in doc.entities:
-            if e.type == "COMPANY" and (self.media_after.match(norm, e.end) or self.is_house(norm[e.start:e.end]) and (
-                    self.verb.match(norm, e.end) or self.title.match(norm, e.end)
-                    or self.cue.search(norm, max(0, e.start - 6), e.start))):
+            if e.type != "COMPANY":
+                continue
+            house = self.is_house(norm[e.start:e.end])
+            if self.media_after.match(norm, e.end) or self.data_after.match(norm, e.end) \
+                    or (house or self.title_any) and self.title.match(norm, e.end) \
+                    or house and (self.verb.match(norm, e.end) or self.cue.search(norm, max(0, e.start - 6), e.start)):
                 e.type = "ORG"
         return doc
 
