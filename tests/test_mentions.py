@@ -109,14 +109,28 @@ def test_training_learns_the_framing(tmp_path):
     flt.save(tmp_path / "m.json")
     again = MentionFilter.load(tmp_path / "m.json")
     assert again.model == flt.model and again.types == ("INDUSTRY",) and again.threshold == 0.5
+    assert again.source_thresholds == {}
+
+
+def test_a_source_judged_at_its_own_threshold_round_trips(tmp_path):
+    d = _doc("专注于智驾领域", [("INDUSTRY", "智驾", "ner")])
+    flt = MentionFilter({"bias": 0.0, "w": {}}, ("INDUSTRY",), ("ner", "echo"), 0.4, source_thresholds={"echo": 0.6})
+    assert len(flt(d).entities) == 1  # p = 0.5 passes 0.4
+    d.entities[0].source = "echo"
+    assert flt(d).entities == []  # and fails the echoes' 0.6
+    flt.save(tmp_path / "m.json")
+    assert MentionFilter.load(tmp_path / "m.json").source_thresholds == {"echo": 0.6}
+    with pytest.raises(ValueError, match="does not judge"):
+        MentionFilter({"bias": 0.0, "w": {}}, ("INDUSTRY",), ("ner",), 0.4, source_thresholds={"echo": 0.6})
 
 
 def test_shipped_model_runs_the_filter_before_merge():
     nlp = extract.load()
     names = nlp.pipe_names
-    assert names.index("ner") < names.index("mention_filter") < names.index("merge")
+    assert names.index("ner") < names.index("industry_echo") < names.index("mention_filter") < names.index("merge")
     flt = nlp.get_pipe("mention_filter")
-    assert flt.types == ("INDUSTRY",) and set(flt.sources) == {"gazetteer", "ner"} and 0 < flt.threshold < 1
+    assert flt.types == ("INDUSTRY",) and set(flt.sources) == {"gazetteer", "ner", "echo"} and 0 < flt.threshold < 1
+    assert flt.threshold < flt.source_thresholds["echo"] < 1  # echoes, mostly no sector where they recur, face more
     org = nlp.get_pipe("org_filter")
     assert names.index("mention_filter") < names.index("org_filter") < names.index("merge")
     assert org.types == ("ORG",) and set(org.sources) == {"gazetteer", "ner"} and org.threshold > flt.threshold
@@ -162,3 +176,55 @@ def test_a_missing_weights_file_says_how_to_make_one(tmp_path):
     bad.write_text('{"model": "something else"}', encoding="utf-8")
     with pytest.raises(ValueError, match="mentionfilter"):
         MentionFilter.load(bad)
+
+
+def test_echoes_offer_each_further_occurrence_of_a_name_the_ner_typed():
+    from extract.stages.mentions import echoes
+    text = "公司布局智驾领域。智驾渗透率提升，元戎智驾获投，AI和RAIL，AI需求。"
+    d = _doc(text, [("INDUSTRY", "智驾", "ner"), ("COMPANY", "元戎智驾", "ner"), ("INDUSTRY", "AI", "ner")])
+    spans = sorted((e.start, e.text, e.source, e.type) for e in echoes(d))
+    # the second 智驾 and the second AI; not the 智驾 inside a company name, not AI inside RAIL, not the tagged ones
+    assert spans == [(text.index("智驾渗透"), "智驾", "echo", "INDUSTRY"), (text.rindex("AI"), "AI", "echo", "INDUSTRY")]
+    assert echoes(d, sources=("gazetteer",)) == []  # only names of the listed sources echo
+
+
+def test_an_echo_may_cover_shorter_matches_of_its_own_type():
+    from extract.stages.mentions import echoes
+    text = "新能源汽车销量大增。新能源汽车出口"
+    d = _doc(text, [("INDUSTRY", "新能源汽车", "ner")])
+    s = text.rindex("新能源")
+    d.entities += [d.entity("INDUSTRY", s, s + 3, source="gazetteer"), d.entity("LOC", s + 5, s + 7, source="gazetteer")]
+    assert [e.start for e in echoes(d)] == [s]  # over the gazetteer's 新能源; a place after it (出口) is no clash
+    d.entities[-1] = d.entity("LOC", s + 4, s + 6, source="gazetteer")  # a place crossing the name
+    assert echoes(d) == []
+
+
+def test_the_echo_component_feeds_a_filter_that_judges_echoes():
+    from extract.stages.mentions import make_mention_echo
+    text = "专注于智驾领域。看好智驾赛道"
+    d = _doc(text, [("INDUSTRY", "智驾", "ner")])
+    d = make_mention_echo(None)(d)
+    assert [e.source for e in d.entities] == ["ner", "echo"]
+    flt = MentionFilter({"bias": -5.0, "w": {}}, ("INDUSTRY",), ("echo",), 0.5)
+    assert [e.source for e in flt(d).entities] == ["ner"]  # the filter drops what it judges below its threshold
+
+
+def test_a_name_typed_otherwise_elsewhere_does_not_echo():
+    from extract.stages.mentions import echoes
+    text = "东信营销向港交所递表。东信营销收入增长，东信营销"
+    d = _doc(text, [("INDUSTRY", "东信营销", "ner")])
+    assert len(echoes(d)) == 2
+    s = text.rindex("东信营销")
+    d.entities.append(d.entity("COMPANY", s, s + 4, source="ner"))
+    assert echoes(d) == []
+
+
+def test_the_trainer_refuses_a_malformed_or_foreign_source_threshold(tmp_path):
+    from extract.learn.mentions import main, train_mentions
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "a", "text": "专注于智驾领域", "entities": []}\n', encoding="utf-8")
+    with pytest.raises(SystemExit) as err:
+        main([str(gold), "-o", str(tmp_path / "m.json"), "--source-threshold", "echo"])
+    assert err.value.code == 2
+    with pytest.raises(ValueError, match="does not judge"):  # before any document runs
+        train_mentions([gold], sources=("gazetteer",), source_thresholds={"echo": 0.4})

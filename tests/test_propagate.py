@@ -317,3 +317,20 @@ def test_a_person_found_once_is_found_at_the_other_mentions_but_not_inside_a_lon
     doc = make_propagate(None, transliterations=False)(doc)
     persons = sorted((e.start, e.text) for e in doc.entities if e.type == "PERSON")
     assert persons == [(0, "王光荣"), (text.index("王光荣", 3), "王光荣"), (text.index("特朗普"), "特朗普")]
+
+
+def test_a_company_name_overrides_an_echoed_sector_inside_it():
+    from extract.doc import Document
+    from extract.stages.propagate import make_propagate
+    from extract.textnorm import normalize
+    text = "东信营销向港交所递表。东信营销的营销收入增长"
+    d = Document(text)
+    d.norm, d.script = normalize(text)
+    d.entities = [d.entity("COMPANY", 0, 4, source="ner")]
+    s = text.rindex("东信营销") + 2
+    d.entities.append(d.entity("INDUSTRY", s, s + 2, source="echo"))
+    kept = d.entity("INDUSTRY", text.rindex("营销"), text.rindex("营销") + 2, source="echo")
+    d.entities.append(kept)
+    out = make_propagate(None)(d)
+    got = [(e.type, e.text) for e in out.entities]
+    assert got == [("COMPANY", "东信营销"), ("COMPANY", "东信营销"), ("INDUSTRY", "营销")]

@@ -58,8 +58,12 @@ def excluded(model, name: str) -> tuple:
 def train_mentions(gold_paths: Sequence, model=None, types: Sequence[str] = ("INDUSTRY",),
                    sources: Sequence[str] = ("gazetteer",), threshold: float = 0.5, l2: float = 1e-3,
                    epochs: int = 200, name: str = "mention_filter", log=print,
-                   feature_set: int = FEATURE_SET) -> MentionFilter:
-    """A filter for ``types`` from ``sources``, to sit in the pipeline as component ``name``."""
+                   feature_set: int = FEATURE_SET, source_thresholds: Optional[dict] = None) -> MentionFilter:
+    """A filter for ``types`` from ``sources``, to sit in the pipeline as component ``name`` (``source_thresholds``:
+    a threshold of its own for some of the sources)."""
+    unknown = set(source_thresholds or {}) - set(sources)
+    if unknown:  # before the documents run, not after
+        raise ValueError(f"Thresholds for sources the filter does not judge: {sorted(unknown)}; it judges {list(sources)}")
     recs: List[dict] = []
     for p in gold_paths:
         recs += read_jsonl(p)
@@ -75,7 +79,7 @@ def train_mentions(gold_paths: Sequence, model=None, types: Sequence[str] = ("IN
         f"{len(examples)} candidates ({', '.join(types)} from {', '.join(sources)}), {pos:.0f} of them gold")
     if not examples:
         raise ValueError(f"No candidates of types {list(types)} from sources {list(sources)} in {list(gold_paths)}")
-    return MentionFilter(fit(examples, epochs=epochs, l2=l2), types, sources, threshold, feature_set)
+    return MentionFilter(fit(examples, epochs=epochs, l2=l2), types, sources, threshold, feature_set, source_thresholds)
 
 
 def candidates_from(model) -> dict:
@@ -102,6 +106,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("--types", nargs="+", default=["INDUSTRY"])
     ap.add_argument("--sources", nargs="+", default=["gazetteer"])
     ap.add_argument("--threshold", type=float, default=0.5)
+    ap.add_argument("--source-threshold", action="append", default=[], metavar="SOURCE=T",
+                    help="judge the candidates of one source at their own threshold (shipped: echo=0.4); repeatable")
     ap.add_argument("--l2", type=float, default=1e-3)
     ap.add_argument("--feature-set", type=int, choices=FEATURE_SETS, default=FEATURE_SET,
                     help="1: the word and 4 characters on each side; 2: also the clause around it (default: %(default)s)")
@@ -110,8 +116,18 @@ def main(argv: Optional[List[str]] = None) -> int:
     args = ap.parse_args(argv)
     if missing_files(args.gold):
         return 2
+    per_source = {}
+    for item in args.source_threshold:
+        src, sep, value = item.partition("=")
+        try:
+            per_source[src] = float(value) if sep and src else float("nan")
+        except ValueError:
+            per_source[src] = float("nan")
+        if per_source[src] != per_source[src]:
+            ap.error(f"--source-threshold {item!r}: expected SOURCE=NUMBER, e.g. echo=0.4")
     flt = train_mentions(args.gold, args.model, args.types, args.sources, args.threshold, l2=args.l2,
-                         name=args.name, log=lambda m: print(m, file=sys.stderr), feature_set=args.feature_set)
+                         name=args.name, log=lambda m: print(m, file=sys.stderr), feature_set=args.feature_set,
+                         source_thresholds=per_source)
     trained_on = [{"path": shown_path(p), "sha256": hashlib.sha256(Path(p).read_bytes()).hexdigest()} for p in args.gold]
     flt.save(args.output, {"trained_on": trained_on, "candidates_from": candidates_from(args.model)})
     print(json.dumps({"output": args.output, "types": list(flt.types), "sources": list(flt.sources),

@@ -271,8 +271,9 @@ def consistent_boundaries(doc: Document, types=BOUNDARY_TYPES) -> None:
             by_type[t].append((n, name))
     if not any(len(v) > 1 for v in by_type.values()):
         return
-    ents = sorted(doc.entities, key=lambda e: e.start)
-    out, changed = [], False
+    ents = sorted((e for e in doc.entities if e.source != "echo"), key=lambda e: e.start)
+    echoed = [e for e in doc.entities if e.source == "echo"]  # a sector name read again (mention_echo.v1) blocks no name
+    out, changed, grown = [], False, []
     for i, e in enumerate(ents):
         own = norm[e.start:e.end]
         if e.type not in types or e.source in ("gazetteer", "tables"):
@@ -293,11 +294,13 @@ def consistent_boundaries(doc: Document, types=BOUNDARY_TYPES) -> None:
             nxt = ents[i + 1].start if i + 1 < len(ents) else len(norm)
             if s0 >= prev_end and e0 <= nxt:
                 out.append(doc.entity(e.type, s0, e0, source=e.source))
+                grown.append((s0, e0))
                 changed = True
                 continue
         out.append(e)
     if changed:
-        doc.entities = out
+        doc.entities = sorted(out + [x for x in echoed if not any(x.start < e0 and s0 < x.end for s0, e0 in grown)],
+                              key=lambda e: (e.start, e.end))
 
 
 @components.register("propagate.v1")
@@ -346,15 +349,21 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
         taken = bytearray(len(norm) + 1)
         numbers = {}  # a FIGURE by start: a name of the document written with a number (两只兔子) covers it (a RANK stays:
         # 專精特新第一城 is a slogan the NER read as a company, 第一城 the rank in it)
+        echoed = []  # a sector name read again where it recurs (mention_echo.v1): a name of the document overrides it
         for e in doc.entities:
             if e.type in _NUMBER_TYPES:
                 numbers[e.start] = e
-            taken[e.start:e.end] = (b"\x02" if e.type in _NUMBER_TYPES else b"\x01") * (e.end - e.start)
+            elif e.source == "echo":
+                echoed.append(e)
+            taken[e.start:e.end] = (b"\x02" if e.type in _NUMBER_TYPES else
+                                    b"\x03" if e.source == "echo" else b"\x01") * (e.end - e.start)
         added, covered = [], set()
 
         def add(type_, s, e, over_numbers=False):
             inside = []
-            if any(taken[s:e]):
+            if 3 in taken[s:e] and 1 not in taken[s:e] and 2 not in taken[s:e]:  # 东信|营销: the company's name wins
+                inside = [x for x in echoed if x.start < e and s < x.end]
+            elif any(taken[s:e]):
                 if not over_numbers or 1 in taken[s:e]:
                     return
                 inside = [numbers[k] for k in range(s, e) if k in numbers]
