@@ -36,6 +36,7 @@ def gaz():
     ("携程与三星", [("携程", "COMPANY"), ("三星", "COMPANY")]),      # well-known short names
     ("DOGE与东盟", [("DOGE", "ORG"), ("东盟", "LOC")]),
     ("墨西哥和南韓", [("墨西哥", "LOC"), ("南韓", "LOC")]),
+    ("据C114报道，共和党", [("C114", "ORG"), ("共和党", "ORG")]),
     ("【信報財經新聞】美國", [("信報財經新聞", "ORG"), ("美國", "LOC")]),  # a medium
     ("发展5G和EDA", [("5G", "INDUSTRY"), ("EDA", "INDUSTRY")]),
     ("型号为A5GX的设备", []),                                   # ASCII names not cut out of words
