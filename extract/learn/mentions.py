@@ -120,10 +120,10 @@ def main(argv: Optional[List[str]] = None) -> int:
     for item in args.source_threshold:
         src, sep, value = item.partition("=")
         try:
-            per_source[src] = float(value) if sep and src else float("nan")
+            if not (src and sep):
+                raise ValueError(item)
+            per_source[src] = float(value)
         except ValueError:
-            per_source[src] = float("nan")
-        if per_source[src] != per_source[src]:
             ap.error(f"--source-threshold {item!r}: expected SOURCE=NUMBER, e.g. echo=0.4")
     flt = train_mentions(args.gold, args.model, args.types, args.sources, args.threshold, l2=args.l2,
                          name=args.name, log=lambda m: print(m, file=sys.stderr), feature_set=args.feature_set,

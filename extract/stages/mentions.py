@@ -24,11 +24,10 @@ For the same reason a filter that judges the NER's matches must learn on a cross
 Echoes (``mention_echo.v1``, session 31): the NER reads a sector name in one sentence and passes it over where it
 recurs (新能源、智驾等领域 … 智驾渗透率). The component before the filter offers every further occurrence of an
 INDUSTRY name the NER tagged as a candidate of source ``echo``, and the filter judges those too, at a threshold of
-their own (``source_thresholds``: shipped ``{"echo": 0.4}``, the rest at 0.3). Unfiltered they would not do: of the further
-occurrences of the predicted sector names that no predicted entity covers on the cross-fitted training documents,
-558 are gold and 2,417 are not. With the filter, cross-fitted INDUSTRY
-0.650 -> 0.664 (``models/default/MODEL_CARD.md``, "Session 31"). A name of the document overrides an echo inside it
-(``propagate``).
+their own (``source_thresholds``: shipped ``{"echo": 0.4}``, the rest at 0.3). Unfiltered they would not do: of
+the further occurrences of the predicted sector names that no predicted entity covers on the cross-fitted training
+documents, 558 are gold and 2,417 are not. With the filter, cross-fitted INDUSTRY 0.650 -> 0.664
+(``models/default/MODEL_CARD.md``, "Session 31"). A name of the document overrides an echo inside it (``propagate``).
 
 Trained by :mod:`extract.learn.mentions` on the candidates the pipeline itself produces on gold documents.
 Config entries::
@@ -44,7 +43,7 @@ from collections import Counter
 from pathlib import Path
 from typing import List, Optional, Sequence
 
-from extract.doc import Document, Entity
+from extract.doc import Document
 from extract.registry import components
 from extract.stages.hashing import read_weights, slot_hasher, sparse_prob, weights_file
 
@@ -236,11 +235,11 @@ def echoes(doc: Document, types: Sequence[str] = ("INDUSTRY",), sources: Sequenc
            source: str = "echo") -> list:
     """Every further occurrence of a name that ``sources`` tagged as one of ``types`` somewhere in ``doc``, as a
     new candidate of that type (``source``): the NER reads 智驾 as a sector in one sentence and passes it over in
-    the next. A name some candidate of the document gives another type does not echo (东信营销 read once as a sector
-    and elsewhere as a company). An occurrence that overlaps another candidate is left out, unless each such candidate is of the same
-    type and lies inside it (a sector read whole once: 新能源汽车 over the gazetteer's 新能源 and 汽车); one inside
-    a Latin word (AI in RAIL) too. The candidates are for a match filter to judge (:class:`MentionFilter`),
-    which learns them like the others: most echoes are not a sector where they recur."""
+    the next. A name some candidate of the document gives another type does not echo (东信营销 read once as a
+    sector and elsewhere as a company). An occurrence that overlaps another candidate is left out, unless each
+    such candidate is of the same type and lies inside it (a sector read whole once: 新能源汽车 over the gazetteer's
+    新能源 and 汽车); so is one inside a Latin word (AI in RAIL). The candidates are for a match filter to judge
+    (:class:`MentionFilter`), which learns them like the others: most echoes are not a sector where they recur."""
     types, sources = set(types), set(sources)
     n = doc.norm
     names = {}
@@ -267,7 +266,7 @@ def echoes(doc: Document, types: Sequence[str] = ("INDUSTRY",), sources: Sequenc
             clash = [o for o in ents[lo:hi] if o.end > s]
             if any(not (o.type == typ and s <= o.start and o.end <= t and (o.start, o.end) != (s, t)) for o in clash):
                 continue
-            out.append(Entity(start=s, end=t, text=doc.text[s:t], type=typ, source=source))
+            out.append(doc.entity(typ, s, t, source=source))
     return out
 
 
