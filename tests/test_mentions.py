@@ -226,5 +226,8 @@ def test_the_trainer_refuses_a_malformed_or_foreign_source_threshold(tmp_path):
     with pytest.raises(SystemExit) as err:
         main([str(gold), "-o", str(tmp_path / "m.json"), "--source-threshold", "echo"])
     assert err.value.code == 2
+    for bad in ("echo=1.5", "=0.4", "echo=high"):  # a threshold is a probability, of a named source
+        with pytest.raises(SystemExit):
+            main([str(gold), "-o", str(tmp_path / "m.json"), "--source-threshold", bad])
     with pytest.raises(ValueError, match="does not judge"):  # before any document runs
         train_mentions([gold], sources=("gazetteer",), source_thresholds={"echo": 0.4})

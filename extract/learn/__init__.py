@@ -25,6 +25,24 @@ def missing_files(paths) -> list:
     return bad
 
 
+def named_thresholds(ap, flag: str, items, name: str, example: str) -> dict:
+    """``NAME=NUMBER`` items of a trainer's command line (``--type-threshold in_industry=0.35``, ``--source-threshold
+    echo=0.4``) as ``{NAME: NUMBER}``. An item without a name or a number, or with a number outside [0, 1], ends the
+    command through ``ap.error`` naming it (``name``: the placeholder its message shows, TYPE or SOURCE)."""
+    out = {}
+    for item in items:
+        key, _, value = item.partition("=")
+        try:
+            if not key:
+                raise ValueError(item)
+            out[key] = float(value)
+        except ValueError:
+            ap.error(f"{flag} wants {name}=NUMBER ({example}), not {item!r}")
+        if not 0 <= out[key] <= 1:
+            ap.error(f"{flag} wants {name}=NUMBER between 0 and 1 ({example}), not {item!r}")
+    return out
+
+
 def shown_path(path) -> str:
     """``path`` relative to the repository where it lies inside it (so a trained file names the same data on every
     machine), else resolved."""

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import List, Optional, Sequence
 
 from extract.io.readers import read_jsonl
-from extract.learn import crossfit_folders, missing_files, pipe_predicted, shown_path
-from extract.stages.mentions import FEATURE_SET, FEATURE_SETS, MentionFilter, doc_examples
+from extract.learn import crossfit_folders, missing_files, named_thresholds, pipe_predicted, shown_path
+from extract.stages.mentions import FEATURE_SET, FEATURE_SETS, MentionFilter, check_source_thresholds, doc_examples
 from extract.stages.relations.classifier import fit
 
 __all__ = ["train_mentions", "main"]
@@ -61,9 +61,7 @@ def train_mentions(gold_paths: Sequence, model=None, types: Sequence[str] = ("IN
                    feature_set: int = FEATURE_SET, source_thresholds: Optional[dict] = None) -> MentionFilter:
     """A filter for ``types`` from ``sources``, to sit in the pipeline as component ``name`` (``source_thresholds``:
     a threshold of its own for some of the sources)."""
-    unknown = set(source_thresholds or {}) - set(sources)
-    if unknown:  # before the documents run, not after
-        raise ValueError(f"Thresholds for sources the filter does not judge: {sorted(unknown)}; it judges {list(sources)}")
+    check_source_thresholds(source_thresholds, sources)  # before the documents run, not after
     recs: List[dict] = []
     for p in gold_paths:
         recs += read_jsonl(p)
@@ -116,15 +114,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     args = ap.parse_args(argv)
     if missing_files(args.gold):
         return 2
-    per_source = {}
-    for item in args.source_threshold:
-        src, sep, value = item.partition("=")
-        try:
-            if not (src and sep):
-                raise ValueError(item)
-            per_source[src] = float(value)
-        except ValueError:
-            ap.error(f"--source-threshold {item!r}: expected SOURCE=NUMBER, e.g. echo=0.4")
+    per_source = named_thresholds(ap, "--source-threshold", args.source_threshold, "SOURCE", "echo=0.4")
     flt = train_mentions(args.gold, args.model, args.types, args.sources, args.threshold, l2=args.l2,
                          name=args.name, log=lambda m: print(m, file=sys.stderr), feature_set=args.feature_set,
                          source_thresholds=per_source)

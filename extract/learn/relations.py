@@ -19,7 +19,7 @@ from typing import List, Optional, Sequence
 
 from extract.doc import Document
 from extract.io.readers import read_jsonl
-from extract.learn import missing_files, pipe_predicted
+from extract.learn import missing_files, named_thresholds, pipe_predicted
 from extract.stages.relations.classifier import SPECS, RelationClassifier
 
 __all__ = ["train_relations", "main"]
@@ -82,15 +82,7 @@ def main(argv: Optional[List[str]] = None) -> int:
                     "extract.stages.relations.classifier._extra_keys (the tail's text, the gap's characters …); "
                     "the file records it")
     args = ap.parse_args(argv)
-    thresholds = {}
-    for item in args.type_threshold:
-        rel, _, value = item.partition("=")
-        try:
-            thresholds[rel] = float(value)
-        except ValueError:
-            ap.error(f"--type-threshold wants TYPE=NUMBER (in_industry=0.35), not {item!r}")
-        if not 0 <= thresholds[rel] <= 1:
-            ap.error(f"--type-threshold wants TYPE=NUMBER between 0 and 1 (in_industry=0.35), not {item!r}")
+    thresholds = named_thresholds(ap, "--type-threshold", args.type_threshold, "TYPE", "in_industry=0.35")
     if missing_files(args.gold):
         return 2
     clf = train_relations(args.gold, args.model, args.relations, args.also_gold, args.threshold, l2=args.l2,

@@ -47,7 +47,8 @@ from extract.doc import Document
 from extract.registry import components
 from extract.stages.hashing import read_weights, slot_hasher, sparse_prob, weights_file
 
-__all__ = ["MentionFilter", "features", "candidates", "echoes", "DIM", "make_mention_filter", "make_mention_echo"]
+__all__ = ["MentionFilter", "features", "candidates", "echoes", "check_source_thresholds", "ECHO", "DIM",
+           "make_mention_filter", "make_mention_echo"]
 
 DIM = 1 << 14
 FORMAT = "mentionfilter.logreg.v1"
@@ -63,11 +64,12 @@ def candidates(doc: Document, types: Sequence[str], sources: Sequence[str]) -> l
 
 
 class _Others:
-    """The non-NER entities of a document by start, to find those overlapping or touching a span without a scan of
-    all of them per candidate (an entity-dense text has tens of thousands)."""
+    """The entities of a document by start, but those of ``left_out`` sources (the filters' features: the NER's), to
+    find those overlapping or touching a span without a scan of all of them per candidate (an entity-dense text has
+    tens of thousands)."""
 
-    def __init__(self, doc: Document):
-        self.ents = sorted((o for o in doc.entities if o.source != "ner"), key=lambda o: o.start)
+    def __init__(self, doc: Document, left_out: Sequence[str] = ("ner",)):
+        self.ents = sorted((o for o in doc.entities if o.source not in left_out), key=lambda o: o.start)
         self.starts = [o.start for o in self.ents]
         self.longest = max((o.end - o.start for o in self.ents), default=0)
 
@@ -167,6 +169,14 @@ def doc_examples(doc: Document, types: Sequence[str], sources: Sequence[str], fe
     return [(e, features(doc, e, counts[doc.norm[e.start:e.end]], others, feature_set, every)) for e in cands]
 
 
+def check_source_thresholds(source_thresholds: Optional[dict], sources: Sequence[str]) -> None:
+    """A threshold of its own only for a source the filter judges."""
+    unknown = set(source_thresholds or {}) - set(sources)
+    if unknown:
+        raise ValueError(f"Thresholds for sources the filter does not judge: {sorted(unknown)}; "
+                         f"it judges {list(sources)}")
+
+
 class MentionFilter:
     """Weights ``{"bias": b, "w": {slot: weight}}`` plus what they judge (types, sources) and the threshold."""
 
@@ -179,10 +189,7 @@ class MentionFilter:
         self.threshold = float(threshold)
         # a source judged at its own threshold (shipped: echoes at 0.4, the rest at ``threshold``)
         self.source_thresholds = {str(k): float(v) for k, v in (source_thresholds or {}).items()}
-        unknown = set(self.source_thresholds) - set(self.sources)
-        if unknown:
-            raise ValueError(f"Thresholds for sources the filter does not judge: {sorted(unknown)}; "
-                             f"it judges {list(self.sources)}")
+        check_source_thresholds(self.source_thresholds, self.sources)
         if feature_set not in FEATURE_SETS:
             raise ValueError(f"Unknown mention-filter feature set {feature_set!r}; known: {FEATURE_SETS}")
         self.feature_set = feature_set
@@ -231,8 +238,11 @@ def make_mention_filter(nlp, path: str = "mentions.json", threshold: Optional[fl
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
+ECHO = "echo"  # the source of the echoes (mention_echo.v1), which ``propagate`` lets a name of the document override
+
+
 def echoes(doc: Document, types: Sequence[str] = ("INDUSTRY",), sources: Sequence[str] = ("ner",),
-           source: str = "echo") -> list:
+           source: str = ECHO) -> list:
     """Every further occurrence of a name that ``sources`` tagged as one of ``types`` somewhere in ``doc``, as a
     new candidate of that type (``source``): the NER reads 智驾 as a sector in one sentence and passes it over in
     the next. A name some candidate of the document gives another type does not echo (东信营销 read once as a
@@ -251,9 +261,7 @@ def echoes(doc: Document, types: Sequence[str] = ("INDUSTRY",), sources: Sequenc
             names.pop(n[e.start:e.end], None)
     if not names:
         return []
-    ents = sorted(doc.entities, key=lambda e: e.start)
-    starts = [e.start for e in ents]
-    longest = max(e.end - e.start for e in ents)
+    index = _Others(doc, left_out=())
     out = []
     for w, typ in names.items():
         pos = n.find(w)
@@ -262,8 +270,7 @@ def echoes(doc: Document, types: Sequence[str] = ("INDUSTRY",), sources: Sequenc
             pos = n.find(w, s + 1)
             if (w[0] in _LATIN and s > 0 and n[s - 1] in _LATIN) or (w[-1] in _LATIN and t < len(n) and n[t] in _LATIN):
                 continue
-            lo, hi = bisect.bisect_left(starts, s - longest), bisect.bisect_left(starts, t)
-            clash = [o for o in ents[lo:hi] if o.end > s]
+            clash = [o for o in index.near(s, t) if o.start < t and o.end > s]  # near() also gives those touching
             if any(not (o.type == typ and s <= o.start and o.end <= t and (o.start, o.end) != (s, t)) for o in clash):
                 continue
             out.append(doc.entity(typ, s, t, source=source))
@@ -272,7 +279,7 @@ def echoes(doc: Document, types: Sequence[str] = ("INDUSTRY",), sources: Sequenc
 
 @components.register("mention_echo.v1")
 def make_mention_echo(nlp, types: Sequence[str] = ("INDUSTRY",), sources: Sequence[str] = ("ner",),
-                      source: str = "echo"):
+                      source: str = ECHO):
     """Adds :func:`echoes` to the candidates; a ``mention_filter.v1`` after it that judges ``source`` decides."""
     def echo(doc: Document) -> Document:
         doc.entities = doc.entities + echoes(doc, types, sources, source)

@@ -80,6 +80,7 @@ import ahocorasick
 from extract.doc import NAME_TYPES, Document
 from extract.registry import components
 from extract.stages.basic import names_a_product
+from extract.stages.mentions import ECHO
 from extract.stages.recognizers._data import load_rules
 from extract.stages.recognizers.companies import COMMON_WORDS, _load_words
 
@@ -271,8 +272,8 @@ def consistent_boundaries(doc: Document, types=BOUNDARY_TYPES) -> None:
             by_type[t].append((n, name))
     if not any(len(v) > 1 for v in by_type.values()):
         return
-    ents = sorted((e for e in doc.entities if e.source != "echo"), key=lambda e: e.start)
-    echoed = [e for e in doc.entities if e.source == "echo"]  # a sector name read again (mention_echo.v1) blocks no name
+    ents = sorted((e for e in doc.entities if e.source != ECHO), key=lambda e: e.start)
+    echoed = [e for e in doc.entities if e.source == ECHO]  # a sector name read again (mention_echo.v1) blocks no name
     out, changed, grown = [], False, []
     for i, e in enumerate(ents):
         own = norm[e.start:e.end]
@@ -353,18 +354,19 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
         for e in doc.entities:
             if e.type in _NUMBER_TYPES:
                 numbers[e.start] = e
-            elif e.source == "echo":
+            elif e.source == ECHO:
                 echoed.append(e)
             taken[e.start:e.end] = (b"\x02" if e.type in _NUMBER_TYPES else
-                                    b"\x03" if e.source == "echo" else b"\x01") * (e.end - e.start)
+                                    b"\x03" if e.source == ECHO else b"\x01") * (e.end - e.start)
         added, covered = [], set()
 
         def add(type_, s, e, over_numbers=False):
             inside = []
-            if 3 in taken[s:e] and 1 not in taken[s:e] and 2 not in taken[s:e]:  # 东信|营销: the company's name wins
+            seg = taken[s:e]
+            if 3 in seg and 1 not in seg and 2 not in seg:  # 东信|营销: the company's name wins over the echo in it
                 inside = [x for x in echoed if x.start < e and s < x.end]
-            elif any(taken[s:e]):
-                if not over_numbers or 1 in taken[s:e]:
+            elif any(seg):
+                if not over_numbers or 1 in seg:
                     return
                 inside = [numbers[k] for k in range(s, e) if k in numbers]
                 if (taken[s] == 2 and s not in numbers) or not inside or any(x.end > e for x in inside):
