@@ -690,3 +690,10 @@ def test_a_reported_or_expected_deal_is_no_event(text):
 @pytest.mark.parametrize("text", ["据报道，丙丁资本入股甲乙科技。", "受业绩超预期提振，丙丁资本入股甲乙科技。"])
 def test_a_report_of_a_deal_and_a_beat_of_expectations_are_no_hedge(text):
     assert events_of(text, [("丙丁资本", "COMPANY"), ("甲乙科技", "COMPANY")]) != []
+
+
+def test_a_condition_stays_hedged_after_its_done_cue():
+    # 一旦完成 (once it completes): the done cue 完成 sits inside the condition, unlike 计划…，目前已完成
+    ents = [("丙丁资本", "COMPANY"), ("甲乙科技", "COMPANY")]
+    assert events_of("一旦完成交易，丙丁资本入股甲乙科技。", ents) == []
+    assert events_of("丙丁资本曾计划入股，目前已完成入股甲乙科技。", ents) != []

@@ -541,6 +541,26 @@ def test_a_short_name_states_the_same_round_as_the_full_name():
     assert [ev.trigger.start for ev in got] == [first.trigger.start, other.trigger.start]
 
 
+def test_a_short_name_matches_a_full_name_with_its_place_in_brackets():
+    from extract.stages.events.rules import _short_of
+    assert _short_of("坤维科技", "坤维（北京）科技有限公司") and _short_of("坤维科技", "坤维(北京)科技有限公司")
+    assert _short_of("坤维", "坤维（北京）科技有限公司") and not _short_of("北京科技", "坤维（北京）科技有限公司")
+
+
+def test_this_round_names_its_investors_not_a_second_company():
+    """此次融资 points back at the round just stated; the learned roles may take its investors, listed just
+    before, for its company: they are the round's investors, so the statements stay one round."""
+    from extract.stages.events.rules import merge_same_round
+    text = "星云科技完成B轮融资，由红杉中国、高瓴资本参投，此次融资将用于研发。海岳智能完成融资。"
+    d = make_doc(text, [("星云科技", C), ("红杉中国", O), ("高瓴资本", O), ("海岳智能", C)])
+    first = _event(d, 0, [("company", "星云科技", 0), ("investor", "红杉中国", 0), ("investor", "高瓴资本", 0)])
+    again = _event(d, text.index("此次") + 2, [("company", "红杉中国", 0), ("company", "高瓴资本", 0)])
+    other = _event(d, text.index("海岳"), [("company", "海岳智能", 0)])
+    got = merge_same_round([first, again, other], d)
+    assert [ev.trigger.start for ev in got] == [first.trigger.start, other.trigger.start]
+    assert sorted(view(got)[0][1]) == [("company", "星云科技"), ("investor", "红杉中国"), ("investor", "高瓴资本")]
+
+
 def test_invested_in_goes_to_the_full_name_of_a_company_named_twice():
     from extract.doc import Argument, Event
     from extract.stages.events.rules import investments
@@ -716,8 +736,11 @@ def test_argument_candidates_of_a_later_sentence_naming_the_round_again():
     ("集团已成功就约177.6亿港元的现有银行贷款完成再融资。", True),   # refinancing a loan
     ("公司获得银行2亿元票据融资授信。", True),                    # debt business (not_before)
     ("它石智航再获1.22亿美元天使+轮融资。", False),               # 再获…融资 is a new round
+    ("70亿美元是进行次轮融资前的估值。", True),                   # a point in time (not_after)
+    ("甲乙集团增资至5亿，增幅150%。", True),                     # the registered capital reached
+    ("公司发行6000万股，募资总额为13.8亿美元。", False),           # a listing's proceeds stay
 ])
 def test_trigger_candidates_veto_debt_and_refinancing(text, vetoed):
     d = make_doc(text, [])
-    ts = text.rindex("融资")
+    ts = max(text.rfind(w) for w in ("融资", "增资", "募资"))
     assert ((ts, ts + 2) not in {(s, e) for s, e, _ in trigger_candidates(d, DATA)}) == vetoed

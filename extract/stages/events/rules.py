@@ -86,6 +86,7 @@ def _load(path: str = str(DATA)) -> dict:
     d["_passive_re"] = re.compile(_alt(d["passive_cues"]))
     d["_generic_re"] = re.compile(d["generic_subjects"])
     d["_done_re"] = re.compile(d["done_cues"])
+    d["_conditional_re"] = re.compile(d.get("conditionals", "(?!)"))
     d["_this_round_re"] = re.compile(d["this_round"])
     d["_together_re"] = re.compile(d["together"])
     for key in ("hedges", "not_before", "not_after", "founding", "buy_verbs", "share_words", "amount_clause",
@@ -214,12 +215,15 @@ def _listing_date(c: _Ctx, cue):
 
 def _hedged(c: _Ctx) -> bool:
     """A plan, wish, rumor or negotiation before the trigger in its sentence (旷视拟上市，募集资金…),
-    unless the raise is reported as done after it (计划…，目前已完成融资)."""
+    unless the raise is reported as done after it (计划…，目前已完成融资); a condition (一旦完成融资) is
+    hedged whatever follows it."""
     last = None
     for h in c.data["_hedges"].finditer(c.norm, c.ss, c.ts):
         last = h
     if last is None:
         return False
+    if c.data["_conditional_re"].fullmatch(last.group(0)):
+        return True  # 一旦完成…融资: the done cue is inside the condition
     return c.data["_done_re"].search(c.norm, last.end(), c.ts) is None
 
 
@@ -498,10 +502,16 @@ def _arg_key(a: Argument) -> str:
     return attrs.get("norm") or x.text
 
 
+_ASIDE = re.compile(r"[（(][^（()）]*[)）]")
+
+
 def _short_of(short: str, full: str) -> bool:
     """Whether ``short`` (two characters or more) is a short name inside the longer ``full`` (贝斯兰 in
-    青岛贝斯兰半导体科技有限公司)."""
-    return len(full) > len(short) >= 2 and short in full
+    青岛贝斯兰半导体科技有限公司), also once the full name's bracketed place is left out (坤维科技 of
+    坤维（北京）科技有限公司)."""
+    if not len(full) > len(short) >= 2:
+        return False
+    return short in full or ("（" in full or "(" in full) and short in _ASIDE.sub("", full)
 
 
 def _same_name(a, b) -> bool:
@@ -509,7 +519,7 @@ def _same_name(a, b) -> bool:
     return any(x == y or _short_of(x, y) or _short_of(y, x) for x in a for y in b)
 
 
-_ANAPHORIC = ("本轮", "此轮", "本次", "该轮", "这轮", "这次")
+_ANAPHORIC = ("本轮", "此轮", "本次", "该轮", "这轮", "这次", "此次")
 
 
 def merge_same_round(events: list, doc: Document = None) -> list:
@@ -533,6 +543,12 @@ def merge_same_round(events: list, doc: Document = None) -> list:
     for ev in events:
         v = view(ev)
         back = doc is not None and doc.norm[max(0, ev.trigger.start - 3):ev.trigger.start].endswith(_ANAPHORIC)
+        if back and groups and v.get("company"):
+            # 此轮融资由甲、乙参投: names the round just stated gives as its investors are not a second company
+            backers = groups[-1][0].get("investor", set()) | groups[-1][0].get("lead_investor", set())
+            if all(_same_name({c}, backers) for c in v["company"]):
+                ev.arguments = [a for a in ev.arguments if a.role != "company"]
+                v = view(ev)
         for g in (groups[-1:] if back else []) + groups:
             gv = g[0]
             shared = _same_name(v.get("company", ()), gv.get("company", ())) or (v.get("amount", set()) & gv.get("amount", set())) \
