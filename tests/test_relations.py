@@ -239,6 +239,17 @@ def test_place_list_with_de_bentu_and_a_four_character_head():
      [("甲乙国际有限公司", "甲乙股份有限公司")]),
     ("丙丁集团的全资子公司戊己科技", [("丙丁集团", "COMPANY"), ("戊己科技", "COMPANY")], [("戊己科技", "丙丁集团")]),
     ("丙丁集团、戊己科技", [("丙丁集团", "COMPANY"), ("戊己科技", "COMPANY")], []),
+    # an owner named after a reference back to the company (公告称，/ 公司 / 其)
+    ("甲乙汽车公告称，间接控股股东丙丁集团正筹划重组。", [("甲乙汽车", "COMPANY"), ("丙丁集团", "COMPANY")],
+     [("甲乙汽车", "丙丁集团")]),
+    ("甲乙股份发布公告，公司于近日获悉控股股东丙丁集团申请重整。", [("甲乙股份", "COMPANY"), ("丙丁集团", "COMPANY")],
+     [("甲乙股份", "丙丁集团")]),
+    ("甲乙澳门(01128.HK)公布，其母公司丙丁度假村业绩下滑。", [("甲乙澳门", "COMPANY"), ("丙丁度假村", "COMPANY")],
+     [("甲乙澳门", "丙丁度假村")]),
+    ("戊己证券指，由于搭乘母公司丙丁集团的趋势，甲乙电子上涨。",  # no reference back to 戊己证券
+     [("戊己证券", "COMPANY"), ("丙丁集团", "COMPANY"), ("甲乙电子", "COMPANY")], []),
+    ("甲乙股份发布公告。公司控股股东丙丁集团增持。", [("甲乙股份", "COMPANY"), ("丙丁集团", "COMPANY")], []),  # another sentence
+    ("甲乙股份公告称，大股东丙丁集团减持。", [("甲乙股份", "COMPANY"), ("丙丁集团", "COMPANY")], []),  # a shareholder
 ])
 def test_subsidiary_shapes(text, spans, expected):
     from docs import make_doc
