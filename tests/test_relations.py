@@ -225,6 +225,22 @@ def test_place_patterns_in_full(text, spans, expected):
     assert [(r.type, r.head.text, r.tail.text) for r in place_patterns(make_doc(text, spans))] == expected
 
 
+@pytest.mark.parametrize("text, spans, expected", [
+    ("美国运营商Verizon宣布。", [("美国", "LOC"), ("Verizon", "COMPANY")], [("Verizon", "美国")]),
+    ("法国AI初创公司Mistral AI获投。", [("法国", "LOC"), ("AI", "INDUSTRY"), ("Mistral AI", "COMPANY")],
+     [("Mistral AI", "法国")]),
+    ("据美国研究机构 Grand View Research统计", [("美国", "LOC"), ("Grand View Research", "ORG")],
+     [("Grand View Research", "美国")]),
+    ("印尼主权财富基金印尼投资局投资。", [("印尼", "LOC"), ("印尼投资局", "ORG")], []),  # the name states its place
+    ("美国的创始人张三", [("美国", "LOC"), ("张三", "PERSON")], []),
+    ("美国市场，甲乙科技", [("美国", "LOC"), ("甲乙科技", "COMPANY")], []),
+])
+def test_a_place_and_the_kind_of_firm_before_its_name(text, spans, expected):
+    from docs import make_doc
+    from extract.stages.relations.rules import place_patterns
+    assert [(r.head.text, r.tail.text) for r in place_patterns(make_doc(text, spans))] == expected
+
+
 def test_place_list_with_de_bentu_and_a_four_character_head():
     from docs import make_doc
     from extract.stages.relations.rules import place_patterns

@@ -454,19 +454,32 @@ _HQ_CUE = re.compile(r"(?:总部|总部设|总部基地)?(?:位于|设在|坐落
 _LOC_HEAD = re.compile(r"^(?:的)?(?:本土)?[^，。；;：:、,（）()\s“”]{0,10}?(?:企业|公司|厂商|大厂|巨头|初创公司|科技公司)")
 
 
+# 美国运营商Verizon, 法国AI初创公司Mistral AI, 中国杭州的一家AI企业DeepSeek: a place, the kind of firm, its name
+_PLACED_KIND = re.compile(r"(?:的)?[^，。；;：:、,（）()\s“”\"]{0,10}?(?:企业|公司|机构|集团|运营商|经销商|供应商|厂商|巨头|银行|"
+                          r"基金|平台|品牌|车企|药企|房企|初创|新创|制造商|设计师|开发商|服务商|独角兽|龙头)\s*")
+
+
 def place_patterns(doc: Document) -> List[Relation]:
-    """``located_in`` stated by three sentence shapes (kept beside the learned classifier):
+    """``located_in`` stated by four sentence shapes (kept beside the learned classifier):
 
     - ``COMPANY…，该公司总部位于LOC`` / ``COMPANY位于LOC``: the nearest COMPANY before the cue in the sentence
       (not ``位于LOC的工厂``: a site of the company, not its seat);
     - a definition ``COMPANY是一家LOC公司/企业`` (Groq是一家硅谷公司);
-    - a list closed by 等 and a place: ``伊藤忠集团、日立集团等日本大厂`` → each listed company.
+    - a list closed by 等 and a place: ``伊藤忠集团、日立集团等日本大厂`` → each listed company;
+    - a place, the kind of firm and its name: ``美国运营商Verizon``, ``法国AI初创公司Mistral AI`` (:data:`_PLACED_KIND`;
+      the news gold: 84 of the 89 such pairs are located_in; not where the name opens with the place).
     """
     ents = sorted(doc.entities, key=lambda e: e.start)
     starts = [x.start for x in ents]
     out = []
     for i, e in enumerate(ents):
         if e.type != "LOC":
+            continue
+        named = next((x for x in ents[i + 1:i + 4] if x.type != "INDUSTRY"), None)  # (AI in 法国AI初创公司)
+        if named is not None and named.type in ("COMPANY", "ORG") and named.start - e.end <= 16 \
+                and _PLACED_KIND.fullmatch(doc.norm, e.end, named.start) and not named.text.startswith(e.text):
+            # (not 印尼主权财富基金印尼投资局: a name that opens with the place states it itself, N15)
+            out.append(Relation("located_in", named, e))
             continue
         ss, before = _before_in_sentence(doc, ents, starts, i)
         companies = [x for x in before if x.type == "COMPANY"]
