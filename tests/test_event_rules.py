@@ -444,8 +444,10 @@ RAISES = [
      [(F, "融资", 6, [("company", "甲乙科技"), ("lead_investor", "丙丁资本"), ("round", "B轮")])]),
     ("甲乙科技此次定向增发由丙丁资本全额认购。", [("甲乙科技", C), ("丙丁资本", C)],
      [(F, "定向增发", 6, [("company", "甲乙科技"), ("investor", "丙丁资本"), ("round", "定向增发")])]),
-    ("甲乙科技战略融资由丙丁资本领投。", [("甲乙科技", C), ("丙丁资本", C)],
-     [(F, "融资", 6, [("company", "甲乙科技"), ("lead_investor", "丙丁资本"), ("round", "战略融资")])]),
+    ("甲乙科技战略融资由丙丁资本领投。", [("甲乙科技", C), ("丙丁资本", C)],  # the round span is 战略 (as the gold's)
+     [(F, "融资", 6, [("company", "甲乙科技"), ("lead_investor", "丙丁资本"), ("round", "战略")])]),
+    ("丙丁资本战略投资甲乙科技。", [("丙丁资本", C), ("甲乙科技", C)],  # the trigger is 投资, the round 战略
+     [(F, "投资", 6, [("company", "甲乙科技"), ("investor", "丙丁资本"), ("round", "战略")])]),
     # no cue, round or amount: financing talked about
     ("甲乙科技融资规模居行业前列。", [("甲乙科技", C)], []),
     # a name ending in 元 is no money (新纪元 is an ORG)

@@ -23,7 +23,7 @@ Two kinds of trigger:
   - 增资 read as a raise needs an investor or an amount (an institution's own
     ``进行过4次增资`` is not a raise by investors).
 
-- **investor verbs** (注资, 入股, 参股, 出资, 增资, 战略投资, 投资): the investor is
+- **investor verbs** (注资, 入股, 参股, 出资, 增资, 投资; in 战略投资 the trigger is 投资 and the round 战略): the investor is
   the subject, the company the object:
 
   - ``X注资Y`` / ``由X参股Y`` / ``A、B已先后入股C、D``: investors are the
