@@ -219,6 +219,17 @@ def test_one_amount_round_and_date_per_event():
                  ("round", "B轮")])]
 
 
+def test_the_amount_is_the_stated_one_not_its_conversion():
+    from extract.stages.events.learned import _Cand, _outer_amount
+    norm = "星云科技完成3.5亿美元（约人民币25.4亿元）B轮融资"
+    usd, rmb = (_Cand("MONEY", norm.index(t), norm.index(t) + len(t)) for t in ("3.5亿美元", "25.4亿元"))
+    assert _outer_amount(norm, rmb, [usd, rmb]) is usd
+    assert _outer_amount(norm, usd, [usd, rmb]) is usd
+    norm = "星云科技完成3.5亿美元B轮融资，估值25.4亿元"  # not a conversion: no bracket
+    usd, rmb = (_Cand("MONEY", norm.index(t), norm.index(t) + len(t)) for t in ("3.5亿美元", "25.4亿元"))
+    assert _outer_amount(norm, rmb, [usd, rmb]) is rmb
+
+
 def test_extra_trigger_words():
     for word in ("领投", "集资", "募得"):
         text = f"星云科技{word}2亿元"

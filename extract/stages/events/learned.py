@@ -83,6 +83,19 @@ class _Cand:
         self.kind, self.start, self.end, self.ref, self.text, self.attrs = kind, start, end, ref, text, attrs
 
 
+# 3.5亿美元（约人民币25.4亿元）: a conversion in brackets after the amount raised
+_CONVERTED = re.compile(r"\s*[（(]\s*(?:约|约合|合|折合|相当于)?\s*(?:人民币|新台币|港元|港币|美元)?\s*")
+
+
+def _outer_amount(norm: str, x: "_Cand", cands: list) -> "_Cand":
+    """The amount as the text states it, not its conversion in brackets: the money candidate right before ``x``
+    when ``x`` converts it (the news gold takes the first, 3 of 3), else ``x``."""
+    for c in cands:
+        if c.kind == "MONEY" and c.end <= x.start and x.start - c.end <= 8 and _CONVERTED.fullmatch(norm, c.end, x.start):
+            return c
+    return x
+
+
 def _index(doc: Document, index=None) -> tuple:
     """The document's entities sorted by start, and their starts (computed once per document)."""
     if index is not None:
@@ -298,6 +311,8 @@ class FundingModel:
             for role in SINGLE:
                 if role in best:
                     best[role] = [max(best[role], key=lambda t: t[0])]
+            if "amount" in best:
+                best["amount"] = [(p, _outer_amount(doc.norm, x, cands)) for p, x in best["amount"]]
             if self.single_company and len(best.get("company", ())) > 1:
                 best["company"] = _with_coordinated(doc.norm, best["company"])
             ev = Event("FUNDING", doc.span(ts, te))
