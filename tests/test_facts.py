@@ -757,6 +757,12 @@ def test_a_bare_change_takes_the_quantity_it_changes():
     facts = find_facts(d, DATA)
     carry_change_metrics(d, facts, DATA)
     assert [f.metric.text for f in facts] == ["同比增长"]
+    # traditional script: the same (the change phrase is read on the normalized text)
+    text = "公司營業收入12億元，同比增長12%。"
+    d = make_doc(text, [fig("12億元", 12e8, "元"), fig("12%", 12, "%")])
+    facts = find_facts(d, DATA)
+    carry_change_metrics(d, facts, DATA)
+    assert [f.metric.text for f in facts] == ["公司營業收入", "公司營業收入"]
 
 
 def test_as_many_names_as_the_top_n_are_the_ranked_list():

@@ -84,7 +84,8 @@ def carry_change_metrics(doc: Document, facts: list, data: dict) -> None:
         if f.metric is None or f.position is not None:
             continue
         sent = _sent_of(doc, f.value.start)
-        if not (change.fullmatch(f.metric.text) or base.fullmatch(f.metric.text)):
+        words = doc.norm[f.metric.start:f.metric.end]  # (simplified: 同比增長 is a change phrase too)
+        if not (change.fullmatch(words) or base.fullmatch(words)):
             last[sent] = f.metric
         elif sent in last:
             f.metric = last[sent]
