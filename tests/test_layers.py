@@ -582,3 +582,27 @@ def test_a_photo_credit_leaves_the_person():
     d = make_doc(text)
     d.entities.append(d.entity("PERSON", 3, 7, source="ner"))
     assert [e.text for e in make_entity_filter(None)(d).entities] == ["方韋傑"]
+
+
+def test_every_layer_agrees_across_scripts():
+    """The same article in either script gives the same output, layer by layer (the relation classifier once read
+    the original characters of a name, so 铝业 and 鋁業 weighed differently)."""
+    import opencc
+
+    import extract
+    nlp = extract.load()
+    simp = ("星云电视是一家专注于电视业务的公司，总部位于深圳。美国钢铁公司、北辰材料等钢铁和铝业股普遍上涨。"
+            "公司营业收入12亿元，同比增长12%。红杉中国领投星云电视2亿元B轮融资。")
+    trad = opencc.OpenCC("s2t").convert(simp)
+    assert trad != simp and len(trad) == len(simp)
+    ds, dt = nlp(simp), nlp(trad)
+
+    def layers(d):
+        return ({(e.type, e.start, e.end) for e in d.entities},
+                {(r.type, r.head.start, r.head.end, r.tail.start, r.tail.end) for r in d.relations},
+                {(f.type, f.value.start, f.subject and f.subject.start, f.metric and (f.metric.start, f.metric.end))
+                 for f in d.facts},
+                {(e.trigger.start, tuple(sorted((a.role, (a.ref or a.span).start) for a in e.arguments)))
+                 for e in d.events})
+    assert layers(ds) == layers(dt)
+    assert ds.relations and ds.facts and ds.events

@@ -756,3 +756,18 @@ def test_founding_places_give_located_in(text, spans, expected):
     from extract.stages.relations.rules import founding_places
     d = make_doc(text, spans)
     assert sorted((r.head.text, r.tail.text) for r in founding_places(d)) == sorted(expected)
+
+
+def test_pair_features_are_the_same_in_either_script():
+    """The classifier reads names on the normalized text: 铝业 and 鋁業 give the same features (they once gave a
+    tail key each, so a traditional article could get relations its simplified copy did not)."""
+    import extract
+    from extract.stages.relations.classifier import Sentence, features
+    norm_only = extract.load({"name": "n", "pipeline": [{"name": "normalize", "factory": "normalize.v1"}]})
+    got = []
+    for text in ("北辰材料等钢铁和铝业股上涨。", "北辰材料等鋼鐵和鋁業股上漲。"):
+        doc = norm_only(text)
+        head = doc.entity("COMPANY", 0, 4)
+        tail = doc.entity("INDUSTRY", 8, 10)
+        got.append(features(doc, head, tail, "in_industry", Sentence([head, tail]), lists=True, extra=True))
+    assert got[0] == got[1]
