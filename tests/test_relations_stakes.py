@@ -30,6 +30,10 @@ def pairs(text, spans):
     # a stake bought by two buyers
     ("中策海潮与上海彤中分别收购中策橡胶46.95%和10.16%股权。", [("中策海潮", C), ("上海彤中", C), ("中策橡胶", C)],
      [("上海彤中", "中策橡胶"), ("中策海潮", "中策橡胶")]),
+    # a stake bought for a stated price
+    ("甲乙集团宣布以149亿元收购丙丁中国80%股权。", [("甲乙集团", C), ("丙丁中国", C)], [("甲乙集团", "丙丁中国")]),
+    ("甲乙乳业斥资2.31亿元收购丙丁牧业60%股权。", [("甲乙乳业", C), ("丙丁牧业", C)], [("甲乙乳业", "丙丁牧业")]),
+    ("甲乙集团以149亿元收购丙丁中国。", [("甲乙集团", C), ("丙丁中国", C)], []),  # the whole company: no stake
     # backers before the company; only a list joined by separators
     ("获谷歌和亚马逊投资的Anthropic估值已达600亿美元。", [("谷歌", C), ("亚马逊", C), ("Anthropic", C)],
      [("亚马逊", "Anthropic"), ("谷歌", "Anthropic")]),

@@ -8,7 +8,7 @@ entities (COMPANY/ORG holders, COMPANY holdings):
 - a shareholder named: 乙的(第一)大股东(为)甲, 乙控股股东甲; 甲成为乙的第一大股东; 乙由甲100%持股;
 - a shareholding listed: 乙(在上市后的)股东架构中，甲持股16.99%；丙持股… (into the next sentences while each opens
   with a holder) / 乙的股东结构显示为：甲（持股比例…）;
-- a stake bought: 甲与乙分别收购丙46.95%和10.16%(股权), 甲购入丙股份;
+- a stake bought: 甲与乙分别收购丙46.95%和10.16%(股权), 甲购入丙股份, 甲(宣布)以/斥资N亿元收购丙80%股权;
 - a backer named before the company: 获甲和乙投资的丙 / 由甲及乙投資的丙;
 - a portfolio stated by the investor: 甲(已)投资了乙、丙等企业 / 甲已投资多家…企业，如乙、丙; a fund's holdings:
   该基金前十大重仓股包括乙、丙 / 甲列举投资对象，包括乙 (session 31, cross-fitted invested_in 90 -> 92 right, none
@@ -41,7 +41,8 @@ _HOLDER_TAIL = re.compile(r"(?:的)?(?:第一大|最大|大|控股|主要|单一
 _HELD_TAIL = re.compile(r"\s*(?:\d+(?:\.\d+)?%)?(?:持股|全资持有|持有|控股)")
 _STRUCTURE_CUE = re.compile(r"(?:股权结构|股东结构|股东架构|股权架构|股权比例)(?:中|显示|为|是|如下)*[:：,，]?")
 _HOLDS = re.compile(r"\s*(?:[（(]\s*)?(?:持股|持有|占股|合共持有|分别持股)")
-_STAKE_VERB = re.compile(r"(?:分别)?(?:收购|购入|买入|认购|受让)(?:了)?")
+_STAKE_VERB = re.compile(r"(?:(?:宣布|已|正式)?(?:以|斥资|出资|作价)\s*[约近逾超]?\s*[\d.,]+\s*(?:亿|万|千万|百万)?\s*"
+                         r"(?:元|美元|港元|人民币|欧元)?(?:的?(?:价格|对价))?\s*)?(?:分别)?(?:收购|购入|买入|认购|受让)(?:了)?")
 _STAKE_TAIL = re.compile(r"\s*(?:约|合计|共)?(?:的?\d+(?:\.\d+)?%|的?股份|的?股权|[\d.]+万?股)")
 _BACKED_CUE = re.compile(r"(?:获|获得|由|得到|受到)\Z")
 _BACKED_END = re.compile(r"(?:等[^，,。；;]{0,6}?)?(?:的)?(?:战略)?(?:投资|注资|入股|加持|支持)的")
@@ -97,7 +98,8 @@ def _adjacent(doc: Document, orgs: List[Entity]) -> List[Relation]:
 
 
 def _stakes_bought(doc: Document, orgs: List[Entity]) -> List[Relation]:
-    """甲(与乙分别)收购丙46.95%(股权) / 甲购入丙股份: a stake (a share or a percentage), not a whole company."""
+    """甲(与乙分别)收购丙46.95%(股权) / 甲购入丙股份 / 甲宣布以149亿元收购丙80%股权: a stake (a share or a
+    percentage), not a whole company."""
     norm, out = doc.norm, []
     k = 0
     while k < len(orgs) - 1:
