@@ -334,3 +334,18 @@ def test_a_company_name_overrides_an_echoed_sector_inside_it():
     out = make_propagate(None)(d)
     got = [(e.type, e.text) for e in out.entities]
     assert got == [("COMPANY", "东信营销"), ("COMPANY", "东信营销"), ("INDUSTRY", "营销")]
+
+
+def test_two_character_names_spread_with_short_names():
+    """short_names (the shipped setting since 2026-12-06): a two-character name found once is tagged where it
+    recurs, but not one the model cut short (乐舒 of 乐舒适, followed by the same character at every occurrence) nor
+    one before a model number (小鹏X9: the car)."""
+    from extract.stages.propagate import make_propagate
+    text = "古驰业绩下滑。探究古驰的根源，古驰正处于转型期。"
+    got = make_propagate(None, short_names=True)(_doc(text, [("COMPANY", 0, 2, "ner")]))
+    assert [e.start for e in got.entities] == [m for m in range(len(text)) if text.startswith("古驰", m)]
+    assert len(make_propagate(None)(_doc(text, [("COMPANY", 0, 2, "ner")])).entities) == 1  # off: as before
+    text = "乐舒适向港交所递交招股书。乐舒适在非洲市场领先，乐舒适的营收增长。"
+    assert len(make_propagate(None, short_names=True)(_doc(text, [("COMPANY", 0, 2, "ner")])).entities) == 1
+    text = "小鹏发布新车。小鹏X9成为行业爆款。"
+    assert len(make_propagate(None, short_names=True)(_doc(text, [("COMPANY", 0, 2, "ner")])).entities) == 1
