@@ -771,3 +771,23 @@ def test_pair_features_are_the_same_in_either_script():
         tail = doc.entity("INDUSTRY", 8, 10)
         got.append(features(doc, head, tail, "in_industry", Sentence([head, tail]), lists=True, extra=True))
     assert got[0] == got[1]
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("地产股集体受压，甲乙发展(00017)跌4.87%，丙丁集团(01113)跌1.69%。",
+     [("地产", "INDUSTRY"), ("甲乙发展", "COMPANY"), ("丙丁集团", "COMPANY")],
+     [("甲乙发展", "地产"), ("丙丁集团", "地产")]),
+    ("AI医疗概念走强，甲乙科技涨25.34%，丙丁机器人大涨21%。",
+     [("AI医疗", "INDUSTRY"), ("甲乙科技", "COMPANY"), ("丙丁机器人", "COMPANY")],
+     [("甲乙科技", "AI医疗"), ("丙丁机器人", "AI医疗")]),
+    ("地产股集体受压，甲乙发展跌4.87%。", [("地产", "INDUSTRY"), ("甲乙发展", "COMPANY")], []),  # one mover only
+    ("AI升浪扩至线上医疗平台，甲乙健康飙约9%，丙丁健康涨5%。",  # the sector is the one next to the comma
+     [("AI", "INDUSTRY"), ("线上医疗", "INDUSTRY"), ("甲乙健康", "COMPANY"), ("丙丁健康", "COMPANY")],
+     [("甲乙健康", "线上医疗"), ("丙丁健康", "线上医疗")]),
+    ("地产股集体受压，甲乙发展发布公告，丙丁集团回购股份。",  # no moves
+     [("地产", "INDUSTRY"), ("甲乙发展", "COMPANY"), ("丙丁集团", "COMPANY")], []),
+])
+def test_a_sectors_movers_are_in_its_industry(text, spans, expected):
+    from docs import make_doc
+    from extract.stages.relations.rules import sector_movers
+    assert [(r.head.text, r.tail.text) for r in sector_movers(make_doc(text, spans))] == expected
