@@ -203,7 +203,8 @@ def test_roles_allowed_by_candidate_kind():
     assert got("company") == [("融资", [("company", "星云科技"), ("company", "腾讯投资")])]
     assert got("company", "date", "amount", "round") == [
         ("融资", [("amount", "2亿元"), ("company", "星云科技"), ("company", "腾讯投资"), ("date", "去年"), ("round", "B轮")])]
-    assert got("date", "amount", "round") == []  # no party: no event
+    assert got("date", "amount") == []  # no party and no round: no event
+    assert got("date", "amount", "round") == [("融资", [("amount", "2亿元"), ("date", "去年"), ("round", "B轮")])]
     assert _stubbed(["w=领投"], ["company"]).extract(d)[0].trigger.text == "领投"
     assert _stubbed(["w=跟投"], ["company"]).extract(d) == []  # 跟投 is no trigger candidate
 
@@ -323,6 +324,14 @@ def test_a_trigger_without_a_party_is_skipped_and_the_scan_goes_on():
     fm = _stubbed(["w=融资"], ["company"])
     d = make_doc("市场融资环境改善。星云科技完成融资", [("星云科技", C)])
     assert view(fm.extract(d)) == [("融资", [("company", "星云科技")])]
+
+
+def test_a_round_alone_states_a_raise():
+    """完成数千万元的天使轮融资 with a name the recognizers missed: the round is enough for an event (since 2026-12-06;
+    cross-fitted triggers 0.689 -> 0.694, held-out DuEE merged 0.591 -> 0.607); no party and no round is not."""
+    fm = _stubbed(["w=融资"], ["company", "round"])
+    d = make_doc("近日，国货品牌宣布完成数千万元的天使轮融资。市场融资环境改善。", [])
+    assert view(fm.extract(d)) == [("融资", [("round", "天使轮")])]
 
 
 def test_union_adds_the_rules_arguments_the_classifier_left_out():

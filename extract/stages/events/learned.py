@@ -20,7 +20,9 @@ open an event at this trigger, and which role they give each candidate.
    one amount, one round and one date (the best), and with ``single_company`` (the shipped setting) one company
    (the best scored) or one list of companies (甲、乙和丙 raising together): every gold event of the news splits has
    exactly one company, and a second one found apart from the first is nearly always its short name (行深智能 beside
-   长沙行深智能科技有限公司) or a party of the round; an event needs a company or an investor. Two
+   长沙行深智能科技有限公司) or a party of the round; an event needs a company, an investor or (since 2026-12-06) a
+   round: 完成数千万元的天使轮融资 states a raise even where the recognizers missed the name (cross-fitted triggers
+   0.689 -> 0.694, arguments 0.733 -> 0.738; held-out DuEE merged 0.591 -> 0.607; negatives still 0 events). Two
    accepted triggers of one sentence naming the same company are one event.
 
 With ``union_rules`` (the shipped setting) the rules are the fallback: a trigger they make an event
@@ -318,7 +320,7 @@ class FundingModel:
             ev = Event("FUNDING", doc.span(ts, te))
             rule_ev = rule_events.get((ts, te)) if self.union_rules else None
             if not best.get("company") and not best.get("investor") and not best.get("lead_investor") \
-                    and rule_ev is None:
+                    and not best.get("round") and rule_ev is None:
                 continue
             order = ("company", "amount", "round", "date", "lead_investor", "investor")
             for role in order:
