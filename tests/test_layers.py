@@ -296,6 +296,9 @@ def test_a_company_takes_in_the_region_of_its_regional_arm(text, name, expected)
     ("纳斯达克指数先跌后升", "纳斯达克", False),
     ("谷歌-A上涨", "谷歌", True), ("Zeekr-W上涨", "Zeekr", True), ("xAI 200亿美元", "xAI", True),
     ("英伟达A100显卡", "英伟达", True), ("DeepSeek发布", "DeepSeek", True),
+    # spaced or with 系列 (2026-12-06): still the model
+    ("支持企业使用 DeepSeek 系列模型构建应用", "DeepSeek", False), ("引入DeepSeek大语言模型", "DeepSeek", False),
+    ("在Chatbot Arena上，DeepSeek - R1的表现", "DeepSeek", False), ("DeepSeek 宣布开源", "DeepSeek", True),
 ])
 def test_a_name_followed_by_a_model_code_or_index_is_no_company(text, name, kept):
     """DeepSeek-R1 / DeepSeek指数 name a product or an index: the model's COMPANY there is dropped, and

@@ -190,6 +190,10 @@ def ends_in_model_number(name: str) -> bool:
 _CODE_AFTER = re.compile(r"-(?:[A-Za-z]+\d|(?!SW\b|WR\b)[A-Za-z0-9]{2,})|[ \u00a0]?(?:[A-Z]{1,3}|o)\d+(?![\d,.]*[万亿千百%])")
 
 
+# DeepSeek模型 / DeepSeek 系列模型 / DeepSeek大语言模型 / DeepSeek - R1: the model or app, spaced or not
+_MODEL_AFTER = re.compile(r"[ \u00a0]?(?:系列)?(?:大语言模型|大模型|模型|应用)|[ \u00a0]+-[ \u00a0]*[A-Za-z]+\d")
+
+
 def names_an_app(norm: str, end: int) -> bool:
     """Whether a COMPANY name ending at ``end`` is followed by App/APP: 京东App names the app, not the firm (a media
     name before APP stays: 智通财经APP获悉 is ORG)."""
@@ -204,7 +208,7 @@ def names_a_product(norm: str, start: int, end: int) -> bool:
     last = norm[end - 1:end]
     # (a Latin name before 模型/大模型/应用 is the model or app: DeepSeek模型, 86 of 92 such untagged in the news gold)
     return last.isascii() and last.isalpha() and (_CODE_AFTER.match(norm, end) is not None
-                                                   or norm.startswith(("模型", "大模型", "应用"), end))
+                                                   or _MODEL_AFTER.match(norm, end) is not None)
 
 
 _BULLETS = "•●▪■◆◇○·・"
