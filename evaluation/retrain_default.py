@@ -15,8 +15,9 @@ The steps, each over the entities the folder's own NER finds (so the NER comes f
    the gazetteer matches (``extract.learn.company_names``, for a ``gazetteer.v1`` file named ``company_names.tsv``);
 3. ``mentions``: the match filters (``extract.learn.mentions``), one per ``mention_filter.v1`` entry of the config, in
    pipeline order, each with the types, sources and thresholds its current file names (shipped: INDUSTRY from the
-   gazetteer and the NER at 0.3 and their echoes at 0.4 since session 31, ORG at 0.4) and feature set (a file
-   without one: set 1; a new filter: the latest, ``extract.stages.mentions.FEATURE_SET``; shipped since session 29: INDUSTRY 2, ORG 1);
+   gazetteer and the NER at 0.3 and their echoes at 0.4 since session 31, ORG at 0.4, the NER's COMPANY at 0.3 since
+   session 32) and feature set (a file without one: set 1; a new filter: the latest,
+   ``extract.stages.mentions.FEATURE_SET``; shipped since session 29: INDUSTRY 2, ORG 1; COMPANY 2);
 4. ``latin``: the type of Latin-script names (``extract.learn.latin_names``; it reads gold text only, so it needs
    neither the NER nor ``--crossfit``), with L2 3e-4, ORG/COMPANY kept as the NER has them and uncovered Latin runs
    added as names at 0.5;

@@ -137,6 +137,30 @@ def test_shipped_model_runs_the_filter_before_merge():
     data = json.loads((ROOT / "models" / "default" / "mentions.json").read_text(encoding="utf-8"))
     assert {t["path"] for t in data["trained_on"]} == {"annotations/news/train.jsonl",
                                                         "annotations/news/train_more.jsonl"}
+    company = nlp.get_pipe("company_filter")
+    assert names.index("org_filter") < names.index("company_filter") < names.index("merge")
+    assert company.types == ("COMPANY",) and company.sources == ("ner",) and company.keep is not None
+
+
+def test_a_sentence_the_keep_pattern_finds_is_not_judged():
+    """keep_sentences: the COMPANY filter leaves the names of a sentence about a funding round as they are."""
+    import re
+
+    from extract.stages.mentions import MentionFilter
+    flt = MentionFilter({"bias": -10.0, "w": {}}, ("COMPANY",), ("ner",), 0.3)  # drops every candidate
+    split = extract.load({"name": "s", "pipeline": [{"name": "normalize", "factory": "normalize.v1"},
+                                                   {"name": "segment", "factory": "segment.v1"}]})
+
+    def doc():
+        text = "甲乙机器人发布新品。丙丁科技完成B轮融资。"
+        d = split(text)
+        for name in ("甲乙机器人", "丙丁科技"):
+            i = text.index(name)
+            d.entities.append(d.entity("COMPANY", i, i + len(name), source="ner"))
+        return d
+    assert flt(doc()).entities == []
+    flt.keep = re.compile("融资|领投")
+    assert [e.text for e in flt(doc()).entities] == ["丙丁科技"]
 
 
 def test_training_runs_the_filters_before_its_own_place(tmp_path):
