@@ -349,3 +349,16 @@ def test_two_character_names_spread_with_short_names():
     assert len(make_propagate(None, short_names=True)(_doc(text, [("COMPANY", 0, 2, "ner")])).entities) == 1
     text = "小鹏发布新车。小鹏X9成为行业爆款。"
     assert len(make_propagate(None, short_names=True)(_doc(text, [("COMPANY", 0, 2, "ner")])).entities) == 1
+
+
+def test_a_short_name_is_judged_once_per_document(monkeypatch):
+    """The truncation check scans the whole text, so it runs once per name, not once per mention (a 1M-character
+    text with a name at every line took 10 s in propagate before)."""
+    import extract.stages.propagate as prop
+    calls = []
+    real = prop._truncated
+    monkeypatch.setattr(prop, "_truncated", lambda norm, name: calls.append(name) or real(norm, name))
+    text = "古驰业绩下滑。" * 200
+    spans = [("COMPANY", i * 7, i * 7 + 2, "ner") for i in range(200)]
+    out = prop.make_propagate(None, short_names=True)(_doc(text, spans))
+    assert len(out.entities) == 200 and calls == ["古驰"]

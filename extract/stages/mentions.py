@@ -212,9 +212,17 @@ class MentionFilter:
     def __call__(self, doc: Document) -> Document:
         if not self.model:
             return doc
+        kept = {}  # sentence -> whether ``keep`` finds something in it (searched once per sentence)
+
+        def keep(e) -> bool:
+            if self.keep is None:
+                return False
+            sent = doc.sentence_of(e.start)
+            if sent not in kept:
+                kept[sent] = self.keep.search(doc.norm, *sent) is not None
+            return kept[sent]
         drop = {id(e) for e, ids in doc_examples(doc, self.types, self.sources, self.feature_set)
-                if self.prob(ids) < self.source_thresholds.get(e.source, self.threshold)
-                and not (self.keep is not None and self.keep.search(doc.norm, *doc.sentence_of(e.start)))}
+                if self.prob(ids) < self.source_thresholds.get(e.source, self.threshold) and not keep(e)}
         if drop:
             doc.entities = [e for e in doc.entities if id(e) not in drop]
             doc.relations = [r for r in doc.relations if id(r.head) not in drop and id(r.tail) not in drop]

@@ -386,10 +386,13 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
             for m in quoted.finditer(norm):
                 add("COMPANY", m.start("name"), m.end("name"))
         names, by_model, by_rule = {}, Counter(), set()
+        short = {}  # two-character names that may spread, decided once per name (each decision scans the text)
         for e in list(doc.entities) + added:
             name = norm[e.start:e.end]
-            short = short_names and len(name) == 2 and _CJK.fullmatch(name) and not _truncated(norm, name)
-            if e.type not in types or (len(name) < min_len and not short) or name in known or not name.strip() or \
+            if short_names and len(name) == 2 and name not in short:
+                short[name] = bool(_CJK.fullmatch(name)) and not _truncated(norm, name)
+            if e.type not in types or (len(name) < min_len and not short.get(name)) or name in known or \
+                    not name.strip() or \
                     any(c.isspace() for c in name) or (e.source == "ner" and not _CJK.fullmatch(name)):
                 continue
             names.setdefault(name, e.type)

@@ -439,10 +439,12 @@ def sector_movers(doc: Document) -> List[Relation]:
         if lead is None or ents[i + 1].start < lead.end() or ents[i + 1].start - lead.end() > 12:
             continue
         se = doc.sentence_of(e.start)[1]
-        movers = []
-        for x in ents[i + 1:]:
-            if x.start >= se:
+        movers, last = [], lead.end()
+        for j in range(i + 1, len(ents)):  # (indices, not a slice; the list ends where no name follows for 60)
+            x = ents[j]
+            if x.start >= se or x.start - last > 60:
                 break
+            last = x.end
             if x.type == "COMPANY" and _MOVES.match(norm, x.end):
                 movers.append(x)
         if len(movers) >= 2:
