@@ -148,15 +148,11 @@ def test_a_sentence_the_keep_pattern_finds_is_not_judged():
 
     from extract.stages.mentions import MentionFilter
     flt = MentionFilter({"bias": -10.0, "w": {}}, ("COMPANY",), ("ner",), 0.3)  # drops every candidate
-    split = extract.load({"name": "s", "pipeline": [{"name": "normalize", "factory": "normalize.v1"},
-                                                   {"name": "segment", "factory": "segment.v1"}]})
+    from docs import make_doc
 
-    def doc():
-        text = "甲乙机器人发布新品。丙丁科技完成B轮融资。"
-        d = split(text)
-        for name in ("甲乙机器人", "丙丁科技"):
-            i = text.index(name)
-            d.entities.append(d.entity("COMPANY", i, i + len(name), source="ner"))
+    def doc():  # (two sentences, a NER company in each)
+        d = make_doc("甲乙机器人发布新品。丙丁科技完成B轮融资。", [("甲乙机器人", "COMPANY"), ("丙丁科技", "COMPANY")])
+        d.entities = [d.entity(e.type, e.start, e.end, source="ner") for e in d.entities]
         return d
     assert flt(doc()).entities == []
     flt.keep = re.compile("融资|领投")
