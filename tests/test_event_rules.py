@@ -699,3 +699,12 @@ def test_a_condition_stays_hedged_after_its_done_cue():
     ents = [("丙丁资本", "COMPANY"), ("甲乙科技", "COMPANY")]
     assert events_of("一旦完成交易，丙丁资本入股甲乙科技。", ents) == []
     assert events_of("丙丁资本曾计划入股，目前已完成入股甲乙科技。", ents) != []
+
+
+def test_a_party_that_takes_part_in_the_round_is_an_investor():
+    # 参与本轮/最新融资 marks an investor as 参投 does (4 of the 6 such parties of the news gold)
+    text = "甲乙科技宣布完成3.5亿美元A轮融资，丙丁资本参与本轮融资。"
+    got = events_of(text, [("甲乙科技", C), ("丙丁资本", C)])
+    assert ("investor", "丙丁资本") in got[0][3]
+    text = "甲乙科技宣布完成3.5亿美元A轮融资，丙丁资本参与研发。"
+    assert ("investor", "丙丁资本") not in events_of(text, [("甲乙科技", C), ("丙丁资本", C)])[0][3]
