@@ -659,8 +659,7 @@ class RelationsComponent:
             found += [Relation(t, c, o) for t, c, o in self.classifier.predict(doc)]
         if self.patterns:
             found += industry_patterns(doc) + sector_lists(doc) + sector_movers(doc) + place_patterns(doc) \
-                + place_lists(doc) \
-                + founding_places(doc) + apposition_relations(doc)
+                + place_lists(doc) + founding_places(doc) + apposition_relations(doc)
         seen = {(r.type, id(r.head), id(r.tail)) for r in doc.relations}
         for r in found:
             key = (r.type, id(r.head), id(r.tail))
