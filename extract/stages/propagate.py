@@ -413,7 +413,7 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
             for s, e, t in hits:
                 if t == "PERSON" and (norm[s - 1:s] in _NAME_JOINS or norm[e:e + 1] in _NAME_JOINS):
                     continue  # 唐纳德·特朗普: a part of a longer transliterated name, which a later step finds whole
-                if e - s < min_len and _MODEL_AFTER.match(norm, e):
+                if e - s < min_len and _MODEL_NUMBER.match(norm, e):
                     continue  # 小鹏X9, 智己L6: a short name before a model number is the product
                 add(t, s, e, over_numbers=True)
         for list_type in lists:  # 华硕、和硕、广达: the item between two names of a type in a list is one too
@@ -444,7 +444,7 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
 
 
 _SURNAME = re.compile(r"[A-Z][a-z]{2,}")
-_MODEL_AFTER = re.compile(r"\s*[A-Za-z0-9]")
+_MODEL_NUMBER = re.compile(r"\s*[A-Za-z0-9]")  # 小鹏X9: after a short Chinese name (basic.names_a_product reads Latin ones)
 
 
 def _truncated(norm: str, name: str) -> bool:
