@@ -362,3 +362,49 @@ def test_a_short_name_is_judged_once_per_document(monkeypatch):
     spans = [("COMPANY", i * 7, i * 7 + 2, "ner") for i in range(200)]
     out = prop.make_propagate(None, short_names=True)(_doc(text, spans))
     assert len(out.entities) == 200 and calls == ["古驰"]
+
+
+def _counted(text, names, ranks):
+    """A document of ``text`` with ``names`` [(name, type)] tagged at their first occurrence and ``ranks`` [(text,
+    attrs)] as RANK entities, through :func:`counted_lists` with the shipped data."""
+    import re
+    from extract.stages.propagate import counted_lists
+    from extract.stages.recognizers._data import load_rules
+    spans = []
+    for n, t in names:
+        k = text.index(n)
+        spans.append((t, k, k + len(n), "ner"))
+    doc = _doc(text, spans)
+    for r, attrs in ranks:
+        k = text.index(r)
+        doc.entities.append(doc.entity("RANK", k, k + len(r), attrs=attrs, source="rules"))
+    data = load_rules("propagate")["counted_lists"]
+    counted_lists(doc, re.compile(data["intro"]), re.compile(data["verbs_before"]), data["max_item"])
+    return sorted((e.text, e.type) for e in doc.entities if e.type != "RANK")
+
+
+def test_a_ranked_list_of_exactly_n_items_gives_the_untagged_ones_the_type_of_the_others():
+    text = "涨幅前五为汇洲智能、卧龙电气、鸣志电器、爱旭股份、英搏尔；"
+    got = _counted(text, [("卧龙", "LOC"), ("鸣志电器", "COMPANY"), ("爱旭股份", "COMPANY")], [("前五", {"top": 5})])
+    assert got == sorted([("汇洲智能", "COMPANY"), ("卧龙电气", "COMPANY"), ("鸣志电器", "COMPANY"),
+                          ("爱旭股份", "COMPANY"), ("英搏尔", "COMPANY")])
+    # the items before the rank's verb, each with its own figure; a range rank counts its places; 及 joins the last
+    text = "并行科技+85.50%、华阳变速+69.10%、慧为智能+45.59%位列涨幅前三。"
+    got = _counted(text, [("华阳", "COMPANY"), ("慧为智能", "COMPANY"), ("并行科技", "COMPANY")], [("前三", {"top": 3})])
+    assert ("华阳变速", "COMPANY") in got and ("华阳", "COMPANY") not in got
+    text = "第5至7名依次为新加坡航空（Singapore Airlines）、澳洲航空（Qantas）及日本航空。"
+    got = _counted(text, [("新加坡", "LOC"), ("澳洲航空", "COMPANY"), ("日本航空", "COMPANY")],
+                   [("第5至7名", {"rank": 5, "to": 7})])
+    assert ("新加坡航空", "COMPANY") in got and ("新加坡", "LOC") not in got
+
+
+def test_a_ranked_list_is_left_alone_unless_it_holds_exactly_n_items_and_two_of_a_type():
+    names = [("鸣志电器", "COMPANY"), ("爱旭股份", "COMPANY")]
+    text = "涨幅前五为汇洲智能、鸣志电器、爱旭股份；"  # three items of a top five
+    assert _counted(text, names, [("前五", {"top": 5})]) == sorted(names)
+    text = "涨幅前三为汇洲智能、鸣志电器、甲乙；"  # one tagged item
+    assert _counted(text, names[:1], [("前三", {"top": 3})]) == names[:1]
+    # an item that ends with a name keeps it (a descriptor before it); an item of two names stays as it is
+    text = "前四依次为美国连锁卖场沃尔玛、三星、苹果、杨建文和林惠英夫妇。"
+    names = [("沃尔玛", "COMPANY"), ("三星", "COMPANY"), ("苹果", "COMPANY"), ("杨建文", "PERSON"), ("林惠英", "PERSON")]
+    assert _counted(text, names, [("前四", {"top": 4})]) == sorted(names)

@@ -50,6 +50,11 @@ to go on (资料来源：甲乙芽, a list item, a heading). After ``merge``, th
    上海、小鹏: :func:`list_types`, ``lists_one_type``; GUIDELINES M10); on the 710 news training documents through the
    cross-fitted pipelines five types 0.7925 -> 0.7934, relations 0.3937 -> 0.3999 (located_in 0.565 -> 0.587); news dev +
    select five 0.8069 -> 0.8072, relations 0.510 -> 0.523. Lists joined by 和/及/与 too: dev + select lower, left out;
+0f. (after 0e) gives the untagged items of a ranked list of exactly N items after a top-N or range rank
+   (涨幅前五为汇洲智能、卧龙电气…, …云创数据+38.16%位列涨幅前五, 第5至10名依序为…及土耳其航空) the type of the tagged
+   ones: :func:`counted_lists`, ``counted_lists`` of ``propagate.json``; GUIDELINES M14. On the 710 news training
+   documents through the cross-fitted pipelines (session 33): RANKING facts 0.641 -> 0.698 (list items right 106 ->
+   146), COMPANY 18 more right and 2 fewer false, LOC 5 fewer false, facts 0.6550 -> 0.6594; news dev + select unchanged;
 6. gives a surname written alone the type PERSON where it ends a person's name of the document (Palmer Luckey …
    Luckey表示: :func:`person_surnames`; 埃德·赫斯 … 赫斯说, also where nothing else lies; ``surnames``). On the 555
    news training documents through fold folders: PERSON 22 + 24 more right, 2 more false (2026-12-05).
@@ -75,6 +80,7 @@ the document).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from typing import Iterable, Optional, Sequence
 
@@ -206,6 +212,122 @@ def list_types(doc: Document, min_items: int = 3) -> None:
                 e.type = major
 
 
+# an aside in brackets after a list item (英特尔(Intel), 清洗车（56%）): not part of the item
+_ITEM_ASIDE = re.compile(r"[（(][^（）()]{0,40}[)）]")
+# a list item's own figure (并行科技+85.50%): not part of the item
+_ITEM_FIGURE = re.compile(r"[ \t]*[+＋\-－−]?[ \t]*\d+(?:\.\d+)?[%％]?\Z")
+_ITEM_STOP = "。；;，,！？!?\n"
+
+
+def _ranked_size(rank) -> Optional[int]:
+    """How many items a ranked list of ``rank`` holds: N of a top N (前五), the length of a range (第5至10名)."""
+    a = rank.attrs
+    if a.get("top"):
+        return a["top"]
+    if a.get("to") and a.get("rank"):
+        return a["to"] - a["rank"] + 1
+    return None
+
+
+_LAST_JOIN = re.compile(r"以及|及|和|与")
+
+
+def _split_items(norm: str, s: int, e: int, last_join: bool = False) -> list:
+    """``(start, end)`` of the 、-separated items of ``norm[s:e]``, each without its bracketed aside, its own figure
+    or the spaces around it; a 、 inside brackets separates nothing. With ``last_join`` the last item is cut again at
+    its last 以及/及/和/与 outside brackets (…阿提哈德航空（Etihad）及土耳其航空)."""
+    raw, depth, a, joins = [], 0, s, []
+    for k in range(s, e + 1):
+        c = norm[k] if k < e else "、"
+        if c in "（(":
+            depth += 1
+        elif c in ")）":
+            depth = max(0, depth - 1)
+        elif c == "、" and depth == 0:
+            raw.append((a, k))
+            if k < e:
+                a, joins = k + 1, []
+        elif depth == 0 and last_join:
+            m = _LAST_JOIN.match(norm, k)
+            if m and m.end() <= e:
+                joins.append(m.span())
+    if last_join:
+        if not joins:
+            return []
+        a, b = raw.pop()
+        raw += [(a, joins[-1][0]), (joins[-1][1], b)]
+    out = []
+    for a, k in raw:
+        text = _ITEM_ASIDE.sub(lambda m: " " * len(m.group()), norm[a:k])
+        m = _ITEM_FIGURE.search(text.rstrip())
+        text = text[:m.start()] if m else text
+        out.append((a + len(text) - len(text.lstrip()), a + len(text.rstrip())))
+    return out
+
+
+def counted_lists(doc: Document, intro: re.Pattern, verbs: re.Pattern, max_item: int) -> None:
+    """0f. ``涨幅前五为汇洲智能、卧龙电气、鸣志电器、爱旭股份、英搏尔``, ``并行科技+85.50%、…、云创数据+38.16%位列涨幅前五``:
+    a top-N (or range) rank with exactly N 、-separated items after its introducer (为, 分别为, 依次是, ：) or before
+    its verb (位列, 分列, 位居): when at least two items are names of one type (and at most one of another), each
+    untagged item becomes a name of that type, over the pieces the model tagged inside it (卧龙|电气, 新加坡|航空); an
+    item holding a name at its end (美国连锁折扣卖场沃尔玛) keeps it. ``counted_lists`` of ``propagate.json``."""
+    norm = doc.norm
+    ents = sorted(doc.entities, key=lambda e: (e.start, -e.end))
+    starts = [e.start for e in ents]
+    spans = {(e.start, e.end): e for e in ents if e.type in LIST_TYPES}
+    drop, add = set(), []
+    for r in (e for e in ents if e.type == "RANK"):
+        n = _ranked_size(r)
+        if not n or n < 2 or n > 20:
+            continue
+        m = intro.match(norm, r.end)
+        if m:
+            a = m.end()
+            while a < len(norm) and norm[a] in "：: \t":
+                a += 1
+            if any(x.type == "RANK" for x in ents[bisect_left(starts, r.end):bisect_left(starts, a)]):
+                continue  # 前五，六到十名的…分别为: the list introduced is the other rank's
+            b, depth = a, 0
+            while b < len(norm) and b - a < 400 and (depth or norm[b] not in _ITEM_STOP):
+                if norm[b] in "（(":
+                    depth += 1
+                elif norm[b] in ")）" and depth:
+                    depth -= 1
+                b += 1
+        else:
+            a = max(norm.rfind(c, max(0, r.start - 400), r.start) for c in _ITEM_STOP + "：:") + 1
+            a = max(a, r.start - 400)
+            v = None
+            for v in verbs.finditer(norm, a, r.start):
+                pass
+            if v is None or v.end() != r.start and norm[v.end():r.start].strip() and len(norm[v.end():r.start]) > 12:
+                continue
+            b = v.start()
+        items = _split_items(norm, a, b)
+        if len(items) == n - 1:
+            items = _split_items(norm, a, b, last_join=True)
+        if len(items) != n or any(not (1 < e - s <= max_item) for s, e in items):
+            continue
+        typed = Counter(spans[s].type for s in items if s in spans)
+        if not typed:
+            continue
+        major, k = typed.most_common(1)[0]
+        if k < 2 or k < sum(typed.values()) - 1:
+            continue
+        for s, e in items:
+            if (s, e) in spans or "的" in norm[s:e] or "等" in norm[s:e]:
+                continue
+            lo = bisect_left(starts, s - 40)
+            inside = [x for x in ents[lo:bisect_left(starts, e)] if x.end > s and x.type in LIST_TYPES + _NUMBER_TYPES]
+            if len(inside) > 1 or any(x.start < s or x.end > e or x.end == e or x.type in _NUMBER_TYPES for x in inside):
+                continue  # a name that reaches out of the item, one that ends it (a descriptor, then the name), two names
+            drop.update(id(x) for x in inside)
+            add.append(doc.entity(major, s, e, source="propagate"))
+            spans[s, e] = add[-1]
+    if add:
+        doc.entities = sorted([x for x in doc.entities if id(x) not in drop] + add, key=lambda e: (e.start, e.end))
+
+
 def governed_names(doc: Document, heads: dict) -> None:
     """0b. ``美国政府``, ``特朗普政府``, ``河南农商行``, ``长三角地区``: a place (or a leader) the NER found right before an
     organisational head noun (or 地区) (``heads``: head -> (type, the entity types it may follow, the characters it may
@@ -313,8 +435,11 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
                    lists: Iterable = ("COMPANY", "INDUSTRY", "PERSON"), surnames: bool = True,
                    transliterations: bool = True, governed: bool = True, boundaries: bool = True,
                    glosses: bool = True, lists_one_type: bool = True, foreign_countries: bool = True,
-                   short_names: bool = False):
+                   short_names: bool = False, ranked_lists: bool = True):
     data = load_rules("propagate", rules_dir)
+    counted = data.get("counted_lists") if ranked_lists else None
+    if counted:
+        counted = (re.compile(counted["intro"]), re.compile(counted["verbs_before"]), int(counted["max_item"]))
     foreign = sorted(data.get("foreign_countries", ()), key=len, reverse=True) if foreign_countries else []
     whole = data.get("foreign_whole", {})
     foreign_after, foreign_heads = tuple(whole.get("after", ())), tuple(whole.get("heads", ()))
@@ -350,6 +475,8 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
             consistent_boundaries(doc)
         if lists_one_type:
             list_types(doc)
+        if counted is not None:
+            counted_lists(doc, *counted)
         norm = doc.norm
         taken = bytearray(len(norm) + 1)
         numbers = {}  # a FIGURE by start: a name of the document written with a number (两只兔子) covers it (a RANK stays:
