@@ -63,6 +63,7 @@ class RankRecognizer:
         BIG = rf"{re.escape(r['big_suffix'])}{BIG_NOT}"
         self.word_not_after = {w: tuple(v) for w, v in r.get("word_not_after", {}).items() if v}
         self.big_min = int(r.get("big_min", 10))
+        self.big_cn_min = int(r.get("big_cn_min", 5))  # (N大 in Chinese numerals: only before big_cn_sets)
         # 排14位 / 居三位: a number right after a ranking verb, without 第 (Hong Kong and list usage)
         VERB_BEHIND = "|".join(f"(?<={re.escape(v)})" for v in r["ranking_verbs"])
         # 分列第四和第五 / 分别排名第11及18 / 分列二、三位: the ranks coordinated with an ordinal, each its own RANK
@@ -99,6 +100,7 @@ class RankRecognizer:
               | (?P<ordw>(?P<rev>倒数)?第{G}(?P<ord>{NUM}){ORD_NOT}(?:{G}(?P<osuf>{alternation(r['ordinal_suffixes'])}|{BIG}))?)
               | (?P<topw>(?<![目之此以提事史空面眼当跟生战节年日])前{G}(?P<top>{NUM}){TOP_NOT}(?:{G}(?P<tsuf>{alternation(self.top_suffixes)}|{BIG}))?)
               | (?P<big>(?<![{cn}\d.第前])(?P<bnum>{ARABIC}){G}{BIG})
+              | (?P<cbig>(?<![{cn}\d.第前])(?P<cnum>{self.num.cnum})大(?=(?:的)?(?:{alternation(r['big_cn_sets'])})))
               | (?P<latin>(?<![A-Za-z])(?i:{re.escape(r['top_latin'])}){G}(?P<ltop>\d+))
               | (?P<strong>(?<![{cn}\d.])(?P<snum>{NUM}){re.escape(r['strong_suffix'])})
               | (?P<no>(?<![A-Za-z])(?i:no)\.?[ ]?(?P<nonum>\d+)(?![\d.]))
@@ -129,7 +131,7 @@ class RankRecognizer:
                 continue  # 。第一，…；第二，…: points of an argument, counted off
             if norm[m.end() - 1:m.end()] == "位" and _PERSON_AFTER_WEI.match(norm, m.end()):
                 continue  # 首位外部董事, 第一位朋友: the first person to be one, no rank (4 of 4 in the news gold)
-            if m.group("big") and _in_title(norm, m.start(), m.end()):
+            if (m.group("big") or m.group("cbig")) and _in_title(norm, m.start(), m.end()):
                 continue  # 「2026年全球500大品牌」: the name of a list, not a rank in it
             if m.group("topw") and m.group("top") == "一" and not m.group("tsuf"):
                 continue  # 前一交易日, 前一个1月: the one before, not a top 1 (no such RANK in the news gold; TOP1 is one)
@@ -154,7 +156,7 @@ class RankRecognizer:
                 sa = self.scope_after.match(norm, end)
                 if sa:
                     attrs["scope"] = sa.group(1)
-            core = min(m.start(k) for k in ("word", "ordw", "topw", "latin", "strong", "big", "no", "ju", "zhi",
+            core = min(m.start(k) for k in ("word", "ordw", "topw", "latin", "strong", "big", "cbig", "no", "ju", "zhi",
                                                   "bare", "blist", "brange", "badj", "headw")
                        if m.start(k) >= 0)
             star = norm.rfind("*", start, core)
@@ -236,6 +238,10 @@ class RankRecognizer:
             a["top"] = self._int(g("bnum"))
             if a["top"] is not None and a["top"] < self.big_min:
                 return None  # 4大行业: four major sectors, a count
+        elif g("cbig"):
+            a["top"] = self._int(g("cnum"))
+            if a["top"] is not None and a["top"] < self.big_cn_min:
+                return None  # 三大客户: the three major ones, a count
         elif g("no"):
             a["rank"] = self._int(g("nonum"))
         elif g("ju"):
