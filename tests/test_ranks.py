@@ -212,6 +212,8 @@ def test_what_is_no_ordinal_range(text, span):
     ("景林的五大持仓股分别为Meta、拼多多", ["五大"], [], {"top": 5}),  # N大 in Chinese numerals before a ranked set
     ("公司前三大客户与三大客户", ["前三大"], [], None), ("推进十大建设", [], [], None),  # a count of major ones
     ("「亞洲十大富豪家族」", [], [], None),  # the name of a list
+    ("在全球拥有13大生产基地和12大安全预警系统", [], [], None),  # counts of major things, no rank
+    ("公司首次进入500大，", ["500大"], [], {"top": 500}), ("台湾20大国际品牌", ["20大"], [], {"top": 20}),
     ("经济增速垫底十强城市", ["垫底", "十强"], [], {"rank": -1}),
     ("让世界首富马斯克破防", ["世界首富"], [], {"rank": 1, "scope": "全球"}),
     ("将扩大内需摆在首位", [], [], None),  # a priority, not a rank

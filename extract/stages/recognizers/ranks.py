@@ -64,6 +64,8 @@ class RankRecognizer:
         self.word_not_after = {w: tuple(v) for w, v in r.get("word_not_after", {}).items() if v}
         self.big_min = int(r.get("big_min", 10))
         self.big_cn_min = int(r.get("big_cn_min", 5))  # (N大 in Chinese numerals: only before big_cn_sets)
+        self.big_enter = tuple(r["big_enter_verbs"])
+        self.big_sets = re.compile(rf"(?:的)?(?:{alternation(r['big_cn_sets'])})")
         # 排14位 / 居三位: a number right after a ranking verb, without 第 (Hong Kong and list usage)
         VERB_BEHIND = "|".join(f"(?<={re.escape(v)})" for v in r["ranking_verbs"])
         # 分列第四和第五 / 分别排名第11及18 / 分列二、三位: the ranks coordinated with an ordinal, each its own RANK
@@ -131,6 +133,9 @@ class RankRecognizer:
                 continue  # 。第一，…；第二，…: points of an argument, counted off
             if norm[m.end() - 1:m.end()] == "位" and _PERSON_AFTER_WEI.match(norm, m.end()):
                 continue  # 首位外部董事, 第一位朋友: the first person to be one, no rank (4 of 4 in the news gold)
+            if m.group("big") and not m.group("scope") and not norm.endswith(self.big_enter, 0, m.start()) \
+                    and not self.big_sets.match(norm, m.end()):
+                continue  # 拥有13大生产基地, 12大安全预警系统: a count of major ones (ranks.json big_enter_verbs)
             if (m.group("big") or m.group("cbig")) and _in_title(norm, m.start(), m.end()):
                 continue  # 「2026年全球500大品牌」: the name of a list, not a rank in it
             if m.group("topw") and m.group("top") == "一" and not m.group("tsuf"):
