@@ -65,6 +65,7 @@ class RankRecognizer:
         self.big_min = int(r.get("big_min", 10))
         self.big_cn_min = int(r.get("big_cn_min", 5))  # (N大 in Chinese numerals: only before big_cn_sets)
         self.big_enter = tuple(r["big_enter_verbs"])
+        self.strong_min = int(r.get("strong_min", 3))
         self.big_sets = re.compile(rf"(?:的)?(?:{alternation(r['big_cn_sets'])})")
         # 排14位 / 居三位: a number right after a ranking verb, without 第 (Hong Kong and list usage)
         VERB_BEHIND = "|".join(f"(?<={re.escape(v)})" for v in r["ranking_verbs"])
@@ -239,6 +240,8 @@ class RankRecognizer:
             a["top"] = self._int(g("ltop"))
         elif g("strong"):
             a["top"] = self._int(g("snum"))
+            if a["top"] is not None and a["top"] < self.strong_min:
+                return None  # 这一强大, 两强争霸: words, not a top 1 or 2
         elif g("big"):
             a["top"] = self._int(g("bnum"))
             if a["top"] is not None and a["top"] < self.big_min:
