@@ -402,8 +402,10 @@ def test_a_ranked_list_is_left_alone_unless_it_holds_exactly_n_items_and_two_of_
     names = [("鸣志电器", "COMPANY"), ("爱旭股份", "COMPANY")]
     text = "涨幅前五为汇洲智能、鸣志电器、爱旭股份；"  # three items of a top five
     assert _counted(text, names, [("前五", {"top": 5})]) == sorted(names)
-    text = "涨幅前三为汇洲智能、鸣志电器、甲乙；"  # one tagged item
-    assert _counted(text, names[:1], [("前三", {"top": 3})]) == names[:1]
+    text = "涨幅前二为汇洲智能、鸣志电器；"  # one tagged item of two (three or more items: one is enough)
+    assert _counted(text, names[:1], [("前二", {"top": 2})]) == names[:1]
+    text = "涨幅前三为汇洲智能、鸣志电器、甲乙丙；"
+    assert len(_counted(text, names[:1], [("前三", {"top": 3})])) == 3
     # an item that ends with a name keeps it (a descriptor before it); an item of two names stays as it is
     text = "前四依次为美国连锁卖场沃尔玛、三星、苹果、杨建文和林惠英夫妇。"
     names = [("沃尔玛", "COMPANY"), ("三星", "COMPANY"), ("苹果", "COMPANY"), ("杨建文", "PERSON"), ("林惠英", "PERSON")]
