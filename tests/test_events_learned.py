@@ -165,6 +165,16 @@ def test_argument_candidates_of_the_next_sentence_and_a_sentence_end():
     d = make_doc(text, [("星云科技", C), ("红杉中国", O)])
     ts = text.index("融资")
     assert "红杉中国" in [c.text for c in arg_candidates(d, DATA, ts, ts + 2)]
+    # the next sentence names the raise's investors without naming the round (联合领投, 其他投资方还包括)
+    text = "星云科技完成2亿美元C轮融资，估值达30亿美元。红杉中国和高瓴资本联合领投，其他投资方还包括经纬创投。"
+    d = make_doc(text, [("星云科技", C), ("红杉中国", O), ("高瓴资本", O), ("经纬创投", O)])
+    ts = text.index("融资")
+    assert [c.text for c in arg_candidates(d, DATA, ts, ts + 2) if c.kind == O] == ["红杉中国", "高瓴资本", "经纬创投"]
+    for later in ("。红杉中国也曾与一名投资者签约。", "。红杉中国领投了海岳智能的A轮融资。"):  # no listing cue; a raise of its own
+        text = "星云科技完成C轮融资" + later
+        d = make_doc(text, [(n, t) for n, t in (("星云科技", C), ("红杉中国", O), ("海岳智能", C)) if n in text])
+        ts = text.index("融资")
+        assert [c.text for c in arg_candidates(d, DATA, ts, ts + 2)] == ["星云科技", "C轮"]
     text = "海岳智能发布年报。星云科技完成融资"  # the trigger's sentence ends the text
     d = make_doc(text, [("海岳智能", C), ("星云科技", C)])
     ts = text.index("融资")
