@@ -297,6 +297,28 @@ def test_an_enumerated_list_of_people_or_sectors_all_of_one_kind():
     assert got == [("刘一", 1), ("吴二", 2), ("李三", 3)]
 
 
+def test_a_counted_list_with_asides_descriptors_or_a_final_yiji_gives_each_item_its_position():
+    # exactly N items before the rank's verb, each with an aside that names another place (除法国)
+    d = make_doc("美国、欧洲（除法国）、亚洲（除日本）分列其前三大市场。",
+                 [("美国", "LOC"), ("欧洲", "LOC"), ("法国", "LOC"), ("亚洲", "LOC"), ("日本", "LOC"),
+                  ("前三大", "RANK", {"top": 3})])
+    got = [(f.subject.text, f.position) for f in find_facts(d, DATA) if f.type == "RANKING"]
+    assert got == [("美国", 1), ("欧洲", 2), ("亚洲", 3)]
+    # after the introducer, each item a descriptor and then the name; the last joined by 以及
+    d = make_doc("第7至9名依序为：美国连锁卖场沃尔玛（Walmart）、韩国巨擘三星以及中国的国家电网。",
+                 [("第7至9名", "RANK", {"rank": 7, "to": 9}), ("美国", "LOC"), ("沃尔玛", "COMPANY"), ("Walmart", "COMPANY"),
+                  ("韩国", "LOC"), ("三星", "COMPANY"), ("中国", "LOC"), ("国家电网", "COMPANY")])
+    got = [(f.subject.text, f.position) for f in find_facts(d, DATA) if f.type == "RANKING"]
+    assert got == [("沃尔玛", 1), ("三星", 2), ("国家电网", 3)]
+    # one item too few, or an item that holds no name: not a counted list
+    from extract.stages.facts.rules import _counted_items
+    for text, rank, to, names in (("第7至10名依序为：沃尔玛、三星以及国家电网。", "第7至10名", 10, ["沃尔玛", "三星", "国家电网"]),
+                                  ("第7至9名依序为：沃尔玛、三星以及中国的电网。", "第7至9名", 9, ["沃尔玛", "三星"])):
+        d = make_doc(text, [(rank, "RANK", {"rank": 7, "to": to})] + [(n, "COMPANY") for n in names])
+        ents = sorted(d.entities, key=lambda e: e.start)
+        assert _counted_items(d, ents[0], ents, [e.start for e in ents]) == []
+
+
 def test_list_items_may_each_carry_their_own_figure():
     # after the rank: 涨幅前三为甲+5.2%、乙+4.1%、丙+3.3%
     d = make_doc("涨幅前三为星河科技+5.2%、云帆智能+4.1%、海光信息+3.3%。",

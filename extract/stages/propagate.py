@@ -247,7 +247,7 @@ def _split_items(norm: str, s: int, e: int, last_join: bool = False) -> list:
             raw.append((a, k))
             if k < e:
                 a, joins = k + 1, []
-        elif depth == 0 and last_join:
+        elif depth == 0 and last_join and (not joins or k >= joins[-1][1]):  # (以及: not its 及 again)
             m = _LAST_JOIN.match(norm, k)
             if m and m.end() <= e:
                 joins.append(m.span())
@@ -263,6 +263,35 @@ def _split_items(norm: str, s: int, e: int, last_join: bool = False) -> list:
         text = text[:m.start()] if m else text
         out.append((a + len(text) - len(text.lstrip()), a + len(text.rstrip())))
     return out
+
+
+def counted_span(norm: str, r, intro: re.Pattern, verbs: re.Pattern, ents: list, starts: list) -> Optional[tuple]:
+    """``(start, end)`` of the stretch that may hold the items of rank ``r``'s list: from after its introducer (为,
+    分别为, ：) to the end of the clause, brackets skipped; or, with no introducer, from the clause start to a ranking
+    verb at most 12 characters before the rank. ``ents`` sorted by start, ``starts`` their starts. None: neither."""
+    m = intro.match(norm, r.end)
+    if m:
+        a = m.end()
+        while a < len(norm) and norm[a] in "：: \t":
+            a += 1
+        if any(x.type == "RANK" for x in ents[bisect_left(starts, r.end):bisect_left(starts, a)]):
+            return None  # 前五，六到十名的…分别为: the list introduced is the other rank's
+        b, depth = a, 0
+        while b < len(norm) and b - a < 400 and (depth or norm[b] not in _ITEM_STOP):
+            if norm[b] in "（(":
+                depth += 1
+            elif norm[b] in ")）" and depth:
+                depth -= 1
+            b += 1
+        return a, b
+    a = max(norm.rfind(c, max(0, r.start - 400), r.start) for c in _ITEM_STOP + "：:") + 1
+    a = max(a, r.start - 400)
+    v = None
+    for v in verbs.finditer(norm, a, r.start):
+        pass
+    if v is None or v.end() != r.start and norm[v.end():r.start].strip() and len(norm[v.end():r.start]) > 12:
+        return None
+    return a, v.start()
 
 
 def counted_lists(doc: Document, intro: re.Pattern, verbs: re.Pattern, max_item: int) -> None:
@@ -281,29 +310,10 @@ def counted_lists(doc: Document, intro: re.Pattern, verbs: re.Pattern, max_item:
         n = _ranked_size(r)
         if not n or n < 2 or n > 20:
             continue
-        m = intro.match(norm, r.end)
-        if m:
-            a = m.end()
-            while a < len(norm) and norm[a] in "：: \t":
-                a += 1
-            if any(x.type == "RANK" for x in ents[bisect_left(starts, r.end):bisect_left(starts, a)]):
-                continue  # 前五，六到十名的…分别为: the list introduced is the other rank's
-            b, depth = a, 0
-            while b < len(norm) and b - a < 400 and (depth or norm[b] not in _ITEM_STOP):
-                if norm[b] in "（(":
-                    depth += 1
-                elif norm[b] in ")）" and depth:
-                    depth -= 1
-                b += 1
-        else:
-            a = max(norm.rfind(c, max(0, r.start - 400), r.start) for c in _ITEM_STOP + "：:") + 1
-            a = max(a, r.start - 400)
-            v = None
-            for v in verbs.finditer(norm, a, r.start):
-                pass
-            if v is None or v.end() != r.start and norm[v.end():r.start].strip() and len(norm[v.end():r.start]) > 12:
-                continue
-            b = v.start()
+        span = counted_span(norm, r, intro, verbs, ents, starts)
+        if span is None:
+            continue
+        a, b = span
         items = _split_items(norm, a, b)
         if len(items) == n - 1:
             items = _split_items(norm, a, b, last_join=True)

@@ -35,7 +35,10 @@ A rank that counts a holder's relations (通威股份为美科股份前五大客
 Enumerated ranked lists — a top-N RANK followed by 分别为/依次为/是 and names joined by 、 (at most
 N, of one kind: companies, bodies and people count as one; each may carry its own figure), N such
 names before the top-N RANK (甲+32%、乙+30%、丙+21%分列…前三), or a top-N heading line over card lines
-(TOP3亮点产业领域) — give one RANKING per item with ``position`` 1, 2, 3 … Ranks joined then as many names
+(TOP3亮点产业领域), or, failing those, exactly N items cut as ``propagate.counted_lists`` cuts them, each a name or
+ending with one (美国、欧洲（除法国）、亚洲（除日本）分列其前三大市场; 依序为：美国连锁卖场沃尔玛、…以及中国的国家电网:
+:func:`_counted_items`; session 33, cross-fitted RANKING 0.7177 -> 0.7227, RANKING challenge set 1 0.694 -> 0.740)
+— give one RANKING per item with ``position`` 1, 2, 3 … Ranks joined then as many names
 (排第四及第五位分别为荣耀及联想) pair in order, and fewer names than N said to be among a top N (进入前十名的国家还
 包括瑞士、葡萄牙) are each ranked in it, both without positions. Table rows give a METRIC per numeric cell (metric = the header) and a
 RANKING per RANK cell, dated by a caption line just above the table.
@@ -841,6 +844,8 @@ def _rules_pass(doc: Document, data: dict):
                 items = _counted_before(doc, e, _coordinated(doc, subject, sent_all))
             if not items:
                 items = _counted_before(doc, e, _valued_chain(doc, e, sent_all))
+            if not items:
+                items = _counted_items(doc, e, ents, starts)
             if items:
                 for pos, item in enumerate(items, 1):
                     facts.append(Fact("RANKING", item, e, metric, date, position=pos))
@@ -1223,6 +1228,41 @@ def _valued_chain(doc: Document, rank, in_sent: list) -> list:
 
 # what may stand between the last figure of such a list and its rank: a verb and what is ranked (分列市值涨跌幅)
 _RANK_LEAD = re.compile(r"[^，,。；;、：:\n]{0,16}")
+
+
+@lru_cache(maxsize=1)
+def _counted_patterns():
+    """The introducer and verb patterns of a counted list (``counted_lists`` of ``propagate.json``)."""
+    from extract.stages.recognizers._data import load_rules
+    data = load_rules("propagate")["counted_lists"]
+    return re.compile(data["intro"]), re.compile(data["verbs_before"])
+
+
+def _counted_items(doc: Document, rank, ents: list, starts: list) -> list:
+    """``美国、欧洲（除法国）、亚洲（除日本）分列其前三大市场``, ``第7至第10名依序为：美国连锁折扣卖场沃尔玛（Walmart）、…以及中国的
+    国家电网``: the N items of a top-N (or range) rank, cut as :func:`extract.stages.propagate.counted_lists` cuts them
+    (after the rank's introducer or before its verb; asides and own figures left out), each the name that is the item
+    or ends it; [] unless every item holds one, all of one kind."""
+    from extract.stages.propagate import _ranked_size, counted_span
+    intro, verbs = _counted_patterns()
+    n = _ranked_size(rank)
+    span = counted_span(doc.norm, rank, intro, verbs, ents, starts) if n and 1 < n <= 20 else None
+    if span is None:
+        return []
+    from extract.stages.propagate import _split_items
+    items = _split_items(doc.norm, *span)
+    if len(items) == n - 1:
+        items = _split_items(doc.norm, *span, last_join=True)
+    if len(items) != n:
+        return []
+    out = []
+    for s, e in items:
+        inside = ents[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
+        name = next((x for x in inside if x.end == e and x.type in SUBJECT_TYPES + NEAR_SUBJECT_TYPES), None)
+        if name is None or (out and not _same_kind(name, out[0])):
+            return []
+        out.append(name)
+    return out
 
 
 def _counted_before(doc, rank, chain: list) -> list:
