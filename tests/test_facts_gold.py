@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.75859, 0.83198  # micro F1 of the counts pinned below
+F1_RULES, F1_CHOOSER = 0.75955, 0.83290  # micro F1 of the counts pinned below
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -97,7 +97,10 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # 315/82/58 (cross-fitted RANKING 0.6209 -> 0.6250)
     # a person may be the subject a RANK falls back to (周八斤…当时以38亿美元的财富值排名第778位): RANKING -> 316/82/57,
     # metric characters 7594/16512 (cross-fitted RANKING 0.6285 -> 0.6299)
-    assert got == {"METRIC": (1648, 658, 453), "RANKING": (316, 82, 57), "metric chars": (7594, 16512, 13347)}, got
+    # session 33: a counted list whose N items are each a name or end with one (美国、欧洲（除法国）、亚洲（除日本）分列其
+    # 前三大市场; 依序为：美国连锁卖场沃尔玛、…以及中国的国家电网): RANKING -> 320/82/53, metric characters 7594/16520
+    # (cross-fitted RANKING 0.7177 -> 0.7227)
+    assert got == {"METRIC": (1648, 658, 453), "RANKING": (320, 82, 53), "metric chars": (7594, 16520, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 
@@ -137,5 +140,7 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # ranks then names, members of a top N (above): RANKING -> 297/64/76, metric characters 7937/15856
     # another rank's list (above): RANKING -> 297/51/76, metric characters 7937/15818
     # names with asides (above): RANKING -> 298/50/75
-    assert got == {"METRIC": (1804, 427, 297), "RANKING": (298, 50, 75), "metric chars": (7937, 15818, 13347)}, got
+    # session 33: counted lists of names or items ending with one (above): RANKING -> 302/50/71, metric characters
+    # 7937/15826
+    assert got == {"METRIC": (1804, 427, 297), "RANKING": (302, 50, 71), "metric chars": (7937, 15826, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)
