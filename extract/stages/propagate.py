@@ -219,7 +219,7 @@ _ITEM_FIGURE = re.compile(r"[ \t]*[+＋\-－−]?[ \t]*\d+(?:\.\d+)?[%％]?\Z")
 _ITEM_STOP = "。；;，,！？!?\n"
 
 
-def _ranked_size(rank) -> Optional[int]:
+def ranked_size(rank) -> Optional[int]:
     """How many items a ranked list of ``rank`` holds: N of a top N (前五), the length of a range (第5至10名)."""
     a = rank.attrs
     if a.get("top"):
@@ -232,7 +232,7 @@ def _ranked_size(rank) -> Optional[int]:
 _LAST_JOIN = re.compile(r"以及|及|和|与")
 
 
-def _split_items(norm: str, s: int, e: int, last_join: bool = False) -> list:
+def split_items(norm: str, s: int, e: int, last_join: bool = False) -> list:
     """``(start, end)`` of the 、-separated items of ``norm[s:e]``, each without its bracketed aside, its own figure
     or the spaces around it; a 、 inside brackets separates nothing. With ``last_join`` the last item is cut again at
     its last 以及/及/和/与 outside brackets (…阿提哈德航空（Etihad）及土耳其航空)."""
@@ -307,19 +307,19 @@ def counted_lists(doc: Document, intro: re.Pattern, verbs: re.Pattern, max_item:
     spans = {(e.start, e.end): e for e in ents if e.type in LIST_TYPES}
     drop, add = set(), []
     for r in (e for e in ents if e.type == "RANK"):
-        n = _ranked_size(r)
+        n = ranked_size(r)
         if not n or n < 2 or n > 20:
             continue
         span = counted_span(norm, r, intro, verbs, ents, starts)
         if span is None:
             continue
         a, b = span
-        items = _split_items(norm, a, b)
+        items = split_items(norm, a, b)
         if len(items) == n - 1:
-            items = _split_items(norm, a, b, last_join=True)
+            items = split_items(norm, a, b, last_join=True)
         if len(items) != n or any(not (1 < e - s <= max_item) for s, e in items):
             continue
-        typed = Counter(spans[s].type for s in items if s in spans)
+        typed = Counter(spans[item].type for item in items if item in spans)
         if not typed:
             continue
         major, k = typed.most_common(1)[0]

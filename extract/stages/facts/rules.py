@@ -58,6 +58,7 @@ from typing import Optional
 
 from extract.doc import Document, Fact, Span
 from extract.config import DATA_DIR
+from extract.stages.propagate import counted_span, ranked_size, split_items
 
 DATA = DATA_DIR / "facts.json"
 SUBJECT_TYPES = ("COMPANY", "ORG", "LOC")
@@ -1243,16 +1244,14 @@ def _counted_items(doc: Document, rank, ents: list, starts: list) -> list:
     国家电网``: the N items of a top-N (or range) rank, cut as :func:`extract.stages.propagate.counted_lists` cuts them
     (after the rank's introducer or before its verb; asides and own figures left out), each the name that is the item
     or ends it; [] unless every item holds one, all of one kind."""
-    from extract.stages.propagate import _ranked_size, counted_span
     intro, verbs = _counted_patterns()
-    n = _ranked_size(rank)
+    n = ranked_size(rank)
     span = counted_span(doc.norm, rank, intro, verbs, ents, starts) if n and 1 < n <= 20 else None
     if span is None:
         return []
-    from extract.stages.propagate import _split_items
-    items = _split_items(doc.norm, *span)
+    items = split_items(doc.norm, *span)
     if len(items) == n - 1:
-        items = _split_items(doc.norm, *span, last_join=True)
+        items = split_items(doc.norm, *span, last_join=True)
     if len(items) != n:
         return []
     out = []
