@@ -82,6 +82,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 import ahocorasick
@@ -294,6 +295,30 @@ def counted_span(norm: str, r, intro: re.Pattern, verbs: re.Pattern, ents: list,
     return a, v.start()
 
 
+def counted_items(norm: str, r, intro: re.Pattern, verbs: re.Pattern, ents: list, starts: list) -> list:
+    """``(start, end)`` of each item of rank ``r``'s counted list (:func:`counted_span`, :func:`split_items`; the last
+    item cut again at a final 以及/及/和/与 when one item is missing): exactly N of them for a top N (or a range of N
+    places) from 2 to 20, else []. Shared by :func:`counted_lists` and the facts' ranked lists."""
+    n = ranked_size(r)
+    span = counted_span(norm, r, intro, verbs, ents, starts) if n and 2 <= n <= 20 else None
+    if span is None:
+        return []
+    items = split_items(norm, *span)
+    if len(items) == n - 1:
+        items = split_items(norm, *span, last_join=True)
+    return items if len(items) == n else []
+
+
+@lru_cache(maxsize=8)
+def counted_patterns(rules_dir: Optional[str] = None) -> Optional[tuple]:
+    """``(intro, verbs_before, max_item)`` of ``counted_lists`` in ``propagate.json`` (compiled, read once per rules
+    folder); None when the rules hold none."""
+    data = load_rules("propagate", rules_dir).get("counted_lists")
+    if not data:
+        return None
+    return re.compile(data["intro"]), re.compile(data["verbs_before"]), int(data["max_item"])
+
+
 def counted_lists(doc: Document, intro: re.Pattern, verbs: re.Pattern, max_item: int) -> None:
     """0f. ``涨幅前五为汇洲智能、卧龙电气、鸣志电器、爱旭股份、英搏尔``, ``并行科技+85.50%、…、云创数据+38.16%位列涨幅前五``:
     a top-N (or range) rank with exactly N 、-separated items after its introducer (为, 分别为, 依次是, ：) or before
@@ -307,17 +332,9 @@ def counted_lists(doc: Document, intro: re.Pattern, verbs: re.Pattern, max_item:
     spans = {(e.start, e.end): e for e in ents if e.type in LIST_TYPES}
     drop, add = set(), []
     for r in (e for e in ents if e.type == "RANK"):
-        n = ranked_size(r)
-        if not n or n < 2 or n > 20:
-            continue
-        span = counted_span(norm, r, intro, verbs, ents, starts)
-        if span is None:
-            continue
-        a, b = span
-        items = split_items(norm, a, b)
-        if len(items) == n - 1:
-            items = split_items(norm, a, b, last_join=True)
-        if len(items) != n or any(not (1 < e - s <= max_item) for s, e in items):
+        items = counted_items(norm, r, intro, verbs, ents, starts)
+        n = len(items)
+        if not n or any(not (1 < e - s <= max_item) for s, e in items):
             continue
         typed = Counter(spans[item].type for item in items if item in spans)
         if not typed:
@@ -448,9 +465,7 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
                    glosses: bool = True, lists_one_type: bool = True, foreign_countries: bool = True,
                    short_names: bool = False, ranked_lists: bool = True):
     data = load_rules("propagate", rules_dir)
-    counted = data.get("counted_lists") if ranked_lists else None
-    if counted:
-        counted = (re.compile(counted["intro"]), re.compile(counted["verbs_before"]), int(counted["max_item"]))
+    counted = counted_patterns(rules_dir) if ranked_lists else None
     foreign = sorted(data.get("foreign_countries", ()), key=len, reverse=True) if foreign_countries else []
     whole = data.get("foreign_whole", {})
     foreign_after, foreign_heads = tuple(whole.get("after", ())), tuple(whole.get("heads", ()))

@@ -58,7 +58,7 @@ from typing import Optional
 
 from extract.doc import Document, Fact, Span
 from extract.config import DATA_DIR
-from extract.stages.propagate import counted_span, ranked_size, split_items
+from extract.stages.propagate import counted_items, counted_patterns
 
 DATA = DATA_DIR / "facts.json"
 SUBJECT_TYPES = ("COMPANY", "ORG", "LOC")
@@ -1231,29 +1231,13 @@ def _valued_chain(doc: Document, rank, in_sent: list) -> list:
 _RANK_LEAD = re.compile(r"[^，,。；;、：:\n]{0,16}")
 
 
-@lru_cache(maxsize=1)
-def _counted_patterns():
-    """The introducer and verb patterns of a counted list (``counted_lists`` of ``propagate.json``)."""
-    from extract.stages.recognizers._data import load_rules
-    data = load_rules("propagate")["counted_lists"]
-    return re.compile(data["intro"]), re.compile(data["verbs_before"])
-
-
 def _counted_items(doc: Document, rank, ents: list, starts: list) -> list:
     """``美国、欧洲（除法国）、亚洲（除日本）分列其前三大市场``, ``第7至第10名依序为：美国连锁折扣卖场沃尔玛（Walmart）、…以及中国的
     国家电网``: the N items of a top-N (or range) rank, cut as :func:`extract.stages.propagate.counted_lists` cuts them
-    (after the rank's introducer or before its verb; asides and own figures left out), each the name that is the item
-    or ends it; [] unless every item holds one, all of one kind."""
-    intro, verbs = _counted_patterns()
-    n = ranked_size(rank)
-    span = counted_span(doc.norm, rank, intro, verbs, ents, starts) if n and 1 < n <= 20 else None
-    if span is None:
-        return []
-    items = split_items(doc.norm, *span)
-    if len(items) == n - 1:
-        items = split_items(doc.norm, *span, last_join=True)
-    if len(items) != n:
-        return []
+    (:func:`~extract.stages.propagate.counted_items`: after the rank's introducer or before its verb; asides and own
+    figures left out), each the name that is the item or ends it; [] unless every item holds one, all of one kind."""
+    patterns = counted_patterns()
+    items = counted_items(doc.norm, rank, *patterns[:2], ents, starts) if patterns else []
     out = []
     for s, e in items:
         inside = ents[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]

@@ -66,7 +66,8 @@ class RankRecognizer:
         self.big_cn_min = int(r.get("big_cn_min", 5))  # (N大 in Chinese numerals: only before big_cn_sets)
         self.big_enter = tuple(r["big_enter_verbs"])
         self.strong_min = int(r.get("strong_min", 3))
-        self.big_sets = re.compile(rf"(?:的)?(?:{alternation(r['big_cn_sets'])})")
+        SETS = rf"(?:的)?(?:{alternation(r['big_cn_sets'])})"  # a ranked set after N大 (十大重仓股, 500大品牌)
+        self.big_sets = re.compile(SETS)
         # 排14位 / 居三位: a number right after a ranking verb, without 第 (Hong Kong and list usage)
         VERB_BEHIND = "|".join(f"(?<={re.escape(v)})" for v in r["ranking_verbs"])
         # 分列第四和第五 / 分别排名第11及18 / 分列二、三位: the ranks coordinated with an ordinal, each its own RANK
@@ -104,7 +105,7 @@ class RankRecognizer:
               | (?P<ordw>(?P<rev>倒数)?第{G}(?P<ord>{NUM}){ORD_NOT}(?:{G}(?P<osuf>{alternation(r['ordinal_suffixes'])}|{BIG}))?)
               | (?P<topw>(?<![目之此以提事史空面眼当跟生战节年日])前{G}(?P<top>{NUM}){TOP_NOT}(?:{G}(?P<tsuf>{alternation(self.top_suffixes)}|{BIG}))?)
               | (?P<big>(?<![{cn}\d.第前])(?P<bnum>{ARABIC}){G}{BIG})
-              | (?P<cbig>(?<![{cn}\d.第前])(?P<cnum>{self.num.cnum})大(?=(?:的)?(?:{alternation(r['big_cn_sets'])})))
+              | (?P<cbig>(?<![{cn}\d.第前])(?P<cnum>{self.num.cnum})大(?={SETS}))
               | (?P<latin>(?<![A-Za-z])(?i:{re.escape(r['top_latin'])}){G}(?P<ltop>\d+))
               | (?P<strong>(?<![{cn}\d.])(?P<snum>{NUM}){re.escape(r['strong_suffix'])})
               | (?P<no>(?<![A-Za-z])(?i:no)\.?[ ]?(?P<nonum>\d+)(?![\d.]))
