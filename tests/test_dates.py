@@ -340,3 +340,30 @@ def test_hong_kong_news_periods_are_dates(text, span):
     # month end alone, 年度 after a half year, 稍早/稍后 after a date and 同期 after a relative week or month: the
     # news gold's DATE spans (train and extension: 6 + 3 of 9 月底, 3 of 3 上半年度, 2 of 2 稍早/稍后, 2 of 2 上周/上月同期)
     assert span in [e.text for e in find_dates(make_doc(text))]
+
+
+# session 34: Hong Kong first-N periods, one-night words, records named by their word alone, windows of trading days
+@pytest.mark.parametrize("text, span, attrs", [
+    ("首8個月港股IPO集資額大增", "首8個月", {"part": "M1-M8"}),
+    ("首兩月賭收料按年微升", "首兩月", {"part": "M1-M2"}),
+    ("德勤預計首3季香港將會有60隻新股", "首3季", {"part": "Q1-Q3"}),
+    ("該行預計今年首3季度新股集資額", "今年首3季度", {"relative": "year", "offset": 0, "part": "Q1-Q3"}),
+    ("富衛2024年首三季新業務", "2024年首三季", {"year": 2024, "part": "Q1-Q3"}),
+    ("2024年首9个月收入", "2024年首9个月", {"year": 2024, "part": "M1-M9"}),
+    ("比亚迪今晚在深圳总部举行", "今晚", {"relative": "today"}),
+    ("折實平均呎價逾8年新低", "逾8年", {"relative": "last", "years": 8}),
+    ("恒指收逾4個月高位", "逾4個月", {"relative": "last", "months": 4}),
+    ("家庭支出预期降至四年低点", "四年", {"relative": "last", "years": 4}),
+    ("在7个交易日内身家暴增", "7个交易日内", {"relative": "within", "trading_days": 7}),
+    ("预计45天内交付", "45天内", {"relative": "within", "days": 45}),
+])
+def test_session34_date_shapes(text, span, attrs):
+    (d,) = find_dates(make_doc(text))
+    assert (d.text, {k: v for k, v in d.attrs.items() if k != "norm"}) == (span, attrs)
+
+
+@pytest.mark.parametrize("text", ["首次公开募股", "连续三年低于全国平均", "推出5年低息贷款", "短短10个交易日内累升61%",
+                                  "连续3个交易日内日收盘价格", "这是首个月度报告"])
+def test_session34_date_shapes_leave_look_alikes(text):
+    """A first (首次), a count not before a record word, and a duration after 短短 / 连续 stay out of DATE."""
+    assert find_dates(make_doc(text)) == []

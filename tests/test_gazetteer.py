@@ -29,6 +29,20 @@ def test_a_market_index_is_no_name():
     assert [e.text for e in d.entities] == ["恒指公司"]
 
 
+def test_the_country_of_a_side_is_no_place():
+    """(entity_filter.v1) 中方 / 俄方 name a party to talks: their first character is no LOC; 中国 and a one-character
+    place before another word (港股) stay."""
+    from extract.doc import Document
+    from extract.stages.basic import make_entity_filter
+    text = "中方反制，俄方欢迎。中国与港股"
+    d = Document(text)
+    d.norm = text
+    d.entities = [d.entity("LOC", 0, 1, source="ner"), d.entity("LOC", 5, 6, source="ner"),
+                  d.entity("LOC", 10, 12, source="ner"), d.entity("LOC", 13, 14, source="ner")]
+    make_entity_filter(None)(d)
+    assert [e.text for e in d.entities] == ["中国", "港"]
+
+
 def test_standard_sector_names_of_the_national_classification():
     from extract.stages.gazetteer import Gazetteer
     g = Gazetteer()
