@@ -965,3 +965,24 @@ def test_a_person_is_the_subject_a_rank_falls_back_to():
     d = make_doc("周八斤及家族曾进入福布斯全球亿万富豪榜单，当时以38亿美元的财富值排名第778位。",
                  [("周八斤", "PERSON"), fig("38亿美元", 38e8, "美元"), ("第778位", "RANK", {"rank": 778})])
     assert [f.subject.text for f in find_facts(d, DATA) if f.type == "RANKING"] == ["周八斤"]
+
+
+@pytest.mark.parametrize("text, scope", [
+    ("作为美国第四大城市，休斯敦的人口增长", True),        # a copula before the place
+    ("宜宾银行是四川省第二大的城商行", True),             # the ranked set after the rank
+    ("2016年台灣20大國際品牌價值揭曉", True),
+    ("产能规模稳居贵州酒企前三。", True),                 # a noun between place and rank
+    ("印度保持第三位，有68家独角兽", False),              # a verb between: the place is ranked
+    ("香港首次躋身LEED十大榜單", False),
+    ("英国第四，有49家独角兽", False),
+    ("河北增量第一。", False),
+])
+def test_a_place_that_scopes_a_rank_is_no_subject(text, scope):
+    """(facts chooser) a place right before a rank is its scope when a ranked set follows the rank or a ranking verb
+    precedes the place; the chooser then never takes it as the RANKING's subject."""
+    from extract.pipeline import load
+    from extract.stages.facts.chooser import scope_place
+    doc = load("rules", exclude=("facts",))(text)
+    rank = next(e for e in doc.entities if e.type == "RANK")
+    place = [e for e in doc.entities if e.type == "LOC" and e.end <= rank.start][-1]
+    assert scope_place(doc.norm, place, rank) is scope

@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.75955, 0.83290  # micro F1 of the counts pinned below
+F1_RULES, F1_CHOOSER = 0.75955, 0.83363  # micro F1 of the counts pinned below
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -142,5 +142,7 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # names with asides (above): RANKING -> 298/50/75
     # session 33: counted lists of names or items ending with one (above): RANKING -> 302/50/71, metric characters
     # 7937/15826
-    assert got == {"METRIC": (1804, 427, 297), "RANKING": (302, 50, 71), "metric chars": (7937, 15826, 13347)}, got
+    # session 34: a place that scopes the rank after it (作为美国第四大城市，休斯敦; 稳居贵州酒企前三) is no candidate subject:
+    # RANKING -> 303/47/70, metric characters 7937/15815 (cross-fitted RANKING 0.7227 -> 0.7283)
+    assert got == {"METRIC": (1804, 427, 297), "RANKING": (303, 47, 70), "metric chars": (7937, 15815, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)
