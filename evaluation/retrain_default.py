@@ -118,6 +118,9 @@ def main(argv=None) -> int:
     ap.add_argument("--relation-extra", action=argparse.BooleanOptionalAction, default=True,
                     help="train the relation classifier with its lexical features (extract.learn.relations --extra; "
                     "default since 2026-12-05: cross-fitted relations 0.369 -> 0.384)")
+    ap.add_argument("--relation-duie", action=argparse.BooleanOptionalAction, default=False,
+                    help="also train the relation classifier on the DuIE 2.0 headquarters sentences (extract.learn."
+                         "relations --duie: 总部地点 → located_in)")
     ap.add_argument("--relation-l2", type=float, default=3e-4,
                     help="the relation classifier's L2 weight (extract.learn.relations --l2; 1e-3 until 2026-12-05)")
     args = ap.parse_args(argv)
@@ -186,6 +189,7 @@ def main(argv=None) -> int:
         kept = json.loads(rel_path.read_text(encoding="utf-8")).get("thresholds", {}) if rel_path.is_file() else {}
         run([py, "-m", "extract.learn.relations", *gold, "--relations", "located_in", "in_industry",
              *(["--lists"] if args.relation_lists else []), *(["--extra"] if args.relation_extra else []),
+             *(["--duie"] if args.relation_duie else []),
              *[a for rel, t in sorted(kept.items()) for a in ("--type-threshold", f"{rel}={t}")],
              "--l2", str(args.relation_l2), "--model", model_for("relations"), "-o",
              out / "relations.json"], log)

@@ -791,3 +791,49 @@ def test_a_sectors_movers_are_in_its_industry(text, spans, expected):
     from docs import make_doc
     from extract.stages.relations.rules import sector_movers
     assert [(r.head.text, r.tail.text) for r in sector_movers(make_doc(text, spans))] == expected
+
+
+def test_duie_headquarters_become_partial_located_in_records(tmp_path):
+    """extract.learn.relations.duie_records: 总部地点 of a company maps to located_in (first occurrences); other
+    predicates, other subject types and overlapping spans give nothing; each record names the one type it annotates."""
+    import json
+    from extract.learn.relations import duie_records
+    rows = [
+        {"text": "欧司朗总部设在德国慕尼黑，2013年与西门子解体", "spo_list": [
+            {"predicate": "总部地点", "subject_type": "企业", "object_type": {"@value": "地点"},
+             "object": {"@value": "德国慕尼黑"}, "subject": "欧司朗"},
+            {"predicate": "董事长", "subject_type": "企业", "object_type": {"@value": "人物"},
+             "object": {"@value": "西门子"}, "subject": "欧司朗"}]},
+        {"text": "《某书》的作者是张三", "spo_list": [{"predicate": "作者", "subject_type": "图书作品",
+                                                "object_type": {"@value": "人物"}, "object": {"@value": "张三"},
+                                                "subject": "某书"}]},
+        {"text": "上海银行总部在上海", "spo_list": [{"predicate": "总部地点", "subject_type": "人物",
+                                              "object_type": {"@value": "地点"}, "object": {"@value": "上海"},
+                                              "subject": "上海银行"}]},
+    ]
+    (tmp_path / "relations").mkdir()
+    (tmp_path / "relations" / "duie.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows),
+                                                     encoding="utf-8")
+    (rec,) = duie_records(tmp_path)
+    assert rec["annotated_relations"] == ["located_in"]
+    assert [(e["type"], e["text"]) for e in rec["entities"]] == [("COMPANY", "欧司朗"), ("LOC", "德国慕尼黑")]
+    assert rec["relations"] == [{"type": "located_in", "head": "T1", "tail": "T2"}]
+    with pytest.raises(FileNotFoundError, match="prepare.py"):
+        duie_records(tmp_path / "missing")
+
+
+def test_partially_annotated_documents_give_no_negatives_of_other_types():
+    """classifier.training_examples(annotated=…): a record that annotates located_in only gives no in_industry
+    candidates (they would be false negatives); without the mask it does."""
+    from extract.doc import Document
+    from extract.stages.relations.classifier import SPECS, training_examples
+    text = "欧司朗是一家照明企业，总部设在德国慕尼黑。"
+    d = Document(text)
+    d.norm = text
+    d.entities = [d.entity("COMPANY", 0, 3), d.entity("INDUSTRY", 6, 8), d.entity("LOC", 15, 20)]
+    gold = [{("located_in", (0, 3), (15, 20))}]
+    specs = {k: SPECS[k] for k in ("located_in", "in_industry")}
+    every = training_examples([d], specs, gold)
+    masked = training_examples([d], specs, gold, annotated=[{"located_in"}])
+    assert len(every) == 2 and sorted(y for _, y in every) == [0.0, 1.0]
+    assert [y for _, y in masked] == [1.0]

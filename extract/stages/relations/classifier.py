@@ -222,12 +222,15 @@ def _gap_slots(rel: str, order: str, gap: str) -> frozenset:
     return frozenset(map(_h, f))
 
 
-def training_examples(docs, specs: dict = LEGACY, gold=None, lists: bool = False, extra: bool = False) -> list:
+def training_examples(docs, specs: dict = LEGACY, gold=None, lists: bool = False, extra: bool = False,
+                      annotated=None) -> list:
     """``(feature ids, label)`` for every candidate of every annotated document.
 
     ``gold``: one set of ``(type, (head start, end), (tail start, end))`` per document, for documents
     whose entities are predicted (a candidate is positive when its spans match a gold relation);
-    by default each document's own relations label its own entities.
+    by default each document's own relations label its own entities. ``annotated``: per document, the
+    relation types its annotation covers (None: all), for partially annotated sources such as DuIE, whose
+    candidates of other types are left out rather than read as negatives.
     """
     out = []
     for k, doc in enumerate(docs):
@@ -238,7 +241,10 @@ def training_examples(docs, specs: dict = LEGACY, gold=None, lists: bool = False
         else:
             g = gold[k]
             label = lambda rel, c, o: (rel, (c.start, c.end), (o.start, o.end)) in g
+        only = annotated[k] if annotated is not None else None
         for c, o, rel, sent in candidates(doc, specs):
+            if only is not None and rel not in only:
+                continue
             out.append((features(doc, c, o, rel, sent, lists, extra), 1.0 if label(rel, c, o) else 0.0))
     return out
 
