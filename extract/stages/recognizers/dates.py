@@ -117,6 +117,7 @@ _PERIOD_TO = re.compile(r"止(?:全?年度|(?:\d{1,2}|[一二三四五六七八�
 _WINDOW_UNITS = {"年": "years", "个月": "months", "个交易日": "trading_days", "交易日": "trading_days", "天": "days",
                  "周": "weeks", "个星期": "weeks"}
 
+
 class DateRecognizer:
     def __init__(self, rules_dir=None, numerals: Optional[Numerals] = None):
         self.num = numerals or Numerals(rules_dir)
@@ -169,7 +170,7 @@ class DateRecognizer:
         YEAR_AFTER2 = after.format("yfirst2", "ysame2", "yseason2")
         firsts = ([w[0] for w in list(self.asof) + list(self.relative) + list(self.rel_years) + list(self.last_n)
                    + list(self.holidays) + list(d["weekday_prefixes"])]
-                  + list(self.num.digits) + list("0123456789Q十周星礼民大正上逾近"))
+                  + list(self.num.digits) + list("0123456789Q十周星礼民大正上逾近首"))
         # 创4个月新高, 创52周高: the window of a record high or low (dates.json record_window)
         rec = d["record_window"]
         REC_AFTER = "(?:" + "|".join(f"(?<={re.escape(w)})" for w in rec["after"]) + ")"
