@@ -48,8 +48,8 @@ Config entries::
 from __future__ import annotations
 
 import bisect
-import re
 import json
+import re
 from collections import Counter
 from pathlib import Path
 from typing import List, Optional, Sequence

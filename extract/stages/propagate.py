@@ -542,7 +542,7 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
         short = {}  # two-character names that may spread, decided once per name (each decision scans the text)
         for e in list(doc.entities) + added:
             name = norm[e.start:e.end]
-            if short_names and len(name) == 2 and name not in short:
+            if short_names and e.type in types and len(name) == 2 and name not in short:
                 short[name] = bool(_CJK.fullmatch(name)) and not _truncated(norm, name)
             if e.type not in types or (len(name) < min_len and not short.get(name)) or name in known or \
                     not name.strip() or \
@@ -606,6 +606,8 @@ def _truncated(norm: str, name: str) -> bool:
     after = Counter(norm[m.end():m.end() + 1] for m in re.finditer(re.escape(name), norm))
     (c, n), = after.most_common(1)
     return bool(_CJK.fullmatch(c)) and 2 * n >= sum(after.values())
+
+
 _NUMBER_TYPES = ("FIGURE",)
 _MIDDLE_DOT = re.compile(r"(?<=[\u4e00-\u9fff])[·•・‧](?=[\u4e00-\u9fff])")
 _DOTS = "·•・‧"
