@@ -787,6 +787,50 @@ def test_a_bare_change_takes_the_quantity_it_changes():
     assert [f.metric.text for f in facts] == ["公司營業收入", "公司營業收入"]
 
 
+def test_an_unnamed_level_or_move_takes_the_quantity_named_before_it():
+    """道指收报44470点，升167点: the level (收报) and the move (升) of an index named earlier in the sentence measure that
+    index (``level_phrase``); with no name before them in the sentence (開市報52.45元) the verb stays; a named subject
+    keeps its own metric."""
+    from extract.stages.facts import carry_change_metrics
+    text = "标普500指数涨17.95点，涨幅为0.30%，报6069.92点；纳指涨0.98%，报19714点。"
+    d = make_doc(text, [fig("17.95点", 17.95, "点"), fig("0.30%", 0.3, "%"), fig("6069.92点", 6069.92, "点"),
+                        fig("0.98%", 0.98, "%"), fig("19714点", 19714, "点")])
+    facts = find_facts(d, DATA)
+    assert [f.metric.text for f in facts][2] == "报"
+    carry_change_metrics(d, facts, DATA)
+    assert [f.metric.text for f in facts] == ["标普500指数涨", "标普500指数涨", "标普500指数涨", "纳指涨", "纳指涨"]
+    d = make_doc("開市報52.45元。", [fig("52.45元", 52.45, "元")])
+    facts = find_facts(d, DATA)
+    carry_change_metrics(d, facts, DATA)
+    assert [f.metric.text for f in facts] == ["開市報"]
+    d = make_doc("恒指涨1%，腾讯控股报400港元。", [fig("1%", 1, "%"), ("腾讯控股", "COMPANY"), fig("400港元", 400, "港元")])
+    facts = find_facts(d, DATA)
+    carry_change_metrics(d, facts, DATA)
+    assert [(f.subject and f.subject.text, f.metric.text) for f in facts][-1] == ("腾讯控股", "报")
+
+
+@pytest.mark.parametrize("text, entities, metrics", [
+    # both ends of a from-to change measure the words before 从, not the dates or the verb between them
+    ("出口量已从2021年的30.8万辆快速增长至2024年的128万辆。",
+     [("2021年", "DATE"), fig("30.8万辆", 30.8e4, "辆"), ("2024年", "DATE"), fig("128万辆", 128e4, "辆")],
+     ["出口量", "出口量"]),
+    ("失业率从上个月的4.1%下降至4%。", [fig("4.1%", 4.1, "%"), fig("4%", 4, "%")], ["失业率", "失业率"]),
+    ("其股价从节前收盘的9.53元一路涨到如今的28.94元。", [fig("9.53元", 9.53, "元"), fig("28.94元", 28.94, "元")],
+     ["股价", "股价"]),
+    ("經營虧損從2024年度上半年的5200萬元減少至2024年度下半年約800萬元。",
+     [("2024年度上半年", "DATE"), fig("5200萬元", 52e6, "元"), ("2024年度下半年", "DATE"),
+      fig("約800萬元", 8e6, "元", "approx")], ["經營虧損", "經營虧損"]),
+    # 从 opens the clause: the quantity ends the clause before
+    ("投資件數，從2021年的34.6％驟減至2024年的22％。",
+     [("2021年", "DATE"), fig("34.6％", 34.6, "%"), ("2024年", "DATE"), fig("22％", 22, "%")], ["投資件數", "投資件數"]),
+    # not a change of one quantity: something else stands between 从 and the figure
+    ("公司从负债800万元到市值达1000亿元。", [fig("800万元", 8e6, "元"), fig("1000亿元", 1e11, "元")],
+     ["公司从负债", "到市值"]),
+])
+def test_both_ends_of_a_from_to_change_measure_the_quantity_before_cong(text, entities, metrics):
+    assert [f.metric.text for f in find_facts(make_doc(text, entities), DATA)] == metrics
+
+
 def test_as_many_names_as_the_top_n_are_the_ranked_list():
     """北京、上海、成都位居前三: three names before 前三 take positions 1-3; fewer names than N take none."""
     d = make_doc("15个城市的票房超过1亿元，其中，北京、上海、成都位居前三。",

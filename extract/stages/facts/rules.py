@@ -87,6 +87,7 @@ def _load(path: str = str(DATA)) -> dict:
     d["_object_verbs"] = frozenset(d["object_verbs"])
     d["_forecast_base"] = re.compile(d["forecast_base"] + r"$")
     d["_change_base"] = re.compile(r"[\s*]*" + d["change_base"] + r"[\s*]*")
+    d["_level"] = re.compile(d["level_phrase"])
     d["_change"] = re.compile(r"[\s*]*(" + d["change_phrase"] + r")(?:了|为|达|约|近|超过|超)*[\s*]*")
     d["_report_verbs"] = (tuple(d["report_verbs"]), tuple("的" + w for w in d["report_verbs"]))
     d.setdefault("heading_span", 400)
@@ -833,9 +834,11 @@ def _rules_pass(doc: Document, data: dict):
         if date is None:
             date = (_lead_in_date(doc, e, ents, starts)
                     or (asof if asof is not None and _same_paragraph(doc, asof, e) else None))
+        metric = _from_to_metric(doc, e, lo, subject, ents, starts, data) if e.type == "FIGURE" else None
         if date is not None and date.end > lo and date.end <= e.start:
             lo = date.end
-        metric = _metric_before_value(doc, e, lo, sent_lo, data)
+        if metric is None:
+            metric = _metric_before_value(doc, e, lo, sent_lo, data)
         if e.type == "RANK":
             items = _enumerated(doc, e, ents, i + 1, data)
             if not items:
@@ -1017,6 +1020,62 @@ def _metric_before_value(doc: Document, e, lo: int, sent_lo: int, data: dict):
         if after is not None:
             return after
     return _metric_bare(doc, lo, e, data) or _metric_span(doc, lo, e.start, data)
+
+
+# a quantity that moves from one figure to another (出口量已从2021年的30.8万辆快速增长至2024年的128万辆, 失业率从上个月的
+# 4.1%下降至4%, 股价从节前收盘的9.53元一路涨到如今的28.94元): both figures measure the words before 从, not the dates
+# or the verb between them
+_FROM_LEAD = re.compile(r"[^\d，。；：,;:\s]{1,6}的")  # 上个月的, 节前收盘的: a time named in words
+_FROM_GAP = re.compile(r"[\s*]*(?:的[\s*]*)?(?:约|近|超过|超|逾)?[\s*]*")
+_TO = re.compile(r"[^，。；：,;:\n]{0,10}?(?:至|到)了?")
+_COMMAS = "，,"
+
+
+def _from_to_metric(doc: Document, e, lo: int, subject, ents: list, starts: list, data: dict):
+    """The metric of a FIGURE ``e`` that is either end of a from-to change (above): the span between ``lo`` (the
+    clause or ``subject`` end) and 从 (the clause before where 从 opens the clause), or None where ``e`` is not such an end. Only a time (a date, or words ending in
+    的) may stand between 从 and the first figure, and only the change verb with 至/到 and a time between the two
+    figures. ``ents``: the document's entities by start, ``starts`` their starts."""
+    norm = doc.norm
+
+    def at(q, kind):  # the entity of ``kind`` starting at ``q``, or None
+        j = bisect.bisect_left(starts, q)
+        while j < len(ents) and ents[j].start == q:
+            if ents[j].type == kind:
+                return ents[j]
+            j += 1
+        return None
+
+    def figure_after(q):  # the figure a time and 的 away from ``q``, or None
+        for _ in range(2):
+            for r in (q, _FROM_GAP.match(norm, q).end()):
+                f = at(r, "FIGURE")
+                if f is not None:
+                    return f
+            d = at(q, "DATE")
+            m = _FROM_LEAD.match(norm, q) if d is None else None
+            if d is None and m is None:
+                return None
+            q = d.end if d is not None else m.end()
+        return None
+
+    p = max(norm.rfind("从", lo, e.start), norm.rfind("由", lo, e.start))
+    if p < 0:
+        return None
+    first = figure_after(p + 1)
+    if first is None or first.start > e.start:
+        return None
+    to = _TO.match(norm, first.end)
+    second = figure_after(to.end()) if to else None
+    if second is None or (first is not e and second is not e):
+        return None
+    if not norm[lo:p].strip(" *") and norm[lo - 1:lo] in _COMMAS:
+        # (台灣…的投資件數，從2021年的34.6％驟減至2024年的22％: 从 opens the clause, the quantity ends the one before)
+        a = max(norm.rfind(c, 0, lo - 1) for c in "，。；,;：:！？!?\n") + 1
+        if subject is not None and a <= subject.end < lo:
+            a = subject.end
+        return _metric_span(doc, a, lo - 1, data)
+    return _metric_span(doc, lo, p, data)
 
 
 def _metric_bare(doc: Document, lo: int, e, data: dict):
