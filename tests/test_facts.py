@@ -823,12 +823,40 @@ def test_an_unnamed_level_or_move_takes_the_quantity_named_before_it():
     # 从 opens the clause: the quantity ends the clause before
     ("投資件數，從2021年的34.6％驟減至2024年的22％。",
      [("2021年", "DATE"), fig("34.6％", 34.6, "%"), ("2024年", "DATE"), fig("22％", 22, "%")], ["投資件數", "投資件數"]),
+    # 自 as 从, signed figures, an adverb before 从 (市占也: 占 is no verb here)
+    ("通胀同比增速自上月的+2.9%升至+3.0%。", [("上月", "DATE"), fig("2.9%", 2.9, "%"), fig("3.0%", 3.0, "%")],
+     ["通胀同比增速", "通胀同比增速"]),
+    ("市占也從6.8%升至7.1%。", [fig("6.8%", 6.8, "%"), fig("7.1%", 7.1, "%")], ["市占", "市占"]),
     # not a change of one quantity: something else stands between 从 and the figure
     ("公司从负债800万元到市值达1000亿元。", [fig("800万元", 8e6, "元"), fig("1000亿元", 1e11, "元")],
      ["公司从负债", "到市值"]),
 ])
 def test_both_ends_of_a_from_to_change_measure_the_quantity_before_cong(text, entities, metrics):
     assert [f.metric.text for f in find_facts(make_doc(text, entities), DATA)] == metrics
+
+
+def test_a_signed_change_takes_the_quantity_it_changes():
+    from extract.stages.facts import carry_change_metrics
+    d = make_doc("公司实现营收8.51亿元，同比-3.1%。", [fig("8.51亿元", 8.51e8, "元"), fig("3.1%", 3.1, "%")])
+    facts = find_facts(d, DATA)
+    carry_change_metrics(d, facts, DATA)
+    assert [f.metric.text for f in facts] == ["公司实现营收", "公司实现营收"]
+
+
+def test_a_count_of_stocks_is_measured_by_its_move():
+    """藍籌52隻升，27隻下跌: the move after the count, not the set before it; other counts keep the set."""
+    d = make_doc("藍籌52隻升，27隻下跌，4隻無升跌。", [fig("52隻", 52, "只"), fig("27隻", 27, "只"), fig("4隻", 4, "只")])
+    assert [f.metric.text for f in find_facts(d, DATA)] == ["升", "下跌", "無升跌"]
+    d = make_doc("藍籌52家升。", [fig("52家", 52, "家")])
+    assert [f.metric.text for f in find_facts(d, DATA)] == ["藍籌"]
+
+
+def test_a_date_is_never_the_metric_of_the_clause_before():
+    """净利润的增速大起大落：2019年：5.67亿元: the clause before the value is the date alone, so the one before it names
+    what is measured."""
+    d = make_doc("中英人寿净利润的增速大起大落：2019年：5.67亿元。",
+                 [("中英人寿", "COMPANY"), ("2019年", "DATE"), fig("5.67亿元", 5.67e8, "元")])
+    assert [f.metric.text for f in find_facts(d, DATA)] == ["净利润的增速大起大落"]
 
 
 def test_as_many_names_as_the_top_n_are_the_ranked_list():

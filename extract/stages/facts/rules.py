@@ -86,7 +86,7 @@ def _load(path: str = str(DATA)) -> dict:
     d["_lead_words"] = tuple(w for w in d["_lead"] if len(w) > 1)  # (a single character may be part of a name)
     d["_object_verbs"] = frozenset(d["object_verbs"])
     d["_forecast_base"] = re.compile(d["forecast_base"] + r"$")
-    d["_change_base"] = re.compile(r"[\s*]*" + d["change_base"] + r"[\s*]*")
+    d["_change_base"] = re.compile(r"[\s*]*" + d["change_base"] + r"[\s*]*[+\-−]?")  # (同比-8.14%: a signed change)
     d["_level"] = re.compile(d["level_phrase"])
     d["_change"] = re.compile(r"[\s*]*(" + d["change_phrase"] + r")(?:了|为|达|约|近|超过|超)*[\s*]*")
     d["_report_verbs"] = (tuple(d["report_verbs"]), tuple("的" + w for w in d["report_verbs"]))
@@ -834,7 +834,8 @@ def _rules_pass(doc: Document, data: dict):
         if date is None:
             date = (_lead_in_date(doc, e, ents, starts)
                     or (asof if asof is not None and _same_paragraph(doc, asof, e) else None))
-        metric = _from_to_metric(doc, e, lo, subject, ents, starts, data) if e.type == "FIGURE" else None
+        metric = (_from_to_metric(doc, e, lo, subject, ents, starts, data) or _stock_move(doc, e)) \
+            if e.type == "FIGURE" else None
         if date is not None and date.end > lo and date.end <= e.start:
             lo = date.end
         if metric is None:
@@ -1026,7 +1027,8 @@ def _metric_before_value(doc: Document, e, lo: int, sent_lo: int, data: dict):
 # 4.1%下降至4%, 股价从节前收盘的9.53元一路涨到如今的28.94元): both figures measure the words before 从, not the dates
 # or the verb between them
 _FROM_LEAD = re.compile(r"[^\d，。；：,;:\s]{1,6}的")  # 上个月的, 节前收盘的: a time named in words
-_FROM_GAP = re.compile(r"[\s*]*(?:的[\s*]*)?(?:约|近|超过|超|逾)?[\s*]*")
+_FROM_GAP = re.compile(r"[\s*]*(?:的[\s*]*)?(?:约|近|超过|超|逾)?[\s*]*[+\-−]?")
+_FROM_ADVERB = re.compile(r"(?:已经|已|也|均|则|都|亦|更|却)$")
 _TO = re.compile(r"[^，。；：,;:\n]{0,10}?(?:至|到)了?")
 _COMMAS = "，,"
 
@@ -1059,7 +1061,7 @@ def _from_to_metric(doc: Document, e, lo: int, subject, ents: list, starts: list
             q = d.end if d is not None else m.end()
         return None
 
-    p = max(norm.rfind("从", lo, e.start), norm.rfind("由", lo, e.start))
+    p = max(norm.rfind(c, lo, e.start) for c in "从由自")
     if p < 0:
         return None
     first = figure_after(p + 1)
@@ -1075,7 +1077,21 @@ def _from_to_metric(doc: Document, e, lo: int, subject, ents: list, starts: list
         if subject is not None and a <= subject.end < lo:
             a = subject.end
         return _metric_span(doc, a, lo - 1, data)
-    return _metric_span(doc, lo, p, data)
+    m = _FROM_ADVERB.search(norm, lo, p)
+    p = m.start() if m else p  # (市占也从6.8%升至7.1%: 市占, whose 占 is no verb here)
+    return _metric_span(doc, lo, p, data) or _metric_span(doc, lo, p, data, strip=False)
+
+
+# 藍籌52隻升，27隻下跌，4隻無升跌: a count of stocks is measured by the move after it, not by the set before it
+# (the training gold: 28 such counts read the set before it, none right; session 35)
+_STOCK_MOVE = re.compile(r"(?:升|跌|下跌|上涨|上升|下降|无升跌|涨停|跌停)(?=[，。；,;、\s]|$)")
+
+
+def _stock_move(doc: Document, e):
+    if e.attrs.get("unit") != "只":
+        return None
+    m = _STOCK_MOVE.match(doc.norm, _after_value(doc, e))
+    return doc.span(m.start(), m.end()) if m else None
 
 
 def _metric_bare(doc: Document, lo: int, e, data: dict):
@@ -1089,14 +1105,22 @@ def _metric_before(doc: Document, f, sent: tuple, data: dict):
     """``…企业技术规模最接近上市公司水平，达到七至八成``: the clause before names what is measured."""
     ss = sent[0]
     cs = _clauses(doc, ss, f.value.start)
+    date = None
     for a, b in zip(reversed(cs[:-1]), reversed(cs[1:])):
         lo = a
         if f.subject is not None and a <= f.subject.end <= b:
             lo = f.subject.end
         m = _metric_span(doc, lo, b - 1, data)
-        if m is not None:
+        if m is not None and not _is_date(doc, m):
             return m
-    return None
+        date = date or m
+    return date  # (a fact whose clauses name nothing else keeps the date rather than be dropped)
+
+
+def _is_date(doc: Document, m) -> bool:
+    """Whether the span ``m`` is a DATE entity: a date says when, never what is measured (净利润的增速大起大落：2019年：
+    5.67亿元 reads the clause before 2019年; no gold metric of the training documents is a DATE)."""
+    return any(e.type == "DATE" and e.start == m.start and e.end == m.end for e in doc.entities)
 
 
 def _metric_label_line(doc: Document, value, data: dict):
