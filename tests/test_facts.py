@@ -851,6 +851,18 @@ def test_a_count_of_stocks_is_measured_by_its_move():
     assert [f.metric.text for f in find_facts(d, DATA)] == ["藍籌"]
 
 
+@pytest.mark.parametrize("text, entities", [
+    ("研发开支分别为1.66亿元、1.50亿元和0.24亿元。", [fig("1.66亿元", 1.66e8, "元"), fig("1.50亿元", 1.5e8, "元"),
+                                                fig("0.24亿元", 0.24e8, "元")]),
+    ("收入分别为14.58亿元、20.36亿元以及18.79亿元。", [fig("14.58亿元", 14.58e8, "元"), fig("20.36亿元", 20.36e8, "元"),
+                                                 fig("18.79亿元", 18.79e8, "元")]),
+])
+def test_the_words_after_a_list_item_that_go_on_to_the_next_value_name_no_metric(text, entities):
+    """1.50亿元和0.24亿元: 和0.24亿元 is the next item, not what the item measures; the items share the list's metric."""
+    metrics = [f.metric.text for f in find_facts(make_doc(text, entities), DATA)]
+    assert len(metrics) == 3 and len(set(metrics)) == 1 and metrics[0][0] not in "和以", metrics
+
+
 def test_a_date_is_never_the_metric_of_the_clause_before():
     """净利润的增速大起大落：2019年：5.67亿元: the clause before the value is the date alone, so the one before it names
     what is measured."""
@@ -1029,8 +1041,8 @@ def test_names_with_asides_pair_with_as_many_ranks():
     d = make_doc("长荣航空（EVA Air）及星宇航空（STARLUX）分别排名第11及18。",
                  [("长荣航空", "COMPANY"), ("EVA Air", "COMPANY"), ("星宇航空", "COMPANY"), ("STARLUX", "COMPANY"),
                   ("第11", "RANK", {"rank": 11}), ("18", "RANK", {"rank": 18})])
-    got = [(f.subject.text, f.value.text) for f in find_facts(d, DATA) if f.type == "RANKING"]
-    assert got == [("长荣航空", "第11"), ("星宇航空", "18")]
+    got = sorted((f.value.start, f.subject.text, f.value.text) for f in find_facts(d, DATA) if f.type == "RANKING")
+    assert [g[1:] for g in got] == [("长荣航空", "第11"), ("星宇航空", "18")]
 
 
 def test_a_person_is_the_subject_a_rank_falls_back_to():

@@ -984,10 +984,18 @@ def _after_value(doc: Document, value) -> int:
     return lo
 
 
+# the words after a value go on to the next value of a list or range (1.66亿、1.50亿和0.24亿元, 升6.218%至每股8.37元,
+# 跌144点或逾2%, 分列第四和第五): they name no metric (none of the training gold's metrics is such a phrase)
+_LIST_JOINS = ("和", "及", "与", "以及", "或")
+_NEXT_VALUE = re.compile(r"(?:和|及|与|或|以及|至|到)\s*[+\-−]?\s*(?:约|近|逾|超|每股)?\s*[\d第]")
+
+
 def _metric_after(doc: Document, value, data: dict):
     _, se = _sent_of(doc, value.start)
     lo = _after_value(doc, value)
     lo += 1 if doc.norm[lo:lo + 1] == "的" else 0  # 以347家的新增数量
+    if _NEXT_VALUE.match(doc.norm, lo):
+        return None
     hi = min(se, lo + data["max_metric"])
     stop = _AFTER_STOP.search(doc.norm, lo, hi)
     return _metric_span(doc, lo, stop.start() if stop else hi, data)
@@ -1013,6 +1021,8 @@ def _metric_before_value(doc: Document, e, lo: int, sent_lo: int, data: dict):
         if norm[lo:e.start].strip(" *").endswith(("、", "，", ",")):
             return _metric_after(doc, e, data)
     before = norm[lo:e.start].strip(" *\n")
+    if fig is not None and before in _LIST_JOINS:
+        return None  # 20.36亿元以及18.79亿元: the last item of a list shares its metric (_with_metrics)
     left = data["_strip_left"].match(before)
     before = before[left.end():] if left else before
     verbs = data["_object_verbs"]
