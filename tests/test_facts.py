@@ -863,6 +863,16 @@ def test_the_words_after_a_list_item_that_go_on_to_the_next_value_name_no_metric
     assert len(metrics) == 3 and len(set(metrics)) == 1 and metrics[0][0] not in "和以", metrics
 
 
+def test_a_plan_or_guidance_states_no_fact_but_a_plan_named_after_the_figure_does():
+    d = make_doc("微软计划在2025年的资本开支增长超过40%。",
+                 [("微软", "COMPANY"), ("2025年", "DATE"), fig("超过40%", 40, "%", "more_than")])
+    assert find_facts(d, DATA) == []
+    d = make_doc("公司指引25年折旧同比增长20%。", [fig("20%", 20, "%")])
+    assert find_facts(d, DATA) == []
+    d = make_doc("2月7日广东就有7个城市披露了收储计划。", [("2月7日", "DATE"), ("广东", "LOC"), fig("7个", 7, "个")])
+    assert [(f.subject.text, f.value.text) for f in find_facts(d, DATA)] == [("广东", "7个")]
+
+
 def test_a_date_is_never_the_metric_of_the_clause_before():
     """净利润的增速大起大落：2019年：5.67亿元: the clause before the value is the date alone, so the one before it names
     what is measured."""

@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.75955, 0.83363  # micro F1 of the counts pinned below
+F1_RULES, F1_CHOOSER = 0.76089, 0.83310  # micro F1 of the counts pinned below (session 35: plans state no fact)
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -105,8 +105,9 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # 市占也從6.8%升至7.1%), a count of stocks measured by its move (藍籌52隻升) and no date as the clause-before metric:
     # 7654/16507 (cross-fitted 0.4366 -> 0.4409 with the signed change below); the words after a value that go on to the
     # next value of a list name no metric (1.50亿和0.24亿元), nor does a bare 以及 between two items: 7759/16500
-    # (cross-fitted 0.4409 -> 0.4454)
-    assert got == {"METRIC": (1648, 658, 453), "RANKING": (320, 82, 53), "metric chars": (7759, 16500, 13347)}, got
+    # (cross-fitted 0.4409 -> 0.4454); a plan or guidance states no fact (计划在2025年的资本开支增长超过40%): METRIC ->
+    # 1645/644/456, metric characters 7742/16416 (cross-fitted facts 0.6615 -> 0.6628)
+    assert got == {"METRIC": (1645, 644, 456), "RANKING": (320, 82, 53), "metric chars": (7742, 16416, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 
@@ -153,6 +154,7 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # session 35: the from-to change (above) and an unnamed level or move (道指…，报44470点) taking the quantity named
     # before it: metric characters 8001/15789 (cross-fitted 0.4267 -> 0.4366); the rest of session 35 (above, and a
     # signed change 营收8.51亿元，同比-3.1% taking 营收): 8011/15783 (cross-fitted 0.4409); list items (above): 8116/15776
-    # (cross-fitted 0.4454)
-    assert got == {"METRIC": (1804, 427, 297), "RANKING": (303, 47, 70), "metric chars": (8116, 15776, 13347)}, got
+    # (cross-fitted 0.4454); plans (above): METRIC -> 1801/426/300, metric characters 8095/15739 (the chooser learned
+    # on these documents; cross-fitted facts 0.6615 -> 0.6628)
+    assert got == {"METRIC": (1801, 426, 300), "RANKING": (303, 47, 70), "metric chars": (8095, 15739, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)
