@@ -59,6 +59,11 @@ def test_no_in_industry_without_the_pattern(nlp):
     ("红杉中国投资并控股的星云科技发布新品。", True),
     ("红杉中国投资了星云科技。", True),
     ("红杉中国投资，并看好星云科技。", False),  # a clause break: no relation
+    # an investor's portfolio company: 有份/有 before 投资的, a short descriptor, an opening quote
+    ("红杉中国有份投资的澳洲赌场公司星云科技宣布裁员。", True),
+    ("红杉中国有投资的星云科技已上市。", True),
+    ("红杉中国投资的「星云科技」去年融资。", True),
+    ("红杉中国投资的项目包括星云科技。", False),  # what it invested in is named by a noun, not the company
 ])
 def test_invested_in_after_a_short_verb_phrase(text, related):
     from docs import make_doc
@@ -66,6 +71,14 @@ def test_invested_in_after_a_short_verb_phrase(text, related):
     d = make_doc(text, [("红杉中国", "COMPANY"), ("星云科技", "COMPANY")])
     got = [(r.type, r.head.text, r.tail.text) for r in pattern_relations(d)]
     assert got == ([("invested_in", "红杉中国", "星云科技")] if related else [])
+
+
+def test_an_investor_coordinated_before_the_one_that_invested_invests_too():
+    from docs import make_doc
+    from extract.stages.relations.rules import pattern_relations
+    d = make_doc("腾讯(700)及阿里巴巴投资的滴滴去年融资。", [("腾讯", "COMPANY"), ("阿里巴巴", "COMPANY"), ("滴滴", "COMPANY")])
+    got = sorted((r.head.text, r.tail.text) for r in pattern_relations(d) if r.type == "invested_in")
+    assert got == [("腾讯", "滴滴"), ("阿里巴巴", "滴滴")]
 
 
 @pytest.mark.parametrize("text, spans, expected", [

@@ -55,7 +55,9 @@ def _bare_gap(gap: str) -> str:
 
 
 # 投资并<verb phrase>的: invested in and (helped, incubated, held …) — a short phrase, no clause break
-_INVEST = re.compile(r"^(?:领投|投资(?:了|并[^\s，。,、；;：:]{1,6})?|参投|注资|入股|战略投资)(?:的)?\Z")
+# (有份投资的澳洲赌场公司Y, 有投资的Y, 投资的「Y」: an investor's portfolio company, a short descriptor allowed; session 35)
+_INVEST = re.compile(r"^(?:有份|有|所)?(?:领投|投资(?:了|并[^\s，。,、；;：:]{1,6})?|参投|注资|入股|战略投资)"
+                     r"(?:的(?:[^，。；、,;\s]{0,8}?(?:公司|企业|集团|平台))?)?[「“\"]?\Z")
 _IND_OF = re.compile(r"^(?:新?(?:领域|赛道|行业|产业|板块)[,，]?|(?:领域|赛道|行业)?(?:的)?(?:企业|公司|厂商|龙头)|新?(?:赛道|领域)?的)\Z")
 _GAP_MAX = 12
 
@@ -126,8 +128,10 @@ def pattern_relations(doc: Document) -> List[Relation]:
                 out += [Relation("subsidiary_of", c, a) for c in listed]
         elif both and _PARENT.match(bare):
             out.append(Relation("subsidiary_of", a, b))  # 谷歌母公司Alphabet, Google 母公司 Alphabet
-        elif a.type in ("COMPANY", "ORG") and b.type == "COMPANY" and _INVEST.match(gap):
+        elif a.type in ("COMPANY", "ORG") and b.type == "COMPANY" and _INVEST.match(bare if both else gap):
             out.append(Relation("invested_in", a, b))
+            if i and ents[i - 1].type in ("COMPANY", "ORG") and NAME_SEP.match(_bare_gap(doc.norm[ents[i - 1].end:a.start])):
+                out.append(Relation("invested_in", ents[i - 1], b))  # 腾讯及阿里巴巴投资的滴滴
     out += _investor_lists(doc, ents) + _owners_named(doc, ents)
     # 吉利集团旗下网约车平台曹操专车: the descriptor may hold an INDUSTRY (网约车), which the adjacent pairs above skip
     orgs = [e for e in ents if e.type in ("COMPANY", "ORG")]
