@@ -43,6 +43,20 @@ def test_the_country_of_a_side_is_no_place():
     assert [e.text for e in d.entities] == ["中国", "港"]
 
 
+def test_a_place_that_names_a_time_zone_is_no_place():
+    """(entity_filter.v1) 北京时间, 美东时间, 欧洲中部时间: a time zone, whatever tagged the place (the gazetteer too);
+    北京 before other words stays."""
+    from extract.doc import Document
+    from extract.stages.basic import make_entity_filter
+    text = "北京时间2月3日，美东时间周一，欧洲中部时间，北京时尚周"
+    d = Document(text)
+    d.norm = text
+    d.entities = [d.entity("LOC", 0, 2, source="gazetteer"), d.entity("LOC", 9, 10, source="ner"),
+                  d.entity("LOC", 16, 18, source="ner"), d.entity("LOC", 23, 25, source="gazetteer")]
+    make_entity_filter(None)(d)
+    assert [(e.start, e.text) for e in d.entities] == [(23, "北京")]
+
+
 def test_standard_sector_names_of_the_national_classification():
     from extract.stages.gazetteer import Gazetteer
     g = Gazetteer()
