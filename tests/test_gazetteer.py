@@ -57,6 +57,14 @@ def test_a_place_that_names_a_time_zone_is_no_place():
     assert [(e.start, e.text) for e in d.entities] == [(23, "北京")]
 
 
+def test_general_knowledge_bodies_and_agencies_are_orgs():
+    from extract.stages.gazetteer import Gazetteer
+    g = Gazetteer()
+    text = "国新办发布会上，3GPP与CNNIC的数据；清华团队接受AFP采访。"
+    found = {text[s:e] for s, e, t in g.find(text) if t == "ORG"}
+    assert {"国新办", "3GPP", "CNNIC", "清华", "AFP"} <= found
+
+
 def test_standard_sector_names_of_the_national_classification():
     from extract.stages.gazetteer import Gazetteer
     g = Gazetteer()
