@@ -57,6 +57,19 @@ def test_a_place_that_names_a_time_zone_is_no_place():
     assert [(e.start, e.text) for e in d.entities] == [(23, "北京")]
 
 
+def test_central_banks_in_general_are_no_body():
+    """(entity_filter.v1) 全球央行持续购金, 各国央行: central banks in general; 中国央行 and 央行 alone stay."""
+    from extract.doc import Document
+    from extract.stages.basic import make_entity_filter
+    text = "全球央行持续购金，各国央行亦然；央行表示，中国央行"
+    d = Document(text)
+    d.norm = text
+    d.entities = [d.entity("ORG", 2, 4, source="ner"), d.entity("ORG", 11, 13, source="gazetteer"),
+                  d.entity("ORG", 16, 18, source="ner"), d.entity("ORG", 23, 25, source="ner")]
+    make_entity_filter(None)(d)
+    assert [(e.start, e.text) for e in d.entities] == [(16, "央行"), (23, "央行")]
+
+
 def test_general_knowledge_bodies_and_agencies_are_orgs():
     from extract.stages.gazetteer import Gazetteer
     g = Gazetteer()
