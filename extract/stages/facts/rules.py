@@ -1047,9 +1047,10 @@ _COMMAS = "，,"
 
 def _from_to_metric(doc: Document, e, lo: int, subject, ents: list, starts: list, data: dict):
     """The metric of a FIGURE ``e`` that is either end of a from-to change (above): the span between ``lo`` (the
-    clause or ``subject`` end) and 从 (the clause before where 从 opens the clause), or None where ``e`` is not such an end. Only a time (a date, or words ending in
-    的) may stand between 从 and the first figure, and only the change verb with 至/到 and a time between the two
-    figures. ``ents``: the document's entities by start, ``starts`` their starts."""
+    clause or ``subject`` end) and 从 (the clause before, where 从 opens the clause), or None where ``e`` is not such
+    an end. Only a time (a date, or words ending in 的) may stand between 从 and the first figure, and only the change
+    verb with 至/到 and a time between the two figures. ``ents``: the document's entities by start, ``starts`` their
+    starts."""
     norm = doc.norm
 
     def at(q, kind):  # the entity of ``kind`` starting at ``q``, or None
@@ -1100,6 +1101,7 @@ _STOCK_MOVE = re.compile(r"(?:升|跌|下跌|上涨|上升|下降|无升跌|涨�
 
 
 def _stock_move(doc: Document, e):
+    """The move right after a count of stocks ``e`` (52隻升 → 升), or None."""
     if e.attrs.get("unit") != "只":
         return None
     m = _STOCK_MOVE.match(doc.norm, _after_value(doc, e))
