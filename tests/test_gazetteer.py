@@ -29,45 +29,35 @@ def test_a_market_index_is_no_name():
     assert [e.text for e in d.entities] == ["恒指公司"]
 
 
+def _filtered(text, spans):
+    """(start, text) of the entities ``spans`` ((type, start, end, source)) of ``text`` that the entity filter keeps."""
+    from extract.doc import Document
+    from extract.stages.basic import make_entity_filter
+    d = Document(text)
+    d.norm = text
+    d.entities = [d.entity(t, a, b, source=src) for t, a, b, src in spans]
+    make_entity_filter(None)(d)
+    return [(e.start, e.text) for e in d.entities]
+
+
 def test_the_country_of_a_side_is_no_place():
     """(entity_filter.v1) 中方 / 俄方 name a party to talks: their first character is no LOC; 中国 and a one-character
     place before another word (港股) stay."""
-    from extract.doc import Document
-    from extract.stages.basic import make_entity_filter
-    text = "中方反制，俄方欢迎。中国与港股"
-    d = Document(text)
-    d.norm = text
-    d.entities = [d.entity("LOC", 0, 1, source="ner"), d.entity("LOC", 5, 6, source="ner"),
-                  d.entity("LOC", 10, 12, source="ner"), d.entity("LOC", 13, 14, source="ner")]
-    make_entity_filter(None)(d)
-    assert [e.text for e in d.entities] == ["中国", "港"]
+    spans = [("LOC", 0, 1, "ner"), ("LOC", 5, 6, "ner"), ("LOC", 10, 12, "ner"), ("LOC", 13, 14, "ner")]
+    assert [t for _, t in _filtered("中方反制，俄方欢迎。中国与港股", spans)] == ["中国", "港"]
 
 
 def test_a_place_that_names_a_time_zone_is_no_place():
     """(entity_filter.v1) 北京时间, 美东时间, 欧洲中部时间: a time zone, whatever tagged the place (the gazetteer too);
     北京 before other words stays."""
-    from extract.doc import Document
-    from extract.stages.basic import make_entity_filter
-    text = "北京时间2月3日，美东时间周一，欧洲中部时间，北京时尚周"
-    d = Document(text)
-    d.norm = text
-    d.entities = [d.entity("LOC", 0, 2, source="gazetteer"), d.entity("LOC", 9, 10, source="ner"),
-                  d.entity("LOC", 16, 18, source="ner"), d.entity("LOC", 23, 25, source="gazetteer")]
-    make_entity_filter(None)(d)
-    assert [(e.start, e.text) for e in d.entities] == [(23, "北京")]
+    spans = [("LOC", 0, 2, "gazetteer"), ("LOC", 9, 10, "ner"), ("LOC", 16, 18, "ner"), ("LOC", 23, 25, "gazetteer")]
+    assert _filtered("北京时间2月3日，美东时间周一，欧洲中部时间，北京时尚周", spans) == [(23, "北京")]
 
 
 def test_central_banks_in_general_are_no_body():
     """(entity_filter.v1) 全球央行持续购金, 各国央行: central banks in general; 中国央行 and 央行 alone stay."""
-    from extract.doc import Document
-    from extract.stages.basic import make_entity_filter
-    text = "全球央行持续购金，各国央行亦然；央行表示，中国央行"
-    d = Document(text)
-    d.norm = text
-    d.entities = [d.entity("ORG", 2, 4, source="ner"), d.entity("ORG", 11, 13, source="gazetteer"),
-                  d.entity("ORG", 16, 18, source="ner"), d.entity("ORG", 23, 25, source="ner")]
-    make_entity_filter(None)(d)
-    assert [(e.start, e.text) for e in d.entities] == [(16, "央行"), (23, "央行")]
+    spans = [("ORG", 2, 4, "ner"), ("ORG", 11, 13, "gazetteer"), ("ORG", 16, 18, "ner"), ("ORG", 23, 25, "ner")]
+    assert _filtered("全球央行持续购金，各国央行亦然；央行表示，中国央行", spans) == [(16, "央行"), (23, "央行")]
 
 
 def test_general_knowledge_bodies_and_agencies_are_orgs():
