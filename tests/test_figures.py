@@ -230,6 +230,9 @@ CASES = [
     ("附近两家门店", "两家", 2, "家", "exact", None, None),
     ("近两家门店", "近两家", 2, "家", "approx", None, None),
     ("意向售價約900萬 呎價7031元", "約900萬", 9000000, "元", "approx", None, None),
+    # scores in digits (技术评分85.89分, 合计130分): 9 of 9 in the news training and dev gold are FIGUREs
+    ("技术评分85.89分。", "85.89分", 85.89, "分", "exact", None, None),
+    ("获得1332分，位列全球第", "1332分", 1332, "分", "exact", None, None),
 ]
 
 
@@ -302,6 +305,10 @@ NEGATIVES = [
     ("25年PE趋向可比公司", "25年"),
     ("美国10年期国债收益率", "10年"),  # a bond's tenor names it, counts nothing
     ("恒指续高于10天线", "高于10天"),  # a moving-average line
+    ("10点30分开盘", "30分"),  # the minutes of a time of day, not a score
+    ("这一点十分重要", "十分"),  # "very": a score is written in digits
+    ("全片共16分09秒", "16分"),  # minutes and seconds of a duration
+    ("5分钟后上涨", "5分"),
 ]
 
 

@@ -54,6 +54,7 @@ _SHARED_QUALIFIERS = ("approx", "more_than", "less_than", "at_least")
 _ROC_YEAR = re.compile(r"(?<![\d.])1[01]\d年(?!代|前|来|以来|间|内|多|历史)")
 
 
+_CLOCK_BEFORE = ("点", "时", "時", ":", "：")  # before the minutes of a time of day (10点30分)
 _INDEX_POINTS = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?点(?=[后前半多钟])")
 _HALF_YEAR = re.compile(r"(?P<cue>过了|不到|时隔|短短|上市|才|仅|用了|历时|耗时|长达|经过|为期|由)?(?<![上下前后今去明近每])"
                         r"(?P<half>半年)(?![报度前后内])(?P<time>的?时间)?")
@@ -209,6 +210,9 @@ class FigureRecognizer:
             start, end = _bold_core(norm, start, m.end())
             if roc_years and end - start == 4 and _ROC_YEAR.match(norm, start):
                 continue  # 114年產值: a 民国 year in Taiwan news, left to the DATE recognizer
+            if attrs["unit"] == "分" and (norm[start - 1:start] in _CLOCK_BEFORE
+                                          or not any(c.isdigit() for c in norm[start:end])):
+                continue  # 10点30分: the minutes of a time of day; 十分重要: "very"; a score is written in digits
             per = None
             if attrs["unit"] in self.per_bases:
                 per = self.per_slash.match(norm, end) or self.per_unit.match(norm, end)
