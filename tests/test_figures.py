@@ -233,6 +233,9 @@ CASES = [
     # scores in digits (技术评分85.89分, 合计130分): 9 of 9 in the news training and dev gold are FIGUREs
     ("技术评分85.89分。", "85.89分", 85.89, "分", "exact", None, None),
     ("获得1332分，位列全球第", "1332分", 1332, "分", "exact", None, None),
+    # a count with + whose measure word is left out (1000+核心车控): 6 of 6 in the news gold are FIGUREs
+    ("毫秒级唤醒响应，1000+核心车控", "1000+", 1000, "", "more_than", None, None),
+    ("30000+医药人、1100+行业大咖", "1100+", 1100, "", "more_than", None, None),
 ]
 
 
@@ -309,6 +312,9 @@ NEGATIVES = [
     ("这一点十分重要", "十分"),  # "very": a score is written in digits
     ("全片共16分09秒", "16分"),  # minutes and seconds of a duration
     ("5分钟后上涨", "5分"),
+    ("1+1大于2", "1+"),  # arithmetic, a round, a model name: no count
+    ("A+轮融资", "A+"),
+    ("iPhone 16+上市", "16+"),
 ]
 
 

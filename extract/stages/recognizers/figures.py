@@ -54,6 +54,7 @@ _SHARED_QUALIFIERS = ("approx", "more_than", "less_than", "at_least")
 _ROC_YEAR = re.compile(r"(?<![\d.])1[01]\d年(?!代|前|来|以来|间|内|多|历史)")
 
 
+_MODEL_BEFORE = re.compile(r"[A-Za-z] ?$")  # iPhone 16+: a model name, not a count
 _CLOCK_BEFORE = ("点", "时", "時", ":", "：")  # before the minutes of a time of day (10点30分)
 _INDEX_POINTS = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?点(?=[后前半多钟])")
 _HALF_YEAR = re.compile(r"(?P<cue>过了|不到|时隔|短短|上市|才|仅|用了|历时|耗时|长达|经过|为期|由)?(?<![上下前后今去明近每])"
@@ -166,7 +167,8 @@ class FigureRecognizer:
             (?:{G}(?P<post>{alternation(self.suffix)}|{re.escape(self.more_after_unit)}(?=[^\w]|$|时间|的|了|来|前|后)))?
             # no unit, %, magnitude or qualifier after a bare number: not a figure (fail fast)
             # (a currency sign makes a bare number money: $118)
-            (?(sym)|(?(unit)|(?(u1)|(?(post)|(?(mag2)|(?(m1)|(?(n1)(?!))))))))
+            # (but a bare count with + before a word is one: 1000+核心车控, 870+行业内领先的企业)
+            (?(sym)|(?(unit)|(?(u1)|(?(post)|(?(mag2)|(?(m1)|(?(mid)(?<=\+)(?=[\u4e00-\u9fff])|(?(n1)(?!)))))))))
             (?(vq)(?(unit)|(?<![{alternation(n.vague)}])))
         """
         self.pattern = re.compile(template.replace("RANGE_PART", range_part), re.VERBOSE)
@@ -514,6 +516,8 @@ class FigureRecognizer:
                 unit = self._moneyless_unit(mags, norm, m.start())
                 if unit is None and g("post") == "级" and "万" in mags:
                     unit = "元"  # 10万级SUV, 20-30万级车型: a price class (10 of 10 in the news gold)
+                if unit is None and g("mid") == "+" and not mags and not _MODEL_BEFORE.search(norm, 0, start):
+                    unit = ""  # 1000+核心车控: a count whose measure word is left out (6 of 6 in the news gold)
                 if unit is None:
                     return None
             # a year (2024年, 2025—2027年) is a DATE, never a FIGURE
