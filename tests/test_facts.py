@@ -873,6 +873,13 @@ def test_a_plan_or_guidance_states_no_fact_but_a_plan_named_after_the_figure_doe
     assert [(f.subject.text, f.value.text) for f in find_facts(d, DATA)] == [("广东", "7个")]
 
 
+def test_a_size_class_states_no_fact():
+    """百亿级蓝海市场, 10万级SUV: a class of sizes, not a measurement (20 of 24 in the news gold state no fact)."""
+    d = make_doc("公司抢占百亿级蓝海市场，营收达12亿元。",
+                 [("百亿级", "FIGURE", {"value": 1e10, "unit": "元", "qualifier": "approx"}), fig("12亿元", 12e8, "元")])
+    assert [f.value.text for f in find_facts(d, DATA)] == ["12亿元"]
+
+
 def test_a_date_is_never_the_metric_of_the_clause_before():
     """净利润的增速大起大落：2019年：5.67亿元: the clause before the value is the date alone, so the one before it names
     what is measured."""

@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.76089, 0.83310  # micro F1 of the counts pinned below (session 35: plans state no fact)
+F1_RULES, F1_CHOOSER = 0.76076, 0.83307  # micro F1 of the counts pinned below (session 35: plans, size classes state no fact)
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -107,7 +107,9 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # next value of a list name no metric (1.50亿和0.24亿元), nor does a bare 以及 between two items: 7759/16500
     # (cross-fitted 0.4409 -> 0.4454); a plan or guidance states no fact (计划在2025年的资本开支增长超过40%): METRIC ->
     # 1645/644/456, metric characters 7742/16416 (cross-fitted facts 0.6615 -> 0.6628)
-    assert got == {"METRIC": (1645, 644, 456), "RANKING": (320, 82, 53), "metric chars": (7742, 16416, 13347)}, got
+    # a size class states no fact (百亿级蓝海市场, 10万级SUV: 20 of 24 in the news gold): METRIC -> 1642/640/459, metric
+    # characters 7739/16381 (cross-fitted facts 0.6622 -> 0.6628)
+    assert got == {"METRIC": (1642, 640, 459), "RANKING": (320, 82, 53), "metric chars": (7739, 16381, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 
@@ -156,5 +158,6 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # signed change 营收8.51亿元，同比-3.1% taking 营收): 8011/15783 (cross-fitted 0.4409); list items (above): 8116/15776
     # (cross-fitted 0.4454); plans (above): METRIC -> 1801/426/300, metric characters 8095/15739 (the chooser learned
     # on these documents; cross-fitted facts 0.6615 -> 0.6628)
-    assert got == {"METRIC": (1801, 426, 300), "RANKING": (303, 47, 70), "metric chars": (8095, 15739, 13347)}, got
+    # size classes (above): METRIC -> 1798/422/303, metric characters 8092/15704
+    assert got == {"METRIC": (1798, 422, 303), "RANKING": (303, 47, 70), "metric chars": (8092, 15704, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)

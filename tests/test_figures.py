@@ -236,6 +236,9 @@ CASES = [
     # a count with + whose measure word is left out (1000+核心车控): 6 of 6 in the news gold are FIGUREs
     ("毫秒级唤醒响应，1000+核心车控", "1000+", 1000, "", "more_than", None, None),
     ("30000+医药人、1100+行业大咖", "1100+", 1100, "", "more_than", None, None),
+    # a size class in money written with magnitude words alone (7 of 7 in the news gold are FIGUREs, unit 元)
+    ("抢占百亿级蓝海市场", "百亿级", 10000000000, "元", "approx", None, None),
+    ("打开万亿级市场", "万亿级", 1000000000000, "元", "approx", None, None),
 ]
 
 

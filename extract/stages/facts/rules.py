@@ -548,6 +548,8 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
             return True  # 超过100件PCT专利的企业仅8家: a threshold that defines the counted group
     if unit != "%" and e.text.endswith(("以下", "以内", "以上")) and re.match(r"[^\W\d_a-zA-Z的]|、", norm[e.end:e.end + 1]):
         return True  # 800美元以下小包裹, 千元以下入门级区间, 2000元以下、2000—4000元: a class bound, not a measurement
+    if e.type == "FIGURE" and norm[e.start:e.end].endswith(("级", "级别")):
+        return True  # 百亿级蓝海市场, 10万级SUV, 20亿级项目: a size class (20 of 24 in the news gold state no fact)
     if e.attrs.get("qualifier") in ("more_than", "at_least") and unit != "%" and re.match(
             r"[^，。,；;的]{0,12}的(?:" + "|".join(data["group_nouns"]) + ")", norm[e.end:e.end + 20]):
         return True  # 有100件以上PCT专利的企业: the same, with the count elsewhere

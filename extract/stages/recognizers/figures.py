@@ -516,6 +516,9 @@ class FigureRecognizer:
                 unit = self._moneyless_unit(mags, norm, m.start())
                 if unit is None and g("post") == "级" and "万" in mags:
                     unit = "元"  # 10万级SUV, 20-30万级车型: a price class (10 of 10 in the news gold)
+                if (unit is None and g("post") in ("级", "级别") and self.bare_magnitude.issuperset(n1)
+                        and ("万" in n1 or "亿" in n1)):
+                    unit = "元"  # 百亿级蓝海市场, 万亿级市场, 百万级豪车: a size class in money (7 of 7 in the news gold)
                 if unit is None and g("mid") == "+" and not mags and not _MODEL_BEFORE.search(norm, 0, start):
                     unit = ""  # 1000+核心车控: a count whose measure word is left out (6 of 6 in the news gold)
                 if unit is None:
