@@ -144,7 +144,8 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=(), per
                                                        or (e.type == "COMPANY" and names_an_app(doc.norm, e.end))
                                                        or (e.type == "LOC" and names_a_side(doc.norm, e.start, e.end))))
                         and not (e.type == "LOC" and names_a_time_zone(doc.norm, e.end))
-                        and not (e.type == "ORG" and names_central_banks(doc.norm, e.start, e.end))]
+                        and not (e.type == "ORG" and names_central_banks(doc.norm, e.start, e.end))
+                        and not (e.type == "INDUSTRY" and names_an_umbrella(doc.norm, e.start, e.end))]
         return doc
 
     return entity_filter
@@ -189,6 +190,19 @@ PERSON_OR_BODY = ("COMPANY", "ORG", "PERSON")  # the types a term that is never 
 def not_names() -> frozenset:
     """Terms that are never names (``extract/data/rules/not_names.json``: ETF, IPO, GPU, 北水 …)."""
     return frozenset(load_rules("not_names")["terms"])
+
+
+@lru_cache(maxsize=1)
+def umbrella_labels() -> frozenset:
+    """Umbrella policy labels that are never INDUSTRY (``not_names.json`` umbrella_labels: 未来产业, 战略性新兴产业 …)."""
+    return frozenset(load_rules("not_names")["umbrella_labels"])
+
+
+def names_an_umbrella(norm: str, start: int, end: int) -> bool:
+    """Whether ``norm[start:end]`` is an umbrella label (:func:`umbrella_labels`), with or without the head 产业 the
+    entity filter cuts off a sector name (战略性新兴 of 战略性新兴产业)."""
+    labels = umbrella_labels()
+    return norm[start:end] in labels or norm[start:end + 2] in labels
 
 
 def never_a_name(norm: str, e) -> bool:
