@@ -194,13 +194,13 @@ def not_names() -> frozenset:
 
 @lru_cache(maxsize=1)
 def umbrella_labels() -> frozenset:
-    """Umbrella policy labels that are never INDUSTRY (``not_names.json`` umbrella_labels: 未来产业, 战略性新兴产业 …)."""
+    """Umbrella policy labels that are never INDUSTRY (``not_names.json`` umbrella_labels: 未来产业, 新兴产业 …)."""
     return frozenset(load_rules("not_names")["umbrella_labels"])
 
 
 def names_an_umbrella(norm: str, start: int, end: int) -> bool:
     """Whether ``norm[start:end]`` is an umbrella label (:func:`umbrella_labels`), with or without the head 产业 the
-    entity filter cuts off a sector name (战略性新兴 of 战略性新兴产业)."""
+    entity filter cuts off a sector name (新兴 of 新兴产业)."""
     labels = umbrella_labels()
     return norm[start:end] in labels or norm[start:end + 2] in labels
 

@@ -519,7 +519,7 @@ class FigureRecognizer:
                 if (unit is None and g("post") in ("级", "级别") and self.bare_magnitude.issuperset(n1)
                         and ("万" in n1 or "亿" in n1)):
                     unit = "元"  # 百亿级蓝海市场, 万亿级市场, 百万级豪车: a size class in money (7 of 7 in the news gold)
-                if unit is None and g("mid") == "+" and not mags and not _MODEL_BEFORE.search(norm, 0, start):
+                if unit is None and g("mid") == "+" and not mags and not _MODEL_BEFORE.search(norm, max(0, start - 2), start):
                     unit = ""  # 1000+核心车控: a count whose measure word is left out (6 of 6 in the news gold)
                 if unit is None:
                     return None
