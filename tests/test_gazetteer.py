@@ -69,6 +69,13 @@ def test_umbrella_policy_labels_are_no_industry():
     assert not [t for s, e, t in Gazetteer().find("布局未来产业") if t == "INDUSTRY" and e - s == 4]
 
 
+def test_real_estate_is_a_sector():
+    from extract.stages.gazetteer import Gazetteer
+    text = "高风险地产商的债务；房地产板块走弱"
+    found = {text[s:e] for s, e, t in Gazetteer().find(text) if t == "INDUSTRY"}
+    assert {"地产", "房地产"} <= found
+
+
 def test_general_knowledge_bodies_and_agencies_are_orgs():
     from extract.stages.gazetteer import Gazetteer
     g = Gazetteer()
