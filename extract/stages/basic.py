@@ -187,15 +187,21 @@ PERSON_OR_BODY = ("COMPANY", "ORG", "PERSON")  # the types a term that is never 
 
 
 @lru_cache(maxsize=1)
+def _not_names_rules() -> dict:
+    """``extract/data/rules/not_names.json``, read once for :func:`not_names` and :func:`umbrella_labels`."""
+    return load_rules("not_names")
+
+
+@lru_cache(maxsize=1)
 def not_names() -> frozenset:
     """Terms that are never names (``extract/data/rules/not_names.json``: ETF, IPO, GPU, 北水 …)."""
-    return frozenset(load_rules("not_names")["terms"])
+    return frozenset(_not_names_rules()["terms"])
 
 
 @lru_cache(maxsize=1)
 def umbrella_labels() -> frozenset:
     """Umbrella policy labels that are never INDUSTRY (``not_names.json`` umbrella_labels: 未来产业, 新兴产业 …)."""
-    return frozenset(load_rules("not_names")["umbrella_labels"])
+    return frozenset(_not_names_rules()["umbrella_labels"])
 
 
 def names_an_umbrella(norm: str, start: int, end: int) -> bool:

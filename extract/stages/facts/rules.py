@@ -838,7 +838,7 @@ def _rules_pass(doc: Document, data: dict):
         if date is None:
             date = (_lead_in_date(doc, e, ents, starts)
                     or (asof if asof is not None and _same_paragraph(doc, asof, e) else None))
-        metric = (_from_to_metric(doc, e, lo, subject, ents, starts, data) or _stock_move(doc, e)) \
+        metric = (_from_to_metric(doc, e, lo, subject, data) or _stock_move(doc, e)) \
             if e.type == "FIGURE" else None
         if date is not None and date.end > lo and date.end <= e.start:
             lo = date.end
@@ -1047,21 +1047,15 @@ _TO = re.compile(r"[^，。；：,;:\n]{0,10}?(?:至|到)了?")
 _COMMAS = "，,"
 
 
-def _from_to_metric(doc: Document, e, lo: int, subject, ents: list, starts: list, data: dict):
+def _from_to_metric(doc: Document, e, lo: int, subject, data: dict):
     """The metric of a FIGURE ``e`` that is either end of a from-to change (above): the span between ``lo`` (the
     clause or ``subject`` end) and 从 (the clause before, where 从 opens the clause), or None where ``e`` is not such
     an end. Only a time (a date, or words ending in 的) may stand between 从 and the first figure, and only the change
-    verb with 至/到 and a time between the two figures. ``ents``: the document's entities by start, ``starts`` their
-    starts."""
+    verb with 至/到 and a time between the two figures."""
     norm = doc.norm
 
     def at(q, kind):  # the entity of ``kind`` starting at ``q``, or None
-        j = bisect.bisect_left(starts, q)
-        while j < len(ents) and ents[j].start == q:
-            if ents[j].type == kind:
-                return ents[j]
-            j += 1
-        return None
+        return next((x for x in _starting_in(doc, q, q + 1) if x.type == kind), None)
 
     def figure_after(q):  # the figure a time and 的 away from ``q``, or None
         for _ in range(2):
@@ -1088,7 +1082,9 @@ def _from_to_metric(doc: Document, e, lo: int, subject, ents: list, starts: list
         return None
     if not norm[lo:p].strip(" *") and norm[lo - 1:lo] in _COMMAS:
         # (台灣…的投資件數，從2021年的34.6％驟減至2024年的22％: 从 opens the clause, the quantity ends the one before)
-        a = max(norm.rfind(c, 0, lo - 1) for c in "，。；,;：:！？!?\n") + 1
+        idx = _index(doc)  # (the last clause mark or line break before the comma, from the index: no scan back)
+        a = max((marks[k - 1] for marks in (idx.clause_ends, idx.newlines)
+                 if (k := bisect.bisect_left(marks, lo - 1))), default=-1) + 1
         if subject is not None and a <= subject.end < lo:
             a = subject.end
         return _metric_span(doc, a, lo - 1, data)
@@ -1136,13 +1132,7 @@ def _metric_before(doc: Document, f, sent: tuple, data: dict):
 def _is_date(doc: Document, m) -> bool:
     """Whether the span ``m`` is a DATE entity: a date says when, never what is measured (净利润的增速大起大落：2019年：
     5.67亿元 reads the clause before 2019年; no gold metric of the training documents is a DATE)."""
-    idx = _index(doc)
-    i = bisect.bisect_left(idx.starts, m.start)
-    while i < len(idx.ents) and idx.starts[i] == m.start:
-        if idx.ents[i].type == "DATE" and idx.ents[i].end == m.end:
-            return True
-        i += 1
-    return False
+    return any(x.type == "DATE" and x.end == m.end for x in _starting_in(doc, m.start, m.start + 1))
 
 
 def _metric_label_line(doc: Document, value, data: dict):
