@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.76076, 0.83307  # micro F1 of the counts pinned below (session 35: plans, size classes state no fact)
+F1_RULES, F1_CHOOSER = 0.76619, 0.83528  # micro F1 of the counts pinned below (session 36: a company anaphor names no subject)
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -109,7 +109,9 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # 1645/644/456, metric characters 7742/16416 (cross-fitted facts 0.6615 -> 0.6628)
     # a size class states no fact (百亿级蓝海市场, 10万级SUV: 20 of 24 in the news gold): METRIC -> 1642/640/459, metric
     # characters 7739/16381 (cross-fitted facts 0.6622 -> 0.6628)
-    assert got == {"METRIC": (1642, 640, 459), "RANKING": (320, 82, 53), "metric chars": (7739, 16381, 13347)}, got
+    # session 36: a company anaphor (该公司, 这家企业, 该机构) is no subject: the fact stays null unless the company is
+    # named in the sentence: METRIC -> 1656/626/445, metric characters 7775/16381 (cross-fitted facts 0.6635 -> 0.6680)
+    assert got == {"METRIC": (1656, 626, 445), "RANKING": (320, 82, 53), "metric chars": (7775, 16381, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 
@@ -159,5 +161,6 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # (cross-fitted 0.4454); plans (above): METRIC -> 1801/426/300, metric characters 8095/15739 (the chooser learned
     # on these documents; cross-fitted facts 0.6615 -> 0.6628)
     # size classes (above): METRIC -> 1798/422/303, metric characters 8092/15704
-    assert got == {"METRIC": (1798, 422, 303), "RANKING": (303, 47, 70), "metric chars": (8092, 15704, 13347)}, got
+    # session 36: company anaphors (above): METRIC -> 1804/417/297, metric characters 8108/15710
+    assert got == {"METRIC": (1804, 417, 297), "RANKING": (303, 47, 70), "metric chars": (8108, 15710, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)
