@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.76619, 0.83528  # micro F1 of the counts pinned below (session 36: a company anaphor names no subject)
+F1_RULES, F1_CHOOSER = 0.76649, 0.83561  # micro F1 of the counts pinned below (session 36: company anaphors, suppositions)
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -111,7 +111,9 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # characters 7739/16381 (cross-fitted facts 0.6622 -> 0.6628)
     # session 36: a company anaphor (该公司, 这家企业, 该机构) is no subject: the fact stays null unless the company is
     # named in the sentence: METRIC -> 1656/626/445, metric characters 7775/16381 (cross-fitted facts 0.6635 -> 0.6680)
-    assert got == {"METRIC": (1656, 626, 445), "RANKING": (320, 82, 53), "metric chars": (7775, 16381, 13347)}, got
+    # a supposition or rumour (若, 假设, 传出 … before the figure in its clause) states no fact: METRIC -> 1656/624/445,
+    # metric characters 7775/16375 (cross-fitted facts 0.6680 -> 0.6691)
+    assert got == {"METRIC": (1656, 624, 445), "RANKING": (320, 82, 53), "metric chars": (7775, 16375, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 
@@ -162,5 +164,6 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # on these documents; cross-fitted facts 0.6615 -> 0.6628)
     # size classes (above): METRIC -> 1798/422/303, metric characters 8092/15704
     # session 36: company anaphors (above): METRIC -> 1804/417/297, metric characters 8108/15710
-    assert got == {"METRIC": (1804, 417, 297), "RANKING": (303, 47, 70), "metric chars": (8108, 15710, 13347)}, got
+    # suppositions (above): METRIC -> 1804/415/297, metric characters 8108/15704
+    assert got == {"METRIC": (1804, 415, 297), "RANKING": (303, 47, 70), "metric chars": (8108, 15704, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)

@@ -561,6 +561,8 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
         return True  # 一万家目标, 增长目标是10%以上
     if has_word(tuple(data["plan_words"]), clause, e.start):
         return True  # 计划在2025年的资本开支增长超过40%: a plan, not a measurement
+    if has_word(tuple(data["hypothetical_words"]), clause, e.start):
+        return True  # 若市民于2022年以900万元买入新盘: a supposition or a rumour, not a measurement
     if _forecast(doc, e, ss, clause, data):
         return True  # 预计到2028年市场规模将达到3000亿美元: a forecast, not a measurement
     if norm[max(ss, e.start - 1):e.start] == "在" and re.match(r"[^，。,；;]{0,10}?(?:当中|之中|中|里)(?:[，,]|$)", after):
