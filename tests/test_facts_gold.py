@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.76649, 0.83561  # micro F1 of the counts pinned below (session 36: company anaphors, suppositions)
+F1_RULES, F1_CHOOSER = 0.76729, 0.83638  # micro F1 of the counts pinned below (session 36: company anaphors, suppositions, plans)
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -113,7 +113,9 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # named in the sentence: METRIC -> 1656/626/445, metric characters 7775/16381 (cross-fitted facts 0.6635 -> 0.6680)
     # a supposition or rumour (若, 假设, 传出 … before the figure in its clause) states no fact: METRIC -> 1656/624/445,
     # metric characters 7775/16375 (cross-fitted facts 0.6680 -> 0.6691)
-    assert got == {"METRIC": (1656, 624, 445), "RANKING": (320, 82, 53), "metric chars": (7775, 16375, 13347)}, got
+    # promises, budgets, the future, floors and possibilities (承诺, 安排, 未来, 不低于, 可以) are plans: METRIC ->
+    # 1655/617/446, metric characters 7770/16315 (cross-fitted facts 0.6691 -> 0.6703)
+    assert got == {"METRIC": (1655, 617, 446), "RANKING": (320, 82, 53), "metric chars": (7770, 16315, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 
@@ -165,5 +167,6 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # size classes (above): METRIC -> 1798/422/303, metric characters 8092/15704
     # session 36: company anaphors (above): METRIC -> 1804/417/297, metric characters 8108/15710
     # suppositions (above): METRIC -> 1804/415/297, metric characters 8108/15704
-    assert got == {"METRIC": (1804, 415, 297), "RANKING": (303, 47, 70), "metric chars": (8108, 15704, 13347)}, got
+    # plans (above): METRIC -> 1803/409/298, metric characters 8103/15651
+    assert got == {"METRIC": (1803, 409, 298), "RANKING": (303, 47, 70), "metric chars": (8103, 15651, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)
