@@ -942,6 +942,19 @@ def test_a_stake_is_about_its_holder():
     assert [f.subject.text for f in facts] == ["王长田"]
 
 
+
+def test_a_count_of_shares_traded_is_about_the_holder_who_goes_on():
+    from extract.stages.facts import stake_holders
+    from extract.doc import Fact
+    d = make_doc("期内，Appaloosa增持京东317万股，增持阿里巴巴184万股；腾讯持有美团120万股。",
+                 [("Appaloosa", "COMPANY"), ("京东", "COMPANY"), fig("317万股", 317e4, "股"), ("阿里巴巴", "COMPANY"),
+                  fig("184万股", 184e4, "股"), ("腾讯", "COMPANY"), ("美团", "COMPANY"), fig("120万股", 120e4, "股")])
+    held = {2: 1, 4: 3, 7: 6}  # each value with the company bought, as a chooser may pick it
+    facts = [Fact("METRIC", d.entities[h], d.entities[v], None, None) for v, h in held.items()]
+    stake_holders(d, facts)
+    assert [f.subject.text for f in facts] == ["Appaloosa", "Appaloosa", "腾讯"]  # a new sentence part names its own
+
+
 def test_a_converted_amount_states_what_its_amount_states():
     from extract.stages.facts import mirror_conversions
     from extract.doc import Fact

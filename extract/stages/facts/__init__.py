@@ -132,17 +132,23 @@ def _in_brackets(doc: Document, e) -> bool:
 _STAKE_AFTER = re.compile(r"\s*(?:的)?(?:股权|股份)")
 _HOLD_VERB = re.compile(r"(?:持有|收购|持股|购入|认购|买入|增持|减持)(?=[^，。；;,]*\Z)")
 _HOLDERS = ("COMPANY", "ORG", "PERSON")
+_OPENS_CLAUSE = re.compile(r"[，,；;]\s*(?:又|并|再|还|亦|也|同时)?\Z")  # the verb opens its clause
 
 
 def stake_holders(doc: Document, facts: list) -> None:
     """``王长田持有光线传媒约35.53%股份``, ``中策海潮与上海彤中分别收购中策橡胶46.95%和10.16%的股权``: a stake is a fact
     about its holder, the name before the verb, never the company held between the verb and the value (in the news
-    train, extension and dev gold: the holder 12 times, the held company never)."""
+    train, extension and dev gold: the holder 12 times, the held company never). A count of shares traded
+    (Appaloosa增持京东317万股) is a stake too, and a clause that opens with the verb (，增持阿里巴巴184万股) goes on about the
+    holder of the stake before it in the sentence (session 36: cross-fitted facts 0.6703 -> 0.6708, 4 right more, 4 false
+    fewer; news dev + select unchanged)."""
     norm = doc.norm
     ents = sorted((e for e in doc.entities if e.type in _HOLDERS), key=lambda e: e.start)
     starts = [e.start for e in ents]
-    for f in facts:
-        if f.type != "METRIC" or f.position is not None or not _STAKE_AFTER.match(norm, f.value.end):
+    last = (None, None)  # (sentence start, holder) of the last stake given a holder
+    for f in sorted(facts, key=lambda f: f.value.start):
+        if f.type != "METRIC" or f.position is not None or not (
+                _STAKE_AFTER.match(norm, f.value.end) or f.value.attrs.get("unit") == "股"):
             continue
         ss, _ = _sent_of(doc, f.value.start)
         m = None
@@ -153,11 +159,15 @@ def stake_holders(doc: Document, facts: list) -> None:
         held = f.subject is not None and m.end() <= f.subject.start and f.subject.end <= f.value.start
         if f.subject is not None and not held:
             continue
+        if last[0] == ss and _OPENS_CLAUSE.search(norm, ss, m.start()):
+            f.subject = last[1]  # 甲增持乙317万股，增持丙184万股: the same holder goes on
+            continue
         k = bisect.bisect_left(starts, m.start())  # the names that start within 40 characters before the verb
         holders = [e for e in ents[bisect.bisect_left(starts, max(ss, m.start() - 40)):k]
                    if e.end <= m.start() and m.start() - e.end <= 20]
         if holders:
             f.subject = max(holders, key=lambda e: e.end)
+            last = (ss, f.subject)
 
 
 _RANK_IS = re.compile(r"[^，。；;,！？!?\n]{0,6}?(?:为|是)[ \t]*")
