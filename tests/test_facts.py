@@ -955,6 +955,24 @@ def test_a_count_of_shares_traded_is_about_the_holder_who_goes_on():
     assert [f.subject.text for f in facts] == ["Appaloosa", "Appaloosa", "腾讯"]  # a new sentence part names its own
 
 
+def test_values_after_respectively_pair_with_the_names_listed_before_it():
+    from extract.stages.facts import pair_respectively
+    from extract.doc import Fact
+    d = make_doc("第二及第三位为苹果及小米集团(01810)，市占率分别为26.6%及12.7%，华为居首。",
+                 [("苹果", "COMPANY"), ("小米集团", "COMPANY"), fig("26.6%", 26.6, "%"), fig("12.7%", 12.7, "%"),
+                  ("华为", "COMPANY")])
+    a, b = d.entities[2:4]
+    facts = [Fact("METRIC", d.entities[4], a, None, None), Fact("METRIC", None, b, None, None)]
+    pair_respectively(d, facts)
+    assert [f.subject.text for f in facts] == ["苹果", "小米集团"]
+    d = make_doc("苹果、小米和华为的市占率分别为26.6%及12.7%。",  # three names, two values: left alone
+                 [("苹果", "COMPANY"), ("小米", "COMPANY"), ("华为", "COMPANY"), fig("26.6%", 26.6, "%"),
+                  fig("12.7%", 12.7, "%")])
+    facts = [Fact("METRIC", None, d.entities[3], None, None), Fact("METRIC", None, d.entities[4], None, None)]
+    pair_respectively(d, facts)
+    assert [f.subject for f in facts] == [None, None]
+
+
 def test_a_converted_amount_states_what_its_amount_states():
     from extract.stages.facts import mirror_conversions
     from extract.doc import Fact

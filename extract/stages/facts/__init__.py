@@ -122,6 +122,54 @@ def carry_subjects_across_semicolons(doc: Document, facts: list) -> None:
         last_of[(ss, se)] = f
 
 
+_RESPECTIVELY = re.compile(r"分别")
+_PAIRED_TYPES = ("COMPANY", "ORG", "LOC", "INDUSTRY", "PERSON")
+
+
+def pair_respectively(doc: Document, facts: list) -> None:
+    """``第二及第三位为苹果及小米集团，市占率分别为26.6%及12.7%``, ``向Vivo Capital及Sofinnova分别发行35,000,000股及
+    5,000,000股``: values joined after 分别, as many as the names of the last list of names before 分别 in the sentence,
+    state one fact each about those names in order (the rules pair them only where the subject they find is one of the
+    names; the chooser may pick another). Session 36, over the cross-fitted training documents: facts 0.6708 -> 0.6730
+    (19 right more, 21 false fewer, 2 false more); news dev + select 0.6379 -> 0.6397, facts challenge 0.544 -> 0.553,
+    seeds unchanged."""
+    from extract.stages.facts.rules import _coordinated, _value_chain
+    norm = doc.norm
+    if "分别" not in norm:
+        return
+    ents = sorted(doc.entities, key=lambda e: e.start)
+    names = [e for e in ents if e.type in _PAIRED_TYPES]
+    figs = [e for e in ents if e.type == "FIGURE"]
+    of_value = {}
+    for f in facts:
+        if f.type == "METRIC" and f.position is None:
+            of_value.setdefault(id(f.value), []).append(f)
+    done = set()
+    for v in figs:
+        if id(v) in done or id(v) not in of_value:
+            continue
+        ss, se = _sent_of(doc, v.start)
+        in_sent_figs = [e for e in figs if ss <= e.start < se]
+        vals = _value_chain(doc, v, in_sent_figs)
+        done.update(id(x) for x in vals)
+        if len(vals) < 2 or vals[0] is not v:
+            continue
+        m = None
+        for m in _RESPECTIVELY.finditer(norm, ss, v.start):
+            pass
+        if m is None or v.start - m.end() > 12:
+            continue
+        in_sent = [e for e in names if ss <= e.start and e.end <= m.start()]
+        if not in_sent:
+            continue
+        chain = _coordinated(doc, in_sent[-1], in_sent, asides=True)
+        if len(chain) != len(vals):
+            continue
+        for name, val in zip(chain, vals):
+            for f in of_value.get(id(val), []):
+                f.subject = name
+
+
 def _in_brackets(doc: Document, e) -> bool:
     """``e`` stands inside an open bracket of its sentence (（即省份的集中度 X，CR10）): an aside, not the topic."""
     ss, _ = _sent_of(doc, e.start)
@@ -307,6 +355,7 @@ class FactsComponent:
         carry_subjects_across_semicolons(doc, facts)
         stake_holders(doc, facts)
         named_after_rank(doc, facts)
+        pair_respectively(doc, facts)
         facts = drop_group_ranks(doc, mirror_conversions(doc, facts))
         doc.facts.extend(facts)
         return doc
