@@ -162,7 +162,14 @@ def pair_respectively(doc: Document, facts: list) -> None:
         in_sent = [e for e in names if ss <= e.start and e.end <= m.start()]
         if not in_sent:
             continue
-        chain = _coordinated(doc, in_sent[-1], in_sent, asides=True)
+        chain, k = [], len(in_sent)
+        for _ in range(3):  # the last list of as many names, of the last three lists (广州和重庆汽车制造业增加值分别增长…)
+            if k == 0:
+                break
+            chain = _coordinated(doc, in_sent[k - 1], in_sent, asides=True)
+            if len(chain) == len(vals):
+                break
+            k = in_sent.index(chain[0])
         if len(chain) != len(vals):
             continue
         for name, val in zip(chain, vals):
