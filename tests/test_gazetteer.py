@@ -54,6 +54,15 @@ def test_a_place_that_names_a_time_zone_is_no_place():
     assert _filtered("北京时间2月3日，美东时间周一，欧洲中部时间，北京时尚周", spans) == [(23, "北京")]
 
 
+def test_an_all_lowercase_latin_word_is_no_person():
+    """(entity_filter.v1) jinwucj, sina_us_stock: the account a source signs with, not a person; Elon Musk stays."""
+    text = "作者：分析师\n\njinwucj\n\nsina_us_stock 与 Elon Musk"
+    spans = [("PERSON", text.index("jinwucj"), text.index("jinwucj") + 7, "ner"),
+             ("PERSON", text.index("sina"), text.index("sina") + 13, "ner"),
+             ("PERSON", text.index("Elon"), text.index("Elon") + 9, "ner")]
+    assert [t for _, t in _filtered(text, spans)] == ["Elon Musk"]
+
+
 def test_central_banks_in_general_are_no_body():
     """(entity_filter.v1) 全球央行持续购金, 各国央行: central banks in general; 中国央行 and 央行 alone stay."""
     spans = [("ORG", 2, 4, "ner"), ("ORG", 11, 13, "gazetteer"), ("ORG", 16, 18, "ner"), ("ORG", 23, 25, "ner")]

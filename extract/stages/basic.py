@@ -101,7 +101,9 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=(), per
     def ok(doc, e) -> bool:
         name = doc.norm[e.start:e.end]
         if not ("\u4e00" <= name[:1] <= "\u9fff"):
-            return sum(ch.isalpha() for ch in name) >= 2  # a Latin-script name, not a stray mark
+            # a Latin-script name, not a stray mark, and capitalized: an all-lowercase word is a handle (jinwucj,
+            # sina_us_stock: the account a source signs with; no person of the news gold is written so)
+            return sum(ch.isalpha() for ch in name) >= 2 and any(ch.isupper() for ch in name)
         return ((name[:1] in singles or name[:2] in doubles) and 2 <= len(name) <= 4) or name in known
 
     dropped = set(drop)
