@@ -973,6 +973,17 @@ def test_values_after_respectively_pair_with_the_names_listed_before_it():
     assert [f.subject for f in facts] == [None, None]
 
 
+def test_a_funding_amount_is_no_metric():
+    from extract.stages.facts import drop_event_amounts
+    from extract.doc import Argument, Event, Fact
+    d = make_doc("Groq获得沙特阿拉伯15亿美元的承诺投资，营收达3亿美元。",
+                 [("Groq", "COMPANY"), ("沙特阿拉伯", "LOC"), fig("15亿美元", 15e8, "美元"), fig("3亿美元", 3e8, "美元")])
+    company, _, amount, revenue = d.entities
+    d.events = [Event("FUNDING", None, [Argument("company", ref=company), Argument("amount", ref=amount)])]
+    facts = [Fact("METRIC", company, amount, None, None), Fact("METRIC", company, revenue, None, None)]
+    assert [f.value.text for f in drop_event_amounts(d, facts)] == ["3亿美元"]
+
+
 def test_a_converted_amount_states_what_its_amount_states():
     from extract.stages.facts import mirror_conversions
     from extract.doc import Fact

@@ -298,6 +298,19 @@ def mirror_conversions(doc: Document, facts: list) -> list:
     return out
 
 
+def drop_event_amounts(doc: Document, facts: list) -> list:
+    """A figure that is the amount of a FUNDING event is not also a METRIC fact: the event carries it (SCHEMA §5).
+    The rules leave out the amounts they can tell by the words after them (超15亿元的C轮融资); this drops the METRIC
+    of any amount the events stage (which runs before) took. Session 36, over the cross-fitted training documents:
+    17 false facts fewer, 5 right lost (gold facts on amounts of rounds the gold has no event for), facts 0.6736 ->
+    0.6739; news dev + select 0.6416 -> 0.6422, seeds 0.849 -> 0.850. Returns the new list of facts."""
+    amounts = {id(a.ref) for ev in getattr(doc, "events", ()) for a in ev.arguments
+               if a.role == "amount" and a.ref is not None}
+    if not amounts:
+        return facts
+    return [f for f in facts if not (f.type == "METRIC" and id(f.value) in amounts)]
+
+
 def _is_amount(e) -> bool:
     unit = str(e.attrs.get("unit") or "")
     return unit.endswith(("元", "美金", "令吉", "镑", "币")) or unit in ("元", "美元", "港元", "欧元", "日元", "英镑")
@@ -363,7 +376,7 @@ class FactsComponent:
         stake_holders(doc, facts)
         named_after_rank(doc, facts)
         pair_respectively(doc, facts)
-        facts = drop_group_ranks(doc, mirror_conversions(doc, facts))
+        facts = drop_event_amounts(doc, drop_group_ranks(doc, mirror_conversions(doc, facts)))
         doc.facts.extend(facts)
         return doc
 
