@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.76729, 0.83638  # micro F1 of the counts pinned below (session 36: company anaphors, suppositions, plans)
+F1_RULES, F1_CHOOSER = 0.76777, 0.83684  # micro F1 of the counts pinned below (session 36: company anaphors, suppositions, plans, counts)
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -115,7 +115,9 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # metric characters 7775/16375 (cross-fitted facts 0.6680 -> 0.6691)
     # promises, budgets, the future, floors and possibilities (承诺, 安排, 未来, 不低于, 可以) are plans: METRIC ->
     # 1655/617/446, metric characters 7770/16315 (cross-fitted facts 0.6691 -> 0.6703)
-    assert got == {"METRIC": (1655, 617, 446), "RANKING": (320, 82, 53), "metric chars": (7770, 16315, 13347)}, got
+    # a count before 融资 (11起投融资事件, 10轮融资) is no FUNDING amount, only a sum of money is: METRIC -> 1657/617/444,
+    # metric characters 7770/16324 (cross-fitted facts 0.6739 -> 0.6740)
+    assert got == {"METRIC": (1657, 617, 444), "RANKING": (320, 82, 53), "metric chars": (7770, 16324, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 
@@ -168,5 +170,6 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # session 36: company anaphors (above): METRIC -> 1804/417/297, metric characters 8108/15710
     # suppositions (above): METRIC -> 1804/415/297, metric characters 8108/15704
     # plans (above): METRIC -> 1803/409/298, metric characters 8103/15651
-    assert got == {"METRIC": (1803, 409, 298), "RANKING": (303, 47, 70), "metric chars": (8103, 15651, 13347)}, got
+    # counts before 融资 (above): METRIC -> 1805/409/296, metric characters 8103/15660
+    assert got == {"METRIC": (1805, 409, 296), "RANKING": (303, 47, 70), "metric chars": (8103, 15660, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)

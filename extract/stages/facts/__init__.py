@@ -18,7 +18,7 @@ from typing import Optional
 
 from extract.doc import Document, Fact
 from extract.registry import components
-from extract.stages.facts.rules import DATA, _index, _load, _sent_of, find_facts, rule_hints
+from extract.stages.facts.rules import DATA, _index, _is_amount, _load, _sent_of, find_facts, rule_hints
 
 __all__ = ["make_facts", "FactsComponent", "find_facts", "rule_hints", "trim_metrics", "keeps_its_metric",
            "prefer_outer_names", "carry_change_metrics", "carry_subjects_across_semicolons", "stake_holders", "mirror_conversions",
@@ -309,11 +309,6 @@ def drop_event_amounts(doc: Document, facts: list) -> list:
     if not amounts:
         return facts
     return [f for f in facts if not (f.type == "METRIC" and id(f.value) in amounts)]
-
-
-def _is_amount(e) -> bool:
-    unit = str(e.attrs.get("unit") or "")
-    return unit.endswith(("元", "美金", "令吉", "镑", "币")) or unit in ("元", "美元", "港元", "欧元", "日元", "英镑")
 
 
 _GROUP_TOTAL = re.compile(r"[^，,。；;、]{0,6}?(?:合计|总|占|之和|累计)")

@@ -480,6 +480,12 @@ def _in_aside(doc: Document, e) -> bool:
     return doc.norm[e.start - 1:e.start] in ("（", "(") and doc.norm[e.end:e.end + 1] in ("）", ")")
 
 
+def _is_amount(e) -> bool:
+    """Whether figure ``e`` is a sum of money (its unit a currency: 元, 美元, 港币, 令吉 …)."""
+    unit = str(e.attrs.get("unit") or "")
+    return unit.endswith(("元", "美金", "令吉", "镑", "币")) or unit in ("元", "美元", "港元", "欧元", "日元", "英镑")
+
+
 def _slash_joined(norm: str, items: list) -> bool:
     """Whether ``items`` (entities in text order) are written with a slash between each two (甲/乙/丙)."""
     return all(norm[a.end:b.start].strip() == "/" for a, b in zip(items, items[1:]))
@@ -555,8 +561,8 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
         return True  # 有100件以上PCT专利的企业: the same, with the count elsewhere
     if e.attrs.get("unit") in ("个", "类", "大") and any(w in after_clause[:6] for w in data["dimension_nouns"]):
         return True  # 四个维度, 三个领域
-    if any(w in after_clause for w in data["funding_after"]):
-        return True  # 超15亿元的C轮融资: a FUNDING amount
+    if _is_amount(e) and any(w in after_clause for w in data["funding_after"]):
+        return True  # 超15亿元的C轮融资: a FUNDING amount (not 11起投融资事件, a count)
     if has_word(tuple(data["target_words"]), clause, e.start) or any(w in after_clause for w in data["target_words"]):
         return True  # 一万家目标, 增长目标是10%以上
     if has_word(tuple(data["plan_words"]), clause, e.start):
