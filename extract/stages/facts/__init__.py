@@ -144,22 +144,23 @@ def pair_respectively(doc: Document, facts: list) -> None:
     for f in facts:
         if f.type == "METRIC" and f.position is None:
             of_value.setdefault(id(f.value), []).append(f)
-    done = set()
+    cues = [m.start() for m in _RESPECTIVELY.finditer(norm)]
+    fig_starts = [e.start for e in figs]
     for v in figs:
-        if id(v) in done or id(v) not in of_value:
+        if id(v) not in of_value:
             continue
+        k = bisect.bisect_left(cues, v.start) - 1  # the last 分别 before the value, at most 12 characters before it
+        if k < 0 or v.start - (cues[k] + 2) > 12:
+            continue
+        cue = cues[k]
         ss, se = _sent_of(doc, v.start)
-        in_sent_figs = [e for e in figs if ss <= e.start < se]
+        if cue < ss:
+            continue
+        in_sent_figs = figs[bisect.bisect_left(fig_starts, ss):bisect.bisect_left(fig_starts, se)]
         vals = _value_chain(doc, v, in_sent_figs)
-        done.update(id(x) for x in vals)
         if len(vals) < 2 or vals[0] is not v:
             continue
-        m = None
-        for m in _RESPECTIVELY.finditer(norm, ss, v.start):
-            pass
-        if m is None or v.start - m.end() > 12:
-            continue
-        in_sent = [e for e in names if ss <= e.start and e.end <= m.start()]
+        in_sent = [e for e in names if ss <= e.start and e.end <= cue]
         if not in_sent:
             continue
         chain, k = [], len(in_sent)

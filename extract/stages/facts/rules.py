@@ -90,6 +90,7 @@ def _load(path: str = str(DATA)) -> dict:
     d["_level"] = re.compile(d["level_phrase"])
     d["_change"] = re.compile(r"[\s*]*(" + d["change_phrase"] + r")(?:了|为|达|约|近|超过|超)*[\s*]*")
     d["_report_verbs"] = (tuple(d["report_verbs"]), tuple("的" + w for w in d["report_verbs"]))
+    d["_unmeasured"] = tuple(d["plan_words"]) + tuple(d.get("hypothetical_words", ()))  # before a figure: no measurement
     d.setdefault("heading_span", 400)
     d.setdefault("heading_line_max", 40)
     d.setdefault("layout_max_top", 10)
@@ -565,10 +566,8 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
         return True  # 超15亿元的C轮融资: a FUNDING amount (not 11起投融资事件, a count)
     if has_word(tuple(data["target_words"]), clause, e.start) or any(w in after_clause for w in data["target_words"]):
         return True  # 一万家目标, 增长目标是10%以上
-    if has_word(tuple(data["plan_words"]), clause, e.start):
-        return True  # 计划在2025年的资本开支增长超过40%: a plan, not a measurement
-    if has_word(tuple(data["hypothetical_words"]), clause, e.start):
-        return True  # 若市民于2022年以900万元买入新盘: a supposition or a rumour, not a measurement
+    if has_word(data["_unmeasured"], clause, e.start):
+        return True  # 计划在2025年的资本开支增长超过40%, 若市民于2022年以900万元买入新盘: a plan, a supposition or a rumour
     if _forecast(doc, e, ss, clause, data):
         return True  # 预计到2028年市场规模将达到3000亿美元: a forecast, not a measurement
     if norm[max(ss, e.start - 1):e.start] == "在" and re.match(r"[^，。,；;]{0,10}?(?:当中|之中|中|里)(?:[，,]|$)", after):
