@@ -730,6 +730,40 @@ def test_sector_lists_give_in_industry(text, spans, expected):
 
 
 @pytest.mark.parametrize("text, spans, expected", [
+    ("科技巨头却开启“真香”策略，包括NVIDIA、AMD和微软。",
+     [("科技", "INDUSTRY"), ("NVIDIA", "COMPANY"), ("AMD", "COMPANY"), ("微软", "COMPANY")],
+     [("AMD", "科技"), ("NVIDIA", "科技"), ("微软", "科技")]),
+    ("白酒板块是A股市场的权重板块，聚集了贵州茅台、五粮液等优质上市公司。",
+     [("白酒", "INDUSTRY"), ("贵州茅台", "COMPANY"), ("五粮液", "COMPANY")], [("五粮液", "白酒"), ("贵州茅台", "白酒")]),
+    ("科技巨頭如 Meta 也在加大投入。", [("科技", "INDUSTRY"), ("Meta", "COMPANY")], [("Meta", "科技")]),
+    # no kind of firm after the industry, or no cue before the first company: nothing
+    ("人工智能领域的投资包括Meta。", [("人工智能", "INDUSTRY"), ("Meta", "COMPANY")], []),
+    ("科技巨头纷纷下跌，Meta跌3%。", [("科技", "INDUSTRY"), ("Meta", "COMPANY")], []),
+    # the sentence ends before the list
+    ("科技巨头表现平平。包括Meta在内的公司下跌。", [("科技", "INDUSTRY"), ("Meta", "COMPANY")], []),
+])
+def test_kind_lists_give_in_industry(text, spans, expected):
+    from docs import make_doc
+    from extract.stages.relations.rules import kind_lists
+    d = make_doc(text, spans)
+    assert sorted((r.head.text, r.tail.text) for r in kind_lists(d)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("盘面上看，算力租赁、DeepSeek概念领涨。", [("算力租赁", "INDUSTRY"), ("DeepSeek", "COMPANY")], True),
+    ("兖矿能源/陕西煤业/电投能源", [("陕西煤业", "COMPANY"), ("电投能源", "INDUSTRY")], True),
+    ("宁德时代主要从事动力电池业务。", [("宁德时代", "COMPANY"), ("动力电池", "INDUSTRY")], False),
+    ("电商平台京东", [("电商", "INDUSTRY"), ("京东", "COMPANY")], False),
+])
+def test_a_company_and_an_industry_listed_side_by_side(text, spans, expected):
+    from docs import make_doc
+    from extract.stages.relations.classifier import _side_by_side
+    d = make_doc(text, spans)
+    a, b = sorted(d.entities, key=lambda e: e.start)
+    assert _side_by_side(d.norm, a, b) is expected and _side_by_side(d.norm, b, a) is expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
     ("腾讯(00700)旗下网上医疗平台微医拟上市。", [("腾讯", "COMPANY"), ("微医", "COMPANY")], [("微医", "腾讯")]),
     ("在 Google 母公司 Alphabet 之后。", [("Google", "COMPANY"), ("Alphabet", "COMPANY")], [("Google", "Alphabet")]),
     ("上海家化旗下拥有六神、美加净、玉泽等多个品牌。",

@@ -489,6 +489,39 @@ def sector_lists(doc: Document) -> List[Relation]:
     return out
 
 
+# 科技巨头却开启“真香”策略，包括NVIDIA、AMD / 白酒板块…聚集了贵州茅台、五粮液 / 科技巨头如Meta: a kind of firm named
+# by its industry, then in its sentence a cue and the companies of that kind listed after it
+_KIND_HEAD = re.compile(rf"(?:细分|一线|头部|龙头|主要|领先|知名|新兴|上市)?(?:{_IND_HEADS}|巨头|大厂|品牌|集团|车企|药企|厂|股|板块|平台|玩家)")
+_KIND_GAP = re.compile(r"[^。！？；;\n]{0,40}?(?:包括|例如|比如|诸如|像是|如|聚集了|涵盖|[：:])[：:]?\s*\Z")
+
+
+def kind_lists(doc: Document) -> List[Relation]:
+    """``in_industry`` for the companies listed after a cue (包括, 如, 例如, 聚集了, a colon) in the sentence of an
+    industry that names a kind of firm (科技巨头, 白酒板块, 保险公司, 新能源汽车…企业): 科技巨头却开启“真香”策略，包括
+    NVIDIA、AMD、微软. The first company follows the cue at once; the list goes on over 、, 和, 及 and bracketed codes."""
+    ents = sorted(doc.entities, key=lambda e: e.start)
+    norm, out = doc.norm, []
+    for i, e in enumerate(ents[:-1]):
+        if e.type != "INDUSTRY":
+            continue
+        head = _KIND_HEAD.match(norm, e.end)
+        if head is None:
+            continue
+        j = i + 1
+        while j < len(ents) and ents[j].end <= head.end():
+            j += 1
+        if j == len(ents) or ents[j].type != "COMPANY" or not _KIND_GAP.fullmatch(norm, head.end(), ents[j].start):
+            continue
+        items = [ents[j]]
+        for k in range(j + 1, len(ents)):
+            x = ents[k]
+            if x.type != "COMPANY" or not _SECTOR_LIST_SEP.fullmatch(norm, items[-1].end, x.start):
+                break
+            items.append(x)
+        out += [Relation("in_industry", c, e) for c in items]
+    return out
+
+
 _HQ_CUE = re.compile(r"(?:总部|总部设|总部基地)?(?:位于|设在|坐落于)\Z")
 # (a short descriptor may stand before the head: 等美国汽车公司, 等多家瑞士发票及会计服务企业)
 _LOC_HEAD = re.compile(r"^(?:的)?(?:本土)?[^，。；;：:、,（）()\s“”]{0,10}?(?:企业|公司|厂商|大厂|巨头|初创公司|科技公司)")
@@ -662,7 +695,7 @@ class RelationsComponent:
         if self.classifier is not None:
             found += [Relation(t, c, o) for t, c, o in self.classifier.predict(doc)]
         if self.patterns:
-            found += industry_patterns(doc) + sector_lists(doc) + sector_movers(doc) + place_patterns(doc) \
+            found += industry_patterns(doc) + sector_lists(doc) + kind_lists(doc) + sector_movers(doc) + place_patterns(doc) \
                 + place_lists(doc) + founding_places(doc) + apposition_relations(doc)
         seen = {(r.type, id(r.head), id(r.tail)) for r in doc.relations}
         for r in found:
