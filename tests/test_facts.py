@@ -140,6 +140,7 @@ def test_heading_line_names_the_subject_of_the_lines_below():
     ("已接近完成提出的一万家目标。", [fig("一万家", 10000, "家")]),
     ("由上千家企业汇成。", [fig("上千家", 1000, "家", "vague")]),
     ("累计培育四批企业。", [fig("四批", 4, "批")]),
+    ("星河芯片计划募资50亿元，其中37.5亿元用于新工厂。", [("星河芯片", "COMPANY"), fig("37.5亿元", 3.75e9, "元")]),
 ])
 def test_figures_that_state_no_measured_quantity(text, spans):
     got = [t for t in tuples(find_facts(make_doc(text, spans), DATA))]
@@ -147,6 +148,12 @@ def test_figures_that_state_no_measured_quantity(text, spans):
         assert [t[2] for t in got] == ["12个"]  # the threshold 超过100家 gets none
     else:
         assert got == []
+
+
+def test_only_money_earmarked_for_a_use_is_an_allocation():
+    """其中37.5亿元用于…: an allocation (no fact); a share of the money spent on something is still measured."""
+    d = make_doc("星河芯片的投资中有75%用于购买设备。", [("星河芯片", "COMPANY"), fig("75%", 75, "%")])
+    assert [t[2] for t in tuples(find_facts(d, DATA))] == ["75%"]
 
 
 def test_a_number_given_before_that_opens_a_clause_is_no_new_fact():

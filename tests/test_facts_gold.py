@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.76777, 0.83684  # micro F1 of the counts pinned below (session 36: company anaphors, suppositions, plans, counts)
+F1_RULES, F1_CHOOSER = 0.76792, 0.83684  # micro F1 of the counts pinned below (session 37: money earmarked for a use)
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -117,7 +117,9 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # 1655/617/446, metric characters 7770/16315 (cross-fitted facts 0.6691 -> 0.6703)
     # a count before 融资 (11起投融资事件, 10轮融资) is no FUNDING amount, only a sum of money is: METRIC -> 1657/617/444,
     # metric characters 7770/16324 (cross-fitted facts 0.6739 -> 0.6740)
-    assert got == {"METRIC": (1657, 617, 444), "RANKING": (320, 82, 53), "metric chars": (7770, 16324, 13347)}, got
+    # session 37: money earmarked for a use (其中37.5亿元用于…项目) states no fact: METRIC -> 1657/616/444, metric
+    # characters 7770/16316 (cross-fitted facts 0.6740 -> 0.6744)
+    assert got == {"METRIC": (1657, 616, 444), "RANKING": (320, 82, 53), "metric chars": (7770, 16316, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 
