@@ -207,16 +207,41 @@ def test_roles_allowed_by_candidate_kind():
             ("红杉中国", O), ("腾讯投资", C)]
     d = make_doc(text, ents)
     got = lambda *roles: view(_stubbed(["w=融资"], roles).extract(d))
-    assert got("investor") == [("融资", [("investor", "星云科技"), ("investor", "红杉中国"), ("investor", "腾讯投资")])]
+    # (红杉中国 closes a list before 领投: it leads the round whatever the role model says, once there is an event)
+    lead = [("lead_investor", "红杉中国")]
+    assert got("investor") == [("融资", [("investor", "星云科技"), ("investor", "腾讯投资")] + lead)]
     assert got("lead_investor") == [("融资", [("lead_investor", "星云科技"), ("lead_investor", "红杉中国"),
                                               ("lead_investor", "腾讯投资")])]
-    assert got("company") == [("融资", [("company", "星云科技"), ("company", "腾讯投资")])]
+    assert got("company") == [("融资", [("company", "星云科技"), ("company", "腾讯投资")] + lead)]
     assert got("company", "date", "amount", "round") == [
-        ("融资", [("amount", "2亿元"), ("company", "星云科技"), ("company", "腾讯投资"), ("date", "去年"), ("round", "B轮")])]
-    assert got("date", "amount") == []  # no party and no round: no event
-    assert got("date", "amount", "round") == [("融资", [("amount", "2亿元"), ("date", "去年"), ("round", "B轮")])]
+        ("融资", [("amount", "2亿元"), ("company", "星云科技"), ("company", "腾讯投资"), ("date", "去年")] + lead
+         + [("round", "B轮")])]
+    assert got("date", "amount") == []  # no party and no round: no event (a stated lead alone opens none)
+    assert got("date", "amount", "round") == [("融资", [("amount", "2亿元"), ("date", "去年")] + lead + [("round", "B轮")])]
     assert _stubbed(["w=领投"], ["company"]).extract(d)[0].trigger.text == "领投"
     assert _stubbed(["w=跟投"], ["company"]).extract(d) == []  # 跟投 is no trigger candidate
+
+
+def test_a_list_closed_by_lingtou_leads_the_round():
+    """甲和乙共同领投 / GIC和Coatue联合领投 / Nobody (又名Moonbox Ltd)领投: every party of the list is a lead investor, the
+    one the role model took as an investor and the one it took as nothing; the event's company never."""
+    from extract.stages.events.learned import _Cand, _stated_leads
+    norm = "融资由B Capital和Capital Factory共同领投，谷歌参投"
+    b, c, g = (_Cand(O, norm.index(t), norm.index(t) + len(t), ref=t) for t in ("B Capital", "Capital Factory", "谷歌"))
+    best = {"investor": [(0.9, c), (0.9, g)]}
+    _stated_leads(norm, [b, c, g], best)
+    assert [x.ref for _, x in best["investor"]] == ["谷歌"] and [x.ref for _, x in best["lead_investor"]] == [
+        "B Capital", "Capital Factory"]
+    norm = "是次融资由Nobody (又名Moonbox Ltd)领投"
+    n, m = (_Cand(O, norm.index(t), norm.index(t) + len(t), ref=t) for t in ("Nobody", "Moonbox Ltd"))
+    best = {}
+    _stated_leads(norm, [n, m], best)
+    assert [x.ref for _, x in best["lead_investor"]] == ["Nobody"]  # (the aside's name is followed by a bracket)
+    norm = "星云科技和红杉中国共同领投"  # the company of the event is no lead, nor does the list reach past it
+    s_, r = (_Cand(C, norm.index(t), norm.index(t) + len(t), ref=t) for t in ("星云科技", "红杉中国"))
+    best = {"company": [(0.9, s_)]}
+    _stated_leads(norm, [s_, r], best)
+    assert [x.ref for _, x in best["lead_investor"]] == ["红杉中国"] and [x.ref for _, x in best["company"]] == ["星云科技"]
 
 
 def test_one_amount_round_and_date_per_event():
