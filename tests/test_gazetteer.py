@@ -69,6 +69,15 @@ def test_central_banks_in_general_are_no_body():
     assert _filtered("全球央行持续购金，各国央行亦然；央行表示，中国央行", spans) == [(16, "央行"), (23, "央行")]
 
 
+def test_ai_as_the_technology_an_era_or_a_tool_is_no_industry():
+    """(entity_filter.v1, GUIDELINES M5) AI时代, AI模型, AI编程, AI+医疗: the technology, not the field; AI领域, AI公司 and
+    an AI inside a longer sector stay."""
+    text = "AI时代来临，AI模型、AI+医疗与AI领域的AI公司，人工智能编程"
+    spans = [("INDUSTRY", m, m + 2, "ner") for m in (0, 7, 12, 18, 23)] + [("INDUSTRY", 28, 32, "ner")]
+    assert _filtered(text, spans) == [(18, "AI"), (23, "AI")]
+    assert _filtered("AI芯片时代", [("INDUSTRY", 0, 4, "ner")]) == [(0, "AI芯片")]
+
+
 def test_umbrella_policy_labels_are_no_industry():
     """(entity_filter.v1, GUIDELINES rule 2) 未来产业, 新兴产业 (with the head 产业 cut off): never INDUSTRY, whatever tagged
     them; 新能源 stays."""

@@ -147,7 +147,8 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=(), per
                                                        or (e.type == "LOC" and names_a_side(doc.norm, e.start, e.end))))
                         and not (e.type == "LOC" and names_a_time_zone(doc.norm, e.end))
                         and not (e.type == "ORG" and names_central_banks(doc.norm, e.start, e.end))
-                        and not (e.type == "INDUSTRY" and names_an_umbrella(doc.norm, e.start, e.end))]
+                        and not (e.type == "INDUSTRY" and (names_an_umbrella(doc.norm, e.start, e.end)
+                                                           or names_a_technology(doc.norm, e.start, e.end)))]
         return doc
 
     return entity_filter
@@ -211,6 +212,14 @@ def names_an_umbrella(norm: str, start: int, end: int) -> bool:
     entity filter cuts off a sector name (新兴 of 新兴产业)."""
     labels = umbrella_labels()
     return norm[start:end] in labels or norm[start:end + 2] in labels
+
+
+def names_a_technology(norm: str, start: int, end: int) -> bool:
+    """Whether bare AI (``not_names.json`` ai_words) stands before a word that makes it the technology, an era or part
+    of a tool's name (ai_technology_after: AI时代, AI模型, AI编程, AI+医疗): no INDUSTRY (GUIDELINES M5)."""
+    rules = _not_names_rules()
+    return norm[start:end] in rules["ai_words"] and norm[end:end + 4].lstrip().startswith(
+        tuple(rules["ai_technology_after"]))
 
 
 def never_a_name(norm: str, e) -> bool:
