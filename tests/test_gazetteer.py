@@ -69,6 +69,17 @@ def test_central_banks_in_general_are_no_body():
     assert _filtered("全球央行持续购金，各国央行亦然；央行表示，中国央行", spans) == [(16, "央行"), (23, "央行")]
 
 
+def test_a_lowercase_handle_alone_on_its_line_is_no_name():
+    """(entity_filter.v1) c114, stheadline: the account a source signs with, alone on the last line; vivo in a sentence
+    and an uppercase name alone on its line stay."""
+    from extract.stages.basic import signature_line
+    text = "vivo发布新机。\n\nc114\n\nOpenAI\n"
+    assert signature_line(text, text.index("c114"), text.index("c114") + 4)
+    assert not signature_line(text, 0, 4) and not signature_line(text, text.index("OpenAI"), text.index("OpenAI") + 6)
+    spans = [("ORG", text.index("c114"), text.index("c114") + 4, "ner"), ("COMPANY", 0, 4, "ner")]
+    assert _filtered(text, spans) == [(0, "vivo")]
+
+
 def test_ai_as_the_technology_an_era_or_a_tool_is_no_industry():
     """(entity_filter.v1, GUIDELINES M5) AI时代, AI模型, AI编程, AI+医疗: the technology, not the field; AI领域, AI公司 and
     an AI inside a longer sector stay."""
