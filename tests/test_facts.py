@@ -141,6 +141,8 @@ def test_heading_line_names_the_subject_of_the_lines_below():
     ("由上千家企业汇成。", [fig("上千家", 1000, "家", "vague")]),
     ("累计培育四批企业。", [fig("四批", 4, "批")]),
     ("星河芯片计划募资50亿元，其中37.5亿元用于新工厂。", [("星河芯片", "COMPANY"), fig("37.5亿元", 3.75e9, "元")]),
+    ("唐山跻身“万亿元GDP”城市。", [("唐山", "LOC"), fig("万亿元", 1e12, "元", "approx")]),  # a label in quotes
+    ("吉利提供“3万元”的焕新礼包。", [("吉利", "COMPANY"), fig("3万元", 3e4, "元")]),
 ])
 def test_figures_that_state_no_measured_quantity(text, spans):
     got = [t for t in tuples(find_facts(make_doc(text, spans), DATA))]

@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.76792, 0.83684  # micro F1 of the counts pinned below (session 37: money earmarked for a use)
+F1_RULES, F1_CHOOSER = 0.76881, 0.83684  # micro F1 of the counts pinned below (session 37: allocations, figures opening a quote)
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -119,7 +119,9 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # metric characters 7770/16324 (cross-fitted facts 0.6739 -> 0.6740)
     # session 37: money earmarked for a use (其中37.5亿元用于…项目) states no fact: METRIC -> 1657/616/444, metric
     # characters 7770/16316 (cross-fitted facts 0.6740 -> 0.6744)
-    assert got == {"METRIC": (1657, 616, 444), "RANKING": (320, 82, 53), "metric chars": (7770, 16316, 13347)}, got
+    # a figure right after an opening quote (“万亿GDP”城市, 「2年孵出獨角獸」) states no fact: METRIC -> 1657/610/444, metric
+    # characters 7770/16281 (cross-fitted facts 0.6744 -> 0.6748)
+    assert got == {"METRIC": (1657, 610, 444), "RANKING": (320, 82, 53), "metric chars": (7770, 16281, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 

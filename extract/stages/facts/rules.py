@@ -562,6 +562,8 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
         return True  # 有100件以上PCT专利的企业: the same, with the count elsewhere
     if e.attrs.get("unit") in ("个", "类", "大") and any(w in after_clause[:6] for w in data["dimension_nouns"]):
         return True  # 四个维度, 三个领域
+    if norm[e.start - 1:e.start] in data["quote_open"]:
+        return True  # “万亿GDP”城市, 「2年孵出獨角獸」: a label, slogan or quotation
     if _is_amount(e) and after.lstrip().startswith(tuple(data["allocation_after"])):
         return True  # 其中37.5亿元用于…项目: money earmarked for a use, an allocation
     if _is_amount(e) and any(w in after_clause for w in data["funding_after"]):
