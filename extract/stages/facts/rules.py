@@ -562,6 +562,9 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
         return True  # 有100件以上PCT专利的企业: the same, with the count elsewhere
     if e.attrs.get("unit") in ("个", "类", "大") and any(w in after_clause[:6] for w in data["dimension_nouns"]):
         return True  # 四个维度, 三个领域
+    if norm.startswith(tuple(data["floor_words"]), e.start) or norm[max(0, e.start - 3):e.start].endswith(
+            tuple(data["floor_words"])):
+        return True  # 不低于10亿美元的科技业者, 最少0.4%: a floor or a cap, not a measurement
     if norm[e.start - 1:e.start] in data["quote_open"]:
         return True  # “万亿GDP”城市, 「2年孵出獨角獸」: a label, slogan or quotation
     if _is_amount(e) and after.lstrip().startswith(tuple(data["allocation_after"])):
