@@ -565,6 +565,8 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
     if norm.startswith(tuple(data["floor_words"]), e.start) or norm[max(0, e.start - 3):e.start].endswith(
             tuple(data["floor_words"])):
         return True  # 不低于10亿美元的科技业者, 最少0.4%: a floor or a cap, not a measurement
+    if norm.startswith(tuple(data["scheme_after"]), e.end):
+        return True  # 110%按揭计划, 2元乘车优惠: the scheme the figure defines
     if norm[e.start - 1:e.start] in data["quote_open"]:
         return True  # “万亿GDP”城市, 「2年孵出獨角獸」: a label, slogan or quotation
     if _is_amount(e) and after.lstrip().startswith(tuple(data["allocation_after"])):
