@@ -145,6 +145,8 @@ def test_heading_line_names_the_subject_of_the_lines_below():
     ("吉利提供“3万元”的焕新礼包。", [("吉利", "COMPANY"), fig("3万元", 3e4, "元")]),
     ("精智达2025年营收增长率不低于60%。", [("精智达", "COMPANY"), fig("不低于60%", 60, "%", "at_least")]),  # a floor
     ("宏亚上月推出110%按揭计划。", [("宏亚", "COMPANY"), fig("110%", 110, "%")]),  # the scheme the figure defines
+    ("对首次认定的企业，南山区给予最高500万元奖励。", [("南山区", "LOC"), fig("最高500万元", 5e6, "元", "less_than")]),
+    ("第1名奖励888元。", [fig("888元", 888, "元")]),
 ])
 def test_figures_that_state_no_measured_quantity(text, spans):
     got = [t for t in tuples(find_facts(make_doc(text, spans), DATA))]

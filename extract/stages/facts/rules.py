@@ -565,6 +565,9 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
     if norm.startswith(tuple(data["floor_words"]), e.start) or norm[max(0, e.start - 3):e.start].endswith(
             tuple(data["floor_words"])):
         return True  # 不低于10亿美元的科技业者, 最少0.4%: a floor or a cap, not a measurement
+    if any(w in norm[max(clause, e.start - 8):e.start] for w in data["reward_words"]) or re.match(
+            r"\s*的?(?:" + "|".join(data["reward_words"]) + ")", norm[e.end:e.end + 4]):
+        return True  # 给予最高500万元奖励: an incentive a policy offers
     if norm.startswith(tuple(data["scheme_after"]), e.end):
         return True  # 110%按揭计划, 2元乘车优惠: the scheme the figure defines
     if norm[e.start - 1:e.start] in data["quote_open"]:
