@@ -6,7 +6,8 @@
 ``RUN`` is a cross-fitting folder of ``evaluation/crossfit_pipeline.py`` (``fold{k}/`` model folders and
 ``gold_not_{k}.jsonl``, the documents fold ``k`` was trained on). Every news training document (train split and
 extension) is given its gold entities and the tables the pipeline's table reader finds; the facts stage of fold
-``k`` (its chooser and metric trimmer, the shipped rules) then finds its facts. Printed: facts F1 over the
+``k`` (its chooser and metric trimmer, the shipped rules) then finds its facts (``--gold``: other annotated
+documents instead). Printed: facts F1 over the
 documents each fold never saw (held out) and over those it was trained on (in-sample). Set against the
 cross-fitted facts F1 on predicted entities, the first says what the entity errors cost and how far the chooser's own
 decisions are from the gold; the second how much the chooser learned by heart. ``--out`` writes the held-out
@@ -41,14 +42,20 @@ def _on_gold_entities(gold: Document, tables) -> Document:
     return d
 
 
+def f1_of(tp: int, fp: int, fn: int) -> float:
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("run", help="cross-fitting folder (fold0/, fold1/, gold_not_0.jsonl, …)")
     ap.add_argument("--out", help="write the held-out predictions here (JSONL)")
+    ap.add_argument("--gold", nargs="+", default=[str(REPO / "annotations" / "news" / f"{s}.jsonl") for s in SPLITS],
+                    help="gold JSONL (default: the news train split and its extension)")
     args = ap.parse_args(argv)
     run = Path(args.run)
     folds = json.loads((run / "folds.json").read_text(encoding="utf-8"))["folds"]
-    gold = {d.id: d for s in SPLITS for d in read_jsonl(REPO / "annotations" / "news" / f"{s}.jsonl")}
+    gold = {d.id: d for p in args.gold for d in read_jsonl(p)}
     tables = make_tables(None)
     counts = {"held out": [0, 0, 0], "in-sample": [0, 0, 0]}
     held_out = []
@@ -66,8 +73,7 @@ def main(argv=None) -> int:
             for j, key in enumerate(("tp", "fp", "fn")):
                 counts[name][j] += m[key]
     for name, (tp, fp, fn) in counts.items():
-        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-        print(f"{name:10s} facts F1 {f1:.4f}  (tp {tp}, fp {fp}, fn {fn})")
+        print(f"{name:10s} facts F1 {f1_of(tp, fp, fn):.4f}  (tp {tp}, fp {fp}, fn {fn})")
     if args.out:
         with open(args.out, "w", encoding="utf-8") as f:
             for d in held_out:
