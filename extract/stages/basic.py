@@ -234,14 +234,15 @@ _HANDLE = re.compile(r"[a-z][a-z0-9_.\-]{2,}")
 
 
 def signature_line(norm: str, start: int, end: int) -> bool:
-    """Whether ``norm[start:end]`` is a lowercase handle alone on its line (c114, stheadline, hkej, jinwucj): the account
-    a source signs with. The news train, extension and dev texts hold 265 such lines and the gold tags none of them;
-    the fold NERs tagged c114 ORG 11 times on the cross-fitted training documents (2026-12-06)."""
+    """Whether ``norm[start:end]`` is a lowercase handle alone on its line (c114, stheadline, hkej, jinwucj): the
+    account a source signs with. The news train, extension and dev texts hold 265 such lines and the gold tags none
+    of them; the fold NERs tagged c114 ORG 11 times on the cross-fitted training documents (2026-12-06)."""
     if not _HANDLE.fullmatch(norm, start, end):
         return False
     ls = norm.rfind("\n", 0, start) + 1
     le = norm.find("\n", end)
     return not norm[ls:start].strip() and not norm[end:len(norm) if le < 0 else le].strip()
+
 
 # a model number or edition word ending a name, after a space or a Chinese character: a product
 # (realme GT 7 Pro, 努比亚Z70 Ultra, DeepSeek R1), not a company; APT-C-48 or SAP SE stay

@@ -91,6 +91,10 @@ def _load(path: str = str(DATA)) -> dict:
     d["_change"] = re.compile(r"[\s*]*(" + d["change_phrase"] + r")(?:了|为|达|约|近|超过|超)*[\s*]*")
     d["_report_verbs"] = (tuple(d["report_verbs"]), tuple("的" + w for w in d["report_verbs"]))
     d["_unmeasured"] = tuple(d["plan_words"]) + tuple(d.get("hypothetical_words", ()))  # before a figure: no measurement
+    for key in ("allocation_after", "scheme_after", "floor_words", "reward_words", "quote_open"):
+        d["_" + key] = tuple(d.get(key, ()))
+    d["_reward_after"] = re.compile(r"\s*的?(?:" + "|".join(map(re.escape, d["_reward_words"])) + ")") \
+        if d["_reward_words"] else None
     d.setdefault("heading_span", 400)
     d.setdefault("heading_line_max", 40)
     d.setdefault("layout_max_top", 10)
@@ -562,17 +566,17 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
         return True  # 有100件以上PCT专利的企业: the same, with the count elsewhere
     if e.attrs.get("unit") in ("个", "类", "大") and any(w in after_clause[:6] for w in data["dimension_nouns"]):
         return True  # 四个维度, 三个领域
-    if norm.startswith(tuple(data["floor_words"]), e.start) or norm[max(0, e.start - 3):e.start].endswith(
-            tuple(data["floor_words"])):
+    floors = data["_floor_words"]
+    if norm.startswith(floors, e.start) or norm[max(0, e.start - 3):e.start].endswith(floors):
         return True  # 不低于10亿美元的科技业者, 最少0.4%: a floor or a cap, not a measurement
-    if any(w in norm[max(clause, e.start - 8):e.start] for w in data["reward_words"]) or re.match(
-            r"\s*的?(?:" + "|".join(data["reward_words"]) + ")", norm[e.end:e.end + 4]):
+    if any(w in norm[max(clause, e.start - 8):e.start] for w in data["_reward_words"]) or (
+            data["_reward_after"] is not None and data["_reward_after"].match(norm, e.end, e.end + 4)):
         return True  # 给予最高500万元奖励: an incentive a policy offers
-    if norm.startswith(tuple(data["scheme_after"]), e.end):
+    if norm.startswith(data["_scheme_after"], e.end):
         return True  # 110%按揭计划, 2元乘车优惠: the scheme the figure defines
-    if norm[e.start - 1:e.start] in data["quote_open"]:
+    if e.start and norm[e.start - 1] in data["_quote_open"]:
         return True  # “万亿GDP”城市, 「2年孵出獨角獸」: a label, slogan or quotation
-    if _is_amount(e) and after.lstrip().startswith(tuple(data["allocation_after"])):
+    if _is_amount(e) and after.lstrip().startswith(data["_allocation_after"]):
         return True  # 其中37.5亿元用于…项目: money earmarked for a use, an allocation
     if _is_amount(e) and any(w in after_clause for w in data["funding_after"]):
         return True  # 超15亿元的C轮融资: a FUNDING amount (not 11起投融资事件, a count)

@@ -498,7 +498,10 @@ _KIND_GAP = re.compile(r"[^。！？；;\n]{0,40}?(?:包括|例如|比如|诸如
 def kind_lists(doc: Document) -> List[Relation]:
     """``in_industry`` for the companies listed after a cue (包括, 如, 例如, 聚集了, a colon) in the sentence of an
     industry that names a kind of firm (科技巨头, 白酒板块, 保险公司, 新能源汽车…企业): 科技巨头却开启“真香”策略，包括
-    NVIDIA、AMD、微软. The first company follows the cue at once; the list goes on over 、, 和, 及 and bracketed codes."""
+    NVIDIA、AMD、微软. The first company follows the cue at once; the list goes on over 、, 和, 及 and bracketed codes.
+    Session 37, over the cross-fitted news training documents: 9 right more, 10 false more (in_industry 0.3913 ->
+    0.3949; most false from one index's constituents, 科技公司，简称FANG+指数），包括…, which the gold leaves out); news
+    dev + select inert."""
     ents = sorted(doc.entities, key=lambda e: e.start)
     norm, out = doc.norm, []
     for i, e in enumerate(ents[:-1]):
@@ -695,8 +698,8 @@ class RelationsComponent:
         if self.classifier is not None:
             found += [Relation(t, c, o) for t, c, o in self.classifier.predict(doc)]
         if self.patterns:
-            found += industry_patterns(doc) + sector_lists(doc) + kind_lists(doc) + sector_movers(doc) + place_patterns(doc) \
-                + place_lists(doc) + founding_places(doc) + apposition_relations(doc)
+            found += industry_patterns(doc) + sector_lists(doc) + kind_lists(doc) + sector_movers(doc) \
+                + place_patterns(doc) + place_lists(doc) + founding_places(doc) + apposition_relations(doc)
         seen = {(r.type, id(r.head), id(r.tail)) for r in doc.relations}
         for r in found:
             key = (r.type, id(r.head), id(r.tail))
