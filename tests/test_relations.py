@@ -247,11 +247,22 @@ def test_place_patterns_in_full(text, spans, expected):
     ("印尼主权财富基金印尼投资局投资。", [("印尼", "LOC"), ("印尼投资局", "ORG")], []),  # the name states its place
     ("美国的创始人张三", [("美国", "LOC"), ("张三", "PERSON")], []),
     ("美国市场，甲乙科技", [("美国", "LOC"), ("甲乙科技", "COMPANY")], []),
+    # a foreign country right before the name (gazetteer level "country"); a Chinese place there is part of the name
+    ("消息人士透露，日本软银集团即将敲定投资。", [("日本", "LOC"), ("软银集团", "COMPANY")], [("软银集团", "日本")]),
+    ("敲定对美国 OpenAI的投资", [("美国", "LOC"), ("OpenAI", "COMPANY")], [("OpenAI", "美国")]),
+    ("帶領香港千帆科技參觀", [("香港", "LOC"), ("千帆科技", "COMPANY")], []),
+    ("美国的甲乙科技", [("美国", "LOC"), ("甲乙科技", "COMPANY")], []),
 ])
 def test_a_place_and_the_kind_of_firm_before_its_name(text, spans, expected):
     from docs import make_doc
     from extract.stages.relations.rules import place_patterns
     assert [(r.head.text, r.tail.text) for r in place_patterns(make_doc(text, spans))] == expected
+
+
+def test_foreign_countries_come_from_the_places_gazetteer():
+    from extract.stages.relations.rules import foreign_countries
+    got = foreign_countries()
+    assert {"美国", "日本", "德国", "加拿大"} <= got and not got & {"中国", "香港", "台湾", "长三角", "欧洲"}
 
 
 def test_place_list_with_de_bentu_and_a_four_character_head():

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import Dict, List, Optional
 
 from extract.doc import Document, Entity, Relation
@@ -535,6 +536,19 @@ _PLACED_KIND = re.compile(r"(?:的)?[^，。；;：:、,（）()\s“”\"]{0,10
                           r"基金|平台|品牌|车企|药企|房企|初创|新创|制造商|设计师|开发商|服务商|独角兽|龙头)\s*")
 
 
+@lru_cache(maxsize=1)
+def foreign_countries() -> frozenset:
+    """The foreign countries of the places gazetteer (``places_extra.tsv``, level ``country``), simplified."""
+    from extract.stages.gazetteer import GAZ_DIR
+    from extract.textnorm import to_halfwidth, to_simplified
+    out = set()
+    for line in (GAZ_DIR / "places_extra.tsv").read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if not line.startswith("#") and len(cols) > 2 and cols[2] == "country":
+            out.add(to_halfwidth(to_simplified(cols[0])))
+    return frozenset(out)
+
+
 def place_patterns(doc: Document) -> List[Relation]:
     """``located_in`` stated by four sentence shapes (kept beside the learned classifier):
 
@@ -557,6 +571,9 @@ def place_patterns(doc: Document) -> List[Relation]:
             # (not 印尼主权财富基金印尼投资局: a name that opens with the place states it itself, N15)
             out.append(Relation("located_in", named, e))
             continue
+        if named is not None and named.type == "COMPANY" and not doc.norm[e.end:named.start].strip() \
+                and doc.norm[e.start:e.end] in foreign_countries():
+            out.append(Relation("located_in", named, e))  # 日本软银集团, 美国OpenAI: a foreign country before the name
         ss, before = _before_in_sentence(doc, ents, starts, i)
         companies = [x for x in before if x.type == "COMPANY"]
         if not companies:
