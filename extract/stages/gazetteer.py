@@ -42,24 +42,13 @@ class Gazetteer:
             self.load(p)
 
     def load(self, path) -> None:
-        path = Path(path)
-        if not path.is_file():
-            raise FileNotFoundError(f"Gazetteer file {path} does not exist")
-        with open(path, encoding="utf-8") as f:
-            for lineno, line in enumerate(f, 1):
-                line = line.rstrip("\n")
-                if not line.strip() or line.startswith("#"):
-                    continue
-                cols = line.split("\t")
-                if len(cols) < 2 or not cols[0]:
-                    raise ValueError(f"{path}:{lineno}: expected 'name<TAB>TYPE', got {line!r}")
-                self.add(cols[0], cols[1], cols[2] if len(cols) > 2 else "", cols[3] if len(cols) > 3 else "")
+        for name, type, level, code in read_rows(path):
+            self.add(name, type, level, code)
 
     def add(self, name: str, type: str, level: str = "", code: str = "") -> None:
         """Add a name; the type ``NONE`` removes one an earlier file added (a division's short form that news uses as a
         word or a brand: 大关, 吉利)."""
-        from extract.textnorm import to_halfwidth, to_simplified
-        key = to_halfwidth(to_simplified(name))
+        key = name_key(name)
         if type == "NONE":
             if key in self._aho:
                 self._aho.remove_word(key)
@@ -147,6 +136,29 @@ class Gazetteer:
 
 _WORD_AFTER_YE = frozenset("务绩态主")  # 业务, 业绩, 业态, 业主: words that begin with a sector name's 业
 _WORD_FREQ = 300  # a dictionary word this frequent is ordinary text (创新 4681, 政策 14792, 新股 …)
+
+
+def read_rows(path):
+    """``(name, type, level, code)`` per entry of a gazetteer file (``name<TAB>TYPE[<TAB>level[<TAB>code]]``; blank
+    lines and ``#`` comments skipped), with the file and line of a malformed one in the error."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"Gazetteer file {path} does not exist")
+    with open(path, encoding="utf-8") as f:
+        for lineno, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if len(cols) < 2 or not cols[0]:
+                raise ValueError(f"{path}:{lineno}: expected 'name<TAB>TYPE', got {line!r}")
+            yield cols[0], cols[1], cols[2] if len(cols) > 2 else "", cols[3] if len(cols) > 3 else ""
+
+
+def name_key(name: str) -> str:
+    """The form a gazetteer name is matched in: simplified and half-width, as ``Document.norm``."""
+    from extract.textnorm import to_halfwidth, to_simplified
+    return to_halfwidth(to_simplified(name))
 
 
 def _cuts_word(view: str, s: int, e: int) -> bool:

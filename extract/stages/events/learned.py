@@ -47,8 +47,8 @@ from typing import Dict, List, Optional
 
 from extract.doc import Argument, Document, Event
 from extract.registry import components
-from extract.stages.events.rules import DATA, _PROCEEDS, _Ctx, _clause, _hedged, _is_money, _load, find_events, \
-    investments, merge_same_round, normalize_round
+from extract.stages.events.rules import DATA, LIST_SEPS, _LEADS, _PROCEEDS, _Ctx, _clause, _hedged, _is_money, _load, \
+    find_events, investments, merge_same_round, normalize_round
 from extract.stages.hashing import slot_hasher, sparse_prob
 
 __all__ = ["FundingModel", "make_learned_events", "trigger_candidates", "arg_candidates", "trigger_keys", "arg_keys"]
@@ -90,8 +90,10 @@ class _Cand:
 
 
 # 甲和乙共同领投 / Nobody (又名Moonbox Ltd)领投: a party (an aside in brackets may follow it) that closes a list before 领投
-_LEAD_AFTER = re.compile(r"(?:\s*[（(][^（）()\n]{1,24}[)）])?\s*(?:共同|联合|一同|一起|联袂|携手)?领投")
-_PARTY_SEP = re.compile(r"\s*(?:[（(][^（）()\n]{1,24}[)）])?\s*(?:、|和|及|与|以及|,|，)\s*")
+# (the rules' 领投 cue and list separators, with the aside)
+_ASIDE = r"(?:\s*[（(][^（）()\n]{1,24}[)）])?"
+_LEAD_AFTER = re.compile(_ASIDE + _LEADS.pattern)
+_PARTY_SEP = re.compile(_ASIDE + r"\s*(?:" + "|".join(map(re.escape, LIST_SEPS)) + r")\s*")
 
 
 def _stated_leads(norm: str, cands: list, best: dict) -> None:

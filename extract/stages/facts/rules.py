@@ -576,10 +576,9 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
         return True  # 110%按揭计划, 2元乘车优惠: the scheme the figure defines
     if e.start and norm[e.start - 1] in data["_quote_open"]:
         return True  # “万亿GDP”城市, 「2年孵出獨角獸」: a label, slogan or quotation
-    if _is_amount(e) and after.lstrip().startswith(data["_allocation_after"]):
-        return True  # 其中37.5亿元用于…项目: money earmarked for a use, an allocation
-    if _is_amount(e) and any(w in after_clause for w in data["funding_after"]):
-        return True  # 超15亿元的C轮融资: a FUNDING amount (not 11起投融资事件, a count)
+    if _is_amount(e) and (after.lstrip().startswith(data["_allocation_after"])
+                          or any(w in after_clause for w in data["funding_after"])):
+        return True  # 其中37.5亿元用于…项目: an allocation; 超15亿元的C轮融资: a FUNDING amount (not 11起投融资事件, a count)
     if has_word(tuple(data["target_words"]), clause, e.start) or any(w in after_clause for w in data["target_words"]):
         return True  # 一万家目标, 增长目标是10%以上
     if has_word(data["_unmeasured"], clause, e.start):

@@ -55,7 +55,7 @@ _ROC_YEAR = re.compile(r"(?<![\d.])1[01]\d年(?!代|前|来|以来|间|内|多|�
 
 
 _MODEL_BEFORE = re.compile(r"[A-Za-z] ?$")  # iPhone 16+: a model name, not a count
-_CLOCK_BEFORE = ("点", "时", "時", ":", "：")  # before the minutes of a time of day (10点30分)
+_CLOCK_BEFORE = ("点", "时", ":", "：")  # before the minutes of a time of day (10点30分; norm is simplified)
 _INDEX_POINTS = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?点(?=[后前半多钟])")
 _HALF_YEAR = re.compile(r"(?P<cue>过了|不到|时隔|短短|上市|才|仅|用了|历时|耗时|长达|经过|为期|由)?(?<![上下前后今去明近每])"
                         r"(?P<half>半年)(?![报度前后内])(?P<time>的?时间)?")

@@ -457,6 +457,19 @@ def sector_movers(doc: Document) -> List[Relation]:
     return out
 
 
+def _companies_listed(norm: str, ents: list, j: int, more: bool = False) -> list:
+    """The companies listed from ``ents[j]`` on (``ents`` in text order): each next one joined by 、, 和, 及 or a comma,
+    a bracketed code allowed (:data:`_SECTOR_LIST_SEP`), or with ``more`` after a second cue too (甲、乙；建议关注：丙)."""
+    items = [ents[j]]
+    for k in range(j + 1, len(ents)):  # (indices, not a slice: no copy of the rest per heading)
+        x = ents[k]
+        if x.type != "COMPANY" or not (_SECTOR_LIST_SEP.fullmatch(norm, items[-1].end, x.start)
+                                       or (more and _SECTOR_LIST_MORE.fullmatch(norm, items[-1].end, x.start))):
+            break
+        items.append(x)
+    return items
+
+
 def sector_lists(doc: Document) -> List[Relation]:
     """``in_industry`` for the companies a sector heading lists (:data:`_SECTOR_LIST_LEAD`, with a cue such as 推荐,
     关注, 包括, a colon or 】): broker notes and market reports group their picks by sector. In the news train,
@@ -473,13 +486,7 @@ def sector_lists(doc: Document) -> List[Relation]:
         lead = _SECTOR_LIST_LEAD.fullmatch(norm, e.end, first.start)
         if not lead or not _SECTOR_LIST_CUE.search(lead.group()):
             continue
-        items = [first]
-        for j in range(i + 2, len(ents)):  # (indices, not a slice: no copy of the rest per heading)
-            x = ents[j]
-            if x.type != "COMPANY" or not (_SECTOR_LIST_SEP.fullmatch(norm, items[-1].end, x.start)
-                                           or _SECTOR_LIST_MORE.fullmatch(norm, items[-1].end, x.start)):
-                break
-            items.append(x)
+        items = _companies_listed(norm, ents, i + 1, more=True)
         heads = [e]  # 光模块&光器件，重点推荐：…: each sector of a joined heading
         for k in range(i - 1, -1, -1):
             h = ents[k]
@@ -516,13 +523,7 @@ def kind_lists(doc: Document) -> List[Relation]:
             j += 1
         if j == len(ents) or ents[j].type != "COMPANY" or not _KIND_GAP.fullmatch(norm, head.end(), ents[j].start):
             continue
-        items = [ents[j]]
-        for k in range(j + 1, len(ents)):
-            x = ents[k]
-            if x.type != "COMPANY" or not _SECTOR_LIST_SEP.fullmatch(norm, items[-1].end, x.start):
-                break
-            items.append(x)
-        out += [Relation("in_industry", c, e) for c in items]
+        out += [Relation("in_industry", c, e) for c in _companies_listed(norm, ents, j)]
     return out
 
 
@@ -538,15 +539,10 @@ _PLACED_KIND = re.compile(r"(?:的)?[^，。；;：:、,（）()\s“”\"]{0,10
 
 @lru_cache(maxsize=1)
 def foreign_countries() -> frozenset:
-    """The foreign countries of the places gazetteer (``places_extra.tsv``, level ``country``), simplified."""
-    from extract.stages.gazetteer import GAZ_DIR
-    from extract.textnorm import to_halfwidth, to_simplified
-    out = set()
-    for line in (GAZ_DIR / "places_extra.tsv").read_text(encoding="utf-8").splitlines():
-        cols = line.split("\t")
-        if not line.startswith("#") and len(cols) > 2 and cols[2] == "country":
-            out.add(to_halfwidth(to_simplified(cols[0])))
-    return frozenset(out)
+    """The foreign countries of the places gazetteer (``places_extra.tsv``, level ``country``), as ``norm`` holds them."""
+    from extract.stages.gazetteer import GAZ_DIR, name_key, read_rows
+    return frozenset(name_key(name) for name, _, level, _ in read_rows(GAZ_DIR / "places_extra.tsv")
+                     if level == "country")
 
 
 def place_patterns(doc: Document) -> List[Relation]:

@@ -33,9 +33,10 @@ from extract.stages.relations.lists import list_items, named_before
 __all__ = ["stake_relations"]
 
 PARTY = ("COMPANY", "ORG")
-_HOLD_VERB = re.compile(r"(?:增持|减持|建仓|买入|加仓|清仓|持有|入股)了?")
+_TRADES = "增持|减持|建仓|买入|加仓|清仓"  # a holder's trades (a position taken, added to, cut or closed)
+_HOLD_VERB = re.compile(rf"(?:{_TRADES}|持有|入股)了?")
 # 甲增持乙317万股，增持丙184万股: the same holder goes on
-_HOLD_AGAIN = re.compile(r"[^，。；;,]{0,25}?[，,；;]\s*(?:又|并|再|还|亦|也|同时)?(?:增持|减持|建仓|买入|加仓|清仓|持有)了?\s*")
+_HOLD_AGAIN = re.compile(rf"[^，。；;,]{{0,25}}?[，,；;]\s*(?:又|并|再|还|亦|也|同时)?(?:{_TRADES}|持有)了?\s*")
 _HOLDER_BEFORE = re.compile(r"(?:的)?(?:第一大|最大|大|控股|主要|单一最大|单一大)股东(?:为|是|，|,)?\s*\Z")
 _HOLDER_AFTER = re.compile(r"(?:为|是|成为|仍是|仍为)(?:其)?\Z")
 _HOLDER_TAIL = re.compile(r"(?:的)?(?:第一大|最大|大|控股|主要|单一最大)?股东")
@@ -50,7 +51,7 @@ _BACKED_END = re.compile(r"(?:等[^，,。；;]{0,6}?)?(?:的)?(?:战略)?(?:投
 _PORTFOLIO = re.compile(r"(?<!被)(?:投资了|已投资|还投资了|投资过|先后投资了?)"
                         r"(?:[^，。；;、]{0,16}?(?:企业|公司)[，,]?(?:如|包括|例如|比如))?"
                         r"|(?:重仓股|持仓股?|投资对象|投资标的|投资组合)(?:名单)?[，,]?(?:包括|包含|有|为|是)了?[:：]?"
-                        r"|(?:增持|减持|建仓|买入|加仓|清仓)了?[^，。；;、]{0,20}?[，,]?(?:包括|例如|比如)[:：]?")
+                        rf"|(?:{_TRADES})了?[^，。；;、]{{0,20}}?[，,]?(?:包括|例如|比如)[:：]?")
 _DESCRIBES = re.compile(r"[”\"」』]?的")
 _JV_CUE = re.compile(r"合资(?:企业|公司)")
 _COORD = re.compile(r"\s*(?:、|和|与|及|以及|,|，)\s*")
