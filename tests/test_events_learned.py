@@ -244,6 +244,26 @@ def test_a_list_closed_by_lingtou_leads_the_round():
     assert [x.ref for _, x in best["lead_investor"]] == ["红杉中国"] and [x.ref for _, x in best["company"]] == ["星云科技"]
 
 
+def test_the_parties_listed_with_an_investor_invest():
+    """其他投资方还包括甲、乙和丙: the investor the role model took brings the parties listed with it, on both sides;
+    the list stops at a party that is no list member (a gap of words) and never takes the company or a lead."""
+    from extract.stages.events.learned import _Cand, _listed_investors
+    norm = "星云科技完成融资，红杉中国领投，其他投资方还包括高瓴、五源和IDG，以及曾参与上轮的经纬创投"
+    s_, r, h, w, i, j = (_Cand(C if t == "星云科技" else O, norm.index(t), norm.index(t) + len(t), ref=t)
+                         for t in ("星云科技", "红杉中国", "高瓴", "五源", "IDG", "经纬创投"))
+    best = {"company": [(0.9, s_)], "lead_investor": [(0.9, r)], "investor": [(0.8, w)]}
+    _listed_investors(norm, [s_, r, h, w, i, j], best)
+    assert sorted(x.ref for _, x in best["investor"]) == ["IDG", "五源", "高瓴"]
+    best = {"investor": [(0.8, r)]}  # the lead list of another reading: 红杉中国 alone, 领投 is no list separator
+    _listed_investors(norm, [s_, r, h, w, i, j], best)
+    assert [x.ref for _, x in best["investor"]] == ["红杉中国"]
+    norm = "甲公司、乙资本和丙基金跟投"
+    a, b, c = (_Cand(O, norm.index(t), norm.index(t) + len(t), ref=t) for t in ("甲公司", "乙资本", "丙基金"))
+    best = {"company": [(0.9, a)], "investor": [(0.7, c)]}
+    _listed_investors(norm, [a, b, c], best)  # the company stops the list
+    assert [x.ref for _, x in best["investor"]] == ["丙基金", "乙资本"]
+
+
 def test_one_amount_round_and_date_per_event():
     """amount, round and date are single: the first of equally scored candidates stays; parties are many."""
     text = "星云科技与海岳智能在3月和4月分别完成2亿元和3亿元的B轮和C轮融资"
