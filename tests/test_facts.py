@@ -357,6 +357,12 @@ def test_a_class_bound_gets_no_fact():
     assert find_facts(d, DATA) == []
     d = make_doc("星河科技的成本已在5000元以下，", [("星河科技", "COMPANY"), fig("5000元以下", 5000, "元", "less_than")])
     assert [t[2] for t in tuples(find_facts(d, DATA))] == ["5000元以下"]
+    # money bounding a class of things before 的 (10万元以下的车型, 价值10亿美元以上的非上市公司: no fact at 10 of 10 in the
+    # news gold); a share before 的 may be one (70%以上的开发者)
+    d = make_doc("星河汽车的新车都在10万元以下的价位段。", [("星河汽车", "COMPANY"), fig("10万元以下", 100000, "元", "less_than")])
+    assert find_facts(d, DATA) == []
+    d = make_doc("星河科技已覆盖70%以上的开发者。", [("星河科技", "COMPANY"), fig("70%以上", 70, "%", "more_than")])
+    assert [t[2] for t in tuples(find_facts(d, DATA))] == ["70%以上"]
 
 
 def test_threshold_defining_the_counted_group_gets_no_fact():

@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.76896, 0.83701  # micro F1 of the counts pinned below (session 37: no-fact classes)
+F1_RULES, F1_CHOOSER = 0.76911, 0.83717  # micro F1 of the counts pinned below (session 38: money class bounds)
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -123,7 +123,9 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # characters 7770/16281 (cross-fitted facts 0.6744 -> 0.6748)
     # a floor or a cap (不低于10亿美元的科技业者, 最少0.4%) states no fact: METRIC -> 1657/609/444, metric characters
     # 7770/16270 (cross-fitted facts 0.6748 -> 0.6751)
-    assert got == {"METRIC": (1657, 609, 444), "RANKING": (320, 82, 53), "metric chars": (7770, 16270, 13347)}, got
+    # session 38: money bounding a class of things before 的 (10万元以下的车型) states no fact: METRIC -> 1657/608/444,
+    # metric characters 7770/16268 (cross-fitted facts 0.6761 -> 0.6763)
+    assert got == {"METRIC": (1657, 608, 444), "RANKING": (320, 82, 53), "metric chars": (7770, 16268, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 
@@ -178,5 +180,6 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # plans (above): METRIC -> 1803/409/298, metric characters 8103/15651
     # counts before 融资 (above): METRIC -> 1805/409/296, metric characters 8103/15660
     # session 37: floors and caps (above): METRIC -> 1805/408/296, metric characters 8103/15649
-    assert got == {"METRIC": (1805, 408, 296), "RANKING": (303, 47, 70), "metric chars": (8103, 15649, 13347)}, got
+    # session 38: money class bounds (above): METRIC -> 1805/407/296, metric characters 8103/15647
+    assert got == {"METRIC": (1805, 407, 296), "RANKING": (303, 47, 70), "metric chars": (8103, 15647, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)
