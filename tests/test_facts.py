@@ -365,6 +365,20 @@ def test_a_class_bound_gets_no_fact():
     assert [t[2] for t in tuples(find_facts(d, DATA))] == ["70%以上"]
 
 
+def test_a_small_count_in_words_gets_no_fact():
+    """两个品牌, 三个原因: a count of at most ten in Chinese numerals counts what the sentence goes on to name; in digits, or
+    above ten, it stays a fact."""
+    def count(text, value):
+        return (text, "FIGURE", {
+            "value": value, "unit": "个", "qualifier": "exact"})
+    d = make_doc("星河科技旗下有两个品牌。", [("星河科技", "COMPANY"), count("两个", 2)])
+    assert find_facts(d, DATA) == []
+    d = make_doc("星河科技旗下有2个品牌。", [("星河科技", "COMPANY"), count("2个", 2)])
+    assert [t[2] for t in tuples(find_facts(d, DATA))] == ["2个"]
+    d = make_doc("星河科技旗下有十二个品牌。", [("星河科技", "COMPANY"), count("十二个", 12)])
+    assert [t[2] for t in tuples(find_facts(d, DATA))] == ["十二个"]
+
+
 def test_threshold_defining_the_counted_group_gets_no_fact():
     d = make_doc("而超过100件专利的企业仅8家。", [fig("超过100件", 100, "件", "more_than"), fig("8家", 8, "家")])
     assert [t[2] for t in tuples(find_facts(d, DATA))] == ["8家"]

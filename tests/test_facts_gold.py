@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.76911, 0.83717  # micro F1 of the counts pinned below (session 38: money class bounds)
+F1_RULES, F1_CHOOSER = 0.77151, 0.83894  # micro F1 of the counts pinned below (session 38: small counts in words)
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -125,7 +125,9 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # 7770/16270 (cross-fitted facts 0.6748 -> 0.6751)
     # session 38: money bounding a class of things before 的 (10万元以下的车型) states no fact: METRIC -> 1657/608/444,
     # metric characters 7770/16268 (cross-fitted facts 0.6761 -> 0.6763)
-    assert got == {"METRIC": (1657, 608, 444), "RANKING": (320, 82, 53), "metric chars": (7770, 16268, 13347)}, got
+    # a count of at most ten in Chinese numerals (两个品牌, 三个原因, 两项声明) states no fact: METRIC -> 1657/592/444, metric
+    # characters 7770/16170 (cross-fitted facts 0.6763 -> 0.6785)
+    assert got == {"METRIC": (1657, 592, 444), "RANKING": (320, 82, 53), "metric chars": (7770, 16170, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 
@@ -181,5 +183,6 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # counts before 融资 (above): METRIC -> 1805/409/296, metric characters 8103/15660
     # session 37: floors and caps (above): METRIC -> 1805/408/296, metric characters 8103/15649
     # session 38: money class bounds (above): METRIC -> 1805/407/296, metric characters 8103/15647
-    assert got == {"METRIC": (1805, 407, 296), "RANKING": (303, 47, 70), "metric chars": (8103, 15647, 13347)}, got
+    # small counts in words (above): METRIC -> 1804/395/297, metric characters 8103/15561
+    assert got == {"METRIC": (1804, 395, 297), "RANKING": (303, 47, 70), "metric chars": (8103, 15561, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)

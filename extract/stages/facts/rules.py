@@ -91,7 +91,7 @@ def _load(path: str = str(DATA)) -> dict:
     d["_change"] = re.compile(r"[\s*]*(" + d["change_phrase"] + r")(?:了|为|达|约|近|超过|超)*[\s*]*")
     d["_report_verbs"] = (tuple(d["report_verbs"]), tuple("的" + w for w in d["report_verbs"]))
     d["_unmeasured"] = tuple(d["plan_words"]) + tuple(d.get("hypothetical_words", ()))  # before a figure: no measurement
-    for key in ("allocation_after", "scheme_after", "floor_words", "reward_words", "quote_open"):
+    for key in ("allocation_after", "scheme_after", "floor_words", "reward_words", "quote_open", "small_count_units"):
         d["_" + key] = tuple(d.get(key, ()))
     d["_reward_after"] = re.compile(r"\s*的?(?:" + "|".join(map(re.escape, d["_reward_words"])) + ")") \
         if d["_reward_words"] else None
@@ -568,6 +568,9 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
         return True  # 有100件以上PCT专利的企业: the same, with the count elsewhere
     if e.attrs.get("unit") in ("个", "类", "大") and any(w in after_clause[:6] for w in data["dimension_nouns"]):
         return True  # 四个维度, 三个领域
+    if unit in data["_small_count_units"] and isinstance(value, (int, float)) and value <= 10 and not any(
+            ch.isdigit() for ch in e.text):
+        return True  # 两个品牌, 三个原因, 两项声明: the items the sentence goes on to talk about, counted in words
     floors = data["_floor_words"]
     if norm.startswith(floors, e.start) or norm[max(0, e.start - 3):e.start].endswith(floors):
         return True  # 不低于10亿美元的科技业者, 最少0.4%: a floor or a cap, not a measurement
