@@ -379,6 +379,19 @@ def test_a_small_count_in_words_gets_no_fact():
     assert [t[2] for t in tuples(find_facts(d, DATA))] == ["十二个"]
 
 
+def test_the_field_a_rank_is_taken_in_gets_no_fact():
+    """在31个行业中排名第1位: the count sizes the field of the ranking; the share before it stays a fact."""
+    text = "银行板块上涨34.4%，在31个申万一级行业中排名第1位。"
+    d = make_doc(text, [("银行", "INDUSTRY"), fig("34.4%", 34.4, "%"),
+                        ("31个", "FIGURE", {"value": 31, "unit": "个", "qualifier": "exact"}),
+                        ("第1位", "RANK", {"rank": 1})])
+    values = [t[2] for t in tuples(find_facts(d, DATA))]
+    assert "34.4%" in values and "31个" not in values
+    d = make_doc("星河科技在31个城市开设门店。", [("星河科技", "COMPANY"),
+                                          ("31个", "FIGURE", {"value": 31, "unit": "个", "qualifier": "exact"})])
+    assert [t[2] for t in tuples(find_facts(d, DATA))] == ["31个"]
+
+
 def test_threshold_defining_the_counted_group_gets_no_fact():
     d = make_doc("而超过100件专利的企业仅8家。", [fig("超过100件", 100, "件", "more_than"), fig("8家", 8, "家")])
     assert [t[2] for t in tuples(find_facts(d, DATA))] == ["8家"]

@@ -93,6 +93,7 @@ def _load(path: str = str(DATA)) -> dict:
     d["_unmeasured"] = tuple(d["plan_words"]) + tuple(d.get("hypothetical_words", ()))  # before a figure: no measurement
     for key in ("allocation_after", "scheme_after", "floor_words", "reward_words", "quote_open", "small_count_units"):
         d["_" + key] = tuple(d.get(key, ()))
+    d["_rank_field_after"] = re.compile(d["rank_field_after"]) if d.get("rank_field_after") else None
     d["_reward_after"] = re.compile(r"\s*的?(?:" + "|".join(map(re.escape, d["_reward_words"])) + ")") \
         if d["_reward_words"] else None
     d.setdefault("heading_span", 400)
@@ -571,6 +572,8 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
     if unit in data["_small_count_units"] and isinstance(value, (int, float)) and value <= 10 and not any(
             ch.isdigit() for ch in e.text):
         return True  # 两个品牌, 三个原因, 两项声明: the items the sentence goes on to talk about, counted in words
+    if data["_rank_field_after"] is not None and data["_rank_field_after"].match(norm, e.end):
+        return True  # 在31个申万一级行业中排名第1位: the size of the field a rank is taken in
     floors = data["_floor_words"]
     if norm.startswith(floors, e.start) or norm[max(0, e.start - 3):e.start].endswith(floors):
         return True  # 不低于10亿美元的科技业者, 最少0.4%: a floor or a cap, not a measurement
