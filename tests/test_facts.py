@@ -392,6 +392,15 @@ def test_the_field_a_rank_is_taken_in_gets_no_fact():
     assert [t[2] for t in tuples(find_facts(d, DATA))] == ["31个"]
 
 
+def test_the_streak_that_dates_the_last_such_move_gets_no_fact():
+    """對上一次連升2日是1月23日 says when the last such streak was; the streak of the day (連升2日) stays a fact."""
+    text = "恒指連升2日，累計升924點，對上一次連升2日是1月28日。"
+    streak = ("2日", "FIGURE", {"value": 2, "unit": "日", "qualifier": "exact"})
+    d = make_doc(text, [("恒指", "ORG"), streak, fig("924點", 924, "点"), streak, ("1月28日", "DATE")])
+    got = sorted(f.value.start for f in find_facts(d, DATA))
+    assert text.index("924點") in got and text.rindex("2日") not in got, got
+
+
 def test_threshold_defining_the_counted_group_gets_no_fact():
     d = make_doc("而超过100件专利的企业仅8家。", [fig("超过100件", 100, "件", "more_than"), fig("8家", 8, "家")])
     assert [t[2] for t in tuples(find_facts(d, DATA))] == ["8家"]

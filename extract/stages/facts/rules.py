@@ -94,6 +94,7 @@ def _load(path: str = str(DATA)) -> dict:
     for key in ("allocation_after", "scheme_after", "floor_words", "reward_words", "quote_open", "small_count_units"):
         d["_" + key] = tuple(d.get(key, ()))
     d["_rank_field_after"] = re.compile(d["rank_field_after"]) if d.get("rank_field_after") else None
+    d["_last_streak_before"] = re.compile(d["last_streak_before"]) if d.get("last_streak_before") else None
     d["_reward_after"] = re.compile(r"\s*的?(?:" + "|".join(map(re.escape, d["_reward_words"])) + ")") \
         if d["_reward_words"] else None
     d.setdefault("heading_span", 400)
@@ -574,6 +575,8 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
         return True  # 两个品牌, 三个原因, 两项声明: the items the sentence goes on to talk about, counted in words
     if data["_rank_field_after"] is not None and data["_rank_field_after"].match(norm, e.end):
         return True  # 在31个申万一级行业中排名第1位: the size of the field a rank is taken in
+    if data["_last_streak_before"] is not None and data["_last_streak_before"].search(norm, max(ss, e.start - 10), e.start):
+        return True  # 对上一次连升2日是1月23日: the last time the move happened
     floors = data["_floor_words"]
     if norm.startswith(floors, e.start) or norm[max(0, e.start - 3):e.start].endswith(floors):
         return True  # 不低于10亿美元的科技业者, 最少0.4%: a floor or a cap, not a measurement
