@@ -895,3 +895,21 @@ def test_partially_annotated_documents_give_no_negatives_of_other_types():
     masked = training_examples([d], specs, gold, annotated=[{"located_in"}])
     assert len(every) == 2 and sorted(y for _, y in every) == [0.0, 1.0]
     assert [y for _, y in masked] == [1.0]
+
+
+def test_a_company_the_classifier_relates_to_many_industries_keeps_none_of_those_pairs():
+    """甲…涵盖汽车、物流、金属加工、家电等行业: four or more classifier in_industry pairs of one company mention go, unless the
+    rules make the pair too; fewer stay, and other relation types are never touched."""
+    from extract.doc import Document, Relation
+    from extract.stages.relations.rules import CROWD, _uncrowded
+    text = "星河科技的客户涵盖汽车、物流、金属加工和家电等行业，总部位于上海。"
+    d = Document(text)
+    co = d.entity("COMPANY", 0, 4)
+    inds = [d.entity("INDUSTRY", text.index(w), text.index(w) + len(w)) for w in ("汽车", "物流", "金属加工", "家电")]
+    loc = d.entity("LOC", text.index("上海"), text.index("上海") + 2)
+    pred = [Relation("in_industry", co, i) for i in inds] + [Relation("located_in", co, loc)]
+    assert CROWD == 4
+    assert [r.type for r in _uncrowded(pred, [])] == ["located_in"]
+    kept = _uncrowded(pred, [Relation("in_industry", co, inds[0])])  # the rules make this pair: it stays
+    assert [(r.type, r.tail.text) for r in kept] == [("in_industry", "汽车"), ("located_in", "上海")]
+    assert _uncrowded(pred[1:], []) == pred[1:]  # three industries: every pair stays
