@@ -33,8 +33,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 from collections import Counter
+from functools import lru_cache
 from typing import Dict, List, Optional
 
 from extract.doc import Document, Entity, Relation
