@@ -214,12 +214,18 @@ def names_an_umbrella(norm: str, start: int, end: int) -> bool:
     return norm[start:end] in labels or norm[start:end + 2] in labels
 
 
+@lru_cache(maxsize=1)
+def _ai_words() -> tuple:
+    """``(ai_words, ai_technology_after)`` of ``not_names.json``, as a set and a tuple (read once, not per entity)."""
+    rules = _not_names_rules()
+    return frozenset(rules["ai_words"]), tuple(rules["ai_technology_after"])
+
+
 def names_a_technology(norm: str, start: int, end: int) -> bool:
     """Whether bare AI (``not_names.json`` ai_words) stands before a word that makes it the technology, an era or part
     of a tool's name (ai_technology_after: AI时代, AI模型, AI编程, AI+医疗): no INDUSTRY (GUIDELINES M5)."""
-    rules = _not_names_rules()
-    return norm[start:end] in rules["ai_words"] and norm[end:end + 4].lstrip().startswith(
-        tuple(rules["ai_technology_after"]))
+    words, after = _ai_words()
+    return norm[start:end] in words and norm[end:end + 4].lstrip().startswith(after)
 
 
 def never_a_name(norm: str, e) -> bool:

@@ -108,12 +108,8 @@ def _stated_leads(norm: str, cands: list, best: dict) -> None:
     for i, x in enumerate(parties):
         if id(x) in company or not _LEAD_AFTER.match(norm, x.end):
             continue
-        group = [x]
-        for prev in reversed(parties[:i]):
-            if id(prev) in company or not _PARTY_SEP.fullmatch(norm, prev.end, group[0].start):
-                break
-            group.insert(0, prev)
-        leads += [y for y in group if y not in leads]
+        lo, _ = _coordinated(norm, parties, i, _PARTY_SEP, company)  # (the list that ends with x)
+        leads += [y for y in parties[lo:i + 1] if y not in leads]
     if not leads:
         return
     ids = {id(y) for y in leads}
@@ -139,20 +135,13 @@ def _listed_investors(norm: str, cands: list, best: dict) -> None:
     have = {id(x) for _, x in investors}
     added = []
     for _, x in investors:
-        i = where.get(id(x))
-        if i is None:
+        if id(x) not in where:
             continue
-        for step in (-1, 1):  # along the list to the left, then to the right
-            j = i
-            while 0 <= j + step < len(parties):
-                y = parties[j + step]
-                left, right = (y, parties[j]) if step < 0 else (parties[j], y)
-                if id(y) in stop or not _PARTY_SEP.fullmatch(norm, left.end, right.start):
-                    break
-                if id(y) not in have:
-                    have.add(id(y))
-                    added.append((0.5, y))
-                j += step
+        lo, hi = _coordinated(norm, parties, where[id(x)], _PARTY_SEP, stop)
+        for y in parties[lo:hi + 1]:
+            if id(y) not in have:
+                have.add(id(y))
+                added.append((0.5, y))
     best["investor"] = investors + added
 
 
@@ -456,12 +445,14 @@ class FundingModel:
         return model
 
 
-def _coordinated(norm: str, spans: list, k: int) -> tuple:
-    """``(lo, hi)``: the run of ``spans`` (sorted by start) around ``spans[k]`` joined only by list separators."""
+def _coordinated(norm: str, spans: list, k: int, gap: re.Pattern = _LIST_GAP, stop=frozenset()) -> tuple:
+    """``(lo, hi)``: the run of ``spans`` (sorted by start) around ``spans[k]`` joined only by list separators (``gap``,
+    matched on the whole text between two neighbours); it reaches no span whose ``id`` is in ``stop``."""
     lo = hi = k
-    while lo > 0 and _LIST_GAP.match(norm[spans[lo - 1].end:spans[lo].start]):
+    while lo > 0 and id(spans[lo - 1]) not in stop and gap.fullmatch(norm, spans[lo - 1].end, spans[lo].start):
         lo -= 1
-    while hi + 1 < len(spans) and _LIST_GAP.match(norm[spans[hi].end:spans[hi + 1].start]):
+    while hi + 1 < len(spans) and id(spans[hi + 1]) not in stop \
+            and gap.fullmatch(norm, spans[hi].end, spans[hi + 1].start):
         hi += 1
     return lo, hi
 
