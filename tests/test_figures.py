@@ -204,7 +204,7 @@ CASES = [
     ("机身厚度仅4.6mm", "4.6mm", 4.6, "mm", "exact", None, None),
     ("推出65吋液晶電視", "65吋", 65, "英寸", "exact", None, None),
     ("开源70亿参数模型", "70亿参数", 7000000000, "参数", "exact", None, None),
-    ("集资500萬紐元", "500萬紐元", 5000000, "纽元", "exact", None, None),
+    ("集资500萬紐元", "500萬紐元", 5000000, "新西兰元", "exact", None, None),
     ("提出每股1仙部份要約", "1仙", 0.01, "港元", "exact", None, None),
     ("每股盈利2美仙", "2美仙", 0.02, "美元", "exact", None, None),
     ("收购价为20亿加元", "20亿加元", 2000000000, "加元", "exact", None, None),
@@ -599,6 +599,38 @@ def test_a_count_in_ge_shares_the_percentage_point_unit_it_is_coordinated_with(t
     doc = Document(text)
     doc.norm, doc.script = normalize(text)
     assert [f.attrs["unit"] for f in FigureRecognizer().find(doc)] == units
+
+
+@pytest.mark.parametrize("text,units", [
+    # a currency declared for the rest of the text: the amount that declares it and the later plain 元 amounts
+    ("录得收入3.2亿元（美元、下同），净利润1839万元，每股盈利2.42元", ["美元", "美元", "美元"]),
+    ("收入6.72億元(美元‧下同)，按年升23%", ["美元", "%"]),
+    ("收入114.08億元(新加坡元‧下同)，淨利26.22億元", ["新加坡元", "新加坡元"]),
+    ("英偉達收市報254.7美元(下同)，蘋果報236.87元", ["美元", "美元"]),
+    ("收入3.2亿元（美元、下同），另获28亿元人民币贷款", ["美元", "元"]),  # an amount naming 人民币 keeps 元
+    ("首轮3亿元，收入3.2亿元（美元、下同），净利润1亿元", ["元", "美元", "美元"]),  # not before the declaration
+    ("收入3.2亿元（美元、下同）；次年募资9亿元（人民币，下同），利润2亿元", ["美元", "元", "元"]),  # a later one
+    ("较春节前（1月27日，下同）上升3億元", ["元"]),  # a bracket with 下同 but no currency declares nothing
+    ("投入超過3億元（人民幣、下同），另10亿元", ["元", "元"]),
+])
+def test_a_currency_declared_with_xia_tong_is_the_unit_of_the_later_plain_yuan_amounts(text, units):
+    from extract.doc import Document
+    from extract.stages.recognizers.figures import FigureRecognizer
+    from extract.textnorm import normalize
+    doc = Document(text)
+    doc.norm, doc.script = normalize(text)
+    assert [f.attrs["unit"] for f in FigureRecognizer().find(doc)] == units
+
+
+@pytest.mark.parametrize("text, span, unit", [
+    ("淨利潤12億新加坡元", "12億新加坡元", "新加坡元"),  # written out, as the news gold writes it (15 of 15)
+    ("集資5000萬新元", "5000萬新元", "新加坡元"),
+    ("每股派60坡仙", "60坡仙", "新加坡元"),
+    ("募資1億紐元", "1億紐元", "新西兰元"),
+])
+def test_singapore_and_new_zealand_dollars_are_written_out(text, span, unit):
+    from extract.stages.recognizers import find_figures
+    assert [(f.text, f.attrs["unit"]) for f in find_figures(make_doc(text))] == [(span, unit)]
 
 
 @pytest.mark.parametrize("text,quals", [
