@@ -633,6 +633,19 @@ def test_singapore_and_new_zealand_dollars_are_written_out(text, span, unit):
     assert [(f.text, f.attrs["unit"]) for f in find_figures(make_doc(text))] == [(span, unit)]
 
 
+def test_money_is_one_definition_for_the_recognizer_the_facts_and_the_funding_extractor():
+    from extract.stages.events.rules import _is_money, _load
+    from extract.stages.facts.rules import _is_amount
+    from extract.stages.recognizers import find_figures
+    from extract.stages.recognizers.figures import currency_units
+    for text in ("營收300億新台幣", "获得2000万瑞典克朗", "融资5亿卢比", "融资10亿美金", "净利润3亿元"):
+        (f,) = find_figures(make_doc(text))
+        assert f.attrs["unit"] in currency_units()
+        assert _is_amount(f) and _is_money(f, _load()), text
+    (f,) = find_figures(make_doc("员工3000人"))
+    assert not _is_amount(f) and not _is_money(f, _load())
+
+
 @pytest.mark.parametrize("text,quals", [
     ("超过14.7亿美元和5亿次", ["more_than", "more_than"]),
     ("增长率分别不低于60%、110%、180%", ["at_least", "at_least", "at_least"]),

@@ -58,6 +58,7 @@ from pathlib import Path
 
 from extract.doc import Relation, Argument, Document, Event
 from extract.registry import components
+from extract.stages.recognizers.figures import currency_units
 from extract.config import DATA_DIR
 
 # 甲领投 / 由甲和乙共同领投 / 甲 联合领投: the party (and the list it closes) leads the round
@@ -448,8 +449,10 @@ def _common_args(c: _Ctx, ev: Event, pool: list) -> None:
 
 
 def _is_money(e, data) -> bool:
+    """Whether FIGURE ``e`` is an amount of money: its unit one of the recognizer's currencies
+    (:func:`~extract.stages.recognizers.figures.currency_units`), or its unit or text one of ``money_units``."""
     unit = str(e.attrs.get("unit", ""))
-    return unit in data["money_units"] or e.text.endswith(tuple(data["money_units"]))
+    return unit in currency_units() or unit in data["money_units"] or e.text.endswith(tuple(data["money_units"]))
 
 
 @components.register("events.v1")

@@ -57,6 +57,7 @@ from pathlib import Path
 from typing import Optional
 
 from extract.doc import Document, Fact, Span
+from extract.stages.recognizers.figures import currency_units
 from extract.config import DATA_DIR
 from extract.stages.propagate import counted_items, counted_patterns
 
@@ -488,9 +489,8 @@ def _in_aside(doc: Document, e) -> bool:
 
 
 def _is_amount(e) -> bool:
-    """Whether figure ``e`` is a sum of money (its unit a currency: 元, 美元, 港币, 令吉 …)."""
-    unit = str(e.attrs.get("unit") or "")
-    return unit.endswith(("元", "美金", "令吉", "镑", "币")) or unit in ("元", "美元", "港元", "欧元", "日元", "英镑")
+    """Whether figure ``e`` is a sum of money (its unit one of the recognizer's currencies: 元, 美元, 令吉, 瑞典克朗 …)."""
+    return str(e.attrs.get("unit") or "") in currency_units()
 
 
 def _slash_joined(norm: str, items: list) -> bool:
