@@ -367,3 +367,18 @@ def test_session34_date_shapes(text, span, attrs):
 def test_session34_date_shapes_leave_look_alikes(text):
     """A first (首次), a count not before a record word, and a duration after 短短 / 连续 stay out of DATE."""
     assert find_dates(make_doc(text)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("美银最近出了一份研报", [("最近", {"relative": "recent"})]),
+    ("最近，Gucci宣布新任创意总监", [("最近", {"relative": "recent"})]),
+    ("台积电最近对大陆客户发出通知", [("最近", {"relative": "recent"})]),
+    ("最近几年，唐山开始发力", [("最近几年", {"relative": "last", "years": "few"})]),  # the last-N shape keeps its count
+    ("最近3个月营收增长", [("最近3个月", {"relative": "last", "months": 3})]),
+    ("与总统走得最近的那一批富豪", []),  # a superlative
+    ("超过公司最近一个会计年度经审计的收入", []),
+    ("而在最近公布的第二财季业绩中", []),  # an attribute
+])
+def test_zuijin_alone_is_a_recent_date(text, expected):
+    """最近 on its own (recently) is a relative DATE, as 近日 is; not as an attribute, a superlative or before a count."""
+    assert [(d.text, {k: v for k, v in d.attrs.items() if k != "norm"}) for d in find_dates(make_doc(text))] == expected
