@@ -378,7 +378,10 @@ def test_session34_date_shapes_leave_look_alikes(text):
     ("与总统走得最近的那一批富豪", []),  # a superlative
     ("超过公司最近一个会计年度经审计的收入", []),
     ("而在最近公布的第二财季业绩中", []),  # an attribute
+    ("报价761元/吨，较节前环比跌1元/吨", [("节前", {"relative": "before_holiday"})]),  # as 节后
+    ("毕马威在节前发布的报告", [("节前", {"relative": "before_holiday"})]),
 ])
-def test_zuijin_alone_is_a_recent_date(text, expected):
-    """最近 on its own (recently) is a relative DATE, as 近日 is; not as an attribute, a superlative or before a count."""
+def test_zuijin_alone_and_jieqian_are_relative_dates(text, expected):
+    """最近 on its own (recently) is a relative DATE, as 近日 is; not as an attribute, a superlative or before a count.
+    节前 (before the holiday) is one as 节后 is."""
     assert [(d.text, {k: v for k, v in d.attrs.items() if k != "norm"}) for d in find_dates(make_doc(text))] == expected
