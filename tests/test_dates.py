@@ -385,3 +385,27 @@ def test_zuijin_alone_and_jieqian_are_relative_dates(text, expected):
     """最近 on its own (recently) is a relative DATE, as 近日 is; not as an attribute, a superlative or before a count.
     节前 (before the holiday) is one as 节后 is."""
     assert [(d.text, {k: v for k, v in d.attrs.items() if k != "norm"}) for d in find_dates(make_doc(text))] == expected
+
+
+@pytest.mark.parametrize("text, span, stretch", [
+    ("春节后4个交易日DeepSeek日活超过", "春节后4个交易日", "4个交易日"),
+    ("春节前一周，手机销售量增长", "春节前一周", "一周"),
+    ("节后第一个工作日，洪水退去", "节后第一个工作日", "第一个工作日"),
+    ("蛇年春节假期后的第一个工作日，", "蛇年春节假期后的第一个工作日", "的第一个工作日"),
+    ("节后首周复工节奏偏缓", "节后首周", "首周"),
+    ("今年春节前最后一周水泥开工率", "今年春节前最后一周", "最后一周"),
+    ("春節前後已經頻頻互動", "春節前後", "后"),
+    ("春节前夕，北方地区返乡潮", "春节前夕", "夕"),
+])
+def test_the_stretch_of_days_before_or_after_a_holiday_is_part_of_its_date(text, span, stretch):
+    (d,) = find_dates(make_doc(text))
+    assert (d.text, d.attrs["stretch"]) == (span, stretch)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("春节后的第一场IPO上市", "春节后"),  # 的 before no ordinal: the holiday's side ends it
+    ("春节期间消费旺盛", "春节"),  # 期间 stays out (GUIDELINES Q2)
+    ("节后回来开工", "节后"),
+])
+def test_a_holiday_date_without_a_stretch_after_it_keeps_its_span(text, span):
+    assert [d.text for d in find_dates(make_doc(text))] == [span]

@@ -107,6 +107,8 @@ _BARE_DAY = re.compile(r"(?<![\d.月日号年第／/])(?<!月 )(?<!年 )(?<!第 
 
 
 _DAY_WORDS = ("today", "yesterday", "tomorrow")
+_HOLIDAY_SIDES = ("before_holiday", "after_holiday")  # 节前, 节后 (relative words of dates.json)
+_SIDES = {"前": "before", "后": "after"}
 # 截至…止年度, 截至…止6个月: the reporting period ending at an as-of date (news train and extension gold: 7 of 8 DATEs)
 _PERIOD_TO = re.compile(r"止(?:全?年度|(?:\d{1,2}|[一二三四五六七八九十两]{1,3})个月)")  # relative words of one day, which a time of day may follow
 
@@ -153,6 +155,12 @@ class DateRecognizer:
             rel_alts.append(re.escape(w) + (f"(?!{alternation(nb)})" if nb else ""))
         REL = "|".join(rel_alts)
         NUM = self.num.number
+        # 春节后4个交易日, 春节前一周, 节后第一个工作日, 节后首周, 今年春节前最后一周, 春节假期前五日, 春節前後, 春节前夕,
+        # 春节前期: the stretch of days before or after a holiday is part of its DATE (news gold: 24 of 24, none ending
+        # at the holiday's 前/后 where such a stretch follows; session 39)
+        self.holiday_stretch = re.compile(
+            rf"(?P<side>[前后])?(?:(?P<st>的?(?:第|首)(?:{NUM})?个?(?:交易日|工作日|周|天)|(?:最后)?(?:{NUM})个?(?:交易日|工作日|周|天|日)"
+            rf"|最后个?(?:交易日|周|天))|(?<=前)(?P<near>后|夕|期(?![间货权限内])))")
         HOL = alternation(self.holidays)
         HSUF = alternation(d["holiday_suffixes"])
         HNOT = alternation(d["holiday_not_before"])
@@ -292,6 +300,12 @@ class DateRecognizer:
                     e, a = p.end(), {**a, "period_end": True}
                 elif norm.startswith("止", e):  # 截至2024年9月30日止: the 止 that closes 截至 is inside (news gold 7 of 7)
                     e += 1
+            if "holiday" in a or a.get("relative") in _HOLIDAY_SIDES:
+                p = self.holiday_stretch.match(norm, e)
+                sided = bool(a.get("since")) or a.get("relative") in _HOLIDAY_SIDES
+                if p and p.end() > e and (p.group("side") is None) == sided:
+                    extra = {"since": _SIDES[p.group("side")]} if p.group("side") else {}
+                    e, a = p.end(), {**a, **extra, "stretch": norm[p.end("side") if p.group("side") else p.start():p.end()]}
             if ("day" in a or a.get("relative") in _DAY_WORDS) and not a.get("dateline"):
                 t = self.tod_after.match(doc.norm, e)  # 8日上午, 今天上午, 2月11日午盘: the time of day stays in (R15)
                 if t:
