@@ -409,3 +409,20 @@ def test_the_stretch_of_days_before_or_after_a_holiday_is_part_of_its_date(text,
 ])
 def test_a_holiday_date_without_a_stretch_after_it_keeps_its_span(text, span):
     assert [d.text for d in find_dates(make_doc(text))] == [span]
+
+
+@pytest.mark.parametrize("text, span, attrs", [
+    ("数据截至2/11，共筛选出151家", "截至2/11", {"asof": True, "month": 2, "day": 11}),
+    ("煤价：截至2025/2/7，动力煤", "截至2025/2/7", {"asof": True, "month": 2, "day": 7, "year": 2025}),
+    ("截至记者发稿，河南方面未回应", "截至记者发稿", {"relative": "now"}),
+    ("截止发稿，涨3.33%", "截止发稿", {"relative": "now"}),
+    ("截至午间收盘，中国电信涨5.89%", "截至午间收盘", {"relative": "now"}),
+    ("截至本公告的日期，票据的总额", "截至本公告的日期", {"relative": "now"}),
+])
+def test_asof_the_moment_of_writing_or_a_slash_date(text, span, attrs):
+    (d,) = find_dates(make_doc(text))
+    assert (d.text, {k: v for k, v in d.attrs.items() if k != "norm"}) == (span, attrs)
+
+
+def test_a_slash_date_without_asof_is_not_read_as_a_month_and_day():
+    assert [d.text for d in find_dates(make_doc("分别为2/3的份额"))] == []

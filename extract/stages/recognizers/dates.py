@@ -76,6 +76,8 @@ _SECOND_DAY = re.compile(_SEP + r"(3[01]|[12]\d|0?[1-9])(?![\d.])[ \t]*[日号](
 _MONTH_FROM = re.compile(r"(?<![\d.])(1[0-2]|0?[1-9])" + _SEP)
 # a date (and time) written with hyphens, as in bylines: 2023-04-21, 2017-12-21 21:55:41
 _ISO = re.compile(r"(?<![\d.\-])((?:19|20)\d{2})-(1[0-2]|0?[1-9])-(3[01]|[12]\d|0?[1-9])(?:[ T]?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?(?![\d\-])")
+# a slash date after 截至 (截至2/11, 截至2025/2/7): news gold 8 of 8 (a bare slash date is left alone: 25/26年 are years)
+_ASOF_SLASH = re.compile(r"(?:截至|截止到|截止至|截止)[ \t]?(?:((?:19|20)\d{2})/)?(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?![\d/])")
 # a news dateline: (中央社记者…台北25日电), (上海20日讯)
 _DATELINE = re.compile(r"(?<![\d.月])(3[01]|[12]\d|0?[1-9])日(?=电|讯)")
 # a day of the month standing alone (…20日，公司宣布): news gold tags it (ZhIE-News train 17 of 17, dev 3 of 3);
@@ -257,6 +259,12 @@ class DateRecognizer:
                   if not inside(m.start())]
         spans += [[m.start(), m.end(), {"year": int(m.group(1)), "month": int(m.group(2)), "day": int(m.group(3))}]
                   for m in _ISO.finditer(doc.norm)]
+        for m in _ASOF_SLASH.finditer(doc.norm):
+            if not inside(m.start()):
+                a = {"asof": True, "month": int(m.group(2)), "day": int(m.group(3))}
+                if m.group(1):
+                    a["year"] = int(m.group(1))
+                spans.append([m.start(), m.end(), a])
         for m in _YEAR_NO_NIAN.finditer(doc.norm):  # 2024全年, 2025上半年 (年 left out)
             if not inside(m.start()):
                 a = {"year": int(m.group(1))}
