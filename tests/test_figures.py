@@ -633,6 +633,21 @@ def test_singapore_and_new_zealand_dollars_are_written_out(text, span, unit):
     assert [(f.text, f.attrs["unit"]) for f in find_figures(make_doc(text))] == [(span, unit)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("新车售价7万起 > 长城汽车", [("7万", 70000, "元", "at_least")]),
+    ("部分车型降至7万起价", [("7万", 70000, "元", "at_least")]),
+    ("官方指导价10.28万元起，堪称", [("10.28万元", 102800, "元", "at_least")]),
+    ("限时补贴后售9.38万元起。", [("9.38万元", 93800, "元", "at_least")]),
+    ("投资案例33151起，披露", [("33151起", 33151, "起", "exact")]),  # 起 counts events
+    ("案件已高达上百起。", [("上百起", 100, "起", "vague")]),
+    ("7万起事故", [("7万起", 70000, "起", "exact")]),  # no price: a count
+])
+def test_a_price_from_an_amount_is_a_lower_bound_with_qi_outside(text, expected):
+    from extract.stages.recognizers import find_figures
+    figs = find_figures(make_doc(text))
+    assert [(f.text, f.attrs["value"], f.attrs["unit"], f.attrs["qualifier"]) for f in figs] == expected
+
+
 def test_money_is_one_definition_for_the_recognizer_the_facts_and_the_funding_extractor():
     from extract.stages.events.rules import _is_money, _load
     from extract.stages.facts.rules import _is_amount

@@ -46,6 +46,10 @@ _STRIP = re.compile("[" + re.escape(GAP_CHARS) + "]")
 _ASIDE_IN_GAP = re.compile(r"^\s*[（(][^（()）]{1,12}[)）]")
 # a qualifier prefix that is the end of a word when one of these stands before it: 打破, 击破 …; 最近, 附近, 亲近, 邻近
 _WORD_BEFORE = {"破": frozenset("打击攻冲爆残突"), "近": frozenset("最附亲邻")}
+# 售价7万起, 指导价10.28万元起: a price from an amount on (FigureRecognizer._prices_from)
+_FROM_AFTER = re.compile(r"起(?=[价售步]|[\s，。、；;,.!！?？>）)]|$)")
+_PRICE_BEFORE = re.compile(r"(?:售价|价格|定价|指导价|入门价|售|价|折实|低至|降至)[^，。；;,]{0,6}$")
+_MAGNITUDE_BEFORE_FROM = "万亿"
 # (美元、下同), （新加坡元‧下同）, (下同): a currency declared for the rest of the text (FigureRecognizer._declared_currency)
 _SAME_BELOW = re.compile(r"[（(]\s*(?:(?P<cur>[^（）()，,、‧·・\s]{1,6}?)\s*[，,、‧·・]?\s*)?(?:以下同|下同)\s*[）)]")
 _NAMES_RMB = re.compile(r"人民币|RMB|rmb")
@@ -227,8 +231,8 @@ class FigureRecognizer:
                 end = per.end()
                 pos = max(pos, end)
             out.append(doc.entity("FIGURE", start, end, attrs, source="rules"))
-        return self._declared_currency(doc, self._listed_numbers(doc, self._share_units(doc, self._join_ranges(
-            doc, self._index_points(doc, self._streak_days(doc, self._half_years(doc, self._halves(doc, out))))))))
+        return self._prices_from(doc, self._declared_currency(doc, self._listed_numbers(doc, self._share_units(doc, self._join_ranges(
+            doc, self._index_points(doc, self._streak_days(doc, self._half_years(doc, self._halves(doc, out)))))))))
 
     def _streak_days(self, doc, figs: list) -> list:
         """``連升3日``, ``连续两日``: the days of a streak are a duration FIGURE (unit 日), where the DATE recognizer
@@ -378,6 +382,24 @@ class FigureRecognizer:
             else:
                 carried = False
         return figs
+
+    def _prices_from(self, doc, figs: list) -> list:
+        """``售价7万起``, ``官方指导价10.28万元起``, ``折實264萬起``: a price from an amount on. 起 stays outside the span and
+        the amount is a lower bound (qualifier ``at_least``); a bare 万 or 亿 before 起 in a price is money (unit 元), not a
+        count of 起 (投资案例33151起, 上百起 count events). News train, extension and dev gold: 6 of 6 such prices, 起 outside
+        and at_least; the recognizer had read 7万起 with unit 起, and 10.28万元起 as exact (session 39)."""
+        norm = doc.norm
+        out = []
+        for f in figs:
+            unit = f.attrs["unit"]
+            if unit == "起" and norm[f.end - 2:f.end - 1] in _MAGNITUDE_BEFORE_FROM and (
+                    _PRICE_BEFORE.search(norm, max(0, f.start - 8), f.start) or norm[f.end:f.end + 1] in "价售"):
+                f = doc.entity("FIGURE", f.start, f.end - 1, {**f.attrs, "unit": "元", "qualifier": "at_least",
+                                                              "norm": norm[f.start:f.end - 1]}, source=f.source)
+            elif unit in self._currency_units and f.attrs["qualifier"] == "exact" and _FROM_AFTER.match(norm, f.end):
+                f.attrs["qualifier"] = "at_least"
+            out.append(f)
+        return out
 
     def _declared_currency(self, doc, figs: list) -> list:
         """``录得收入3.2亿元(美元、下同)``, ``收入6.72億元(美元‧下同)``, ``報254.7美元(下同)``: a currency declared for
