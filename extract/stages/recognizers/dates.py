@@ -108,11 +108,11 @@ _YEAR_LIST = re.compile(r"(?<![\d./])(?:20[0-3]\d(?:/20[0-3]\d)+(?![\d/])|\d{2}(
 _BARE_DAY = re.compile(r"(?<![\d.月日号年第／/])(?<!月 )(?<!年 )(?<!第 )(3[01]|[12]\d|0?[1-9])[ \t]?日(?![元内以电讯\d])")
 
 
-_DAY_WORDS = ("today", "yesterday", "tomorrow")
+_DAY_WORDS = ("today", "yesterday", "tomorrow")  # relative words of one day, which a time of day may follow
 _HOLIDAY_SIDES = ("before_holiday", "after_holiday")  # 节前, 节后 (relative words of dates.json)
 _SIDES = {"前": "before", "后": "after"}
 # 截至…止年度, 截至…止6个月: the reporting period ending at an as-of date (news train and extension gold: 7 of 8 DATEs)
-_PERIOD_TO = re.compile(r"止(?:全?年度|(?:\d{1,2}|[一二三四五六七八九十两]{1,3})个月)")  # relative words of one day, which a time of day may follow
+_PERIOD_TO = re.compile(r"止(?:全?年度|(?:\d{1,2}|[一二三四五六七八九十两]{1,3})个月)")
 
 
 # the units of a within-N window (5年内, 三个月内, 5个交易日内, 45天内; not after 短短 / 连续, where the count is a

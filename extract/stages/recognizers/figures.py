@@ -231,8 +231,10 @@ class FigureRecognizer:
                 end = per.end()
                 pos = max(pos, end)
             out.append(doc.entity("FIGURE", start, end, attrs, source="rules"))
-        return self._prices_from(doc, self._declared_currency(doc, self._listed_numbers(doc, self._share_units(doc, self._join_ranges(
-            doc, self._index_points(doc, self._streak_days(doc, self._half_years(doc, self._halves(doc, out)))))))))
+        for step in (self._halves, self._half_years, self._streak_days, self._index_points, self._join_ranges,
+                     self._share_units, self._listed_numbers, self._declared_currency, self._prices_from):
+            out = step(doc, out)  # each reads the figures the steps before it left
+        return out
 
     def _streak_days(self, doc, figs: list) -> list:
         """``連升3日``, ``连续两日``: the days of a streak are a duration FIGURE (unit 日), where the DATE recognizer
