@@ -648,6 +648,16 @@ def test_a_price_from_an_amount_is_a_lower_bound_with_qi_outside(text, expected)
     assert [(f.text, f.attrs["value"], f.attrs["unit"], f.attrs["qualifier"]) for f in figs] == expected
 
 
+@pytest.mark.parametrize("text, span", [
+    ("若煤价大幅跌破770元/吨，煤企", "770元/吨"),  # 跌破 / 升破: a price crossing a level, the verb stays out
+    ("恒指升破20000点", "20000点"),
+    ("票房破100亿，成为首部", "破100亿"),  # 破 alone qualifies the amount (more_than)
+])
+def test_po_after_a_movement_verb_belongs_to_the_verb(text, span):
+    from extract.stages.recognizers import find_figures
+    assert [f.text for f in find_figures(make_doc(text))] == [span]
+
+
 def test_money_is_one_definition_for_the_recognizer_the_facts_and_the_funding_extractor():
     from extract.stages.events.rules import _is_money, _load
     from extract.stages.facts.rules import _is_amount

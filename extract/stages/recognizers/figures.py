@@ -44,8 +44,9 @@ from extract.stages.recognizers.numerals import ARABIC, Numerals, as_number
 _STRIP = re.compile("[" + re.escape(GAP_CHARS) + "]")
 # a bracketed aside between the two ends of a range: 26.386亿元（人民币，下同）至27.485亿元
 _ASIDE_IN_GAP = re.compile(r"^\s*[（(][^（()）]{1,12}[)）]")
-# a qualifier prefix that is the end of a word when one of these stands before it: 打破, 击破 …; 最近, 附近, 亲近, 邻近
-_WORD_BEFORE = {"破": frozenset("打击攻冲爆残突"), "近": frozenset("最附亲邻")}
+# a qualifier prefix that is the end of a word when one of these stands before it: 打破, 击破 …; 最近, 附近, 亲近, 邻近;
+# 跌破770元/吨, 升破3000点: the price crosses a level (news gold: the figure starts after the verb at 9 of 9 such verbs)
+_WORD_BEFORE = {"破": frozenset("打击攻冲爆残突跌升"), "近": frozenset("最附亲邻")}
 # 售价7万起, 指导价10.28万元起: a price from an amount on (FigureRecognizer._prices_from)
 _FROM_AFTER = re.compile(r"起(?=[价售步]|[\s，。、；;,.!！?？>）)]|$)")
 _PRICE_BEFORE = re.compile(r"(?:售价|价格|定价|指导价|入门价|售|价|折实|低至|降至)[^，。；;,]{0,6}$")
