@@ -652,8 +652,10 @@ def test_a_price_from_an_amount_is_a_lower_bound_with_qi_outside(text, expected)
     ("若煤价大幅跌破770元/吨，煤企", "770元/吨"),  # 跌破 / 升破: a price crossing a level, the verb stays out
     ("恒指升破20000点", "20000点"),
     ("票房破100亿，成为首部", "破100亿"),  # 破 alone qualifies the amount (more_than)
+    ("首个订单签约5000辆新能源汽车", "5000辆"),  # 签约: 约 ends the word, no approximation
+    ("市值约5000亿元", "约5000亿元"),
 ])
-def test_po_after_a_movement_verb_belongs_to_the_verb(text, span):
+def test_a_prefix_that_ends_the_word_before_it_stays_out(text, span):
     from extract.stages.recognizers import find_figures
     assert [f.text for f in find_figures(make_doc(text))] == [span]
 
