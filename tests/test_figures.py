@@ -654,6 +654,10 @@ def test_a_price_from_an_amount_is_a_lower_bound_with_qi_outside(text, expected)
     ("票房破100亿，成为首部", "破100亿"),  # 破 alone qualifies the amount (more_than)
     ("首个订单签约5000辆新能源汽车", "5000辆"),  # 签约: 约 ends the word, no approximation
     ("市值约5000亿元", "约5000亿元"),
+    ("成交過百億，其中", "過百億"),  # 过 right after what it measures: more than
+    ("年銷售額過億元的明星", "過億元"),
+    ("招商局拟通过118亿元", "118亿元"),  # after a verb 过 is part of it
+    ("场规模迈过200亿美元", "200亿美元"),
 ])
 def test_a_prefix_that_ends_the_word_before_it_stays_out(text, span):
     from extract.stages.recognizers import find_figures
