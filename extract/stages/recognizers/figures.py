@@ -47,10 +47,10 @@ _ASIDE_IN_GAP = re.compile(r"^\s*[（(][^（()）]{1,12}[)）]")
 # a qualifier prefix that is the end of a word when one of these stands before it: 打破, 击破 …; 最近, 附近, 亲近, 邻近;
 # 跌破770元/吨, 升破3000点: the price crosses a level (news gold: the figure starts after the verb at 9 of 9 such verbs)
 # 签约5000辆, 预约…: 约 ends the word (news gold: the figure starts after 签约 at 3 of 3)
+_WORD_BEFORE = {"破": frozenset("打击攻冲爆残突跌升"), "近": frozenset("最附亲邻"), "约": frozenset("签预合节条制")}
 # 成交过百亿, 销售额过亿, 营收过亿: 过 qualifies an amount (more_than) only right after what it measures; after a verb it
 # is part of the verb (通过, 经过, 不过, 见过, 迈过). News gold: 7 of 7 figures after these ends keep 过, none after a verb
 _PREFIX_ONLY_AFTER = {"过": frozenset("额收率交量值模数有")}
-_WORD_BEFORE = {"破": frozenset("打击攻冲爆残突跌升"), "近": frozenset("最附亲邻"), "约": frozenset("签预合节条制")}
 # 售价7万起, 指导价10.28万元起: a price from an amount on (FigureRecognizer._prices_from)
 _FROM_AFTER = re.compile(r"起(?=[价售步]|[\s，。、；;,.!！?？>）)]|$)")
 _PRICE_BEFORE = re.compile(r"(?:售价|价格|定价|指导价|入门价|售|价|折实|低至|降至)[^，。；;,]{0,6}$")
