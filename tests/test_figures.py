@@ -641,6 +641,7 @@ def test_singapore_and_new_zealand_dollars_are_written_out(text, span, unit):
     ("投资案例33151起，披露", [("33151起", 33151, "起", "exact")]),  # 起 counts events
     ("案件已高达上百起。", [("上百起", 100, "起", "vague")]),
     ("7万起事故", [("7万起", 70000, "起", "exact")]),  # no price: a count
+    ("本月事故共7万起", [("7万起", 70000, "起", "exact")]),  # at the end of the text too
 ])
 def test_a_price_from_an_amount_is_a_lower_bound_with_qi_outside(text, expected):
     from extract.stages.recognizers import find_figures

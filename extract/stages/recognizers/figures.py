@@ -401,7 +401,7 @@ class FigureRecognizer:
         for f in figs:
             unit = f.attrs["unit"]
             if unit == "起" and norm[f.end - 2:f.end - 1] in _MAGNITUDE_BEFORE_FROM and (
-                    _PRICE_BEFORE.search(norm, max(0, f.start - 8), f.start) or norm[f.end:f.end + 1] in "价售"):
+                    _PRICE_BEFORE.search(norm, max(0, f.start - 8), f.start) or norm[f.end:f.end + 1] in ("价", "售")):
                 f = doc.entity("FIGURE", f.start, f.end - 1, {**f.attrs, "unit": "元", "qualifier": "at_least",
                                                               "norm": norm[f.start:f.end - 1]}, source=f.source)
             elif unit in self._currency_units and f.attrs["qualifier"] == "exact" and _FROM_AFTER.match(norm, f.end):
