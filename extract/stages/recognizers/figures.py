@@ -54,7 +54,7 @@ _PREFIX_ONLY_AFTER = {"过": frozenset("额收率交量值模数有")}
 # 售价7万起, 指导价10.28万元起: a price from an amount on (FigureRecognizer._prices_from)
 _FROM_AFTER = re.compile(r"起(?=[价售步]|[\s，。、；;,.!！?？>）)]|$)")
 _PRICE_BEFORE = re.compile(r"(?:售价|价格|定价|指导价|入门价|售|价|折实|低至|降至)[^，。；;,]{0,6}$")
-_MAGNITUDE_BEFORE_FROM = "万亿"
+_MAGNITUDE_BEFORE_FROM = frozenset("万亿")  # (a set: a character is tested, never a substring)
 # (美元、下同), （新加坡元‧下同）, (下同): a currency declared for the rest of the text (FigureRecognizer._declared_currency)
 _SAME_BELOW = re.compile(r"[（(]\s*(?:(?P<cur>[^（）()，,、‧·・\s]{1,6}?)\s*[，,、‧·・]?\s*)?(?:以下同|下同)\s*[）)]")
 _NAMES_RMB = re.compile(r"人民币|RMB|rmb")
