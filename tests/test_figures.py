@@ -735,7 +735,8 @@ def test_a_slash_series_takes_the_unit_of_its_last_figure():
     assert got == {"2.19": 2.19e8, "2.78": 2.78e8, "3.51亿元": 3.51e8, "130": 130, "102": 102, "81倍": 81}
     got = {t: e.attrs["value"] for t, e in figures("EPS分别为-0.39/-0.49/0.60元").items()}
     assert got == {"0.39": 0.39, "0.49": 0.49, "0.60元": 0.6}
-    assert set(figures("原价10750元/7.8g的金刚杵")) == {"10750元"}  # a price per weight is no series
+    # a price per weight is no series; the weight is a figure of its own (g: units.json _why_news_measures)
+    assert set(figures("原价10750元/7.8g的金刚杵")) == {"10750元", "7.8g"}
 
 
 def test_an_index_level_before_hou_is_a_figure_not_a_time():
@@ -770,3 +771,22 @@ def test_aspects_departments_rates_and_one_rate_cut():
     got = {t: e.attrs["unit"] for t, e in figures("主要有两方面，一方面通过分红。七部门联合发文，售出115棟，120Mbps的数据，只会再降息一次。").items()}
     assert got == {"两方面": "方面", "七部门": "部门", "115棟": "栋", "120Mbps": "Mbps", "一次": "次"}
     assert figures("每年发布一次") == {}  # an article
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("货运量达到了56万TEU（标准集装箱）", [("56万TEU", 560000, "TEU")]),
+    ("中国酱酒产能约65万千升，同比下降", [("约65万千升", 650000, "千升")]),  # 千升 is kilolitres, not 千 x 升
+    ("美国政府持有的8133公吨黄金", [("8133公吨", 8133, "公吨")]),
+    ("出库流量8460立方米/秒，同比", [("8460立方米/秒", 8460, "立方米/秒")]),
+    ("容量为 5000 mAh，由", [("5000 mAh", 5000, "mAh")]),
+    ("能量密度提升至400Wh/kg，较", [("400Wh/kg", 400, "Wh/kg")]),
+    ("總計 1128GB 的 GPU 內存", [("1128GB", 1128, "GB")]),
+    ("具备10 TOPs 算力", [("10 TOPs", 10, "TOPS")]),
+    ("40730元/31.6g的随身佛挂坠", [("40730元", 40730, "元"), ("31.6g", 31.6, "克")]),
+    ("亏电油耗低至2.9L，开创", [("2.9L", 2.9, "升")]),
+    ("比亚迪已有超400万L2及以上级别车辆", []),  # L2: an autonomy level, not litres
+    ("科技+30.15%、荣亿精密+21.62%分列涨幅前三", [("30.15%", 30.15, "%"), ("21.62%", 21.62, "%")]),  # 分列 is no 分
+])
+def test_measure_words_of_news_figures(text, expected):
+    figs = find_figures(make_doc(text))
+    assert [(f.text, float(f.attrs["value"]), f.attrs["unit"]) for f in figs] == expected

@@ -138,7 +138,7 @@ class FigureRecognizer:
         NUM = rf"(?!0\d)(?:{ARABIC}|{n.cdec}|{n.cnum})"  # 01, 09660: headings and codes, not quantities
         mag = char_class(list(n.small) + list(n.big))
         mega = alternation(units["mega_si_after_zhao"])
-        MAG = rf"(?:(?!兆(?:{mega}))(?!千(?:克|米|瓦))[{mag}])+"  # 35千克 is kilograms, not 35 thousand 克
+        MAG = rf"(?:(?!兆(?:{mega}))(?!千(?:克|米|瓦|升))[{mag}])+"  # 35千克, 65万千升: kilo-units, not a thousand 克 or 升
         all_units = (list(self.currencies) + list(self.cents) + list(self.percent) + list(self.multiple) + list(self.measure)
                      + list(units.get("tenth_like", [])))
         nb = units["unit_not_before"]
