@@ -257,6 +257,10 @@ def test_rank_in_a_table_cell_gives_a_ranking_of_the_row_entity():
     ("经过20年，公司成长起来。", [("20年", "FIGURE", {"value": 20, "unit": "年", "qualifier": "exact"})]),
     ("远高于10%的年度要求。", [fig("10%", 10, "%")]),
     ("专利规模最大的500家科技企业。", [fig("500家", 500, "家")]),
+    # sizes in 寸, aspects, engine displacements (facts.json _why_skip_units)
+    ("好利来推出6寸蛋糕。", [("好利来", "COMPANY"), fig("6寸", 6, "寸")]),
+    ("报告从三方面分析了比亚迪。", [fig("三方面", 3, "方面"), ("比亚迪", "COMPANY")]),
+    ("本田推出1500cc的新车型。", [("本田", "COMPANY"), fig("1500cc", 1500, "cc")]),
 ])
 def test_more_figures_that_state_no_measured_quantity(text, spans):
     assert find_facts(make_doc(text, spans), DATA) == []

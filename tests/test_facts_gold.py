@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.77196, 0.83928  # micro F1 of the counts pinned below (session 38: the field of a ranking)
+F1_RULES, F1_CHOOSER = 0.77211, 0.83944  # micro F1 of the counts pinned below (session 40: sizes, aspects, displacements)
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -129,7 +129,9 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # characters 7770/16170 (cross-fitted facts 0.6763 -> 0.6785)
     # the count that sizes the field of a ranking (在31个申万一级行业中排名第1位) states no fact: METRIC -> 1657/589/444,
     # metric characters 7770/16160 (cross-fitted facts 0.6785 -> 0.6787)
-    assert got == {"METRIC": (1657, 589, 444), "RANKING": (320, 82, 53), "metric chars": (7770, 16160, 13347)}, got
+    # session 40: sizes in 寸, aspects (方面) and engine displacements (cc) state no fact: METRIC -> 1657/588/444, metric
+    # characters 7770/16156 (cross-fitted facts 0.6777 -> 0.6782)
+    assert got == {"METRIC": (1657, 588, 444), "RANKING": (320, 82, 53), "metric chars": (7770, 16156, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 
@@ -187,5 +189,6 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # session 38: money class bounds (above): METRIC -> 1805/407/296, metric characters 8103/15647
     # small counts in words (above): METRIC -> 1804/395/297, metric characters 8103/15561
     # the field of a ranking (above): METRIC -> 1804/393/297, metric characters 8103/15553
-    assert got == {"METRIC": (1804, 393, 297), "RANKING": (303, 47, 70), "metric chars": (8103, 15553, 13347)}, got
+    # session 40: sizes in 寸, aspects and engine displacements (above): METRIC -> 1804/392/297, metric characters 8103/15549
+    assert got == {"METRIC": (1804, 392, 297), "RANKING": (303, 47, 70), "metric chars": (8103, 15549, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)
