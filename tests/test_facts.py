@@ -383,6 +383,21 @@ def test_a_small_count_in_words_gets_no_fact():
     assert [t[2] for t in tuples(find_facts(d, DATA))] == ["十二个"]
 
 
+def test_a_small_group_of_companies_named_before_its_noun_gets_no_fact():
+    """两家基金公司均…: a count of at most ten companies in Chinese numerals right before the noun names a group; the
+    count stays a fact after 有 / 唯一 …, before a mark or 的, and in digits (facts.json _why_small_group_units)."""
+    def firms(text, value):
+        return (text, "FIGURE", {"value": value, "unit": "家", "qualifier": "exact"})
+    d = make_doc("星河科技旗下的三家公司将进入重整程序。", [("星河科技", "COMPANY"), firms("三家", 3)])
+    assert find_facts(d, DATA) == []
+    d = make_doc("星河科技旗下的3家公司将进入重整程序。", [("星河科技", "COMPANY"), firms("3家", 3)])
+    assert [t[2] for t in tuples(find_facts(d, DATA))] == ["3家"]
+    d = make_doc("星河科技旗下有三家子公司。", [("星河科技", "COMPANY"), firms("三家", 3)])
+    assert [t[2] for t in tuples(find_facts(d, DATA))] == ["三家"]
+    d = make_doc("星河科技旗下共四家公司。", [("星河科技", "COMPANY"), firms("四家", 4)])
+    assert [t[2] for t in tuples(find_facts(d, DATA))] == ["四家"]
+
+
 def test_the_field_a_rank_is_taken_in_gets_no_fact():
     """在31个行业中排名第1位: the count sizes the field of the ranking; the share before it stays a fact."""
     text = "银行板块上涨34.4%，在31个申万一级行业中排名第1位。"

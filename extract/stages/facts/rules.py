@@ -92,7 +92,8 @@ def _load(path: str = str(DATA)) -> dict:
     d["_change"] = re.compile(r"[\s*]*(" + d["change_phrase"] + r")(?:了|为|达|约|近|超过|超)*[\s*]*")
     d["_report_verbs"] = (tuple(d["report_verbs"]), tuple("的" + w for w in d["report_verbs"]))
     d["_unmeasured"] = tuple(d["plan_words"]) + tuple(d.get("hypothetical_words", ()))  # before a figure: no measurement
-    for key in ("allocation_after", "scheme_after", "floor_words", "reward_words", "quote_open", "small_count_units"):
+    for key in ("allocation_after", "scheme_after", "floor_words", "reward_words", "quote_open", "small_count_units",
+                "small_group_units", "small_group_not_before", "small_group_kept_after"):
         d["_" + key] = tuple(d.get(key, ()))
     d["_rank_field_after"] = re.compile(d["rank_field_after"]) if d.get("rank_field_after") else None
     d["_last_streak_before"] = re.compile(d["last_streak_before"]) if d.get("last_streak_before") else None
@@ -573,6 +574,11 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
     if unit in data["_small_count_units"] and isinstance(value, (int, float)) and value <= 10 and not any(
             ch.isdigit() for ch in e.text):
         return True  # 两个品牌, 三个原因, 两项声明: the items the sentence goes on to talk about, counted in words
+    if (unit in data["_small_group_units"] and isinstance(value, (int, float)) and value <= 10
+            and not any(ch.isdigit() for ch in e.text) and "\u4e00" <= norm[e.end:e.end + 1] <= "\u9fff"
+            and not norm.startswith(data["_small_group_not_before"], e.end)
+            and not norm[max(0, e.start - 2):e.start].endswith(data["_small_group_kept_after"])):
+        return True  # 两家基金公司均…, 三家公司将进入…: the group the sentence talks about
     if data["_rank_field_after"] is not None and data["_rank_field_after"].match(norm, e.end):
         return True  # 在31个申万一级行业中排名第1位: the size of the field a rank is taken in
     if data["_last_streak_before"] is not None and data["_last_streak_before"].search(norm, max(ss, e.start - 10), e.start):
