@@ -396,6 +396,8 @@ def test_a_small_group_of_companies_named_before_its_noun_gets_no_fact():
     assert [t[2] for t in tuples(find_facts(d, DATA))] == ["三家"]
     d = make_doc("星河科技旗下共四家公司。", [("星河科技", "COMPANY"), firms("四家", 4)])
     assert [t[2] for t in tuples(find_facts(d, DATA))] == ["四家"]
+    d = make_doc("星河科技的两位创始人都来自清华。", [("星河科技", "COMPANY"), ("两位", "FIGURE", {"value": 2, "unit": "位", "qualifier": "exact"})])
+    assert find_facts(d, DATA) == []
 
 
 def test_the_field_a_rank_is_taken_in_gets_no_fact():

@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.77299, 0.83992  # micro F1 of the counts pinned below (session 40: small groups of companies)
+F1_RULES, F1_CHOOSER = 0.7733, 0.83986  # micro F1 of the counts pinned below (session 40: small groups of companies)
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -131,9 +131,9 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # metric characters 7770/16160 (cross-fitted facts 0.6785 -> 0.6787)
     # session 40: sizes in 寸, aspects (方面) and engine displacements (cc) state no fact: METRIC -> 1657/588/444, metric
     # characters 7770/16156 (cross-fitted facts 0.6777 -> 0.6782)
-    # a small group of companies named before its noun (两家基金公司均…) states no fact: METRIC -> 1655/579/446, metric
-    # characters 7770/16079 (cross-fitted facts 0.6782 -> 0.6792)
-    assert got == {"METRIC": (1655, 579, 446), "RANKING": (320, 82, 53), "metric chars": (7770, 16079, 13347)}, got
+    # a small group of companies or people named before its noun (两家基金公司均…, 两位创始人) states no fact: METRIC ->
+    # 1655/577/446, metric characters 7770/16075 (cross-fitted facts 0.6782 -> 0.6796)
+    assert got == {"METRIC": (1655, 577, 446), "RANKING": (320, 82, 53), "metric chars": (7770, 16075, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 
@@ -192,6 +192,6 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # small counts in words (above): METRIC -> 1804/395/297, metric characters 8103/15561
     # the field of a ranking (above): METRIC -> 1804/393/297, metric characters 8103/15553
     # session 40: sizes in 寸, aspects and engine displacements (above): METRIC -> 1804/392/297, metric characters 8103/15549
-    # a small group of companies (above): METRIC -> 1801/385/300, metric characters 8103/15485
-    assert got == {"METRIC": (1801, 385, 300), "RANKING": (303, 47, 70), "metric chars": (8103, 15485, 13347)}, got
+    # a small group of companies or people (above): METRIC -> 1800/384/301, metric characters 8103/15481
+    assert got == {"METRIC": (1800, 384, 301), "RANKING": (303, 47, 70), "metric chars": (8103, 15481, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)
