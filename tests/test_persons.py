@@ -16,3 +16,14 @@ def test_bylines():
 
 def test_no_byline_no_name():
     assert _names("公司编辑部门负责内容审核，作者权益受保护。") == []
+
+
+def test_a_family_name_alone_before_a_title_is_the_person():
+    assert _names("联系人：王老师  联系方式：133") == ["王"]
+    assert _names("自发货的商户韩先生曾给记者发来一张截图。") == ["韩"]
+    assert _names("據報道，吳女士花費199元。") == ["吳"]  # traditional text: the original characters
+
+
+def test_a_function_word_or_a_longer_name_before_a_title_is_no_family_name():
+    assert _names("他和老師合影。") == []  # 和: a conjunction
+    assert _names("马江博老师为你解读。") == []  # 博 ends a name the NER finds whole

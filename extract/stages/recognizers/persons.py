@@ -15,11 +15,23 @@ from extract.stages.recognizers._data import alternation, load_rules
 
 
 class BylineRecognizer:
+    """Bylines, and a family name alone before a title (联系人：王老师, 商户韩先生: ``surname_titles``)."""
+
     def __init__(self, rules_dir: Optional[str] = None):
+        from extract.stages.basic import family_names
+
         d = load_rules("persons", rules_dir)
         self.pattern = re.compile(rf"(?:{alternation(d['byline_roles'])})[ \t]*[|｜：:][ \t]*"
                                   rf"(?P<name>[\u4e00-\u9fff]{{2,4}})(?=[\s|｜（(，,]|$)")
+        single = sorted(family_names()[0] - set(d.get("surname_not_words", ())))
+        after = "".join(re.escape(c) for c in d.get("surname_after", ()))
+        self.titled = re.compile(rf"(?:(?<![\u4e00-\u9fff])|(?<=[{after}]))(?P<name>[{''.join(single)}])"
+                                 rf"(?={alternation(d['surname_titles'])})") if d.get("surname_titles") else None
 
     def find(self, doc) -> List:
-        return [doc.entity("PERSON", m.start("name"), m.end("name"), source="rules")
-                for m in self.pattern.finditer(doc.norm)]
+        found = [doc.entity("PERSON", m.start("name"), m.end("name"), source="rules")
+                 for m in self.pattern.finditer(doc.norm)]
+        if self.titled is not None:
+            found += [doc.entity("PERSON", m.start("name"), m.end("name"), source="rules")
+                      for m in self.titled.finditer(doc.norm)]
+        return found
