@@ -377,13 +377,23 @@ def test_session34_date_shapes_leave_look_alikes(text):
     ("最近3个月营收增长", [("最近3个月", {"relative": "last", "months": 3})]),
     ("与总统走得最近的那一批富豪", []),  # a superlative
     ("超过公司最近一个会计年度经审计的收入", []),
-    ("而在最近公布的第二财季业绩中", []),  # an attribute
+    ("而在最近公布的第二财季业绩中", [("第二财季", {"part": "Q2"})]),  # 最近 an attribute; the fiscal quarter a DATE
     ("报价761元/吨，较节前环比跌1元/吨", [("节前", {"relative": "before_holiday"})]),  # as 节后
     ("毕马威在节前发布的报告", [("节前", {"relative": "before_holiday"})]),
 ])
 def test_zuijin_alone_and_jieqian_are_relative_dates(text, expected):
     """最近 on its own (recently) is a relative DATE, as 近日 is; not as an attribute, a superlative or before a count.
     节前 (before the holiday) is one as 节后 is."""
+    assert [(d.text, {k: v for k, v in d.attrs.items() if k != "norm"}) for d in find_dates(make_doc(text))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("本财季，KDDI净利润同比增长", [("本财季", {"relative": "this_quarter"})]),
+    ("摩根大通預計，第一財季交易收入", [("第一財季", {"part": "Q1"})]),
+    ("公司第四财季营收", [("第四财季", {"part": "Q4"})]),
+])
+def test_a_fiscal_quarter_is_a_date(text, expected):
+    """第二财季, 本财季: a fiscal quarter is a DATE as a calendar quarter is (dates.json _why_fiscal_quarters)."""
     assert [(d.text, {k: v for k, v in d.attrs.items() if k != "norm"}) for d in find_dates(make_doc(text))] == expected
 
 
