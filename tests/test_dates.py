@@ -397,6 +397,19 @@ def test_a_fiscal_quarter_is_a_date(text, expected):
     assert [(d.text, {k: v for k, v in d.attrs.items() if k != "norm"}) for d in find_dates(make_doc(text))] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("主要体现在具身智能领域", []),  # 体现 + 在: a verb, not 现在
+    ("都曾出現在其客户列表里", []),
+    ("市場會出現階段性反差", []),
+    ("大厂已实现在内部的大量应用", []),
+    ("现在，公司营收增长", ["现在"]),
+    ("他说现在不是时候", ["现在"]),
+])
+def test_xianzai_ending_a_verb_is_no_date(text, expected):
+    """现在 / 现阶段 right after 体, 出, 实 … ends a verb (dates.json _why_relative_not_after)."""
+    assert [d.text for d in find_dates(make_doc(text))] == expected
+
+
 @pytest.mark.parametrize("text, span, stretch", [
     ("春节后4个交易日DeepSeek日活超过", "春节后4个交易日", "4个交易日"),
     ("春节前一周，手机销售量增长", "春节前一周", "一周"),

@@ -154,7 +154,9 @@ class DateRecognizer:
         rel_alts = []
         for w in sorted(self.relative, key=lambda w: (-len(w), w)):
             nb = d["relative_not_before"].get(w)
-            rel_alts.append(re.escape(w) + (f"(?!{alternation(nb)})" if nb else ""))
+            na = d.get("relative_not_after", {}).get(w)  # 体现在, 出现在: 现在 ends a verb there
+            rel_alts.append((f"(?<![{''.join(re.escape(c) for c in na)}])" if na else "") + re.escape(w)
+                            + (f"(?!{alternation(nb)})" if nb else ""))
         REL = "|".join(rel_alts)
         NUM = self.num.number
         # 春节后4个交易日, 春节前一周, 节后第一个工作日, 节后首周, 今年春节前最后一周, 春节假期前五日, 春節前後, 春节前夕,
