@@ -410,6 +410,19 @@ def test_xianzai_ending_a_verb_is_no_date(text, expected):
     assert [d.text for d in find_dates(make_doc(text))] == expected
 
 
+@pytest.mark.parametrize("text, span, attrs", [
+    ("大会将于2025年3月25-26日在深圳召开", "2025年3月25-26日",
+     {"from_date": {"year": 2025, "month": 3, "day": 25}, "to_date": {"day": 26}}),
+    ("2月8—10日，研究院发布", "2月8—10日", {"from_date": {"month": 2, "day": 8}, "to_date": {"day": 10}}),
+    ("1月27-2月2日，土地市场成交", "1月27-2月2日",
+     {"from_date": {"month": 1, "day": 27}, "to_date": {"month": 2, "day": 2}}),
+])
+def test_a_day_range_after_a_month_is_one_date(text, span, attrs):
+    """3月25-26日: the first day has no 日 of its own; the range is one DATE (dates.py _DAYS_AFTER_MONTH)."""
+    got = [(d.text, {k: v for k, v in d.attrs.items() if k != "norm"}) for d in find_dates(make_doc(text))]
+    assert got == [(span, attrs)]
+
+
 @pytest.mark.parametrize("text, span, stretch", [
     ("春节后4个交易日DeepSeek日活超过", "春节后4个交易日", "4个交易日"),
     ("春节前一周，手机销售量增长", "春节前一周", "一周"),

@@ -74,6 +74,8 @@ _SEP = r"[ \t]*(?:至|到|-|—|–|~|～)[ \t]*"  # a range separator between t
 _RANGE_SEP = re.compile(_SEP)
 _SECOND_DAY = re.compile(_SEP + r"(3[01]|[12]\d|0?[1-9])(?![\d.])[ \t]*[日号](?!元)")
 _MONTH_FROM = re.compile(r"(?<![\d.])(1[0-2]|0?[1-9])" + _SEP)
+# 3月25-26日, 2月8—10日, 1月27-2月2日: a day range after a month whose first day has no 日 of its own
+_DAYS_AFTER_MONTH = re.compile(r"(3[01]|[12]\d|0?[1-9])" + _SEP + r"(?:(1[0-2]|0?[1-9])月)?(3[01]|[12]\d|0?[1-9])(?![\d.])[ \t]*[日号](?!元)")
 # a date (and time) written with hyphens, as in bylines: 2023-04-21, 2017-12-21 21:55:41
 _ISO = re.compile(r"(?<![\d.\-])((?:19|20)\d{2})-(1[0-2]|0?[1-9])-(3[01]|[12]\d|0?[1-9])(?:[ T]?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?(?![\d\-])")
 # a slash date after 截至 (截至2/11, 截至2025/2/7): news gold 8 of 8 (a bare slash date is left alone: 25/26年 are years)
@@ -357,6 +359,11 @@ class DateRecognizer:
                 m = _SECOND_DAY.match(norm, e)
                 if m:
                     e, a = m.end(), {"from_date": a, "to_date": {"day": int(m.group(1))}}
+            if norm[e - 1:e] == "月" and "day" not in a:
+                m = _DAYS_AFTER_MONTH.match(norm, e)  # 3月25-26日 (news gold: 7 of 7, none found before session 40)
+                if m:
+                    to = {"month": int(m.group(2))} if m.group(2) else {}
+                    e, a = m.end(), {"from_date": {**a, "day": int(m.group(1))}, "to_date": {**to, "day": int(m.group(3))}}
             if norm[e - 1:e] == "月" and norm[s:s + 1].isdigit():
                 m = _MONTH_FROM.search(norm, max(0, s - 5), s)
                 if m and m.end() == s:
