@@ -423,6 +423,20 @@ def test_a_day_range_after_a_month_is_one_date(text, span, attrs):
     assert got == [(span, attrs)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("特斯拉宣布：即日起至2月28日，Model 3限时优惠", ["即日起至2月28日"]),  # 起 and the range inside
+    ("根据公告，即日起，马来西亚公民免签", ["即日"]),
+    ("較去年年中大約高一成", ["去年年中"]),
+    ("若用金管局去年尾發的指引", ["去年尾"]),
+    ("近半年来，主动权益类基金", ["近半年来"]),
+    ("国泰君安开年来就先后遭遇", ["开年来"]),
+    ("上海豫园店在元旦节后推出了活动", ["元旦节后"]),
+])
+def test_more_relative_dates_of_news(text, expected):
+    """即日, 近半年来, 开年来, 元旦节后, a year's 年中 and 尾 (dates.json _why_more_relatives)."""
+    assert [d.text for d in find_dates(make_doc(text))] == expected
+
+
 @pytest.mark.parametrize("text, span, stretch", [
     ("春节后4个交易日DeepSeek日活超过", "春节后4个交易日", "4个交易日"),
     ("春节前一周，手机销售量增长", "春节前一周", "一周"),

@@ -71,7 +71,7 @@ _QH_END = re.compile(r"[QH][1-4]\Z|[QH][1-4](?=末)")  # 2024Q3末, 2025H1末: a
 _SINCE_AFTER_PART = re.compile(r"[ \t]*(以来|至今|以后|以前|之前|之后)")
 _DAY_AFTER = re.compile(r"[ \t]*((?:3[01]|[12]\d|0?[1-9])(?![\d.])|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[ \t]*[日号]")
 _SEP = r"[ \t]*(?:至|到|-|—|–|~|～)[ \t]*"  # a range separator between two dates
-_RANGE_SEP = re.compile(_SEP)
+_RANGE_SEP = re.compile(r"起?" + _SEP)  # 即日起至2月28日: a start with 起 and the range from it
 _SECOND_DAY = re.compile(_SEP + r"(3[01]|[12]\d|0?[1-9])(?![\d.])[ \t]*[日号](?!元)")
 _MONTH_FROM = re.compile(r"(?<![\d.])(1[0-2]|0?[1-9])" + _SEP)
 # 3月25-26日, 2月8—10日, 1月27-2月2日: a day range after a month whose first day has no 日 of its own
