@@ -437,6 +437,17 @@ def test_more_relative_dates_of_news(text, expected):
     assert [d.text for d in find_dates(make_doc(text))] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("公司前九个月净利润为388亿", [("前九个月", {"part": "M1-M9"})]),
+    ("前11月營收衰退較大", [("前11月", {"part": "M1-M11"})]),
+    ("较前一个月增加16万盎司", [("前一个月", {"relative": "last_month"})]),  # the month before, not the first month
+    ("此前五月上市的新款", []),  # 此前: earlier
+])
+def test_a_years_first_months_without_the_year(text, expected):
+    """前9个月 alone, as 首8个月: the first months of the year (dates.json _why_first_n)."""
+    assert [(d.text, {k: v for k, v in d.attrs.items() if k != "norm"}) for d in find_dates(make_doc(text))] == expected
+
+
 @pytest.mark.parametrize("text, span, stretch", [
     ("春节后4个交易日DeepSeek日活超过", "春节后4个交易日", "4个交易日"),
     ("春节前一周，手机销售量增长", "春节前一周", "一周"),

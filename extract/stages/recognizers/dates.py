@@ -232,7 +232,8 @@ class DateRecognizer:
                       | (?P<rseason>春季|夏季|秋季|冬季|春天|夏天|秋天|冬天))?)
               | (?P<wk>(?P<wkp>{WKP})?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天末])(?:{TOD})?)
               | (?P<ago>(?<![\d.])(?P<an>{NUM})多?(?P<au>{alternation(self.ago_units)})多?之?前(?![期端列沿台夕]))
-              | (?P<firstm>首(?P<fm>\d{{1,2}}|{CN_MONTH}|两)个?月)
+              | (?P<firstm>首(?P<fm>\d{{1,2}}|{CN_MONTH}|两)个?月
+                  | (?<![此较比的前\d])前(?P<fm2>[3-9]|1[01]|[三四五六七八九]|十一?)个?月(?![前后内底末初份]))
               | (?P<rel>{REL})
             )
             (?P<since>{alternation(self.since)}|(?:(?<=[年月日节])|(?<=假期))[前后](?![{self.since_not_before}]))?
@@ -554,7 +555,7 @@ class DateRecognizer:
             a["relative"] = "ago"
             a[self.ago_units[g("au")]] = n
         elif g("firstm"):  # 首8个月: a year's first months, the year unstated (dates.json _why_first_n)
-            a["part"] = f"M1-M{self._month(g('fm'))}"
+            a["part"] = f"M1-M{self._month(g('fm') or g('fm2'))}"  # 前9个月 alone too (_why_first_n)
         elif g("rel"):
             v = self.relative[g("rel")]
             a["part" if v in self._part_values else "relative"] = v
