@@ -448,6 +448,17 @@ def test_a_years_first_months_without_the_year(text, expected):
     assert [(d.text, {k: v for k, v in d.attrs.items() if k != "norm"}) for d in find_dates(make_doc(text))] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("儘管2024年內地實際使用外資金額同比下跌", ["2024年"]),  # 內地: the Mainland, not the year's 內
+    ("去年全年內地平板電腦市場出貨量", ["去年全年"]),
+    ("年内地方债发行提速", ["年内"]),  # 地方债: 年内 keeps its 内
+    ("2025年内完成交割", ["2025年内"]),
+])
+def test_neidi_after_a_year_is_the_place(text, expected):
+    """年內地…: 内地 is the Mainland, not the 内 of 年内 (dates.py _NEIDI)."""
+    assert [d.text for d in find_dates(make_doc(text))] == expected
+
+
 @pytest.mark.parametrize("text, span, stretch", [
     ("春节后4个交易日DeepSeek日活超过", "春节后4个交易日", "4个交易日"),
     ("春节前一周，手机销售量增长", "春节前一周", "一周"),

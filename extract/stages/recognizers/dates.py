@@ -88,6 +88,9 @@ _DATELINE = re.compile(r"(?<![\d.月])(3[01]|[12]\d|0?[1-9])日(?=电|讯)")
 # and dev gold were missed; with it +1 right on train, +1 on dev + select, no new false one, session 26)
 # 来 ends a window (近三年来) unless the next character makes a word with it (近3个交易日来看, 来自, 来说 …)
 _LAI_WORD = "(?![自看说源往到临回电])"
+# 2024年內地實際使用外資, 去年全年內地平板電腦市場: 内地 (the Mainland) is the place, not the year's 内 (news gold: the 4
+# such 内地 are places); 年内地方债 keeps its 年内 (session 40)
+_NEIDI = "(?!地(?![方区产块位址点域]))"
 # a count of years up to now with no 近/过去 before it (七年来, 三十年来, 多年以来): news train and dev gold 16 of the 16 not
 # found before were DATEs; not after 成立/上市 (成立12年来, 上市24年以来: how old a company is, not a window), not 来看
 _COUNT_SINCE = re.compile(r"(?<![\d.第近去几数多上一二三四五六七八九十两])(?P<n>[一二三四五六七八九十两]{1,3}|\d{1,2}|[多几数]十?|十几)"
@@ -158,7 +161,7 @@ class DateRecognizer:
             nb = d["relative_not_before"].get(w)
             na = d.get("relative_not_after", {}).get(w)  # 体现在, 出现在: 现在 ends a verb there
             rel_alts.append((f"(?<![{''.join(re.escape(c) for c in na)}])" if na else "") + re.escape(w)
-                            + (f"(?!{alternation(nb)})" if nb else ""))
+                            + (f"(?!{alternation(nb)})" if nb else "") + (_NEIDI if w.endswith("内") else ""))
         REL = "|".join(rel_alts)
         NUM = self.num.number
         # 春节后4个交易日, 春节前一周, 节后第一个工作日, 节后首周, 今年春节前最后一周, 春节假期前五日, 春節前後, 春节前夕,
@@ -180,7 +183,7 @@ class DateRecognizer:
         # after a year's 年: its first N months (2024年前9个月), the same period (2024年同期), a season (2024年春季)
         # and, after a four-digit year, 内 (2025年内) and 来 (2024年来, not 2024年来自…)
         after = r"(?:前|首)(?P<{0}>\d{{1,2}}|" + CN_MONTH + r")个?月|(?P<{1}>同期)|(?P<{2}>春季|夏季|秋季|冬季)"
-        YEAR_AFTER = after.format("yfirst", "ysame", "yseason") + rf"|(?P<ywin>内|来{_LAI_WORD})"
+        YEAR_AFTER = after.format("yfirst", "ysame", "yseason") + rf"|(?P<ywin>内{_NEIDI}|来{_LAI_WORD})"
         YEAR_AFTER2 = after.format("yfirst2", "ysame2", "yseason2")
         firsts = ([w[0] for w in list(self.asof) + list(self.relative) + list(self.rel_years) + list(self.last_n)
                    + list(self.holidays) + list(d["weekday_prefixes"])]
