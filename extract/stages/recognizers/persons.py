@@ -23,15 +23,20 @@ class BylineRecognizer:
         d = load_rules("persons", rules_dir)
         self.pattern = re.compile(rf"(?:{alternation(d['byline_roles'])})[ \t]*[|｜：:][ \t]*"
                                   rf"(?P<name>[\u4e00-\u9fff]{{2,4}})(?=[\s|｜（(，,]|$)")
-        single = sorted(family_names()[0] - set(d.get("surname_not_words", ())))
-        after = "".join(re.escape(c) for c in d.get("surname_after", ()))
-        self.titled = re.compile(rf"(?:(?<![\u4e00-\u9fff])|(?<=[{after}]))(?P<name>[{''.join(single)}])"
-                                 rf"(?={alternation(d['surname_titles'])})") if d.get("surname_titles") else None
+        self.family = frozenset(family_names()[0]) - set(d.get("surname_not_words", ()))
+        self.family_after = frozenset(d.get("surname_after", ()))
+        self.titles = re.compile(alternation(d["surname_titles"])) if d.get("surname_titles") else None
 
     def find(self, doc) -> List:
+        norm = doc.norm
         found = [doc.entity("PERSON", m.start("name"), m.end("name"), source="rules")
-                 for m in self.pattern.finditer(doc.norm)]
-        if self.titled is not None:
-            found += [doc.entity("PERSON", m.start("name"), m.end("name"), source="rules")
-                      for m in self.titled.finditer(doc.norm)]
+                 for m in self.pattern.finditer(norm)]
+        if self.titles is not None:  # the titles are rare: look for them, then at the character before
+            for m in self.titles.finditer(norm):
+                s = m.start() - 1
+                if s < 0 or norm[s] not in self.family:
+                    continue
+                before = norm[s - 1] if s > 0 else ""
+                if not ("\u4e00" <= before <= "\u9fff") or before in self.family_after:
+                    found.append(doc.entity("PERSON", s, s + 1, source="rules"))
         return found
