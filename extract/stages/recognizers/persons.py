@@ -5,6 +5,10 @@ A byline role word (``byline_roles`` in ``extract/data/rules/persons.json``), a 
 2 to 4 Chinese characters that ends at a space, a line end, a bar or a bracket. Pen names (归去来, 计然) are names
 too, which is why no family-name check is made. On the ZhIE-News train, extension and dev gold 64 of the 65 such
 spans are gold persons (the other: 作者：智通财经, a medium), and the NER finds few of them (2026-12-05).
+
+A family name alone before a form of address (联系人：王老师, 商户韩先生, 吴女士: ``surname_titles``) is the PERSON too,
+the title outside (GUIDELINES N3a): a single-character name of ``extract/data/surnames.txt`` that is not also a function
+word (``surname_not_words``: 和老师 is "with the teacher"), after a non-Chinese character or one of ``surname_after``.
 """
 from __future__ import annotations
 
