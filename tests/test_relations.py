@@ -290,6 +290,12 @@ def test_place_list_with_de_bentu_and_a_four_character_head():
      [("戊己证券", "COMPANY"), ("丙丁集团", "COMPANY"), ("甲乙电子", "COMPANY")], []),
     ("甲乙股份发布公告。公司控股股东丙丁集团增持。", [("甲乙股份", "COMPANY"), ("丙丁集团", "COMPANY")], []),  # another sentence
     ("甲乙股份公告称，大股东丙丁集团减持。", [("甲乙股份", "COMPANY"), ("丙丁集团", "COMPANY")], []),  # a shareholder
+    # session 40: the first name belongs to the second (作为…旗下), 隶属于…的, an owner's 家族旗下
+    ("甲乙作为丙丁国际旗下的重要品牌，销量增长。", [("甲乙", "COMPANY"), ("丙丁国际", "COMPANY")], [("甲乙", "丙丁国际")]),
+    ("隶属于丙丁集团的甲乙汽车与戊己汽车重组。", [("丙丁集团", "COMPANY"), ("甲乙汽车", "COMPANY"), ("戊己汽车", "COMPANY")],
+     [("甲乙汽车", "丙丁集团")]),
+    ("丙丁集团家族旗下上市公司甲乙控股沽售酒店。", [("丙丁集团", "COMPANY"), ("甲乙控股", "COMPANY")], [("甲乙控股", "丙丁集团")]),
+    ("甲乙作为丙丁国际的客户，销量增长。", [("甲乙", "COMPANY"), ("丙丁国际", "COMPANY")], []),  # no 旗下 / 子公司
 ])
 def test_subsidiary_shapes(text, spans, expected):
     from docs import make_doc
