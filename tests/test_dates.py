@@ -327,6 +327,13 @@ def test_record_window_with_yu_and_weakest():
         assert [e.text for e in find_dates(make_doc(text))] == [span]
 
 
+def test_record_window_after_shou_and_before_zuichang():
+    """收 before the window (收逾四個月高), 最长 / 最按 after it (dates.json record_window _why_session40)."""
+    for text, span in [("港股三日飆924點收逾四個月高", "逾四個月"), ("科指創逾兩年最長升浪", "逾兩年"),
+                       ("三大指數創4個月最按周升幅", "4個月")]:
+        assert [e.text for e in find_dates(make_doc(text))] == [span]
+
+
 def test_lunar_calendar_and_holiday_breaks():
     assert [e.text for e in find_dates(make_doc("农历元宵节当天"))] == ["农历元宵节"]
     assert [e.text for e in find_dates(make_doc("春节假期后，A股开市"))] == ["春节假期后"]
