@@ -372,31 +372,26 @@ def test_a_class_bound_gets_no_fact():
 def test_a_small_count_in_words_gets_no_fact():
     """两个品牌, 三个原因: a count of at most ten in Chinese numerals counts what the sentence goes on to name; in digits, or
     above ten, it stays a fact."""
-    def count(text, value):
-        return (text, "FIGURE", {
-            "value": value, "unit": "个", "qualifier": "exact"})
-    d = make_doc("星河科技旗下有两个品牌。", [("星河科技", "COMPANY"), count("两个", 2)])
+    d = make_doc("星河科技旗下有两个品牌。", [("星河科技", "COMPANY"), fig("两个", 2, "个")])
     assert find_facts(d, DATA) == []
-    d = make_doc("星河科技旗下有2个品牌。", [("星河科技", "COMPANY"), count("2个", 2)])
+    d = make_doc("星河科技旗下有2个品牌。", [("星河科技", "COMPANY"), fig("2个", 2, "个")])
     assert [t[2] for t in tuples(find_facts(d, DATA))] == ["2个"]
-    d = make_doc("星河科技旗下有十二个品牌。", [("星河科技", "COMPANY"), count("十二个", 12)])
+    d = make_doc("星河科技旗下有十二个品牌。", [("星河科技", "COMPANY"), fig("十二个", 12, "个")])
     assert [t[2] for t in tuples(find_facts(d, DATA))] == ["十二个"]
 
 
 def test_a_small_group_of_companies_named_before_its_noun_gets_no_fact():
     """两家基金公司均…: a count of at most ten companies in Chinese numerals right before the noun names a group; the
     count stays a fact after 有 / 唯一 …, before a mark or 的, and in digits (facts.json _why_small_group_units)."""
-    def firms(text, value):
-        return (text, "FIGURE", {"value": value, "unit": "家", "qualifier": "exact"})
-    d = make_doc("星河科技旗下的三家公司将进入重整程序。", [("星河科技", "COMPANY"), firms("三家", 3)])
+    d = make_doc("星河科技旗下的三家公司将进入重整程序。", [("星河科技", "COMPANY"), fig("三家", 3, "家")])
     assert find_facts(d, DATA) == []
-    d = make_doc("星河科技旗下的3家公司将进入重整程序。", [("星河科技", "COMPANY"), firms("3家", 3)])
+    d = make_doc("星河科技旗下的3家公司将进入重整程序。", [("星河科技", "COMPANY"), fig("3家", 3, "家")])
     assert [t[2] for t in tuples(find_facts(d, DATA))] == ["3家"]
-    d = make_doc("星河科技旗下有三家子公司。", [("星河科技", "COMPANY"), firms("三家", 3)])
+    d = make_doc("星河科技旗下有三家子公司。", [("星河科技", "COMPANY"), fig("三家", 3, "家")])
     assert [t[2] for t in tuples(find_facts(d, DATA))] == ["三家"]
-    d = make_doc("星河科技旗下共四家公司。", [("星河科技", "COMPANY"), firms("四家", 4)])
+    d = make_doc("星河科技旗下共四家公司。", [("星河科技", "COMPANY"), fig("四家", 4, "家")])
     assert [t[2] for t in tuples(find_facts(d, DATA))] == ["四家"]
-    d = make_doc("星河科技的两位创始人都来自清华。", [("星河科技", "COMPANY"), ("两位", "FIGURE", {"value": 2, "unit": "位", "qualifier": "exact"})])
+    d = make_doc("星河科技的两位创始人都来自清华。", [("星河科技", "COMPANY"), fig("两位", 2, "位")])
     assert find_facts(d, DATA) == []
 
 

@@ -571,11 +571,11 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
         return True  # 有100件以上PCT专利的企业: the same, with the count elsewhere
     if e.attrs.get("unit") in ("个", "类", "大") and any(w in after_clause[:6] for w in data["dimension_nouns"]):
         return True  # 四个维度, 三个领域
-    if unit in data["_small_count_units"] and isinstance(value, (int, float)) and value <= 10 and not any(
-            ch.isdigit() for ch in e.text):
+    # a count of at most ten written in Chinese numerals (两个, 三家)
+    small_in_words = isinstance(value, (int, float)) and value <= 10 and not any(ch.isdigit() for ch in e.text)
+    if unit in data["_small_count_units"] and small_in_words:
         return True  # 两个品牌, 三个原因, 两项声明: the items the sentence goes on to talk about, counted in words
-    if (unit in data["_small_group_units"] and isinstance(value, (int, float)) and value <= 10
-            and not any(ch.isdigit() for ch in e.text) and "\u4e00" <= norm[e.end:e.end + 1] <= "\u9fff"
+    if (unit in data["_small_group_units"] and small_in_words and "\u4e00" <= norm[e.end:e.end + 1] <= "\u9fff"
             and not norm.startswith(data["_small_group_not_before"], e.end)
             and not norm[max(0, e.start - 2):e.start].endswith(data["_small_group_kept_after"])):
         return True  # 两家基金公司均…, 三家公司将进入…: the group the sentence talks about

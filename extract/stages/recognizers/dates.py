@@ -72,10 +72,12 @@ _SINCE_AFTER_PART = re.compile(r"[ \t]*(以来|至今|以后|以前|之前|之�
 _DAY_AFTER = re.compile(r"[ \t]*((?:3[01]|[12]\d|0?[1-9])(?![\d.])|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[ \t]*[日号]")
 _SEP = r"[ \t]*(?:至|到|-|—|–|~|～)[ \t]*"  # a range separator between two dates
 _RANGE_SEP = re.compile(r"起?" + _SEP)  # 即日起至2月28日: a start with 起 and the range from it
-_SECOND_DAY = re.compile(_SEP + r"(3[01]|[12]\d|0?[1-9])(?![\d.])[ \t]*[日号](?!元)")
+_DAY_NUM = r"(3[01]|[12]\d|0?[1-9])"  # a day of the month in digits
+_DAY_END = r"(?![\d.])[ \t]*[日号](?!元)"  # …日 / …号 closing a day (not 日元)
+_SECOND_DAY = re.compile(_SEP + _DAY_NUM + _DAY_END)
 _MONTH_FROM = re.compile(r"(?<![\d.])(1[0-2]|0?[1-9])" + _SEP)
 # 3月25-26日, 2月8—10日, 1月27-2月2日: a day range after a month whose first day has no 日 of its own
-_DAYS_AFTER_MONTH = re.compile(r"(3[01]|[12]\d|0?[1-9])" + _SEP + r"(?:(1[0-2]|0?[1-9])月)?(3[01]|[12]\d|0?[1-9])(?![\d.])[ \t]*[日号](?!元)")
+_DAYS_AFTER_MONTH = re.compile(_DAY_NUM + _SEP + r"(?:(1[0-2]|0?[1-9])月)?" + _DAY_NUM + _DAY_END)
 # a date (and time) written with hyphens, as in bylines: 2023-04-21, 2017-12-21 21:55:41
 _ISO = re.compile(r"(?<![\d.\-])((?:19|20)\d{2})-(1[0-2]|0?[1-9])-(3[01]|[12]\d|0?[1-9])(?:[ T]?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?(?![\d\-])")
 # a slash date after 截至 (截至2/11, 截至2025/2/7): news gold 8 of 8 (a bare slash date is left alone: 25/26年 are years)

@@ -46,7 +46,7 @@ from extract.stages.relations.stakes import stake_relations
 _LOC_OF = re.compile(r"^(?:的|区的|市的|)\Z")
 _SUBSIDIARY = re.compile(r"^(?:的)?(?:(?:家族)?旗下(?:的)?[^，。；,;：:、\s]{0,12}|[^，。；,;：:、\s]{0,4}(?:全资|控股)?子公司)\Z")
 # 索康尼作为特步国际旗下的重要品牌, 啟勝作為新鴻基地產集團旗下公司: the first name belongs to the second (session 40)
-_AS_PART_OF = re.compile(r"^(?:作为|身为)\Z")
+_AS_PART_OF = ("作为", "身为")
 _PART_OF_AFTER = re.compile(r"旗下|的(?:全资)?(?:子公司|附属公司)")
 _BELONGS_BEFORE = re.compile(r"(?:隶属于|隶属|从属于)\Z")  # 隸屬於兵裝集團的長安汽車
 _PARENT = re.compile(r"^(?:的)?(?:[^，。；,;：:、\s]{0,12}其)?母公司\Z")
@@ -134,7 +134,7 @@ def pattern_relations(doc: Document) -> List[Relation]:
                 out += [Relation("subsidiary_of", c, a) for c in listed]
         elif both and _PARENT.match(bare):
             out.append(Relation("subsidiary_of", a, b))  # 谷歌母公司Alphabet, Google 母公司 Alphabet
-        elif both and _AS_PART_OF.match(bare) and _PART_OF_AFTER.match(doc.norm, b.end):
+        elif both and bare in _AS_PART_OF and _PART_OF_AFTER.match(doc.norm, b.end):
             out.append(Relation("subsidiary_of", a, b))  # 索康尼作为特步国际旗下的重要品牌
         elif both and bare == "的" and _BELONGS_BEFORE.search(doc.norm, max(0, a.start - 3), a.start):
             out.append(Relation("subsidiary_of", b, a))  # 隶属于兵装集团的长安汽车
