@@ -290,6 +290,14 @@ def test_a_range_rank_and_an_introducer_with_a_colon_open_an_enumerated_list():
     assert got == [("星河科技", 1), ("云帆智能", 2), ("海光信息", 3)]
 
 
+def test_a_name_ending_in_wei_or_shi_introduces_no_list():
+    # 为 ending 华为 is no introducer: the names are the 前三's, each with its position, none the TOP10's
+    d = make_doc("在TOP10榜单中，华为、小米、OPPO位列前三。", [("TOP10", "RANK", {"top": 10}), ("华为", "COMPANY"),
+                                                   ("小米", "COMPANY"), ("OPPO", "COMPANY"), ("前三", "RANK", {"top": 3})])
+    got = [(f.subject.text, f.value.text, f.position) for f in find_facts(d, DATA) if f.type == "RANKING"]
+    assert got == [("华为", "前三", 1), ("小米", "前三", 2), ("OPPO", "前三", 3)]
+
+
 def test_an_enumerated_list_of_people_or_sectors_all_of_one_kind():
     d = make_doc("第4至6位依次为：刘一(169亿美元)、吕二(154亿)、李三(152亿)。",
                  [("第4至6位", "RANK", {"rank": 4, "to": 6}), ("刘一", "PERSON"), fig("169亿美元", 169e8, "美元"),

@@ -1406,8 +1406,11 @@ def _enumerated(doc, rank, ents, first, data):
     if not m or (rank.attrs.get("top") is None and rank.attrs.get("to") is None):  # a top-N or a range (第7至第10名)
         return []
     pos = rank.end + m.end()
-    if any(x.type == "RANK" for x in _starting_in(doc, rank.end, pos)):
+    between = _starting_in(doc, rank.end, pos)
+    if any(x.type == "RANK" for x in between):
         return []  # 前10名 前10名分别是…, 分列前五，六到十名的…分别为…: the list introduced is another rank's
+    if between and between[-1].end >= pos:
+        return []  # TOP10榜单中，华为、小米位列前三: the 为 that matched ends a name, it introduces nothing
     n_max = rank.attrs.get("top")
     if n_max is None and rank.attrs.get("to") and rank.attrs.get("rank"):
         n_max = rank.attrs["to"] - rank.attrs["rank"] + 1  # 第4至10位: seven items
