@@ -318,6 +318,8 @@ NEGATIVES = [
     ("1+1大于2", "1+"),  # arithmetic, a round, a model name: no count
     ("A+轮融资", "A+"),
     ("iPhone 16+上市", "16+"),
+    ("大盘成长的25/26年的净利润预测", "26年"),  # the last year of a slash list is a year, not a duration
+    ("24/25/26年的营收", "26年"),
 ]
 
 

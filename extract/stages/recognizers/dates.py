@@ -79,6 +79,10 @@ _MONTH_FROM = re.compile(r"(?<![\d.])(1[0-2]|0?[1-9])" + _SEP)
 # 3月25-26日, 2月8—10日, 1月27-2月2日: a day range after a month whose first day has no 日 of its own
 _DAYS_AFTER_MONTH = re.compile(_DAY_NUM + _SEP + r"(?:(1[0-2]|0?[1-9])月)?" + _DAY_NUM + _DAY_END)
 # a date (and time) written with hyphens, as in bylines: 2023-04-21, 2017-12-21 21:55:41
+# a date written as eight digits (20250119) and a range of two (20250203-20250207), as broker notes date a source or a
+# week: the news training, extension and dev gold 7 of 7 such spans are DATEs; not inside a longer number, a URL or a code
+_COMPACT = r"(20[0-3]\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
+_COMPACT_DATE = re.compile(rf"(?<![\w./=#-]){_COMPACT}(?:[-—~至]{_COMPACT})?(?![\w/.%-])", re.ASCII)
 _ISO = re.compile(r"(?<![\d.\-])((?:19|20)\d{2})-(1[0-2]|0?[1-9])-(3[01]|[12]\d|0?[1-9])(?:[ T]?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?(?![\d\-])")
 # a slash date after 截至 (截至2/11, 截至2025/2/7): news gold 8 of 8 (a bare slash date is left alone: 25/26年 are years)
 _ASOF_SLASH = re.compile(r"(?:截至|截止到|截止至|截止)[ \t]?(?:((?:19|20)\d{2})/)?(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?![\d/])")
@@ -269,6 +273,12 @@ class DateRecognizer:
                   if not inside(m.start())]
         spans += [[m.start(), m.end(), {"year": int(m.group(1)), "month": int(m.group(2)), "day": int(m.group(3))}]
                   for m in _ISO.finditer(doc.norm)]
+        for m in _COMPACT_DATE.finditer(doc.norm):
+            if not inside(m.start()):
+                a = {"year": int(m.group(1)), "month": int(m.group(2)), "day": int(m.group(3))}
+                if m.group(4):
+                    a = {"from_date": a, "to_date": {"year": int(m.group(4)), "month": int(m.group(5)), "day": int(m.group(6))}}
+                spans.append([m.start(), m.end(), a])
         for m in _ASOF_SLASH.finditer(doc.norm):
             if not inside(m.start()):
                 a = {"asof": True, "month": int(m.group(2)), "day": int(m.group(3))}
@@ -283,10 +293,12 @@ class DateRecognizer:
                 spans.append([m.start(), m.end(), a])
         for m in _YEAR_LIST.finditer(doc.norm):  # 2024/2025/2026年, 24/25/26年: each year of a slash list
             for y in re.finditer(r"\d+", m.group(0)):
-                s0 = m.start() + y.start()
+                s0, e0 = m.start() + y.start(), m.start() + y.end()
                 if not inside(s0) and not any(sp[0] == s0 for sp in spans):
                     n = int(y.group(0))
-                    spans.append([s0, m.start() + y.end(), {"year": n if n > 99 else 2000 + n}])
+                    if n < 100 and e0 == m.end():
+                        e0 += 1  # 25/26年: the last two-digit year takes its 年 (the news gold: 9 of 9)
+                    spans.append([s0, e0, {"year": n if n > 99 else 2000 + n}])
         for m in _COUNT_SINCE.finditer(doc.norm):  # 七年来, 三十年来, 多年以来: the last N years, with no 近/过去 before
             if inside(m.start()) or doc.norm.endswith(_COUNT_SINCE_NOT_AFTER, 0, m.start()):
                 continue

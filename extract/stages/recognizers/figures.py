@@ -63,6 +63,7 @@ _COORD = ("、", "和", "及", "与", "或", ",", "，", "以及")
 _COORD_AND = ("、", "和", "及", "与", "以及")  # (a qualifier is shared across these only)
 _SHARED_QUALIFIERS = ("approx", "more_than", "less_than", "at_least")
 # a bare 民国 year (114年), as the DATE recognizer reads it
+_YEAR_LIST_BEFORE = re.compile(r"(?<![\d.])(?:[23]\d/)+\Z")  # the year before in 25/26年 (searched up to the figure)
 _ROC_YEAR = re.compile(r"(?<![\d.])1[01]\d年(?!代|前|来|以来|间|内|多|历史)")
 
 
@@ -631,6 +632,11 @@ class FigureRecognizer:
                 value, qual = lo, "range"
             else:
                 value = v1 * self.num.magnitude(g("mag2") or "") * mult
+            # 25/26年的净利润: the last year of a slash list of two-digit years is a year whatever follows it (the
+            # DATE recognizer's _YEAR_LIST), not a duration
+            if (unit == self.year_unit and not g("n2") and n1.isdigit() and len(n1) == 2
+                    and _YEAR_LIST_BEFORE.search(norm, max(0, start - 12), start)):
+                return None
             # 25年 with no qualifier, no duration verb and no 的/之/来 after it: a two-digit year of a broker note
             # (25年PE, 23年拉美市场: the DATE recognizer's), not a duration (成立25年, 超过20年, 20年的经验)
             if (unit == self.year_unit and not g("n2") and not g("pre") and not g("post") and not g("mid")
