@@ -338,9 +338,10 @@ def apposition_relations(doc: Document) -> List[Relation]:
 _PLACE_DESC = re.compile(r"(?:的)?(?:一家|一间|唯一的|这家)?[^，。；;：:、,（）()\s“”\"]{0,14}?"
                          r"(?:公司|企业|集团|巨头|巨擘|龙头|品牌|平台|交易所|银行|机构|网站|媒体|社媒|卖场|车企|厂商|大厂|"
                          r"制造商|供应商|运营商|服务商|开发商|零售商|生产商|商|初创|独角兽|新创|创企|基金|券商|药企|房企|"
-                         r"险企|电商)[\s“\"「]?")
+                         r"险企|电商|对手)[\s“\"「]?")
 _PLACE_DESC_MAX = 18
-_PLACE_DESC_NOT = re.compile(r"对|向|把|被|给|让|将|从|跟|同|比")  # a preposition or verb of action: no descriptor
+_PLACE_DESC_NOT = re.compile(r"对(?!手)|向|把|被|给|让|将|从|跟|同|比")  # a preposition or verb of action: no descriptor
+# (对手 is a head: 中国竞争对手比亚迪, 中国竞争对手 DeepSeek, the news gold 2 of 2)
 
 
 def _place_descriptors(doc: Document) -> List[Relation]:
