@@ -290,6 +290,20 @@ def test_a_company_takes_in_the_region_of_its_regional_arm(text, name, expected)
     assert [e.text for e in make_entity_filter(None)(d).entities] == [expected]
 
 
+@pytest.mark.parametrize("text, name, expected", [
+    ("合共2.12亿股万物云股份（按过去30个交易日）", "万物云股份", "万物云"), ("被迫出售苏宁易购股份，接受", "苏宁易购股份", "苏宁易购"),
+    ("發行1股非凡股份予計劃股東", "非凡股份", "非凡"),
+    ("杭叉集团、新柴股份3家A股公司", "新柴股份", "新柴股份"),  # an A-share short name keeps its 股份
+])
+def test_shares_of_a_company_leave_gufen_out_of_its_name(text, name, expected):
+    """companies.json shares_after: X股份 after a count of shares or a trading verb names X's shares."""
+    from extract.stages.basic import make_entity_filter
+    d = make_doc(text)
+    s = text.index(name)
+    d.entities.append(d.entity("COMPANY", s, s + len(name), source="ner"))
+    assert [e.text for e in make_entity_filter(None)(d).entities] == [expected]
+
+
 @pytest.mark.parametrize("text, name, kept", [
     ("平台上架的DeepSeek-R1模型", "DeepSeek", False), ("对比DeepSeek V3的能力", "DeepSeek", False),
     ("OpenAI-o1正式发布", "OpenAI", False), ("万得DeepSeek指数上涨", "DeepSeek", False),

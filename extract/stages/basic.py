@@ -308,6 +308,7 @@ class _CompanyEdges:
         self.keep = frozenset(gongsi["keep"])
         self.not_after = re.compile(f"(?:{alternation(gongsi['not_after'])})公司$")
         self.region = re.compile(f"(?:{alternation(region['words'])})(?!{alternation(region['not_before'])})")
+        self.shares_cue = re.compile(rules["shares_after"]["cue_before"])
 
 
 @lru_cache(maxsize=1)
@@ -353,6 +354,9 @@ def _repair_edges(doc: Document, e) -> None:
         m = _company_edges().region.match(doc.norm, t)
         if m:
             t = m.end()
+    if e.type == "COMPANY" and t - s > 3 and doc.norm.endswith("股份", s, t) \
+            and _company_edges().shares_cue.search(doc.norm, max(0, s - 8), s):
+        t -= 2  # 2.12亿股万物云股份, 出售苏宁易购股份: the shares of the company (companies.json shares_after)
     if e.type == "COMPANY" and doc.norm.endswith("公司", s, t):  # 美摄公司 → 美摄 (R13)
         cut = _company_edges()
         name = doc.norm[s:t]
