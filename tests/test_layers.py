@@ -291,6 +291,20 @@ def test_a_company_takes_in_the_region_of_its_regional_arm(text, name, expected)
 
 
 @pytest.mark.parametrize("text, name, expected", [
+    ("美国加密货币交易所Coinbase宣布", "加密货币交易所Coinbase", "Coinbase"),
+    ("由波士顿风投公司Glasswing Ventures领投", "波士顿风投公司Glasswing Ventures", "Glasswing Ventures"),
+    ("苹果公司宣布", "苹果公司", "苹果"),  # no Latin name after the head: the generic 公司 rule alone
+])
+def test_a_descriptor_before_a_latin_name_stays_out_of_it(text, name, expected):
+    """companies.json descriptor_before_latin: 加密货币交易所Coinbase → Coinbase."""
+    from extract.stages.basic import make_entity_filter
+    d = make_doc(text)
+    s = text.index(name)
+    d.entities.append(d.entity("COMPANY", s, s + len(name), source="ner"))
+    assert [e.text for e in make_entity_filter(None)(d).entities] == [expected]
+
+
+@pytest.mark.parametrize("text, name, expected", [
     ("合共2.12亿股万物云股份（按过去30个交易日）", "万物云股份", "万物云"), ("被迫出售苏宁易购股份，接受", "苏宁易购股份", "苏宁易购"),
     ("發行1股非凡股份予計劃股東", "非凡股份", "非凡"),
     ("杭叉集团、新柴股份3家A股公司", "新柴股份", "新柴股份"),  # an A-share short name keeps its 股份

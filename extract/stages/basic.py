@@ -309,6 +309,7 @@ class _CompanyEdges:
         self.not_after = re.compile(f"(?:{alternation(gongsi['not_after'])})公司$")
         self.region = re.compile(f"(?:{alternation(region['words'])})(?!{alternation(region['not_before'])})")
         self.shares_cue = re.compile(rules["shares_after"]["cue_before"])
+        self.descriptor = re.compile(f"(?:{alternation(rules['descriptor_before_latin']['heads'])})[ ]?(?=[A-Za-z]{{2}})")
 
 
 @lru_cache(maxsize=1)
@@ -354,6 +355,10 @@ def _repair_edges(doc: Document, e) -> None:
         m = _company_edges().region.match(doc.norm, t)
         if m:
             t = m.end()
+    if e.type in ("COMPANY", "ORG") and t - s > 4 and doc.norm[t - 1:t].isascii():
+        m = _company_edges().descriptor.search(doc.norm, s + 1, t)
+        if m and doc.norm[m.end():t].isascii():
+            s = m.end()  # 加密货币交易所Coinbase → Coinbase: a descriptor before a Latin name (companies.json)
     if e.type == "COMPANY" and t - s > 3 and doc.norm.endswith("股份", s, t) \
             and _company_edges().shares_cue.search(doc.norm, max(0, s - 8), s):
         t -= 2  # 2.12亿股万物云股份, 出售苏宁易购股份: the shares of the company (companies.json shares_after)
