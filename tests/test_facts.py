@@ -290,6 +290,16 @@ def test_a_range_rank_and_an_introducer_with_a_colon_open_an_enumerated_list():
     assert got == [("星河科技", 1), ("云帆智能", 2), ("海光信息", 3)]
 
 
+@pytest.mark.parametrize("text, spans, subject", [
+    ("知情人士透露，全球首富馬斯克旗下", [("全球首富", "RANK", {"rank": 1}), ("馬斯克", "PERSON")], "馬斯克"),
+    ("麦格米特将取代原先的第二供应商光宝电源", [("麦格米特", "COMPANY"), ("第二", "RANK", {"rank": 2}), ("光宝电源", "COMPANY")],
+     "光宝电源"),
+])
+def test_a_rank_with_a_head_noun_right_before_a_name_ranks_that_name(text, spans, subject):
+    d = make_doc(text, spans)
+    assert [t[1] for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == [subject]
+
+
 def test_a_name_ending_in_wei_or_shi_introduces_no_list():
     # 为 ending 华为 is no introducer: the names are the 前三's, each with its position, none the TOP10's
     d = make_doc("在TOP10榜单中，华为、小米、OPPO位列前三。", [("TOP10", "RANK", {"top": 10}), ("华为", "COMPANY"),

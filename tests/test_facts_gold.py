@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.7733, 0.83986  # micro F1 of the counts pinned below (session 40: small groups of companies)
+F1_RULES, F1_CHOOSER = 0.77393, 0.84026  # micro F1 of the counts pinned below (session 41: a rank right before a name)
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -133,7 +133,9 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # characters 7770/16156 (cross-fitted facts 0.6777 -> 0.6782)
     # a small group of companies or people named before its noun (两家基金公司均…, 两位创始人) states no fact: METRIC ->
     # 1655/577/446, metric characters 7770/16075 (cross-fitted facts 0.6782 -> 0.6796)
-    assert got == {"METRIC": (1655, 577, 446), "RANKING": (320, 82, 53), "metric chars": (7770, 16075, 13347)}, got
+    # session 41: a rank with at most a head noun right before a name (全球首富馬斯克, 第二供应商光宝电源) ranks that name:
+    # RANKING -> 322/81/51, metric characters 7770/16050 (cross-fitted facts 0.6797 -> 0.6802)
+    assert got == {"METRIC": (1655, 577, 446), "RANKING": (322, 81, 51), "metric chars": (7770, 16050, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 
@@ -193,5 +195,6 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # the field of a ranking (above): METRIC -> 1804/393/297, metric characters 8103/15553
     # session 40: sizes in 寸, aspects and engine displacements (above): METRIC -> 1804/392/297, metric characters 8103/15549
     # a small group of companies or people (above): METRIC -> 1800/384/301, metric characters 8103/15481
-    assert got == {"METRIC": (1800, 384, 301), "RANKING": (303, 47, 70), "metric chars": (8103, 15481, 13347)}, got
+    # session 41: a rank right before a name (above): RANKING -> 304/46/69
+    assert got == {"METRIC": (1800, 384, 301), "RANKING": (304, 46, 69), "metric chars": (8103, 15481, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)

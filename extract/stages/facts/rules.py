@@ -83,6 +83,7 @@ def _load(path: str = str(DATA)) -> dict:
     words = frozenset(w for w in d["strip_right"] if w)
     d["_strip_right_words"] = (words, sorted({len(w) for w in words}), max(map(len, words), default=0))
     d["_list_intro"] = re.compile(d["list_intro"])
+    d["_rank_apposition"] = re.compile("(?:" + "|".join(d["rank_apposition_heads"]) + ")?")
     d["_lead"] = tuple(sorted(d.get("topic_lead", []), key=len, reverse=True))
     d["_lead_words"] = tuple(w for w in d["_lead"] if len(w) > 1)  # (a single character may be part of a name)
     d["_object_verbs"] = frozenset(d["object_verbs"])
@@ -406,6 +407,14 @@ def _place_after(doc: Document, e, nxt: list, data: dict):
         return None
     gap = doc.norm[e.end:nxt[0].start].strip(" *\n")
     return nxt[0] if gap in ("", "的", "家", "个", "家的", "个的") else None
+
+
+def _ranked_after(doc: Document, e, nxt: list, data: dict):
+    """``全球首富馬斯克``, ``第一大客户台光电子``, ``第一重仓股海光信息``, ``全球第三大基金富达基金``: a rank with at most a
+    head noun (facts.json ``rank_apposition_heads``) right before a name ranks that name."""
+    if e.type != "RANK" or not nxt or nxt[0].type not in SUBJECT_TYPES + ("PERSON",):
+        return None
+    return nxt[0] if data["_rank_apposition"].fullmatch(doc.norm, e.end, nxt[0].start) else None
 
 
 def _venue_after(doc: Document, e, data: dict):
@@ -853,7 +862,10 @@ def _rules_pass(doc: Document, data: dict):
         if subject is not None and subject.type in NEAR_SUBJECT_TYPES and near is not subject:
             subject = next((p for p in idx.of_kind(SUBJECT_TYPES, clause_lo, i, reverse=True)
                             if _local_subject(doc, p, clause, data, in_sent)), None)
-        if in_sent and in_sent[-1].type in SUBJECT_TYPES + NEAR_SUBJECT_TYPES \
+        ranked = _ranked_after(doc, e, ents[i + 1:i + 2], data)
+        if ranked is not None:
+            subject = ranked  # 全球首富馬斯克, 取代原先的第二供应商光宝电源: the name the rank stands before
+        elif in_sent and in_sent[-1].type in SUBJECT_TYPES + NEAR_SUBJECT_TYPES \
                 and doc.norm[in_sent[-1].end:e.start].strip() in ("(", "（"):
             subject = in_sent[-1]  # 北京(1210家): the figure in brackets is the entity's
         elif subject is not None and doc.norm[subject.end:subject.end + 1] == "等" \
