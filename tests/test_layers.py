@@ -276,6 +276,15 @@ def test_the_delisting_risk_mark_joins_the_listed_name():
     assert [e.text for e in make_entity_filter(None)(d).entities] == ["*ST天沃"]
 
 
+def _filtered_company(text: str, name: str) -> list:
+    """The texts of the entities the entity filter leaves of a NER COMPANY at ``name`` in ``text``."""
+    from extract.stages.basic import make_entity_filter
+    d = make_doc(text)
+    s = text.index(name)
+    d.entities.append(d.entity("COMPANY", s, s + len(name), source="ner"))
+    return [e.text for e in make_entity_filter(None)(d).entities]
+
+
 @pytest.mark.parametrize("text, name, expected", [
     ("目前麦当劳中国新开门店", "麦当劳", "麦当劳中国"), ("普華永道中國發言人表示", "普華永道", "普華永道中國"),
     ("星展香港行政总裁", "星展", "星展香港"),
@@ -283,11 +292,7 @@ def test_the_delisting_risk_mark_joins_the_listed_name():
 ])
 def test_a_company_takes_in_the_region_of_its_regional_arm(text, name, expected):
     """GUIDELINES R13: 麦当劳中国 is one COMPANY (companies.json region_suffix)."""
-    from extract.stages.basic import make_entity_filter
-    d = make_doc(text)
-    s = text.index(name)
-    d.entities.append(d.entity("COMPANY", s, s + len(name), source="ner"))
-    assert [e.text for e in make_entity_filter(None)(d).entities] == [expected]
+    assert _filtered_company(text, name) == [expected]
 
 
 @pytest.mark.parametrize("text, name, expected", [
@@ -297,11 +302,7 @@ def test_a_company_takes_in_the_region_of_its_regional_arm(text, name, expected)
 ])
 def test_a_descriptor_before_a_latin_name_stays_out_of_it(text, name, expected):
     """companies.json descriptor_before_latin: 加密货币交易所Coinbase → Coinbase."""
-    from extract.stages.basic import make_entity_filter
-    d = make_doc(text)
-    s = text.index(name)
-    d.entities.append(d.entity("COMPANY", s, s + len(name), source="ner"))
-    assert [e.text for e in make_entity_filter(None)(d).entities] == [expected]
+    assert _filtered_company(text, name) == [expected]
 
 
 @pytest.mark.parametrize("text, name, expected", [
@@ -311,11 +312,7 @@ def test_a_descriptor_before_a_latin_name_stays_out_of_it(text, name, expected):
 ])
 def test_shares_of_a_company_leave_gufen_out_of_its_name(text, name, expected):
     """companies.json shares_after: X股份 after a count of shares or a trading verb names X's shares."""
-    from extract.stages.basic import make_entity_filter
-    d = make_doc(text)
-    s = text.index(name)
-    d.entities.append(d.entity("COMPANY", s, s + len(name), source="ner"))
-    assert [e.text for e in make_entity_filter(None)(d).entities] == [expected]
+    assert _filtered_company(text, name) == [expected]
 
 
 @pytest.mark.parametrize("text, name, kept", [
