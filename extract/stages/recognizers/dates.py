@@ -78,11 +78,11 @@ _SECOND_DAY = re.compile(_SEP + _DAY_NUM + _DAY_END)
 _MONTH_FROM = re.compile(r"(?<![\d.])(1[0-2]|0?[1-9])" + _SEP)
 # 3月25-26日, 2月8—10日, 1月27-2月2日: a day range after a month whose first day has no 日 of its own
 _DAYS_AFTER_MONTH = re.compile(_DAY_NUM + _SEP + r"(?:(1[0-2]|0?[1-9])月)?" + _DAY_NUM + _DAY_END)
-# a date (and time) written with hyphens, as in bylines: 2023-04-21, 2017-12-21 21:55:41
 # a date written as eight digits (20250119) and a range of two (20250203-20250207), as broker notes date a source or a
 # week: the news training, extension and dev gold 7 of 7 such spans are DATEs; not inside a longer number, a URL or a code
 _COMPACT = r"(20[0-3]\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
 _COMPACT_DATE = re.compile(rf"(?<![\w./=#-]){_COMPACT}(?:[-—~至]{_COMPACT})?(?![\w/.%-])", re.ASCII)
+# a date (and time) written with hyphens, as in bylines: 2023-04-21, 2017-12-21 21:55:41
 _ISO = re.compile(r"(?<![\d.\-])((?:19|20)\d{2})-(1[0-2]|0?[1-9])-(3[01]|[12]\d|0?[1-9])(?:[ T]?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?(?![\d\-])")
 # a slash date after 截至 (截至2/11, 截至2025/2/7): news gold 8 of 8 (a bare slash date is left alone: 25/26年 are years)
 _ASOF_SLASH = re.compile(r"(?:截至|截止到|截止至|截止)[ \t]?(?:((?:19|20)\d{2})/)?(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?![\d/])")

@@ -111,7 +111,7 @@ class FigureRecognizer:
             re.escape(u) + (f"(?!{alternation(per_nb[u])})" if u in per_nb else "")
             + ("(?![A-Za-z])" if u[-1:].isascii() else "")
             for u in sorted(units["per_units"], key=lambda w: (-len(w), w))) + ")")
-        self.per_bases = self.measure | (set(self.currencies.values()) if units.get("per_after_currency") else set())
+        self.per_bases = self.measure | (self._currency_units if units.get("per_after_currency") else frozenset())
         self.measure_aliases = units.get("measure_aliases", {})
         self.tenth_like = set(units.get("tenth_like", []))
         self.money_cues = re.compile(alternation(units["money_cues"]))

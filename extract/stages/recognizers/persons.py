@@ -27,7 +27,7 @@ class BylineRecognizer:
         d = load_rules("persons", rules_dir)
         self.pattern = re.compile(rf"(?:{alternation(d['byline_roles'])})[ \t]*[|｜：:][ \t]*"
                                   rf"(?P<name>[\u4e00-\u9fff]{{2,4}})(?=[\s|｜（(，,]|$)")
-        self.family = frozenset(family_names()[0]) - set(d.get("surname_not_words", ()))
+        self.family = family_names()[0] - frozenset(d.get("surname_not_words", ()))
         self.family_after = frozenset(d.get("surname_after", ()))
         self.titles = re.compile(alternation(d["surname_titles"])) if d.get("surname_titles") else None
 
