@@ -305,6 +305,26 @@ def test_a_descriptor_before_a_latin_name_stays_out_of_it(text, name, expected):
     assert _filtered_company(text, name) == [expected]
 
 
+@pytest.mark.parametrize("text, name, places, expected", [
+    ("对此，摩根大通证券（中国）经纪业务部负责人", "摩根大通证券", ["中国"], "摩根大通证券（中国）"),
+    ("摩根大通、东吴证券(香港)和瑞银作为联席", "东吴证券", ["香港"], "东吴证券(香港)"),
+    # a list whose items each give a place: where each one is
+    ("分别是字节跳动(北京)、蚂蚁集团(杭州)、希音", "字节跳动", ["北京", "杭州"], "字节跳动"),
+    ("覆盖东南亚、GCC（中东）、欧美", "GCC", ["中东"], "GCC"),  # a gloss on a Latin name
+    ("摩根大通证券（上海银城中路）", "摩根大通证券", ["上海"], "摩根大通证券"),  # the bracket holds more than the place
+])
+def test_a_bracketed_place_after_a_company_is_its_regional_arm(text, name, places, expected):
+    """GUIDELINES R13: 摩根大通证券（中国） is one COMPANY; the gazetteer's place inside the brackets says where."""
+    from extract.stages.basic import make_entity_filter
+    d = make_doc(text)
+    s = text.index(name)
+    d.entities.append(d.entity("COMPANY", s, s + len(name), source="ner"))
+    for p in places:
+        i = text.index(p)
+        d.entities.append(d.entity("LOC", i, i + len(p), source="gazetteer"))
+    assert [e.text for e in make_entity_filter(None)(d).entities if e.type == "COMPANY"] == [expected]
+
+
 @pytest.mark.parametrize("text, name, expected", [
     ("合共2.12亿股万物云股份（按过去30个交易日）", "万物云股份", "万物云"), ("被迫出售苏宁易购股份，接受", "苏宁易购股份", "苏宁易购"),
     ("發行1股非凡股份予計劃股東", "非凡股份", "非凡"),

@@ -120,6 +120,8 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=(), per
                 _repair_edges(doc, e)
                 if e.type in ("COMPANY", "ORG") and e.start in places:
                     _cut_place_before_latin(doc, e, places[e.start])
+                if e.type in ("COMPANY", "ORG"):
+                    _take_bracketed_place(doc, e, places)
         links = [m.span() for m in markup.finditer(doc.norm)] if ("." in doc.norm) else []
         link_starts = [s for s, _ in links]  # matches never overlap: sorted by start and by end
 
@@ -406,6 +408,34 @@ def _cut_place_before_latin(doc: Document, e, place_ends) -> None:
         if e.start < k < e.end and _latin(doc.text[k]) and all(not ("\u4e00" <= ch <= "\u9fff") for ch in doc.text[k:e.end]):
             _set_span(doc, e, k, e.end)
             return
+
+
+_OPEN = "(（"
+_CLOSE = ")）"
+
+
+def _bracketed_place(doc: Document, places: dict, at: int) -> int:
+    """The end (after the bracket) of a gazetteer place written in brackets from ``at``, or 0."""
+    if at < len(doc.text) and doc.text[at] in _OPEN:
+        for k in places.get(at + 1, ()):
+            if k < len(doc.text) and doc.text[k] in _CLOSE:
+                return k + 1
+    return 0
+
+
+def _take_bracketed_place(doc: Document, e, places: dict) -> None:
+    """摩根大通证券（中国）, 东吴证券（香港）: a place in brackets right after a COMPANY / ORG name is its regional arm and
+    part of the name (R13). Not in a list whose items each give a place in brackets (字节跳动(北京)、SpaceX(美国洛杉矶):
+    there the place says where each one is), nor after a Latin name (GCC（中东）: a gloss)."""
+    end = _bracketed_place(doc, places, e.end)
+    if not end or not ("\u4e00" <= doc.norm[e.end - 1] <= "\u9fff"):  # GCC（中东）: a gloss on a Latin name
+        return
+    line_start = doc.norm.rfind("\n", 0, e.start) + 1
+    line_end = doc.norm.find("\n", end)
+    window = doc.norm[max(line_start, e.start - 40):min(line_end if line_end >= 0 else len(doc.norm), end + 40)]
+    if sum(1 for m in re.finditer(r"[(（]", window) if _bracketed_place(doc, places, max(line_start, e.start - 40) + m.start())) > 1:
+        return
+    _set_span(doc, e, e.start, end)
 
 
 def _set_span(doc: Document, e, s: int, t: int) -> None:
