@@ -105,6 +105,15 @@ def test_coordinated_subjects_of_a_ranking_are_each_ranked():
     assert tuples(find_facts(d, DATA)) == [("RANKING", "云帆智能", "全国第一", None)]
 
 
+@pytest.mark.parametrize("verb", ["打败", "击败", "力压"])
+def test_the_names_a_ranked_one_defeats_are_not_ranked(verb):
+    """facts.json compare_before (打败, 击败, 战胜, 力压, 击退): 台積電成功打敗騰訊、三星電子位列榜首 ranks 台積電 only."""
+    d = make_doc(f"云帆智能成功{verb}星河科技、青石数据位列榜首。",
+                 [("云帆智能", "COMPANY"), ("星河科技", "COMPANY"), ("青石数据", "COMPANY"),
+                  ("榜首", "RANK", {"rank": 1})])
+    assert tuples(find_facts(d, DATA)) == [("RANKING", "云帆智能", "榜首", None)]
+
+
 def test_examples_ending_in_deng_leave_the_group_unnamed():
     d = make_doc("中游拥有甲科技、乙科技等至少9家整机企业。",
                  [("甲科技", "COMPANY"), ("乙科技", "COMPANY"), fig("至少9家", 9, "家", "at_least")])
