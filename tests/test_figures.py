@@ -301,6 +301,8 @@ NEGATIVES = [
     ("会议十点五十分开始", "十点五"),  # a time of day, not 10.5
     ("满意的客户千篇一律", "千篇"),  # idioms
     ("AMD ZEN 6 架构处理器", "6 架"),  # 架构 is a word, not the measure word 架
+    ("国产两轮车走向世界", "两轮"),  # wheels of a vehicle class, not rounds (units.json _why_wheels)
+    ("电动兩輪摩托车等产品", "兩輪"),
     ("意向售價約900萬 呎價7031元", "約900萬 呎"),  # 呎價: the price per square foot follows, not 900万 feet
     ("在最近一轮融资中", "近一轮"),  # 最近, 附近: words ending in 近, not the qualifier 近
     ("附近两家门店", "近两家"),
