@@ -116,6 +116,11 @@ _YEAR_NO_NIAN = re.compile(r"(?<![\d.A-Za-z/-])(19[5-9]\d|20[0-3]\d)(全年|上�
 # the years of a slash list, as broker notes write them (预计2024/2025/2026, 对应25/26年): news gold 23 of 23 such years
 # are DATEs; not a date (2025/09/14) nor a fiscal year (2026/27年, one DATE)
 _YEAR_LIST = re.compile(r"(?<![\d./])(?:20[0-3]\d(?:/20[0-3]\d)+(?![\d/])|\d{2}(?:/\d{2})+(?=年))")
+# a year alone opening a line as its topic (2024回顾：…, 【2025】展望, 2024信创采购…): news train, extension and dev gold
+# 8 of 12 such years are DATEs; the others open the name of an event or a list (2025全球开发者先锋大会, 2025全球最佳企業名單);
+# a model year, an edition or a class (2024款, 2025版, 2025届) names a product or a group
+_YEAR_HEADING = re.compile(r"(?m)^[ \t>*#【「\u3000]*(20[0-3]\d)(?=】?[：:]?[ \t]?[\u4e00-\u9fff])(?![\d年款版届])")
+_EVENT_NAME = re.compile(r"[^，。：:；;！？!?\s]*?(?:大会|会议|论坛|峰会|博览会|榜|名单|大赛)")
 _BARE_DAY = re.compile(r"(?<![\d.月日号年第／/])(?<!月 )(?<!年 )(?<!第 )(3[01]|[12]\d|0?[1-9])[ \t]?日(?![元内以电讯\d])")
 
 
@@ -291,6 +296,9 @@ class DateRecognizer:
                 if m.group(2) in self.parts:
                     a["part"] = self.parts[m.group(2)]
                 spans.append([m.start(), m.end(), a])
+        for m in _YEAR_HEADING.finditer(doc.norm):  # 2024回顾：…, 【2025】展望: a year opening a line as its topic
+            if not inside(m.start(1)) and not _EVENT_NAME.match(doc.norm, m.end(1) + (doc.norm[m.end(1)] == "】")):
+                spans.append([m.start(1), m.end(1), {"year": int(m.group(1))}])
         for m in _YEAR_LIST.finditer(doc.norm):  # 2024/2025/2026年, 24/25/26年: each year of a slash list
             for y in re.finditer(r"\d+", m.group(0)):
                 s0, e0 = m.start() + y.start(), m.start() + y.end()
