@@ -141,6 +141,8 @@ CASES = [
      {"from_date": {"year": 2025, "month": 2, "day": 3}, "to_date": {"year": 2025, "month": 2, "day": 7}}),
     ("2025上半年海外收入", "2025上半年", {"year": 2025, "part": "H1"}),
     ("核心观点\n2024回顾：业绩保持稳健", "2024", {"year": 2024}),  # a year opening a line as its topic
+    ("华泰证券分析4季度货币政策执行报告", "4季度", {"part": "Q4"}),  # a quarter written with a digit
+    ("白酒股2025年1季度的业绩", "2025年1季度", {"year": 2025, "part": "Q1"}),
     ("行业动态\n【2025】展望：政策支撑", "2025", {"year": 2025}),
     ("公司有望在未来3-5年率先盈利", "未来3-5年", {"relative": "next", "years": "range", "min": 3, "max": 5}),
     ("将在未来12至24个月内支付", "未来12至24个月内", {"relative": "next", "months": "range", "min": 12, "max": 24}),
@@ -211,6 +213,7 @@ NEGATIVES = [
     ("报道\n【2025】全球开发者先锋大会开幕", "2025"),  # the year of an event's or a list's name
     ("报道\n2025全球最佳企業名單出爐", "2025"),
     ("型号\n2024款车型", "2024"),
+    ("第14季度", "4季度"), ("累计24季度", "4季度"),  # a digit quarter after another digit or 第
 ]
 
 
