@@ -105,7 +105,8 @@ class Gazetteer:
             cands.append((s, e, type, (level, code)))
         # a two-character place cut out of an ordinary word is no place (创新和应用 holds 新和, 规模和政策 和政,
         # 最大新股 大新: short county names); the words come from jieba's dictionary (common_words.tsv)
-        cands = [c for c in cands if not (c[1] - c[0] == 2 and c[2] == "LOC" and _cuts_word(view, c[0], c[1]))]
+        cands = [c for c in cands if not (c[1] - c[0] == 2 and c[2] == "LOC" and view[c[0]:c[1]] not in _REGION_WORDS
+                                          and _cuts_word(view, c[0], c[1]))]
         # 北京时间2月12日, 美东时间: a time zone names no place (the news gold tags none of its 17)
         cands = [c for c in cands if not (c[2] == "LOC" and view.startswith("时间", c[1]))]
         # 零售业务, 金融业绩: the 业 of a sector name that starts a word (业务, 业绩, 业态, 业主) is not the sector's
@@ -134,6 +135,10 @@ class Gazetteer:
         return [(index[s], index[e - 1] + 1, t) for s, e, t, _ in merged]
 
 
+# region words the news names as places wherever they stand, even across a word that ends in their first character
+# (在内地, 今年内地将…, 全年内地实际使用外资: 在内 and 年内 are dictionary words): the news train, extension and dev gold
+# tag 内地 as a LOC or inside one at 114 of its 114 occurrences; the short-word veto dropped 15 of them (2026-12-06)
+_REGION_WORDS = frozenset({"内地"})
 _WORD_AFTER_YE = frozenset("务绩态主")  # 业务, 业绩, 业态, 业主: words that begin with a sector name's 业
 _WORD_FREQ = 300  # a dictionary word this frequent is ordinary text (创新 4681, 政策 14792, 新股 …)
 
