@@ -232,6 +232,18 @@ def test_entities_at_position_0_and_at_the_end(nlp):
 
 
 @pytest.mark.parametrize("text, locs", [
+    ("宁德时代此次赴港上市意义非凡", ["港"]), ("今年來台的新創公司", ["台"]), ("外遊人士返港，睇樓量增加", ["港"]),
+    ("他在台上发言", []), ("在港交所挂牌", []), ("回台湾发展", []),  # 台上 (a stage), 港交所, 台湾: longer words
+])
+def test_hong_kong_taiwan_and_macao_alone_after_a_verb_of_place(text, locs):
+    """gazetteer _PLACE_ABBREVIATION: 港, 台, 澳 after 来/回/返/离/抵/访/赴/驻/在/落户 name the place."""
+    from extract.stages.gazetteer import GazetteerComponent, Gazetteer
+    from docs import make_doc
+    d = GazetteerComponent(Gazetteer(types=["LOC"], defaults=False))(make_doc(text))
+    assert [e.text for e in d.entities if e.type == "LOC"] == locs
+
+
+@pytest.mark.parametrize("text, locs", [
     ("随着AI技术的不断创新和应用场景的持续拓展", []),      # 新和 (新和县) cut out of 创新和
     ("市场规模和政策支持等优势", []),                     # 和政 (和政县) cut out of 政策
     ("集资额最大新股上市", []),                           # 大新 (大新县) cut out of 新股

@@ -12,6 +12,7 @@ the model is not kept as a separate LOC.
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import importlib.util
 import os
@@ -139,6 +140,10 @@ class Gazetteer:
 # (在内地, 今年内地将…, 全年内地实际使用外资: 在内 and 年内 are dictionary words): the news train, extension and dev gold
 # tag 内地 as a LOC or inside one at 114 of its 114 occurrences; the short-word veto dropped 15 of them (2026-12-06)
 _REGION_WORDS = frozenset({"内地"})
+# 港, 台 and 澳 alone after a verb of coming, going or being somewhere (赴港上市, 在港招股, 来台的新创公司, 返港后) name
+# Hong Kong, Taiwan and Macao: the news train, extension and dev gold tag 38 of the 40 such characters that begin no longer
+# word (港交所, 台湾, 港股, 台北, 澳门, 台积电…: the characters after them below) as LOCs; 台上 only as 台上市 (在台上发言)
+_PLACE_ABBREVIATION = re.compile(r"(?:来|回|返|离|抵|访|赴|驻|在|落户)(港|台|澳)(?![交湾股北门积九洲前币元资区口商剧独企铁府岛大灯媒照风阶球词])(?!上(?!市))")
 _WORD_AFTER_YE = frozenset("务绩态主")  # 业务, 业绩, 业态, 业主: words that begin with a sector name's 业
 _WORD_FREQ = 300  # a dictionary word this frequent is ordinary text (创新 4681, 政策 14792, 新股 …)
 
@@ -252,6 +257,13 @@ class GazetteerComponent:
                     or t == "COMPANY" and names_an_app(doc.norm, e):
                 continue  # DeepSeek R1, 京东App: the product, not the firm (as for the NER's names); 智通财经APP stays
             doc.entities.append(doc.entity(t, s, e, source="gazetteer"))
+        taken = None
+        for m in _PLACE_ABBREVIATION.finditer(doc.norm):  # 赴港上市, 來台的新創公司: 港, 台, 澳 after a verb of place
+            if taken is None:
+                taken = sorted((x.start, x.end) for x in doc.entities)
+            i = bisect.bisect_left(taken, (m.end(1), m.end(1)))
+            if not any(a < m.end(1) and m.start(1) < b for a, b in taken[max(0, i - 3):i + 1]):
+                doc.entities.append(doc.entity("LOC", m.start(1), m.end(1), source="gazetteer"))
         return doc
 
     def learn(self, docs) -> None:
