@@ -1,6 +1,6 @@
 """Fact subjects: a name in brackets after another name gives way to the outer name."""
 from extract.doc import Document, Fact
-from extract.stages.facts import prefer_outer_names
+from extract.stages.facts import prefer_outer_names, unname_destinations
 
 
 def _doc(text, names):
@@ -53,3 +53,15 @@ def test_a_title_between_the_verb_and_the_rank_is_not_what_is_ranked():
         d.entities.append(d.entity(typ, i, i + len(name), {"top": 10} if typ == "RANK" else None))
     got = {(f.type, f.subject.text, f.value.text) for f in find_facts(d, _load(), None)}
     assert got == {("RANKING", c, "前十") for c in ("深圳", "广州", "杭州")}
+
+
+def test_a_place_after_a_verb_of_going_is_no_subject():
+    """facts unname_destinations: 歷年來台的76家新創 counts start-ups that came to Taiwan, not Taiwan's."""
+    d, e = _doc("历年来台的76家新创共参与展会", [("LOC", "台"), ("FIGURE", "76家")])
+    f = Fact("METRIC", e["台"], e["76家"], None)
+    unname_destinations(d, [f])
+    assert f.subject is None
+    d, e = _doc("在台的76家新创共参与展会", [("LOC", "台"), ("FIGURE", "76家")])  # 在: where they are
+    f = Fact("METRIC", e["台"], e["76家"], None)
+    unname_destinations(d, [f])
+    assert f.subject is e["台"]
