@@ -41,10 +41,12 @@ def _filtered(text, spans):
 
 
 def test_the_country_of_a_side_is_no_place():
-    """(entity_filter.v1) 中方 / 俄方 name a party to talks: their first character is no LOC; 中国 and a one-character
-    place before another word (港股) stay."""
+    """(entity_filter.v1) 中方 / 俄方 name a party to talks, 港股 / 美债 / 美媒 a market or press: their first character is
+    no LOC; 中国 and a one-character place before another word (港澳) stay."""
     spans = [("LOC", 0, 1, "ner"), ("LOC", 5, 6, "ner"), ("LOC", 10, 12, "ner"), ("LOC", 13, 14, "ner")]
-    assert [t for _, t in _filtered("中方反制，俄方欢迎。中国与港股", spans)] == ["中国", "港"]
+    assert [t for _, t in _filtered("中方反制，俄方欢迎。中国与港澳", spans)] == ["中国", "港"]
+    spans = [("LOC", 0, 1, "ner"), ("LOC", 3, 4, "ner"), ("LOC", 6, 7, "ner")]
+    assert [t for _, t in _filtered("港股、美债、美媒", spans)] == []
 
 
 def test_a_place_that_names_a_time_zone_is_no_place():
