@@ -305,6 +305,20 @@ def test_a_descriptor_before_a_latin_name_stays_out_of_it(text, name, expected):
     assert _filtered_company(text, name) == [expected]
 
 
+@pytest.mark.parametrize("text, name, typ", [
+    ("九阳推出炒菜机器人", "炒菜机器人", "INDUSTRY"), ("通用机器人赛道火热", "通用机器人", "INDUSTRY"),
+    ("智元机器人完成融资", "智元机器人", "COMPANY"),  # a brand, not an ordinary word, before the head
+    ("长城汽车发布新车", "长城汽车", "COMPANY"),  # 汽车 is no product-class head: 长城汽车 and 80 more are companies
+])
+def test_an_ordinary_word_before_a_product_head_is_a_class_of_products(text, name, typ):
+    """companies.json product_class: a model COMPANY 炒菜机器人 is an INDUSTRY."""
+    from extract.stages.basic import make_entity_filter
+    d = make_doc(text)
+    s = text.index(name)
+    d.entities.append(d.entity("COMPANY", s, s + len(name), source="ner"))
+    assert [(e.text, e.type) for e in make_entity_filter(None)(d).entities] == [(name, typ)]
+
+
 @pytest.mark.parametrize("text, name, places, expected", [
     ("对此，摩根大通证券（中国）经纪业务部负责人", "摩根大通证券", ["中国"], "摩根大通证券（中国）"),
     ("摩根大通、东吴证券(香港)和瑞银作为联席", "东吴证券", ["香港"], "东吴证券(香港)"),

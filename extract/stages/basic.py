@@ -122,6 +122,8 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=(), per
                     _cut_place_before_latin(doc, e, places[e.start])
                 if e.type in ("COMPANY", "ORG"):
                     _take_bracketed_place(doc, e, places)
+                if e.type == "COMPANY" and names_a_product_class(doc.norm, e.start, e.end):
+                    e.type = "INDUSTRY"  # 炒菜机器人, 割草机器人: a class of products (companies.json product_class)
         links = [m.span() for m in markup.finditer(doc.norm)] if ("." in doc.norm) else []
         link_starts = [s for s, _ in links]  # matches never overlap: sorted by start and by end
 
@@ -317,6 +319,7 @@ class _CompanyEdges:
         self.region = re.compile(f"(?:{alternation(region['words'])})(?!{alternation(region['not_before'])})")
         self.shares_cue = re.compile(rules["shares_after"]["cue_before"])
         self.descriptor = re.compile(f"(?:{alternation(rules['descriptor_before_latin']['heads'])})[ ]?(?=[A-Za-z]{{2}})")
+        self.product_heads = tuple(rules["product_class"]["heads"])
 
 
 @lru_cache(maxsize=1)
@@ -380,6 +383,16 @@ def _repair_edges(doc: Document, e) -> None:
             t = m.start()
     if t > s:
         _set_span(doc, e, s, t)
+
+
+def names_a_product_class(norm: str, start: int, end: int) -> bool:
+    """Whether ``norm[start:end]`` is an ordinary word before a product head (炒菜机器人, 通用机器人): a class of products,
+    not a company (companies.json product_class)."""
+    from extract.stages.gazetteer import _common_words
+
+    name = norm[start:end]
+    head = next((h for h in _company_edges().product_heads if name.endswith(h)), None)
+    return head is not None and len(name) > len(head) and name[:-len(head)] in _common_words()
 
 
 def _latin(ch: str) -> bool:
