@@ -434,9 +434,9 @@ _CLOSE = ")）"
 
 def _bracketed_place(doc: Document, places: dict, at: int) -> int:
     """The end (after the bracket) of a gazetteer place written in brackets from ``at``, or 0."""
-    if at < len(doc.text) and doc.text[at] in _OPEN:
+    if doc.norm[at:at + 1] in _OPEN:
         for k in places.get(at + 1, ()):
-            if k < len(doc.text) and doc.text[k] in _CLOSE:
+            if doc.norm[k:k + 1] in _CLOSE:
                 return k + 1
     return 0
 
@@ -448,10 +448,10 @@ def _take_bracketed_place(doc: Document, e, places: dict) -> None:
     end = _bracketed_place(doc, places, e.end)
     if not end or not ("\u4e00" <= doc.norm[e.end - 1] <= "\u9fff"):  # GCC（中东）: a gloss on a Latin name
         return
-    line_start = doc.norm.rfind("\n", 0, e.start) + 1
+    lo = max(doc.norm.rfind("\n", 0, e.start) + 1, e.start - 40)  # the line around the name, 40 characters each way
     line_end = doc.norm.find("\n", end)
-    window = doc.norm[max(line_start, e.start - 40):min(line_end if line_end >= 0 else len(doc.norm), end + 40)]
-    if sum(1 for m in re.finditer(r"[(（]", window) if _bracketed_place(doc, places, max(line_start, e.start - 40) + m.start())) > 1:
+    hi = min(len(doc.norm) if line_end < 0 else line_end, end + 40)
+    if sum(1 for i in range(lo, hi) if doc.norm[i] in _OPEN and _bracketed_place(doc, places, i)) > 1:
         return
     _set_span(doc, e, e.start, end)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import csv
 import importlib.util
+import itertools
 import os
 import re
 import sys
@@ -257,12 +258,13 @@ class GazetteerComponent:
                     or t == "COMPANY" and names_an_app(doc.norm, e):
                 continue  # DeepSeek R1, 京东App: the product, not the firm (as for the NER's names); 智通财经APP stays
             doc.entities.append(doc.entity(t, s, e, source="gazetteer"))
-        taken = None
+        starts = reach = None
         for m in _PLACE_ABBREVIATION.finditer(doc.norm):  # 赴港上市, 來台的新創公司: 港, 台, 澳 after a verb of place
-            if taken is None:
-                taken = sorted((x.start, x.end) for x in doc.entities)
-            i = bisect.bisect_left(taken, (m.end(1), m.end(1)))
-            if not any(a < m.end(1) and m.start(1) < b for a, b in taken[max(0, i - 3):i + 1]):
+            if starts is None:  # the entities by start, and the furthest end of those up to each
+                spans = sorted((x.start, x.end) for x in doc.entities)
+                starts, reach = [a for a, _ in spans], list(itertools.accumulate((b for _, b in spans), max))
+            i = bisect.bisect_left(starts, m.end(1))  # those starting before the character; none may reach into it
+            if i == 0 or reach[i - 1] <= m.start(1):
                 doc.entities.append(doc.entity("LOC", m.start(1), m.end(1), source="gazetteer"))
         return doc
 
