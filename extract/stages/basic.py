@@ -13,7 +13,7 @@ from functools import lru_cache
 from extract.doc import NAME_TYPES, Document
 from extract.registry import components
 from extract.stages.recognizers._data import alternation, load_rules
-from extract.stages.recognizers.companies import unmatched_brackets
+from extract.stages.recognizers.companies import common_words, unmatched_brackets
 from extract.textnorm import normalize
 from extract.config import DATA_DIR
 
@@ -388,11 +388,9 @@ def _repair_edges(doc: Document, e) -> None:
 def names_a_product_class(norm: str, start: int, end: int) -> bool:
     """Whether ``norm[start:end]`` is an ordinary word before a product head (炒菜机器人, 通用机器人): a class of products,
     not a company (companies.json product_class)."""
-    from extract.stages.gazetteer import _common_words
-
     name = norm[start:end]
     head = next((h for h in _company_edges().product_heads if name.endswith(h)), None)
-    return head is not None and len(name) > len(head) and name[:-len(head)] in _common_words()
+    return head is not None and len(name) > len(head) and name[:-len(head)] in common_words()
 
 
 def _latin(ch: str) -> bool:

@@ -26,6 +26,7 @@ from extract.doc import Document
 from extract.registry import components
 from extract.config import DATA_DIR
 from extract.stages.basic import names_a_product, names_an_app
+from extract.stages.recognizers.companies import common_words
 
 GAZ_DIR = DATA_DIR / "gazetteer"
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
@@ -185,14 +186,7 @@ def _cuts_word(view: str, s: int, e: int) -> bool:
 
 
 def _common_words() -> frozenset:
-    global _COMMON
-    if _COMMON is None:
-        from extract.stages.recognizers.companies import COMMON_WORDS, _load_words
-        _COMMON = _load_words(str(COMMON_WORDS), _WORD_FREQ, _WORD_FREQ)[0]
-    return _COMMON
-
-
-_COMMON = None
+    return common_words(_WORD_FREQ)
 
 
 def _contains(outer: tuple, inner: tuple) -> bool:

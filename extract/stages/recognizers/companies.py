@@ -145,6 +145,12 @@ def _load_words(path: str, known_freq: int, common_freq: int) -> tuple:
     return frozenset(known), frozenset(common)
 
 
+def common_words(freq: int = 300) -> frozenset:
+    """The words of jieba's dictionary (``common_words.tsv``) at least ``freq`` times frequent: ordinary text
+    (创新 4681, 政策 14792), read by the gazetteer's short-place veto and the entity filter's product classes."""
+    return _load_words(str(COMMON_WORDS), freq, freq)[0]
+
+
 def build_common_words(out=COMMON_WORDS, min_freq: int = 50, lengths=(2, 5)) -> int:
     """Write the dictionary words (2–5 characters, frequency ≥ ``min_freq``) of jieba's dict.txt."""
     import os
