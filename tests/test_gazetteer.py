@@ -1,3 +1,4 @@
+import pytest
 """Gazetteer matching (extract/stages/gazetteer.py)."""
 
 
@@ -47,6 +48,17 @@ def test_the_country_of_a_side_is_no_place():
     assert [t for _, t in _filtered("中方反制，俄方欢迎。中国与港澳", spans)] == ["中国", "港"]
     spans = [("LOC", 0, 1, "ner"), ("LOC", 3, 4, "ner"), ("LOC", 6, 7, "ner")]
     assert [t for _, t in _filtered("港股、美债、美媒", spans)] == []
+
+
+@pytest.mark.parametrize("text, place, kept", [
+    ("韶关市产业高质量发展大会现场", "韶关市", False), ("出席陆家嘴论坛时表示", "陆家嘴", False),
+    ("上海举办世界人工智能大会", "上海", True), ("在上海召开的论坛", "上海", True),  # a verb or 的 between: a place
+    ("上海的企业", "上海", True),
+])
+def test_a_place_opening_an_event_name_is_no_place(text, place, kept):
+    """(entity_filter.v1) the place that opens an event's name (韶关市产业高质量发展大会) is no LOC, of any source."""
+    i = text.index(place)
+    assert bool(_filtered(text, [("LOC", i, i + len(place), "gazetteer")])) is kept
 
 
 def test_a_place_that_names_a_time_zone_is_no_place():

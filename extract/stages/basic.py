@@ -149,7 +149,7 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=(), per
                                                            and names_a_product(doc.norm, e.start, e.end))
                                                        or (e.type == "COMPANY" and names_an_app(doc.norm, e.end))
                                                        or (e.type == "LOC" and names_a_side(doc.norm, e.start, e.end))))
-                        and not (e.type == "LOC" and names_a_time_zone(doc.norm, e.end))
+                        and not (e.type == "LOC" and (names_a_time_zone(doc.norm, e.end) or names_an_event(doc.norm, e.end)))
                         and not (e.type == "ORG" and names_central_banks(doc.norm, e.start, e.end))
                         and not (e.type == "INDUSTRY" and (names_an_umbrella(doc.norm, e.start, e.end)
                                                            or names_a_technology(doc.norm, e.start, e.end)))]
@@ -174,6 +174,19 @@ def names_a_side(norm: str, start: int, end: int) -> bool:
 
 
 _SIDE_WORDS = frozenset("方股债期媒")
+
+
+# the rest of an event's name after a place that opens it (韶关市产业高质量发展大会, 陆家嘴论坛, 中国儿童产业发展大会): none of the
+# 12 places so placed in the news train, extension and dev gold is a LOC (the event is named, not the place); a verb or
+# 的 between them (上海举办的…大会, 在上海召开…论坛) leaves the place a place
+_EVENT_REST = re.compile(r"[^，。；：、！？,.;:!?\s“”《》「」()（）]{0,20}?(?:大会|论坛|峰会|博览会|展览会|研讨会|年会|交易会)")
+_EVENT_GAP_VERB = re.compile(r"的|举办|举行|召开|主办|承办|开幕|闭幕|出席|参加|亮相|发布|在|于|将|是|为")
+
+
+def names_an_event(norm: str, end: int) -> bool:
+    """Whether the place ending at ``end`` opens the name of an event (韶关市产业高质量发展大会): of any source."""
+    m = _EVENT_REST.match(norm, end)
+    return m is not None and _EVENT_GAP_VERB.search(norm, end, m.end()) is None
 
 
 _TIME_ZONE = re.compile(r"(?:东部|西部|中部|东|西|太平洋)?时间")
