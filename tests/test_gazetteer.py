@@ -1,5 +1,5 @@
-import pytest
 """Gazetteer matching (extract/stages/gazetteer.py)."""
+import pytest
 
 
 def test_a_time_zone_names_no_place():
