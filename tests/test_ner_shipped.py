@@ -105,3 +105,30 @@ def test_whitespace_between_chinese_characters_is_a_boundary(nlp):
     for e in doc.entities:
         assert not any(ch.isspace() for ch in e.text), e
     assert ("ORG", "清华大学") in {(e.type, e.text) for e in doc.entities}
+
+
+def test_corner_quotes_reach_the_tagger_as_curly_quotes():
+    """extract/stages/ner _CORNER_QUOTES: 「魅丽纬叶」 is read as “魅丽纬叶”, one character for one."""
+    seen = []
+
+    class Recorder:
+        def entities(self, texts, heads, batch_chars, precedence):
+            seen.extend(texts)
+            return [[] for _ in texts]
+
+    comp = NERComponent.__new__(NERComponent)
+    comp.tagger, comp.heads, comp.batch_chars, comp.precedence = Recorder(), None, 20000, "head"
+    comp.max_len, comp.source = 300, "ner"
+    from extract.doc import Document
+    comp(Document("「魅丽纬叶」完成超亿元B+轮融资，『御佳』跟投。"))
+    assert seen == ["“魅丽纬叶”完成超亿元B+轮融资，“御佳”跟投。"]
+
+
+def test_a_model_span_keeps_no_unmatched_curly_quote():
+    """entity_filter _EDGE_PAIRS: “魅丽纬叶”成立于… gave the span 魅丽纬叶” (issue 12's “小冰公司” too)."""
+    from extract.stages.basic import make_entity_filter
+    from docs import make_doc
+    text = "“小冰公司”成立于2020年"
+    d = make_doc(text)
+    d.entities.append(d.entity("COMPANY", 1, 6, source="ner"))
+    assert [e.text for e in make_entity_filter(None)(d).entities] == ["小冰"]

@@ -340,7 +340,7 @@ def _company_edges() -> _CompanyEdges:
     return _CompanyEdges()
 
 
-_EDGE_PAIRS = {"【": "】", "《": "》", "「": "」", "『": "』", "〈": "〉", "[": "]", "〔": "〕"}
+_EDGE_PAIRS = {"【": "】", "《": "》", "「": "」", "『": "』", "〈": "〉", "[": "]", "〔": "〕", "“": "”", "‘": "’"}
 _EDGE_CLOSERS = {v: k for k, v in _EDGE_PAIRS.items()}
 
 
