@@ -42,6 +42,12 @@ def drop_ensemble(config: dict) -> list:
     return members
 
 
+# corner quotes (「魅丽纬叶」, Hong Kong and Taiwan style) read as the curly quotes the training news mostly has: the
+# tagger sees “魅丽纬叶”, one character for one, so offsets stay (session 42: cross-fitted entities 37715/5575/6271 ->
+# 37719/5570/6267, facts +2 right; news dev + select COMPANY 1131/205/202 -> 1137/206/196, relations 0.542 -> 0.554)
+_CORNER_QUOTES = str.maketrans({"「": "“", "」": "”", "『": "“", "』": "”"})
+
+
 class NERComponent:
     """Callable ``Document -> Document``; :meth:`pipe` processes many documents in one batch."""
 
@@ -84,7 +90,7 @@ class NERComponent:
         for d in docs:
             for s, e in self._windows(d):
                 jobs.append((d, s))
-                texts.append(d.norm[s:e])
+                texts.append(d.norm[s:e].translate(_CORNER_QUOTES))
         found = self.tagger.entities(texts, self.heads, self.batch_chars, self.precedence) if texts else []
         for (d, off), spans in zip(jobs, found):
             norm = d.norm
