@@ -410,3 +410,23 @@ def test_a_ranked_list_is_left_alone_unless_it_holds_exactly_n_items_and_two_of_
     text = "前四依次为美国连锁卖场沃尔玛、三星、苹果、杨建文和林惠英夫妇。"
     names = [("沃尔玛", "COMPANY"), ("三星", "COMPANY"), ("苹果", "COMPANY"), ("杨建文", "PERSON"), ("林惠英", "PERSON")]
     assert _counted(text, names, [("前四", {"top": 4})]) == sorted(names)
+
+
+@pytest.mark.parametrize("text, full, stem_kept", [
+    ("今日上市的御佳控股公布结果。御佳公开发售股份最终为1.5亿股。", "御佳控股", True),
+    ("星河电器集团发布财报。星河电器营收增长。", "星河电器集团", True),
+    ("两大集团合并。两大阵营对峙。", "两大集团", False),  # a count, no name
+    ("上海集团发布公告。上海经济增长。", "上海集团", False),  # a place
+])
+def test_a_company_name_without_its_legal_suffix_is_the_company(text, full, stem_kept):
+    """propagate _stem: 御佳控股 … 御佳 spreads the name without 控股 / 集团 / 股份 / 有限公司."""
+    from extract.stages.propagate import make_propagate
+    a = text.index(full)
+    spans = [("COMPANY", a, a + len(full), "ner")]
+    if full == "上海集团":
+        b = text.index("上海", a + 1)
+        spans.append(("LOC", b, b + 2, "gazetteer"))
+    stem = full[:2] if full != "星河电器集团" else "星河电器"
+    doc = make_propagate(None)(_doc(text, spans))
+    b = text.index(stem, a + len(full))
+    assert (("COMPANY", b, b + len(stem)) in {(e.type, e.start, e.end) for e in doc.entities}) is stem_kept
