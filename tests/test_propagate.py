@@ -430,3 +430,19 @@ def test_a_company_name_without_its_legal_suffix_is_the_company(text, full, stem
     doc = make_propagate(None)(_doc(text, spans))
     b = text.index(stem, a + len(full))
     assert (("COMPANY", b, b + len(stem)) in {(e.type, e.start, e.end) for e in doc.entities}) is stem_kept
+
+
+def test_a_name_of_the_document_wins_over_a_shorter_place_inside_it():
+    """propagate: where 亚洲资源 recurs, the place 亚洲 inside it gives way; a place as long as the name stays."""
+    from extract.stages.propagate import make_propagate
+    text = "亚洲资源发布公告。亚洲资源董事会批准配售。亚洲经济增长。"
+    a, b, c = 0, text.index("亚洲资源", 1), text.index("亚洲经济")
+    doc = make_propagate(None)(_doc(text, [("COMPANY", a, a + 4, "rules"), ("LOC", b, b + 2, "gazetteer"),
+                                           ("LOC", c, c + 2, "gazetteer")]))
+    got = {(e.type, e.start, e.end) for e in doc.entities}
+    assert ("COMPANY", b, b + 4) in got and ("LOC", b, b + 2) not in got
+    assert ("LOC", c, c + 2) in got  # 亚洲经济: no name there
+    text = "龙湖发布公告。龙湖位于重庆。"
+    d = text.index("龙湖", 1)
+    doc = make_propagate(None)(_doc(text, [("COMPANY", 0, 2, "rules"), ("LOC", d, d + 2, "gazetteer")]))
+    assert ("LOC", d, d + 2) in {(e.type, e.start, e.end) for e in doc.entities}  # as long as the name: stays

@@ -511,13 +511,14 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
         numbers = {}  # a FIGURE by start: a name of the document written with a number (两只兔子) covers it (a RANK stays:
         # 專精特新第一城 is a slogan the NER read as a company, 第一城 the rank in it)
         echoed = []  # a sector name read again where it recurs (mention_echo.v1): a name of the document overrides it
+        # (so does a place inside the name where the name recurs: 亞洲資源 over 亞洲, 香港千帆科技 over 香港)
         for e in doc.entities:
             if e.type in _NUMBER_TYPES:
                 numbers[e.start] = e
-            elif e.source == ECHO:
+            elif e.source == ECHO or e.type == "LOC":
                 echoed.append(e)
             taken[e.start:e.end] = (b"\x02" if e.type in _NUMBER_TYPES else
-                                    b"\x03" if e.source == ECHO else b"\x01") * (e.end - e.start)
+                                    b"\x03" if e.source == ECHO or e.type == "LOC" else b"\x01") * (e.end - e.start)
         added, covered = [], set()
 
         def add(type_, s, e, over_numbers=False):
@@ -525,6 +526,8 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
             seg = taken[s:e]
             if 3 in seg and 1 not in seg and 2 not in seg:  # 东信|营销: the company's name wins over the echo in it
                 inside = [x for x in echoed if x.start < e and s < x.end]
+                if any(x.type == "LOC" and not (s <= x.start and x.end <= e and x.end - x.start < e - s) for x in inside):
+                    return  # a place wins unless it lies inside the longer name (亞洲|資源), never one as long
             elif any(seg):
                 if not over_numbers or 1 in seg:
                     return
