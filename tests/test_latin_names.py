@@ -96,6 +96,16 @@ def test_keep_pairs_threshold_and_drop():
     assert dropped.entities == [] and dropped.relations == []
 
 
+def test_a_latin_name_with_a_firm_word_is_never_a_person():
+    """latin_names _FIRM_WORD: Chroma Medicine is a COMPANY, Grand View Research an ORG, Peter Thiel stays a PERSON."""
+    d = _doc("Chroma Medicine与Grand View Research及Peter Thiel", [("PERSON", "Chroma Medicine"),
+                                                            ("PERSON", "Grand View Research"), ("PERSON", "Peter Thiel")])
+    to_person = {"bias": [0, 0, 5.0, 0, 0, 0], "w": {}}
+    out = LatinTyper(to_person, TYPES + (NONE,))(d)
+    assert [(e.text, e.type) for e in out.entities] == [("Chroma Medicine", "COMPANY"), ("Grand View Research", "ORG"),
+                                                        ("Peter Thiel", "PERSON")]
+
+
 def _copy(d):
     out = Document(d.text)
     for e in d.entities:
