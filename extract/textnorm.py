@@ -73,6 +73,12 @@ def _convert(text: str) -> str:
     return "".join(parts)
 
 
+def is_han(ch: str) -> bool:
+    """Whether ``ch`` (one character, or an empty slice) is a Han character of the basic CJK block (一 … 鿿): the test
+    the name edges, the fact rules and the metric trimmer make of the character next to a span; False for ``""``."""
+    return "\u4e00" <= ch <= "\u9fff"
+
+
 def to_halfwidth(text: str) -> str:
     """Full-width ASCII (Ａ-Ｚ, ０-９, ％, ．, …) and the ideographic space → their ASCII forms."""
     return text.translate(_HALF)

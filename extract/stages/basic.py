@@ -14,7 +14,7 @@ from extract.doc import NAME_TYPES, Document
 from extract.registry import components
 from extract.stages.recognizers._data import alternation, load_rules
 from extract.stages.recognizers.companies import common_words, unmatched_brackets
-from extract.textnorm import normalize
+from extract.textnorm import is_han, normalize
 from extract.config import DATA_DIR
 
 
@@ -100,7 +100,7 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=(), per
 
     def ok(doc, e) -> bool:
         name = doc.norm[e.start:e.end]
-        if not ("\u4e00" <= name[:1] <= "\u9fff"):
+        if not is_han(name[:1]):
             # a Latin-script name, not a stray mark, and capitalized: an all-lowercase word is a handle (jinwucj,
             # sina_us_stock: the account a source signs with; no person of the news gold is written so)
             return sum(ch.isalpha() for ch in name) >= 2 and any(ch.isupper() for ch in name)
@@ -434,7 +434,7 @@ def _cut_place_before_latin(doc: Document, e, place_ends) -> None:
     holds a place + Latin name as one COMPANY / ORG: 17 times name only, never whole; a Chinese name keeps its place:
     美国钢铁). ``place_ends``: the ends of the gazetteer places starting where ``e`` does."""
     for k in place_ends:
-        if e.start < k < e.end and _latin(doc.text[k]) and all(not ("\u4e00" <= ch <= "\u9fff") for ch in doc.text[k:e.end]):
+        if e.start < k < e.end and _latin(doc.text[k]) and not any(is_han(ch) for ch in doc.text[k:e.end]):
             _set_span(doc, e, k, e.end)
             return
 
@@ -457,7 +457,7 @@ def _take_bracketed_place(doc: Document, e, places: dict) -> None:
     part of the name (R13). Not in a list whose items each give a place in brackets (字节跳动(北京)、SpaceX(美国洛杉矶):
     there the place says where each one is), nor after a Latin name (GCC（中东）: a gloss)."""
     end = _bracketed_place(doc, places, e.end)
-    if not end or not ("\u4e00" <= doc.norm[e.end - 1] <= "\u9fff"):  # GCC（中东）: a gloss on a Latin name
+    if not end or not is_han(doc.norm[e.end - 1]):  # GCC（中东）: a gloss on a Latin name
         return
     lo = max(doc.norm.rfind("\n", 0, e.start) + 1, e.start - 40)  # the line around the name, 40 characters each way
     line_end = doc.norm.find("\n", end)

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Optional
 
 from extract.stages.hashing import slot_hasher
+from extract.textnorm import is_han
 
 HASH_DIM = 1 << 16  # slots while training (fit); the saved weights are keyed by feature string
 MIN_LEN = 2
@@ -42,7 +43,7 @@ def _kind(c: str) -> str:
         return "digit"
     if c.isascii() and c.isalpha():
         return "latin"
-    if "\u4e00" <= c <= "\u9fff":
+    if is_han(c):
         return "han"
     return "punct"
 

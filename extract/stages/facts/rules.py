@@ -57,6 +57,7 @@ from pathlib import Path
 from typing import Optional
 
 from extract.doc import Document, Fact, Span
+from extract.textnorm import is_han
 from extract.stages.recognizers.figures import currency_units
 from extract.config import DATA_DIR
 from extract.stages.propagate import counted_items, counted_patterns
@@ -584,7 +585,7 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
     small_in_words = isinstance(value, (int, float)) and value <= 10 and not any(ch.isdigit() for ch in e.text)
     if unit in data["_small_count_units"] and small_in_words:
         return True  # 两个品牌, 三个原因, 两项声明: the items the sentence goes on to talk about, counted in words
-    if (unit in data["_small_group_units"] and small_in_words and "\u4e00" <= norm[e.end:e.end + 1] <= "\u9fff"
+    if (unit in data["_small_group_units"] and small_in_words and is_han(norm[e.end:e.end + 1])
             and not norm.startswith(data["_small_group_not_before"], e.end)
             and not norm[max(0, e.start - 2):e.start].endswith(data["_small_group_kept_after"])):
         return True  # 两家基金公司均…, 三家公司将进入…: the group the sentence talks about

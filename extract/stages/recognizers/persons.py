@@ -16,6 +16,7 @@ import re
 from typing import List, Optional
 
 from extract.stages.recognizers._data import alternation, load_rules
+from extract.textnorm import is_han
 
 
 class BylineRecognizer:
@@ -41,6 +42,6 @@ class BylineRecognizer:
                 if s < 0 or norm[s] not in self.family:
                     continue
                 before = norm[s - 1] if s > 0 else ""
-                if not ("\u4e00" <= before <= "\u9fff") or before in self.family_after:
+                if not is_han(before) or before in self.family_after:
                     found.append(doc.entity("PERSON", s, s + 1, source="rules"))
         return found
