@@ -219,6 +219,22 @@ def test_a_name_in_brackets_takes_the_type_of_the_name_it_glosses():
     assert [e.type for e in doc.entities] == ["PERSON", "PERSON", "ORG", "ORG", "COMPANY", "LOC", "COMPANY", "COMPANY"]
 
 
+def test_a_short_name_defined_after_a_full_name_is_that_entity():
+    from extract.stages.propagate import abbreviated_names
+    text = ("中国国际货运航空股份有限公司（001391.SZ，以下简称“国货航”）上市。国货航表示，"
+            "香港联合交易所有限公司（下称：“港交所”）同意。甲乙（简称“丙丁”）。")
+    full, short, later = text.index("中国"), text.index("国货航"), text.index("国货航表示")
+    hk, hk_short, jy = text.index("香港"), text.index("港交所"), text.index("甲乙")
+    doc = _doc(text, [("COMPANY", full, full + 14, "ner"), ("INDUSTRY", later, later + 3, "echo"),
+                      ("COMPANY", hk, hk + 11, "ner"), ("ORG", hk_short, hk_short + 3, "gazetteer"),
+                      ("LOC", jy, jy + 2, "gazetteer")])
+    abbreviated_names(doc)
+    got = [(e.text, e.type) for e in doc.entities]
+    assert ("国货航", "COMPANY") in got and got.count(("国货航", "COMPANY")) == 2  # defined, and retyped where it recurs
+    assert ("港交所", "ORG") in got and ("港交所", "COMPANY") not in got  # the tagger's own type of the short name stays
+    assert not any(e.text == "丙丁" for e in doc.entities)  # after a place: no definition
+
+
 def test_the_odd_item_of_a_list_takes_the_type_of_the_others():
     from extract.stages.propagate import list_types
     text = "宁德时代、比亚迪、上海、小鹏；北京、腾讯；甲乙、丙丁、上海、天津"
