@@ -235,6 +235,29 @@ def test_a_short_name_defined_after_a_full_name_is_that_entity():
     assert not any(e.text == "丙丁" for e in doc.entities)  # after a place: no definition
 
 
+def test_the_trade_name_of_a_full_company_name():
+    from extract.stages.propagate import _core
+    assert _core("北京玻色量子科技有限公司") == "玻色量子"  # less the division, the business word, the legal form
+    assert _core("芯和半导体科技（上海）股份有限公司") == "芯和半导体"  # and a place in brackets
+    assert _core("东信营销科技有限公司") == "东信营销"
+    assert _core("御佳控股") is None  # only the legal suffix comes off: that is _stem's
+    assert _core("北京科技有限公司") is None  # nothing of a name is left
+
+
+def test_the_trade_name_spreads_over_the_sector_or_place_read_in_it():
+    from extract.stages.propagate import make_propagate
+    text = "芯和半导体科技（上海）股份有限公司完成融资。芯和半导体成立于2010年，玻色量子称。北京玻色量子科技有限公司宣布。"
+    a, b, c = text.index("芯和半导体成立"), text.index("玻色量子称"), text.index("北京玻色")
+    spans = [("COMPANY", 0, 17, "ner"), ("LOC", a, a + 1, "ner"), ("INDUSTRY", a + 2, a + 5, "ner"),
+             ("INDUSTRY", b, b + 4, "ner"), ("COMPANY", c, c + 12, "ner")]
+    doc = make_propagate(None)(_doc(text, spans))
+    got = {(e.start, e.end): e.type for e in doc.entities}
+    assert got.get((a, a + 5)) == "COMPANY" and (a, a + 1) not in got and (a + 2, a + 5) not in got
+    assert got.get((b, b + 4)) == "COMPANY"  # a trade name the tagger read as a sector
+    doc = make_propagate(None, cores=False)(_doc(text, spans))
+    assert {(e.start, e.end): e.type for e in doc.entities}.get((b, b + 4)) == "INDUSTRY"
+
+
 def test_the_odd_item_of_a_list_takes_the_type_of_the_others():
     from extract.stages.propagate import list_types
     text = "宁德时代、比亚迪、上海、小鹏；北京、腾讯；甲乙、丙丁、上海、天津"
