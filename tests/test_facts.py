@@ -576,6 +576,16 @@ def test_ranking_falls_back_to_the_nearest_named_entity_of_the_sentence():
     assert tuples(find_facts(d, DATA)) == [("RANKING", "苏州", "第三位", None)]
 
 
+def test_a_rank_in_quotes_is_a_label_not_a_ranking():
+    d = make_doc("重庆和广州争夺“第四城”的竞争已白热化。",
+                 [("重庆", "LOC"), ("广州", "LOC"), ("第四城", "RANK", {"rank": 4, "scope": None})])
+    assert find_facts(d, DATA) == []
+    d = make_doc("重庆和广州分列第四城和第五城。",
+                 [("重庆", "LOC"), ("广州", "LOC"), ("第四城", "RANK", {"rank": 4, "scope": None}),
+                  ("第五城", "RANK", {"rank": 5, "scope": None})])
+    assert [t[1:3] for t in tuples(find_facts(d, DATA))] == [("重庆", "第四城"), ("广州", "第五城")]
+
+
 def test_a_forecast_states_no_fact():
     """预计…将达到 N: a forecast, not a measurement (data/facts.json forecast_words); the same figure
     stated as a result is a fact."""

@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.77447, 0.84082  # micro F1 of the counts pinned below (session 42: the names a ranked one defeats)
+F1_RULES, F1_CHOOSER = 0.77508, 0.84116  # micro F1 of the counts pinned below (session 43: ranks in quotes)
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -135,7 +135,8 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # 1655/577/446, metric characters 7770/16075 (cross-fitted facts 0.6782 -> 0.6796)
     # session 41: a rank with at most a head noun right before a name (全球首富馬斯克, 第二供应商光宝电源) ranks that name:
     # RANKING -> 322/81/51, metric characters 7770/16050 (cross-fitted facts 0.6797 -> 0.6802)
-    assert got == {"METRIC": (1655, 577, 446), "RANKING": (323, 79, 50), "metric chars": (7770, 16057, 13347)}, got
+    # session 43: a rank in quotes (争夺“第四城”) is a label: RANKING -> 323/75/50, metric characters 7770/16049
+    assert got == {"METRIC": (1655, 577, 446), "RANKING": (323, 75, 50), "metric chars": (7770, 16049, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 
@@ -196,5 +197,6 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # session 40: sizes in 寸, aspects and engine displacements (above): METRIC -> 1804/392/297, metric characters 8103/15549
     # a small group of companies or people (above): METRIC -> 1800/384/301, metric characters 8103/15481
     # session 41: a rank right before a name (above): RANKING -> 304/46/69
-    assert got == {"METRIC": (1800, 384, 301), "RANKING": (305, 44, 68), "metric chars": (8103, 15488, 13347)}, got
+    # session 43: a rank in quotes (above): RANKING -> 305/42/68, metric characters 8103/15484
+    assert got == {"METRIC": (1800, 384, 301), "RANKING": (305, 42, 68), "metric chars": (8103, 15484, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)

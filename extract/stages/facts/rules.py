@@ -920,6 +920,8 @@ def _rules_pass(doc: Document, data: dict):
                     steps.append(("list", item, rank, metric, date, None))
                     listed.add(id(rank))
                 continue
+        if e.type == "RANK" and e.start and doc.norm[e.start - 1] in data["_quote_open"]:
+            continue  # 争夺“第四城”, 组合的“二号位”: a rank in quotes is a label, nothing is ranked (0 of 5 in the gold)
         remention = first.get(e.attrs.get("norm", e.text), e.start) < e.start
         steps.append(("value", e, ss, se, date, metric, remention))
         if e.type == "RANK":
