@@ -586,6 +586,22 @@ def test_a_rank_in_quotes_is_a_label_not_a_ranking():
     assert [t[1:3] for t in tuples(find_facts(d, DATA))] == [("重庆", "第四城"), ("广州", "第五城")]
 
 
+def test_no_subject_across_a_closed_paragraph_or_from_a_later_line():
+    from extract.doc import Fact
+    from extract.stages.facts.rules import _within_lines
+    d = make_doc("天津去年出现收不抵支现象。\n\n根据报告，基金支出52.3亿元。升0.2%\n\n美国债息\n上海\n有企业100家",
+                 [("天津", "LOC"), fig("52.3亿元", 5.23e9, "元"), fig("0.2%", 0.002, "%"), ("美国", "LOC"),
+                  ("上海", "LOC"), fig("100家", 100, "家")])
+    tj, money, pct, us, sh, count = d.entities
+    facts = [Fact("METRIC", tj, money), Fact("RANKING", us, pct), Fact("METRIC", sh, count),
+             Fact("RANKING", tj, money, position=1)]
+    out = _within_lines(d, facts)
+    assert [(f.type, f.subject.text if f.subject else None, f.value.text) for f in out] == [
+        ("METRIC", None, "52.3亿元"),  # the subject's sentence closed its paragraph: unnamed
+        ("METRIC", "上海", "100家"),  # a bare line break (a wrapped line, a card's heading) keeps it
+        ("RANKING", "天津", "52.3亿元")]  # a ranked-list item keeps its subject; the RANKING from a later line is out
+
+
 def test_a_forecast_states_no_fact():
     """预计…将达到 N: a forecast, not a measurement (data/facts.json forecast_words); the same figure
     stated as a result is a fact."""

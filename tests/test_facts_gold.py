@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.77508, 0.84116  # micro F1 of the counts pinned below (session 43: ranks in quotes)
+F1_RULES, F1_CHOOSER = 0.77508, 0.84133  # micro F1 of the counts pinned below (session 43: ranks in quotes, lines)
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -198,5 +198,6 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # a small group of companies or people (above): METRIC -> 1800/384/301, metric characters 8103/15481
     # session 41: a rank right before a name (above): RANKING -> 304/46/69
     # session 43: a rank in quotes (above): RANKING -> 305/42/68, metric characters 8103/15484
-    assert got == {"METRIC": (1800, 384, 301), "RANKING": (305, 42, 68), "metric chars": (8103, 15484, 13347)}, got
+    # no subject across a closed paragraph or from a later line: RANKING -> 305/41/68, metric characters 8103/15482
+    assert got == {"METRIC": (1800, 384, 301), "RANKING": (305, 41, 68), "metric chars": (8103, 15482, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)
