@@ -277,3 +277,9 @@ def test_the_one_before_is_no_top_one(text):
     assert find_ranks(make_doc(text)) == []
     assert [e.text for e in find_ranks(make_doc("位居前一名"))] == ["前一名"]
     assert [e.text for e in find_ranks(make_doc("销量位居全国前1"))] == ["全国前1"]
+
+
+def test_hong_kong_taiwan_and_us_wide_scopes_are_inside_the_rank():
+    got = ranks("保費收入再度蟬聯全港第一，居全港頭五位，全台第三，全美前十")
+    assert set(got) == {"全港第一", "全港頭五位", "全台第三", "全美前十"}
+    assert got["全港第一"].attrs["scope"] == "全港"
