@@ -602,6 +602,16 @@ def test_no_subject_across_a_closed_paragraph_or_from_a_later_line():
         ("RANKING", "天津", "52.3亿元")]  # a ranked-list item keeps its subject; the RANKING from a later line is out
 
 
+def test_names_included_in_a_top_n_after_what_it_ranks():
+    d = make_doc("该基金前十大重仓股包括北特科技、兆威机电等。",
+                 [("前十大", "RANK", {"top": 10, "scope": None}), ("北特科技", "COMPANY"), ("兆威机电", "COMPANY")])
+    assert sorted(t[1:3] for t in tuples(find_facts(d, DATA))) == [("兆威机电", "前十大"), ("北特科技", "前十大")]
+    d = make_doc("百强营业部前十中的国泰君安总部、华泰证券营业总部。",
+                 [("百强", "RANK", {"top": 100, "scope": None}), ("前十", "RANK", {"top": 10, "scope": None}),
+                  ("国泰君安总部", "COMPANY"), ("华泰证券营业总部", "COMPANY")])
+    assert not any(t[2] == "百强" for t in tuples(find_facts(d, DATA)))  # the names are the other rank's
+
+
 def test_a_forecast_states_no_fact():
     """预计…将达到 N: a forecast, not a measurement (data/facts.json forecast_words); the same figure
     stated as a result is a fact."""

@@ -1320,7 +1320,9 @@ _ITEM_JOIN = ("、", "和", "及", "与", "與", "以及", ",", "，")
 _ENUM_JOIN = ("", "、", "和", "及", "与", ",", "，")  # between the items of an enumerated list (adjacent ones too)
 _RANK_JOIN = ("、", "和", "及", "与", "與", "以及")  # (not a comma: 华为排名第二，第三名是小米 are two statements)
 _RANKS_INTRO = re.compile(r"\s*(?:名|位)?\s*(?:分别为|分別為|分别是|分別是|依次为|依次為|依次是)\s*[：:]?\s*")
-_MEMBERS_INTRO = re.compile(r"(?:名|位|强|強|大)?(?:的[^，。；,;\n]{0,8}?)?(?:还包括|還包括|包括|中的|中有)\s*[：:]?\s*")
+# (前十大重仓股包括甲、乙等: a short noun of what is ranked may stand before 包括; session 43, cross-fitted RANKING +2)
+_MEMBERS_INTRO = re.compile(r"(?:名|位|强|強|大)?(?:的[^，。；,;\n]{0,8}?|[\u4e00-\u9fff]{1,6}?)?(?:还包括|還包括|包括|中的|中有)"
+                            r"\s*[：:]?\s*")
 
 
 def _names_from(doc: Document, ents: list, k: int, pos: int, n_max: Optional[int], joins: tuple = _ITEM_JOIN,
@@ -1373,8 +1375,8 @@ def _members_after(doc: Document, rank, ents: list, first: int) -> list:
     among a top N, fewer than N (so no enumeration of the list): each is ranked in the top N, without a position."""
     top = rank.attrs.get("top")
     intro = _MEMBERS_INTRO.match(doc.norm, rank.end)
-    if not top or intro is None:
-        return []
+    if not top or intro is None or any(x.type == "RANK" for x in _starting_in(doc, rank.end, intro.end())):
+        return []  # 百强营业部前十中的…: the names are another rank's
     names = _names_from(doc, ents, first, intro.end(), top)
     return names if len(names) < top else []
 
