@@ -612,6 +612,17 @@ def test_names_included_in_a_top_n_after_what_it_ranks():
     assert not any(t[2] == "百强" for t in tuples(find_facts(d, DATA)))  # the names are the other rank's
 
 
+def test_a_place_naming_a_company_site_gives_the_fact_to_the_company():
+    from extract.doc import Fact
+    from extract.stages.facts.rules import _facility_owners
+    d = make_doc("海信墨西哥电视工厂的年产能扩大到800万台，墨西哥市场销量增长20%。",
+                 [("海信", "COMPANY"), ("墨西哥", "LOC"), fig("800万台", 8e6, "台"), ("墨西哥", "LOC"),
+                  fig("20%", 0.2, "%")])
+    hisense, site, cap, market, pct = d.entities
+    out = _facility_owners(d, [Fact("METRIC", site, cap), Fact("METRIC", market, pct)])
+    assert [f.subject.text for f in out] == ["海信", "墨西哥"]  # 市场 names no site of the company
+
+
 def test_a_forecast_states_no_fact():
     """预计…将达到 N: a forecast, not a measurement (data/facts.json forecast_words); the same figure
     stated as a result is a fact."""

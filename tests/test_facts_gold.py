@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.77508, 0.84133  # micro F1 of the counts pinned below (session 43: ranks in quotes, lines)
+F1_RULES, F1_CHOOSER = 0.77547, 0.84133  # micro F1 of the counts pinned below (session 43: ranks in quotes, lines, sites)
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -136,7 +136,8 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # session 41: a rank with at most a head noun right before a name (全球首富馬斯克, 第二供应商光宝电源) ranks that name:
     # RANKING -> 322/81/51, metric characters 7770/16050 (cross-fitted facts 0.6797 -> 0.6802)
     # session 43: a rank in quotes (争夺“第四城”) is a label: RANKING -> 323/75/50, metric characters 7770/16049
-    assert got == {"METRIC": (1655, 577, 446), "RANKING": (323, 75, 50), "metric chars": (7770, 16049, 13347)}, got
+    # a place naming a company's site (海信墨西哥电视工厂) gives the fact to the company: METRIC -> 1656/576/445
+    assert got == {"METRIC": (1656, 576, 445), "RANKING": (323, 75, 50), "metric chars": (7770, 16049, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 

@@ -807,7 +807,7 @@ def find_facts(doc: Document, data: dict, chooser=None) -> list:
     """
     facts, steps = _rules_pass(doc, data)
     if chooser is None:
-        return _with_metrics(doc, _within_lines(doc, facts) + _table_facts(doc), data)
+        return _with_metrics(doc, _facility_owners(doc, _within_lines(doc, facts)) + _table_facts(doc), data)
     hints = _hints_of(_with_metrics(doc, list(facts) + _table_facts(doc), data))
     idx = _index(doc)
     out = []
@@ -822,7 +822,7 @@ def find_facts(doc: Document, data: dict, chooser=None) -> list:
                 continue  # GUIDELINES N24: a forecast states no fact, however sure the chooser is (M4: its base does)
             out.extend(_chosen(doc, e, idx.ents, idx.starts, ss, se, date, data, chooser, remention,
                                hints.get(id(e)), metric))
-    return _with_metrics(doc, _within_lines(doc, out) + _table_facts(doc), data)
+    return _with_metrics(doc, _facility_owners(doc, _within_lines(doc, out)) + _table_facts(doc), data)
 
 
 def _within_lines(doc: Document, facts: list) -> list:
@@ -844,6 +844,29 @@ def _within_lines(doc: Document, facts: list) -> list:
             f.subject = None
         out.append(f)
     return out
+
+
+# a place before a site or an operation of a company (海信墨西哥电视工厂, 弗里蒙特工厂, 澳門業務, 匈牙利项目)
+_FACILITY = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:工厂|工廠|超级工厂|基地|项目|項目|业务|業務|门店|分行|分公司|子公司|园区|厂区|产线|生产线)")
+
+
+def _facility_owners(doc: Document, facts: list) -> list:
+    """A METRIC the chooser gave a place that names a company's site or operation (海信墨西哥电视工厂的年产能…800万台,
+    特斯拉…其弗里蒙特工厂至少有12个空缺职位) is about the company: the nearest COMPANY before the place in its sentence.
+    Session 43: on the 710 training documents through the cross-fitted pipelines facts 0.6862 -> 0.6871 (8 right more,
+    8 false fewer; one 香水业务 read as a place went wrong); news dev + select and the seeds unchanged."""
+    norm, idx = doc.norm, _index(doc)
+    for f in facts:
+        s = f.subject
+        if f.type != "METRIC" or s is None or s.type != "LOC" or not _FACILITY.match(norm, s.end):
+            continue
+        ss, _ = _sent_of(doc, s.start)
+        i = idx.pos[id(s)]
+        owner = next((p for p in idx.of_kind(("COMPANY",), bisect.bisect_left(idx.starts, ss), i, reverse=True)
+                      if p.end <= s.start), None)
+        if owner is not None:
+            f.subject = owner
+    return facts
 
 
 _PARAGRAPH_END = re.compile(r"[。！？!?][ \t]*\n")
