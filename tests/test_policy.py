@@ -100,3 +100,16 @@ def test_traditional_media_name_is_recognized_through_norm():
 def test_long_unbalanced_mark_does_not_swallow_text():
     text = "《" + "很长的正文" * 60 + "。后来发布《上海市科技创新条例》"
     assert titles(text) == ["上海市科技创新条例"]
+
+
+def test_a_film_title_is_no_policy_at_any_mention_and_holds_nothing():
+    from extract.stages.basic import make_merger
+    text = "《哪吒2》票房突破100亿元。《哪吒2》的成功说明了一切，国务院此前已经印发《关于推动文化发展的意见》。"
+    doc = make_doc(text)
+    found = find_policies(doc)
+    assert [(e.text, e.type) for e in found if e.type == "POLICY"] == [("关于推动文化发展的意见", "POLICY")]
+    assert [e.text for e in found if e.type == "WORK"] == ["哪吒2", "哪吒2"]  # the second one far from 票房 too
+    inner = text.index("哪吒")
+    doc.entities = found + [doc.entity("PERSON", inner, inner + 2, source="ner")]
+    merged = make_merger(None)(doc)
+    assert [e.text for e in merged.entities] == ["关于推动文化发展的意见"]  # the titles held the tagger out, then went

@@ -14,6 +14,7 @@ from extract.doc import NAME_TYPES, Document
 from extract.registry import components
 from extract.stages.recognizers._data import alternation, load_rules
 from extract.stages.recognizers.companies import common_words, unmatched_brackets
+from extract.stages.recognizers.policy import WORK
 from extract.textnorm import is_han, normalize
 from extract.config import DATA_DIR
 
@@ -506,7 +507,7 @@ def make_merger(nlp, priority: dict = None, tie_break: dict = None):
                 continue
             taken[e.start:e.end] = b"\x01" * (e.end - e.start)
             kept.append(e)
-        kept.sort(key=lambda e: (e.start, e.end))
+        kept = sorted((e for e in kept if e.type != WORK), key=lambda e: (e.start, e.end))  # (a film's title: held, dropped)
         live = {id(e) for e in kept}
         doc.entities = kept
         doc.relations = [r for r in doc.relations if id(r.head) in live and id(r.tail) in live]

@@ -11,7 +11,9 @@ A title naming a publication (《财富》, 《人民日报》, anything ending 
 is not a POLICY: it is a media organization, returned as an ORG over the same
 extent (GUIDELINES N2). Every other title is a POLICY: SCHEMA counts policies,
 plans, laws and report titles, and in this domain 《》 titles are almost always
-one of those (《中国制造2025》 has no keyword but is a strategy).
+one of those (《中国制造2025》 has no keyword but is a strategy). A title that names a film (a ``work_cues`` word such
+as 票房 or 上映 within ``work_window`` characters of one of its mentions: 《哪吒2》) is none at all, at every mention: a ``WORK`` span that keeps the tagger out of the title, and that
+``merge.v1`` drops once it has.
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from typing import List
 
 from extract.stages.recognizers._data import load_rules
 
+WORK = "WORK"  # a film's title: no entity, but none may lie inside it (dropped by merge.v1 after resolving overlaps)
 _BREAK = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*")
 
 
@@ -39,6 +42,9 @@ class PolicyRecognizer:
         self.media_not_suffixes = tuple(p.get("media_not_suffixes", ()))
         self.media_cues = tuple(p.get("media_cues_after", ()))
         self.latin_doc_after = tuple(p.get("latin_doc_after", ()))
+        cues = p.get("work_cues")
+        self.work_cues = re.compile("|".join(map(re.escape, cues))) if cues else None
+        self.work_window = int(p.get("work_window", 30))
         chars = "".join(re.escape(c) for pair in p["brackets"] for c in pair)
         self.marks = re.compile(f"[{chars}]")
 
@@ -88,6 +94,12 @@ class PolicyRecognizer:
             else:
                 out.extend(found)
         flush(stack)
+        if self.work_cues is not None:  # 《哪吒2》 … 票房: a film's title, wherever the document names it, is no POLICY
+            works = {e.attrs.get("title", norm[e.start:e.end]) for e in out if e.type == "POLICY"
+                     and self.work_cues.search(norm, max(0, e.start - self.work_window), e.end + self.work_window)}
+            for e in out:
+                if e.type == "POLICY" and e.attrs.get("title", norm[e.start:e.end]) in works:
+                    e.type = WORK  # it keeps the tagger out of the title until merge.v1 drops it
         out.sort(key=lambda e: e.start)
         return out
 
