@@ -113,3 +113,11 @@ def test_a_film_title_is_no_policy_at_any_mention_and_holds_nothing():
     doc.entities = found + [doc.entity("PERSON", inner, inner + 2, source="ner")]
     merged = make_merger(None)(doc)
     assert [e.text for e in merged.entities] == ["关于推动文化发展的意见"]  # the titles held the tagger out, then went
+
+
+def test_titles_listed_next_to_a_film_are_films_and_a_law_naming_film_is_a_policy():
+    text = "《哪吒2》票房已超越《复仇者联盟2》《芭比》、《冰雪奇缘2》和《壮志凌云2》，全球瞩目，业界公认其为标杆之作，" \
+           "有关部门此前已经印发了《电影产业促进法》。"
+    found = find_policies(make_doc(text))
+    assert [e.text for e in found if e.type == "WORK"] == ["哪吒2", "复仇者联盟2", "芭比", "冰雪奇缘2", "壮志凌云2"]
+    assert [e.text for e in found if e.type == "POLICY"] == ["电影产业促进法"]  # its own words are no cue

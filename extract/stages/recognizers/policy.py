@@ -23,6 +23,7 @@ from typing import List
 
 from extract.stages.recognizers._data import load_rules
 
+_ADJACENT_TITLES = re.compile(r"[》〉]\s*(?:[、,，和与及]\s*)?[《〈]")  # 》《, 》、《: the next title of a list
 WORK = "WORK"  # a film's title: no entity, but none may lie inside it (dropped by merge.v1 after resolving overlaps)
 _BREAK = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*")
 
@@ -95,8 +96,20 @@ class PolicyRecognizer:
                 out.extend(found)
         flush(stack)
         if self.work_cues is not None:  # 《哪吒2》 … 票房: a film's title, wherever the document names it, is no POLICY
-            works = {e.attrs.get("title", norm[e.start:e.end]) for e in out if e.type == "POLICY"
-                     and self.work_cues.search(norm, max(0, e.start - self.work_window), e.end + self.work_window)}
+            w = self.work_window  # (around the title, not in it: 《电影产业促进法》 is a law)
+            works = {e.attrs.get("title", norm[e.start:e.end]) for e in out if e.type == "POLICY" and (
+                self.work_cues.search(norm, max(0, e.start - 1 - w), max(0, e.start - 1))
+                or self.work_cues.search(norm, e.end + 1, e.end + 1 + w))}
+            grown = True
+            while grown:  # 《芭比》《冰雪奇缘2》《壮志凌云2》: a title listed next to a film's is a film's
+                grown = False
+                for a, b in zip(out, out[1:]):
+                    for x, y in ((a, b), (b, a)):
+                        if x.type == "POLICY" and y.type == "POLICY" and y.attrs.get("title", norm[y.start:y.end]) in works \
+                                and x.attrs.get("title", norm[x.start:x.end]) not in works \
+                                and _ADJACENT_TITLES.fullmatch(norm, a.end, b.start):
+                            works.add(x.attrs.get("title", norm[x.start:x.end]))
+                            grown = True
             for e in out:
                 if e.type == "POLICY" and e.attrs.get("title", norm[e.start:e.end]) in works:
                     e.type = WORK  # it keeps the tagger out of the title until merge.v1 drops it
