@@ -121,3 +121,11 @@ def test_titles_listed_next_to_a_film_are_films_and_a_law_naming_film_is_a_polic
     found = find_policies(make_doc(text))
     assert [e.text for e in found if e.type == "WORK"] == ["哪吒2", "复仇者联盟2", "芭比", "冰雪奇缘2", "壮志凌云2"]
     assert [e.text for e in found if e.type == "POLICY"] == ["电影产业促进法"]  # its own words are no cue
+
+
+@pytest.mark.parametrize("text,name", [("知情人士告诉《中国企业家》，目前", "中国企业家"),
+                                       ("国外媒体《现代零售》的一篇报道", "现代零售"),
+                                       ("在国际学术期刊《先进科学》上发表", "先进科学"),
+                                       ("《现代零售》采访的六位卖家", "现代零售")])
+def test_a_title_a_cue_marks_as_a_publication_is_an_org(text, name):
+    assert [(e.text, e.type) for e in find_policies(make_doc(text))] == [(name, "ORG")]

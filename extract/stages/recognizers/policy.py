@@ -42,6 +42,7 @@ class PolicyRecognizer:
         self.media_suffixes = tuple(p["media_suffixes"])
         self.media_not_suffixes = tuple(p.get("media_not_suffixes", ()))
         self.media_cues = tuple(p.get("media_cues_after", ()))
+        self.media_cues_before = tuple(p.get("media_cues_before", ()))
         self.latin_doc_after = tuple(p.get("latin_doc_after", ()))
         cues = p.get("work_cues")
         self.work_cues = re.compile("|".join(map(re.escape, cues))) if cues else None
@@ -129,7 +130,8 @@ class PolicyRecognizer:
         if end <= start:
             return None
         title = _BREAK.sub("", norm[start:end])
-        if self.is_media(title, norm[end + rs + 1:end + rs + 8]):
+        if self.is_media(title, norm[end + rs + 1:end + rs + 8]) or \
+                norm[max(0, start - ls - 5):start - ls - 1].endswith(self.media_cues_before):
             return doc.entity("ORG", start, end, source="policy")
         attrs = {"title": title} if title != norm[start:end] else {}
         return doc.entity("POLICY", start, end, attrs, source="policy")
