@@ -129,3 +129,8 @@ def test_titles_listed_next_to_a_film_are_films_and_a_law_naming_film_is_a_polic
                                        ("《现代零售》采访的六位卖家", "现代零售")])
 def test_a_title_a_cue_marks_as_a_publication_is_an_org(text, name):
     assert [(e.text, e.type) for e in find_policies(make_doc(text))] == [(name, "ORG")]
+
+
+def test_a_quoted_name_with_a_policy_head_is_a_policy():
+    text = "宣布发起“百车行动”，简化「黃金簽證」，提出“更加积极有为的宏观政策”，启动“员工关怀与发展长期计划”。"
+    assert titles(text) == ["百车行动", "黃金簽證"]  # not with 的, not longer than 10 characters

@@ -44,6 +44,10 @@ class PolicyRecognizer:
         self.media_cues = tuple(p.get("media_cues_after", ()))
         self.media_cues_before = tuple(p.get("media_cues_before", ()))
         self.latin_doc_after = tuple(p.get("latin_doc_after", ()))
+        heads = p.get("quoted_heads")
+        self.quoted = re.compile(r"[“「『](?P<name>[^”」』“「『，,。；;：:、的\s]{1,20}?(?:%s))[”」』]" % "|".join(
+            map(re.escape, heads))) if heads else None
+        self.quoted_max = int(p.get("quoted_max", 10))
         cues = p.get("work_cues")
         self.work_cues = re.compile("|".join(map(re.escape, cues))) if cues else None
         self.work_window = int(p.get("work_window", 30))
@@ -96,6 +100,10 @@ class PolicyRecognizer:
             else:
                 out.extend(found)
         flush(stack)
+        if self.quoted is not None:  # “百车行动”, 「黃金簽證」, “924新政”: a quoted name ending in a policy head
+            for m in self.quoted.finditer(norm):
+                if m.end("name") - m.start("name") <= self.quoted_max:
+                    out.append(doc.entity("POLICY", m.start("name"), m.end("name"), source="policy"))
         if self.work_cues is not None:  # 《哪吒2》 … 票房: a film's title, wherever the document names it, is no POLICY
             w = self.work_window  # (around the title, not in it: 《电影产业促进法》 is a law)
             works = {e.attrs.get("title", norm[e.start:e.end]) for e in out if e.type == "POLICY" and (
