@@ -278,6 +278,8 @@ def test_place_list_with_de_bentu_and_a_four_character_head():
     ("甲乙国际有限公司的起源要追溯到其母公司甲乙股份有限公司。", [("甲乙国际有限公司", "COMPANY"), ("甲乙股份有限公司", "COMPANY")],
      [("甲乙国际有限公司", "甲乙股份有限公司")]),
     ("丙丁集团的全资子公司戊己科技", [("丙丁集团", "COMPANY"), ("戊己科技", "COMPANY")], [("戊己科技", "丙丁集团")]),
+    ("丙丁医疗附属公司戊己科技有限公司", [("丙丁医疗", "COMPANY"), ("戊己科技有限公司", "COMPANY")],  # (Hong Kong filings' word)
+     [("戊己科技有限公司", "丙丁医疗")]),
     ("丙丁集团、戊己科技", [("丙丁集团", "COMPANY"), ("戊己科技", "COMPANY")], []),
     # an owner named after a reference back to the company (公告称，/ 公司 / 其)
     ("甲乙汽车公告称，间接控股股东丙丁集团正筹划重组。", [("甲乙汽车", "COMPANY"), ("丙丁集团", "COMPANY")],

@@ -44,7 +44,8 @@ from extract.stages.relations.lists import LIST_SEP, LOOKBACK, NAME_SEP, invests
 from extract.stages.relations.stakes import stake_relations
 
 _LOC_OF = re.compile(r"^(?:的|区的|市的|)\Z")
-_SUBSIDIARY = re.compile(r"^(?:的)?(?:(?:家族)?旗下(?:的)?[^，。；,;：:、\s]{0,12}|[^，。；,;：:、\s]{0,4}(?:全资|控股)?子公司)\Z")
+# (附属公司 is 子公司's synonym in Hong Kong filings: 太美医疗附属公司上海太美星云…, 及其間接全資附屬公司龍躍消費品; session 43)
+_SUBSIDIARY = re.compile(r"^(?:的)?(?:(?:家族)?旗下(?:的)?[^，。；,;：:、\s]{0,12}|[^，。；,;：:、\s]{0,4}(?:全资|控股)?(?:子公司|附属公司))\Z")
 # 索康尼作为特步国际旗下的重要品牌, 啟勝作為新鴻基地產集團旗下公司: the first name belongs to the second (session 40)
 _AS_PART_OF = ("作为", "身为")
 _PART_OF_AFTER = re.compile(r"旗下|的(?:全资)?(?:子公司|附属公司)")
