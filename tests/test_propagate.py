@@ -258,6 +258,16 @@ def test_the_trade_name_spreads_over_the_sector_or_place_read_in_it():
     assert {(e.start, e.end): e.type for e in doc.entities}.get((b, b + 4)) == "INDUSTRY"
 
 
+def test_an_acronym_glossing_a_term_is_no_name():
+    from extract.stages.propagate import glossed_terms
+    text = "年度经常性收入（ARR）增长，甲乙公司（JY）宣布，首席信息官（CIO）表示。"
+    arr, jy, cio, co = text.index("ARR"), text.index("JY"), text.index("CIO"), text.index("甲乙公司")
+    doc = _doc(text, [("COMPANY", arr, arr + 3, "ner"), ("COMPANY", co, co + 4, "ner"), ("COMPANY", jy, jy + 2, "ner"),
+                      ("PERSON", cio, cio + 3, "ner")])
+    glossed_terms(doc)
+    assert [e.text for e in doc.entities] == ["甲乙公司", "JY"]  # an acronym after a name glosses the name
+
+
 def test_the_odd_item_of_a_list_takes_the_type_of_the_others():
     from extract.stages.propagate import list_types
     text = "宁德时代、比亚迪、上海、小鹏；北京、腾讯；甲乙、丙丁、上海、天津"

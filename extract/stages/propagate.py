@@ -105,6 +105,7 @@ from extract.stages.basic import names_a_product
 from extract.stages.mentions import ECHO
 from extract.stages.recognizers._data import load_rules
 from extract.stages.recognizers.companies import COMMON_WORDS, _load_words
+from extract.textnorm import is_han
 
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 # an item of an enumeration between two companies: 、X、 or 、X和 (2 to 12 characters, no mark inside)
@@ -238,6 +239,26 @@ def abbreviated_names(doc: Document) -> None:
         for x in doc.entities:
             if x.type in NAME_TYPES and x.type != type_ and norm[x.start:x.end] == name:
                 x.type = type_
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def glossed_terms(doc: Document) -> None:
+    """0i. ``年度经常性收入（ARR）``, ``私募增資(PIPE)``, ``首席信息官（CIO）``: an acronym in brackets right after Chinese
+    words that name no entity glosses a term, so the tagger's COMPANY, ORG or PERSON there is none (session 43: on the 710
+    news training documents through the cross-fitted pipelines 18 false names fewer, 2 right ones lost where the name
+    before went untagged; news dev + select relations 0.5544 -> 0.5552, entities 0.8637 -> 0.8639)."""
+    norm = doc.norm
+    ends = {e.end for e in doc.entities}
+    drop = set()
+    for e in doc.entities:
+        if e.type in ("COMPANY", "ORG", "PERSON") and e.source == "ner" and e.start >= 2 \
+                and norm[e.start - 1] in "(（" and norm[e.end:e.end + 1] in (")", "）") \
+                and _ACRONYM.fullmatch(norm, e.start, e.end) and is_han(norm[e.start - 2]) and e.start - 1 not in ends:
+            drop.add(id(e))
+    if drop:
+        doc.entities = [e for e in doc.entities if id(e) not in drop]
 
 
 LIST_TYPES = ("COMPANY", "ORG", "PERSON", "LOC", "INDUSTRY")
@@ -548,6 +569,7 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
             foreign_prefixes(doc, foreign, foreign_after, foreign_heads)
         if glosses:
             glossed_names(doc)
+            glossed_terms(doc)
         if abbreviations:
             abbreviated_names(doc)
         if one_type:
