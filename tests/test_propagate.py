@@ -268,6 +268,16 @@ def test_an_acronym_glossing_a_term_is_no_name():
     assert [e.text for e in doc.entities] == ["甲乙公司", "JY"]  # an acronym after a name glosses the name
 
 
+def test_what_a_company_s_de_names_once_is_its_product():
+    from extract.stages.propagate import possessed_products
+    text = "传奇生物的Carvykti销售增长，兵装集团的长安汽车发布公告，长安汽车称。"
+    a, b, c, d = text.index("传奇生物"), text.index("Carvykti"), text.index("兵装集团"), text.index("长安汽车")
+    doc = _doc(text, [("COMPANY", a, a + 4, "ner"), ("COMPANY", b, b + 8, "ner"), ("COMPANY", c, c + 4, "ner"),
+                      ("COMPANY", d, d + 4, "ner")])
+    possessed_products(doc)
+    assert [e.text for e in doc.entities] == ["传奇生物", "兵装集团", "长安汽车"]  # a company so named recurs
+
+
 def test_the_odd_item_of_a_list_takes_the_type_of_the_others():
     from extract.stages.propagate import list_types
     text = "宁德时代、比亚迪、上海、小鹏；北京、腾讯；甲乙、丙丁、上海、天津"

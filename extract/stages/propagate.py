@@ -261,6 +261,22 @@ def glossed_terms(doc: Document) -> None:
         doc.entities = [e for e in doc.entities if id(e) not in drop]
 
 
+def possessed_products(doc: Document) -> None:
+    """0j. ``传奇生物的Carvykti``, ``大疆的禅思云台``, ``特斯拉的擎天柱机器人``: what a company's 的 names once in its document
+    is the company's product, brand or asset, no COMPANY of its own (a company so named recurs: 兵裝集團的長安汽車). In the
+    news training gold 8 of the 11 names the cross-fitted pipelines read so are none, the 3 others recur; session 43:
+    cross-fitted COMPANY 4 false fewer, news dev + select entities 0.8639 -> 0.8640."""
+    norm = doc.norm
+    ents = sorted(doc.entities, key=lambda e: e.start)
+    drop = set()
+    for a, b in zip(ents, ents[1:]):
+        if a.type == "COMPANY" and b.type == "COMPANY" and b.source == "ner" and norm[a.end:b.start] == "的" \
+                and norm.count(norm[b.start:b.end]) == 1:
+            drop.add(id(b))
+    if drop:
+        doc.entities = [e for e in doc.entities if id(e) not in drop]
+
+
 LIST_TYPES = ("COMPANY", "ORG", "PERSON", "LOC", "INDUSTRY")
 
 
@@ -570,6 +586,7 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
         if glosses:
             glossed_names(doc)
             glossed_terms(doc)
+            possessed_products(doc)
         if abbreviations:
             abbreviated_names(doc)
         if one_type:
