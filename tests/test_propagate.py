@@ -258,22 +258,28 @@ def test_the_trade_name_spreads_over_the_sector_or_place_read_in_it():
     assert {(e.start, e.end): e.type for e in doc.entities}.get((b, b + 4)) == "INDUSTRY"
 
 
+def _tagged(text, names):
+    """A document with the tagger's ``(type, surface)`` entities, found left to right in ``text``."""
+    spans, pos = [], 0
+    for type_, surface in names:
+        pos = text.index(surface, pos)
+        spans.append((type_, pos, pos + len(surface), "ner"))
+        pos += len(surface)
+    return _doc(text, spans)
+
+
 def test_an_acronym_glossing_a_term_is_no_name():
     from extract.stages.propagate import glossed_terms
-    text = "年度经常性收入（ARR）增长，甲乙公司（JY）宣布，首席信息官（CIO）表示。"
-    arr, jy, cio, co = text.index("ARR"), text.index("JY"), text.index("CIO"), text.index("甲乙公司")
-    doc = _doc(text, [("COMPANY", arr, arr + 3, "ner"), ("COMPANY", co, co + 4, "ner"), ("COMPANY", jy, jy + 2, "ner"),
-                      ("PERSON", cio, cio + 3, "ner")])
+    doc = _tagged("年度经常性收入（ARR）增长，甲乙公司（JY）宣布，首席信息官（CIO）表示。",
+                  [("COMPANY", "ARR"), ("COMPANY", "甲乙公司"), ("COMPANY", "JY"), ("PERSON", "CIO")])
     glossed_terms(doc)
     assert [e.text for e in doc.entities] == ["甲乙公司", "JY"]  # an acronym after a name glosses the name
 
 
 def test_what_a_company_s_de_names_once_is_its_product():
     from extract.stages.propagate import possessed_products
-    text = "传奇生物的Carvykti销售增长，兵装集团的长安汽车发布公告，长安汽车称。"
-    a, b, c, d = text.index("传奇生物"), text.index("Carvykti"), text.index("兵装集团"), text.index("长安汽车")
-    doc = _doc(text, [("COMPANY", a, a + 4, "ner"), ("COMPANY", b, b + 8, "ner"), ("COMPANY", c, c + 4, "ner"),
-                      ("COMPANY", d, d + 4, "ner")])
+    doc = _tagged("传奇生物的Carvykti销售增长，兵装集团的长安汽车发布公告，长安汽车称。",
+                  [("COMPANY", "传奇生物"), ("COMPANY", "Carvykti"), ("COMPANY", "兵装集团"), ("COMPANY", "长安汽车")])
     possessed_products(doc)
     assert [e.text for e in doc.entities] == ["传奇生物", "兵装集团", "长安汽车"]  # a company so named recurs
 

@@ -732,10 +732,10 @@ _TRADE_SUFFIX = re.compile(r"(?:信息技术|智能科技|生物科技|医药科
 
 @lru_cache(maxsize=1)
 def _division_names() -> tuple:
-    """Chinese administrative divisions and their short forms (the gazetteer's divisions.tsv), the longest first."""
+    """Chinese administrative divisions and their short forms (the gazetteer's divisions.tsv), and the longest's length."""
     from extract.stages.gazetteer import GAZ_DIR, read_rows
-    names = {name for name, type_, *_ in read_rows(GAZ_DIR / "divisions.tsv") if type_ == "LOC"}
-    return tuple(sorted(names, key=len, reverse=True))
+    names = frozenset(name for name, type_, *_ in read_rows(GAZ_DIR / "divisions.tsv") if type_ == "LOC")
+    return names, max(map(len, names), default=0)
 
 
 def _core(name: str) -> Optional[str]:
@@ -749,10 +749,9 @@ def _core(name: str) -> Optional[str]:
     b = _PLACE_IN_BRACKETS.search(core)
     if b:
         core = core[:b.start()]
-    for place in _division_names():
-        if core.startswith(place) and len(core) - len(place) >= 2:
-            core = core[len(place):]
-            break
+    places, longest = _division_names()
+    k = next((k for k in range(min(longest, len(core) - 2), 1, -1) if core[:k] in places), 0)  # the longest first
+    core = core[k:]
     t = _TRADE_SUFFIX.search(core)
     if t and t.start() >= 2:
         core = core[:t.start()]
