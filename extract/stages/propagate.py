@@ -221,23 +221,31 @@ def abbreviated_names(doc: Document) -> None:
     for e in doc.entities:
         if e.type in ABBREVIATED_TYPES:
             full_by_end.setdefault(e.end, e)
+    ordered = sorted(doc.entities, key=lambda x: x.start)
+    starts = [x.start for x in ordered]
+    longest = max((x.end - x.start for x in ordered), default=0)
+    defined, gone, types = [], set(), {}  # new entities; the ones they replace; short name -> type
     for m in _ABBREVIATION.finditer(norm):
         full = full_by_end.get(m.start())
         if full is None:
             continue
         s, t = m.span("name")
         name = norm[s:t]
-        inside = [x for x in doc.entities if x.start < t and s < x.end]
+        if types.get(name) is not None or any(x.start < t and s < x.end for x in defined):
+            continue  # defined before
+        inside = [x for x in ordered[bisect_left(starts, s - longest):bisect_left(starts, t)] if x.end > s]
         if any(x.start < s or x.end > t for x in inside):
             continue  # an entity reaching out of the quotes: leave the span as it is
         if any(x.start == s and x.end == t and x.type in ABBREVIATED_TYPES for x in inside):
             continue  # 香港联合交易所有限公司（下称“港交所”）: the type the tagger gave the short name itself stays
-        type_ = full.type
-        doc.entities = [x for x in doc.entities if not (x.start < t and s < x.end)]
-        doc.entities = sorted(doc.entities + [doc.entity(type_, s, t, source="abbreviation")],
-                              key=lambda e: (e.start, e.end))
+        gone.update(id(x) for x in inside)
+        defined.append(doc.entity(full.type, s, t, source="abbreviation"))
+        types[name] = full.type
+    if defined:
+        doc.entities = sorted([x for x in doc.entities if id(x) not in gone] + defined, key=lambda e: (e.start, e.end))
         for x in doc.entities:
-            if x.type in NAME_TYPES and x.type != type_ and norm[x.start:x.end] == name:
+            type_ = types.get(norm[x.start:x.end])
+            if type_ is not None and x.type in NAME_TYPES and x.type != type_:
                 x.type = type_
 
 
@@ -611,16 +619,20 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
             taken[e.start:e.end] = (b"\x02" if e.type in _NUMBER_TYPES else
                                     b"\x03" if e.source == ECHO or e.type == "LOC" else b"\x01") * (e.end - e.start)
         added, covered = [], set()
+        own = bytearray(len(norm) + 1)  # the spans of the names this step added
+        ordered = sorted(doc.entities, key=lambda x: x.start)  # (doc.entities stays as it is until the step ends)
+        o_starts = [x.start for x in ordered]
+        o_longest = max((x.end - x.start for x in ordered), default=0)
 
         def add(type_, s, e, over_numbers=False, over_parts=False):
             inside = []
             seg = taken[s:e]
             if over_parts and 1 in seg:  # 芯和|半导体, 太美|医疗: a trade name wins over the sector or place read inside it
-                inside = [x for x in list(doc.entities) + added if x.start < e and s < x.end]
+                if any(own[s:e]):
+                    return  # a name this step added lies there
+                inside = [x for x in ordered[bisect_left(o_starts, s - o_longest):bisect_left(o_starts, e)] if x.end > s]
                 if any(x.type not in ("INDUSTRY", "LOC") or x.start < s or x.end > e or x.end - x.start >= e - s
                        for x in inside):
-                    return
-                if any(x in added for x in inside):
                     return
             elif 3 in seg and 1 not in seg and 2 not in seg:  # 东信|营销: the company's name wins over the echo in it
                 inside = [x for x in echoed if x.start < e and s < x.end]
@@ -633,7 +645,7 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
                 if (taken[s] == 2 and s not in numbers) or not inside or any(x.end > e for x in inside):
                     return  # a number that reaches out of the name stays
             if not names_a_product(norm, s, e):  # DeepSeek-R1: the model, not the firm
-                taken[s:e] = b"\x01" * (e - s)
+                taken[s:e] = own[s:e] = b"\x01" * (e - s)
                 covered.update(id(x) for x in inside)
                 added.append(doc.entity(type_, s, e, source="propagate"))
 
