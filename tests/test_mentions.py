@@ -7,7 +7,7 @@ import pytest
 
 import extract
 from extract.doc import Document, Relation
-from extract.stages.mentions import MentionFilter, _Others, candidates, doc_examples, features, make_mention_filter
+from extract.stages.mentions import MentionFilter, EntityIndex, candidates, doc_examples, features, make_mention_filter
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -66,7 +66,7 @@ def test_others_index_finds_what_a_scan_finds():
             e = rng.randint(s + 1, min(80, s + rng.choice([2, 3, 12])))
             d.entities.append(d.entity(rng.choice(["INDUSTRY", "COMPANY"]), s, e,
                                        source=rng.choice(["gazetteer", "ner", "rules"])))
-        idx = _Others(d)
+        idx = EntityIndex(d)
         for s in range(0, 80, 7):
             t = min(80, s + rng.randint(1, 5))
             scan = [o for o in d.entities if o.source != "ner" and o.start <= t and o.end >= s]

@@ -74,7 +74,7 @@ def candidates(doc: Document, types: Sequence[str], sources: Sequence[str]) -> l
     return [e for e in doc.entities if e.type in types and e.source in sources]
 
 
-class _Others:
+class EntityIndex:
     """The entities of a document by start, but those of ``left_out`` sources (the filters' features: the NER's), to
     find those overlapping or touching a span without a scan of all of them per candidate (an entity-dense text has
     tens of thousands)."""
@@ -85,12 +85,17 @@ class _Others:
         self.longest = max((o.end - o.start for o in self.ents), default=0)
 
     def near(self, s: int, t: int) -> list:
+        """The entities overlapping or touching ``[s, t)``."""
         lo = bisect.bisect_left(self.starts, s - self.longest)
         hi = bisect.bisect_right(self.starts, t)
         return [o for o in self.ents[lo:hi] if o.end >= s]
 
+    def overlapping(self, s: int, t: int) -> list:
+        """The entities sharing a character with ``[s, t)``."""
+        return [o for o in self.near(s, t) if o.start < t and o.end > s]
 
-def features(doc: Document, e, count: int, others: Optional[_Others] = None, feature_set: int = 1,
+
+def features(doc: Document, e, count: int, others: Optional[EntityIndex] = None, feature_set: int = 1,
              every: Optional["_Every"] = None) -> List[int]:
     """Feature slots of the candidate ``e`` (``count``: how many candidates of ``doc`` have its text;
     ``others``: the document's index of non-NER entities, built once per document when given). ``feature_set``
@@ -106,7 +111,7 @@ def features(doc: Document, e, count: int, others: Optional[_Others] = None, fea
     src = e.source  # a model judging several sources learns how far to trust each, word by word
     f += [f"src={src}", f"src={src}|w={w}", f"src={src}|len={min(len(w), 6)}", f"src={src}|l1={left}",
           f"src={src}|r1={right}"]
-    for o in (others or _Others(doc)).near(s, t):
+    for o in (others or EntityIndex(doc)).near(s, t):
         if o is e:
             continue
         if o.start < t and s < o.end:
@@ -175,7 +180,7 @@ def doc_examples(doc: Document, types: Sequence[str], sources: Sequence[str], fe
     if not cands:
         return []
     counts = Counter(doc.norm[e.start:e.end] for e in cands)
-    others = _Others(doc)
+    others = EntityIndex(doc)
     every = _Every(doc) if feature_set >= 2 else None
     return [(e, features(doc, e, counts[doc.norm[e.start:e.end]], others, feature_set, every)) for e in cands]
 
@@ -286,7 +291,7 @@ def echoes(doc: Document, types: Sequence[str] = ("INDUSTRY",), sources: Sequenc
             names.pop(n[e.start:e.end], None)
     if not names:
         return []
-    index = _Others(doc, left_out=())
+    index = EntityIndex(doc, left_out=())
     out = []
     for w, typ in names.items():
         pos = n.find(w)

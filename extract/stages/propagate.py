@@ -102,7 +102,7 @@ import ahocorasick
 from extract.doc import NAME_TYPES, Document
 from extract.registry import components
 from extract.stages.basic import names_a_product
-from extract.stages.mentions import ECHO
+from extract.stages.mentions import ECHO, EntityIndex
 from extract.stages.recognizers._data import load_rules
 from extract.stages.recognizers.companies import COMMON_WORDS, _load_words
 from extract.textnorm import is_han
@@ -221,9 +221,7 @@ def abbreviated_names(doc: Document) -> None:
     for e in doc.entities:
         if e.type in ABBREVIATED_TYPES:
             full_by_end.setdefault(e.end, e)
-    ordered = sorted(doc.entities, key=lambda x: x.start)
-    starts = [x.start for x in ordered]
-    longest = max((x.end - x.start for x in ordered), default=0)
+    index = EntityIndex(doc, left_out=())
     defined, gone, types = [], set(), {}  # new entities; the ones they replace; short name -> type
     for m in _ABBREVIATION.finditer(norm):
         full = full_by_end.get(m.start())
@@ -233,7 +231,7 @@ def abbreviated_names(doc: Document) -> None:
         name = norm[s:t]
         if types.get(name) is not None or any(x.start < t and s < x.end for x in defined):
             continue  # defined before
-        inside = [x for x in ordered[bisect_left(starts, s - longest):bisect_left(starts, t)] if x.end > s]
+        inside = index.overlapping(s, t)
         if any(x.start < s or x.end > t for x in inside):
             continue  # an entity reaching out of the quotes: leave the span as it is
         if any(x.start == s and x.end == t and x.type in ABBREVIATED_TYPES for x in inside):
@@ -620,9 +618,7 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
                                     b"\x03" if e.source == ECHO or e.type == "LOC" else b"\x01") * (e.end - e.start)
         added, covered = [], set()
         own = bytearray(len(norm) + 1)  # the spans of the names this step added
-        ordered = sorted(doc.entities, key=lambda x: x.start)  # (doc.entities stays as it is until the step ends)
-        o_starts = [x.start for x in ordered]
-        o_longest = max((x.end - x.start for x in ordered), default=0)
+        index = EntityIndex(doc, left_out=())  # (doc.entities stays as it is until the step ends)
 
         def add(type_, s, e, over_numbers=False, over_parts=False):
             inside = []
@@ -630,7 +626,7 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
             if over_parts and 1 in seg:  # 芯和|半导体, 太美|医疗: a trade name wins over the sector or place read inside it
                 if any(own[s:e]):
                     return  # a name this step added lies there
-                inside = [x for x in ordered[bisect_left(o_starts, s - o_longest):bisect_left(o_starts, e)] if x.end > s]
+                inside = index.overlapping(s, e)
                 if any(x.type not in ("INDUSTRY", "LOC") or x.start < s or x.end > e or x.end - x.start >= e - s
                        for x in inside):
                     return

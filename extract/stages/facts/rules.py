@@ -1343,7 +1343,7 @@ _ITEM_JOIN = ("、", "和", "及", "与", "與", "以及", ",", "，")
 _ENUM_JOIN = ("", "、", "和", "及", "与", ",", "，")  # between the items of an enumerated list (adjacent ones too)
 _RANK_JOIN = ("、", "和", "及", "与", "與", "以及")  # (not a comma: 华为排名第二，第三名是小米 are two statements)
 _RANKS_INTRO = re.compile(r"\s*(?:名|位)?\s*(?:分别为|分別為|分别是|分別是|依次为|依次為|依次是)\s*[：:]?\s*")
-# (前十大重仓股包括甲、乙等: a short noun of what is ranked may stand before 包括; session 43, cross-fitted RANKING +2)
+# (前十大重仓股包括甲、乙等: a short noun of what is ranked may stand before 包括; session 43, cross-fitted RANKING +4 right)
 _MEMBERS_INTRO = re.compile(r"(?:名|位|强|強|大)?(?:的[^，。；,;\n]{0,8}?|[\u4e00-\u9fff]{1,6}?)?(?:还包括|還包括|包括|中的|中有)"
                             r"\s*[：:]?\s*")
 

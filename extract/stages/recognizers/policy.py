@@ -106,7 +106,8 @@ class PolicyRecognizer:
                     out.append(doc.entity("POLICY", m.start("name"), m.end("name"), source="policy"))
         if self.work_cues is not None:  # 《哪吒2》 … 票房: a film's title, wherever the document names it, is no POLICY
             w = self.work_window  # (around the title, not in it: 《电影产业促进法》 is a law)
-            works = {e.attrs.get("title", norm[e.start:e.end]) for e in out if e.type == "POLICY" and (
+            titles = {id(e): e.attrs.get("title", norm[e.start:e.end]) for e in out if e.type == "POLICY"}
+            works = {titles[id(e)] for e in out if id(e) in titles and (
                 self.work_cues.search(norm, max(0, e.start - 1 - w), max(0, e.start - 1))
                 or self.work_cues.search(norm, e.end + 1, e.end + 1 + w))}
             grown = True
@@ -114,13 +115,12 @@ class PolicyRecognizer:
                 grown = False
                 for a, b in zip(out, out[1:]):
                     for x, y in ((a, b), (b, a)):
-                        if x.type == "POLICY" and y.type == "POLICY" and y.attrs.get("title", norm[y.start:y.end]) in works \
-                                and x.attrs.get("title", norm[x.start:x.end]) not in works \
-                                and _ADJACENT_TITLES.fullmatch(norm, a.end, b.start):
-                            works.add(x.attrs.get("title", norm[x.start:x.end]))
+                        if id(x) in titles and id(y) in titles and titles[id(y)] in works \
+                                and titles[id(x)] not in works and _ADJACENT_TITLES.fullmatch(norm, a.end, b.start):
+                            works.add(titles[id(x)])
                             grown = True
             for e in out:
-                if e.type == "POLICY" and e.attrs.get("title", norm[e.start:e.end]) in works:
+                if id(e) in titles and titles[id(e)] in works:
                     e.type = WORK  # it keeps the tagger out of the title until merge.v1 drops it
         out.sort(key=lambda e: e.start)
         return out
