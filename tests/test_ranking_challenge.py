@@ -19,9 +19,10 @@ def test_records_are_valid_and_every_one_has_its_source():
     from extract.io.annotations import validate_record
 
     recs = []
-    for name in ("ranking_challenge.jsonl", "ranking_challenge_b2.jsonl"):  # the first batch and the second
+    for name, n in (("ranking_challenge.jsonl", 60), ("ranking_challenge_b2.jsonl", 60),
+                    ("ranking_challenge_b3.jsonl", 40)):  # the first batch, the second, the list-heavy third
         batch = read_jsonl(HERE / name)
-        assert len(batch) == 60
+        assert len(batch) == n
         assert not [p for i, r in enumerate(batch, 1) for p in validate_record(r, name, i)]
         recs += batch
     with open(HERE / "SOURCES.tsv", encoding="utf-8") as f:
@@ -53,3 +54,14 @@ def test_the_scorer_tells_a_missing_rank_from_another_subject():
     # the rank found with no RANKING on it; the right subject at another position
     other = {**gold, "facts": [{"id": "F2", "type": "RANKING", "subject": "E2", "value": "E4", "position": 2}]}
     assert [m["kind"] for m in mod.diagnose(gold, other)] == ["no ranking", "other position"]
+
+
+def test_list_passages_are_the_densest_run_of_lines_within_the_size():
+    mod = load_script("evaluation/ranking_challenge/pick_passages.py")
+    text = "\n".join(["导语没有名次。", "榜单前三名分别为甲、乙、丙。", "", "丁排名第四，戊位列第五。", "尾声也没有。" * 20])
+    # the two cue lines with the line before them (the earliest run with the most cues), blank lines dropped; the
+    # long tail line stays out, and so does the lead-in where it does not fit
+    assert mod.densest_run(text, 40, 3) == "导语没有名次。\n榜单前三名分别为甲、乙、丙。\n丁排名第四，戊位列第五。"
+    assert mod.densest_run(text, 30, 3) == "榜单前三名分别为甲、乙、丙。\n丁排名第四，戊位列第五。"
+    assert mod.densest_run(text, 40, 4) is None  # fewer cues than asked for
+    assert mod.densest_run(text, 10, 1) is None  # no run of cue lines fits

@@ -60,7 +60,10 @@ def annotated_sentences() -> set:
     return seen
 
 
-def collect(mirror, commit: str, n: int, max_chars: int, log=print) -> list:
+def collect(mirror, commit: str, n: int, max_chars: int, log=print, walked: list = None) -> list:
+    """The kept texts (module docstring). ``walked``, when given, receives every mirror path read on the way, kept
+    or not: a superset of the pool's paths for whoever must leave the pool out and has no ``record.json`` (the
+    annotations only grow, so a later walk reads at least as far as the one that made the pool)."""
     seen = annotated_sentences()
     paths = [p for p in git(mirror, "ls-tree", "-r", "--name-only", commit, "content/zh-CN", "content/zh-HK")
              .splitlines() if p.endswith(".md")]
@@ -69,6 +72,8 @@ def collect(mirror, commit: str, n: int, max_chars: int, log=print) -> list:
     for path in paths:
         if len(out) >= n:
             break
+        if walked is not None:
+            walked.append(path)
         parts = path.split("/")
         if len(parts) < 4 or parts[3] in SKIP_FEEDS:
             continue

@@ -45,6 +45,42 @@ def body(md: str) -> str:
     return md.strip()
 
 
+def densest_run(text: str, max_chars: int, min_cues: int):
+    """The run of consecutive non-empty lines of ``text`` (joined by newlines, at most ``max_chars``) with the most
+    ranking cues, or None when the best has fewer than ``min_cues``: a ranked list and the lines around it, where a
+    single paragraph would cut it. Of equal runs the one that starts first wins, cut after its last cue line (so
+    lines without a cue before the list stay in when they fit: they often name the list). Lines are stripped and
+    blank ones dropped, so the passage's ``offset`` in SOURCES.tsv is that of its first line."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    cues = [len(CUE.findall(ln)) for ln in lines]
+    best, best_n = None, 0
+    for i in range(len(lines)):
+        size = n = 0
+        for j in range(i, len(lines)):
+            size += len(lines[j]) + (j > i)
+            if size > max_chars:
+                break
+            n += cues[j]
+            if n > best_n:
+                best, best_n = (i, j), n
+    if best is None or best_n < min_cues:
+        return None
+    return "\n".join(lines[best[0]:best[1] + 1])
+
+
+def pool_walk(mirror: str, n: int = 2000) -> set:
+    """Every mirror path the pseudo-labelled pool's collection reads (``pseudo_label.collect``, its ``--max-chars``,
+    ``n`` texts: the shipped NER's pool of 1,999 texts lies inside)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("pseudo_label", REPO / "evaluation" / "ner" / "pseudo_label.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    walked = []
+    mod.collect(mirror, COMMIT, n, 2500, log=lambda m: None, walked=walked)
+    return set(walked)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--mirror", required=True, help="the git directory of the zhigehe/bulwark mirror")
@@ -55,6 +91,12 @@ def main(argv=None) -> int:
     ap.add_argument("--pseudo-record", default="~/.cache/zhie/data/pseudo/record.json",
                     help="record.json of the pseudo-labelled NER pool, whose articles are left out")
     ap.add_argument("--first-id", type=int, default=1, help="number of the first passage id (rk001, …)")
+    ap.add_argument("--lists", type=int, default=0, metavar="MIN_CUES",
+                    help="pick list-heavy passages instead: the run of consecutive paragraphs (at most --max-chars "
+                         "in all) with the most ranking cues, kept when it has at least MIN_CUES of them")
+    ap.add_argument("--pool-walk", action="store_true",
+                    help="where record.json is missing, leave out every article the pool's own walk reads "
+                         "(evaluation/ner/pseudo_label.py collect: a superset of the pool)")
     args = ap.parse_args(argv)
 
     seen = set()  # sentences of every annotated news document (the test split's too: only to leave them out)
@@ -62,10 +104,14 @@ def main(argv=None) -> int:
         for line in open(p, encoding="utf-8"):
             seen |= sentences(json.loads(line)["text"])
     pseudo = Path(args.pseudo_record).expanduser()
-    if not pseudo.is_file():
+    if pseudo.is_file():
+        used = {t["path"] for t in json.load(open(pseudo, encoding="utf-8"))["texts"]}
+    elif args.pool_walk:
+        used = pool_walk(args.mirror)
+    else:
         raise SystemExit(f"pick_passages: no pseudo-labelled pool record at {pseudo} (evaluation/ner/pseudo_label.py "
-                         "writes it): without it the pick cannot leave out the NER self-training articles")
-    used = {t["path"] for t in json.load(open(pseudo, encoding="utf-8"))["texts"]}
+                         "writes it; or pass --pool-walk): without it the pick cannot leave out the NER self-training "
+                         "articles")
     sources = Path(__file__).resolve().parent / "SOURCES.tsv"  # the set's own articles: a new batch takes others
     if sources.is_file():
         with open(sources, encoding="utf-8") as f:
@@ -78,14 +124,19 @@ def main(argv=None) -> int:
         text = body(git(args.mirror, "show", f"{COMMIT}:{path}"))
         if sentences(text) & seen:
             continue
-        paras = [p.strip() for p in text.split("\n") if 40 <= len(p.strip()) <= args.max_chars and len(CUE.findall(p)) >= 1
-                 and re.search(r"[\u4e00-\u9fff]", p)]
-        if not paras:
-            continue
-        para = max(paras, key=lambda p: len(CUE.findall(p)))  # the paragraph with the most ranking cues
+        if args.lists:
+            para = densest_run(text, args.max_chars, args.lists)
+            if para is None:
+                continue
+        else:
+            paras = [p.strip() for p in text.split("\n") if 40 <= len(p.strip()) <= args.max_chars
+                     and len(CUE.findall(p)) >= 1 and re.search(r"[\u4e00-\u9fff]", p)]
+            if not paras:
+                continue
+            para = max(paras, key=lambda p: len(CUE.findall(p)))  # the paragraph with the most ranking cues
         seen |= sentences(text)  # (one passage per article, and no two articles sharing a sentence)
         out.append({"id": f"rk{len(out) + args.first_id:03d}", "repo": "zhigehe/bulwark", "commit": COMMIT, "path": path,
-                    "offset": text.find(para), "sha1": hashlib.sha1(para.encode("utf-8")).hexdigest(), "text": para})
+                    "offset": text.find(para.split("\n")[0]), "sha1": hashlib.sha1(para.encode("utf-8")).hexdigest(), "text": para})
         if len(out) == args.n:
             break
     with open(args.out, "w", encoding="utf-8") as f:
