@@ -19,7 +19,8 @@ Decisions:
 * a bare number with 名/位 right after a ranking verb is a rank (排14位, 居三位; the FIGURE the figure
   recognizer finds at the same extent gives way to it in ``rules.v1``); 头三名 / 首10名 are top N;
 * 第4至10位 / 第7至第10名 / 第三至第五 is one RANK, rank 4 and ``to`` 10 (news train gold; the second end without
-  名/位 only with 第 and no counter after it: 第一至第五批 is none); so is a bare range right after a ranking verb
+  名/位 only with 第 and no counter after it: 第一至第五批 is none; 大 closes it like 名/位: 桥水的第六到第十大重仓股,
+  RANKING challenge batch 3, 2 list items more right, nothing else changed); so is a bare range right after a ranking verb
   (排在6到10位, 位居三四位);
 * ranks joined after an ordinal are ranks of their own, each higher than the one before, even without 第
   (分列第四和第五, 分别排名第11及18, 分列二、三位: the news train gold; cross-fitted over its 710 documents
@@ -90,9 +91,10 @@ class RankRecognizer:
         sic = r["scope_in_clause"]  # 全球票房榜第17名: a broad scope earlier in the clause
         self.scope_in_clause = re.compile(alternation(sorted(sic["words"], key=len, reverse=True)))
         self.scope_window = int(sic["window"])
-        # 第4至10位, 第7至第10名; a second end with 第 needs no 名/位 (第三至第五) unless a counter follows (第一至第五批)
+        # 第4至10位, 第7至第10名, 第六到第十大; a second end with 第 needs no 名/位 (第三至第五) unless a counter follows
+        # (第一至第五批)
         self.ord_range = re.compile(
-            rf"[ \t]*{_RANGE_DASH}[ \t]*(?:第[ \t]*(?P<a>{_RANGE_NUM})(?:[ \t]*(?:名|位)|(?![ \t]*(?:"
+            rf"[ \t]*{_RANGE_DASH}[ \t]*(?:第[ \t]*(?P<a>{_RANGE_NUM})(?:[ \t]*(?:名|位|大)|(?![ \t]*(?:"
             rf"{alternation(r['ordinal_not_before'])}|{alternation(r['top_not_before'])}|[大强%％.万亿千百元倍\d])))"
             rf"|(?P<b>{_RANGE_NUM})[ \t]*(?:名|位))")
         self.scope_after = re.compile(rf"{G}(?:(?:个|家){G})?(?:的{G})?({alternation(r['scope_after'])})")
