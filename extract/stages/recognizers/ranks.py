@@ -287,7 +287,9 @@ class RankRecognizer:
 _CLAUSE_MARKS = "，,。；;：:！!？?\n"
 _GAPS = re.compile("[" + re.escape(GAP_CHARS) + "]")  # spaces and markdown bold between a scope and its rank
 _ENUM_AFTER = "，,、：:是"
-_PERSON_AFTER_WEI = re.compile(r"(?![的是为為于於居列分及和与與并並也])[\u4e00-\u9fffA-Za-z0-9]")
+# (a change of place after it is no person either: 排名从第17位下滑至32位, 从全球第89位上升到全球第6位)
+_PERSON_AFTER_WEI = re.compile(r"(?![的是为為于於居列分及和与與并並也至到]|下滑|下降|下跌|上升|上涨|提升|跃升|攀升|升至|降至|滑落|跌至"
+                               r"|跌落|回落|升到|降到)[\u4e00-\u9fffA-Za-z0-9]")
 _ENUM_OPENERS = _CLAUSE_MARKS.replace("，", "").replace(",", "")  # what may stand before a clause-opening ordinal
 
 
