@@ -461,6 +461,10 @@ def test_a_ranked_list_of_exactly_n_items_gives_the_untagged_ones_the_type_of_th
     got = _counted(text, [("新加坡", "LOC"), ("澳洲航空", "COMPANY"), ("日本航空", "COMPANY")],
                    [("第5至7名", {"rank": 5, "to": 7})])
     assert ("新加坡航空", "COMPANY") in got and ("新加坡", "LOC") not in got
+    # an item too long for a name that a tagged name ends (a quoted descriptor, then the name) stands for that name
+    text = "前五大买入标的分别是：SPDR标普500指数ETF、“AI超级大牛股”Applovin(APP.US)、AT&T、eBay和PayPal。"
+    got = _counted(text, [("Applovin", "COMPANY"), ("AT&T", "COMPANY"), ("PayPal", "COMPANY")], [("前五大", {"top": 5})])
+    assert ("SPDR标普500指数ETF", "COMPANY") in got and ("eBay", "COMPANY") in got
 
 
 def test_a_ranked_list_is_left_alone_unless_it_holds_exactly_n_items_and_two_of_a_type():
