@@ -465,6 +465,11 @@ def test_a_ranked_list_of_exactly_n_items_gives_the_untagged_ones_the_type_of_th
     text = "前五大买入标的分别是：SPDR标普500指数ETF、“AI超级大牛股”Applovin(APP.US)、AT&T、eBay和PayPal。"
     got = _counted(text, [("Applovin", "COMPANY"), ("AT&T", "COMPANY"), ("PayPal", "COMPANY")], [("前五大", {"top": 5})])
     assert ("SPDR标普500指数ETF", "COMPANY") in got and ("eBay", "COMPANY") in got
+    # pairs joined by 与/和 inside the list make up the count; a Latin word counts as one unit of a name's length
+    text = "桥水的前五大持仓标的分别是SPDR标普500ETF信托（SPY）、iShares核心标普500ETF（IVV）与iShares核心MSCI新兴市场ETF、谷歌A和英伟达。"
+    got = _counted(text, [("谷歌", "COMPANY"), ("英伟达", "COMPANY")], [("前五大", {"top": 5})])
+    assert ("iShares核心标普500ETF", "COMPANY") in got and ("iShares核心MSCI新兴市场ETF", "COMPANY") in got
+    assert ("谷歌A", "COMPANY") in got and ("谷歌", "COMPANY") not in got
 
 
 def test_a_ranked_list_is_left_alone_unless_it_holds_exactly_n_items_and_two_of_a_type():
