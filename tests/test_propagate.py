@@ -472,6 +472,23 @@ def test_a_ranked_list_of_exactly_n_items_gives_the_untagged_ones_the_type_of_th
     assert ("谷歌A", "COMPANY") in got and ("谷歌", "COMPANY") not in got
 
 
+def test_a_ranked_list_of_bond_short_names_gives_each_a_name():
+    import re
+    from extract.stages.propagate import counted_lists, counted_patterns
+    text = "今日交易所市场非金信用债跌幅排行前五的分别是：H9龙控01、20阳城04、PR沛经01、22万科02、22珠华Y1。"
+    k = text.index("前五")
+    doc = _doc(text, [("LOC", text.index("阳城"), text.index("阳城") + 2, "ner")])
+    doc.entities.append(doc.entity("RANK", k, k + 2, attrs={"top": 5}, source="rules"))
+    counted_lists(doc, *counted_patterns())
+    assert [e.text for e in doc.entities if e.type == "COMPANY"] == ["H9龙控01", "20阳城04", "PR沛经01", "22万科02", "22珠华Y1"]
+    # items that are no bond names (no series) stay untyped
+    text = "今日涨幅排行前三的分别是：龙控、阳城、沛经。"
+    doc = _doc(text, [])
+    doc.entities.append(doc.entity("RANK", text.index("前三"), text.index("前三") + 2, attrs={"top": 3}, source="rules"))
+    counted_lists(doc, *counted_patterns())
+    assert [e.type for e in doc.entities] == ["RANK"]
+
+
 def test_a_ranked_list_is_left_alone_unless_it_holds_exactly_n_items_and_two_of_a_type():
     names = [("鸣志电器", "COMPANY"), ("爱旭股份", "COMPANY")]
     text = "涨幅前五为汇洲智能、鸣志电器、爱旭股份；"  # three items of a top five

@@ -416,12 +416,13 @@ def counted_items(norm: str, r, intro: re.Pattern, verbs: re.Pattern, ents: list
 
 @lru_cache(maxsize=8)
 def counted_patterns(rules_dir: Optional[str] = None) -> Optional[tuple]:
-    """``(intro, verbs_before, max_item)`` of ``counted_lists`` in ``propagate.json`` (compiled, read once per rules
+    """``(intro, verbs_before, max_item, security_item)`` of ``counted_lists`` in ``propagate.json`` (compiled, read once per rules
     folder); None when the rules hold none."""
     data = load_rules("propagate", rules_dir).get("counted_lists")
     if not data:
         return None
-    return re.compile(data["intro"]), re.compile(data["verbs_before"]), int(data["max_item"])
+    security = re.compile(data["security_item"]) if data.get("security_item") else None
+    return re.compile(data["intro"]), re.compile(data["verbs_before"]), int(data["max_item"]), security
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.&'-]*")
@@ -446,7 +447,8 @@ def _named_tail(norm: str, item: tuple, max_item: int, ents: list, starts: list)
     return item
 
 
-def counted_lists(doc: Document, intro: re.Pattern, verbs: re.Pattern, max_item: int) -> None:
+def counted_lists(doc: Document, intro: re.Pattern, verbs: re.Pattern, max_item: int,
+                  security: Optional[re.Pattern] = None) -> None:
     """0f. ``涨幅前五为汇洲智能、卧龙电气、鸣志电器、爱旭股份、英搏尔``, ``并行科技+85.50%、…、云创数据+38.16%位列涨幅前五``:
     a top-N (or range) rank with exactly N 、-separated items after its introducer (为, 分别为, 依次是, ：) or before
     its verb (位列, 分列, 位居): when at least two items (one, in a list of three or more) are names of one type (and at
@@ -470,6 +472,11 @@ def counted_lists(doc: Document, intro: re.Pattern, verbs: re.Pattern, max_item:
         if not n or any(not (1 < e - s and _name_units(norm, s, e) <= max_item) for s, e in items):
             continue
         typed = Counter(spans[item].type for item in items if item in spans)
+        if not typed and security is not None:  # bonds' short names (H9龙控01、22万科02、…): ``security_item``
+            bonds = [security.match(norm, s) for s, _ in items]  # (the item lost its series as "its own figure")
+            if all(m and m.end() >= e and not norm[m.end():m.end() + 1].isalnum() for m, (_, e) in zip(bonds, items)):
+                items = [m.span() for m in bonds]
+                typed = Counter({"COMPANY": n})
         if not typed:
             continue
         major, k = typed.most_common(1)[0]
