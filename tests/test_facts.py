@@ -1175,6 +1175,10 @@ def test_the_company_before_the_verb_is_ranked_not_the_scope_after_it():
     d = make_doc("梅卡曼德一直是中国3D视觉引导机器人市场第一名。",
                  [("梅卡曼德", "COMPANY"), ("中国", "LOC"), ("机器人", "INDUSTRY"), ("第一名", "RANK", {"rank": 1, "scope": None})])
     assert [t for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == [("RANKING", "梅卡曼德", "第一名", None)]
+    # places after 在 scope the rank of a place named before them
+    d = make_doc("据统计，曼彻斯特市的罪案率在英格兰和威尔斯排名第五。",
+                 [("曼彻斯特市", "LOC"), ("英格兰", "LOC"), ("威尔斯", "LOC"), ("第五", "RANK", {"rank": 5, "scope": None})])
+    assert [t for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == [("RANKING", "曼彻斯特市", "第五", None)]
 
 
 @pytest.mark.parametrize("text, ents, subject", [

@@ -994,6 +994,12 @@ def _rules_pass(doc: Document, data: dict):
                 ranked = next((p for p in idx.of_kind(("COMPANY", "ORG", "PERSON"), clause_lo, i, reverse=True)
                                if p.end <= subject.start and _SCOPE_VERB.search(doc.norm, p.end, subject.start)
                                and not _is_source(doc, p, data)), None)
+                if ranked is None and subject.type == "LOC":
+                    # 曼徹斯特市的罪案率在英格蘭和威爾斯排名第五: places after 在 scope the rank of a place before them
+                    lo = _coordinated(doc, subject, sent_all)[0].start
+                    if doc.norm[lo - 1:lo] == "在":
+                        ranked = next((p for p in idx.of_kind(("LOC",), clause_lo, i, reverse=True)
+                                       if p.end < lo - 1 and not _is_source(doc, p, data)), None)
                 if ranked is not None:
                     subject = ranked
             if subject is None:
