@@ -1181,6 +1181,17 @@ def test_the_company_before_the_verb_is_ranked_not_the_scope_after_it():
     assert [t for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == [("RANKING", "曼彻斯特市", "第五", None)]
 
 
+def test_what_lies_in_the_frame_a_rank_is_held_in_is_not_ranked():
+    # 在<list>中获…: the publisher inside the frame is not ranked; the name before the frame is, even a clause earlier
+    d = make_doc("据悉，杭州将服务作为重点，连续5年在全国工商联“营商环境评价”中获全国城市第一。",
+                 [("杭州", "LOC"), ("全国工商联", "ORG"), ("全国城市第一", "RANK", {"rank": 1, "scope": "全国城市"})])
+    assert [t for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == [("RANKING", "杭州", "全国城市第一", None)]
+    # the field in the frame, nothing named before it: no RANKING
+    d = make_doc("据悉，通义月活308.85万，在AIGC应用中排名第10。",
+                 [("AIGC应用", "INDUSTRY"), ("第10", "RANK", {"rank": 10, "scope": None})])
+    assert [t for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == []
+
+
 @pytest.mark.parametrize("text, ents, subject", [
     ("据了解，通威股份为美科股份前五大客户。", [("通威股份", "COMPANY"), ("美科股份", "COMPANY"), ("前五大", "RANK", {"top": 5})],
      "通威股份"),

@@ -974,6 +974,14 @@ def _rules_pass(doc: Document, data: dict):
         if e.type == "RANK":
             if subject is not None and subject.type in _NOT_RANKED:
                 subject = None  # 深圳、广州…亦位居《哪吒2》城市票房榜前十: the nearest name before the rank is ranked
+            frame = _RANK_FRAME.search(doc.norm, clause, e.start)
+            if subject is not None and frame is not None and frame.start(1) <= subject.start < frame.end(1):
+                # 在保荐数据前五的券商中排名第二, 在全国工商联“…评营商环境”中获全国城市第一: what lies in the frame is
+                # the field or the list, never the ranked one (the news gold: 0 of 11 such subjects inside it)
+                subject = next((p for p in idx.of_kind(SUBJECT_TYPES + ("PERSON",), sent_lo, i, reverse=True)
+                                if p.end <= frame.start() and not _is_source(doc, p, data)), None)
+                if subject is None:
+                    continue
             nxt = ents[i + 1] if i + 1 < len(ents) else None
             gap = doc.norm[e.end:nxt.start].strip() if nxt is not None else None
             if nxt is not None and nxt.type in SUBJECT_TYPES and gap == "的":
@@ -1043,6 +1051,9 @@ def _rules_pass(doc: Document, data: dict):
 
 _RANK_HEAD = re.compile(r"(?:大)?(?:重仓股|重仓|品牌|企业|公司|股东|大股东|城市|券商|基金)(?:是|为)?")
 _SCOPE_VERB = re.compile(r"是|为|成为|位居|位列|排名|排在|居|在|于")
+# 在<field or list>中(的)?排名/位列/获…: the frame a rank right after it is held in (``_rules_pass``)
+_RANK_FRAME = re.compile(r"在([^，。；！？!?\n在]{2,40}?)(?:中|上|里|内)[，,]?\s*(?:的)?\s*(?:排名|排行|排至|排在|排|位列|位居|"
+                         r"名列|高居|居|获得|获|荣获|夺得|跻身|进入|入选|位于|列|同样占据|占据)?\s*(?=\S{0,2}\Z)")
 _ASIDE = re.compile(r"\s*[（(][^（）()\n]{1,40}[)）]")
 _AFTER_STOP = re.compile(r"[，。；：,;:、)）(（\n/]|的|是|在|有(?!效)|共|将|已|正|获|入选|占|为|达")
 
