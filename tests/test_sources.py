@@ -50,3 +50,12 @@ def test_a_name_before_a_statement_of_data_is_a_provider():
 def test_any_name_before_an_analysts_title_is_a_house():
     d = SourceOrgs()(_doc("Creative Planning首席市场策略师Charlie表示。小米发布新品，其研究员称。", ["Creative Planning", "小米"]))
     assert [e.type for e in d.entities] == ["ORG", "COMPANY"]  # the title must follow in the same clause
+
+
+def test_a_cited_house_nothing_tagged_becomes_an_org_but_not_an_index_or_a_word_part():
+    d = SourceOrgs()(_doc("对此，大和发研报指，东风披露。法巴:恒指有機會上試23000點。杰富瑞分析师Kumar表示。", ["东风"]))
+    assert [(e.text, e.type) for e in d.entities] == [("大和", "ORG"), ("东风", "COMPANY"), ("法巴", "ORG"),
+                                                      ("杰富瑞", "ORG")]
+    # an index named after a house; a house name inside a longer Latin word; a tagged name stays as it is
+    d = SourceOrgs()(_doc("根据彭博亿万富翁指数，标普500指数上涨。UBSX表示。扩大和提升。", []))
+    assert d.entities == []

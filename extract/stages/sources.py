@@ -4,7 +4,8 @@
 analysis or a figure is an ORG there, as media and data providers are; the same name in a list of underwriters or as
 a traded stock (高盛、瑞银等承销, 摩根大通滑落1.5%) stays a COMPANY. The NER and ``propagate`` type a name once per
 document, so this step retypes single mentions: a COMPANY right before a verb of report or analysis (after an
-optional bracket and 的 or an adverb: 高盛此前表示) whose name ends in a research-house suffix or is one of the listed houses. Word lists and
+optional bracket and 的 or an adverb: 高盛此前表示) whose name ends in a research-house suffix or is one of the listed houses.
+A listed house so cited that nothing tagged (法巴:…, 大和发研报指) is added as an ORG (``add_untagged``). Word lists and
 their measurements in ``extract/data/rules/sources.json``.
 
 Config entry (after ``propagate``, so its per-name typing is done, and before ``relations``)::
@@ -13,6 +14,7 @@ Config entry (after ``propagate``, so its per-name typing is done, and before ``
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Optional
 
@@ -21,6 +23,9 @@ from extract.registry import components
 from extract.stages.recognizers._data import alternation, load_rules
 
 __all__ = ["SourceOrgs", "make_source_orgs"]
+
+
+_INDEX_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z0-9 ]{0,8}?指数")
 
 
 class SourceOrgs:
@@ -40,6 +45,9 @@ class SourceOrgs:
         self.data_after = re.compile(rf"\s*(?:{alternation(d.get('data_after', ()))})")
         # Creative Planning首席市场策略师…: an analyst's title makes any name before it a house, not only listed ones
         self.title_any = bool(d.get("title_any_name", False))
+        # 法巴:恒指有機會…, 大和发研报指, 杰富瑞分析师…: a listed house cited so that nothing tagged it (``add_untagged``)
+        self.add_untagged = bool(d.get("add_untagged", False))
+        self.house_names = re.compile(alternation(sorted(self.houses, key=len, reverse=True))) if self.houses else None
 
     def is_house(self, name: str) -> bool:
         return name in self.houses or name.endswith(self.suffixes)
@@ -54,7 +62,30 @@ class SourceOrgs:
                     or (house or self.title_any) and self.title.match(norm, e.end) \
                     or house and (self.verb.match(norm, e.end) or self.cue.search(norm, max(0, e.start - 6), e.start)):
                 e.type = "ORG"
+        if self.add_untagged and self.house_names is not None:
+            self._add_cited_houses(doc)
         return doc
+
+    def _add_cited_houses(self, doc: Document) -> None:
+        """An ORG for each listed house the text cites as a source (the verb, title and cue tests above) where no
+        entity lies: the tagger misses short house names (法巴, 大和, 富瑞) most in this role."""
+        norm = doc.norm
+        taken = sorted((e.start, e.end) for e in doc.entities)
+        added = []
+        for m in self.house_names.finditer(norm):
+            s, e = m.span()
+            if norm[s].isascii() and (s and norm[s - 1].isascii() and norm[s - 1].isalnum()) \
+                    or norm[e - 1].isascii() and e < len(norm) and norm[e].isascii() and norm[e].isalnum():
+                continue  # a Latin name inside a longer Latin word
+            k = bisect.bisect_left(taken, (e, e))
+            if any(a < e and s < b for a, b in taken[max(0, k - 8):k]):
+                continue
+            if _INDEX_AFTER.match(norm, e):
+                continue  # 标普500指数, 根据彭博亿万富翁指数: an index named after the house, no house cited
+            if self.verb.match(norm, e) or self.title.match(norm, e) or self.cue.search(norm, max(0, s - 6), s):
+                added.append(doc.entity("ORG", s, e, source="source_orgs"))
+        if added:
+            doc.entities = sorted(doc.entities + added, key=lambda x: (x.start, x.end))
 
 
 @components.register("source_orgs.v1")
