@@ -74,6 +74,8 @@ class RankRecognizer:
         # 分列第四和第五 / 分别排名第11及18 / 分列二、三位: the ranks coordinated with an ordinal, each its own RANK
         NEXT_JOIN = "、|和|及|与|以及"
         AFTER_NUM = "|".join(f"(?<={re.escape(v)})" for v in r["number_after"])  # 排名47, 涨幅排名14/31
+        # 暂居可比ETF3/5, 涨幅排名可比基金3/6: a place out of a total right after the peer group it is counted in
+        AFTER_PEERS = "|".join(f"(?<={re.escape(v)})" for v in r.get("peers_before_total", ["排名"]))
         # (only numbers without 第: a 第N after the joiner is matched by the pattern below, with its suffix and scope)
         self.next_rank = re.compile(
             rf"{G}(?:{NEXT_JOIN}){G}(?P<n>(?P<num>{NUM})(?:{G}(?:名|位))?)"
@@ -119,6 +121,7 @@ class RankRecognizer:
               | (?:{VERB_BEHIND})(?P<blist>{NUM})(?={G}(?:{NEXT_JOIN}){G}{NUM}{G}(?:名|位))
               | (?P<headw>(?<![{cn}\d])[头首](?P<hnum>{NUM}){G}(?:名|位))
               | (?:{AFTER_NUM})(?P<nrank>(?P<nnum>\d{{1,4}})(?:/\d{{1,4}})?)(?!{r['number_after_not_before']}|/)
+              | (?:{AFTER_PEERS})(?P<prank>(?P<pnum>\d{{1,4}})/\d{{1,4}})(?![\d.%％/])
             )
         """, re.VERBOSE)
 
@@ -168,7 +171,7 @@ class RankRecognizer:
                 if sa:
                     attrs["scope"] = sa.group(1)
             core = min(m.start(k) for k in ("word", "ordw", "topw", "latin", "strong", "big", "cbig", "no", "ju", "zhi",
-                                                  "bare", "blist", "brange", "badj", "headw", "nrank")
+                                                  "bare", "blist", "brange", "badj", "headw", "nrank", "prank")
                        if m.start(k) >= 0)
             star = norm.rfind("*", start, core)
             if star >= 0:  # 全国**第一**: markdown bold between scope and rank; the span is the bold part
@@ -274,6 +277,8 @@ class RankRecognizer:
             a["top"] = self._int(g("hnum"))
         elif g("nrank"):
             a["rank"] = int(g("nnum"))
+        elif g("prank"):
+            a["rank"] = int(g("pnum"))
         if None in a.values():
             return None
         scope = g("scope")
