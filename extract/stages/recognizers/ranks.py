@@ -101,6 +101,7 @@ class RankRecognizer:
             rf"|(?P<b>{_RANGE_NUM})[ \t]*(?:名|位))")
         self.scope_after = re.compile(rf"{G}(?:(?:个|家){G})?(?:的{G})?({alternation(r['scope_after'])})")
         self.city_suffix, self.city_scope = r["city_epithet"]
+        self.province_suffix, self.province_scope = r.get("province_epithet", ("", None))
         self.pattern = re.compile(rf"""
             (?=[{char_class(firsts)}])
             (?:(?P<scope>(?:{SCOPE})(?:{G}(?:{SCOPE}))*){G})?
@@ -186,6 +187,10 @@ class RankRecognizer:
             if m.group("ordw") and not m.group("osuf") and norm.startswith(self.city_suffix, end):
                 end += len(self.city_suffix)  # 第一城: the ranked noun stays in the span
                 attrs["scope"] = attrs["scope"] or self.city_scope
+            elif m.group("ordw") and norm[end - 1:end] == "大" and self.province_suffix and norm.startswith(
+                    self.province_suffix, end) and norm[end + len(self.province_suffix):][:1] not in _PROVINCE_WORDS:
+                end += len(self.province_suffix)  # 经济第一大省: the ranked noun stays in the span, as 第一城's
+                attrs["scope"] = attrs["scope"] or self.province_scope
             if out and start < out[-1].end:
                 continue  # the second end of a range just joined (第7至第10名)
             if "rank" in attrs and "to" not in attrs and norm[core:core + 1] == "第":
@@ -293,6 +298,7 @@ _CLAUSE_MARKS = "，,。；;：:！!？?\n"
 _GAPS = re.compile("[" + re.escape(GAP_CHARS) + "]")  # spaces and markdown bold between a scope and its rank
 _ENUM_AFTER = "，,、：:是"
 # (a change of place after it is no person either: 排名从第17位下滑至32位, 从全球第89位上升到全球第6位)
+_PROVINCE_WORDS = set("份会级钱力心事")  # 第一大省份, 省会, 省级: 省 starts a word of its own
 _PERSON_AFTER_WEI = re.compile(r"(?![的是为為于於居列分及和与與并並也至到]|下滑|下降|下跌|上升|上涨|提升|跃升|攀升|升至|降至|滑落|跌至"
                                r"|跌落|回落|升到|降到)[\u4e00-\u9fffA-Za-z0-9]")
 _ENUM_OPENERS = _CLAUSE_MARKS.replace("，", "").replace(",", "")  # what may stand before a clause-opening ordinal
