@@ -136,7 +136,8 @@ def main(argv=None) -> int:
             para = max(paras, key=lambda p: len(CUE.findall(p)))  # the paragraph with the most ranking cues
         seen |= sentences(text)  # (one passage per article, and no two articles sharing a sentence)
         out.append({"id": f"rk{len(out) + args.first_id:03d}", "repo": "zhigehe/bulwark", "commit": COMMIT, "path": path,
-                    "offset": text.find(para.split("\n")[0]), "sha1": hashlib.sha1(para.encode("utf-8")).hexdigest(), "text": para})
+                    "offset": text.find(para.split("\n")[0]), "sha1": hashlib.sha1(para.encode("utf-8")).hexdigest(),
+                    "text": para})
         if len(out) == args.n:
             break
     with open(args.out, "w", encoding="utf-8") as f:

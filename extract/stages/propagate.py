@@ -416,8 +416,8 @@ def counted_items(norm: str, r, intro: re.Pattern, verbs: re.Pattern, ents: list
 
 @lru_cache(maxsize=8)
 def counted_patterns(rules_dir: Optional[str] = None) -> Optional[tuple]:
-    """``(intro, verbs_before, max_item, security_item)`` of ``counted_lists`` in ``propagate.json`` (compiled, read once per rules
-    folder); None when the rules hold none."""
+    """``(intro, verbs_before, max_item, security_item)`` of ``counted_lists`` in ``propagate.json`` (compiled, read
+    once per rules folder; ``security_item`` None where the rules have none); None when the rules hold none."""
     data = load_rules("propagate", rules_dir).get("counted_lists")
     if not data:
         return None

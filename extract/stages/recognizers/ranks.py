@@ -20,8 +20,8 @@ Decisions:
   recognizer finds at the same extent gives way to it in ``rules.v1``); 头三名 / 首10名 are top N;
 * 第4至10位 / 第7至第10名 / 第三至第五 is one RANK, rank 4 and ``to`` 10 (news train gold; the second end without
   名/位 only with 第 and no counter after it: 第一至第五批 is none; 大 closes it like 名/位: 桥水的第六到第十大重仓股,
-  RANKING challenge batch 3, 2 list items more right, nothing else changed); so is a bare range right after a ranking verb
-  (排在6到10位, 位居三四位);
+  RANKING challenge batch 3, 2 list items more right, nothing else changed); so is a bare range right after a ranking
+  verb (排在6到10位, 位居三四位);
 * ranks joined after an ordinal are ranks of their own, each higher than the one before, even without 第
   (分列第四和第五, 分别排名第11及18, 分列二、三位: the news train gold; cross-fitted over its 710 documents
   RANK F1 0.918 -> 0.921, RANKING 0.602 -> 0.604), but not a number that counts something (排名第3和5个百分点);
@@ -297,8 +297,9 @@ class RankRecognizer:
 _CLAUSE_MARKS = "，,。；;：:！!？?\n"
 _GAPS = re.compile("[" + re.escape(GAP_CHARS) + "]")  # spaces and markdown bold between a scope and its rank
 _ENUM_AFTER = "，,、：:是"
-# (a change of place after it is no person either: 排名从第17位下滑至32位, 从全球第89位上升到全球第6位)
 _PROVINCE_WORDS = set("份会级钱力心事")  # 第一大省份, 省会, 省级: 省 starts a word of its own
+# 第N位 before a word counts a person (首位外部董事), unless the word is 的, a verb of the rank or a change of place
+# (排名从第17位下滑至32位, 从全球第89位上升到全球第6位)
 _PERSON_AFTER_WEI = re.compile(r"(?![的是为為于於居列分及和与與并並也至到]|下滑|下降|下跌|上升|上涨|提升|跃升|攀升|升至|降至|滑落|跌至"
                                r"|跌落|回落|升到|降到)[\u4e00-\u9fffA-Za-z0-9]")
 _ENUM_OPENERS = _CLAUSE_MARKS.replace("，", "").replace(",", "")  # what may stand before a clause-opening ordinal
