@@ -303,9 +303,16 @@ def supporting_section() -> list:
               *_ranking_table(rc)]
         rc2 = _load_json(REPO / "evaluation" / "ranking_challenge" / "results_b2.json")
         if rc2:
-            L += ["Second batch (60 more paragraphs picked and annotated the same way, scored once, after the session's "
-                  f"rule changes; held out). Command: `{rc2.get('command')}`. Release 26c's code scores the same "
-                  "default figures on it (run in a git worktree; NOTES.md).", "", *_ranking_table(rc2)]
+            L += ["Second batch (60 more paragraphs picked and annotated the same way; held out at its first scoring, "
+                  "default RANKING F1 0.684 with release 26c's code as with the session's; development since session "
+                  f"44). Command: `{rc2.get('command')}`.", "", *_ranking_table(rc2)]
+        rc3 = _load_json(REPO / "evaluation" / "ranking_challenge" / "results_b3.json")
+        if rc3:
+            L += ["Third batch (40 list-heavy passages of up to 1,500 characters: the run of lines with the most ranking "
+                  "cues, `pick_passages.py --lists 6`; 286 RANKING facts, 112 with list positions; annotated blind and "
+                  "committed before any scoring). Held out at its first scoring (release 43b's code): default RANKING "
+                  f"F1 0.604 (163/91/123); development since session 44. Command: `{rc3.get('command')}`.", "",
+                  *_ranking_table(rc3)]
     ft = _load_json(REPO / "evaluation" / "finetune.json")
     if ft:
         def mic(d, key):
