@@ -1320,7 +1320,8 @@ def _paired_after_deng(doc, subject, e, sent_all: list, figs: list, ss: int, se:
 # what a rank may count among a holder's relations (通威股份为美科股份前五大客户, 天门农商银行第八大股东, 麦当劳全球第二大市场)
 _HOLDER_NOUN = re.compile(r"(?:大)?(?:股东|股東|客户|客戶|供应商|供應商|市场|市場|贸易伙伴|貿易夥伴|债权人|債權人|重仓股|重倉股|持仓|持倉)")
 _HOLDER_GAP = re.compile(r"\s*(?:的)?\s*(?:全球|全国|国内|境内|海外)?\s*")  # between the holder and the rank
-_COPULA_BEFORE = re.compile(r"[^，,。；;：:\n]{0,12}?(?:为|是|成为|作为|係|系)\s*")  # 麻六记从2022年起跃升为 | 阿宽食品的…
+_COPULA_BEFORE = re.compile(r"[^，,。；;：:\n]{0,12}?(?:为|是|成为|作为|係|系)\s*"  # 麻六记从2022年起跃升为 | 阿宽食品的…
+                            r"|\s*(?:仍|均|都|也|亦|依然|仍然)?(?:在|位于|位列|跻身|进入|躋身|進入)\s*")  # 微软仍在|桥水的前十大持仓之列
 _COPULA_AFTER = re.compile(r"\s*(?:为|是|係|系)\s*")  # 辽宁农商行的第一大股东为辽宁金控
 
 
