@@ -1208,6 +1208,8 @@ def test_what_lies_in_the_frame_a_rank_is_held_in_is_not_ranked():
     # the entity before 在 the holder's top N (…之列) is among it
     ("据悉，星河科技仍在云帆资本的前十大持仓之列。", [("星河科技", "COMPANY"), ("云帆资本", "COMPANY"),
                                          ("前十大", "RANK", {"top": 10})], "星河科技"),
+    # a stock's buying side ranks the seats trading it, not the stock
+    ("据悉，当日某席位出现在星河科技龙虎榜买方第二位。", [("星河科技", "COMPANY"), ("第二位", "RANK", {"rank": 2})], None),
     # a holder with no such link: the ranked one is not named, so there is no RANKING
     ("工银瑞信基金第二大股东变更有了新进展。", [("工银瑞信基金", "COMPANY"), ("第二大", "RANK", {"rank": 2})], None),
     # a rank that counts nothing the entity holds ranks the entity itself

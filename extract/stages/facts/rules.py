@@ -1322,13 +1322,16 @@ _HOLDER_NOUN = re.compile(r"(?:大)?(?:股东|股東|客户|客戶|供应商|供
 _HOLDER_GAP = re.compile(r"\s*(?:的)?\s*(?:全球|全国|国内|境内|海外)?\s*")  # between the holder and the rank
 _COPULA_BEFORE = re.compile(r"[^，,。；;：:\n]{0,12}?(?:为|是|成为|作为|係|系)\s*"  # 麻六记从2022年起跃升为 | 阿宽食品的…
                             r"|\s*(?:仍|均|都|也|亦|依然|仍然)?(?:在|位于|位列|跻身|进入|躋身|進入)\s*")  # 微软仍在|桥水的前十大持仓之列
+# 出现在拓维信息龙虎榜买方第二位: a stock's buying or selling side of its daily list ranks the seats trading it
+_SIDE_BEFORE = re.compile(r"\s*(?:的)?\s*(?:龙虎榜|龍虎榜)?\s*(?:买方|卖方|買方|賣方|买入方|卖出方|買入方|賣出方)\s*")
 _COPULA_AFTER = re.compile(r"\s*(?:为|是|係|系)\s*")  # 辽宁农商行的第一大股东为辽宁金控
 
 
 def _holds_ranked(doc: Document, holder, rank) -> bool:
     """Whether ``holder`` right before ``rank`` holds what the rank counts: 美科股份前五大客户, 辽宁农商行的第一大股东."""
-    return holder.end <= rank.start and _HOLDER_NOUN.match(doc.norm, rank.end) is not None \
-        and _HOLDER_GAP.fullmatch(doc.norm, holder.end, rank.start) is not None
+    return holder.end <= rank.start and (_HOLDER_NOUN.match(doc.norm, rank.end) is not None
+                                         and _HOLDER_GAP.fullmatch(doc.norm, holder.end, rank.start) is not None
+                                         or _SIDE_BEFORE.fullmatch(doc.norm, holder.end, rank.start) is not None)
 
 
 def _holder_ranked(doc: Document, holder, rank, in_sent: list):
@@ -1339,9 +1342,10 @@ def _holder_ranked(doc: Document, holder, rank, in_sent: list):
     at 10 such ranks of its train, extension, dev and select splits)."""
     norm = doc.norm
     noun = _HOLDER_NOUN.match(norm, rank.end)
+    noun_end = noun.end() if noun else rank.end  # (拓维信息龙虎榜买方第二位: the side named before the rank)
     parties = SUBJECT_TYPES + ("PERSON",)  # (张三为星河科技第一大股东: a person may hold the stake)
-    after = _COPULA_AFTER.match(norm, noun.end())
-    if after and after.end() > noun.end():
+    after = _COPULA_AFTER.match(norm, noun_end)
+    if after and after.end() > noun_end:
         nxt = next((p for p in in_sent if p.start == after.end()), None)
         if nxt is not None and nxt.type in parties:
             return nxt
@@ -1350,7 +1354,7 @@ def _holder_ranked(doc: Document, holder, rank, in_sent: list):
         return before
     lead = norm[_clause_start(norm, _sent_of(doc, holder.start)[0], holder.start):holder.start].strip()
     if lead in ("作为", "作為"):  # 作为万科第一大股东，深铁集团首先要…: the first name of the next clause
-        comma = norm.find("，", noun.end(), noun.end() + 8)
+        comma = norm.find("，", noun_end, noun_end + 8)
         nxt = next((p for p in in_sent if comma >= 0 and p.start > comma), None)
         if nxt is not None and nxt.type in parties and not norm[comma + 1:nxt.start].strip():
             return nxt
