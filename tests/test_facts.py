@@ -1181,6 +1181,12 @@ def test_the_company_before_the_verb_is_ranked_not_the_scope_after_it():
     assert [t for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == [("RANKING", "曼彻斯特市", "第五", None)]
 
 
+def test_a_rank_inside_a_quoted_list_title_ranks_nothing():
+    d = make_doc("据悉，星河化工入选“世界化工企业100强排行榜”，居第11位。",
+                 [("星河化工", "COMPANY"), ("100强", "RANK", {"top": 100}), ("第11位", "RANK", {"rank": 11})])
+    assert [t[2] for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == ["第11位"]
+
+
 def test_what_lies_in_the_frame_a_rank_is_held_in_is_not_ranked():
     # 在<list>中获…: the publisher inside the frame is not ranked; the name before the frame is, even a clause earlier
     d = make_doc("据悉，杭州将服务作为重点，连续5年在全国工商联“营商环境评价”中获全国城市第一。",

@@ -969,6 +969,8 @@ def _rules_pass(doc: Document, data: dict):
                 continue
         if e.type == "RANK" and e.start and doc.norm[e.start - 1] in data["_quote_open"]:
             continue  # 争夺“第四城”, 组合的“二号位”: a rank in quotes is a label, nothing is ranked (0 of 5 in the gold)
+        if e.type == "RANK" and _LIST_TITLE_AFTER.match(doc.norm, e.end):
+            continue  # “世界化工企业100强排行榜”, 《全球化工最具价值品牌25强排行榜》: a list's title, nothing ranked
         remention = first.get(e.attrs.get("norm", e.text), e.start) < e.start
         steps.append(("value", e, ss, se, date, metric, remention))
         if e.type == "RANK":
@@ -1051,6 +1053,8 @@ def _rules_pass(doc: Document, data: dict):
 
 _RANK_HEAD = re.compile(r"(?:大)?(?:重仓股|重仓|品牌|企业|公司|股东|大股东|城市|券商|基金)(?:是|为)?")
 _SCOPE_VERB = re.compile(r"是|为|成为|位居|位列|排名|排在|居|在|于")
+# the rest of a quoted list title after a rank in it (…100强排行榜”); the opening quote is not checked
+_LIST_TITLE_AFTER = re.compile(r"[^“”\"「」《》\n，。；]{0,12}?(?:榜单|排行榜|榜|名单)[”\"」》]")
 # 在<field or list>中(的)?排名/位列/获…: the frame a rank right after it is held in (``_rules_pass``)
 _RANK_FRAME = re.compile(r"在([^，。；！？!?\n在]{2,40}?)(?:中|上|里|内)[，,]?\s*(?:的)?\s*(?:排名|排行|排至|排在|排|位列|位居|"
                          r"名列|高居|居|获得|获|荣获|夺得|跻身|进入|入选|位于|列|同样占据|占据)?\s*(?=\S{0,2}\Z)")
