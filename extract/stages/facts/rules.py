@@ -1053,7 +1053,8 @@ def _rules_pass(doc: Document, data: dict):
 
 _RANK_HEAD = re.compile(r"(?:大)?(?:重仓股|重仓|品牌|企业|公司|股东|大股东|城市|券商|基金)(?:是|为)?")
 _SCOPE_VERB = re.compile(r"是|为|成为|位居|位列|排名|排在|居|在|于")
-# the rest of a quoted list title after a rank in it (…100强排行榜”); the opening quote is not checked
+# the rest of a quoted list title after a rank in it (…100强排行榜”): its closing quote within 12 characters, no quote
+# or clause mark between, so the rank lies inside the title
 _LIST_TITLE_AFTER = re.compile(r"[^“”\"「」《》\n，。；]{0,12}?(?:榜单|排行榜|榜|名单)[”\"」》]")
 # 在<field or list>中(的)?排名/位列/获…: the frame a rank right after it is held in (``_rules_pass``)
 _RANK_FRAME = re.compile(r"在([^，。；！？!?\n在]{2,40}?)(?:中|上|里|内)[，,]?\s*(?:的)?\s*(?:排名|排行|排至|排在|排|位列|位居|"
@@ -1324,8 +1325,9 @@ def _paired_after_deng(doc, subject, e, sent_all: list, figs: list, ss: int, se:
 # what a rank may count among a holder's relations (通威股份为美科股份前五大客户, 天门农商银行第八大股东, 麦当劳全球第二大市场)
 _HOLDER_NOUN = re.compile(r"(?:大)?(?:股东|股東|客户|客戶|供应商|供應商|市场|市場|贸易伙伴|貿易夥伴|债权人|債權人|重仓股|重倉股|持仓|持倉)")
 _HOLDER_GAP = re.compile(r"\s*(?:的)?\s*(?:全球|全国|国内|境内|海外)?\s*")  # between the holder and the rank
-_COPULA_BEFORE = re.compile(r"[^，,。；;：:\n]{0,12}?(?:为|是|成为|作为|係|系)\s*"  # 麻六记从2022年起跃升为 | 阿宽食品的…
-                            r"|\s*(?:仍|均|都|也|亦|依然|仍然)?(?:在|位于|位列|跻身|进入|躋身|進入)\s*")  # 微软仍在|桥水的前十大持仓之列
+# 麻六记从2022年起跃升为|阿宽食品的…; 微软仍在|桥水的前十大持仓之列 (the names before 在 are among the holder's top N)
+_COPULA_BEFORE = re.compile(r"[^，,。；;：:\n]{0,12}?(?:为|是|成为|作为|係|系)\s*"
+                            r"|\s*(?:仍|均|都|也|亦|依然|仍然)?(?:在|位于|位列|跻身|进入|躋身|進入)\s*")
 # 出现在拓维信息龙虎榜买方第二位: a stock's buying or selling side of its daily list ranks the seats trading it
 _SIDE_BEFORE = re.compile(r"\s*(?:的)?\s*(?:龙虎榜|龍虎榜)?\s*(?:买方|卖方|買方|賣方|买入方|卖出方|買入方|賣出方)\s*")
 _COPULA_AFTER = re.compile(r"\s*(?:为|是|係|系)\s*")  # 辽宁农商行的第一大股东为辽宁金控
@@ -1341,7 +1343,8 @@ def _holds_ranked(doc: Document, holder, rank) -> bool:
 def _holder_ranked(doc: Document, holder, rank, in_sent: list):
     """``通威股份为美科股份前五大客户``, ``辽宁农商行的第一大股东为辽宁金控``, ``作为万科第一大股东，深铁集团…``: where the
     entity before a rank holds what is ranked (:func:`_holds_ranked`: its shareholders, customers, markets), the
-    ranked one is the entity joined to it by 为/是/成为/作为, before it or after the ranked noun; None when there is
+    ranked one is the entity joined to it by 为/是/成为/作为 (or 在: 微软仍在桥水的前十大持仓之列), before it or after the
+    ranked noun (a stock's 龙虎榜 side before the rank holds the seats it ranks: :data:`_SIDE_BEFORE`); None when there is
     no such entity: the ranked one is not named (工银瑞信基金第二大股东变更; the news gold never ranks the holder,
     at 10 such ranks of its train, extension, dev and select splits)."""
     norm = doc.norm
