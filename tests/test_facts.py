@@ -1181,6 +1181,19 @@ def test_the_company_before_the_verb_is_ranked_not_the_scope_after_it():
     assert [t for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == [("RANKING", "曼彻斯特市", "第五", None)]
 
 
+def test_the_noun_a_top_n_counts_before_its_list_is_the_metric():
+    d = make_doc("截至1月末，中证大农业指数前三大权重股分别为牧原股份、温氏股份和海大集团。",
+                 [("1月末", "DATE"), ("前三大", "RANK", {"top": 3}), ("牧原股份", "COMPANY"), ("温氏股份", "COMPANY"),
+                  ("海大集团", "COMPANY")])
+    got = [(f.subject.text, f.position, f.metric.text if f.metric else None) for f in find_facts(d, DATA)
+           if f.type == "RANKING"]
+    assert got == [("牧原股份", 1, "权重股"), ("温氏股份", 2, "权重股"), ("海大集团", 3, "权重股")]  # not the index
+    # 标的 ("holding") stays outside; an introducer is no noun (依序为), and the metric before the rank stays
+    d = make_doc("品牌最值钱的前3名依序为华硕、趋势科技、旺旺。",
+                 [("前3名", "RANK", {"top": 3}), ("华硕", "COMPANY"), ("趋势科技", "COMPANY"), ("旺旺", "COMPANY")])
+    assert {f.metric.text for f in find_facts(d, DATA) if f.type == "RANKING"} == {"品牌最值钱"}
+
+
 def test_a_rank_inside_a_quoted_list_title_ranks_nothing():
     d = make_doc("据悉，星河化工入选“世界化工企业100强排行榜”，居第11位。",
                  [("星河化工", "COMPANY"), ("100强", "RANK", {"top": 100}), ("第11位", "RANK", {"rank": 11})])

@@ -955,6 +955,9 @@ def _rules_pass(doc: Document, data: dict):
             if not items:
                 items = _counted_items(doc, e, ents, starts)
             if items:
+                noun = _RANKED_NOUN.match(doc.norm, e.end)
+                if noun:  # 前十大权重股分别为…, 五大持仓股分别为…: the noun the top N counts is what is ranked
+                    metric = doc.span(*noun.span(1))
                 for pos, item in enumerate(items, 1):
                     facts.append(Fact("RANKING", item, e, metric, date, position=pos))
                     steps.append(("list", item, e, metric, date, pos))
@@ -1053,6 +1056,10 @@ def _rules_pass(doc: Document, data: dict):
 
 _RANK_HEAD = re.compile(r"(?:大)?(?:重仓股|重仓|品牌|企业|公司|股东|大股东|城市|券商|基金)(?:是|为)?")
 _SCOPE_VERB = re.compile(r"是|为|成为|位居|位列|排名|排在|居|在|于")
+# 前十大权重股分别为, 前十大涨幅标的分别是: the noun right after a top N that introduces its list (标的, "holding", outside;
+# not a counted noun, 前10个省份为: that is the rank's scope)
+_RANKED_NOUN = re.compile(r"(?![的名位强大个家只座所款支]|分别|分別|依次|依序)([\u4e00-\u9fff]{1,6}?)(?:标的|標的)?(?=分别为|分别是|分別為|分別是|依次为|依次是|"
+                          r"依次為|依序为|依序為|依序是|包括|为|是|[：:])")
 # the rest of a quoted list title after a rank in it (…100强排行榜”): its closing quote within 12 characters, no quote
 # or clause mark between, so the rank lies inside the title
 _LIST_TITLE_AFTER = re.compile(r"[^“”\"「」《》\n，。；]{0,12}?(?:榜单|排行榜|榜|名单)[”\"」》]")
