@@ -14,12 +14,12 @@ Config entry (after ``propagate``, so its per-name typing is done, and before ``
 """
 from __future__ import annotations
 
-import bisect
 import re
 from typing import Optional
 
 from extract.doc import Document
 from extract.registry import components
+from extract.stages.mentions import EntityIndex
 from extract.stages.recognizers._data import alternation, load_rules
 
 __all__ = ["SourceOrgs", "make_source_orgs"]
@@ -70,15 +70,14 @@ class SourceOrgs:
         """An ORG for each listed house the text cites as a source (the verb, title and cue tests above) where no
         entity lies: the tagger misses short house names (法巴, 大和, 富瑞) most in this role."""
         norm = doc.norm
-        taken = sorted((e.start, e.end) for e in doc.entities)
+        index = EntityIndex(doc, left_out=())
         added = []
         for m in self.house_names.finditer(norm):
             s, e = m.span()
             if norm[s].isascii() and (s and norm[s - 1].isascii() and norm[s - 1].isalnum()) \
                     or norm[e - 1].isascii() and e < len(norm) and norm[e].isascii() and norm[e].isalnum():
                 continue  # a Latin name inside a longer Latin word
-            k = bisect.bisect_left(taken, (e, e))
-            if any(a < e and s < b for a, b in taken[max(0, k - 8):k]):
+            if index.overlapping(s, e):
                 continue
             if _INDEX_AFTER.match(norm, e):
                 continue  # 标普500指数, 根据彭博亿万富翁指数: an index named after the house, no house cited

@@ -75,7 +75,8 @@ class RankRecognizer:
         NEXT_JOIN = "、|和|及|与|以及"
         AFTER_NUM = "|".join(f"(?<={re.escape(v)})" for v in r["number_after"])  # 排名47, 涨幅排名14/31
         # 暂居可比ETF3/5, 涨幅排名可比基金3/6: a place out of a total right after the peer group it is counted in
-        AFTER_PEERS = "|".join(f"(?<={re.escape(v)})" for v in r.get("peers_before_total", ["排名"]))
+        peers = r.get("peers_before_total", ())
+        AFTER_PEERS = "|".join(f"(?<={re.escape(v)})" for v in peers) or "(?!)"  # (no peer words: it never matches)
         # (only numbers without 第: a 第N after the joiner is matched by the pattern below, with its suffix and scope)
         self.next_rank = re.compile(
             rf"{G}(?:{NEXT_JOIN}){G}(?P<n>(?P<num>{NUM})(?:{G}(?:名|位))?)"
