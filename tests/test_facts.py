@@ -1161,6 +1161,10 @@ def test_a_list_closed_by_deng_pairs_with_its_values_after_fenbie():
     d = make_doc("汽车制造、金属制品等行业增加值增长21.5%。",  # no 分别, one value: an unnamed group
                  [("汽车制造", "INDUSTRY"), ("金属制品", "INDUSTRY"), fig("21.5%", 21.5, "%")])
     assert [t[1] for t in tuples(find_facts(d, DATA))] == [None]
+    # 都/均 between the list and its one value: the value is each member's
+    d = make_doc("计算机、传媒等板块交易热度均在80%分位数以上。",
+                 [("计算机", "INDUSTRY"), ("传媒", "INDUSTRY"), fig("80%", 80, "%")])
+    assert [t[1] for t in tuples(find_facts(d, DATA))] == ["计算机", "传媒"]
 
 
 def test_an_enumerated_list_reads_past_the_asides_of_its_items():
@@ -1198,6 +1202,24 @@ def test_a_rank_inside_a_quoted_list_title_ranks_nothing():
     d = make_doc("据悉，星河化工入选“世界化工企业100强排行榜”，居第11位。",
                  [("星河化工", "COMPANY"), ("100强", "RANK", {"top": 100}), ("第11位", "RANK", {"rank": 11})])
     assert [t[2] for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == ["第11位"]
+
+
+def test_a_denied_entry_or_a_count_of_entrants_ranks_no_name():
+    # 无一…入围…前五: nothing entered the list
+    d = make_doc("据悉，小米与华为竟无一款产品入围性价比榜单前五。",
+                 [("小米", "COMPANY"), ("华为", "COMPANY"), ("前五", "RANK", {"top": 5})])
+    assert [t for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == []
+    # N家…入榜前十: the firms counted are in the top ten, not the country, whether it stands before the count or in it
+    for text, place in (("此外，美国则有3家企业入榜前十。", "美国"), ("据悉，今年共有5家中国企业入榜前十。", "中国")):
+        d = make_doc(text, [(place, "LOC"), ("前十", "RANK", {"top": 10})])
+        assert [t for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == []
+    # an entry stated, and a place ranked in the clause after its count: still ranked
+    d = make_doc("据悉，小米未来三年进入全球前三。", [("小米", "COMPANY"), ("三年", "FIGURE", {"value": 3, "unit": "年"}),
+                                          ("全球前三", "RANK", {"top": 3, "scope": "全球"})])
+    assert [t[1] for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == ["小米"]
+    d = make_doc("据悉，广州有24家企业入选榜单，位居全球第9。",
+                 [("广州", "LOC"), ("24家", "FIGURE", {"value": 24, "unit": "家"}), ("全球第9", "RANK", {"rank": 9, "scope": "全球"})])
+    assert [t[1] for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == ["广州"]
 
 
 def test_what_lies_in_the_frame_a_rank_is_held_in_is_not_ranked():

@@ -917,7 +917,8 @@ def _rules_pass(doc: Document, data: dict):
                 and doc.norm[in_sent[-1].end:e.start].strip() in ("(", "（"):
             subject = in_sent[-1]  # 北京(1210家): the figure in brackets is the entity's
         elif subject is not None and doc.norm[subject.end:subject.end + 1] == "等" \
-                and not _paired_after_deng(doc, subject, e, sent_all, figs, ss, se):
+                and not _paired_after_deng(doc, subject, e, sent_all, figs, ss, se) \
+                and not _each_after_deng(doc, subject, e):
             subject = None  # 甲乙、丙丁…等至少9家整机企业: examples of an unnamed group
         elif subject is None:
             subject = (_anaphor_subject(doc, ents, clause, doc.norm[clause:e.start], data)
@@ -974,6 +975,10 @@ def _rules_pass(doc: Document, data: dict):
             continue  # 争夺“第四城”, 组合的“二号位”: a rank in quotes is a label, nothing is ranked (0 of 5 in the gold)
         if e.type == "RANK" and _LIST_TITLE_AFTER.match(doc.norm, e.end):
             continue  # “世界化工企业100强排行榜”, 《全球化工最具价值品牌25强排行榜》: a list's title, nothing ranked
+        if e.type == "RANK" and (_ENTRY_DENIED.search(doc.norm, clause, e.start)
+                                 or _COUNTED_ENTRANTS.search(doc.norm, clause, e.start)):
+            continue  # 竟无一款产品入围性价比榜单前五: a denied entry ranks nothing; 美国则有3家企业入榜前十, 5家中国企业
+            # 入榜前十: the firms counted are ranked, unnamed, not the country or group that has them
         remention = first.get(e.attrs.get("norm", e.text), e.start) < e.start
         steps.append(("value", e, ss, se, date, metric, remention))
         if e.type == "RANK":
@@ -1063,6 +1068,14 @@ _RANKED_NOUN = re.compile(r"(?![的名位强大个家只座所款支]|分别|分
 # the rest of a quoted list title after a rank in it (…100强排行榜”): its closing quote within 12 characters, no quote
 # or clause mark between, so the rank lies inside the title
 _LIST_TITLE_AFTER = re.compile(r"[^“”\"「」《》\n，。；]{0,12}?(?:榜单|排行榜|榜|名单)[”\"」》]")
+# a denied entry right before a rank (竟无一款产品入围性价比榜单前五, 未能进入前十): nothing is ranked (``_rules_pass``)
+_ENTRY_DENIED = re.compile(r"(?:无一|無一|没有|沒有|未能|未曾|并未|並未|无缘|無緣|未(?![来來]))[^，。；,;\n]{0,10}?"
+                           r"(?:入围|入圍|进入|進入|上榜|入选|入選|挤进|擠進|跻身|躋身|登上|闯入|闖入)[^，。；,;\n]{0,12}\Z")
+# a count of members entering a list between a name and the rank (美国则有3家企业入榜前十, 印度，共有5家擠進百強): the
+# members are ranked, not the place or group that has them (``_rules_pass``)
+_COUNTED_ENTRANTS = re.compile(r"(?:[0-9０-９]+|[一二两兩三四五六七八九十百]+)\s*(?:家|間|间|个|個|所|座|款|只|隻|名|位|支)"
+                               r"[^，。；,;\n0-9]{0,8}?(?:入榜|上榜|入围|入圍|挤进|擠進|进入|進入|跻身|躋身|挺进|挺進|入选|入選|"
+                               r"闯入|闖入)[^，。；,;\n]{0,12}\Z")
 # 在<field or list>中(的)?排名/位列/获…: the frame a rank right after it is held in (``_rules_pass``)
 _RANK_FRAME = re.compile(r"在([^，。；！？!?\n在]{2,40}?)(?:中|上|里|内)[，,]?\s*(?:的)?\s*(?:排名|排行|排至|排在|排|位列|位居|"
                          r"名列|高居|居|获得|获|荣获|夺得|跻身|进入|入选|位于|列|同样占据|占据)?\s*(?=\S{0,2}\Z)")
@@ -1314,6 +1327,16 @@ def _chosen(doc, e, ents, starts, ss, se, date, data, chooser, remention, hint, 
     subjects = hint if hint and subject in hint else [subject]
     typ = "RANKING" if e.type == "RANK" else "METRIC"
     return [Fact(typ, s, e, metric, date) for s in subjects]
+
+
+# between a list closed by 等 and a value: a word that gives the value to each member (都, 均, 各)
+_EACH_AFTER_DENG = re.compile(r"等[^，,。；;：:\n]{0,24}?(?:都|均|皆|各|亦|也)")
+
+
+def _each_after_deng(doc, subject, e) -> bool:
+    """``鸣志电器、恺英网络、比亚迪等重仓股年内的涨幅都超过了10%``: a list closed by 等 whose value is stated for each
+    member (都, 均, 各 between them), not the count or total of an unnamed group."""
+    return bool(_EACH_AFTER_DENG.match(doc.norm, subject.end, e.start))
 
 
 def _paired_after_deng(doc, subject, e, sent_all: list, figs: list, ss: int, se: int) -> bool:
