@@ -1023,6 +1023,12 @@ def test_a_size_class_states_no_fact():
     d = make_doc("公司抢占百亿级蓝海市场，营收达12亿元。",
                  [("百亿级", "FIGURE", {"value": 1e10, "unit": "元", "qualifier": "approx"}), fig("12亿元", 12e8, "元")])
     assert [f.value.text for f in find_facts(d, DATA)] == ["12亿元"]
+    # a bare magnitude before a noun names a class too (万亿GDP城市, 千亿房企); before a market it states its size
+    big = {"value": 1e12, "unit": "元", "qualifier": "approx"}
+    d = make_doc("目前，全国万亿GDP城市扩容至27个。", [("万亿", "FIGURE", big), fig("27个", 27, "个")])
+    assert [f.value.text for f in find_facts(d, DATA)] == ["27个"]
+    d = make_doc("据悉，功能性食品是资本眼里的万亿赛道。", [("功能性食品", "INDUSTRY"), ("万亿", "FIGURE", big)])
+    assert [f.value.text for f in find_facts(d, DATA)] == ["万亿"]
 
 
 def test_a_date_is_never_the_metric_of_the_clause_before():
