@@ -275,6 +275,12 @@ def test_more_figures_that_state_no_measured_quantity(text, spans):
     assert find_facts(make_doc(text, spans), DATA) == []
 
 
+def test_counts_in_ke_are_measured_quantities():
+    # 颗 counts satellites, cameras and chips in the news gold (a fact for 11 of 14), not only stars
+    d = make_doc("目前，垣信卫星已经完成72颗卫星的发射任务。", [("垣信卫星", "COMPANY"), fig("72颗", 72, "颗")])
+    assert [(f.subject.text, f.value.text) for f in find_facts(d, DATA)] == [("垣信卫星", "72颗")]
+
+
 def test_a_count_that_numbers_the_list_after_it_gets_no_fact():
     d = make_doc("星河科技的优势有三个：一是技术，二是渠道。", [("星河科技", "COMPANY"), fig("三个", 3, "个")])
     assert find_facts(d, DATA) == []

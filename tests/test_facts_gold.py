@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.77924, 0.84337  # micro F1 of the counts pinned below (session 45: entrants, 等…均, 万亿GDP城市)
+F1_RULES, F1_CHOOSER = 0.77909, 0.8432  # micro F1 of the counts pinned below (session 45: entrants, 等…均, 万亿GDP城市)
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -143,7 +143,9 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # metric characters 7776/15959 (cross-fitted METRIC 5428/2660/2359 -> 5431/2662/2356)
     # a bare magnitude before a noun (万亿GDP城市, 千亿房企) is a size class: METRIC -> 1659/563/442, metric characters
     # 7776/15895 (cross-fitted METRIC 5431/2662/2356 -> 5430/2644/2357)
-    assert got == {"METRIC": (1659, 563, 442), "RANKING": (323, 68, 50), "metric chars": (7776, 15895, 13347)}, got
+    # 颗 left skip_units (the news gold states a fact for 11 of 14 颗 figures, all in the extension): METRIC ->
+    # 1659/564/442 (the seeds' 1333顆), metric characters 7776/15897 (cross-fitted METRIC 5430/2644/2357 -> 5439/2646/2348)
+    assert got == {"METRIC": (1659, 564, 442), "RANKING": (323, 68, 50), "metric chars": (7776, 15897, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 
@@ -209,5 +211,6 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # session 45: denied entries and counts of entrants (above): RANKING -> 305/35/68, metric characters 8103/15442
     # a list closed by 等 and a value for each member (above): METRIC -> 1803/383/298, metric characters 8109/15389
     # bare magnitudes before a noun (above): METRIC -> 1803/382/298, metric characters 8109/15385
-    assert got == {"METRIC": (1803, 382, 298), "RANKING": (305, 35, 68), "metric chars": (8109, 15385, 13347)}, got
+    # 颗 counted (above): METRIC -> 1803/383/298, metric characters 8109/15387
+    assert got == {"METRIC": (1803, 383, 298), "RANKING": (305, 35, 68), "metric chars": (8109, 15387, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)
