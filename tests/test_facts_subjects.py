@@ -1,6 +1,6 @@
 """Fact subjects: a name in brackets after another name gives way to the outer name."""
 from extract.doc import Document, Fact
-from extract.stages.facts import prefer_outer_names, unname_destinations
+from extract.stages.facts import prefer_outer_names, unname_destinations, unname_index_parts
 
 
 def _doc(text, names):
@@ -65,3 +65,20 @@ def test_a_place_after_a_verb_of_going_is_no_subject():
     f = Fact("METRIC", e["台"], e["76家"], None)
     unname_destinations(d, [f])
     assert f.subject is e["台"]
+
+
+def test_a_name_that_opens_an_index_name_is_no_subject():
+    """facts unname_index_parts: 申万半导体行业指数上涨7.59% measures the index, not the sector or company its name opens;
+    a place that opens one keeps the fact (德国DAX指数涨0.33%), and a comparison with an index is no index name."""
+    for typ, name, text in (("COMPANY", "申万半导体", "申万半导体行业指数上涨7.59%"),
+                            ("ORG", "道瓊斯", "道瓊斯工業平均指數收跌0.51%"),
+                            ("COMPANY", "Wind香港房地产指数", "Wind香港房地产指数+0.38%")):
+        d, e = _doc(text, [(typ, name), ("FIGURE", text[-5:].lstrip("上涨收跌+"))])
+        f = Fact("METRIC", e[name], d.entities[1], None)
+        unname_index_parts(d, [f])
+        assert f.subject is None, text
+    for typ, name, text in (("LOC", "德国", "德国DAX指数涨0.33%"), ("INDUSTRY", "建材", "建材板块跑输沪深300指数5.30pct")):
+        d, e = _doc(text, [(typ, name), ("FIGURE", text[-5:])])
+        f = Fact("METRIC", e[name], d.entities[1], None)
+        unname_index_parts(d, [f])
+        assert f.subject is e[name], text

@@ -340,6 +340,24 @@ def unname_destinations(doc: Document, facts: list) -> None:
             f.subject = None
 
 
+# the rest of an index's name after the name it starts with (申万半导体|行业指数, 道瓊斯|工業平均指數, 标准普尔|500指数):
+# no clause mark, and no word that ends the name and starts a comparison (建材板块跑输沪深300指数)
+_INDEX_TAIL = re.compile(r"(?:(?!板块|板塊|跑|超|较|較|比|相对|相對|的|在)[A-Za-z0-9\u4e00-\u9fff·&\- ]){0,10}?(?:指数|指數)"
+                         r"(?!基金|ETF|公司)")
+
+
+def unname_index_parts(doc: Document, facts: list) -> None:
+    """``申万半导体行业指数上涨7.59%``, ``道瓊斯工業平均指數收跌225點``: a company, body or sector whose name opens an index's
+    name is not what the index's figures measure; the METRIC keeps no subject (the index is no entity). A place that
+    opens one keeps it (德国DAX指数涨0.33%: the news gold gives the country the fact in 57 of 71 such cases; a company,
+    body or sector in 2 of 16)."""
+    for f in facts:
+        s = f.subject
+        if f.type == "METRIC" and s is not None and s.type != "LOC" and (
+                _INDEX_TAIL.match(doc.norm, s.end) or doc.norm.endswith(("指数", "指數"), s.start, s.end)):
+            f.subject = None
+
+
 @components.register("facts.v1")
 def make_facts(nlp, path: str = str(DATA), model: Optional[str] = None, learn: bool = False,
                metric_model: Optional[str] = None):
@@ -388,6 +406,7 @@ class FactsComponent:
         named_after_rank(doc, facts)
         pair_respectively(doc, facts)
         unname_destinations(doc, facts)
+        unname_index_parts(doc, facts)
         facts = drop_event_amounts(doc, drop_group_ranks(doc, mirror_conversions(doc, facts)))
         doc.facts.extend(facts)
         return doc
