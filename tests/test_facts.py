@@ -275,6 +275,16 @@ def test_more_figures_that_state_no_measured_quantity(text, spans):
     assert find_facts(make_doc(text, spans), DATA) == []
 
 
+def test_names_joined_across_their_stock_codes_share_one_value():
+    d = make_doc("港股方面，騰訊(00700)、美團(03690)、小米(01810)都高逾1%。",
+                 [("騰訊", "COMPANY"), ("美團", "COMPANY"), ("小米", "COMPANY"), fig("逾1%", 1, "%", "more_than")])
+    assert [t[1] for t in tuples(find_facts(d, DATA))] == ["騰訊", "美團", "小米"]
+    # values in the brackets are each name's own, and a count after 等 is the group's
+    d = make_doc("長安汽車（000625）、長城軍工（601606）等7間企業亦發布公告。",
+                 [("長安汽車", "COMPANY"), ("長城軍工", "COMPANY"), fig("7間", 7, "間")])
+    assert [t[1] for t in tuples(find_facts(d, DATA))] in ([], [None])
+
+
 def test_counts_in_ke_are_measured_quantities():
     # 颗 counts satellites, cameras and chips in the news gold (a fact for 11 of 14), not only stars
     d = make_doc("目前，垣信卫星已经完成72颗卫星的发射任务。", [("垣信卫星", "COMPANY"), fig("72颗", 72, "颗")])

@@ -466,10 +466,11 @@ def _bisect_start(ents: list, pos: int) -> int:
     return bisect.bisect_left(ents, pos, key=_START)
 
 
-def _coordinated(doc: Document, subject, in_sent: list, asides: bool = False) -> list:
+def _coordinated(doc: Document, subject, in_sent: list, asides=False) -> list:
     """``北京、上海的…`` / ``高端装备制造和新材料领域…``: the subjects joined with ``subject``; with ``asides``, also
-    names followed by an aside in brackets (長榮航空（EVA Air）及星宇航空)."""
-    gap_ok = _ASIDE_CHAIN_GAP.match if asides else _CHAIN_GAP.match
+    names followed by an aside in brackets (長榮航空（EVA Air）及星宇航空); with ``asides="code"``, only by a stock code or
+    ticker in brackets (騰訊(00700)、美團(03690))."""
+    gap_ok = (_TICKER_CHAIN_GAP.match if asides == "code" else _ASIDE_CHAIN_GAP.match) if asides else _CHAIN_GAP.match
     chain = [subject]
     for p in _ending_by(in_sent, subject.start):
         if p.type == subject.type and gap_ok(doc.norm[p.end:chain[0].start]):
@@ -492,6 +493,11 @@ _CHAIN_GAP = re.compile(r"^\s*(?:领\s*域|产\s*业|行\s*业|板\s*块)?\s*(?:
 
 
 _ASIDE_CHAIN_GAP = re.compile(r"^\s*(?:[（(][^（）()\n]{1,30}[)）])?\s*(?:、|和|及|与|與|以及)\s*$")
+# a stock code or ticker in brackets (00700, 601606.SH, 滬601606, NASDAQ: NBIS) and what may join the next name after it
+_TICKER_ASIDE = r"[（(]\s*(?:[沪深滬港]|SH|SZ|HK)?[:：]?\s*(?:[0-9]{4,6}(?:\.[A-Z]{1,2})?|[A-Z]{1,6}(?:[.:：]\s*[A-Z]{1,5})?)\s*[)）]"
+_TICKER_AFTER = re.compile(_TICKER_ASIDE + r"(?!\s*等)")
+_DENG_AFTER = re.compile(r"(?:\s*" + _TICKER_ASIDE + r")?\s*等")  # 甲、乙等 / 長城軍工（601606）等: a list closed by 等
+_TICKER_CHAIN_GAP = re.compile(r"^\s*(?:" + _TICKER_ASIDE + r")?\s*(?:、|和|及|与|與|以及)\s*$")
 
 
 def _in_aside(doc: Document, e) -> bool:
@@ -926,7 +932,7 @@ def _rules_pass(doc: Document, data: dict):
         elif in_sent and in_sent[-1].type in SUBJECT_TYPES + NEAR_SUBJECT_TYPES \
                 and doc.norm[in_sent[-1].end:e.start].strip() in ("(", "（"):
             subject = in_sent[-1]  # 北京(1210家): the figure in brackets is the entity's
-        elif subject is not None and doc.norm[subject.end:subject.end + 1] == "等" \
+        elif subject is not None and _DENG_AFTER.match(doc.norm, subject.end) \
                 and not _paired_after_deng(doc, subject, e, sent_all, figs, ss, se) \
                 and not _each_after_deng(doc, subject, e):
             subject = None  # 甲乙、丙丁…等至少9家整机企业: examples of an unnamed group
@@ -1053,6 +1059,9 @@ def _rules_pass(doc: Document, data: dict):
         subjects = [subject]
         if subject is not None:
             chain = _coordinated(doc, subject, sent_all)
+            if len(chain) == 1 and _TICKER_AFTER.match(doc.norm, subject.end):
+                # 騰訊(00700)、美團(03690)、小米(01810)都高逾1%: names joined across their stock codes
+                chain = _coordinated(doc, subject, sent_all, asides="code")
             if len(chain) > 1:
                 fstarts = _index(doc).fig_starts
                 vals = _value_chain(doc, e, figs[bisect.bisect_left(fstarts, ss):bisect.bisect_left(fstarts, se)])
@@ -1346,7 +1355,8 @@ _EACH_AFTER_DENG = re.compile(r"等[^，,。；;：:\n]{0,24}?(?:都|均|皆|各
 def _each_after_deng(doc, subject, e) -> bool:
     """``鸣志电器、恺英网络、比亚迪等重仓股年内的涨幅都超过了10%``: a list closed by 等 whose value is stated for each
     member (都, 均, 各 between them), not the count or total of an unnamed group."""
-    return bool(_EACH_AFTER_DENG.match(doc.norm, subject.end, e.start))
+    deng = _DENG_AFTER.match(doc.norm, subject.end)
+    return bool(_EACH_AFTER_DENG.match(doc.norm, deng.end() - 1, e.start))
 
 
 def _paired_after_deng(doc, subject, e, sent_all: list, figs: list, ss: int, se: int) -> bool:
