@@ -1357,3 +1357,18 @@ def test_a_place_that_scopes_a_rank_is_no_subject(text, scope):
     rank = next(e for e in doc.entities if e.type == "RANK")
     place = [e for e in doc.entities if e.type == "LOC" and e.end <= rank.start][-1]
     assert scope_place(doc.norm, place, rank) is scope
+
+
+def test_a_shared_rank_ranks_the_names_it_is_shared_with():
+    from extract.stages.facts import share_tied_ranks
+    # 和法国并列第六: both countries are sixth
+    d = make_doc("以色列上升一位，和法国并列第六。", [("以色列", "LOC"), ("法国", "LOC"), ("第六", "RANK", {"rank": 6})])
+    facts = find_facts(d, DATA)
+    share_tied_ranks(d, facts)
+    assert sorted(t[1] for t in tuples(facts) if t[0] == "RANKING") == ["以色列", "法国"]
+    # as many names as the top N: the whole list, with positions in order
+    d = make_doc("万载县增长47倍，与嘉鱼县、阆中市一同跻身县域赠券量排名前三。",
+                 [("万载县", "LOC"), fig("47倍", 47, "倍"), ("嘉鱼县", "LOC"), ("阆中市", "LOC"), ("前三", "RANK", {"top": 3})])
+    facts = find_facts(d, DATA)
+    share_tied_ranks(d, facts)
+    assert [(f.subject.text, f.position) for f in facts if f.type == "RANKING"] == [("万载县", 1), ("嘉鱼县", 2), ("阆中市", 3)]

@@ -273,6 +273,50 @@ def named_after_rank(doc: Document, facts: list) -> None:
                 f.subject = name
 
 
+# 与/和 + the names a rank is shared with + 并列/一同… right before the rank (和法国并列第六, 与中信证券并列第一, 与湖北嘉鱼县、
+# 四川阆中市一同跻身…排名前五): group(1) is where the names lie
+_TIED_WITH = re.compile(r"(?:与|與|和|跟|同)([^，。；,;！？!?\n]{1,60}?)(?:一同|一起|共同|同时|同時)?\s*(?:并列|並列|同列|一同|一起|共同)"
+                        r"[^，。；,;！？!?\n]{0,16}\Z")
+_TIED_TYPES = ("COMPANY", "ORG", "LOC", "PERSON")
+
+
+def share_tied_ranks(doc: Document, facts: list) -> None:
+    """``以色列上升一位，和法国并列第六``, ``撤回家数与中信证券并列第一``: a rank shared (并列, 一同跻身) with the names after
+    与/和 ranks them and the name the sentence is about before 与 alike; each gets the RANKING (the news gold does so at
+    all 11 such names of its train, extension and dev splits); when they are as many as a top N, they are its whole list and
+    take their positions in order. ``facts`` is changed in place."""
+    norm = doc.norm
+    idx = _index(doc)
+    have = {(id(f.value), id(f.subject)) for f in facts if f.type == "RANKING"}
+    for f in list(facts):
+        if f.type != "RANKING" or f.position is not None or f.subject is None:
+            continue
+        v = f.value
+        ss, _ = _sent_of(doc, v.start)
+        cs = max(norm.rfind(c, ss, v.start) for c in "，,；;：:") + 1 or ss
+        m = _TIED_WITH.search(norm, max(cs, ss), v.start)
+        if m is None:
+            continue
+        names = [e for e in idx.ents if m.start(1) <= e.start and e.end <= m.end(1) and e.type in _TIED_TYPES]
+        if not names or not all(x.type == names[0].type or x.type in ("COMPANY", "ORG") and names[0].type in
+                                ("COMPANY", "ORG") for x in names):
+            continue
+        gaps_ok = all(re.fullmatch(r"\s*(?:、|和|及|与|與|以及)?\s*", norm[a.end:b.start]) for a, b in zip(names, names[1:]))
+        if not gaps_ok or norm[names[-1].end:m.end(1)].strip() or norm[m.start(1):names[0].start].strip():
+            continue
+        main = next((e for e in reversed(idx.ents) if e.end <= m.start() and e.start >= ss and e.type == names[0].type), None)
+        tied = ([main] if main is not None else []) + names
+        if v.attrs.get("top") == len(tied):  # 甲…与乙、丙、丁、戊一同跻身…前五: the whole list, in order (SCHEMA §5)
+            facts[:] = [g for g in facts if not (g.type == "RANKING" and g.value is v)]
+            facts += [Fact("RANKING", s, v, f.metric, f.date, position=k) for k, s in enumerate(tied, 1)]
+            have |= {(id(v), id(s)) for s in tied}
+            continue
+        for s in tied:
+            if (id(v), id(s)) not in have:
+                facts.append(Fact("RANKING", s, v, f.metric, f.date))
+                have.add((id(v), id(s)))
+
+
 _CONVERSION_GAP = re.compile(r"\s*[（(]\s*(?:约合|约|合|相当于|折合|即)?\s*")
 _CONVERSION_END = re.compile(r"\s*[)）]")
 
@@ -405,6 +449,7 @@ class FactsComponent:
         stake_holders(doc, facts)
         named_after_rank(doc, facts)
         pair_respectively(doc, facts)
+        share_tied_ranks(doc, facts)
         unname_destinations(doc, facts)
         unname_index_parts(doc, facts)
         facts = drop_event_amounts(doc, drop_group_ranks(doc, mirror_conversions(doc, facts)))
