@@ -1244,6 +1244,16 @@ def test_a_denied_entry_or_a_count_of_entrants_ranks_no_name():
     assert [t[1] for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == ["广州"]
 
 
+def test_among_the_top_n_ranks_no_name_before_it():
+    # TOP30企业中，…: a frame; the sector and country before it are not ranked
+    d = make_doc("截至9月30日，日本信息服务行业TOP30企业中，超半数为其长期客户。",
+                 [("日本", "LOC"), ("信息服务", "INDUSTRY"), ("TOP30", "RANK", {"top": 30}), ("超半数", "FIGURE", {"value": 0.5, "unit": "%"})])
+    assert [t for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == []
+    # a name right after the frame: the rank stays for the subject rules and the chooser to place
+    d = make_doc("据悉，在中国前10大茶饮品牌中，古茗是唯一一家。", [("中国", "LOC"), ("前10大", "RANK", {"top": 10}), ("古茗", "COMPANY")])
+    assert [t[2] for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == ["前10大"]
+
+
 def test_what_lies_in_the_frame_a_rank_is_held_in_is_not_ranked():
     # 在<list>中获…: the publisher inside the frame is not ranked; the name before the frame is, even a clause earlier
     d = make_doc("据悉，杭州将服务作为重点，连续5年在全国工商联“营商环境评价”中获全国城市第一。",

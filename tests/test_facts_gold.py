@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.77909, 0.8432  # micro F1 of the counts pinned below (session 45: entrants, 等…均, 万亿GDP城市)
+F1_RULES, F1_CHOOSER = 0.77955, 0.84371  # micro F1 of the counts pinned below (session 45: entrants, 等…均, 万亿GDP城市)
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -145,7 +145,9 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # 7776/15895 (cross-fitted METRIC 5431/2662/2356 -> 5430/2644/2357)
     # 颗 left skip_units (the news gold states a fact for 11 of 14 颗 figures, all in the extension): METRIC ->
     # 1659/564/442 (the seeds' 1333顆), metric characters 7776/15897 (cross-fitted METRIC 5430/2644/2357 -> 5439/2646/2348)
-    assert got == {"METRIC": (1659, 564, 442), "RANKING": (323, 68, 50), "metric chars": (7776, 15897, 13347)}, got
+    # a top N with the class it counts and 中 after it (TOP30企业中，) ranks no name before it: RANKING -> 323/65/50,
+    # metric characters 7776/15919 (cross-fitted unchanged; news dev + select RANKING 3 false fewer)
+    assert got == {"METRIC": (1659, 564, 442), "RANKING": (323, 65, 50), "metric chars": (7776, 15919, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 
@@ -212,5 +214,6 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # a list closed by 等 and a value for each member (above): METRIC -> 1803/383/298, metric characters 8109/15389
     # bare magnitudes before a noun (above): METRIC -> 1803/382/298, metric characters 8109/15385
     # 颗 counted (above): METRIC -> 1803/383/298, metric characters 8109/15387
-    assert got == {"METRIC": (1803, 383, 298), "RANKING": (305, 35, 68), "metric chars": (8109, 15387, 13347)}, got
+    # among the top N (above): RANKING -> 305/32/68, metric characters 8109/15409
+    assert got == {"METRIC": (1803, 383, 298), "RANKING": (305, 32, 68), "metric chars": (8109, 15409, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)

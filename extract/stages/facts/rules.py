@@ -991,6 +991,10 @@ def _rules_pass(doc: Document, data: dict):
             continue  # 争夺“第四城”, 组合的“二号位”: a rank in quotes is a label, nothing is ranked (0 of 5 in the gold)
         if e.type == "RANK" and _LIST_TITLE_AFTER.match(doc.norm, e.end):
             continue  # “世界化工企业100强排行榜”, 《全球化工最具价值品牌25强排行榜》: a list's title, nothing ranked
+        among = _AMONG_AFTER.match(doc.norm, e.end) if e.type == "RANK" else None
+        if among is not None and not any(x.start == among.end() and x.type in SUBJECT_TYPES for x in ents[i + 1:i + 4]):
+            continue  # 日本信息服务行业TOP30企业中，超半数为其长期客户: among the top N, no name before it is ranked (a name
+            # right after the frame is: 在中国前10大现制茶饮品牌中，古茗是唯一一家…)
         if e.type == "RANK" and (_ENTRY_DENIED.search(doc.norm, clause, e.start)
                                  or _COUNTED_ENTRANTS.search(doc.norm, clause, e.start)):
             continue  # 竟无一款产品入围性价比榜单前五: a denied entry ranks nothing; 美国则有3家企业入榜前十, 5家中国企业
@@ -1087,6 +1091,10 @@ _RANKED_NOUN = re.compile(r"(?![的名位强大个家只座所款支]|分别|分
 # the rest of a quoted list title after a rank in it (…100强排行榜”): its closing quote within 12 characters, no quote
 # or clause mark between, so the rank lies inside the title
 _LIST_TITLE_AFTER = re.compile(r"[^“”\"「」《》\n，。；]{0,12}?(?:榜单|排行榜|榜|名单)[”\"」》]")
+# the class a top N counts and 中 closing the clause right after the rank (TOP30企业中，…): "among the top N …", a frame
+# (the news train, extension and dev gold rank no name before such a rank; the names after it come from a list)
+_AMONG_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,8}?(?:企业|公司|品牌|城市|车企|银行|券商|基金|应用|产品|国家|经济体|企業|車企|"
+                          r"銀行|國家|應用|產品|客户|客戶|股东|股東)(?:中|之中|里|当中|當中)[，,]")
 # a denied entry right before a rank (竟无一款产品入围性价比榜单前五, 未能进入前十): nothing is ranked (``_rules_pass``)
 _ENTRY_DENIED = re.compile(r"(?:无一|無一|没有|沒有|未能|未曾|并未|並未|无缘|無緣|未(?![来來]))[^，。；,;\n]{0,10}?"
                            r"(?:入围|入圍|进入|進入|上榜|入选|入選|挤进|擠進|跻身|躋身|登上|闯入|闖入)[^，。；,;\n]{0,12}\Z")
