@@ -105,6 +105,13 @@ def test_coordinated_subjects_of_a_ranking_are_each_ranked():
     assert tuples(find_facts(d, DATA)) == [("RANKING", "云帆智能", "全国第一", None)]
 
 
+def test_a_country_written_before_a_compared_name_keeps_it_compared():
+    # 超越美国Meta公司…: Meta is what is surpassed, not what is first
+    d = make_doc("其数量已突破9万，超越美国Meta公司的模型，位居全球第一。",
+                 [fig("9万", 90000, "个"), ("美国", "LOC"), ("Meta", "COMPANY"), ("全球第一", "RANK", {"rank": 1, "scope": "全球"})])
+    assert [t for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == []
+
+
 @pytest.mark.parametrize("verb", ["打败", "击败", "力压"])
 def test_the_names_a_ranked_one_defeats_are_not_ranked(verb):
     """facts.json compare_before (打败, 击败, 战胜, 力压, 击退): 台積電成功打敗騰訊、三星電子位列榜首 ranks 台積電 only."""

@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.77955, 0.84371  # micro F1 of the counts pinned below (session 45: entrants, 等…均, 万亿GDP城市)
+F1_RULES, F1_CHOOSER = 0.7797, 0.84371  # micro F1 of the counts pinned below (session 45: entrants, 等…均, 万亿GDP城市)
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -147,7 +147,9 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # 1659/564/442 (the seeds' 1333顆), metric characters 7776/15897 (cross-fitted METRIC 5430/2644/2357 -> 5439/2646/2348)
     # a top N with the class it counts and 中 after it (TOP30企业中，) ranks no name before it: RANKING -> 323/65/50,
     # metric characters 7776/15919 (cross-fitted unchanged; news dev + select RANKING 3 false fewer)
-    assert got == {"METRIC": (1659, 564, 442), "RANKING": (323, 65, 50), "metric chars": (7776, 15919, 13347)}, got
+    # a country written between a compare word and the name (超越美国Meta公司) keeps the name compared: RANKING ->
+    # 323/64/50, metric characters 7776/15908 (cross-fitted METRIC 5460/2631/2327 -> 5462/2629/2325)
+    assert got == {"METRIC": (1659, 564, 442), "RANKING": (323, 64, 50), "metric chars": (7776, 15908, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 

@@ -264,6 +264,9 @@ def _compared_check(doc: Document, e, clause: int, data: dict, in_sent) -> bool:
             start = p.start
         else:
             break
+    place = next((p for p in _ending_by(in_sent, start) if p.end == start and p.type == "LOC" and e.type != "LOC"), None)
+    if place is not None:
+        start = place.start  # 超越美国Meta公司…: the country written before the name
     before = doc.norm[max(clause, start - 6):start].replace("\n", "").rstrip(" 了")
     if before.endswith(data["_lead_words"]):
         return False  # 尤其是北京: a discourse word, not 是
