@@ -1238,6 +1238,9 @@ def test_a_denied_entry_or_a_count_of_entrants_ranks_no_name():
     d = make_doc("据悉，小米与华为竟无一款产品入围性价比榜单前五。",
                  [("小米", "COMPANY"), ("华为", "COMPANY"), ("前五", "RANK", {"top": 5})])
     assert [t for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == []
+    # 不是…前五大客户: a denied copula
+    d = make_doc("据悉，霸王茶姬甚至不是富岭的前五大客户。", [("霸王茶姬", "COMPANY"), ("富岭", "COMPANY"), ("前五大", "RANK", {"top": 5})])
+    assert [t for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == []
     # N家…入榜前十: the firms counted are in the top ten, not the country, whether it stands before the count or in it
     for text, place in (("此外，美国则有3家企业入榜前十。", "美国"), ("据悉，今年共有5家中国企业入榜前十。", "中国")):
         d = make_doc(text, [(place, "LOC"), ("前十", "RANK", {"top": 10})])
