@@ -1,6 +1,6 @@
 """Fact subjects: a name in brackets after another name gives way to the outer name."""
 from extract.doc import Document, Fact
-from extract.stages.facts import prefer_outer_names, unname_destinations, unname_index_parts
+from extract.stages.facts import drop_reporters, prefer_outer_names, unname_destinations, unname_index_parts
 
 
 def _doc(text, names):
@@ -82,3 +82,15 @@ def test_a_name_that_opens_an_index_name_is_no_subject():
         f = Fact("METRIC", e[name], d.entities[1], None)
         unname_index_parts(d, [f])
         assert f.subject is e[name], text
+
+
+def test_a_reporter_in_a_byline_is_no_subject():
+    """facts drop_reporters: 工商時報【王玉樹╱台北報導】 names who wrote the article, never what is ranked or measured."""
+    d, e = _doc("工商時報【王玉樹╱台北報導】 2016年台灣20大國際品牌", [("PERSON", "王玉樹"), ("RANK", "20大")])
+    assert drop_reporters(d, [Fact("RANKING", e["王玉樹"], e["20大"], None)]) == []
+    d, e = _doc("記者 張三 報導，公司營收12億元", [("PERSON", "張三"), ("FIGURE", "12億元")])
+    f = Fact("METRIC", e["張三"], e["12億元"], None)
+    assert drop_reporters(d, [f]) == [f] and f.subject is None
+    d, e = _doc("張三表示，公司營收12億元", [("PERSON", "張三"), ("FIGURE", "12億元")])  # a person speaking keeps it
+    f = Fact("METRIC", e["張三"], e["12億元"], None)
+    assert drop_reporters(d, [f]) == [f] and f.subject is e["張三"]
