@@ -134,6 +134,14 @@ def test_pdf_line_wrap_joins_the_subject_and_its_figure():
     assert f.subject.text == "科创板" and "占比" in f.metric.text
 
 
+def test_a_name_with_its_stock_code_heads_the_label_lines_below():
+    # 博士蛙(1698) heads its lines; each value is measured by the label written with a colon right before it
+    d = make_doc("新股表現比較\n博士蛙(1698)\n招股價:4.98元 暗盤價:7.15元",
+                 [("博士蛙", "COMPANY"), fig("4.98元", 4.98, "元"), fig("7.15元", 7.15, "元")])
+    got = [(f.subject.text if f.subject else None, f.value.text, f.metric.text) for f in find_facts(d, DATA)]
+    assert got == [("博士蛙", "4.98元", "招股價"), ("博士蛙", "7.15元", "暗盤價")]
+
+
 def test_heading_line_names_the_subject_of_the_lines_below():
     text = "福建省\n\n120家“小巨人”\n\n880件总有效发明专利\n\n专利量全国排名第三\n\n说明文字。\n\n50家“小巨人”"
     d = make_doc(text, [("福建省", "LOC"), fig("120家", 120, "家"), fig("880件", 880, "件"),

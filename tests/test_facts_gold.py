@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.7797, 0.84371  # micro F1 of the counts pinned below (session 45: entrants, 等…均, 万亿GDP城市)
+F1_RULES, F1_CHOOSER = 0.78049, 0.84451  # micro F1 of the counts pinned below (session 45: entrants, 等…均, 万亿GDP城市)
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -149,7 +149,9 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # metric characters 7776/15919 (cross-fitted unchanged; news dev + select RANKING 3 false fewer)
     # a country written between a compare word and the name (超越美国Meta公司) keeps the name compared: RANKING ->
     # 323/64/50, metric characters 7776/15908 (cross-fitted METRIC 5460/2631/2327 -> 5462/2629/2325)
-    assert got == {"METRIC": (1659, 564, 442), "RANKING": (323, 64, 50), "metric chars": (7776, 15908, 13347)}, got
+    # a name with its stock code (博士蛙(1698)) heads the lines below; a label with a colon right before a value is its
+    # metric (招股價:4.98元): METRIC -> 1661/562/440, metric characters 7778/15926
+    assert got == {"METRIC": (1661, 562, 440), "RANKING": (323, 64, 50), "metric chars": (7778, 15926, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 
@@ -217,5 +219,6 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # bare magnitudes before a noun (above): METRIC -> 1803/382/298, metric characters 8109/15385
     # 颗 counted (above): METRIC -> 1803/383/298, metric characters 8109/15387
     # among the top N (above): RANKING -> 305/32/68, metric characters 8109/15409
-    assert got == {"METRIC": (1803, 383, 298), "RANKING": (305, 32, 68), "metric chars": (8109, 15409, 13347)}, got
+    # headings with a stock code and labels before values (above): METRIC -> 1805/381/296, metric characters 8111/15427
+    assert got == {"METRIC": (1805, 381, 296), "RANKING": (305, 32, 68), "metric chars": (8111, 15427, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)

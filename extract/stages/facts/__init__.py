@@ -26,10 +26,15 @@ __all__ = ["make_facts", "FactsComponent", "find_facts", "rule_hints", "trim_met
            "named_after_rank", "pair_respectively", "mirror_conversions", "drop_group_ranks", "drop_event_amounts"]
 
 
+_LABEL_COLON = re.compile(r"\s*[:：]\s*")
+
+
 def keeps_its_metric(doc: Document, f) -> bool:
     """Whether fact ``f``'s metric is not the trimmer's to cut: it has none, or it is a table fact (its
-    header cell) or an item of a ranked list (the list's metric)."""
-    return f.metric is None or f.position is not None or _index(doc).in_table(f.value.start)
+    header cell), an item of a ranked list (the list's metric) or a label written with a colon right before its value
+    (招股價:4.98元 暗盤價:7.15元: the trimmer took the next label, after the value, for the first)."""
+    return (f.metric is None or f.position is not None or _index(doc).in_table(f.value.start)
+            or (f.metric.end <= f.value.start and bool(_LABEL_COLON.fullmatch(doc.norm, f.metric.end, f.value.start))))
 
 
 def trim_metrics(doc: Document, facts: list, trimmer) -> None:

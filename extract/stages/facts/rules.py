@@ -330,6 +330,9 @@ def _topic(doc: Document, in_sent: list, lo: int, clause_starts: list, upto: int
     return topic
 
 
+_HEADING_CODE = re.compile(r"\s*[（(]\s*[0-9A-Za-z.:：\s-]{2,16}[)）]")  # a stock code after a heading's name
+
+
 def _headings(doc: Document, ents: list) -> list:
     """(line start, entity) for lines that are just one named place/company/organization: a page or
     block heading whose later lines (up to the next prose sentence) are about it."""
@@ -344,8 +347,9 @@ def _headings(doc: Document, ents: list) -> list:
         if stripped:
             s = pos + line.index(stripped[0])
             e = by_start.get(s)
-            if e is not None and e.type in SUBJECT_TYPES and e.end == s + len(stripped):
-                out.append((s, e))
+            if e is not None and e.type in SUBJECT_TYPES and (e.end == s + len(stripped) or _HEADING_CODE.fullmatch(
+                    norm, e.end, pos + len(line.rstrip()))):
+                out.append((s, e))  # 博士蛙(1698): a name with its stock code is a heading too
         pos += len(line) + 1
     return out
 
@@ -1126,7 +1130,7 @@ def _with_metrics(doc: Document, facts: list, data: dict) -> list:
         if f.metric is None and doc.norm[_after_value(doc, f.value):_after_value(doc, f.value) + 1] == "的":
             f.metric = _metric_after(doc, f.value, data)  # 近十倍的就业贡献
         if f.metric is None:
-            f.metric = (last_by_sent.get(sent) or _metric_after(doc, f.value, data)
+            f.metric = (_label_before(doc, f.value) or last_by_sent.get(sent) or _metric_after(doc, f.value, data)
                         or _metric_before(doc, f, sent, data) or _metric_label_line(doc, f.value, data))
         if f.metric is None and f.type == "RANKING":
             pending.append((sent, f))  # 印度保持第三位，有68家独角兽企业: the next fact of the sentence may name it
@@ -1148,6 +1152,16 @@ def _with_metrics(doc: Document, facts: list, data: dict) -> list:
             out.append(f)
             by_sent.setdefault(sent, []).append(f)
     return out
+
+
+# a label written with a colon right before a value (招股價:4.98元 暗盤價:7.15元, 首日收報:6.5元)
+_LABEL_BEFORE = re.compile(r"(?:^|(?<=[\s，,；;。（(]))([\u4e00-\u9fffA-Za-z]{2,8})[:：]\s*\Z")
+
+
+def _label_before(doc: Document, value):
+    """The label a value is written after with a colon (招股價:4.98元): what it measures, not the label after it."""
+    m = _LABEL_BEFORE.search(doc.norm, max(0, value.start - 12), value.start)
+    return doc.span(*m.span(1)) if m else None
 
 
 def _after_value(doc: Document, value) -> int:
