@@ -280,7 +280,7 @@ def named_after_rank(doc: Document, facts: list) -> None:
 
 # 与/和 + the names a rank is shared with + 并列/一同… right before the rank (和法国并列第六, 与中信证券并列第一, 与湖北嘉鱼县、
 # 四川阆中市一同跻身…排名前五): group(1) is where the names lie
-_TIED_WITH = re.compile(r"(?:与|與|和|跟|同)([^，。；,;！？!?\n]{1,60}?)(?:一同|一起|共同|同时|同時)?\s*(?:并列|並列|同列|一同|一起|共同)"
+_TIED_WITH = re.compile(r"(?:与|與|和|跟)([^，。；,;！？!?\n]{1,60}?)(?:一同|一起|共同|同时|同時)?\s*(?:并列|並列|同列|一同|一起|共同)"
                         r"[^，。；,;！？!?\n]{0,16}\Z")
 _TIED_TYPES = ("COMPANY", "ORG", "LOC", "PERSON")
 
@@ -298,8 +298,8 @@ def share_tied_ranks(doc: Document, facts: list) -> None:
             continue
         v = f.value
         ss, _ = _sent_of(doc, v.start)
-        cs = max(norm.rfind(c, ss, v.start) for c in "，,；;：:") + 1 or ss
-        m = _TIED_WITH.search(norm, max(cs, ss), v.start)
+        cs = max([ss] + [norm.rfind(c, ss, v.start) + 1 for c in "，,；;：:"])  # the rank's clause
+        m = _TIED_WITH.search(norm, cs, v.start)
         if m is None:
             continue
         names = [e for e in idx.ents if m.start(1) <= e.start and e.end <= m.end(1) and e.type in _TIED_TYPES]
