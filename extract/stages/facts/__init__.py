@@ -23,7 +23,8 @@ from extract.stages.facts.rules import (DATA, _coordinated, _index, _is_amount, 
 
 __all__ = ["make_facts", "FactsComponent", "find_facts", "rule_hints", "trim_metrics", "keeps_its_metric",
            "prefer_outer_names", "carry_change_metrics", "carry_subjects_across_semicolons", "stake_holders",
-           "named_after_rank", "pair_respectively", "mirror_conversions", "drop_group_ranks", "drop_event_amounts"]
+           "named_after_rank", "pair_respectively", "share_tied_ranks", "unname_destinations", "unname_index_parts",
+           "drop_reporters", "mirror_conversions", "drop_group_ranks", "drop_event_amounts"]
 
 
 _LABEL_COLON = re.compile(r"\s*[:：]\s*")
