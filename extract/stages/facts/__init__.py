@@ -18,8 +18,8 @@ from typing import Optional
 
 from extract.doc import Document, Fact
 from extract.registry import components
-from extract.stages.facts.rules import (DATA, _coordinated, _index, _is_amount, _load, _sent_of, _value_chain, find_facts,
-                                        rule_hints)
+from extract.stages.facts.rules import (DATA, _clauses, _coordinated, _index, _is_amount, _load, _sent_of, _value_chain,
+                                        find_facts, rule_hints)
 
 __all__ = ["make_facts", "FactsComponent", "find_facts", "rule_hints", "trim_metrics", "keeps_its_metric",
            "prefer_outer_names", "carry_change_metrics", "carry_subjects_across_semicolons", "stake_holders",
@@ -299,8 +299,7 @@ def share_tied_ranks(doc: Document, facts: list) -> None:
             continue
         v = f.value
         ss, _ = _sent_of(doc, v.start)
-        cs = max([ss] + [norm.rfind(c, ss, v.start) + 1 for c in "，,；;：:"])  # the rank's clause
-        m = _TIED_WITH.search(norm, cs, v.start)
+        m = _TIED_WITH.search(norm, _clauses(doc, ss, v.start)[-1], v.start)  # in the rank's clause
         if m is None:
             continue
         names = [e for e in idx.ents if m.start(1) <= e.start and e.end <= m.end(1) and e.type in _TIED_TYPES]

@@ -939,9 +939,9 @@ def _rules_pass(doc: Document, data: dict):
         elif in_sent and in_sent[-1].type in SUBJECT_TYPES + NEAR_SUBJECT_TYPES \
                 and doc.norm[in_sent[-1].end:e.start].strip() in ("(", "（"):
             subject = in_sent[-1]  # 北京(1210家): the figure in brackets is the entity's
-        elif subject is not None and _DENG_AFTER.match(doc.norm, subject.end) \
+        elif subject is not None and (deng := _DENG_AFTER.match(doc.norm, subject.end)) \
                 and not _paired_after_deng(doc, subject, e, sent_all, figs, ss, se) \
-                and not _each_after_deng(doc, subject, e):
+                and not _each_after_deng(doc, deng, e):
             subject = None  # 甲乙、丙丁…等至少9家整机企业: examples of an unnamed group
         elif subject is None:
             subject = (_anaphor_subject(doc, ents, clause, doc.norm[clause:e.start], data)
@@ -1376,14 +1376,14 @@ def _chosen(doc, e, ents, starts, ss, se, date, data, chooser, remention, hint, 
 
 
 # between a list closed by 等 and a value: a word that gives the value to each member (都, 均, 各)
-_EACH_AFTER_DENG = re.compile(r"等[^，,。；;：:\n]{0,24}?(?:都|均|皆|各|亦|也)")
+_EACH_AFTER_DENG = re.compile(r"[^，,。；;：:\n]{0,24}?(?:都|均|皆|各|亦|也)")
 
 
-def _each_after_deng(doc, subject, e) -> bool:
-    """``鸣志电器、恺英网络、比亚迪等重仓股年内的涨幅都超过了10%``: a list closed by 等 whose value is stated for each
-    member (都, 均, 各 between them), not the count or total of an unnamed group."""
-    deng = _DENG_AFTER.match(doc.norm, subject.end)
-    return bool(_EACH_AFTER_DENG.match(doc.norm, deng.end() - 1, e.start))
+def _each_after_deng(doc, deng, e) -> bool:
+    """``鸣志电器、恺英网络、比亚迪等重仓股年内的涨幅都超过了10%``: a list closed by 等 (``deng``: its
+    :data:`_DENG_AFTER` match) whose value is stated for each member (都, 均, 各 between them), not the count or
+    total of an unnamed group."""
+    return bool(_EACH_AFTER_DENG.match(doc.norm, deng.end(), e.start))
 
 
 def _paired_after_deng(doc, subject, e, sent_all: list, figs: list, ss: int, se: int) -> bool:
