@@ -537,3 +537,28 @@ def test_a_name_of_the_document_wins_over_a_shorter_place_inside_it():
     d = text.index("龙湖", 1)
     doc = make_propagate(None)(_doc(text, [("COMPANY", 0, 2, "rules"), ("LOC", d, d + 2, "gazetteer")]))
     assert ("LOC", d, d + 2) in {(e.type, e.start, e.end) for e in doc.entities}  # as long as the name: stays
+
+
+@pytest.mark.parametrize("text, name, inner", [
+    ("36氪获悉，「两只兔子Buddy Buzzy」已完成规模亿元级的新一轮融资。", "两只兔子Buddy Buzzy", "Buddy Buzzy"),
+    ("老牌国货复兴“活力28”获数千万元融资", "活力28", None),
+])
+def test_a_quoted_name_before_a_raise_is_the_raising_company(text, name, inner):
+    from extract.stages.propagate import make_propagate
+    s = text.index(name)
+    spans = [("COMPANY", text.index(inner), text.index(inner) + len(inner), "ner")] if inner else []
+    doc = make_propagate(None)(_doc(text, spans))
+    got = [(e.type, e.text) for e in doc.entities]
+    assert ("COMPANY", name) in got and s >= 0
+    assert inner is None or ("COMPANY", inner) not in got
+
+
+@pytest.mark.parametrize("text", [
+    "这一概念“拥抱国资”获得了市场认可。",         # no raise named
+    "“IP经济”再获关注，票房增长。",               # no raise named
+    "据“晚点”报道，该公司获数千万元融资。",       # the quote is not right before the verb
+])
+def test_a_quoted_word_without_a_raise_right_after_it_stays_untagged(text):
+    from extract.stages.propagate import make_propagate
+    doc = make_propagate(None)(_doc(text, []))
+    assert not [e for e in doc.entities if e.type == "COMPANY"]
