@@ -708,3 +708,29 @@ def test_a_party_that_takes_part_in_the_round_is_an_investor():
     assert ("investor", "丙丁资本") in got[0][3]
     text = "甲乙科技宣布完成3.5亿美元A轮融资，丙丁资本参与研发。"
     assert ("investor", "丙丁资本") not in events_of(text, [("甲乙科技", C), ("丙丁资本", C)])[0][3]
+
+
+@pytest.mark.parametrize("text, spans, company, investors", [
+    ("甲乙战投与丙丁资本完成了对北京戊己科技有限公司的A轮投资。",
+     [("甲乙战投", C), ("丙丁资本", C), ("北京戊己科技有限公司", C)], "北京戊己科技有限公司", ["丙丁资本", "甲乙战投"]),
+    ("今日，庚辛集团宣布，对壬癸传媒进行战略投资。", [("庚辛集团", C), ("壬癸传媒", C)], "壬癸传媒", ["庚辛集团"]),
+    ("近日，知名投资机构甲乙投资宣布完成对丙丁智能科技有限公司（简称：丙丁智能）的Pre-A轮融资。",
+     [("甲乙投资", C), ("丙丁智能科技有限公司", C), ("丙丁智能", C)], "丙丁智能科技有限公司", ["甲乙投资"]),
+])
+def test_the_company_after_dui_raises_and_the_party_before_it_invests(text, spans, company, investors):
+    # X完成对Y的A轮投资 / X宣布，对Y进行战略投资 / X宣布完成对Y（简称：…）的Pre-A轮融资: Y raises, X invests
+    got = events_of(text, spans)
+    assert len(got) == 1
+    args = got[0][3]
+    assert [t for r, t in args if r == "company"] == [company]
+    assert sorted(t for r, t in args if r == "investor") == investors
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("甲乙集团即将敲定对丙丁公司400亿元的投资。", [("甲乙集团", C), ("丙丁公司", C)]),          # a plan
+    ("代表案例包括对丙丁科技的投资。", [("丙丁科技", C)]),                                       # background, no party
+    ("甲乙证券重申对丙丁科技的“买入”投资评级。", [("甲乙证券", O), ("丙丁科技", C)]),            # a rating
+])
+def test_dui_without_a_deal_reads_no_investor(text, spans):
+    got = events_of(text, spans)
+    assert not any(r == "investor" for ev in got for r, _ in ev[3])

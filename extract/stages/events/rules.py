@@ -31,6 +31,9 @@ Two kinds of trigger:
   - ``X向Y注资`` / ``X对Y增资`` / ``X救Y注资``: the entity before a link word is
     the investor, the one right before the verb the company;
   - ``Y获X注资``: the company before 获, the investors between 获 and the verb;
+  - ``X(已)完成对Y（…）的A轮投资`` / ``X宣布，对Y进行战略投资``, also with 融资 (``X宣布完成对Y的Pre-A轮融资``): Y, the
+    COMPANY right after 对, raises; X, the party list before 对 with at most 已/宣布/完成 between, invests
+    (:func:`_dui_parties`; not a plan, 即将敲定对Y的投资, nor 投资评级);
   - 投资 needs its company right after it (``X投资了Y``); 出资 needs a
     company whose shares it buys (``X出资…，购进Y25%的股份``);
   - not a deal: the verb as a noun modifier (参股公司, 入股比例) or an earlier
@@ -261,8 +264,10 @@ def _raise_event(c: _Ctx, word: str, prev_event=None):
         mid = [e for e in c.between(passive.end(), ts) if e.type in PARTY]
         if mid and [e for e in c.between(c.ss, passive.start()) if e.type == "COMPANY"]:
             investors += [e for e in mid if e not in leads and e not in investors]
+    dui, dui_investors = _dui_parties(c)  # 腾信投资宣布完成对宁波市灵亮智能科技有限公司的Pre-A轮融资
+    investors += [e for e in dui_investors if e not in leads and e not in investors]
     taken = {id(e) for e in investors + leads}
-    companies = _subjects(c, [e for e in before if id(e) not in taken])
+    companies = dui or _subjects(c, [e for e in before if id(e) not in taken])
     if not companies:
         # …完成B轮融资的X: a company after the trigger, joined by 的 (…就被Y收购的X: past Y, whose gap has no 的)
         for e in after:
@@ -362,6 +367,8 @@ def _invest_event(c: _Ctx):
         if comps:
             companies = _list_ending(norm, comps, "COMPANY")
             investors = [e for e in before if e.start >= passive.end()]
+    if not companies:
+        companies, investors = _dui_parties(c)
     if not companies and before:
         last = before[-1]
         gap = norm[last.end:ts]
@@ -388,6 +395,37 @@ def _invest_event(c: _Ctx):
     _common_args(c, ev, c.between(c.cs, max(ce, _amount_end(c))))
     ev.arguments += [Argument("investor", ref=e) for e in investors]
     return ev
+
+
+# X(已)完成对Y(（…）)的A轮投资(融资) / X宣布，对Y进行战略投资 / 印尼投资局（INA）已完成对Y…的1.5亿美元投资
+_DUI_GAP = re.compile(r"(?:\s*[（(][^（）()\n]{1,30}[)）])?\s*(?:进行了?|完成了?|的)?[^，,。；;！!？?\n]{0,16}?")
+_DUI_LEAD = re.compile(r"(?:\s*[（(][^（）()\n]{1,30}[)）])?(?:\s*(?:已经|已|宣布|正式|完成了?|共同|联合|[，,]))*\s*")
+_ASIDE_AFTER = re.compile(r"\s*[（(][^（）()\n]{1,30}[)）]")
+_DUI_NOT_AFTER = re.compile(r"评级|需求|力度|规模|价值|情绪|布局|合作|者|人|机构|方|热情|意愿|逻辑|机会|回报|收益")
+
+
+def _dui_parties(c: _Ctx) -> tuple:
+    """``(companies, investors)`` of ``X…对Y…投资`` or ``X…对Y的…融资`` (both empty if it does not read so): Y is the COMPANY right after 对
+    with at most an aside, 进行/完成/的 and a round or an amount before the verb; X the party list before 对 with at
+    most an aside and 已/宣布/完成/正式 (and a comma) between: ``小米战投与顺为资本完成了对北京猫猫狗狗科技有限公司的A轮投资``,
+    ``京东集团宣布，对新潮传媒进行战略投资``. A plan (即将敲定对…) or a background stake with no party before 对
+    (代表案例包括对Materia的投资) reads nothing, nor does 投资 as a noun modifier (投资评级, 投资力度)."""
+    norm, ts, te = c.norm, c.ts, c.te
+    if not norm[ts:te].endswith(("投资", "投資", "融资", "融資")) or _DUI_NOT_AFTER.match(norm, te):
+        return [], []
+    ents = [e for e in c.between(c.ss, ts) if e.type in PARTY]
+    for i in range(len(ents) - 1, -1, -1):
+        y = ents[i]
+        if y.type != "COMPANY" or norm[y.start - 1:y.start] != "对" or not _DUI_GAP.fullmatch(norm, y.end, ts):
+            continue
+        aside = _ASIDE_AFTER.match(norm, y.end)
+        if any(e.start >= (aside.end() if aside else y.end) for e in ents[i + 1:] if e.type == "COMPANY"):
+            return [], []  # another company between Y and the verb: not Y's round
+        inv = [e for e in ents[:i] if e.end <= y.start - 1]
+        if inv and _DUI_LEAD.fullmatch(norm, inv[-1].end, y.start - 1):
+            return [y], _list_ending(norm, inv, PARTY)
+        return [], []
+    return [], []
 
 
 def _objects(c: _Ctx, after: list, te: int, word: str) -> list:
