@@ -84,6 +84,25 @@ def test_a_name_that_opens_an_index_name_is_no_subject():
         assert f.subject is e[name], text
 
 
+def test_an_index_named_by_zhi_alone_or_in_the_values_clause_takes_the_fact_from_a_name():
+    """facts unname_index_parts: 创业板指下跌1.43% (指 alone names the index, right before its move), and 泛歐指數Stoxx 600收市
+    上漲1.09% after 歐洲股市… (an index named in the value's own clause, the name before the clause); a name followed by
+    指 meaning "said" (匯豐指上半年…) and an index that is only compared (跑赢沪深300指数19.7pct) change nothing."""
+    for typ, name, text, value in (("ORG", "创业板", "深市方面，创业板指下跌1.43%", "1.43%"),
+                                   ("ORG", "深证", "深证成指收涨0.5%", "0.5%"),
+                                   ("LOC", "歐洲", "歐洲股市周四輾轉高走，泛歐指數Stoxx 600收市上漲1.09%", "1.09%")):
+        d, e = _doc(text, [(typ, name), ("FIGURE", value)])
+        f = Fact("METRIC", e[name], e[value], None)
+        unname_index_parts(d, [f])
+        assert f.subject is None, text
+    for typ, name, text, value in (("COMPANY", "匯豐", "匯豐指上半年收入增長5%", "5%"),
+                                   ("INDUSTRY", "银行", "银行板块上涨1.4%，跑赢沪深300指数19.7pct", "19.7pct")):
+        d, e = _doc(text, [(typ, name), ("FIGURE", value)])
+        f = Fact("METRIC", e[name], e[value], None)
+        unname_index_parts(d, [f])
+        assert f.subject is e[name], text
+
+
 def test_a_reporter_in_a_byline_is_no_subject():
     """facts drop_reporters: 工商時報【王玉樹╱台北報導】 names who wrote the article, never what is ranked or measured."""
     d, e = _doc("工商時報【王玉樹╱台北報導】 2016年台灣20大國際品牌", [("PERSON", "王玉樹"), ("RANK", "20大")])

@@ -392,19 +392,40 @@ def unname_destinations(doc: Document, facts: list) -> None:
 # the rest of an index's name after the name it starts with (申万半导体|行业指数, 道瓊斯|工業平均指數, 标准普尔|500指数):
 # no clause mark, and no word that ends the name and starts a comparison (建材板块跑输沪深300指数)
 _INDEX_TAIL = re.compile(r"(?:(?!板块|板塊|跑|超|较|較|比|相对|相對|的|在)[A-Za-z0-9\u4e00-\u9fff·&\- ]){0,10}?(?:指数|指數)"
-                         r"(?!基金|ETF|公司)")
+                         r"(?!基金|ETF|公司)"
+                         # 创业板指下跌1.43%, 深证成指收涨: an index named by 指 alone, right after the name, before its move
+                         r"|(?:成|综|綜)?指(?=上涨|上漲|下跌|下挫|上升|大涨|大漲|大跌|微涨|微漲|微跌|涨|漲|跌|收|报|報|高开|低开|高開"
+                         r"|低開|盘中|盤中|早盘|早盤|尾盘|尾盤|全天|全日|单日|單日|翻红|翻紅|翻绿|翻綠)")
+
+
+_CLAUSE_MARKS = "，。；\n,;"
+_INDEX_COMPARED = re.compile(r"(?:跑赢|跑贏|跑输|跑輸|跑超|超越|超过|超過|相对|相對|较|較|比|对比|對比)[^，。；,;\n]{0,12}\Z")
 
 
 def unname_index_parts(doc: Document, facts: list) -> None:
     """``申万半导体行业指数上涨7.59%``, ``道瓊斯工業平均指數收跌225點``: a company, body or sector whose name opens an index's
     name is not what the index's figures measure; the METRIC keeps no subject (the index is no entity). A place that
     opens one keeps it (德国DAX指数涨0.33%: the news gold gives the country the fact in 57 of 71 such cases; a company,
-    body or sector in 2 of 16)."""
+    body or sector in 2 of 16). Nor is a subject named before the clause whose index the figure is about (in the news
+    train, extension and dev gold, of the METRIC facts whose own clause names an index before the value, 151 have no
+    subject, 45 the place or sector opening the index, 1 a subject named before the clause: 跑赢沪深300指数, a compared
+    index)."""
+    norm = doc.norm
     for f in facts:
         s = f.subject
-        if f.type == "METRIC" and s is not None and s.type != "LOC" and (
-                _INDEX_TAIL.match(doc.norm, s.end) or doc.norm.endswith(("指数", "指數"), s.start, s.end)):
+        if f.type != "METRIC" or s is None:
+            continue
+        if s.type != "LOC" and (_INDEX_TAIL.match(norm, s.end) or norm.endswith(("指数", "指數"), s.start, s.end)):
             f.subject = None
+            continue
+        v = f.value.start
+        cs = max(norm.rfind(ch, 0, v) for ch in _CLAUSE_MARKS) + 1
+        if s.end <= cs:
+            # 歐洲股市周一高開…，泛歐指數Stoxx 600收市反彈0.58%: an index named in the value's own clause is what it measures,
+            # not a subject named before the clause (unless the index is only compared: 跑赢沪深300指数19.7pct)
+            k = max(norm.rfind("指数", cs, v), norm.rfind("指數", cs, v))
+            if k >= 0 and not _INDEX_COMPARED.search(norm, cs, k):
+                f.subject = None
 
 
 # a reporter named in a byline (工商時報【王玉樹╱台北報導】, 財經中心／陳慈鈴報導, 记者 张三)
