@@ -90,13 +90,15 @@ def test_an_index_named_by_zhi_alone_or_in_the_values_clause_takes_the_fact_from
     指 meaning "said" (匯豐指上半年…) and an index that is only compared (跑赢沪深300指数19.7pct) change nothing."""
     for typ, name, text, value in (("ORG", "创业板", "深市方面，创业板指下跌1.43%", "1.43%"),
                                    ("ORG", "深证", "深证成指收涨0.5%", "0.5%"),
-                                   ("LOC", "歐洲", "歐洲股市周四輾轉高走，泛歐指數Stoxx 600收市上漲1.09%", "1.09%")):
+                                   ("LOC", "歐洲", "歐洲股市周四輾轉高走，泛歐指數Stoxx 600收市上漲1.09%", "1.09%"),
+                                   ("COMPANY", "阿里", "阿里\n\n港股方面，恒指今早高開100點", "100點")):
         d, e = _doc(text, [(typ, name), ("FIGURE", value)])
         f = Fact("METRIC", e[name], e[value], None)
         unname_index_parts(d, [f])
         assert f.subject is None, text
     for typ, name, text, value in (("COMPANY", "匯豐", "匯豐指上半年收入增長5%", "5%"),
-                                   ("INDUSTRY", "银行", "银行板块上涨1.4%，跑赢沪深300指数19.7pct", "19.7pct")):
+                                   ("INDUSTRY", "银行", "银行板块上涨1.4%，跑赢沪深300指数19.7pct", "19.7pct"),
+                                   ("COMPANY", "波音", "波音升3%，報186.25元，貢獻道指35點", "35點")):
         d, e = _doc(text, [(typ, name), ("FIGURE", value)])
         f = Fact("METRIC", e[name], e[value], None)
         unname_index_parts(d, [f])

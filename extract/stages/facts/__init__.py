@@ -399,7 +399,11 @@ _INDEX_TAIL = re.compile(r"(?:(?!板块|板塊|跑|超|较|較|比|相对|相對
 
 
 _CLAUSE_MARKS = "，。；\n,;"
-_INDEX_COMPARED = re.compile(r"(?:跑赢|跑贏|跑输|跑輸|跑超|超越|超过|超過|相对|相對|较|較|比|对比|對比)[^，。；,;\n]{0,12}\Z")
+_INDEX_COMPARED = re.compile(r"(?:跑赢|跑贏|跑输|跑輸|跑超|超越|超过|超過|相对|相對|较|較|比|对比|對比|拖累|贡献|貢獻|拉动|拉動"
+                             r"|带动|帶動|推动|推動)[^，。；,;\n]{0,12}\Z")
+# an index's name: 指数, or a common short name (恒指, 道指, 标普, 日经 …; 创业板指 is caught by _INDEX_TAIL at its name)
+_INDEX_NAME = re.compile(r"指数|指數|恒指|道指|纳指|納指|标普|標普|日经|日經|富时|富時|沪指|滬指|深成指|创指|創指|上证综指|科指|国指|國指"
+                         r"|Stoxx|STOXX|道琼斯|道瓊斯")
 
 
 def unname_index_parts(doc: Document, facts: list) -> None:
@@ -409,7 +413,7 @@ def unname_index_parts(doc: Document, facts: list) -> None:
     body or sector in 2 of 16). Nor is a subject named before the clause whose index the figure is about (in the news
     train, extension and dev gold, of the METRIC facts whose own clause names an index before the value, 151 have no
     subject, 45 the place or sector opening the index, 1 a subject named before the clause: 跑赢沪深300指数, a compared
-    index)."""
+    index; with a short index name, 恒指/道指/标普…, 152 and 2, both a contribution: 波音…貢獻道指35點)."""
     norm = doc.norm
     for f in facts:
         s = f.subject
@@ -423,7 +427,9 @@ def unname_index_parts(doc: Document, facts: list) -> None:
         if s.end <= cs:
             # 歐洲股市周一高開…，泛歐指數Stoxx 600收市反彈0.58%: an index named in the value's own clause is what it measures,
             # not a subject named before the clause (unless the index is only compared: 跑赢沪深300指数19.7pct)
-            k = max(norm.rfind("指数", cs, v), norm.rfind("指數", cs, v))
+            k = -1
+            for m in _INDEX_NAME.finditer(norm, cs, v):
+                k = m.start()
             if k >= 0 and not _INDEX_COMPARED.search(norm, cs, k):
                 f.subject = None
 
