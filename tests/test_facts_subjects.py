@@ -1,6 +1,7 @@
 """Fact subjects: a name in brackets after another name gives way to the outer name."""
 from extract.doc import Document, Fact
-from extract.stages.facts import drop_reporters, prefer_outer_names, unname_destinations, unname_index_parts
+from extract.stages.facts import (drop_reporters, prefer_outer_names, tariff_levied, unname_destinations,
+                                  unname_index_parts)
 
 
 def _doc(text, names):
@@ -115,3 +116,23 @@ def test_a_reporter_in_a_byline_is_no_subject():
     d, e = _doc("張三表示，公司營收12億元", [("PERSON", "張三"), ("FIGURE", "12億元")])  # a person speaking keeps it
     f = Fact("METRIC", e["張三"], e["12億元"], None)
     assert drop_reporters(d, [f]) == [f] and f.subject is e["張三"]
+
+
+def test_a_tariff_rate_is_about_the_place_that_levies_it_not_the_place_it_falls_on():
+    """facts tariff_levied: 对(进口自)中国的商品加征10%的关税 — the place after 对 gives way to the last place named before
+    对 in the sentence, or to no subject; a place that is no tariff's target, or a figure that is no tariff, stays."""
+    cases = (("美国总统特朗普签署行政令，对进口自中国的所有商品加征10%的关税", [("LOC", "美国"), ("LOC", "中国")], "中国", "美国"),
+             ("美國此前對香港產品徵收的平均關稅稅率達19.3%", [("LOC", "美國"), ("LOC", "香港")], "香港", "美國"),
+             ("特朗普对华加征关税正式落地幅度仅有10%", [("PERSON", "特朗普"), ("LOC", "华")], "华", None))
+    for text, names, target, levy in cases:
+        value = "19.3%" if "19.3%" in text else "10%"
+        d, e = _doc(text, names + [("FIGURE", value)])
+        f = Fact("METRIC", e[target], e[value], None)
+        tariff_levied(d, [f])
+        assert (f.subject.text if f.subject else None) == levy, text
+    for text, names, subj, value in (("对中国的出口增长了10%", [("LOC", "中国")], "中国", "10%"),
+                                     ("中国向美国出口电视的关税为21.4%", [("LOC", "中国"), ("LOC", "美国")], "中国", "21.4%")):
+        d, e = _doc(text, names + [("FIGURE", value)])
+        f = Fact("METRIC", e[subj], e[value], None)
+        tariff_levied(d, [f])
+        assert f.subject is e[subj], text
