@@ -1,6 +1,6 @@
 """Fact subjects: a name in brackets after another name gives way to the outer name."""
 from extract.doc import Document, Fact
-from extract.stages.facts import (drop_reporters, prefer_outer_names, tariff_levied, unname_destinations,
+from extract.stages.facts import (drop_reporters, market_scopes, prefer_outer_names, tariff_levied, unname_destinations,
                                   unname_index_parts)
 
 
@@ -136,3 +136,17 @@ def test_a_tariff_rate_is_about_the_place_that_levies_it_not_the_place_it_falls_
         f = Fact("METRIC", e[subj], e[value], None)
         tariff_levied(d, [f])
         assert f.subject is e[subj], text
+
+
+def test_a_sector_market_before_a_rank_scopes_it_and_is_not_ranked():
+    """facts market_scopes: 乐舒适在非洲的…卫生巾市场均排名第一 ranks 乐舒适, not 卫生巾; with no name before the market the
+    RANKING goes (公司在…卫生巾市场均排名第一); a sector that is not named as a market stays ranked."""
+    text = "乐舒适在非洲的婴儿纸尿裤市场和卫生巾市场均排名第一"
+    d, e = _doc(text, [("COMPANY", "乐舒适"), ("LOC", "非洲"), ("INDUSTRY", "卫生巾"), ("RANK", "第一")])
+    f = Fact("RANKING", e["卫生巾"], e["第一"], None)
+    assert market_scopes(d, [f]) == [f] and f.subject is e["乐舒适"]
+    d, e = _doc("公司在非洲的卫生巾市场均排名第一", [("LOC", "非洲"), ("INDUSTRY", "卫生巾"), ("RANK", "第一")])
+    assert market_scopes(d, [Fact("RANKING", e["卫生巾"], e["第一"], None)]) == []
+    d, e = _doc("甲乙科技称，光伏行业排名第一", [("COMPANY", "甲乙科技"), ("INDUSTRY", "光伏"), ("RANK", "第一")])
+    f = Fact("RANKING", e["光伏"], e["第一"], None)
+    assert market_scopes(d, [f]) == [f] and f.subject is e["光伏"]

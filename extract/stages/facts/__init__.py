@@ -24,7 +24,7 @@ from extract.stages.facts.rules import (DATA, _clauses, _coordinated, _index, _i
 __all__ = ["make_facts", "FactsComponent", "find_facts", "rule_hints", "trim_metrics", "keeps_its_metric",
            "prefer_outer_names", "carry_change_metrics", "carry_subjects_across_semicolons", "stake_holders",
            "named_after_rank", "pair_respectively", "share_tied_ranks", "unname_destinations", "unname_index_parts",
-           "tariff_levied",
+           "tariff_levied", "market_scopes",
            "drop_reporters", "mirror_conversions", "drop_group_ranks", "drop_event_amounts"]
 
 
@@ -418,6 +418,30 @@ def tariff_levied(doc: Document, facts: list) -> None:
         f.subject = levy[-1] if levy else None
 
 
+_CLAUSE_MARKS = "，。；\n,;"
+_MARKET_AFTER = re.compile(r"(?:产品|產品)?(?:市场|市場)")
+_RANKED_NAMES = ("COMPANY", "ORG", "PERSON")
+
+
+def market_scopes(doc: Document, facts: list) -> list:
+    """``乐舒适在非洲的婴儿纸尿裤市场和卫生巾市场均排名第一``: a sector named as a market (…市场) before a rank is where the
+    rank holds, not what is ranked; the RANKING goes to the nearest company, body or person before it in the clause, and
+    is dropped where none is named (公司在…卫生巾市场均排名第一: a RANKING needs a subject). In the news train, extension and
+    dev gold the 7 RANKINGs with a sector market before the rank in the clause all rank the name before it."""
+    norm, out = doc.norm, []
+    for f in facts:
+        s = f.subject
+        if f.type == "RANKING" and s is not None and s.type == "INDUSTRY" and s.end <= f.value.start \
+                and _MARKET_AFTER.match(norm, s.end):
+            cs = max(norm.rfind(ch, 0, s.start) for ch in _CLAUSE_MARKS) + 1
+            names = [e for e in doc.entities if e.type in _RANKED_NAMES and cs <= e.start and e.end <= s.start]
+            if not names:
+                continue
+            f.subject = names[-1]
+        out.append(f)
+    return out
+
+
 # the rest of an index's name after the name it starts with (申万半导体|行业指数, 道瓊斯|工業平均指數, 标准普尔|500指数):
 # no clause mark, and no word that ends the name and starts a comparison (建材板块跑输沪深300指数)
 _INDEX_TAIL = re.compile(r"(?:(?!板块|板塊|跑|超|较|較|比|相对|相對|的|在)[A-Za-z0-9\u4e00-\u9fff·&\- ]){0,10}?(?:指数|指數)"
@@ -427,7 +451,6 @@ _INDEX_TAIL = re.compile(r"(?:(?!板块|板塊|跑|超|较|較|比|相对|相對
                          r"|低開|盘中|盤中|早盘|早盤|尾盘|尾盤|全天|全日|单日|單日|翻红|翻紅|翻绿|翻綠)")
 
 
-_CLAUSE_MARKS = "，。；\n,;"
 _INDEX_COMPARED = re.compile(r"(?:跑赢|跑贏|跑输|跑輸|跑超|超越|超过|超過|相对|相對|较|較|比|对比|對比|拖累|贡献|貢獻|拉动|拉動"
                              r"|带动|帶動|推动|推動)[^，。；,;\n]{0,12}\Z")
 # an index's name: 指数, or a common short name (恒指, 道指, 标普, 日经 …; 创业板指 is caught by _INDEX_TAIL at its name)
@@ -535,6 +558,7 @@ class FactsComponent:
         unname_destinations(doc, facts)
         unname_index_parts(doc, facts)
         tariff_levied(doc, facts)
+        facts = market_scopes(doc, facts)
         facts = drop_event_amounts(doc, drop_group_ranks(doc, mirror_conversions(doc, drop_reporters(doc, facts))))
         doc.facts.extend(facts)
         return doc
