@@ -684,6 +684,15 @@ def test_a_forecast_word_governs_the_rest_of_its_sentence_and_jiang_its_clause()
     assert [t[1:3] for t in tuples(find_facts(d, DATA))] == [("杭州", "300亿元")]
 
 
+def test_liao_expects_a_figure_of_its_clause_but_not_inside_a_word():
+    """料 "expects" (舜宇盈喜，料去年最少赚26亿元) forecasts the figures after it in its clause; 资料/熟料 are no forecast."""
+    d = make_doc("舜宇盈喜，料去年最少赚26亿元。", [("舜宇", "COMPANY"), money("26亿元", 2.6e9)])
+    assert find_facts(d, DATA) == []
+    for text in ("据资料显示，舜宇去年赚26亿元。", "舜宇熟料去年销售额26亿元。"):
+        d = make_doc(text, [("舜宇", "COMPANY"), money("26亿元", 2.6e9)])
+        assert [t[1:3] for t in tuples(find_facts(d, DATA))] == [("舜宇", "26亿元")], text
+
+
 def test_metric_span_strips_leading_words_anywhere_in_the_text():
     """strip_left applies at the span's start, not only at the start of the document (its pattern began with ^,
     which re.match(text, pos) reads as the start of the whole text, so it never stripped after position 0)."""

@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.78049, 0.84451  # micro F1 of the counts pinned below (session 45: entrants, 等…均, 万亿GDP城市)
+F1_RULES, F1_CHOOSER = 0.78064, 0.84451  # micro F1 of the counts pinned below (session 46: 料 as a forecast word)
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -151,7 +151,9 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # 323/64/50, metric characters 7776/15908 (cross-fitted METRIC 5460/2631/2327 -> 5462/2629/2325)
     # a name with its stock code (博士蛙(1698)) heads the lines below; a label with a colon right before a value is its
     # metric (招股價:4.98元): METRIC -> 1661/562/440, metric characters 7778/15926
-    assert got == {"METRIC": (1661, 562, 440), "RANKING": (323, 64, 50), "metric chars": (7778, 15926, 13347)}, got
+    # session 46: 料 "expects" before a figure in its clause (舜宇盈喜料多賺近1.5倍) forecasts it: METRIC -> 1661/561/440,
+    # metric characters 7778/15918 (cross-fitted METRIC 5491/2598/2296 -> 5491/2583/2296)
+    assert got == {"METRIC": (1661, 561, 440), "RANKING": (323, 64, 50), "metric chars": (7778, 15918, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 

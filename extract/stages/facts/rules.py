@@ -537,13 +537,19 @@ def _value_chain(doc: Document, e, figs: list) -> list:
     return figs[lo:hi + 1]
 
 
+# 料 "expects" (Hong Kong usage: 舜宇盈喜料多賺近1.5倍, 麥格理料2月賭收介乎184至194億元), not inside a word (资料, 材料, 原料,
+# 熟料, 语料, 预料 …): in the news train, extension and dev gold 21 of the 23 figures after it in their clause state no fact
+_EXPECTS = re.compile(r"(?<![资材原饮塑燃肥涂预意照不香佐配史草物熟语饲颜布木石油燃废备])料(?![理想到及定峭子件])")
+
+
 def _forecast(doc: Document, e, ss: int, clause: int, data: dict) -> bool:
     """Whether value ``e`` is forecast: a forecast word (预计, 有望, 将达到 …) before it in its sentence
-    (预计2025年规模将达到50亿元，并在2028年达到80亿元), or a clause word (将) before it in its clause
+    (预计2025年规模将达到50亿元，并在2028年达到80亿元), or a clause word (将, 料) before it in its clause
     (which starts at ``clause``)."""
     has_word = _index(doc).has_word
     return has_word(tuple(data.get("forecast_words", ())), ss, e.start) \
-        or has_word(tuple(data.get("forecast_clause_words", ())), clause, e.start)
+        or has_word(tuple(data.get("forecast_clause_words", ())), clause, e.start) \
+        or _EXPECTS.search(doc.norm, clause, e.start) is not None
 
 
 # a magnitude written alone (万亿, 千亿, 百亿) and the noun right after it that makes it a size class (万亿GDP城市, 千亿房企),
