@@ -28,7 +28,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from duee_heldout import gold_args, match, merge, pred_args  # noqa: E402
+from duee_heldout import gold_args, pred_args, score_records, summary, write_json  # noqa: E402
 
 from extract.doc import Document  # noqa: E402
 from extract.learn import pipe_predicted  # noqa: E402
@@ -59,18 +59,8 @@ def assign_folds(records: list, k: int) -> dict:
 
 
 def score(recs: list, preds: list) -> dict:
-    out = {}
-    for name, f in (("strict", lambda x: x), ("merged", merge)):
-        s = n_p = n_g = 0.0
-        for r, p in zip(recs, preds):
-            g, q = f(gold_args(r)), f(p)
-            s += match(g, q)
-            n_p += len(q)
-            n_g += len(g)
-        out[name] = {"p": round(s / n_p, 4) if n_p else 0.0, "r": round(s / n_g, 4) if n_g else 0.0,
-                     "f1": round(2 * s / (n_p + n_g), 4) if n_p + n_g else 0.0, "pred": int(n_p), "gold": int(n_g)}
-    out["records_with_event"] = sum(1 for p in preds if p)
-    return out
+    """``duee_heldout.score_records``, and the records that got any argument (a record's event may have none)."""
+    return {**score_records(recs, preds), "records_with_event": sum(1 for p in preds if p)}
 
 
 def main() -> int:
@@ -123,11 +113,8 @@ def main() -> int:
         for r in recs:
             f.write(json.dumps({"id": r["id"], "pred": preds[r["id"]], "gold": gold_args(r)}, ensure_ascii=False)
                     + "\n")
-    m = res["merged"]
-    print(f"cross-fitted DuEE train funding: merged F1 {m['f1']:.3f} (P {m['p']:.3f} R {m['r']:.3f}), strict F1 "
-          f"{res['strict']['f1']:.3f}; records with an event {res['records_with_event']}/{len(recs)}")
-    if args.json:
-        Path(args.json).write_text(json.dumps(res, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"cross-fitted DuEE train funding: {summary(res, len(recs))}")
+    write_json(args.json, res)
     return 0
 
 

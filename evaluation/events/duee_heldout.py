@@ -70,15 +70,15 @@ def merge(args: list) -> list:
     return sorted({("investor" if r == "lead_investor" else r, t) for r, t in args})
 
 
-def score_model(model: str, recs: list) -> dict:
-    nlp = load(None if model == "default" else model)
-    docs = list(nlp.pipe([Document(r["text"], id=r["id"]) for r in recs]))
+def score_records(recs: list, preds: list) -> dict:
+    """DuEE-style scores of ``preds`` (one list of (role, text) per record of ``recs``): strict and merged, each with
+    per-role figures, and how many records got any argument."""
     out = {}
     for name, f in (("strict", lambda x: x), ("merged", merge)):
         s = np_ = ng = 0.0
         per = {}
-        for r, d in zip(recs, docs):
-            g, p = f(gold_args(r)), f(pred_args(d))
+        for r, pr_all in zip(recs, preds):
+            g, p = f(gold_args(r)), f(pr_all)
             s += match(g, p)
             np_ += len(p)
             ng += len(g)
@@ -92,6 +92,25 @@ def score_model(model: str, recs: list) -> dict:
                                    "f1": round(2 * s / (n_p + n_g), 4) if n_p + n_g else 0.0}
         out[name] = {**prf(s, np_, ng), "pred": int(np_), "gold": int(ng),
                      "per_role": {k: {**prf(*v), "pred": v[1], "gold": v[2]} for k, v in sorted(per.items())}}
+    return out
+
+
+def write_json(path, res: dict) -> None:
+    """``res`` as indented JSON at ``path`` (nothing when ``path`` is None)."""
+    if path:
+        Path(path).write_text(json.dumps(res, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def summary(r: dict, n: int) -> str:
+    """One line: merged F1 (P, R), strict F1, records with an event."""
+    return (f"merged F1 {r['merged']['f1']:.3f} (P {r['merged']['p']:.3f} R {r['merged']['r']:.3f}), "
+            f"strict F1 {r['strict']['f1']:.3f}; records with an event {r['records_with_event']}/{n}")
+
+
+def score_model(model: str, recs: list) -> dict:
+    nlp = load(None if model == "default" else model)
+    docs = list(nlp.pipe([Document(r["text"], id=r["id"]) for r in recs]))
+    out = score_records(recs, [pred_args(d) for d in docs])
     out["records_with_event"] = sum(1 for d in docs if d.events)
     return out
 
@@ -106,11 +125,8 @@ def main() -> int:
     res = {"command": "python " + " ".join(sys.argv), "records": len(recs), "results": {}}
     for m in args.model or ["default"]:
         res["results"][m] = score_model(m, recs)
-        r = res["results"][m]
-        print(f"{m}: merged F1 {r['merged']['f1']:.3f} (P {r['merged']['p']:.3f} R {r['merged']['r']:.3f}), "
-              f"strict F1 {r['strict']['f1']:.3f}; records with an event {r['records_with_event']}/{len(recs)}")
-    if args.json:
-        Path(args.json).write_text(json.dumps(res, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(f"{m}: {summary(res['results'][m], len(recs))}")
+    write_json(args.json, res)
     return 0
 
 
