@@ -405,13 +405,13 @@ _DUI_NOT_AFTER = re.compile(r"评级|需求|力度|规模|价值|情绪|布局|�
 
 
 def _dui_parties(c: _Ctx) -> tuple:
-    """``(companies, investors)`` of ``X…对Y…投资`` or ``X…对Y的…融资`` (both empty if it does not read so): Y is the COMPANY right after 对
-    with at most an aside, 进行/完成/的 and a round or an amount before the verb; X the party list before 对 with at
-    most an aside and 已/宣布/完成/正式 (and a comma) between: ``小米战投与顺为资本完成了对北京猫猫狗狗科技有限公司的A轮投资``,
+    """``(companies, investors)`` of ``X…对Y…投资`` or ``X…对Y的…融资`` (both empty if it does not read so): Y is the
+    COMPANY right after 对 with at most an aside, 进行/完成/的 and a round or an amount before the verb; X the party list
+    before 对 with at most an aside and 已/宣布/完成/正式 (and a comma) between: ``小米战投与顺为资本完成了对北京猫猫狗狗科技有限公司的A轮投资``,
     ``京东集团宣布，对新潮传媒进行战略投资``. A plan (即将敲定对…) or a background stake with no party before 对
     (代表案例包括对Materia的投资) reads nothing, nor does 投资 as a noun modifier (投资评级, 投资力度)."""
     norm, ts, te = c.norm, c.ts, c.te
-    if not norm[ts:te].endswith(("投资", "投資", "融资", "融資")) or _DUI_NOT_AFTER.match(norm, te):
+    if not norm[ts:te].endswith(("投资", "融资")) or _DUI_NOT_AFTER.match(norm, te):  # (norm is simplified)
         return [], []
     ents = [e for e in c.between(c.ss, ts) if e.type in PARTY]
     for i in range(len(ents) - 1, -1, -1):
