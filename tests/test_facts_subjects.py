@@ -1,7 +1,7 @@
 """Fact subjects: a name in brackets after another name gives way to the outer name."""
 from extract.doc import Document, Fact
-from extract.stages.facts import (drop_reporters, market_scopes, prefer_outer_names, tariff_levied, unname_destinations,
-                                  unname_index_parts)
+from extract.stages.facts import (drop_reporters, market_scopes, place_scopes, prefer_outer_names, tariff_levied,
+                                  unname_destinations, unname_index_parts)
 
 
 def _doc(text, names):
@@ -150,3 +150,21 @@ def test_a_sector_market_before_a_rank_scopes_it_and_is_not_ranked():
     d, e = _doc("甲乙科技称，光伏行业排名第一", [("COMPANY", "甲乙科技"), ("INDUSTRY", "光伏"), ("RANK", "第一")])
     f = Fact("RANKING", e["光伏"], e["第一"], None)
     assert market_scopes(d, [f]) == [f] and f.subject is e["光伏"]
+
+
+def test_a_place_right_before_a_sector_or_body_scopes_it():
+    """facts place_scopes: 中国新能源汽车销量…95.6% is the sector's, 中国央行…增持20余吨 the body's; a place followed by a
+    sector only after other words, or by a company, keeps the fact."""
+    for text, place, other, typ, value in (("中国新能源汽车销量同比大增95.6%", "中国", "新能源汽车", "INDUSTRY", "95.6%"),
+                                           ("唐山的第二产业增加值为3461.9亿元", "唐山", "第二产业", "INDUSTRY", "3461.9亿元"),
+                                           ("中国央行三个月内增持20余吨", "中国", "央行", "ORG", "20余吨")):
+        d, e = _doc(text, [("LOC", place), (typ, other), ("FIGURE", value)])
+        f = Fact("METRIC", e[place], e[value], None)
+        place_scopes(d, [f])
+        assert f.subject is e[other], text
+    for text, place, other, typ, value in (("中国经济总量中新能源汽车占比达到5%", "中国", "新能源汽车", "INDUSTRY", "5%"),
+                                           ("中国比亚迪销量增长20%", "中国", "比亚迪", "COMPANY", "20%")):
+        d, e = _doc(text, [("LOC", place), (typ, other), ("FIGURE", value)])
+        f = Fact("METRIC", e[place], e[value], None)
+        place_scopes(d, [f])
+        assert f.subject is e[place], text
