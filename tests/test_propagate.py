@@ -562,3 +562,12 @@ def test_a_quoted_word_without_a_raise_right_after_it_stays_untagged(text):
     from extract.stages.propagate import make_propagate
     doc = make_propagate(None)(_doc(text, []))
     assert not [e for e in doc.entities if e.type == "COMPANY"]
+
+
+def test_a_name_alone_on_its_line_with_a_stock_code_is_a_company():
+    from extract.stages.propagate import make_propagate
+    text = "新股暗盤表現\n匯銀(1280)\n招股價:0.5元\n泰坦（2188）\n招股價:1.18元\n據悉(2024)年報顯示營收增長"
+    doc = make_propagate(None)(_doc(text, []))
+    got = [(e.type, e.text) for e in doc.entities]
+    assert ("COMPANY", "匯銀") in got and ("COMPANY", "泰坦") in got
+    assert not any(t == "據悉" or "年報" in t for _, t in got)  # the code must end the line

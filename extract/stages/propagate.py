@@ -65,6 +65,8 @@ to go on (资料来源：甲乙芽, a list item, a heading). After ``merge``, th
    dev and seed gold are companies. Cross-fitted (710 news training documents): COMPANY 1 more right, FUNDING company
    arguments 36 -> 37, invested_in 106 -> 108; news dev + select identical; DuEE 1.0 training funding records
    cross-fitted (``evaluation/events/duee_crossfit.py``): merged argument F1 0.733 -> 0.738 (2026-12-07);
+0r. (after 0q) makes a name alone on its line before its stock code (匯銀(1280), 泰坦（2188）) a COMPANY, in place of what
+   the tagger read inside it: :func:`coded_headings` (5 of 5 in the news gold; cross-fitted COMPANY 2 more right).
 6. gives a surname written alone the type PERSON where it ends a person's name of the document (Palmer Luckey …
    Luckey表示: :func:`person_surnames`; 埃德·赫斯 … 赫斯说, also where nothing else lies; ``surnames``). On the 555
    news training documents through fold folders: PERSON 22 + 24 more right, 2 more false (2026-12-05).
@@ -169,11 +171,26 @@ def quoted_raise_names(doc: Document, pattern: re.Pattern) -> None:
     """0q. ``「两只兔子Buddy Buzzy」已完成规模亿元级的新一轮融资``, ``“活力28”获数千万元融资``: a quoted name right before a raise
     verb whose clause names a raise is the raising COMPANY; what the tagger read inside the quotes (Buddy Buzzy, 两只)
     gives way. Nothing changes where an entity crosses the quotes (``quoted_raise`` of ``propagate.json``)."""
-    norm = doc.norm
+    _companies_over(doc, [(m.start("name"), m.end("name")) for m in pattern.finditer(doc.norm)])
+
+
+# 匯銀(1280) / 泰坦（2188） alone on its line: a listed company heading what follows (5 of 5 such names in the news gold)
+_CODED_HEADING = re.compile(r"(?m)^[ \t*#>]*(?P<name>[^\s()（）:：,，。、；;]{2,14}?)\s*[（(](?:(?:HK|SH|SZ|港|沪|深)[:：]?\s*)?"
+                            r"\d{4,6}(?:\.(?:HK|SH|SZ))?[)）][ \t*]*$")
+
+
+def coded_headings(doc: Document) -> None:
+    """0r. ``匯銀(1280)`` alone on its line (a Hong Kong grey-market table, a list of movers): the name before the stock
+    code is a COMPANY; what the tagger read inside it gives way (:data:`_CODED_HEADING`)."""
+    _companies_over(doc, [(m.start("name"), m.end("name")) for m in _CODED_HEADING.finditer(doc.norm)])
+
+
+def _companies_over(doc: Document, spans: list) -> None:
+    """Each span of ``spans`` becomes a COMPANY, in place of the entities inside it; a span that an entity crosses, or
+    that is a COMPANY already, is left alone."""
     drop, added = set(), []
-    for m in pattern.finditer(norm):
-        s, e = m.start("name"), m.end("name")
-        if not norm[s:e].strip():
+    for s, e in spans:
+        if not doc.norm[s:e].strip():
             continue
         inside = [x for x in doc.entities if x.start < e and s < x.end]
         if any(x.start < s or x.end > e for x in inside) or any(
@@ -687,6 +704,8 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
             counted_lists(doc, *counted)
         if quoted_raise is not None:
             quoted_raise_names(doc, quoted_raise)
+        if definitions:
+            coded_headings(doc)
         norm = doc.norm
         taken = bytearray(len(norm) + 1)
         numbers = {}  # a FIGURE by start: a name of the document written with a number (两只兔子) covers it (a RANK stays:
