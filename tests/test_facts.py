@@ -1409,3 +1409,13 @@ def test_a_shared_rank_ranks_the_names_it_is_shared_with():
     facts = find_facts(d, DATA)
     share_tied_ranks(d, facts)
     assert [(f.subject.text, f.position) for f in facts if f.type == "RANKING"] == [("万载县", 1), ("嘉鱼县", 2), ("阆中市", 3)]
+
+
+def test_index_clause_start_is_the_last_clause_break_before_a_position():
+    """_Index.clause_start lists the breaks once per document; it answers as a backward search from each position would."""
+    from extract.stages.facts.rules import _index
+    text = "甲乙科技营收增长5%，净利润10亿元。\n丙丁；戊己,庚辛;无标点的一段文字"
+    d = make_doc(text, [("甲乙科技", "COMPANY")])
+    idx = _index(d)
+    for pos in range(len(text) + 1):
+        assert idx.clause_start(pos) == max(text.rfind(ch, 0, pos) for ch in "，。；\n,;") + 1, pos

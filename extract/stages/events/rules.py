@@ -398,9 +398,10 @@ def _invest_event(c: _Ctx):
 
 
 # X(已)完成对Y(（…）)的A轮投资(融资) / X宣布，对Y进行战略投资 / 印尼投资局（INA）已完成对Y…的1.5亿美元投资
-_DUI_GAP = re.compile(r"(?:\s*[（(][^（）()\n]{1,30}[)）])?\s*(?:进行了?|完成了?|的)?[^，,。；;！!？?\n]{0,16}?")
-_DUI_LEAD = re.compile(r"(?:\s*[（(][^（）()\n]{1,30}[)）])?(?:\s*(?:已经|已|宣布|正式|完成了?|共同|联合|[，,]))*\s*")
-_ASIDE_AFTER = re.compile(r"\s*[（(][^（）()\n]{1,30}[)）]")
+_DUI_ASIDE = r"\s*[（(][^（）()\n]{1,30}[)）]"  # an aside right after a name: （简称：灵亮智能）, （INA）
+_DUI_GAP = re.compile(rf"(?:{_DUI_ASIDE})?\s*(?:进行了?|完成了?|的)?[^，,。；;！!？?\n]{{0,16}}?")
+_DUI_LEAD = re.compile(rf"(?:{_DUI_ASIDE})?(?:\s*(?:已经|已|宣布|正式|完成了?|共同|联合|[，,]))*\s*")
+_ASIDE_AFTER = re.compile(_DUI_ASIDE)
 _DUI_NOT_AFTER = re.compile(r"评级|需求|力度|规模|价值|情绪|布局|合作|者|人|机构|方|热情|意愿|逻辑|机会|回报|收益")
 
 

@@ -18,8 +18,8 @@ from typing import Optional
 
 from extract.doc import Document, Fact
 from extract.registry import components
-from extract.stages.facts.rules import (DATA, _clauses, _coordinated, _index, _is_amount, _load, _sent_of, _value_chain,
-                                        find_facts, rule_hints)
+from extract.stages.facts.rules import (DATA, _clauses, _coordinated, _index, _is_amount, _load, _sent_of, _starting_in,
+                                        _value_chain, find_facts, rule_hints)
 
 __all__ = ["make_facts", "FactsComponent", "find_facts", "rule_hints", "trim_metrics", "keeps_its_metric",
            "prefer_outer_names", "carry_change_metrics", "carry_subjects_across_semicolons", "stake_holders",
@@ -413,7 +413,7 @@ def tariff_levied(doc: Document, facts: list) -> None:
                                                                                          v.start)):
             continue
         ss = doc.sentence_of(s.start)[0]
-        levy = [e for e in doc.entities if e.type == "LOC" and ss <= e.start and e.end <= m.start()
+        levy = [e for e in _starting_in(doc, ss, m.start()) if e.type == "LOC" and e.end <= m.start()
                 and not _TARIFF_TARGET.search(norm, max(0, e.start - 8), e.start)]
         f.subject = levy[-1] if levy else None
 
@@ -428,8 +428,8 @@ def place_scopes(doc: Document, facts: list) -> None:
     GUIDELINES R7 (the size of "(LOC)X市场" belongs to X)."""
     if not facts:
         return
-    by_start = sorted(doc.entities, key=lambda e: e.start)
-    starts = [e.start for e in by_start]
+    idx = _index(doc)
+    by_start, starts = idx.ents, idx.starts
     norm = doc.norm
     for f in facts:
         s = f.subject
@@ -446,7 +446,6 @@ def place_scopes(doc: Document, facts: list) -> None:
                 break
 
 
-_CLAUSE_MARKS = "，。；\n,;"
 _MARKET_AFTER = re.compile(r"(?:产品|產品)?(?:市场|市場)")
 _RANKED_NAMES = ("COMPANY", "ORG", "PERSON")
 
@@ -461,8 +460,8 @@ def market_scopes(doc: Document, facts: list) -> list:
         s = f.subject
         if f.type == "RANKING" and s is not None and s.type == "INDUSTRY" and s.end <= f.value.start \
                 and _MARKET_AFTER.match(norm, s.end):
-            cs = max(norm.rfind(ch, 0, s.start) for ch in _CLAUSE_MARKS) + 1
-            names = [e for e in doc.entities if e.type in _RANKED_NAMES and cs <= e.start and e.end <= s.start]
+            names = [e for e in _starting_in(doc, _index(doc).clause_start(s.start), s.start)
+                     if e.type in _RANKED_NAMES and e.end <= s.start]
             if not names:
                 continue
             f.subject = names[-1]
@@ -494,7 +493,7 @@ def unname_index_parts(doc: Document, facts: list) -> None:
     train, extension and dev gold, of the METRIC facts whose own clause names an index before the value, 151 have no
     subject, 45 the place or sector opening the index, 1 a subject named before the clause: 跑赢沪深300指数, a compared
     index; with a short index name, 恒指/道指/标普…, 152 and 2, both a contribution: 波音…貢獻道指35點)."""
-    norm = doc.norm
+    norm, idx = doc.norm, _index(doc)
     for f in facts:
         s = f.subject
         if f.type != "METRIC" or s is None:
@@ -503,7 +502,7 @@ def unname_index_parts(doc: Document, facts: list) -> None:
             f.subject = None
             continue
         v = f.value.start
-        cs = max(norm.rfind(ch, 0, v) for ch in _CLAUSE_MARKS) + 1
+        cs = idx.clause_start(v)
         if s.end <= cs:
             # 歐洲股市周一高開…，泛歐指數Stoxx 600收市反彈0.58%: an index named in the value's own clause is what it measures,
             # not a subject named before the clause (unless the index is only compared: 跑赢沪深300指数19.7pct)

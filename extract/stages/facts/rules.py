@@ -708,6 +708,7 @@ class _Index:
         self._kinds = {}
         self._norm, self._words = norm, {}
         self._heads = None
+        self._clause_breaks = None
         # paragraph breaks for _same_paragraph: a blank line or a line ending with 。
         self.breaks = sorted(m.start() for m in re.finditer("(?=\n\n|。\n)", norm))
         spans = sorted((t.start, t.end) for t in doc.tables)
@@ -742,6 +743,15 @@ class _Index:
         kind = self._kind(types, exclude)
         j = bisect.bisect_left(kind, lo)
         return self.ents[kind[j]] if j < len(kind) and kind[j] < hi else None
+
+    def clause_start(self, pos: int) -> int:
+        """Where the clause holding ``pos`` starts for the passes after the chooser: past the last 。，；,; or line break
+        before it (0 when there is none). The breaks are listed once per document, so a text without them costs no
+        backward scan per value."""
+        if self._clause_breaks is None:
+            self._clause_breaks = [m.start() for m in re.finditer("[，。；\n,;]", self._norm)]
+        k = bisect.bisect_left(self._clause_breaks, pos)
+        return self._clause_breaks[k - 1] + 1 if k else 0
 
     def has_word(self, words: tuple, a: int, b: int) -> bool:
         """``any(w in norm[a:b] for w in words)`` (``0 <= a``, no word empty) in O(log n): the words'
