@@ -571,3 +571,14 @@ def test_a_name_alone_on_its_line_with_a_stock_code_is_a_company():
     got = [(e.type, e.text) for e in doc.entities]
     assert ("COMPANY", "匯銀") in got and ("COMPANY", "泰坦") in got
     assert not any(t == "據悉" or "年報" in t for _, t in got)  # the code must end the line
+
+
+def test_an_untagged_acronym_in_brackets_after_a_body_is_that_body():
+    from extract.stages.propagate import glossed_names
+    text = "美国疾控中心（CDC）称，苹果（AAPL）涨，证券交易委员会(SEC)与甲乙局（Foo bar）。"
+    cdc, sec = text.index("美国"), text.index("证券")
+    doc = _doc(text, [("ORG", cdc + 2, cdc + 6, "ner"), ("COMPANY", text.index("苹果"), text.index("苹果") + 2, "ner"),
+                      ("ORG", sec, sec + 7, "ner"), ("ORG", text.index("甲乙"), text.index("甲乙") + 3, "ner")])
+    glossed_names(doc)
+    assert [(e.text, e.type) for e in doc.entities if e.source == "gloss"] == [("CDC", "ORG"), ("SEC", "ORG")]
+    # a company's bracketed ticker stays untagged; a phrase in brackets is no acronym
