@@ -140,6 +140,12 @@ def test_a_name_with_its_stock_code_heads_the_label_lines_below():
                  [("博士蛙", "COMPANY"), fig("4.98元", 4.98, "元"), fig("7.15元", 7.15, "元")])
     got = [(f.subject.text if f.subject else None, f.value.text, f.metric.text) for f in find_facts(d, DATA)]
     assert got == [("博士蛙", "4.98元", "招股價"), ("博士蛙", "7.15元", "暗盤價")]
+    # the card line under a coded heading is its own even past the 40 characters an uncoded heading's lines keep to
+    text = "新股表現比較\n博士蛙(1698)\n招股價:4.98元 暗盤價:7.15元(+44%) 首日收報:7.02元(+41%) 一手賺:1,500元"
+    d = make_doc(text, [("博士蛙", "COMPANY"), fig("4.98元", 4.98, "元"), fig("7.02元", 7.02, "元")])
+    assert [f.subject.text if f.subject else None for f in find_facts(d, DATA)] == ["博士蛙", "博士蛙"]
+    d = make_doc(text.replace("(1698)", ""), [("博士蛙", "COMPANY"), fig("4.98元", 4.98, "元")])
+    assert [f.subject for f in find_facts(d, DATA)] == [None]
 
 
 def test_heading_line_names_the_subject_of_the_lines_below():

@@ -103,6 +103,7 @@ def _load(path: str = str(DATA)) -> dict:
         if d["_reward_words"] else None
     d.setdefault("heading_span", 400)
     d.setdefault("heading_line_max", 40)
+    d.setdefault("heading_code_line_max", 60)
     d.setdefault("layout_max_top", 10)
     d.setdefault("anaphora_span", 300)
     return d
@@ -355,13 +356,16 @@ def _headings(doc: Document, ents: list) -> list:
 
 
 def _heading_subject(doc: Document, headings: list, pos: int, data: dict):
-    ss, se = _sent_of(doc, pos)
-    if len(doc.norm[ss:se].strip()) > data["heading_line_max"]:
-        return None  # a heading governs the short lines of its block, not prose
     i = bisect.bisect_right(headings, pos, key=lambda h: h[0]) - 1
     if i < 0:
         return None
     start, e = headings[i]
+    ss, se = _sent_of(doc, pos)
+    limit = data["heading_line_max"]
+    if doc.norm[e.end:e.end + 1] in ("(", "（") and ss == doc.norm.find("\n", e.end) + 1:
+        limit = data["heading_code_line_max"]  # 博士蛙(1698)⏎招股價:4.98元 暗盤價:7.15元(+44%) 首日收報:…: its own card line
+    if len(doc.norm[ss:se].strip()) > limit:
+        return None  # a heading governs the short lines of its block, not prose
     if pos - e.end > data["heading_span"]:
         return None
     between = doc.norm[e.end:pos]
