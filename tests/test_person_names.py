@@ -26,6 +26,17 @@ def test_filter_keeps_listed_names_without_a_family_name(tmp_path):
     assert [e.text for e in kept.entities] == ["特朗普", "王伟"]
 
 
+def test_filter_makes_a_listed_name_the_tagger_read_as_a_company_a_person(tmp_path):
+    names = tmp_path / "names.txt"
+    names.write_text("川普\n", encoding="utf-8")
+    doc = _doc("川普表示，蘋果回應。", [])
+    for w in ("川普", "蘋果"):
+        s = doc.text.index(w)
+        doc.entities.append(doc.entity("COMPANY", s, s + len(w), source="ner"))
+    got = make_entity_filter(None, person_names=str(names))(doc)
+    assert [(e.text, e.type) for e in got.entities] == [("川普", "PERSON"), ("蘋果", "COMPANY")]
+
+
 def test_collect_names_counts_names_without_a_family_name_by_kind():
     counts = {"PERSON": Counter(), "OTHER": Counter()}
     text = "特朗普会见王伟，拉加德在苹果发言"
