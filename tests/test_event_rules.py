@@ -734,3 +734,12 @@ def test_the_company_after_dui_raises_and_the_party_before_it_invests(text, span
 def test_dui_without_a_deal_reads_no_investor(text, spans):
     got = events_of(text, spans)
     assert not any(r == "investor" for ev in got for r, _ in ev[3])
+
+
+def test_a_round_named_after_a_word_pointing_back_is_the_round_just_stated():
+    text = "近日，甲乙科技完成B轮融资，丙丁资本领投。此次 B 轮融资为公司注入动力。另有戊己智能完成A轮融资。"
+    d = make_doc(text, [("甲乙科技", C), ("丙丁资本", O), ("戊己智能", C)])
+    one = ev_at(d, "融资", 0, [("company", "甲乙科技", 0), ("lead_investor", "丙丁资本", 0)])
+    again = ev_at(d, "融资", text.index("此次"), [])
+    other = ev_at(d, "融资", text.index("戊己"), [("company", "戊己智能", 0)])
+    assert merge_same_round([one, again, other], d) == [one, other]

@@ -561,14 +561,16 @@ def _same_name(a, b) -> bool:
     return any(x == y or _short_of(x, y) or _short_of(y, x) for x in a for y in b)
 
 
-_ANAPHORIC = ("本轮", "此轮", "本次", "该轮", "这轮", "这次", "此次")
+# a word pointing back at the round just stated, right before the trigger or before a round right before it (本轮融资,
+# 此次 B 轮融资)
+_ANAPHOR_BEFORE = re.compile(r"(?:本轮|此轮|本次|该轮|这轮|这次|此次)(?:\s*[A-Za-z0-9+＋\-]{1,4}\+?\s*轮)?\s*\Z")
 
 
 def merge_same_round(events: list, doc: Document = None) -> list:
     """One FUNDING event per stated round (GUIDELINES N6): a headline, the body and a later 本轮融资…
     state the same round again. Two events are the same round when they share a company (a short name
     counts as its full name's) or an amount,
-    or when the later one points back (本轮/此轮/本次融资) at the round stated just before it, and neither
+    or when the later one points back (本轮/此轮/本次融资, 此次 B 轮融资) at the round stated just before it, and neither
     their companies, amounts nor rounds disagree. The first statement outside a headline stands (its
     trigger is the one kept, where the news gold marks the round); the others lend it
     a company, amount, round or date it lacks, and investors it does not name. A lent entity is taken
@@ -584,7 +586,7 @@ def merge_same_round(events: list, doc: Document = None) -> list:
     groups = []  # [representative views, members]
     for ev in events:
         v = view(ev)
-        back = doc is not None and doc.norm[max(0, ev.trigger.start - 3):ev.trigger.start].endswith(_ANAPHORIC)
+        back = doc is not None and _ANAPHOR_BEFORE.search(doc.norm, max(0, ev.trigger.start - 12), ev.trigger.start)
         if back and groups and v.get("company"):
             # 此轮融资由甲、乙参投: names the round just stated gives as its investors are not a second company
             backers = groups[-1][0].get("investor", set()) | groups[-1][0].get("lead_investor", set())
