@@ -153,6 +153,8 @@ NEGATIVES = [
     ("今年以来，东方银行票据融资快速增长，规模达30亿元。", [("东方银行", C), money("30亿元")]),
     ("东方银行实现国际贸易融资快速增长。", [("东方银行", C)]),
     ("东方银行开展融资租赁业务，规模达50亿元。", [("东方银行", C), money("50亿元")]),
+    # the companies a group holds or has stakes in (控股、参股…): a portfolio, no deal
+    ("星河集团控股参股甲乙股份、丙丁股份等多家上市公司。", [("星河集团", C), ("甲乙股份", C), ("丙丁股份", C)]),
     # an aggregate or cumulative total, with or without a listing named
     ("今年港股新股融资总额为1200亿元。", [money("1200亿元")]),
     ("星河科技上市后累计募资总额高达27.7亿元。", [("星河科技", C), money("27.7亿元")]),
