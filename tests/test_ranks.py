@@ -132,6 +132,9 @@ def test_batch_list_gives_nothing():
     ("前10%的企业", "前10%", 0, {"top": 10, "percent": True, "scope": None}),
     ("前10个城市", "前10", 0, {"top": 10, "scope": "城市"}),
     ("No.1", "No.1", 0, {"rank": 1, "scope": None}),
+    # a scope that stays outside the span stays outside before 排名 too (the news and RANKING-batch gold: 5 of 5)
+    ("座椅行业排名第一", "第一", 6, {"rank": 1, "scope": "行业"}),
+    ("科技集群城市排名第14位", "第14位", 8, {"rank": 14, "scope": "城市"}),
 ])
 def test_rank_spans_and_attrs(text, span, start, attrs):
     found = ranks(text)

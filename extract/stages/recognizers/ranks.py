@@ -11,7 +11,8 @@ Decisions:
   give the broadest one: 全国城市首位 → scope 全国; a top-N followed by the set it
   ranks gives that set as scope (前 10 个城市 → scope 城市); a scope before a ranking verb gives the
   attr only (全国位居第四 → span 第四, scope 全国), except for the noun-like
-  verbs 排名/排行, which join one span (全国排名第一 → span 全国排名第一, scope 全国);
+  verbs 排名/排行, which join one span (全国排名第一 → span 全国排名第一, scope 全国) unless the scope is one that
+  stays outside (行业排名第一 → span 第一, scope 行业);
 * 第N followed by a counter that is not a ranking (第七批, 第一章, 第N届, 第N次,
   第一季度, 第三方 …, also 第一至第五批 / 第二、三批) is no RANK; 前三批 / 前3年 neither;
 * 第二名 / 第三位 keep 名/位 in the span; the epithet 第一城 keeps 城 (scope 城市);
@@ -164,8 +165,8 @@ class RankRecognizer:
                 sv = self.scope_before_verb.search(norm, max(0, start - 10), start)
                 if sv:
                     attrs["scope"] = self.scope_norm.get(sv.group(1), sv.group(1))
-                    if sv.group(2) in self.noun_verbs:  # 全国排名第一: one RANK span (GUIDELINES)
-                        start = sv.start()
+                    if sv.group(2) in self.noun_verbs and _GAPS.sub("", sv.group(1)) not in self.scopes_outside:
+                        start = sv.start()  # 全国排名第一: one RANK span (GUIDELINES); not 行业排名|第一
             if attrs["scope"] is None:
                 attrs["scope"] = self._scope_in_clause(norm, start)
             if attrs["scope"] is None and "top" in attrs:  # 前 10 个城市: the ranked set is the scope
