@@ -349,6 +349,15 @@ def test_shares_of_a_company_leave_gufen_out_of_its_name(text, name, expected):
     assert _filtered_company(text, name) == [expected]
 
 
+@pytest.mark.parametrize("text, name, expected", [
+    ("爱柯迪控股股东、实控人", "爱柯迪控股", "爱柯迪"), ("爱博医疗控股子公司福建优", "爱博医疗控股", "爱博医疗"),
+    ("大北农控股及参股公司", "大北农控股", "大北农"),
+    ("吉利控股集团跻身", "吉利控股", "吉利控股"), ("泛海控股宣布", "泛海控股", "泛海控股"),  # a name's own 控股 stays
+])
+def test_kongu_before_what_a_company_controls_is_no_part_of_its_name(text, name, expected):
+    assert _filtered_company(text, name) == [expected]
+
+
 @pytest.mark.parametrize("text, name, kept", [
     ("平台上架的DeepSeek-R1模型", "DeepSeek", False), ("对比DeepSeek V3的能力", "DeepSeek", False),
     ("OpenAI-o1正式发布", "OpenAI", False), ("万得DeepSeek指数上涨", "DeepSeek", False),

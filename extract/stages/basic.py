@@ -348,6 +348,8 @@ def _company_edges() -> _CompanyEdges:
 
 _EDGE_PAIRS = {"【": "】", "《": "》", "「": "」", "『": "』", "〈": "〉", "[": "]", "〔": "〕", "“": "”", "‘": "’"}
 _EDGE_CLOSERS = {v: k for k, v in _EDGE_PAIRS.items()}
+# after a name's 控股: what it controls (控股股东, 控股子公司, 控股及参股公司), so 控股 is no part of the name
+_HOLDING_AFTER = re.compile(r"股东|股東|子公司|孙公司|孫公司|[及和、]参股|[及和、]參股")
 
 
 def _repair_edges(doc: Document, e) -> None:
@@ -391,6 +393,8 @@ def _repair_edges(doc: Document, e) -> None:
     if e.type == "COMPANY" and t - s > 3 and doc.norm.endswith("股份", s, t) \
             and _company_edges().shares_cue.search(doc.norm, max(0, s - 8), s):
         t -= 2  # 2.12亿股万物云股份, 出售苏宁易购股份: the shares of the company (companies.json shares_after)
+    if e.type == "COMPANY" and t - s >= 4 and doc.norm.endswith("控股", s, t) and _HOLDING_AFTER.match(doc.norm, t):
+        t -= 2  # 爱柯迪控股股东, 爱博医疗控股子公司: 控股 "controlling" qualifies what follows (3 of 3 in the news gold)
     if e.type == "COMPANY" and doc.norm.endswith("公司", s, t):  # 美摄公司 → 美摄 (R13)
         cut = _company_edges()
         name = doc.norm[s:t]
