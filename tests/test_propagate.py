@@ -582,3 +582,13 @@ def test_an_untagged_acronym_in_brackets_after_a_body_is_that_body():
     glossed_names(doc)
     assert [(e.text, e.type) for e in doc.entities if e.source == "gloss"] == [("CDC", "ORG"), ("SEC", "ORG")]
     # a company's bracketed ticker stays untagged; a phrase in brackets is no acronym
+
+
+def test_the_name_an_index_name_starts_with_is_no_entity():
+    from extract.stages.propagate import index_names
+    text = "创业板指下跌1.43%，納斯達克綜合指數收跌，密歇根大学消费者信心指数初值，甲乙首份经济指数报告，丙丁指，需求回暖。"
+    spans = [("ORG", "创业板"), ("ORG", "納斯達克"), ("ORG", "密歇根大学"), ("COMPANY", "甲乙"), ("COMPANY", "丙丁")]
+    doc = _doc(text, [(t, text.index(w), text.index(w) + len(w), "ner") for t, w in spans])
+    index_names(doc)
+    # a survey's maker and a name before a report on an index stay; 丙丁指， is "丙丁 says"
+    assert [e.text for e in doc.entities] == ["密歇根大学", "甲乙", "丙丁"]

@@ -18,6 +18,7 @@ from typing import Optional
 
 from extract.doc import Document, Fact
 from extract.registry import components
+from extract.stages.indices import INDEX_TAIL as _INDEX_TAIL
 from extract.stages.facts.rules import (DATA, _clauses, _coordinated, _index, _is_amount, _load, _sent_of, _starting_in,
                                         _value_chain, find_facts, rule_hints)
 
@@ -467,15 +468,6 @@ def market_scopes(doc: Document, facts: list) -> list:
             f.subject = names[-1]
         out.append(f)
     return out
-
-
-# the rest of an index's name after the name it starts with (申万半导体|行业指数, 道瓊斯|工業平均指數, 标准普尔|500指数):
-# no clause mark, and no word that ends the name and starts a comparison (建材板块跑输沪深300指数)
-_INDEX_TAIL = re.compile(r"(?:(?!板块|板塊|跑|超|较|較|比|相对|相對|的|在)[A-Za-z0-9\u4e00-\u9fff·&\- ]){0,10}?(?:指数|指數)"
-                         r"(?!基金|ETF|公司)"
-                         # 创业板指下跌1.43%, 深证成指收涨: an index named by 指 alone, right after the name, before its move
-                         r"|(?:成|综|綜)?指(?=上涨|上漲|下跌|下挫|上升|大涨|大漲|大跌|微涨|微漲|微跌|涨|漲|跌|收|报|報|高开|低开|高開"
-                         r"|低開|盘中|盤中|早盘|早盤|尾盘|尾盤|全天|全日|单日|單日|翻红|翻紅|翻绿|翻綠)")
 
 
 _INDEX_COMPARED = re.compile(r"(?:跑赢|跑贏|跑输|跑輸|跑超|超越|超过|超過|相对|相對|较|較|比|对比|對比|拖累|贡献|貢獻|拉动|拉動"
