@@ -187,3 +187,14 @@ def test_listed_terms_the_ner_reads_as_names_are_dropped():
     d.entities = [d.entity("COMPANY", 0, 2, source="ner")]
     make_entity_filter(None)(d)
     assert d.entities == []
+
+
+@pytest.mark.parametrize("text, type_, phrase", [
+    ("scaling law", "COMPANY", True), ("fiduciary duty", "ORG", True), ("a16z", "COMPANY", False),
+    ("I still have the Lion Rock Spirit", "PERSON", True), ("Co-founder and CBO", "PERSON", True),
+    ("Dario Amodei", "PERSON", False), ("Jean-Claude van Damme", "PERSON", False),
+    ("Trust Indenture of the John S Simoni Living Trust", "COMPANY", False),  # a firm's name may hold "of the"
+])
+def test_a_latin_phrase_is_no_name(text, type_, phrase):
+    from extract.stages.basic import latin_phrase
+    assert latin_phrase(text, type_) is phrase

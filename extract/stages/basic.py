@@ -261,7 +261,25 @@ def never_a_name(norm: str, e) -> bool:
     signature line (:func:`signature_line`); ``entity_filter`` and the Latin typer drop such mentions."""
     return e.type in PERSON_OR_BODY and (norm[e.start:e.end] in not_names()
                                          or _INDEX.match(norm, e.start, e.end) is not None
-                                         or signature_line(norm, e.start, e.end))
+                                         or signature_line(norm, e.start, e.end)
+                                         or latin_phrase(norm[e.start:e.end], e.type))
+
+
+# English words no person's name holds (I still have the Lion Rock Spirit, Co-founder and CBO)
+_PHRASE_WORDS = frozenset("a an and the of for to in on at by from with is are have has we our my your you i".split())
+
+
+def latin_phrase(text: str, type_: str) -> bool:
+    """Whether Latin-script ``text`` typed ``type_`` is a phrase, not a name: two words or more all in lowercase (scaling
+    law, fiduciary duty, take rate), or, for a PERSON, a lowercase English function word among its words (Earnings and
+    Revenues Beat Estimates). No name of the news, seed or challenge gold is either (session 47; a firm's name may hold
+    one: Trust Indenture of the John S Simoni Living Trust)."""
+    words = text.split()
+    if len(words) < 2 or not all(w[:1].isascii() for w in words):
+        return False
+    if all(w[:1].islower() for w in words):
+        return True
+    return type_ == "PERSON" and any(w in _PHRASE_WORDS for w in words)
 
 
 _HANDLE = re.compile(r"[a-z][a-z0-9_.\-]{2,}")
