@@ -89,12 +89,14 @@ class ShortCompanyRecognizer:
     人工智能, 国内科技 or 高端装备 are never names. The word list
     (``extract/data/rules/common_words.tsv``) is derived from jieba's dictionary
     by :func:`build_common_words`, so loading it costs milliseconds, not jieba's
-    one-second dictionary load.
+    one-second dictionary load. A brand that is one of ``short_product_words`` (割草, 四足: what a robot does or how it
+    stands, words jieba's dictionary lacks) makes a class of products, typed INDUSTRY (割草机器人).
     """
 
     def __init__(self, rules_dir=None, words=COMMON_WORDS):
         r = load_rules("companies", rules_dir)
         self.known, self.common = _load_words(str(words), int(r["short_max_freq"]), int(r["short_common_freq"]))
+        self.product_words = frozenset(r.get("short_product_words", {}).get("words", ()))  # 割草机器人: a product class
         lo, hi = r["short_brand"]
         heads = sorted(r["short_heads"], key=len, reverse=True)
         left = sorted(r["short_left"], key=len, reverse=True)
@@ -123,6 +125,9 @@ class ShortCompanyRecognizer:
                 continue  # too short once the conjunction is gone
             if self.stop_chars & set(brand):
                 continue  # a function character: a phrase (在浦东的), not a brand
+            if brand in self.product_words:  # 割草机器人, 四足机器人: a class of products (GUIDELINES rule 1)
+                out.append(doc.entity("INDUSTRY", start, m.end(), source="rules"))
+                continue
             if self._ordinary(brand):
                 continue  # a word (人工智能) or holds a common one (上海硬, 全周期): not a brand
             out.append(doc.entity("COMPANY", start, m.end(), source="rules"))
