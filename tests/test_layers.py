@@ -204,7 +204,7 @@ def test_legal_company_names(text, expected):
     ("，也锐湃科技", ["锐湃科技"]),                 # 也 was a stop character: the candidate was lost
     ("，但锐科技", []),                              # the brand must keep two characters
     ("；恒生科技指数今年累计上涨", []),              # an index named with a brand-like word (short_not_before)
-    ("；联想百应智能体正式宣布", []),                # an AI agent: a product (short_not_before)
+    ("；锐湃智能体正式宣布", []),                    # an AI agent: a product (short_not_before)
     ("；锐湃科技发布新品", ["锐湃科技"]),
 ])
 def test_short_company_names_skip_a_leading_conjunction(text, expected):
