@@ -682,5 +682,6 @@ def test_every_layer_agrees_across_scripts():
 
 def test_a_product_word_before_a_short_name_head_is_a_class_of_products():
     from extract.stages.recognizers.companies import ShortCompanyRecognizer
-    found = ShortCompanyRecognizer().find(make_doc("；割草机器人渗透率不足10%，锐湃机器人发布新品"))
-    assert [(e.text, e.type) for e in found] == [("割草机器人", "INDUSTRY"), ("锐湃机器人", "COMPANY")]
+    found = ShortCompanyRecognizer().find(make_doc("；割草机器人渗透率不足10%，锐湃机器人发布新品，具身智能赛道火热"))
+    assert [(e.text, e.type) for e in found] == [("割草机器人", "INDUSTRY"), ("锐湃机器人", "COMPANY"),
+                                                  ("具身智能", "INDUSTRY")]
