@@ -193,11 +193,14 @@ def coded_headings(doc: Document) -> None:
 def _companies_over(doc: Document, spans: list) -> None:
     """Each span of ``spans`` becomes a COMPANY, in place of the entities inside it; a span that an entity crosses, or
     that is a COMPANY already, is left alone."""
+    if not spans:
+        return
     drop, added = set(), []
+    index = EntityIndex(doc, left_out=())  # (doc.entities stays as it is until the loop ends)
     for s, e in spans:
         if not doc.norm[s:e].strip():
             continue
-        inside = [x for x in doc.entities if x.start < e and s < x.end]
+        inside = index.overlapping(s, e)
         if any(x.start < s or x.end > e for x in inside) or any(
                 x.start == s and x.end == e and x.type == "COMPANY" for x in inside):
             continue

@@ -294,7 +294,6 @@ def share_tied_ranks(doc: Document, facts: list) -> None:
     all 11 such names of its train, extension and dev splits); when they are as many as a top N, they are its whole list and
     take their positions in order. ``facts`` is changed in place."""
     norm = doc.norm
-    idx = _index(doc)
     have = {(id(f.value), id(f.subject)) for f in facts if f.type == "RANKING"}
     for f in list(facts):
         if f.type != "RANKING" or f.position is not None or f.subject is None:
@@ -304,14 +303,15 @@ def share_tied_ranks(doc: Document, facts: list) -> None:
         m = _TIED_WITH.search(norm, _clauses(doc, ss, v.start)[-1], v.start)  # in the rank's clause
         if m is None:
             continue
-        names = [e for e in idx.ents if m.start(1) <= e.start and e.end <= m.end(1) and e.type in _TIED_TYPES]
+        names = [e for e in _starting_in(doc, m.start(1), m.end(1)) if e.end <= m.end(1) and e.type in _TIED_TYPES]
         if not names or not all(x.type == names[0].type or x.type in ("COMPANY", "ORG") and names[0].type in
                                 ("COMPANY", "ORG") for x in names):
             continue
         gaps_ok = all(re.fullmatch(r"\s*(?:、|和|及|与|與|以及)?\s*", norm[a.end:b.start]) for a, b in zip(names, names[1:]))
         if not gaps_ok or norm[names[-1].end:m.end(1)].strip() or norm[m.start(1):names[0].start].strip():
             continue
-        main = next((e for e in reversed(idx.ents) if e.end <= m.start() and e.start >= ss and e.type == names[0].type), None)
+        main = next((e for e in reversed(_starting_in(doc, ss, m.start())) if e.end <= m.start() and e.type == names[0].type),
+                    None)
         tied = ([main] if main is not None else []) + names
         if v.attrs.get("top") == len(tied):  # 甲…与乙、丙、丁、戊一同跻身…前五: the whole list, in order (SCHEMA §5)
             facts[:] = [g for g in facts if not (g.type == "RANKING" and g.value is v)]
