@@ -59,3 +59,12 @@ def test_a_cited_house_nothing_tagged_becomes_an_org_but_not_an_index_or_a_word_
     # an index named after a house; a house name inside a longer Latin word; a tagged name stays as it is
     d = SourceOrgs()(_doc("根据彭博亿万富翁指数，标普500指数上涨。UBSX表示。扩大和提升。", []))
     assert d.entities == []
+
+
+def test_the_index_after_a_house_is_read_as_the_entity_steps_and_facts_read_it():
+    # extract.stages.indices.INDEX_TAIL, shared with propagate and the facts: 的 ends the house's name, so the
+    # house is cited (据彭博的指数显示), and an index named by 指 alone right before its move is an index too
+    d = SourceOrgs()(_doc("据彭博的指数显示，市场回暖。", []))
+    assert [(e.text, e.type) for e in d.entities] == [("彭博", "ORG")]
+    d = SourceOrgs()(_doc("据彭博综指收涨。", []))
+    assert d.entities == []

@@ -20,12 +20,11 @@ from typing import Optional
 from extract.doc import Document
 from extract.registry import components
 from extract.stages.mentions import EntityIndex
+from extract.stages.indices import INDEX_TAIL
 from extract.stages.recognizers._data import alternation, load_rules
 
 __all__ = ["SourceOrgs", "make_source_orgs"]
 
-
-_INDEX_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z0-9 ]{0,8}?指数")
 
 
 class SourceOrgs:
@@ -79,7 +78,7 @@ class SourceOrgs:
                 continue  # a Latin name inside a longer Latin word
             if index.overlapping(s, e):
                 continue
-            if _INDEX_AFTER.match(norm, e):
+            if INDEX_TAIL.match(norm, e):
                 continue  # 标普500指数, 根据彭博亿万富翁指数: an index named after the house, no house cited
             if self.verb.match(norm, e) or self.title.match(norm, e) or self.cue.search(norm, max(0, s - 6), s):
                 added.append(doc.entity("ORG", s, e, source="source_orgs"))
