@@ -92,7 +92,9 @@ def test_an_index_named_by_zhi_alone_or_in_the_values_clause_takes_the_fact_from
     for typ, name, text, value in (("ORG", "创业板", "深市方面，创业板指下跌1.43%", "1.43%"),
                                    ("ORG", "深证", "深证成指收涨0.5%", "0.5%"),
                                    ("LOC", "歐洲", "歐洲股市周四輾轉高走，泛歐指數Stoxx 600收市上漲1.09%", "1.09%"),
-                                   ("COMPANY", "阿里", "阿里\n\n港股方面，恒指今早高開100點", "100點")):
+                                   ("COMPANY", "阿里", "阿里\n\n港股方面，恒指今早高開100點", "100點"),
+                                   # a colon ends a clause here as in the rules' clauses (facts.rules._clause_start)
+                                   ("COMPANY", "DeepSeek", "DeepSeek：24/10/8-25/1/13上证综指下跌533点", "533点")):
         d, e = _doc(text, [(typ, name), ("FIGURE", value)])
         f = Fact("METRIC", e[name], e[value], None)
         unname_index_parts(d, [f])

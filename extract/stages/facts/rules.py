@@ -749,11 +749,12 @@ class _Index:
         return self.ents[kind[j]] if j < len(kind) and kind[j] < hi else None
 
     def clause_start(self, pos: int) -> int:
-        """Where the clause holding ``pos`` starts for the passes after the chooser: past the last 。，；,; or line break
-        before it (0 when there is none). The breaks are listed once per document, so a text without them costs no
-        backward scan per value."""
+        """Where the clause holding ``pos`` starts for the passes after the chooser: past the last 。，；,;：: or line
+        break before it (0 when there is none), so a colon ends a clause as in :func:`_clause_start` (the rules' and
+        the chooser's clauses; since session 48). The breaks are listed once per document, so a text without them
+        costs no backward scan per value."""
         if self._clause_breaks is None:
-            self._clause_breaks = [m.start() for m in re.finditer("[，。；\n,;]", self._norm)]
+            self._clause_breaks = [m.start() for m in re.finditer("[，。；\n,;：:]", self._norm)]
         k = bisect.bisect_left(self._clause_breaks, pos)
         return self._clause_breaks[k - 1] + 1 if k else 0
 
