@@ -978,6 +978,21 @@ def test_a_bare_change_takes_the_quantity_it_changes():
     assert [f.metric.text for f in facts] == ["公司營業收入", "公司營業收入"]
 
 
+def test_more_phrasings_of_a_change_take_the_quantity_too():
+    """facts.json change_phrase_carried (session 48): 按年跌, 同比大涨, 按年升 after a stated quantity carry it as
+    同比增长 does (GUIDELINES N18); the carry reads them, whatever metric the rules gave the change."""
+    from extract.stages.facts import carry_change_metrics
+    text = "澳門業務經營收入1.62億元，按年跌5.27%；公允价值变动收益为0.97亿元，同比大涨410.53%；純利2億元，按年升9%。"
+    d = make_doc(text, [fig("1.62億元", 1.62e8, "元"), fig("5.27%", 5.27, "%"), fig("0.97亿元", 0.97e8, "元"),
+                        fig("410.53%", 410.53, "%"), fig("2億元", 2e8, "元"), fig("9%", 9, "%")])
+    facts = find_facts(d, DATA)
+    for f, phrase in zip(facts[1::2], ("按年跌", "同比大涨", "按年升")):
+        f.metric = d.span(text.index(phrase), text.index(phrase) + len(phrase))
+    carry_change_metrics(d, facts, DATA)
+    assert [f.metric.text for f in facts] == ["澳門業務經營收入", "澳門業務經營收入", "公允价值变动收益", "公允价值变动收益",
+                                              "純利", "純利"]
+
+
 def test_an_unnamed_level_or_move_takes_the_quantity_named_before_it():
     """道指收报44470点，升167点: the level (收报) and the move (升) of an index named earlier in the sentence measure that
     index (``level_phrase``); with no name before them in the sentence (開市報52.45元) the verb stays; a named subject

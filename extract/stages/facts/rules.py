@@ -92,6 +92,9 @@ def _load(path: str = str(DATA)) -> dict:
     d["_change_base"] = re.compile(r"[\s*]*" + d["change_base"] + r"[\s*]*[+\-−]?")  # (同比-8.14%: a signed change)
     d["_level"] = re.compile(d["level_phrase"])
     d["_change"] = re.compile(r"[\s*]*(" + d["change_phrase"] + r")(?:了|为|达|约|近|超过|超)*[\s*]*")
+    # what the carry reads as a change phrase: change_phrase and the further phrasings of change_phrase_carried
+    carried = d["change_phrase"] + ("|" + d["change_phrase_carried"] if d.get("change_phrase_carried") else "")
+    d["_change_carried"] = re.compile(r"[\s*]*(" + carried + r")(?:了|为|达|约|近|超过|超)*[\s*]*")
     d["_report_verbs"] = (tuple(d["report_verbs"]), tuple("的" + w for w in d["report_verbs"]))
     d["_unmeasured"] = tuple(d["plan_words"]) + tuple(d.get("hypothetical_words", ()))  # before a figure: no measurement
     for key in ("allocation_after", "scheme_after", "floor_words", "reward_words", "quote_open", "small_count_units",
