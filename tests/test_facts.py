@@ -993,6 +993,28 @@ def test_more_phrasings_of_a_change_take_the_quantity_too():
                                               "純利", "純利"]
 
 
+def test_an_unnamed_level_or_move_with_no_quantity_before_it_takes_the_index_named_before_it():
+    """GUIDELINES M18 (session 48): 道指周一收报44470点，升167点 and 納斯達克指數，收市跌268點，報19523點 measure the index named
+    at the sentence's start, so the metric is its name (a short name, or the words of its clause up to 指数, a leading
+    date left out); with no index named the verb stays, and a count of stocks keeps its move (_stock_move)."""
+    from extract.stages.facts import carry_change_metrics
+    for text, figs, want in (
+            ("道指周一(10日) 收报44470点，升167点。", [("周一(10日)", "DATE"), fig("44470点", 44470, "点"),
+                                                  fig("167点", 167, "点")],
+             ["道指", "道指"]),
+            ("美股收市。納斯達克指數，收市跌268點，報19523點。", [fig("268點", 268, "点"), fig("19523點", 19523, "点")],
+             ["納斯達克指數", "納斯達克指數"]),
+            ("開市報52.45元。", [fig("52.45元", 52.45, "元")], ["開市報"]),
+            ("恒生科技指數成份股28隻升，6隻下跌。", [fig("28隻", 28, "只"), fig("6隻", 6, "只")], ["升", "下跌"])):
+        d = make_doc(text, figs)
+        facts = find_facts(d, DATA)
+        carry_change_metrics(d, facts, DATA)
+        assert [f.metric.text for f in facts] == want, text
+    from extract.stages.facts import _index_named_before
+    d = make_doc("本周北证50指数上涨3.21%。", [("本周", "DATE"), fig("3.21%", 3.21, "%")])
+    assert _index_named_before(d, 0, d.text.index("上涨")).text == "北证50指数"
+
+
 def test_an_unnamed_level_or_move_takes_the_quantity_named_before_it():
     """道指收报44470点，升167点: the level (收报) and the move (升) of an index named earlier in the sentence measure that
     index (``level_phrase``); with no name before them in the sentence (開市報52.45元) the verb stays; a named subject
