@@ -993,6 +993,19 @@ def test_more_phrasings_of_a_change_take_the_quantity_too():
                                               "純利", "純利"]
 
 
+def test_a_change_after_a_converted_amount_takes_the_amounts_metric():
+    """2460亿美元（约合人民币1.8万亿元），同比激增63%: the conversion's own metric (约合) is not what the change measures;
+    the change takes the amount's metric, as the conversion does (mirror_conversions)."""
+    from extract.stages.facts import carry_change_metrics, mirror_conversions
+    text = "公司总资本支出达到2460亿美元（约合人民币1.8万亿元），同比增长63%。"
+    d = make_doc(text, [fig("2460亿美元", 2460e8, "美元"), fig("人民币1.8万亿元", 1.8e12, "元"), fig("63%", 63, "%")])
+    facts = find_facts(d, DATA)
+    carry_change_metrics(d, facts, DATA)
+    facts = mirror_conversions(d, facts)
+    assert sorted((f.value.text, f.metric.text) for f in facts) == [
+        ("2460亿美元", "公司总资本支出"), ("63%", "公司总资本支出"), ("人民币1.8万亿元", "公司总资本支出")]
+
+
 def test_an_unnamed_level_or_move_with_no_quantity_before_it_takes_the_index_named_before_it():
     """GUIDELINES M18 (session 48): 道指周一收报44470点，升167点 and 納斯達克指數，收市跌268點，報19523點 measure the index named
     at the sentence's start, so the metric is its name (a short name, or the words of its clause up to 指数, a leading
