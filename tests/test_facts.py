@@ -1017,6 +1017,10 @@ def test_an_unnamed_level_or_move_with_no_quantity_before_it_takes_the_index_nam
              ["道指", "道指"]),
             ("美股收市。納斯達克指數，收市跌268點，報19523點。", [fig("268點", 268, "点"), fig("19523點", 19523, "点")],
              ["納斯達克指數", "納斯達克指數"]),
+            # the market report's other moves (高開, facts.json level_phrase) and 大市, the market as its index measures it
+            ("大市今日(10日)高開90點，報21958點。", [("今日(10日)", "DATE"), fig("90點", 90, "点"),
+                                                 fig("21958點", 21958, "点")], ["大市", "大市"]),
+            ("恒指今早高開100點。", [("今早", "DATE"), fig("100點", 100, "点")], ["恒指"]),
             ("開市報52.45元。", [fig("52.45元", 52.45, "元")], ["開市報"]),
             ("恒生科技指數成份股28隻升，6隻下跌。", [fig("28隻", 28, "只"), fig("6隻", 6, "只")], ["升", "下跌"])):
         d = make_doc(text, figs)

@@ -515,7 +515,8 @@ _INDEX_COMPARED = re.compile(r"(?:跑赢|跑贏|跑输|跑輸|跑超|超越|超�
                              r"|带动|帶動|推动|推動)[^，。；,;\n]{0,12}\Z")
 # an index's name: 指数, or a common short name (恒指, 道指, 标普, 日经 …; 创业板指 is caught by _INDEX_TAIL at its name)
 _INDEX_NAME = re.compile(r"指数|指數|恒指|道指|纳指|納指|标普|標普|日经|日經|富时|富時|沪指|滬指|深成指|创指|創指|上证综指|科指|国指|國指"
-                         r"|Stoxx|STOXX|道琼斯|道瓊斯")
+                         r"|Stoxx|STOXX|道琼斯|道瓊斯"
+                         r"|大市")  # (Hong Kong's market reports: 大市今日高開90點, the market as its index measures it)
 
 
 def unname_index_parts(doc: Document, facts: list) -> None:
