@@ -993,6 +993,18 @@ def test_more_phrasings_of_a_change_take_the_quantity_too():
                                               "純利", "純利"]
 
 
+def test_a_metric_of_signs_or_codes_alone_takes_the_quantity_named_before_it():
+    """核心经营利润1.50亿美元/+35%: the rules' metric /+ (and （1810） after a listed name, 和- before a signed figure) names
+    nothing, so, like a change phrase, it takes the sentence's last named metric (carry_change_metrics, _NO_WORDS)."""
+    from extract.stages.facts import carry_change_metrics
+    text = "核心经营利润1.50亿美元/+35%。"
+    d = make_doc(text, [fig("1.50亿美元", 1.5e8, "美元"), fig("35%", 35, "%")])
+    facts = find_facts(d, DATA)
+    facts[1].metric = d.span(text.index("/+"), text.index("/+") + 2)
+    carry_change_metrics(d, facts, DATA)
+    assert [f.metric.text for f in facts] == ["核心经营利润", "核心经营利润"]
+
+
 def test_a_change_after_a_converted_amount_takes_the_amounts_metric():
     """2460亿美元（约合人民币1.8万亿元），同比激增63%: the conversion's own metric (约合) is not what the change measures;
     the change takes the amount's metric, as the conversion does (mirror_conversions)."""
