@@ -993,6 +993,21 @@ def test_more_phrasings_of_a_change_take_the_quantity_too():
                                               "純利", "純利"]
 
 
+def test_a_total_a_single_quarter_or_a_first_day_stays_in_the_metric():
+    """GUIDELINES 17: 累计融资 / 單季營收 / 首日涨幅 keep their lead word where the rules or the trimmer cut it off
+    (keep_lead_words); a metric after the value or with other words before it is left alone."""
+    from extract.stages.facts import keep_lead_words
+    for text, metric, want in (("公司累计融资超过10亿元。", "融资", "累计融资"), ("公司單季營收12億元。", "營收", "單季營收"),
+                               ("新股首日涨幅达30%。", "涨幅", "首日涨幅"), ("公司全年融资10亿元。", "融资", "融资")):
+        value = next(e for e in (fig("10亿元", 1e9, "元"), fig("12億元", 1.2e9, "元"), fig("30%", 30, "%"))
+                     if e[0] in text)
+        d = make_doc(text, [value])
+        facts = find_facts(d, DATA)
+        facts[0].metric = d.span(text.index(metric), text.index(metric) + len(metric))
+        keep_lead_words(d, facts)
+        assert facts[0].metric.text == want, text
+
+
 def test_a_metric_of_signs_or_codes_alone_takes_the_quantity_named_before_it():
     """核心经营利润1.50亿美元/+35%: the rules' metric /+ (and （1810） after a listed name, 和- before a signed figure) names
     nothing, so, like a change phrase, it takes the sentence's last named metric (carry_change_metrics, _NO_WORDS)."""

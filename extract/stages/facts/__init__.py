@@ -55,6 +55,24 @@ def trim_metrics(doc: Document, facts: list, trimmer) -> None:
         f.metric = done[key]
 
 
+# 累计融资, 单季营收, 首日涨幅: the words of a total, a single quarter or a first day are part of what is measured (the
+# news training and dev gold: 累计/累計 inside the metric 77 times, right before it outside 0; 单季 10/0, 首日 9/0)
+_LEAD_WORDS = ("累计", "单季", "首日")
+
+
+def keep_lead_words(doc: Document, facts: list) -> None:
+    """Extend a metric span over a lead word (``_LEAD_WORDS``) right before it that the rules or the trimmer left out.
+    Session 48: cross-fitted metric characters 0.4870 -> 0.4882 (42 metrics now the gold's, 3 lost: a cumulative change
+    the gold measures by the index named before it), news dev + select 0.5031 -> 0.5069."""
+    norm = doc.norm
+    for f in facts:
+        m = f.metric
+        if m is None or m.start < 2:
+            continue
+        if norm[m.start - 2:m.start] in _LEAD_WORDS and m.end <= f.value.start:
+            f.metric = doc.span(m.start - 2, m.end)
+
+
 _OPEN, _CLOSE = "（(", "）)"
 
 
@@ -616,6 +634,7 @@ class FactsComponent:
         prefer_outer_names(doc, facts)
         if self.trimmer is not None:
             trim_metrics(doc, facts, self.trimmer)
+        keep_lead_words(doc, facts)  # (before the carry: 累计上涨 is a cumulative change, no bare change phrase)
         carry_change_metrics(doc, facts, self.data)
         carry_subjects_across_semicolons(doc, facts)
         stake_holders(doc, facts)
