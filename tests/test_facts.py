@@ -995,8 +995,8 @@ def test_more_phrasings_of_a_change_take_the_quantity_too():
 
 def test_a_total_a_single_quarter_or_a_first_day_stays_in_the_metric():
     """GUIDELINES 17: 累计融资 / 單季營收 / 首日涨幅 keep their lead word where the rules or the trimmer cut it off
-    (keep_lead_words); a metric after the value or with other words before it is left alone."""
-    from extract.stages.facts import keep_lead_words
+    (metric_edges); a metric after the value or with other words before it is left alone."""
+    from extract.stages.facts import metric_edges
     for text, metric, want in (("公司累计融资超过10亿元。", "融资", "累计融资"), ("公司單季營收12億元。", "營收", "單季營收"),
                                ("新股首日涨幅达30%。", "涨幅", "首日涨幅"), ("公司全年融资10亿元。", "融资", "融资")):
         value = next(e for e in (fig("10亿元", 1e9, "元"), fig("12億元", 1.2e9, "元"), fig("30%", 30, "%"))
@@ -1004,7 +1004,23 @@ def test_a_total_a_single_quarter_or_a_first_day_stays_in_the_metric():
         d = make_doc(text, [value])
         facts = find_facts(d, DATA)
         facts[0].metric = d.span(text.index(metric), text.index(metric) + len(metric))
-        keep_lead_words(d, facts)
+        metric_edges(d, facts, DATA)
+        assert facts[0].metric.text == want, text
+
+
+def test_words_that_never_open_or_close_a_gold_metric_are_dropped():
+    """facts.json metric_drop_left / metric_drop_right (session 48): 但利润占比 -> 利润占比, 总资本支出拟 -> 总资本支出,
+    純利按年增 -> 純利 (simplified when read); a word is kept where fewer than 2 characters would remain."""
+    from extract.stages.facts import metric_edges
+    for text, metric, want in (("但利润占比已达32.45%。", "但利润占比", "利润占比"),
+                               ("总资本支出拟达到2460亿元。", "总资本支出拟", "总资本支出"),
+                               ("純利按年增12億元。", "純利按年增", "純利"), ("但凡12億元。", "但凡", "但凡")):
+        value = next(e for e in (fig("32.45%", 32.45, "%"), fig("2460亿元", 2460e8, "元"), fig("12億元", 12e8, "元"))
+                     if e[0] in text)
+        d = make_doc(text, [value])
+        facts = find_facts(d, DATA)
+        facts[0].metric = d.span(text.index(metric), text.index(metric) + len(metric))
+        metric_edges(d, facts, DATA)
         assert facts[0].metric.text == want, text
 
 

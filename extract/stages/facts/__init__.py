@@ -55,22 +55,30 @@ def trim_metrics(doc: Document, facts: list, trimmer) -> None:
         f.metric = done[key]
 
 
-# 累计融资, 单季营收, 首日涨幅: the words of a total, a single quarter or a first day are part of what is measured (the
-# news training and dev gold: 累计/累計 inside the metric 77 times, right before it outside 0; 单季 10/0, 首日 9/0)
-_LEAD_WORDS = ("累计", "单季", "首日")
-
-
-def keep_lead_words(doc: Document, facts: list) -> None:
-    """Extend a metric span over a lead word (``_LEAD_WORDS``) right before it that the rules or the trimmer left out.
-    Session 48: cross-fitted metric characters 0.4870 -> 0.4882 (42 metrics now the gold's, 3 lost: a cumulative change
-    the gold measures by the index named before it), news dev + select 0.5031 -> 0.5069."""
+def metric_edges(doc: Document, facts: list, data: dict) -> None:
+    """Words at a metric's edge the news gold is one-sided about (``facts.json`` ``_why_metric_edges``): a lead word
+    right before the span that the rules or the trimmer cut off goes in (``metric_lead_words``: 累计融资, 单季营收,
+    首日涨幅; GUIDELINES 17), a word that never opens or closes a gold metric goes out (``metric_drop_left``: 分列, 位列,
+    则, 但…; ``metric_drop_right``: 拟, 按年升, 的增速…) where at least 2 characters remain. Run before the carry
+    (:func:`carry_change_metrics`): 累计上涨 is a cumulative change, not a bare change phrase."""
     norm = doc.norm
+    lead, left, right = data["_metric_lead"], data["_metric_drop_left"], data["_metric_drop_right"]
     for f in facts:
         m = f.metric
-        if m is None or m.start < 2:
+        if m is None:
             continue
-        if norm[m.start - 2:m.start] in _LEAD_WORDS and m.end <= f.value.start:
-            f.metric = doc.span(m.start - 2, m.end)
+        a, b = m.start, m.end
+        w = next((w for w in lead if norm.endswith(w, 0, a)), None) if b <= f.value.start else None
+        if w:
+            a -= len(w)
+        w = next((w for w in left if norm.startswith(w, a) and b - a - len(w) >= 2), None)
+        if w:
+            a += len(w)
+        w = next((w for w in right if norm.endswith(w, a, b) and b - a - len(w) >= 2), None)
+        if w:
+            b -= len(w)
+        if (a, b) != (m.start, m.end):
+            f.metric = doc.span(a, b)
 
 
 _OPEN, _CLOSE = "（(", "）)"
@@ -634,7 +642,7 @@ class FactsComponent:
         prefer_outer_names(doc, facts)
         if self.trimmer is not None:
             trim_metrics(doc, facts, self.trimmer)
-        keep_lead_words(doc, facts)  # (before the carry: 累计上涨 is a cumulative change, no bare change phrase)
+        metric_edges(doc, facts, self.data)
         carry_change_metrics(doc, facts, self.data)
         carry_subjects_across_semicolons(doc, facts)
         stake_holders(doc, facts)

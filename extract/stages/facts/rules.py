@@ -91,6 +91,9 @@ def _load(path: str = str(DATA)) -> dict:
     d["_forecast_base"] = re.compile(d["forecast_base"] + r"$")
     d["_change_base"] = re.compile(r"[\s*]*" + d["change_base"] + r"[\s*]*[+\-−]?")  # (同比-8.14%: a signed change)
     d["_level"] = re.compile(d["level_phrase"])
+    d["_metric_lead"] = tuple(d.get("metric_lead_words", ()))
+    d["_metric_drop_left"] = tuple(d.get("metric_drop_left", ()))
+    d["_metric_drop_right"] = tuple(d.get("metric_drop_right", ()))
     d["_change"] = re.compile(r"[\s*]*(" + d["change_phrase"] + r")(?:了|为|达|约|近|超过|超)*[\s*]*")
     # what the carry reads as a change phrase: change_phrase and the further phrasings of change_phrase_carried
     carried = d["change_phrase"] + ("|" + d["change_phrase_carried"] if d.get("change_phrase_carried") else "")
