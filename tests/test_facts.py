@@ -1008,6 +1008,25 @@ def test_a_total_a_single_quarter_or_a_first_day_stays_in_the_metric():
         assert facts[0].metric.text == want, text
 
 
+def test_a_metric_starts_after_its_own_subject():
+    """GUIDELINES 17: Google品牌價值 (subject Google) -> 品牌價值; a stock code after the subject goes too (京東（9618）開市報
+    -> 開市報); a subject that would leave fewer than 2 characters stays (metric_edges)."""
+    from extract.stages.facts import metric_edges
+    for text, name, metric, want in (("Google品牌價值達1000億美元。", "Google", "Google品牌價值", "品牌價值"),
+                                     ("京東（9618）開市報153.4元。", "京東", "京東（9618）開市報", "開市報"),
+                                     ("京東的收入12億元。", "京東", "京東的收入", "收入"),
+                                     ("京東收12億元。", "京東", "京東收", "京東收")):
+        value = next(e for e in (fig("1000億美元", 1e11, "美元"), fig("153.4元", 153.4, "元"), fig("12億元", 12e8, "元"))
+                     if e[0] in text)
+        from extract.doc import Fact
+        d = make_doc(text, [(name, "COMPANY"), value])
+        subject = next(e for e in d.entities if e.text == name)
+        f = Fact("METRIC", subject, next(e for e in d.entities if e.type == "FIGURE"),
+                 d.span(text.index(metric), text.index(metric) + len(metric)))
+        metric_edges(d, [f], DATA)
+        assert f.metric.text == want, text
+
+
 def test_words_that_never_open_or_close_a_gold_metric_are_dropped():
     """facts.json metric_drop_left / metric_drop_right (session 48): 但利润占比 -> 利润占比, 总资本支出拟 -> 总资本支出,
     純利按年增 -> 純利 (simplified when read); a word is kept where fewer than 2 characters would remain."""
