@@ -1475,6 +1475,18 @@ def test_names_said_to_be_among_a_top_n_are_each_ranked_without_a_position():
     assert [e.text for e in _members_after(d, ents[0], ents, 1)] == ["瑞士", "葡萄牙", "冰岛"]
 
 
+def test_exactly_n_names_after_bao_kuo_enumerate_the_top_n():
+    """GUIDELINES N20 (session 48): 前三大重仓股包括甲、乙、丙 names the whole top three, in order: positions 1-3; a list
+    closed by 等 stays members without positions."""
+    ents = [("前三大", "RANK", {"top": 3}), ("海光信息", "COMPANY"), ("北方华创", "COMPANY"), ("中芯国际", "COMPANY")]
+    got = [(f.subject.text, f.position) for f in find_facts(make_doc(
+        "该基金前三大重仓股包括海光信息、北方华创、中芯国际。", ents), DATA) if f.type == "RANKING"]
+    assert got == [("海光信息", 1), ("北方华创", 2), ("中芯国际", 3)]
+    got = [(f.subject.text, f.position) for f in find_facts(make_doc(
+        "该基金前三大重仓股包括海光信息、北方华创、中芯国际等。", ents), DATA) if f.type == "RANKING"]
+    assert got and all(p is None for _, p in got)
+
+
 def test_a_list_introduced_after_another_rank_is_that_ranks():
     d = make_doc("营收前十名 前十名分别是星河科技、云帆智能。",
                  [("前十名", "RANK", {"top": 10}), ("前十名", "RANK", {"top": 10}), ("星河科技", "COMPANY"),
