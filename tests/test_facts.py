@@ -993,54 +993,43 @@ def test_more_phrasings_of_a_change_take_the_quantity_too():
                                               "純利", "純利"]
 
 
+def _edged(text, metric, value, subject=None):
+    """The metric span ``metric`` of a METRIC fact on the FIGURE ``value`` (a :func:`fig` tuple) of ``text`` (about
+    the COMPANY ``subject``, if given) after :func:`extract.stages.facts.metric_edges`."""
+    from extract.doc import Fact
+    from extract.stages.facts import metric_edges
+    d = make_doc(text, ([(subject, "COMPANY")] if subject else []) + [value])
+    ents = {e.type: e for e in d.entities}
+    f = Fact("METRIC", ents.get("COMPANY"), ents["FIGURE"], d.span(text.index(metric), text.index(metric) + len(metric)))
+    metric_edges(d, [f], DATA)
+    return f.metric.text
+
+
 def test_a_total_a_single_quarter_or_a_first_day_stays_in_the_metric():
     """GUIDELINES 17: 累计融资 / 單季營收 / 首日涨幅 keep their lead word where the rules or the trimmer cut it off
-    (metric_edges); a metric after the value or with other words before it is left alone."""
-    from extract.stages.facts import metric_edges
-    for text, metric, want in (("公司累计融资超过10亿元。", "融资", "累计融资"), ("公司單季營收12億元。", "營收", "單季營收"),
-                               ("新股首日涨幅达30%。", "涨幅", "首日涨幅"), ("公司全年融资10亿元。", "融资", "融资")):
-        value = next(e for e in (fig("10亿元", 1e9, "元"), fig("12億元", 1.2e9, "元"), fig("30%", 30, "%"))
-                     if e[0] in text)
-        d = make_doc(text, [value])
-        facts = find_facts(d, DATA)
-        facts[0].metric = d.span(text.index(metric), text.index(metric) + len(metric))
-        metric_edges(d, facts, DATA)
-        assert facts[0].metric.text == want, text
+    (metric_edges); a metric with other words before it is left alone."""
+    assert _edged("公司累计融资超过10亿元。", "融资", fig("10亿元", 1e9, "元")) == "累计融资"
+    assert _edged("公司單季營收12億元。", "營收", fig("12億元", 1.2e9, "元")) == "單季營收"
+    assert _edged("新股首日涨幅达30%。", "涨幅", fig("30%", 30, "%")) == "首日涨幅"
+    assert _edged("公司全年融资10亿元。", "融资", fig("10亿元", 1e9, "元")) == "融资"
 
 
 def test_a_metric_starts_after_its_own_subject():
     """GUIDELINES 17: Google品牌價值 (subject Google) -> 品牌價值; a stock code after the subject goes too (京東（9618）開市報
     -> 開市報); a subject that would leave fewer than 2 characters stays (metric_edges)."""
-    from extract.stages.facts import metric_edges
-    for text, name, metric, want in (("Google品牌價值達1000億美元。", "Google", "Google品牌價值", "品牌價值"),
-                                     ("京東（9618）開市報153.4元。", "京東", "京東（9618）開市報", "開市報"),
-                                     ("京東的收入12億元。", "京東", "京東的收入", "收入"),
-                                     ("京東收12億元。", "京東", "京東收", "京東收")):
-        value = next(e for e in (fig("1000億美元", 1e11, "美元"), fig("153.4元", 153.4, "元"), fig("12億元", 12e8, "元"))
-                     if e[0] in text)
-        from extract.doc import Fact
-        d = make_doc(text, [(name, "COMPANY"), value])
-        subject = next(e for e in d.entities if e.text == name)
-        f = Fact("METRIC", subject, next(e for e in d.entities if e.type == "FIGURE"),
-                 d.span(text.index(metric), text.index(metric) + len(metric)))
-        metric_edges(d, [f], DATA)
-        assert f.metric.text == want, text
+    assert _edged("Google品牌價值達1000億美元。", "Google品牌價值", fig("1000億美元", 1e11, "美元"), "Google") == "品牌價值"
+    assert _edged("京東（9618）開市報153.4元。", "京東（9618）開市報", fig("153.4元", 153.4, "元"), "京東") == "開市報"
+    assert _edged("京東的收入12億元。", "京東的收入", fig("12億元", 12e8, "元"), "京東") == "收入"
+    assert _edged("京東收12億元。", "京東收", fig("12億元", 12e8, "元"), "京東") == "京東收"
 
 
 def test_words_that_never_open_or_close_a_gold_metric_are_dropped():
     """facts.json metric_drop_left / metric_drop_right (session 48): 但利润占比 -> 利润占比, 总资本支出拟 -> 总资本支出,
     純利按年增 -> 純利 (simplified when read); a word is kept where fewer than 2 characters would remain."""
-    from extract.stages.facts import metric_edges
-    for text, metric, want in (("但利润占比已达32.45%。", "但利润占比", "利润占比"),
-                               ("总资本支出拟达到2460亿元。", "总资本支出拟", "总资本支出"),
-                               ("純利按年增12億元。", "純利按年增", "純利"), ("但凡12億元。", "但凡", "但凡")):
-        value = next(e for e in (fig("32.45%", 32.45, "%"), fig("2460亿元", 2460e8, "元"), fig("12億元", 12e8, "元"))
-                     if e[0] in text)
-        d = make_doc(text, [value])
-        facts = find_facts(d, DATA)
-        facts[0].metric = d.span(text.index(metric), text.index(metric) + len(metric))
-        metric_edges(d, facts, DATA)
-        assert facts[0].metric.text == want, text
+    assert _edged("但利润占比已达32.45%。", "但利润占比", fig("32.45%", 32.45, "%")) == "利润占比"
+    assert _edged("总资本支出拟达到2460亿元。", "总资本支出拟", fig("2460亿元", 2460e8, "元")) == "总资本支出"
+    assert _edged("純利按年增12億元。", "純利按年增", fig("12億元", 12e8, "元")) == "純利"
+    assert _edged("但凡12億元。", "但凡", fig("12億元", 12e8, "元")) == "但凡"
 
 
 def test_a_metric_of_signs_or_codes_alone_takes_the_quantity_named_before_it():
