@@ -1000,7 +1000,8 @@ def _edged(text, metric, value, subject=None):
     from extract.stages.facts import metric_edges
     d = make_doc(text, ([(subject, "COMPANY")] if subject else []) + [value])
     ents = {e.type: e for e in d.entities}
-    f = Fact("METRIC", ents.get("COMPANY"), ents["FIGURE"], d.span(text.index(metric), text.index(metric) + len(metric)))
+    span = d.span(text.index(metric), text.index(metric) + len(metric))
+    f = Fact("METRIC", ents.get("COMPANY"), ents["FIGURE"], span)
     metric_edges(d, [f], DATA)
     return f.metric.text
 

@@ -19,8 +19,8 @@ from typing import Optional
 from extract.doc import Document, Fact
 from extract.registry import components
 from extract.stages.indices import INDEX_TAIL as _INDEX_TAIL
-from extract.stages.facts.rules import (DATA, _clauses, _coordinated, _index, _is_amount, _load, _sent_of, _starting_in,
-                                        _value_chain, find_facts, rule_hints)
+from extract.stages.facts.rules import (DATA, _TICKER_ASIDE, _clauses, _coordinated, _index, _is_amount, _load, _sent_of,
+                                        _starting_in, _value_chain, find_facts, rule_hints)
 
 __all__ = ["make_facts", "FactsComponent", "find_facts", "rule_hints", "trim_metrics", "keeps_its_metric",
            "prefer_outer_names", "carry_change_metrics", "carry_subjects_across_semicolons", "stake_holders",
@@ -55,7 +55,7 @@ def trim_metrics(doc: Document, facts: list, trimmer) -> None:
         f.metric = done[key]
 
 
-_CODE_ASIDE = re.compile(r"\s*[（(][0-9A-Za-z.:： ]{1,12}[）)]")  # 京東（9618）: a stock code after a name
+_CODE_ASIDE = re.compile(r"\s*" + _TICKER_ASIDE)  # 京東（9618）: a stock code after a name (the rules' pattern)
 
 
 def metric_edges(doc: Document, facts: list, data: dict) -> None:
@@ -153,7 +153,8 @@ def carry_change_metrics(doc: Document, facts: list, data: dict) -> None:
             continue
         sent = _sent_of(doc, f.value.start)
         words = doc.norm[f.metric.start:f.metric.end]  # (simplified: 同比增長 is a change phrase too)
-        if not (_NO_WORDS.fullmatch(words) or change.fullmatch(words) or base.fullmatch(words) or (f.subject is None and level.fullmatch(words))):
+        if not (_NO_WORDS.fullmatch(words) or change.fullmatch(words) or base.fullmatch(words)
+                or (f.subject is None and level.fullmatch(words))):
             last[sent] = f.metric
         elif sent in last:
             f.metric = last[sent]
