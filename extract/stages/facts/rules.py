@@ -1528,32 +1528,31 @@ def _ranks_then_names(doc: Document, rank, ents: list, first: int) -> list:
     return list(zip(ranks, names)) if len(names) == len(ranks) else []
 
 
+def _listed_after(doc: Document, rank, ents: list, first: int) -> tuple:
+    """``(names, closed)``: the names listed after a top N and an introducer of members (包括, 中的 …:
+    ``_MEMBERS_INTRO``), at most N, and whether 等 closes them; ``([], False)`` where there are none."""
+    top = rank.attrs.get("top")
+    intro = _MEMBERS_INTRO.match(doc.norm, rank.end)
+    if not top or intro is None or any(x.type == "RANK" for x in _starting_in(doc, rank.end, intro.end())):
+        return [], False  # 百强营业部前十中的…: the names are another rank's
+    names = _names_from(doc, ents, first, intro.end(), top)
+    return names, bool(names) and bool(_DENG_AFTER.match(doc.norm, names[-1].end))
+
+
 def _members_after(doc: Document, rank, ents: list, first: int) -> list:
     """``进入前十名的国家还包括瑞士、葡萄牙``, ``百强营业部前十中的国泰君安总部、华鑫证券上海分公司``: names said to be
     among a top N, fewer than N or as many closed by 等 (so no enumeration of the list): each is ranked in the top N,
     without a position."""
-    top = rank.attrs.get("top")
-    intro = _MEMBERS_INTRO.match(doc.norm, rank.end)
-    if not top or intro is None or any(x.type == "RANK" for x in _starting_in(doc, rank.end, intro.end())):
-        return []  # 百强营业部前十中的…: the names are another rank's
-    names = _names_from(doc, ents, first, intro.end(), top)
-    if len(names) == top and _DENG_AFTER.match(doc.norm, names[-1].end):
-        return names  # 前三大重仓股包括甲、乙、丙等: 等 says the list is not the whole top N
-    return names if len(names) < top else []
+    names, closed = _listed_after(doc, rank, ents, first)
+    return names if len(names) < (rank.attrs.get("top") or 0) or closed else []
 
 
 def _all_members(doc: Document, rank, ents: list, first: int) -> list:
     """``前十大重仓股包括海光信息、北方华创…华润微`` with exactly ten names and no 等: the names said to be in a top N are
     all of it, so they enumerate it in order (GUIDELINES N20: exactly N names listed); fewer, or a list closed by 等,
     are members without positions (:func:`_members_after`)."""
-    top = rank.attrs.get("top")
-    intro = _MEMBERS_INTRO.match(doc.norm, rank.end)
-    if not top or top < 2 or intro is None or any(x.type == "RANK" for x in _starting_in(doc, rank.end, intro.end())):
-        return []
-    names = _names_from(doc, ents, first, intro.end(), top)
-    if len(names) != top or _DENG_AFTER.match(doc.norm, names[-1].end):
-        return []
-    return names
+    names, closed = _listed_after(doc, rank, ents, first)
+    return names if len(names) >= 2 and len(names) == rank.attrs.get("top") and not closed else []
 
 
 def _valued_chain(doc: Document, rank, in_sent: list) -> list:
