@@ -346,9 +346,10 @@ _INDEX_REPORT = re.compile(r"报告|報告")
 def index_names(doc: Document) -> None:
     """0k. ``创业板指下跌1.43%``, ``納斯達克綜合指數收跌70點``, ``标准普尔500指数``, ``IBEX 35指數``: the name an index's
     name starts with names the index, not a company or body of its own, so a COMPANY or ORG there (the tagger's, a
-    list's or a name spread from elsewhere) is none (:data:`extract.stages.indices.INDEX_TAIL`). A university or institute that makes a survey index keeps its name
-    (密歇根大学消费者信心指数), and so does a name before a report on an index (Anthropic首份经济指数报告). On the 710 news
-    training documents through the cross-fitted pipelines 30 such names, 27 of them none in the gold (session 47)."""
+    list's or a name spread from elsewhere) is none (:data:`extract.stages.indices.INDEX_TAIL`). A university or
+    institute that makes a survey index keeps its name (密歇根大学消费者信心指数), and so does a name before a report on
+    an index (Anthropic首份经济指数报告). On the 710 news training documents through the cross-fitted pipelines 30
+    such names, 27 of them none in the gold (session 47)."""
     norm = doc.norm
     drop = set()
     for e in doc.entities:

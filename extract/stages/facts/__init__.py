@@ -19,8 +19,8 @@ from typing import Optional
 from extract.doc import Document, Fact
 from extract.registry import components
 from extract.stages.indices import INDEX_TAIL as _INDEX_TAIL
-from extract.stages.facts.rules import (DATA, _TICKER_ASIDE, _clauses, _coordinated, _index, _is_amount, _load, _sent_of,
-                                        _starting_in, _value_chain, find_facts, rule_hints)
+from extract.stages.facts.rules import (DATA, _TICKER_ASIDE, _clauses, _coordinated, _index, _is_amount, _load,
+                                        _sent_of, _starting_in, _value_chain, find_facts, rule_hints)
 
 __all__ = ["make_facts", "FactsComponent", "find_facts", "rule_hints", "trim_metrics", "keeps_its_metric",
            "prefer_outer_names", "carry_change_metrics", "carry_subjects_across_semicolons", "stake_holders",
@@ -125,7 +125,7 @@ def prefer_outer_names(doc: Document, facts: list) -> None:
 _NO_WORDS = re.compile(r"[\s/+\-−（()）\d.:：、和及]*(?:(?:HK|SH|SZ|US)[\s）)]*)?")
 
 
-def carry_change_metrics(doc: Document, facts: list, data: dict) -> None:
+def carry_change_metrics(doc: Document, facts: list, data: dict, conversions: Optional[dict] = None) -> None:
     """A change whose metric is only the change phrase (``营收12亿元，同比增长12%``: 同比增长, from
     :func:`.rules._metric_bare`) measures the quantity stated before it in the sentence, so it takes the metric
     of the sentence's last fact before it that names one (营收; GUIDELINES N18). Where none does, the phrase stays.
@@ -147,7 +147,8 @@ def carry_change_metrics(doc: Document, facts: list, data: dict) -> None:
     like a change phrase (session 48: 0.4861 -> 0.4870; 8 metrics now the gold's, none lost)."""
     change, base, level = data["_change_carried"], data["_change_base"], data["_level"]
     last = {}
-    converted = _conversion_pairs(doc)  # (a converted amount's metric, 约合, is not what a change after it measures)
+    # (a converted amount's metric, 约合, is not what a change after it measures; ``conversions``: _conversion_pairs)
+    converted = _conversion_pairs(doc) if conversions is None else conversions
     for f in sorted(facts, key=lambda f: f.value.start):
         if f.metric is None or f.position is not None or id(f.value) in converted:
             continue
@@ -423,11 +424,12 @@ def _conversion_pairs(doc: Document) -> dict:
     return pairs
 
 
-def mirror_conversions(doc: Document, facts: list) -> list:
+def mirror_conversions(doc: Document, facts: list, pairs: Optional[dict] = None) -> list:
     """``3.5亿美元（约25.54亿元人民币）``: an amount converted in brackets right after an amount states what that amount
     states: a fact with its subject and metric where the amount has one, none where it has none (in the news train,
-    extension and dev gold 25 of 25 such pairs both facts, 23 of 23 neither). Returns the new list of facts."""
-    pairs = _conversion_pairs(doc)
+    extension and dev gold 25 of 25 such pairs both facts, 23 of 23 neither). Returns the new list of facts.
+    ``pairs``: :func:`_conversion_pairs` of ``doc`` when the caller has them."""
+    pairs = _conversion_pairs(doc) if pairs is None else pairs
     if not pairs:
         return facts
     of_value = {}
@@ -660,7 +662,8 @@ class FactsComponent:
         if self.trimmer is not None:
             trim_metrics(doc, facts, self.trimmer)
         metric_edges(doc, facts, self.data)
-        carry_change_metrics(doc, facts, self.data)
+        conversions = _conversion_pairs(doc)  # (for the carry and mirror_conversions; the entities do not change here)
+        carry_change_metrics(doc, facts, self.data, conversions)
         carry_subjects_across_semicolons(doc, facts)
         stake_holders(doc, facts)
         named_after_rank(doc, facts)
@@ -671,7 +674,8 @@ class FactsComponent:
         tariff_levied(doc, facts)
         place_scopes(doc, facts)
         facts = market_scopes(doc, facts)
-        facts = drop_event_amounts(doc, drop_group_ranks(doc, mirror_conversions(doc, drop_reporters(doc, facts))))
+        facts = mirror_conversions(doc, drop_reporters(doc, facts), conversions)
+        facts = drop_event_amounts(doc, drop_group_ranks(doc, facts))
         doc.facts.extend(facts)
         return doc
 
