@@ -18,7 +18,7 @@ from typing import Optional
 
 from extract.doc import Document, Fact
 from extract.registry import components
-from extract.stages.indices import INDEX_TAIL as _INDEX_TAIL
+from extract.stages.indices import INDEX_NAME as _INDEX_NAME, INDEX_TAIL as _INDEX_TAIL
 from extract.stages.facts.rules import (DATA, _TICKER_ASIDE, _clauses, _coordinated, _index, _is_amount, _load,
                                         _sent_of, _starting_in, _value_chain, find_facts, rule_hints)
 
@@ -168,13 +168,13 @@ def carry_change_metrics(doc: Document, facts: list, data: dict, conversions: Op
 def _index_named_before(doc: Document, ss: int, pos: int):
     """The name of the index named last in the sentence before ``pos`` (``ss``: the sentence start): 道指周一收报44470点，
     升167点; 納斯達克指數，收市跌268點; 日经225指数现时报38801点. A short name of ``_INDEX_NAME`` as it stands, or the words
-    from their clause's start (past markup and a leading DATE: 本周北证50指数) to 指数; None where no index is named."""
+    from their clause's start (:meth:`_Index.clause_start`, past markup and a leading DATE: 本周北证50指数) to 指数; None
+    where no index is named."""
     norm = doc.norm
     best = None
     for m in _INDEX_NAME.finditer(norm, ss, pos):
         if m.group() in ("指数", "指數"):
-            cs = max(norm.rfind(c, ss, m.start()) for c in "，,。；;：:！!？?|｜\n") + 1
-            a = max(cs, ss)
+            a = max(_index(doc).clause_start(m.start()), ss)
             while a < m.start() and norm[a] in " \t*#>":
                 a += 1
             for e in _starting_in(doc, a, m.start()):  # 本周北证50指数: a date before the name is no part of it
@@ -564,12 +564,6 @@ def market_scopes(doc: Document, facts: list) -> list:
 
 _INDEX_COMPARED = re.compile(r"(?:跑赢|跑贏|跑输|跑輸|跑超|超越|超过|超過|相对|相對|较|較|比|对比|對比|拖累|贡献|貢獻|拉动|拉動"
                              r"|带动|帶動|推动|推動)[^，。；,;\n]{0,12}\Z")
-# an index's name: 指数, or a common short name (恒指, 道指, 标普, 日经 …; 创业板指 is caught by _INDEX_TAIL at its name)
-_INDEX_NAME = re.compile(r"指数|指數|恒指|道指|纳指|納指|标普|標普|日经|日經|富时|富時|沪指|滬指|深成指|创指|創指|上证综指|科指|国指|國指"
-                         r"|Stoxx|STOXX|道琼斯|道瓊斯"
-                         r"|大市")  # (Hong Kong's market reports: 大市今日高開90點, the market as its index measures it)
-
-
 def unname_index_parts(doc: Document, facts: list) -> None:
     """``申万半导体行业指数上涨7.59%``, ``道瓊斯工業平均指數收跌225點``: a company, body or sector whose name opens an index's
     name is not what the index's figures measure; the METRIC keeps no subject (the index is no entity). A place that
