@@ -337,7 +337,6 @@ def _topic(doc: Document, in_sent: list, lo: int, clause_starts: list, upto: int
     return topic
 
 
-_HEADING_CODE = re.compile(r"\s*[（(]\s*[0-9A-Za-z.:：\s-]{2,16}[)）]")  # a stock code after a heading's name
 
 
 def _headings(doc: Document, ents: list) -> list:
@@ -513,6 +512,7 @@ _ASIDE_CHAIN_GAP = re.compile(r"^\s*(?:[（(][^（）()\n]{1,30}[)）])?\s*(?:�
 # a stock code or ticker in brackets (00700, 601606.SH, 滬601606, NASDAQ: NBIS) and what may join the next name after it
 _TICKER_ASIDE = r"[（(]\s*(?:[沪深滬港]|SH|SZ|HK)?[:：]?\s*(?:[0-9]{4,6}(?:\.[A-Z]{1,2})?|[A-Z]{1,6}(?:[.:：]\s*[A-Z]{1,5})?)\s*[)）]"
 _TICKER_AFTER = re.compile(_TICKER_ASIDE + r"(?!\s*等)")
+_HEADING_CODE = re.compile(r"\s*" + _TICKER_ASIDE)  # a stock code after a heading's name (:func:`_headings`)
 _DENG_AFTER = re.compile(r"(?:\s*" + _TICKER_ASIDE + r")?\s*等")  # 甲、乙等 / 長城軍工（601606）等: a list closed by 等
 _TICKER_CHAIN_GAP = re.compile(r"^\s*(?:" + _TICKER_ASIDE + r")?\s*(?:、|和|及|与|與|以及)\s*$")
 
