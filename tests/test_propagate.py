@@ -592,3 +592,30 @@ def test_the_name_an_index_name_starts_with_is_no_entity():
     index_names(doc)
     # a survey's maker and a name before a report on an index stay; 丙丁指， is "丙丁 says"
     assert [e.text for e in doc.entities] == ["密歇根大学", "甲乙", "丙丁"]
+
+
+def _spans(text, *parts):
+    """(type, start, end, 'ner') of each (type, substring) in ``parts``, each found after the one before."""
+    out, at = [], 0
+    for t, s in parts:
+        a = text.index(s, at)
+        out.append((t, a, a + len(s), "ner"))
+        at = a + len(s)
+    return out
+
+
+def test_a_branch_named_by_its_place_is_one_company_and_a_city_branch_is_not():
+    from extract.stages.propagate import branch_names
+    text = ("高盛（中国）证券上海浦东新区世纪大道证券营业部买入，卖方为上海银城中路证券营业部、国泰君安证券成都北一环路、"
+            "中国电信股份有限公司温州分公司；东财拉萨营业部长期上榜。")
+    doc = _doc(text, _spans(text, ("ORG", "高盛（中国）证券"), ("LOC", "上海浦东新区"), ("ORG", "世纪大道证券营业部"),
+                            ("LOC", "上海"), ("ORG", "银城中路证券营业部"), ("ORG", "国泰君安证券"), ("LOC", "成都北一环路"),
+                            ("COMPANY", "中国电信股份有限公司"), ("COMPANY", "温州分公司"), ("COMPANY", "东财"),
+                            ("LOC", "拉萨")))
+    branch_names(doc)
+    got = [(e.type, e.text) for e in doc.entities]
+    for name in ("高盛（中国）证券上海浦东新区世纪大道证券营业部", "上海银城中路证券营业部", "国泰君安证券成都北一环路",
+                 "中国电信股份有限公司温州分公司"):
+        assert ("COMPANY", name) in got
+    assert ("COMPANY", "东财") in got and ("LOC", "拉萨") in got  # a 营业部 named by a city only: no name
+    assert not any(t in ("上海浦东新区", "成都北一环路", "温州分公司") for _, t in got)
