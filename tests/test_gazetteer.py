@@ -151,3 +151,10 @@ def test_a_district_named_by_an_ordinary_word_is_no_place():
     gaz = Gazetteer()
     assert [t for s, e, t in gaz.find("取消中心城区原已纳入两年限售范围的住房") if t == "LOC"] == []
     assert [(s, e) for s, e, t in gaz.find("智慧矿区和郊区的项目在唐山落地") if t == "LOC"] == [(11, 13)]  # 唐山
+
+
+def test_a_macro_region_with_its_area_word_is_a_place_and_a_bare_one_is_not_listed():
+    from extract.stages.gazetteer import Gazetteer
+    text = "华东区域资金到位率25.1%，西南地区增长；西南石油学院"
+    got = {text[s:e] for s, e, t in Gazetteer().find(text) if t == "LOC"}
+    assert {"华东区域", "西南地区"} <= got and "西南" not in got
