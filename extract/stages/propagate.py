@@ -106,6 +106,7 @@ the document).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
@@ -211,13 +212,14 @@ def branch_names(doc: Document) -> None:
     ranked 买方第五位); news dev + select identical; RANKING batch 3 one more right."""
     norm = doc.norm
     ents = sorted((e for e in doc.entities if e.type in ("COMPANY", "ORG", "LOC")), key=lambda e: e.start)
+    starts = [e.start for e in ents]
     spans = []
     for m in _BRANCH_CUE.finditer(norm):
         p, q = m.span()
-        r = p
+        r = p  # the run of name characters before the cue (at most 30)
         while r > 0 and p - r < 30 and not _BRANCH_RUN_STOP.match(norm, r - 1):
             r -= 1
-        inside = [e for e in ents if r <= e.start < p]
+        inside = ents[bisect.bisect_left(starts, r):bisect.bisect_left(starts, p)]
         firm = next((e for e in inside if e.type in ("COMPANY", "ORG")), None)
         office = m.group() != "分公司"
         if firm is not None and firm.end >= q:  # one name holds the branch already: a COMPANY, as the gold types it
