@@ -106,7 +106,6 @@ the document).
 """
 from __future__ import annotations
 
-import bisect
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
@@ -219,7 +218,7 @@ def branch_names(doc: Document) -> None:
         r = p  # the run of name characters before the cue (at most 30)
         while r > 0 and p - r < 30 and not _BRANCH_RUN_STOP.match(norm, r - 1):
             r -= 1
-        inside = ents[bisect.bisect_left(starts, r):bisect.bisect_left(starts, p)]
+        inside = ents[bisect_left(starts, r):bisect_left(starts, p)]
         firm = next((e for e in inside if e.type in ("COMPANY", "ORG")), None)
         office = m.group() != "分公司"
         if firm is not None and firm.end >= q:  # one name holds the branch already: a COMPANY, as the gold types it
