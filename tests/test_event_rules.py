@@ -743,3 +743,18 @@ def test_a_round_named_after_a_word_pointing_back_is_the_round_just_stated():
     again = ev_at(d, "融资", text.index("此次"), [])
     other = ev_at(d, "融资", text.index("戊己"), [("company", "戊己智能", 0)])
     assert merge_same_round([one, again, other], d) == [one, other]
+
+
+@pytest.mark.parametrize("text", ["甲乙科技无法从资本市场获得持续融资。", "甲乙科技未能完成B轮融资。", "甲乙科技难以获得融资。"])
+def test_a_raise_that_did_not_happen_is_no_event(text):
+    # 无法/未能/没能/难以 before the trigger: none of the 8 such mentions in the news train, extension and dev gold is one
+    assert events_of(text, [("甲乙科技", "COMPANY")]) == []
+    assert events_of("甲乙科技完成B轮融资。", [("甲乙科技", "COMPANY")]) != []
+
+
+def test_a_chief_investment_officer_states_no_investment():
+    from extract.pipeline import load
+    from extract.stages.events.learned import prepare_data, trigger_candidates
+    doc = load()("丙丁资本首席投资官表示，丙丁资本投资了甲乙科技。")
+    found = trigger_candidates(doc, prepare_data(_load()))
+    assert [(s, doc.norm[s:e]) for s, e, _ in found] == [(doc.norm.index("投资了"), "投资")]

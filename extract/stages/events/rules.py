@@ -91,6 +91,7 @@ def _load(path: str = str(DATA)) -> dict:
     d["_generic_re"] = re.compile(d["generic_subjects"])
     d["_done_re"] = re.compile(d["done_cues"])
     d["_conditional_re"] = re.compile(d.get("conditionals", "(?!)"))
+    d["_negation_re"] = re.compile(d.get("negations", "(?!)"))
     d["_this_round_re"] = re.compile(d["this_round"])
     d["_together_re"] = re.compile(d["together"])
     for key in ("hedges", "not_before", "not_after", "founding", "buy_verbs", "share_words", "amount_clause",
@@ -220,10 +221,13 @@ def _listing_date(c: _Ctx, cue):
 def _hedged(c: _Ctx) -> bool:
     """A plan, wish, rumor or negotiation before the trigger in its sentence (旷视拟上市，募集资金…),
     unless the raise is reported as done after it (计划…，目前已完成融资); a condition (一旦完成融资) is
-    hedged whatever follows it."""
+    hedged whatever follows it, and so is a trigger whose own clause says the raise did not happen (未能完成融资:
+    ``negations``)."""
     last = None
     for h in c.data["_hedges"].finditer(c.norm, c.ss, c.ts):
         last = h
+    if c.data["_negation_re"].search(c.norm, c.cs, c.ts):
+        return True  # 无法/未能…融资 in the trigger's clause: said not to have happened
     if last is None:
         return False
     if c.data["_conditional_re"].fullmatch(last.group(0)):
