@@ -193,8 +193,9 @@ def coded_headings(doc: Document) -> None:
     _companies_over(doc, [(m.start("name"), m.end("name")) for m in _CODED_HEADING.finditer(doc.norm)])
 
 
-_BRANCH_CUE = re.compile(r"营业部|營業部|分公司")
-_BRANCH_RUN_STOP = re.compile(r"[\s，,。；;：:、！？!?“”\"「」『』的在与與和及向为為是将將从從由对對等了也设設旗]")
+# (norm is simplified: 營業部, 證券 and 與 read as 营业部, 证券 and 与)
+_BRANCH_CUE = re.compile(r"营业部|分公司")
+_BRANCH_RUN_STOP = re.compile(r"[\s，,。；;：:、！？!?“”\"「」『』的在与和及向为是将从由对等了也设旗]")
 _ROAD = re.compile(r"路|街|道")
 _SEAT = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:路|街|大道)(?![\u4e00-\u9fff])")
 
@@ -231,7 +232,7 @@ def branch_names(doc: Document) -> None:
         elif firm is None and office and inside and _ROAD.search(norm, inside[0].end, p):
             spans.append((inside[0].start, q))
     for e in ents:
-        if e.type in ("COMPANY", "ORG") and norm.endswith(("证券", "證券"), e.start, e.end):
+        if e.type in ("COMPANY", "ORG") and norm.endswith("证券", e.start, e.end):
             m = _SEAT.match(norm, e.end)
             if m:
                 spans.append((e.start, m.end()))

@@ -223,11 +223,11 @@ def _hedged(c: _Ctx) -> bool:
     unless the raise is reported as done after it (计划…，目前已完成融资); a condition (一旦完成融资) is
     hedged whatever follows it, and so is a trigger whose own clause says the raise did not happen (未能完成融资:
     ``negations``)."""
+    if c.data["_negation_re"].search(c.norm, c.cs, c.ts):
+        return True  # 无法/未能…融资 in the trigger's clause: said not to have happened
     last = None
     for h in c.data["_hedges"].finditer(c.norm, c.ss, c.ts):
         last = h
-    if c.data["_negation_re"].search(c.norm, c.cs, c.ts):
-        return True  # 无法/未能…融资 in the trigger's clause: said not to have happened
     if last is None:
         return False
     if c.data["_conditional_re"].fullmatch(last.group(0)):
