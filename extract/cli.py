@@ -62,6 +62,9 @@ def _add_extract(sub):
     p.add_argument("--model", default=None,
                    help="model folder, or 'rules' for the rules-only pipeline (default: models/default)")
     p.add_argument("--batch-size", type=int, default=16)
+    p.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                   help="worker processes, each loading the model once (default 1); records stay in input order "
+                        "and identical to a one-process run")
     p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     p.add_argument("--max-chars", type=int, default=None, metavar="N",
                    help="a document longer than N characters gets an error record instead of being processed")
@@ -101,7 +104,7 @@ def _run_extract(args) -> int:
     from extract.run import extract
     summary = extract(args.inputs, out=args.output, format=args.format, model=args.model,
                       batch_size=args.batch_size, progress=False if args.no_progress else None,
-                      max_chars=args.max_chars, resume=args.resume)
+                      max_chars=args.max_chars, resume=args.resume, jobs=args.jobs)
     for doc_id, err in summary.errors:
         print(f"zhie extract: {doc_id}: {err}", file=sys.stderr)
     if args.resume:

@@ -90,6 +90,7 @@ class Pipeline:
         self.path = Path(path) if path else None
         self.name = self.config.get("name", "unnamed")
         self.components = []  # list of (name, callable)
+        self.load_args = None  # what load() was called with, so another process can load the same; None: it cannot
         overrides = overrides or {}
         for entry in self.config.get("pipeline", []):
             entry = dict(entry)
@@ -119,6 +120,7 @@ class Pipeline:
         component learns from a gold document reaches that document's score.
         """
         docs = [d if isinstance(d, Document) else Document.from_dict(d) for d in docs]
+        self.load_args = None  # learned here: another process loading the model would not have it
         for _, comp in self.components:
             if hasattr(comp, "learn"):
                 comp.learn(docs)
@@ -222,6 +224,12 @@ def load(model=None, exclude=(), **overrides) -> Pipeline:
     A missing or broken model raises :class:`ModelError` saying what to do; there is no
     silent fall back to the rules-only pipeline.
     """
+    nlp = _load(model, exclude, overrides)
+    nlp.load_args = (model, tuple(exclude), overrides)  # worker processes load the same (extract(jobs=…))
+    return nlp
+
+
+def _load(model, exclude, overrides) -> Pipeline:
     if model is None:
         model = os.environ.get("ZHIE_MODEL") or DEFAULT_MODEL
     over = {"exclude": tuple(exclude), **overrides}

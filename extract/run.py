@@ -4,14 +4,23 @@ Records stream out as they are made: each JSONL record is one line written and f
 own, so a crash or kill can cut at most the last line, never a record in the middle. With
 ``resume=True`` a run continues the output of an interrupted one: whole records already written
 are kept and their documents skipped; a torn last line is dropped and its document redone.
+
+With ``jobs > 1`` the documents are processed by that many worker processes, each loading the
+model once, in chunks of ``batch_size`` documents; the records come out in input order and are the
+same bytes as a one-process run writes (each record is rendered in its worker). At most two chunks
+per worker are in flight, so an archive of millions of documents is never read into memory. A worker
+that dies (killed, out of memory) loses nothing: the chunks it held are redone one document at a
+time in a fresh pool, and a document that kills its worker again gets an error record.
 """
 from __future__ import annotations
 
+import io
 import sys
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
-from typing import IO, Iterable, Optional
+from typing import IO, Iterable, Iterator, Optional
 
 from extract.doc import Document
 from extract.io.writers import completed_records, csv_rows, pretty, CSV_COLUMNS
@@ -32,15 +41,16 @@ class RunSummary:
 
 def extract(inputs: Iterable, out=None, format: str = "jsonl", model=None, nlp=None, batch_size: int = 16,
             progress: Optional[bool] = None, stdin: Optional[IO] = None, max_chars: Optional[int] = None,
-            resume: bool = False) -> RunSummary:
+            resume: bool = False, jobs: int = 1) -> RunSummary:
     """Extract from every input document and write one record per document, in input order.
 
     ``inputs``: paths (files, folders, ``-`` for stdin). ``out``: a path, an open
     text stream, or None for stdout. A document that fails gets a record with
     ``error``; the others are unaffected. ``max_chars``: a longer document gets an
     error record instead of being processed. ``resume``: continue the JSONL file
-    ``out`` left by an interrupted run (see the module docstring). Returns counts
-    and the errors.
+    ``out`` left by an interrupted run (see the module docstring). ``jobs``: worker
+    processes (see the module docstring); each loads ``model``, or what ``nlp`` was
+    loaded with. Returns counts and the errors.
     """
     if format not in FORMATS:
         raise ValueError(f"Unknown format {format!r}; choose one of {', '.join(FORMATS)}")
@@ -58,7 +68,15 @@ def extract(inputs: Iterable, out=None, format: str = "jsonl", model=None, nlp=N
         if Path(out).exists():
             ids, summary.dropped_bytes = completed_records(out)
             done.update(ids)
-    if nlp is None:
+    if jobs < 1:
+        raise ValueError(f"--jobs must be 1 or more worker processes, not {jobs}")
+    load_args = (model, (), {})
+    if jobs > 1 and nlp is not None:
+        if nlp.load_args is None:
+            raise ValueError("jobs > 1 needs a pipeline the worker processes can load again: one from "
+                             "extract.load(), not built or trained in memory")
+        load_args = nlp.load_args
+    if nlp is None and jobs == 1:
         from extract.pipeline import load
         nlp = load(model)
     inputs = list(inputs)
@@ -80,28 +98,22 @@ def extract(inputs: Iterable, out=None, format: str = "jsonl", model=None, nlp=N
     # count of a stream in advance, so show it for folders, several files and JSONL.
     show = progress if progress is not None else (len(inputs) > 3 or any(Path(p).is_dir() or str(p).endswith(".jsonl")
                                                                           for p in inputs if p != "-"))
-    stream = nlp.pipe(docs_in(), batch_size=batch_size)
+    if jobs > 1:
+        stream = _in_workers(docs_in(), jobs, load_args, batch_size, format)
+    else:
+        stream = (_Local(doc, format) for doc in nlp.pipe(docs_in(), batch_size=batch_size))
     if show:
         from tqdm import tqdm
         stream = tqdm(stream, desc="zhie extract", unit="doc", file=sys.stderr, mininterval=0.5)
 
     def documents():
-        for doc in stream:
+        for done_doc in stream:
             summary.documents += 1
-            summary.chars += len(doc.text)
-            if doc.error is not None:
+            summary.chars += done_doc.chars
+            if done_doc.error is not None:
                 summary.failed += 1
-                summary.errors.append((doc.id, doc.error))
-            yield doc
-
-    def records():
-        for doc in documents():
-            rec = doc.to_dict()
-            if format == "csv" and doc.tables:
-                # table records are a CSV convenience (one row per table row); the JSONL record
-                # stays exactly the SCHEMA record
-                rec["tables"] = [r for i, t in enumerate(doc.tables, 1) for r in t.to_records(i)]
-            yield rec
+                summary.errors.append((done_doc.id, done_doc.error))
+            yield done_doc
 
     if own:
         # JSONL text that cannot be UTF-8 (lone surrogates) is escaped by jsonl_line; the human
@@ -113,26 +125,145 @@ def extract(inputs: Iterable, out=None, format: str = "jsonl", model=None, nlp=N
         if format != "jsonl":
             fh = _Escaping(fh)
     try:
-        if format == "jsonl":
-            for doc in documents():
-                write_record(fh, doc)  # streamed: a huge document's record is never whole in memory
-                fh.flush()  # one whole line per record reaches the file before the next starts
-        elif format == "csv":
+        if format == "csv":
             import csv
 
             w = csv.DictWriter(fh, fieldnames=CSV_COLUMNS, extrasaction="ignore")
             w.writeheader()
-            for rec in records():
-                w.writerows(csv_rows(rec))
+            for done_doc in documents():
+                w.writerows(done_doc.output)
                 fh.flush()
         else:
-            for rec in records():
-                fh.write(pretty(rec) + "\n")
-                fh.flush()
+            for done_doc in documents():
+                done_doc.write(fh)
+                fh.flush()  # one whole line per record reaches the file before the next starts
     finally:
         if own:
             fh.close()
     return summary
+
+
+def _record(doc: Document, format: str) -> dict:
+    rec = doc.to_dict()
+    if format == "csv" and doc.tables:
+        # table records are a CSV convenience (one row per table row); the JSONL record
+        # stays exactly the SCHEMA record
+        rec["tables"] = [r for i, t in enumerate(doc.tables, 1) for r in t.to_records(i)]
+    return rec
+
+
+def _render(doc: Document, format: str):
+    """What the output gets for ``doc``: the JSONL line or the pretty text (a string), or the CSV rows (a list)."""
+    if format == "jsonl":
+        buf = io.StringIO()
+        write_record(buf, doc)
+        return buf.getvalue()
+    if format == "csv":
+        return list(csv_rows(_record(doc, format)))
+    return pretty(_record(doc, format)) + "\n"
+
+
+class _Local:
+    """A document processed in this process. Its JSONL record is streamed to the output (a huge document's record
+    is never whole in memory); the other formats are rendered when asked."""
+
+    def __init__(self, doc: Document, format: str):
+        self.doc, self.format = doc, format
+        self.id, self.error, self.chars = doc.id, doc.error, len(doc.text)
+
+    @property
+    def output(self):
+        return _render(self.doc, self.format)
+
+    def write(self, fh) -> None:
+        if self.format == "jsonl":
+            write_record(fh, self.doc)
+        else:
+            fh.write(self.output)
+
+
+@dataclass
+class _Shipped:
+    """A document processed in a worker process, sent back rendered (small to pickle, nothing left to compute)."""
+    id: str
+    error: Optional[str]
+    chars: int
+    output: object  # str (JSONL line, pretty text) or list (CSV rows)
+
+    def write(self, fh) -> None:
+        fh.write(self.output)
+
+
+_worker_nlp = None  # the pipeline of this worker process (see _in_workers)
+
+
+def _load_in_worker(load_args: tuple) -> None:
+    global _worker_nlp
+    from extract.pipeline import load
+    model, exclude, overrides = load_args
+    _worker_nlp = load(model, exclude, **overrides)
+
+
+def _run_chunk(docs: list, batch_size: int, format: str) -> list:
+    return [_Shipped(d.id, d.error, len(d.text), _render(d, format))
+            for d in _worker_nlp.pipe(docs, batch_size=batch_size)]
+
+
+def _in_workers(docs: Iterable, jobs: int, load_args: tuple, batch_size: int, format: str,
+                work=_run_chunk) -> Iterator[_Shipped]:
+    """Process ``docs`` in ``jobs`` worker processes, each loading the pipeline with ``load_args`` (model, exclude,
+    overrides; see :func:`extract.load`); yield them done, in input order (module docstring). ``work``: what a worker
+    does with a chunk (tests replace it)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    # spawn, not fork: a forked copy of a process with threads (the progress bar's, a caller's) can deadlock
+    ctx = multiprocessing.get_context("spawn")
+
+    def new_pool():
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_load_in_worker, initargs=(load_args,))
+
+    def one_by_one(chunks):
+        """Redo ``chunks`` after a worker died, a document per task, so that only a document that kills its worker
+        again is lost, and it gets an error record."""
+        nonlocal pool
+        for chunk in chunks:
+            for d in chunk:
+                try:
+                    yield from pool.submit(work, [d], batch_size, format).result()
+                except BrokenProcessPool:
+                    pool.shutdown(cancel_futures=True)
+                    pool = new_pool()
+                    msg = ("the worker process processing this document died (killed, or out of memory); "
+                           "try it alone, or with --max-chars")
+                    yield _Shipped(d.id, msg, len(d.text), _render(Document.failed(d.id, msg, text=d.text), format))
+
+    docs = iter(docs)
+    pool = new_pool()
+    pending = deque()  # (chunk, future), oldest first
+    try:
+        while True:
+            while len(pending) < 2 * jobs:
+                chunk = list(islice(docs, batch_size))
+                if not chunk:
+                    break
+                pending.append((chunk, pool.submit(work, chunk, batch_size, format)))
+            if not pending:
+                return
+            chunk, future = pending.popleft()
+            try:
+                done = future.result()
+            except BrokenProcessPool:
+                redo = [chunk] + [c for c, _ in pending]
+                pending.clear()
+                pool.shutdown(cancel_futures=True)
+                pool = new_pool()
+                yield from one_by_one(redo)
+                continue
+            yield from done
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
 class _Escaping:
