@@ -1543,3 +1543,23 @@ def test_index_clause_start_is_the_last_clause_break_before_a_position():
     idx = _index(d)
     for pos in range(len(text) + 1):
         assert idx.clause_start(pos) == max(text.rfind(ch, 0, pos) for ch in "，。；\n,;") + 1, pos
+
+
+def test_a_supposition_governs_the_rest_of_its_sentence():
+    """A supposition opening a clause (若…，…; 一旦…，…) leaves the figures of the later clauses of its sentence without
+    a fact (GUIDELINES N24, data/facts.json supposition_opener); 若以…计 (a way of counting), 若要 (in order to) and 若
+    inside a name open none."""
+    d = make_doc("若杭州市场回暖，规模可达300亿元。", [("杭州", "LOC"), money("300亿元", 3e10)])
+    assert find_facts(d, DATA) == []
+    d = make_doc("分析师表示，一旦杭州放开限购，市场规模达到300亿元。", [("杭州", "LOC"), money("300亿元", 3e10)])
+    assert find_facts(d, DATA) == []
+    for lead in ("若以地区计，", "若要扩产，", "弗若斯特沙利文称，"):
+        d = make_doc(f"{lead}杭州市场规模达到300亿元。", [("杭州", "LOC"), money("300亿元", 3e10)])
+        assert [t[1:3] for t in tuples(find_facts(d, DATA))] == [("杭州", "300亿元")], lead
+
+
+def test_a_supposition_overrules_the_learned_chooser():
+    import extract
+    nlp = extract.load()
+    d = nlp("腾讯营收增长8%。若恒指升至22000點水平，騰訊股價或再升5%。")
+    assert [(f.subject.text, f.value.text) for f in d.facts] == [("腾讯", "8%")]

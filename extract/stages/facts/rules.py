@@ -89,6 +89,7 @@ def _load(path: str = str(DATA)) -> dict:
     d["_lead_words"] = tuple(w for w in d["_lead"] if len(w) > 1)  # (a single character may be part of a name)
     d["_object_verbs"] = frozenset(d["object_verbs"])
     d["_forecast_base"] = re.compile(d["forecast_base"] + r"$")
+    d["_supposition"] = re.compile(d["supposition_opener"])
     d["_change_base"] = re.compile(r"[\s*]*" + d["change_base"] + r"[\s*]*[+\-−]?")  # (同比-8.14%: a signed change)
     d["_level"] = re.compile(d["level_phrase"])
     d["_metric_lead"] = tuple(d.get("metric_lead_words", ()))
@@ -552,6 +553,12 @@ def _value_chain(doc: Document, e, figs: list) -> list:
 _EXPECTS = re.compile(r"(?<![资材原饮塑燃肥涂预意照不香佐配史草物熟语饲颜布木石油燃废备])料(?![理想到及定峭子件])")
 
 
+def _supposed(doc: Document, e, ss: int, clause: int, data: dict) -> bool:
+    """Whether value ``e`` stands under a supposition that opened an earlier clause of its sentence (若恒指升至22000點
+    水平，可能會有…; ``data["supposition_opener"]``); one in its own clause is a hypothetical word of :func:`_no_fact`."""
+    return clause > ss and data["_supposition"].search(doc.norm, ss, clause) is not None
+
+
 def _forecast(doc: Document, e, ss: int, clause: int, data: dict) -> bool:
     """Whether value ``e`` is forecast: a forecast word (预计, 有望, 将达到 …) before it in its sentence
     (预计2025年规模将达到50亿元，并在2028年达到80亿元), or a clause word (将, 料) before it in its clause
@@ -651,6 +658,8 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
         return True  # 计划在2025年的资本开支增长超过40%, 若市民于2022年以900万元买入新盘: a plan, a supposition or a rumour
     if _forecast(doc, e, ss, clause, data):
         return True  # 预计到2028年市场规模将达到3000亿美元: a forecast, not a measurement
+    if _supposed(doc, e, ss, clause, data):
+        return True  # 若美匯指數突破114關口，金價…有機會在現價跌5%至7%: under a supposition
     if norm[max(ss, e.start - 1):e.start] == "在" and re.match(r"[^，。,；;]{0,10}?(?:当中|之中|中|里)(?:[，,]|$)", after):
         return True  # 在1026家企业中
     if before.endswith("有") and any(f.type == "FIGURE" and clause <= f.start and f.end <= e.start for f in in_sent):
@@ -870,6 +879,8 @@ def find_facts(doc: Document, data: dict, chooser=None) -> list:
             if _index(doc).has_word(tuple(data["forecast_verbs"]), ss, e.start) and not data["_forecast_base"].search(
                     doc.norm, _clause_start(doc.norm, ss, e.start), e.start):
                 continue  # GUIDELINES N24: a forecast states no fact, however sure the chooser is (M4: its base does)
+            if _supposed(doc, e, ss, _clause_start(doc.norm, ss, e.start), data):
+                continue  # GUIDELINES N24: nor does a figure under a supposition opened earlier in its sentence
             out.extend(_chosen(doc, e, idx.ents, idx.starts, ss, se, date, data, chooser, remention,
                                hints.get(id(e)), metric))
     return _with_metrics(doc, _facility_owners(doc, _within_lines(doc, out)) + _table_facts(doc), data)
