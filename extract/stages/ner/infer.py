@@ -75,38 +75,38 @@ def viterbi(em: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start: np.nd
     n_lab = (k - 1) // 2
     perm = np.array([0] + [2 * j + 1 for j in range(n_lab)] + [2 * j + 2 for j in range(n_lab)])
     n_open = n_lab + 1
-    em = em[:, :, perm]
+    # tag-major [T, K, B]: every step's max over the previous tags is then a max across rows of texts,
+    # which numpy vectorizes (a max over a short last axis per text is several times slower)
+    em = np.ascontiguousarray(em.transpose(1, 2, 0)[:, perm])
     trans = trans[perm][:, perm]
     start, end = start[perm], end[perm]
-    trans_open = np.ascontiguousarray(trans[:, :n_open].T)[None]  # [1, 1+L, K_from]
+    trans_open = np.ascontiguousarray(trans[:, :n_open].T)[:, :, None]  # [1+L, K_from, 1]
     ar = np.arange(n_lab)
-    t_bi = trans[1 + ar, n_open + ar][None]  # B-k → I-k
-    t_ii = trans[n_open + ar, n_open + ar][None]  # I-k → I-k
-    score = start[None, :] + em[:, 0]
-    hist = np.empty((t_max, b, k), dtype=score.dtype)  # forward scores; back-pointers are recomputed
-    hist[0] = score
+    t_bi = trans[1 + ar, n_open + ar][:, None]  # B-k → I-k
+    t_ii = trans[n_open + ar, n_open + ar][:, None]  # I-k → I-k
+    # forward scores, written in place step by step; back-pointers are recomputed
+    hist = np.empty((t_max, k, b), dtype=np.result_type(em, start))
+    np.add(start[:, None], em[0], out=hist[0])
+    shortest = int(lengths.min())  # before this step every text is still running
     for t in range(1, t_max):
-        new = np.empty_like(score)
-        new[:, :n_open] = (score[:, None, :] + trans_open).max(2)
-        np.maximum(score[:, 1:n_open] + t_bi, score[:, n_open:] + t_ii, out=new[:, n_open:])
-        new += em[:, t]
-        done = t >= lengths
-        if done.any():
-            new[done] = score[done]
-        score = new
-        hist[t] = score
-    cur = (score + end[None, :]).argmax(1)
-    tags = np.zeros((b, t_max), dtype=np.intp)
-    trans_cols = np.ascontiguousarray(trans.T)  # row j = scores of every previous tag into tag j
+        score, new = hist[t - 1], hist[t]
+        new[:n_open] = (score[None] + trans_open).max(1)
+        np.maximum(score[1:n_open] + t_bi, score[n_open:] + t_ii, out=new[n_open:])
+        new += em[t]
+        if t >= shortest:
+            done = t >= lengths
+            new[:, done] = score[:, done]  # a finished text keeps its last scores
+    cur = (hist[t_max - 1] + end[:, None]).argmax(0)
+    tags = np.zeros((t_max, b), dtype=np.intp)
     for t in range(t_max - 1, 0, -1):
         # the best predecessor of the chosen tag: the same sums as the forward pass, so the same argmax
-        # (ties go to the lower index, as np.maximum's B-before-I and argmax's first-max rule agree)
-        active = t < lengths
-        tags[active, t] = cur[active]
-        prev = (hist[t - 1] + trans_cols[cur]).argmax(1)
-        cur = np.where(active, prev, cur)
-    tags[:, 0] = cur
-    return perm[tags] * (np.arange(t_max)[None, :] < lengths[:, None])
+        # (ties go to the lower index, as np.maximum's B-before-I and argmax's first-max rule agree).
+        # Past a text's end the tag written here is zeroed by the mask below, and its tag stays put.
+        tags[t] = cur
+        prev = (hist[t - 1] + trans[:, cur]).argmax(0)  # column j: every previous tag's score into cur[j]
+        cur = prev if t < shortest else np.where(t < lengths, prev, cur)
+    tags[0] = cur
+    return perm[tags.T] * (np.arange(t_max)[None, :] < lengths[:, None])
 
 
 def _logsumexp(x: np.ndarray, axis: int) -> np.ndarray:
@@ -174,17 +174,21 @@ def _batch_spans(tags: np.ndarray, lengths: np.ndarray, labels: Sequence[str]) -
     return out
 
 
-def _shifted_sum(h: np.ndarray, tables: list, ids: np.ndarray, first: int) -> None:
-    """``h[t] += sum_j tables[j][ids[t + first + j]]`` (positions outside the array count as zero)."""
+def _shifted_sum(h: np.ndarray, tables: list, ids: np.ndarray, first: int, buf: np.ndarray) -> None:
+    """``h[t] += sum_j tables[j][ids[t + first + j]]`` (positions outside the array count as zero), the
+    tables added one after another as before.
+
+    Each table's rows are gathered into ``buf`` (same shape as ``h``) by ``np.take(mode="clip")``: the ids
+    are always in range, and with an ``out`` array the default ``mode="raise"`` works on a copy. That gather
+    is about three times faster than ``tab[ids]``, which allocates a fresh ``[N, H]`` array per table."""
     n = len(h)
     for j, tab in enumerate(tables):
         o = first + j
-        if o < 0:
-            h[-o:] += tab[ids[:n + o]]
-        elif o > 0:
-            h[:-o] += tab[ids[o:]]
-        else:
-            h += tab[ids]
+        lo, hi = max(0, -o), n - max(0, o)  # the rows of h whose shifted id falls inside the array
+        if hi <= lo:
+            continue
+        np.take(tab, ids[lo + o:hi + o], axis=0, out=buf[lo:hi], mode="clip")
+        h[lo:hi] += buf[lo:hi]
 
 
 class NumpyTagger:
@@ -260,9 +264,10 @@ class NumpyTagger:
         # every text has > kernel//2 padding rows on each side, so shifted sums never reach another text
         h = np.empty((n, hd), dtype=np.float32)
         h[:] = self.bias0
-        _shifted_sum(h, self.t_char, cids, -self.half)  # chars t-half .. t+half
+        buf = np.empty_like(h)  # scratch for gathers and matmul products: no fresh [N, H] array per term
+        _shifted_sum(h, self.t_char, cids, -self.half, buf)  # chars t-half .. t+half
         if self.use_bigrams:
-            _shifted_sum(h, self.t_bigram, bids, -self.half)  # bigrams t-half .. t+half+1
+            _shifted_sum(h, self.t_bigram, bids, -self.half, buf)  # bigrams t-half .. t+half+1
         if self.w_lex is not None:
             lex = self.featurizer.lex_flat(texts, self.gap) if lex is None else lex
             rows = np.nonzero(lex.any(axis=1))[0]  # most characters match no word: add only where one does
@@ -275,8 +280,8 @@ class NumpyTagger:
             z[:d] = 0
             z[n - d:] = 0
             np.matmul(h[:n - 2 * d], w0, out=z[d:n - d])
-            z[d:n - d] += h[d:n - d] @ w1
-            z[d:n - d] += h[2 * d:] @ w2
+            z[d:n - d] += np.matmul(h[d:n - d], w1, out=buf[d:n - d])
+            z[d:n - d] += np.matmul(h[2 * d:], w2, out=buf[d:n - d])
             z += b
             np.maximum(z, 0, out=z)
             h += z
