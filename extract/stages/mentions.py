@@ -122,7 +122,7 @@ def features(doc: Document, e, count: int, others: Optional[EntityIndex] = None,
             f.append(f"rightent={o.type}")
     if feature_set >= 2:
         f += _context(n, s, t, every or _Every(doc))
-    return sorted({_h(x) for x in f})
+    return sorted(set(map(_h, f)))
 
 
 # feature set 2: the clause around a candidate, beyond the 4 characters on each side
