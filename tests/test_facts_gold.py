@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.78851, 0.85251  # micro F1 of the counts pinned below (session 47: coded headings' card lines)
+F1_RULES, F1_CHOOSER = 0.78827, 0.85245  # micro F1 of the counts pinned below (session 50: suppositions)
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -155,7 +155,9 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # metric characters 7778/15918 (cross-fitted METRIC 5491/2598/2296 -> 5491/2583/2296)
     # session 47: a coded heading's card line is its own up to 60 characters (博士蛙(1698)⏎招股價:…首日收報:…): METRIC ->
     # 1681/541/420, metric characters 7843/15918 (cross-fitted METRIC 5501/2573/2286 -> 5521/2553/2266)
-    assert got == {"METRIC": (1681, 541, 420), "RANKING": (323, 64, 50), "metric chars": (7843, 15918, 13347)}, got
+    # session 50: a supposition opening an earlier clause of the sentence (若…，…) leaves the figure without a fact:
+    # METRIC -> 1680/541/421, metric characters 7843/15916 (cross-fitted METRIC 5547/2525/2240 -> 5545/2500/2242)
+    assert got == {"METRIC": (1680, 541, 421), "RANKING": (323, 64, 50), "metric chars": (7843, 15916, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 
@@ -225,5 +227,6 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # among the top N (above): RANKING -> 305/32/68, metric characters 8109/15409
     # headings with a stock code and labels before values (above): METRIC -> 1805/381/296, metric characters 8111/15427
     # session 47: a coded heading's card line (above): METRIC -> 1825/361/276, metric characters 8179/15427
-    assert got == {"METRIC": (1825, 361, 276), "RANKING": (305, 32, 68), "metric chars": (8179, 15427, 13347)}, got
+    # session 50: suppositions (above): METRIC -> 1824/361/277, RANKING -> 305/31/68, metric characters 8179/15423
+    assert got == {"METRIC": (1824, 361, 277), "RANKING": (305, 31, 68), "metric chars": (8179, 15423, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)
