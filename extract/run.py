@@ -196,6 +196,7 @@ class _Shipped:
 
 
 _worker_nlp = None  # the pipeline of this worker process (see _in_workers)
+_worker_error = None  # why it could not be loaded (a missing or broken model), raised with every chunk
 
 
 # one BLAS thread per worker: the workers are the parallelism (a BLAS thread pool per worker only contends for the
@@ -204,16 +205,21 @@ _WORKER_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def _load_in_worker(load_args: tuple) -> None:
-    global _worker_nlp
+    global _worker_nlp, _worker_error
     if "numpy" not in sys.modules:  # (read when numpy loads; a caller's own settings stand)
         for name in _WORKER_THREADS:
             os.environ.setdefault(name, "1")
     from extract.pipeline import load
     model, exclude, overrides = load_args
-    _worker_nlp = load(model, exclude, **overrides)
+    try:
+        _worker_nlp = load(model, exclude, **overrides)
+    except Exception as e:  # an initializer that raises breaks the pool, which would read as a dying worker
+        _worker_error = e
 
 
 def _run_chunk(docs: list, batch_size: int, format: str) -> list:
+    if _worker_error is not None:
+        raise _worker_error  # the caller gets the model's error, as a one-process run raises it before any document
     return [_Shipped(d.id, d.error, len(d.text), _render(d, format))
             for d in _worker_nlp.pipe(docs, batch_size=batch_size)]
 

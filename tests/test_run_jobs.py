@@ -89,3 +89,14 @@ def test_cli_jobs_flag(tmp_path):
     assert "25 documents" in proc.stderr and "1 failed" in proc.stderr
     assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()][:6] == \
         ["doc0", "doc1", "doc2", "doc3", "doc4", "in:6"]
+
+
+def test_a_model_the_workers_cannot_load_raises_its_error(tmp_path):
+    """A missing model is the same clear error with -j 2 as with one process, not a record per document saying its
+    worker died."""
+    from extract.pipeline import ModelMissingError
+    src = tmp_path / "in.jsonl"
+    _inputs(src)
+    for jobs in (1, 2):
+        with pytest.raises(ModelMissingError, match="no .*config.json"):
+            run_extract([src], out=tmp_path / "o.jsonl", model=tmp_path / "no_model", progress=False, jobs=jobs)
