@@ -26,7 +26,6 @@ from extract.stages.recognizers._data import alternation, load_rules
 __all__ = ["SourceOrgs", "make_source_orgs"]
 
 
-
 class SourceOrgs:
     def __init__(self, rules_dir: Optional[str] = None):
         d = load_rules("sources", rules_dir)

@@ -19,7 +19,7 @@ from typing import Optional
 from extract.doc import Document, Fact
 from extract.registry import components
 from extract.stages.indices import INDEX_NAME as _INDEX_NAME, INDEX_TAIL as _INDEX_TAIL
-from extract.stages.facts.rules import (DATA, _TICKER_ASIDE, _clauses, _coordinated, _index, _is_amount, _load,
+from extract.stages.facts.rules import (DATA, _CODE_AFTER_NAME, _clauses, _coordinated, _index, _is_amount, _load,
                                         _sent_of, _starting_in, _value_chain, find_facts, rule_hints)
 
 __all__ = ["make_facts", "FactsComponent", "find_facts", "rule_hints", "trim_metrics", "keeps_its_metric",
@@ -55,9 +55,6 @@ def trim_metrics(doc: Document, facts: list, trimmer) -> None:
         f.metric = done[key]
 
 
-_CODE_ASIDE = re.compile(r"\s*" + _TICKER_ASIDE)  # 京東（9618）: a stock code after a name (the rules' pattern)
-
-
 def metric_edges(doc: Document, facts: list, data: dict) -> None:
     """Words at a metric's edge the news gold is one-sided about (``facts.json`` ``_why_metric_edges``): a lead word
     right before the span that the rules or the trimmer cut off goes in (``metric_lead_words``: 累计融资, 单季营收,
@@ -77,7 +74,7 @@ def metric_edges(doc: Document, facts: list, data: dict) -> None:
         s = f.subject
         if s is not None and a <= s.start and s.end <= b:  # the subject is no part of its metric (GUIDELINES 17)
             c = s.end
-            m2 = _CODE_ASIDE.match(norm, c, b)
+            m2 = _CODE_AFTER_NAME.match(norm, c, b)  # 京東（9618）開市報
             if m2:
                 c = m2.end()
             while c < b and norm[c] in "的之 ":

@@ -338,8 +338,6 @@ def _topic(doc: Document, in_sent: list, lo: int, clause_starts: list, upto: int
     return topic
 
 
-
-
 def _headings(doc: Document, ents: list) -> list:
     """(line start, entity) for lines that are just one named place/company/organization: a page or
     block heading whose later lines (up to the next prose sentence) are about it."""
@@ -354,7 +352,7 @@ def _headings(doc: Document, ents: list) -> list:
         if stripped:
             s = pos + line.index(stripped[0])
             e = by_start.get(s)
-            if e is not None and e.type in SUBJECT_TYPES and (e.end == s + len(stripped) or _HEADING_CODE.fullmatch(
+            if e is not None and e.type in SUBJECT_TYPES and (e.end == s + len(stripped) or _CODE_AFTER_NAME.fullmatch(
                     norm, e.end, pos + len(line.rstrip()))):
                 out.append((s, e))  # 博士蛙(1698): a name with its stock code is a heading too
         pos += len(line) + 1
@@ -513,7 +511,9 @@ _ASIDE_CHAIN_GAP = re.compile(r"^\s*(?:[（(][^（）()\n]{1,30}[)）])?\s*(?:�
 # a stock code or ticker in brackets (00700, 601606.SH, 滬601606, NASDAQ: NBIS) and what may join the next name after it
 _TICKER_ASIDE = r"[（(]\s*(?:[沪深滬港]|SH|SZ|HK)?[:：]?\s*(?:[0-9]{4,6}(?:\.[A-Z]{1,2})?|[A-Z]{1,6}(?:[.:：]\s*[A-Z]{1,5})?)\s*[)）]"
 _TICKER_AFTER = re.compile(_TICKER_ASIDE + r"(?!\s*等)")
-_HEADING_CODE = re.compile(r"\s*" + _TICKER_ASIDE)  # a stock code after a heading's name (:func:`_headings`)
+# a stock code right after a name: a heading's (博士蛙(1698), :func:`_headings`), or one inside a metric
+# (京東（9618）開市報, :func:`extract.stages.facts.metric_edges`)
+_CODE_AFTER_NAME = re.compile(r"\s*" + _TICKER_ASIDE)
 _DENG_AFTER = re.compile(r"(?:\s*" + _TICKER_ASIDE + r")?\s*等")  # 甲、乙等 / 長城軍工（601606）等: a list closed by 等
 _TICKER_CHAIN_GAP = re.compile(r"^\s*(?:" + _TICKER_ASIDE + r")?\s*(?:、|和|及|与|與|以及)\s*$")
 
@@ -876,10 +876,11 @@ def find_facts(doc: Document, data: dict, chooser=None) -> list:
             out.append(Fact("RANKING", item, e, metric, date, position=pos))
         else:
             _, e, ss, se, date, metric, remention = step
-            if _index(doc).has_word(tuple(data["forecast_verbs"]), ss, e.start) and not data["_forecast_base"].search(
-                    doc.norm, _clause_start(doc.norm, ss, e.start), e.start):
+            clause = _clause_start(doc.norm, ss, e.start)
+            if idx.has_word(tuple(data["forecast_verbs"]), ss, e.start) and not data["_forecast_base"].search(
+                    doc.norm, clause, e.start):
                 continue  # GUIDELINES N24: a forecast states no fact, however sure the chooser is (M4: its base does)
-            if _supposed(doc, e, ss, _clause_start(doc.norm, ss, e.start), data):
+            if _supposed(doc, e, ss, clause, data):
                 continue  # GUIDELINES N24: nor does a figure under a supposition opened earlier in its sentence
             out.extend(_chosen(doc, e, idx.ents, idx.starts, ss, se, date, data, chooser, remention,
                                hints.get(id(e)), metric))
