@@ -192,6 +192,9 @@ def test_ranking_needs_a_subject():
     ("市长走访深圳市大疆创新科技有限公司", ["深圳市大疆创新科技有限公司"]),
     ("其间接控股股东中国宝武钢铁集团有限公司", ["中国宝武钢铁集团有限公司"]),
     ("张雪峰又创办苏州峰学蔚来教育科技有限公司", ["苏州峰学蔚来教育科技有限公司"]),
+    # a date inside the candidate ends what came before it, with a preposition after it (session 51)
+    ("永伦集团于2021年12月以永伦屯门有限公司购入", ["永伦屯门有限公司"]),
+    ("公司3月15日与甲乙丙科技有限公司签约", ["甲乙丙科技有限公司"]),
 ])
 def test_legal_company_names(text, expected):
     from extract.stages.recognizers import find_companies

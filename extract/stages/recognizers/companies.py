@@ -3,7 +3,9 @@
 The suffix is certain; the left edge is not: the candidate starts after the
 last character that cannot be in a name (punctuation, space, table bar) and is
 then cut after the last stop word that cannot begin a name (由, 与, 的, 包括 …;
-``extract/data/rules/companies.json``). Short names (甲乙科技) are left to the
+``extract/data/rules/companies.json``), and after a date inside it with the preposition after the date
+(永伦集团于2021年12月以永伦屯门有限公司 -> 永伦屯门有限公司; cross-fitted news training documents: COMPANY 4 and DATE
+3 more right, facts 0.7057 -> 0.7069; news dev + select identical). Short names (甲乙科技) are left to the
 NER model and the gazetteer.
 """
 from __future__ import annotations
@@ -15,6 +17,10 @@ from typing import List
 
 from extract.stages.recognizers._data import alternation, load_rules
 from extract.config import DATA_DIR
+
+
+# a date (年 with a month or day, or a month with a day) and the preposition after it
+_DATE_INSIDE = re.compile(r"(?:\d{2,4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日)[以于在由向与和将把从对经]?")
 
 
 class CompanyRecognizer:
@@ -40,6 +46,11 @@ class CompanyRecognizer:
                     break
             # a bracket with no partner inside the name opens or closes something around it
             # (源禾资本（烟台源禾…有限公司, 1)湖南…有限公司): the name starts after it
+            # a date inside it ends what came before (永伦集团于2021年12月以永伦屯门有限公司): the name starts after
+            # the date and a preposition right after it
+            for dm in _DATE_INSIDE.finditer(norm, s, m.start("suffix")):
+                if e - dm.end() >= self.min_len:
+                    s = dm.end()
             unmatched = unmatched_brackets(norm, s, e)
             s = unmatched[-1] + 1 if unmatched else s
             lead = self.leading.match(norm, s, e)
