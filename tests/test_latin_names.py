@@ -189,6 +189,18 @@ def test_listed_terms_the_ner_reads_as_names_are_dropped():
     assert d.entities == []
 
 
+def test_listed_terms_are_no_place_either():
+    """(entity_filter.v1) 北水 tagged LOC is southbound money too: dropped (0 of 31 gold occurrences is an entity)."""
+    from extract.doc import Document
+    from extract.stages.basic import make_entity_filter
+    text = "港股重获北水净买入支持。"
+    d = Document(text)
+    d.norm = text
+    d.entities = [d.entity("LOC", 4, 6, source="ner")]
+    make_entity_filter(None)(d)
+    assert d.entities == []
+
+
 @pytest.mark.parametrize("text, type_, phrase", [
     ("scaling law", "COMPANY", True), ("fiduciary duty", "ORG", True), ("a16z", "COMPANY", False),
     ("I still have the Lion Rock Spirit", "PERSON", True), ("Co-founder and CBO", "PERSON", True),
