@@ -201,6 +201,19 @@ def test_listed_terms_are_no_place_either():
     assert d.entities == []
 
 
+@pytest.mark.parametrize("text, start, end", [("跑赢MSCI中国指数0.9%。", 6, 8), ("富时中国A股自由现金流聚焦指数", 2, 4),
+                                               ("纳斯达克金龙中国指数涨超2.9%", 6, 8)])
+def test_a_place_after_an_index_compiler_is_no_loc(text, start, end):
+    """(entity_filter.v1) MSCI中国指数: the place is part of the index's name (0 of 20 such places gold entities)."""
+    from extract.doc import Document
+    from extract.stages.basic import make_entity_filter
+    d = Document(text)
+    d.norm = text
+    d.entities = [d.entity("LOC", start, end, source="ner")]
+    make_entity_filter(None)(d)
+    assert d.entities == []
+
+
 @pytest.mark.parametrize("text, type_, phrase", [
     ("scaling law", "COMPANY", True), ("fiduciary duty", "ORG", True), ("a16z", "COMPANY", False),
     ("I still have the Lion Rock Spirit", "PERSON", True), ("Co-founder and CBO", "PERSON", True),
