@@ -95,3 +95,11 @@ def test_crossfit_eval_counts_exact_spans_outside_ignore_regions():
     c = ce.counts([rec], [d])
     assert c["PERSON"] == [1, 0, 1] and c["LOC"] == [0, 0, 1] and c["ORG"] == [0, 1, 0] and c["COMPANY"] == [0, 0, 0]
     assert ce.f1(1, 0, 1) == 2 / 3 and ce.f1(0, 3, 4) == 0.0
+
+
+def test_filter_cuts_a_title_written_before_a_name():
+    """CEOThomas Dohmke (the NER's Thomas Dohmke, which the word-start repair glues to CEO), CBO Roman Chernin,
+    Sir Ernest Harrison: the title is no part of the name (no gold PERSON starts with one)."""
+    text = "GitHub现任CEOThomas Dohmke表示，联合创始人兼CBO Roman Chernin来到现场，Sir Ernest Harrison拨通电话。"
+    got = make_entity_filter(None)(_doc(text, ["Thomas Dohmke", "CBO Roman Chernin", "Sir Ernest Harrison"]))
+    assert [e.text for e in got.entities] == ["Thomas Dohmke", "Roman Chernin", "Ernest Harrison"]
