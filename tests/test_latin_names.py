@@ -223,3 +223,21 @@ def test_a_place_after_an_index_compiler_is_no_loc(text, start, end):
 def test_a_latin_phrase_is_no_name(text, type_, phrase):
     from extract.stages.basic import latin_phrase
     assert latin_phrase(text, type_) is phrase
+
+
+def test_every_mention_of_a_latin_name_takes_one_type():
+    """One name, one reading: the typer averages the probabilities of a name's mentions, so one clear context (创始人…)
+    turns all three COMPANY mentions of Bruno Arboit PERSON, not one of them (which one_type would then vote back)."""
+    from extract.doc import Document
+    from extract.stages.hashing import slot_hasher
+    from extract.stages.latin_names import DIM, LatinTyper
+    h = slot_hasher(DIM)
+    text = "创始人Bruno Arboit表示，Bruno Arboit。Bruno Arboit。"
+    model = {"bias": [0.0, 0.0, -9.0], "w": {h("l1=人"): [0.0, 5.0, 0.0], h("l1=，"): [0.5, 0.0, 0.0],
+                                            h("l1=。"): [0.5, 0.0, 0.0]}}
+    typer = LatinTyper(model, classes=("COMPANY", "PERSON", "NONE"))
+    d = Document(text)
+    d.norm = text
+    d.entities = [d.entity("COMPANY", m, m + 12, source="ner") for m in (3, 18, 31)]
+    typer(d)
+    assert [e.type for e in d.entities] == ["PERSON", "PERSON", "PERSON"]
