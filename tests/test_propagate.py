@@ -206,6 +206,19 @@ def test_a_place_or_leader_before_a_governing_head_is_one_organisation():
     assert [(e.type, e.end) for e in plain.entities] == [("COMPANY", 2)]
 
 
+def test_a_generic_body_word_alone_is_no_organisation():
+    """特區政府, 区委 alone name no particular body (not_names.json generic_bodies): the entity filter drops the NER's ORG,
+    and propagate does not grow the NER's 特區 over 政府 (nor keeps 特區 a place)."""
+    from extract.stages.basic import make_entity_filter
+    from extract.stages.propagate import make_propagate
+    text = "他希望特區政府深入落实，区委表态。美国政府回应。"
+    s, q, u = text.index("特區"), text.index("区委"), text.index("美国")
+    doc = make_entity_filter(None)(_doc(text, [("ORG", s, s + 4, "ner"), ("ORG", q, q + 2, "ner")]))
+    assert doc.entities == []
+    doc = make_propagate(None)(_doc(text, [("LOC", s, s + 2, "ner"), ("LOC", u, u + 2, "ner")]))
+    assert [(e.type, e.text) for e in doc.entities] == [("ORG", "美国政府")]
+
+
 def test_a_name_in_brackets_takes_the_type_of_the_name_it_glosses():
     from extract.stages.propagate import glossed_names
     text = "霍克斯特拉（Wopke Hoekstra）表示，湯森路透(Thomson Reuters)指出，甲乙公司（香港）宣布，丙丁（Foo）。"

@@ -116,7 +116,7 @@ import ahocorasick
 
 from extract.doc import NAME_TYPES, Document
 from extract.registry import components
-from extract.stages.basic import names_a_product
+from extract.stages.basic import generic_bodies, names_a_product
 from extract.stages.indices import INDEX_TAIL
 from extract.stages.mentions import ECHO, EntityIndex
 from extract.stages.recognizers._data import load_rules
@@ -660,6 +660,9 @@ def governed_names(doc: Document, heads: dict) -> None:
                 nxt = norm[end:end + 1]
                 if nxt and nxt in not_before:  # 汽车业务: the head starts a word of its own
                     continue
+                if norm[e.start:end] in generic_bodies():  # 特區|政府: no particular body, and 特區 no place
+                    absorbed.add(id(e))
+                    break
                 inside = [x for s in range(e.end, end) for x in by_start.get(s, ())]
                 if all(x.type == "INDUSTRY" and x.end <= end for x in inside):
                     doc.entities[i] = doc.entity(type_, e.start, end, source=e.source)
