@@ -1,4 +1,5 @@
-"""Person names without a Chinese family name (extract.learn.person_names) and entity_filter.v1's use of them."""
+"""Person names without a Chinese family name (extract.learn.person_names), entity_filter.v1's use of them and its other repairs of
+name edges."""
 from collections import Counter
 
 from extract.doc import Document
@@ -103,3 +104,14 @@ def test_filter_cuts_a_title_written_before_a_name():
     text = "GitHub现任CEOThomas Dohmke表示，联合创始人兼CBO Roman Chernin来到现场，Sir Ernest Harrison拨通电话。"
     got = make_entity_filter(None)(_doc(text, ["Thomas Dohmke", "CBO Roman Chernin", "Sir Ernest Harrison"]))
     assert [e.text for e in got.entities] == ["Thomas Dohmke", "Roman Chernin", "Ernest Harrison"]
+
+
+def test_filter_cuts_a_house_number_off_a_street():
+    """蘭秀道15號 → 蘭秀道 (the gold's place ends with the street); a number inside the span stays (…28號國賓大廈)."""
+    text = "單位位於蘭秀道15號，另一物業在北角書局街28號國賓大廈。"
+    d = _doc(text, [])
+    for w in ("蘭秀道15號", "北角書局街28號國賓大廈"):
+        s = text.index(w)
+        d.entities.append(d.entity("LOC", s, s + len(w), source="ner"))
+    got = make_entity_filter(None)(d)
+    assert [e.text for e in got.entities] == ["蘭秀道", "北角書局街28號國賓大廈"]
