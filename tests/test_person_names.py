@@ -115,3 +115,13 @@ def test_filter_cuts_a_house_number_off_a_street():
         d.entities.append(d.entity("LOC", s, s + len(w), source="ner"))
     got = make_entity_filter(None)(d)
     assert [e.text for e in got.entities] == ["蘭秀道", "北角書局街28號國賓大廈"]
+
+
+def test_filter_keeps_a_name_the_ner_tags_person_twice_in_a_document():
+    """但斌 (no common family name) tagged PERSON at two mentions stays; 沐曦 tagged once goes, as before."""
+    text = "但斌表示看好英伟达，沐曦发布新品，但斌随后加仓。"
+    d = _doc(text, ["沐曦"])
+    for s in (text.index("但斌"), text.rindex("但斌")):
+        d.entities.append(d.entity("PERSON", s, s + 2, source="ner"))
+    got = make_entity_filter(None)(d)
+    assert [e.text for e in got.entities] == ["但斌", "但斌"]
