@@ -209,6 +209,9 @@ def test_legal_company_names(text, expected):
     ("；恒生科技指数今年累计上涨", []),              # an index named with a brand-like word (short_not_before)
     ("；锐湃智能体正式宣布", []),                    # an AI agent: a product (short_not_before)
     ("；锐湃科技发布新品", ["锐湃科技"]),
+    ("，美股科技股领涨", []),                        # a market's sector (companies.json market_prefix)
+    ("，且美股科技波动增加", []),
+    ("，美系汽车制造商", []),
 ])
 def test_short_company_names_skip_a_leading_conjunction(text, expected):
     from extract.stages.recognizers.companies import ShortCompanyRecognizer
@@ -681,6 +684,19 @@ def test_every_layer_agrees_across_scripts():
                  for e in d.events})
     assert layers(ds) == layers(dt)
     assert ds.relations and ds.facts and ds.events
+
+
+def test_a_model_company_that_starts_with_a_market_word_is_that_market_sector():
+    """(entity_filter.v1) 中資科技股 → INDUSTRY 科技; 中資 alone → nothing; 港股通金融ETF stays (a fund)."""
+    from extract.stages.basic import make_entity_filter
+    text = "四大中資科技股吸資，本港上市的中資股，港股通金融ETF跟踪指数。"
+    d = make_doc(text)
+    d.entities = []
+    for w in ("中資科技", "中資", "港股通金融ETF"):
+        i = text.index(w, 8) if w == "中資" else text.index(w)
+        d.entities.append(d.entity("COMPANY", i, i + len(w), source="ner"))
+    got = make_entity_filter(None)(d)
+    assert [(e.text, e.type) for e in got.entities] == [("科技", "INDUSTRY"), ("港股通金融ETF", "COMPANY")]
 
 
 def test_a_product_word_before_a_short_name_head_is_a_class_of_products():

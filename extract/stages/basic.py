@@ -129,6 +129,7 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=(), per
         for e in doc.entities:
             if e.type == "LOC" and e.source == "gazetteer":
                 places.setdefault(e.start, []).append(e.end)
+        market_words = set()
         for e in doc.entities:
             if e.source in srcs and e.type in NAME_TYPES:
                 _repair_edges(doc, e)
@@ -138,6 +139,8 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=(), per
                     _take_bracketed_place(doc, e, places)
                 if e.type == "COMPANY" and names_a_product_class(doc.norm, e.start, e.end):
                     e.type = "INDUSTRY"  # 炒菜机器人, 割草机器人: a class of products (companies.json product_class)
+                if e.type in ("COMPANY", "LOC") and _market_sector(doc, e):
+                    market_words.add(id(e))  # 中資, 日系 alone: a market's or an origin's word, no name
                 elif e.type == "COMPANY" and doc.norm[e.start:e.end] in known:
                     e.type = "PERSON"  # 川普, 贝佐斯, 佩洛西: a name the training corpora tag as a person
         links = [m.span() for m in markup.finditer(doc.norm)] if ("." in doc.norm) else []
@@ -157,7 +160,8 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=(), per
             return i >= 0 and e.end <= cells[i][1]
 
         doc.entities = [e for e in doc.entities
-                        if not (e.source in srcs and (e.type in dropped or (e.type == "PERSON" and not ok(doc, e) and person_counts[doc.norm[e.start:e.end]] < 2)
+                        if id(e) not in market_words
+                        and not (e.source in srcs and (e.type in dropped or (e.type == "PERSON" and not ok(doc, e) and person_counts[doc.norm[e.start:e.end]] < 2)
                                                        or in_link(e) or in_other_cell(e) or _MARKUP_CHARS & set(e.text)
                                                        or (e.text[:1] in "-*" and not e.text.startswith("*ST"))
                                                        or _is_product(e) or never_a_name(doc.norm, e)
@@ -394,6 +398,9 @@ class _CompanyEdges:
         self.shares_cue = re.compile(rules["shares_after"]["cue_before"])
         self.descriptor = re.compile(f"(?:{alternation(rules['descriptor_before_latin']['heads'])})[ ]?(?=[A-Za-z]{{2}})")
         self.product_heads = tuple(rules["product_class"]["heads"])
+        market = rules["market_prefix"]
+        self.market = re.compile(f"(?:{alternation(market['words'])})")
+        self.market_not_rest_end = tuple(market["not_rest_end"])
 
 
 @lru_cache(maxsize=1)
@@ -484,6 +491,22 @@ def _repair_edges(doc: Document, e) -> None:
             t = m.start()
     if t > s:
         _set_span(doc, e, s, t)
+
+
+def _market_sector(doc: Document, e) -> bool:
+    """中资科技 → INDUSTRY 科技, 美系汽车 → INDUSTRY 汽车: a model COMPANY span that starts with a market's or an origin's
+    word (companies.json market_prefix) names that market's sector; returns True where the word stands alone (中資,
+    日系: no name at all, the caller drops it)."""
+    edges = _company_edges()
+    m = edges.market.match(doc.norm, e.start, e.end)
+    if m is None:
+        return False
+    if m.end() == e.end:
+        return True
+    if e.type == "COMPANY" and not doc.norm[m.end():e.end].endswith(edges.market_not_rest_end):
+        _set_span(doc, e, m.end(), e.end)
+        e.type = "INDUSTRY"
+    return False
 
 
 def names_a_product_class(norm: str, start: int, end: int) -> bool:

@@ -108,6 +108,7 @@ class ShortCompanyRecognizer:
         r = load_rules("companies", rules_dir)
         self.known, self.common = _load_words(str(words), int(r["short_max_freq"]), int(r["short_common_freq"]))
         self.product_words = frozenset(r.get("short_product_words", {}).get("words", ()))  # 割草机器人: a product class
+        self.market_words = tuple(r.get("market_prefix", {}).get("words", ()))  # 美股科技: a market's sector
         lo, hi = r["short_brand"]
         heads = sorted(r["short_heads"], key=len, reverse=True)
         left = sorted(r["short_left"], key=len, reverse=True)
@@ -141,6 +142,8 @@ class ShortCompanyRecognizer:
                 continue
             if self._ordinary(brand):
                 continue  # a word (人工智能) or holds a common one (上海硬, 全周期): not a brand
+            if any(w in brand for w in self.market_words):
+                continue  # 美股科技, 且美股科技, 美系汽车: a market's or an origin's sector (companies.json market_prefix)
             out.append(doc.entity("COMPANY", start, m.end(), source="rules"))
         return out
 
