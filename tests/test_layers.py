@@ -212,6 +212,9 @@ def test_legal_company_names(text, expected):
     ("，美股科技股领涨", []),                        # a market's sector (companies.json market_prefix)
     ("，且美股科技波动增加", []),
     ("，美系汽车制造商", []),
+    ("，液冷技术成熟", []),                          # 技术, 数据, 创新 are no short-name heads (_why_short_heads)
+    ("，社零数据显示", []),
+    ("，颠覆式创新", []),
 ])
 def test_short_company_names_skip_a_leading_conjunction(text, expected):
     from extract.stages.recognizers.companies import ShortCompanyRecognizer
