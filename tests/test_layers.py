@@ -215,6 +215,10 @@ def test_legal_company_names(text, expected):
     ("，液冷技术成熟", []),                          # 技术, 数据, 创新 are no short-name heads (_why_short_heads)
     ("，社零数据显示", []),
     ("，颠覆式创新", []),
+    ("，助力坤维科技完成融资", ["坤维科技"]),        # a verb before the brand (short_lead_words)
+    ("，除康方生物外", ["康方生物"]),
+    ("，引领人形机器人发展", []),                    # a verb before a sector: 人形 is a word, no brand
+    ("，深耕精密传动领域", []),                      # nothing left of the brand
 ])
 def test_short_company_names_skip_a_leading_conjunction(text, expected):
     from extract.stages.recognizers.companies import ShortCompanyRecognizer

@@ -114,6 +114,7 @@ class ShortCompanyRecognizer:
         left = sorted(r["short_left"], key=len, reverse=True)
         self.stop_chars = set(r["short_stop_chars"])
         self.lead_chars = set(r.get("short_lead_chars", ""))
+        self.lead_words = tuple(sorted(r.get("short_lead_words", ()), key=len, reverse=True))  # 助力|坤维科技
         self.min_brand = lo
         not_before = r.get("short_not_before", [])  # 恒生科技指数: an index named after a brand-like word
         self.pattern = re.compile(
@@ -135,6 +136,11 @@ class ShortCompanyRecognizer:
                 brand, start = brand[1:], start + 1  # 但甲乙科技: a conjunction, then the brand
             if brand[:1] in self.lead_chars:
                 continue  # too short once the conjunction is gone
+            lead = next((w for w in self.lead_words if brand.startswith(w)), None)
+            if lead:  # 助力坤维科技 → 坤维科技, 引领人形机器人 → 人形 (a word: nothing), 深耕精密 → no brand left
+                brand, start = brand[len(lead):], start + len(lead)
+                if len(brand) < self.min_brand:
+                    continue
             if self.stop_chars & set(brand):
                 continue  # a function character: a phrase (在浦东的), not a brand
             if brand in self.product_words:  # 割草机器人, 四足机器人: a class of products (GUIDELINES rule 1)
