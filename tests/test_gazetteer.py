@@ -48,6 +48,8 @@ def test_the_country_of_a_side_is_no_place():
     assert [t for _, t in _filtered("中方反制，俄方欢迎。中国与港澳", spans)] == ["中国", "港"]
     spans = [("LOC", 0, 1, "ner"), ("LOC", 3, 4, "ner"), ("LOC", 6, 7, "ner")]
     assert [t for _, t in _filtered("港股、美债、美媒", spans)] == []
+    spans = [("LOC", 0, 1, "ner"), ("LOC", 5, 6, "ner"), ("LOC", 11, 12, "ner"), ("LOC", 14, 15, "ner")]
+    assert [t for _, t in _filtered("港人北上，中资企业，非华裔，沪指", spans)] == []  # people, capital, descent, index
 
 
 @pytest.mark.parametrize("text, place, kept", [
