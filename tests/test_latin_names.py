@@ -106,6 +106,14 @@ def test_a_latin_name_with_a_firm_word_is_never_a_person():
                                                         ("Peter Thiel", "PERSON")]
 
 
+def test_airlines_resorts_and_llp_are_firm_words_too():
+    """latin_names _FIRM_WORD (session 51): Japan Airlines, Wynn Resorts, Wiley Rein LLP are COMPANYs, never PERSONs."""
+    d = _doc("Japan Airlines与Wynn Resorts及Wiley Rein LLP", [("PERSON", "Japan Airlines"), ("PERSON", "Wynn Resorts"),
+                                                          ("PERSON", "Wiley Rein LLP")])
+    out = LatinTyper({"bias": [0, 0, 5.0, 0, 0, 0], "w": {}}, TYPES + (NONE,))(d)
+    assert [e.type for e in out.entities] == ["COMPANY", "COMPANY", "COMPANY"]
+
+
 def _copy(d):
     out = Document(d.text)
     for e in d.entities:
