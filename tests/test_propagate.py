@@ -206,6 +206,21 @@ def test_a_place_or_leader_before_a_governing_head_is_one_organisation():
     assert [(e.type, e.end) for e in plain.entities] == [("COMPANY", 2)]
 
 
+def test_a_city_or_province_before_a_body_is_part_of_its_name():
+    """0p place_bodies: 宜宾市|财政局 and 中国|汽车流通协会 are one ORG each; 美国|劳工部 (foreign), 中国|国家金融监管总局 (国)
+    and 北京|脑所基因组学中心 (neither 市/区/县/省/州 nor an association) stay apart."""
+    from extract.stages.propagate import make_propagate
+    text = "宜宾市财政局发文，中国汽车流通协会称，美国劳工部公布，中国国家金融监管总局表示，北京脑所基因组学中心。"
+    spans = []
+    for place, body in (("宜宾市", "财政局"), ("中国", "汽车流通协会"), ("美国", "劳工部"), ("中国", "国家金融监管总局"),
+                        ("北京", "脑所基因组学中心")):
+        i = text.index(place + body)
+        spans += [("LOC", i, i + len(place), "ner"), ("ORG", i + len(place), i + len(place) + len(body), "ner")]
+    doc = make_propagate(None)(_doc(text, spans))
+    orgs = [e.text for e in doc.entities if e.type == "ORG"]
+    assert orgs == ["宜宾市财政局", "中国汽车流通协会", "劳工部", "国家金融监管总局", "脑所基因组学中心"]
+
+
 def test_a_generic_body_word_alone_is_no_organisation():
     """特區政府, 区委 alone name no particular body (not_names.json generic_bodies): the entity filter drops the NER's ORG,
     and propagate does not grow the NER's 特區 over 政府 (nor keeps 特區 a place)."""

@@ -696,6 +696,29 @@ def foreign_prefixes(doc: Document, countries: Sequence[str], after: tuple, head
         doc.entities = out
 
 
+def place_bodies(doc: Document, countries: Sequence[str], heads: tuple) -> None:
+    """0p. ``宜宾市|财政局`` → ORG ``宜宾市财政局``: a place (none of ``countries``) right before an ORG whose name ends in one
+    of ``heads`` (``place_body_heads`` of ``propagate.json``) and does not start with 国 is part of the body's name, where
+    the place ends in 市/区/县/省/州 or the body is an association (中国|汽车流通协会); see ``_why_place_body_heads``."""
+    norm = doc.norm
+    by_start = {}
+    for x in doc.entities:
+        if x.type == "ORG":
+            by_start.setdefault(x.start, x)
+    absorbed = set()
+    for i, e in enumerate(doc.entities):
+        body = by_start.get(e.end) if e.type == "LOC" else None
+        if body is None or id(body) in absorbed or norm[e.start:e.end] in countries:
+            continue
+        name = norm[body.start:body.end]
+        if name.endswith(heads) and not name.startswith("国") and (norm[e.end - 1] in "市区县省州"
+                                                                or name.endswith(("协会", "学会", "商会"))):
+            doc.entities[i] = doc.entity("ORG", e.start, body.end, source=body.source)
+            absorbed.add(id(body))
+    if absorbed:
+        doc.entities = [x for x in doc.entities if id(x) not in absorbed]
+
+
 BOUNDARY_TYPES = ("COMPANY", "ORG", "PERSON", "LOC", "INDUSTRY")
 
 
@@ -754,6 +777,7 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
     data = load_rules("propagate", rules_dir)
     counted = counted_patterns(rules_dir) if ranked_lists else None
     foreign = sorted(data.get("foreign_countries", ()), key=len, reverse=True) if foreign_countries else []
+    body_heads = tuple(data.get("place_body_heads", ())) if foreign_countries else ()
     whole = data.get("foreign_whole", {})
     foreign_after, foreign_heads = tuple(whole.get("after", ())), tuple(whole.get("heads", ()))
     heads = {h: (v[0], frozenset(v[1]), v[2] if len(v) > 2 else "")
@@ -781,6 +805,8 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
         governed_names(doc, heads)
         if foreign:
             foreign_prefixes(doc, foreign, foreign_after, foreign_heads)
+        if body_heads:
+            place_bodies(doc, foreign, body_heads)
         if glosses:
             glossed_names(doc)
             glossed_terms(doc)
