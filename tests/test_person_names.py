@@ -136,3 +136,14 @@ def test_filter_cuts_a_chinese_character_off_a_latin_name():
         d.entities.append(d.entity("COMPANY", s, s + len(w), source="ner"))
     got = make_entity_filter(None)(d)
     assert sorted(e.text for e in got.entities) == sorted(["Mislav Matejka", "GIC", "Intel", "Uber", "K药"])
+
+
+def test_filter_cuts_app_off_a_body():
+    """天眼查App, 每日经济新闻APP → the ORG without App (no gold entity ends in App)."""
+    text = "据天眼查App显示，每日经济新闻APP报道。"
+    d = _doc(text, [])
+    for w in ("天眼查App", "每日经济新闻APP"):
+        s = text.index(w)
+        d.entities.append(d.entity("ORG", s, s + len(w), source="ner"))
+    got = make_entity_filter(None)(d)
+    assert [e.text for e in got.entities] == ["天眼查", "每日经济新闻"]
