@@ -197,6 +197,19 @@ def test_listed_terms_the_ner_reads_as_names_are_dropped():
     assert d.entities == []
 
 
+def test_caijing_alone_is_no_body():
+    """(entity_filter.v1) 【財經觀察】: 财经 alone is a section word (not_names.json terms), not an ORG."""
+    from extract.doc import Document
+    from extract.stages.basic import make_entity_filter
+    from extract.textnorm import normalize
+    text = "【財經觀察】投資者尋找下一隻商湯"
+    d = Document(text)
+    d.norm = normalize(text)[0]
+    d.entities = [d.entity("ORG", 1, 3, source="ner")]
+    make_entity_filter(None)(d)
+    assert d.entities == []
+
+
 def test_listed_terms_are_no_place_either():
     """(entity_filter.v1) 北水 tagged LOC is southbound money too: dropped (0 of 31 gold occurrences is an entity)."""
     from extract.doc import Document
