@@ -1033,6 +1033,17 @@ def test_words_that_never_open_or_close_a_gold_metric_are_dropped():
     assert _edged("但凡12億元。", "但凡", fig("12億元", 12e8, "元")) == "但凡"
 
 
+def test_an_index_move_verb_is_no_part_of_its_metric():
+    """The metric of an index's move is the index alone (國指升162點 -> 國指, 恒指收市升388點 -> 恒指, 深成指揚55點 -> 深成指:
+    200 of 203 such gold metrics in the news training and dev gold); a move verb after other words stays (股價升)."""
+    assert _edged("國指升162點。", "國指升", fig("162點", 162, "點")) == "國指"
+    assert _edged("恒指收市升388點。", "恒指收市升", fig("388點", 388, "點")) == "恒指"
+    assert _edged("深成指揚55點。", "深成指揚", fig("55點", 55, "點")) == "深成指"
+    assert _edged("泛歐指數Stoxx 600收市回吐0.38%。", "泛歐指數Stoxx 600收市回吐", fig("0.38%", 0.38, "%")) \
+        == "泛歐指數Stoxx 600"
+    assert _edged("股價升5%。", "股價升", fig("5%", 5, "%")) == "股價升"
+
+
 def test_a_metric_of_signs_or_codes_alone_takes_the_quantity_named_before_it():
     """核心经营利润1.50亿美元/+35%: the rules' metric /+ (and （1810） after a listed name, 和- before a signed figure) names
     nothing, so, like a change phrase, it takes the sentence's last named metric (carry_change_metrics, _NO_WORDS)."""
