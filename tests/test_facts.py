@@ -1033,6 +1033,17 @@ def test_words_that_never_open_or_close_a_gold_metric_are_dropped():
     assert _edged("但凡12億元。", "但凡", fig("12億元", 12e8, "元")) == "但凡"
 
 
+def test_totals_contrasts_and_comparison_bases_leave_the_metric_edge():
+    """facts.json metric_drop_left / metric_drop_right (session 51): 总计分红 -> 分红, 一度上涨 -> 上涨, 北证A股成分股共 ->
+    北证A股成分股, 斥資合共 -> 斥資, 核心PPI环比 -> 核心PPI, 年化回报却 -> 年化回报, 上证综指收于 -> 上证综指."""
+    assert _edged("总计分红13亿元。", "总计分红", fig("13亿元", 13e8, "元")) == "分红"
+    assert _edged("股价一度上涨5%。", "一度上涨", fig("5%", 5, "%")) == "上涨"
+    assert _edged("北证A股成分股共262家。", "北证A股成分股共", fig("262家", 262, "家")) == "北证A股成分股"
+    assert _edged("斥資合共3億元。", "斥資合共", fig("3億元", 3e8, "元")) == "斥資"
+    assert _edged("核心PPI环比0.4%。", "核心PPI环比", fig("0.4%", 0.4, "%")) == "核心PPI"
+    assert _edged("年化回报却达12%。", "年化回报却", fig("12%", 12, "%")) == "年化回报"
+    assert _edged("上证综指收于3304点。", "上证综指收于", fig("3304点", 3304, "点")) == "上证综指"
+
 def test_an_index_move_verb_is_no_part_of_its_metric():
     """The metric of an index's move is the index alone (國指升162點 -> 國指, 恒指收市升388點 -> 恒指, 深成指揚55點 -> 深成指:
     200 of 203 such gold metrics in the news training and dev gold); a move verb after other words stays (股價升)."""
