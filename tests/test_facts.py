@@ -1044,6 +1044,33 @@ def test_totals_contrasts_and_comparison_bases_leave_the_metric_edge():
     assert _edged("年化回报却达12%。", "年化回报却", fig("12%", 12, "%")) == "年化回报"
     assert _edged("上证综指收于3304点。", "上证综指收于", fig("3304点", 3304, "点")) == "上证综指"
 
+def test_a_trimmer_pick_after_the_value_that_goes_on_about_it_keeps_the_rules_span():
+    """trim_metrics (session 51): the trimmer may pick words after the value (涉及4家国内企业 -> 国内企业), but not words
+    that go on about the value: a later move (微软涨近0.7%后跌约0.6% -> 涨, not 后跌约), where it moves to (从48倍升至53倍),
+    a level (4.49厘水平)."""
+    from extract.doc import Fact
+    from extract.stages.facts import trim_metrics
+
+    class After:  # picks the words right after the value, up to the next figure or the clause end
+        def trim(self, norm, a, b, value, kind="FIGURE", cache=None):
+            j = value[1]
+            while j < len(norm) and not norm[j].isdigit() and norm[j] not in "，。":
+                j += 1
+            return value[1], j
+
+    def trimmed(text, metric, value):
+        d = make_doc(text, [value])
+        v = d.entities[0]
+        i = text.index(metric, 0, v.start)
+        f = Fact("METRIC", None, v, d.span(i, i + len(metric)))
+        trim_metrics(d, [f], After())
+        return f.metric.text
+
+    assert trimmed("本季涉及4家国内企业。", "涉及", fig("4家", 4, "家")) == "国内企业"
+    assert trimmed("微软涨近0.7%后跌约0.6%。", "涨", fig("近0.7%", 0.7, "%")) == "涨"
+    assert trimmed("TMT指数PE从48倍升至53倍。", "TMT指数PE", fig("48倍", 48, "倍")) == "TMT指数PE"
+    assert trimmed("美国十年期债息回升至4.49厘水平。", "债息", fig("4.49厘", 4.49, "厘")) == "债息"
+
 def test_an_index_move_verb_is_no_part_of_its_metric():
     """The metric of an index's move is the index alone (國指升162點 -> 國指, 恒指收市升388點 -> 恒指, 深成指揚55點 -> 深成指:
     200 of 203 such gold metrics in the news training and dev gold); a move verb after other words stays (股價升)."""
