@@ -1071,6 +1071,30 @@ def test_a_trimmer_pick_after_the_value_that_goes_on_about_it_keeps_the_rules_sp
     assert trimmed("TMT指数PE从48倍升至53倍。", "TMT指数PE", fig("48倍", 48, "倍")) == "TMT指数PE"
     assert trimmed("美国十年期债息回升至4.49厘水平。", "债息", fig("4.49厘", 4.49, "厘")) == "债息"
 
+
+def test_a_trimmer_pick_after_the_value_opening_with_an_alternative_or_a_list_keeps_the_rules_span():
+    """trim_metrics, ``_NOT_AFTER`` (session 51): 科技指数跌144点或逾2% -> not 或逾, 前10名依序为 -> not 依序, 恒指连升3日累涨
+    924点 -> not 累涨."""
+    from extract.doc import Fact
+    from extract.stages.facts import trim_metrics
+
+    class After:
+        def trim(self, norm, a, b, value, kind="FIGURE", cache=None):
+            j = value[1]
+            while j < len(norm) and not norm[j].isdigit() and norm[j] not in "，。":
+                j += 1
+            return value[1], j
+
+    for text, metric, value in (("科技指数跌144点或逾2%。", "科技指数跌", fig("144点", 144, "点")),
+                                ("排行榜前10名依序为微软。", "排行榜", ("前10名", "RANK")),
+                                ("恒指连升3日累涨924点。", "恒指连升", fig("3日", 3, "日"))):
+        d = make_doc(text, [value])
+        v = d.entities[0]
+        i = text.index(metric)
+        f = Fact("METRIC", None, v, d.span(i, i + len(metric)))
+        trim_metrics(d, [f], After())
+        assert f.metric.text == metric
+
 def test_an_index_move_verb_is_no_part_of_its_metric():
     """The metric of an index's move is the index alone (國指升162點 -> 國指, 恒指收市升388點 -> 恒指, 深成指揚55點 -> 深成指:
     200 of 203 such gold metrics in the news training and dev gold); a move verb after other words stays (股價升)."""
