@@ -1095,6 +1095,13 @@ def test_a_trimmer_pick_after_the_value_opening_with_an_alternative_or_a_list_ke
         trim_metrics(d, [f], After())
         assert f.metric.text == metric
 
+def test_futures_stay_in_the_metric():
+    """facts.json metric_tail_words (session 51): 道指期货涨0.33% -> 道指期货 where the rules or the trimmer stopped at 道指;
+    恒指夜期报21604点 -> 恒指夜期; the word after the value is not taken."""
+    assert _edged("道指期货涨0.33%。", "道指", fig("0.33%", 0.33, "%")) == "道指期货"
+    assert _edged("恒指夜期报21604点。", "恒指", fig("21604点", 21604, "点")) == "恒指夜期"
+    assert _edged("收报21604点期货。", "收报", fig("21604点", 21604, "点")) == "收报"
+
 def test_an_index_move_verb_is_no_part_of_its_metric():
     """The metric of an index's move is the index alone (國指升162點 -> 國指, 恒指收市升388點 -> 恒指, 深成指揚55點 -> 深成指:
     200 of 203 such gold metrics in the news training and dev gold); a move verb after other words stays (股價升)."""

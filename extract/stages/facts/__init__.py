@@ -111,6 +111,9 @@ def metric_edges(doc: Document, facts: list, data: dict) -> None:
         w = next((w for w in lead if norm.endswith(w, 0, a)), None) if b <= f.value.start else None
         if w:
             a -= len(w)
+        w = next((w for w in data["_metric_tail"] if norm.startswith(w, b) and b + len(w) <= f.value.start), None)
+        if w:  # 道指期货涨0.33%: the futures, not the index, moved (metric_tail_words)
+            b += len(w)
         w = next((w for w in left if norm.startswith(w, a) and b - a - len(w) >= 2), None)
         if w:
             a += len(w)

@@ -93,6 +93,7 @@ def _load(path: str = str(DATA)) -> dict:
     d["_change_base"] = re.compile(r"[\s*]*" + d["change_base"] + r"[\s*]*[+\-−]?")  # (同比-8.14%: a signed change)
     d["_level"] = re.compile(d["level_phrase"])
     d["_metric_lead"] = tuple(d.get("metric_lead_words", ()))
+    d["_metric_tail"] = tuple(d.get("metric_tail_words", ()))
     d["_metric_drop_left"] = tuple(d.get("metric_drop_left", ()))
     d["_metric_drop_right"] = tuple(d.get("metric_drop_right", ()))
     d["_change"] = re.compile(r"[\s*]*(" + d["change_phrase"] + r")(?:了|为|达|约|近|超过|超)*[\s*]*")
