@@ -1,6 +1,6 @@
 """Fact subjects: a name in brackets after another name gives way to the outer name."""
 from extract.doc import Document, Fact
-from extract.stages.facts import (drop_reporters, market_scopes, place_scopes, prefer_outer_names, tariff_levied,
+from extract.stages.facts import (company_scopes, drop_reporters, market_scopes, place_scopes, prefer_outer_names, tariff_levied,
                                   unname_destinations, unname_index_parts)
 
 
@@ -153,6 +153,26 @@ def test_a_sector_market_before_a_rank_scopes_it_and_is_not_ranked():
     f = Fact("RANKING", e["光伏"], e["第一"], None)
     assert market_scopes(d, [f]) == [f] and f.subject is e["光伏"]
 
+
+def test_a_company_before_a_sector_in_the_clause_takes_the_sector_s_metric():
+    """facts company_scopes (session 51): 奇瑞集团1月新能源汽车销量56901台, 长安汽车累计销售乘用车268万辆, 青岛银行金融市场业务营收…
+    are the company's (gold: the company 15 times, the sector 3); after 的 (上海家化的美妆事业部), 来自 or in a list the sector
+    keeps them, and so does a sector in another clause."""
+    for text, co, sector, value in (("奇瑞集团1月新能源汽车销量56901台", "奇瑞集团", "新能源汽车", "56901台"),
+                                    ("长安汽车累计销售乘用车268万辆", "长安汽车", "乘用车", "268万辆"),
+                                    ("青岛银行金融市场业务营收同比减少1.21%", "青岛银行", "金融", "1.21%")):
+        d, e = _doc(text, [("COMPANY", co), ("INDUSTRY", sector), ("FIGURE", value)])
+        f = Fact("METRIC", e[sector], e[value], None)
+        company_scopes(d, [f])
+        assert f.subject is e[co], text
+    for text, co, sector, value in (("上海家化的美妆事业部营收仅9506万元", "上海家化", "美妆", "9506万元"),
+                                    ("太美医疗来自云端软件收入为4531万元", "太美医疗", "云端软件", "4531万元"),
+                                    ("拼多多等电商三巨头蒸发了7000亿美元", "拼多多", "电商", "7000亿美元"),
+                                    ("比亚迪很强，新能源汽车销量增长20%", "比亚迪", "新能源汽车", "20%")):
+        d, e = _doc(text, [("COMPANY", co), ("INDUSTRY", sector), ("FIGURE", value)])
+        f = Fact("METRIC", e[sector], e[value], None)
+        company_scopes(d, [f])
+        assert f.subject is e[sector], text
 
 def test_a_place_right_before_a_sector_or_body_scopes_it():
     """facts place_scopes: 中国新能源汽车销量…95.6% is the sector's, 中国央行…增持20余吨 the body's; a place followed by a

@@ -25,7 +25,7 @@ from extract.stages.facts.rules import (DATA, _CODE_AFTER_NAME, _clauses, _coord
 __all__ = ["make_facts", "FactsComponent", "find_facts", "rule_hints", "trim_metrics", "keeps_its_metric",
            "prefer_outer_names", "carry_change_metrics", "carry_subjects_across_semicolons", "stake_holders",
            "named_after_rank", "pair_respectively", "share_tied_ranks", "unname_destinations", "unname_index_parts",
-           "tariff_levied", "place_scopes", "market_scopes",
+           "tariff_levied", "place_scopes", "company_scopes", "market_scopes",
            "drop_reporters", "mirror_conversions", "drop_group_ranks", "drop_event_amounts"]
 
 
@@ -569,6 +569,37 @@ def place_scopes(doc: Document, facts: list) -> None:
                 break
 
 
+# between a company and the sector it does business in: a date, 在 or a verb (奇瑞集团1月新能源汽车销量, 长安汽车累计销售汽车,
+# 美团到店餐饮增长了18.7%), not 的, 内 or a list (上海家化的美妆事业部, 北交所内AI相关标的, 拼多多等电商三巨头), nor 来自 (太美医疗…来自
+# 云端软件收入: the sector's own revenue)
+_COMPANY_SECTOR_GAP = re.compile(r"[^的内等与和、及，,。；;：:（()）\n]{0,8}")
+
+
+def company_scopes(doc: Document, facts: list) -> None:
+    """``奇瑞集团1月新能源汽车销量56901台``, ``青岛银行金融市场业务营收同比减少1.21%``: a company written before a sector in
+    the clause of a METRIC whose subject is that sector (``_COMPANY_SECTOR_GAP`` between them) does the business the figure
+    measures; the METRIC is the company's. In the news training and dev gold such facts have the company as subject 15
+    times, the sector 3 times (宁德时代动力电池系统业务实现收入), unlike a place before a sector (:func:`place_scopes`).
+    Session 51: cross-fitted facts 0.7069 -> 0.7075 (6 subjects now the gold's, one lost: 5955/2590/2349 ->
+    5960/2585/2344); news dev + select 0.6673 -> 0.6692 (707/368/337 -> 709/366/335)."""
+    if not facts:
+        return
+    idx = _index(doc)
+    norm = doc.norm
+    for f in facts:
+        s = f.subject
+        if f.type != "METRIC" or s is None or s.type != "INDUSTRY" or s.end > f.value.start:
+            continue
+        cs = _clauses(doc, _sent_of(doc, f.value.start)[0], f.value.start)[-1]
+        if s.start < cs:
+            continue
+        co = next((p for p in idx.of_kind(("COMPANY",), bisect.bisect_left(idx.starts, cs),
+                                          bisect.bisect_left(idx.starts, s.start), reverse=True) if p.end <= s.start), None)
+        if co is not None and "来自" not in norm[co.end:s.start] and _COMPANY_SECTOR_GAP.fullmatch(norm, co.end, s.start) \
+                and not norm.endswith("的", co.start, co.end):  # (安森美的汽車市場營收: a name read with its 的)
+            f.subject = co
+
+
 _MARKET_AFTER = re.compile(r"(?:产品|產品)?(?:市场|市場)")
 _RANKED_NAMES = ("COMPANY", "ORG", "PERSON")
 
@@ -697,6 +728,7 @@ class FactsComponent:
         unname_index_parts(doc, facts)
         tariff_levied(doc, facts)
         place_scopes(doc, facts)
+        company_scopes(doc, facts)
         facts = market_scopes(doc, facts)
         facts = mirror_conversions(doc, drop_reporters(doc, facts), conversions)
         facts = drop_event_amounts(doc, drop_group_ranks(doc, facts))
