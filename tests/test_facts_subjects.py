@@ -1,6 +1,6 @@
 """Fact subjects: a name in brackets after another name gives way to the outer name."""
 from extract.doc import Document, Fact
-from extract.stages.facts import (company_scopes, drop_reporters, market_scopes, place_scopes, prefer_outer_names, tariff_levied,
+from extract.stages.facts import (company_people, company_scopes, drop_reporters, market_scopes, place_scopes, prefer_outer_names, tariff_levied,
                                   unname_destinations, unname_index_parts)
 
 
@@ -173,6 +173,24 @@ def test_a_company_before_a_sector_in_the_clause_takes_the_sector_s_metric():
         f = Fact("METRIC", e[sector], e[value], None)
         company_scopes(d, [f])
         assert f.subject is e[sector], text
+
+def test_a_person_right_after_a_company_takes_its_facts():
+    """facts company_people (session 51): 恒基地产的李兆基今年排名第一，身价304亿美元 and 360集团创始人周鸿祎…首批20台 are the
+    person's, not the company's; a person who speaks before the value (行政总裁陈家齐指出) or one joined by 与 leaves the
+    company."""
+    for text, co, person, value in (("恒基地产的李兆基今年排名第一，身价304亿美元", "恒基地产", "李兆基", "304亿美元"),
+                                    ("360集团创始人周鸿祎宣布送出100辆车，首批20台已抽出", "360集团", "周鸿祎", "20台"),
+                                    ("鹏华基金闫思倩旗下基金大涨50%", "鹏华基金", "闫思倩", "50%")):
+        d, e = _doc(text, [("COMPANY", co), ("PERSON", person), ("FIGURE", value)])
+        f = Fact("METRIC", e[co], e[value], None)
+        company_people(d, [f])
+        assert f.subject is e[person], text
+    for text, co, person, value in (("港投公司行政总裁陈家齐指出，公司投资额达1000亿元", "港投公司", "陈家齐", "1000亿元"),
+                                    ("恒基地产与李兆基合共持有50%", "恒基地产", "李兆基", "50%")):
+        d, e = _doc(text, [("COMPANY", co), ("PERSON", person), ("FIGURE", value)])
+        f = Fact("METRIC", e[co], e[value], None)
+        company_people(d, [f])
+        assert f.subject is e[co], text
 
 def test_a_place_right_before_a_sector_or_body_scopes_it():
     """facts place_scopes: 中国新能源汽车销量…95.6% is the sector's, 中国央行…增持20余吨 the body's; a place followed by a

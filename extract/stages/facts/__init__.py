@@ -25,7 +25,7 @@ from extract.stages.facts.rules import (DATA, _CODE_AFTER_NAME, _clauses, _coord
 __all__ = ["make_facts", "FactsComponent", "find_facts", "rule_hints", "trim_metrics", "keeps_its_metric",
            "prefer_outer_names", "carry_change_metrics", "carry_subjects_across_semicolons", "stake_holders",
            "named_after_rank", "pair_respectively", "share_tied_ranks", "unname_destinations", "unname_index_parts",
-           "tariff_levied", "place_scopes", "company_scopes", "market_scopes",
+           "tariff_levied", "place_scopes", "company_scopes", "company_people", "market_scopes",
            "drop_reporters", "mirror_conversions", "drop_group_ranks", "drop_event_amounts"]
 
 
@@ -600,6 +600,38 @@ def company_scopes(doc: Document, facts: list) -> None:
             f.subject = co
 
 
+# what may stand between a company and one of its people (阿里巴巴联合创始人蔡崇信, 恒基地产的李兆基, 360集团创始人周鸿祎,
+# 鹏华基金闫思倩), and a word of speech after the person (…行政总裁陈家齐则指出，…: the person speaks of the company)
+_ROLE_GAP = re.compile(r"\s*(?:的)?\s*(?:联合创始人|创始人|创办人|董事长|董事局主席|主席|总裁|首席执行官|行政总裁|CEO|总经理|副总裁"
+                       r"|基金经理|掌门人|老板|实控人|实际控制人)?\s*")
+_SPEECH = re.compile(r"表示|指出|称|说|认为|透露|介绍|预计|坦言|强调|提到|直言|坦承|回应")
+
+
+def company_people(doc: Document, facts: list) -> None:
+    """``恒基地产的李兆基今年排名第一，身价304亿美元``, ``360集团创始人周鸿祎…首批20台已抽出``: a person written right after
+    a company (with at most 的 and a role, ``_ROLE_GAP``) is who the sentence goes on about; a METRIC or RANKING later in the
+    sentence whose subject is that company mention is the person's, unless the person speaks (``_SPEECH``) before the value.
+    In the news training and dev gold the facts after such a pair have the person as subject 16 times and the company
+    twice (港投公司行政总裁陈家齐则指出，港投公司每投资1元: the company named again). Session 51: cross-fitted facts
+    0.7075 -> 0.7081 (5960/2585/2344 -> 5965/2580/2339: 5 subjects now the gold's, none lost); news dev + select identical."""
+    if not facts:
+        return
+    idx = _index(doc)
+    norm = doc.norm
+    for f in facts:
+        s = f.subject
+        if s is None or s.type != "COMPANY" or s.end > f.value.start or f.position is not None:
+            continue
+        k = bisect.bisect_left(idx.starts, s.end)
+        p = next((e for e in idx.ents[k:k + 3] if e.start >= s.end and e.type in ("PERSON", "COMPANY", "ORG", "LOC")), None)
+        if p is None or p.type != "PERSON" or p.end > f.value.start or not _ROLE_GAP.fullmatch(norm, s.end, p.start):
+            continue
+        ss, se = _sent_of(doc, p.start)
+        if f.value.start >= se or _SPEECH.search(norm, p.end, f.value.start):
+            continue
+        f.subject = p
+
+
 _MARKET_AFTER = re.compile(r"(?:产品|產品)?(?:市场|市場)")
 _RANKED_NAMES = ("COMPANY", "ORG", "PERSON")
 
@@ -729,6 +761,7 @@ class FactsComponent:
         tariff_levied(doc, facts)
         place_scopes(doc, facts)
         company_scopes(doc, facts)
+        company_people(doc, facts)
         facts = market_scopes(doc, facts)
         facts = mirror_conversions(doc, drop_reporters(doc, facts), conversions)
         facts = drop_event_amounts(doc, drop_group_ranks(doc, facts))
