@@ -1326,6 +1326,18 @@ def test_a_stake_is_about_its_holder():
 
 
 
+def test_a_controlled_stake_is_about_its_controller():
+    """stake_holders, 控制 (session 51): 陈锦魁…合计控制锦艺新材53.94048%的股权 is the controller's (news training and dev
+    gold: the controller 5 times, the company controlled never)."""
+    from extract.stages.facts import stake_holders
+    from extract.doc import Fact
+    d = make_doc("陈锦魁合计控制锦艺新材53.94048%的股权。",
+                 [("陈锦魁", "PERSON"), ("锦艺新材", "COMPANY"), fig("53.94048%", 53.94048, "%")])
+    f = Fact("METRIC", d.entities[1], d.entities[2], None, None)
+    stake_holders(d, [f])
+    assert f.subject.text == "陈锦魁"
+
+
 def test_a_count_of_shares_traded_is_about_the_holder_who_goes_on():
     from extract.stages.facts import stake_holders
     from extract.doc import Fact

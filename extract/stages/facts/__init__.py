@@ -310,7 +310,7 @@ def _in_brackets(doc: Document, e) -> bool:
 
 
 _STAKE_AFTER = re.compile(r"\s*(?:的)?(?:股权|股份)")
-_HOLD_VERB = re.compile(r"(?:持有|收购|持股|购入|认购|买入|增持|减持)(?=[^，。；;,]*\Z)")
+_HOLD_VERB = re.compile(r"(?:持有|收购|持股|购入|认购|买入|增持|减持|控制)(?=[^，。；;,]*\Z)")
 _HOLDERS = ("COMPANY", "ORG", "PERSON")
 _OPENS_CLAUSE = re.compile(r"[，,；;]\s*(?:又|并|再|还|亦|也|同时)?\Z")  # the verb opens its clause
 
@@ -321,7 +321,8 @@ def stake_holders(doc: Document, facts: list) -> None:
     train, extension and dev gold: the holder 12 times, the held company never). A count of shares traded
     (Appaloosa增持京东317万股) is a stake too, and a clause that opens with the verb (，增持阿里巴巴184万股) goes on about the
     holder of the stake before it in the sentence (session 36: cross-fitted facts 0.6703 -> 0.6708, 4 right more, 4 false
-    fewer; news dev + select unchanged)."""
+    fewer; news dev + select unchanged). Control is holding too (陈锦魁…合计控制锦艺新材53.94048%的股权: in the gold the
+    controller 5 times, the company controlled never; session 51: cross-fitted facts 0.7081 -> 0.7082, one right more)."""
     norm = doc.norm
     ents = sorted((e for e in doc.entities if e.type in _HOLDERS), key=lambda e: e.start)
     starts = [e.start for e in ents]
