@@ -131,6 +131,12 @@ def test_investor_lists_give_invested_in(text, spans, expected):
     ("甲乙科技、丙丁能源等光伏和储能企业扩产。",
      [("甲乙科技", "COMPANY"), ("丙丁能源", "COMPANY"), ("光伏", "INDUSTRY"), ("储能", "INDUSTRY")],
      [("甲乙科技", "光伏"), ("甲乙科技", "储能"), ("丙丁能源", "光伏"), ("丙丁能源", "储能")]),
+    # an item's alias in brackets (an entity of its own) is passed over, the last item's too; the name gets the relation
+    ("帶旺台積電（TSMC）、美光（Micron）等晶片製造商。",
+     [("台積電", "COMPANY"), ("TSMC", "COMPANY"), ("美光", "COMPANY"), ("Micron", "COMPANY"), ("晶片", "INDUSTRY")],
+     [("台積電", "晶片"), ("美光", "晶片")]),
+    ("当中包括阿里巴巴（9988）和騰訊（700）等雲服務提供商。",
+     [("阿里巴巴", "COMPANY"), ("騰訊", "COMPANY"), ("雲服務", "INDUSTRY")], [("阿里巴巴", "雲服務"), ("騰訊", "雲服務")]),
 ])
 def test_industry_definitions_and_lists(text, spans, expected):
     from docs import make_doc
