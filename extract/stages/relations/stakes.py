@@ -7,7 +7,8 @@ entities (COMPANY/ORG holders, COMPANY holdings):
 - a holder's trade or position: 甲增持乙(317万股，增持丙…), 甲持有/建仓/买入/入股乙 (:data:`_HOLD_VERB`);
 - a shareholder named: 乙的(第一)大股东(为)甲, 乙控股股东甲; 甲成为乙的第一大股东; 乙由甲100%持股;
 - a shareholding listed: 乙(在上市后的)股东架构中，甲持股16.99%；丙持股… (into the next sentences while each opens
-  with a holder) / 乙的股东结构显示为：甲（持股比例…）;
+  with a holder) / 乙的股东结构显示为：甲（持股比例…）; and without a cue, 乙，甲持股55%，丙持股36.4% / IPO前，甲持股
+  11.4%，丙持股9.9% (the company named before: :func:`_bare_holder_lists`);
 - a stake bought: 甲与乙分别收购丙46.95%和10.16%(股权), 甲购入丙股份, 甲(宣布)以/斥资N亿元收购丙80%股权;
 - a backer named before the company: 获甲和乙投资的丙 / 由甲及乙投資的丙;
 - a portfolio stated by the investor: 甲(已)投资了乙、丙等企业 / 甲已投资多家…企业，如乙、丙; a fund's holdings:
@@ -28,7 +29,7 @@ import re
 from typing import List
 
 from extract.doc import Document, Entity, Relation
-from extract.stages.relations.lists import list_items, named_before
+from extract.stages.relations.lists import invests, list_items, named_before
 
 __all__ = ["stake_relations"]
 
@@ -63,7 +64,8 @@ def stake_relations(doc: Document) -> List[Relation]:
     ents = sorted(doc.entities, key=lambda e: e.start)
     orgs = [e for e in ents if e.type in PARTY]
     out = _adjacent(doc, orgs) + _stakes_bought(doc, orgs) + _holder_lists(doc, ents)
-    return out + _backed_by(doc, ents) + _portfolios(doc, ents) + _joint_ventures(doc, orgs)
+    out += _backed_by(doc, ents) + _portfolios(doc, ents) + _joint_ventures(doc, orgs)
+    return out + _bare_holder_lists(doc, ents, out)
 
 
 def _coordinated(doc: Document, seq: List[Entity], k: int) -> List[Entity]:
@@ -133,6 +135,54 @@ def _holder_lists(doc: Document, ents: List[Entity]) -> List[Relation]:
                     break
                 se = doc.sentence_of(e.start)[1]
             if e.type in PARTY and e.text != target.text and _HOLDS.match(norm, e.end):
+                out.append(Relation("invested_in", e, target))
+    return out
+
+
+_HOLDER_PCT = re.compile(r"[?？]?\s*(?:持股|占股)(?:比例)?(?:为|约)?\s*\d+(?:\.\d+)?%")
+_OPENS_WITH = re.compile(r"\s*[，,：:]")
+_HOLDERS_BACK = 300  # characters before a holder list without its company that the company may be named in
+
+
+def _bare_holder_lists(doc: Document, ents: List[Entity], found: List[Relation]) -> List[Relation]:
+    """A sentence listing two or more holders each with its percentage and no cue (:func:`_holder_lists` has the
+    cued ones): 苏宁置业，张近东持股55%，苏宁电器集团持股36.4% / IPO前，甲持股11.4%，乙持股9.9%；丙持股为17.4%. Every
+    company/body holder invested in the company that opens the sentence before a comma, else, when the sentence
+    names no other company, in the last company named before it (at most ``_HOLDERS_BACK`` characters back) that
+    is neither a holder of such a list nor an investor of its clause; a list that goes on in the next sentence keeps
+    its company. A holder already related to that company (by name) is left out: the gold relates the mentions of
+    the first sentence that states it (the news train, extension and dev gold: 15 of the 19 company holders with
+    持股N% have invested_in, the 4 others repeat a pair stated before). Cross-fitted invested_in 109/40 -> 117/44
+    right/false (0.4476 -> 0.4689), news dev + select identical (session 51)."""
+    norm, out = doc.norm, []
+    starts = [e.start for e in ents]
+    seen = {(r.head.text, r.tail.text) for r in found if r.type == "invested_in"}
+    held = {id(e) for e in ents if _HOLDER_PCT.match(norm, e.end)}
+    last_target, last_end = None, -1
+    for ss, se in doc.sents:
+        inside = ents[bisect.bisect_left(starts, ss):bisect.bisect_left(starts, se)]
+        holders = [e for e in inside if id(e) in held and e.type in PARTY + ("PERSON",)]
+        if len(holders) < 2:
+            continue
+        others = [e for e in inside if e.type == "COMPANY" and id(e) not in held]
+        target = None
+        if inside and inside[0] in others and _OPENS_WITH.match(norm, inside[0].end):
+            target = inside[0]  # 苏宁置业，张近东持股55%…
+        elif not others:
+            if last_target is not None and not norm[last_end:ss].strip("；; \n"):
+                target = last_target  # …持股为6%；⏎⏎TPG Growth持股为17.4%
+            else:
+                k0 = bisect.bisect_left(starts, ss)
+                lo = bisect.bisect_left(starts, max(0, ss - _HOLDERS_BACK), 0, k0)
+                back = [k for k in range(lo, k0) if ents[k].type == "COMPANY" and id(ents[k]) not in held
+                        and ents[k].end <= ss and not invests(doc, ents, k)]
+                target = ents[back[-1]] if back else None
+        if target is None:
+            continue
+        last_target, last_end = target, se
+        for e in holders:
+            if e.type in PARTY and e.text != target.text and (e.text, target.text) not in seen:
+                seen.add((e.text, target.text))
                 out.append(Relation("invested_in", e, target))
     return out
 
