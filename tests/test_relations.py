@@ -455,6 +455,28 @@ def test_relations_component_merges_its_sources():
     assert rels(comp(_component_doc())) == [("invested_in", "甲乙科技", "丙丁智能"), ("located_in", "戊己科技", "苏州"),
                                             ("located_in", "戊己科技", "杭州"), ("located_in", "甲乙科技", "苏州")]
 
+@pytest.mark.parametrize("text, spans, expected", [
+    # the names coordinated after a company placed by the place written before it (an alias in brackets passed over)
+    ("两大韩国彩电企业三星电子和LG电子，预计出货下滑。", [("韩国", "LOC"), ("三星电子", "COMPANY"), ("LG电子", "COMPANY")],
+     [("三星电子", "韩国"), ("LG电子", "韩国")]),
+    ("台灣的長榮航空（EVA Air）及星宇航空分別排名。",
+     [("台灣", "LOC"), ("長榮航空", "COMPANY"), ("EVA Air", "COMPANY"), ("星宇航空", "COMPANY")],
+     [("長榮航空", "台灣"), ("星宇航空", "台灣")]),
+    # not after a comma, a line break or 与, nor a list of investors
+    ("韩国彩电企业三星电子，LG电子随后跟进。", [("韩国", "LOC"), ("三星电子", "COMPANY"), ("LG电子", "COMPANY")],
+     [("三星电子", "韩国")]),
+    ("意大利宽带服务提供商EOLO与中兴通讯签署协议。", [("意大利", "LOC"), ("EOLO", "COMPANY"), ("中兴通讯", "COMPANY")],
+     [("EOLO", "意大利")]),
+    ("新加坡主权基金GIC和Coatue Management联合领投。",
+     [("新加坡", "LOC"), ("GIC", "COMPANY"), ("Coatue Management", "COMPANY")], [("GIC", "新加坡")]),
+])
+def test_names_listed_after_a_placed_company_share_its_place(text, spans, expected):
+    from docs import make_doc
+    from extract.stages.relations.rules import RelationsComponent
+    doc = RelationsComponent(tables=False)(make_doc(text, spans))
+    assert sorted((r.head.text, r.tail.text) for r in doc.relations if r.type == "located_in") == sorted(expected)
+
+
 # ---------------------------------------------------------------- the learned classifier (classifier.py)
 # last in the file: its tests train models (seconds each), and mutation testing stops at the first failure
 
