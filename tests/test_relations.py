@@ -844,6 +844,10 @@ def test_subsidiaries_past_codes_spaces_and_lists(text, spans, expected):
      [("Janus Henderson", "英国")]),
     ("AWS计划在泰国设立区域云中心。", [("AWS", "COMPANY"), ("泰国", "LOC")], []),  # a facility, not the seat
     ("小米在北京发布了新品。", [("小米", "COMPANY"), ("北京", "LOC")], []),
+    # the verb's object is what is founded there, not the company before
+    ("天猫在郑州成立电子商务公司。", [("天猫", "COMPANY"), ("郑州", "LOC")], []),
+    ("中石油7.3亿在吉林成立新能源公司。", [("中石油", "COMPANY"), ("吉林", "LOC")], []),
+    ("中科博芯在苏州太仓市成立，依托中科院。", [("中科博芯", "COMPANY"), ("苏州太仓市", "LOC")], [("中科博芯", "苏州太仓市")]),
 ])
 def test_founding_places_give_located_in(text, spans, expected):
     from docs import make_doc
