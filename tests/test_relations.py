@@ -825,6 +825,13 @@ def test_a_company_and_an_industry_listed_side_by_side(text, spans, expected):
       ("中国兵器装备集团", "COMPANY"), ("长安汽车", "COMPANY")],
      [("东风集团股份", "东风汽车集团"), ("东风股份", "东风汽车集团"), ("东风科技", "东风汽车集团"),
       ("长安汽车", "中国兵器装备集团")]),
+    # the names an owner lists after 旗下拥有: joined by quotes alone, one the recognizers missed passed over
+    ("其创立物美集团，目前旗下拥有“物美”“美廉美”“麦德龙”等知名品牌。",
+     [("物美集团", "COMPANY"), ("美廉美", "COMPANY"), ("麦德龙", "COMPANY")],
+     [("美廉美", "物美集团"), ("麦德龙", "物美集团")]),
+    ("尽管上海家化旗下拥有六神、美加净、玉泽等多个品牌，但竞争力下降。",
+     [("上海家化", "COMPANY"), ("美加净", "COMPANY"), ("玉泽", "COMPANY")],
+     [("美加净", "上海家化"), ("玉泽", "上海家化")]),
 ])
 def test_subsidiaries_past_codes_spaces_and_lists(text, spans, expected):
     from docs import make_doc
