@@ -832,6 +832,12 @@ def test_a_company_and_an_industry_listed_side_by_side(text, spans, expected):
     ("尽管上海家化旗下拥有六神、美加净、玉泽等多个品牌，但竞争力下降。",
      [("上海家化", "COMPANY"), ("美加净", "COMPANY"), ("玉泽", "COMPANY")],
      [("美加净", "上海家化"), ("玉泽", "上海家化")]),
+    # a clause opening with 旗下: the company the sentence goes on about owns the name after it
+    ("兵器装备集团是国防科技工业的核心力量，旗下长安汽车是内地主要的自主品牌。",
+     [("兵器装备集团", "COMPANY"), ("长安汽车", "COMPANY")], [("长安汽车", "兵器装备集团")]),
+    ("非凡领越（933）公布，旗下堡狮龙今日召开法院会议。", [("非凡领越", "COMPANY"), ("堡狮龙", "COMPANY")],
+     [("堡狮龙", "非凡领越")]),
+    ("甲乙集团发布年报。旗下丙丁科技表现平平。", [("甲乙集团", "COMPANY"), ("丙丁科技", "COMPANY")], []),
 ])
 def test_subsidiaries_past_codes_spaces_and_lists(text, spans, expected):
     from docs import make_doc
