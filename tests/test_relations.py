@@ -838,6 +838,13 @@ def test_a_company_and_an_industry_listed_side_by_side(text, spans, expected):
     ("非凡领越（933）公布，旗下堡狮龙今日召开法院会议。", [("非凡领越", "COMPANY"), ("堡狮龙", "COMPANY")],
      [("堡狮龙", "非凡领越")]),
     ("甲乙集团发布年报。旗下丙丁科技表现平平。", [("甲乙集团", "COMPANY"), ("丙丁科技", "COMPANY")], []),
+    # a company held whole: the list right before 由, or the one the sentence refers back to; not a part stake
+    ("其中，甲乙投资、丙丁开发由河南省财政厅100%持股。",
+     [("甲乙投资", "COMPANY"), ("丙丁开发", "COMPANY"), ("河南省财政厅", "ORG")],
+     [("甲乙投资", "河南省财政厅"), ("丙丁开发", "河南省财政厅")]),
+    ("近日，甲乙装备有限公司发生工商变更。该公司成立于2017年，经营范围含激光，由甲乙激光全资持股。",
+     [("甲乙装备有限公司", "COMPANY"), ("甲乙激光", "COMPANY")], [("甲乙装备有限公司", "甲乙激光")]),
+    ("甲乙投资由丙丁集团持股30%。", [("甲乙投资", "COMPANY"), ("丙丁集团", "COMPANY")], []),
 ])
 def test_subsidiaries_past_codes_spaces_and_lists(text, spans, expected):
     from docs import make_doc
