@@ -904,6 +904,19 @@ def test_pair_features_are_the_same_in_either_script():
      [("甲乙健康", "线上医疗"), ("丙丁健康", "线上医疗")]),
     ("地产股集体受压，甲乙发展发布公告，丙丁集团回购股份。",  # no moves
      [("地产", "INDUSTRY"), ("甲乙发展", "COMPANY"), ("丙丁集团", "COMPANY")], []),
+    # a date or figure in the lead is no other name; a signed change is a move; a longer lead with figures
+    ("教育股多数午后上行，甲乙(02469)涨12.67%，丙丁教育(09986)涨11.27%。",
+     [("教育", "INDUSTRY"), ("午后", "DATE"), ("甲乙", "COMPANY"), ("丙丁教育", "COMPANY")],
+     [("甲乙", "教育"), ("丙丁教育", "教育")]),
+    ("智能制造产业市盈率TTM中值由34.4X上升至37.8X，甲乙达+32.13%、丙丁科技+30.15%分列前三。",
+     [("智能制造", "INDUSTRY"), ("34.4X", "FIGURE"), ("37.8X", "FIGURE"), ("甲乙达", "COMPANY"), ("丙丁科技", "COMPANY")],
+     [("甲乙达", "智能制造"), ("丙丁科技", "智能制造")]),
+    # the longer lead needs a company first; an index's constituents are not the sector's movers
+    ("科技新产业147家企业中145家上涨，区间涨跌幅中值为+11.51%，甲乙科技+85.50%、丙丁变速+69.10%。",
+     [("科技", "INDUSTRY"), ("147家", "FIGURE"), ("145家", "FIGURE"), ("+11.51%", "FIGURE"), ("甲乙科技", "COMPANY"),
+      ("丙丁变速", "COMPANY")], []),
+    ("中证创新药产业指数强势上涨1.77%，成分股甲乙金泰上涨6.72%，丙丁神州上涨5.31%。",
+     [("创新药", "INDUSTRY"), ("1.77%", "FIGURE"), ("甲乙金泰", "COMPANY"), ("丙丁神州", "COMPANY")], []),
 ])
 def test_a_sectors_movers_are_in_its_industry(text, spans, expected):
     from docs import make_doc

@@ -552,8 +552,10 @@ _SECTOR_LIST_SEP = re.compile(r"\s*(?:[（(][^）)\n]{0,14}[)）])?\s*(?:[、，
 
 # 地产股集体受压，新世界发展(00017)跌4.87%，长实集团(01113)跌1.69% …: a sector's movers in a market report
 _MOVERS_LEAD = re.compile(r"[^，。；;：:\n]{0,12}?[，,：:]\s*")
+_MOVERS_FIGURES = re.compile(r"[^，。；;：:\n]{0,40}?[，,：:]\s*")
+_INDEX_LEAD = re.compile(r"(?:产业|行业)?指数")  # 中证创新药产业指数…上涨1.77%，成分股甲…: an index's constituents
 _MOVES = re.compile(r"\s*(?:[（(][^）)\n]{1,14}[)）])?\s*(?:盘中|早盘|午后|收市|收盘)?(?:大|小|一度|逆市|再|亦|则|更|重)?"
-                    r"(?:涨|跌|升|挫|跳|飙|上扬|下跌|上涨|走高|走低|回落|反弹)")
+                    r"(?:涨|跌|升|挫|跳|飙|上扬|下跌|上涨|走高|走低|回落|反弹)|\s*[+＋\-－]\s*\d+(?:\.\d+)?%")  # (利尔达+32.13%)
 
 
 def sector_movers(doc: Document) -> List[Relation]:
@@ -561,14 +563,23 @@ def sector_movers(doc: Document) -> List[Relation]:
     comma (地产股集体受压，/ 半导体随市下行，/ AI医疗概念走强，), then two or more companies of the sentence each with
     its move (新世界发展(00017)跌4.87%). The first comes within 12 characters of the comma, and nothing else is named
     between the sector and the comma (AI升浪扩至线上医疗平台，: the sector is 线上医疗). In the news train, extension
-    and dev gold 53 of the 62 such companies are in_industry of the sector (2026-12-06)."""
+    and dev gold 53 of the 62 such companies are in_industry of the sector (2026-12-06). Session 51: dates and figures
+    in the lead are no other name (教育股多数午后上行，), a signed change is a move (利尔达+32.13%), a lead of up to 40
+    characters may hold figures when a company follows it at once (智能制造产业市盈率TTM中值由34.4X上升至37.8X，), and an
+    index's constituents are left out (中证创新药产业指数…上涨1.77%，成分股…): that gold, 21 of the 23 more movers right
+    (4 documents); cross-fitted in_industry 547/619 -> 559/619 right/false, news dev + select 107/63 -> 110/63."""
     ents = sorted(doc.entities, key=lambda e: e.start)
     norm, out = doc.norm, []
     for i, e in enumerate(ents[:-1]):
         if e.type != "INDUSTRY":
             continue
-        lead = _MOVERS_LEAD.match(norm, e.end)
-        if lead is None or ents[i + 1].start < lead.end() or ents[i + 1].start - lead.end() > 12:
+        lead, k, longer = _MOVERS_LEAD.match(norm, e.end), i + 1, False
+        if lead is None:  # 智能制造产业市盈率TTM中值由34.4X上升至37.8X，利尔达+32.13%: a longer lead
+            lead, longer = _MOVERS_FIGURES.match(norm, e.end), True
+        while lead and k < len(ents) and ents[k].end <= lead.end() and ents[k].type in ("FIGURE", "DATE"):
+            k += 1  # (figures and dates in the lead are no other name)
+        if lead is None or k == len(ents) or ents[k].start < lead.end() or ents[k].start - lead.end() > 12 \
+                or (longer and ents[k].type != "COMPANY") or _INDEX_LEAD.match(norm, e.end):
             continue
         se = doc.sentence_of(e.start)[1]
         movers, last = [], lead.end()
