@@ -353,7 +353,11 @@ def make_relations(nlp, tables: bool = True, patterns: bool = True, learn: bool 
 
 # (and superlatives: 联想是全球最大的PC，服务器和智能手机厂商, 小米是全球最主要的手机和智能硬件厂商, 是中国第二大…)
 _DEF_CUE = re.compile(r"是(?:一家|(?:国内|全球|中国)一家|(?:国内|全球|行业)领先的|"
-                      r"(?:国内|全球|中国|世界|亚洲|行业|业内)?(?:最大|最主要|第[一二三四五六七八九十0-9]+大)的)")
+                      r"(?:国内|全球|中国|世界|亚洲|行业|业内)?(?:最大|最主要|第[一二三四五六七八九十0-9]+大)的)"
+                      # 作为/成为 defines too (阿里云作为国内最大的云服务提供商, 光线传媒…成为A股市场中市值最高的影视传媒
+                      # 公司之一): in the news train, extension and dev gold 9 of 12 such companies are in the industry;
+                      # cross-fitted in_industry 559/619 -> 562/621 right/false, news dev + select identical (session 51)
+                      r"|(?<![协工当])(?:作为|成为)")
 _IND_HEADS = "企业|公司|厂商|服务商|供应商|提供商|制造商|运营商|品牌商|龙头"
 _IND_HEAD = re.compile(rf"^(?:细分)?(?:{_IND_HEADS})")
 _LIST_END = re.compile(r"^等(?:知名|头部|龙头|国内|国际|多家|主要|众多|其他)*\Z")
@@ -514,8 +518,8 @@ def industry_patterns(doc: Document) -> List[Relation]:
         m = None
         for m in _DEF_CUE.finditer(doc.norm, ss, e.start):
             pass
-        if m is None or e.start - m.end() > 30:
-            continue
+        if m is None or e.start - m.end() > 30 or (m.group() in ("作为", "成为") and re.search(r"[，,：:]", doc.norm[m.end():e.start])):
+            continue  # (作为/成为 and the industry in one clause: 成为人人都谈论的话题时，…芯片厂商 is none)
         subj = [x for x in before if x.end <= m.start() and x.type == "COMPANY"]
         if subj and not any(x.type == "COMPANY" for x in before if m.end() <= x.start):
             out += [Relation("in_industry", subj[-1], x) for x in coords]
