@@ -128,6 +128,9 @@ def test_investor_lists_give_invested_in(text, spans, expected):
     ("联想是全球最大的PC、服务器和智能手机厂商。",
      [("联想", "COMPANY"), ("PC", "INDUSTRY"), ("服务器", "INDUSTRY"), ("智能手机", "INDUSTRY")],
      [("联想", "PC"), ("联想", "服务器"), ("联想", "智能手机")]),
+    # a company working in a field, named right before the cue
+    ("这标志着甲乙科技正式进入人形机器人赛道。", [("甲乙科技", "COMPANY"), ("人形机器人", "INDUSTRY")], [("甲乙科技", "人形机器人")]),
+    ("甲乙强调标的公司可切入无人机、机器人领域。", [("甲乙", "COMPANY"), ("无人机", "INDUSTRY")], []),
     # 作为/成为 define too, with the industry in the cue's clause
     ("阿里云作为国内最大的云服务提供商，掌握大量数据。", [("阿里云", "COMPANY"), ("云服务", "INDUSTRY")], [("阿里云", "云服务")]),
     ("甲乙传媒开盘后市值突破1000亿元，成为A股市场中市值最高的影视传媒公司之一。",
