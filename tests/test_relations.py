@@ -805,6 +805,24 @@ def test_kind_lists_give_in_industry(text, spans, expected):
     assert sorted((r.head.text, r.tail.text) for r in kind_lists(d)) == sorted(expected)
 
 
+@pytest.mark.parametrize("text, spans", [
+    ("蘋果子公司Beats推出新款耳机。", [("蘋果", "INDUSTRY"), ("Beats", "COMPANY")]),
+    ("其中，抖音母公司字节跳动估值增长。", [("抖音", "INDUSTRY"), ("字节跳动", "COMPANY")]),
+    ("TCL中环的境外子公司Maxeon发起诉讼。", [("境外", "INDUSTRY"), ("Maxeon", "COMPANY")]),
+])
+def test_an_industry_before_a_head_noun_of_kinship_is_no_sector(text, spans):
+    """Neither the apposition nor the classifier relates a name typed INDUSTRY before 子公司/母公司 to the company."""
+    from docs import make_doc
+    from extract.stages.relations.classifier import RelationClassifier
+    from extract.stages.relations.rules import apposition_relations
+    d = make_doc(text, spans)
+    assert [r for r in apposition_relations(d) if r.type == "in_industry"] == []
+    always = RelationClassifier({"bias": 10.0, "w": {}})  # a model that takes every candidate
+    assert always.predict(d) == []
+    plain = make_doc("电商平台京东", [("电商", "INDUSTRY"), ("京东", "COMPANY")])
+    assert [(t, c.text, o.text) for t, c, o in always.predict(plain)] == [("in_industry", "京东", "电商")]
+
+
 @pytest.mark.parametrize("text, spans, expected", [
     ("盘面上看，算力租赁、DeepSeek概念领涨。", [("算力租赁", "INDUSTRY"), ("DeepSeek", "COMPANY")], True),
     ("兖矿能源/陕西煤业/电投能源", [("陕西煤业", "COMPANY"), ("电投能源", "INDUSTRY")], True),
