@@ -824,6 +824,18 @@ def test_an_industry_before_a_head_noun_of_kinship_is_no_sector(text, spans):
 
 
 @pytest.mark.parametrize("text, spans, expected", [
+    ("奇瑞集团1月新能源汽车销量56901台。", [("奇瑞集团", "COMPANY"), ("新能源汽车", "INDUSTRY")], []),
+    ("上汽集团1月新能源销量8.7万台。", [("上汽集团", "COMPANY"), ("新能源", "INDUSTRY")], []),
+    ("新能源汽车龙头比亚迪。", [("新能源汽车", "INDUSTRY"), ("比亚迪", "COMPANY")], [("in_industry", "比亚迪", "新能源汽车")]),
+])
+def test_an_industry_named_in_a_sales_figure_is_no_sector(text, spans, expected):
+    from docs import make_doc
+    from extract.stages.relations.classifier import RelationClassifier
+    always = RelationClassifier({"bias": 10.0, "w": {}})  # a model that takes every candidate
+    assert [(t, c.text, o.text) for t, c, o in always.predict(make_doc(text, spans))] == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
     ("盘面上看，算力租赁、DeepSeek概念领涨。", [("算力租赁", "INDUSTRY"), ("DeepSeek", "COMPANY")], True),
     ("兖矿能源/陕西煤业/电投能源", [("陕西煤业", "COMPANY"), ("电投能源", "INDUSTRY")], True),
     ("宁德时代主要从事动力电池业务。", [("宁德时代", "COMPANY"), ("动力电池", "INDUSTRY")], False),

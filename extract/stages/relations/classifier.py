@@ -299,6 +299,18 @@ def _kin_apposed(norm: str, c, o) -> bool:
     return o.end <= c.start and _KIN_GAP.fullmatch(norm, o.end, c.start) is not None
 
 
+_SALES_AFTER = re.compile(r"(?:销量|销售量|出货量|交付量|产量)")
+
+
+def _sales_line(norm: str, c, o) -> bool:
+    """Whether the industry ``o`` comes after the company ``c`` and names a product line of a sales or output figure
+    (奇瑞集团1月新能源汽车销量56901台, 宁德时代覆盖全球新能源车销量前十名中的九家): no sector of the company. In the news
+    train, extension and dev gold 0 of the 3 such pairs are in_industry; the cross-fitted classifier pairs were 0
+    right of 6 (4 documents): cross-fitted in_industry 564/615 -> 564/609 right/false, news dev + select identical
+    (session 51)."""
+    return c.end <= o.start and _SALES_AFTER.match(norm, o.end) is not None
+
+
 class RelationClassifier:
     def __init__(self, model: Optional[dict] = None, specs: Optional[dict] = None, threshold: float = 0.5,
                  lists: bool = False, extra: bool = False, thresholds: Optional[dict] = None):
@@ -331,7 +343,7 @@ class RelationClassifier:
         best = {}
         norm = doc.norm
         for c, o, rel, sent in candidates(doc, self.specs):
-            if rel == "in_industry" and (_side_by_side(norm, c, o) or _kin_apposed(norm, c, o)):
+            if rel == "in_industry" and (_side_by_side(norm, c, o) or _kin_apposed(norm, c, o) or _sales_line(norm, c, o)):
                 continue
             p = self.prob(features(doc, c, o, rel, sent, self.lists, self.extra))
             if p < cut[rel]:
