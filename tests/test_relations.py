@@ -128,6 +128,11 @@ def test_investor_lists_give_invested_in(text, spans, expected):
     ("联想是全球最大的PC、服务器和智能手机厂商。",
      [("联想", "COMPANY"), ("PC", "INDUSTRY"), ("服务器", "INDUSTRY"), ("智能手机", "INDUSTRY")],
      [("联想", "PC"), ("联想", "服务器"), ("联想", "智能手机")]),
+    # right after 等 an industry needs no head noun; after a descriptor it does
+    ("阿里巴巴、腾讯等科技股急升。", [("阿里巴巴", "COMPANY"), ("腾讯", "COMPANY"), ("科技", "INDUSTRY")],
+     [("阿里巴巴", "科技"), ("腾讯", "科技")]),
+    ("将对TEMU等跨境电商造成一定影响。", [("TEMU", "COMPANY"), ("跨境电商", "INDUSTRY")], [("TEMU", "跨境电商")]),
+    ("阿里巴巴、腾讯等多家科技股急升。", [("阿里巴巴", "COMPANY"), ("腾讯", "COMPANY"), ("科技", "INDUSTRY")], []),
     # a company working in a field, named right before the cue
     ("这标志着甲乙科技正式进入人形机器人赛道。", [("甲乙科技", "COMPANY"), ("人形机器人", "INDUSTRY")], [("甲乙科技", "人形机器人")]),
     ("甲乙强调标的公司可切入无人机、机器人领域。", [("甲乙", "COMPANY"), ("无人机", "INDUSTRY")], []),

@@ -361,6 +361,10 @@ _DEF_CUE = re.compile(r"是(?:一家|(?:国内|全球|中国)一家|(?:国内|�
 _IND_HEADS = "企业|公司|厂商|服务商|供应商|提供商|制造商|运营商|品牌商|龙头"
 _IND_HEAD = re.compile(rf"^(?:细分)?(?:{_IND_HEADS})")
 _LIST_END = re.compile(r"^等(?:知名|头部|龙头|国内|国际|多家|主要|众多|其他)*\Z")
+# 甲、乙等INDUSTRY with nothing between 等 and the industry: a list of the industry's companies whatever follows it (in the
+# news train, extension and dev gold 21 of 22 such lists, the other 甲等钢铁和铝业股); cross-fitted in_industry
+# 564/609 -> 568/610 right/false, news dev + select identical (session 51)
+_LIST_END_BARE = re.compile(r"^\s*等\Z")
 # an item's stock code or aside in brackets before the next item (晶澳科技（002459.SZ）、)
 _CODE_IN_BRACKETS = re.compile(r"^\s*[（(][^（）()\n]{1,14}[)）]\s*")
 # the head nouns after an industry that closes a list (wider than _IND_HEAD: 等海外AI巨头, 等国产咖啡品牌)
@@ -542,7 +546,17 @@ def industry_patterns(doc: Document) -> List[Relation]:
     starts = [x.start for x in ents]
     out = []
     for i, e in enumerate(ents):
-        if e.type != "INDUSTRY" or not _IND_LIST_HEAD.match(doc.norm[e.end:e.end + 6]):  # (细分供应商: 5)
+        if e.type != "INDUSTRY":
+            continue
+        if not _IND_LIST_HEAD.match(doc.norm[e.end:e.end + 6]):  # (细分供应商: 5)
+            # 阿里巴巴等科技股, TEMU等跨境电商, OpenAI 等通用人工智能大模型: right after 等, no head noun needed
+            k = i + 1
+            while k < len(ents) and ents[k].type == "INDUSTRY" and _IND_SEP.fullmatch(doc.norm, ents[k - 1].end, ents[k].start):
+                k += 1  # (甲、乙等光伏和储能企业: the industries coordinated before a head noun are the last one's)
+            if k > i + 1 and _IND_LIST_HEAD.match(doc.norm[ents[k - 1].end:ents[k - 1].end + 6]):
+                continue
+            ss, before = _before_in_sentence(doc, ents, starts, i)
+            out += [Relation("in_industry", c, e) for c in _list_closed_by(doc, before, e, _LIST_END_BARE)]
             continue
         ss, before = _before_in_sentence(doc, ents, starts, i)
         coords = _with_coordinated_industries(doc, before, e)  # (甲、乙等光伏和储能企业: 光伏, 储能)
