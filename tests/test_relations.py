@@ -491,6 +491,19 @@ def test_names_listed_after_a_placed_company_share_its_place(text, spans, expect
     assert sorted((r.head.text, r.tail.text) for r in doc.relations if r.type == "located_in") == sorted(expected)
 
 
+def test_a_place_or_owner_is_related_at_the_first_pair_of_mentions_only():
+    from docs import make_doc
+    from extract.stages.relations.rules import RelationsComponent
+    text = "苏州的甲乙科技发布新品。甲乙科技旗下丙丁智能上市。苏州的甲乙科技再获奖。甲乙科技旗下丙丁智能扩产。美国的谷歌、美国的谷歌。"
+    spans = [("苏州", "LOC"), ("甲乙科技", "COMPANY"), ("甲乙科技", "COMPANY"), ("丙丁智能", "COMPANY"), ("苏州", "LOC"),
+             ("甲乙科技", "COMPANY"), ("甲乙科技", "COMPANY"), ("丙丁智能", "COMPANY"), ("美国", "LOC"), ("谷歌", "COMPANY"),
+             ("美国", "LOC"), ("谷歌", "COMPANY")]
+    doc = RelationsComponent(tables=False)(make_doc(text, spans))
+    got = sorted((r.type, r.head.text, r.head.start, r.tail.start) for r in doc.relations)
+    assert got == [("located_in", "甲乙科技", 3, 0), ("located_in", "谷歌", 52, 49),
+                   ("subsidiary_of", "丙丁智能", 18, 12)]
+
+
 # ---------------------------------------------------------------- the learned classifier (classifier.py)
 # last in the file: its tests train models (seconds each), and mutation testing stops at the first failure
 
