@@ -504,6 +504,13 @@ def test_a_place_or_owner_is_related_at_the_first_pair_of_mentions_only():
                    ("subsidiary_of", "丙丁智能", 18, 12)]
 
 
+def test_table_rows_keep_a_place_at_every_row(nlp):
+    # the first-pair-only rule is for prose: in tables every row states its own (seed gold: a company placed in two tables)
+    doc = nlp(COLUMNS + "\n\n" + COLUMNS)
+    placed = [r for r in doc.relations if r.type == "located_in" and r.head.text == "甲乙材料科技股份有限公司"]
+    assert len(placed) == 2 and placed[0].head.start != placed[1].head.start
+
+
 # ---------------------------------------------------------------- the learned classifier (classifier.py)
 # last in the file: its tests train models (seconds each), and mutation testing stops at the first failure
 
