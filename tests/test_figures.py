@@ -795,3 +795,9 @@ def test_aspects_departments_rates_and_one_rate_cut():
 def test_measure_words_of_news_figures(text, expected):
     figs = find_figures(make_doc(text))
     assert [(f.text, float(f.attrs["value"]), f.attrs["unit"]) for f in figs] == expected
+
+
+def test_a_fraction_with_a_large_denominator_after_de_is_a_share():
+    got = {t: (round(e.attrs["value"], 4), e.attrs["unit"]) for t, e in figures("工人数是京东的1/35，出险率仅为人类驾驶员的1/14。").items()}
+    assert got == {"1/35": (round(100 / 35, 4), "%"), "1/14": (round(100 / 14, 4), "%")}
+    assert figures("1/20-2/12期间，截至2/11，涨幅排序9/11") == {}  # dates and a rank, not fractions
