@@ -519,3 +519,24 @@ def test_asof_the_moment_of_writing_or_a_slash_date(text, span, attrs):
 
 def test_a_slash_date_without_asof_is_not_read_as_a_month_and_day():
     assert [d.text for d in find_dates(make_doc("分别为2/3的份额"))] == []
+
+
+@pytest.mark.parametrize("text, span, attrs", [
+    ("以2025/6/1进行新老划段", "2025/6/1", {"year": 2025, "month": 6, "day": 1}),
+    ("回落56%，25/1/20 DeepSeek发布", "25/1/20", {"year": 2025, "month": 1, "day": 20}),
+    ("2025/09/14 14:17", "2025/09/14 14:17", {"year": 2025, "month": 9, "day": 14, "time": "14:17"}),
+    ("ChatGPT：22/12/7-12/23上证综指下跌", "22/12/7-12/23",
+     {"from_date": {"year": 2022, "month": 12, "day": 7}, "to_date": {"year": 2022, "month": 12, "day": 23}}),
+    ("等权重指数，1/20-2/12 DeepSeek", "1/20-2/12", {"from_date": {"month": 1, "day": 20}, "to_date": {"month": 2, "day": 12}}),
+    ("类似23/1-23/4的ChatGPT行情", "23/1-23/4",
+     {"from_date": {"year": 2023, "month": 1}, "to_date": {"year": 2023, "month": 4}}),
+    ("指数1/20以来涨58%", "1/20以来", {"month": 1, "day": 20, "since": "since"}),
+])
+def test_a_slash_date_in_a_shape_only_a_date_takes(text, span, attrs):
+    (d,) = find_dates(make_doc(text))
+    assert (d.text, {k: v for k, v in d.attrs.items() if k != "norm"}) == (span, attrs)
+
+
+@pytest.mark.parametrize("text", ["PE分别为16/12/10倍", "上调24/10/8亿元", "仅为人类驾驶员的1/14", "排序9/11"])
+def test_a_slash_series_or_share_is_no_slash_date(text):
+    assert [d.text for d in find_dates(make_doc(text))] == []
