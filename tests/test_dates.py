@@ -540,3 +540,19 @@ def test_a_slash_date_in_a_shape_only_a_date_takes(text, span, attrs):
 @pytest.mark.parametrize("text", ["PE分别为16/12/10倍", "上调24/10/8亿元", "仅为人类驾驶员的1/14", "排序9/11"])
 def test_a_slash_series_or_share_is_no_slash_date(text):
     assert [d.text for d in find_dates(make_doc(text))] == []
+
+
+@pytest.mark.parametrize("text, span, attrs", [
+    ("但时隔两年后，还是被终止注册", "两年后", {"relative": "later", "years": 2}),
+    ("分红7亿元，8个月后的上会前夕", "8个月后", {"relative": "later", "months": 8}),
+    ("获受理，半年后通过上市委会议", "半年后", {"relative": "later", "years": 0.5}),
+    ("而不到两周后，美国陆军就宣布", "不到两周后", {"relative": "later", "weeks": 2}),
+    ("百车行动”的17天后，360集团", "17天后", {"relative": "later", "days": 17}),
+])
+def test_n_units_later_after_a_clause_break_is_a_date(text, span, attrs):
+    assert [(d.text, {k: v for k, v in d.attrs.items() if k != "norm"}) for d in find_dates(make_doc(text))] == [(span, attrs)]
+
+
+@pytest.mark.parametrize("text", ["执掌KDDI七年后将出任", "暫停經營業務6個月後，據報", "满2年后才能上市"])
+def test_a_duration_of_an_action_before_hou_is_no_later_date(text):
+    assert [d.text for d in find_dates(make_doc(text)) if d.text.endswith(("后", "後"))] == []
