@@ -556,3 +556,13 @@ def test_n_units_later_after_a_clause_break_is_a_date(text, span, attrs):
 @pytest.mark.parametrize("text", ["执掌KDDI七年后将出任", "暫停經營業務6個月後，據報", "满2年后才能上市"])
 def test_a_duration_of_an_action_before_hou_is_no_later_date(text):
     assert [d.text for d in find_dates(make_doc(text)) if d.text.endswith(("后", "後"))] == []
+
+
+@pytest.mark.parametrize("text, span, time", [
+    ("将于3月21日9:30恢复正常营业", "3月21日9:30", "9:30"),
+    ("截至2025年2月10日\u00a010:04，沪深300指数", "截至2025年2月10日\u00a010:04", "10:04"),
+    ("“2月8日18:00后，开始断电", "2月8日18:00后", "18:00"),
+])
+def test_a_clock_time_with_a_colon_after_a_day_stays_in_the_date(text, span, time):
+    (d,) = find_dates(make_doc(text))
+    assert (d.text, d.attrs["time"]) == (span, time)
