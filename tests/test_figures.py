@@ -664,6 +664,8 @@ def test_a_price_from_an_amount_is_a_lower_bound_with_qi_outside(text, expected)
     ("年銷售額過億元的明星", "過億元"),
     ("招商局拟通过118亿元", "118亿元"),  # after a verb 过 is part of it
     ("场规模迈过200亿美元", "200亿美元"),
+    ("回国创业时不过 27 岁，相当于", "27 岁"),  # a space after the verb: the figure starts at the number
+    ("股票多次跌破 1 美元大关", "1 美元"),
 ])
 def test_a_prefix_that_ends_the_word_before_it_stays_out(text, span):
     from extract.stages.recognizers import find_figures

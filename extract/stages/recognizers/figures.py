@@ -218,7 +218,12 @@ class FigureRecognizer:
             start, attrs = res
             if norm[start - 1:start] in _WORD_BEFORE.get(m.group("pre"), ()) or (
                     m.group("pre") in _PREFIX_ONLY_AFTER and norm[start - 1:start] not in _PREFIX_ONLY_AFTER[m.group("pre")]):
-                m = self.pattern.match(norm, m.end("pre"))  # 打破3项纪录, 最近一轮: the prefix ends the word before it
+                # 打破3项纪录, 最近一轮: the prefix ends the word before it; the figure starts after the spaces that
+                # follow it (不过 27 岁, 跌破 1 美元: news gold 3 of 3 such FIGUREs start at the number, none found before)
+                after = m.end("pre")
+                while norm[after:after + 1] in (" ", "\t", "\u00a0"):
+                    after += 1
+                m = self.pattern.match(norm, after)
                 res = self._normalize(m, norm, dollar) if m is not None else None
                 if res is None:
                     continue
