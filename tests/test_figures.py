@@ -803,3 +803,9 @@ def test_a_fraction_with_a_large_denominator_after_de_is_a_share():
     got = {t: (round(e.attrs["value"], 4), e.attrs["unit"]) for t, e in figures("工人数是京东的1/35，出险率仅为人类驾驶员的1/14。").items()}
     assert got == {"1/35": (round(100 / 35, 4), "%"), "1/14": (round(100 / 14, 4), "%")}
     assert figures("1/20-2/12期间，截至2/11，涨幅排序9/11") == {}  # dates and a rank, not fractions
+
+
+def test_us_cents_are_hundredths_of_a_dollar_with_a_per_unit():
+    got = {t: (round(e.attrs["value"], 4), e.attrs["unit"]) for t, e in
+           figures("均价约为8.7美分/片，美棉77.4美分/磅，停止铸造1美分硬币").items()}
+    assert got == {"8.7美分/片": (0.087, "美元/片"), "77.4美分/磅": (0.774, "美元/磅"), "1美分": (0.01, "美元")}
