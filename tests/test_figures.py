@@ -809,3 +809,9 @@ def test_us_cents_are_hundredths_of_a_dollar_with_a_per_unit():
     got = {t: (round(e.attrs["value"], 4), e.attrs["unit"]) for t, e in
            figures("均价约为8.7美分/片，美棉77.4美分/磅，停止铸造1美分硬币").items()}
     assert got == {"8.7美分/片": (0.087, "美元/片"), "77.4美分/磅": (0.774, "美元/磅"), "1美分": (0.01, "美元")}
+
+
+def test_zuiduo_before_the_verb_of_a_change_makes_the_figure_at_most():
+    got = {t: e.attrs["qualifier"] for t, e in figures("恒指午後最多漲406點，道指最多曾跌467點，有望最多带来2000亿增量资金。").items()}
+    assert got == {"406點": "less_than", "467點": "less_than", "2000亿": "less_than"}
+    assert {t: e.attrs["qualifier"] for t, e in figures("数量最多的30家").items()} == {"30家": "exact"}

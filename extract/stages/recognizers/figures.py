@@ -128,6 +128,10 @@ class FigureRecognizer:
         self.more_after_unit = quals["suffix_after_unit_more"]  # 3年多, 一倍多
         self.precedence = {c: i for i, c in enumerate(quals["precedence"])}
         self.bare_magnitude = frozenset(quals["bare_magnitude"]["chars"])  # 千亿, 百万: approx
+        bv = quals.get("before_verb", {"words": {}, "verbs": []})  # 恒指最多漲406點 (_verb_qualifiers)
+        self.before_verb = bv["words"]
+        self._before_verb = re.compile(rf"({alternation(bv['words'])})(?:{alternation(bv['verbs'])}){{1,2}}[ \t]?\Z") \
+            if bv["words"] else None
         self._suffix_after = re.compile(rf"[ \t]*({alternation(self.suffix)})")
         self._prefix_lengths = sorted({len(w) for w in self.prefix}, reverse=True)
         self.last_n_prefixes = ("近", "接近", "将近")
@@ -244,7 +248,8 @@ class FigureRecognizer:
                 pos = max(pos, end)
             out.append(doc.entity("FIGURE", start, end, attrs, source="rules"))
         for step in (self._halves, self._half_years, self._streak_days, self._index_points, self._join_ranges,
-                     self._share_units, self._listed_numbers, self._declared_currency, self._prices_from):
+                     self._share_units, self._listed_numbers, self._declared_currency, self._prices_from,
+                     self._verb_qualifiers):
             out = step(doc, out)  # each reads the figures the steps before it left
         return out
 
@@ -451,6 +456,20 @@ class FigureRecognizer:
             if declared is None or declared == "元" or _NAMES_RMB.search(norm, f.start, min(len(norm), f.end + 4)):
                 continue
             f.attrs["unit"] = declared + unit[1:]
+        return figs
+
+    def _verb_qualifiers(self, doc, figs: list) -> list:
+        """``恒指最多漲406點``, ``比特幣最多跌2.37%``, ``最多曾漲1.78%``: a qualifier word before the verb of the change
+        (qualifiers.json ``before_verb``) qualifies the exact figure right after the verb; it stays outside the span."""
+        if self._before_verb is None:
+            return figs
+        norm = doc.norm
+        for f in figs:
+            if f.attrs.get("qualifier") != "exact":
+                continue
+            m = self._before_verb.search(norm, max(0, f.start - 8), f.start)
+            if m:
+                f.attrs["qualifier"] = self.before_verb[m.group(1)]
         return figs
 
     def _prefix_class(self, norm: str, i: int):
