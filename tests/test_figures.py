@@ -815,3 +815,10 @@ def test_zuiduo_before_the_verb_of_a_change_makes_the_figure_at_most():
     got = {t: e.attrs["qualifier"] for t, e in figures("恒指午後最多漲406點，道指最多曾跌467點，有望最多带来2000亿增量资金。").items()}
     assert got == {"406點": "less_than", "467點": "less_than", "2000亿": "less_than"}
     assert {t: e.attrs["qualifier"] for t, e in figures("数量最多的30家").items()} == {"30家": "exact"}
+
+
+def test_yuezhan_and_buchaoguo_before_the_measure_qualify_the_figure_after_it():
+    got = {t: e.attrs["qualifier"] for t, e in
+           figures("交通票务（约占总收入的 80%），約佔其投資組合37%，余额合计不超过本公司上季末总资产的1%。").items()}
+    assert got == {"80%": "approx", "37%": "approx", "1%": "less_than"}
+    assert {t: e.attrs["qualifier"] for t, e in figures("约占，其中30%").items()} == {"30%": "exact"}  # not across a comma

@@ -132,6 +132,10 @@ class FigureRecognizer:
         self.before_verb = bv["words"]
         self._before_verb = re.compile(rf"({alternation(bv['words'])})(?:{alternation(bv['verbs'])}){{1,2}}[ \t]?\Z") \
             if bv["words"] else None
+        bg = quals.get("before_gap", {"words": {}, "max_gap": 0})  # 约占总收入的 80%, 不超过…总资产的1%
+        self.before_gap = bg["words"]
+        self._before_gap = re.compile(rf"({alternation(bg['words'])})[^，。；;,.、！？!?\n\d（）()“”\"%]{{0,{int(bg['max_gap'])}}}\Z") \
+            if bg["words"] else None
         self._suffix_after = re.compile(rf"[ \t]*({alternation(self.suffix)})")
         self._prefix_lengths = sorted({len(w) for w in self.prefix}, reverse=True)
         self.last_n_prefixes = ("近", "接近", "将近")
@@ -460,16 +464,22 @@ class FigureRecognizer:
 
     def _verb_qualifiers(self, doc, figs: list) -> list:
         """``恒指最多漲406點``, ``比特幣最多跌2.37%``, ``最多曾漲1.78%``: a qualifier word before the verb of the change
-        (qualifiers.json ``before_verb``) qualifies the exact figure right after the verb; it stays outside the span."""
-        if self._before_verb is None:
+        (qualifiers.json ``before_verb``) qualifies the exact figure right after the verb; it stays outside the span.
+        So does a qualifier word before the measure (``约占总收入的 80%``, ``不超过本公司上季末总资产的1%``:
+        ``before_gap``)."""
+        if self._before_verb is None and self._before_gap is None:
             return figs
         norm = doc.norm
         for f in figs:
             if f.attrs.get("qualifier") != "exact":
                 continue
-            m = self._before_verb.search(norm, max(0, f.start - 8), f.start)
+            m = self._before_verb.search(norm, max(0, f.start - 8), f.start) if self._before_verb else None
             if m:
                 f.attrs["qualifier"] = self.before_verb[m.group(1)]
+                continue
+            m = self._before_gap.search(norm, max(0, f.start - 20), f.start) if self._before_gap else None
+            if m:
+                f.attrs["qualifier"] = self.before_gap[m.group(1)]
         return figs
 
     def _prefix_class(self, norm: str, i: int):
