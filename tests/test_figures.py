@@ -822,3 +822,8 @@ def test_yuezhan_and_buchaoguo_before_the_measure_qualify_the_figure_after_it():
            figures("交通票务（约占总收入的 80%），約佔其投資組合37%，余额合计不超过本公司上季末总资产的1%。").items()}
     assert got == {"80%": "approx", "37%": "approx", "1%": "less_than"}
     assert {t: e.attrs["qualifier"] for t, e in figures("约占，其中30%").items()} == {"30%": "exact"}  # not across a comma
+
+
+def test_chaoguole_right_before_a_figure_makes_it_more_than():
+    got = {t: e.attrs["qualifier"] for t, e in figures("票房超过了1亿元，收入增速普遍超过了 30%。").items()}
+    assert got == {"1亿元": "more_than", "30%": "more_than"}

@@ -136,6 +136,7 @@ class FigureRecognizer:
         self.before_gap = bg["words"]
         self._before_gap = re.compile(rf"({alternation(bg['words'])})[^，。；;,.、！？!?\n\d（）()“”\"%]{{0,{int(bg['max_gap'])}}}\Z") \
             if bg["words"] else None
+        self.right_before = quals.get("right_before", {}).get("words", {})  # 票房超过了1亿元
         self._suffix_after = re.compile(rf"[ \t]*({alternation(self.suffix)})")
         self._prefix_lengths = sorted({len(w) for w in self.prefix}, reverse=True)
         self.last_n_prefixes = ("近", "接近", "将近")
@@ -466,9 +467,7 @@ class FigureRecognizer:
         """``恒指最多漲406點``, ``比特幣最多跌2.37%``, ``最多曾漲1.78%``: a qualifier word before the verb of the change
         (qualifiers.json ``before_verb``) qualifies the exact figure right after the verb; it stays outside the span.
         So does a qualifier word before the measure (``约占总收入的 80%``, ``不超过本公司上季末总资产的1%``:
-        ``before_gap``)."""
-        if self._before_verb is None and self._before_gap is None:
-            return figs
+        ``before_gap``), and a verb with its particle right before the figure (``票房超过了1亿元``: ``right_before``)."""
         norm = doc.norm
         for f in figs:
             if f.attrs.get("qualifier") != "exact":
@@ -480,6 +479,11 @@ class FigureRecognizer:
             m = self._before_gap.search(norm, max(0, f.start - 20), f.start) if self._before_gap else None
             if m:
                 f.attrs["qualifier"] = self.before_gap[m.group(1)]
+                continue
+            before = norm[max(0, f.start - 4):f.start].rstrip(" \t")
+            for w, q in self.right_before.items():
+                if before.endswith(w):
+                    f.attrs["qualifier"] = q
         return figs
 
     def _prefix_class(self, norm: str, i: int):
