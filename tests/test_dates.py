@@ -566,3 +566,12 @@ def test_a_duration_of_an_action_before_hou_is_no_later_date(text):
 def test_a_clock_time_with_a_colon_after_a_day_stays_in_the_date(text, span, time):
     (d,) = find_dates(make_doc(text))
     assert (d.text, d.attrs["time"]) == (span, time)
+
+
+@pytest.mark.parametrize("text, span, d1, d2", [
+    ("（上世纪）七八十年代韶关经济发展", "七八十年代", 1970, 1980),
+    ("八九十的年代，松下电视一度", "八九十的年代", 1980, 1990),
+])
+def test_two_decades_in_chinese_numerals_are_one_date(text, span, d1, d2):
+    (d,) = [d for d in find_dates(make_doc(text)) if "年代" in d.text]
+    assert (d.text, d.attrs["from_date"], d.attrs["to_date"]) == (span, {"decade": d1}, {"decade": d2})

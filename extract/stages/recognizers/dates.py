@@ -238,6 +238,9 @@ class DateRecognizer:
               | (?P<fy>(?<![\d.])(?:(?P<fyy0>{YEAR}){G}(?:-|—|–|~|～|至|到){G})?(?P<fyy>{YEAR}|\d{{2}}){G}(?:{FISCAL}))
               | (?P<roc>(?:民国(?P<rocy>\d{{2,3}}|[一二三四五六七八九十百]{{1,4}})|(?<![\d.])(?P<rocy3>1[01]\d))年(?!代|前|来|以来|间|内|多|历史)(?:(?P<rocm>{MONTH}|{CN_MONTH})月(?:(?P<rocd>{DAY})[日号])?)?)
               | (?P<dec>(?P<dcent>上世纪)?(?<![\d.])(?P<dy>(?:19|20)?[1-9]0)年代)
+              # 七八十年代, 八九十的年代: two decades of the last century in Chinese numerals (news gold 3 of 3 DATEs, none
+              # found before; session 51)
+              | (?P<dec2>(?<![一二三四五六七八九十])(?P<dc1>[一二三四五六七八])(?P<dc2>[二三四五六七八九])十的?年代)
               | (?P<range>(?<![\d.])(?P<y1>{YEAR}){G}(?:年{G})?(?:-|—|–|~|～|至|到){G}(?P<y2>{YEAR}){G}年(?P<rdu>度)?)
               | (?P<ymd>(?<![\d.])(?P<y>{YEAR}|{CYEAR}){G}年
                     (?:{G}(?P<m>1[0-2]|0?[1-9])(?![\d.]){G}月(?:份|{G}(?P<d>3[01]|[12]\d|0?[1-9])(?![\d.]){G}[日号](?:{TOD})?)?
@@ -574,6 +577,11 @@ class DateRecognizer:
         elif g("dec"):  # 90年代, 上世纪30年代 (上世纪: the 1900s)
             dy = int(g("dy"))
             a["decade"] = dy if dy >= 1000 else 1900 + dy
+        elif g("dec2"):  # 七八十年代: from the 1970s to the 1980s
+            d1, d2 = (1900 + 10 * int(self.num.digits[g(k)]) for k in ("dc1", "dc2"))
+            if d2 != d1 + 10:
+                return None
+            a["from_date"], a["to_date"] = {"decade": d1}, {"decade": d2}
         elif g("q"):
             a["part"] = "Q" + g("qn")
         elif g("plan"):
