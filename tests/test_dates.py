@@ -575,3 +575,9 @@ def test_a_clock_time_with_a_colon_after_a_day_stays_in_the_date(text, span, tim
 def test_two_decades_in_chinese_numerals_are_one_date(text, span, d1, d2):
     (d,) = [d for d in find_dates(make_doc(text)) if "年代" in d.text]
     assert (d.text, d.attrs["from_date"], d.attrs["to_date"]) == (span, {"decade": d1}, {"decade": d2})
+
+
+@pytest.mark.parametrize("text, span", [("可控，1月中下旬港股大盘单边向上", "1月中下旬"),
+                                        ("自12月下旬至1月中上旬，国际油价", "12月下旬至1月中上旬")])
+def test_two_thirds_of_a_month_stay_in_the_date(text, span):
+    assert [d.text for d in find_dates(make_doc(text))] == [span]

@@ -61,9 +61,10 @@ from extract.stages.recognizers._data import GAP, alternation, char_class, load_
 from extract.stages.recognizers.numerals import Numerals
 
 YEAR = r"(?:19|20)\d{2}"
-_PARTS = {"底": "end", "末": "end", "初": "begin", "上旬": "early", "中旬": "mid", "下旬": "late",
+_PARTS = {"底": "end", "末": "end", "初": "begin", "上旬": "early", "中旬": "mid", "下旬": "late", "中下旬": "mid-late", "中上旬": "early-mid",
           "年底": "end", "年末": "end", "年初": "begin", "全年": "year"}
-_MONTH_PART = re.compile(r"[ \t]*(底|末|初(?![步衷心期中始])|上旬|中旬|下旬)")
+# (中下旬 / 中上旬: two thirds of a month, 1月中下旬, 12月下旬至1月中上旬: news gold 2 of 2, session 51)
+_MONTH_PART = re.compile(r"[ \t]*(底|末|初(?![步衷心期中始])|上旬|中旬|下旬|中下旬|中上旬)")
 _YEAR_PART = re.compile(r"[ \t]*(年底|年末|年初|全年)")
 _PART_ENDS = "底末初旬"  # the last character of a part of a month or year (8月底, 年末, 1月初, 中旬)
 _QH_END = re.compile(r"[QH][1-4]\Z|[QH][1-4](?=末)")  # 2024Q3末, 2025H1末: a part of the quarter or half after it
