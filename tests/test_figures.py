@@ -827,3 +827,10 @@ def test_yuezhan_and_buchaoguo_before_the_measure_qualify_the_figure_after_it():
 def test_chaoguole_right_before_a_figure_makes_it_more_than():
     got = {t: e.attrs["qualifier"] for t, e in figures("票房超过了1亿元，收入增速普遍超过了 30%。").items()}
     assert got == {"1亿元": "more_than", "30%": "more_than"}
+
+
+def test_a_streak_of_quarters_or_months_without_ge_is_a_duration():
+    got = {t: (e.attrs["value"], e.attrs["unit"]) for t, e in
+           figures("打破了此前连续两季度负增长，市占終止連十季走揚，收入連續四季差過預期，成交金额连续三月回落").items()}
+    assert got == {"两季度": (2, "季度"), "十季": (10, "季"), "四季": (4, "季"), "三月": (3, "月")}
+    assert figures("连续3月份") == {}
