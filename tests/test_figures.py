@@ -834,3 +834,8 @@ def test_a_streak_of_quarters_or_months_without_ge_is_a_duration():
            figures("打破了此前连续两季度负增长，市占終止連十季走揚，收入連續四季差過預期，成交金额连续三月回落").items()}
     assert got == {"两季度": (2, "季度"), "十季": (10, "季"), "四季": (4, "季"), "三月": (3, "月")}
     assert figures("连续3月份") == {}
+
+
+def test_zai_counts_years():
+    got = {t: (e.attrs["value"], e.attrs["unit"], e.attrs["qualifier"]) for t, e in figures("历经12载，寒窗苦读二十余载。").items()}
+    assert got == {"12载": (12, "年", "exact"), "二十余载": (20, "年", "more_than")}
