@@ -672,6 +672,11 @@ def test_a_prefix_that_ends_the_word_before_it_stays_out(text, span):
     assert [f.text for f in find_figures(make_doc(text))] == [span]
 
 
+def test_a_prefix_after_a_line_break_is_no_verb_ending():
+    from extract.stages.recognizers import find_figures
+    assert [f.text for f in find_figures(make_doc("其中有 4个区县有超\n过 100 家小巨人"))] == ["4个"]  # (超\n过: one word)
+
+
 def test_money_is_one_definition_for_the_recognizer_the_facts_and_the_funding_extractor():
     from extract.stages.events.rules import _is_money, _load
     from extract.stages.facts.rules import _is_amount

@@ -232,9 +232,10 @@ class FigureRecognizer:
             if norm[start - 1:start] in _WORD_BEFORE.get(m.group("pre"), ()) or (
                     m.group("pre") in _PREFIX_ONLY_AFTER and norm[start - 1:start] not in _PREFIX_ONLY_AFTER[m.group("pre")]):
                 # 打破3项纪录, 最近一轮: the prefix ends the word before it; the figure starts after the spaces that
-                # follow it (不过 27 岁, 跌破 1 美元: news gold 3 of 3 such FIGUREs start at the number, none found before)
+                # follow it (不过 27 岁, 跌破 1 美元: news gold 3 of 3 such FIGUREs start at the number, none found before),
+                # unless a line break stands before the prefix (超\n过 100 家: a PDF line inside 超过, no verb before 过)
                 after = m.end("pre")
-                while norm[after:after + 1] in (" ", "\t", "\u00a0"):
+                while norm[start - 1:start] not in GAP_CHARS and norm[after:after + 1] in (" ", "\t", "\u00a0"):
                     after += 1
                 m = self.pattern.match(norm, after)
                 res = self._normalize(m, norm, dollar) if m is not None else None
