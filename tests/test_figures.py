@@ -844,3 +844,8 @@ def test_a_streak_of_quarters_or_months_without_ge_is_a_duration():
 def test_zai_counts_years():
     got = {t: (e.attrs["value"], e.attrs["unit"], e.attrs["qualifier"]) for t, e in figures("历经12载，寒窗苦读二十余载。").items()}
     assert got == {"12载": (12, "年", "exact"), "二十余载": (20, "年", "more_than")}
+
+
+def test_bude_and_wei_chaoguo_are_at_most_prefixes():
+    got = {t: e.attrs["qualifier"] for t, e in figures("通常不得超过5%，但净利润仍未超过3亿元。").items()}
+    assert got == {"不得超过5%": "less_than", "未超过3亿元": "less_than"}
