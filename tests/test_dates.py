@@ -581,3 +581,9 @@ def test_two_decades_in_chinese_numerals_are_one_date(text, span, d1, d2):
                                         ("自12月下旬至1月中上旬，国际油价", "12月下旬至1月中上旬")])
 def test_two_thirds_of_a_month_stay_in_the_date(text, span):
     assert [d.text for d in find_dates(make_doc(text))] == [span]
+
+
+def test_a_year_of_the_1800s_is_a_date_not_a_duration():
+    doc = make_doc("寶齊萊源自1888年於瑞士琉森創立，1878年开平矿务局的成立")
+    assert [(d.text, d.attrs["year"]) for d in find_dates(doc)] == [("1888年", 1888), ("1878年", 1878)]
+    assert find_figures(doc) == []

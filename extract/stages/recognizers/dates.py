@@ -60,7 +60,9 @@ from typing import List, Optional
 from extract.stages.recognizers._data import GAP, alternation, char_class, load_rules
 from extract.stages.recognizers.numerals import Numerals
 
-YEAR = r"(?:19|20)\d{2}"
+# (18xx too: 寶齊萊源自1888年, 1878年开平矿务局的成立: news gold 2 of 2 such years DATEs, read as durations before;
+# session 51)
+YEAR = r"(?:18|19|20)\d{2}"
 _PARTS = {"底": "end", "末": "end", "初": "begin", "上旬": "early", "中旬": "mid", "下旬": "late", "中下旬": "mid-late", "中上旬": "early-mid",
           "年底": "end", "年末": "end", "年初": "begin", "全年": "year"}
 # (中下旬 / 中上旬: two thirds of a month, 1月中下旬, 12月下旬至1月中上旬: news gold 2 of 2, session 51)

@@ -744,7 +744,7 @@ class FigureRecognizer:
         if len(s) != 4:
             return False
         if s.isdigit():
-            return 1900 <= int(s) <= 2099
+            return 1800 <= int(s) <= 2099  # (1888年: the DATE recognizer's YEAR, session 51)
         v = self.num.parse_chinese(s)
         return v is not None and 1900 <= v <= 2099 and all(c in self.num.digits for c in s)
 
