@@ -587,3 +587,8 @@ def test_a_year_of_the_1800s_is_a_date_not_a_duration():
     doc = make_doc("寶齊萊源自1888年於瑞士琉森創立，1878年开平矿务局的成立")
     assert [(d.text, d.attrs["year"]) for d in find_dates(doc)] == [("1888年", 1888), ("1878年", 1878)]
     assert find_figures(doc) == []
+
+
+def test_nei_after_a_relative_year_stays_in_but_not_neidi():
+    assert [(d.text, d.attrs.get("within")) for d in find_dates(make_doc("市傳最快今年內上市，今年内地市场"))] == [
+        ("今年內", True), ("今年", None)]

@@ -269,7 +269,8 @@ class DateRecognizer:
               | (?P<rely>(?P<ry>{alternation(self.rel_years)})
                     (?:(?P<rm>{MONTH}|{CN_MONTH})月(?:份|(?P<rd>{DAY})[日号](?:{TOD})?)?
                       | (?:前|首)(?P<rfirst>\d{{1,2}}|{CN_MONTH})个?月 | (?P<rq>首季) | (?P<rsame>同期|同月|此时) | (?P<rpart>{PARTS})
-                      | (?P<rseason>春季|夏季|秋季|冬季|春天|夏天|秋天|冬天))?)
+                      | (?P<rseason>春季|夏季|秋季|冬季|春天|夏天|秋天|冬天)
+                      | (?P<rin>内{_NEIDI}))?)
               | (?P<wk>(?P<wkp>{WKP})?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天末])(?:{TOD})?)
               | (?P<ago>(?<![\d.])(?P<an>{NUM})多?(?P<au>{alternation(self.ago_units)})多?之?前(?![期端列沿台夕]))
               # 两年后, 一周后, 8个月后, 半年后, 不到两周后: N units after a moment told before, a DATE in the news gold (22
@@ -618,6 +619,8 @@ class DateRecognizer:
                 a["same_period"] = True
             if g("rseason"):
                 a["season"] = g("rseason")
+            if g("rin"):  # 今年內上市, 預計在今年內開服: within the year (news gold 2 of 2, the 内 was left out; session 51)
+                a["within"] = True
         elif g("wk"):
             a["relative"] = "weekday"
             a["weekday"] = g("wd")
