@@ -850,3 +850,10 @@ def test_zai_counts_years():
 def test_bude_and_wei_chaoguo_are_at_most_prefixes():
     got = {t: e.attrs["qualifier"] for t, e in figures("通常不得超过5%，但净利润仍未超过3亿元。").items()}
     assert got == {"不得超过5%": "less_than", "未超过3亿元": "less_than"}
+
+
+def test_jin_n_years_after_a_duration_verb_is_a_figure_in_the_rules_component():
+    comp = make_rules(None, policies=False, companies=False, bylines=False)
+    d = comp(make_doc("经过近4年时间的调整，在经历了近一年的模型测试，近3年营收增长，创4个月新高"))
+    assert sorted((e.text, e.type) for e in d.entities) == sorted(
+        [("近4年", "FIGURE"), ("近一年", "FIGURE"), ("近3年", "DATE"), ("4个月", "DATE")])

@@ -32,6 +32,10 @@ __all__ = ["find_figures", "find_dates", "find_ranks", "find_policies", "find_co
            "ShortCompanyRecognizer", "BylineRecognizer", "Numerals"]
 
 
+_LAST_N_FIGURE = ("近", "接近", "将近")  # (FigureRecognizer.last_n_prefixes and last_n_units: the windows it reads
+_LAST_N_UNITS = ("年", "个月")           # as durations only after a duration verb)
+
+
 @components.register("rules.v1")
 def make_rules(nlp, figures: bool = True, dates: bool = True, ranks: bool = True, policies: bool = True,
                companies: bool = True, bylines: bool = True, rules_dir: str = None):
@@ -57,12 +61,19 @@ def make_rules(nlp, figures: bool = True, dates: bool = True, ranks: bool = True
         # 排14位 / 近2周: the rank and date recognizers read the ranking verb or the window word (近, 过去, 未来)
         # before the count the figure recognizer saw, so a FIGURE with the very extent of a RANK or of a relative
         # window DATE gives way
+        # — unless the FIGURE itself opens with the window word (经过近4年时间, 经历了近一年: the figure recognizer reads
+        # 近N年 only after a duration verb, a duration FIGURE in the news gold at 3 of 3; then the DATE gives way)
+        durations = {(e.start, e.end) for e in found
+                     if e.type == "FIGURE" and doc.norm.startswith(_LAST_N_FIGURE, e.start)
+                     and e.attrs.get("unit") in _LAST_N_UNITS}
         ranks = {(e.start, e.end) for e in found
-                 if e.type == "RANK" or (e.type == "DATE" and e.attrs.get("relative") in ("last", "next"))}
+                 if e.type == "RANK" or (e.type == "DATE" and e.attrs.get("relative") in ("last", "next")
+                                         and (e.start, e.end) not in durations)}
         # and 連升3日: the days of a streak (a FIGURE in 日, FigureRecognizer._streak_days) are no day of the month
         streaks = {(e.start, e.end) for e in found if e.type == "FIGURE" and e.attrs.get("unit") == "日"}
         doc.entities.extend(e for e in found if (e.type != "FIGURE" or (e.start, e.end) not in ranks)
-                            and (e.type != "DATE" or (e.start, e.end) not in streaks))
+                            and (e.type != "DATE" or ((e.start, e.end) not in streaks
+                                                      and (e.start, e.end) not in durations)))
         return doc
 
     return rules

@@ -696,10 +696,12 @@ class FigureRecognizer:
                     and norm[m.end():m.end() + 1] not in self.year_duration_after
                     and not norm[max(0, start - 4):start].rstrip(GAP_CHARS).endswith(self.year_duration_before)):
                 return None
-            # 近3年 is a DATE (the last three years) unless a duration verb precedes it
-            if (g("pre") in self.last_n_prefixes and unit in self.last_n_units
-                    and not norm[max(0, start - 4):start].rstrip(GAP_CHARS).endswith(self.duration_cues)):
-                return None
+            # 近3年 is a DATE (the last three years) unless a duration verb precedes it (经历了近一年: with its 了; 花了将近
+            # 两年时间: units.json duration_cues; news gold 3 of 3 such FIGUREs, session 51)
+            if g("pre") in self.last_n_prefixes and unit in self.last_n_units:
+                before = norm[max(0, start - 5):start].rstrip(GAP_CHARS)
+                if not (before.endswith(self.duration_cues) or before.endswith("了") and before[:-1].endswith(self.duration_cues)):
+                    return None
         if qual not in ("vague", "range"):
             post = g("post")
             cands = [q for q in ((self.suffix.get(post) or "more_than") if post else None,
