@@ -861,6 +861,29 @@ def test_an_industry_named_in_a_sales_figure_is_no_sector(text, spans, expected)
 
 
 @pytest.mark.parametrize("text, spans, expected", [
+    # another company and a comma between: the nearer company is the pair's
+    ("据甲乙证券，丙丁集团是一家芯片企业。", [("甲乙证券", "COMPANY"), ("丙丁集团", "COMPANY"), ("芯片", "INDUSTRY")],
+     [("in_industry", "丙丁集团", "芯片")]),
+    # another company and another industry between
+    ("从自动驾驶到具身智能甲乙科技", [("自动驾驶", "INDUSTRY"), ("具身智能", "INDUSTRY"), ("甲乙科技", "COMPANY")],
+     [("in_industry", "甲乙科技", "自动驾驶"), ("in_industry", "甲乙科技", "具身智能")]),
+    ("自动驾驶公司丙丁智能和具身智能公司甲乙科技",
+     [("自动驾驶", "INDUSTRY"), ("丙丁智能", "COMPANY"), ("具身智能", "INDUSTRY"), ("甲乙科技", "COMPANY")],
+     [("in_industry", "丙丁智能", "自动驾驶"), ("in_industry", "丙丁智能", "具身智能"),
+      ("in_industry", "甲乙科技", "具身智能")]),
+    # the company's own list-mates between do not count (在液相色谱设备市场，安捷伦、沃特世、赛默飞等)
+    ("在液相设备市场，甲乙仪器、丙丁科技等巨头也在。",
+     [("液相设备", "INDUSTRY"), ("甲乙仪器", "COMPANY"), ("丙丁科技", "COMPANY")],
+     [("in_industry", "甲乙仪器", "液相设备"), ("in_industry", "丙丁科技", "液相设备")]),
+])
+def test_an_industry_past_another_company_is_not_the_companys(text, spans, expected):
+    from docs import make_doc
+    from extract.stages.relations.classifier import RelationClassifier
+    always = RelationClassifier({"bias": 10.0, "w": {}})  # a model that takes every candidate
+    assert sorted((t, c.text, o.text) for t, c, o in always.predict(make_doc(text, spans))) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, spans, expected", [
     ("盘面上看，算力租赁、DeepSeek概念领涨。", [("算力租赁", "INDUSTRY"), ("DeepSeek", "COMPANY")], True),
     ("兖矿能源/陕西煤业/电投能源", [("陕西煤业", "COMPANY"), ("电投能源", "INDUSTRY")], True),
     ("宁德时代主要从事动力电池业务。", [("宁德时代", "COMPANY"), ("动力电池", "INDUSTRY")], False),

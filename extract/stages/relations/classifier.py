@@ -311,6 +311,22 @@ def _sales_line(norm: str, c, o) -> bool:
     return c.end <= o.start and _SALES_AFTER.match(norm, o.end) is not None
 
 
+def _crossed(norm: str, c, o, sent: "Sentence") -> bool:
+    """Whether another company stands between the company ``c`` and the industry ``o``, and with it a comma or another
+    industry (据甲乙证券，丙丁集团是一家芯片企业; 自动驾驶公司地平线和具身智能公司优必选): the nearer company or industry is the
+    pair's, not this one. The company's own list-mates do not count (在液相色谱设备市场，安捷伦、沃特世、赛默飞等国际巨头).
+    In the news train, extension and dev gold 90 of the 670 company-industry pairs of this shape within 40 characters
+    of a sentence are in_industry (1379 of 3375 of the others); cross-fitted in_industry 565/561 right/false from 569/592
+    (0.4004 -> 0.4026), news dev + select 116/62 from 116/63 (session 51). Without the list-mates exception the
+    cross-fitted figure rose more (559/520, 0.4051) but news dev + select lost 8 right pairs, listed after 市场，."""
+    a, b = (c, o) if c.end <= o.start else (o, c)
+    mid = sent.between(a, b)
+    first, last = sent.list_ends(norm).get(id(c), (c, c))
+    if not any(e.type == "COMPANY" and (e.end <= first.start or e.start >= last.end) for e in mid):
+        return False
+    return any(e.type == "INDUSTRY" for e in mid) or re.search(r"[，,]", norm[a.end:b.start]) is not None
+
+
 class RelationClassifier:
     def __init__(self, model: Optional[dict] = None, specs: Optional[dict] = None, threshold: float = 0.5,
                  lists: bool = False, extra: bool = False, thresholds: Optional[dict] = None):
@@ -343,7 +359,8 @@ class RelationClassifier:
         best = {}
         norm = doc.norm
         for c, o, rel, sent in candidates(doc, self.specs):
-            if rel == "in_industry" and (_side_by_side(norm, c, o) or _kin_apposed(norm, c, o) or _sales_line(norm, c, o)):
+            if rel == "in_industry" and (_side_by_side(norm, c, o) or _kin_apposed(norm, c, o) or _sales_line(norm, c, o)
+                                          or _crossed(norm, c, o, sent)):
                 continue
             p = self.prob(features(doc, c, o, rel, sent, self.lists, self.extra))
             if p < cut[rel]:
