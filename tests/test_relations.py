@@ -861,6 +861,25 @@ def test_an_industry_named_in_a_sales_figure_is_no_sector(text, spans, expected)
 
 
 @pytest.mark.parametrize("text, spans, expected", [
+    # the words between the place and the company end in no head noun: the place is something else's
+    ("该公司表示，将巴西业务私有化将使家乐福能够更灵活。", [("巴西", "LOC"), ("家乐福", "COMPANY")], []),
+    ("德州的法律环境为特斯拉推出无人驾驶提供便利。", [("德州", "LOC"), ("特斯拉", "COMPANY")], []),
+    # a head noun, 的, a list or nothing between: the company's seat
+    ("美国运营商Verizon", [("美国", "LOC"), ("Verizon", "COMPANY")], [("located_in", "Verizon", "美国")]),
+    ("台湾的长荣航空", [("台湾", "LOC"), ("长荣航空", "COMPANY")], [("located_in", "长荣航空", "台湾")]),
+    ("台灣企業還包括:聯電、日月光", [("台灣", "LOC"), ("聯電", "COMPANY"), ("日月光", "COMPANY")],
+     [("located_in", "聯電", "台灣"), ("located_in", "日月光", "台灣")]),
+    ("中国台湾光宝电子", [("中国台湾", "LOC"), ("光宝电子", "COMPANY")], [("located_in", "光宝电子", "中国台湾")]),
+    ("比亚迪今晚在深圳举行发布会。", [("比亚迪", "COMPANY"), ("深圳", "LOC")], [("located_in", "比亚迪", "深圳")]),
+])
+def test_a_place_in_another_clause_before_the_company_is_not_its_seat(text, spans, expected):
+    from docs import make_doc
+    from extract.stages.relations.classifier import RelationClassifier
+    always = RelationClassifier({"bias": 10.0, "w": {}})  # a model that takes every candidate
+    assert sorted((t, c.text, o.text) for t, c, o in always.predict(make_doc(text, spans))) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, spans, expected", [
     # another company and a comma between: the nearer company is the pair's
     ("据甲乙证券，丙丁集团是一家芯片企业。", [("甲乙证券", "COMPANY"), ("丙丁集团", "COMPANY"), ("芯片", "INDUSTRY")],
      [("in_industry", "丙丁集团", "芯片")]),

@@ -327,6 +327,22 @@ def _crossed(norm: str, c, o, sent: "Sentence") -> bool:
     return any(e.type == "INDUSTRY" for e in mid) or re.search(r"[，,]", norm[a.end:b.start]) is not None
 
 
+# what the words between a place and a company after it end with when the place is the company's: a head noun (美国运营商
+# Verizon, 台灣晶片代工龍頭台積電), 的 (台湾的长荣航空), a list separator or a colon (企業還包括:聯電、…), a founding verb
+_PLACE_KIND_END = re.compile(r"(?:的|股|师|擘|基金|超市|所|男裝|男装|有|公司|企業|企业|龍頭|龙头|平台|網站|网站|机构|機構|商|巨头|"
+                             r"巨頭|集团|集團|銀行|银行|车企|車企|賣場|卖场|新創|初創|创企|對手|对手|模型|品牌|包括|如下|"
+                             r"[创創]立的|成立的|[、和及与與：:（(）)]|\s|^)[「“\"『]*$")
+
+
+def _place_in_clause(norm: str, c, o) -> bool:
+    """Whether the place ``o`` comes before the company ``c`` with words between that end in no head noun, 的, list
+    separator or colon (将巴西业务私有化将使家乐福, 德州的法律环境为特斯拉, 英国电信设备公司借SpaceX订单): the place is
+    something else's, not the company's seat. In the news train, extension and dev gold 13 of the 612 place-company
+    pairs of this shape within 40 characters of a sentence are located_in (217 of 635 of the others); the cross-fitted
+    classifier pairs of it were 0 right of 12 (12 documents, session 51)."""
+    return o.end < c.start and _PLACE_KIND_END.search(norm, o.end, c.start) is None
+
+
 class RelationClassifier:
     def __init__(self, model: Optional[dict] = None, specs: Optional[dict] = None, threshold: float = 0.5,
                  lists: bool = False, extra: bool = False, thresholds: Optional[dict] = None):
@@ -359,6 +375,8 @@ class RelationClassifier:
         best = {}
         norm = doc.norm
         for c, o, rel, sent in candidates(doc, self.specs):
+            if rel == "located_in" and _place_in_clause(norm, c, o):
+                continue
             if rel == "in_industry" and (_side_by_side(norm, c, o) or _kin_apposed(norm, c, o) or _sales_line(norm, c, o)
                                           or _crossed(norm, c, o, sent)):
                 continue
