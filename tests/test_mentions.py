@@ -251,3 +251,17 @@ def test_the_trainer_refuses_a_malformed_or_foreign_source_threshold(tmp_path):
             main([str(gold), "-o", str(tmp_path / "m.json"), "--source-threshold", bad])
     with pytest.raises(ValueError, match="does not judge"):  # before any document runs
         train_mentions([gold], sources=("gazetteer",), source_thresholds={"echo": 0.4})
+
+
+def test_an_echo_of_a_sector_read_with_its_head_loses_the_head_in_the_entity_filter():
+    from extract.stages.basic import make_entity_filter
+    from extract.stages.mentions import make_mention_echo
+    text = "量子计算产业正在发展。推动量子计算产业，第三产业"
+    d = _doc(text, [("INDUSTRY", "量子计算", "ner"), ("INDUSTRY", "第三产业", "ner")])
+    s = text.rindex("量子计算产业")
+    d.entities.append(d.entity("INDUSTRY", s, s + 6, source="ner"))
+    d = make_mention_echo(None)(d)  # 量子计算产业 echoes over the NER's 量子计算, the shorter name inside it
+    assert [(e.start, e.text) for e in d.entities if e.source == "echo"] == [(0, "量子计算产业")]
+    d = make_entity_filter(None)(d)
+    assert [(e.start, e.text) for e in d.entities if e.source == "echo"] == [(0, "量子计算")]
+    assert "第三产业" in [e.text for e in d.entities]  # a name with 产业 in it keeps it
