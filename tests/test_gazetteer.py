@@ -160,3 +160,18 @@ def test_a_macro_region_with_its_area_word_is_a_place_and_a_bare_one_is_not_list
     text = "华东区域资金到位率25.1%，西南地区增长；西南石油学院"
     got = {text[s:e] for s, e, t in Gazetteer().find(text) if t == "LOC"}
     assert {"华东区域", "西南地区"} <= got and "西南" not in got
+
+
+def test_a_theme_park_is_a_place_and_a_kind_of_park_no_name():
+    """(entity_filter.v1) the NER's COMPANY 錦江樂園 is a LOC; 主題樂園, alone or after a brand, is dropped with what is
+    inside it (波特 of 哈利波特主題樂園)."""
+    from extract.doc import Document
+    from extract.stages.basic import make_entity_filter
+    from extract.textnorm import normalize
+    text = "上海錦江樂園將改建為哈利波特主題樂園，國內知名主題樂園"
+    d = Document(text)
+    d.norm = normalize(text)[0]
+    spans = [("COMPANY", 0, 6), ("COMPANY", 10, 18), ("PERSON", 12, 14), ("COMPANY", 23, 27)]
+    d.entities = [d.entity(t, a, b, source="ner") for t, a, b in spans]
+    make_entity_filter(None)(d)
+    assert [(e.text, e.type) for e in d.entities] == [("上海錦江樂園", "LOC")]
