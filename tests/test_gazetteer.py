@@ -1,4 +1,6 @@
 """Gazetteer matching (extract/stages/gazetteer.py)."""
+import re
+
 import pytest
 
 
@@ -175,3 +177,17 @@ def test_a_theme_park_is_a_place_and_a_kind_of_park_no_name():
     d.entities = [d.entity(t, a, b, source="ner") for t, a, b in spans]
     make_entity_filter(None)(d)
     assert [(e.text, e.type) for e in d.entities] == [("上海錦江樂園", "LOC")]
+
+
+def test_a_place_that_opens_a_plant_a_benchmark_or_a_slogan_is_no_place():
+    """(entity_filter.v1) 上海 of 上海儲能超級工廠 / 上海金集中定价合约, 中国 of 中国特色 / 中国智造: no LOC; 上海 before
+    a factory of another word stays."""
+    from extract.doc import Document
+    from extract.stages.basic import make_entity_filter
+    from extract.textnorm import normalize
+    text = "特斯拉上海儲能超級工廠投產；上海金集中定价合约；中国特色；中国智造；上海工厂"
+    d = Document(text)
+    d.norm = normalize(text)[0]
+    d.entities = [d.entity("LOC", m.start(), m.end(), source="gazetteer") for m in re.finditer("上海|中国", text)]
+    make_entity_filter(None)(d)
+    assert [(e.start, e.text) for e in d.entities] == [(text.rindex("上海"), "上海")]
