@@ -265,3 +265,10 @@ def test_an_echo_of_a_sector_read_with_its_head_loses_the_head_in_the_entity_fil
     d = make_entity_filter(None)(d)
     assert [(e.start, e.text) for e in d.entities if e.source == "echo"] == [(0, "量子计算")]
     assert "第三产业" in [e.text for e in d.entities]  # a name with 产业 in it keeps it
+
+
+def test_a_gazetteer_sector_loses_its_head_but_real_estate_keeps_it():
+    from extract.stages.basic import make_entity_filter
+    text = "发展新能源汽车产业和房地产业"
+    d = _doc(text, [("INDUSTRY", "新能源汽车产业", "gazetteer"), ("INDUSTRY", "房地产业", "gazetteer")])
+    assert [e.text for e in make_entity_filter(None)(d).entities] == ["新能源汽车", "房地产业"]
