@@ -241,6 +241,9 @@ def test_short_company_names_skip_a_leading_conjunction(text, expected):
     ("港投公司", "港投公司"),                  # 公司 belongs to this short name (companies.json keep)
     ("浙江中控技术股份有限公司", "浙江中控技术股份有限公司"),  # a legal name keeps its form
     ("电网分公司", "电网分公司"),
+    ("松下电视", "松下"),                      # a product noun after the maker (companies.json product_after)
+    ("荣耀手机", "荣耀"),
+    ("小米手机", "小米"),
 ])
 def test_entity_filter_repairs_model_span_edges(surface, expected):
     from extract.stages.basic import make_entity_filter

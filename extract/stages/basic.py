@@ -449,6 +449,7 @@ class _CompanyEdges:
         self.shares_cue = re.compile(rules["shares_after"]["cue_before"])
         self.descriptor = re.compile(f"(?:{alternation(rules['descriptor_before_latin']['heads'])})[ ]?(?=[A-Za-z]{{2}})")
         self.product_heads = tuple(rules["product_class"]["heads"])
+        self.product_after = re.compile(f"(?:{alternation(rules['product_after']['heads'])})$")
         market = rules["market_prefix"]
         self.market = re.compile(f"(?:{alternation(market['words'])})")
         self.market_not_rest_end = tuple(market["not_rest_end"])
@@ -547,6 +548,10 @@ def _repair_edges(doc: Document, e) -> None:
         t -= 2  # 2.12亿股万物云股份, 出售苏宁易购股份: the shares of the company (companies.json shares_after)
     if e.type == "COMPANY" and t - s >= 4 and doc.norm.endswith("控股", s, t) and _HOLDING_AFTER.match(doc.norm, t):
         t -= 2  # 爱柯迪控股股东, 爱博医疗控股子公司: 控股 "controlling" qualifies what follows (3 of 3 in the news gold)
+    if e.type == "COMPANY" and t - s >= 4:
+        m = _company_edges().product_after.search(doc.norm, s + 2, t)
+        if m:
+            t = m.start()  # 松下电视, 荣耀手机 → the maker (companies.json product_after)
     if e.type == "COMPANY" and doc.norm.endswith("公司", s, t):  # 美摄公司 → 美摄 (R13)
         cut = _company_edges()
         name = doc.norm[s:t]
