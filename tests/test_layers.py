@@ -255,6 +255,22 @@ def test_entity_filter_repairs_model_span_edges(surface, expected):
     assert e.text == expected == text[e.start:e.end]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("京东外卖正式上线", "京东外卖"),        # a service or cloud arm is one name (companies.json service_suffix)
+    ("达达秒送来负责", "达达秒送"),
+    ("騰訊雲今次建設", "騰訊雲"),
+    ("阿里云计算需求", "阿里"),            # the sector after the name: not_before
+])
+def test_entity_filter_takes_a_service_arm_into_any_company(text, expected):
+    from extract.stages.basic import make_entity_filter
+    from extract.textnorm import normalize
+    d = make_doc(text)
+    d.norm = normalize(text)[0]
+    d.entities.append(d.entity("COMPANY", 0, 2, source="gazetteer"))  # 京东, 达达, 騰訊, 阿里
+    (e,) = make_entity_filter(None)(d).entities
+    assert e.text == expected
+
+
 @pytest.mark.parametrize("surface, kept", [
     ("realme GT 7 Pro", False), ("努比亚Z70 Ultra", False), ("DeepSeek R1", False), ("iQOO Z9 Turbo＋", False),
     ("APT-C-48", True), ("SAP SE", True), ("ShortMax", True), ("3M", True), ("Qwen2", True), ("星河科技", True),

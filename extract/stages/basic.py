@@ -143,6 +143,10 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=(), per
                 t = _industry_head_cut(doc.norm, e.start, e.end)
                 if t < e.end:
                     _set_span(doc, e, e.start, t)
+            if e.type == "COMPANY":  # 京东外卖, 达达秒送, 腾讯云: a service arm is one name (companies.json service_suffix)
+                m = _company_edges().service.match(doc.norm, e.end)
+                if m:
+                    _set_span(doc, e, e.start, m.end())
             if e.source in srcs and e.type in NAME_TYPES:
                 _repair_edges(doc, e)
                 if e.type in ("COMPANY", "ORG") and e.start in places:
@@ -449,6 +453,8 @@ class _CompanyEdges:
         self.shares_cue = re.compile(rules["shares_after"]["cue_before"])
         self.descriptor = re.compile(f"(?:{alternation(rules['descriptor_before_latin']['heads'])})[ ]?(?=[A-Za-z]{{2}})")
         self.product_heads = tuple(rules["product_class"]["heads"])
+        service = rules["service_suffix"]
+        self.service = re.compile(f"(?:{alternation(service['words'])})(?!{alternation(service['not_before'])})")
         self.product_after = re.compile(f"(?:{alternation(rules['product_after']['heads'])})$")
         market = rules["market_prefix"]
         self.market = re.compile(f"(?:{alternation(market['words'])})")
