@@ -272,3 +272,12 @@ def test_a_gazetteer_sector_loses_its_head_but_real_estate_keeps_it():
     text = "发展新能源汽车产业和房地产业"
     d = _doc(text, [("INDUSTRY", "新能源汽车产业", "gazetteer"), ("INDUSTRY", "房地产业", "gazetteer")])
     assert [e.text for e in make_entity_filter(None)(d).entities] == ["新能源汽车", "房地产业"]
+
+
+def test_a_qualifier_of_size_or_reach_is_cut_off_a_sector():
+    from extract.stages.basic import make_entity_filter
+    text = "美國大型食品公司与全球AI巨头，布局大型车"
+    d = _doc(text, [("INDUSTRY", "大型食品", "ner"), ("INDUSTRY", "全球AI", "echo")])
+    assert [e.text for e in make_entity_filter(None)(d).entities] == ["食品", "AI"]
+    d = _doc(text, [("INDUSTRY", "大型车", "ner")])  # nothing of two characters left: the span stays
+    assert [e.text for e in make_entity_filter(None)(d).entities] == ["大型车"]
