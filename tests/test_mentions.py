@@ -281,3 +281,10 @@ def test_a_qualifier_of_size_or_reach_is_cut_off_a_sector():
     assert [e.text for e in make_entity_filter(None)(d).entities] == ["食品", "AI"]
     d = _doc(text, [("INDUSTRY", "大型车", "ner")])  # nothing of two characters left: the span stays
     assert [e.text for e in make_entity_filter(None)(d).entities] == ["大型车"]
+
+
+def test_a_firm_noun_is_cut_off_a_sector():
+    from extract.stages.basic import make_entity_filter
+    text = "多家影视公司、商业航天企业、汽车集团与财务公司"
+    d = _doc(text, [("INDUSTRY", w, "ner") for w in ("影视公司", "商业航天企业", "汽车集团", "财务公司")])
+    assert [e.text for e in make_entity_filter(None)(d).entities] == ["影视", "商业航天", "汽车", "财务公司"]
