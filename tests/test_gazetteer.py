@@ -116,6 +116,12 @@ def test_umbrella_policy_labels_are_no_industry():
     assert not [t for s, e, t in Gazetteer().find("布局未来产业") if t == "INDUSTRY" and e - s == 4]
 
 
+def test_vertical_is_no_sector_but_vertical_ecommerce_is():
+    """(entity_filter.v1) 垂直 of 垂直领域 / 垂直行业 ("vertical"): no INDUSTRY; 垂直电商 stays."""
+    spans = [("INDUSTRY", 2, 4, "ner"), ("INDUSTRY", 9, 11, "echo"), ("INDUSTRY", 14, 18, "ner")]
+    assert _filtered("深耕垂直领域，多个垂直行业和垂直电商", spans) == [(14, "垂直电商")]
+
+
 def test_real_estate_is_a_sector():
     from extract.stages.gazetteer import Gazetteer
     text = "高风险地产商的债务；房地产板块走弱"
