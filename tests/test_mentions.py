@@ -288,3 +288,11 @@ def test_a_firm_noun_is_cut_off_a_sector():
     text = "多家影视公司、商业航天企业、汽车集团与财务公司"
     d = _doc(text, [("INDUSTRY", w, "ner") for w in ("影视公司", "商业航天企业", "汽车集团", "财务公司")])
     assert [e.text for e in make_entity_filter(None)(d).entities] == ["影视", "商业航天", "汽车", "财务公司"]
+
+
+def test_sectors_joined_by_an_ampersand_or_a_slash_are_two():
+    from extract.stages.basic import make_entity_filter
+    text = "光模块&光器件、计算机 / 传媒和AI+医药/药"
+    d = _doc(text, [("INDUSTRY", "光模块&光器件", "ner"), ("INDUSTRY", "计算机 / 传媒", "ner"), ("INDUSTRY", "AI+医药/药", "ner")])
+    got = [e.text for e in make_entity_filter(None)(d).entities]
+    assert got == ["光模块", "光器件", "计算机", "传媒", "AI+医药/药"]  # a part of one character: the span stays whole
