@@ -730,3 +730,17 @@ def test_a_product_word_before_a_short_name_head_is_a_class_of_products():
     found = ShortCompanyRecognizer().find(make_doc("；割草机器人渗透率不足10%，锐湃机器人发布新品，具身智能赛道火热"))
     assert [(e.text, e.type) for e in found] == [("割草机器人", "INDUSTRY"), ("锐湃机器人", "COMPANY"),
                                                   ("具身智能", "INDUSTRY")]
+
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("多台宇树人形机器人登台", "宇树人形机器人", "宇树"),     # a product noun (companies.json product_after)
+    ("爱柯迪控股股东减持", "爱柯迪控股", "爱柯迪"),          # 控股 before 股东
+])
+def test_entity_filter_repairs_the_rule_recognizers_company_edges(text, surface, expected):
+    from extract.stages.basic import make_entity_filter
+    d = make_doc(text)
+    s = text.index(surface)
+    d.entities.append(d.entity("COMPANY", s, s + len(surface), source="rules"))
+    (e,) = make_entity_filter(None)(d).entities
+    assert e.text == expected
