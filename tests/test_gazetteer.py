@@ -186,8 +186,8 @@ def test_a_theme_park_is_a_place_and_a_kind_of_park_no_name():
 
 
 def test_a_place_that_opens_a_plant_a_benchmark_or_a_slogan_is_no_place():
-    """(entity_filter.v1) 上海 of 上海儲能超級工廠 / 上海金集中定价合约, 中国 of 中国特色 / 中国智造: no LOC; 上海 before
-    a factory of another word stays."""
+    """(entity_filter.v1) 上海 of 上海儲能超級工廠 / 上海金集中定价合约, 中国 of 中国特色: no LOC; 上海 before
+    a factory of another word stays, and so does the place of a slogan with 智造 (the seed gold tags 上海 of “上海智造”)."""
     from extract.doc import Document
     from extract.stages.basic import make_entity_filter
     from extract.textnorm import normalize
@@ -196,4 +196,4 @@ def test_a_place_that_opens_a_plant_a_benchmark_or_a_slogan_is_no_place():
     d.norm = normalize(text)[0]
     d.entities = [d.entity("LOC", m.start(), m.end(), source="gazetteer") for m in re.finditer("上海|中国", text)]
     make_entity_filter(None)(d)
-    assert [(e.start, e.text) for e in d.entities] == [(text.rindex("上海"), "上海")]
+    assert [(e.start, e.text) for e in d.entities] == [(text.rindex("中国"), "中国"), (text.rindex("上海"), "上海")]

@@ -296,3 +296,12 @@ def test_sectors_joined_by_an_ampersand_or_a_slash_are_two():
     d = _doc(text, [("INDUSTRY", "光模块&光器件", "ner"), ("INDUSTRY", "计算机 / 传媒", "ner"), ("INDUSTRY", "AI+医药/药", "ner")])
     got = [e.text for e in make_entity_filter(None)(d).entities]
     assert got == ["光模块", "光器件", "计算机", "传媒", "AI+医药/药"]  # a part of one character: the span stays whole
+
+
+def test_a_cited_category_keeps_its_head():
+    # a taxonomy's category cited by its name keeps 产业, as the seed gold has it (二级行业“航空装备产业”, 战略性新兴产业分类)
+    from extract.stages.basic import make_entity_filter
+    text = "按二级行业“航空装备产业”匹配，依据战略性新兴产业分类，发展新能源汽车产业"
+    d = _doc(text, [("INDUSTRY", "航空装备产业", "gazetteer"), ("INDUSTRY", "战略性新兴产业", "gazetteer"),
+                    ("INDUSTRY", "新能源汽车产业", "gazetteer")])
+    assert [e.text for e in make_entity_filter(None)(d).entities] == ["航空装备产业", "战略性新兴产业", "新能源汽车"]

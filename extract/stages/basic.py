@@ -140,7 +140,8 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=(), per
                 # So does a gazetteer match of a taxonomy's headed name (新能源汽车产业, 节能环保产业 → 新能源汽车, 节能环保;
                 # 房地产业 stays: cross-fitted INDUSTRY 3852/1734 -> 3857/1729, facts 1 more right, in_industry 1 false
                 # fewer; news dev + select INDUSTRY 608/269 -> 610/267)
-                t = _industry_head_cut(doc.norm, e.start, e.end)
+                t = e.end if e.source == "gazetteer" and _cited_category(doc.norm, e.start, e.end) \
+                    else _industry_head_cut(doc.norm, e.start, e.end)
                 s = _industry_qualifier_cut(doc.norm, e.start, t)
                 if (s, t) != (e.start, e.end):
                     _set_span(doc, e, s, t)
@@ -249,11 +250,12 @@ def names_an_event(norm: str, end: int) -> bool:
 
 
 # what a place names with the word right after it, not the place: a plant (上海超級工廠, 上海儲能超級工廠), the Shanghai gold
-# benchmark (上海金集中定价合约), a slogan (中国特色, 中国智造, 重庆智造). The news train, extension and dev gold tag none of
-# the 18 places so placed (8 in 2 documents before 超级工厂, 5 in 4 before 金集中, 3 in 3 before 特色, 2 before 智造) and
-# no LOC right before these words (session 51: cross-fitted LOC 3986/633 -> 3986/616 right/false, metric spans 4
-# characters more; news dev + select LOC 653/137 -> 653/130, facts 711/364 -> 712/363)
-_COINED_AFTER = re.compile(r"(?:储能)?超级工厂|金集中|特色|智造")
+# benchmark (上海金集中定价合约), a slogan (中国特色). The news train, extension and dev gold tag none of the 16 places so
+# placed (8 in 2 documents before 超级工厂, 5 in 4 before 金集中, 3 in 3 before 特色) and no LOC right before these words
+# (session 51: cross-fitted LOC 3986/633 -> 3986/616 right/false, metric spans 4 characters more; news dev + select LOC
+# 653/137 -> 653/130, facts 711/364 -> 712/363). 智造 (中国智造, 2 untagged in the news gold) is left out: the seed gold
+# tags the place of “上海智造”, and with it the seeds' leave-one-out lost that LOC.
+_COINED_AFTER = re.compile(r"(?:储能)?超级工厂|金集中|特色")
 
 
 def names_a_coined_term(norm: str, end: int) -> bool:
@@ -472,6 +474,16 @@ def _split_sector_pairs(doc: Document, srcs) -> None:
                 continue
         out.append(e)
     doc.entities = out
+
+
+# a taxonomy's category cited by its name: in quotes (二级行业“航空装备产业”) or before its level or classification
+# (战略性新兴产业二级行业, 战略性新兴产业分类): the name keeps its head, as the seed gold has it (6 of the seeds'
+# leave-one-out INDUSTRYs were lost without this exception when gazetteer matches began losing their heads, session 51)
+_CATEGORY_AFTER = re.compile(r"[一二三四]级行业|分类|目录")
+
+
+def _cited_category(norm: str, s: int, t: int) -> bool:
+    return (s > 0 and norm[s - 1] in "“「\"'" and norm[t:t + 1] in "”」\"'") or bool(_CATEGORY_AFTER.match(norm, t))
 
 
 def _industry_head_cut(norm: str, s: int, t: int) -> int:
