@@ -197,3 +197,25 @@ def test_a_place_that_opens_a_plant_a_benchmark_or_a_slogan_is_no_place():
     d.entities = [d.entity("LOC", m.start(), m.end(), source="gazetteer") for m in re.finditer("上海|中国", text)]
     make_entity_filter(None)(d)
     assert [(e.start, e.text) for e in d.entities] == [(text.rindex("中国"), "中国"), (text.rindex("上海"), "上海")]
+
+
+def test_no_name_inside_an_index_name():
+    """(entity_filter.v1) 创业板 of 创业板指, 科创板 of 科创板人工智能指数, 创新药 of 中证创新药产业指数, 罗素 of 罗素1000指数:
+    no entity inside an index's name; 创业板 of 在创业板上市 and 彭博 (a COMPANY) before 亿万富翁指数 stay."""
+    from extract.doc import Document
+    from extract.stages.basic import make_entity_filter
+    from extract.textnorm import normalize
+    text = "创业板指微跌；科创板人工智能指数；跟踪中证创新药产业指数；罗素1000指数；彭博亿万富翁指数；在创业板上市"
+    spans = [("ORG", "创业板"), ("ORG", "科创板"), ("INDUSTRY", "创新药"), ("PERSON", "罗素"), ("COMPANY", "彭博")]
+    d = Document(text)
+    d.norm = normalize(text)[0]
+    d.entities = [d.entity(t, m.start(), m.end(), source="ner") for t, w in spans for m in re.finditer(w, text)]
+    make_entity_filter(None)(d)
+    assert sorted((e.start, e.text) for e in d.entities) == [(text.index("彭博"), "彭博"), (text.rindex("创业板"), "创业板")]
+
+
+def test_echoes_add_no_name_inside_an_index_name():
+    """(propagate.v1) the echo of 创业板 does not come back inside 创业板指 after the entity filter dropped it there."""
+    from extract import load
+    doc = load()("创业板指微跌0.04%，公司计划在创业板上市。")
+    assert [(e.start, e.text) for e in doc.entities if e.type == "ORG"] == [(17, "创业板")]

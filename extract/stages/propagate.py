@@ -116,7 +116,7 @@ import ahocorasick
 
 from extract.doc import NAME_TYPES, Document
 from extract.registry import components
-from extract.stages.basic import generic_bodies, names_a_product
+from extract.stages.basic import generic_bodies, index_name_spans, inside_an_index_name, names_a_product
 from extract.stages.indices import INDEX_TAIL
 from extract.stages.mentions import ECHO, EntityIndex
 from extract.stages.recognizers._data import load_rules
@@ -843,6 +843,7 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
         added, covered = [], set()
         own = bytearray(len(norm) + 1)  # the spans of the names this step added
         index = EntityIndex(doc, left_out=())  # (doc.entities stays as it is until the step ends)
+        index_spans = index_name_spans(norm)
 
         def add(type_, s, e, over_numbers=False, over_parts=False):
             inside = []
@@ -864,6 +865,8 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
                 inside = [numbers[k] for k in range(s, e) if k in numbers]
                 if (taken[s] == 2 and s not in numbers) or not inside or any(x.end > e for x in inside):
                     return  # a number that reaches out of the name stays
+            if index_spans and inside_an_index_name(index_spans, s, e, type_):
+                return  # 创业板 of 创业板指, 创新药 of 中证创新药产业指数: no name inside an index's (basic._INDEX_NAME)
             if not names_a_product(norm, s, e):  # DeepSeek-R1: the model, not the firm
                 taken[s:e] = own[s:e] = b"\x01" * (e - s)
                 covered.update(id(x) for x in inside)
