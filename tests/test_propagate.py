@@ -647,3 +647,18 @@ def test_a_branch_named_by_its_place_is_one_company_and_a_city_branch_is_not():
         assert ("COMPANY", name) in got
     assert ("COMPANY", "东财") in got and ("LOC", "拉萨") in got  # a 营业部 named by a city only: no name
     assert not any(t in ("上海浦东新区", "成都北一环路", "温州分公司") for _, t in got)
+
+
+def test_a_latin_alias_in_brackets_after_a_person_is_the_person():
+    """(propagate.v1) 唐纳德·特朗普（DonaldTrump）: the alias typed COMPANY becomes PERSON; after a COMPANY it stays."""
+    from extract.doc import Document
+    from extract.stages.propagate import person_aliases
+    from extract.textnorm import normalize
+    text = "唐纳德·特朗普（DonaldTrump）入主白宫，微软（Microsoft）"
+    d = Document(text)
+    d.norm = normalize(text)[0]
+    d.entities = [d.entity("PERSON", 0, 7, source="ner"), d.entity("COMPANY", 8, 19, source="ner"),
+                  d.entity("COMPANY", 25, 27, source="ner"), d.entity("COMPANY", 28, 37, source="ner")]
+    person_aliases(d)
+    assert [(e.text, e.type) for e in d.entities] == [("唐纳德·特朗普", "PERSON"), ("DonaldTrump", "PERSON"),
+                                                      ("微软", "COMPANY"), ("Microsoft", "COMPANY")]
