@@ -154,6 +154,20 @@ def test_a_sector_market_before_a_rank_scopes_it_and_is_not_ranked():
     assert market_scopes(d, [f]) == [f] and f.subject is e["光伏"]
 
 
+def test_a_place_opening_a_market_before_a_rank_scopes_it_and_is_not_ranked():
+    """facts market_scopes (session 51 h9): 蝉联中国豪华市场…销量第一, 斩获中国市场中级轿车销量冠军 rank no place (gold 12 of
+    13 such places not ranked); a company before the verb is ranked instead; a market followed by its copula is the
+    clause's topic and its place stays ranked (日本债券市场是长期处于全世界第二)."""
+    d, e = _doc("连续10个月蝉联中国豪华市场50万元以上豪华车销量第一", [("LOC", "中国"), ("RANK", "第一")])
+    assert market_scopes(d, [Fact("RANKING", e["中国"], e["第一"], None)]) == []
+    d, e = _doc("华为去年在内地市场占有率居首位", [("COMPANY", "华为"), ("LOC", "内地"), ("RANK", "首位")])
+    f = Fact("RANKING", e["内地"], e["首位"], None)
+    assert market_scopes(d, [f]) == [f] and f.subject is e["华为"]
+    d, e = _doc("在此之前日本债券市场是长期处于全世界第二的", [("LOC", "日本"), ("RANK", "全世界第二")])
+    f = Fact("RANKING", e["日本"], e["全世界第二"], None)
+    assert market_scopes(d, [f]) == [f] and f.subject is e["日本"]
+
+
 def test_a_company_before_a_sector_in_the_clause_takes_the_sector_s_metric():
     """facts company_scopes (session 51): 奇瑞集团1月新能源汽车销量56901台, 长安汽车累计销售乘用车268万辆, 青岛银行金融市场业务营收…
     are the company's (gold: the company 15 times, the sector 3); after 的 (上海家化的美妆事业部), 来自 or in a list the sector
