@@ -168,6 +168,20 @@ def test_a_place_opening_a_market_before_a_rank_scopes_it_and_is_not_ranked():
     assert market_scopes(d, [f]) == [f] and f.subject is e["日本"]
 
 
+def test_a_platform_a_rank_is_on_is_not_ranked():
+    """facts market_scopes (session 51 h9): 在天猫平台市场占有率排名第一, 在苹果应用商店下载量排名第一, 苹果AppStore下载排行榜首位,
+    在GitHub的全球排名中…世界第一: the platform or list is where the rank holds (gold 8 of 8 not ranked); a name before
+    the platform in the clause is ranked instead."""
+    for text, name, rank in (("2019-2023年在天猫平台市场占有率排名第一", "天猫", "第一"),
+                             ("在157个国家地区的苹果应用商店下载量排名第一", "苹果", "第一"),
+                             ("迅速攀升至苹果AppStore下载排行榜首位", "苹果AppStore", "榜首")):
+        d, e = _doc(text, [("COMPANY", name), ("RANK", rank)])
+        assert market_scopes(d, [Fact("RANKING", e[name], e[rank], None)]) == [], text
+    d, e = _doc("太力科技在京东平台市场占有率排名第一", [("COMPANY", "太力科技"), ("COMPANY", "京东"), ("RANK", "第一")])
+    f = Fact("RANKING", e["京东"], e["第一"], None)
+    assert market_scopes(d, [f]) == [f] and f.subject is e["太力科技"]
+
+
 def test_a_company_before_a_sector_in_the_clause_takes_the_sector_s_metric():
     """facts company_scopes (session 51): 奇瑞集团1月新能源汽车销量56901台, 长安汽车累计销售乘用车268万辆, 青岛银行金融市场业务营收…
     are the company's (gold: the company 15 times, the sector 3); after 的 (上海家化的美妆事业部), 来自 or in a list the sector
