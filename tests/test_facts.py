@@ -433,6 +433,17 @@ def test_a_class_bound_gets_no_fact():
     assert [t[2] for t in tuples(find_facts(d, DATA))] == ["70%以上"]
 
 
+def test_the_base_a_reckoning_assumes_gets_no_fact():
+    """(session 51 h9) 以1万元来计算, 倘以160億元票房計: the base of a calculation (gold 0 of 11 such are fact values);
+    a figure after 以 with no reckoning verb stays a fact."""
+    for text, f in (("星河基金调整之后，以1万元来计算，总费用差不多是140元", fig("1万元", 10000, "元", "exact")),
+                    ("星河影業倘以160億元票房計，或分賬達約20億元", fig("160億元", 16000000000, "元", "exact"))):
+        d = make_doc(text, [(text[:4], "COMPANY"), f])
+        assert f[0] not in [t[2] for t in tuples(find_facts(d, DATA))], text
+    d = make_doc("星河科技以1万元的价格售出", [("星河科技", "COMPANY"), fig("1万元", 10000, "元", "exact")])
+    assert [t[2] for t in tuples(find_facts(d, DATA))] == ["1万元"]
+
+
 def test_a_small_count_in_words_gets_no_fact():
     """两个品牌, 三个原因: a count of at most ten in Chinese numerals counts what the sentence goes on to name; in digits, or
     above ten, it stays a fact."""
