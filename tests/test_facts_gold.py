@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.78827, 0.85245  # micro F1 of the counts pinned below (session 50: suppositions)
+F1_RULES, F1_CHOOSER = 0.78843, 0.85245  # micro F1 of the counts pinned below (session 51 h9: reckoning bases)
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -157,7 +157,9 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # 1681/541/420, metric characters 7843/15918 (cross-fitted METRIC 5501/2573/2286 -> 5521/2553/2266)
     # session 50: a supposition opening an earlier clause of the sentence (若…，…) leaves the figure without a fact:
     # METRIC -> 1680/541/421, metric characters 7843/15916 (cross-fitted METRIC 5547/2525/2240 -> 5545/2500/2242)
-    assert got == {"METRIC": (1680, 541, 421), "RANKING": (323, 64, 50), "metric chars": (7843, 15916, 13347)}, got
+    # session 51 h9: the base a reckoning assumes (以1万元来计算, 倘以160億元票房計) states no fact: METRIC -> 1680/540/421,
+    # metric characters 7843/15913 (cross-fitted METRIC 5634/2428 -> 5634/2418)
+    assert got == {"METRIC": (1680, 540, 421), "RANKING": (323, 64, 50), "metric chars": (7843, 15913, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 
