@@ -433,6 +433,15 @@ def test_a_class_bound_gets_no_fact():
     assert [t[2] for t in tuples(find_facts(d, DATA))] == ["70%以上"]
 
 
+def test_a_forecast_rank_ranks_nothing_yet():
+    """(session 51 h9) 合并后星河证券将成为行业第一: a rank after 将/有望 in its clause is a forecast (gold 7 of 8 no fact);
+    a rank now held states its fact, and so does a forecast clause naming the ranked one right after the rank."""
+    d = make_doc("两家合并后，星河证券将成为行业第一。", [("星河证券", "COMPANY"), ("第一", "RANK", {})])
+    assert find_facts(d, DATA) == []
+    d = make_doc("星河证券的营收位居行业第一。", [("星河证券", "COMPANY"), ("第一", "RANK", {})])
+    assert [t[:3] for t in tuples(find_facts(d, DATA))] == [("RANKING", "星河证券", "第一")]
+
+
 def test_the_base_a_reckoning_assumes_gets_no_fact():
     """(session 51 h9) 以1万元来计算, 倘以160億元票房計: the base of a calculation (gold 0 of 11 such are fact values);
     a figure after 以 with no reckoning verb stays a fact."""
