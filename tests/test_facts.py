@@ -1675,3 +1675,11 @@ def test_a_supposition_overrules_the_learned_chooser():
     nlp = extract.load()
     d = nlp("腾讯营收增长8%。若恒指升至22000點水平，騰訊股價或再升5%。")
     assert [(f.subject.text, f.value.text) for f in d.facts] == [("腾讯", "8%")]
+
+
+def test_a_range_of_two_neighbouring_digits_is_no_measured_quantity_unless_a_share():
+    """两三百万人, 二三十亿美元: a guessed span (rhetoric like 几年); 三四成 keeps its fact (news gold 1 of 6 non-% such)."""
+    d = make_doc("该平台注册用户达两三百万人。", [fig("两三百万人", 2e6, "人", "range")])
+    assert tuples(find_facts(d, DATA)) == []
+    d = make_doc("该平台注册用户达200万人。", [fig("200万人", 2e6, "人")])
+    assert [t[2] for t in tuples(find_facts(d, DATA))] == ["200万人"]

@@ -857,3 +857,13 @@ def test_jin_n_years_after_a_duration_verb_is_a_figure_in_the_rules_component():
     d = comp(make_doc("经过近4年时间的调整，在经历了近一年的模型测试，近3年营收增长，创4个月新高"))
     assert sorted((e.text, e.type) for e in d.entities) == sorted(
         [("近4年", "FIGURE"), ("近一年", "FIGURE"), ("近3年", "DATE"), ("4个月", "DATE")])
+
+
+def test_two_neighbouring_digits_are_a_range():
+    got = {t: (e.attrs["value"], e.attrs["unit"], e.attrs["qualifier"], e.attrs["min"], e.attrs["max"]) for t, e in
+           figures("跨度可能是两三年，也可能是一两个月，贡献大约为二三十亿美元，距离地面两三百米，短短四五天。").items()}
+    assert got == {"两三年": (2, "年", "range", 2, 3), "一两个月": (1, "个月", "range", 1, 2),
+                   "二三十亿美元": (2000000000, "美元", "range", 2000000000, 3000000000),
+                   "两三百米": (200, "米", "range", 200, 300), "四五天": (4, "天", "range", 4, 5)}
+    # dates, ranks and windows stay the other recognizers'
+    assert figures("七八十年代，今年六七月份，位居三四位，未来三四年，过去的七八年，十四五") == {}

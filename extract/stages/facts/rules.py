@@ -570,6 +570,13 @@ def _forecast(doc: Document, e, ss: int, clause: int, data: dict) -> bool:
         or _EXPECTS.search(doc.norm, clause, e.start) is not None
 
 
+@lru_cache(maxsize=1)
+def _numeral_pairs() -> frozenset:
+    """两三, 四五: the numeral pairs the figure recognizer reads as a range (numerals.json numeral_pairs)."""
+    from extract.stages.recognizers.numerals import default_numerals
+    return frozenset(default_numerals().pairs)
+
+
 # a magnitude written alone (万亿, 千亿, 百亿) and the noun right after it that makes it a size class (万亿GDP城市, 千亿房企),
 # unless the noun is money, a measure or a market, whose size it then states (千亿赛道, 万亿市场, 千亿规模)
 _BARE_MAGNITUDE = re.compile(r"[十百千万]?[万亿]")
@@ -592,6 +599,10 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
         return True
     if e.attrs.get("qualifier") == "vague" and unit not in data["vague_keep_units"]:
         return True  # 数万家, 上千家, 几家: rhetoric, not a measurement
+    if (e.attrs.get("qualifier") == "range" and unit != "%" and e.type == "FIGURE"
+            and norm[e.start:e.start + 2] in _numeral_pairs()):
+        return True  # 两三年, 一两小时, 两三百米: a guessed span, rhetoric like 几年 (news gold: 1 of 6 such non-% FIGUREs
+        # is a fact value; 三四成 keeps its fact). Session 51 h8: news dev + select 2 false facts fewer
     if unit == "家" and not any(ch.isdigit() for ch in e.text) and e.attrs.get("value") in (1000, 10000):
         return True  # 千家 / 万家: a round stand-in for a count given elsewhere
     before = norm[max(ss, e.start - 6):e.start].rstrip(" \n")

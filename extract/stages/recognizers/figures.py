@@ -202,6 +202,7 @@ class FigureRecognizer:
         # the same without ranges: a "range" whose two ends do not make one (增长9.8%至1,843亿美元: a
         # change and the amount it reaches) is read again from its start as a single figure
         self.single = re.compile(template.replace("RANGE_PART", ""), re.VERBOSE)
+        self.pair_not_units = ("月", "位", "名", "季")  # 六七月, 三四位: a month, a rank, not a range figure
         self._head_groups = ("pre", "cur", "sym", "fw", "pctw", "fracw", "slash", "vq", "n1")
 
     # ----------------------------------------------------------------- public
@@ -614,6 +615,19 @@ class FigureRecognizer:
                 return None
             lo_k, hi_k = self.num.vague[g("vq")]
             vm = self.num.magnitude(g("vm") + (g("mag2") or ""))
+            pair = g("vq") in self.num.pairs
+            if pair:
+                # 两三年, 一两个月, 四五个人, 二三十亿美元, 两三百米: two neighbouring digits are a range (news train, extension
+                # and dev gold 7 of 7 such FIGUREs, qualifier range, in 5 documents; none found before); a unit is needed
+                # and no date or rank follows (七八十年代, 六七月份, 三四位: the DATE and RANK recognizers'), nor a window word
+                # precedes (近两三年内, 过去的七八年, 未来三四年: gold DATEs). Cross-fitted FIGURE 10094/311 -> 10099/312,
+                # news dev + select FIGURE 1308/44 -> 1311/44 (facts.rules._no_fact keeps their facts out but for 三四成)
+                if vm is None or unit is None or unit_raw in self.pair_not_units or norm[m.end():m.end() + 1] in ("代", "份") \
+                        or norm[max(0, start - 4):start].rstrip("的").endswith(("近", "过去", "過去", "未来", "未來")):
+                    return None
+                lo, hi = Decimal(lo_k) * vm * mult, Decimal(hi_k) * vm * mult
+                return start, {"value": as_number(lo), "unit": unit, "qualifier": "range",
+                               "min": as_number(lo), "max": as_number(hi)}
             if vm is None or (vm == 1 and (g("vq") == "上" or unit not in self.multiple)):
                 return None  # 几家, 数个, 几年: "several", no magnitude word (GUIDELINES N22); 数倍 stays
             if unit is None:

@@ -49,6 +49,9 @@ class Numerals:
         self.percent_prefix = data["percent_prefix"]
         self.fraction_infix = data["fraction_infix"]
         self.vague = {k: tuple(v) for k, v in data["vague_prefixes"].items()}
+        # 两三年, 四五天: two neighbouring digits, an approximate range (read with the vague prefixes)
+        self.pairs = {k: tuple(v) for k, v in data.get("numeral_pairs", {}).items() if not k.startswith("_")}
+        self.vague.update(self.pairs)
         # regex pieces
         self.cn_chars = char_class(list(self.digits) + list(self.small) + list(self.big_cn))
         self.cnum = f"[{self.cn_chars}]+"
