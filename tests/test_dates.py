@@ -592,3 +592,9 @@ def test_a_year_of_the_1800s_is_a_date_not_a_duration():
 def test_nei_after_a_relative_year_stays_in_but_not_neidi():
     assert [(d.text, d.attrs.get("within")) for d in find_dates(make_doc("市傳最快今年內上市，今年内地市场"))] == [
         ("今年內", True), ("今年", None)]
+
+
+def test_a_century_by_its_number_is_a_date_but_not_inside_a_name():
+    got = [(d.text, d.attrs["century"]) for d in find_dates(make_doc("起源于20世纪末，21世纪初随着星巴克进入，进入21世纪后"))]
+    assert got == [("20世纪末", 20), ("21世纪初", 21), ("21世纪", 21)]
+    assert find_dates(make_doc("据21世纪经济报道，共建21世纪海上丝绸之路")) == []
