@@ -722,8 +722,9 @@ def test_slash_rates_take_their_denominator(text, span, unit):
 
 
 def test_hours_counted_with_ge():
+    """个小时 is kept as written, like 个月 (news gold unit 个小时 at 4 of 4; session 51 h8)."""
     (f,) = find_figures(make_doc("排队近6个小时才能进店"))
-    assert (f.text, f.attrs["unit"], f.attrs["value"]) == ("近6个小时", "小时", 6)
+    assert (f.text, f.attrs["unit"], f.attrs["value"]) == ("近6个小时", "个小时", 6)
 
 
 @pytest.mark.parametrize("text, figures", [("美国二次通胀潜在风险", []), ("沪深两市成交额为1.2万亿", ["1.2万亿"]),
