@@ -468,7 +468,7 @@ def test_bare_minguo_year_is_a_date_in_traditional_text_only():
     ("貸款超過11萬5千件", [("超過11萬5千件", 115000, "件", "more_than")]),
     # at most / breaking through
     ("筹集至多30亿元人民币", [("至多30亿元人民币", 3000000000, "元", "less_than")]),
-    ("料去年最少賺26億元人幣增長1.4倍", [("26億元人幣", 2600000000, "元", "exact"), ("1.4倍", 1.4, "倍", "exact")]),
+    ("料去年最少賺26億元人幣增長1.4倍", [("26億元人幣", 2600000000, "元", "at_least"), ("1.4倍", 1.4, "倍", "exact")]),  # 最少 before the verb: at_least (news gold u356, session 51 h8)
     ("投资最多300億美元。", [("最多300億美元", 30000000000, "美元", "less_than")]),
     ("票房破百亿！", [("破百亿", 10000000000, "元", "more_than")]),
     ("打破3项纪录", [("3项", 3, "项", "exact")]),
@@ -868,3 +868,9 @@ def test_two_neighbouring_digits_are_a_range():
                    "两三百米": (200, "米", "range", 200, 300), "四五天": (4, "天", "range", 4, 5)}
     # dates, ranks and windows stay the other recognizers'
     assert figures("七八十年代，今年六七月份，位居三四位，未来三四年，过去的七八年，十四五") == {}
+
+
+def test_zhishao_and_zuishao_before_the_verb_give_at_least():
+    got = {t: e.attrs["qualifier"] for t, e in figures("至少持有28隻港股，最少超購120倍，运营至少要5亿，最少超購逾39倍").items()}
+    assert got == {"28隻": "at_least", "120倍": "at_least", "5亿": "at_least", "逾39倍": "more_than"}
+    assert {t: e.attrs["qualifier"] for t, e in figures("目前至少有12个职位空缺").items()} == {"12个": "exact"}

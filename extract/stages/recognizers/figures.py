@@ -490,7 +490,8 @@ class FigureRecognizer:
                 f.attrs["qualifier"] = self.before_verb[m.group(1)]
                 continue
             m = self._before_gap.search(norm, max(0, f.start - 20), f.start) if self._before_gap else None
-            if m:
+            # 至少持有28隻 → at_least, but not 至少有 (qualifiers.json before_gap: a fact the chooser then dropped)
+            if m and not (self.before_gap[m.group(1)] == "at_least" and norm.startswith("有", m.end(1))):
                 f.attrs["qualifier"] = self.before_gap[m.group(1)]
                 continue
             before = norm[max(0, f.start - 4):f.start].rstrip(" \t")
