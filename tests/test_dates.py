@@ -598,3 +598,8 @@ def test_a_century_by_its_number_is_a_date_but_not_inside_a_name():
     got = [(d.text, d.attrs["century"]) for d in find_dates(make_doc("起源于20世纪末，21世纪初随着星巴克进入，进入21世纪后"))]
     assert got == [("20世纪末", 20), ("21世纪初", 21), ("21世纪", 21)]
     assert find_dates(make_doc("据21世纪经济报道，共建21世纪海上丝绸之路")) == []
+
+
+def test_a_numeral_pair_after_a_window_word_is_a_few_units_window():
+    got = [(d.text, d.attrs.get("years")) for d in find_dates(make_doc("項目夠未來三四年發展，过去的七八年时间里"))]
+    assert got == [("未來三四年", "few"), ("过去的七八年", "few")]
