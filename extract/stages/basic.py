@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from extract.doc import NAME_TYPES, Document
 from extract.registry import components
+from extract.stages.indices import index_name_spans, inside_an_index_name, names_an_index
 from extract.stages.mentions import ECHO
 from extract.stages.recognizers._data import alternation, load_rules
 from extract.stages.recognizers.companies import common_words, unmatched_brackets
@@ -130,7 +131,7 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=(), per
         for e in doc.entities:
             if e.type == "LOC" and e.source == "gazetteer":
                 places.setdefault(e.start, []).append(e.end)
-        market_words = set()
+        no_names = set()
         generic_parks = []
         for e in doc.entities:
             if e.source in (ECHO, "gazetteer") and e.type == "INDUSTRY":
@@ -162,16 +163,16 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=(), per
                     e.type = "INDUSTRY"  # 炒菜机器人, 割草机器人: a class of products (companies.json product_class)
                 if e.type in ("COMPANY", "ORG") and doc.norm.endswith("乐园", e.start, e.end):
                     if e.end - e.start < 4 or doc.norm.endswith("主题乐园", e.start, e.end):
-                        market_words.add(id(e))  # 主題樂園, 哈利波特主題樂園: a kind of park, no name (_THEME_PARK)
+                        no_names.add(id(e))  # 主題樂園, 哈利波特主題樂園: a kind of park, no name (_THEME_PARK)
                         generic_parks.append((e.start, e.end))
                         continue
                     e.type = "LOC"  # 錦江樂園, 香港迪士尼樂園: a park is a place (_THEME_PARK)
                 if e.type in ("COMPANY", "LOC") and _market_sector(doc, e):
-                    market_words.add(id(e))  # 中資, 日系 alone: a market's or an origin's word, no name
+                    no_names.add(id(e))  # 中資, 日系 alone: a market's or an origin's word, no name
                 elif e.type == "COMPANY" and doc.norm[e.start:e.end] in known:
                     e.type = "PERSON"  # 川普, 贝佐斯, 佩洛西: a name the training corpora tag as a person
         if generic_parks:  # nor a model's name inside one (波特 of 哈利波特主題樂園)
-            market_words.update(id(e) for e in doc.entities if e.source in srcs
+            no_names.update(id(e) for e in doc.entities if e.source in srcs
                                 and any(a <= e.start and e.end <= b for a, b in generic_parks))
         _split_sector_pairs(doc, srcs)
         links = [m.span() for m in markup.finditer(doc.norm)] if ("." in doc.norm) else []
@@ -192,7 +193,7 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=(), per
 
         index_names = index_name_spans(doc.norm)
         doc.entities = [e for e in doc.entities
-                        if id(e) not in market_words
+                        if id(e) not in no_names
                         and not (index_names and e.type in NAME_TYPES and inside_an_index_name(index_names, e.start, e.end, e.type))
                         and not (e.source in srcs and (e.type in dropped or (e.type == "PERSON" and not ok(doc, e) and person_counts[doc.norm[e.start:e.end]] < 2)
                                                        or in_link(e) or in_other_cell(e) or _MARKUP_CHARS & set(e.text)
@@ -274,39 +275,6 @@ def names_a_time_zone(norm: str, end: int) -> bool:
     none of them (0 of 4 such places the fold NERs and gazetteer tagged on the cross-fitted training documents,
     2026-12-06); of any source, the gazetteer's too."""
     return _TIME_ZONE.match(norm, end) is not None
-
-
-# an index compiler's name before a place (MSCI中国指数, 富时中国A股自由现金流聚焦指数, 纳斯达克金龙中国指数, 恒生中国企业指数):
-# the place is part of the index's or fund's name. The news train, extension and dev gold tag no entity of any type
-# right after these words (0 of the 20 places so placed); the cross-fitted pipeline tagged 13 of them LOC, all false
-# (session 51: LOC 3973/661 -> 3973/648, facts 0.7076 -> 0.7083; news dev + select identical)
-_INDEX_MAKER = re.compile(r"(?:MSCI|明晟|富时|金龙|纳斯达克|恒生|标普|中证)[ \u00a0]?$")
-
-
-def names_an_index(norm: str, start: int) -> bool:
-    """Whether the place starting at ``start`` follows an index compiler's name (MSCI中国指数): of any source."""
-    return _INDEX_MAKER.search(norm, max(0, start - 5), start) is not None
-
-
-# an index's name opened by its compiler or board and closed by 指数 (中证创新药产业指数, 中证云计算与大数据主题指数,
-# 科创板人工智能指数, 罗素1000指数, MSCI全球基准指数) or a board's index 创业板指: no name inside, the compiler's or board's
-# own word included unless it is a COMPANY (彭博 of 彭博亿万富翁指数 is the publisher). The news train, extension and dev
-# gold tag no entity inside 72 of the 73 such index names (the other crosses it: 摩根标普…指数基金); the cross-fitted
-# pipeline tagged 16 inside, in 7 documents, all false (session 51: cross-fitted entities 38183/4894 -> 38183/4878
-# right/false, facts 6035/2527 -> 6039/2523; news dev + select identical)
-_INDEX_NAME = re.compile(r"(MSCI|明晟|富时|金龙|纳斯达克|恒生|标普|中证|国证|彭博|罗素|创业板|科创板|北证|深证|上证|中小板)"
-                         r"(?:[^，。、；：,;:\s（）()“”\"《》]{0,14}?指数|(?<=板)指(?![出引导标示定南责控]))")
-
-
-def index_name_spans(norm: str) -> list:
-    """The (start of the compiler's word, end of it, end of the index name) of each index name in ``norm`` (_INDEX_NAME)."""
-    return [(m.start(), m.end(1), m.end()) for m in _INDEX_NAME.finditer(norm)] if "指" in norm else []
-
-
-def inside_an_index_name(spans: list, start: int, end: int, type_: str) -> bool:
-    """Whether a name of ``type_`` at ``start``-``end`` lies inside an index's name (``index_name_spans``): after the
-    compiler's word, or that word itself when no COMPANY. The entity filter drops such names, the echoes add none."""
-    return any(a <= start and end <= c and (start >= b or type_ != "COMPANY") for a, b, c in spans)
 
 
 _MANY_BANKS = re.compile(r"(?:全球|环球|各国|多国|世界各国|主要)$")

@@ -116,7 +116,8 @@ import ahocorasick
 
 from extract.doc import NAME_TYPES, Document
 from extract.registry import components
-from extract.stages.basic import generic_bodies, index_name_spans, inside_an_index_name, names_a_product
+from extract.stages.basic import generic_bodies, names_a_product
+from extract.stages.indices import index_name_spans, inside_an_index_name
 from extract.stages.indices import INDEX_TAIL
 from extract.stages.mentions import ECHO, EntityIndex
 from extract.stages.recognizers._data import load_rules

@@ -267,12 +267,13 @@ def _wholly_held(doc: Document, ents: List[Entity]) -> List[Relation]:
     norm, out = doc.norm, []
     starts = [e.start for e in ents]
     for k, owner in enumerate(ents):
-        if owner.type not in ("COMPANY", "ORG") or not _HELD_BY.search(norm, max(0, owner.start - 3), owner.start):
+        held_by = _HELD_BY.search(norm, max(0, owner.start - 3), owner.start) if owner.type in ("COMPANY", "ORG") else None
+        if held_by is None:
             continue
         m = _WHOLLY_HELD.match(norm, owner.end)
         if m is None or not re.search(r"100%|百分之百|全资", m.group()):
             continue
-        by = _HELD_BY.search(norm, max(0, owner.start - 3), owner.start).start()
+        by = held_by.start()
         held = []
         if k > 0 and ents[k - 1].type == "COMPANY" and not norm[ents[k - 1].end:by].strip():
             j = k - 1  # 乙、丙由甲100%持股
