@@ -861,6 +861,18 @@ def test_an_industry_named_in_a_sales_figure_is_no_sector(text, spans, expected)
 
 
 @pytest.mark.parametrize("text, spans, expected", [
+    ("三大电信运营商与DeepSeek的合作。", [("电信运营", "INDUSTRY"), ("DeepSeek", "COMPANY")], []),
+    ("美股SaaS公司和字节链", [("SaaS", "INDUSTRY"), ("字节链", "COMPANY")], []),
+    ("电商平台京东与美团", [("电商", "INDUSTRY"), ("京东", "COMPANY")], [("in_industry", "京东", "电商")]),
+])
+def test_an_industry_joined_to_a_company_by_and_is_no_sector(text, spans, expected):
+    from docs import make_doc
+    from extract.stages.relations.classifier import RelationClassifier
+    always = RelationClassifier({"bias": 10.0, "w": {}})  # a model that takes every candidate
+    assert [(t, c.text, o.text) for t, c, o in always.predict(make_doc(text, spans))] == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
     # the words between the place and the company end in no head noun: the place is something else's
     ("该公司表示，将巴西业务私有化将使家乐福能够更灵活。", [("巴西", "LOC"), ("家乐福", "COMPANY")], []),
     ("德州的法律环境为特斯拉推出无人驾驶提供便利。", [("德州", "LOC"), ("特斯拉", "COMPANY")], []),
