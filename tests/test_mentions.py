@@ -290,6 +290,13 @@ def test_a_firm_noun_is_cut_off_a_sector():
     assert [e.text for e in make_entity_filter(None)(d).entities] == ["影视", "商业航天", "汽车", "财务公司"]
 
 
+def test_an_operators_or_retailers_shang_is_cut_off_a_sector():
+    from extract.stages.basic import make_entity_filter
+    text = "运营商、三大电信运营商、零售商与地产商"  # 运营商 alone stays (two characters would be left)
+    d = _doc(text, [("INDUSTRY", w, "ner") for w in ("运营商", "电信运营商", "零售商", "地产商")])
+    assert [e.text for e in make_entity_filter(None)(d).entities] == ["运营商", "电信运营", "零售", "地产"]
+
+
 def test_sectors_joined_by_an_ampersand_or_a_slash_are_two():
     from extract.stages.basic import make_entity_filter
     text = "光模块&光器件、计算机 / 传媒和AI+医药/药"
