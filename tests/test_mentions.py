@@ -297,6 +297,13 @@ def test_an_operators_or_retailers_shang_is_cut_off_a_sector():
     assert [e.text for e in make_entity_filter(None)(d).entities] == ["运营商", "电信运营", "零售", "地产"]
 
 
+def test_a_modifier_word_alone_is_no_sector():
+    from extract.stages.basic import make_entity_filter
+    text = "强化在高端市场的影响，聚焦连锁品牌，发展商业航天"
+    d = _doc(text, [("INDUSTRY", "高端", "ner"), ("INDUSTRY", "连锁", "ner"), ("INDUSTRY", "商业航天", "ner")])
+    assert [e.text for e in make_entity_filter(None)(d).entities] == ["商业航天"]
+
+
 def test_sectors_joined_by_an_ampersand_or_a_slash_are_two():
     from extract.stages.basic import make_entity_filter
     text = "光模块&光器件、计算机 / 传媒和AI+医药/药"

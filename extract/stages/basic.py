@@ -313,11 +313,17 @@ def umbrella_labels() -> frozenset:
     return frozenset(_not_names_rules()["umbrella_labels"])
 
 
+@lru_cache(maxsize=1)
+def modifier_words() -> frozenset:
+    """Modifiers that stand alone for no sector (``not_names.json`` modifier_words: 商业, 高端, 连锁 …)."""
+    return frozenset(_not_names_rules()["modifier_words"])
+
+
 def names_an_umbrella(norm: str, start: int, end: int) -> bool:
     """Whether ``norm[start:end]`` is an umbrella label (:func:`umbrella_labels`), with or without the head 产业 the
-    entity filter cuts off a sector name (新兴 of 新兴产业)."""
+    entity filter cuts off a sector name (新兴 of 新兴产业), or exactly a modifier word (:func:`modifier_words`: 高端)."""
     labels = umbrella_labels()
-    return norm[start:end] in labels or norm[start:end + 2] in labels
+    return norm[start:end] in labels or norm[start:end + 2] in labels or norm[start:end] in modifier_words()
 
 
 @lru_cache(maxsize=1)
