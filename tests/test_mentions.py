@@ -304,6 +304,13 @@ def test_a_modifier_word_alone_is_no_sector():
     assert [e.text for e in make_entity_filter(None)(d).entities] == ["商业航天"]
 
 
+def test_a_sector_grows_over_jishi_before_it():
+    from extract.stages.basic import make_entity_filter
+    text = "京东在即时零售领域拓展，零售业务"
+    d = _doc(text, [("INDUSTRY", "零售", "ner")])
+    assert [e.text for e in make_entity_filter(None)(d).entities] == ["即时零售"]
+
+
 def test_sectors_joined_by_an_ampersand_or_a_slash_are_two():
     from extract.stages.basic import make_entity_filter
     text = "光模块&光器件、计算机 / 传媒和AI+医药/药"
