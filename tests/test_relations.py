@@ -1104,3 +1104,21 @@ def test_a_company_the_classifier_relates_to_many_industries_keeps_none_of_those
     kept = _uncrowded(pred, [Relation("in_industry", co, inds[0])])  # the rules make this pair: it stays
     assert [(r.type, r.tail.text) for r in kept] == [("in_industry", "汽车"), ("located_in", "上海")]
     assert _uncrowded(pred[1:], []) == pred[1:]  # three industries: every pair stays
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("科技巨头Meta和微软相继公布了财报。",
+     [("科技", "INDUSTRY"), ("Meta", "COMPANY"), ("微软", "COMPANY")], [("Meta", "科技"), ("微软", "科技")]),
+    ("电讯服务商中电信（728）、中移动（941）及联通（762）齐升。",
+     [("电讯", "INDUSTRY"), ("中电信", "COMPANY"), ("中移动", "COMPANY"), ("联通", "COMPANY")],
+     [("中电信", "电讯"), ("中移动", "电讯"), ("联通", "电讯")]),
+    # after a code in brackets 及 opens a new clause: 摯達科技's only
+    ("充電樁供應商摯達科技（2650）及GEM板新股機電工程承建商金葉國際（8549）同日招股",
+     [("充電樁", "INDUSTRY"), ("摯達科技", "COMPANY"), ("GEM", "COMPANY"), ("機電工程", "INDUSTRY"), ("金葉國際", "COMPANY")],
+     [("摯達科技", "充電樁"), ("金葉國際", "機電工程")]),
+])
+def test_an_apposed_sector_takes_the_companies_listed_after_the_first(text, spans, expected):
+    from docs import make_doc
+    from extract.stages.relations.rules import apposition_relations
+    d = make_doc(text, spans)
+    assert sorted((r.head.text, r.tail.text) for r in apposition_relations(d) if r.type == "in_industry") == sorted(expected)

@@ -423,7 +423,10 @@ def apposition_relations(doc: Document) -> List[Relation]:
     """The relations of an apposition (:mod:`extract.stages.industry_apposition` has the head nouns):
 
     - ``in_industry``: the INDUSTRY right before a company-type head noun right before the COMPANY
-      (电动汽车电池制造商Northvolt, 人形机器人公司Apptronik);
+      (电动汽车电池制造商Northvolt, 人形机器人公司Apptronik), and the companies listed right after it (科技巨头Meta和微软,
+      電訊營運商中電信（728）、中移動（941）及聯通（762）: :data:`_APPOS_MATE`; in the news train, extension and dev gold
+      10 of the 14 such list-mates are in_industry of the sector; cross-fitted in_industry 568/556 -> 570/556 right/false,
+      news dev + select identical, session 52);
     - ``located_in``: a LOC right before that INDUSTRY, or right before the head noun (瑞典电动汽车电池制造商Northvolt,
       中国公司卫龙): a gold ``located_in`` at all 40 such places of the news train, extension and dev gold;
     - ``located_in``: a LOC and 的 right before the COMPANY (台湾的长荣航空, 位于新加坡的升世集团): 14 of 16 in that gold,
@@ -434,6 +437,7 @@ def apposition_relations(doc: Document) -> List[Relation]:
     app = default_apposition()
     sectors = {e.end: e for e in doc.entities if e.type == "INDUSTRY"}
     places = {e.end: e for e in doc.entities if e.type == "LOC"}
+    by_start = {e.start: e for e in doc.entities if e.type == "COMPANY"}
     out = []
     for c in doc.entities:
         if c.type != "COMPANY":
@@ -446,10 +450,14 @@ def apposition_relations(doc: Document) -> List[Relation]:
         if sector is not None:
             if not _KIN_HEAD.search(m.group()):
                 out.append(Relation("in_industry", c, sector))
+                sep, x = _APPOS_MATE.match(doc.norm, c.end), c
+                while sep is not None and sep.end() in by_start:  # 科技巨头Meta和微软: the list-mates too
+                    x = by_start[sep.end()]
+                    out.append(Relation("in_industry", x, sector))
+                    sep = _APPOS_MATE.match(doc.norm, x.end)
             before = sector.start
         if before in places:
             out.append(Relation("located_in", c, places[before]))
-    by_start = {e.start: e for e in doc.entities if e.type == "COMPANY"}
     for e in doc.entities:  # 消費性電子產業」的華碩、宏碁: a sector and 的 right before a company or a list of them
         if e.type != "INDUSTRY":
             continue
@@ -498,6 +506,9 @@ def _place_descriptors(doc: Document) -> List[Relation]:
     return out
 
 
+# a list-mate of an apposed company (電訊營運商中電信（728）、中移動（941）及聯通（762）; 科技巨头Meta和微软); after a code
+# or alias in brackets only 、 joins (摯達科技（2650）及GEM板新股…: a new clause)
+_APPOS_MATE = re.compile(r"\s*[（(][^（）()\n]{1,24}[)）]\s*(?:、|(?:及|和|以及)(?=[^，。；\n]{1,12}[（(]))\s*|、|和|及|与|以及")
 _SECTOR_DE = re.compile(r"(?:产业|行业|领域|市场|板块|赛道|业)?[」”\"]?的")
 _LIST_JOIN = re.compile(r"、|和|及|与|以及")
 _LIKENED = re.compile(r"(?:为|是|像|如|称)[\"“「]?\Z")  # 被称为"俄罗斯的谷歌": a likeness, not a seat
