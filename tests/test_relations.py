@@ -1122,3 +1122,22 @@ def test_an_apposed_sector_takes_the_companies_listed_after_the_first(text, span
     from extract.stages.relations.rules import apposition_relations
     d = make_doc(text, spans)
     assert sorted((r.head.text, r.tail.text) for r in apposition_relations(d) if r.type == "in_industry") == sorted(expected)
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("稀土板块第二阶段反转或逐步开启。建议关注：金力永磁、中国稀土、北方稀土等。",
+     [("稀土", "INDUSTRY"), ("金力永磁", "COMPANY"), ("中国稀土", "COMPANY"), ("北方稀土", "COMPANY")],
+     [("金力永磁", "稀土"), ("中国稀土", "稀土"), ("北方稀土", "稀土")]),
+    ("①零售板块，推荐母婴龙头孩子王；推荐重庆百货，建议关注永辉超市。",
+     [("零售", "INDUSTRY"), ("孩子王", "COMPANY"), ("重庆百货", "COMPANY"), ("永辉超市", "COMPANY")],
+     [("重庆百货", "零售"), ("永辉超市", "零售")]),
+    # an industry that heads no sector (眼科、口腔、医美等优质赛道): nothing
+    ("眼科、口腔、医美等优质赛道有望回暖，建议关注普瑞眼科、昊海生科等。",
+     [("眼科", "INDUSTRY"), ("口腔", "INDUSTRY"), ("医美", "INDUSTRY"), ("普瑞眼科", "COMPANY"), ("昊海生科", "COMPANY")], []),
+])
+def test_a_broker_pick_list_takes_the_sector_its_paragraph_names(text, spans, expected):
+    from docs import make_doc
+    from extract.stages.relations import rules
+    d = make_doc(text, spans)
+    found = rules.recommended_lists(d) if hasattr(rules, "recommended_lists") else []
+    assert sorted((r.head.text, r.tail.text) for r in found) == sorted(expected)
