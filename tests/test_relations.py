@@ -1141,3 +1141,18 @@ def test_a_broker_pick_list_takes_the_sector_its_paragraph_names(text, spans, ex
     d = make_doc(text, spans)
     found = rules.recommended_lists(d) if hasattr(rules, "recommended_lists") else []
     assert sorted((r.head.text, r.tail.text) for r in found) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("2019年再度合体，中国船舶集团成为全球最大的造船集团。",
+     [("中国船舶集团", "COMPANY"), ("造船", "INDUSTRY")], [("中国船舶集团", "造船")]),
+    ("把新华保险打造成一家更加专业化的世界一流寿险公司。", [("新华保险", "COMPANY"), ("寿险", "INDUSTRY")], [("新华保险", "寿险")]),
+    ("阿里巴巴作为电商巨头，掌握大量数据。", [("阿里巴巴", "COMPANY"), ("电商", "INDUSTRY")], [("阿里巴巴", "电商")]),
+    # the cue and the industry in two clauses: none
+    ("美的打造成功后，家电集团纷纷效仿。", [("美的", "COMPANY"), ("家电", "INDUSTRY")], []),
+])
+def test_a_definition_may_end_in_jituan_jutou_or_shang(text, spans, expected):
+    from docs import make_doc
+    from extract.stages.relations.rules import industry_patterns
+    d = make_doc(text, spans)
+    assert sorted((r.head.text, r.tail.text) for r in industry_patterns(d)) == sorted(expected)
