@@ -219,3 +219,19 @@ def test_echoes_add_no_name_inside_an_index_name():
     from extract import load
     doc = load()("创业板指微跌0.04%，公司计划在创业板上市。")
     assert [(e.start, e.text) for e in doc.entities if e.type == "ORG"] == [(17, "创业板")]
+
+
+def test_a_venue_is_a_place():
+    """(entity_filter.v1) the NER's COMPANY or ORG ending in a venue's head (廣場, 博覽館, 古城, 生物城) is a LOC; the head
+    alone with one character before it stays as the NER read it."""
+    from extract.doc import Document
+    from extract.stages.basic import make_entity_filter
+    from extract.textnorm import normalize
+    text = "香港中環廣場與亞洲國際博覽館，庞贝古城，重庆国际生物城，新廣場"
+    d = Document(text)
+    d.norm = normalize(text)[0]
+    spans = [("COMPANY", 0, 6), ("COMPANY", 7, 14), ("ORG", 15, 19), ("COMPANY", 20, 27), ("COMPANY", 28, 31)]
+    d.entities = [d.entity(t, a, b, source="ner") for t, a, b in spans]
+    make_entity_filter(None)(d)
+    assert [(e.text, e.type) for e in d.entities] == [("香港中環廣場", "LOC"), ("亞洲國際博覽館", "LOC"),
+                                                      ("庞贝古城", "LOC"), ("重庆国际生物城", "LOC"), ("新廣場", "COMPANY")]
