@@ -68,3 +68,16 @@ def test_the_index_after_a_house_is_read_as_the_entity_steps_and_facts_read_it()
     assert [(e.text, e.type) for e in d.entities] == [("彭博", "ORG")]
     d = SourceOrgs()(_doc("据彭博综指收涨。", []))
     assert d.entities == []
+
+
+def test_a_house_in_its_own_business_is_a_company():
+    """(_why_underwriters) an ORG house before a verb of underwriting, or in a 、 list next to another house, is a
+    COMPANY; a cited list (花旗、中金预计) and a house alone stay ORG."""
+    d = _doc("国泰君安保荐的项目，摩根士丹利牵头的财团，如高盛、瑞银等几家，花旗、中金预计，德勤表示。",
+             ["国泰君安", "摩根士丹利", "高盛", "瑞银", "花旗", "中金", "德勤"])
+    for e in d.entities:
+        e.type = "ORG"
+    SourceOrgs()(d)
+    assert [(e.text, e.type) for e in d.entities] == [
+        ("国泰君安", "COMPANY"), ("摩根士丹利", "COMPANY"), ("高盛", "COMPANY"), ("瑞银", "COMPANY"),
+        ("花旗", "ORG"), ("中金", "ORG"), ("德勤", "ORG")]

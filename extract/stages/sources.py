@@ -5,7 +5,8 @@ analysis or a figure is an ORG there, as media and data providers are; the same 
 a traded stock (高盛、瑞银等承销, 摩根大通滑落1.5%) stays a COMPANY. The NER and ``propagate`` type a name once per
 document, so this step retypes single mentions: a COMPANY right before a verb of report or analysis (after an
 optional bracket and 的 or an adverb: 高盛此前表示) whose name ends in a research-house suffix or is one of the listed houses.
-A listed house so cited that nothing tagged (法巴:…, 大和发研报指) is added as an ORG (``add_untagged``). Word lists and
+A listed house so cited that nothing tagged (法巴:…, 大和发研报指) is added as an ORG (``add_untagged``); an ORG house in its
+own business, not cited (国泰君安保荐的, 大摩牵头的, 高盛、瑞银等), is a COMPANY (``underwriting_verbs``). Word lists and
 their measurements in ``extract/data/rules/sources.json``.
 
 Config entry (after ``propagate``, so its per-name typing is done, and before ``relations``)::
@@ -46,20 +47,53 @@ class SourceOrgs:
         # 法巴:恒指有機會…, 大和发研报指, 杰富瑞分析师…: a listed house cited so that nothing tagged it (``add_untagged``)
         self.add_untagged = bool(d.get("add_untagged", False))
         self.house_names = re.compile(alternation(sorted(self.houses, key=len, reverse=True))) if self.houses else None
+        # 国泰君安保荐的, 摩根士丹利牵头的财团, 高盛、瑞银、摩根大通等: a house in its own business, not cited, is a COMPANY
+        self.underwriting = re.compile(rf"\s*(?:{alternation(d.get('underwriting_verbs', ()))})") \
+            if d.get("underwriting_verbs") else None
 
     def is_house(self, name: str) -> bool:
         return name in self.houses or name.endswith(self.suffixes)
 
+    def is_banker(self, name: str) -> bool:
+        """A listed house or a broker (…证券): the houses that underwrite and lead deals."""
+        return name in self.houses or name.endswith("证券")
+
+    def in_own_business(self, doc: Document, e, firms: dict) -> bool:
+        """(``_why_underwriters``) the house ``e`` right before a verb of underwriting (国泰君安保荐的, 大摩牵头的) or in a
+        、 list next to another house (高盛、瑞银、摩根大通等)."""
+        norm = doc.norm
+        if self.underwriting is not None and self.underwriting.match(norm, e.end):
+            return True
+        after = firms.get(("s", e.end + 1)) if norm[e.end:e.end + 1] == "、" else None
+        before = firms.get(("e", e.start - 1)) if e.start and norm[e.start - 1] == "、" else None
+        if not any(n is not None and self.is_banker(n) for n in (after, before)):
+            return False
+        end = e.end  # 花旗、中金预计: a list the last item of which is cited is cited whole
+        while norm[end:end + 1] == "、" and ("s", end + 1) in firms:
+            end += 1 + len(firms[("s", end + 1)])
+        end += norm.startswith("等", end)
+        return not (self.verb.match(norm, end) or self.title.match(norm, end))
+
     def __call__(self, doc: Document) -> Document:
         norm = doc.norm
+        firms = {}
+        if self.underwriting is not None:
+            for e in doc.entities:
+                if e.type in ("COMPANY", "ORG"):
+                    firms[("s", e.start)] = firms[("e", e.end)] = norm[e.start:e.end]
         for e in doc.entities:
-            if e.type != "COMPANY":
+            if e.type not in ("COMPANY", "ORG"):
                 continue
-            house = self.is_house(norm[e.start:e.end])
-            if self.media_after.match(norm, e.end) or self.data_after.match(norm, e.end) \
-                    or (house or self.title_any) and self.title.match(norm, e.end) \
-                    or house and (self.verb.match(norm, e.end) or self.cue.search(norm, max(0, e.start - 6), e.start)):
+            name = norm[e.start:e.end]
+            house = self.is_house(name)
+            cited = self.media_after.match(norm, e.end) or self.data_after.match(norm, e.end) \
+                or (house or self.title_any) and self.title.match(norm, e.end) \
+                or house and (self.verb.match(norm, e.end) or self.cue.search(norm, max(0, e.start - 6), e.start))
+            if e.type == "COMPANY" and cited:
                 e.type = "ORG"
+            elif e.type == "ORG" and not cited and self.underwriting is not None and self.is_banker(name) \
+                    and self.in_own_business(doc, e, firms):
+                e.type = "COMPANY"
         if self.add_untagged and self.house_names is not None:
             self._add_cited_houses(doc)
         return doc
