@@ -81,3 +81,11 @@ def test_a_house_in_its_own_business_is_a_company():
     assert [(e.text, e.type) for e in d.entities] == [
         ("国泰君安", "COMPANY"), ("摩根士丹利", "COMPANY"), ("高盛", "COMPANY"), ("瑞银", "COMPANY"),
         ("花旗", "ORG"), ("中金", "ORG"), ("德勤", "ORG")]
+
+
+def test_a_pipe_style_byline_names_a_medium():
+    """(_why_byline_cues) 来源 | NAME and 出品 | NAME closing their line add an ORG where nothing is tagged; a colon
+    source line (来源：官网截图) and an editor's byline add nothing."""
+    text = "编辑 | 嘉辛\n\n出品 | 增长工场\n\n來源丨資產洞見\n来源：官网截图\n来源 | 财新网 \n正文"
+    d = SourceOrgs()(_doc(text, []))
+    assert [(e.text, e.type) for e in d.entities] == [("增长工场", "ORG"), ("資產洞見", "ORG"), ("财新网", "ORG")]

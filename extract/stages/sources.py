@@ -47,6 +47,9 @@ class SourceOrgs:
         # 法巴:恒指有機會…, 大和发研报指, 杰富瑞分析师…: a listed house cited so that nothing tagged it (``add_untagged``)
         self.add_untagged = bool(d.get("add_untagged", False))
         self.house_names = re.compile(alternation(sorted(self.houses, key=len, reverse=True))) if self.houses else None
+        # 来源 | 资产洞见, 出品 | 增长工场: a pipe-style byline names the medium (its line ends after the name)
+        self.byline = re.compile(rf"(?:{alternation(d['byline_cues'])})[ \t]*[|｜丨][ \t]*([^\s|｜丨][^\n|｜丨]{{0,10}}[^\s|｜丨])"
+                                 rf"[ \t]*$", re.M) if d.get("byline_cues") else None
         # 国泰君安保荐的, 摩根士丹利牵头的财团, 高盛、瑞银、摩根大通等: a house in its own business, not cited, is a COMPANY
         self.underwriting = re.compile(rf"\s*(?:{alternation(d.get('underwriting_verbs', ()))})") \
             if d.get("underwriting_verbs") else None
@@ -96,7 +99,18 @@ class SourceOrgs:
                 e.type = "COMPANY"
         if self.add_untagged and self.house_names is not None:
             self._add_cited_houses(doc)
+        if self.byline is not None:
+            self._add_bylines(doc)
         return doc
+
+    def _add_bylines(self, doc: Document) -> None:
+        """(``_why_byline_cues``) an ORG for the medium a pipe-style byline names (来源 | 资产洞见, 出品 | 增长工场) where
+        nothing is tagged."""
+        index = EntityIndex(doc, left_out=())
+        added = [doc.entity("ORG", m.start(1), m.end(1), source="source_orgs")
+                 for m in self.byline.finditer(doc.norm) if not index.overlapping(m.start(1), m.end(1))]
+        if added:
+            doc.entities = sorted(doc.entities + added, key=lambda x: (x.start, x.end))
 
     def _add_cited_houses(self, doc: Document) -> None:
         """An ORG for each listed house the text cites as a source (the verb, title and cue tests above) where no
