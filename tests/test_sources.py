@@ -89,3 +89,10 @@ def test_a_pipe_style_byline_names_a_medium():
     text = "编辑 | 嘉辛\n\n出品 | 增长工场\n\n來源丨資產洞見\n来源：官网截图\n来源 | 财新网 \n正文"
     d = SourceOrgs()(_doc(text, []))
     assert [(e.text, e.type) for e in d.entities] == [("增长工场", "ORG"), ("資產洞見", "ORG"), ("财新网", "ORG")]
+
+
+def test_a_house_setting_a_target_or_rating_is_cited():
+    """(_why_report_verbs_52) 高盛将…目标价, 大摩对…给出评级, 德意志银行的一篇研报, 美银更是将…: the house is cited, an ORG."""
+    d = SourceOrgs()(_doc("高盛将舜宇目标价上调，大摩对万国数据给出增持评级，德意志银行的一篇研报，美银更是将其视为拐点。",
+                          ["高盛", "大摩", "德意志银行", "美银"]))
+    assert [e.type for e in d.entities] == ["ORG"] * 4
