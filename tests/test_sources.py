@@ -96,3 +96,10 @@ def test_a_house_setting_a_target_or_rating_is_cited():
     d = SourceOrgs()(_doc("高盛将舜宇目标价上调，大摩对万国数据给出增持评级，德意志银行的一篇研报，美银更是将其视为拐点。",
                           ["高盛", "大摩", "德意志银行", "美银"]))
     assert [e.type for e in d.entities] == ["ORG"] * 4
+
+
+def test_more_brokers_and_research_firms_are_houses():
+    """(_why_houses_52) 德银, 摩通, 沙利文, 海通国际 cited are ORG; 滙豐 speaking of its own buyback stays a COMPANY."""
+    d = SourceOrgs()(_doc("德银称加息并非不可能，摩通認為，沙利文預計，海通国际表示，滙豐表示自回購開始。",
+                          ["德银", "摩通", "沙利文", "海通国际", "滙豐"]))
+    assert [e.type for e in d.entities] == ["ORG"] * 4 + ["COMPANY"]
