@@ -453,6 +453,17 @@ def test_the_base_a_reckoning_assumes_gets_no_fact():
     assert [t[2] for t in tuples(find_facts(d, DATA))] == ["1万元"]
 
 
+def test_an_age_before_the_person_it_describes_gets_no_fact():
+    """(session 52 k4) 79歲董事詹培忠, 60至64歲人士: an age right before the person it describes is a descriptor (gold 0 of
+    19 such are fact values); an age before punctuation or a verb stays a fact."""
+    for text, f in (("星河集團79歲董事詹培忠否認控罪", fig("79歲", 79, "歲", "exact")),
+                    ("星河巴士向60至64歲人士提供半價優惠", fig("60至64歲", 60, "歲", "range"))):
+        d = make_doc(text, [(text[:4], "COMPANY"), f])
+        assert f[0] not in [t[2] for t in tuples(find_facts(d, DATA))], text
+    d = make_doc("星河科技创始人现年50岁，是连续创业者", [("星河科技", "COMPANY"), fig("50岁", 50, "岁", "exact")])
+    assert [t[2] for t in tuples(find_facts(d, DATA))] == ["50岁"]
+
+
 def test_a_small_count_in_words_gets_no_fact():
     """两个品牌, 三个原因: a count of at most ten in Chinese numerals counts what the sentence goes on to name; in digits, or
     above ten, it stays a fact."""
