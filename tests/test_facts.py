@@ -464,6 +464,16 @@ def test_an_age_before_the_person_it_describes_gets_no_fact():
     assert [t[2] for t in tuples(find_facts(d, DATA))] == ["50岁"]
 
 
+def test_a_count_of_trading_days_gets_no_fact_unless_a_streak():
+    """(session 52 k4) 短短4個交易日升26%: the window a move is measured over (gold 0 of 10 such counts without 连续 are
+    fact values); 连续五个交易日下跌 counts a streak and stays a fact."""
+    text = "星河科技短短4個交易日升26%"
+    d = make_doc(text, [("星河科技", "COMPANY"), fig("4個交易日", 4, "個交易日"), fig("26%", 26, "%")])
+    assert [t[2] for t in tuples(find_facts(d, DATA))] == ["26%"]
+    d = make_doc("此前星河科技已经连续五个交易日下跌", [("星河科技", "COMPANY"), fig("五个交易日", 5, "个交易日")])
+    assert [t[2] for t in tuples(find_facts(d, DATA))] == ["五个交易日"]
+
+
 def test_a_small_count_in_words_gets_no_fact():
     """两个品牌, 三个原因: a count of at most ten in Chinese numerals counts what the sentence goes on to name; in digits, or
     above ten, it stays a fact."""
