@@ -474,6 +474,15 @@ def test_a_count_of_trading_days_gets_no_fact_unless_a_streak():
     assert [t[2] for t in tuples(find_facts(d, DATA))] == ["五个交易日"]
 
 
+def test_a_wafer_size_gets_no_fact():
+    """(session 52 k4) 8英寸晶圆, 12英寸产线: a wafer size names a kind of product (gold 0 of 12 such are fact values); a
+    screen's size stays a fact."""
+    d = make_doc("星河半导体的第二条12英寸产线顺利建成", [("星河半导体", "COMPANY"), fig("12英寸", 12, "英寸")])
+    assert tuples(find_facts(d, DATA)) == []
+    d = make_doc("星河汽车配备15.6英寸中控大屏", [("星河汽车", "COMPANY"), fig("15.6英寸", 15.6, "英寸")])
+    assert [t[2] for t in tuples(find_facts(d, DATA))] == ["15.6英寸"]
+
+
 def test_a_small_count_in_words_gets_no_fact():
     """两个品牌, 三个原因: a count of at most ten in Chinese numerals counts what the sentence goes on to name; in digits, or
     above ten, it stays a fact."""

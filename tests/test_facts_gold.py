@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.78920, 0.85296  # micro F1 of the counts pinned below (session 52 k4: trading days, from 0.78905, 0.85279)
+F1_RULES, F1_CHOOSER = 0.78952, 0.85296  # micro F1 of the counts pinned below (session 52 k4: trading days, wafer sizes; from 0.78905, 0.85279)
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -163,7 +163,8 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # session 51 h8: a range of two neighbouring numerals (两三年, 四五天) states no fact but a percentage: METRIC -> 1680/539/421
     # session 52 k4: a count of trading days that is no streak (短短4個交易日) states no fact: METRIC -> 1680/538/421,
     # metric characters 7843/15879 (cross-fitted METRIC 5639/2409 -> 5639/2403)
-    assert got == {"METRIC": (1680, 538, 421), "RANKING": (323, 61, 50), "metric chars": (7843, 15879, 13347)}, got
+    # a wafer size (8英寸晶圆, 12英寸产线) states no fact: METRIC -> 1680/536/421, metric characters 7843/15873
+    assert got == {"METRIC": (1680, 536, 421), "RANKING": (323, 61, 50), "metric chars": (7843, 15873, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 

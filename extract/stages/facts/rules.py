@@ -103,7 +103,7 @@ def _load(path: str = str(DATA)) -> dict:
     d["_report_verbs"] = (tuple(d["report_verbs"]), tuple("的" + w for w in d["report_verbs"]))
     d["_unmeasured"] = tuple(d["plan_words"]) + tuple(d.get("hypothetical_words", ()))  # before a figure: no measurement
     for key in ("allocation_after", "scheme_after", "floor_words", "age_units", "age_noun_after", "reward_words",
-                "trading_day_units", "streak_words", "quote_open", "small_count_units",
+                "trading_day_units", "streak_words", "wafer_size_after", "quote_open", "small_count_units",
                 "small_group_units", "small_group_not_before", "small_group_kept_after"):
         d["_" + key] = tuple(d.get(key, ()))
     d["_rank_field_after"] = re.compile(d["rank_field_after"]) if d.get("rank_field_after") else None
@@ -667,6 +667,9 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
     if unit in data["_trading_day_units"] and not norm[max(clause, e.start - 4):e.start].endswith(data["_streak_words"]):
         return True  # 春节假期过后的7个交易日, 短短4個交易日升26%: the window a move is measured over, not a streak (连续五个交易日
         # 下跌); session 52 k4: news train, extension and dev gold 0 of 10 such counts without 连续 are fact values
+    if unit == "英寸" and norm.startswith(data["_wafer_size_after"], e.end):
+        return True  # 8英寸晶圆, 12英寸产线: a wafer size names a kind of product (session 52 k4: news train, extension and
+        # dev gold 0 of 12 such sizes are fact values, 4 documents)
     if any(w in norm[max(clause, e.start - 8):e.start] for w in data["_reward_words"]) or (
             data["_reward_after"] is not None and data["_reward_after"].match(norm, e.end, e.end + 4)):
         return True  # 给予最高500万元奖励: an incentive a policy offers
