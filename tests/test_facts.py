@@ -483,6 +483,15 @@ def test_a_wafer_size_gets_no_fact():
     assert [t[2] for t in tuples(find_facts(d, DATA))] == ["15.6英寸"]
 
 
+def test_what_an_offer_grants_gets_no_fact():
+    """(session 52 k4) 享受8000元保险补贴, 2元乘車優惠: what an offer or a scheme grants (gold 0 of 15 figures with a subsidy
+    or discount word right after them are fact values); a figure before another noun stays a fact."""
+    d = make_doc("星河汽车宣布车型限时享受8000元保险补贴", [("星河汽车", "COMPANY"), fig("8000元", 8000, "元")])
+    assert tuples(find_facts(d, DATA)) == []
+    d = make_doc("星河汽车推出8000元的新车型", [("星河汽车", "COMPANY"), fig("8000元", 8000, "元")])
+    assert [t[2] for t in tuples(find_facts(d, DATA))] == ["8000元"]
+
+
 def test_a_small_count_in_words_gets_no_fact():
     """两个品牌, 三个原因: a count of at most ten in Chinese numerals counts what the sentence goes on to name; in digits, or
     above ten, it stays a fact."""

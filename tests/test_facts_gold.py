@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.78952, 0.85296  # micro F1 of the counts pinned below (session 52 k4: trading days, wafer sizes; from 0.78905, 0.85279)
+F1_RULES, F1_CHOOSER = 0.78967, 0.85314  # micro F1 of the counts pinned below (session 52 k4: trading days, wafer sizes, offers; from 0.78905, 0.85279)
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -164,7 +164,8 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # session 52 k4: a count of trading days that is no streak (短短4個交易日) states no fact: METRIC -> 1680/538/421,
     # metric characters 7843/15879 (cross-fitted METRIC 5639/2409 -> 5639/2403)
     # a wafer size (8英寸晶圆, 12英寸产线) states no fact: METRIC -> 1680/536/421, metric characters 7843/15873
-    assert got == {"METRIC": (1680, 536, 421), "RANKING": (323, 61, 50), "metric chars": (7843, 15873, 13347)}, got
+    # what an offer grants (享受8000元保险补贴, 2元乘車優惠) states no fact: METRIC -> 1680/535/421, metric characters 7843/15851
+    assert got == {"METRIC": (1680, 535, 421), "RANKING": (323, 61, 50), "metric chars": (7843, 15851, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 
@@ -238,5 +239,6 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # session 51 h9: a forecast rank (合并后…将成为行业第一) ranks nothing: RANKING -> 305/30/68, metric characters 8179/15421
     # session 51 h8: a range of two neighbouring numerals (两三年) states no fact but a percentage: METRIC -> 1824/360/277
     # session 52 k4: a count of trading days that is no streak (above): METRIC -> 1824/359/277, metric characters 8179/15409
-    assert got == {"METRIC": (1824, 359, 277), "RANKING": (305, 30, 68), "metric chars": (8179, 15409, 13347)}, got
+    # what an offer grants (above): METRIC -> 1824/358/277, metric characters 8179/15387
+    assert got == {"METRIC": (1824, 358, 277), "RANKING": (305, 30, 68), "metric chars": (8179, 15387, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)

@@ -108,6 +108,7 @@ def _load(path: str = str(DATA)) -> dict:
         d["_" + key] = tuple(d.get(key, ()))
     d["_rank_field_after"] = re.compile(d["rank_field_after"]) if d.get("rank_field_after") else None
     d["_last_streak_before"] = re.compile(d["last_streak_before"]) if d.get("last_streak_before") else None
+    d["_offer_after"] = re.compile(d["offer_after"]) if d.get("offer_after") else None
     d["_reward_after"] = re.compile(r"\s*的?(?:" + "|".join(map(re.escape, d["_reward_words"])) + ")") \
         if d["_reward_words"] else None
     d.setdefault("heading_span", 400)
@@ -673,6 +674,9 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
     if any(w in norm[max(clause, e.start - 8):e.start] for w in data["_reward_words"]) or (
             data["_reward_after"] is not None and data["_reward_after"].match(norm, e.end, e.end + 4)):
         return True  # 给予最高500万元奖励: an incentive a policy offers
+    if data["_offer_after"] is not None and data["_offer_after"].match(norm, e.end):
+        return True  # 享受8000元保险补贴, 2元乘車優惠, 7折优惠: what an offer grants (session 52 k4: news train, extension and
+        # dev gold 0 of 15 such figures are fact values, 8 documents)
     if _CALC_BASE_BEFORE.search(norm, max(ss, e.start - 6), e.start) and _CALC_BASE_AFTER.match(norm, e.end):
         return True  # 以1万元来计算, 倘以160億元票房計: the base a reckoning assumes, not a measurement
     if norm.startswith(data["_scheme_after"], e.end):
