@@ -492,6 +492,17 @@ def test_what_an_offer_grants_gets_no_fact():
     assert [t[2] for t in tuples(find_facts(d, DATA))] == ["8000元"]
 
 
+def test_a_survey_sample_gets_no_fact():
+    """(session 52 k4) 接受调查的79位经济学家, 据…调研，…全国13532个工地: a survey's sample (gold 15 of 16 such counts are no
+    fact values); a count after a metric word in 数 (机构家数4.07家) stays a fact."""
+    d = make_doc("据星河建筑调研，全国13532个工地开复工率为76%",
+                 [("星河建筑", "COMPANY"), fig("13532个", 13532, "个"), fig("76%", 76, "%")])
+    assert [t[2] for t in tuples(find_facts(d, DATA))] == ["76%"]
+    d = make_doc("星河科技的平均机构调研次数为1.40次，平均评级机构家数4.07家",
+                 [("星河科技", "COMPANY"), fig("1.40次", 1.4, "次"), fig("4.07家", 4.07, "家")])
+    assert "4.07家" in [t[2] for t in tuples(find_facts(d, DATA))]
+
+
 def test_a_small_count_in_words_gets_no_fact():
     """两个品牌, 三个原因: a count of at most ten in Chinese numerals counts what the sentence goes on to name; in digits, or
     above ten, it stays a fact."""
