@@ -318,6 +318,13 @@ def test_place_list_with_de_bentu_and_a_four_character_head():
      [("甲乙汽车", "丙丁集团")]),
     ("丙丁集团家族旗下上市公司甲乙控股沽售酒店。", [("丙丁集团", "COMPANY"), ("甲乙控股", "COMPANY")], [("甲乙控股", "丙丁集团")]),
     ("甲乙作为丙丁国际的客户，销量增长。", [("甲乙", "COMPANY"), ("丙丁国际", "COMPANY")], []),  # no 旗下 / 子公司
+    # session 52: a copula or a bracket between the two, 旗下 / 子公司 after the owner
+    ("甲乙秒送是丙丁旗下的即时配送平台。", [("甲乙秒送", "COMPANY"), ("丙丁", "COMPANY")], [("甲乙秒送", "丙丁")]),
+    ("该公司由甲乙投资有限公司全资持股，后者为丙丁石油全资子公司。", [("甲乙投资有限公司", "COMPANY"), ("丙丁石油", "COMPANY")],
+     [("甲乙投资有限公司", "丙丁石油")]),
+    ("供应商甲乙电源（中国台湾丙丁电子之子公司）", [("甲乙电源", "COMPANY"), ("中国台湾", "LOC"), ("丙丁电子", "COMPANY")],
+     [("甲乙电源", "丙丁电子")]),
+    ("甲乙秒送是丙丁的客户。", [("甲乙秒送", "COMPANY"), ("丙丁", "COMPANY")], []),  # no 旗下 / 子公司 after the owner
 ])
 def test_subsidiary_shapes(text, spans, expected):
     from docs import make_doc
