@@ -333,6 +333,25 @@ def test_subsidiary_shapes(text, spans, expected):
     assert [(r.head.text, r.tail.text) for r in pattern_relations(d) if r.type == "subsidiary_of"] == expected
 
 
+@pytest.mark.parametrize("text, spans, expected", [
+    # session 52: a direct 控股股东 or a 主要股东 named after a reference back to the company invested in it
+    ("甲乙股份发布公告，公司于近日获悉控股股东丙丁集团申请重整。", [("甲乙股份", "COMPANY"), ("丙丁集团", "COMPANY")],
+     [("丙丁集团", "甲乙股份")]),
+    ("甲乙企业(02202)高开，公司宣布，主要股东丙丁集团向该公司提供借款。", [("甲乙企业", "COMPANY"), ("丙丁集团", "COMPANY")],
+     [("丙丁集团", "甲乙企业")]),
+    ("甲乙汽车公告称，间接控股股东丙丁集团正筹划重组。", [("甲乙汽车", "COMPANY"), ("丙丁集团", "COMPANY")], []),
+    ("甲乙澳门公布，其母公司丙丁度假村业绩下滑。", [("甲乙澳门", "COMPANY"), ("丙丁度假村", "COMPANY")], []),
+    # the pair's first such mention only
+    ("甲乙股份公告称，公司获悉控股股东丙丁集团被申请重整，公司称控股股东丙丁集团仍在经营。",
+     [("甲乙股份", "COMPANY"), ("丙丁集团", "COMPANY"), ("丙丁集团", "COMPANY")], [("丙丁集团", "甲乙股份")]),
+])
+def test_owner_named_as_shareholder_invested(text, spans, expected):
+    from docs import make_doc
+    from extract.stages.relations.rules import pattern_relations
+    d = make_doc(text, spans)
+    assert [(r.head.text, r.tail.text) for r in pattern_relations(d) if r.type == "invested_in"] == expected
+
+
 # ---------------------------------------------------------------- issue 19: mutation testing of rules.py
 # every relation pattern_relations finds, in full, for the adjacent-pair shapes and their edges
 

@@ -301,7 +301,7 @@ def _wholly_held(doc: Document, ents: List[Entity]) -> List[Relation]:
     return out
 
 
-_OWNER_CUE = re.compile(r"(?:间接)?(?:控股股东|母公司)(?:为|是)?\s*\Z")
+_OWNER_CUE = re.compile(r"(间接)?(控股股东|母公司|主要股东)(?:为|是)?\s*\Z")
 _OWN_SUBJECT = re.compile(r"(?:公司|其)|(?:公告|发布公告)?(?:称|公布|宣布|表示)[，,]\s*(?:间接)?\Z")
 
 
@@ -310,8 +310,15 @@ def _owners_named(doc: Document, ents: List[Entity], reach: int = 60) -> List[Re
     兵器装备集团…; 杉杉股份发布公告称，公司于近日获悉控股股东杉杉集团…; 永利澳门公布，其母公司永利度假村 (the
     adjacent 谷歌母公司Alphabet is :data:`_PARENT`'s). The company is the nearest COMPANY before the cue in the
     sentence, at most ``reach`` characters back, and the words between them refer back to it (公司, 其) or report
-    (公告称，). A plain 大股东 is a shareholder, not an owner: :mod:`.stakes` gives it invested_in."""
+    (公告称，). A plain 大股东 is a shareholder, not an owner: :mod:`.stakes` gives it invested_in.
+
+    A direct 控股股东 or a 主要股东 so named also invested in the company (杉杉股份发布公告称，公司于近日获悉控股股东
+    杉杉集团…, 万科企业…公司宣布，主要股东深圳地铁集团…; 主要股东 gives no subsidiary_of), at the pair's first such
+    mention: news train, extension and dev gold 4 of 6 such pairs invested_in, in 4 documents (间接控股股东 0 of 3);
+    cross-fitted invested_in 120/44 -> 124/45 right/false (0.4781 -> 0.4892), session 52. A held company written as its
+    owner is no pair (a second mention of the owner is the nearest COMPANY before a later cue)."""
     out = []
+    held_by = set()
     starts = [e.start for e in ents]
     for k, owner in enumerate(ents):
         if owner.type not in ("COMPANY", "ORG"):
@@ -322,11 +329,17 @@ def _owners_named(doc: Document, ents: List[Entity], reach: int = 60) -> List[Re
         ss, _ = doc.sentence_of(m.start())
         held = named_before(doc, ents, starts, m.start(), max(ss, m.start() - reach), ("COMPANY",), investors=True,
                             whole=True)
-        if held is None or held is owner or ents[k - 1] is held and _PARENT.match(_bare_gap(doc.norm[held.end:owner.start])):
+        if held is None or held is owner or held.attrs.get("norm", held.text) == owner.attrs.get("norm", owner.text) \
+                or ents[k - 1] is held and _PARENT.match(_bare_gap(doc.norm[held.end:owner.start])):
             continue  # (乙母公司甲, 乙的起源要追溯到其母公司甲: the adjacent shape's)
         between = doc.norm[held.end:m.start()]
         if _OWN_SUBJECT.search(between) and not re.search(r"[。；;]", between):
-            out.append(Relation("subsidiary_of", held, owner))
+            if m.group(2) != "主要股东":
+                out.append(Relation("subsidiary_of", held, owner))
+            pair = (owner.attrs.get("norm", owner.text), held.attrs.get("norm", held.text))
+            if m.group(1) is None and m.group(2) != "母公司" and pair not in held_by:
+                held_by.add(pair)
+                out.append(Relation("invested_in", owner, held))
     return out
 
 
