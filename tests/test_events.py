@@ -77,6 +77,13 @@ POSITIVES = [
     ("星河科技昨日在纳斯达克上市。\n\n星河科技发行价为23美元，募资总额为13.8亿美元。",
      [("星河科技", C), ("昨日", D), ("星河科技", C), money("23美元", unit="美元"), money("13.8亿美元", unit="美元")],
      [("募资", [("amount", "13.8亿美元"), ("company", "星河科技"), ("date", "昨日")])]),
+    # 募得 / 集资 state a listing's proceeds as 募资 does (no triggers of their own elsewhere)
+    ("2020年6月，星河科技在纳斯达克完成上市，并募得资金7亿美元。",
+     [("2020年6月", D), ("星河科技", C), ("纳斯达克", O), money("7亿美元", unit="美元")],
+     [("募得", [("amount", "7亿美元"), ("company", "星河科技"), ("date", "2020年6月")])]),
+    ("星河科技今日上市，比招股价跌1.1%。星河科技集资净额17.7亿元。",
+     [("星河科技", C), ("今日", D), ("星河科技", C), money("17.7亿元")],
+     [("集资", [("amount", "17.7亿元"), ("company", "星河科技"), ("date", "今日")])]),
     # 出资 that buys a named company's shares (the next clause says what is bought)
     ("中国平安出资120亿元，认购华夏幸福30%的股份。",
      [("中国平安", C), money("120亿元"), ("华夏幸福", C)],
@@ -177,6 +184,9 @@ NEGATIVES = [
     ("华光集团募集40万元资金成立了一家养殖公司。", [("华光集团", C), money("40万元")]),
     ("阿里巴巴出资95亿美元收购饿了么的全部股份。",
      [("阿里巴巴", C), money("95亿美元", unit="美元"), ("饿了么", C)]),
+    # 募得 / 集资 without a listing's proceeds: no trigger (本轮募得资金 said again, a bank's 集资)
+    ("星河科技本轮募得资金，将用于采购芯片。", [("星河科技", C)]),
+    ("东方银行向社会集资10亿元。", [("东方银行", C), money("10亿元")]),
     # raising by a non-company
     ("组委会募集资金1000万元用于赛事。", [("组委会", O), money("1000万元")]),
     # 投资 without a named company right after it, inside a name, or as a noun

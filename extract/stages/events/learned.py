@@ -47,8 +47,8 @@ from typing import Dict, List, Optional
 
 from extract.doc import Argument, Document, Event
 from extract.registry import components
-from extract.stages.events.rules import DATA, LIST_SEPS, _LEADS, _PROCEEDS, _Ctx, _clause, _hedged, _is_money, _load, \
-    find_events, investments, merge_same_round, normalize_round
+from extract.stages.events.rules import DATA, LIST_SEPS, PROCEEDS_ONLY, _LEADS, _PROCEEDS, _Ctx, _clause, _hedged, \
+    _is_money, _load, find_events, investments, merge_same_round, normalize_round
 from extract.stages.hashing import slot_hasher, sparse_prob
 
 __all__ = ["FundingModel", "make_learned_events", "trigger_candidates", "arg_candidates", "trigger_keys", "arg_keys"]
@@ -363,7 +363,7 @@ class FundingModel:
             pt = sparse_prob(self.trigger, trigger_features(doc, data, ts, te, word, rule_trig, index))
             if pt < self.trigger_threshold and not (self.union_rules and (ts, te) in rule_trig and (
                     not self.union_invest_only or data["_invest_re"].fullmatch(word)
-                    or _PROCEEDS.match(doc.norm, te))):
+                    or _PROCEEDS.match(doc.norm, te) or word in PROCEEDS_ONLY)):
                 continue  # (with union_rules a trigger the rules make an event of is kept too)
             cands = arg_candidates(doc, data, ts, te, index)
             rr = rule_roles.get((ts, te), {})
