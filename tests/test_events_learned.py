@@ -662,6 +662,27 @@ def test_an_alias_in_brackets_gives_the_name_before_it_or_nothing():
     assert [(a.role, a.text) for a in ev.arguments] == [("investor", "星河创投"), ("investor", "乙资本")]
 
 
+def test_a_party_a_dash_describes_is_no_investor():
+    """由X管理的…基金——Y领投 / 由X合作子基金——Y独家投资: X manages or fathers Y, the investor; X is no argument."""
+    from extract.doc import Argument, Event
+    from extract.stages.events.learned import _drop_described
+    for text, x, y, role in (("完成A+轮融资，由北工投资管理的北京市级政府引导基金——高精尖基金领投。", "北工投资", "高精尖基金",
+                              "lead_investor"),
+                             ("完成天使轮融资，由苏州母基金合作子基金——美丽境界基金独家投资。", "苏州母基金", "美丽境界基金",
+                              "investor")):
+        d = make_doc(text, [(x, C), (y, C)])
+        by = {e.text: e for e in d.entities}
+        ev = Event("FUNDING", d.span(3, 5), [Argument("investor", ref=by[x]), Argument(role, ref=by[y])])
+        _drop_described(d, ev)
+        assert [(a.role, a.text) for a in ev.arguments] == [(role, y)]
+    # a list of investors, a dash far after the party or past a clause mark: both stay
+    for text in ("由甲资本、乙资本共同投资——这是今年最大的一笔。", "由甲资本和乙资本投资，两家都是老股东——此前已投资过。"):
+        d = make_doc(text, [("甲资本", C), ("乙资本", C)])
+        ev = Event("FUNDING", d.span(0, 1), [Argument("investor", ref=e) for e in d.entities])
+        _drop_described(d, ev)
+        assert [a.text for a in ev.arguments] == ["甲资本", "乙资本"], text
+
+
 # ---------------------------------------------------------------- files, aliases and the pipeline component
 def test_load_refuses_other_files_and_defaults_union_off(tmp_path):
     fm = _stubbed(["w=融资"], ["company"])

@@ -145,6 +145,24 @@ def _listed_investors(norm: str, cands: list, best: dict) -> None:
     best["investor"] = investors + added
 
 
+# 北工投资管理的北京市级政府引导基金——北京高精尖…基金 / 苏州天使母基金合作子基金——美丽境界…基金: a party that, with the words
+# after it, describes what the dash then names (its manager, its parent fund)
+# (no 投 between: 由甲、乙共同投资——… states the investing itself)
+_DESCRIBES = re.compile(r"[^，,。；;：:、？！?!\n投]{0,16}——")
+
+
+def _drop_described(doc: Document, ev: Event) -> None:
+    """An investor or lead investor followed (within 16 characters, no clause or list mark, no 投) by a dash only
+    describes what the dash names (由X管理的…基金——Y领投: Y invests, X manages it; X合作子基金——Y): it goes. In the news
+    train, extension and dev gold none of the 6 parties so followed in a document with an event is an argument (2 of
+    them were investors of the cross-fitted predictions). Session 52: cross-fitted FUNDING arguments 201/54/77 ->
+    201/52/77 (0.7542 -> 0.7571), invested_in false 44 -> 42; news dev + select identical."""
+    drop = {id(a) for a in ev.arguments if a.role in ("investor", "lead_investor") and a.ref is not None
+            and _DESCRIBES.match(doc.norm, a.ref.end)}
+    if drop:
+        ev.arguments[:] = [a for a in ev.arguments if id(a) not in drop]
+
+
 # 3.5亿美元（约人民币25.4亿元）: a conversion in brackets after the amount raised
 _CONVERTED = re.compile(r"\s*[（(]\s*(?:约|约合|合|折合|相当于)?\s*(?:人民币|新台币|港元|港币|美元)?\s*")
 
@@ -419,7 +437,10 @@ class FundingModel:
                 continue
             seen.append((ss, key, ev))
             events.append(ev)
-        return merge_same_round(events, doc) if self.merge_rounds else events
+        events = merge_same_round(events, doc) if self.merge_rounds else events
+        for ev in events:  # (after the statements of one deal are merged)
+            _drop_described(doc, ev)
+        return events
 
     # ------------------------------------------------------------ files
     def save(self, path) -> None:
