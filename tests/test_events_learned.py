@@ -683,6 +683,17 @@ def test_a_party_a_dash_describes_is_no_investor():
         assert [a.text for a in ev.arguments] == ["甲资本", "乙资本"], text
 
 
+def test_the_rounds_financial_adviser_is_no_investor():
+    """本次融资由甲创投和乙创投共同投资，丙资本担任独家财务顾问: 丙资本 advises, it invests nothing."""
+    from extract.doc import Argument, Event
+    from extract.stages.events.learned import _drop_described
+    text = "本次融资由甲创投和乙创投共同投资，丙资本担任独家财务顾问。此轮融资由丁资本担任财务顾问。"
+    d = make_doc(text, [("甲创投", C), ("乙创投", C), ("丙资本", C), ("丁资本", C)])
+    ev = Event("FUNDING", d.span(2, 4), [Argument("investor", ref=e) for e in d.entities])
+    _drop_described(d, ev)
+    assert [a.text for a in ev.arguments] == ["甲创投", "乙创投"]
+
+
 # ---------------------------------------------------------------- files, aliases and the pipeline component
 def test_load_refuses_other_files_and_defaults_union_off(tmp_path):
     fm = _stubbed(["w=融资"], ["company"])
