@@ -235,3 +235,10 @@ def test_a_venue_is_a_place():
     make_entity_filter(None)(d)
     assert [(e.text, e.type) for e in d.entities] == [("香港中環廣場", "LOC"), ("亞洲國際博覽館", "LOC"),
                                                       ("庞贝古城", "LOC"), ("重庆国际生物城", "LOC"), ("新廣場", "COMPANY")]
+
+
+def test_world_cities_and_hong_kong_areas_are_places():
+    from extract.stages.gazetteer import Gazetteer
+    text = "杨元庆在利雅得出席峰会，阿布扎比基金MGX参与；北部都会区与北都建设，鍾情启德、何文田"
+    got = {text[s:e] for s, e, t in Gazetteer().find(text) if t == "LOC"}
+    assert {"利雅得", "阿布扎比", "北部都会区", "北都", "启德", "何文田"} <= got
