@@ -147,3 +147,14 @@ def test_filter_cuts_app_off_a_body():
         d.entities.append(d.entity("ORG", s, s + len(w), source="ner"))
     got = make_entity_filter(None)(d)
     assert [e.text for e in got.entities] == ["天眼查", "每日经济新闻"]
+
+
+def test_filter_keeps_a_transliterated_name_written_with_a_middle_dot():
+    """阿卡什·博巴, 谢赫·哈姆丹 (no Chinese family name, tagged once) stay; 沐曦 tagged once goes, as before."""
+    text = "成员分别为阿卡什·博巴和卢克·法里托，王储谢赫·哈姆丹出席，沐曦发布新品。"
+    d = _doc(text, [])
+    for w in ("阿卡什·博巴", "谢赫·哈姆丹", "沐曦"):
+        s = text.index(w)
+        d.entities.append(d.entity("PERSON", s, s + len(w), source="ner"))
+    got = make_entity_filter(None)(d)
+    assert [e.text for e in got.entities] == ["阿卡什·博巴", "谢赫·哈姆丹"]

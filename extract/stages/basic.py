@@ -68,6 +68,13 @@ def family_names(path=None) -> tuple:
     return frozenset(w for w in words if len(w) == 1), frozenset(w for w in words if len(w) == 2)
 
 
+# 阿卡什·博巴, 谢赫·哈姆丹, 杰夫·贝佐斯: a transliterated name written with a middle dot that the NER tags PERSON needs no
+# Chinese family name (entity_filter's PERSON test; dropped, its surname alone came back as the COMPANY the NER read at
+# the other mentions: 博巴, 贝佐斯). Session 52: cross-fitted PERSON 2380/161/227 -> 2395/161/212 (0.9246 -> 0.9278),
+# COMPANY 12 false fewer; news dev + select PERSON 328/26 -> 332/25, COMPANY 3 false fewer; facts unchanged.
+_DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・‧][\u4e00-\u9fff]{1,6})+")
+
+
 @components.register("entity_filter.v1")
 def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=(), person_names: str = None):
     """Drop model-proposed candidates that are unlikely to be right.
@@ -116,7 +123,8 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=(), per
             # a Latin-script name, not a stray mark, and capitalized: an all-lowercase word is a handle (jinwucj,
             # sina_us_stock: the account a source signs with; no person of the news gold is written so)
             return sum(ch.isalpha() for ch in name) >= 2 and any(ch.isupper() for ch in name)
-        return ((name[:1] in singles or name[:2] in doubles) and 2 <= len(name) <= 4) or name in known
+        return ((name[:1] in singles or name[:2] in doubles) and 2 <= len(name) <= 4) or name in known \
+            or bool(_DOTTED_NAME.fullmatch(name))
 
     dropped = set(drop)
     import re
