@@ -662,3 +662,16 @@ def test_a_latin_alias_in_brackets_after_a_person_is_the_person():
     person_aliases(d)
     assert [(e.text, e.type) for e in d.entities] == [("唐纳德·特朗普", "PERSON"), ("DonaldTrump", "PERSON"),
                                                       ("微软", "COMPANY"), ("Microsoft", "COMPANY")]
+
+
+def test_a_place_before_an_untagged_body_name_is_the_body():
+    """0p place_bodies, untagged: 重庆市|人民政府办公厅, 新疆|艺术学院, 巴南区|招商投资局 with nothing tagged after the place
+    are one ORG each; 越南|的投资布局 (no head), 法国|政局 (bare 局), 哈萨克斯坦|…大学 (a country) stay places."""
+    from extract.stages.propagate import make_propagate
+    text = "重庆市人民政府办公厅印发，新疆艺术学院演出，巴南区招商投资局称，越南的投资布局，法国政局，哈萨克斯坦纳扎尔巴耶夫大学。"
+    spans = [("LOC", text.index(p), text.index(p) + len(p), "ner")
+             for p in ("重庆市", "新疆", "巴南区", "越南", "法国", "哈萨克斯坦")]
+    doc = make_propagate(None)(_doc(text, spans))
+    assert [(e.type, e.text) for e in doc.entities if e.type in ("ORG", "LOC")] == [
+        ("ORG", "重庆市人民政府办公厅"), ("ORG", "新疆艺术学院"), ("ORG", "巴南区招商投资局"), ("LOC", "越南"), ("LOC", "法国"),
+        ("LOC", "哈萨克斯坦")]

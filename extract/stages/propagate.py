@@ -120,7 +120,7 @@ from extract.stages.basic import generic_bodies, names_a_product
 from extract.stages.indices import index_name_spans, inside_an_index_name
 from extract.stages.indices import INDEX_TAIL
 from extract.stages.mentions import ECHO, EntityIndex
-from extract.stages.recognizers._data import load_rules
+from extract.stages.recognizers._data import alternation, load_rules
 from extract.stages.recognizers.companies import COMMON_WORDS, _load_words
 from extract.textnorm import is_han
 
@@ -697,10 +697,13 @@ def foreign_prefixes(doc: Document, countries: Sequence[str], after: tuple, head
         doc.entities = out
 
 
-def place_bodies(doc: Document, countries: Sequence[str], heads: tuple) -> None:
+def place_bodies(doc: Document, countries: Sequence[str], heads: tuple, untagged: Optional[re.Pattern] = None) -> None:
     """0p. ``宜宾市|财政局`` → ORG ``宜宾市财政局``: a place (none of ``countries``) right before an ORG whose name ends in one
     of ``heads`` (``place_body_heads`` of ``propagate.json``) and does not start with 国 is part of the body's name, where
-    the place ends in 市/区/县/省/州 or the body is an association (中国|汽车流通协会); see ``_why_place_body_heads``."""
+    the place ends in 市/区/县/省/州 or the body is an association (中国|汽车流通协会); see ``_why_place_body_heads``.
+    With ``untagged`` (``place_body_untagged_heads``), a place (none of ``countries``) followed by untagged Chinese
+    characters that end in a body's head (重庆市人民政府办公厅, 新疆艺术学院, 巴南区招商投资局) becomes that ORG; see
+    ``_why_place_body_untagged_heads``."""
     norm = doc.norm
     by_start = {}
     for x in doc.entities:
@@ -718,6 +721,18 @@ def place_bodies(doc: Document, countries: Sequence[str], heads: tuple) -> None:
             absorbed.add(id(body))
     if absorbed:
         doc.entities = [x for x in doc.entities if id(x) not in absorbed]
+    if untagged is not None:  # 重庆市|人民政府办公厅, 新疆|艺术学院, 巴南区|招商投资局: nothing tagged after the place
+        starts = sorted(x.start for x in doc.entities)
+        for i, e in enumerate(doc.entities):
+            if e.type != "LOC" or norm[e.start:e.end] in countries:
+                continue
+            m = untagged.match(norm, e.end)
+            if m is None or norm.startswith("国", e.end):
+                continue
+            k = bisect_left(starts, e.end)
+            if k < len(starts) and starts[k] < m.end():
+                continue  # an entity lies after the place, inside the would-be body
+            doc.entities[i] = doc.entity("ORG", e.start, m.end(), source=e.source)
 
 
 BOUNDARY_TYPES = ("COMPANY", "ORG", "PERSON", "LOC", "INDUSTRY")
@@ -779,6 +794,9 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
     counted = counted_patterns(rules_dir) if ranked_lists else None
     foreign = sorted(data.get("foreign_countries", ()), key=len, reverse=True) if foreign_countries else []
     body_heads = tuple(data.get("place_body_heads", ())) if foreign_countries else ()
+    untagged_heads = data.get("place_body_untagged_heads")
+    untagged_body = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:" + alternation(sorted(untagged_heads, key=len, reverse=True))
+                               + ")") if untagged_heads and body_heads else None
     whole = data.get("foreign_whole", {})
     foreign_after, foreign_heads = tuple(whole.get("after", ())), tuple(whole.get("heads", ()))
     heads = {h: (v[0], frozenset(v[1]), v[2] if len(v) > 2 else "")
@@ -807,7 +825,7 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
         if foreign:
             foreign_prefixes(doc, foreign, foreign_after, foreign_heads)
         if body_heads:
-            place_bodies(doc, foreign, body_heads)
+            place_bodies(doc, foreign, body_heads, untagged_body)
         if glosses:
             glossed_names(doc)
             glossed_terms(doc)
