@@ -1697,6 +1697,24 @@ def test_a_shared_rank_ranks_the_names_it_is_shared_with():
     assert [(f.subject.text, f.position) for f in facts if f.type == "RANKING"] == [("万载县", 1), ("嘉鱼县", 2), ("阆中市", 3)]
 
 
+def test_ranks_joined_after_as_many_names_pair_with_them_in_order():
+    from extract.doc import Fact
+    from extract.stages.facts import pair_ranks
+    # 中石油和丰田汽车分列第四和第五: the NER types them apart (ORG, COMPANY), the chooser took 丰田汽车 for both ranks
+    d = make_doc("中石油和丰田汽车分列第四和第五。", [("中石油", "ORG"), ("丰田汽车", "COMPANY"), ("第四", "RANK", {"rank": 4}),
+                                                ("第五", "RANK", {"rank": 5})])
+    toyota = next(e for e in d.entities if e.text == "丰田汽车")
+    facts = [Fact("RANKING", toyota, e, None, None) for e in d.entities if e.type == "RANK"]
+    pair_ranks(d, facts)
+    assert sorted((f.value.text, f.subject.text) for f in facts) == [("第五", "丰田汽车"), ("第四", "中石油")]
+    # a single rank, or names not as many as the ranks, are left as they are
+    d = make_doc("中石油和丰田汽车分列第四。", [("中石油", "ORG"), ("丰田汽车", "COMPANY"), ("第四", "RANK", {"rank": 4})])
+    toyota = next(e for e in d.entities if e.text == "丰田汽车")
+    facts = [Fact("RANKING", toyota, e, None, None) for e in d.entities if e.type == "RANK"]
+    pair_ranks(d, facts)
+    assert [f.subject.text for f in facts] == ["丰田汽车"]
+
+
 def test_index_clause_start_is_the_last_clause_break_before_a_position():
     """_Index.clause_start lists the breaks once per document; it answers as a backward search from each position would."""
     from extract.stages.facts.rules import _index
