@@ -1715,6 +1715,26 @@ def test_ranks_joined_after_as_many_names_pair_with_them_in_order():
     assert [f.subject.text for f in facts] == ["丰田汽车"]
 
 
+def test_a_rank_after_a_place_in_an_earlier_clause_ranks_the_company_of_its_sentence():
+    from extract.doc import Fact
+    from extract.stages.facts import ranked_company_over_place
+    # 盐湖股份：公司地处察尔汗盐湖，…，产能规模位居国内第一: the place is where the company is, the company is ranked
+    d = make_doc("盐湖股份：公司地处察尔汗盐湖，拥有氯化钾产能，产能规模位居国内第一。",
+                 [("盐湖股份", "COMPANY"), ("察尔汗盐湖", "LOC"), ("国内第一", "RANK", {"rank": 1})])
+    place = next(e for e in d.entities if e.type == "LOC")
+    rank = next(e for e in d.entities if e.type == "RANK")
+    facts = [Fact("RANKING", place, rank, None, None)]
+    ranked_company_over_place(d, facts)
+    assert [f.subject.text for f in facts] == ["盐湖股份"]
+    # with no company in the sentence the place stays ranked
+    d = make_doc("上海和苏州，分别位居第一。", [("上海", "LOC"), ("苏州", "LOC"), ("第一", "RANK", {"rank": 1})])
+    place = next(e for e in d.entities if e.text == "上海")
+    rank = next(e for e in d.entities if e.type == "RANK")
+    facts = [Fact("RANKING", place, rank, None, None)]
+    ranked_company_over_place(d, facts)
+    assert [f.subject.text for f in facts] == ["上海"]
+
+
 def test_index_clause_start_is_the_last_clause_break_before_a_position():
     """_Index.clause_start lists the breaks once per document; it answers as a backward search from each position would."""
     from extract.stages.facts.rules import _index
