@@ -1726,6 +1726,14 @@ def test_a_rank_after_a_place_in_an_earlier_clause_ranks_the_company_of_its_sent
     facts = [Fact("RANKING", place, rank, None, None)]
     ranked_company_over_place(d, facts)
     assert [f.subject.text for f in facts] == ["盐湖股份"]
+    # a sector in an earlier clause too: AI行业，…DeepSeek的强势登场，其下载量登顶全球第一
+    d = make_doc("AI行业，近期最大的变化在于DeepSeek的强势登场，其下载量登顶全球第一。",
+                 [("AI", "INDUSTRY"), ("DeepSeek", "COMPANY"), ("全球第一", "RANK", {"rank": 1})])
+    sector = next(e for e in d.entities if e.type == "INDUSTRY")
+    rank = next(e for e in d.entities if e.type == "RANK")
+    facts = [Fact("RANKING", sector, rank, None, None)]
+    ranked_company_over_place(d, facts)
+    assert [f.subject.text for f in facts] == ["DeepSeek"]
     # with no company in the sentence the place stays ranked
     d = make_doc("上海和苏州，分别位居第一。", [("上海", "LOC"), ("苏州", "LOC"), ("第一", "RANK", {"rank": 1})])
     place = next(e for e in d.entities if e.text == "上海")
