@@ -1743,6 +1743,21 @@ def test_a_rank_after_a_place_in_an_earlier_clause_ranks_the_company_of_its_sent
     assert [f.subject.text for f in facts] == ["上海"]
 
 
+def test_the_company_held_is_not_ranked_among_its_shareholders():
+    from extract.doc import Fact
+    from extract.stages.facts import drop_held_ranks
+    # 在維他奶持股逾5%，成為第三大股東: 維他奶 is held, the unnamed holder is its third shareholder
+    d = make_doc("首次申報其在維他奶持股逾5%，成為第三大股東。", [("維他奶", "COMPANY"), ("第三大", "RANK", {"rank": 3})])
+    held = next(e for e in d.entities if e.type == "COMPANY")
+    rank = next(e for e in d.entities if e.type == "RANK")
+    assert drop_held_ranks(d, [Fact("RANKING", held, rank, None, None)]) == []
+    # a holder before the rank stays ranked (苏州峰学…出资额为1000万元，位列第三大股东)
+    d = make_doc("苏州峰学出资额为1000万元，位列第三大股东。", [("苏州峰学", "COMPANY"), ("第三大", "RANK", {"rank": 3})])
+    holder = next(e for e in d.entities if e.type == "COMPANY")
+    rank = next(e for e in d.entities if e.type == "RANK")
+    assert len(drop_held_ranks(d, [Fact("RANKING", holder, rank, None, None)])) == 1
+
+
 def test_index_clause_start_is_the_last_clause_break_before_a_position():
     """_Index.clause_start lists the breaks once per document; it answers as a backward search from each position would."""
     from extract.stages.facts.rules import _index
