@@ -1758,6 +1758,22 @@ def test_the_company_held_is_not_ranked_among_its_shareholders():
     assert len(drop_held_ranks(d, [Fact("RANKING", holder, rank, None, None)])) == 1
 
 
+def test_the_publisher_of_a_list_is_not_ranked():
+    from extract.doc import Fact
+    from extract.stages.facts import market_scopes
+    # 在 Gartner 发布的全球供应链25强榜单中: Gartner publishes the list; no name before it in the clause, no RANKING
+    d = make_doc("在 Gartner 发布的全球供应链25强榜单中，联想集团位列第10。",
+                 [("Gartner", "ORG"), ("25强", "RANK", {"top": 25}), ("联想集团", "COMPANY"), ("第10", "RANK", {"rank": 10})])
+    pub = next(e for e in d.entities if e.text == "Gartner")
+    rank = next(e for e in d.entities if e.text == "25强")
+    assert market_scopes(d, [Fact("RANKING", pub, rank, None, None)]) == []
+    # a maker launching a product is no publisher (DeepSeek 正式发布DeepSeek-R1模型系列，…排名已升至全类别第三)
+    d = make_doc("DeepSeek正式发布R1模型系列，排名已升至全类别第三。", [("DeepSeek", "COMPANY"), ("第三", "RANK", {"rank": 3})])
+    maker = next(e for e in d.entities if e.type == "COMPANY")
+    rank = next(e for e in d.entities if e.type == "RANK")
+    assert len(market_scopes(d, [Fact("RANKING", maker, rank, None, None)])) == 1
+
+
 def test_index_clause_start_is_the_last_clause_break_before_a_position():
     """_Index.clause_start lists the breaks once per document; it answers as a backward search from each position would."""
     from extract.stages.facts.rules import _index
