@@ -608,6 +608,18 @@ def test_entity_filter_drops_model_spans_in_links_and_markup():
     assert [e.text for e in make_entity_filter(None)(d).entities] == ["旷视"]
 
 
+def test_a_url_ends_where_chinese_text_is_glued_to_it():
+    """A URL is ASCII: the paragraph glued to a research portal's address is no part of the link, and the NER's names
+    there stay (the sector 银行 of 银行板块); what is inside the address still goes."""
+    from extract.stages.basic import make_entity_filter
+    text = "https://www.hibor.com.cn【慧博投研资讯】2024年全年银行板块上涨34.4%，跑赢沪深300指数。"
+    d = make_doc(text)
+    for surface, typ in (("hibor", "COMPANY"), ("银行", "INDUSTRY")):
+        s = text.index(surface)
+        d.entities.append(d.entity(typ, s, s + len(surface), source="ner"))
+    assert [e.text for e in make_entity_filter(None)(d).entities] == ["银行"]
+
+
 def test_align_facts_carries_gold_facts_to_predicted_entities():
     """The fact trainer's alignment: a gold fact survives when its value span was found, with the subject
     found by span or by the same text in the value's sentence; otherwise it is left out."""
