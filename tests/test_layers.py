@@ -436,6 +436,20 @@ def test_entity_filter_cuts_industry_heads(surface, expected):
     assert e.text == expected == text[e.start:e.end]
 
 
+@pytest.mark.parametrize("text, surface, expected", [
+    ("2024年中国汽车出口总量达到585万辆", "汽车出口", "汽车"),            # the export of the sector's goods
+    ("中国新能源汽车出口量已从2021年增长", "新能源汽车出口", "新能源汽车"),
+    ("绿地集团成立新能源汽车出口公司", "新能源汽车出口", "新能源汽车出口"),  # an export firm's trade stays whole
+])
+def test_entity_filter_cuts_export_off_a_sector(text, surface, expected):
+    from extract.stages.basic import make_entity_filter
+    d = make_doc(text)
+    s = text.index(surface)
+    d.entities.append(d.entity("INDUSTRY", s, s + len(surface), source="ner"))
+    (e,) = make_entity_filter(None)(d).entities
+    assert e.text == expected
+
+
 def test_table_relations_follow_the_key_column():
     import extract
     nlp = extract.load("rules")
