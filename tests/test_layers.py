@@ -440,8 +440,10 @@ def test_entity_filter_cuts_industry_heads(surface, expected):
     ("2024年中国汽车出口总量达到585万辆", "汽车出口", "汽车"),            # the export of the sector's goods
     ("中国新能源汽车出口量已从2021年增长", "新能源汽车出口", "新能源汽车"),
     ("绿地集团成立新能源汽车出口公司", "新能源汽车出口", "新能源汽车出口"),  # an export firm's trade stays whole
+    ("对集团制造业务的鞋履需求大幅提升", "制造业", "制造"),              # 业务 is the business, 业 no part of the sector
+    ("为保险业务和研发提供了新的", "保险业", "保险"),
 ])
-def test_entity_filter_cuts_export_off_a_sector(text, surface, expected):
+def test_entity_filter_cuts_export_and_business_off_a_sector(text, surface, expected):
     from extract.stages.basic import make_entity_filter
     d = make_doc(text)
     s = text.index(surface)
