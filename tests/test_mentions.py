@@ -229,6 +229,14 @@ def test_the_echo_component_feeds_a_filter_that_judges_echoes():
     assert [e.source for e in flt(d).entities] == ["ner"]  # the filter drops what it judges below its threshold
 
 
+def test_an_echo_before_a_sectors_head_is_not_judged():
+    from extract.stages.mentions import make_mention_echo
+    text = "看好彩电行业。各彩电龙头企业转移产能，彩电销量下滑"
+    d = make_mention_echo(None)(_doc(text, [("INDUSTRY", "彩电", "ner")]))
+    flt = MentionFilter({"bias": -5.0, "w": {}}, ("INDUSTRY",), ("echo",), 0.5)  # drops every echo it judges
+    assert [(e.source, e.start) for e in flt(d).entities] == [("ner", 2), ("echo", 8)]  # 彩电龙头 stays, 彩电销量 goes
+
+
 def test_a_name_typed_otherwise_elsewhere_does_not_echo():
     from extract.stages.mentions import echoes
     text = "东信营销向港交所递表。东信营销收入增长，东信营销"
