@@ -675,3 +675,16 @@ def test_a_place_before_an_untagged_body_name_is_the_body():
     assert [(e.type, e.text) for e in doc.entities if e.type in ("ORG", "LOC")] == [
         ("ORG", "重庆市人民政府办公厅"), ("ORG", "新疆艺术学院"), ("ORG", "巴南区招商投资局"), ("LOC", "越南"), ("LOC", "法国"),
         ("LOC", "哈萨克斯坦")]
+
+
+def test_a_latin_model_name_spreads_where_the_model_tagged_most_of_it():
+    """A one-word Latin COMPANY the model tagged at more than half of its mentions is tagged at the others (TRESIO),
+    not inside a longer Latin word (TRESIOS); tagged at half of them or fewer, it stays where the model put it."""
+    from extract.stages.propagate import make_propagate
+    text = "TRESIO开发了软件。TRESIO的功能很多。图源TRESIO。企业可以在TRESIO运行方案。TRESIOS不是它。"
+    ats = [i for i in range(len(text)) if text.startswith("TRESIO", i)]  # 5, the last inside TRESIOS
+    doc = make_propagate(None)(_doc(text, [("COMPANY", a, a + 6, "ner") for a in ats[:3]]))
+    assert sorted(e.start for e in doc.entities) == ats[:4]
+    text = text.replace("TRESIOS", "TRESIO。")
+    doc = make_propagate(None)(_doc(text, [("COMPANY", a, a + 6, "ner") for a in ats[:2]]))
+    assert sorted(e.start for e in doc.entities) == ats[:2]  # 2 of 5
