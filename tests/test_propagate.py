@@ -688,3 +688,18 @@ def test_a_latin_model_name_spreads_where_the_model_tagged_most_of_it():
     text = text.replace("TRESIOS", "TRESIO。")
     doc = make_propagate(None)(_doc(text, [("COMPANY", a, a + 6, "ner") for a in ats[:2]]))
     assert sorted(e.start for e in doc.entities) == ats[:2]  # 2 of 5
+
+
+def test_a_province_before_a_chinese_company_is_part_of_its_name():
+    """重庆|新牛瀚虹 → 重庆新牛瀚虹, 中国|一汽 → 中国一汽; 台湾 (a region label there) and a Latin name stay apart."""
+    from extract.stages.propagate import province_companies
+    for text, place, firm, whole in (("新乳业将所持重庆新牛瀚虹股权转手", "重庆", "新牛瀚虹", True),
+                                     ("其中，中国一汽拟投资控股", "中国", "一汽", True),
+                                     ("包括台湾富邦金融的蔡氏家族", "台湾", "富邦金融", False),
+                                     ("另一边，中国DeepSeek相关主题", "中国", "DeepSeek", False)):
+        a, b = text.index(place), text.index(firm)
+        doc = _doc(text, [("LOC", a, b, "gazetteer"), ("COMPANY", b, b + len(firm), "ner")])
+        province_companies(doc)
+        got = [(e.type, e.start, e.end) for e in doc.entities]
+        assert got == ([("COMPANY", a, b + len(firm))] if whole else
+                       [("LOC", a, b), ("COMPANY", b, b + len(firm))]), text
