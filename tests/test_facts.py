@@ -1449,6 +1449,16 @@ def test_a_funding_amount_is_no_metric():
     assert [f.value.text for f in drop_event_amounts(d, facts)] == ["3亿美元"]
 
 
+def test_a_funding_amounts_conversion_is_no_metric_either():
+    from extract.stages.facts import drop_event_amounts
+    from extract.doc import Argument, Event, Fact
+    d = make_doc("Apptronik宣布完成3.5亿美元(约合人民币25.4亿元）的A轮融资。",
+                 [("Apptronik", "COMPANY"), fig("3.5亿美元", 3.5e8, "美元"), fig("人民币25.4亿元", 25.4e8, "元")])
+    company, amount, conv = d.entities
+    d.events = [Event("FUNDING", None, [Argument("company", ref=company), Argument("amount", ref=amount)])]
+    assert drop_event_amounts(d, [Fact("METRIC", company, conv, None, None)]) == []
+
+
 def test_a_converted_amount_states_what_its_amount_states():
     from extract.stages.facts import mirror_conversions
     from extract.doc import Fact
