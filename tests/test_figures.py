@@ -874,3 +874,11 @@ def test_zhishao_and_zuishao_before_the_verb_give_at_least():
     got = {t: e.attrs["qualifier"] for t, e in figures("至少持有28隻港股，最少超購120倍，运营至少要5亿，最少超購逾39倍").items()}
     assert got == {"28隻": "at_least", "120倍": "at_least", "5亿": "at_least", "逾39倍": "more_than"}
     assert {t: e.attrs["qualifier"] for t, e in figures("目前至少有12个职位空缺").items()} == {"12个": "exact"}
+
+
+def test_an_amount_listed_with_its_magnitude_takes_the_unit_of_the_last_figure():
+    got = {t: (e.attrs["value"], e.attrs["unit"]) for t, e in figures("资本支出分别为1050亿、800亿、650亿美元，").items()}
+    assert got == {"1050亿": (1050e8, "美元"), "800亿": (800e8, "美元"), "650亿美元": (650e8, "美元")}
+    got = {t: e.attrs["unit"] for t, e in figures("随后陆续开放140亿、720亿参数版").items()}
+    assert got == {"140亿": "参数", "720亿参数": "参数"}
+    assert figures("营收分别为1.5万、2亿元")["2亿元"].attrs["unit"] == "元"  # magnitudes differ: no list of one measure

@@ -81,7 +81,8 @@ STREAK_PERIODS = re.compile(r"(?:连续|连)(?P<n>[0-9]{1,2}|[一二三四五六
 _HALF_NOT_BEFORE = set("年导价岛数径场身")  # 2年半导体, 2024年半年报: 半 starts another word
 _LEADING_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # a bare number and its separator right before a position (…74.66、|71.00、|): the number may carry a sign
-_LISTED_BEFORE = re.compile(r"(?<![\d.,])(?P<sign>[+\-−]?)(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?:、|和|及|与|/)\s*(?:[+\-−]\s*)?\Z")
+_LISTED_BEFORE = re.compile(r"(?<![\d.,])(?P<sign>[+\-−]?)(?P<n>\d[\d,]*(?:\.\d+)?)(?P<mag>[万亿])?\s*(?:、|和|及|与|/)\s*"
+                            r"(?:[+\-−]\s*)?\Z")
 
 
 def _overlaps(figs: list, starts: list, s: int, e: int) -> bool:
@@ -378,14 +379,28 @@ class FigureRecognizer:
                 if m is None or norm[max(0, m.start() - 1):m.start()] == "第" \
                         or any(norm[m.start() - n:m.start()] in self.prefix for n in self._prefix_lengths):
                     break  # (约3、5亿元: a qualifier before the list is not ours to read)
+                if m.group("mag") and norm[head.end():head.end() + 1] != m.group("mag"):
+                    break  # (1.5万、2亿元: the magnitudes differ, no list of one measure)
                 try:
                     v = float(m.group("n").replace(",", "")) * scale
                 except ValueError:
                     break
                 value = int(v) if float(v).is_integer() else v
-                extra.append(doc.entity("FIGURE", m.start("n"), m.end("n"),
-                                        {"value": value, "unit": f.attrs["unit"], "qualifier": "exact"},
-                                        source="rules"))
+                end = m.end("mag") if m.group("mag") else m.end("n")
+                same = [g for g in figs if g.start == m.start("n") and g.end == end]
+                if same:
+                    # 1050亿、800亿、750亿、650亿美元, 140亿、720亿参数: an amount listed with its magnitude but no unit (read
+                    # in 元) takes the unit of the list's last figure. News train, extension and dev gold: 9 of 9 such
+                    # listed amounts carry that unit (4 of 4 where it is not 元, 2 documents). Cross-fitted FIGURE unit
+                    # accuracy 10024 -> 10028 of 10099, every other figure identical. (Making a FIGURE of a listed 万
+                    # amount that has none, 0.2万和0.7万个岗位, gave cross-fitted FIGURE 10099/312 -> 10103/312 but one
+                    # false fact more in news select: not done.)
+                    if same[0].attrs.get("qualifier") == "exact":
+                        same[0].attrs["unit"] = f.attrs["unit"]
+                elif not m.group("mag"):
+                    extra.append(doc.entity("FIGURE", m.start("n"), end,
+                                            {"value": value, "unit": f.attrs["unit"], "qualifier": "exact"},
+                                            source="rules"))
                 pos = m.start("n") if not m.group("sign") else m.start("sign")
         if not extra:
             return figs
