@@ -603,3 +603,13 @@ def test_a_century_by_its_number_is_a_date_but_not_inside_a_name():
 def test_a_numeral_pair_after_a_window_word_is_a_few_units_window():
     got = [(d.text, d.attrs.get("years")) for d in find_dates(make_doc("項目夠未來三四年發展，过去的七八年时间里"))]
     assert got == [("未來三四年", "few"), ("过去的七八年", "few")]
+
+
+def test_record_window_before_a_bare_high_or_low_closing_its_clause():
+    """A bare 高/低 or 最多 closing its clause after the count is a record word (dates.json record_window
+    _why_bare_high); before a word (高达, 低息, 低于) it is none."""
+    for text, span in [("2年期債息兩周高，息差擴闊", "兩周"), ("大市成交3794億元，4個月最多。", "4個月"),
+                       ("科指更曾創3年高，收市升2.5%", "3年"), ("創港島東首批呎價逾8年低\n\n皇都", "逾8年")]:
+        assert [e.text for e in find_dates(make_doc(text))] == [span]
+    for text in ["此前一周高达15.8%", "推出3年0息、5年低息金融政策", "经济增速已连续三年低于全国"]:
+        assert find_dates(make_doc(text)) == []
