@@ -882,3 +882,11 @@ def test_an_amount_listed_with_its_magnitude_takes_the_unit_of_the_last_figure()
     got = {t: e.attrs["unit"] for t, e in figures("随后陆续开放140亿、720亿参数版").items()}
     assert got == {"140亿": "参数", "720亿参数": "参数"}
     assert figures("营收分别为1.5万、2亿元")["2亿元"].attrs["unit"] == "元"  # magnitudes differ: no list of one measure
+
+
+def test_a_precious_metal_weight_with_mei_before_a_price_is_its_denominator():
+    """每盎司2900美元 is 2900美元/盎司 (units.json per_before); after 每股 the plain currency stays."""
+    assert figures("現貨金價升穿每盎司2900美元關")["2900美元"].attrs["unit"] == "美元/盎司"
+    assert figures("黃金價格每盎司報2930.61美元，升43美元")["2930.61美元"].attrs["unit"] == "美元/盎司"
+    assert figures("这些产品每克1000+元的价格")["1000+元"].attrs["unit"] == "元/克"
+    assert figures("每股7.8港元的价格")["7.8港元"].attrs["unit"] == "港元"

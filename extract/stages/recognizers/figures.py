@@ -116,6 +116,10 @@ class FigureRecognizer:
             re.escape(u) + (f"(?!{alternation(per_nb[u])})" if u in per_nb else "")
             + ("(?![A-Za-z])" if u[-1:].isascii() else "")
             for u in sorted(units["per_units"], key=lambda w: (-len(w), w))) + ")")
+        pb = units.get("per_before", {"words": {}, "verbs": []})
+        self.per_before = pb["words"]
+        self._per_before = re.compile(rf"每[ \t]*({alternation(pb['words'])})[ \t]*(?:{alternation(pb['verbs'])})?[ \t]*\Z") \
+            if pb["words"] else None
         self.per_bases = self.measure | (self._currency_units if units.get("per_after_currency") else frozenset())
         self.measure_aliases = units.get("measure_aliases", {})
         self.tenth_like = set(units.get("tenth_like", []))
@@ -260,7 +264,8 @@ class FigureRecognizer:
                 pos = max(pos, end)
             out.append(doc.entity("FIGURE", start, end, attrs, source="rules"))
         for step in (self._halves, self._half_years, self._streak_days, self._index_points, self._join_ranges,
-                     self._share_units, self._listed_numbers, self._declared_currency, self._prices_from,
+                     self._share_units, self._listed_numbers, self._declared_currency, self._per_before_price,
+                     self._prices_from,
                      self._verb_qualifiers):
             out = step(doc, out)  # each reads the figures the steps before it left
         return out
@@ -433,6 +438,21 @@ class FigureRecognizer:
                 carried = True
             else:
                 carried = False
+        return figs
+
+    def _per_before_price(self, doc, figs: list) -> list:
+        """``每盎司2900美元``, ``每盎斯報2930.61美元``, ``每克1000+元``: the weight named with 每 right before a price is its
+        denominator (unit ``美元/盎司``, as ``2900美元/盎司``; units.json ``per_before``). The span stays the amount's."""
+        if self._per_before is None:
+            return figs
+        norm = doc.norm
+        for f in figs:
+            unit = f.attrs["unit"]
+            if unit not in self._currency_units:
+                continue
+            m = self._per_before.search(norm, max(0, f.start - 8), f.start)
+            if m is not None:
+                f.attrs["unit"] = f"{unit}/{self.per_before[m.group(1)]}"
         return figs
 
     def _prices_from(self, doc, figs: list) -> list:
