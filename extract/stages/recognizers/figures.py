@@ -85,6 +85,16 @@ _LISTED_BEFORE = re.compile(r"(?<![\d.,])(?P<sign>[+\-−]?)(?P<n>\d[\d,]*(?:\.\
                             r"(?:[+\-−]\s*)?\Z")
 
 
+def _fraction_percent(numerator: Decimal, denominator: Decimal) -> Decimal:
+    """A fraction (三分之一, 1/3) as a percentage, to two decimal places where it does not end sooner (33.33, 66.67,
+    11.11; 25 and 2.5 as they are): news train, extension and dev gold write 14 of the 16 non-terminating fraction
+    values so (三分之一 33.33 at 11 of 11; 1/14 once 7.1429, 1/35 once 2.857142857). Cross-fitted FIGURE value
+    accuracy 10080 -> 10092 of 10099, news dev + select 1310 -> 1311 of 1311, every other figure identical."""
+    value = numerator / denominator * 100
+    rounded = value.quantize(Decimal("0.01"))
+    return rounded if rounded != value else value
+
+
 def _overlaps(figs: list, starts: list, s: int, e: int) -> bool:
     """Whether ``[s, e)`` overlaps a figure of ``figs`` (sorted, not overlapping each other; ``starts`` their starts):
     only the last one starting before ``e`` can (their ends rise with their starts)."""
@@ -636,7 +646,7 @@ class FigureRecognizer:
             d, nmr = self.num.parse_chinese(g("fden")), self.num.parse_chinese(g("fnum"))
             if not d or nmr is None or nmr > d:
                 return None
-            value = nmr / d * 100
+            value = _fraction_percent(Decimal(nmr), Decimal(d))
             unit = "%"
         elif g("slash"):
             a, b = int(g("sa")), int(g("sb"))
@@ -644,7 +654,7 @@ class FigureRecognizer:
             # 6 of 6 such after 的 are FIGUREs; of the 12 elsewhere none (1/20-2/12, 截至2/11: dates; 排序9/11: a rank)
             if not (a < b <= (99 if norm[start - 1:start] == "的" else 10)) or unit_raw is not None:
                 return None
-            value = Decimal(a) / Decimal(b) * 100
+            value = _fraction_percent(Decimal(a), Decimal(b))
             unit = "%"
         elif g("vq"):
             if self.idioms.match(norm, m.start()):
