@@ -895,3 +895,10 @@ def test_a_precious_metal_weight_with_mei_before_a_price_is_its_denominator():
 def test_a_non_terminating_fraction_is_a_percentage_to_two_places():
     got = {t: e.attrs["value"] for t, e in figures("有三分之一受訪者，超过1/9的企业，三分之二以上，约四分之一，四十分之一").items()}
     assert got == {"三分之一": 33.33, "超过1/9": 11.11, "三分之二以上": 66.67, "约四分之一": 25, "四十分之一": 2.5}
+
+
+def test_a_flats_layout_before_jiange_is_a_count_of_rooms():
+    """2房間隔, 兩房間隔: the layout is a FIGURE in 房 (figures.ROOM_LAYOUT); 兩房戶 elsewhere is left alone."""
+    got = {t: (e.attrs["value"], e.attrs["unit"]) for t, e in figures("面積447方呎，2房間隔；面積約340方呎，兩房間隔").items()}
+    assert got["2房"] == (2, "房") and got["兩房"] == (2, "房")
+    assert "兩房" not in figures("實用面積446方呎的兩房戶")
