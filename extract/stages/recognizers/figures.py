@@ -90,10 +90,11 @@ _LISTED_BEFORE = re.compile(r"(?<![\d.,])(?P<sign>[+\-−]?)(?P<n>\d[\d,]*(?:\.\
 
 
 def _fraction_percent(numerator: Decimal, denominator: Decimal) -> Decimal:
-    """A fraction (三分之一, 1/3) as a percentage, to two decimal places where it does not end sooner (33.33, 66.67,
-    11.11; 25 and 2.5 as they are): news train, extension and dev gold write 14 of the 16 non-terminating fraction
-    values so (三分之一 33.33 at 11 of 11; 1/14 once 7.1429, 1/35 once 2.857142857). Cross-fitted FIGURE value
-    accuracy 10080 -> 10092 of 10099, news dev + select 1310 -> 1311 of 1311, every other figure identical."""
+    """A fraction in words (三分之一, 三分之二) as a percentage, to two decimal places where it does not end sooner
+    (33.33, 66.67; 四分之一 25 and 四十分之一 2.5 as they are): news train, extension and dev gold write 11 of 11 such
+    non-terminating values so (三分之一 33.33 at 10 of 10). A fraction in digits (1/3) is left unrounded: the seed
+    gold writes 1/3 as 33.333333333333336 (news gold rounds 3 of its 5). Cross-fitted FIGURE value accuracy
+    10080 -> 10090 of 10099, news dev + select 1310 -> 1311 of 1311, every other figure identical."""
     value = numerator / denominator * 100
     rounded = value.quantize(Decimal("0.01"))
     return rounded if rounded != value else value
@@ -665,7 +666,7 @@ class FigureRecognizer:
             # 6 of 6 such after 的 are FIGUREs; of the 12 elsewhere none (1/20-2/12, 截至2/11: dates; 排序9/11: a rank)
             if not (a < b <= (99 if norm[start - 1:start] == "的" else 10)) or unit_raw is not None:
                 return None
-            value = _fraction_percent(Decimal(a), Decimal(b))
+            value = Decimal(a) / Decimal(b) * 100  # (1/3 unrounded: the seed gold writes 33.333333333333336)
             unit = "%"
         elif g("vq"):
             if self.idioms.match(norm, m.start()):
