@@ -116,6 +116,14 @@ def test_umbrella_policy_labels_are_no_industry():
     assert not [t for s, e, t in Gazetteer().find("布局未来产业") if t == "INDUSTRY" and e - s == 4]
 
 
+def test_a_sector_before_a_meeting_or_an_expert_is_no_industry():
+    """(entity_filter.v1, not_names.json occasion_after) 商业航天大会, 创新药技术论坛, AI专家: the occasion or the person's
+    field, no INDUSTRY; 商业航天 elsewhere stays."""
+    text = "商业航天大会上，创新药技术论坛与AI专家谈商业航天"
+    spans = [("INDUSTRY", 0, 4, "ner"), ("INDUSTRY", 8, 11, "ner"), ("INDUSTRY", 16, 18, "ner"), ("INDUSTRY", 21, 25, "echo")]
+    assert _filtered(text, spans) == [(21, "商业航天")]
+
+
 def test_vertical_is_no_sector_but_vertical_ecommerce_is():
     """(entity_filter.v1) 垂直 of 垂直领域 / 垂直行业 ("vertical"): no INDUSTRY; 垂直电商 stays."""
     spans = [("INDUSTRY", 2, 4, "ner"), ("INDUSTRY", 9, 11, "echo"), ("INDUSTRY", 14, 18, "ner")]
