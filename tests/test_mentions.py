@@ -291,6 +291,14 @@ def test_a_qualifier_of_size_or_reach_is_cut_off_a_sector():
     assert [e.text for e in make_entity_filter(None)(d).entities] == ["大型车"]
 
 
+def test_international_is_cut_off_a_sector():
+    """(basic._INDUSTRY_QUALIFIER) 国际保险 (國際保險 in the norm), 国际奢侈品 → the sector; 国际 with one character after it stays."""
+    from extract.stages.basic import make_entity_filter
+    text = "国际保险巨头与国际奢侈品牌，国际化"
+    d = _doc(text, [("INDUSTRY", "国际保险", "ner"), ("INDUSTRY", "国际奢侈品", "ner"), ("INDUSTRY", "国际化", "ner")])
+    assert [e.text for e in make_entity_filter(None)(d).entities] == ["保险", "奢侈品", "国际化"]
+
+
 def test_a_firm_noun_is_cut_off_a_sector():
     from extract.stages.basic import make_entity_filter
     text = "多家影视公司、商业航天企业、汽车集团与财务公司"
