@@ -124,6 +124,14 @@ def test_a_sector_before_a_meeting_or_an_expert_is_no_industry():
     assert _filtered(text, spans) == [(21, "商业航天")]
 
 
+def test_a_sector_right_after_best_is_no_industry():
+    """(entity_filter.v1, not_names.json superlative_before) 全球最佳航空公司: an award's object, no INDUSTRY; 航空 elsewhere
+    stays."""
+    text = "全球最佳航空公司，航空业复苏"
+    spans = [("INDUSTRY", 4, 6, "ner"), ("INDUSTRY", 9, 11, "ner")]
+    assert _filtered(text, spans) == [(9, "航空")]
+
+
 def test_vertical_is_no_sector_but_vertical_ecommerce_is():
     """(entity_filter.v1) 垂直 of 垂直领域 / 垂直行业 ("vertical"): no INDUSTRY; 垂直电商 stays."""
     spans = [("INDUSTRY", 2, 4, "ner"), ("INDUSTRY", 9, 11, "echo"), ("INDUSTRY", 14, 18, "ner")]
