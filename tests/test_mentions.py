@@ -320,6 +320,14 @@ def test_a_modifier_word_alone_is_no_sector():
     assert [e.text for e in make_entity_filter(None)(d).entities] == ["商业航天"]
 
 
+def test_a_scope_word_alone_is_no_sector():
+    """(not_names.json modifier_words) 国内, 境外, 跨境 alone: a scope, no INDUSTRY; 跨境电商 stays."""
+    from extract.stages.basic import make_entity_filter
+    text = "国内需求回暖，境外市场与跨境电商"
+    d = _doc(text, [("INDUSTRY", "国内", "ner"), ("INDUSTRY", "境外", "ner"), ("INDUSTRY", "跨境电商", "ner")])
+    assert [e.text for e in make_entity_filter(None)(d).entities] == ["跨境电商"]
+
+
 def test_a_sector_grows_over_jishi_before_it():
     from extract.stages.basic import make_entity_filter
     text = "京东在即时零售领域拓展，零售业务"
