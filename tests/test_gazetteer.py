@@ -132,6 +132,13 @@ def test_a_sector_right_after_best_is_no_industry():
     assert _filtered(text, spans) == [(9, "航空")]
 
 
+def test_a_sector_right_after_the_company_s_is_no_industry():
+    """(entity_filter.v1, not_names.json possessor_before) 该公司的人形机器人: the company's product, no INDUSTRY."""
+    text = "该公司的人形机器人对标人形机器人赛道"
+    spans = [("INDUSTRY", 4, 9, "ner"), ("INDUSTRY", 11, 16, "ner")]
+    assert _filtered(text, spans) == [(11, "人形机器人")]
+
+
 def test_vertical_is_no_sector_but_vertical_ecommerce_is():
     """(entity_filter.v1) 垂直 of 垂直领域 / 垂直行业 ("vertical"): no INDUSTRY; 垂直电商 stays."""
     spans = [("INDUSTRY", 2, 4, "ner"), ("INDUSTRY", 9, 11, "echo"), ("INDUSTRY", 14, 18, "ner")]
