@@ -139,6 +139,13 @@ def test_a_sector_right_after_the_company_s_is_no_industry():
     assert _filtered(text, spans) == [(11, "人形机器人")]
 
 
+def test_a_sector_deployed_is_no_industry():
+    """(entity_filter.v1, not_names.json deploy_before) 部署自动驾驶技术: what is put to use, no INDUSTRY."""
+    text = "部署自动驾驶技术，自动驾驶行业"
+    spans = [("INDUSTRY", 2, 6, "ner"), ("INDUSTRY", 9, 13, "ner")]
+    assert _filtered(text, spans) == [(9, "自动驾驶")]
+
+
 def test_vertical_is_no_sector_but_vertical_ecommerce_is():
     """(entity_filter.v1) 垂直 of 垂直领域 / 垂直行业 ("vertical"): no INDUSTRY; 垂直电商 stays."""
     spans = [("INDUSTRY", 2, 4, "ner"), ("INDUSTRY", 9, 11, "echo"), ("INDUSTRY", 14, 18, "ner")]

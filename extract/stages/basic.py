@@ -382,8 +382,10 @@ def names_an_occasion(norm: str, end: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _superlative_before() -> tuple:
-    """``superlative_before`` and ``possessor_before`` of ``not_names.json`` as a tuple (read once, not per entity)."""
-    return tuple(_not_names_rules()["superlative_before"]) + tuple(_not_names_rules()["possessor_before"])
+    """``superlative_before``, ``possessor_before`` and ``deploy_before`` of ``not_names.json`` as a tuple (read once,
+    not per entity)."""
+    rules = _not_names_rules()
+    return tuple(rules["superlative_before"]) + tuple(rules["possessor_before"]) + tuple(rules["deploy_before"])
 
 
 def names_a_superlative(norm: str, start: int) -> bool:
@@ -391,7 +393,8 @@ def names_a_superlative(norm: str, start: int) -> bool:
     全球最佳航空公司): an award's or a praise's object, no INDUSTRY. Session 52: cross-fitted INDUSTRY 3964/1662 -> 3964/1654
     right/false (0.6898 -> 0.6903), in_industry 589/554 -> 589/549, RANKING 409/78 -> 409/76; news dev + select identical.
     So does one right after 公司的 (possessor_before: 该公司的人形机器人): the company's product or capability (cross-fitted
-    INDUSTRY 3964/1650 -> 3964/1647 right/false, in_industry 589/543 -> 589/542; news dev + select identical)."""
+    INDUSTRY 3964/1650 -> 3964/1647 right/false, in_industry 589/543 -> 589/542; news dev + select identical), and one right
+    after 部署 (deploy_before: 部署人形机器人, 部署自动驾驶技术): what is put to use (INDUSTRY 3964/1647 -> 3964/1642)."""
     return norm.endswith(_superlative_before(), max(0, start - 3), start)
 
 
