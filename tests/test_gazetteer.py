@@ -272,3 +272,19 @@ def test_world_cities_and_hong_kong_areas_are_places():
     text = "杨元庆在利雅得出席峰会，阿布扎比基金MGX参与；北部都会区与北都建设，鍾情启德、何文田"
     got = {text[s:e] for s, e, t in Gazetteer().find(text) if t == "LOC"}
     assert {"利雅得", "阿布扎比", "北部都会区", "北都", "启德", "何文田"} <= got
+
+
+def test_a_software_product_is_no_company():
+    """(entity_filter.v1) the NER's COMPANY ending in SDK, OS or API (美摄SDK, 华为云欧拉OS, ColorOS, Open API) names a
+    software product, no company: it is dropped; iOS (one character before OS) and WhatsApp (App inside a word) stay."""
+    from extract.doc import Document
+    from extract.stages.basic import make_entity_filter
+    from extract.textnorm import normalize
+    text = "美摄SDK与华为云欧拉OS，ColorOS，Open API，iOS，WhatsApp"
+    d = Document(text)
+    d.norm = normalize(text)[0]
+    spans = [("COMPANY", 0, 5), ("COMPANY", 6, 13), ("COMPANY", 14, 21), ("COMPANY", 22, 30), ("COMPANY", 31, 34),
+             ("COMPANY", 35, 43)]
+    d.entities = [d.entity(t, a, b, source="ner") for t, a, b in spans]
+    make_entity_filter(None)(d)
+    assert [e.text for e in d.entities] == ["iOS", "WhatsApp"]
