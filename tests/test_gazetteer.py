@@ -288,3 +288,19 @@ def test_a_software_product_is_no_company():
     d.entities = [d.entity(t, a, b, source="ner") for t, a, b in spans]
     make_entity_filter(None)(d)
     assert [e.text for e in d.entities] == ["iOS", "WhatsApp"]
+
+
+def test_a_share_move_is_cut_off_a_company():
+    """(entity_filter.v1) a share price's move glued to the NER's COMPANY (理想跌超, Wolfspeed一度跌超, 科华数据10cm涨停,
+    锦江在线双双) is cut off; a name ending in 升 (华鲁恒升) stays whole."""
+    from extract.doc import Document
+    from extract.stages.basic import make_entity_filter
+    from extract.textnorm import normalize
+    text = "理想跌超5%，Wolfspeed一度跌超6%，科华数据10cm涨停，锦江在线双双涨停，华鲁恒升"
+    d = Document(text)
+    d.norm = normalize(text)[0]
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("理想跌超", "Wolfspeed一度跌超", "科华数据10cm涨停",
+                                                               "锦江在线双双", "华鲁恒升")]
+    d.entities = [d.entity("COMPANY", a, b, source="ner") for a, b in spans]
+    make_entity_filter(None)(d)
+    assert [e.text for e in d.entities] == ["理想", "Wolfspeed", "科华数据", "锦江在线", "华鲁恒升"]
