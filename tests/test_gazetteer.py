@@ -304,3 +304,17 @@ def test_a_share_move_is_cut_off_a_company():
     d.entities = [d.entity("COMPANY", a, b, source="ner") for a, b in spans]
     make_entity_filter(None)(d)
     assert [e.text for e in d.entities] == ["理想", "Wolfspeed", "科华数据", "锦江在线", "华鲁恒升"]
+
+
+def test_a_company_ends_before_a_lists_etc():
+    """(entity_filter.v1) the NER's COMPANY running past a list's 等 (大众等全球头部车企, 亚朵等酒店集团) ends before it."""
+    from extract.doc import Document
+    from extract.stages.basic import make_entity_filter
+    from extract.textnorm import normalize
+    text = "与BMW、大众等全球头部车企及华住、首旅、亚朵等酒店集团绑定"
+    d = Document(text)
+    d.norm = normalize(text)[0]
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("大众等全球头部车企", "亚朵等酒店集团")]
+    d.entities = [d.entity("COMPANY", a, b, source="ner") for a, b in spans]
+    make_entity_filter(None)(d)
+    assert [e.text for e in d.entities] == ["大众", "亚朵"]

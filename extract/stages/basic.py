@@ -627,6 +627,11 @@ _HOLDING_AFTER = re.compile(r"股东|股東|子公司|孙公司|孫公司|[及�
 # 8216/1249 -> 8221/1244 right/false, FIGURE 10104 -> 10107 right (超5% freed), relations 950/644 -> 952/643, facts
 # 6075/2436 -> 6077/2437; news dev + select identical.
 _MOVE_AFTER = re.compile(r"(?:\d+cm)?(?:一度|盘中)?(?:跌|涨)(?:超|停|逾)$|双双$")
+# a list's 等 inside a company span (大众等全球头部车企, 亚朵等酒店集团, Google Cloud等hyperscaler): the name ends before it
+# (news train, extension and dev gold: no COMPANY holds 等, 292 end right before one; 高等, 平等, 对等 are kept for
+# ORGs and POLICYs). Session 52: cross-fitted 3 such COMPANY spans in 3 documents, none right; COMPANY 8221/1244 ->
+# 8223/1242 right/false, other layers, news dev + select identical.
+_LIST_ETC = re.compile(r"(?<![高平对對同相均中初上])等")
 
 
 # a Latin-script name with one Chinese character glued to an edge (GIC爭, Intel傳, IBM升, TRESIO间, Nikola盘, 許Uber): no
@@ -709,6 +714,10 @@ def _repair_edges(doc: Document, e) -> None:
     if e.type == "COMPANY" and t - s > 3 and doc.norm.endswith("股份", s, t) \
             and _company_edges().shares_cue.search(doc.norm, max(0, s - 8), s):
         t -= 2  # 2.12亿股万物云股份, 出售苏宁易购股份: the shares of the company (companies.json shares_after)
+    if e.type == "COMPANY" and t - s >= 4:
+        m = _LIST_ETC.search(doc.norm, s + 2, t - 1)
+        if m:
+            t = m.start()  # 大众等全球头部车企, 亚朵等酒店集团 → the name before the list's 等 (_LIST_ETC)
     if e.type == "COMPANY" and t - s >= 4:
         m = _MOVE_AFTER.search(doc.norm, s + 2, t)
         if m:
