@@ -318,3 +318,18 @@ def test_a_company_ends_before_a_lists_etc():
     d.entities = [d.entity("COMPANY", a, b, source="ner") for a, b in spans]
     make_entity_filter(None)(d)
     assert [e.text for e in d.entities] == ["大众", "亚朵"]
+
+
+def test_metric_acronyms_are_no_names():
+    """(entity_filter.v1) business-metric acronyms and a copyright line's word (SKU, ASP, KPI, RevPAR, Copyright) that the
+    NER types COMPANY are dropped (not_names.json terms)."""
+    from extract.doc import Document
+    from extract.stages.basic import make_entity_filter
+    from extract.textnorm import normalize
+    text = "SKU占比低，ASP上升，KPI考核，RevPAR回升，Copyright © 2025"
+    d = Document(text)
+    d.norm = normalize(text)[0]
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("SKU", "ASP", "KPI", "RevPAR", "Copyright")]
+    d.entities = [d.entity("COMPANY", a, b, source="ner") for a, b in spans]
+    make_entity_filter(None)(d)
+    assert d.entities == []
