@@ -103,3 +103,14 @@ def test_more_brokers_and_research_firms_are_houses():
     d = SourceOrgs()(_doc("德银称加息并非不可能，摩通認為，沙利文預計，海通国际表示，滙豐表示自回購開始。",
                           ["德银", "摩通", "沙利文", "海通国际", "滙豐"]))
     assert [e.type for e in d.entities] == ["ORG"] * 4 + ["COMPANY"]
+
+
+def test_a_name_between_a_cue_and_a_word_of_data_is_a_data_provider():
+    # 据百川盈孚数据，, 根据QuestMobile数据，, 据企业预警通统计，: ORG (gold 40 of 40); 据不完全统计, 据相关机构统计: no name
+    d = SourceOrgs()(_doc("据百川盈孚数据，价格上涨。根据QuestMobile数据，用户增长。", ["百川盈孚"]))
+    assert [(e.text, e.type) for e in d.entities] == [("百川盈孚", "ORG"), ("QuestMobile", "ORG")]
+    d = SourceOrgs()(_doc("据企业预警通统计，置换。据不完全统计，另据相关机构统计，大数据库层面新增数据，。", []))
+    assert [(e.text, e.type) for e in d.entities] == [("企业预警通", "ORG")]
+    d = _doc("另据大众点评数据，搜索量增长。", ["大众"])
+    d = SourceOrgs()(d)
+    assert [(e.text, e.type) for e in d.entities] == [("大众点评", "ORG")]

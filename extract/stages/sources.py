@@ -50,6 +50,12 @@ class SourceOrgs:
         # 来源 | 资产洞见, 出品 | 增长工场: a pipe-style byline names the medium (its line ends after the name)
         self.byline = re.compile(rf"(?:{alternation(d['byline_cues'])})[ \t]*[|｜丨][ \t]*([^\s|｜丨][^\n|｜丨]{{0,10}}[^\s|｜丨])"
                                  rf"[ \t]*$", re.M) if d.get("byline_cues") else None
+        # 据百川盈孚数据，, 根据QuestMobile数据，, 据百年建筑调研，: any name between the cue and a word of data is a data
+        # provider cited (``_why_data_cue``), unless it holds an ordinary word (据不完全统计, 据相关机构统计)
+        self.data_cue = re.compile(rf"(?<![数证依占票单凭])(?:据|根据)([^\s，。,、；;：:“”‘’\"《》「」（）()的]{{2,14}}?)的?(?:最新)?"
+                                   rf"(?:{alternation(d['data_cue_words'])})(?:{alternation(d['data_cue_next'])})") \
+            if d.get("data_cue_words") else None
+        self.data_cue_not = re.compile(alternation(d.get("data_cue_not_words", ())))
         # 国泰君安保荐的, 摩根士丹利牵头的财团, 高盛、瑞银、摩根大通等: a house in its own business, not cited, is a COMPANY
         self.underwriting = re.compile(rf"\s*(?:{alternation(d.get('underwriting_verbs', ()))})") \
             if d.get("underwriting_verbs") else None
@@ -101,7 +107,38 @@ class SourceOrgs:
             self._add_cited_houses(doc)
         if self.byline is not None:
             self._add_bylines(doc)
+        if self.data_cue is not None:
+            self._data_cited(doc)
         return doc
+
+    def _data_cited(self, doc: Document) -> None:
+        """(``_why_data_cue``) the name between 据/根据 and a word of data (据百川盈孚数据，, 根据CRIC监测数据显示) is an ORG:
+        a COMPANY (or Latin-script PERSON) exactly there is retyped; where nothing is tagged, or only a shorter
+        COMPANY/LOC/FIGURE at the name's start (高德|地图, 百年|建筑), an ORG is added over the name."""
+        norm = doc.norm
+        drop, added = set(), []
+        for m in self.data_cue.finditer(norm):
+            s, e = m.span(1)
+            name = norm[s:e]
+            if self.data_cue_not.search(name):
+                continue
+            latin = name.isascii()
+            if not latin and not all("\u4e00" <= ch <= "\u9fff" for ch in name):
+                continue
+            inside = [x for x in doc.entities if x.start < e and s < x.end]
+            if len(inside) == 1 and (inside[0].start, inside[0].end) == (s, e):
+                x = inside[0]
+                if x.type == "COMPANY" or x.type == "PERSON" and latin:
+                    x.type = "ORG"
+                continue
+            if any(x.start != s or x.end > e or x.type not in ("COMPANY", "LOC", "FIGURE") for x in inside):
+                continue
+            if inside and latin:
+                continue
+            drop.update(id(x) for x in inside)
+            added.append(doc.entity("ORG", s, e, source="source_orgs"))
+        if added:
+            doc.entities = sorted([x for x in doc.entities if id(x) not in drop] + added, key=lambda x: (x.start, x.end))
 
     def _add_bylines(self, doc: Document) -> None:
         """(``_why_byline_cues``) an ORG for the medium a pipe-style byline names (来源 | 资产洞见, 出品 | 增长工场) where
