@@ -87,6 +87,14 @@ def test_central_banks_in_general_are_no_body():
     assert _filtered("全球央行持续购金，各国央行亦然；央行表示，中国央行", spans) == [(16, "央行"), (23, "央行")]
 
 
+def test_bare_central_bank_buying_gold_is_no_body():
+    """(entity_filter.v1) 央行购金持续, 央行净购金需求, 央行购买: the central banks as buyers (gold 0 of 7 entities);
+    中国央行购金 and 央行增持 stay."""
+    text = "央行购金持续，央行净购金需求，央行购买意愿，中国央行购金，央行增持"
+    spans = [("ORG", m, m + 2, "gazetteer") for m in (0, 7, 15, 24, 29)]
+    assert _filtered(text, spans) == [(24, "央行"), (29, "央行")]
+
+
 def test_a_lowercase_handle_alone_on_its_line_is_no_name():
     """(entity_filter.v1) c114, stheadline: the account a source signs with, alone on the last line; vivo in a sentence
     and an uppercase name alone on its line stay."""
