@@ -114,3 +114,14 @@ def test_a_name_between_a_cue_and_a_word_of_data_is_a_data_provider():
     d = _doc("另据大众点评数据，搜索量增长。", ["大众"])
     d = SourceOrgs()(d)
     assert [(e.text, e.type) for e in d.entities] == [("大众点评", "ORG")]
+
+
+def test_the_name_after_a_house_descriptor_is_an_org():
+    # 研究机构LightCounting, 国际评级机构惠誉, 科技媒体TechCrunch: ORG without the descriptor (gold 11 of 11)
+    text = "研究机构LightCounting指出，国际评级机构惠誉认为，科技媒体TechCrunch曾报道。"
+    d = _doc(text, ["TechCrunch"])
+    s = text.index("评级机构惠誉")
+    d.entities.append(d.entity("ORG", s, s + 6))
+    d.entities.sort(key=lambda x: x.start)
+    d = SourceOrgs()(d)
+    assert [(e.text, e.type) for e in d.entities] == [("LightCounting", "ORG"), ("惠誉", "ORG"), ("TechCrunch", "ORG")]

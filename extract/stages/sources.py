@@ -56,6 +56,9 @@ class SourceOrgs:
                                    rf"(?:{alternation(d['data_cue_words'])})(?:{alternation(d['data_cue_next'])})") \
             if d.get("data_cue_words") else None
         self.data_cue_not = re.compile(alternation(d.get("data_cue_not_words", ())))
+        # 研究机构LightCounting, 评级机构惠誉, 科技媒体TechCrunch: the name after a house's descriptor (``_why_house_descriptors``)
+        self.descriptor = re.compile(rf"(?:{alternation(d['house_descriptors'])})[ \t\u00a0]?") if d.get("house_descriptors") else None
+        self.descriptor_end = re.compile(rf"(?:{alternation(d['house_descriptors'])})[ \t\u00a0]?$") if d.get("house_descriptors") else None
         # 国泰君安保荐的, 摩根士丹利牵头的财团, 高盛、瑞银、摩根大通等: a house in its own business, not cited, is a COMPANY
         self.underwriting = re.compile(rf"\s*(?:{alternation(d.get('underwriting_verbs', ()))})") \
             if d.get("underwriting_verbs") else None
@@ -109,7 +112,34 @@ class SourceOrgs:
             self._add_bylines(doc)
         if self.data_cue is not None:
             self._data_cited(doc)
+        if self.descriptor is not None:
+            self._described_houses(doc)
         return doc
+
+    _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9'&.\-]*(?:[ \u00a0][A-Z0-9][A-Za-z0-9'&.\-]*)*")
+
+    def _described_houses(self, doc: Document) -> None:
+        """(``_why_house_descriptors``) the name right after 研究机构/评级机构/科技媒体 … is an ORG without the descriptor."""
+        norm = doc.norm
+        kept = []
+        for e in doc.entities:
+            if e.type in ("COMPANY", "ORG"):
+                m = self.descriptor.match(norm, e.start)
+                if m and e.end - m.end() >= 2:  # 国际评级机构惠誉 → 惠誉
+                    e = doc.entity("ORG", m.end(), e.end, source=e.source)
+                elif e.type == "COMPANY" and self.descriptor_end.search(norm, max(0, e.start - 8), e.start):
+                    e.type = "ORG"
+            kept.append(e)
+        doc.entities = sorted(kept, key=lambda x: (x.start, x.end))
+        index = EntityIndex(doc, left_out=())
+        added = []
+        for m in self.descriptor.finditer(norm):
+            n = self._LATIN_NAME.match(norm, m.end())
+            if n and n.end() - n.start() >= 2 and not index.overlapping(n.start(), n.end()) \
+                    and not (n.end() < len(norm) and norm[n.end()].isascii() and norm[n.end()].isalnum()):
+                added.append(doc.entity("ORG", n.start(), n.end(), source="source_orgs"))
+        if added:
+            doc.entities = sorted(doc.entities + added, key=lambda x: (x.start, x.end))
 
     def _data_cited(self, doc: Document) -> None:
         """(``_why_data_cue``) the name between 据/根据 and a word of data (据百川盈孚数据，, 根据CRIC监测数据显示) is an ORG:
