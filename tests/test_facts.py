@@ -492,6 +492,15 @@ def test_what_an_offer_grants_gets_no_fact():
     assert [t[2] for t in tuples(find_facts(d, DATA))] == ["8000元"]
 
 
+def test_a_price_band_gets_no_fact():
+    """(session 52 n4) 1500元价位段, 4000—6000元价位手机: a price before 价位 names a band of products (gold 0 of 3 such prices
+    are fact values); a price before another noun stays a fact."""
+    d = make_doc("星河科技弥补了其在1500元价位段的缺失", [("星河科技", "COMPANY"), fig("1500元", 1500, "元")])
+    assert tuples(find_facts(d, DATA)) == []
+    d = make_doc("星河科技的新款平板售价1500元", [("星河科技", "COMPANY"), fig("1500元", 1500, "元")])
+    assert [t[2] for t in tuples(find_facts(d, DATA))] == ["1500元"]
+
+
 def test_a_survey_sample_gets_no_fact():
     """(session 52 k4) 接受调查的79位经济学家, 据…调研，…全国13532个工地: a survey's sample (gold 15 of 16 such counts are no
     fact values); a count after a metric word in 数 (机构家数4.07家) stays a fact."""

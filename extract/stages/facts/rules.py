@@ -109,6 +109,7 @@ def _load(path: str = str(DATA)) -> dict:
     d["_rank_field_after"] = re.compile(d["rank_field_after"]) if d.get("rank_field_after") else None
     d["_last_streak_before"] = re.compile(d["last_streak_before"]) if d.get("last_streak_before") else None
     d["_offer_after"] = re.compile(d["offer_after"]) if d.get("offer_after") else None
+    d["_price_band_after"] = re.compile(d["price_band_after"]) if d.get("price_band_after") else None
     d["_survey_sample_before"] = re.compile(d["survey_sample_before"]) if d.get("survey_sample_before") else None
     d["_survey_sample_units"] = frozenset(d.get("survey_sample_units", ()))
     d["_reward_after"] = re.compile(r"\s*的?(?:" + "|".join(map(re.escape, d["_reward_words"])) + ")") \
@@ -683,6 +684,9 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
     if data["_offer_after"] is not None and data["_offer_after"].match(norm, e.end):
         return True  # 享受8000元保险补贴, 2元乘車優惠, 7折优惠: what an offer grants (session 52 k4: news train, extension and
         # dev gold 0 of 15 such figures are fact values, 8 documents)
+    if data["_price_band_after"] is not None and _is_amount(e) and data["_price_band_after"].match(norm, e.end):
+        return True  # 1500元价位段, 4000—6000元价位手机: a price band names a kind of product (session 52 n4: news train,
+        # extension and dev gold 0 of 3 such prices are fact values, 3 documents)
     if _CALC_BASE_BEFORE.search(norm, max(ss, e.start - 6), e.start) and _CALC_BASE_AFTER.match(norm, e.end):
         return True  # 以1万元来计算, 倘以160億元票房計: the base a reckoning assumes, not a measurement
     if norm.startswith(data["_scheme_after"], e.end):
