@@ -501,6 +501,17 @@ def test_a_price_band_gets_no_fact():
     assert [t[2] for t in tuples(find_facts(d, DATA))] == ["1500元"]
 
 
+def test_a_duration_after_listing_or_holding_is_a_fact():
+    """(session 52 n4) 持貨逾15年, 上市3个月: how long a company has been listed or a holder has held is measured (gold 13 of
+    13 such durations are fact values); a span of time with no cue stays no fact."""
+    d = make_doc("原業主於2009年購入，持貨逾15年，帳面獲利219萬元",
+                 [fig("逾15年", 15, "年"), fig("219萬元", 2190000, "元")])
+    assert "逾15年" in [t[2] for t in tuples(find_facts(d, DATA))]
+    d = make_doc("原業主於2009年購入，經過15年，帳面獲利219萬元",
+                 [fig("15年", 15, "年"), fig("219萬元", 2190000, "元")])
+    assert "15年" not in [t[2] for t in tuples(find_facts(d, DATA))]
+
+
 def test_a_survey_sample_gets_no_fact():
     """(session 52 k4) 接受调查的79位经济学家, 据…调研，…全国13532个工地: a survey's sample (gold 15 of 16 such counts are no
     fact values); a count after a metric word in 数 (机构家数4.07家) stays a fact."""
