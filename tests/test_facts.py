@@ -512,6 +512,12 @@ def test_a_duration_after_listing_or_holding_is_a_fact():
     assert "15年" not in [t[2] for t in tuples(find_facts(d, DATA))]
 
 
+def test_a_streak_that_ended_is_a_fact():
+    """(session 52 n4) 結束5天跌勢: a duration before 升勢/跌勢 measures a streak (gold 4 of 4 such durations are fact values)."""
+    d = make_doc("星河科技股價升逾2%，結束5天跌勢", [("星河科技", "COMPANY"), fig("逾2%", 2, "%", "more_than"), fig("5天", 5, "天")])
+    assert "5天" in [t[2] for t in tuples(find_facts(d, DATA))]
+
+
 def test_a_survey_sample_gets_no_fact():
     """(session 52 k4) 接受调查的79位经济学家, 据…调研，…全国13532个工地: a survey's sample (gold 15 of 16 such counts are no
     fact values); a count after a metric word in 数 (机构家数4.07家) stays a fact."""
