@@ -518,6 +518,17 @@ def test_a_streak_that_ended_is_a_fact():
     assert "5天" in [t[2] for t in tuples(find_facts(d, DATA))]
 
 
+def test_an_implied_figure_gets_no_fact():
+    """(session 52 n4) 对应估值100亿美元: what another figure implies (gold 0 of 17 figures right after 对应 are fact values);
+    a market value after 对应市值为 stays a fact (3 of 3)."""
+    d = make_doc("星河集团拟认购星河科技10%股权，对应估值100亿美元",
+                 [("星河集团", "COMPANY"), ("星河科技", "COMPANY"), fig("10%", 10, "%"), fig("100亿美元", 1e10, "美元")])
+    assert "100亿美元" not in [t[2] for t in tuples(find_facts(d, DATA))]
+    d = make_doc("星河科技收盘价为49.08元，对应市值约为236亿元",
+                 [("星河科技", "COMPANY"), fig("49.08元", 49.08, "元"), fig("236亿元", 2.36e10, "元")])
+    assert "236亿元" in [t[2] for t in tuples(find_facts(d, DATA))]
+
+
 def test_a_survey_sample_gets_no_fact():
     """(session 52 k4) 接受调查的79位经济学家, 据…调研，…全国13532个工地: a survey's sample (gold 15 of 16 such counts are no
     fact values); a count after a metric word in 数 (机构家数4.07家) stays a fact."""

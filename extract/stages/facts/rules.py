@@ -110,6 +110,7 @@ def _load(path: str = str(DATA)) -> dict:
     d["_last_streak_before"] = re.compile(d["last_streak_before"]) if d.get("last_streak_before") else None
     d["_offer_after"] = re.compile(d["offer_after"]) if d.get("offer_after") else None
     d["_duration_lead_before"] = re.compile(d["duration_lead_before"]) if d.get("duration_lead_before") else None
+    d["_implied_before"] = re.compile(d["implied_before"]) if d.get("implied_before") else None
     d["_price_band_after"] = re.compile(d["price_band_after"]) if d.get("price_band_after") else None
     d["_survey_sample_before"] = re.compile(d["survey_sample_before"]) if d.get("survey_sample_before") else None
     d["_survey_sample_units"] = frozenset(d.get("survey_sample_units", ()))
@@ -688,6 +689,9 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
     if data["_offer_after"] is not None and data["_offer_after"].match(norm, e.end):
         return True  # 享受8000元保险补贴, 2元乘車優惠, 7折优惠: what an offer grants (session 52 k4: news train, extension and
         # dev gold 0 of 15 such figures are fact values, 8 documents)
+    if data["_implied_before"] is not None and data["_implied_before"].search(norm[max(ss, e.start - 8):e.start]):
+        return True  # 对应估值100亿美元, 对应2.9x 25eP/B: what another figure implies (session 52 n4: news train, extension and
+        # dev gold 0 of 17 such figures are fact values, 13 documents; 对应市值为… left out, 3 of 3 facts)
     if data["_price_band_after"] is not None and _is_amount(e) and data["_price_band_after"].match(norm, e.end):
         return True  # 1500元价位段, 4000—6000元价位手机: a price band names a kind of product (session 52 n4: news train,
         # extension and dev gold 0 of 3 such prices are fact values, 3 documents)
