@@ -241,6 +241,10 @@ def test_place_shapes_give_located_in(text, spans, expected):
     # a definition 是一家(来自) LOC 公司; a place before 企业 without it is none
     ("星河芯片是一家来自苏州的公司。", [("星河芯片", "COMPANY"), ("苏州", "LOC")], [("located_in", "星河芯片", "苏州")]),
     ("星河芯片与苏州企业签约。", [("星河芯片", "COMPANY"), ("苏州", "LOC")], []),
+    # a copula right before the place and a firm's head later in the clause; without the head none
+    ("星河航空是南韩最大的航空公司。", [("星河航空", "COMPANY"), ("南韩", "LOC")], [("located_in", "星河航空", "南韩")]),
+    ("星河芯片也是中国本土企业中第一家上市的。", [("星河芯片", "COMPANY"), ("中国", "LOC")], [("located_in", "星河芯片", "中国")]),
+    ("星河云是中国最大的云服务商。", [("星河云", "COMPANY"), ("中国", "LOC")], []),
     # 该公司 reaches past the investor to a company at most 60 characters before the place (else the investor is taken)
     ("星河芯片" + "很" * 44 + "，投资方为甲资本，该公司总部位于苏州。", [("星河芯片", "COMPANY"), ("甲资本", "COMPANY"), ("苏州", "LOC")],
      [("located_in", "星河芯片", "苏州")]),
