@@ -120,6 +120,10 @@ def test_investor_lists_give_invested_in(text, spans, expected):
      [("晶科能源", "光伏"), ("晶澳科技", "光伏"), ("正泰新能源", "光伏")]),
     ("英伟达、微软等海外AI巨头都接入了它。", [("英伟达", "COMPANY"), ("微软", "COMPANY"), ("AI", "INDUSTRY")],
      [("英伟达", "AI"), ("微软", "AI")]),
+    # 为代表的 / 为首的 closes the list as 等 does, before an industry with a head noun
+    ("以甲乙酒业为代表的头部酱酒企业都在扩产。", [("甲乙酒业", "COMPANY"), ("酱酒", "INDUSTRY")], [("甲乙酒业", "酱酒")]),
+    ("以甲乙快餐、丙丁快餐等为代表的快餐连锁品牌。", [("甲乙快餐", "COMPANY"), ("丙丁快餐", "COMPANY"), ("快餐连锁", "INDUSTRY")],
+     [("甲乙快餐", "快餐连锁"), ("丙丁快餐", "快餐连锁")]),
     # 细分 before a head noun
     ("甲乙科技是一家工业软件细分企业。", [("甲乙科技", "COMPANY"), ("工业软件", "INDUSTRY")], [("甲乙科技", "工业软件")]),
     # an industry not followed by a company head noun
