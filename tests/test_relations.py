@@ -140,6 +140,12 @@ def test_investor_lists_give_invested_in(text, spans, expected):
     # a company working in a field, named right before the cue
     ("这标志着甲乙科技正式进入人形机器人赛道。", [("甲乙科技", "COMPANY"), ("人形机器人", "INDUSTRY")], [("甲乙科技", "人形机器人")]),
     ("甲乙强调标的公司可切入无人机、机器人领域。", [("甲乙", "COMPANY"), ("无人机", "INDUSTRY")], []),
+    # COMPANY在INDUSTRY领域: the company's field, the industries coordinated before the head too; not before 市场
+    ("凸显了甲乙汽车在机器人和人工智能领域的决心。",
+     [("甲乙汽车", "COMPANY"), ("机器人", "INDUSTRY"), ("人工智能", "INDUSTRY")],
+     [("甲乙汽车", "机器人"), ("甲乙汽车", "人工智能")]),
+    ("凭借甲乙求索在AI领域的成功。", [("甲乙求索", "COMPANY"), ("AI", "INDUSTRY")], [("甲乙求索", "AI")]),
+    ("甲乙黄金在古法黄金市场的份额。", [("甲乙黄金", "COMPANY"), ("古法黄金", "INDUSTRY")], []),
     # 作为/成为 define too, with the industry in the cue's clause
     ("阿里云作为国内最大的云服务提供商，掌握大量数据。", [("阿里云", "COMPANY"), ("云服务", "INDUSTRY")], [("阿里云", "云服务")]),
     ("甲乙传媒开盘后市值突破1000亿元，成为A股市场中市值最高的影视传媒公司之一。",

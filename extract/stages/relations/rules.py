@@ -572,6 +572,28 @@ def _works_in(doc: Document, ents: List[Entity]) -> List[Relation]:
     return out
 
 
+# COMPANY在INDUSTRY领域 (鲁欧智造在电子热管理领域的领先地位, 特斯拉在机器人和人工智能领域, DeepSeek在AI领域的成功): the company's
+# field, the industries coordinated before the head too. News train, extension and dev gold 20 of the 22 such pairs are
+# in_industry (21 documents; 市场 left out: 2 of 3). Cross-fitted in_industry 590/554 -> 592/555 right/false (0.4177 ->
+# 0.4187; the false one Google 在 AI 領域, unannotated), news dev + select identical. Session 52.
+_IN_FIELD_GAP = re.compile(r"\s*(?:已|也|还|则|正|将|已经|一直|持续|率先|同样|均)?在(?:全球|国内|中国|海外)?\s*")
+_IN_FIELD_HEAD = re.compile(r"\s*(?:领域|行业|赛道|产业|領域|產業)")
+
+
+def _in_field(doc: Document, ents: List[Entity]) -> List[Relation]:
+    """in_industry from ``COMPANY在INDUSTRY领域`` (:data:`_IN_FIELD_GAP`): the company right before 在, each industry
+    coordinated before the head noun."""
+    norm, out = doc.norm, []
+    for i, e in enumerate(ents):
+        if e.type != "INDUSTRY" or not _IN_FIELD_HEAD.match(norm, e.end):
+            continue
+        coords = _with_coordinated_industries(doc, ents[max(0, i - 8):i], e)
+        j = i - len(coords)
+        if j >= 0 and ents[j].type == "COMPANY" and _IN_FIELD_GAP.fullmatch(norm, ents[j].end, coords[0].start):
+            out += [Relation("in_industry", ents[j], x) for x in coords]
+    return out
+
+
 def industry_patterns(doc: Document) -> List[Relation]:
     """``in_industry`` stated by three sentence shapes (kept beside the learned classifier):
 
@@ -616,7 +638,7 @@ def industry_patterns(doc: Document) -> List[Relation]:
         subj = [x for x in before if x.end <= m.start() and x.type == "COMPANY"]
         if subj and not any(x.type == "COMPANY" for x in before if m.end() <= x.start):
             out += [Relation("in_industry", subj[-1], x) for x in coords]
-    return out + _works_in(doc, ents)
+    return out + _works_in(doc, ents) + _in_field(doc, ents)
 
 
 _IND_SEP = re.compile(r"[ \t]*(?:、|，|,|/|和|及|与|以及)[ \t]*")
