@@ -120,6 +120,15 @@ def test_investor_lists_give_invested_in(text, spans, expected):
      [("晶科能源", "光伏"), ("晶澳科技", "光伏"), ("正泰新能源", "光伏")]),
     ("英伟达、微软等海外AI巨头都接入了它。", [("英伟达", "COMPANY"), ("微软", "COMPANY"), ("AI", "INDUSTRY")],
      [("英伟达", "AI"), ("微软", "AI")]),
+    # a count of the listed firms (三大, 四大) closes a list of two or more as 等 does; a single company is no list
+    ("甲乙汽车、丙丁汽车和戊己汽车三大汽车央企。",
+     [("甲乙汽车", "COMPANY"), ("丙丁汽车", "COMPANY"), ("戊己汽车", "COMPANY"), ("汽车", "INDUSTRY")],
+     [("甲乙汽车", "汽车"), ("丙丁汽车", "汽车"), ("戊己汽车", "汽车")]),
+    ("甲乙（0001）及丙丁（0002），两大中资科技股吸资。", [("甲乙", "COMPANY"), ("丙丁", "COMPANY"), ("科技", "INDUSTRY")],
+     [("甲乙", "科技"), ("丙丁", "科技")]),
+    ("甲乙、丙丁与戊己三大科技品牌。", [("甲乙", "COMPANY"), ("丙丁", "COMPANY"), ("戊己", "COMPANY"), ("科技", "INDUSTRY")],
+     [("甲乙", "科技"), ("丙丁", "科技"), ("戊己", "科技")]),
+    ("甲乙，三大科技股齐升。", [("甲乙", "COMPANY"), ("科技", "INDUSTRY")], []),
     # 为代表的 / 为首的 closes the list as 等 does, before an industry with a head noun
     ("以甲乙酒业为代表的头部酱酒企业都在扩产。", [("甲乙酒业", "COMPANY"), ("酱酒", "INDUSTRY")], [("甲乙酒业", "酱酒")]),
     ("以甲乙快餐、丙丁快餐等为代表的快餐连锁品牌。", [("甲乙快餐", "COMPANY"), ("丙丁快餐", "COMPANY"), ("快餐连锁", "INDUSTRY")],

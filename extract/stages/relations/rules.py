@@ -404,6 +404,14 @@ _IND_LIST_HEAD = re.compile(rf"^(?:细分|一线|头部|龙头|主要|领先|知
 _LIST_END_ANY = re.compile(r"^(?:等等?[^，。；;：:、,（）()\s“”「」]{0,6}|等?为(?:代表|首|龙头)的[^，。；;：:、,（）()\s“”「」]{0,4})\Z")
 
 
+# a count of the listed firms right after the list, before the industry (蘋果、微軟與谷歌三大科技品牌, 阿里（09988）…及小米（01810），
+# 四大中資科技股, 一汽集团、东风集团和长安汽车三大汽车央企): closes the list as 等 does. News train, extension and dev gold 4 of 4
+# such lists (4 documents) give the industry to the companies; a list of two or more only. Cross-fitted in_industry
+# 592/555 -> 599/555 right/false (0.4187 -> 0.4226), news dev + select identical. Session 52.
+_LIST_END_COUNT = re.compile(r"^[，,]?\s*(?:这|此|這)?(?:[一二三四五六七八九十两兩]|\d+)(?:大|家)[^，。；;：:、,（）()\s“”「」]{0,4}\Z")
+_COUNT_HEAD = re.compile(r"\s*(?:股|央企|国企|國企)")
+
+
 def _before_in_sentence(doc: Document, ents: List[Entity], starts: list, i: int) -> tuple:
     """Where the look back from ``ents[i]`` starts (its sentence, at most ``LOOKBACK`` characters back: linear
     time on text without sentence punctuation) and the entities from there up to ``ents[i]``."""
@@ -620,11 +628,18 @@ def industry_patterns(doc: Document) -> List[Relation]:
             if k > i + 1 and _IND_LIST_HEAD.match(doc.norm[ents[k - 1].end:ents[k - 1].end + 6]):
                 continue
             ss, before = _before_in_sentence(doc, ents, starts, i)
-            out += [Relation("in_industry", c, e) for c in _list_closed_by(doc, before, e, _LIST_END_BARE)]
+            listed = _list_closed_by(doc, before, e, _LIST_END_BARE)
+            if not listed and _COUNT_HEAD.match(doc.norm, e.end):
+                listed = _list_closed_by(doc, before, e, _LIST_END_COUNT)  # (四大中資科技股)
+                listed = listed if len(listed) > 1 else []
+            out += [Relation("in_industry", c, e) for c in listed]
             continue
         ss, before = _before_in_sentence(doc, ents, starts, i)
         coords = _with_coordinated_industries(doc, before, e)  # (甲、乙等光伏和储能企业: 光伏, 储能)
         listed = _list_closed_by(doc, before[:len(before) - len(coords) + 1], coords[0], _LIST_END_ANY)  # 甲、乙等知名制药企业
+        if not listed:  # 甲、乙与丙三大科技品牌
+            listed = _list_closed_by(doc, before[:len(before) - len(coords) + 1], coords[0], _LIST_END_COUNT)
+            listed = listed if len(listed) > 1 else []
         if listed:
             out += [Relation("in_industry", c, x) for c in listed for x in coords]
             continue
