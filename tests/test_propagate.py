@@ -695,6 +695,22 @@ def test_a_place_before_an_untagged_body_name_is_the_body():
         ("LOC", "哈萨克斯坦")]
 
 
+def test_a_sector_or_org_read_inside_the_untagged_body_joins_it():
+    """0p place_bodies, untagged: a sector or ORG the NER read inside the body (中国|商业|经济学会, 伦敦|黄金|市场协会,
+    重庆|仲裁委) is absorbed into the one ORG; a PERSON there (北京|张三|大学) or an entity running past the head keeps it apart."""
+    from extract.stages.propagate import make_propagate
+    text = "中国商业经济学会副会长称，伦敦黄金市场协会数据，重庆仲裁委受理，北京张三大学，上海档案馆二楼。"
+    def at(w):
+        return text.index(w), text.index(w) + len(w)
+    spans = [("LOC",) + at(p) + ("ner",) for p in ("中国", "伦敦", "重庆", "北京", "上海")]
+    spans += [("INDUSTRY",) + at("商业") + ("ner",), ("INDUSTRY",) + at("黄金") + ("ner",), ("ORG",) + at("仲裁委") + ("ner",),
+              ("PERSON",) + at("张三") + ("ner",), ("LOC",) + at("档案馆二楼") + ("ner",)]
+    doc = make_propagate(None)(_doc(text, spans))
+    assert sorted((e.type, e.text) for e in doc.entities) == sorted([
+        ("ORG", "中国商业经济学会"), ("ORG", "伦敦黄金市场协会"), ("ORG", "重庆仲裁委"), ("LOC", "北京"), ("PERSON", "张三"),
+        ("LOC", "上海"), ("LOC", "档案馆二楼")])
+
+
 def test_a_latin_model_name_spreads_where_the_model_tagged_most_of_it():
     """A one-word Latin COMPANY the model tagged at more than half of its mentions is tagged at the others (TRESIO),
     not inside a longer Latin word (TRESIOS); tagged at half of them or fewer, it stays where the model put it."""
