@@ -350,3 +350,13 @@ def test_a_cited_category_keeps_its_head():
     d = _doc(text, [("INDUSTRY", "航空装备产业", "gazetteer"), ("INDUSTRY", "战略性新兴产业", "gazetteer"),
                     ("INDUSTRY", "新能源汽车产业", "gazetteer")])
     assert [e.text for e in make_entity_filter(None)(d).entities] == ["航空装备产业", "战略性新兴产业", "新能源汽车"]
+
+
+def test_a_sector_before_a_sectors_measure_is_not_judged():
+    text = "2024年全国二手车累计交易量1961万辆，兽用疫苗的毛利率为60%，高阶自动驾驶渗透率达到12%，汽车出口量增长"
+    names = [("INDUSTRY", "二手车", "echo"), ("INDUSTRY", "兽用疫苗", "ner"), ("INDUSTRY", "自动驾驶", "gazetteer"),
+             ("INDUSTRY", "汽车", "gazetteer")]
+    flt = MentionFilter({"bias": -5.0, "w": {}}, ("INDUSTRY",), ("echo", "ner", "gazetteer"), 0.5)  # drops all it judges
+    # 二手车 and 兽用疫苗 start a word before a sector's measure and stay; 自动驾驶 follows the modifier 高阶 (a longer
+    # name's), 汽车 has two characters: both judged and dropped
+    assert [e.text for e in flt(_doc(text, names)).entities] == ["二手车", "兽用疫苗"]
