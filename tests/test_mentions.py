@@ -360,3 +360,10 @@ def test_a_sector_before_a_sectors_measure_is_not_judged():
     # 二手车 and 兽用疫苗 start a word before a sector's measure and stay; 自动驾驶 follows the modifier 高阶 (a longer
     # name's), 汽车 has two characters: both judged and dropped
     assert [e.text for e in flt(_doc(text, names)).entities] == ["二手车", "兽用疫苗"]
+
+
+def test_a_sector_before_its_sales_premiums_or_value_added_is_not_judged():
+    text = "2024M1-12，环卫车合计销量70157辆；住宿和餐饮业增加值增长9.7%，新能源车险保费居高不下"
+    names = [("INDUSTRY", "环卫车", "echo"), ("INDUSTRY", "住宿和餐饮业", "gazetteer"), ("INDUSTRY", "新能源车险", "ner")]
+    flt = MentionFilter({"bias": -5.0, "w": {}}, ("INDUSTRY",), ("echo", "ner", "gazetteer"), 0.5)  # drops all it judges
+    assert [e.text for e in flt(_doc(text, names)).entities] == ["环卫车", "住宿和餐饮业", "新能源车险"]

@@ -280,8 +280,10 @@ _SECTOR_HEAD_AFTER = re.compile(r"板块|龙头|企业|行业|产业链")
 # Session 52 p1: the cross-fitted filter dropped 11 such candidates (3+ characters, starting a word), all 11 gold INDUSTRYs
 # (9 documents; with 2-character ones or after a modifier 17 of 32). Cross-fitted INDUSTRY 3964/1640 -> 3974/1640,
 # facts 6092/2419 -> 6103/2409 (METRIC 5683/2343 -> 5694/2333); news dev + select identical (with 2-character
-# candidates one INDUSTRY false more there: left out)
-_SECTOR_METRIC_AFTER = re.compile(r"的?(?:合计|累计|总)?(?:销售额|交易量|成交量|出口量|装机容量|贷款余额|毛利率|渗透率|营收占比)")
+# candidates one INDUSTRY false more there: left out). Then 销量, 保费 and 增加值 (环卫车合计销量, 新能源车险保费,
+# 住宿和餐饮业增加值): 3 of 3 such dropped candidates gold INDUSTRYs (3 documents); cross-fitted INDUSTRY 3974/1640 ->
+# 3977/1638, facts 6103/2409 -> 6106/2405; news dev + select identical
+_SECTOR_METRIC_AFTER = re.compile(r"的?(?:合计|累计|总)?(?:销售额|销量|交易量|成交量|出口量|装机容量|贷款余额|毛利率|渗透率|营收占比|保费|增加值)")
 # ... when the candidate starts a word: after punctuation, a figure, a conjunction or a scope word, not after a modifier
 # that a longer sector name would hold (纯电动|汽车出口量, 高阶|自动驾驶渗透率, 兽用|疫苗的毛利率, 以太网|光模块的销售额).
 _SECTOR_METRIC_BEFORE = re.compile(r"(?:^|[^\u4e00-\u9fffA-Za-z]|[和与及的而]|全国|中国|人民币)$")
