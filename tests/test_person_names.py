@@ -18,7 +18,7 @@ def _doc(text, names):
 
 
 def test_filter_keeps_listed_names_without_a_family_name(tmp_path):
-    text = "美国总统特朗普表示，沐曦和王伟出席。"
+    text = "据报特朗普表示，沐曦和王伟出席。"  # (no title before 特朗普: 总统特朗普 is kept by _titled_name)
     plain = make_entity_filter(None)(_doc(text, ["特朗普", "沐曦", "王伟"]))
     assert [e.text for e in plain.entities] == ["王伟"]  # the family-name rule alone drops 特朗普 with 沐曦
     names = tmp_path / "names.txt"
@@ -158,3 +158,14 @@ def test_filter_keeps_a_transliterated_name_written_with_a_middle_dot():
         d.entities.append(d.entity("PERSON", s, s + len(w), source="ner"))
     got = make_entity_filter(None)(d)
     assert [e.text for e in got.entities] == ["阿卡什·博巴", "谢赫·哈姆丹"]
+
+
+def test_filter_keeps_a_name_right_after_a_persons_title():
+    """法国总理贝鲁, 行政总裁皮采, 基金经理比尔-艾克曼 (no Chinese family name, tagged once) stay; 沐曦 after no title goes."""
+    text = "法国总理贝鲁表示，谷歌行政总裁皮采称，对冲基金经理比尔-艾克曼认为，沐曦发布新品。"
+    d = _doc(text, [])
+    for w in ("贝鲁", "皮采", "比尔-艾克曼", "沐曦"):
+        s = text.index(w)
+        d.entities.append(d.entity("PERSON", s, s + len(w), source="ner"))
+    got = make_entity_filter(None)(d)
+    assert [e.text for e in got.entities] == ["贝鲁", "皮采", "比尔-艾克曼"]
