@@ -169,3 +169,13 @@ def test_filter_keeps_a_name_right_after_a_persons_title():
         d.entities.append(d.entity("PERSON", s, s + len(w), source="ner"))
     got = make_entity_filter(None)(d)
     assert [e.text for e in got.entities] == ["贝鲁", "皮采", "比尔-艾克曼"]
+
+
+def test_filter_cuts_a_function_word_glued_to_a_person():
+    """王长田成最大赢家: 成 is cut off where 王长田 stands elsewhere; 杨玉成 (no 杨玉 elsewhere) keeps its last character."""
+    text = "光线传媒董事长王长田表示看好。股价暴涨后，老板王长田成最大赢家，杨玉成出席。"
+    d = _doc(text, [])
+    for w, s in (("王长田", text.index("王长田")), ("王长田成", text.index("王长田成")), ("杨玉成", text.index("杨玉成"))):
+        d.entities.append(d.entity("PERSON", s, s + len(w), source="ner"))
+    got = make_entity_filter(None)(d)
+    assert [e.text for e in got.entities] == ["王长田", "王长田", "杨玉成"]

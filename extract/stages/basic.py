@@ -190,6 +190,8 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=(), per
             # COMPANY 8145/1283 -> 8150/1278 right/false, facts 6022/2525 -> 6025/2522; news dev + select identical)
             if e.source in srcs and e.type in NAME_TYPES or e.source == "rules" and e.type == "COMPANY":
                 _repair_edges(doc, e)
+                if e.type == "PERSON":
+                    _cut_glued_word(doc, e)  # 王长田成最大赢家, 瞿纲代为履行: a function word glued to the name
                 if e.type in ("COMPANY", "ORG") and e.start in places:
                     _cut_place_before_latin(doc, e, places[e.start])
                 if e.type in ("COMPANY", "ORG"):
@@ -854,6 +856,31 @@ def _take_bracketed_place(doc: Document, e, places: dict) -> None:
     if sum(1 for i in range(lo, hi) if doc.norm[i] in _OPEN and _bracketed_place(doc, places, i)) > 1:
         return
     _set_span(doc, e, e.start, end)
+
+
+@lru_cache(maxsize=None)
+def _glued_words() -> frozenset:
+    return frozenset(load_rules("persons").get("glued_after_name", ()))
+
+
+def _cut_glued_word(doc: Document, e) -> None:
+    """A function word glued to the end of a Chinese PERSON (光线传媒老板王长田成最大赢家, 馬鐘鴻會向詹培忠支付, 行长瞿纲代为履行,
+    瞿纲则曾担任) is cut off where the name without it stands elsewhere in the document not so followed (王长田, 瞿纲):
+    persons.json glued_after_name. News train, extension and dev gold: none of the 24 PERSONs of 3 or 4 characters ending
+    in such a word has its shorter form elsewhere in its document; the cross-fitted and news dev predictions so cut are
+    4 of 4 right (3 documents). Session 52 (p2): see the commit."""
+    n = e.end - e.start
+    if not 3 <= n <= 4 or doc.norm[e.end - 1] not in _glued_words():
+        return
+    name = doc.norm[e.start:e.end]
+    if not all(is_han(ch) for ch in name):
+        return
+    pre, i = name[:-1], doc.norm.find(name[:-1])
+    while i >= 0:
+        if i != e.start and not doc.norm.startswith(name, i):
+            _set_span(doc, e, e.start, e.end - 1)
+            return
+        i = doc.norm.find(pre, i + 1)
 
 
 def _set_span(doc: Document, e, s: int, t: int) -> None:
