@@ -18,7 +18,7 @@ def _doc(text, names):
 
 
 def test_filter_keeps_listed_names_without_a_family_name(tmp_path):
-    text = "据报特朗普表示，沐曦和王伟出席。"  # (no title before 特朗普: 总统特朗普 is kept by _titled_name)
+    text = "据报特朗普、沐曦和王伟出席。"  # (no title before 特朗普 nor 表示 after it: _titled_name, _speaking_transliteration)
     plain = make_entity_filter(None)(_doc(text, ["特朗普", "沐曦", "王伟"]))
     assert [e.text for e in plain.entities] == ["王伟"]  # the family-name rule alone drops 特朗普 with 沐曦
     names = tmp_path / "names.txt"
@@ -179,3 +179,14 @@ def test_filter_cuts_a_function_word_glued_to_a_person():
         d.entities.append(d.entity("PERSON", s, s + len(w), source="ner"))
     got = make_entity_filter(None)(d)
     assert [e.text for e in got.entities] == ["王长田", "王长田", "杨玉成"]
+
+
+def test_filter_keeps_a_transliterated_name_before_a_verb_of_saying():
+    """纳德拉表示 (transliteration characters, no family name, tagged once) stays; 纳德拉 elsewhere and 沐曦表示 go."""
+    text = "2025年2月纳德拉表示看好，沐曦表示发布新品。"
+    d = _doc(text, [])
+    for w in ("纳德拉", "沐曦"):
+        s = text.index(w)
+        d.entities.append(d.entity("PERSON", s, s + len(w), source="ner"))
+    got = make_entity_filter(None)(d)
+    assert [e.text for e in got.entities] == ["纳德拉"]
