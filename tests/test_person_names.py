@@ -190,3 +190,15 @@ def test_filter_keeps_a_transliterated_name_before_a_verb_of_saying():
         d.entities.append(d.entity("PERSON", s, s + len(w), source="ner"))
     got = make_entity_filter(None)(d)
     assert [e.text for e in got.entities] == ["纳德拉"]
+
+
+def test_filter_cuts_a_form_of_address_off_a_person():
+    """王伟先生 → 王伟 (GUIDELINES N3a: the title stays outside); 张老师 → 张, one character, left to the byline
+    recognizer's surname_titles."""
+    text = "联系人：张老师，王伟先生出席。"
+    d = _doc(text, [])
+    for w in ("张老师", "王伟先生"):
+        s = text.index(w)
+        d.entities.append(d.entity("PERSON", s, s + len(w), source="ner"))
+    got = make_entity_filter(None)(d)
+    assert [e.text for e in got.entities] == ["王伟"]
