@@ -144,6 +144,10 @@ CASES = [
     ("华泰证券分析4季度货币政策执行报告", "4季度", {"part": "Q4"}),  # a quarter written with a digit
     ("白酒股2025年1季度的业绩", "2025年1季度", {"year": 2025, "part": "Q1"}),
     ("行业动态\n【2025】展望：政策支撑", "2025", {"year": 2025}),
+    # a year alone inside a sentence before a word (session 52 p3, _YEAR_BARE)
+    ("息差或仍承压。2025政策基调积极", "2025", {"year": 2025}),
+    ("三大机构对2025全球原油需求预测分别为", "2025", {"year": 2025}),
+    ("（二）展望2025：济川药业、华东医药", "2025", {"year": 2025}),
     ("公司有望在未来3-5年率先盈利", "未来3-5年", {"relative": "next", "years": "range", "min": 3, "max": 5}),
     ("将在未来12至24个月内支付", "未来12至24个月内", {"relative": "next", "months": "range", "min": 12, "max": 24}),
     ("活动于下午2点开始", "下午2点", {"time": "下午2点"}),
@@ -176,6 +180,10 @@ def test_date(text, span, attrs):
 
 
 NEGATIVES = [
+    ("联合主办的2025商业航天大会暨展览会", "2025"),  # an event's name (_YEAR_BARE_EVENT)
+    ("。2025商业航天大会暨展览会", "2025"),
+    ("金价升至2035美元", "2035"),  # a unit after it: an amount
+    ("登上《2024胡润中国人工智能企业50强》", "2024"),  # inside a title
     ("股价20日一时大涨", "20日一时"),  # 一时 (for a while) is no clock time
     ("2025/09/14 奪冠", "2025"),  # a whole date, not a list of years
     ("恒指收报20,000点，跌94点", "94点"),  # index points are FIGUREs, not clock times

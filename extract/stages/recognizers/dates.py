@@ -144,6 +144,16 @@ _YEAR_LIST = re.compile(r"(?<![\d./])(?:20[0-3]\d(?:/20[0-3]\d)+(?![\d/])|\d{2}(
 # a model year, an edition or a class (2024款, 2025版, 2025届) names a product or a group
 _YEAR_HEADING = re.compile(r"(?m)^[ \t>*#【「\u3000]*(20[0-3]\d)(?=】?[：:]?[ \t]?[\u4e00-\u9fff])(?![\d年款版届])")
 _EVENT_NAME = re.compile(r"[^，。：:；;！？!?\s]*?(?:大会|会议|论坛|峰会|博览会|榜|名单|大赛)")
+# a year alone inside a sentence before a word (2025政策基调积极, 对2025全球原油需求预测, ，2025智驾拐点正在到来, 部署了2025的
+# 工作任务, 展望2025：济川药业, 审议2025至26年度): after a clause break, 对, 了 or 展望 (or opening a range of years), not
+# inside a title (《》「」“”), before an event, list or report (2025商业航天大会, 2023杭州亚运会, 2024政府工作报告, 2024三季报)
+# or a unit of the FIGURE recognizer (2025家, 2030美元). News train, extension and dev gold: 22 of 22 such years are DATEs
+# (15) or open one (7: 2025开年, 2025至26年度), in 17 documents (session 52 p3: cross-fitted DATE 7008/313 -> 7017/310,
+# news dev + select DATE 934/58 -> 935/58; wider, after any character, it cost 3 false DATEs on dev + select)
+_YEAR_BARE = re.compile(r"(?:(?<=^)|(?<=[，。；！？、：:（(】\n对了])|(?<=展望)|(?<![\d./\-A-Za-z#_ \t\u00a0的])(?=\d{4}至\d))(20[0-3]\d)(?=[\u4e00-\u9fff]|[：:][ \t]?[\u4e00-\u9fff“])"
+                        r"(?!全年|上半年|下半年)(?![年款版届财元亿万千百家人个只点吨股台辆次名位件项米户套倍条间所座号期])")
+_YEAR_BARE_EVENT = re.compile(r"[一二三四]?季报|中报|[^，。：:；;！？!?\s]*?(?:会|论坛|榜|名单|赛|展|节|报告|春晚|排名|排行|盛典|白皮书|指数)")
+_TITLE_OPEN = {"《": "》", "「": "」", "“": "”", "『": "』"}
 _BARE_DAY = re.compile(r"(?<![\d.月日号年第／/])(?<!月 )(?<!年 )(?<!第 )(3[01]|[12]\d|0?[1-9])[ \t]?日(?![元内以电讯\d])")
 
 
@@ -183,6 +193,12 @@ class DateRecognizer:
             rf"[ \t]?(?P<u>{alternation(self.last_units)})(?:内|以来|来{_LAI_WORD}|间)?")
         self.holidays = d["holidays"]
         self.ago_units = d["ago_units"]
+        # a bare year before a unit of the FIGURE recognizer is an amount (2025家, 2030美元, 2035港元, 2020点): _YEAR_BARE
+        u = load_rules("units", rules_dir)
+        self.bare_year_not_before = tuple(sorted(
+            set(u["currencies"]) | set(u["currencies"].values()) | set(u["cents"]) | set(u["percent"])
+            | set(u["multiple"]) | set(u["measure_words"]) | set(u["per_units"]) | {"多", "余", "来", "万", "亿", "千", "百", "点"},
+            key=len, reverse=True))
         plan = d["plan_first_year"]
         self.plan_base, self.plan_base_n = int(plan["base"]), int(plan["base_n"])
         self._part_values = set(self.parts.values())
@@ -343,6 +359,15 @@ class DateRecognizer:
         for m in _YEAR_HEADING.finditer(doc.norm):  # 2024回顾：…, 【2025】展望: a year opening a line as its topic
             if not inside(m.start(1)) and not _EVENT_NAME.match(doc.norm, m.end(1) + (doc.norm[m.end(1)] == "】")):
                 spans.append([m.start(1), m.end(1), {"year": int(m.group(1))}])
+        for m in _YEAR_BARE.finditer(doc.norm):  # 2025政策基调积极, 展望2025：: a year alone before a word
+            s0 = m.start(1)
+            line0 = doc.norm.rfind("\n", 0, s0) + 1
+            if inside(s0) or _YEAR_BARE_EVENT.match(doc.norm, m.end(1)) or doc.norm.startswith(
+                    self.bare_year_not_before, m.end(1)) or any(
+                    doc.norm.rfind(o, line0, s0) > doc.norm.rfind(c, line0, s0) for o, c in _TITLE_OPEN.items()):
+                continue
+            if not any(sp[0] <= s0 < sp[1] for sp in spans):
+                spans.append([s0, m.end(1), {"year": int(m.group(1))}])
         for m in _YEAR_LIST.finditer(doc.norm):  # 2024/2025/2026年, 24/25/26年: each year of a slash list
             for y in re.finditer(r"\d+", m.group(0)):
                 s0, e0 = m.start() + y.start(), m.start() + y.end()
