@@ -183,6 +183,8 @@ NEGATIVES = [
     ("联合主办的2025商业航天大会暨展览会", "2025"),  # an event's name (_YEAR_BARE_EVENT)
     ("。2025商业航天大会暨展览会", "2025"),
     ("金价升至2035美元", "2035"),  # a unit after it: an amount
+    ("5日均线连续穿越20日、30日、60日均线", "5日"),  # the window of a moving average (_MOVING_AVERAGE)
+    ("5日均线连续穿越20日、30日、60日均线", "30日"),
     ("登上《2024胡润中国人工智能企业50强》", "2024"),  # inside a title
     ("股价20日一时大涨", "20日一时"),  # 一时 (for a while) is no clock time
     ("2025/09/14 奪冠", "2025"),  # a whole date, not a list of years
