@@ -185,6 +185,8 @@ NEGATIVES = [
     ("金价升至2035美元", "2035"),  # a unit after it: an amount
     ("5日均线连续穿越20日、30日、60日均线", "5日"),  # the window of a moving average (_MOVING_AVERAGE)
     ("5日均线连续穿越20日、30日、60日均线", "30日"),
+    ("同年4月，青岛银行再有两位副行长", "4月"),  # a month of a year told before (_BACKREF_YEARS)
+    ("當年12月，公司收到證監會", "12月"),
     ("登上《2024胡润中国人工智能企业50强》", "2024"),  # inside a title
     ("股价20日一时大涨", "20日一时"),  # 一时 (for a while) is no clock time
     ("2025/09/14 奪冠", "2025"),  # a whole date, not a list of years
