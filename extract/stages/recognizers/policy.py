@@ -48,6 +48,8 @@ class PolicyRecognizer:
         self.quoted = re.compile(r"[“「『](?P<name>[^”」』“「『，,。；;：:、的\s]{1,20}?(?:%s))[”」』]" % "|".join(
             map(re.escape, heads))) if heads else None
         self.quoted_max = int(p.get("quoted_max", 10))
+        names = p.get("programme_names")
+        self.programmes = re.compile("|".join(f"(?:{n})" for n in names)) if names else None
         cues = p.get("work_cues")
         self.work_cues = re.compile("|".join(map(re.escape, cues))) if cues else None
         self.work_window = int(p.get("work_window", 30))
@@ -104,6 +106,11 @@ class PolicyRecognizer:
             for m in self.quoted.finditer(norm):
                 if m.end("name") - m.start("name") <= self.quoted_max:
                     out.append(doc.entity("POLICY", m.start("name"), m.end("name"), source="policy"))
+        if self.programmes is not None:  # 一带一路, 两新, 国补, 債券通: a named programme without marks, outside a title
+            spans = [(e.start, e.end) for e in out]
+            for m in self.programmes.finditer(norm):
+                if not any(a < m.end() and m.start() < b for a, b in spans):
+                    out.append(doc.entity("POLICY", m.start(), m.end(), source="policy"))
         if self.work_cues is not None:  # 《哪吒2》 … 票房: a film's title, wherever the document names it, is no POLICY
             w = self.work_window  # (around the title, not in it: 《电影产业促进法》 is a law)
             titles = {id(e): e.attrs.get("title", norm[e.start:e.end]) for e in out if e.type == "POLICY"}
