@@ -142,3 +142,9 @@ def test_a_named_programme_without_marks_is_a_policy_outside_a_title():
         "一带一路", "两新", "国补", "債券通", "沪深港通"]
     assert titles("全国补贴发放，两新股上市。") == []  # 全国补贴, 两新股: no programme
     assert titles("《推动共建一带一路的愿景与行动》") == ["推动共建一带一路的愿景与行动"]  # inside a title: the title only
+
+
+def test_a_region_strategy_and_a_numbered_rule_set_are_policies():
+    # session 52: a region's strategy and 新国九条 / 并购六条 (programme_names): POLICY at 13 of 13 gold mentions
+    assert titles("推进京津冀协同发展、长三角一体化和成渝地区双城经济圈建设，落实新国九条与并购六条。") == [
+        "京津冀协同发展", "长三角一体化", "成渝地区双城经济圈", "新国九条", "并购六条"]
