@@ -148,3 +148,11 @@ def test_a_region_strategy_and_a_numbered_rule_set_are_policies():
     # session 52: a region's strategy and 新国九条 / 并购六条 (programme_names): POLICY at 13 of 13 gold mentions
     assert titles("推进京津冀协同发展、长三角一体化和成渝地区双城经济圈建设，落实新国九条与并购六条。") == [
         "京津冀协同发展", "长三角一体化", "成渝地区双城经济圈", "新国九条", "并购六条"]
+
+
+def test_a_course_or_speech_title_is_no_policy_but_a_report_near_a_game_word_is():
+    # session 52: 课程, 演讲, 游戏 … (work_cues) make works; a title before 报告 never is one
+    assert titles("线下课程《企业AI应用开发实战》上线。") == []
+    assert titles("发表题为《弘扬人民友谊 共创美好未来》的演讲，提出共同建设“丝绸之路经济带”。") == ["丝绸之路经济带"]
+    assert titles("发布《2025年亚太发行商非游戏应用市场洞察》报告称，非游戏应用收入增长。") == [
+        "2025年亚太发行商非游戏应用市场洞察"]

@@ -106,15 +106,11 @@ class PolicyRecognizer:
             for m in self.quoted.finditer(norm):
                 if m.end("name") - m.start("name") <= self.quoted_max:
                     out.append(doc.entity("POLICY", m.start("name"), m.end("name"), source="policy"))
-        if self.programmes is not None:  # 一带一路, 两新, 国补, 債券通: a named programme without marks, outside a title
-            spans = [(e.start, e.end) for e in out]
-            for m in self.programmes.finditer(norm):
-                if not any(a < m.end() and m.start() < b for a, b in spans):
-                    out.append(doc.entity("POLICY", m.start(), m.end(), source="policy"))
         if self.work_cues is not None:  # 《哪吒2》 … 票房: a film's title, wherever the document names it, is no POLICY
             w = self.work_window  # (around the title, not in it: 《电影产业促进法》 is a law)
             titles = {id(e): e.attrs.get("title", norm[e.start:e.end]) for e in out if e.type == "POLICY"}
-            works = {titles[id(e)] for e in out if id(e) in titles and (
+            works = {titles[id(e)] for e in out if id(e) in titles and not norm.startswith(self.latin_doc_after, e.end + 1)
+                     and (
                 self.work_cues.search(norm, max(0, e.start - 1 - w), max(0, e.start - 1))
                 or self.work_cues.search(norm, e.end + 1, e.end + 1 + w))}
             grown = True
@@ -129,6 +125,12 @@ class PolicyRecognizer:
             for e in out:
                 if id(e) in titles and titles[id(e)] in works:
                     e.type = WORK  # it keeps the tagger out of the title until merge.v1 drops it
+        if self.programmes is not None:  # 一带一路, 两新, 国补, 債券通: a named programme without marks, outside a title
+            # (after the film check, which reads titles only: 演讲 near 丝绸之路经济带 makes no film of it)
+            spans = [(e.start, e.end) for e in out]
+            for m in self.programmes.finditer(norm):
+                if not any(a < m.end() and m.start() < b for a, b in spans):
+                    out.append(doc.entity("POLICY", m.start(), m.end(), source="policy"))
         out.sort(key=lambda e: e.start)
         return out
 
