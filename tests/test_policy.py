@@ -156,3 +156,9 @@ def test_a_course_or_speech_title_is_no_policy_but_a_report_near_a_game_word_is(
     assert titles("发表题为《弘扬人民友谊 共创美好未来》的演讲，提出共同建设“丝绸之路经济带”。") == ["丝绸之路经济带"]
     assert titles("发布《2025年亚太发行商非游戏应用市场洞察》报告称，非游戏应用收入增长。") == [
         "2025年亚太发行商非游戏应用市场洞察"]
+
+
+def test_a_quoted_ranking_list_title_is_a_policy_but_a_short_one_is_not():
+    # session 52: quoted_list_heads (榜, 榜单, 排行榜, 名单) at 6-20 characters: POLICY at 9 of 9 gold names
+    text = "发布“2021全球独角兽榜”与「全球科技百強排行榜」，被誉为“终极榜单”的“封神榜”。"
+    assert titles(text) == ["2021全球独角兽榜", "全球科技百強排行榜"]

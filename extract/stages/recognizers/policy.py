@@ -48,6 +48,10 @@ class PolicyRecognizer:
         self.quoted = re.compile(r"[“「『](?P<name>[^”」』“「『，,。；;：:、的\s]{1,20}?(?:%s))[”」』]" % "|".join(
             map(re.escape, heads))) if heads else None
         self.quoted_max = int(p.get("quoted_max", 10))
+        lists = p.get("quoted_list_heads")  # “2021全球独角兽榜”, 「全球科技百強排行榜」: a quoted ranking list's title
+        self.quoted_list = re.compile(r"[“「『](?P<name>[^”」』“「『，,。；;：:、的\s]{%d,%d}?(?:%s))[”」』]" % (
+            int(p.get("quoted_list_min", 6)) - 1, int(p.get("quoted_list_max", 20)) - 1,
+            "|".join(map(re.escape, lists)))) if lists else None
         names = p.get("programme_names")
         self.programmes = re.compile("|".join(f"(?:{n})" for n in names)) if names else None
         cues = p.get("work_cues")
@@ -105,6 +109,10 @@ class PolicyRecognizer:
         if self.quoted is not None:  # “百车行动”, 「黃金簽證」, “924新政”: a quoted name ending in a policy head
             for m in self.quoted.finditer(norm):
                 if m.end("name") - m.start("name") <= self.quoted_max:
+                    out.append(doc.entity("POLICY", m.start("name"), m.end("name"), source="policy"))
+        if self.quoted_list is not None:
+            for m in self.quoted_list.finditer(norm):
+                if not any(e.start < m.end("name") and m.start("name") < e.end for e in out):
                     out.append(doc.entity("POLICY", m.start("name"), m.end("name"), source="policy"))
         if self.work_cues is not None:  # 《哪吒2》 … 票房: a film's title, wherever the document names it, is no POLICY
             w = self.work_window  # (around the title, not in it: 《电影产业促进法》 is a law)
