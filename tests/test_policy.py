@@ -162,3 +162,9 @@ def test_a_quoted_ranking_list_title_is_a_policy_but_a_short_one_is_not():
     # session 52: quoted_list_heads (榜, 榜单, 排行榜, 名单) at 6-20 characters: POLICY at 9 of 9 gold names
     text = "发布“2021全球独角兽榜”与「全球科技百強排行榜」，被誉为“终极榜单”的“封神榜”。"
     assert titles(text) == ["2021全球独角兽榜", "全球科技百強排行榜"]
+
+
+def test_a_quoted_name_before_a_plan_word_is_a_policy():
+    # session 52: quoted_before (计划, 計劃, 政策, 战略, 行动): POLICY at 28 of 31 gold names
+    text = "持续推进“新锐之星”计划，於「Future Ready Program」計劃中，实行“禁抗”政策，“新锐之星”的谢宏。"
+    assert titles(text) == ["新锐之星", "Future Ready Program", "禁抗"]

@@ -48,6 +48,9 @@ class PolicyRecognizer:
         self.quoted = re.compile(r"[“「『](?P<name>[^”」』“「『，,。；;：:、的\s]{1,20}?(?:%s))[”」』]" % "|".join(
             map(re.escape, heads))) if heads else None
         self.quoted_max = int(p.get("quoted_max", 10))
+        before = p.get("quoted_before")  # “新锐之星”计划, 「Future Ready Program」計劃: a quoted name before a plan word
+        self.quoted_before = re.compile(r"[“「『‘](?P<name>[^”」』’“「『‘，,。；;：:、的\n]{2,20})[”」』’](?=%s)" % "|".join(
+            map(re.escape, before))) if before else None
         lists = p.get("quoted_list_heads")  # “2021全球独角兽榜”, 「全球科技百強排行榜」: a quoted ranking list's title
         self.quoted_list = re.compile(r"[“「『](?P<name>[^”」』“「『，,。；;：:、的\s]{%d,%d}?(?:%s))[”」』]" % (
             int(p.get("quoted_list_min", 6)) - 1, int(p.get("quoted_list_max", 20)) - 1,
@@ -109,6 +112,10 @@ class PolicyRecognizer:
         if self.quoted is not None:  # “百车行动”, 「黃金簽證」, “924新政”: a quoted name ending in a policy head
             for m in self.quoted.finditer(norm):
                 if m.end("name") - m.start("name") <= self.quoted_max:
+                    out.append(doc.entity("POLICY", m.start("name"), m.end("name"), source="policy"))
+        if self.quoted_before is not None:
+            for m in self.quoted_before.finditer(norm):
+                if not any(e.start < m.end("name") and m.start("name") < e.end for e in out):
                     out.append(doc.entity("POLICY", m.start("name"), m.end("name"), source="policy"))
         if self.quoted_list is not None:
             for m in self.quoted_list.finditer(norm):
