@@ -737,3 +737,20 @@ def test_a_province_before_a_chinese_company_is_part_of_its_name():
         got = [(e.type, e.start, e.end) for e in doc.entities]
         assert got == ([("COMPANY", a, b + len(firm))] if whole else
                        [("LOC", a, b), ("COMPANY", b, b + len(firm))]), text
+
+
+def test_a_place_before_a_named_fund_starts_the_fund():
+    """0r place_funds: 北京经济技术开发区|产业升级股权投资基金 and 盐城…|鑫顺向海数实融合产业基金 (a COMPANY inside) are one
+    COMPANY each; 郑州等多地母基金 (等) and 100亿产业基金 (no place) stay as they are."""
+    from extract.stages.propagate import make_propagate
+    text = ("北京经济技术开发区产业升级股权投资基金参与本轮投资，由光速光合领投，盐城经济技术开发区鑫顺向海数实融合产业基金跟投。"
+            "佛山、郑州等多地母基金宣布设立，还设立了100亿产业基金。")
+    spans = []
+    for part, type_ in (("北京经济技术开发区", "LOC"), ("盐城经济技术开发区", "LOC"), ("盐城经济技术开发区鑫顺", "COMPANY"),
+                        ("光速光合", "COMPANY"), ("郑州", "LOC"), ("佛山", "LOC")):
+        i = text.index(part)
+        spans.append((type_, i, i + len(part), "ner"))
+    doc = make_propagate(None)(_doc(text, spans))
+    got = sorted((e.type, e.text) for e in doc.entities)
+    assert got == [("COMPANY", "光速光合"), ("COMPANY", "北京经济技术开发区产业升级股权投资基金"),
+                   ("COMPANY", "盐城经济技术开发区鑫顺向海数实融合产业基金"), ("LOC", "佛山"), ("LOC", "郑州")]

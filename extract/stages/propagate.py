@@ -751,6 +751,40 @@ def province_companies(doc: Document) -> None:
         doc.entities = [x for x in out if id(x) not in absorbed]
 
 
+_PLACE_FUND = re.compile(r"[\u4e00-\u9fff]{0,16}?(?:产业|投资|母)基金(?!会)")
+_FUND_STOP = re.compile(r"[的和与及或是在等]")
+_FUND_BEFORE_OK = "由、和及与获"  # a CJK character that may stand right before the fund's name (由|北京…基金领投)
+
+
+def place_funds(doc: Document) -> None:
+    """0r. ``北京经济技术开发区|产业升级股权投资基金`` → COMPANY: a place starting a name, followed by Chinese characters
+    that end in 产业基金, 投资基金 or 母基金 (北京人工智能产业基金, 盐城经济技术开发区鑫顺向海数实融合产业基金, 江苏省战略性新兴产业
+    母基金), is one fund, a COMPANY (the investors of FUNDING rounds). Gold (news train, extension and dev): every such
+    name is one COMPANY starting at the place (10 of 10 spans, 8 documents); the generic funds (100亿产业基金, 多地母基金,
+    国有文化产业投资基金) start with no place. Entities inside (a sector, a place, a company) are absorbed; one running
+    past the fund's end, or 的/和/与/及/等 inside (郑州等多地母基金), keeps it apart. Session 52: cross-fitted COMPANY
+    8232/1232 -> 8235/1233 right/false, LOC false 576 -> 572, entities micro 38480/4707 -> 38483/4704, FUNDING
+    investor arguments 49/8 -> 51/8 (arguments 201/52 -> 203/52), invested_in 126/43 -> 128/43, facts 6092/2419 ->
+    6095/2416; news dev + select, RANKING batches, DuEE cross-fit (0.743) and the negatives (0 of 126) unchanged."""
+    norm = doc.norm
+    drop = set()
+    for i, e in enumerate(doc.entities):
+        if e.type != "LOC" or id(e) in drop:
+            continue
+        if e.start > 0 and "\u4e00" <= norm[e.start - 1] <= "\u9fff" and norm[e.start - 1] not in _FUND_BEFORE_OK:
+            continue  # inside a longer word: no name starts here
+        m = _PLACE_FUND.match(norm, e.end)
+        if m is None or _FUND_STOP.search(norm, e.end, m.end()):
+            continue
+        inside = [x for x in doc.entities if x is not e and x.start < m.end() and x.end > e.start]
+        if any(x.start < e.start or x.end > m.end() for x in inside):
+            continue
+        doc.entities[i] = doc.entity("COMPANY", e.start, m.end(), source=e.source)
+        drop.update(id(x) for x in inside)
+    if drop:
+        doc.entities = [x for x in doc.entities if id(x) not in drop]
+
+
 _OPENING = " \t\u3000《〈「『“\"'（("  # what may stand between a country and the body's name
 
 
@@ -917,6 +951,7 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
         if body_heads:
             place_bodies(doc, foreign, body_heads, untagged_body)
         province_companies(doc)
+        place_funds(doc)
         if glosses:
             glossed_names(doc)
             glossed_terms(doc)
