@@ -754,3 +754,18 @@ def test_a_place_before_a_named_fund_starts_the_fund():
     got = sorted((e.type, e.text) for e in doc.entities)
     assert got == [("COMPANY", "光速光合"), ("COMPANY", "北京经济技术开发区产业升级股权投资基金"),
                    ("COMPANY", "盐城经济技术开发区鑫顺向海数实融合产业基金"), ("LOC", "佛山"), ("LOC", "郑州")]
+
+
+def test_a_company_before_a_fund_name_is_the_fund():
+    """0s company_funds: 永赢|先进制造智选混合基金 (a sector inside) and 三星|催化基金 are one COMPANY each; 墨云科技完成嘉御基金
+    (a verb inside), 苏州天使母基金|合作子基金 (the company already a fund) and Pershing Square對沖基金 (Latin) stay apart."""
+    from extract.stages.propagate import make_propagate
+    text = "以永赢先进制造智选混合基金为例，由思科投资、三星催化基金领投，墨云科技完成嘉御基金领投，苏州天使母基金合作子基金，Pershing Square對沖基金。"
+    spans = []
+    for part, type_ in (("永赢", "COMPANY"), ("先进制造", "INDUSTRY"), ("思科投资", "COMPANY"), ("三星", "COMPANY"),
+                        ("墨云科技", "COMPANY"), ("苏州天使母基金", "COMPANY"), ("Pershing Square", "COMPANY")):
+        i = text.index(part)
+        spans.append((type_, i, i + len(part), "ner"))
+    doc = make_propagate(None)(_doc(text, spans))
+    got = sorted(e.text for e in doc.entities if e.type == "COMPANY")
+    assert got == sorted(["永赢先进制造智选混合基金", "思科投资", "三星催化基金", "墨云科技", "苏州天使母基金", "Pershing Square"])

@@ -785,6 +785,40 @@ def place_funds(doc: Document) -> None:
         doc.entities = [x for x in doc.entities if id(x) not in drop]
 
 
+_COMPANY_FUND = re.compile(r"[\u4e00-\u9fff]{1,12}?基金(?:[一二三四五六七八九]期)?(?!会|會|公司|管理|经理|經理|业|業)")
+_COMPANY_FUND_STOP = re.compile(r"[的和与及或是在等、，。由获对将已被]|旗下|组建|成立|设立|发起|完成|宣布")
+_FIRM_SUFFIX = ("基金", "集团", "公司", "银行", "集團", "銀行")
+
+
+def company_funds(doc: Document) -> None:
+    """0s. ``永赢|先进制造智选混合基金`` → COMPANY: an all-Chinese-ended COMPANY followed by Chinese characters that end in
+    基金 (摩根|红利优选股票型基金, 阿里巴巴香港|創業者基金, 三星|催化基金, 新新零售|创新基金, 鼎亞|中國絕對收益債券基金) names
+    the house's fund, one COMPANY. Cross-fitted news training and dev predictions: 9 of the 12 such spans gold
+    COMPANYs; the others a company already ending in 基金 (苏州天使母基金|合作子基金: left out, as are 集团/公司/银行),
+    a Latin name before a sector (Pershing Square對沖基金: Chinese on both sides needed), 媒体集团|牵头组建… (组建).
+    A verb inside keeps them apart (DuEE 墨云科技完成嘉御基金, 至真健康宣布完成由…基金: _COMPANY_FUND_STOP). Session 52:
+    cross-fitted COMPANY 8235/1233 -> 8243/1225 right/false, entities micro 38483/4704 -> 38491/4694, FUNDING
+    arguments 203/52 -> 204/51, invested_in 128/43 -> 129/42, facts 6095/2416 -> 6099/2410; news dev + select COMPANY
+    1147/189 -> 1148/188, FUNDING arguments 76/18/38 -> 78/18/36 (lead investors 10 -> 12), invested_in 42/13 -> 44/13;
+    RANKING batches, DuEE cross-fit (0.743) and the negatives (0 of 126) unchanged."""
+    norm = doc.norm
+    drop = set()
+    for i, e in enumerate(doc.entities):
+        if e.type != "COMPANY" or id(e) in drop or e.end >= len(norm) or not _CJK.fullmatch(norm, e.end - 1, e.end + 1) \
+                or norm.endswith(_FIRM_SUFFIX, e.start, e.end) or e.end - e.start < 2:
+            continue
+        m = _COMPANY_FUND.match(norm, e.end)
+        if m is None or _COMPANY_FUND_STOP.search(norm, e.end, m.end()):
+            continue
+        inside = [x for x in doc.entities if x is not e and x.start < m.end() and x.end > e.start]
+        if any(x.start < e.start or x.end > m.end() for x in inside):
+            continue
+        doc.entities[i] = doc.entity("COMPANY", e.start, m.end(), source=e.source)
+        drop.update(id(x) for x in inside)
+    if drop:
+        doc.entities = [x for x in doc.entities if id(x) not in drop]
+
+
 _OPENING = " \t\u3000《〈「『“\"'（("  # what may stand between a country and the body's name
 
 
@@ -952,6 +986,7 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
             place_bodies(doc, foreign, body_heads, untagged_body)
         province_companies(doc)
         place_funds(doc)
+        company_funds(doc)
         if glosses:
             glossed_names(doc)
             glossed_terms(doc)
