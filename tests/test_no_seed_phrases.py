@@ -18,7 +18,8 @@ PKG = ROOT / "extract"
 # general vocabulary: legal-form suffixes, region names, a statistical formula, an industry noun
 ALLOWED = {"集团股份有限公司", "集团有限公司", "股份有限公司", "有限责任公司", "维吾尔自治区", "壮族自治区", "回族自治区",
            "比上年增加", "比上年增长",
-           "人形机器人"}  # an industry noun (humanoid robot): companies.json product_after, from the news gold's counts
+           "人形机器人",  # an industry noun (humanoid robot): companies.json product_after, from the news gold's counts
+           "高质量发展"}  # the policy slogan "high-quality development": policy.json programme_names, a region's strategy
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]{5,}")
 
 
