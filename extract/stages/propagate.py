@@ -756,6 +756,16 @@ _FUND_STOP = re.compile(r"[的和与及或是在等]")
 _FUND_BEFORE_OK = "由、和及与获"  # a CJK character that may stand right before the fund's name (由|北京…基金领投)
 
 
+def _one_fund(doc: Document, i: int, e, end: int, drop: set) -> None:
+    """``doc.entities[i]`` (``e``) grows into one COMPANY up to ``end`` (a fund's name), absorbing the entities inside
+    (their ids go to ``drop``), unless one of them runs past either end (:func:`place_funds`, :func:`company_funds`)."""
+    inside = [x for x in doc.entities if x is not e and x.start < end and x.end > e.start]
+    if any(x.start < e.start or x.end > end for x in inside):
+        return
+    doc.entities[i] = doc.entity("COMPANY", e.start, end, source=e.source)
+    drop.update(id(x) for x in inside)
+
+
 def place_funds(doc: Document) -> None:
     """0r. ``北京经济技术开发区|产业升级股权投资基金`` → COMPANY: a place starting a name, followed by Chinese characters
     that end in 产业基金, 投资基金 or 母基金 (北京人工智能产业基金, 盐城经济技术开发区鑫顺向海数实融合产业基金, 江苏省战略性新兴产业
@@ -776,11 +786,7 @@ def place_funds(doc: Document) -> None:
         m = _PLACE_FUND.match(norm, e.end)
         if m is None or _FUND_STOP.search(norm, e.end, m.end()):
             continue
-        inside = [x for x in doc.entities if x is not e and x.start < m.end() and x.end > e.start]
-        if any(x.start < e.start or x.end > m.end() for x in inside):
-            continue
-        doc.entities[i] = doc.entity("COMPANY", e.start, m.end(), source=e.source)
-        drop.update(id(x) for x in inside)
+        _one_fund(doc, i, e, m.end(), drop)
     if drop:
         doc.entities = [x for x in doc.entities if id(x) not in drop]
 
@@ -810,11 +816,7 @@ def company_funds(doc: Document) -> None:
         m = _COMPANY_FUND.match(norm, e.end)
         if m is None or _COMPANY_FUND_STOP.search(norm, e.end, m.end()):
             continue
-        inside = [x for x in doc.entities if x is not e and x.start < m.end() and x.end > e.start]
-        if any(x.start < e.start or x.end > m.end() for x in inside):
-            continue
-        doc.entities[i] = doc.entity("COMPANY", e.start, m.end(), source=e.source)
-        drop.update(id(x) for x in inside)
+        _one_fund(doc, i, e, m.end(), drop)
     if drop:
         doc.entities = [x for x in doc.entities if id(x) not in drop]
 
