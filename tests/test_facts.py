@@ -1857,3 +1857,29 @@ def test_a_range_of_two_neighbouring_digits_is_no_measured_quantity_unless_a_sha
     assert tuples(find_facts(d, DATA)) == []
     d = make_doc("该平台注册用户达200万人。", [fig("200万人", 2e6, "人")])
     assert [t[2] for t in tuples(find_facts(d, DATA))] == ["200万人"]
+
+
+def test_a_rank_in_brackets_after_a_name_ranks_that_name():
+    from extract.doc import Fact
+    from extract.stages.facts import bracketed_ranks
+    # 高於英特爾（Iintel，第182名）: the bracket's rank is 英特爾's, not the sentence topic's
+    d = make_doc("台積電名列第47，也持續高於英特爾（Iintel，第182名）。",
+                 [("台積電", "COMPANY"), ("第47", "RANK", {"rank": 47}), ("英特爾", "COMPANY"), ("第182名", "RANK", {"rank": 182})])
+    top = next(e for e in d.entities if e.text == "台積電")
+    rank = next(e for e in d.entities if e.text == "第182名")
+    facts = [Fact("RANKING", top, rank, None, None)]
+    bracketed_ranks(d, facts)
+    assert facts[0].subject.text == "英特爾"
+
+
+def test_a_rank_with_its_head_noun_before_a_name_ranks_the_name():
+    from extract.doc import Fact
+    from extract.stages.facts import apposed_ranks
+    # 全球第三大基金富达基金: no fact from the rules, the name after the head noun is ranked
+    d = make_doc("曾任职于华宝基金以及全球第三大基金富达基金，经验丰富。",
+                 [("华宝基金", "ORG"), ("全球第三大", "RANK", {"rank": 3}), ("富达基金", "COMPANY")])
+    out = apposed_ranks(d, [])
+    assert [(f.subject.text, f.value.text) for f in out] == [("富达基金", "全球第三大")]
+    # 排名前十中东方财富…: 中 is "among", no head noun
+    d = make_doc("排名前十中东方财富拉萨五家营业部分列前五。", [("前十", "RANK", {"top": 10}), ("东方财富", "COMPANY")])
+    assert apposed_ranks(d, []) == []
