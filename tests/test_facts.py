@@ -1883,3 +1883,13 @@ def test_a_rank_with_its_head_noun_before_a_name_ranks_the_name():
     # 排名前十中东方财富…: 中 is "among", no head noun
     d = make_doc("排名前十中东方财富拉萨五家营业部分列前五。", [("前十", "RANK", {"top": 10}), ("东方财富", "COMPANY")])
     assert apposed_ranks(d, []) == []
+
+
+def test_a_previous_value_is_a_fact_of_the_current_values_subject():
+    """(session 52 q3) 高於預期和前值的2.9%, 前值+0.4%: a release's previous value is a measured fact, over the learned
+    chooser's no fact (gold 11 of 11 figures right after 前值 are fact values), with the subject of the value it goes with."""
+    import extract
+    nlp = extract.load()
+    d = nlp("美國昨晚公佈1月CPI按年增3%，高於預期和前值的2.9%；按月增0.5%，亦高於預期及前值0.4%，令市場對減息憧憬再度降溫。")
+    got = {f.value.text: (f.subject.text if f.subject else None) for f in d.facts if f.type == "METRIC"}
+    assert got.get("2.9%") == "美國" and got.get("0.4%") == "美國"
