@@ -1893,3 +1893,21 @@ def test_a_previous_value_is_a_fact_of_the_current_values_subject():
     d = nlp("美國昨晚公佈1月CPI按年增3%，高於預期和前值的2.9%；按月增0.5%，亦高於預期及前值0.4%，令市場對減息憧憬再度降溫。")
     got = {f.value.text: (f.subject.text if f.subject else None) for f in d.facts if f.type == "METRIC"}
     assert got.get("2.9%") == "美國" and got.get("0.4%") == "美國"
+
+
+def test_a_total_the_chooser_drops_is_an_unnamed_fact():
+    """(session 52 q3) 省份共计22个: a figure right after 共计/合计/已有/中有 is a total (gold 47 of 53 are fact values); where
+    the learned chooser says no fact it gets one with no named subject."""
+    from extract.stages.facts.chooser import SUBJECT_TYPES
+
+    class NoFact:  # a chooser that gives every value no fact
+        subject_types, reach = SUBJECT_TYPES, 60
+
+        def options(self, doc, e, near, remention, hint=None):
+            return list(near), [[0]] * (2 + len(near))
+
+        def choose(self, rows):
+            return 0
+
+    d = make_doc("制定增长目标的省份共计22个，其余城市维持26个", [fig("22个", 22, "个"), fig("26个", 26, "个")])
+    assert [(f.subject, f.value.text) for f in find_facts(d, DATA, chooser=NoFact())] == [(None, "22个")]

@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.78967, 0.85314  # micro F1 of the counts pinned below (session 52 k4: trading days, wafer sizes, offers; from 0.78905, 0.85279)
+F1_RULES, F1_CHOOSER = 0.78967, 0.85337  # micro F1 of the counts pinned below (session 52 q3: totals after 共计/合计/已有/中有; from 0.78967, 0.85314)
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -240,5 +240,7 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # session 51 h8: a range of two neighbouring numerals (两三年) states no fact but a percentage: METRIC -> 1824/360/277
     # session 52 k4: a count of trading days that is no streak (above): METRIC -> 1824/359/277, metric characters 8179/15409
     # what an offer grants (above): METRIC -> 1824/358/277, metric characters 8179/15387
-    assert got == {"METRIC": (1824, 358, 277), "RANKING": (305, 30, 68), "metric chars": (8179, 15387, 13347)}, got
+    # session 52 q3: a total after 共计/合计/已有/中有 the chooser drops is an unnamed fact: METRIC -> 1825/358/276, metric
+    # characters 8179/15389
+    assert got == {"METRIC": (1825, 358, 276), "RANKING": (305, 30, 68), "metric chars": (8179, 15389, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)

@@ -112,6 +112,7 @@ def _load(path: str = str(DATA)) -> dict:
     d["_duration_lead_before"] = re.compile(d["duration_lead_before"]) if d.get("duration_lead_before") else None
     d["_implied_before"] = re.compile(d["implied_before"]) if d.get("implied_before") else None
     d["_previous_value_before"] = re.compile(d["previous_value_before"]) if d.get("previous_value_before") else None
+    d["_total_before"] = re.compile(d["total_before"]) if d.get("total_before") else None
     d["_price_band_after"] = re.compile(d["price_band_after"]) if d.get("price_band_after") else None
     d["_survey_sample_before"] = re.compile(d["survey_sample_before"]) if d.get("survey_sample_before") else None
     d["_survey_sample_units"] = frozenset(d.get("survey_sample_units", ()))
@@ -1501,6 +1502,9 @@ def _chosen(doc, e, ents, starts, ss, se, date, data, chooser, remention, hint, 
     k = chooser.choose(rows)
     if k == 0 and e.type == "FIGURE" and _previous_value(doc, e, ss, data):
         k = _chosen_fact(chooser, rows)
+    elif k == 0 and e.type == "FIGURE" and data.get("_total_before") is not None and data["_total_before"].search(
+            doc.norm[max(ss, e.start - 4):e.start]):
+        k = 1  # 省份共计22个, 23个城市中有10个, A股已有数百家: a total of an unnamed set (see facts.json total_before)
     if k == 0:
         return []
     subject = cands[k - 2] if k >= 2 else None
