@@ -456,7 +456,7 @@ def test_two_character_names_spread_with_short_names():
     got = make_propagate(None, short_names=True)(_doc(text, [("COMPANY", 0, 2, "ner")]))
     assert [e.start for e in got.entities] == [m for m in range(len(text)) if text.startswith("古驰", m)]
     assert len(make_propagate(None)(_doc(text, [("COMPANY", 0, 2, "ner")])).entities) == 1  # off: as before
-    text = "乐舒适向港交所递交招股书。乐舒适在非洲市场领先，乐舒适的营收增长。"
+    text = "乐舒适向港交所递交招股书。乐舒适在非洲市场领先，乐舒的营收增长。"  # (适 after every 乐舒: cut_short_names grows it)
     assert len(make_propagate(None, short_names=True)(_doc(text, [("COMPANY", 0, 2, "ner")])).entities) == 1
     text = "小鹏发布新车。小鹏X9成为行业爆款。"
     assert len(make_propagate(None, short_names=True)(_doc(text, [("COMPANY", 0, 2, "ner")])).entities) == 1
@@ -769,3 +769,17 @@ def test_a_company_before_a_fund_name_is_the_fund():
     doc = make_propagate(None)(_doc(text, spans))
     got = sorted(e.text for e in doc.entities if e.type == "COMPANY")
     assert got == sorted(["永赢先进制造智选混合基金", "思科投资", "三星催化基金", "墨云科技", "苏州天使母基金", "Pershing Square"])
+
+
+def test_a_name_cut_one_character_short_grows_over_it():
+    """0b cut_short_names: 乐舒|适 (适 after every 乐舒, the next character varying) grows to 乐舒适; 保时捷|全新 (新 after
+    every 全 too) and 周大福|的 (a function word) stay."""
+    from extract.stages.propagate import make_propagate
+    text = "乐舒适在非洲领先。乐舒适营收增长，保时捷全新718发布，保时捷全新车型，周大福的毛利率，周大福的市盈率。"
+    spans = []
+    for part in ("乐舒", "保时捷", "周大福"):
+        for k in (text.index(part), text.rindex(part)):
+            spans.append(("COMPANY", k, k + len(part), "ner"))
+    doc = make_propagate(None)(_doc(text, spans))
+    got = sorted(e.text for e in doc.entities if e.type == "COMPANY")
+    assert got == sorted(["乐舒适", "乐舒适", "保时捷", "保时捷", "周大福", "周大福"])

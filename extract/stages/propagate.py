@@ -898,6 +898,39 @@ right), other figures identical."""
 BOUNDARY_TYPES = ("COMPANY", "ORG", "PERSON", "LOC", "INDUSTRY")
 
 
+_SHORT_STOP = frozenset("的等和及与與在将將已是为為于於向对對从從被把也都还還就又曾由获獲并並以了再跟同或旗集公股控有分子之这這那其"
+                        "涨漲跌")  # a word, a verb or a company suffix's first half after the name (周大福的, 比特币涨)
+
+
+def cut_short_names(doc: Document, types=("COMPANY", "ORG")) -> None:
+    """0b. ``乐舒|适 … 乐舒适``: a model COMPANY or ORG whose text is followed at every one of its occurrences in the
+    document (two or more) by the same Chinese character, not a function word, a verb of the share price or a suffix's
+    first half (_SHORT_STOP), while the character after that one varies, is a name cut one character short: it grows
+    over it (乐舒适, 世邦魏理仕, 华大智造, 财新网). Cross-fitted news training and dev predictions: 12 such spans grow
+    right, none of them right before; no right span so followed (the varying next character keeps 保时捷|全新 out)."""
+    norm = doc.norm
+    ents = doc.entities
+    seen = {}
+    for k, e in enumerate(ents):
+        if e.type not in types or e.source in ("gazetteer", "tables", ECHO) or e.end - e.start < 2 \
+                or not _CJK.fullmatch(norm[e.end - 1]):
+            continue
+        name = norm[e.start:e.end]
+        if name not in seen:
+            after = {norm[m.end():m.end() + 2] for m in re.finditer(re.escape(name), norm)}
+            firsts = {a[:1] for a in after}
+            seen[name] = None
+            if len(after) >= 2 and len(firsts) == 1:
+                c = firsts.pop()
+                if _CJK.fullmatch(c) and c not in _SHORT_STOP and len({a[1:2] for a in after}) > 1:
+                    seen[name] = c
+        if seen[name] is None or norm[e.end:e.end + 1] != seen[name]:
+            continue
+        if any(x is not e and x.start <= e.end < x.end for x in ents):
+            continue
+        ents[k] = doc.entity(e.type, e.start, e.end + 1, source=e.source)
+
+
 def consistent_boundaries(doc: Document, types=BOUNDARY_TYPES) -> None:
     """0c. ``鲁欧智造 … 鲁欧智 … 鲁欧智造``: a mention the model cut short, lying inside a name of the same type that the
     document names more often, is given that name's extent, where the text there spells the name and the new extent
@@ -999,6 +1032,7 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
         if one_type:
             unify_types(doc)
         if boundaries:
+            cut_short_names(doc)
             consistent_boundaries(doc)
         if lists_one_type:
             list_types(doc)
