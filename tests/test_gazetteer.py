@@ -328,6 +328,21 @@ def test_a_company_ends_before_a_lists_etc():
     assert [e.text for e in d.entities] == ["大众", "亚朵"]
 
 
+def test_a_function_word_glued_to_a_company_is_cut_off():
+    """(entity_filter.v1) 佳兆业本计划, 极兔正重点: the function word is cut off where the name without it stands elsewhere
+    (companies.json glued_after_company); 亿嘉和 (no 亿嘉 alone) keeps its last character."""
+    from extract.doc import Document
+    from extract.stages.basic import make_entity_filter
+    from extract.textnorm import normalize
+    text = "佳兆业发布公告，佳兆业本计划发债。菜鸟和极兔正重点布局，极兔表示。亿嘉和定位平台型。"
+    d = Document(text)
+    d.norm = normalize(text)[0]
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("佳兆业本", "极兔正", "亿嘉和")]
+    d.entities = [d.entity("COMPANY", a, b, source="ner") for a, b in spans]
+    make_entity_filter(None)(d)
+    assert [e.text for e in d.entities] == ["佳兆业", "极兔", "亿嘉和"]
+
+
 def test_metric_acronyms_are_no_names():
     """(entity_filter.v1) business-metric acronyms and a copyright line's word (SKU, ASP, KPI, RevPAR, Copyright) that the
     NER types COMPANY are dropped (not_names.json terms)."""
