@@ -166,5 +166,12 @@ def test_a_quoted_ranking_list_title_is_a_policy_but_a_short_one_is_not():
 
 def test_a_quoted_name_before_a_plan_word_is_a_policy():
     # session 52: quoted_before (计划, 計劃, 政策, 战略, 行动): POLICY at 28 of 31 gold names
-    text = "持续推进“新锐之星”计划，於「Future Ready Program」計劃中，实行“禁抗”政策，“新锐之星”的谢宏。"
+    text = "持续推进“新锐之星”计划，於「Future Ready Program」計劃中，实行“禁抗”政策，“明日之星”的谢宏。"
     assert titles(text) == ["新锐之星", "Future Ready Program", "禁抗"]
+
+
+def test_a_found_policy_name_stands_at_its_other_mentions():
+    # session 52 (q1): repeat_min 4: 「小額豁免」 found once is a POLICY at its unmarked mentions too
+    # (cross-fitted POLICY 285/35/233 -> 301/41/217); not inside a title, nor a name holding %, nor a short one
+    text = "取消「小額豁免」，小額豁免規則，《小額豁免辦法》。推出「110%按揭計劃」，110%按揭計劃。「禁抗」政策，禁抗。"
+    assert titles(text) == ["小額豁免", "小額豁免", "小額豁免辦法", "110%按揭計劃", "禁抗"]

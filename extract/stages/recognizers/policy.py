@@ -60,6 +60,7 @@ class PolicyRecognizer:
         cues = p.get("work_cues")
         self.work_cues = re.compile("|".join(map(re.escape, cues))) if cues else None
         self.work_window = int(p.get("work_window", 30))
+        self.repeat_min = int(p.get("repeat_min", 0))  # 0: found names are not spread to their other mentions
         chars = "".join(re.escape(c) for pair in p["brackets"] for c in pair)
         self.marks = re.compile(f"[{chars}]")
 
@@ -146,6 +147,16 @@ class PolicyRecognizer:
             for m in self.programmes.finditer(norm):
                 if not any(a < m.end() and m.start() < b for a, b in spans):
                     out.append(doc.entity("POLICY", m.start(), m.end(), source="policy"))
+        if self.repeat_min:  # 「小額豁免」 … 取消小額豁免規則: a POLICY name found once stands at its unmarked mentions too
+            spans = [(e.start, e.end) for e in out]
+            names = {norm[e.start:e.end] for e in out if e.type == "POLICY" and "title" not in e.attrs}
+            for n in sorted(names, key=len, reverse=True):
+                if len(n) < self.repeat_min or "%" in n:
+                    continue
+                for m in re.finditer(re.escape(n), norm):
+                    if not any(a < m.end() and m.start() < b for a, b in spans):
+                        out.append(doc.entity("POLICY", m.start(), m.end(), source="policy"))
+                        spans.append((m.start(), m.end()))
         out.sort(key=lambda e: e.start)
         return out
 
