@@ -175,3 +175,10 @@ def test_a_found_policy_name_stands_at_its_other_mentions():
     # (cross-fitted POLICY 285/35/233 -> 301/41/217); not inside a title, nor a name holding %, nor a short one
     text = "取消「小額豁免」，小額豁免規則，《小額豁免辦法》。推出「110%按揭計劃」，110%按揭計劃。「禁抗」政策，禁抗。"
     assert titles(text) == ["小額豁免", "小額豁免", "小額豁免辦法", "110%按揭計劃", "禁抗"]
+
+
+def test_books_and_series_cues_make_a_title_a_work():
+    # session 52 (q1): 作者, 本书, 畅销书, 新书, 续集, 影视 near a title: 0 of 15 gold titles POLICY
+    assert titles("他是畅销书《新出海浪潮》的作者。") == []
+    assert titles("《哪吒之魔童降世》原班人馬打造的續集。") == []
+    assert titles("工信部发布《中国制造2025》。") == ["中国制造2025"]
