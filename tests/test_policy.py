@@ -182,3 +182,9 @@ def test_books_and_series_cues_make_a_title_a_work():
     assert titles("他是畅销书《新出海浪潮》的作者。") == []
     assert titles("《哪吒之魔童降世》原班人馬打造的續集。") == []
     assert titles("工信部发布《中国制造2025》。") == ["中国制造2025"]
+
+
+def test_accounting_standards_and_the_wealth_connect_are_programmes():
+    # session 52 (q1): programme_names: gold 4 of 4 standards, 3 of 4 wealth connects POLICY
+    text = "按国际财务报告准则编製，企业会计准则。擴闊「跨境理財通2.0」，較「理財通1.0」增長，腾讯理财通。"
+    assert titles(text) == ["国际财务报告准则", "企业会计准则", "跨境理財通2.0", "理財通1.0"]
