@@ -188,3 +188,8 @@ def test_accounting_standards_and_the_wealth_connect_are_programmes():
     # session 52 (q1): programme_names: gold 4 of 4 standards, 3 of 4 wealth connects POLICY
     text = "按国际财务报告准则编製，企业会计准则。擴闊「跨境理財通2.0」，較「理財通1.0」增長，腾讯理财通。"
     assert titles(text) == ["国际财务报告准则", "企业会计准则", "跨境理財通2.0", "理財通1.0"]
+
+
+def test_the_quoted_plus_initiatives_are_programmes():
+    # session 52 (q1): “人工智能+”, “互联网+” in quotes: gold 6 of 6 POLICY; “AI+” and an unquoted AI+ stay out
+    assert titles("国泰君安指，“人工智能+”可以类比“互聯網+”，快速具备“AI+”应用，第二个是AI+。") == ["人工智能+", "互聯網+"]
