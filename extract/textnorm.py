@@ -79,6 +79,12 @@ def is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+def is_latin_letter(ch: str) -> bool:
+    """Whether ``ch`` (one character, or an empty slice) is an ASCII letter: the test the name edges make of the
+    characters on both sides of a Latin-script name's edge (Gro|q, the AI of OpenAI); False for ``""``."""
+    return ch.isascii() and ch.isalpha()
+
+
 def to_halfwidth(text: str) -> str:
     """Full-width ASCII (Ａ-Ｚ, ０-９, ％, ．, …) and the ideographic space → their ASCII forms."""
     return text.translate(_HALF)

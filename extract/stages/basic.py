@@ -18,7 +18,7 @@ from extract.stages.mentions import ECHO
 from extract.stages.recognizers._data import alternation, load_rules
 from extract.stages.recognizers.companies import common_words, unmatched_brackets
 from extract.stages.recognizers.policy import WORK
-from extract.textnorm import is_han, normalize
+from extract.textnorm import is_han, is_latin_letter, normalize
 from extract.config import DATA_DIR
 
 
@@ -267,7 +267,7 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=(), per
                         and not (e.type == "INDUSTRY" and (names_an_umbrella(doc.norm, e.start, e.end)
                                                            or names_a_technology(doc.norm, e.start, e.end)
                                                            or names_an_occasion(doc.norm, e.end)
-                                                           or names_a_superlative(doc.norm, e.start)))]
+                                                           or follows_a_non_sector_word(doc.norm, e.start)))]
         return doc
 
     return entity_filter
@@ -438,21 +438,21 @@ def names_an_occasion(norm: str, end: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _superlative_before() -> tuple:
+def _not_sector_before() -> tuple:
     """``superlative_before``, ``possessor_before`` and ``deploy_before`` of ``not_names.json`` as a tuple (read once,
     not per entity)."""
     rules = _not_names_rules()
     return tuple(rules["superlative_before"]) + tuple(rules["possessor_before"]) + tuple(rules["deploy_before"])
 
 
-def names_a_superlative(norm: str, start: int) -> bool:
+def follows_a_non_sector_word(norm: str, start: int) -> bool:
     """Whether a sector word starting at ``start`` stands right after 最佳 (``not_names.json`` superlative_before:
     全球最佳航空公司): an award's or a praise's object, no INDUSTRY. Session 52: cross-fitted INDUSTRY 3964/1662 -> 3964/1654
     right/false (0.6898 -> 0.6903), in_industry 589/554 -> 589/549, RANKING 409/78 -> 409/76; news dev + select identical.
     So does one right after 公司的 (possessor_before: 该公司的人形机器人): the company's product or capability (cross-fitted
     INDUSTRY 3964/1650 -> 3964/1647 right/false, in_industry 589/543 -> 589/542; news dev + select identical), and one right
     after 部署 (deploy_before: 部署人形机器人, 部署自动驾驶技术): what is put to use (INDUSTRY 3964/1647 -> 3964/1642)."""
-    return norm.endswith(_superlative_before(), max(0, start - 3), start)
+    return norm.endswith(_not_sector_before(), max(0, start - 3), start)
 
 
 def never_a_name(norm: str, e) -> bool:
@@ -812,13 +812,9 @@ def names_a_product_class(norm: str, start: int, end: int) -> bool:
     return head is not None and len(name) > len(head) and name[:-len(head)] in common_words()
 
 
-def _latin(ch: str) -> bool:
-    return ch.isascii() and ch.isalpha()
-
-
 def _joined(left: str, right: str) -> bool:
     """Whether two Latin letters belong to one word: any pair but a camel-case joint (sJ in CardenasJeff)."""
-    return _latin(left) and _latin(right) and not (left.islower() and right.isupper())
+    return is_latin_letter(left) and is_latin_letter(right) and not (left.islower() and right.isupper())
 
 
 def _word_end(text: str, t: int) -> int:
@@ -840,7 +836,7 @@ def _cut_place_before_latin(doc: Document, e, place_ends) -> None:
     holds a place + Latin name as one COMPANY / ORG: 17 times name only, never whole; a Chinese name keeps its place:
     美国钢铁). ``place_ends``: the ends of the gazetteer places starting where ``e`` does."""
     for k in place_ends:
-        if e.start < k < e.end and _latin(doc.text[k]) and not any(is_han(ch) for ch in doc.text[k:e.end]):
+        if e.start < k < e.end and is_latin_letter(doc.text[k]) and not any(is_han(ch) for ch in doc.text[k:e.end]):
             _set_span(doc, e, k, e.end)
             return
 

@@ -228,9 +228,7 @@ class MentionFilter:
             return kept[sent]
         drop = {id(e) for e, ids in doc_examples(doc, self.types, self.sources, self.feature_set)
                 if self.prob(ids) < self.source_thresholds.get(e.source, self.threshold) and not keep(e)
-                and not (e.source == ECHO and e.type == "INDUSTRY" and _SECTOR_HEAD_AFTER.match(doc.norm, e.end))
-                and not (e.type == "INDUSTRY" and e.end - e.start >= 3 and _SECTOR_METRIC_AFTER.match(doc.norm, e.end)
-                         and _SECTOR_METRIC_BEFORE.search(doc.norm, max(0, e.start - 3), e.start))}
+                and not _framed_sector(doc.norm, e)}
         if drop:
             doc.entities = [e for e in doc.entities if id(e) not in drop]
             doc.relations = [r for r in doc.relations if id(r.head) not in drop and id(r.tail) not in drop]
@@ -287,6 +285,18 @@ _SECTOR_METRIC_AFTER = re.compile(r"的?(?:合计|累计|总)?(?:销售额|销�
 # ... when the candidate starts a word: after punctuation, a figure, a conjunction or a scope word, not after a modifier
 # that a longer sector name would hold (纯电动|汽车出口量, 高阶|自动驾驶渗透率, 兽用|疫苗的毛利率, 以太网|光模块的销售额).
 _SECTOR_METRIC_BEFORE = re.compile(r"(?:^|[^\u4e00-\u9fffA-Za-z]|[和与及的而]|全国|中国|人民币)$")
+
+
+def _framed_sector(norm: str, e) -> bool:
+    """Whether the text frames the INDUSTRY candidate ``e`` as a sector, so that the filter does not judge it: an echo
+    right before a sector's head (``_SECTOR_HEAD_AFTER``), or a candidate of three characters or more that starts a word
+    (``_SECTOR_METRIC_BEFORE``) right before a sector's measure (``_SECTOR_METRIC_AFTER``)."""
+    if e.type != "INDUSTRY":
+        return False
+    if e.source == ECHO and _SECTOR_HEAD_AFTER.match(norm, e.end):
+        return True
+    return e.end - e.start >= 3 and _SECTOR_METRIC_AFTER.match(norm, e.end) is not None \
+        and _SECTOR_METRIC_BEFORE.search(norm, max(0, e.start - 3), e.start) is not None
 
 
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")

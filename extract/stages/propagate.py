@@ -122,7 +122,7 @@ from extract.stages.indices import INDEX_TAIL
 from extract.stages.mentions import ECHO, EntityIndex
 from extract.stages.recognizers._data import alternation, load_rules
 from extract.stages.recognizers.companies import COMMON_WORDS, _load_words
-from extract.textnorm import is_han
+from extract.textnorm import is_han, is_latin_letter
 
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 # an item of an enumeration between two companies: 、X、 or 、X和 (2 to 12 characters, no mark inside)
@@ -137,9 +137,8 @@ _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&\-]*[A-Za-z0-9]\Z")
 
 def _latin_glued(norm: str, s: int, e: int) -> bool:
     """Whether a Latin letter touches the Latin edge of ``norm[s:e]`` (AI of OpenAI; a figure may: Gogoro3千萬美金)."""
-    def latin(c):
-        return c.isascii() and c.isalpha()
-    return (latin(norm[s:s + 1]) and latin(norm[s - 1:s] if s else "")) or (latin(norm[e - 1:e]) and latin(norm[e:e + 1]))
+    return (is_latin_letter(norm[s:s + 1]) and is_latin_letter(norm[s - 1:s] if s else "")) \
+        or (is_latin_letter(norm[e - 1:e]) and is_latin_letter(norm[e:e + 1]))
 
 
 _LIST_ITEM = re.compile(r"、(?P<item>[^、，,。；;：:\s（）()《》“”「」\"]{2,12})(?:、|和|及|与)")
@@ -781,7 +780,7 @@ def place_funds(doc: Document) -> None:
     for i, e in enumerate(doc.entities):
         if e.type != "LOC" or id(e) in drop:
             continue
-        if e.start > 0 and "\u4e00" <= norm[e.start - 1] <= "\u9fff" and norm[e.start - 1] not in _FUND_BEFORE_OK:
+        if e.start > 0 and is_han(norm[e.start - 1]) and norm[e.start - 1] not in _FUND_BEFORE_OK:
             continue  # inside a longer word: no name starts here
         m = _PLACE_FUND.match(norm, e.end)
         if m is None or _FUND_STOP.search(norm, e.end, m.end()):

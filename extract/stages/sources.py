@@ -23,6 +23,7 @@ from extract.registry import components
 from extract.stages.mentions import EntityIndex
 from extract.stages.indices import INDEX_TAIL
 from extract.stages.recognizers._data import alternation, load_rules
+from extract.textnorm import is_han
 
 __all__ = ["SourceOrgs", "make_source_orgs"]
 
@@ -57,8 +58,9 @@ class SourceOrgs:
             if d.get("data_cue_words") else None
         self.data_cue_not = re.compile(alternation(d.get("data_cue_not_words", ())))
         # 研究机构LightCounting, 评级机构惠誉, 科技媒体TechCrunch: the name after a house's descriptor (``_why_house_descriptors``)
-        self.descriptor = re.compile(rf"(?:{alternation(d['house_descriptors'])})[ \t\u00a0]?") if d.get("house_descriptors") else None
-        self.descriptor_end = re.compile(rf"(?:{alternation(d['house_descriptors'])})[ \t\u00a0]?$") if d.get("house_descriptors") else None
+        descriptor = rf"(?:{alternation(d['house_descriptors'])})[ \t\u00a0]?" if d.get("house_descriptors") else None
+        self.descriptor = re.compile(descriptor) if descriptor else None
+        self.descriptor_end = re.compile(descriptor + "$") if descriptor else None
         # 国泰君安保荐的, 摩根士丹利牵头的财团, 高盛、瑞银、摩根大通等: a house in its own business, not cited, is a COMPANY
         self.underwriting = re.compile(rf"\s*(?:{alternation(d.get('underwriting_verbs', ()))})") \
             if d.get("underwriting_verbs") else None
@@ -153,7 +155,7 @@ class SourceOrgs:
             if self.data_cue_not.search(name):
                 continue
             latin = name.isascii()
-            if not latin and not all("\u4e00" <= ch <= "\u9fff" for ch in name):
+            if not latin and not all(is_han(ch) for ch in name):
                 continue
             inside = [x for x in doc.entities if x.start < e and s < x.end]
             if len(inside) == 1 and (inside[0].start, inside[0].end) == (s, e):

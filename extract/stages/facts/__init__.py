@@ -265,10 +265,7 @@ def pair_respectively(doc: Document, facts: list) -> None:
     ents = sorted(doc.entities, key=lambda e: e.start)
     names = [e for e in ents if e.type in _PAIRED_TYPES]
     figs = [e for e in ents if e.type == "FIGURE"]
-    of_value = {}
-    for f in facts:
-        if f.type == "METRIC" and f.position is None:
-            of_value.setdefault(id(f.value), []).append(f)
+    of_value = _facts_by_value(facts, "METRIC", unplaced=True)
     fig_starts = [e.start for e in figs]
     for v in figs:
         if id(v) not in of_value:
@@ -287,19 +284,39 @@ def pair_respectively(doc: Document, facts: list) -> None:
         in_sent = [e for e in names if ss <= e.start and e.end <= cue]
         if not in_sent:
             continue
-        chain, k = [], len(in_sent)
-        for _ in range(3):  # the last list of as many names, of the last three lists (广州和重庆汽车制造业增加值分别增长…)
-            if k == 0:
-                break
-            chain = _coordinated(doc, in_sent[k - 1], in_sent, asides=True)
-            if len(chain) == len(vals):
-                break
-            k = in_sent.index(chain[0])
-        if len(chain) != len(vals):
+        def coordinated_at(k):  # the names coordinated with in_sent[k], and where they start in in_sent
+            chain = _coordinated(doc, in_sent[k], in_sent, asides=True)
+            return chain, in_sent.index(chain[0])
+        chain = _last_list(len(in_sent), len(vals), coordinated_at)  # 广州和重庆汽车制造业增加值分别增长…
+        if not chain:
             continue
         for name, val in zip(chain, vals):
             for f in of_value.get(id(val), []):
                 f.subject = name
+
+
+def _facts_by_value(facts: list, type_: str, unplaced: bool = False) -> dict:
+    """The facts of ``type_`` by their value entity's id; with ``unplaced``, only those without a ``position`` (the
+    items of an enumerated list keep the subject their list gives them)."""
+    out = {}
+    for f in facts:
+        if f.type == type_ and not (unplaced and f.position is not None):
+            out.setdefault(id(f.value), []).append(f)
+    return out
+
+
+def _last_list(n: int, size: int, chain_at) -> list:
+    """The last list of ``size`` names among ``n`` names of a sentence, of its last three lists (:func:`pair_respectively`,
+    :func:`pair_ranks`): ``chain_at(k)`` gives the list holding name ``k`` and the index its first name has; ``[]`` where
+    none of the three has ``size`` names."""
+    k = n
+    for _ in range(3):
+        if k == 0:
+            break
+        chain, k = chain_at(k - 1)
+        if len(chain) == size:
+            return chain
+    return []
 
 
 _RANK_JOIN = ("、", "和", "及", "与", "與")  # what joins ranks said of as many names (第四和第五, 第一、第二)
@@ -321,10 +338,7 @@ def pair_ranks(doc: Document, facts: list) -> None:
     ents = sorted(doc.entities, key=lambda e: e.start)
     names = [e for e in ents if e.type in _PAIRED_TYPES]
     ranks = [e for e in ents if e.type == "RANK"]
-    by_value = {}
-    for f in facts:
-        if f.type == "RANKING" and f.position is None:
-            by_value.setdefault(id(f.value), []).append(f)
+    by_value = _facts_by_value(facts, "RANKING", unplaced=True)
     done = set()
     for r in ranks:
         if id(r) in done or id(r) not in by_value:
@@ -339,18 +353,14 @@ def pair_ranks(doc: Document, facts: list) -> None:
             continue
         ss, _ = _sent_of(doc, r.start)
         in_sent = [e for e in names if ss <= e.start and e.end <= r.start]
-        items, k = [], len(in_sent)
-        for _ in range(3):
-            if k == 0:
-                break
-            items = [in_sent[k - 1]]  # a COMPANY and an ORG join too (中石油和丰田汽车: typed apart by the NER)
-            while k - len(items) > 0 and _ranked_kin(in_sent[k - len(items) - 1], items[0]) \
-                    and _ASIDE_CHAIN_GAP.match(norm[in_sent[k - len(items) - 1].end:items[0].start]):
-                items.insert(0, in_sent[k - len(items) - 1])
-            if len(items) == len(chain):
-                break
-            k -= len(items)
-        if len(items) != len(chain):
+        def joined_before(k):  # the names joined before in_sent[k], it included, and where they start in in_sent
+            j = k  # a COMPANY and an ORG join too (中石油和丰田汽车: typed apart by the NER)
+            while j > 0 and _ranked_kin(in_sent[j - 1], in_sent[j]) \
+                    and _ASIDE_CHAIN_GAP.match(norm[in_sent[j - 1].end:in_sent[j].start]):
+                j -= 1
+            return in_sent[j:k + 1], j
+        items = _last_list(len(in_sent), len(chain), joined_before)
+        if not items:
             continue
         for name, rank in zip(items, chain):
             seen = False
@@ -423,10 +433,7 @@ def named_after_rank(doc: Document, facts: list) -> None:
     norm = doc.norm
     ents = sorted(doc.entities, key=lambda e: e.start)
     starts = [e.start for e in ents]
-    of_value = {}
-    for f in facts:
-        if f.type == "RANKING" and f.position is None:
-            of_value.setdefault(id(f.value), []).append(f)
+    of_value = _facts_by_value(facts, "RANKING", unplaced=True)
     if not of_value:
         return
     ranks = [e for e in ents if e.type == "RANK"]
@@ -507,10 +514,7 @@ def apposed_ranks(doc: Document, facts: list) -> list:
     names = {e.start: e for e in doc.entities if e.type in _APPOSED_TYPES}
     if not names:
         return facts
-    of_value = {}
-    for f in facts:
-        if f.type == "RANKING":
-            of_value.setdefault(id(f.value), []).append(f)
+    of_value = _facts_by_value(facts, "RANKING")
     out = list(facts)
     for r in doc.entities:
         if r.type != "RANK":
@@ -598,10 +602,7 @@ def mirror_conversions(doc: Document, facts: list, pairs: Optional[dict] = None)
     pairs = _conversion_pairs(doc) if pairs is None else pairs
     if not pairs:
         return facts
-    of_value = {}
-    for f in facts:
-        if f.type == "METRIC":
-            of_value.setdefault(id(f.value), []).append(f)
+    of_value = _facts_by_value(facts, "METRIC")
     out = [f for f in facts if not (f.type == "METRIC" and id(f.value) in pairs)]
     for main, conv in pairs.values():
         for m in of_value.get(id(main), []):

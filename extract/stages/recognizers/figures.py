@@ -290,27 +290,16 @@ class FigureRecognizer:
         would read a day of the month (the rules component drops that DATE: :data:`STREAK_DAYS`)."""
         extra = []
         starts = [f.start for f in figs]
-        for m in STREAK_DAYS.finditer(doc.norm):
-            s, e = m.start("n"), m.end()
-            value = self.num.parse(m.group("n"))
-            if value is None or _overlaps(figs, starts, s, e):
-                continue
-            extra.append(doc.entity("FIGURE", s, e, {"value": value, "unit": "日", "qualifier": "exact",
-                                                     "norm": doc.norm[s:e]}, source="rules"))
-        for m in ROOM_LAYOUT.finditer(doc.norm):  # 2房間隔 (:data:`ROOM_LAYOUT`)
-            s, e = m.start("n"), m.end()
-            value = self.num.parse(m.group("n"))
-            if value is None or _overlaps(figs, starts, s, e):
-                continue
-            extra.append(doc.entity("FIGURE", s, e, {"value": value, "unit": "房", "qualifier": "exact",
-                                                     "norm": doc.norm[s:e]}, source="rules"))
-        for m in STREAK_PERIODS.finditer(doc.norm):  # 连续两季度, 連續四季, 连续三月 (:data:`STREAK_PERIODS`)
-            s, e = m.start("n"), m.end()
-            value = self.num.parse(m.group("n"))
-            if value is None or _overlaps(figs, starts, s, e):
-                continue
-            extra.append(doc.entity("FIGURE", s, e, {"value": value, "unit": m.group("u"), "qualifier": "exact",
-                                                     "norm": doc.norm[s:e]}, source="rules"))
+        # the days of a streak, a flat's rooms (2房間隔: :data:`ROOM_LAYOUT`) and a streak's periods (连续两季度, 連續四季,
+        # 连续三月: :data:`STREAK_PERIODS`, the unit its own)
+        for pattern, unit in ((STREAK_DAYS, "日"), (ROOM_LAYOUT, "房"), (STREAK_PERIODS, None)):
+            for m in pattern.finditer(doc.norm):
+                s, e = m.start("n"), m.end()
+                value = self.num.parse(m.group("n"))
+                if value is None or _overlaps(figs, starts, s, e):
+                    continue
+                extra.append(doc.entity("FIGURE", s, e, {"value": value, "unit": unit or m.group("u"),
+                                                         "qualifier": "exact", "norm": doc.norm[s:e]}, source="rules"))
         return sorted(figs + extra, key=lambda e: e.start) if extra else figs
 
     def _half_years(self, doc, figs: list) -> list:

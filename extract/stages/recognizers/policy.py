@@ -114,12 +114,8 @@ class PolicyRecognizer:
             for m in self.quoted.finditer(norm):
                 if m.end("name") - m.start("name") <= self.quoted_max:
                     out.append(doc.entity("POLICY", m.start("name"), m.end("name"), source="policy"))
-        if self.quoted_before is not None:
-            for m in self.quoted_before.finditer(norm):
-                if not any(e.start < m.end("name") and m.start("name") < e.end for e in out):
-                    out.append(doc.entity("POLICY", m.start("name"), m.end("name"), source="policy"))
-        if self.quoted_list is not None:
-            for m in self.quoted_list.finditer(norm):
+        for quoted in (self.quoted_before, self.quoted_list):  # “新锐之星”计划, then “2021全球独角兽榜”
+            for m in quoted.finditer(norm) if quoted is not None else ():
                 if not any(e.start < m.end("name") and m.start("name") < e.end for e in out):
                     out.append(doc.entity("POLICY", m.start("name"), m.end("name"), source="policy"))
         if self.work_cues is not None:  # 《哪吒2》 … 票房: a film's title, wherever the document names it, is no POLICY
