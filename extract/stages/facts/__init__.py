@@ -59,14 +59,14 @@ def trim_metrics(doc: Document, facts: list, trimmer) -> None:
     :func:`keeps_its_metric`; a metric span shared by several facts is trimmed once. A pick after the value that
     opens with a word that goes on about the value (``_NOT_AFTER``: 涨近0.7%后跌约0.6% -> not 后跌约) keeps the
     rules' span."""
-    done, cache = {}, {}
+    done = {}
     for f in facts:
         m = f.metric
         if keeps_its_metric(doc, f):
             continue
         key = (m.start, m.end, f.value.start, f.value.end, f.value.type)
         if key not in done:
-            i, j = trimmer.trim(doc.norm, m.start, m.end, (f.value.start, f.value.end), f.value.type, cache)
+            i, j = trimmer.trim(doc.norm, m.start, m.end, (f.value.start, f.value.end), f.value.type)
             if i >= f.value.end > m.start and _NOT_AFTER.match(doc.norm, i):
                 i, j = m.start, m.end
             done[key] = m if (i, j) == (m.start, m.end) else doc.span(i, j)
