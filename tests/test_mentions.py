@@ -237,6 +237,15 @@ def test_an_echo_before_a_sectors_head_is_not_judged():
     assert [(e.source, e.start) for e in flt(d).entities] == [("ner", 2), ("echo", 8)]  # 彩电龙头 stays, 彩电销量 goes
 
 
+def test_an_echo_before_stocks_is_not_judged():
+    from extract.stages.mentions import make_mention_echo
+    text = "看好银行板块。银行股多数上扬，银行股东增持，银行股价值重估"
+    d = make_mention_echo(None)(_doc(text, [("INDUSTRY", "银行", "ner")]))
+    flt = MentionFilter({"bias": -5.0, "w": {}}, ("INDUSTRY",), ("echo",), 0.5)  # drops every echo it judges
+    # 银行股 and 银行股价值 stay (a sector's stocks), 银行股东 goes (shareholders)
+    assert [(e.source, e.start) for e in flt(d).entities] == [("ner", 2), ("echo", 7), ("echo", 22)]
+
+
 def test_a_name_typed_otherwise_elsewhere_does_not_echo():
     from extract.stages.mentions import echoes
     text = "东信营销向港交所递表。东信营销收入增长，东信营销"
