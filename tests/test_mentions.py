@@ -246,6 +246,14 @@ def test_an_echo_before_stocks_is_not_judged():
     assert [(e.source, e.start) for e in flt(d).entities] == [("ner", 2), ("echo", 7), ("echo", 22)]
 
 
+def test_an_echo_before_its_market_is_not_judged():
+    from extract.stages.mentions import make_mention_echo
+    text = "布局黄金饰品。黄金市场的规模扩大，黄金价格上涨"
+    d = make_mention_echo(None)(_doc(text, [("INDUSTRY", "黄金", "ner")]))
+    flt = MentionFilter({"bias": -5.0, "w": {}}, ("INDUSTRY",), ("echo",), 0.5)  # drops every echo it judges
+    assert [(e.source, e.start) for e in flt(d).entities] == [("ner", 2), ("echo", 7)]  # 黄金市场 stays, 黄金价格 goes
+
+
 def test_a_name_typed_otherwise_elsewhere_does_not_echo():
     from extract.stages.mentions import echoes
     text = "东信营销向港交所递表。东信营销收入增长，东信营销"
