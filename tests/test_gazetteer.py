@@ -58,6 +58,13 @@ def test_the_country_of_a_side_is_no_place():
     ("韶关市产业高质量发展大会现场", "韶关市", False), ("出席陆家嘴论坛时表示", "陆家嘴", False),
     ("上海举办世界人工智能大会", "上海", True), ("在上海召开的论坛", "上海", True),  # a verb or 的 between: a place
     ("上海的企业", "上海", True),
+    # (on the simplified norm) a games, a computer show, a security conference, a fintech week, a reception, an award (2023杭州亚运会, 亚洲冬季运动会,
+    # 台北國際電腦展, 慕尼黑安全会议, 香港金融科技周, 香港金融服務界乙巳年新春酒會, 湛江高考狀元頒獎儀式); 会议 or 仪式 alone leaves a place
+    ("这是继2023杭州亚运会之后", "杭州", False), ("从北京冬奥会到亚洲冬季运动会", "亚洲", False),
+    ("将在台北国际电脑展亮相", "台北", False), ("参加下周的慕尼黑安全会议", "慕尼黑", False),
+    ("出席香港金融科技周", "香港", False), ("出席香港金融服务界乙巳年新春酒会", "香港", False),
+    ("背后是湛江高考状元颁奖仪式", "湛江", False), ("与台湾企业一对一会议", "台湾", True),
+    ("河东区工业强区招商引资项目集中签约仪式", "河东区", True),
 ])
 def test_a_place_opening_an_event_name_is_no_place(text, place, kept):
     """(entity_filter.v1) the place that opens an event's name (韶关市产业高质量发展大会) is no LOC, of any source."""
