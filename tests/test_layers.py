@@ -321,6 +321,8 @@ def _filtered_company(text: str, name: str) -> list:
 @pytest.mark.parametrize("text, name, expected", [
     ("目前麦当劳中国新开门店", "麦当劳", "麦当劳中国"), ("普華永道中國發言人表示", "普華永道", "普華永道中國"),
     ("星展香港行政总裁", "星展", "星展香港"),
+    ("赛富亚洲、宽带资本参投", "赛富", "赛富亚洲"), ("由派杰亞洲任保薦人", "派杰", "派杰亞洲"),  # 亚洲 and 澳门 too
+    ("包括永利澳門、國泰航空", "永利", "永利澳門"),
     ("苹果中国区销量下降", "苹果", "苹果"), ("麦当劳中国内地餐厅", "麦当劳", "麦当劳"),  # a market, not an arm
 ])
 def test_a_company_takes_in_the_region_of_its_regional_arm(text, name, expected):
