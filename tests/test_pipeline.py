@@ -252,6 +252,8 @@ def test_hong_kong_taiwan_and_macao_alone_after_a_verb_of_place(text, locs):
     ("朝阳区的企业", ["朝阳区"]),
     ("今年内地将下调存款准备金率", ["内地"]),  # a region word stays a place across 年内 / 在内 (_REGION_WORDS)
     ("华为去年在内地市场占有率", ["内地"]),
+    ("实施东盟国家旅游团入境", ["东盟"]), ("当日本步入樱花季", ["日本"]),  # 盟国, 本步: so do 东盟, 日本 and 英国
+    ("英国内政大臣办公室", ["英国"]),
 ])
 def test_gazetteer_short_places_are_not_cut_out_of_words(text, locs):
     from extract.stages.gazetteer import Gazetteer
