@@ -783,3 +783,25 @@ def test_a_name_cut_one_character_short_grows_over_it():
     doc = make_propagate(None)(_doc(text, spans))
     got = sorted(e.text for e in doc.entities if e.type == "COMPANY")
     assert got == sorted(["乐舒适", "乐舒适", "保时捷", "保时捷", "周大福", "周大福"])
+
+
+def test_china_or_hong_kong_before_a_ministry_or_agency_is_a_place_of_its_own():
+    """0h home_agencies (GUIDELINES M13, propagate.json _why_home_agencies): 中國|金融監管總局, 中国|国务院关税税则委员会,
+    香港|政府统计处 and 中国|央行 split; 中国证监会, 中国人民银行, 香港特区政府, 中国政府 and a company stay whole."""
+    from extract.stages.propagate import home_agencies
+    from extract.stages.recognizers._data import load_rules
+    rule = load_rules("propagate")["home_agencies"]
+    names = ["中國金融監管總局", "中国国务院关税税则委员会", "香港政府统计处", "中国央行", "中国证监会", "中国人民银行",
+             "香港特区政府", "中国政府", "中国铁道总公司"]
+    text = "，".join(names)
+    spans, pos = [], 0
+    for n in names:
+        k = text.index(n, pos)
+        spans.append(("ORG", k, k + len(n), "ner"))
+        pos = k + len(n)
+    doc = _doc(text, spans)
+    home_agencies(doc, rule)
+    got = [(e.text, e.type) for e in sorted(doc.entities, key=lambda e: e.start)]
+    assert got == [("中國", "LOC"), ("金融監管總局", "ORG"), ("中国", "LOC"), ("国务院关税税则委员会", "ORG"),
+                   ("香港", "LOC"), ("政府统计处", "ORG"), ("中国", "LOC"), ("央行", "ORG"), ("中国证监会", "ORG"),
+                   ("中国人民银行", "ORG"), ("香港特区政府", "ORG"), ("中国政府", "ORG"), ("中国铁道总公司", "ORG")]
