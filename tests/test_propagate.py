@@ -805,3 +805,23 @@ def test_china_or_hong_kong_before_a_ministry_or_agency_is_a_place_of_its_own():
     assert got == [("中國", "LOC"), ("金融監管總局", "ORG"), ("中国", "LOC"), ("国务院关税税则委员会", "ORG"),
                    ("香港", "LOC"), ("政府统计处", "ORG"), ("中国", "LOC"), ("央行", "ORG"), ("中国证监会", "ORG"),
                    ("中国人民银行", "ORG"), ("香港特区政府", "ORG"), ("中国政府", "ORG"), ("中国铁道总公司", "ORG")]
+
+
+def test_a_degree_or_study_word_after_a_school_is_outside_the_org():
+    """0q degree_tails (propagate.json _why_degree_words): 中国人民大学财务会计专业经济学学士 → 中国人民大学, 清华大学计算机系学士
+    → 清华大学计算机系, 浙江大学研究生 → 浙江大学; 香港中文大学 and 中国证监会 stay as they are."""
+    import re
+    from extract.stages.propagate import degree_tails
+    from extract.stages.recognizers._data import alternation, load_rules
+    data = load_rules("propagate")
+    names = ["中国人民大学财务会计专业经济学学士", "清华大学计算机系学士", "浙江大学研究生", "香港中文大学", "中国证监会"]
+    text = "，".join(names)
+    spans, pos = [], 0
+    for n in names:
+        k = text.index(n, pos)
+        spans.append(("ORG", k, k + len(n), "ner"))
+        pos = k + len(n)
+    doc = _doc(text, spans)
+    degree_tails(doc, re.compile(alternation(data["degree_words"])), re.compile(alternation(data["school_heads"])))
+    got = [e.text for e in sorted(doc.entities, key=lambda e: e.start)]
+    assert got == ["中国人民大学", "清华大学计算机系", "浙江大学", "香港中文大学", "中国证监会"]

@@ -41,6 +41,8 @@ to go on (资料来源：甲乙芽, a list item, a heading). After ``merge``, th
 0h. (then) splits China, Hong Kong or Macau off a ministry or agency it starts (中國|金融監管總局, 香港|政府统计处):
    :func:`home_agencies`, ``home_agencies`` (GUIDELINES M13; gold 17 of 17 split; cross-fitted ORG 2100/395 ->
    2107/388, LOC 4018 -> 4025 right, news dev + select identical);
+0q. (then) cuts a degree or study word off a school's ORG (中国人民大学|财务会计专业经济学学士, 浙江大学|研究生):
+   :func:`degree_tails`, ``degree_words`` (gold: no ORG holds one; cross-fitted ORG 2107/388 -> 2111/384);
 0d. (then) gives a name in brackets right after a name the type of the name it glosses (霍克斯特拉（Wopke Hoekstra）:
    :func:`glossed_names`, ``glosses``; GUIDELINES M9); on the 710 news training documents through the cross-fitted
    pipelines COMPANY 7, ORG 9 and PERSON 1 more right, located_in 0.5600 -> 0.5649; news dev + select five unchanged;
@@ -873,6 +875,26 @@ def home_agencies(doc: Document, rule: dict) -> None:
         doc.entities = out
 
 
+def degree_tails(doc: Document, degree: re.Pattern, heads: re.Pattern) -> None:
+    """0q. ``中国人民大学财务会计专业经济学学士`` → ORG ``中国人民大学``: an ORG holding a university's, college's or
+    department's head (``school_heads``) followed by a degree or study word (``degree_words``: 专业, 学士, 研究生, 学成 …)
+    is the school, cut after the last head before that word (清华大学计算机系|学士, 浙江大学|研究生, 斯坦福大学|学成归国).
+    See ``_why_degree_words`` in ``propagate.json``."""
+    norm = doc.norm
+    out, changed = [], False
+    for e in doc.entities:
+        if e.type == "ORG":
+            d = degree.search(norm, e.start, e.end)
+            cut = max((m.end() for m in heads.finditer(norm, e.start, d.start())), default=None) if d else None
+            if cut is not None and cut - e.start >= 3:
+                out.append(doc.entity("ORG", e.start, cut, source=e.source))
+                changed = True
+                continue
+        out.append(e)
+    if changed:
+        doc.entities = out
+
+
 def place_bodies(doc: Document, countries: Sequence[str], heads: tuple, untagged: Optional[re.Pattern] = None) -> None:
     """0p. ``宜宾市|财政局`` → ORG ``宜宾市财政局``: a place (none of ``countries``) right before an ORG whose name ends in one
     of ``heads`` (``place_body_heads`` of ``propagate.json``) and does not start with 国 is part of the body's name, where
@@ -1020,6 +1042,8 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
                                + ")") if untagged_heads and body_heads else None
     whole = data.get("foreign_whole", {})
     home = data.get("home_agencies") if foreign_countries else None
+    degree = re.compile(alternation(data["degree_words"])) if data.get("degree_words") else None
+    school_heads = re.compile(alternation(data.get("school_heads", ())))
     foreign_after, foreign_heads = tuple(whole.get("after", ())), tuple(whole.get("heads", ()))
     heads = {h: (v[0], frozenset(v[1]), v[2] if len(v) > 2 else "")
              for h, v in data.get("governed_heads", {}).items()} if governed else {}
@@ -1048,6 +1072,8 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
             foreign_prefixes(doc, foreign, foreign_after, foreign_heads)
             if home:
                 home_agencies(doc, home)
+        if degree is not None:
+            degree_tails(doc, degree, school_heads)
         if body_heads:
             place_bodies(doc, foreign, body_heads, untagged_body)
         province_companies(doc)
