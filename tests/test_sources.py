@@ -125,3 +125,12 @@ def test_the_name_after_a_house_descriptor_is_an_org():
     d.entities.sort(key=lambda x: x.start)
     d = SourceOrgs()(d)
     assert [(e.text, e.type) for e in d.entities] == [("LightCounting", "ORG"), ("惠誉", "ORG"), ("TechCrunch", "ORG")]
+
+
+def test_an_analysts_desk_after_a_house_is_outside_it():
+    """_why_desk_cut: 卓创资讯|生猪分析师, 广发证券|银行分析师, 中信建投证券|策略研究首席分析师 → the house, an ORG; a region's
+    区 (德勤中國華南區主管) and a desk before no title stay whole (and COMPANY: 主管 alone cites no house)."""
+    text = "卓创资讯生猪分析师邵瞧瞧表示，广发证券银行分析师倪军测算，中信建投证券策略研究首席分析师陈果，德勤中國華南區主管歐振興，广发证券银行业务增长。"
+    d = SourceOrgs()(_doc(text, ["卓创资讯生猪", "广发证券银行", "中信建投证券策略研究", "德勤中國華南區", "广发证券银行业务"]))
+    assert [(e.text, e.type) for e in d.entities] == [("卓创资讯", "ORG"), ("广发证券", "ORG"), ("中信建投证券", "ORG"),
+                                                     ("德勤中國華南區", "COMPANY"), ("广发证券银行业务", "COMPANY")]

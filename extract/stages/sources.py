@@ -62,8 +62,33 @@ class SourceOrgs:
         self.descriptor = re.compile(descriptor) if descriptor else None
         self.descriptor_end = re.compile(descriptor + "$") if descriptor else None
         # 国泰君安保荐的, 摩根士丹利牵头的财团, 高盛、瑞银、摩根大通等: a house in its own business, not cited, is a COMPANY
+        # 卓创资讯|生猪分析师: a house's desk before an analyst's title is no part of the house (``_cut_desks``)
+        self.desk_title = re.compile(alternation(d["desk_titles"])) if d.get("desk_titles") else None
+        self.desk_suffixes = self.suffixes + tuple(d.get("desk_house_suffixes", ()))
         self.underwriting = re.compile(rf"\s*(?:{alternation(d.get('underwriting_verbs', ()))})") \
             if d.get("underwriting_verbs") else None
+
+    def _cut_desks(self, doc: Document) -> None:
+        """(``_why_desk_cut``) 卓创资讯|生猪分析师, 广发证券|银行分析师, 中信建投证券|策略研究首席分析师: a COMPANY or ORG that is
+        a house (``is_house`` or a ``desk_house_suffixes`` end) followed inside the span by 2 to 6 Chinese characters (the
+        analyst's desk: a sector or a team, not a region's 区) right before an analyst's title (``desk_titles``) is the
+        house without the desk."""
+        norm = doc.norm
+        out, changed = [], False
+        for e in doc.entities:
+            if e.type in ("COMPANY", "ORG") and self.desk_title.match(norm, e.end):
+                name = norm[e.start:e.end]
+                k = next((k for k in range(2, len(name) - 1)
+                          if (self.is_house(name[:k]) or name[:k].endswith(self.desk_suffixes))
+                          and 2 <= len(name) - k <= 6 and all(is_han(ch) for ch in name[k:])
+                          and not name.endswith(("区", "區"))), None)
+                if k is not None:
+                    out.append(doc.entity(e.type, e.start, e.start + k, source=e.source))
+                    changed = True
+                    continue
+            out.append(e)
+        if changed:
+            doc.entities = out
 
     def is_house(self, name: str) -> bool:
         return name in self.houses or name.endswith(self.suffixes)
@@ -89,6 +114,8 @@ class SourceOrgs:
         return not (self.verb.match(norm, end) or self.title.match(norm, end))
 
     def __call__(self, doc: Document) -> Document:
+        if self.desk_title is not None:
+            self._cut_desks(doc)
         norm = doc.norm
         firms = {}
         if self.underwriting is not None:
