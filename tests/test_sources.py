@@ -134,3 +134,12 @@ def test_an_analysts_desk_after_a_house_is_outside_it():
     d = SourceOrgs()(_doc(text, ["卓创资讯生猪", "广发证券银行", "中信建投证券策略研究", "德勤中國華南區", "广发证券银行业务"]))
     assert [(e.text, e.type) for e in d.entities] == [("卓创资讯", "ORG"), ("广发证券", "ORG"), ("中信建投证券", "ORG"),
                                                      ("德勤中國華南區", "COMPANY"), ("广发证券银行业务", "COMPANY")]
+
+
+def test_more_houses_and_verbs_of_report():
+    """_why_houses_orgx: 美银强调, 中信建投表示, 美银美林认为 → ORG; 奥维睿沃预计 untagged → an ORG added; 美银 in a list of
+    bankers stays a COMPANY."""
+    text = "美银强调：增长可期。中信建投表示看好。美银美林认为上行。奥维睿沃预计出货增长。"
+    d = SourceOrgs()(_doc(text, ["美银", "中信建投", "美银美林"]))
+    assert [(e.text, e.type) for e in d.entities] == [("美银", "ORG"), ("中信建投", "ORG"), ("美银美林", "ORG"),
+                                                     ("奥维睿沃", "ORG")]

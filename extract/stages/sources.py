@@ -78,7 +78,7 @@ class SourceOrgs:
         for e in doc.entities:
             if e.type in ("COMPANY", "ORG") and self.desk_title.match(norm, e.end):
                 name = norm[e.start:e.end]
-                k = next((k for k in range(2, len(name) - 1)
+                k = next((k for k in range(len(name) - 2, 1, -1)  # the longest house: 中信建投证券|策略研究
                           if (self.is_house(name[:k]) or name[:k].endswith(self.desk_suffixes))
                           and 2 <= len(name) - k <= 6 and all(is_han(ch) for ch in name[k:])
                           and not name.endswith(("区", "區"))), None)
