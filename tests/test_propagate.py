@@ -825,3 +825,15 @@ def test_a_degree_or_study_word_after_a_school_is_outside_the_org():
     degree_tails(doc, re.compile(alternation(data["degree_words"])), re.compile(alternation(data["school_heads"])))
     got = [e.text for e in sorted(doc.entities, key=lambda e: e.start)]
     assert got == ["中国人民大学", "清华大学计算机系", "浙江大学", "香港中文大学", "中国证监会"]
+
+
+def test_a_universitys_unit_after_it_is_part_of_the_org():
+    """0r school_units: 浙江大学|计算机学院 and 早稻田大学|政治经济系 grow into one ORG; 上海交通大学等实验室 (a list's 等) and
+    复旦大学公共关系 (关系 is no department) stay as they are."""
+    from extract.stages.propagate import school_units
+    text = "浙江大学计算机学院，早稻田大学政治经济系，上海交通大学等实验室，复旦大学公共关系专业"
+    spans = [("ORG", text.index(n), text.index(n) + len(n), "ner") for n in ["浙江大学", "早稻田大学", "上海交通大学", "复旦大学"]]
+    doc = _doc(text, spans)
+    school_units(doc)
+    assert [e.text for e in sorted(doc.entities, key=lambda e: e.start)] == ["浙江大学计算机学院", "早稻田大学政治经济系",
+                                                                            "上海交通大学", "复旦大学"]
