@@ -363,3 +363,19 @@ def test_metric_acronyms_are_no_names():
     d.entities = [d.entity("COMPANY", a, b, source="ner") for a, b in spans]
     make_entity_filter(None)(d)
     assert d.entities == []
+
+
+def test_product_and_currency_words_are_no_names():
+    """(entity_filter.v1) product, technology and currency words and market jargon (TOPCon, Robotaxi, 安卓, 美匯, 歐羅,
+    盈喜, 图源) that the NER types COMPANY are dropped (not_names.json terms); a company beside them stays."""
+    from extract.doc import Document
+    from extract.stages.basic import make_entity_filter
+    from extract.textnorm import normalize
+    words = ("TOPCon", "Robotaxi", "安卓", "美匯", "歐羅", "盈喜", "图源", "晶科能源")
+    text = "TOPCon电池，Robotaxi车队，安卓手机，美匯回落，歐羅上升，據盈喜公告，图源：晶科能源"
+    d = Document(text)
+    d.norm = normalize(text)[0]
+    spans = [(text.index(w), text.index(w) + len(w)) for w in words]
+    d.entities = [d.entity("COMPANY", a, b, source="ner") for a, b in spans]
+    make_entity_filter(None)(d)
+    assert [e.text for e in d.entities] == ["晶科能源"]
