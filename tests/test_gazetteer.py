@@ -379,3 +379,19 @@ def test_product_and_currency_words_are_no_names():
     d.entities = [d.entity("COMPANY", a, b, source="ner") for a, b in spans]
     make_entity_filter(None)(d)
     assert [e.text for e in d.entities] == ["晶科能源"]
+
+
+def test_ordinary_words_and_product_names_are_no_names():
+    """(entity_filter.v1) ordinary words and product names (万物, 小陽春 read 小阳春, 高精度, App Store, 創科 read 创科,
+    Open-Sora) that the NER types COMPANY are dropped (not_names.json terms); a company beside them stays."""
+    from extract.doc import Document
+    from extract.stages.basic import make_entity_filter
+    from extract.textnorm import normalize
+    words = ("万物", "小陽春", "高精度", "App Store", "創科", "Open-Sora", "潞晨科技")
+    text = "互联网加万物，樓市小陽春，高精度避障，App Store下载，金融和創科生态，Open-Sora由潞晨科技开源"
+    d = Document(text)
+    d.norm = normalize(text)[0]
+    spans = [(text.index(w), text.index(w) + len(w)) for w in words]
+    d.entities = [d.entity("COMPANY", a, b, source="ner") for a, b in spans]
+    make_entity_filter(None)(d)
+    assert [e.text for e in d.entities] == ["潞晨科技"]
