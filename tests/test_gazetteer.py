@@ -395,3 +395,19 @@ def test_ordinary_words_and_product_names_are_no_names():
     d.entities = [d.entity("COMPANY", a, b, source="ner") for a, b in spans]
     make_entity_filter(None)(d)
     assert [e.text for e in d.entities] == ["潞晨科技"]
+
+
+def test_stock_tickers_are_no_names():
+    """(entity_filter.v1) a US stock ticker in brackets after its company (亚马逊（AMZN）, 台积电(TSM), 百度（BIDU）) that the
+    NER types COMPANY is dropped (not_names.json terms); the company before it stays."""
+    from extract.doc import Document
+    from extract.stages.basic import make_entity_filter
+    from extract.textnorm import normalize
+    words = ("亚马逊", "AMZN", "台积电", "TSM", "百度", "BIDU")
+    text = "亚马逊（AMZN）和台积电(TSM)上涨，增持百度（BIDU）"
+    d = Document(text)
+    d.norm = normalize(text)[0]
+    spans = [(text.index(w), text.index(w) + len(w)) for w in words]
+    d.entities = [d.entity("COMPANY", a, b, source="ner") for a, b in spans]
+    make_entity_filter(None)(d)
+    assert [e.text for e in d.entities] == ["亚马逊", "台积电", "百度"]
