@@ -411,3 +411,50 @@ def test_stock_tickers_are_no_names():
     d.entities = [d.entity("COMPANY", a, b, source="ner") for a, b in spans]
     make_entity_filter(None)(d)
     assert [e.text for e in d.entities] == ["亚马逊", "台积电", "百度"]
+
+
+def test_solar_cell_technologies_are_no_names():
+    """(entity_filter.v1) solar cell technologies (TOPCon, PERC) that the NER types COMPANY are dropped (not_names.json
+    terms); an INDUSTRY reading of them is left alone."""
+    from extract.doc import Document
+    from extract.stages.basic import make_entity_filter
+    from extract.textnorm import normalize
+    text = "N型TOPCon电池的量产效率已超过PERC，TOPCon产能扩张。"
+    d = Document(text)
+    d.norm = normalize(text)[0]
+    first = text.index("TOPCon")
+    d.entities = [d.entity("COMPANY", first, first + 6, source="ner"),
+                  d.entity("COMPANY", text.index("PERC"), text.index("PERC") + 4, source="ner"),
+                  d.entity("INDUSTRY", text.rindex("TOPCon"), text.rindex("TOPCon") + 6, source="ner")]
+    make_entity_filter(None)(d)
+    assert [(e.type, e.text) for e in d.entities] == [("INDUSTRY", "TOPCon")]
+
+
+def test_mobile_platforms_are_no_names():
+    """(entity_filter.v1) a mobile operating system or app store (安卓, Android, App Store) that the NER types COMPANY is
+    dropped (not_names.json terms); the maker stays."""
+    from extract.doc import Document
+    from extract.stages.basic import make_entity_filter
+    from extract.textnorm import normalize
+    text = "苹果在App Store上架新应用，安卓手机和Android平板也能用。"
+    d = Document(text)
+    d.norm = normalize(text)[0]
+    d.entities = [d.entity("COMPANY", text.index(w), text.index(w) + len(w), source="ner")
+                  for w in ("苹果", "App Store", "安卓", "Android")]
+    make_entity_filter(None)(d)
+    assert [e.text for e in d.entities] == ["苹果"]
+
+
+def test_drug_brands_are_no_names():
+    """(entity_filter.v1) a drug's brand or nickname (K药, Keytruda, Ozempic, Wegovy) that the NER types COMPANY is
+    dropped (not_names.json terms); the maker stays."""
+    from extract.doc import Document
+    from extract.stages.basic import make_entity_filter
+    from extract.textnorm import normalize
+    text = "默沙东的K药（Keytruda）销售额增长，诺和诺德的Ozempic和Wegovy也在增长。"
+    d = Document(text)
+    d.norm = normalize(text)[0]
+    d.entities = [d.entity("COMPANY", text.index(w), text.index(w) + len(w), source="ner")
+                  for w in ("默沙东", "K药", "Keytruda", "诺和诺德", "Ozempic", "Wegovy")]
+    make_entity_filter(None)(d)
+    assert [e.text for e in d.entities] == ["默沙东", "诺和诺德"]
