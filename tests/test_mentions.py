@@ -360,6 +360,17 @@ def test_sectors_joined_by_an_ampersand_or_a_slash_are_two():
     assert got == ["光模块", "光器件", "计算机", "传媒", "AI+医药/药"]  # a part of one character: the span stays whole
 
 
+def test_sectors_joined_by_a_conjunction_are_two():
+    # 和/与/及/、 inside one NER span: two sectors, but a statistics category in 业, 相关 or a generic part keeps it whole
+    from extract.stages.basic import make_entity_filter
+    text = "石油和天然气、信息技术及企业服务、住宿和餐饮业、互联网和相关服务、计算机科学与技术"
+    d = _doc(text, [("INDUSTRY", "石油和天然气", "ner"), ("INDUSTRY", "信息技术及企业服务", "ner"),
+                    ("INDUSTRY", "住宿和餐饮业", "ner"), ("INDUSTRY", "互联网和相关服务", "ner"),
+                    ("INDUSTRY", "计算机科学与技术", "ner")])
+    got = [e.text for e in make_entity_filter(None)(d).entities]
+    assert got == ["石油", "天然气", "信息技术", "企业服务", "住宿和餐饮业", "互联网和相关服务", "计算机科学与技术"]
+
+
 def test_a_cited_category_keeps_its_head():
     # a taxonomy's category cited by its name keeps 产业, as the seed gold has it (二级行业“航空装备产业”, 战略性新兴产业分类)
     from extract.stages.basic import make_entity_filter
