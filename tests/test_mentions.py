@@ -371,6 +371,14 @@ def test_sectors_joined_by_a_conjunction_are_two():
     assert got == ["石油", "天然气", "信息技术", "企业服务", "住宿和餐饮业", "互联网和相关服务", "计算机科学与技术"]
 
 
+def test_a_name_before_a_head_of_kinship_is_no_sector():
+    # not_names.json kinship_after: 境外子公司, 家族辦公室旗下: a company's, a product's or a place's name, no INDUSTRY
+    from extract.stages.basic import make_entity_filter
+    text = "TCL中环的境外子公司Maxeon，家族办公室旗下的基金，发展人形机器人产业"
+    d = _doc(text, [("INDUSTRY", "境外", "ner"), ("INDUSTRY", "家族办公室", "ner"), ("INDUSTRY", "人形机器人", "ner")])
+    assert [e.text for e in make_entity_filter(None)(d).entities] == ["人形机器人"]
+
+
 def test_a_cited_category_keeps_its_head():
     # a taxonomy's category cited by its name keeps 产业, as the seed gold has it (二级行业“航空装备产业”, 战略性新兴产业分类)
     from extract.stages.basic import make_entity_filter

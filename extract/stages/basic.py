@@ -430,14 +430,17 @@ def names_a_technology(norm: str, start: int, end: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _occasion_after() -> tuple:
-    """``occasion_after`` of ``not_names.json`` as a tuple (read once, not per entity)."""
-    return tuple(_not_names_rules()["occasion_after"])
+    """``occasion_after`` and ``kinship_after`` of ``not_names.json`` as a tuple (read once, not per entity)."""
+    rules = _not_names_rules()
+    return tuple(rules["occasion_after"]) + tuple(rules["kinship_after"])
 
 
 def names_an_occasion(norm: str, end: int) -> bool:
     """Whether a sector word ending at ``end`` stands right before (or before 技术 and) a meeting's or an expert's noun
     (``not_names.json`` occasion_after: 商业航天大会, 创新药技术论坛, AI专家): the occasion or the person's field, no INDUSTRY.
-    Session 52: cross-fitted INDUSTRY 3960/1674 -> 3960/1666 right/false (0.6886 -> 0.6891); news dev + select identical."""
+    Session 52: cross-fitted INDUSTRY 3960/1674 -> 3960/1666 right/false (0.6886 -> 0.6891); news dev + select identical.
+    So does one right before a head noun of kinship (kinship_after: 抖音母公司, 境外子公司, 家族辦公室旗下): a company's,
+    a product's or a place's name, never a sector."""
     rest = norm[end:end + 6]
     if rest.startswith("技术"):
         rest = rest[2:]
