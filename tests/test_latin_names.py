@@ -262,3 +262,12 @@ def test_every_mention_of_a_latin_name_takes_one_type():
     d.entities = [d.entity("COMPANY", m, m + 12, source="ner") for m in (3, 18, 31)]
     typer(d)
     assert [e.type for e in d.entities] == ["PERSON", "PERSON", "PERSON"]
+
+
+def test_bare_ai_before_a_device_or_an_era_is_not_added_as_a_sector():
+    # not_names.json ai_technology_after (AI终端, AI玩具, AI时代): the typer adds no INDUSTRY there, as entity_filter decides
+    classes = TYPES + (NONE,)
+    text = "看好AI玩具落地，AI时代来临，AI行业增长。"
+    industry = {"bias": [0, 0, 0, 0, 5.0, 0], "w": {}}  # everything an INDUSTRY
+    out = LatinTyper(industry, classes, add_threshold=0.5)(_doc(text, []))
+    assert [(e.text, e.start) for e in out.entities] == [("AI", text.index("AI行业"))]

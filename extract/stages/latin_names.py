@@ -37,7 +37,7 @@ from typing import Dict, List, Optional, Sequence
 
 from extract.doc import Document
 from extract.registry import components
-from extract.stages.basic import ends_in_model_number, names_a_product, never_a_name, not_names
+from extract.stages.basic import ends_in_model_number, names_a_product, names_a_technology, never_a_name, not_names
 from extract.stages.hashing import read_weights, slot_hasher, weights_file
 
 __all__ = ["LatinTyper", "features", "is_latin", "latin_runs", "TYPES", "NONE", "DIM", "make_latin_typer"]
@@ -246,6 +246,8 @@ class LatinTyper:
             best = max((c for c in self.classes if c != NONE), key=p.get)
             if best in ("COMPANY", "ORG") and (ends_in_model_number(norm[s:t]) or names_a_product(norm, s, t)):
                 continue  # vivo X200, DeepSeek应用, DeepSeek满血版: a product, as entity_filter decides for the NER's names
+            if best == "INDUSTRY" and names_a_technology(norm, s, t):
+                continue  # AI赋能, AI终端, AI玩具: the technology or a product, as entity_filter decides (ai_technology_after)
             if p[best] >= self.add_threshold and doc.norm[s:t] not in not_names():
                 added.append(doc.entity(best, s, t, source="latin"))
         if added:
