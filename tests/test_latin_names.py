@@ -271,3 +271,12 @@ def test_bare_ai_before_a_device_or_an_era_is_not_added_as_a_sector():
     industry = {"bias": [0, 0, 0, 0, 5.0, 0], "w": {}}  # everything an INDUSTRY
     out = LatinTyper(industry, classes, add_threshold=0.5)(_doc(text, []))
     assert [(e.text, e.start) for e in out.entities] == [("AI", text.index("AI行业"))]
+
+
+def test_the_typer_adds_no_sector_before_an_occasion_or_after_a_non_sector_word():
+    # not_names.json occasion_after (AI专家, AI峰会) and superlative/possessor/deploy_before (公司的AI, 部署AI): as entity_filter
+    classes = TYPES + (NONE,)
+    text = "AI专家表示，该公司的AI能力领先，部署AI，AI行业增长。"
+    industry = {"bias": [0, 0, 0, 0, 5.0, 0], "w": {}}
+    out = LatinTyper(industry, classes, add_threshold=0.5)(_doc(text, []))
+    assert [(e.text, e.start) for e in out.entities] == [("AI", text.index("AI行业"))]

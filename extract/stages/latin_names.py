@@ -37,7 +37,8 @@ from typing import Dict, List, Optional, Sequence
 
 from extract.doc import Document
 from extract.registry import components
-from extract.stages.basic import ends_in_model_number, names_a_product, names_a_technology, never_a_name, not_names
+from extract.stages.basic import (ends_in_model_number, follows_a_non_sector_word, names_a_product, names_a_technology,
+                                  names_an_occasion, never_a_name, not_names)
 from extract.stages.hashing import read_weights, slot_hasher, weights_file
 
 __all__ = ["LatinTyper", "features", "is_latin", "latin_runs", "TYPES", "NONE", "DIM", "make_latin_typer"]
@@ -246,8 +247,12 @@ class LatinTyper:
             best = max((c for c in self.classes if c != NONE), key=p.get)
             if best in ("COMPANY", "ORG") and (ends_in_model_number(norm[s:t]) or names_a_product(norm, s, t)):
                 continue  # vivo X200, DeepSeek应用, DeepSeek满血版: a product, as entity_filter decides for the NER's names
-            if best == "INDUSTRY" and names_a_technology(norm, s, t):
-                continue  # AI赋能, AI终端, AI玩具: the technology or a product, as entity_filter decides (ai_technology_after)
+            if best == "INDUSTRY" and (names_a_technology(norm, s, t) or names_an_occasion(norm, t)
+                                       or follows_a_non_sector_word(norm, s)):
+                # AI终端, AI时代 (ai_technology_after), AI专家 (occasion_after), 公司的AI, 部署AI (…_before): no sector, as
+                # entity_filter decides for the NER's (session 52: with the occasion and non-sector words too, cross-fitted
+                # INDUSTRY 3987/1606 -> 3987/1602 right/false, other layers, news dev + select identical)
+                continue
             if p[best] >= self.add_threshold and doc.norm[s:t] not in not_names():
                 added.append(doc.entity(best, s, t, source="latin"))
         if added:
