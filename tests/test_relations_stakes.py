@@ -68,6 +68,12 @@ def pairs(text, spans):
      [("OpenAI", "星际之门"), ("甲骨文", "星际之门"), ("软银", "星际之门")]),
     ("软银和OpenAI还宣布成立一家名为“SB OpenAI Japan”的合资企业。",
      [("软银", C), ("OpenAI", C), ("SB OpenAI Japan", C)], [("OpenAI", "SB OpenAI Japan"), ("软银", "SB OpenAI Japan")]),
+    # a past part in a round or a founding; a plan (将考虑参与) and an adviser (协助参与) are none
+    ("值得留意的是，红杉资本先前已参与 OpenAI 与马斯克旗下 xAI 的融资，如今再押注。",
+     [("红杉资本", C), ("OpenAI", C), ("马斯克", "PERSON"), ("xAI", C)], [("红杉资本", "OpenAI"), ("红杉资本", "xAI")]),
+    ("中国信达以及某国有银行则参与了山西农商行的组建。", [("中国信达", C), ("山西农商行", C)], [("中国信达", "山西农商行")]),
+    ("辉达将考虑参与OpenAI下一轮募资。", [("辉达", C), ("OpenAI", C)], []),
+    ("非常荣幸劢柏资本协助参与了纳美信生物本轮的融资。", [("劢柏资本", C), ("纳美信生物", C)], []),
     # not stakes: a customer, a punctuation break before the next company, a whole company bought
     ("甲科技的客户包括乙银行。", [("甲科技", C), ("乙银行", C)], []),
     ("英特尔与台积电成立合资企业，刺激英特尔股价上涨。", [("英特尔", C), ("台积电", C), ("英特尔", C)], []),

@@ -15,6 +15,7 @@ entities (COMPANY/ORG holders, COMPANY holdings):
   该基金前十大重仓股包括乙、丙 / 甲列举投资对象，包括乙 (session 31, cross-fitted invested_in 90 -> 92 right, none
   false more, over ``runs/cf31b``); a fund's trades listed after the verb: 甲也减持了一些…科技股，包括乙、丙 (session 37,
   cross-fitted 7 right more, 2 false more, over ``runs/cf32e``);
+- a past part in a round or a founding: 甲(先前已)参与了乙与丙的融资 / 甲…则参与了乙的组建;
 - a joint venture: 丙是甲与乙的合资企业 / 甲和乙成立一家名为“丙”的合资公司 (each partner → the venture).
 
 Measured (2026-12-05) on the 555 training documents through fold folders that never saw them
@@ -56,6 +57,10 @@ _PORTFOLIO = re.compile(r"(?<!被)(?:投资了|已投资|还投资了|投资过|
 _DESCRIBES = re.compile(r"[”\"」』]?的")
 _JV_CUE = re.compile(r"合资(?:企业|公司)")
 _COORD = re.compile(r"\s*(?:、|和|与|及|以及|,|，)\s*")
+# 甲(先前已/则)参与了乙(与丙)的融资/组建: a past part in a round or a founding (not 将考虑参与, 协助参与: an adviser)
+_TOOK_PART = re.compile(r"(?<![将会要协])参与了?")
+_TOOK_PART_GAP = re.compile(r"[^，。；;,、将会要\n]{0,10}")
+_TOOK_PART_END = re.compile(r"\s*的?\s*(?:[a-z0-9一二三四五六七八九十上新本该此首]{0,3}轮)?(?:融资|募资|组建)", re.I)
 _COORD_MAX = 3  # characters between two coordinated names
 
 
@@ -64,7 +69,7 @@ def stake_relations(doc: Document) -> List[Relation]:
     ents = sorted(doc.entities, key=lambda e: e.start)
     orgs = [e for e in ents if e.type in PARTY]
     out = _adjacent(doc, orgs) + _stakes_bought(doc, orgs) + _holder_lists(doc, ents)
-    out += _backed_by(doc, ents) + _portfolios(doc, ents) + _joint_ventures(doc, orgs)
+    out += _backed_by(doc, ents) + _portfolios(doc, ents) + _joint_ventures(doc, orgs) + _took_part(doc, ents)
     return out + _bare_holder_lists(doc, ents, out)
 
 
@@ -260,4 +265,34 @@ def _joint_ventures(doc: Document, orgs: List[Entity]) -> List[Relation]:
         if group is None and len(partners) == 2 and re.search("与|和", norm[partners[0].end:partners[1].start]):
             group = partners  # 软银宣布与OpenAI…成立合资公司
         out += [Relation("invested_in", x, jv) for x in group or []]
+    return out
+
+
+def _took_part(doc: Document, ents: List[Entity]) -> List[Relation]:
+    """甲(先前已)参与了乙与丙的融资 / 甲以及…则参与了乙的组建: the party before the cue (no other name, clause mark or
+    将/会 between) invested in each COMPANY between the cue and 的融资/募资/组建. News train, extension and dev gold: 3 of
+    3 such pairs invested_in (2 documents); 将考虑参与 (a plan) and 协助参与 (an adviser) none of 2, left out. Cross-fitted
+    invested_in 129/42 -> 132/42 right/false (0.5069 -> 0.5156), session 53; news dev + select identical."""
+    norm, out = doc.norm, []
+    starts = [e.start for e in ents]
+    for m in _TOOK_PART.finditer(norm):
+        i = bisect.bisect_left(starts, m.start())
+        if i == 0:
+            continue
+        who = ents[i - 1]
+        if who.type not in PARTY or who.end > m.start() or not _TOOK_PART_GAP.fullmatch(norm, who.end, m.start()):
+            continue
+        held, j, end = [], bisect.bisect_left(starts, m.end()), None
+        while j < len(ents) and ents[j].start - m.end() <= 25:
+            e = ents[j]
+            if re.search(r"[，。；;\n]", norm[m.end():e.start]):
+                break
+            if e.type == "COMPANY":
+                held.append(e)
+                if _TOOK_PART_END.match(norm, e.end):
+                    end = e
+                    break
+            j += 1
+        if end is not None:
+            out += [Relation("invested_in", who, e) for e in held if e.text != who.text]
     return out
