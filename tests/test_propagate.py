@@ -785,6 +785,24 @@ def test_a_name_cut_one_character_short_grows_over_it():
     assert got == sorted(["乐舒适", "乐舒适", "保时捷", "保时捷", "周大福", "周大福"])
 
 
+def test_a_name_grown_or_added_after_the_filter_takes_in_its_region_word():
+    """0b' region_arms (GUIDELINES R13): 普华永|道 grown by cut_short_names before 中国 (a LOC) becomes 普华永道中国 and the
+    place goes; a Latin name before 香港 too; 苹果 before 中国区 (a market, not_before) stays."""
+    from extract.stages.propagate import make_propagate
+    text = "普华永道中国裁员。普华永道表示，普华永道中国重塑业务，Linkedln香港总经理说，苹果中国区销量。"
+    spans = []
+    for k in (text.index("普华永"), text.rindex("普华永")):
+        spans += [("COMPANY", k, k + 3, "ner"), ("LOC", k + 4, k + 6, "gazetteer")]
+    k = text.index("Linkedln")
+    spans += [("COMPANY", k, k + 8, "latin"), ("LOC", k + 8, k + 10, "gazetteer")]
+    k = text.index("苹果")
+    spans += [("COMPANY", k, k + 2, "ner")]
+    doc = make_propagate(None)(_doc(text, spans))
+    got = sorted(e.text for e in doc.entities if e.type == "COMPANY")
+    assert got == sorted(["普华永道中国", "普华永道中国", "Linkedln香港", "苹果"])
+    assert not [e for e in doc.entities if e.type == "LOC"]
+
+
 def test_china_or_hong_kong_before_a_ministry_or_agency_is_a_place_of_its_own():
     """0h home_agencies (GUIDELINES M13, propagate.json _why_home_agencies): 中國|金融監管總局, 中国|国务院关税税则委员会,
     香港|政府统计处 and 中国|央行 split; 中国证监会, 中国人民银行, 香港特区政府, 中国政府 and a company stay whole."""
