@@ -785,6 +785,21 @@ def test_a_name_cut_one_character_short_grows_over_it():
     assert got == sorted(["乐舒适", "乐舒适", "保时捷", "保时捷", "周大福", "周大福"])
 
 
+def test_a_two_character_person_cut_one_character_short_grows_over_it():
+    """0b cut_short_names for PERSONs of two Han characters: 武超|则 (则 after every 武超, the next character varying)
+    grows to 武超则;
+    a three-character 陈恒鑌|指 is left as it is."""
+    from extract.stages.propagate import make_propagate
+    text = "分析师武超则和同事发言。武超则：国产算力。陈恒鑌指营办商，陈恒鑌指收费。"
+    spans = []
+    for part in ("武超", "陈恒鑌"):
+        for k in (text.index(part), text.rindex(part)):
+            spans.append(("PERSON", k, k + len(part), "ner"))
+    doc = make_propagate(None)(_doc(text, spans))
+    got = sorted(e.text for e in doc.entities if e.type == "PERSON")
+    assert got == sorted(["武超则", "武超则", "陈恒鑌", "陈恒鑌"])
+
+
 def test_a_name_grown_or_added_after_the_filter_takes_in_its_region_word():
     """0b' region_arms (GUIDELINES R13): 普华永|道 grown by cut_short_names before 中国 (a LOC) becomes 普华永道中国 and the
     place goes; a Latin name before 香港 too; 苹果 before 中国区 (a market, not_before) stays."""
