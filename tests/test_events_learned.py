@@ -318,6 +318,18 @@ def test_trigger_candidates_after_a_skipped_match():
     assert [w for _, _, w in trigger_candidates(d, DATA)] == ["融资", "领投"]
 
 
+def test_trigger_candidates_skip_a_standing_total():
+    """A trigger word after a time word that sums up to now (目前已完成, 之前获得的, 累计) or a count of rounds
+    (5轮, 多轮) in its clause is a standing total, no candidate; one round (新一轮, 一轮), an ordinal (第二次), a
+    round name (A2轮) and a word in the clause before stay."""
+    for text in ("星云科技目前已完成2亿元融资", "星云科技仅用之前获得的2亿元融资就实现了目标", "星云科技已进行了5轮融资",
+                 "星云科技已陆续完成多轮融资", "星云科技上市前累计募资2亿元"):
+        assert trigger_candidates(make_doc(text, [("星云科技", C)]), DATA) == [], text
+    for text in ("星云科技完成新一轮融资", "星云科技曾完成一轮融资", "星云科技完成A2轮融资", "此前，星云科技完成B轮融资",
+                 "星云科技第二次增资"):
+        assert len(trigger_candidates(make_doc(text, [("星云科技", C)]), DATA)) == 1, text
+
+
 def test_trigger_context_features():
     """The money cue counts money only (not any figure), the parties after it count companies too, the
     position is within the sentence (not the text), and the bigrams after it stop at 8 characters."""
