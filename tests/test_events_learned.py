@@ -330,6 +330,18 @@ def test_trigger_candidates_skip_a_standing_total():
         assert len(trigger_candidates(make_doc(text, [("星云科技", C)]), DATA)) == 1, text
 
 
+def test_a_company_before_an_investing_verb_invests():
+    """阿里投资星云科技 / 海岳智能参与B轮融资: a party the role model calls the company but that an investing verb follows
+    is an investor of the event; the company that no such verb follows stays."""
+    text = "海岳智能参与星云科技的B轮融资。"
+    d = make_doc(text, [("海岳智能", C), ("星云科技", C)])
+    assert view(_stubbed(["w=融资"], ["company"]).extract(d)) == [
+        ("融资", [("company", "星云科技"), ("investor", "海岳智能")])]
+    text = "红杉中国（美国）也投资了星云科技的融资。"
+    d = make_doc(text, [("红杉中国", C), ("星云科技", C)])
+    assert ("investor", "红杉中国") in view(_stubbed(["w=融资"], ["company"]).extract(d))[0][1]
+
+
 def test_trigger_context_features():
     """The money cue counts money only (not any figure), the parties after it count companies too, the
     position is within the sentence (not the text), and the bigrams after it stop at 8 characters."""

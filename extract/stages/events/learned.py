@@ -170,6 +170,27 @@ def _drop_described(doc: Document, ev: Event) -> None:
         ev.arguments[:] = [a for a in ev.arguments if id(a) not in drop]
 
 
+# 阿里投资月之暗面8亿美元 / 谷歌参与A轮融资 / 由腾讯及阿里巴巴投资的滴滴快的: a party right before an investing verb
+# (an aside and 也, 共同 … between) invests; it is no company. Gold: 9 of the 9 arguments so followed in the news
+# train, extension and dev documents are investors, none a company.
+_INVESTS_AFTER = re.compile(r"\s*(?:[（(][^（）()]{1,12}[)）])?\s*(?:也|还|還|亦|则|則|已|曾|再次|共同|联合|聯合)?"
+                            r"(?:参与|參與|投资|投資|出资|出資|注资|注資|入股)")
+
+
+def _investing_subject(doc: Document, ev: Event) -> None:
+    """A company argument followed by an investing verb (``_INVESTS_AFTER``) is an investor of the event (once)."""
+    have = {id(a.ref) for a in ev.arguments if a.role in ("investor", "lead_investor") and a.ref is not None}
+    keep = []
+    for a in ev.arguments:
+        if a.role == "company" and a.ref is not None and _INVESTS_AFTER.match(doc.norm, a.ref.end):
+            if id(a.ref) in have:
+                continue
+            a.role = "investor"
+            have.add(id(a.ref))
+        keep.append(a)
+    ev.arguments[:] = keep
+
+
 # 3.5亿美元（约人民币25.4亿元）: a conversion in brackets after the amount raised
 _CONVERTED = re.compile(r"\s*[（(]\s*(?:约|约合|合|折合|相当于)?\s*(?:人民币|新台币|港元|港币|美元)?\s*")
 
@@ -458,6 +479,7 @@ class FundingModel:
         events = merge_same_round(events, doc) if self.merge_rounds else events
         for ev in events:  # (after the statements of one deal are merged)
             _drop_described(doc, ev)
+            _investing_subject(doc, ev)
         return events
 
     # ------------------------------------------------------------ files
