@@ -342,6 +342,17 @@ def test_a_company_before_an_investing_verb_invests():
     assert ("investor", "红杉中国") in view(_stubbed(["w=融资"], ["company"]).extract(d))[0][1]
 
 
+def test_money_after_guzhi_is_no_amount():
+    """星云科技获得红杉中国投资，估值达到30亿元: the money after 估值 is the valuation, not the amount raised; money
+    elsewhere stays the amount."""
+    fig = lambda s: (s, "FIGURE", {"value": 1.0, "unit": "元", "qualifier": "exact"})
+    d = make_doc("星云科技完成融资，估值达到30亿元。", [("星云科技", C), fig("30亿元")])
+    assert view(_stubbed(["w=融资"], ["company", "amount"]).extract(d)) == [("融资", [("company", "星云科技")])]
+    d = make_doc("星云科技完成2亿元融资。", [("星云科技", C), fig("2亿元")])
+    assert view(_stubbed(["w=融资"], ["company", "amount"]).extract(d)) == [
+        ("融资", [("amount", "2亿元"), ("company", "星云科技")])]
+
+
 def test_trigger_context_features():
     """The money cue counts money only (not any figure), the parties after it count companies too, the
     position is within the sentence (not the text), and the bigrams after it stop at 8 characters."""
