@@ -161,6 +161,14 @@ def test_a_sector_deployed_is_no_industry():
     assert _filtered(text, spans) == [(9, "自动驾驶")]
 
 
+def test_a_sector_right_after_non_is_no_industry():
+    """(entity_filter.v1, not_names.json negation_before) 非金融企业: everything outside the sector, no INDUSTRY; after
+    the verb 并非 (negation_verbs) the sector stays, as does 金融 elsewhere."""
+    text = "非金融企业股票余额；并非金融业；金融业"
+    spans = [("INDUSTRY", 1, 3, "ner"), ("INDUSTRY", 12, 14, "ner"), ("INDUSTRY", 16, 18, "ner")]
+    assert _filtered(text, spans) == [(12, "金融"), (16, "金融")]
+
+
 def test_vertical_is_no_sector_but_vertical_ecommerce_is():
     """(entity_filter.v1) 垂直 of 垂直领域 / 垂直行业 ("vertical"): no INDUSTRY; 垂直电商 stays."""
     spans = [("INDUSTRY", 2, 4, "ner"), ("INDUSTRY", 9, 11, "echo"), ("INDUSTRY", 14, 18, "ner")]
