@@ -1911,3 +1911,13 @@ def test_a_total_the_chooser_drops_is_an_unnamed_fact():
 
     d = make_doc("制定增长目标的省份共计22个，其余城市维持26个", [fig("22个", 22, "个"), fig("26个", 26, "个")])
     assert [(f.subject, f.value.text) for f in find_facts(d, DATA, chooser=NoFact())] == [(None, "22个")]
+
+
+def test_a_figure_after_or_reach_is_a_forecast():
+    """或达 / 或達 ("may reach": 梁文鋒身家或達1260億美元, 资本支出或达到1000亿美元) is a forecast verb (facts.json
+    forecast_verbs): no fact whatever the learned chooser says (news train, extension and dev gold 0 of 8 such figures)."""
+    import extract
+    nlp = extract.load()
+    for text, value in (("亚马逊高管透露，今年资本支出或达到1000亿美元。", "1000亿美元"),
+                        ("持有公司84%股份的梁文鋒身家或達1260億美元。", "1260億美元")):
+        assert value not in [f.value.text for f in nlp(text).facts], text
