@@ -403,3 +403,13 @@ def test_a_sector_before_its_sales_premiums_or_value_added_is_not_judged():
     names = [("INDUSTRY", "环卫车", "echo"), ("INDUSTRY", "住宿和餐饮业", "gazetteer"), ("INDUSTRY", "新能源车险", "ner")]
     flt = MentionFilter({"bias": -5.0, "w": {}}, ("INDUSTRY",), ("echo", "ner", "gazetteer"), 0.5)  # drops all it judges
     assert [e.text for e in flt(_doc(text, names)).entities] == ["环卫车", "住宿和餐饮业", "新能源车险"]
+
+
+def test_a_latin_or_quoted_company_after_a_kinship_cue_is_not_judged():
+    """(mentions._framed_company) Alphabet旗下的Waymo, 辦公室旗下「Kuang Ming」 stay; 旗下Kymi纸浆厂 (a plant's head after
+    it), 旗下太古坊 (no Latin or quoted name) and a Latin name after no cue go."""
+    text = "Alphabet旗下的Waymo两家公司；辦公室旗下「Kuang Ming」入股；UPM旗下Kymi纸浆厂停产；地產旗下太古坊成為；另有Zoox公司"
+    names = ["Waymo", "Kuang Ming", "Kymi", "太古坊", "Zoox"]
+    d = _doc(text, [("COMPANY", n, "ner") for n in names])
+    flt = MentionFilter({"bias": -5.0, "w": {}}, ("COMPANY",), ("ner",), 0.5)  # drops every candidate it judges
+    assert [text[e.start:e.end] for e in flt(d).entities] == ["Waymo", "Kuang Ming"]
