@@ -280,3 +280,13 @@ def test_the_typer_adds_no_sector_before_an_occasion_or_after_a_non_sector_word(
     industry = {"bias": [0, 0, 0, 0, 5.0, 0], "w": {}}
     out = LatinTyper(industry, classes, add_threshold=0.5)(_doc(text, []))
     assert [(e.text, e.start) for e in out.entities] == [("AI", text.index("AI行业"))]
+
+
+def test_an_uncovered_latin_run_after_a_kinship_cue_is_a_company():
+    """(_after_kinship_cue) 软银旗下的LY Corp., 名创旗下Toptoy: a company, whatever the model prefers; not a run cut at a
+    bracket (旗下PD-(L)1产品), one before a plant's head (旗下Kymi纸浆厂) or one after no cue (Zoox)."""
+    classes = TYPES + (NONE,)
+    text = "软银旗下的LY Corp.、名创旗下Toptoy全球旗舰店，旗下PD-(L)1产品，旗下Kymi纸浆厂，另有Zoox上市。"
+    unsure = {"bias": [0.0, 0, 0, 0, 0, 5.0], "w": {}}  # NONE wins everywhere
+    out = LatinTyper(unsure, classes, add_threshold=0.5)(_doc(text, []))
+    assert [(e.text, e.type) for e in out.entities] == [("LY Corp.", "COMPANY"), ("Toptoy", "COMPANY")]
