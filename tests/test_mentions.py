@@ -352,6 +352,15 @@ def test_a_sector_grows_over_jishi_before_it():
     assert [e.text for e in make_entity_filter(None)(d).entities] == ["即时零售"]
 
 
+def test_a_sector_grows_over_edge_online_and_high_end_before_it():
+    """(basic._INDUSTRY_TAKEN_IN) 边缘AI, 在线广告, 高端美妆 are the sectors; 中高端 stays out."""
+    from extract.stages.basic import make_entity_filter
+    text = "边缘AI领域，在线广告市场，高端美妆市场，中高端动力电池"
+    d = _doc(text, [("INDUSTRY", "AI", "ner"), ("INDUSTRY", "广告", "ner"), ("INDUSTRY", "美妆", "ner"), ("INDUSTRY", "动力电池", "ner")])
+    got = [e.text for e in make_entity_filter(None)(d).entities]
+    assert got == ["边缘AI", "在线广告", "高端美妆", "动力电池"]
+
+
 def test_sectors_joined_by_an_ampersand_or_a_slash_are_two():
     from extract.stages.basic import make_entity_filter
     text = "光模块&光器件、计算机 / 传媒和AI+医药/药"
