@@ -361,6 +361,15 @@ def test_a_sector_grows_over_edge_online_and_high_end_before_it():
     assert got == ["边缘AI", "在线广告", "高端美妆", "动力电池"]
 
 
+def test_a_sector_grows_over_pet_and_over_sheng_before_pig():
+    """(basic._INDUSTRY_TAKEN_IN) 宠物疫苗 and 生猪养殖 are the sectors; 生 before another sector stays out."""
+    from extract.stages.basic import make_entity_filter
+    text = "宠物疫苗企业，生猪养殖企业，人工智能，生物医药"
+    d = _doc(text, [("INDUSTRY", "疫苗", "ner"), ("INDUSTRY", "猪养殖", "ner"), ("INDUSTRY", "物医药", "ner")])
+    got = [e.text for e in make_entity_filter(None)(d).entities]
+    assert got == ["宠物疫苗", "生猪养殖", "物医药"]
+
+
 def test_sectors_joined_by_an_ampersand_or_a_slash_are_two():
     from extract.stages.basic import make_entity_filter
     text = "光模块&光器件、计算机 / 传媒和AI+医药/药"
