@@ -370,6 +370,14 @@ def test_a_sector_grows_over_pet_and_over_sheng_before_pig():
     assert got == ["宠物疫苗", "生猪养殖", "物医药"]
 
 
+def test_a_sector_takes_in_the_infrastructure_after_it():
+    """(basic._INDUSTRY_INFRASTRUCTURE) AI基础设施 is the sector."""
+    from extract.stages.basic import make_entity_filter
+    text = "资本用于AI基础设施建设"
+    d = _doc(text, [("INDUSTRY", "AI", "ner")])
+    assert [e.text for e in make_entity_filter(None)(d).entities] == ["AI基础设施"]
+
+
 def test_sectors_joined_by_an_ampersand_or_a_slash_are_two():
     from extract.stages.basic import make_entity_filter
     text = "光模块&光器件、计算机 / 传媒和AI+医药/药"
