@@ -170,6 +170,13 @@ def test_investor_lists_give_invested_in(text, spans, expected):
      [("台積電", "晶片"), ("美光", "晶片")]),
     ("当中包括阿里巴巴（9988）和騰訊（700）等雲服務提供商。",
      [("阿里巴巴", "COMPANY"), ("騰訊", "COMPANY"), ("雲服務", "INDUSTRY")], [("阿里巴巴", "雲服務"), ("騰訊", "雲服務")]),
+    # COMPANY是…的INDUSTRY in one clause, no other COMPANY between
+    ("尽管甲乙是最早一批积极进行电动化转型的汽车厂商，但销量下滑。", [("甲乙", "COMPANY"), ("汽车", "INDUSTRY")],
+     [("甲乙", "汽车")]),
+    ("甲乙云是中国最大、亚太第一的云服务商。", [("甲乙云", "COMPANY"), ("云服务", "INDUSTRY")], [("甲乙云", "云服务")]),
+    ("甲乙是丙丁与戊己成立的电池合资企业。", [("甲乙", "COMPANY"), ("丙丁", "COMPANY"), ("戊己", "COMPANY"), ("电池", "INDUSTRY")],
+     []),
+    ("甲乙是龙头，带动的汽车产业。", [("甲乙", "COMPANY"), ("汽车", "INDUSTRY")], []),
 ])
 def test_industry_definitions_and_lists(text, spans, expected):
     from docs import make_doc
