@@ -929,6 +929,19 @@ def test_an_industry_joined_to_a_company_by_and_is_no_sector(text, spans, expect
 
 
 @pytest.mark.parametrize("text, spans, expected", [
+    ("甲乙云在泰国广泛服务零售、物流等行业。", [("甲乙云", "COMPANY"), ("物流", "INDUSTRY")], []),
+    ("目前甲乙科技已服务国内外数百家餐饮企业。", [("甲乙科技", "COMPANY"), ("餐饮", "INDUSTRY")], []),
+    ("甲乙近年来围绕数据服务和金融科技领域开拓。", [("甲乙", "COMPANY"), ("金融科技", "INDUSTRY")],
+     [("in_industry", "甲乙", "金融科技")]),
+])
+def test_a_sector_the_company_serves_is_no_sector_of_its_own(text, spans, expected):
+    from docs import make_doc
+    from extract.stages.relations.classifier import RelationClassifier
+    always = RelationClassifier({"bias": 10.0, "w": {}})  # a model that takes every candidate
+    assert [(t, c.text, o.text) for t, c, o in always.predict(make_doc(text, spans))] == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
     # the words between the place and the company end in no head noun: the place is something else's
     ("该公司表示，将巴西业务私有化将使家乐福能够更灵活。", [("巴西", "LOC"), ("家乐福", "COMPANY")], []),
     ("德州的法律环境为特斯拉推出无人驾驶提供便利。", [("德州", "LOC"), ("特斯拉", "COMPANY")], []),
