@@ -933,6 +933,9 @@ def test_an_industry_joined_to_a_company_by_and_is_no_sector(text, spans, expect
     ("目前甲乙科技已服务国内外数百家餐饮企业。", [("甲乙科技", "COMPANY"), ("餐饮", "INDUSTRY")], []),
     ("甲乙近年来围绕数据服务和金融科技领域开拓。", [("甲乙", "COMPANY"), ("金融科技", "INDUSTRY")],
      [("in_industry", "甲乙", "金融科技")]),
+    # a client list's cue between the company and the industry, either way round
+    ("甲乙科技的主要客户包括国内外零售商和电商平台。", [("甲乙科技", "COMPANY"), ("电商", "INDUSTRY")], []),
+    ("丙丁储能客户及合作方包括甲乙。", [("储能", "INDUSTRY"), ("甲乙", "COMPANY")], []),
 ])
 def test_a_sector_the_company_serves_is_no_sector_of_its_own(text, spans, expected):
     from docs import make_doc
