@@ -1872,6 +1872,27 @@ def test_a_rank_in_brackets_after_a_name_ranks_that_name():
     assert facts[0].subject.text == "英特爾"
 
 
+def test_a_rank_among_a_set_of_sectors_ranks_the_sector():
+    from extract.doc import Fact
+    from extract.stages.facts import ranked_sector_among_sectors
+    # 在31个申万一级行业中排名第1位: the sector before the set is ranked, not the source the chooser took
+    d = make_doc("【慧博投研资讯】2024年全年银行板块上涨34.4%，在31个申万一级行业中排名第1位。",
+                 [("慧博投研资讯", "ORG"), ("银行", "INDUSTRY"), ("第1位", "RANK", {"rank": 1})])
+    src = next(e for e in d.entities if e.text == "慧博投研资讯")
+    rank = next(e for e in d.entities if e.text == "第1位")
+    out = ranked_sector_among_sectors(d, [Fact("RANKING", src, rank, None, None)])
+    assert [(f.subject.text, f.value.text) for f in out] == [("银行", "第1位")]
+    # 高居31个申万一级行业首位 with no fact: the sector gets one
+    d = make_doc("计算机板块全天获主力资金净流入211亿元，高居31个申万一级行业首位！",
+                 [("计算机", "INDUSTRY"), ("首位", "RANK", {"rank": 1})])
+    assert [(f.subject.text, f.value.text) for f in ranked_sector_among_sectors(d, [])] == [("计算机", "首位")]
+    # 在该领域排名第三: a sector's scope, no set of sectors; 互联网相关领域 is no ranked sector
+    d = make_doc("汉邦科技在层析系统领域排名第三。", [("汉邦科技", "COMPANY"), ("第三", "RANK", {"rank": 3})])
+    assert ranked_sector_among_sectors(d, []) == []
+    d = make_doc("投融资占互联网相关领域的比重提升，位居各领域之首。", [("互联网", "INDUSTRY"), ("首", "RANK", {"rank": 1})])
+    assert ranked_sector_among_sectors(d, []) == []
+
+
 def test_a_rank_with_its_head_noun_before_a_name_ranks_the_name():
     from extract.doc import Fact
     from extract.stages.facts import apposed_ranks
