@@ -108,6 +108,9 @@ NEGATIVES = [
     ("拉萨东环路第一营业部", "第一"),
     ("中国电商第一股麦考林", "第一"),
     ("第二财季营收", "第二"),
+    # the first quarters as Taiwan and Hong Kong news write them, and the items before (RANKING batches, session 53)
+    ("墨西哥工厂前三季利润不达预期", "前三"),
+    ("在前两项基础上延长锁定期", "前两"),
 ]
 
 
