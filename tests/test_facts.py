@@ -1893,6 +1893,21 @@ def test_a_rank_among_a_set_of_sectors_ranks_the_sector():
     assert ranked_sector_among_sectors(d, []) == []
 
 
+def test_a_rank_a_copula_states_ranks_the_name_before_it():
+    from extract.stages.facts import copula_ranks
+    # 霸王茶姬…成了…富岭的第一大客户: no fact from the chooser, the name before the copula is ranked (not the possessor)
+    d = make_doc("霸王茶姬全球门店突破6000家，顺便成了供应商富岭的第一大客户。",
+                 [("霸王茶姬", "COMPANY"), ("富岭", "COMPANY"), ("第一大", "RANK", {"rank": 1})])
+    assert [(f.subject.text, f.value.text) for f in copula_ranks(d, [])] == [("霸王茶姬", "第一大")]
+    # a negation before the copula, a forecast in the sentence, or 视为 (a view) state no rank
+    d = make_doc("霸王茶姬甚至不是富岭的前五大客户。", [("霸王茶姬", "COMPANY"), ("富岭", "COMPANY"), ("前五大", "RANK", {"top": 5})])
+    assert copula_ranks(d, []) == []
+    d = make_doc("兩者將超越比亞迪，成為全球第五大車企。", [("比亞迪", "COMPANY"), ("全球第五大", "RANK", {"rank": 5})])
+    assert copula_ranks(d, []) == []
+    d = make_doc("7月成立DeepSeek，被视为AI创业第一人。", [("DeepSeek", "COMPANY"), ("第一", "RANK", {"rank": 1})])
+    assert copula_ranks(d, []) == []
+
+
 def test_a_rank_with_its_head_noun_before_a_name_ranks_the_name():
     from extract.doc import Fact
     from extract.stages.facts import apposed_ranks
