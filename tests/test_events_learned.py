@@ -729,6 +729,18 @@ def test_the_rounds_financial_adviser_is_no_investor():
     assert [a.text for a in ev.arguments] == ["甲创投", "乙创投"]
 
 
+def test_a_party_followed_by_de_is_no_investor_unless_investing_follows():
+    """其他投资方还包括甲资本、乙基金的丙基金和丁创投的投资: 乙基金 only owns 丙基金; 丁创投的投资 states an investment."""
+    from extract.doc import Argument, Event
+    from extract.stages.events.learned import _drop_described
+    text = "本轮融资由戊资本领投，其他投资方还包括甲资本、乙基金的丙基金，此前曾获丁创投的战略投资。"
+    d = make_doc(text, [("戊资本", C), ("甲资本", C), ("乙基金", C), ("丙基金", C), ("丁创投", C)])
+    ev = Event("FUNDING", d.span(2, 4), [Argument("lead_investor" if e.text == "戊资本" else "investor", ref=e)
+                                         for e in d.entities])
+    _drop_described(d, ev)
+    assert [a.text for a in ev.arguments] == ["戊资本", "甲资本", "丙基金", "丁创投"]
+
+
 # ---------------------------------------------------------------- files, aliases and the pipeline component
 def test_load_refuses_other_files_and_defaults_union_off(tmp_path):
     fm = _stubbed(["w=融资"], ["company"])
