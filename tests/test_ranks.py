@@ -295,3 +295,12 @@ def test_hong_kong_taiwan_and_us_wide_scopes_are_inside_the_rank():
     got = ranks("保費收入再度蟬聯全港第一，居全港頭五位，全台第三，全美前十")
     assert set(got) == {"全港第一", "全港頭五位", "全台第三", "全美前十"}
     assert got["全港第一"].attrs["scope"] == "全港"
+
+
+@pytest.mark.parametrize("text, span, top", [("前5家拉萨营业部合计上榜", "前5家", 5), ("需求高度集中于前三家。", "前三家", 3),
+                                             ("扣除总市值排名前1000只证券后", "前1000只", 1000),
+                                             ("龙虎榜买卖双方前五位中", "前五位", 5), ("搜索热度前30位高频词汇中", "前30位", 30)])
+def test_a_top_n_keeps_its_counter_and_ranks_before_a_noun(text, span, top):
+    got = find_ranks(make_doc(text))  # ranks.json top_suffixes 家/只 (session 54); 前N位 is no first person
+    assert [e.text for e in got] == [span] and got[0].attrs["top"] == top
+    assert find_ranks(make_doc("比前一家公司多，较前一只基金少")) == []  # the one before

@@ -143,15 +143,16 @@ class RankRecognizer:
                 continue  # 单项冠军: a programme's title, not a rank
             if m.group("ordw") and not m.group("scope") and not m.group("osuf") and _enumerates(norm, m.start(), m.end()):
                 continue  # 。第一，…；第二，…: points of an argument, counted off
-            if norm[m.end() - 1:m.end()] == "位" and _PERSON_AFTER_WEI.match(norm, m.end()):
+            if norm[m.end() - 1:m.end()] == "位" and not m.group("topw") and _PERSON_AFTER_WEI.match(norm, m.end()):
                 continue  # 首位外部董事, 第一位朋友: the first person to be one, no rank (4 of 4 in the news gold)
             if m.group("big") and not m.group("scope") and not norm.endswith(self.big_enter, 0, m.start()) \
                     and not self.big_sets.match(norm, m.end()):
                 continue  # 拥有13大生产基地, 12大安全预警系统: a count of major ones (ranks.json big_enter_verbs)
             if (m.group("big") or m.group("cbig")) and _in_title(norm, m.start(), m.end()):
                 continue  # 「2026年全球500大品牌」: the name of a list, not a rank in it
-            if m.group("topw") and m.group("top") == "一" and not m.group("tsuf"):
-                continue  # 前一交易日, 前一个1月: the one before, not a top 1 (no such RANK in the news gold; TOP1 is one)
+            if m.group("topw") and m.group("top") == "一" and (
+                    not m.group("tsuf") or self.top_suffixes.get(m.group("tsuf")) == "counter"):
+                continue  # 前一交易日, 前一个1月, 前一家: the one before, not a top 1 (no such RANK in the news gold; TOP1 is one)
             bare = next((k for k in ("bare", "blist", "brange", "badj") if m.group(k)), None)
             if bare and norm.endswith(self.bare_not_after, 0, m.start(bare)):
                 continue  # 安排5名, 下列3位: a verb-final character that ends another word
