@@ -1576,6 +1576,9 @@ def test_a_denied_entry_or_a_count_of_entrants_ranks_no_name():
     d = make_doc("据悉，小米与华为竟无一款产品入围性价比榜单前五。",
                  [("小米", "COMPANY"), ("华为", "COMPANY"), ("前五", "RANK", {"top": 5})])
     assert [t for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == []
+    # 未能入三甲: a bare 入 after the denial (session 54)
+    d = make_doc("据悉，威尼斯人罕見未能入三甲。", [("威尼斯人", "COMPANY"), ("三甲", "RANK", {"top": 3})])
+    assert [t for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == []
     # 不是…前五大客户: a denied copula
     d = make_doc("据悉，霸王茶姬甚至不是富岭的前五大客户。", [("霸王茶姬", "COMPANY"), ("富岭", "COMPANY"), ("前五大", "RANK", {"top": 5})])
     assert [t for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == []

@@ -304,3 +304,10 @@ def test_a_top_n_keeps_its_counter_and_ranks_before_a_noun(text, span, top):
     got = find_ranks(make_doc(text))  # ranks.json top_suffixes 家/只 (session 54); 前N位 is no first person
     assert [e.text for e in got] == [span] and got[0].attrs["top"] == top
     assert find_ranks(make_doc("比前一家公司多，较前一只基金少")) == []  # the one before
+
+
+@pytest.mark.parametrize("text, span", [("威尼斯人罕見未能入三甲，", "三甲"), ("它也成功跻身前三甲，并且", "前三甲")])
+def test_san_jia_is_the_top_three(text, span):
+    got = find_ranks(make_doc(text))  # ranks.json top_three_before, top_suffixes 甲 (session 54)
+    assert [e.text for e in got] == [span] and got[0].attrs["top"] == 3
+    assert find_ranks(make_doc("耳鼻喉专科医院及三甲医院，进入三甲医院")) == []  # a hospital grade

@@ -1206,10 +1206,10 @@ _LIST_TITLE_AFTER = re.compile(r"[^“”\"「」《》\n，。；]{0,12}?(?:榜
 # (the news train, extension and dev gold rank no name before such a rank; the names after it come from a list)
 _AMONG_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,8}?(?:企业|公司|品牌|城市|车企|银行|券商|基金|应用|产品|国家|经济体|企業|車企|"
                           r"銀行|國家|應用|產品|客户|客戶|股东|股東)(?:中|之中|里|当中|當中)[，,]")
-# a denied entry or copula right before a rank (竟无一款产品入围性价比榜单前五, 未能进入前十, 甚至不是富岭的前五大客户):
+# a denied entry or copula right before a rank (竟无一款产品入围性价比榜单前五, 未能进入前十, 未能入三甲, 甚至不是富岭的前五大客户):
 # nothing is ranked (``_rules_pass``)
 _ENTRY_DENIED = re.compile(r"(?:(?:无一|無一|没有|沒有|未能|未曾|并未|並未|无缘|無緣|未(?![来來]))[^，。；,;\n]{0,10}?"
-                           r"(?:入围|入圍|进入|進入|上榜|入选|入選|挤进|擠進|跻身|躋身|登上|闯入|闖入)"
+                           r"(?:入围|入圍|进入|進入|上榜|入选|入選|挤进|擠進|跻身|躋身|登上|闯入|闖入|入)"
                            r"|(?:不是|并非|並非|并不是|並不是|不再是|未成为|未成為))[^，。；,;\n]{0,12}\Z")
 # a count of members entering a list between a name and the rank (美国则有3家企业入榜前十, 印度，共有5家擠進百強): the
 # members are ranked, not the place or group that has them (``_rules_pass``)

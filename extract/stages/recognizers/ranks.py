@@ -74,6 +74,8 @@ class RankRecognizer:
         VERB_BEHIND = "|".join(f"(?<={re.escape(v)})" for v in r["ranking_verbs"])
         # 分列第四和第五 / 分别排名第11及18 / 分列二、三位: the ranks coordinated with an ordinal, each its own RANK
         NEXT_JOIN = "、|和|及|与|以及"
+        # 未能入三甲, 跻身三甲: the top three after a verb of entering (三甲医院 is a hospital grade)
+        JIA_BEHIND = "|".join(f"(?<={re.escape(v)})" for v in r.get("top_three_before", ())) or "(?!)"
         AFTER_NUM = "|".join(f"(?<={re.escape(v)})" for v in r["number_after"])  # 排名47, 涨幅排名14/31
         # 暂居可比ETF3/5, 涨幅排名可比基金3/6: a place out of a total right after the peer group it is counted in
         peers = r.get("peers_before_total", ())
@@ -122,6 +124,7 @@ class RankRecognizer:
               | (?:{VERB_BEHIND})(?P<badj>(?P<ba1>[一二三四五六七八九])(?P<ba2>[二三四五六七八九])(?:名|位))
               | (?:{VERB_BEHIND})(?P<bare>(?P<bnum2>{NUM}){G}(?:名|位))
               | (?:{VERB_BEHIND})(?P<blist>{NUM})(?={G}(?:{NEXT_JOIN}){G}{NUM}{G}(?:名|位))
+              | (?:{JIA_BEHIND})(?P<jia>三甲)(?![医醫级級等])
               | (?P<headw>(?<![{cn}\d])[头首](?P<hnum>{NUM}){G}(?:名|位))
               | (?:{AFTER_NUM})(?P<nrank>(?P<nnum>\d{{1,4}})(?:/\d{{1,4}})?)(?!{r['number_after_not_before']}|/)
               | (?:{AFTER_PEERS})(?P<prank>(?P<pnum>\d{{1,4}})/\d{{1,4}})(?![\d.%％/])
@@ -175,7 +178,7 @@ class RankRecognizer:
                 if sa:
                     attrs["scope"] = sa.group(1)
             core = min(m.start(k) for k in ("word", "ordw", "topw", "latin", "strong", "big", "cbig", "no", "ju", "zhi",
-                                                  "bare", "blist", "brange", "badj", "headw", "nrank", "prank")
+                                                  "jia", "bare", "blist", "brange", "badj", "headw", "nrank", "prank")
                        if m.start(k) >= 0)
             star = norm.rfind("*", start, core)
             if star >= 0:  # 全国**第一**: markdown bold between scope and rank; the span is the bold part
@@ -281,6 +284,8 @@ class RankRecognizer:
             a["rank"], a["to"] = lo, hi
         elif g("blist"):
             a["rank"] = self._int(g("blist"))
+        elif g("jia"):
+            a["top"] = 3
         elif g("headw"):
             a["top"] = self._int(g("hnum"))
         elif g("nrank"):
