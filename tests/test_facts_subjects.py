@@ -1,6 +1,6 @@
 """Fact subjects: a name in brackets after another name gives way to the outer name."""
 from extract.doc import Document, Fact
-from extract.stages.facts import (company_people, company_scopes, drop_reporters, market_scopes, place_scopes, prefer_outer_names, tariff_levied,
+from extract.stages.facts import (company_people, company_scopes, holding_buyers, drop_reporters, market_scopes, place_scopes, prefer_outer_names, tariff_levied,
                                   unname_destinations, unname_index_parts)
 
 
@@ -219,6 +219,25 @@ def test_a_person_right_after_a_company_takes_its_facts():
         f = Fact("METRIC", e[co], e[value], None)
         company_people(d, [f])
         assert f.subject is e[co], text
+
+def test_a_company_bought_or_sold_gives_its_figure_to_the_buyer():
+    """facts holding_buyers (session 53): in Appaloosa增持京東317萬股，增持阿里巴巴184萬股 the shares are Appaloosa's, not the
+    bought company's, also past an earlier bought company; a company not after 增持/减持 keeps its fact."""
+    text = "期內，Appaloosa增持京東317萬股，增持阿里巴巴184萬股"
+    d, e = _doc(text, [("COMPANY", "Appaloosa"), ("COMPANY", "京東"), ("FIGURE", "317萬股"), ("COMPANY", "阿里巴巴"),
+                       ("FIGURE", "184萬股")])
+    f1, f2 = Fact("METRIC", e["京東"], e["317萬股"], None), Fact("METRIC", e["阿里巴巴"], e["184萬股"], None)
+    holding_buyers(d, [f1, f2])
+    assert f1.subject is e["Appaloosa"] and f2.subject is e["Appaloosa"]
+    d, e = _doc("Tepper上季增持了京東（JD）倉位約43%", [("PERSON", "Tepper"), ("COMPANY", "京東"), ("FIGURE", "約43%")])
+    f = Fact("METRIC", e["京東"], e["約43%"], None)
+    holding_buyers(d, [f])
+    assert f.subject is e["Tepper"]
+    d, e = _doc("Appaloosa持有京東股份，京東股價升5%", [("COMPANY", "Appaloosa"), ("COMPANY", "京東"), ("FIGURE", "5%")])
+    f = Fact("METRIC", e["京東"], e["5%"], None)
+    holding_buyers(d, [f])
+    assert f.subject is e["京東"]
+
 
 def test_a_place_right_before_a_sector_or_body_scopes_it():
     """facts place_scopes: 中国新能源汽车销量…95.6% is the sector's, 中国央行…增持20余吨 the body's; a place followed by a

@@ -25,7 +25,7 @@ from extract.stages.facts.rules import (DATA, _ASIDE_CHAIN_GAP, _CODE_AFTER_NAME
 __all__ = ["make_facts", "FactsComponent", "find_facts", "rule_hints", "trim_metrics", "keeps_its_metric",
            "prefer_outer_names", "carry_change_metrics", "carry_subjects_across_semicolons", "stake_holders",
            "named_after_rank", "bracketed_ranks", "apposed_ranks", "pair_respectively", "share_tied_ranks", "unname_destinations", "unname_index_parts",
-           "tariff_levied", "place_scopes", "company_scopes", "company_people", "market_scopes", "ranked_sector_among_sectors",
+           "tariff_levied", "place_scopes", "company_scopes", "company_people", "holding_buyers", "market_scopes", "ranked_sector_among_sectors",
            "drop_reporters", "mirror_conversions", "drop_group_ranks", "drop_event_amounts"]
 
 
@@ -828,6 +828,35 @@ def company_people(doc: Document, facts: list) -> None:
         f.subject = p
 
 
+# a verb of buying or selling a holding right before the company bought or sold (Appaloosa增持京東317萬股, 增持阿里巴巴184萬股,
+# Tepper上季增持了京東（JD）倉位約43%, 斥資約752.25萬元，增持維他奶86.6萬股)
+_HOLDING_VERB = re.compile(r"(?:增持|減持|减持|建仓|建倉)(?:了)?$")
+
+
+def holding_buyers(doc: Document, facts: list) -> None:
+    """``Appaloosa增持京東317萬股，增持阿里巴巴184萬股``: a company right after 增持/减持/建仓 is what is bought or sold; a METRIC
+    later in its clause whose subject is that company is the buyer's or seller's, the nearest COMPANY, ORG or PERSON
+    before the verb in the sentence that is not itself bought or sold. News train, extension and dev gold: of the 12
+    METRICs after such a company in the clause (5 documents) all 12 have a name before it as subject, none the company."""
+    if not facts:
+        return
+    norm = doc.norm
+    ents = sorted(doc.entities, key=lambda e: e.start)
+    held = lambda e: _HOLDING_VERB.search(norm, max(0, e.start - 3), e.start) is not None
+    for f in facts:
+        s, v = f.subject, f.value
+        if f.type != "METRIC" or s is None or s.type not in ("COMPANY", "ORG") or s.end > v.start or not held(s):
+            continue
+        cs = _clauses(doc, _sent_of(doc, v.start)[0], v.start)[-1]
+        if s.start < cs:
+            continue
+        ss = _sent_of(doc, s.start)[0]
+        holder = next((e for e in reversed(ents) if e.type in ("COMPANY", "ORG", "PERSON") and ss <= e.start
+                       and e.end <= s.start - 2 and not held(e)), None)
+        if holder is not None:
+            f.subject = holder
+
+
 _MARKET_AFTER = re.compile(r"(?:产品|產品)?(?:市场|市場)")
 _RANKED_NAMES = ("COMPANY", "ORG", "PERSON")
 # a place opening a market (中国豪华市场, 非洲的婴儿纸尿裤市场, 內地市場) before the rank: where the rank holds (session 51 h9:
@@ -1075,6 +1104,7 @@ class FactsComponent:
         ranked_company_over_place(doc, facts)
         company_scopes(doc, facts)
         company_people(doc, facts)
+        holding_buyers(doc, facts)
         facts = market_scopes(doc, facts)
         facts = ranked_sector_among_sectors(doc, facts)
         facts = copula_ranks(doc, facts)
