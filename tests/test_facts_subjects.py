@@ -1,6 +1,6 @@
 """Fact subjects: a name in brackets after another name gives way to the outer name."""
 from extract.doc import Document, Fact
-from extract.stages.facts import (company_people, company_scopes, holding_buyers, drop_reporters, market_scopes, place_scopes, prefer_outer_names, tariff_levied,
+from extract.stages.facts import (company_people, company_over_place, company_scopes, holding_buyers, drop_reporters, market_scopes, place_scopes, prefer_outer_names, tariff_levied,
                                   unname_destinations, unname_index_parts)
 
 
@@ -237,6 +237,21 @@ def test_a_company_bought_or_sold_gives_its_figure_to_the_buyer():
     f = Fact("METRIC", e["京東"], e["5%"], None)
     holding_buyers(d, [f])
     assert f.subject is e["京東"]
+
+
+def test_a_place_after_a_preposition_gives_its_figure_to_the_company():
+    """facts company_over_place (session 53): Tesla上月於中國共售出63238架 is Tesla's, not the place's; a place after 位於
+    or 来自于, or with no company before it, keeps the fact."""
+    d, e = _doc("Tesla上月於中國共售出63238架", [("COMPANY", "Tesla"), ("LOC", "中國"), ("FIGURE", "63238架")])
+    f = Fact("METRIC", e["中國"], e["63238架"], None)
+    company_over_place(d, [f])
+    assert f.subject is e["Tesla"]
+    for text, place, value in (("华为来自于中国的销售收入4.5亿美元", "中国", "4.5亿美元"),
+                               ("华为；在中国的销售收入4.5亿美元", "中国", "4.5亿美元")):
+        d, e = _doc(text, [("COMPANY", "华为"), ("LOC", place), ("FIGURE", value)])
+        f = Fact("METRIC", e[place], e[value], None)
+        company_over_place(d, [f])
+        assert f.subject is e[place], text
 
 
 def test_a_place_right_before_a_sector_or_body_scopes_it():

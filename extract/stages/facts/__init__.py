@@ -25,7 +25,7 @@ from extract.stages.facts.rules import (DATA, _ASIDE_CHAIN_GAP, _CODE_AFTER_NAME
 __all__ = ["make_facts", "FactsComponent", "find_facts", "rule_hints", "trim_metrics", "keeps_its_metric",
            "prefer_outer_names", "carry_change_metrics", "carry_subjects_across_semicolons", "stake_holders",
            "named_after_rank", "bracketed_ranks", "apposed_ranks", "pair_respectively", "share_tied_ranks", "unname_destinations", "unname_index_parts",
-           "tariff_levied", "place_scopes", "company_scopes", "company_people", "holding_buyers", "market_scopes", "ranked_sector_among_sectors",
+           "tariff_levied", "place_scopes", "company_over_place", "company_scopes", "company_people", "holding_buyers", "market_scopes", "ranked_sector_among_sectors",
            "drop_reporters", "mirror_conversions", "drop_group_ranks", "drop_event_amounts"]
 
 
@@ -729,6 +729,32 @@ def place_scopes(doc: Document, facts: list) -> None:
                 break
 
 
+# a preposition of place right before a place (在日本市占率30%, Tesla上月於中國共售出63238架, 向欧洲出口的6个集装箱); not 位于/
+# 来自于, where the place is the figure's own (位於荃灣中心…實用面積324平方呎, 来自于中国的销售收入)
+_PLACE_PREP = re.compile(r"(?<![位自])(?:在|于|於|向)$")
+
+
+def company_over_place(doc: Document, facts: list) -> None:
+    """``Tesla上月於中國共售出63238架``, ``抖音公司…判令其向美摄公司…赔偿…约2670.4万元``: a place right after 在/于/於/向 is
+    where the sentence's company acts; a METRIC whose subject is that place goes to the nearest COMPANY before it in the
+    sentence (not across ；). News train, extension and dev gold: of the 69 METRICs after a place so written with a
+    company before it in the sentence at most one (来自英国) has the place as subject, 53 the nearest company."""
+    if not facts:
+        return
+    norm = doc.norm
+    ents = sorted(doc.entities, key=lambda e: e.start)
+    for f in facts:
+        s, v = f.subject, f.value
+        if f.type != "METRIC" or s is None or s.type != "LOC" or s.end > v.start \
+                or not _PLACE_PREP.search(norm, max(0, s.start - 2), s.start):
+            continue
+        ss = _sent_of(doc, v.start)[0]
+        ss = max(ss, norm.rfind("；", ss, s.start) + 1, norm.rfind(";", ss, s.start) + 1)
+        co = next((e for e in reversed(ents) if e.type == "COMPANY" and ss <= e.start and e.end < s.start), None)
+        if co is not None:
+            f.subject = co
+
+
 _NAMED = ("COMPANY", "ORG", "PERSON", "LOC", "INDUSTRY")
 
 
@@ -1101,6 +1127,7 @@ class FactsComponent:
         unname_index_parts(doc, facts)
         tariff_levied(doc, facts)
         place_scopes(doc, facts)
+        company_over_place(doc, facts)
         ranked_company_over_place(doc, facts)
         company_scopes(doc, facts)
         company_people(doc, facts)
