@@ -233,6 +233,14 @@ def test_a_company_bought_or_sold_gives_its_figure_to_the_buyer():
     f = Fact("METRIC", e["京東"], e["約43%"], None)
     holding_buyers(d, [f])
     assert f.subject is e["Tepper"]
+    d, e = _doc("賽伯樂1.2億收購牛思巴巴，佔股本28%", [("COMPANY", "賽伯樂"), ("COMPANY", "牛思巴巴"), ("FIGURE", "28%")])
+    f = Fact("METRIC", e["牛思巴巴"], e["28%"], None)
+    holding_buyers(d, [f])
+    assert f.subject is e["牛思巴巴"]  # (a later clause: the company stays)
+    d, e = _doc("刘巨荣夫妇持有颖通控股100%股权", [("PERSON", "刘巨荣"), ("COMPANY", "颖通控股"), ("FIGURE", "100%")])
+    f = Fact("METRIC", e["颖通控股"], e["100%"], None)
+    holding_buyers(d, [f])
+    assert f.subject is e["刘巨荣"]
     d, e = _doc("Appaloosa持有京東股份，京東股價升5%", [("COMPANY", "Appaloosa"), ("COMPANY", "京東"), ("FIGURE", "5%")])
     f = Fact("METRIC", e["京東"], e["5%"], None)
     holding_buyers(d, [f])
