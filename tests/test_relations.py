@@ -1058,6 +1058,10 @@ def test_subsidiaries_past_codes_spaces_and_lists(text, spans, expected):
     ("天猫在郑州成立电子商务公司。", [("天猫", "COMPANY"), ("郑州", "LOC")], []),
     ("中石油7.3亿在吉林成立新能源公司。", [("中石油", "COMPANY"), ("吉林", "LOC")], []),
     ("中科博芯在苏州太仓市成立，依托中科院。", [("中科博芯", "COMPANY"), ("苏州太仓市", "LOC")], [("中科博芯", "苏州太仓市")]),
+    # a company (or its seat) that moves to a place is located there, not at the place it left; a plant's move is not
+    ("甲乙科技从东莞迁至韶关。", [("甲乙科技", "COMPANY"), ("东莞", "LOC"), ("韶关", "LOC")], [("甲乙科技", "韶关")]),
+    ("1999年初，丙丁集团总部搬迁至上海浦东。", [("丙丁集团", "COMPANY"), ("上海浦东", "LOC")], [("丙丁集团", "上海浦东")]),
+    ("丙丁集团将部分产能迁至越南。", [("丙丁集团", "COMPANY"), ("越南", "LOC")], []),
 ])
 def test_founding_places_give_located_in(text, spans, expected):
     from docs import make_doc

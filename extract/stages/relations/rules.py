@@ -998,6 +998,11 @@ _FOUNDED_NO_OBJECT = re.compile(r"\s*(?:了)?\s*(?:[，,。；;、：:！!？?\n
 _FOUNDED_IN = re.compile(r"(?:成立|创立|创办|诞生|注册)于$|总部设(?:立)?(?:于|在)$")
 _HQ_VISIT = re.compile(r"\s*总部")
 _HQ_DE = re.compile(r"总部(?:位于|设在|设于)$")
+# 金志利科技从东莞迁至韶关, 杉杉集团总部搬迁至上海浦东, 该公司在2021年从深圳整体搬迁到韶关: a company that moves (its seat)
+# to a place is located there (news train, extension and dev gold 3 of 3 such moves, 2 documents; the place moved
+# from is not); not where a plant, line, business or store moves (将产能迁至越南: a site, not the seat)
+_MOVED_TO = re.compile(r"(?:搬迁|迁移|迁)(?:至|到|往)$|搬(?:至|到)$")
+_MOVED_NOT = re.compile(r"厂|产能|生产|产线|业务|基地|部门|门店|中心|项目|工作|人员|员工|家人|户口|户籍")
 _FOUNDED_GAP = 40  # characters between the company and the place
 
 
@@ -1030,6 +1035,11 @@ def founding_places(doc: Document) -> List[Relation]:
                 or _FOUNDED_IN.search(before):
             company = next((companies[j] for j in range(k - 1, bisect.bisect_left(c_starts, ss) - 1, -1)
                             if p.start - companies[j].end <= _FOUNDED_GAP), None)
+        elif _MOVED_TO.search(before):
+            company = next((companies[j] for j in range(k - 1, bisect.bisect_left(c_starts, ss) - 1, -1)
+                            if p.start - companies[j].end <= _FOUNDED_GAP), None)
+            if company is not None and _MOVED_NOT.search(norm, company.end, p.start):
+                company = None
         elif _HQ_DE.search(before) and norm[p.end:p.end + 1] == "的":
             nxt = next((e for e in ents[i + 1:i + 3] if e.type == "COMPANY"), None)
             if nxt is not None and nxt.start - p.end <= 16 and not re.search(r"[，,。；;]", norm[p.end:nxt.start]):
