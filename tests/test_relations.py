@@ -235,6 +235,10 @@ def test_industry_definition_with_xifen_and_a_three_character_head():
      [("星河芯片", "苏州")]),
     # a site of the company is not its seat
     ("xAI计划扩大其位于孟菲斯的数据中心。", [("xAI", "COMPANY"), ("孟菲斯", "LOC")], []),
+    # 公司 opening a clause refers back as 该公司 does; 地处 is a seat cue
+    ("星河芯片教育科技有限公司由考研名师甲乙丙于2021年创办，公司位于苏州工业园区。",
+     [("星河芯片教育科技有限公司", "COMPANY"), ("苏州工业园区", "LOC")], [("星河芯片教育科技有限公司", "苏州工业园区")]),
+    ("星河股份：公司地处察尔汗盐湖。", [("星河股份", "COMPANY"), ("察尔汗盐湖", "LOC")], [("星河股份", "察尔汗盐湖")]),
 ])
 def test_place_shapes_give_located_in(text, spans, expected):
     from docs import make_doc
