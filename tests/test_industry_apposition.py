@@ -90,6 +90,10 @@ def test_a_sector_and_de_before_a_list_of_companies():
      [("DeepSeek", "中国杭州")]),
     ("美国连锁折扣卖场沃尔玛", [("美国", "LOC"), ("连锁折扣", "INDUSTRY"), ("沃尔玛", "COMPANY")], [("沃尔玛", "美国")]),
     ("中国竞争对手比亚迪1月份共售出", [("中国", "LOC"), ("比亚迪", "COMPANY")], [("比亚迪", "中国")]),  # 对手 is a head
+    # spaces around Latin words in the descriptor are passed over
+    ("北京的 AI 基础设施初创公司 SiliconFlow 达成合作", [("北京", "LOC"), ("AI 基础设施", "INDUSTRY"),
+                                                  ("SiliconFlow", "COMPANY")], [("SiliconFlow", "北京")]),
+    ("韩国企业 Dowoo Insys", [("韩国", "LOC"), ("Dowoo Insys", "COMPANY")], [("Dowoo Insys", "韩国")]),
     # not: another name between, punctuation, a likeness, no head noun
     ("美国对华为的制裁", [("美国", "LOC"), ("华为", "COMPANY")], []),
     ("德国，工业巨头蒂森克虏伯", [("德国", "LOC"), ("蒂森克虏伯", "COMPANY")], []),

@@ -527,7 +527,9 @@ _PLACE_DESC_NOT = re.compile(r"对(?!手)|向|把|被|给|让|将|从|跟|同|�
 def _place_descriptors(doc: Document) -> List[Relation]:
     """``located_in`` for a COMPANY right after a place and a descriptor ending in a company-type head noun, with no
     other name between (:data:`_PLACE_DESC`). In the news train, extension and dev gold 83 of 86 such places are
-    the company's ``located_in`` (the others: 中国自主品牌吉利控股集团, 日本最大的炼油商Eneos, 中国…巨头阿里巴巴集团)."""
+    the company's ``located_in`` (the others: 中国自主品牌吉利控股集团, 日本最大的炼油商Eneos, 中国…巨头阿里巴巴集团).
+    Spaces in the descriptor are passed over (中國 AI 新創公司 DeepSeek, 韩国企业 Dowoo Insys: 6 of 6 such places in
+    that gold, 6 documents; cross-fitted located_in 180/41 -> 181/41 right/false, news dev + select identical)."""
     ents = sorted(doc.entities, key=lambda e: e.start)
     out = []
     for i, c in enumerate(ents):
@@ -537,8 +539,9 @@ def _place_descriptors(doc: Document) -> List[Relation]:
         while j > 0 and ents[j].type == "INDUSTRY" and ents[j].start >= c.start - _PLACE_DESC_MAX:
             j -= 1  # (a sector may stand in the descriptor: 美国连锁折扣卖场沃尔玛)
         p = ents[j]  # the place must be the last other name before the company
-        if p.type == "LOC" and 1 < c.start - p.end <= _PLACE_DESC_MAX and _PLACE_DESC.fullmatch(doc.norm, p.end, c.start) \
-                and not _PLACE_DESC_NOT.search(doc.norm, p.end, c.start) \
+        gap = doc.norm[p.end:c.start].replace(" ", "")  # (spaces around Latin words: 北京的 AI 基础设施初创公司 SiliconFlow)
+        if p.type == "LOC" and 1 < len(gap) <= _PLACE_DESC_MAX and _PLACE_DESC.fullmatch(gap) \
+                and not _PLACE_DESC_NOT.search(gap) \
                 and not _LIKENED.search(doc.norm, max(0, p.start - 3), p.start):
             out.append(Relation("located_in", c, p))
     return out
