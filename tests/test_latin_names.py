@@ -290,3 +290,15 @@ def test_an_uncovered_latin_run_after_a_kinship_cue_is_a_company():
     unsure = {"bias": [0.0, 0, 0, 0, 0, 5.0], "w": {}}  # NONE wins everywhere
     out = LatinTyper(unsure, classes, add_threshold=0.5)(_doc(text, []))
     assert [(e.text, e.type) for e in out.entities] == [("LY Corp.", "COMPANY"), ("Toptoy", "COMPANY")]
+
+
+def test_a_latin_given_name_and_surname_after_a_title_is_a_person():
+    """(_titled_latin_persons, session 53) 首席技术官Yigal Elbaz typed COMPANY, 创始人和CEO Dario Amodei read as one run,
+    高層Eric Liang missed: PERSONs; a firm word (首席执行官Grand View Research) or no title (投资Peter Thiel) keeps it out."""
+    classes = TYPES + (NONE,)
+    text = "首席技术官Yigal Elbaz称，创始人和CEO Dario Amodei发文，高層Eric Liang作為總監，首席执行官Grand View Research，投资Peter Thiel。"
+    d = _doc(text, [("COMPANY", "Yigal Elbaz"), ("COMPANY", "CEO Dario Amodei")])
+    company = {"bias": [5.0, 0, 0, 0, 0, 0], "w": {}}  # everything a COMPANY, nothing added below 0.99
+    out = LatinTyper(company, classes, add_threshold=0.99)(d)
+    assert [(e.text, e.type) for e in out.entities] == [("Yigal Elbaz", "PERSON"), ("Dario Amodei", "PERSON"),
+                                                        ("Eric Liang", "PERSON")]
