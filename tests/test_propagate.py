@@ -168,6 +168,19 @@ def test_a_transliterated_surname_alone_is_the_person():
     assert [e.text for e in d.entities if e.type == "PERSON"] == ["埃德·赫斯", "赫斯"]
 
 
+def test_a_latin_surname_alone_is_the_person():
+    """(session 53, _LONE_LATIN) Jeff Cardenas … Cardenas告诉媒体: the surname alone, between Chinese, is the person; one
+    inside a longer Latin run (Demo Cardenas Day) is not."""
+    from extract.doc import Document
+    from extract.stages.propagate import make_propagate
+    text = "创始人Jeff Cardenas说。Cardenas告诉媒体，Demo Cardenas Day开幕。"
+    d = Document(text)
+    d.norm = text
+    d.entities = [d.entity("PERSON", 3, 16, source="ner")]
+    make_propagate(None)(d)
+    assert [(e.text, e.start) for e in d.entities if e.type == "PERSON"] == [("Jeff Cardenas", 3), ("Cardenas", 18)]
+
+
 def test_a_name_of_the_document_covers_a_number_inside_it():
     from extract.doc import Document
     from extract.stages.propagate import make_propagate
