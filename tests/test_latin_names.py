@@ -296,9 +296,9 @@ def test_a_latin_given_name_and_surname_after_a_title_is_a_person():
     """(_titled_latin_persons, session 53) 首席技术官Yigal Elbaz typed COMPANY, 创始人和CEO Dario Amodei read as one run,
     高層Eric Liang missed: PERSONs; a firm word (首席执行官Grand View Research) or no title (投资Peter Thiel) keeps it out."""
     classes = TYPES + (NONE,)
-    text = "首席技术官Yigal Elbaz称，创始人和CEO Dario Amodei发文，高層Eric Liang作為總監，首席执行官Grand View Research，投资Peter Thiel。"
-    d = _doc(text, [("COMPANY", "Yigal Elbaz"), ("COMPANY", "CEO Dario Amodei")])
+    text = "首席技术官Yigal Elbaz称，创始人和CEO Dario Amodei发文，高層Eric Liang作為總監，首席执行官Grand View Research，投资Peter Thiel，主播Auronplay。"
+    d = _doc(text, [("COMPANY", "Yigal Elbaz"), ("COMPANY", "CEO Dario Amodei"), ("COMPANY", "Auronplay")])
     company = {"bias": [5.0, 0, 0, 0, 0, 0], "w": {}}  # everything a COMPANY, nothing added below 0.99
     out = LatinTyper(company, classes, add_threshold=0.99)(d)
     assert [(e.text, e.type) for e in out.entities] == [("Yigal Elbaz", "PERSON"), ("Dario Amodei", "PERSON"),
-                                                        ("Eric Liang", "PERSON")]
+                                                        ("Eric Liang", "PERSON"), ("Auronplay", "PERSON")]
