@@ -193,3 +193,10 @@ def test_accounting_standards_and_the_wealth_connect_are_programmes():
 def test_the_quoted_plus_initiatives_are_programmes():
     # session 52 (q1): “人工智能+”, “互联网+” in quotes: gold 6 of 6 POLICY; “AI+” and an unquoted AI+ stay out
     assert titles("国泰君安指，“人工智能+”可以类比“互聯網+”，快速具备“AI+”应用，第二个是AI+。") == ["人工智能+", "互聯網+"]
+
+
+def test_rulebooks_government_reports_and_hk_schemes_are_programmes():
+    # session 53 (pol): 上市規則, 政府工作报告 / 施政報告 (not a city's: 各地 / 地方 / 公布 before), 投資移民計劃,
+    # 消費券計劃 (programme_names): gold 13 of 14 such unmarked mentions POLICY (10 documents)
+    text = "須根據上市規則予以披露，首次被写入2024政府工作报告，各地政府工作报告披露，在施政報告提出，放寬投資移民計劃，消費券計劃終止。"
+    assert titles(text) == ["上市規則", "2024政府工作报告", "施政報告", "投資移民計劃", "消費券計劃"]
