@@ -200,3 +200,9 @@ def test_rulebooks_government_reports_and_hk_schemes_are_programmes():
     # 消費券計劃 (programme_names): gold 13 of 14 such unmarked mentions POLICY (10 documents)
     text = "須根據上市規則予以披露，首次被写入2024政府工作报告，各地政府工作报告披露，在施政報告提出，放寬投資移民計劃，消費券計劃終止。"
     assert titles(text) == ["上市規則", "2024政府工作报告", "施政報告", "投資移民計劃", "消費券計劃"]
+
+
+def test_a_headline_with_a_question_or_exclamation_mark_is_no_policy():
+    # session 53 (pol): gold 1 of 8 such titles POLICY, the names inside them tagged; one holding a title stands
+    assert titles("发布的《DeepSeek，你也太懂海安农商银行了吧！》的文章，标题是《武汉要怎样出一个DeepSeek？》。") == []
+    assert titles("原文标题：《《哪吒2》各省份票房排名出炉！光线传媒老板身家大涨》") == ["《哪吒2》各省份票房排名出炉！光线传媒老板身家大涨"]
