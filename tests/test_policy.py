@@ -206,3 +206,9 @@ def test_a_headline_with_a_question_or_exclamation_mark_is_no_policy():
     # session 53 (pol): gold 1 of 8 such titles POLICY, the names inside them tagged; one holding a title stands
     assert titles("发布的《DeepSeek，你也太懂海安农商银行了吧！》的文章，标题是《武汉要怎样出一个DeepSeek？》。") == []
     assert titles("原文标题：《《哪吒2》各省份票房排名出炉！光线传媒老板身家大涨》") == ["《哪吒2》各省份票房排名出炉！光线传媒老板身家大涨"]
+
+
+def test_a_quoted_year_led_list_or_report_title_is_a_policy():
+    # session 53 (pol): quoted_year_heads: gold 9 of 9 POLICY; other year-led quotes (峰會, 主角, 年末…) 0 of 3
+    text = "公布「2025年最佳航空公司」前25位，在“2025年中国城投企业行业信用前景展望”上，在「2025國際生物計算創新峰會」表示，是“2025年最燃爽文主角”。"
+    assert titles(text) == ["2025年最佳航空公司", "2025年中国城投企业行业信用前景展望"]

@@ -60,6 +60,9 @@ class PolicyRecognizer:
         self.quoted_list = re.compile(r"[“「『](?P<name>[^”」』“「『，,。；;：:、的\s]{%d,%d}?(?:%s))[”」』]" % (
             int(p.get("quoted_list_min", 6)) - 1, int(p.get("quoted_list_max", 20)) - 1,
             "|".join(map(re.escape, lists)))) if lists else None
+        years = p.get("quoted_year_heads")  # 「2025年最佳航空公司」, “2025年中国城投企业行业信用前景展望”: a year-led list or report
+        self.quoted_year = re.compile(r"[“「『](?P<name>20\d\d年?[^”」』“「『，,。；;：:、的\s]{3,29}(?:%s))[”」』]" % "|".join(
+            map(re.escape, years))) if years else None
         names = p.get("programme_names")
         self.programmes = re.compile("|".join(f"(?:{n})" for n in names)) if names else None
         cues = p.get("work_cues")
@@ -119,7 +122,7 @@ class PolicyRecognizer:
             for m in self.quoted.finditer(norm):
                 if m.end("name") - m.start("name") <= self.quoted_max:
                     out.append(doc.entity("POLICY", m.start("name"), m.end("name"), source="policy"))
-        for quoted in (self.quoted_before, self.quoted_list):  # “新锐之星”计划, then “2021全球独角兽榜”
+        for quoted in (self.quoted_before, self.quoted_list, self.quoted_year):  # “新锐之星”计划, “2021全球独角兽榜”
             for m in quoted.finditer(norm) if quoted is not None else ():
                 if not any(e.start < m.end("name") and m.start("name") < e.end for e in out):
                     out.append(doc.entity("POLICY", m.start("name"), m.end("name"), source="policy"))
