@@ -883,3 +883,21 @@ def test_a_universitys_unit_after_it_is_part_of_the_org():
     school_units(doc)
     assert [e.text for e in sorted(doc.entities, key=lambda e: e.start)] == ["浙江大学计算机学院", "早稻田大学政治经济系",
                                                                             "上海交通大学", "复旦大学"]
+
+
+def test_an_untagged_body_before_a_bracketed_acronym_is_an_org():
+    """0d0 acronym_bodies: 获得|国家药品监督管理局（NMPA）, 英国|竞争和市场管理局（CMA） and 据|知识产权创新与竞争研究中心（CUPL） are
+    ORGs from the verb, the place or the preposition before them on (glossed_names then tags the acronym); 数据中心（IDC） and
+    a three-character 投资局（INA） stay untagged."""
+    from extract.stages.propagate import acronym_bodies, glossed_names
+    text = "机器人获得国家药品监督管理局（NMPA）批准，英国竞争和市场管理局（CMA）批准，据知识产权创新与竞争研究中心（CUPL）消息，用于数据中心（IDC），印尼投资局（INA）"
+    spans = [("LOC", text.index("英国"), text.index("英国") + 2, "ner"), ("LOC", text.index("印尼"), text.index("印尼") + 2, "ner")]
+    doc = _doc(text, spans)
+    acronym_bodies(doc)
+    glossed_names(doc)
+    assert [(e.text, e.type) for e in sorted(doc.entities, key=lambda e: e.start)] == [
+        ("国家药品监督管理局", "ORG"), ("NMPA", "ORG"), ("英国", "LOC"), ("竞争和市场管理局", "ORG"), ("CMA", "ORG"),
+        ("知识产权创新与竞争研究中心", "ORG"), ("CUPL", "ORG"), ("印尼", "LOC")]
+    doc = _doc("深化大企业开放创新中心(GOI)计划", [])
+    acronym_bodies(doc)
+    assert doc.entities == []
