@@ -901,3 +901,13 @@ def test_an_untagged_body_before_a_bracketed_acronym_is_an_org():
     doc = _doc("深化大企业开放创新中心(GOI)计划", [])
     acronym_bodies(doc)
     assert doc.entities == []
+
+
+def test_an_untagged_board_alone_is_an_org():
+    """0k2 board_names: 主板 and GEM板 standing alone and untagged are ORGs; 聯交所主板's board (a name's end), 科创板人工智能指数
+    and 科创板人工智能ETF (an index's or a fund's name) and 主板块 (a sector) stay untagged."""
+    from extract.stages.propagate import board_names
+    text = "報5286點。主板成交額近2425億元，提升 GEM板的吸引力，於聯交所主板買賣，科创板人工智能指数、科创板人工智能ETF，主板块走弱"
+    doc = _doc(text, [])
+    board_names(doc)
+    assert [(e.text, e.type) for e in doc.entities] == [("主板", "ORG"), ("GEM板", "ORG")]
