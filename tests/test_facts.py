@@ -1971,3 +1971,12 @@ def test_a_figure_after_an_estimate_word_in_its_clause_is_a_forecast():
                         ("隆基绿能预亏区间为82亿-88亿元。", "82亿-88亿元"),
                         ("分析师估计黄金投资上限近2000亿。", "近2000亿")):
         assert value not in [f.value.text for f in nlp(text).facts], text
+
+
+def test_a_firms_age_before_lai_gets_no_fact():
+    """(session 52 figdate) 成立12年来: a firm's age up to now (figures.AGE_SINCE) gets no fact from these rules (the gold's
+    metric 成立 with the firm after it is not read); 成立七年多来 keeps its fact."""
+    d = make_doc("成立12年来，星河科技开发了九大类产品", [fig("12年", 12, "年"), ("星河科技", "COMPANY")])
+    assert tuples(find_facts(d, DATA)) == []
+    d = make_doc("星河科技成立七年多来，", [("星河科技", "COMPANY"), fig("七年多", 7, "年", "more_than")])
+    assert [t[2] for t in tuples(find_facts(d, DATA))] == ["七年多"]

@@ -903,3 +903,12 @@ def test_a_flats_layout_before_jiange_is_a_count_of_rooms():
     got = {t: (e.attrs["value"], e.attrs["unit"]) for t, e in figures("面積447方呎，2房間隔；面積約340方呎，兩房間隔").items()}
     assert got["2房"] == (2, "房") and got["兩房"] == (2, "房")
     assert "兩房" not in figures("實用面積446方呎的兩房戶")
+
+
+def test_a_firms_age_before_lai_is_a_duration():
+    """成立12年来, 上市24年以来: a firm's age up to now is a FIGURE in 年 (figures.AGE_SINCE); a bare 十年来 is left to
+    the DATE recognizer."""
+    got = figures("上海家化迎来了上市24年以来的首次亏损。成立12年来，旺山旺水开发了九大类产品。")
+    assert (got["24年"].attrs["value"], got["24年"].attrs["unit"]) == (24, "年")
+    assert (got["12年"].attrs["value"], got["12年"].attrs["qualifier"]) == (12, "exact")
+    assert "十年" not in figures("十年来，公司营收翻了一番")

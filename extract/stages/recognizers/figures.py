@@ -82,6 +82,10 @@ STREAK_PERIODS = re.compile(r"(?:连续|连)(?P<n>[0-9]{1,2}|[一二三四五六
 # 5 of 6 such counts right before 間隔 are FIGUREs (3 documents), none found before; 房 elsewhere (兩房戶, 又一房企) is
 # left alone (gold 1 of 13 there)
 ROOM_LAYOUT = re.compile(r"(?<![\d.])(?P<n>[1-9]|[一二三四五两])房(?=[ \t]*间隔)")
+# 成立12年来, 上市24年以来: a firm's age counted up to now is a duration FIGURE (unit 年), not the window DATE of 七年来
+# (the DATE recognizer skips a count after these words: dates._COUNT_SINCE_NOT_AFTER): news train, extension and dev gold
+# 4 of 4 such counts before (以)来 are FIGUREs (3 documents; 七年多来 was read, the 3 others missed; session 52)
+AGE_SINCE = re.compile(r"(?:成立|上市|创立|创办|建立)(?P<n>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})年(?=以来|来(?![自看说源往到临回电]))")
 _HALF_NOT_BEFORE = set("年导价岛数径场身")  # 2年半导体, 2024年半年报: 半 starts another word
 _LEADING_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # a bare number and its separator right before a position (…74.66、|71.00、|): the number may carry a sign
@@ -292,7 +296,8 @@ class FigureRecognizer:
         starts = [f.start for f in figs]
         # the days of a streak, a flat's rooms (2房間隔: :data:`ROOM_LAYOUT`) and a streak's periods (连续两季度, 連續四季,
         # 连续三月: :data:`STREAK_PERIODS`, the unit its own)
-        for pattern, unit in ((STREAK_DAYS, "日"), (ROOM_LAYOUT, "房"), (STREAK_PERIODS, None)):
+        # a firm's age up to now (成立12年来: :data:`AGE_SINCE`)
+        for pattern, unit in ((STREAK_DAYS, "日"), (ROOM_LAYOUT, "房"), (STREAK_PERIODS, None), (AGE_SINCE, "年")):
             for m in pattern.finditer(doc.norm):
                 s, e = m.start("n"), m.end()
                 value = self.num.parse(m.group("n"))
