@@ -625,3 +625,15 @@ def test_record_window_before_a_bare_high_or_low_closing_its_clause():
         assert [e.text for e in find_dates(make_doc(text))] == [span]
     for text in ["此前一周高达15.8%", "推出3年0息、5年低息金融政策", "经济增速已连续三年低于全国"]:
         assert find_dates(make_doc(text)) == []
+
+
+@pytest.mark.parametrize("text, span", [("港島分區樓價指數去年11月中報138.23", "去年11月中"),
+                                        ("最快10月中納入港股通", "10月中"),
+                                        ("2022年中，曾有银行", "2022年中"),
+                                        ("截至今年中，泛华的账上现金只有", "截至今年中"),
+                                        ("在过去的2024年中，上述公告", "2024年"),
+                                        ("过去两年中，在以ChatGPT", "过去两年"),
+                                        ("2024年中国售出的车量", "2024年")])
+def test_the_middle_of_a_month_or_year_stays_in_the_date(text, span):
+    """(session 52 figdate) 11月中, 2022年中，: part "mid"; not 在…年中, a window's 中 or 中国 (dates._MONTH_MID, _YEAR_MID)."""
+    assert [d.text for d in find_dates(make_doc(text))] == [span]
