@@ -637,3 +637,11 @@ def test_record_window_before_a_bare_high_or_low_closing_its_clause():
 def test_the_middle_of_a_month_or_year_stays_in_the_date(text, span):
     """(session 52 figdate) 11月中, 2022年中，: part "mid"; not 在…年中, a window's 中 or 中国 (dates._MONTH_MID, _YEAR_MID)."""
     assert [d.text for d in find_dates(make_doc(text))] == [span]
+
+
+@pytest.mark.parametrize("text", ["发行价格不低于定价基准日前20个交易日公司股票", "一般节假日前的猪肉销售情况",
+                                  "该价格较最后交易日前一天的收盘价"])
+def test_qian_after_a_day_word_is_no_recent_date(text):
+    """(session 52 figdate) 基准日前, 节假日前, 交易日前: 日前 ends a day word, not 日前 "recently" (relative_not_after)."""
+    assert find_dates(make_doc(text)) == []
+    assert [d.text for d in find_dates(make_doc("公司日前宣布融资"))] == ["日前"]
