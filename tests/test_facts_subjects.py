@@ -278,3 +278,15 @@ def test_a_place_right_before_a_sector_or_body_scopes_it():
         f = Fact("METRIC", e[place], e[value], None)
         place_scopes(d, [f])
         assert f.subject is e[place], text
+
+
+def test_a_bond_yield_left_unnamed_takes_the_country_of_its_bonds():
+    """facts.rules._bond_places: 美國10年期債息…；兩年期債息報4.287厘，升7.9基點 are the country's yields; a figure after
+    another named entity past the yield word (特朗普…加征10%) stays unnamed."""
+    from extract.stages.facts.rules import _bond_places, _load
+    text = "美國10年期債息最多漲7.4基點，至4.512厘；兩年期債息報4.287厘，升7.9基點。中国10年期国债收益率反弹乏力，叠加特朗普加征10%的关税。"
+    d, e = _doc(text, [("LOC", "美國"), ("FIGURE", "4.287厘"), ("FIGURE", "7.9基點"), ("LOC", "中国"), ("PERSON", "特朗普"),
+                       ("FIGURE", "10%")])
+    facts = [Fact("METRIC", None, e[v], None) for v in ("4.287厘", "7.9基點", "10%")]
+    _bond_places(d, facts, _load())
+    assert [f.subject for f in facts] == [e["美國"], e["美國"], None]
