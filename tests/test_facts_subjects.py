@@ -290,3 +290,17 @@ def test_a_bond_yield_left_unnamed_takes_the_country_of_its_bonds():
     facts = [Fact("METRIC", None, e[v], None) for v in ("4.287厘", "7.9基點", "10%")]
     _bond_places(d, facts, _load())
     assert [f.subject for f in facts] == [e["美國"], e["美國"], None]
+
+
+def test_a_level_or_change_after_a_named_figure_takes_its_subject():
+    """facts.rules._level_after_value: 收漲0.24%，報547點 and 溢利約65億元，按年跌約17% are the first figure's
+    subject's; after 分别 the second figure is left as it is."""
+    from extract.stages.facts.rules import _level_after_value, _load
+    text = "歐洲指數收漲0.24%，報547點。太古地產溢利約65億元，按年跌約17%。甲乙收入為8億元，同比分别增长9%。"
+    d, e = _doc(text, [("LOC", "歐洲"), ("FIGURE", "0.24%"), ("FIGURE", "547點"), ("COMPANY", "太古地產"),
+                       ("FIGURE", "65億元"), ("FIGURE", "17%"), ("COMPANY", "甲乙"), ("FIGURE", "8億元"), ("FIGURE", "9%")])
+    facts = [Fact("METRIC", e["歐洲"], e["0.24%"], None), Fact("METRIC", None, e["547點"], None),
+             Fact("METRIC", e["太古地產"], e["65億元"], None), Fact("METRIC", None, e["17%"], None),
+             Fact("METRIC", e["甲乙"], e["8億元"], None), Fact("METRIC", None, e["9%"], None)]
+    _level_after_value(d, facts, _load())
+    assert [f.subject for f in facts[1::2]] == [e["歐洲"], e["太古地產"], None]
