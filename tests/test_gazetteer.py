@@ -466,3 +466,18 @@ def test_drug_brands_are_no_names():
                   for w in ("默沙东", "K药", "Keytruda", "诺和诺德", "Ozempic", "Wegovy")]
     make_entity_filter(None)(d)
     assert [e.text for e in d.entities] == ["默沙东", "诺和诺德"]
+
+
+def test_a_glued_buy_or_in_after_a_company_is_cut_off():
+    """(entity_filter.v1) 堡獅龍購股權, 在成都可可豆动画中持股: 购/購 and 中 glued to a COMPANY are cut off where the name
+    without them stands elsewhere (companies.json glued_after_company); 苏宁易购 (no 苏宁易 alone) keeps its 购."""
+    from extract.doc import Document
+    from extract.stages.basic import make_entity_filter
+    from extract.textnorm import normalize
+    text = "堡獅龍公告，向堡獅龍購股權持有人配發。饺子在可可豆动画中持股，可可豆动画出品。苏宁易购股权结构。"
+    d = Document(text)
+    d.norm = normalize(text)[0]
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("堡獅龍購", "可可豆动画中", "苏宁易购")]
+    d.entities = [d.entity("COMPANY", a, b, source="ner") for a, b in spans]
+    make_entity_filter(None)(d)
+    assert [e.text for e in d.entities] == ["堡獅龍", "可可豆动画", "苏宁易购"]
