@@ -481,3 +481,18 @@ def test_a_glued_buy_or_in_after_a_company_is_cut_off():
     d.entities = [d.entity("COMPANY", a, b, source="ner") for a, b in spans]
     make_entity_filter(None)(d)
     assert [e.text for e in d.entities] == ["堡獅龍", "可可豆动画", "苏宁易购"]
+
+
+def test_a_partnerships_legal_form_in_brackets_is_part_of_its_name():
+    """(entity_filter.v1) 众华会计师事务所(特殊普通合伙), 永鑫方舟股权投资管理合伙企业（普通合伙）: the bracketed legal form of a
+    partnership is taken into the COMPANY."""
+    from extract.doc import Document
+    from extract.stages.basic import make_entity_filter
+    from extract.textnorm import normalize
+    text = "审计机构众华会计师事务所(特殊普通合伙)出具报告，永鑫方舟股权投资管理合伙企业（普通合伙）为管理人。"
+    d = Document(text)
+    d.norm = normalize(text)[0]
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("众华会计师事务所", "永鑫方舟股权投资管理合伙企业")]
+    d.entities = [d.entity("COMPANY", a, b, source="ner") for a, b in spans]
+    make_entity_filter(None)(d)
+    assert [e.text for e in d.entities] == ["众华会计师事务所(特殊普通合伙)", "永鑫方舟股权投资管理合伙企业（普通合伙）"]
