@@ -784,6 +784,29 @@ def test_a_company_before_a_fund_name_is_the_fund():
     assert got == sorted(["永赢先进制造智选混合基金", "思科投资", "三星催化基金", "墨云科技", "苏州天使母基金", "Pershing Square"])
 
 
+def test_a_product_fund_name_is_one_company():
+    """0t product_funds: 银华数字经济股票基金 (read ORG), 鹏华|碳中和|主题基金 and 新能源汽车|主题基金 (sectors inside, the second
+    not grown into the first), 通过|农业ETF联接基金 (a cue; the sector inside) and 以|永赢|先进制造智选混合基金 (the name
+    read elsewhere) are one COMPANY each; 中國股票基金 (2 characters) and 相关场外指数基金
+    (场外) stay as they are."""
+    from extract.stages.propagate import make_propagate
+    text = ("银华数字经济股票基金则重点。在鹏华碳中和主题基金和新能源汽车主题基金4季度报。通过农业ETF联接基金（01。"
+            "增持中國股票基金。相关场外指数基金。永赢先进制造智选混合基金净值。以永赢先进制造智选混合基金为例。")
+    spans = []
+    for part, type_ in (("银华数字经济股票基金", "ORG"), ("鹏华", "COMPANY"), ("碳中和", "INDUSTRY"),
+                        ("新能源汽车", "INDUSTRY"), ("农业", "INDUSTRY"), ("中國", "LOC"), ("相关", "INDUSTRY"),
+                        ("永赢先进制造智选混合基金", "COMPANY")):
+        i = text.index(part)
+        spans.append((type_, i, i + len(part), "ner"))
+    i = text.rindex("先进制造")
+    spans.append(("INDUSTRY", i, i + 4, "ner"))
+    doc = make_propagate(None)(_doc(text, spans))
+    got = sorted((e.type, e.text) for e in doc.entities)
+    assert got == sorted([("COMPANY", "银华数字经济股票基金"), ("COMPANY", "鹏华碳中和主题基金"), ("COMPANY", "新能源汽车主题基金"),
+                          ("COMPANY", "农业ETF联接基金"), ("LOC", "中國"), ("INDUSTRY", "相关"),
+                          ("COMPANY", "永赢先进制造智选混合基金"), ("COMPANY", "永赢先进制造智选混合基金")])
+
+
 def test_a_name_cut_one_character_short_grows_over_it():
     """0b cut_short_names: 乐舒|适 (适 after every 乐舒, the next character varying) grows to 乐舒适; 保时捷|全新 (新 after
     every 全 too) and 周大福|的 (a function word) stay."""

@@ -894,6 +894,62 @@ def company_funds(doc: Document) -> None:
         doc.entities = [x for x in doc.entities if id(x) not in drop]
 
 
+_PRODUCT_FUND = re.compile(r"(?:主题|主題|混合|股票|债券|債券|指数|指數|联接|聯接)型?基金(?![会會]|公司|经理|經理|管理)")
+_PRODUCT_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
+_PRODUCT_STOP = re.compile(r"[的与及或是在等由获对将已被了其]|场外|相关")
+_PRODUCT_ANCHORS = ("COMPANY", "ORG", "LOC", "INDUSTRY")
+_PRODUCT_BEFORE_OK = "以在如和兼过用为、"
+_PRODUCT_CUE = re.compile(r"通过|以|在|如|兼")  # where an untagged name starts  # a CJK character that may stand right before the fund's name (以|永赢…混合基金为例)
+
+
+def product_funds(doc: Document) -> None:
+    """0t. ``鹏华|碳中和|主题基金`` → COMPANY: a fund product's name, ending in 主题/混合/股票(型)/债券/指数/联接 + 基金
+    (银华数字经济股票基金, 新能源汽车主题基金, 农业ETF联接基金, 鼎亞中國絕對收益債券基金), is one COMPANY. It starts where an
+    entity the NER read starts (a house, a sector, a place) at a word's start (after punctuation or 以/在/如/和/兼/通过/用/
+    为); else where a fund COMPANY of the document spelled the same starts (以|永赢先进制造智选混合基金 after 值实现…永赢先进
+    制造智选混合基金 elsewhere); else right after the last 通过/以/在/如/兼 (其在|碳中和主题基金, 通过|农业ETF联接基金). It needs
+    3 characters or more before the type word; entities inside are absorbed, one running past either end keeps it apart,
+    and so does a function word inside (的/与/及/是/等 …; 场外/相关: 相关场外指数基金). Gold (news train, extension and
+    dev): 16 of the 16 named product funds are one COMPANY (6 documents); the generic ones (联接基金, 场外指数基金,
+    中國股票基金) are no entity. Session 52: cross-fitted COMPANY 8306/1112/1224 -> 8314/1112/1216 right/false/missed
+    (ORG false 377 -> 375, INDUSTRY false 1580 -> 1577), invested_in 135/42/203 -> 137/42/201 (0.5243 -> 0.5300),
+    relations micro 1010/616 -> 1012/616, facts 6205/2304 -> 6207/2302; news dev + select identical."""
+    norm = doc.norm
+    drop, prev, added = set(), 0, []
+    known = {norm[x.start:x.end] for x in doc.entities if x.type == "COMPANY" and _PRODUCT_FUND.search(norm, x.start, x.end)}
+    for m in _PRODUCT_FUND.finditer(norm):
+        left = m.start()
+        while left > prev and _PRODUCT_NAME.fullmatch(norm, left - 1, left):
+            left -= 1  # back over the name's characters, not into the fund before it (…主题基金和新能源汽车主题基金)
+        prev = m.end()
+        starts = sorted((x.start, i) for i, x in enumerate(doc.entities)
+                        if x.type in _PRODUCT_ANCHORS and id(x) not in drop and left <= x.start and m.start() - x.start >= 3
+                        and x.start < m.start())
+        for s, i in starts:
+            if s > 0 and is_han(norm[s - 1]) and norm[s - 1] not in _PRODUCT_BEFORE_OK:
+                continue
+            if _PRODUCT_STOP.search(norm, s, m.start()):
+                continue
+            _one_fund(doc, i, doc.entities[i], m.end(), drop)
+            break
+        else:
+            s = next((k for k in range(left, m.start() - 2) if norm[k:m.end()] in known), None)
+            if s is None:
+                cue = None
+                for c in _PRODUCT_CUE.finditer(norm, left, m.start()):
+                    cue = c
+                s = cue.end() if cue is not None else None
+            if s is None or m.start() - s < 3 or _PRODUCT_STOP.search(norm, s, m.start()):
+                continue
+            if any(x.start < m.end() and x.end > s and (x.start < s or x.end > m.end()) for x in doc.entities):
+                continue
+            inside = [x for x in doc.entities if x.start >= s and x.end <= m.end()]
+            drop.update(id(x) for x in inside)
+            added.append(doc.entity("COMPANY", s, m.end(), source="propagate"))
+    if drop or added:
+        doc.entities = sorted([x for x in doc.entities if id(x) not in drop] + added, key=lambda x: (x.start, x.end))
+
+
 _OPENING = " \t\u3000《〈「『“\"'（("  # what may stand between a country and the body's name
 
 
@@ -1208,6 +1264,7 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
         province_companies(doc)
         place_funds(doc)
         company_funds(doc)
+        product_funds(doc)
         if glosses:
             acronym_bodies(doc)
             glossed_names(doc)
