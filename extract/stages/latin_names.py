@@ -75,7 +75,7 @@ def _after_kinship_cue(norm: str, s: int, t: int) -> bool:
     """Whether the Latin run ``norm[s:t]`` comes right after 旗下/子公司/母公司 and before no product's or plant's head
     (the company names of :func:`extract.stages.mentions._framed_company`; news train, extension and dev gold 32 of 34
     such Latin names COMPANYs). :meth:`LatinTyper._add_uncovered` adds such a run as a COMPANY below ``add_threshold``
-    too (session 52: cross-fitted COMPANY 8296/1126/1234 -> 8299/1126/1231 right/false/missed, subsidiary_of 66/8 ->
+    too (session 53: cross-fitted COMPANY 8296/1126/1234 -> 8299/1126/1231 right/false/missed, subsidiary_of 66/8 ->
     67/9: 软银旗下的LY Corp．, 名创旗下Toptoy, Snapchat 的母公司 Snap)."""
     from extract.stages.mentions import _COMPANY_CUE_BEFORE, _NOT_COMPANY_AFTER
 
@@ -317,7 +317,7 @@ class LatinTyper:
             if best == "INDUSTRY" and (names_a_technology(norm, s, t) or names_an_occasion(norm, t)
                                        or follows_a_non_sector_word(norm, s)):
                 # AI终端, AI时代 (ai_technology_after), AI专家 (occasion_after), 公司的AI, 部署AI (…_before): no sector, as
-                # entity_filter decides for the NER's (session 52: with the occasion and non-sector words too, cross-fitted
+                # entity_filter decides for the NER's (session 53: with the occasion and non-sector words too, cross-fitted
                 # INDUSTRY 3987/1606 -> 3987/1602 right/false, other layers, news dev + select identical)
                 continue
             if p[best] < self.add_threshold and _after_kinship_cue(norm, s, t):

@@ -1027,7 +1027,7 @@ def school_units(doc: Document) -> None:
     """0r. ``浙江大学|计算机学院`` → ORG ``浙江大学计算机学院``: a university's ORG (…大学) followed by untagged Chinese characters
     that end in a school, department, institute or laboratory (学院, 系, 研究院, 研究所, 实验室; no 等/的/和/与/及/、 or 关系
     between, not 系统/系列) is one ORG with its unit, as the news train, extension and dev gold writes it at 8 of 8 such
-    names (华东师范大学城市发展研究院, 早稻田大学政治经济系, 清华大学计算机系, 南开大学金融发展研究院; none split). Session 52
+    names (华东师范大学城市发展研究院, 早稻田大学政治经济系, 清华大学计算机系, 南开大学金融发展研究院; none split). Session 53
     (orgx): the cross-fitted news training and news dev predictions grow 3 such ORGs, 3 right (3 documents)."""
     norm = doc.norm
     starts = sorted(x.start for x in doc.entities)

@@ -624,7 +624,7 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
         # is a fact value; 三四成 keeps its fact). Session 51 h8: news dev + select 2 false facts fewer
     if unit == "年" and e.type == "FIGURE" and _age_since(norm, e):
         return True  # 成立12年来, 上市24年以来: a firm's age (figures.AGE_SINCE); the gold's fact (metric 成立/上市, the firm
-        # its subject) is one these rules do not read: with facts cross-fitted 6195/2313 -> 6196/2315 (session 52)
+        # its subject) is one these rules do not read: with facts cross-fitted 6195/2313 -> 6196/2315 (session 53)
     if unit == "家" and not any(ch.isdigit() for ch in e.text) and e.attrs.get("value") in (1000, 10000):
         return True  # 千家 / 万家: a round stand-in for a count given elsewhere
     before = norm[max(ss, e.start - 6):e.start].rstrip(" \n")

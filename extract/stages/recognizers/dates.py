@@ -71,7 +71,7 @@ _YEAR_PART = re.compile(r"[ \t]*(年底|年末|年初|全年)")
 # 去年11月中公布, 最快10月中納入; 2022年中，, 截至今年中，: 中 after a month (not a word it starts: 中国, 中旬 …) or after a
 # year before a comma (not after 在/的/至: 在过去的2024年中， is "in the year"; not a window, 过去两年中, 过去几个月中, nor
 # 龍年中) is the middle of it, part "mid": news train, extension and dev gold 6 of 6 such (5 documents) end at 中; the
-# year's 中 elsewhere is left alone (session 52)
+# year's 中 elsewhere is left alone (session 53)
 _MONTH_MID = re.compile(r"中(?![国华央东西南北部外心小大期资间方文日美欧港台旬上下成前后标共信金游])")
 _YEAR_MID = re.compile(r"中(?=[，,])")
 _PART_ENDS = "底末初旬"  # the last character of a part of a month or year (8月底, 年末, 1月初, 中旬)

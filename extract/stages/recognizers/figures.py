@@ -84,7 +84,7 @@ STREAK_PERIODS = re.compile(r"(?:连续|连)(?P<n>[0-9]{1,2}|[一二三四五六
 ROOM_LAYOUT = re.compile(r"(?<![\d.])(?P<n>[1-9]|[一二三四五两])房(?=[ \t]*间隔)")
 # 成立12年来, 上市24年以来: a firm's age counted up to now is a duration FIGURE (unit 年), not the window DATE of 七年来
 # (the DATE recognizer skips a count after these words: dates._COUNT_SINCE_NOT_AFTER): news train, extension and dev gold
-# 4 of 4 such counts before (以)来 are FIGUREs (3 documents; 七年多来 was read, the 3 others missed; session 52)
+# 4 of 4 such counts before (以)来 are FIGUREs (3 documents; 七年多来 was read, the 3 others missed; session 53)
 AGE_SINCE = re.compile(r"(?:成立|上市|创立|创办|建立)(?P<n>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})年(?=以来|来(?![自看说源往到临回电]))")
 _HALF_NOT_BEFORE = set("年导价岛数径场身")  # 2年半导体, 2024年半年报: 半 starts another word
 _LEADING_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
