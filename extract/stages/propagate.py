@@ -957,16 +957,23 @@ def foreign_prefixes(doc: Document, countries: Sequence[str], after: tuple, head
     """0g. ``美国财政部`` → LOC 美国 + ORG 财政部: a foreign country's name (``countries``, longest first) that starts an
     ORG is a LOC of its own, unless the rest starts with one of ``after`` (美国政府: M7) or ends with one of ``heads``
     (美国银行, 澳大利亚证券交易所): GUIDELINES M13."""
+    _split_leading_place(doc, countries, lambda rest: len(rest.lstrip(_OPENING)) >= 2 and not rest.startswith(after)
+                         and not rest.endswith(heads), opening=_OPENING)  # 英國《衛報》: the mark is no part of the name
+
+
+def _split_leading_place(doc: Document, places: Sequence[str], splits, opening: str = "") -> None:
+    """An ORG starting with one of ``places`` (the first that matches) whose rest ``splits(rest)`` accepts becomes a LOC
+    on the place and an ORG on the rest, less any of the characters ``opening`` that start it: the loop of
+    :func:`foreign_prefixes` and :func:`home_agencies`."""
     norm = doc.norm
     out, changed = [], False
     for e in doc.entities:
-        c = next((c for c in countries if norm.startswith(c, e.start)), None) if e.type == "ORG" else None
+        c = next((c for c in places if norm.startswith(c, e.start)), None) if e.type == "ORG" else None
         rest = norm[e.start + len(c):e.end] if c else ""
-        if c and len(rest.lstrip(_OPENING)) >= 2 and not rest.startswith(after) and not rest.endswith(heads):
+        if c and splits(rest):
             cut = e.start + len(c)
             out.append(doc.entity("LOC", e.start, cut, source=e.source))
-            lo = cut + len(rest) - len(rest.lstrip(_OPENING))  # 英國《衛報》: the title mark is no part of the name
-            out.append(doc.entity("ORG", lo, e.end, source=e.source))
+            out.append(doc.entity("ORG", cut + len(rest) - len(rest.lstrip(opening)), e.end, source=e.source))
             changed = True
         else:
             out.append(e)
@@ -979,25 +986,13 @@ def home_agencies(doc: Document, rule: dict) -> None:
     starting an ORG whose rest is a ministry or an agency (starts with 国家/国务院, ends in 部/局/署/处/司, or is 央行) is a
     LOC of its own, as a foreign country is before its body (GUIDELINES M13: 中国 LOC + 央行 ORG); 中国证监会, 中国人民银行,
     香港特区政府, 香港政府 and companies (…公司) stay whole. See ``_why_home_agencies`` in ``propagate.json``."""
-    norm = doc.norm
     places = tuple(rule.get("places", ()))
     starts, ends = tuple(rule.get("starts", ())), tuple(rule.get("ends", ()))
     names, not_ends, not_starts = frozenset(rule.get("names", ())), tuple(rule.get("not_ends", ())), \
         tuple(rule.get("not_starts", ()))
-    out, changed = [], False
-    for e in doc.entities:
-        c = next((c for c in places if norm.startswith(c, e.start)), None) if e.type == "ORG" else None
-        rest = norm[e.start + len(c):e.end] if c else ""
-        if c and len(rest) >= 2 and (rest in names or rest.startswith(starts) or rest.endswith(ends)) \
-                and not rest.endswith(not_ends) and not rest.startswith(not_starts):
-            cut = e.start + len(c)
-            out.append(doc.entity("LOC", e.start, cut, source=e.source))
-            out.append(doc.entity("ORG", cut, e.end, source=e.source))
-            changed = True
-        else:
-            out.append(e)
-    if changed:
-        doc.entities = out
+    _split_leading_place(doc, places, lambda rest: len(rest) >= 2
+                         and (rest in names or rest.startswith(starts) or rest.endswith(ends))
+                         and not rest.endswith(not_ends) and not rest.startswith(not_starts))
 
 
 def degree_tails(doc: Document, degree: re.Pattern, heads: re.Pattern) -> None:
