@@ -18,6 +18,7 @@ from typing import Optional
 
 from extract.doc import Document, Fact
 from extract.registry import components
+from extract.textnorm import is_han
 from extract.stages.indices import INDEX_NAME as _INDEX_NAME, INDEX_TAIL as _INDEX_TAIL
 from extract.stages.facts.rules import (DATA, _ASIDE_CHAIN_GAP, _CODE_AFTER_NAME, _clauses, _coordinated, _index, _is_amount, _load,
                                         _sent_of, _starting_in, _value_chain, find_facts, rule_hints)
@@ -734,6 +735,12 @@ def place_scopes(doc: Document, facts: list) -> None:
 _PLACE_PREP = re.compile(r"(?<![位自])(?:在|于|於|向)$")
 
 
+def _part_start(norm: str, ss: int, pos: int) -> int:
+    """The start of the part of the sentence starting at ``ss`` that holds ``pos``: right after the last ；or ; between
+    them, else ``ss`` (the rules that look for a name before a value or a rank "not across ；")."""
+    return max(ss, norm.rfind("；", ss, pos) + 1, norm.rfind(";", ss, pos) + 1)
+
+
 def company_over_place(doc: Document, facts: list) -> None:
     """``Tesla上月於中國共售出63238架``, ``抖音公司…判令其向美摄公司…赔偿…约2670.4万元``: a place right after 在/于/於/向 is
     where the sentence's company acts; a METRIC whose subject is that place goes to the nearest COMPANY before it in the
@@ -748,8 +755,7 @@ def company_over_place(doc: Document, facts: list) -> None:
         if f.type != "METRIC" or s is None or s.type != "LOC" or s.end > v.start \
                 or not _PLACE_PREP.search(norm, max(0, s.start - 2), s.start):
             continue
-        ss = _sent_of(doc, v.start)[0]
-        ss = max(ss, norm.rfind("；", ss, s.start) + 1, norm.rfind(";", ss, s.start) + 1)
+        ss = _part_start(norm, _sent_of(doc, v.start)[0], s.start)
         co = next((e for e in reversed(ents) if e.type == "COMPANY" and ss <= e.start and e.end < s.start), None)
         if co is not None:
             f.subject = co
@@ -776,8 +782,7 @@ def ranked_company_over_place(doc: Document, facts: list) -> None:
         if f.type != "RANKING" or f.position is not None or s is None or s.type not in ("LOC", "INDUSTRY") \
                 or s.end > v.start:
             continue
-        ss, _ = _sent_of(doc, v.start)
-        ss = max(ss, norm.rfind("；", ss, v.start) + 1, norm.rfind(";", ss, v.start) + 1)
+        ss = _part_start(norm, _sent_of(doc, v.start)[0], v.start)
         cl = _clauses(doc, ss, v.start)[-1]
         if s.start < ss or s.end > cl or any(cl <= e.start and e.end <= v.start for e in ents if e.type in _NAMED):
             continue
@@ -880,7 +885,7 @@ def holding_buyers(doc: Document, facts: list) -> None:
         if s.start < cs:
             continue
         ss = _sent_of(doc, s.start)[0]
-        holder = next((e for e in reversed(ents) if e.type in ("COMPANY", "ORG", "PERSON") and ss <= e.start
+        holder = next((e for e in reversed(ents) if e.type in _HOLDERS and ss <= e.start
                        and e.end <= s.start - 2 and not held(e)), None)
         if holder is not None:
             f.subject = holder
@@ -987,7 +992,6 @@ def ranked_sector_among_sectors(doc: Document, facts: list) -> list:
 _RANK_COPULA = re.compile(r"(?:成为|成為|成了|是|(?<![视視称稱作认認])[为為])")  # (被视为…第一人: a view, not a copula)
 _COPULA_NEGATED = re.compile(r"(?:不|并非|並非|不再|未能|没能|沒能|并不|並不)\Z")
 _RANK_FORECAST = re.compile(r"将|將|预计|預計|有望|料|或将|或將|可望")
-_COPULA_NAMES = ("COMPANY", "ORG", "PERSON")
 
 
 def copula_ranks(doc: Document, facts: list) -> list:
@@ -1002,16 +1006,15 @@ def copula_ranks(doc: Document, facts: list) -> list:
     clause only and 视为 a copula: 2 false more, 将超越比亞迪，成為…全球第五大車企 and 被视为…第一人.)"""
     norm = doc.norm
     have = {id(f.value) for f in facts if f.type == "RANKING"}
-    names = sorted((e for e in doc.entities if e.type in _COPULA_NAMES), key=lambda e: e.start)
+    names = sorted((e for e in doc.entities if e.type in _RANKED_NAMES), key=lambda e: e.start)
     if not names:
         return facts
     out = list(facts)
     for r in doc.entities:
-        if r.type != "RANK" or id(r) in have or r.end >= len(norm) or not ("\u4e00" <= norm[r.end] <= "\u9fff") \
+        if r.type != "RANK" or id(r) in have or r.end >= len(norm) or not is_han(norm[r.end]) \
                 or norm[r.end] == "的":
             continue
-        ss, _ = _sent_of(doc, r.start)
-        ss = max(ss, norm.rfind("；", ss, r.start) + 1, norm.rfind(";", ss, r.start) + 1)
+        ss = _part_start(norm, _sent_of(doc, r.start)[0], r.start)
         cl = _clauses(doc, ss, r.start)[-1]
         m = None
         for m in _RANK_COPULA.finditer(norm, cl, r.start):
