@@ -57,6 +57,7 @@ from typing import List, Optional, Sequence
 from extract.doc import Document
 from extract.registry import components
 from extract.stages.hashing import read_weights, slot_hasher, sparse_prob, weights_file
+from extract.textnorm import is_latin_letter
 
 __all__ = ["MentionFilter", "features", "candidates", "echoes", "check_source_thresholds", "ECHO", "DIM",
            "make_mention_filter", "make_mention_echo"]
@@ -323,7 +324,7 @@ def _framed_company(norm: str, e) -> bool:
     s = e.start
     if s and norm[s - 1] in "“「":
         s -= 1
-    elif not ("A" <= norm[s:s + 1] <= "Z" or "a" <= norm[s:s + 1] <= "z"):
+    elif not is_latin_letter(norm[s:s + 1]):
         return False
     return _COMPANY_CUE_BEFORE.search(norm, max(0, s - 6), s) is not None and _NOT_COMPANY_AFTER.match(norm, e.end) is None
 
