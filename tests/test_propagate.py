@@ -34,6 +34,17 @@ def _doc(text, spans):
     return doc
 
 
+def _listed_orgs(names):
+    """A document of ``names`` joined by ，, each an ORG of the NER."""
+    text = "，".join(names)
+    spans, pos = [], 0
+    for n in names:
+        k = text.index(n, pos)
+        spans.append(("ORG", k, k + len(n), "ner"))
+        pos = k + len(n)
+    return _doc(text, spans)
+
+
 def test_found_name_is_tagged_elsewhere_but_longer_entities_win():
     from extract.stages.propagate import make_propagate
     text = "甲乙丙科技宣布扩产。甲乙丙科技研究院成立。报告称甲乙丙科技营收增长。"
@@ -416,13 +427,7 @@ def test_a_foreign_country_before_its_body_is_a_place_of_its_own():
     whole = data["foreign_whole"]
     countries = sorted(data["foreign_countries"], key=len, reverse=True)
     names = ["美国劳工部", "美国政府", "美国银行", "澳大利亚证券交易所", "中国证监会", "英国《卫报", "新加坡南洋理工大学"]
-    text = "，".join(names)
-    spans, pos = [], 0
-    for n in names:
-        k = text.index(n, pos)
-        spans.append(("ORG", k, k + len(n), "ner"))
-        pos = k + len(n)
-    doc = _doc(text, spans)
+    doc = _listed_orgs(names)
     foreign_prefixes(doc, countries, tuple(whole["after"]), tuple(whole["heads"]))
     got = [(e.text, e.type) for e in sorted(doc.entities, key=lambda e: e.start)]
     assert got == [("美国", "LOC"), ("劳工部", "ORG"), ("美国政府", "ORG"), ("美国银行", "ORG"),
@@ -862,13 +867,7 @@ def test_china_or_hong_kong_before_a_ministry_or_agency_is_a_place_of_its_own():
     rule = load_rules("propagate")["home_agencies"]
     names = ["中國金融監管總局", "中国国务院关税税则委员会", "香港政府统计处", "中国央行", "中国证监会", "中国人民银行",
              "香港特区政府", "中国政府", "中国铁道总公司"]
-    text = "，".join(names)
-    spans, pos = [], 0
-    for n in names:
-        k = text.index(n, pos)
-        spans.append(("ORG", k, k + len(n), "ner"))
-        pos = k + len(n)
-    doc = _doc(text, spans)
+    doc = _listed_orgs(names)
     home_agencies(doc, rule)
     got = [(e.text, e.type) for e in sorted(doc.entities, key=lambda e: e.start)]
     assert got == [("中國", "LOC"), ("金融監管總局", "ORG"), ("中国", "LOC"), ("国务院关税税则委员会", "ORG"),
@@ -884,13 +883,7 @@ def test_a_degree_or_study_word_after_a_school_is_outside_the_org():
     from extract.stages.recognizers._data import alternation, load_rules
     data = load_rules("propagate")
     names = ["中国人民大学财务会计专业经济学学士", "清华大学计算机系学士", "浙江大学研究生", "香港中文大学", "中国证监会"]
-    text = "，".join(names)
-    spans, pos = [], 0
-    for n in names:
-        k = text.index(n, pos)
-        spans.append(("ORG", k, k + len(n), "ner"))
-        pos = k + len(n)
-    doc = _doc(text, spans)
+    doc = _listed_orgs(names)
     degree_tails(doc, re.compile(alternation(data["degree_words"])), re.compile(alternation(data["school_heads"])))
     got = [e.text for e in sorted(doc.entities, key=lambda e: e.start)]
     assert got == ["中国人民大学", "清华大学计算机系", "浙江大学", "香港中文大学", "中国证监会"]
