@@ -373,52 +373,40 @@ def test_metric_acronyms_are_no_names():
     assert d.entities == []
 
 
-def test_product_and_currency_words_are_no_names():
-    """(entity_filter.v1) product, technology and currency words and market jargon (TOPCon, Robotaxi, 安卓, 美匯, 歐羅,
-    盈喜, 图源) that the NER types COMPANY are dropped (not_names.json terms); a company beside them stays."""
+def _kept_by_filter(text, words):
+    """The ``words`` (each a COMPANY of the NER at its first place in ``text``) that the entity filter keeps."""
     from extract.doc import Document
     from extract.stages.basic import make_entity_filter
     from extract.textnorm import normalize
-    words = ("TOPCon", "Robotaxi", "安卓", "美匯", "歐羅", "盈喜", "图源", "晶科能源")
-    text = "TOPCon电池，Robotaxi车队，安卓手机，美匯回落，歐羅上升，據盈喜公告，图源：晶科能源"
     d = Document(text)
     d.norm = normalize(text)[0]
-    spans = [(text.index(w), text.index(w) + len(w)) for w in words]
-    d.entities = [d.entity("COMPANY", a, b, source="ner") for a, b in spans]
+    d.entities = [d.entity("COMPANY", text.index(w), text.index(w) + len(w), source="ner") for w in words]
     make_entity_filter(None)(d)
-    assert [e.text for e in d.entities] == ["晶科能源"]
+    return [e.text for e in d.entities]
+
+
+def test_product_and_currency_words_are_no_names():
+    """(entity_filter.v1) product, technology and currency words and market jargon (TOPCon, Robotaxi, 安卓, 美匯, 歐羅,
+    盈喜, 图源) that the NER types COMPANY are dropped (not_names.json terms); a company beside them stays."""
+    words = ("TOPCon", "Robotaxi", "安卓", "美匯", "歐羅", "盈喜", "图源", "晶科能源")
+    text = "TOPCon电池，Robotaxi车队，安卓手机，美匯回落，歐羅上升，據盈喜公告，图源：晶科能源"
+    assert _kept_by_filter(text, words) == ["晶科能源"]
 
 
 def test_ordinary_words_and_product_names_are_no_names():
     """(entity_filter.v1) ordinary words and product names (万物, 小陽春 read 小阳春, 高精度, App Store, 創科 read 创科,
     Open-Sora) that the NER types COMPANY are dropped (not_names.json terms); a company beside them stays."""
-    from extract.doc import Document
-    from extract.stages.basic import make_entity_filter
-    from extract.textnorm import normalize
     words = ("万物", "小陽春", "高精度", "App Store", "創科", "Open-Sora", "潞晨科技")
     text = "互联网加万物，樓市小陽春，高精度避障，App Store下载，金融和創科生态，Open-Sora由潞晨科技开源"
-    d = Document(text)
-    d.norm = normalize(text)[0]
-    spans = [(text.index(w), text.index(w) + len(w)) for w in words]
-    d.entities = [d.entity("COMPANY", a, b, source="ner") for a, b in spans]
-    make_entity_filter(None)(d)
-    assert [e.text for e in d.entities] == ["潞晨科技"]
+    assert _kept_by_filter(text, words) == ["潞晨科技"]
 
 
 def test_stock_tickers_are_no_names():
     """(entity_filter.v1) a US stock ticker in brackets after its company (亚马逊（AMZN）, 台积电(TSM), 百度（BIDU）) that the
     NER types COMPANY is dropped (not_names.json terms); the company before it stays."""
-    from extract.doc import Document
-    from extract.stages.basic import make_entity_filter
-    from extract.textnorm import normalize
     words = ("亚马逊", "AMZN", "台积电", "TSM", "百度", "BIDU")
     text = "亚马逊（AMZN）和台积电(TSM)上涨，增持百度（BIDU）"
-    d = Document(text)
-    d.norm = normalize(text)[0]
-    spans = [(text.index(w), text.index(w) + len(w)) for w in words]
-    d.entities = [d.entity("COMPANY", a, b, source="ner") for a, b in spans]
-    make_entity_filter(None)(d)
-    assert [e.text for e in d.entities] == ["亚马逊", "台积电", "百度"]
+    assert _kept_by_filter(text, words) == ["亚马逊", "台积电", "百度"]
 
 
 def test_solar_cell_technologies_are_no_names():
