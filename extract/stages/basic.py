@@ -639,28 +639,33 @@ _SECTOR_CONJ_GENERIC = frozenset("技术 科学 工程 服务 管理 应用 开�
                                  "零部件 零组件 配件 解决方案 供应 加工 材料 设备".split())
 
 
+def _sector_parts(norm: str, e) -> list | None:
+    """The parts ``(start, end)`` of the INDUSTRY ``e`` cut at & or / (``_SECTOR_PAIR``) or else at 和/与/及/、/以及
+    (``_SECTOR_CONJ``; not in a span ending in 业 or naming 相关/其他, ``_SECTOR_CONJ_WHOLE``, nor with a generic part,
+    ``_SECTOR_CONJ_GENERIC``); None where it is not cut."""
+    if _SECTOR_PAIR.search(norm, e.start, e.end):
+        cuts, conj = _SECTOR_PAIR.finditer(norm, e.start, e.end), False
+    elif norm[e.end - 1] != "业" and _SECTOR_CONJ.search(norm, e.start + 1, e.end - 1) \
+            and not _SECTOR_CONJ_WHOLE.search(norm, e.start, e.end):
+        cuts, conj = _SECTOR_CONJ.finditer(norm, e.start + 1, e.end - 1), True
+    else:
+        return None
+    bounds = [e.start] + [x for m in cuts for x in m.span()] + [e.end]
+    parts = list(zip(bounds[::2], bounds[1::2]))
+    if conj and any(norm[a:b] in _SECTOR_CONJ_GENERIC for a, b in parts):
+        return None
+    return parts
+
+
 def _split_sector_pairs(doc: Document, srcs) -> None:
-    """Replace each INDUSTRY of ``srcs`` joined by & or / (``_SECTOR_PAIR``) with its parts, each of two characters or
-    more; a span with a shorter part stays whole."""
+    """Replace each INDUSTRY of ``srcs`` that :func:`_sector_parts` cuts (石油和天然气, AI&机器人) with its parts, each of
+    two characters or more; a span with a shorter part stays whole."""
     out = []
     for e in doc.entities:
-        pair = e.type == "INDUSTRY" and e.source in srcs and _SECTOR_PAIR.search(doc.norm, e.start, e.end)
-        if e.type == "INDUSTRY" and e.source in srcs and not pair and doc.norm[e.end - 1] != "业" \
-                and _SECTOR_CONJ.search(doc.norm, e.start + 1, e.end - 1) \
-                and not _SECTOR_CONJ_WHOLE.search(doc.norm, e.start, e.end):
-            pair = True
-            cuts = [(m.start(), m.end()) for m in _SECTOR_CONJ.finditer(doc.norm, e.start + 1, e.end - 1)]
-            bounds = [e.start] + [x for c in cuts for x in c] + [e.end]
-            if any(doc.norm[a:b] in _SECTOR_CONJ_GENERIC for a, b in zip(bounds[::2], bounds[1::2])):
-                pair = False
-        elif pair:
-            cuts = [(m.start(), m.end()) for m in _SECTOR_PAIR.finditer(doc.norm, e.start, e.end)]
-        if pair:
-            bounds = [e.start] + [x for c in cuts for x in c] + [e.end]
-            parts = list(zip(bounds[::2], bounds[1::2]))
-            if all(b - a >= 2 for a, b in parts):
-                out.extend(doc.entity("INDUSTRY", a, b, source=e.source) for a, b in parts)
-                continue
+        parts = _sector_parts(doc.norm, e) if e.type == "INDUSTRY" and e.source in srcs else None
+        if parts and all(b - a >= 2 for a, b in parts):
+            out.extend(doc.entity("INDUSTRY", a, b, source=e.source) for a, b in parts)
+            continue
         out.append(e)
     doc.entities = out
 
