@@ -329,11 +329,11 @@ def _contributors(doc: Document, ents: List[Entity]) -> List[Relation]:
                     target = e
                     break
         if target is None and norm[ss:se].lstrip().startswith("其中") and before is not None:
-            bss, bse, bin_ = before
-            bin_ = [e for e in bin_ if e.type != "DATE"]
-            if bin_ and bin_[0].type == "COMPANY" and _RAISES.search(norm, bin_[0].end, bse) \
-                    and not norm[bss:bin_[0].start].strip("0123456789年月日，, \n"):
-                target = bin_[0]
+            before_ss, before_se, before_ents = before
+            named = [e for e in before_ents if e.type != "DATE"]  # the sentence before, its dates passed over
+            if named and named[0].type == "COMPANY" and _RAISES.search(norm, named[0].end, before_se) \
+                    and not norm[before_ss:named[0].start].strip("0123456789年月日，, \n"):
+                target = named[0]
         if target is None:
             continue
         out += [Relation("invested_in", e, target) for e in givers if e.text != target.text]
