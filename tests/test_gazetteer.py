@@ -429,58 +429,28 @@ def test_solar_cell_technologies_are_no_names():
 def test_mobile_platforms_are_no_names():
     """(entity_filter.v1) a mobile operating system or app store (安卓, Android, App Store) that the NER types COMPANY is
     dropped (not_names.json terms); the maker stays."""
-    from extract.doc import Document
-    from extract.stages.basic import make_entity_filter
-    from extract.textnorm import normalize
     text = "苹果在App Store上架新应用，安卓手机和Android平板也能用。"
-    d = Document(text)
-    d.norm = normalize(text)[0]
-    d.entities = [d.entity("COMPANY", text.index(w), text.index(w) + len(w), source="ner")
-                  for w in ("苹果", "App Store", "安卓", "Android")]
-    make_entity_filter(None)(d)
-    assert [e.text for e in d.entities] == ["苹果"]
+    assert _kept_by_filter(text, ("苹果", "App Store", "安卓", "Android")) == ["苹果"]
 
 
 def test_drug_brands_are_no_names():
     """(entity_filter.v1) a drug's brand or nickname (K药, Keytruda, Ozempic, Wegovy) that the NER types COMPANY is
     dropped (not_names.json terms); the maker stays."""
-    from extract.doc import Document
-    from extract.stages.basic import make_entity_filter
-    from extract.textnorm import normalize
     text = "默沙东的K药（Keytruda）销售额增长，诺和诺德的Ozempic和Wegovy也在增长。"
-    d = Document(text)
-    d.norm = normalize(text)[0]
-    d.entities = [d.entity("COMPANY", text.index(w), text.index(w) + len(w), source="ner")
-                  for w in ("默沙东", "K药", "Keytruda", "诺和诺德", "Ozempic", "Wegovy")]
-    make_entity_filter(None)(d)
-    assert [e.text for e in d.entities] == ["默沙东", "诺和诺德"]
+    assert _kept_by_filter(text, ("默沙东", "K药", "Keytruda", "诺和诺德", "Ozempic", "Wegovy")) == ["默沙东", "诺和诺德"]
+
 
 
 def test_a_glued_buy_or_in_after_a_company_is_cut_off():
     """(entity_filter.v1) 堡獅龍購股權, 在成都可可豆动画中持股: 购/購 and 中 glued to a COMPANY are cut off where the name
     without them stands elsewhere (companies.json glued_after_company); 苏宁易购 (no 苏宁易 alone) keeps its 购."""
-    from extract.doc import Document
-    from extract.stages.basic import make_entity_filter
-    from extract.textnorm import normalize
     text = "堡獅龍公告，向堡獅龍購股權持有人配發。饺子在可可豆动画中持股，可可豆动画出品。苏宁易购股权结构。"
-    d = Document(text)
-    d.norm = normalize(text)[0]
-    spans = [(text.index(w), text.index(w) + len(w)) for w in ("堡獅龍購", "可可豆动画中", "苏宁易购")]
-    d.entities = [d.entity("COMPANY", a, b, source="ner") for a, b in spans]
-    make_entity_filter(None)(d)
-    assert [e.text for e in d.entities] == ["堡獅龍", "可可豆动画", "苏宁易购"]
+    assert _kept_by_filter(text, ("堡獅龍購", "可可豆动画中", "苏宁易购")) == ["堡獅龍", "可可豆动画", "苏宁易购"]
 
 
 def test_a_partnerships_legal_form_in_brackets_is_part_of_its_name():
     """(entity_filter.v1) 众华会计师事务所(特殊普通合伙), 永鑫方舟股权投资管理合伙企业（普通合伙）: the bracketed legal form of a
     partnership is taken into the COMPANY."""
-    from extract.doc import Document
-    from extract.stages.basic import make_entity_filter
-    from extract.textnorm import normalize
     text = "审计机构众华会计师事务所(特殊普通合伙)出具报告，永鑫方舟股权投资管理合伙企业（普通合伙）为管理人。"
-    d = Document(text)
-    d.norm = normalize(text)[0]
-    spans = [(text.index(w), text.index(w) + len(w)) for w in ("众华会计师事务所", "永鑫方舟股权投资管理合伙企业")]
-    d.entities = [d.entity("COMPANY", a, b, source="ner") for a, b in spans]
-    make_entity_filter(None)(d)
-    assert [e.text for e in d.entities] == ["众华会计师事务所(特殊普通合伙)", "永鑫方舟股权投资管理合伙企业（普通合伙）"]
+    assert _kept_by_filter(text, ("众华会计师事务所", "永鑫方舟股权投资管理合伙企业")) == [
+        "众华会计师事务所(特殊普通合伙)", "永鑫方舟股权投资管理合伙企业（普通合伙）"]
