@@ -1151,6 +1151,22 @@ def test_totals_contrasts_and_comparison_bases_leave_the_metric_edge():
     assert _edged("年化回报却达12%。", "年化回报却", fig("12%", 12, "%")) == "年化回报"
     assert _edged("上证综指收于3304点。", "上证综指收于", fig("3304点", 3304, "点")) == "上证综指"
 
+
+def test_a_contrast_or_sequence_word_before_a_one_character_move_is_dropped():
+    """facts.json metric_drop_left_short (session 52): 則跌 -> 跌, 亦升 -> 升, 后跌 -> 跌, 都高 -> 高 where one character
+    remains (news train, extension and dev gold: no metric opens with 则, 亦 or 都, none is 后 and one character);
+    other two-character metrics stay (一度 opens 4 gold ones: 一度涨)."""
+    assert _edged("恒指則跌120點。", "則跌", fig("120點", 120, "點")) == "跌"
+    assert _edged("国指亦升1%。", "亦升", fig("1%", 1, "%")) == "升"
+    assert _edged("微软涨近0.7%后跌约0.6%。", "后跌", fig("约0.6%", 0.6, "%")) == "跌"
+    assert _edged("股价一度涨5%。", "一度涨", fig("5%", 5, "%")) == "一度涨"
+
+
+def test_a_vanished_market_value_keeps_its_verb():
+    """facts.json metric_tail_words (session 52): 市值蒸发3000亿 -> 市值蒸发 where the trimmer stopped at 市值 (news train,
+    extension and dev gold 4 of 4 such, 3 documents)."""
+    assert _edged("英伟达市值蒸发5900亿美元。", "市值", fig("5900亿美元", 5.9e11, "美元")) == "市值蒸发"
+
 def test_a_trimmer_pick_after_the_value_that_goes_on_about_it_keeps_the_rules_span():
     """trim_metrics (session 51): the trimmer may pick words after the value (涉及4家国内企业 -> 国内企业), but not words
     that go on about the value: a later move (微软涨近0.7%后跌约0.6% -> 涨, not 后跌约), where it moves to (从48倍升至53倍),

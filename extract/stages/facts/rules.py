@@ -95,6 +95,7 @@ def _load(path: str = str(DATA)) -> dict:
     d["_metric_lead"] = tuple(d.get("metric_lead_words", ()))
     d["_metric_tail"] = tuple(d.get("metric_tail_words", ()))
     d["_metric_drop_left"] = tuple(d.get("metric_drop_left", ()))
+    d["_metric_drop_left_short"] = tuple(d.get("metric_drop_left_short", ()))
     d["_metric_drop_right"] = tuple(d.get("metric_drop_right", ()))
     d["_change"] = re.compile(r"[\s*]*(" + d["change_phrase"] + r")(?:了|为|达|约|近|超过|超)*[\s*]*")
     # what the carry reads as a change phrase: change_phrase and the further phrasings of change_phrase_carried
