@@ -1233,7 +1233,19 @@ def test_an_index_move_verb_is_no_part_of_its_metric():
     assert _edged("深成指揚55點。", "深成指揚", fig("55點", 55, "點")) == "深成指"
     assert _edged("泛歐指數Stoxx 600收市回吐0.38%。", "泛歐指數Stoxx 600收市回吐", fig("0.38%", 0.38, "%")) \
         == "泛歐指數Stoxx 600"
-    assert _edged("股價升5%。", "股價升", fig("5%", 5, "%")) == "股價升"
+    assert _edged("股價收市升5%。", "股價收市升", fig("5%", 5, "%")) == "股價收市升"
+
+
+def test_a_bare_move_verb_right_before_the_value_is_no_part_of_its_metric():
+    """_BARE_MOVE (session 52): 比特币涨5% -> 比特币, 北水增30億 -> 北水, 淨利息收入跌2% -> 淨利息收入 (news train, extension and
+    dev gold: about 45 such names outside the verb, 6 inside); a verb after a word of where or how it moved stays (高位升,
+    累计涨, 按季跌, 同比激增), as does one with words between it and the value."""
+    assert _edged("比特币涨5%。", "比特币涨", fig("5%", 5, "%")) == "比特币"
+    assert _edged("北水增30億元。", "北水增", fig("30億元", 3e9, "元")) == "北水"
+    assert _edged("淨利息收入跌約2%。", "淨利息收入跌", fig("2%", 2, "%")) == "淨利息收入"
+    assert _edged("恒指高位升385點。", "高位升", fig("385點", 385, "點")) == "高位升"
+    assert _edged("股价累计涨12%。", "股价累计涨", fig("12%", 12, "%")) == "股价累计涨"
+    assert _edged("总资本支出同比激增63%。", "同比激增", fig("63%", 63, "%")) == "同比激增"
 
 
 def test_a_metric_of_signs_or_codes_alone_takes_the_quantity_named_before_it():
