@@ -1162,6 +1162,13 @@ def test_a_contrast_or_sequence_word_before_a_one_character_move_is_dropped():
     assert _edged("股价一度涨5%。", "一度涨", fig("5%", 5, "%")) == "一度涨"
 
 
+def test_a_session_peak_or_a_most_closes_no_metric():
+    """facts.json metric_drop_right (session 52): 曾高见 and 最多 close 1 of 14 and 0 of 16 gold metrics they stand at:
+    2年期債息曾高見4.3厘 -> 2年期債息, 大市成交最多 -> 大市成交."""
+    assert _edged("2年期債息曾高見4.3厘。", "2年期債息曾高見", fig("4.3厘", 4.3, "厘")) == "2年期債息"
+    assert _edged("大市成交最多1000億元。", "大市成交最多", fig("1000億元", 1e11, "元")) == "大市成交"
+
+
 def test_a_vanished_market_value_keeps_its_verb():
     """facts.json metric_tail_words (session 52): 市值蒸发3000亿 -> 市值蒸发 where the trimmer stopped at 市值 (news train,
     extension and dev gold 4 of 4 such, 3 documents)."""
