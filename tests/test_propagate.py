@@ -927,3 +927,20 @@ def test_an_untagged_board_alone_is_an_org():
     doc = _doc(text, [])
     board_names(doc)
     assert [(e.text, e.type) for e in doc.entities] == [("主板", "ORG"), ("GEM板", "ORG")]
+
+
+def test_a_place_before_a_zone_head_is_the_zone():
+    """0z zone_names: 中关村|示范区, 唐山|沿海经济带 and 华南|先进装备|产业园 are one LOC each (the INDUSTRY between goes);
+    经济带来 (brings) and a zone head inside a longer body (合作區管委會) leave the place alone."""
+    from extract.stages.propagate import make_propagate
+    text = "成为中关村示范区，唐山沿海经济带作为，落户华南先进装备产业园，中國經濟帶來影响，橫琴合作區管委會称。"
+    a, b, c = text.index("中关村"), text.index("唐山"), text.index("华南")
+    d, g = text.index("中國"), text.index("橫琴")
+    doc = make_propagate(None)(_doc(text, [
+        ("LOC", a, a + 3, "ner"), ("LOC", b, b + 2, "ner"), ("LOC", c, c + 2, "ner"),
+        ("INDUSTRY", c + 4, c + 6, "ner"), ("LOC", d, d + 2, "ner"), ("LOC", g, g + 2, "ner"),
+        ("ORG", g + 2, g + 8, "ner")]))
+    got = {(e.type, e.text) for e in doc.entities}
+    assert {("LOC", "中关村示范区"), ("LOC", "唐山沿海经济带"), ("LOC", "华南先进装备产业园"), ("LOC", "中國"),
+            ("LOC", "橫琴")} <= got
+    assert ("INDUSTRY", "装备") not in got

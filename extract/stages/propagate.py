@@ -1160,6 +1160,36 @@ def region_arms(doc: Document) -> None:
         doc.entities = [x for x in ents if id(x) not in drop]
 
 
+def zone_names(doc: Document, zone: re.Pattern) -> None:
+    """0z. ``中关村|示范区``, ``唐山|沿海经济带``, ``深圳前海深港現代服務業合作區``, ``华南先进装备产业园``: a LOC followed, within its
+    clause, by up to 8 Chinese characters (no 的/和/与/及/、/在) ending in a zone's head (propagate.json ``zone_heads``: 示范区,
+    合作区, 开发区, 经济带, 产业园(区), 科技园(区), 工业园(区), 保税区, 自贸区, 高新区) is that zone's name, one LOC: the
+    entities inside the words between go; not 经济带来 (brings), not where an entity runs past the head
+    (橫琴粵澳深度合作區管委會, 北京经济技术开发区产业升级股权投资基金) or the place lies inside another name. News train,
+    extension and dev gold: 23 of the 27 spans ending in these heads are LOCs (3 POLICY, 1 ORG); on the cross-fitted and
+    news dev predictions the rule makes 10 gold LOCs (6 documents) and spoils 2 right places (中国高质量同城化示范区,
+    东盟核心经济带, both untagged in the gold). Session 53: cross-fitted LOC 4032/543/360 -> 4038/536/354 right/false/missed
+    (0.8993 -> 0.9007), relations 0.4952 -> 0.4957, facts identical; news dev + select LOC 653/124 -> 658/119."""
+    norm = doc.norm
+    ents = doc.entities
+    drop = set()
+    for k, e in enumerate(ents):
+        if e.type != "LOC" or id(e) in drop:
+            continue
+        m = zone.match(norm, e.end)
+        if not m or norm[m.end():m.end() + 1] in ("来", "來") and norm[m.end() - 1] in "带帶":
+            continue
+        if any(x is not e and x.start <= e.start and e.end <= x.end for x in ents):
+            continue  # the place lies inside another name
+        over = [x for x in ents if x is not e and x.start < m.end() and e.end < x.end]
+        if any(x.start < e.end or x.end > m.end() for x in over):
+            continue
+        drop.update(id(x) for x in over)
+        ents[k] = doc.entity("LOC", e.start, m.end(), source=e.source)
+    if drop:
+        doc.entities = [x for x in ents if id(x) not in drop]
+
+
 def consistent_boundaries(doc: Document, types=BOUNDARY_TYPES) -> None:
     """0c. ``鲁欧智造 … 鲁欧智 … 鲁欧智造``: a mention the model cut short, lying inside a name of the same type that the
     document names more often, is given that name's extent, where the text there spells the name and the new extent
@@ -1219,6 +1249,9 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
     untagged_heads = data.get("place_body_untagged_heads")
     untagged_body = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:" + alternation(sorted(untagged_heads, key=len, reverse=True))
                                + ")") if untagged_heads and body_heads else None
+    zone_heads = data.get("zone_heads")
+    zone = re.compile(r"(?:(?![的和与及在])[\u4e00-\u9fff]){0,8}?(?:" + alternation(sorted(zone_heads, key=len, reverse=True))
+                      + ")") if zone_heads and boundaries else None
     whole = data.get("foreign_whole", {})
     home = data.get("home_agencies") if foreign_countries else None
     degree = re.compile(alternation(data["degree_words"])) if data.get("degree_words") else None
@@ -1275,6 +1308,8 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
             cut_short_names(doc)
             cut_short_names(doc, types=("PERSON",), lengths=(2,))
             region_arms(doc)
+            if zone is not None:
+                zone_names(doc, zone)
             consistent_boundaries(doc)
         if lists_one_type:
             list_types(doc)
