@@ -252,6 +252,19 @@ def test_a_place_that_opens_a_plant_a_benchmark_or_a_slogan_is_no_place():
     assert [(e.start, e.text) for e in d.entities] == [(text.rindex("中国"), "中国"), (text.rindex("上海"), "上海")]
 
 
+def test_a_city_that_opens_a_futures_contract_is_no_place():
+    """(entity_filter.v1) 纽约 of 纽约期金 / 紐約期油: a futures contract, no LOC; 纽约 before other words stays."""
+    from extract.doc import Document
+    from extract.stages.basic import make_entity_filter
+    from extract.textnorm import normalize
+    text = "纽约期金周一涨；紐約期油收市跌；纽约股市收高"
+    d = Document(text)
+    d.norm = normalize(text)[0]
+    d.entities = [d.entity("LOC", m.start(), m.end(), source="ner") for m in re.finditer("纽约|紐約", text)]
+    make_entity_filter(None)(d)
+    assert [(e.start, e.text) for e in d.entities] == [(text.rindex("纽约"), "纽约")]
+
+
 def test_no_name_inside_an_index_name():
     """(entity_filter.v1) 创业板 of 创业板指, 科创板 of 科创板人工智能指数, 创新药 of 中证创新药产业指数, 罗素 of 罗素1000指数:
     no entity inside an index's name; 创业板 of 在创业板上市 and 彭博 (a COMPANY) before 亿万富翁指数 stay."""
