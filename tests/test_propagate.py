@@ -944,3 +944,15 @@ def test_a_place_before_a_zone_head_is_the_zone():
     assert {("LOC", "中关村示范区"), ("LOC", "唐山沿海经济带"), ("LOC", "华南先进装备产业园"), ("LOC", "中國"),
             ("LOC", "橫琴")} <= got
     assert ("INDUSTRY", "装备") not in got
+
+
+def test_a_place_before_a_carrier_head_is_the_company():
+    """0b governed_names: 澳洲|电讯, 意大利|电信, 香港|宽频 and 紐西蘭|航空 are COMPANYs (a national carrier); 英国|电信设备 and
+    美国|航空业 (a sector after the head) keep the place."""
+    from extract.stages.propagate import make_propagate
+    text = "澳洲电讯和意大利电信，香港宽频半日收報，紐西蘭航空，英国电信设备公司，美国航空业"
+    spans = [("LOC", text.index(p), text.index(p) + len(p), "ner") for p in ("澳洲", "意大利", "香港", "紐西蘭", "英国", "美国")]
+    doc = make_propagate(None)(_doc(text, spans))
+    got = {(e.type, e.text) for e in doc.entities}
+    assert {("COMPANY", "澳洲电讯"), ("COMPANY", "意大利电信"), ("COMPANY", "香港宽频"), ("COMPANY", "紐西蘭航空"),
+            ("LOC", "英国"), ("LOC", "美国")} <= got
