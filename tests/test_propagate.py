@@ -168,6 +168,21 @@ def test_titled_transliterations():
     assert [text[s:e] for s, e in titled_transliterations(text, chars, titles)] == ["苏布拉马尼安", "马尔霍特拉", "彼得邦菲"]
 
 
+def test_titled_chinese_names():
+    """(session 53, perszh) 社长楠见雄规坦言, CEO淦家阅在, 董事会秘书段誉。: an untagged Chinese run after a title and before a
+    stop is a name; one holding a dictionary word (补充道, 拒绝置评, 亦指出) or a function character (帅印的) is not."""
+    from extract.stages.propagate import title_finder, titled_chinese_names
+    from extract.stages.recognizers._data import load_rules
+    from extract.stages.recognizers.companies import COMMON_WORDS, _load_words
+    known, _ = _load_words(str(COMMON_WORDS), 50, 50)
+    p = load_rules("persons")
+    titles = title_finder(load_rules("propagate")["person_titles"] + p["filter_titles"] + p["titled_name_titles"])
+    text = ("松下控股社长楠见雄规坦言，集团CEO淦家阅在会上提到。光羿科技董事会秘书段誉。这位首席执行官补充道。苹果发言人拒绝置评，"
+            "业内专家亦指出，基金经理帅印的。")
+    found = titled_chinese_names(text, titles, known, frozenset(p["titled_name_not_chars"]))
+    assert [text[s:e] for s, e in found] == ["楠见雄规", "淦家阅", "段誉"]
+
+
 def test_titled_transliteration_is_added_where_nothing_lies(nlp):
     doc = nlp("该研究所经济学家苏布拉马尼安指出，经济仍有韧性。")
     assert ("苏布拉马尼安", "PERSON") in _ents(doc)

@@ -1273,6 +1273,10 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
     # the short-name recognizer's notion of an ordinary word (a dictionary word of its frequency)
     freq = int(load_rules("companies", rules_dir)["short_max_freq"])
     known, _ = _load_words(str(COMMON_WORDS), freq, freq)
+    persons = load_rules("persons", rules_dir)
+    cjk_titles = title_finder(list(words) + persons.get("filter_titles", []) + persons.get("titled_name_titles", [])) \
+        if words and persons.get("titled_name_not_chars") else None
+    cjk_not_chars = frozenset(persons.get("titled_name_not_chars", ""))
 
     def propagate(doc: Document) -> Document:
         if share_class is not None:
@@ -1370,6 +1374,9 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
                 add("COMPANY", m.start("name"), m.end("name"))
             for m in quoted.finditer(norm):
                 add("COMPANY", m.start("name"), m.end("name"))
+        if cjk_titles is not None:  # 社长楠见雄规坦言: an untagged Chinese name after a title (before the spread)
+            for s, e in titled_chinese_names(norm, cjk_titles, known, cjk_not_chars):
+                add("PERSON", s, e)
         names, by_model, by_rule = {}, Counter(), set()
         places = {norm[e.start:e.end] for e in doc.entities if e.type == "LOC"}
         core_names = set()
@@ -1597,6 +1604,34 @@ def titled_transliterations(norm: str, chars: frozenset, titles: re.Pattern, min
                 out.append((s, e))
                 break
             e -= 1
+    return out
+
+
+# 松下控股社长楠见雄规坦言, 吉利汽车集团CEO淦家阅在内部会议中提到, 光羿科技董事會秘書段譽。: 2 to 4 untagged Chinese
+# characters right after a person's title and before a stop (a mark, 在, or a verb of saying) are the person's name when
+# they hold no word of the dictionary (common_words.tsv, two characters or more: 补充道, 拒绝置评, 亦指出 out) and no
+# function character (persons.json titled_name_not_chars: 的们等职期任 …: 帅印的, 会长期, 等职). News train, extension
+# and dev gold: 3 of the 3 such runs that no prediction covers are PERSONs (3 documents); before 的 as well 4 of 6
+# (帅印|的, 领投|的), left out. Session 53 (perszh): see titled_chinese_names.
+_TITLED_CJK_STOP = re.compile(r"[，。、；：,;:！？!?)）\n]|表示|称|指出|坦言|强调|在|说|认为|介绍|透露")
+
+
+def titled_chinese_names(norm: str, titles: re.Pattern, known: frozenset, not_chars: frozenset) -> list:
+    """``(start, end)`` of untagged Chinese names right after a person's title (``titles``: :func:`title_finder` of the
+    titles): the shortest run of 2 to 4 Chinese characters that a mark, 在 or a verb of saying follows, holding no
+    dictionary word (``known``) of two characters or more and none of ``not_chars``. The caller adds them where no
+    entity lies. See _TITLED_CJK_STOP."""
+    out = []
+    for m in titles.finditer(norm):
+        s = m.end() + (1 if norm[m.end():m.end() + 1] in (" ", "\t") else 0)
+        for e in range(s + 2, min(s + 4, len(norm)) + 1):
+            run = norm[s:e]
+            if not all("\u4e00" <= c <= "\u9fff" for c in run) or not_chars & set(run):
+                break
+            if _TITLED_CJK_STOP.match(norm, e):
+                if not any(run[a:b] in known for a in range(len(run)) for b in range(a + 2, len(run) + 1)):
+                    out.append((s, e))
+                break
     return out
 
 
