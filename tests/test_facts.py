@@ -22,6 +22,15 @@ def test_sentence_topic_governs_later_clauses():
     assert tuples(find_facts(d, DATA)) == [("METRIC", "杭州", "突破500家", None), ("METRIC", "杭州", "12%", None)]
 
 
+def test_a_numbered_item_opens_with_its_topic_but_a_numbered_sector_label_is_none():
+    """rules._ENUM_LEAD: 1、甲乙集团(00960)公布，…44.6亿元 is the company's (the item number is no word of the clause);
+    a numbered sector label (1）入境游：…) names no subject for the figures after it."""
+    d = make_doc("1、甲乙集团(00960)公布，1月单月实现总合同销售金额44.6亿元。\n1）入境游：春节假日期间，入境游客人数343.21万人次。",
+                 [("甲乙集团", "COMPANY"), ("1月", "DATE"), fig("44.6亿元", 4.46e9, "元"), ("入境游", "INDUSTRY"),
+                  ("春节假日期间", "DATE"), fig("343.21万人次", 3432100, "人次")])
+    assert [t[1] for t in tuples(find_facts(d, DATA))] == ["甲乙集团", None]
+
+
 def test_discourse_word_and_place_of_company_give_the_company_as_topic():
     d = make_doc("例如，嘉兴的星河光电科技，其产品市场占有率超过30%，去年营收突破2亿元。",
                  [("嘉兴", "LOC"), ("星河光电科技", "COMPANY"), fig("超过30%", 30, "%", "more_than"),
