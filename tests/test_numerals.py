@@ -200,3 +200,22 @@ def test_parse_chinese_edges(s, value):
 def test_magnitude_words(s, value):
     got = Numerals().magnitude(s)
     assert (None if got is None else int(got)) == value
+
+
+def test_first_chars_and_gated_patterns():
+    """``first_chars`` reads a pattern's possible first characters through lookarounds, optional parts and alternatives,
+    and gives up (None) where any character may start a match or a match may be empty; a pattern behind ``gated``'s
+    check finds the same matches (the speed gate of the whole-text scans: dates._SLASH_DATE, policy programmes …)."""
+    import re
+    from extract.stages.recognizers._data import first_chars, gated
+    from extract.stages.recognizers import dates, figures
+
+    assert first_chars(r"(?<=[“「])(?:人工|互联)\+|(?:香港)?财务|(?:20\d\d年?)?政府") == set("人互香财2政")
+    assert first_chars(r"(?P<cue>才|仅)?(?<![上下])半年") == set("才仅半")
+    for p in (r"a?", r"\d+", r"[^a]b", r"(?i)ab", r".x"):
+        assert first_chars(p) is None and gated(p) == p
+    text = "才半年，截至2025/2/8，20日电，1/20-2/12，2025政策基调积极，上市半年，2023-04-21，12日，公司宣布"
+    for p in (dates._SLASH_DATE, dates._YEAR_BARE, dates._BARE_DAY, dates._DATELINE, dates._ISO, figures._HALF_YEAR):
+        assert p.pattern.startswith("(?=[")
+        plain = re.compile(re.sub(r"^\(\?=\[(?:\\.|[^\]])*\]\)\(\?:(.*)\)$", r"\1", p.pattern, flags=re.S), p.flags)
+        assert [m.span() for m in p.finditer(text)] == [m.span() for m in plain.finditer(text)] != []

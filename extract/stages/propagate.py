@@ -128,7 +128,7 @@ from extract.stages.basic import generic_bodies, names_a_product
 from extract.stages.indices import index_name_spans, inside_an_index_name
 from extract.stages.indices import INDEX_TAIL
 from extract.stages.mentions import ECHO, EntityIndex
-from extract.stages.recognizers._data import alternation, load_rules
+from extract.stages.recognizers._data import alternation, gated, load_rules
 from extract.stages.recognizers.companies import COMMON_WORDS, _load_words
 from extract.textnorm import is_han, is_latin_letter
 
@@ -506,8 +506,8 @@ def index_names(doc: Document) -> None:
 
 # 主板成交額, 登上国内主板, GEM板的吸引力: an exchange's board named alone (not the board of a name 聯交所主板, 上证主板, 沪市主板,
 # its index 创业板指 or 科创板人工智能指数, an ETF or fund 科创板人工智能ETF, its sector 主板块, 50 or the listed companies 科创板公司)
-_BOARD = re.compile(r"(?<![A-Za-z所证證市])(?:主板|创业板|創業板|科创板|科創板|中小板|新三板|创新板|創新板|GEM板|北交所)"
-                    r"(?!块|塊|50|公司|企业|企業|上市公司|[^，,。；;、/\s]{0,12}?(?:指|ETF|基金))")
+_BOARD = re.compile(gated(r"(?<![A-Za-z所证證市])(?:主板|创业板|創業板|科创板|科創板|中小板|新三板|创新板|創新板|GEM板|北交所)"
+                    r"(?!块|塊|50|公司|企业|企業|上市公司|[^，,。；;、/\s]{0,12}?(?:指|ETF|基金))"))
 
 
 def board_names(doc: Document) -> None:

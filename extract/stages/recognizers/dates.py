@@ -57,7 +57,7 @@ import re
 from functools import lru_cache
 from typing import List, Optional
 
-from extract.stages.recognizers._data import GAP, alternation, char_class, load_rules
+from extract.stages.recognizers._data import GAP, alternation, char_class, gated, load_rules
 from extract.stages.recognizers.numerals import Numerals
 
 # (18xx too: 寶齊萊源自1888年, 1878年开平矿务局的成立: news gold 2 of 2 such years DATEs, read as durations before;
@@ -90,9 +90,9 @@ _DAYS_AFTER_MONTH = re.compile(_DAY_NUM + _SEP + r"(?:(1[0-2]|0?[1-9])月)?" + _
 # a date written as eight digits (20250119) and a range of two (20250203-20250207), as broker notes date a source or a
 # week: the news training, extension and dev gold 7 of 7 such spans are DATEs; not inside a longer number, a URL or a code
 _COMPACT = r"(20[0-3]\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
-_COMPACT_DATE = re.compile(rf"(?<![\w./=#-]){_COMPACT}(?:[-—~至]{_COMPACT})?(?![\w/.%-])", re.ASCII)
+_COMPACT_DATE = re.compile(gated(rf"(?<![\w./=#-]){_COMPACT}(?:[-—~至]{_COMPACT})?(?![\w/.%-])", re.ASCII), re.ASCII)
 # a date (and time) written with hyphens, as in bylines: 2023-04-21, 2017-12-21 21:55:41
-_ISO = re.compile(r"(?<![\d.\-])((?:19|20)\d{2})-(1[0-2]|0?[1-9])-(3[01]|[12]\d|0?[1-9])(?:[ T]?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?(?![\d\-])")
+_ISO = re.compile(gated(r"(?<![\d.\-])((?:19|20)\d{2})-(1[0-2]|0?[1-9])-(3[01]|[12]\d|0?[1-9])(?:[ T]?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?(?![\d\-])"))
 # a slash date after 截至 (截至2/11, 截至2025/2/7): news gold 8 of 8 (a bare slash date is left alone: 25/26年 are years)
 _ASOF_SLASH = re.compile(r"(?:截至|截止到|截止至|截止)[ \t]?(?:((?:19|20)\d{2})/)?(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?![\d/])")
 # a slash date with no 截至 before it, in the shapes only a date takes: a year, month and day (2025/2/8, 23/1/23,
@@ -104,14 +104,14 @@ _SD_Y = r"((?:19|20)\d{2}|[1-3]\d)"
 _SD_M, _SD_D = r"(1[0-2]|0?[1-9])", r"(3[01]|[12]\d|0?[1-9])"
 _SD_SEP = r"[ \t]?(?:-|—|–|~|～|至)[ \t]?"
 _SD_NOT_AFTER = r"(?![\d/.%倍xX年万亿元])"
-_SLASH_DATE = re.compile(
+_SLASH_DATE = re.compile(gated(
     rf"(?<![\d/.])(?:(?P<ymd>{_SD_Y}/{_SD_M}/{_SD_D}(?P<time>[ \t](?:[01]?\d|2[0-3]):[0-5]\d)?)"
     rf"(?:{_SD_SEP}(?P<ymd2>(?:{_SD_Y}/)?{_SD_M}/{_SD_D}))?"
     rf"|(?P<md>{_SD_M}/{_SD_D}){_SD_SEP}(?P<md2>{_SD_M}/{_SD_D})"
     rf"|(?P<ym>(1[3-9]|[23]\d)/{_SD_M}){_SD_SEP}(?P<ym2>(1[3-9]|[23]\d)/{_SD_M})"
-    rf"|(?P<mds>{_SD_M}/{_SD_D})(?=以来|至今)){_SD_NOT_AFTER}")
+    rf"|(?P<mds>{_SD_M}/{_SD_D})(?=以来|至今)){_SD_NOT_AFTER}"))
 # a news dateline: (中央社记者…台北25日电), (上海20日讯)
-_DATELINE = re.compile(r"(?<![\d.月])(3[01]|[12]\d|0?[1-9])日(?=电|讯)")
+_DATELINE = re.compile(gated(r"(?<![\d.月])(3[01]|[12]\d|0?[1-9])日(?=电|讯)"))
 # a day of the month standing alone (…20日，公司宣布): news gold tags it (ZhIE-News train 17 of 17, dev 3 of 3);
 # not 日元 (yen), not 30日内 (a period), not the day of a full date (2月20日, matched whole above)
 # A space may stand between the number and 日 as in Taiwanese text (在 12 日宣布: 2 of 2 such DATEs in the news train
@@ -156,8 +156,8 @@ _EVENT_NAME = re.compile(r"[^，。：:；;！？!?\s]*?(?:大会|会议|论坛|
 # or a unit of the FIGURE recognizer (2025家, 2030美元). News train, extension and dev gold: 22 of 22 such years are DATEs
 # (15) or open one (7: 2025开年, 2025至26年度), in 17 documents (session 52 p3: cross-fitted DATE 7008/313 -> 7017/310,
 # news dev + select DATE 934/58 -> 935/58; wider, after any character, it cost 3 false DATEs on dev + select)
-_YEAR_BARE = re.compile(r"(?:(?<=^)|(?<=[，。；！？、：:（(】\n对了])|(?<=展望)|(?<![\d./\-A-Za-z#_ \t\u00a0的])(?=\d{4}至\d))(20[0-3]\d)(?=[\u4e00-\u9fff]|[：:][ \t]?[\u4e00-\u9fff“])"
-                        r"(?!全年|上半年|下半年)(?![年款版届财元亿万千百家人个只点吨股台辆次名位件项米户套倍条间所座号期])")
+_YEAR_BARE = re.compile(gated(r"(?:(?<=^)|(?<=[，。；！？、：:（(】\n对了])|(?<=展望)|(?<![\d./\-A-Za-z#_ \t\u00a0的])(?=\d{4}至\d))(20[0-3]\d)(?=[\u4e00-\u9fff]|[：:][ \t]?[\u4e00-\u9fff“])"
+                        r"(?!全年|上半年|下半年)(?![年款版届财元亿万千百家人个只点吨股台辆次名位件项米户套倍条间所座号期])"))
 _YEAR_BARE_EVENT = re.compile(r"[一二三四]?季报|中报|[^，。：:；;！？!?\s]*?(?:会|论坛|榜|名单|赛|展|节|报告|春晚|排名|排行|盛典|白皮书|指数)")
 _TITLE_OPEN = {"《": "》", "「": "」", "“": "”", "『": "』"}
 # N日均线, 5日、20日、30日均线, 10日均价: the window of a moving average is no day of the month (news train, extension and
@@ -168,7 +168,7 @@ _MOVING_AVERAGE = re.compile(r"(?:[、和及与]\d{1,3}日)*均[线价]")
 # DATE 7017/304 -> 7016/299, news dev + select identical)
 _BACKREF_YEARS = ("同年", "当年", "是年", "该年")
 _MONTH_ONLY = re.compile(r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月")
-_BARE_DAY = re.compile(r"(?<![\d.月日号年第／/])(?<!月 )(?<!年 )(?<!第 )(3[01]|[12]\d|0?[1-9])[ \t]?日(?![元内以电讯\d])")
+_BARE_DAY = re.compile(gated(r"(?<![\d.月日号年第／/])(?<!月 )(?<!年 )(?<!第 )(3[01]|[12]\d|0?[1-9])[ \t]?日(?![元内以电讯\d])"))
 
 
 _DAY_WORDS = ("today", "yesterday", "tomorrow")  # relative words of one day, which a time of day may follow

@@ -38,7 +38,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import List, Optional
 
-from extract.stages.recognizers._data import GAP, GAP_CHARS, alternation, char_class, load_rules
+from extract.stages.recognizers._data import GAP, GAP_CHARS, alternation, char_class, gated, load_rules
 from extract.stages.recognizers.numerals import ARABIC, Numerals, as_number
 
 _STRIP = re.compile("[" + re.escape(GAP_CHARS) + "]")
@@ -70,8 +70,8 @@ _ROC_YEAR = re.compile(r"(?<![\d.])1[01]\d年(?!代|前|来|以来|间|内|多|�
 _MODEL_BEFORE = re.compile(r"[A-Za-z] ?$")  # iPhone 16+: a model name, not a count
 _CLOCK_BEFORE = ("点", "时", ":", "：")  # before the minutes of a time of day (10点30分; norm is simplified)
 _INDEX_POINTS = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?点(?=[后前半多钟])")
-_HALF_YEAR = re.compile(r"(?P<cue>过了|不到|时隔|短短|上市|才|仅|用了|历时|耗时|长达|经过|为期|由)?(?<![上下前后今去明近每])"
-                        r"(?P<half>半年)(?![报度前后内])(?P<time>的?时间)?")
+_HALF_YEAR = re.compile(gated(r"(?P<cue>过了|不到|时隔|短短|上市|才|仅|用了|历时|耗时|长达|经过|为期|由)?(?<![上下前后今去明近每])"
+                        r"(?P<half>半年)(?![报度前后内])(?P<time>的?时间)?"))
 # 連升3日, 连续两日, 連三日: a streak counts days (the news gold: 26 of 26 such spans are FIGUREs, value N, unit 日)
 STREAK_DAYS = re.compile(r"连(?:续|升|跌|涨|降|增|减|跌了|涨了|升了)?(?P<n>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})日")
 # 连续两季度, 連十季, 連續四季, 连续三月: a streak of quarters or months with no 个 (a quarter or a month of the year

@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 from typing import List
 
-from extract.stages.recognizers._data import load_rules
+from extract.stages.recognizers._data import gated, load_rules
 
 _ADJACENT_TITLES = re.compile(r"[》〉]\s*(?:[、,，和与及]\s*)?[《〈]")  # 》《, 》、《: the next title of a list
 WORK = "WORK"  # a film's title: no entity, but none may lie inside it (dropped by merge.v1 after resolving overlaps)
@@ -64,7 +64,9 @@ class PolicyRecognizer:
         self.quoted_year = re.compile(r"[“「『](?P<name>20\d\d年?[^”」』“「『，,。；;：:、的\s]{3,29}(?:%s))[”」』]" % "|".join(
             map(re.escape, years))) if years else None
         names = p.get("programme_names")
-        self.programmes = re.compile("|".join(f"(?:{n})" for n in names)) if names else None
+        # (behind a check of the names' first characters, which most positions fail: the same matches, the scan over
+        # 740 news texts 0.096 -> 0.014 s)
+        self.programmes = re.compile(gated("|".join(f"(?:{n})" for n in names))) if names else None
         cues = p.get("work_cues")
         self.work_cues = re.compile("|".join(map(re.escape, cues))) if cues else None
         self.work_window = int(p.get("work_window", 30))
