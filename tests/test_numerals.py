@@ -214,6 +214,7 @@ def test_first_chars_and_gated_patterns():
     assert first_chars(r"(?P<cue>才|仅)?(?<![上下])半年") == set("才仅半")
     for p in (r"a?", r"\d+", r"[^a]b", r"(?i)ab", r".x"):
         assert first_chars(p) is None and gated(p) == p
+    assert gated(r"(?m)^[ \t]*(20[0-3]\d)") == r"(?m)^[ \t]*(20[0-3]\d)"  # global flags open the pattern: left as it is
     text = "才半年，截至2025/2/8，20日电，1/20-2/12，2025政策基调积极，上市半年，2023-04-21，12日，公司宣布"
     for p in (dates._SLASH_DATE, dates._YEAR_BARE, dates._BARE_DAY, dates._DATELINE, dates._ISO, figures._HALF_YEAR):
         assert p.pattern.startswith("(?=[")

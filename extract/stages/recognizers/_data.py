@@ -134,6 +134,6 @@ def gated(pattern: str, flags: int = 0) -> str:
     alternatives the engine cannot search by a literal prefix (dates._SLASH_DATE over 740 news texts 0.061 -> 0.010 s);
     not before a literal (the engine searches for that by itself, faster)."""
     firsts = first_chars(pattern, flags)
-    if not firsts:
+    if not firsts or re.match(r"\(\?[aiLmsux]+\)", pattern):  # (global flags such as (?m) must open the pattern)
         return pattern
     return f"(?=[{char_class(firsts)}])(?:{pattern}\n)" if flags & re.VERBOSE else f"(?=[{char_class(firsts)}])(?:{pattern})"
