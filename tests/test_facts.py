@@ -1968,6 +1968,18 @@ def test_a_rank_with_its_head_noun_before_a_name_ranks_the_name():
     assert apposed_ranks(d, []) == []
 
 
+def test_a_rank_closing_a_quoted_epithet_ranks_the_name_after_the_quote():
+    from extract.stages.facts import apposed_ranks
+    # 身为“经济第一大省”的广东: the rank ends the quoted epithet, the place after the quote (and 的) is ranked
+    d = make_doc("身为“经济第一大省”的广东，却有些坐不住了。", [("第一大省", "RANK", {"rank": 1}), ("广东", "LOC")])
+    assert [(f.subject.text, f.value.text) for f in apposed_ranks(d, [])] == [("广东", "第一大省")]
+    # a quoted epithet followed by no name (“第四城”的竞争) ranks nobody; a place outside quotes is no apposition
+    d = make_doc("“第四城”的竞争已经持续多年。", [("第四城", "RANK", {"rank": 4})])
+    assert apposed_ranks(d, []) == []
+    d = make_doc("经济第一大省的广东。", [("第一大省", "RANK", {"rank": 1}), ("广东", "LOC")])
+    assert apposed_ranks(d, []) == []
+
+
 def test_a_previous_value_is_a_fact_of_the_current_values_subject():
     """(session 52 q3) 高於預期和前值的2.9%, 前值+0.4%: a release's previous value is a measured fact, over the learned
     chooser's no fact (gold 11 of 11 figures right after 前值 are fact values), with the subject of the value it goes with."""
