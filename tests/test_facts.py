@@ -1615,6 +1615,13 @@ def test_a_rank_inside_a_quoted_list_title_ranks_nothing():
     assert [t[2] for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == ["第11位"]
 
 
+def test_a_quoted_top_n_list_name_ranks_nothing():
+    # “中国民营企业500强”上榜企业数居全国城市首位: the quoted 500强 names a list; only 首位 ranks the city
+    d = make_doc("杭州连续22年“中国民营企业500强”上榜企业数居全国城市首位。",
+                 [("杭州", "LOC"), ("500强", "RANK", {"top": 500}), ("全国城市首位", "RANK", {"rank": 1})])
+    assert [t[2] for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == ["全国城市首位"]
+
+
 def test_a_denied_entry_or_a_count_of_entrants_ranks_no_name():
     # 无一…入围…前五: nothing entered the list
     d = make_doc("据悉，小米与华为竟无一款产品入围性价比榜单前五。",

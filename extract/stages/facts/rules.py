@@ -1178,6 +1178,9 @@ def _rules_pass(doc: Document, data: dict):
             continue  # 争夺“第四城”, 组合的“二号位”: a rank in quotes is a label, nothing is ranked (0 of 5 in the gold)
         if e.type == "RANK" and _LIST_TITLE_AFTER.match(doc.norm, e.end):
             continue  # “世界化工企业100强排行榜”, 《全球化工最具价值品牌25强排行榜》: a list's title, nothing ranked
+        if (e.type == "RANK" and _QUOTED_TOP_AFTER.match(doc.norm, e.end)
+                and _QUOTED_TOP_BEFORE.search(doc.norm, max(0, e.start - 13), e.start)):
+            continue  # “中国民营企业500强”上榜企业数, “三个500强”, “50强”: a quoted top-N list's name, nothing ranked
         among = _AMONG_AFTER.match(doc.norm, e.end) if e.type == "RANK" else None
         if among is not None and not any(x.start == among.end() and x.type in SUBJECT_TYPES for x in ents[i + 1:i + 4]):
             continue  # 日本信息服务行业TOP30企业中，超半数为其长期客户: among the top N, no name before it is ranked (a name
@@ -1284,6 +1287,12 @@ _RANKED_NOUN = re.compile(r"(?![的名位强大个家只座所款支]|分别|分
 # the rest of a quoted list title after a rank in it (…100强排行榜”): its closing quote within 12 characters, no quote
 # or clause mark between, so the rank lies inside the title
 _LIST_TITLE_AFTER = re.compile(r"[^“”\"「」《》\n，。；]{0,12}?(?:榜单|排行榜|榜|名单)[”\"」》]")
+# a quoted top-N list's name (“中国民营企业500强”上榜企业数居全国城市首位, “三个500强”企业, “50强”): the rank ends in 强 and
+# closes the quote, whose opening quote lies at most 12 characters back with no clause mark between. News train, extension,
+# dev and RANKING-batch gold: 0 of the 5 such ranks (4 documents) have a RANKING. A title the name is awarded (获评/评为/
+# 入选“市高转十强”, the seeds) ranks it: not after 评/为/获/选.
+_QUOTED_TOP_AFTER = re.compile(r"(?<=[强強])[”\"」』]")
+_QUOTED_TOP_BEFORE = re.compile(r"(?<![评評为為获獲选選])[“\"「『][^“”\"「」『』，。；,;\n]{0,12}\Z")
 # the class a top N counts and 中 closing the clause right after the rank (TOP30企业中，…): "among the top N …", a frame
 # (the news train, extension and dev gold rank no name before such a rank; the names after it come from a list)
 _AMONG_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,8}?(?:企业|公司|品牌|城市|车企|银行|券商|基金|应用|产品|国家|经济体|企業|車企|"
