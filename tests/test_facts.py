@@ -1622,6 +1622,13 @@ def test_a_quoted_top_n_list_name_ranks_nothing():
     assert [t[2] for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == ["全国城市首位"]
 
 
+def test_a_top_n_naming_the_list_another_rank_stands_on_ranks_nothing():
+    # 全球百强科技集群城市排名第14位: 百强 names the list, only 第14位 ranks the city
+    d = make_doc("杭州连续3年居全球百强科技集群城市排名第14位。",
+                 [("杭州", "LOC"), ("全球百强", "RANK", {"top": 100}), ("第14位", "RANK", {"rank": 14})])
+    assert [t[2] for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == ["第14位"]
+
+
 def test_a_denied_entry_or_a_count_of_entrants_ranks_no_name():
     # 无一…入围…前五: nothing entered the list
     d = make_doc("据悉，小米与华为竟无一款产品入围性价比榜单前五。",

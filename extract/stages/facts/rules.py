@@ -1181,6 +1181,9 @@ def _rules_pass(doc: Document, data: dict):
         if (e.type == "RANK" and _QUOTED_TOP_AFTER.match(doc.norm, e.end)
                 and _QUOTED_TOP_BEFORE.search(doc.norm, max(0, e.start - 13), e.start)):
             continue  # “中国民营企业500强”上榜企业数, “三个500强”, “50强”: a quoted top-N list's name, nothing ranked
+        if (e.type == "RANK" and e.text[-1:] in "强強" and i + 1 < len(ents) and ents[i + 1].type == "RANK"
+                and _LIST_THEN_RANK.fullmatch(doc.norm, e.end, ents[i + 1].start)):
+            continue  # 全球百强科技集群城市排名第14位, 百强榜排名第一: the top N names the list another rank stands on
         among = _AMONG_AFTER.match(doc.norm, e.end) if e.type == "RANK" else None
         if among is not None and not any(x.start == among.end() and x.type in SUBJECT_TYPES for x in ents[i + 1:i + 4]):
             continue  # 日本信息服务行业TOP30企业中，超半数为其长期客户: among the top N, no name before it is ranked (a name
@@ -1293,6 +1296,9 @@ _LIST_TITLE_AFTER = re.compile(r"[^“”\"「」《》\n，。；]{0,12}?(?:榜
 # 入选“市高转十强”, the seeds) ranks it: not after 评/为/获/选.
 _QUOTED_TOP_AFTER = re.compile(r"(?<=[强強])[”\"」』]")
 _QUOTED_TOP_BEFORE = re.compile(r"(?<![评評为為获獲选選])[“\"「『][^“”\"「」『』，。；,;\n]{0,12}\Z")
+# a top N in 强 with another rank after it in its clause (全球百强科技集群城市排名第14位, 龙虎榜营业部百强榜排名第一, 百强榜前十
+# 中): the top N is the list's name. News train, extension, dev and RANKING-batch gold: 0 of the 5 such ranks have a RANKING
+_LIST_THEN_RANK = re.compile(r"[^，。；,;！？!?\n]{0,16}")
 # the class a top N counts and 中 closing the clause right after the rank (TOP30企业中，…): "among the top N …", a frame
 # (the news train, extension and dev gold rank no name before such a rank; the names after it come from a list)
 _AMONG_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,8}?(?:企业|公司|品牌|城市|车企|银行|券商|基金|应用|产品|国家|经济体|企業|車企|"
