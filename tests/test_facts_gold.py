@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.79077, 0.85411  # micro F1 of the counts pinned below (session 53: forecast words, bond yields, figures after one with a subject; from 0.78967, 0.85337)
+F1_RULES, F1_CHOOSER = 0.79108, 0.85428  # micro F1 of the counts pinned below (session 53: forecast words, bond yields, figures after one with a subject, top-N list names; from 0.78967, 0.85337)
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -167,8 +167,9 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # what an offer grants (享受8000元保险补贴, 2元乘車優惠) states no fact: METRIC -> 1680/535/421, metric characters 7843/15851
     # session 53: forecast words 或达 and (in a figure's clause) 估计/预料/期待/预亏 leave no fact: METRIC -> 1680/533/421,
     # metric characters 7843/15831; bond yields take the country named before, a figure right after one with a subject
-    # (报/同比/按年 …) takes its subject: METRIC -> 1682/531/419, metric characters 7847/15831
-    assert got == {"METRIC": (1682, 531, 419), "RANKING": (323, 61, 50), "metric chars": (7847, 15831, 13347)}, got
+    # (报/同比/按年 …) takes its subject: METRIC -> 1682/531/419, metric characters 7847/15831; a top N in 强 naming a
+    # list ranks nothing: RANKING -> 323/59/50, metric characters 7847/15826
+    assert got == {"METRIC": (1682, 531, 419), "RANKING": (323, 59, 50), "metric chars": (7847, 15826, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 
@@ -246,6 +247,6 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # session 52 q3: a total after 共计/合计/已有/中有 the chooser drops is an unnamed fact: METRIC -> 1825/358/276, metric
     # characters 8179/15389
     # session 53: the forecast words above: METRIC -> 1825/356/276, metric characters 8179/15369; bond yields and
-    # figures after one with a subject: METRIC -> 1826/355/275
-    assert got == {"METRIC": (1826, 355, 275), "RANKING": (305, 30, 68), "metric chars": (8179, 15369, 13347)}, got
+    # figures after one with a subject: METRIC -> 1826/355/275; top N lists in 强: RANKING -> 305/29/68
+    assert got == {"METRIC": (1826, 355, 275), "RANKING": (305, 29, 68), "metric chars": (8179, 15366, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)
