@@ -971,3 +971,16 @@ def test_a_place_before_a_carrier_head_is_the_company():
     got = {(e.type, e.text) for e in doc.entities}
     assert {("COMPANY", "澳洲电讯"), ("COMPANY", "意大利电信"), ("COMPANY", "香港宽频"), ("COMPANY", "紐西蘭航空"),
             ("LOC", "英国"), ("LOC", "美国")} <= got
+
+
+def test_sector_headed_name_is_a_company():
+    """飲品公司楊協成 / 餐饮品牌小菜园: a PERSON or LOC right after INDUSTRY + 公司/品牌/… is a COMPANY at every mention."""
+    from extract.stages.propagate import sector_headed_companies
+    text = "透過上市飲品公司楊協成持股，楊協成表示。餐饮品牌小菜园上市，小菜园门店多。张三表示。"
+    i, j, k = text.index("楊協成"), text.index("楊協成", text.index("楊協成") + 1), text.index("小菜园")
+    doc = _doc(text, [("INDUSTRY", 4, 6, "ner"), ("PERSON", i, i + 3, "ner"), ("PERSON", j, j + 3, "ner"),
+                      ("INDUSTRY", k - 4, k - 2, "ner"), ("LOC", k, k + 3, "ner"),
+                      ("LOC", text.index("小菜园", k + 1), text.index("小菜园", k + 1) + 3, "ner"),
+                      ("PERSON", text.index("张三"), text.index("张三") + 2, "ner")])
+    sector_headed_companies(doc)
+    assert [t for _, t in _ents(doc)] == ["INDUSTRY", "COMPANY", "COMPANY", "INDUSTRY", "COMPANY", "COMPANY", "PERSON"]
