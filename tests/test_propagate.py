@@ -984,3 +984,13 @@ def test_sector_headed_name_is_a_company():
                       ("PERSON", text.index("张三"), text.index("张三") + 2, "ner")])
     sector_headed_companies(doc)
     assert [t for _, t in _ents(doc)] == ["INDUSTRY", "COMPANY", "COMPANY", "INDUSTRY", "COMPANY", "COMPANY", "PERSON"]
+
+
+def test_latin_name_after_sector_head_is_a_company():
+    """奢侈品集团LVMH: an untagged Latin name right after INDUSTRY + head is a COMPANY; 软件龙头ETF (a term) is not."""
+    from extract.stages.propagate import sector_headed_companies
+    text = "奢侈品集团LVMH 2023年利润。软件龙头ETF上涨。"
+    k = text.index("软件")
+    doc = _doc(text, [("INDUSTRY", 0, 3, "ner"), ("INDUSTRY", k, k + 2, "ner")])
+    sector_headed_companies(doc)
+    assert _ents(doc) == [("奢侈品", "INDUSTRY"), ("LVMH", "COMPANY"), ("软件", "INDUSTRY")]
