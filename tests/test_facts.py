@@ -22,6 +22,18 @@ def test_sentence_topic_governs_later_clauses():
     assert tuples(find_facts(d, DATA)) == [("METRIC", "杭州", "突破500家", None), ("METRIC", "杭州", "12%", None)]
 
 
+def test_a_company_reporting_its_own_figures_is_the_topic_of_later_clauses():
+    """_own_report: 以X为例, 根据X相关报告, X发布公告称 name the subject; a third-party 据IDC统计 does not."""
+    d = make_doc("以温氏股份为例，毛猪月销售均价触及20.45元/kg。", [("温氏股份", "COMPANY"), fig("20.45元/kg", 20.45, "元/kg")])
+    assert tuples(find_facts(d, DATA)) == [("METRIC", "温氏股份", "20.45元/kg", None)]
+    d = make_doc("根据金河生物相关报告，公司营业收入约16.57亿元。", [("金河生物", "COMPANY"), fig("约16.57亿元", 16.57e8, "元", "approx")])
+    assert tuples(find_facts(d, DATA)) == [("METRIC", "金河生物", "约16.57亿元", None)]
+    d = make_doc("天合光能发布公告称，请求判令二被告赔偿损失6.07亿元。", [("天合光能", "COMPANY"), fig("6.07亿元", 6.07e8, "元")])
+    assert tuples(find_facts(d, DATA)) == [("METRIC", "天合光能", "6.07亿元", None)]
+    d = make_doc("据IDC统计，全球手机出货量增长6.4%。", [("IDC", "COMPANY"), fig("6.4%", 6.4, "%")])
+    assert tuples(find_facts(d, DATA)) == [("METRIC", None, "6.4%", None)]
+
+
 def test_a_numbered_item_opens_with_its_topic_but_a_numbered_sector_label_is_none():
     """rules._ENUM_LEAD: 1、甲乙集团(00960)公布，…44.6亿元 is the company's (the item number is no word of the clause);
     a numbered sector label (1）入境游：…) names no subject for the figures after it."""
