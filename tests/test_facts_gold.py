@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.79108, 0.85428  # micro F1 of the counts pinned below (session 53: forecast words, bond yields, figures after one with a subject, top-N list names; from 0.78967, 0.85337)
+F1_RULES, F1_CHOOSER = 0.79069, 0.85388  # micro F1 of the counts pinned below (session 53: forecast words, bond yields, figures after one with a subject, top-N list names, own-report topics; from 0.78967, 0.85337)
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -168,8 +168,9 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # session 53: forecast words 或达 and (in a figure's clause) 估计/预料/期待/预亏 leave no fact: METRIC -> 1680/533/421,
     # metric characters 7843/15831; bond yields take the country named before, a figure right after one with a subject
     # (报/同比/按年 …) takes its subject: METRIC -> 1682/531/419, metric characters 7847/15831; a top N in 强 naming a
-    # list ranks nothing: RANKING -> 323/59/50, metric characters 7847/15826
-    assert got == {"METRIC": (1682, 531, 419), "RANKING": (323, 59, 50), "metric chars": (7847, 15826, 13347)}, got
+    # list ranks nothing: RANKING -> 323/59/50, metric characters 7847/15826; a company reporting its own figures is the
+    # topic of later clauses (cross-fitted news METRIC +16 right): here METRIC -> 1681/532/420, characters 7841/15826
+    assert got == {"METRIC": (1681, 532, 420), "RANKING": (323, 59, 50), "metric chars": (7841, 15826, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 
@@ -247,6 +248,7 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # session 52 q3: a total after 共计/合计/已有/中有 the chooser drops is an unnamed fact: METRIC -> 1825/358/276, metric
     # characters 8179/15389
     # session 53: the forecast words above: METRIC -> 1825/356/276, metric characters 8179/15369; bond yields and
-    # figures after one with a subject: METRIC -> 1826/355/275; top N lists in 强: RANKING -> 305/29/68
-    assert got == {"METRIC": (1826, 355, 275), "RANKING": (305, 29, 68), "metric chars": (8179, 15366, 13347)}, got
+    # figures after one with a subject: METRIC -> 1826/355/275; top N lists in 强: RANKING -> 305/29/68; own-report
+    # topics: METRIC -> 1825/356/276, characters 8173/15366
+    assert got == {"METRIC": (1825, 356, 276), "RANKING": (305, 29, 68), "metric chars": (8173, 15366, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)
