@@ -25,9 +25,10 @@ from extract.stages.facts.rules import (DATA, _ASIDE_CHAIN_GAP, _CODE_AFTER_NAME
 
 __all__ = ["make_facts", "FactsComponent", "find_facts", "rule_hints", "trim_metrics", "keeps_its_metric",
            "prefer_outer_names", "carry_change_metrics", "carry_subjects_across_semicolons", "stake_holders",
-           "named_after_rank", "bracketed_ranks", "apposed_ranks", "pair_respectively", "share_tied_ranks", "unname_destinations", "unname_index_parts",
-           "tariff_levied", "place_scopes", "company_over_place", "company_scopes", "company_people", "holding_buyers", "market_scopes", "ranked_sector_among_sectors",
-           "drop_reporters", "mirror_conversions", "drop_group_ranks", "drop_event_amounts"]
+           "named_after_rank", "bracketed_ranks", "apposed_ranks", "pair_respectively", "share_tied_ranks",
+           "unname_destinations", "unname_index_parts", "tariff_levied", "place_scopes", "company_over_place",
+           "company_scopes", "company_people", "holding_buyers", "market_scopes", "ranked_sector_among_sectors",
+           "copula_ranks", "drop_reporters", "mirror_conversions", "drop_group_ranks", "drop_event_amounts"]
 
 
 _LABEL_COLON = re.compile(r"\s*[:：]\s*")

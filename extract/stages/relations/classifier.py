@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Iterable, List, Optional, Tuple
 
 from extract.stages.hashing import read_weights, slot_hasher, sparse_prob
+from extract.stages.relations.lists import KIN_NOUN
 from extract.stages.segment import ensure_sentences
 
 # relation -> (head types, tail types)
@@ -300,7 +301,7 @@ def _coordinated(norm: str, c, o) -> bool:
     return o.end <= c.start and _COORDINATED_GAP.fullmatch(norm, o.end, c.start) is not None
 
 
-_KIN_GAP = re.compile(r"(?:的)?(?:全资|控股|间接|境外|海外)?(?:子|母|分|孙|附属|控股)公司[「“\"]?")
+_KIN_GAP = re.compile(r"(?:的)?(?:全资|控股|间接|境外|海外)?" + KIN_NOUN)
 
 
 def _kin_apposed(norm: str, c, o) -> bool:

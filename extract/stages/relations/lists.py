@@ -16,6 +16,9 @@ LOOKBACK = 120  # characters a sentence shape may reach back; keeps the patterns
 
 LIST_SEP = re.compile(r"^[ \t]*(?:、|和|及|与|以及|,|，)[ \t]*\Z")
 NAME_SEP = re.compile(r"^[ \t]*(?:、|和|及|与|以及)[ \t]*\Z")  # a list of names that a comma ends
+# a kinship noun (子公司, 母公司, 附属公司 …) and an opening quote after it: the head of a subsidiary apposition
+# (rules._KIN_HEAD) and the gap of a subsidiary pair (classifier._KIN_GAP) both end in it
+KIN_NOUN = r"(?:子|母|分|孙|附属|控股)公司[「“\"]?"
 
 
 # 该公司的历史股东包括… / 公司此前曾获…: the company is named in an earlier sentence

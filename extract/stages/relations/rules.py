@@ -40,7 +40,7 @@ from typing import Dict, List, Optional
 from extract.doc import Document, Entity, Relation
 from extract.registry import components
 from extract.stages.industry_apposition import default_apposition
-from extract.stages.relations.lists import LIST_SEP, LOOKBACK, NAME_SEP, invests, list_items, listed_after, named_before
+from extract.stages.relations.lists import KIN_NOUN, LIST_SEP, LOOKBACK, NAME_SEP, invests, list_items, listed_after, named_before
 from extract.stages.relations.stakes import stake_relations
 
 _LOC_OF = re.compile(r"^(?:的|区的|市的|)\Z")
@@ -454,7 +454,7 @@ def _list_closed_by(doc: Document, before: list, e: Entity, end=_LIST_END) -> Li
 # before it is no sector of the company (the news train, extension and dev gold: no INDUSTRY + 子公司/母公司/… + COMPANY
 # in_industry at all: a name typed INDUSTRY). Cross-fitted in_industry 564/622 -> 564/615 right/false together with
 # the classifier's same filter (classifier._kin_apposed), news dev + select identical (session 51)
-_KIN_HEAD = re.compile(r"(?:子|母|分|孙|附属|控股)公司[「“\"]?\Z")
+_KIN_HEAD = re.compile(KIN_NOUN + r"\Z")
 
 
 def apposition_relations(doc: Document) -> List[Relation]:
