@@ -87,7 +87,7 @@ def _person_title_before():
     """A pattern matching, at the end of a text, a person's title (propagate.json person_titles, persons.json
     filter_titles)."""
     words = set(load_rules("propagate").get("person_titles", ())) | set(load_rules("persons").get("filter_titles", ()))
-    return re.compile("(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")[ \t]*\Z")
+    return re.compile(f"(?:{alternation(words)})" + r"[ \t]*\Z")
 
 
 @lru_cache(maxsize=None)
@@ -437,11 +437,11 @@ def names_a_technology(norm: str, start: int, end: int) -> bool:
     return norm[start:end] in words and norm[end:end + 4].lstrip().startswith(after)
 
 
-@lru_cache(maxsize=1)
-def _occasion_after() -> tuple:
-    """``occasion_after`` and ``kinship_after`` of ``not_names.json`` as a tuple (read once, not per entity)."""
+@lru_cache(maxsize=None)
+def _not_names_words(*keys: str) -> tuple:
+    """The words of the lists ``keys`` of ``not_names.json``, as one tuple (read once, not per entity)."""
     rules = _not_names_rules()
-    return tuple(rules["occasion_after"]) + tuple(rules["kinship_after"])
+    return tuple(w for k in keys for w in rules[k])
 
 
 def names_an_occasion(norm: str, end: int) -> bool:
@@ -453,15 +453,7 @@ def names_an_occasion(norm: str, end: int) -> bool:
     rest = norm[end:end + 6]
     if rest.startswith("技术"):
         rest = rest[2:]
-    return rest.startswith(_occasion_after())
-
-
-@lru_cache(maxsize=1)
-def _not_sector_before() -> tuple:
-    """``superlative_before``, ``possessor_before`` and ``deploy_before`` of ``not_names.json`` as a tuple (read once,
-    not per entity)."""
-    rules = _not_names_rules()
-    return tuple(rules["superlative_before"]) + tuple(rules["possessor_before"]) + tuple(rules["deploy_before"])
+    return rest.startswith(_not_names_words("occasion_after", "kinship_after"))
 
 
 def follows_a_non_sector_word(norm: str, start: int) -> bool:
@@ -471,25 +463,14 @@ def follows_a_non_sector_word(norm: str, start: int) -> bool:
     So does one right after 公司的 (possessor_before: 该公司的人形机器人): the company's product or capability (cross-fitted
     INDUSTRY 3964/1650 -> 3964/1647 right/false, in_industry 589/543 -> 589/542; news dev + select identical), and one right
     after 部署 (deploy_before: 部署人形机器人, 部署自动驾驶技术): what is put to use (INDUSTRY 3964/1647 -> 3964/1642)."""
-    if start > 0 and norm[start - 1] in _negation_before():
+    if start > 0 and norm[start - 1] in _not_names_words("negation_before"):
         # 非金融企业, 非科技公司, 非AI行业: "non-" sectors, no INDUSTRY (not_names.json negation_before; 并非/而非 are
         # verbs, negation_verbs). Session 53: news train, extension and dev gold tag no INDUSTRY there; cross-fitted
         # and news dev predictions 7 of 7 so placed false (5 documents): cross-fitted INDUSTRY 3998/1604 -> 3998/1597,
         # METRIC 5775/2260/2012 -> 5780/2255/2007 right/false/missed, metric characters 0.5225 -> 0.5234
-        return start < 2 or norm[start - 2] not in _negation_verbs()
-    return norm.endswith(_not_sector_before(), max(0, start - 3), start)
-
-
-@lru_cache(maxsize=1)
-def _negation_before() -> frozenset:
-    """``negation_before`` of ``not_names.json`` (非) as a set of characters."""
-    return frozenset(_not_names_rules()["negation_before"])
-
-
-@lru_cache(maxsize=1)
-def _negation_verbs() -> frozenset:
-    """``negation_verbs`` of ``not_names.json``: the characters that make 非 a verb (并非, 而非, 除非)."""
-    return frozenset(_not_names_rules()["negation_verbs"])
+        return start < 2 or norm[start - 2] not in _not_names_words("negation_verbs")  # (并非, 而非, 除非: verbs)
+    return norm.endswith(_not_names_words("superlative_before", "possessor_before", "deploy_before"),
+                         max(0, start - 3), start)
 
 
 def never_a_name(norm: str, e) -> bool:

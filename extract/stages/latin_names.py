@@ -77,10 +77,9 @@ def _after_kinship_cue(norm: str, s: int, t: int) -> bool:
     such Latin names COMPANYs). :meth:`LatinTyper._add_uncovered` adds such a run as a COMPANY below ``add_threshold``
     too (session 53: cross-fitted COMPANY 8296/1126/1234 -> 8299/1126/1231 right/false/missed, subsidiary_of 66/8 ->
     67/9: 软银旗下的LY Corp．, 名创旗下Toptoy, Snapchat 的母公司 Snap)."""
-    from extract.stages.mentions import _COMPANY_CUE_BEFORE, _NOT_COMPANY_AFTER
+    from extract.stages.mentions import follows_a_kinship_cue
 
-    return _COMPANY_CUE_BEFORE.search(norm, max(0, s - 6), s) is not None and _NOT_COMPANY_AFTER.match(norm, t) is None \
-        and norm[t:t + 1] != "-"  # 旗下PD-(L)1产品: a run cut at the bracket
+    return follows_a_kinship_cue(norm, s, t) and norm[t:t + 1] != "-"  # 旗下PD-(L)1产品: a run cut at the bracket
 
 
 # a Latin given name and surname (a middle initial allowed): Yigal Elbaz, Robert W. De Vlieger, Eric Liang; or one
@@ -95,10 +94,10 @@ def _latin_title_before():
     """A person's title at the end of a text: basic's titles (propagate.json person_titles, persons.json filter_titles),
     persons.json latin_titles and 首席…官."""
     from extract.stages.basic import _person_title_before
-    from extract.stages.recognizers._data import load_rules
+    from extract.stages.recognizers._data import alternation, load_rules
 
-    words = sorted(map(re.escape, load_rules("persons").get("latin_titles", ())), key=len, reverse=True)
-    extra = re.compile(r"(?:首席[\u4e00-\u9fff]{1,4}官|" + "|".join(words) + r")[ \t\xa0]*\Z")
+    words = alternation(load_rules("persons").get("latin_titles", ()))
+    extra = re.compile(r"(?:首席[\u4e00-\u9fff]{1,4}官|" + words + r")[ \t\xa0]*\Z")
     return _person_title_before(), extra
 
 

@@ -326,7 +326,14 @@ def _framed_company(norm: str, e) -> bool:
         s -= 1
     elif not is_latin_letter(norm[s:s + 1]):
         return False
-    return _COMPANY_CUE_BEFORE.search(norm, max(0, s - 6), s) is not None and _NOT_COMPANY_AFTER.match(norm, e.end) is None
+    return follows_a_kinship_cue(norm, s, e.end)
+
+
+def follows_a_kinship_cue(norm: str, s: int, t: int) -> bool:
+    """Whether the name ``norm[s:t]`` stands right after 旗下/子公司/附属公司/母公司 (``_COMPANY_CUE_BEFORE``) and no plant,
+    fund or product word follows it (``_NOT_COMPANY_AFTER``): a subsidiary's name (:func:`_framed_company`, and the Latin
+    typer's names under its add threshold)."""
+    return _COMPANY_CUE_BEFORE.search(norm, max(0, s - 6), s) is not None and _NOT_COMPANY_AFTER.match(norm, t) is None
 
 
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")

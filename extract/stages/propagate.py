@@ -124,7 +124,7 @@ import ahocorasick
 
 from extract.doc import NAME_TYPES, Document
 from extract.registry import components
-from extract.stages.basic import generic_bodies, names_a_product
+from extract.stages.basic import generic_bodies, names_a_product, not_names
 from extract.stages.indices import index_name_spans, inside_an_index_name
 from extract.stages.indices import INDEX_TAIL
 from extract.stages.mentions import ECHO, EntityIndex
@@ -332,7 +332,8 @@ def titled_persons(doc: Document, titles) -> None:
                 e.type = "PERSON"
 
 
-_SECTOR_HEAD = re.compile(r"(?:公司|品牌|企业|企業|厂商|廠商|车企|車企|巨头|巨頭|龙头|龍頭)[ \t]*")
+_HEAD_NOUNS = "公司|品牌|企业|企業|厂商|廠商|车企|車企|巨头|巨頭|龙头|龍頭"  # a sector's head noun before a firm's name
+_SECTOR_HEAD = re.compile(rf"(?:{_HEAD_NOUNS})[ \t]*")
 
 
 def sector_headed_companies(doc: Document) -> None:
@@ -349,8 +350,8 @@ def sector_headed_companies(doc: Document) -> None:
     for e in doc.entities:
         if e.type not in ("PERSON", "LOC"):
             continue
-        for end in industry_ends:
-            if end < e.start <= end + 4:
+        for end in range(max(0, e.start - 4), e.start):  # an INDUSTRY ending at most 4 characters before the name
+            if end in industry_ends:
                 m = _SECTOR_HEAD.match(norm, end)
                 if m is not None and m.end() == e.start:
                     hits.add(norm[e.start:e.end])
@@ -364,13 +365,8 @@ def sector_headed_companies(doc: Document) -> None:
             e.type = "COMPANY"
 
 
-_LATIN_HEAD = re.compile(r"(?:公司|品牌|企业|企業|厂商|廠商|车企|車企|巨头|巨頭|龙头|龍頭|集团|集團)[ \t]?")
+_LATIN_HEAD = re.compile(rf"(?:{_HEAD_NOUNS}|集团|集團)[ \t]?")
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&'\-]*(?: [A-Z][A-Za-z0-9&'\-]*)*")
-
-
-@lru_cache(maxsize=1)
-def _latin_terms() -> frozenset:
-    return frozenset(load_rules("not_names").get("terms", ()))
 
 
 def _latin_after_head(doc: Document, industry_ends: set) -> None:
@@ -389,7 +385,7 @@ def _latin_after_head(doc: Document, industry_ends: set) -> None:
             continue
         n = _LATIN_NAME.match(norm, m.end())
         if n is None or n.end() - n.start() < 2 or is_latin_letter(norm[n.end():n.end() + 1]) \
-                or n.group() in _latin_terms():
+                or n.group() in not_names():
             continue
         s, e = n.span()
         if any(x.start < e and s < x.end for x in ents):
@@ -917,14 +913,21 @@ def place_funds(doc: Document) -> None:
     investor arguments 49/8 -> 51/8 (arguments 201/52 -> 203/52), invested_in 126/43 -> 128/43, facts 6092/2419 ->
     6095/2416; news dev + select, RANKING batches, DuEE cross-fit (0.743) and the negatives (0 of 126) unchanged."""
     norm = doc.norm
+    # (a CJK character before the place other than _FUND_BEFORE_OK: inside a longer word, no name starts here)
+    _funds_after(doc, "LOC", _PLACE_FUND, _FUND_STOP, lambda e: e.start > 0 and is_han(norm[e.start - 1])
+                 and norm[e.start - 1] not in _FUND_BEFORE_OK)
+
+
+def _funds_after(doc: Document, type_: str, fund: re.Pattern, stop: re.Pattern, skip) -> None:
+    """Grow each entity of ``type_`` (not ``skip(e)``) over the fund name ``fund`` matches right after it into one
+    COMPANY (:func:`_one_fund`), unless ``stop`` finds a word in between: place_funds' and company_funds' loop."""
+    norm = doc.norm
     drop = set()
     for i, e in enumerate(doc.entities):
-        if e.type != "LOC" or id(e) in drop:
+        if e.type != type_ or id(e) in drop or skip(e):
             continue
-        if e.start > 0 and is_han(norm[e.start - 1]) and norm[e.start - 1] not in _FUND_BEFORE_OK:
-            continue  # inside a longer word: no name starts here
-        m = _PLACE_FUND.match(norm, e.end)
-        if m is None or _FUND_STOP.search(norm, e.end, m.end()):
+        m = fund.match(norm, e.end)
+        if m is None or stop.search(norm, e.end, m.end()):
             continue
         _one_fund(doc, i, e, m.end(), drop)
     if drop:
@@ -948,25 +951,17 @@ def company_funds(doc: Document) -> None:
     1147/189 -> 1148/188, FUNDING arguments 76/18/38 -> 78/18/36 (lead investors 10 -> 12), invested_in 42/13 -> 44/13;
     RANKING batches, DuEE cross-fit (0.743) and the negatives (0 of 126) unchanged."""
     norm = doc.norm
-    drop = set()
-    for i, e in enumerate(doc.entities):
-        if e.type != "COMPANY" or id(e) in drop or e.end >= len(norm) or not _CJK.fullmatch(norm, e.end - 1, e.end + 1) \
-                or norm.endswith(_FIRM_SUFFIX, e.start, e.end) or e.end - e.start < 2:
-            continue
-        m = _COMPANY_FUND.match(norm, e.end)
-        if m is None or _COMPANY_FUND_STOP.search(norm, e.end, m.end()):
-            continue
-        _one_fund(doc, i, e, m.end(), drop)
-    if drop:
-        doc.entities = [x for x in doc.entities if id(x) not in drop]
+    _funds_after(doc, "COMPANY", _COMPANY_FUND, _COMPANY_FUND_STOP, lambda e: e.end >= len(norm)
+                 or not _CJK.fullmatch(norm, e.end - 1, e.end + 1) or norm.endswith(_FIRM_SUFFIX, e.start, e.end)
+                 or e.end - e.start < 2)
 
 
 _PRODUCT_FUND = re.compile(r"(?:主题|主題|混合|股票|债券|債券|指数|指數|联接|聯接)型?基金(?![会會]|公司|经理|經理|管理)")
 _PRODUCT_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
 _PRODUCT_STOP = re.compile(r"[的与及或是在等由获对将已被了其]|场外|相关")
 _PRODUCT_ANCHORS = ("COMPANY", "ORG", "LOC", "INDUSTRY")
-_PRODUCT_BEFORE_OK = "以在如和兼过用为、"
-_PRODUCT_CUE = re.compile(r"通过|以|在|如|兼")  # where an untagged name starts  # a CJK character that may stand right before the fund's name (以|永赢…混合基金为例)
+_PRODUCT_BEFORE_OK = "以在如和兼过用为、"  # a CJK character that may stand right before the fund's name (以|永赢…混合基金为例)
+_PRODUCT_CUE = re.compile(r"通过|以|在|如|兼")  # where an untagged name starts
 
 
 def product_funds(doc: Document) -> None:

@@ -107,18 +107,10 @@ def _load(path: str = str(DATA)) -> dict:
                 "trading_day_units", "streak_words", "wafer_size_after", "quote_open", "small_count_units",
                 "small_group_units", "small_group_not_before", "small_group_kept_after"):
         d["_" + key] = tuple(d.get(key, ()))
-    d["_rank_field_after"] = re.compile(d["rank_field_after"]) if d.get("rank_field_after") else None
-    d["_last_streak_before"] = re.compile(d["last_streak_before"]) if d.get("last_streak_before") else None
-    d["_offer_after"] = re.compile(d["offer_after"]) if d.get("offer_after") else None
-    d["_duration_lead_before"] = re.compile(d["duration_lead_before"]) if d.get("duration_lead_before") else None
-    d["_implied_before"] = re.compile(d["implied_before"]) if d.get("implied_before") else None
-    d["_previous_value_before"] = re.compile(d["previous_value_before"]) if d.get("previous_value_before") else None
-    d["_total_before"] = re.compile(d["total_before"]) if d.get("total_before") else None
-    d["_bond_place_after"] = re.compile(d["bond_place_after"]) if d.get("bond_place_after") else None
-    d["_bond_yield"] = re.compile(d["bond_yield_words"]) if d.get("bond_yield_words") else None
-    d["_level_after_value"] = re.compile(d["level_after_value"]) if d.get("level_after_value") else None
-    d["_price_band_after"] = re.compile(d["price_band_after"]) if d.get("price_band_after") else None
-    d["_survey_sample_before"] = re.compile(d["survey_sample_before"]) if d.get("survey_sample_before") else None
+    for key in ("rank_field_after", "last_streak_before", "offer_after", "duration_lead_before", "implied_before",
+                "previous_value_before", "total_before", "bond_place_after", "bond_yield_words", "level_after_value",
+                "price_band_after", "survey_sample_before"):  # optional patterns: None where facts.json has none
+        d["_" + key] = re.compile(d[key]) if d.get(key) else None
     d["_survey_sample_units"] = frozenset(d.get("survey_sample_units", ()))
     d["_reward_after"] = re.compile(r"\s*的?(?:" + "|".join(map(re.escape, d["_reward_words"])) + ")") \
         if d["_reward_words"] else None
@@ -959,8 +951,7 @@ def find_facts(doc: Document, data: dict, chooser=None) -> list:
     """
     facts, steps = _rules_pass(doc, data)
     if chooser is None:
-        return _with_metrics(doc, _level_after_value(doc, _bond_places(doc, _facility_owners(doc, _within_lines(doc, facts)), data), data)
-                             + _table_facts(doc), data)
+        return _finished(doc, facts, data)
     hints = _hints_of(_with_metrics(doc, list(facts) + _table_facts(doc), data))
     idx = _index(doc)
     out = []
@@ -981,8 +972,14 @@ def find_facts(doc: Document, data: dict, chooser=None) -> list:
             if len(chosen) == 1 and chosen[0].subject is None and _previous_value(doc, e, ss, data):
                 chosen[0].subject = _current_value_subject(doc, e, out)
             out.extend(chosen)
-    return _with_metrics(doc, _level_after_value(doc, _bond_places(doc, _facility_owners(doc, _within_lines(doc, out)), data), data)
-                         + _table_facts(doc), data)
+    return _finished(doc, out, data)
+
+
+def _finished(doc: Document, facts: list, data: dict) -> list:
+    """The passes after the rules or the chooser have picked the facts (the same for both): facts within lines,
+    facility owners, bond places, levels after a value, then the table facts, and the metrics of all."""
+    facts = _level_after_value(doc, _bond_places(doc, _facility_owners(doc, _within_lines(doc, facts)), data), data)
+    return _with_metrics(doc, facts + _table_facts(doc), data)
 
 
 def _within_lines(doc: Document, facts: list) -> list:
@@ -1037,7 +1034,7 @@ def _bond_places(doc: Document, facts: list, data: dict) -> list:
     for all four). The news train, extension and dev gold 29 of 29 such figures take the place (7 documents); the
     learned chooser had left 11 unnamed (5 documents). Session 53 metmiss: cross-fitted METRIC 5791/2231 ->
     5802/2220 right/false."""
-    after, yields = data.get("_bond_place_after"), data.get("_bond_yield")
+    after, yields = data.get("_bond_place_after"), data.get("_bond_yield_words")
     if after is None or yields is None or not yields.search(doc.norm):
         return facts
     norm, idx = doc.norm, _index(doc)
