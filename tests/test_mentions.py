@@ -229,29 +229,17 @@ def test_the_echo_component_feeds_a_filter_that_judges_echoes():
     assert [e.source for e in flt(d).entities] == ["ner"]  # the filter drops what it judges below its threshold
 
 
-def test_an_echo_before_a_sectors_head_is_not_judged():
-    from extract.stages.mentions import make_mention_echo
-    text = "看好彩电行业。各彩电龙头企业转移产能，彩电销量下滑"
-    d = make_mention_echo(None)(_doc(text, [("INDUSTRY", "彩电", "ner")]))
-    flt = MentionFilter({"bias": -5.0, "w": {}}, ("INDUSTRY",), ("echo",), 0.5)  # drops every echo it judges
-    assert [(e.source, e.start) for e in flt(d).entities] == [("ner", 2), ("echo", 8)]  # 彩电龙头 stays, 彩电销量 goes
-
-
-def test_an_echo_before_stocks_is_not_judged():
-    from extract.stages.mentions import make_mention_echo
-    text = "看好银行板块。银行股多数上扬，银行股东增持，银行股价值重估"
-    d = make_mention_echo(None)(_doc(text, [("INDUSTRY", "银行", "ner")]))
-    flt = MentionFilter({"bias": -5.0, "w": {}}, ("INDUSTRY",), ("echo",), 0.5)  # drops every echo it judges
+@pytest.mark.parametrize("text, sector, kept", [
+    ("看好彩电行业。各彩电龙头企业转移产能，彩电销量下滑", "彩电", [8]),  # 彩电龙头 stays, 彩电销量 goes
     # 银行股 and 银行股价值 stay (a sector's stocks), 银行股东 goes (shareholders)
-    assert [(e.source, e.start) for e in flt(d).entities] == [("ner", 2), ("echo", 7), ("echo", 22)]
-
-
-def test_an_echo_before_its_market_is_not_judged():
+    ("看好银行板块。银行股多数上扬，银行股东增持，银行股价值重估", "银行", [7, 22]),
+    ("布局黄金饰品。黄金市场的规模扩大，黄金价格上涨", "黄金", [7]),  # 黄金市场 stays, 黄金价格 goes
+])
+def test_an_echo_before_a_sectors_head_is_not_judged(text, sector, kept):
     from extract.stages.mentions import make_mention_echo
-    text = "布局黄金饰品。黄金市场的规模扩大，黄金价格上涨"
-    d = make_mention_echo(None)(_doc(text, [("INDUSTRY", "黄金", "ner")]))
+    d = make_mention_echo(None)(_doc(text, [("INDUSTRY", sector, "ner")]))
     flt = MentionFilter({"bias": -5.0, "w": {}}, ("INDUSTRY",), ("echo",), 0.5)  # drops every echo it judges
-    assert [(e.source, e.start) for e in flt(d).entities] == [("ner", 2), ("echo", 7)]  # 黄金市场 stays, 黄金价格 goes
+    assert [(e.source, e.start) for e in flt(d).entities] == [("ner", 2)] + [("echo", k) for k in kept]
 
 
 def test_a_name_typed_otherwise_elsewhere_does_not_echo():

@@ -8,12 +8,12 @@ from extract.stages.basic import make_entity_filter
 from extract.textnorm import normalize
 
 
-def _doc(text, names):
+def _doc(text, names, type_="PERSON"):
     d = Document(text)
     d.norm, d.script = normalize(text)
     for w in names:
         s = text.index(w)
-        d.entities.append(d.entity("PERSON", s, s + len(w), source="ner"))
+        d.entities.append(d.entity(type_, s, s + len(w), source="ner"))
     return d
 
 
@@ -109,10 +109,7 @@ def test_filter_cuts_a_title_written_before_a_name():
 def test_filter_cuts_a_house_number_off_a_street():
     """蘭秀道15號 → 蘭秀道 (the gold's place ends with the street); a number inside the span stays (…28號國賓大廈)."""
     text = "單位位於蘭秀道15號，另一物業在北角書局街28號國賓大廈。"
-    d = _doc(text, [])
-    for w in ("蘭秀道15號", "北角書局街28號國賓大廈"):
-        s = text.index(w)
-        d.entities.append(d.entity("LOC", s, s + len(w), source="ner"))
+    d = _doc(text, ["蘭秀道15號", "北角書局街28號國賓大廈"], "LOC")
     got = make_entity_filter(None)(d)
     assert [e.text for e in got.entities] == ["蘭秀道", "北角書局街28號國賓大廈"]
 
@@ -141,10 +138,7 @@ def test_filter_cuts_a_chinese_character_off_a_latin_name():
 def test_filter_cuts_app_off_a_body():
     """天眼查App, 每日经济新闻APP → the ORG without App (no gold entity ends in App)."""
     text = "据天眼查App显示，每日经济新闻APP报道。"
-    d = _doc(text, [])
-    for w in ("天眼查App", "每日经济新闻APP"):
-        s = text.index(w)
-        d.entities.append(d.entity("ORG", s, s + len(w), source="ner"))
+    d = _doc(text, ["天眼查App", "每日经济新闻APP"], "ORG")
     got = make_entity_filter(None)(d)
     assert [e.text for e in got.entities] == ["天眼查", "每日经济新闻"]
 
@@ -152,10 +146,7 @@ def test_filter_cuts_app_off_a_body():
 def test_filter_keeps_a_transliterated_name_written_with_a_middle_dot():
     """阿卡什·博巴, 谢赫·哈姆丹 (no Chinese family name, tagged once) stay; 沐曦 tagged once goes, as before."""
     text = "成员分别为阿卡什·博巴和卢克·法里托，王储谢赫·哈姆丹出席，沐曦发布新品。"
-    d = _doc(text, [])
-    for w in ("阿卡什·博巴", "谢赫·哈姆丹", "沐曦"):
-        s = text.index(w)
-        d.entities.append(d.entity("PERSON", s, s + len(w), source="ner"))
+    d = _doc(text, ["阿卡什·博巴", "谢赫·哈姆丹", "沐曦"])
     got = make_entity_filter(None)(d)
     assert [e.text for e in got.entities] == ["阿卡什·博巴", "谢赫·哈姆丹"]
 
@@ -163,10 +154,7 @@ def test_filter_keeps_a_transliterated_name_written_with_a_middle_dot():
 def test_filter_keeps_a_name_right_after_a_persons_title():
     """法国总理贝鲁, 行政总裁皮采, 基金经理比尔-艾克曼 (no Chinese family name, tagged once) stay; 沐曦 after no title goes."""
     text = "法国总理贝鲁表示，谷歌行政总裁皮采称，对冲基金经理比尔-艾克曼认为，沐曦发布新品。"
-    d = _doc(text, [])
-    for w in ("贝鲁", "皮采", "比尔-艾克曼", "沐曦"):
-        s = text.index(w)
-        d.entities.append(d.entity("PERSON", s, s + len(w), source="ner"))
+    d = _doc(text, ["贝鲁", "皮采", "比尔-艾克曼", "沐曦"])
     got = make_entity_filter(None)(d)
     assert [e.text for e in got.entities] == ["贝鲁", "皮采", "比尔-艾克曼"]
 
@@ -174,9 +162,7 @@ def test_filter_keeps_a_name_right_after_a_persons_title():
 def test_filter_cuts_a_function_word_glued_to_a_person():
     """王长田成最大赢家: 成 is cut off where 王长田 stands elsewhere; 杨玉成 (no 杨玉 elsewhere) keeps its last character."""
     text = "光线传媒董事长王长田表示看好。股价暴涨后，老板王长田成最大赢家，杨玉成出席。"
-    d = _doc(text, [])
-    for w, s in (("王长田", text.index("王长田")), ("王长田成", text.index("王长田成")), ("杨玉成", text.index("杨玉成"))):
-        d.entities.append(d.entity("PERSON", s, s + len(w), source="ner"))
+    d = _doc(text, ["王长田", "王长田成", "杨玉成"])
     got = make_entity_filter(None)(d)
     assert [e.text for e in got.entities] == ["王长田", "王长田", "杨玉成"]
 
@@ -184,10 +170,7 @@ def test_filter_cuts_a_function_word_glued_to_a_person():
 def test_filter_keeps_a_transliterated_name_before_a_verb_of_saying():
     """纳德拉表示 (transliteration characters, no family name, tagged once) stays; 纳德拉 elsewhere and 沐曦表示 go."""
     text = "2025年2月纳德拉表示看好，沐曦表示发布新品。"
-    d = _doc(text, [])
-    for w in ("纳德拉", "沐曦"):
-        s = text.index(w)
-        d.entities.append(d.entity("PERSON", s, s + len(w), source="ner"))
+    d = _doc(text, ["纳德拉", "沐曦"])
     got = make_entity_filter(None)(d)
     assert [e.text for e in got.entities] == ["纳德拉"]
 
@@ -196,9 +179,6 @@ def test_filter_cuts_a_form_of_address_off_a_person():
     """王伟先生 → 王伟 (GUIDELINES N3a: the title stays outside); 张老师 → 张, one character, left to the byline
     recognizer's surname_titles."""
     text = "联系人：张老师，王伟先生出席。"
-    d = _doc(text, [])
-    for w in ("张老师", "王伟先生"):
-        s = text.index(w)
-        d.entities.append(d.entity("PERSON", s, s + len(w), source="ner"))
+    d = _doc(text, ["张老师", "王伟先生"])
     got = make_entity_filter(None)(d)
     assert [e.text for e in got.entities] == ["王伟"]
