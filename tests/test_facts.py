@@ -767,6 +767,21 @@ def test_no_subject_across_a_closed_paragraph_or_from_a_later_line():
         ("RANKING", "天津", "52.3亿元")]  # a ranked-list item keeps its subject; the RANKING from a later line is out
 
 
+def test_no_ranking_subject_from_a_line_before_a_numbered_item():
+    from extract.doc import Fact
+    from extract.stages.facts.rules import _within_lines
+    d = make_doc("7.世同電子（第740名）\n8. 台達電（第757名）\n湯森路透\n位居第二",
+                 [("世同電子", "COMPANY"), ("第740名", "RANK", {"rank": 740, "scope": None}),
+                  ("第757名", "RANK", {"rank": 757, "scope": None}), ("湯森路透", "COMPANY"),
+                  ("第二", "RANK", {"rank": 2, "scope": None})])
+    shitong, r740, r757, tr, second = d.entities
+    out = _within_lines(d, [Fact("RANKING", shitong, r740), Fact("RANKING", shitong, r757),
+                            Fact("RANKING", tr, second)])
+    assert [(f.subject.text, f.value.text) for f in out] == [
+        ("世同電子", "第740名"),  # the item's own name
+        ("湯森路透", "第二")]  # a line with no item number keeps a subject from the line before (a card's heading)
+
+
 def test_names_included_in_a_top_n_after_what_it_ranks():
     d = make_doc("该基金前十大重仓股包括北特科技、兆威机电等。",
                  [("前十大", "RANK", {"top": 10, "scope": None}), ("北特科技", "COMPANY"), ("兆威机电", "COMPANY")])
