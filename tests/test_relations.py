@@ -1236,3 +1236,17 @@ def test_a_definition_may_end_in_jituan_jutou_or_shang(text, spans, expected):
     from extract.stages.relations.rules import industry_patterns
     d = make_doc(text, spans)
     assert sorted((r.head.text, r.tail.text) for r in industry_patterns(d)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("近日，专注于力觉传感器研发与生产的甲乙科技宣布完成融资。",
+     [("力觉传感器", "INDUSTRY"), ("甲乙科技", "COMPANY")], [("甲乙科技", "力觉传感器")]),
+    ("包括從事物流配送的丙丁和戊己。", [("物流配送", "INDUSTRY"), ("丙丁", "COMPANY")], [("丙丁", "物流配送")]),
+    # a comma between: not the company of the cue
+    ("专注于力觉传感器，甲乙科技宣布完成融资。", [("力觉传感器", "INDUSTRY"), ("甲乙科技", "COMPANY")], []),
+])
+def test_industry_of_a_cue_before_de_and_the_company(text, spans, expected):
+    """专注于/从事 INDUSTRY…的COMPANY: the company after 的 is in the industry (session 54)."""
+    from docs import make_doc
+    from extract.stages.relations.rules import industry_patterns
+    assert [(r.head.text, r.tail.text) for r in industry_patterns(make_doc(text, spans))] == expected
