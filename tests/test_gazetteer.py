@@ -265,6 +265,21 @@ def test_a_city_that_opens_a_futures_contract_is_no_place():
     assert [(e.start, e.text) for e in d.entities] == [(text.rindex("纽约"), "纽约")]
 
 
+def test_a_place_that_is_or_opens_a_currency_or_product_term_is_no_place():
+    """(entity_filter.v1, basic.opens_a_term) 瑞士 of 瑞士卷, 新加坡 of 新加坡元 and 日圓 itself (not_names.json terms),
+    of any source: no LOC; 瑞士 and 新加坡 before other words stay."""
+    from extract.doc import Document
+    from extract.stages.basic import make_entity_filter
+    from extract.textnorm import normalize
+    text = "单个瑞士卷售价39元；(新加坡元‧下同)；日圓曾挫1.5%；瑞士银行与新加坡政府"
+    d = Document(text)
+    d.norm = normalize(text)[0]
+    d.entities = [d.entity("LOC", m.start(), m.end(), source="gazetteer") for m in re.finditer("瑞士|新加坡|日圓", text)]
+    make_entity_filter(None)(d)
+    assert [e.text for e in d.entities] == ["瑞士", "新加坡"]
+    assert d.entities[0].start == text.rindex("瑞士")
+
+
 def test_no_name_inside_an_index_name():
     """(entity_filter.v1) 创业板 of 创业板指, 科创板 of 科创板人工智能指数, 创新药 of 中证创新药产业指数, 罗素 of 罗素1000指数:
     no entity inside an index's name; 创业板 of 在创业板上市 and 彭博 (a COMPANY) before 亿万富翁指数 stay."""
