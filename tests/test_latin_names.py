@@ -302,3 +302,15 @@ def test_a_latin_given_name_and_surname_after_a_title_is_a_person():
     out = LatinTyper(company, classes, add_threshold=0.99)(d)
     assert [(e.text, e.type) for e in out.entities] == [("Yigal Elbaz", "PERSON"), ("Dario Amodei", "PERSON"),
                                                         ("Eric Liang", "PERSON"), ("Auronplay", "PERSON")]
+
+
+def test_a_latin_name_ending_in_a_body_word_is_an_org_not_a_company():
+    """latin_names _BODY_END (session 54): Gainey Foundation and World Gold Council are ORGs, not COMPANYs; Lam Research
+    (Research is no body ending) stays a COMPANY."""
+    d = _doc("Gainey Foundation与World Gold Council及Lam Research", [("COMPANY", "Gainey Foundation"),
+                                                                   ("COMPANY", "World Gold Council"),
+                                                                   ("COMPANY", "Lam Research")])
+    to_company = {"bias": [5.0 if c == "COMPANY" else 0 for c in TYPES + (NONE,)], "w": {}}
+    out = LatinTyper(to_company, TYPES + (NONE,))(d)
+    assert [(e.text, e.type) for e in out.entities] == [("Gainey Foundation", "ORG"), ("World Gold Council", "ORG"),
+                                                        ("Lam Research", "COMPANY")]
