@@ -333,6 +333,15 @@ def test_a_scope_word_alone_is_no_sector():
     assert [e.text for e in make_entity_filter(None)(d).entities] == ["跨境电商"]
 
 
+def test_a_generic_business_noun_alone_is_no_sector():
+    """(not_names.json generic_nouns) 运营, 销售, 新车 alone: no INDUSTRY; 汽车 stays."""
+    from extract.stages.basic import make_entity_filter
+    text = "国际运营市场、销售团队与新车市场，汽车行业"
+    d = _doc(text, [("INDUSTRY", "运营", "ner"), ("INDUSTRY", "销售", "ner"), ("INDUSTRY", "新车", "ner"),
+                    ("INDUSTRY", "汽车", "ner")])
+    assert [e.text for e in make_entity_filter(None)(d).entities] == ["汽车"]
+
+
 def test_a_sector_grows_over_jishi_before_it():
     from extract.stages.basic import make_entity_filter
     text = "京东在即时零售领域拓展，零售业务"

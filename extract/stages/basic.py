@@ -413,8 +413,9 @@ def umbrella_labels() -> frozenset:
 
 @lru_cache(maxsize=1)
 def modifier_words() -> frozenset:
-    """Modifiers that stand alone for no sector (``not_names.json`` modifier_words: 商业, 高端, 连锁 …)."""
-    return frozenset(_not_names_rules()["modifier_words"])
+    """Modifiers that stand alone for no sector (``not_names.json`` modifier_words: 商业, 高端, 连锁 …) and generic
+    business nouns that do not either (generic_nouns: 公司, 运营, 销售, 融资, 新车 …)."""
+    return frozenset(_not_names_words("modifier_words", "generic_nouns"))
 
 
 def names_an_umbrella(norm: str, start: int, end: int) -> bool:
