@@ -389,6 +389,24 @@ def test_the_odd_item_of_a_list_takes_the_type_of_the_others():
     assert [t for _, t in got[6:]] == ["COMPANY", "COMPANY", "LOC", "LOC"]  # two against two: unchanged
 
 
+def test_a_latin_body_among_firms_keeps_its_org():
+    """A Latin name ending in Foundation/Council … is a body, an ORG, also as the odd item of a list of firms."""
+    from extract.stages.propagate import list_types
+    text = "Atlas Venture、Cystic Fibrosis Foundation、T. Rowe Price"
+    spans = [("COMPANY", 0, 13, "ner"), ("ORG", 14, 40, "ner"), ("COMPANY", 41, 54, "ner")]
+    doc = _doc(text, spans)
+    list_types(doc)
+    assert [(e.text, e.type) for e in sorted(doc.entities, key=lambda e: e.start)] == [
+        ("Atlas Venture", "COMPANY"), ("Cystic Fibrosis Foundation", "ORG"), ("T. Rowe Price", "COMPANY")]
+
+
+def test_a_latin_body_name_is_an_org():
+    from extract.stages.latin_names import latin_body
+    text = "Gainey Foundation持股，World Gold Council称，Lam Research涨"
+    assert latin_body(text, 0, 17) and latin_body(text, 20, 38)
+    assert not latin_body(text, 40, 52)  # Research: a firm's word too
+
+
 def test_a_share_class_mark_is_outside_the_company():
     from extract.stages.propagate import make_propagate
     text = "微创机器人-B涨5%，百济神州－U跌，商汤-W持平，ABC-B，-B公司。"

@@ -127,6 +127,7 @@ from extract.registry import components
 from extract.stages.basic import generic_bodies, names_a_product, not_names
 from extract.stages.indices import index_name_spans, inside_an_index_name
 from extract.stages.indices import INDEX_TAIL
+from extract.stages.latin_names import latin_body
 from extract.stages.mentions import ECHO, EntityIndex
 from extract.stages.recognizers._data import alternation, gated, load_rules
 from extract.stages.recognizers.companies import COMMON_WORDS, _load_words
@@ -628,6 +629,8 @@ def list_types(doc: Document, min_items: int = 3) -> None:
         major, n = Counter(e.type for e in run).most_common(1)[0]
         if n == len(run) - 1:
             for e in run:
+                if e.type == "ORG" and latin_body(norm, e.start, e.end):
+                    continue  # Atlas Venture、Cystic Fibrosis Foundation、T. Rowe Price: a body among firms stays one
                 e.type = major
 
 
