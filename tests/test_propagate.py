@@ -1012,3 +1012,16 @@ def test_latin_name_after_sector_head_is_a_company():
     doc = _doc(text, [("INDUSTRY", 0, 3, "ner"), ("INDUSTRY", k, k + 2, "ner")])
     sector_headed_companies(doc)
     assert _ents(doc) == [("奢侈品", "INDUSTRY"), ("LVMH", "COMPANY"), ("软件", "INDUSTRY")]
+
+
+def test_an_org_grows_over_its_titled_unit():
+    from extract.stages.propagate import titled_units
+    text = "惠譽評級亞太區國際公共融資部高級董事羅晴耘表示，美聯物業住宅部行政總裁，中国移动研究院等部门主任"
+    a = text.index("亞太區")
+    m = text.index("美聯物業")
+    c = text.index("中国移动研究院")
+    doc = _doc(text, [("ORG", 0, 4, "ner"), ("LOC", a, a + 3, "ner"), ("ORG", m, m + 4, "ner"),
+                      ("ORG", c, c + 7, "ner")])
+    titled_units(doc)
+    assert [(e.text, e.type) for e in sorted(doc.entities, key=lambda e: e.start)] == [
+        ("惠譽評級亞太區國際公共融資部", "ORG"), ("美聯物業", "ORG"), ("中国移动研究院", "ORG")]  # 住宅部: 2 characters; 等
