@@ -407,6 +407,17 @@ def test_a_latin_body_name_is_an_org():
     assert not latin_body(text, 40, 52)  # Research: a firm's word too
 
 
+def test_items_of_a_sector_list_closed_by_a_head_are_sectors():
+    from extract.stages.propagate import sector_list_items
+    text = "优先在金融、医药、汽车、化工、机器学习等领域替代。拥有资源、人才、数据、芯片等优势。旅游、研学、年会等行业"
+    k = text.index("汽车")
+    doc = _doc(text, [("INDUSTRY", k, k + 2, "ner")])
+    sector_list_items(doc)
+    got = [e.text for e in doc.entities if e.type == "INDUSTRY"]
+    # 金融 is the first item (its left edge is unmarked); 人才 … 芯片 close with no sector's head; 旅游 … no INDUSTRY item
+    assert got == ["医药", "汽车", "化工", "机器学习"]
+
+
 def test_a_share_class_mark_is_outside_the_company():
     from extract.stages.propagate import make_propagate
     text = "微创机器人-B涨5%，百济神州－U跌，商汤-W持平，ABC-B，-B公司。"

@@ -610,6 +610,37 @@ def possessed_products(doc: Document) -> None:
 LIST_TYPES = ("COMPANY", "ORG", "PERSON", "LOC", "INDUSTRY")
 
 
+# 金融、医药、汽车、化工等领域 / 现代商贸、会展、旅游、文化创意等产业: a 、 list closed by 等 (多个/诸多/N大) and a sector's head
+_SECTOR_LIST = re.compile(r"(?:[\u4e00-\u9fffA-Za-z]{2,8}、)+[\u4e00-\u9fffA-Za-z]{2,8}(?=等(?:多个|多個|诸多|諸多|"
+                          r"[一二三四五六七八九十两兩几幾]大)?(?:领域|領域|行业|行業|产业|產業|板块|板塊|赛道|賽道|方向))")
+
+
+def sector_list_items(doc: Document) -> None:
+    """0s. ``在金融、医药、汽车、化工、机器学习等领域``: in a 、 list closed by 等 and a sector's head (领域, 行业, 产业, 板块,
+    赛道, 方向; 多个/诸多/N大 between) where one item is an INDUSTRY, every other untagged item is one too, but the first,
+    whose left edge the list does not mark. News train and extension gold, on the cross-fitted predictions: of the 32
+    untagged items of such lists with a predicted INDUSTRY sibling, 22 are gold INDUSTRYs, 8 untagged, 2 inside longer
+    sectors (15 documents; without a tagged sibling 26 of 54). Cross-fitted INDUSTRY 4014/1571/1853 -> 4034/1580/1833
+    right/false/missed (0.7010 -> 0.7027), relations and facts identical; news dev + select INDUSTRY 610/261 -> 611/262."""
+    norm = doc.norm
+    ents = [e for e in doc.entities]
+    added = []
+    for m in _SECTOR_LIST.finditer(norm):
+        items, a = [], m.start()
+        for k in range(m.start(), m.end() + 1):
+            if k == m.end() or norm[k] == "、":
+                items.append((a, k))
+                a = k + 1
+        sectors = {(e.start, e.end) for e in ents if e.type == "INDUSTRY" and m.start() <= e.start and e.end <= m.end()}
+        if not any(it in sectors for it in items):
+            continue
+        for s, e in items[1:]:
+            if not any(x.start < e and s < x.end for x in ents):
+                added.append(doc.entity("INDUSTRY", s, e, source="propagate"))
+    if added:
+        doc.entities = sorted(doc.entities + added, key=lambda x: (x.start, x.end))
+
+
 def list_types(doc: Document, min_items: int = 3) -> None:
     """0e. ``宁德时代、比亚迪、上海、小鹏``: in a 、 list of at least ``min_items`` names all of one type but one, the odd one
     takes the type of the others (the news gold gives every item of such a list one type at 471 of 483 lists)."""
@@ -1562,6 +1593,7 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
         if last:
             person_surnames(doc, last)
         person_aliases(doc)
+        sector_list_items(doc)
         return doc
 
     return propagate
