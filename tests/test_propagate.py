@@ -414,8 +414,17 @@ def test_items_of_a_sector_list_closed_by_a_head_are_sectors():
     doc = _doc(text, [("INDUSTRY", k, k + 2, "ner")])
     sector_list_items(doc)
     got = [e.text for e in doc.entities if e.type == "INDUSTRY"]
-    # 金融 is the first item (its left edge is unmarked); 人才 … 芯片 close with no sector's head; 旅游 … no INDUSTRY item
-    assert got == ["医药", "汽车", "化工", "机器学习"]
+    # 金融 starts after the cue 在; 人才 … 芯片 close with no sector's head; 旅游 … no INDUSTRY item
+    assert got == ["金融", "医药", "汽车", "化工", "机器学习"]
+
+
+def test_a_sector_lists_first_item_needs_a_cue_before_it():
+    from extract.stages.propagate import sector_list_items
+    text = "公司主营金融、医药等领域。"
+    k = text.index("医药")
+    doc = _doc(text, [("INDUSTRY", k, k + 2, "ner")])
+    sector_list_items(doc)
+    assert [e.text for e in doc.entities] == ["医药"]  # 公司主营金融: no cue, its left edge unknown
 
 
 def test_a_share_class_mark_is_outside_the_company():
