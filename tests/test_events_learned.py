@@ -330,6 +330,16 @@ def test_trigger_candidates_skip_a_standing_total():
         assert len(trigger_candidates(make_doc(text, [("星云科技", C)]), DATA)) == 1, text
 
 
+def test_trigger_candidates_skip_a_headline():
+    """A trigger word on a headline (a short line not ended by 。！？ with text below it) is no candidate: the
+    gold puts the trigger in the body. A one-line record (DuEE) and a body sentence keep theirs."""
+    text = "星云科技获新一轮融资\n\n星云科技宣布完成新一轮融资。"
+    cands = trigger_candidates(make_doc(text, [("星云科技", C)]), DATA)
+    assert [s for s, _, _ in cands] == [text.rindex("融资")]
+    assert len(trigger_candidates(make_doc("星云科技获新一轮融资", [("星云科技", C)]), DATA)) == 1
+    assert len(trigger_candidates(make_doc("星云科技宣布完成新一轮融资。\n\n更多", [("星云科技", C)]), DATA)) == 1
+
+
 def test_a_company_before_an_investing_verb_invests():
     """阿里投资星云科技 / 海岳智能参与B轮融资: a party the role model calls the company but that an investing verb follows
     is an investor of the event; the company that no such verb follows stays."""
