@@ -336,6 +336,13 @@ def test_chinese_article_is_not_counted_but_bare_magnitude_is():
     assert list(found) == ["一万家"]
 
 
+def test_rank_moved_by_one_place_is_counted():
+    # numerals.json article_counted_rank_after: 上升一位 / 提升一位 count a rank move; 一位企业家 stays an article
+    assert "一位" in figures("以色列上升一位,和法国并列第六。")
+    assert "一位" in figures("西安排名也因此提升一位，再次向20强发起冲击。")
+    assert "一位" not in figures("他是一位企业家，排名上升。")
+
+
 def test_traditional_and_simplified_agree():
     t = figures("去年營收突破5.4億元")["突破5.4億元"].attrs
     s = figures("去年营收突破5.4亿元")["突破5.4亿元"].attrs

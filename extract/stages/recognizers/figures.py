@@ -170,6 +170,7 @@ class FigureRecognizer:
         self.last_n_prefixes = ("近", "接近", "将近")
         self.last_n_units = ("年", "个月")
         self.article_after = tuple(self.num.data["article_counted_after"])
+        self.article_rank_after = tuple(self.num.data["article_counted_rank_after"])  # 上升一位: a rank move
         self.header_marks = set(units["unit_header_marks"])
         n = self.num
         G = GAP
@@ -734,7 +735,8 @@ class FigureRecognizer:
                 v1 += v1b
             # 一 as an article: 一家企业, 一个, 一批 (but 仅一家, 一倍, 一成 are figures)
             if (is_measure and n1 == self.num.article and not mags and not g("pre") and not g("mid")
-                    and not g("n2") and not norm[max(0, start - 2):start].endswith(self.article_after)):
+                    and not g("n2") and not norm[max(0, start - 2):start].endswith(self.article_after)
+                    and not (unit_raw in ("位", "名") and norm[max(0, start - 3):start].endswith(self.article_rank_after))):
                 return None
             if g("n2"):
                 v2 = self.num.parse_decimal(g("n2"))
