@@ -98,6 +98,10 @@ CASES = [
     ("2月7日上午，发布会", "2月7日上午", {"month": 2, "day": 7}),
     ("截至2月13日收盘", "截至2月13日收盘", {"month": 2, "day": 13, "asof": True}),
     ("公司9年前成立", "9年前", {"relative": "ago", "years": 9}),
+    # a vague count ago (dates._FEW_AGO): 几天前 … 几年前 are DATEs, attr few; 十几年前 is not cut to 几年前
+    ("就在几天前，2月10日", "几天前", {"relative": "ago", "days": "few"}),
+    ("几个月前，他决定进行", "几个月前", {"relative": "ago", "months": "few"}),
+    ("就像他们几年前回避化石燃料", "几年前", {"relative": "ago", "years": "few"}),
     ("2023财年营收", "2023财年", {"year": 2023, "part": "fiscal_year"}),
     ("民國115年產值", "民國115年", {"year": 2026}),
     ("電子資訊業114年受惠", "114年", {"year": 2025}),
@@ -645,3 +649,7 @@ def test_qian_after_a_day_word_is_no_recent_date(text):
     """(session 52 figdate) 基准日前, 节假日前, 交易日前: 日前 ends a day word, not 日前 "recently" (relative_not_after)."""
     assert find_dates(make_doc(text)) == []
     assert [d.text for d in find_dates(make_doc("公司日前宣布融资"))] == ["日前"]
+
+
+def test_few_ago_not_cut_from_a_longer_count():
+    assert "几年前" not in dates("十几年前，他")
