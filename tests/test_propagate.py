@@ -1045,3 +1045,14 @@ def test_an_org_grows_over_its_titled_unit():
     titled_units(doc)
     assert [(e.text, e.type) for e in sorted(doc.entities, key=lambda e: e.start)] == [
         ("惠譽評級亞太區國際公共融資部", "ORG"), ("美聯物業", "ORG"), ("中国移动研究院", "ORG")]  # 住宅部: 2 characters; 等
+
+
+def test_place_with_name_and_stock_code_is_a_company():
+    """中国金茂00817 (a table cell) / 新城发展(01030): a LOC, a short untagged name and a stock code are one COMPANY;
+    於中國共售出63238架 (a count, not closing a cell) and 北京的小米(01810) (的 between) keep the place."""
+    from extract.stages.propagate import coded_places
+    text = "| 中国金茂00817 | 0.95 |\n新城发展(01030)跌2.15%。Tesla於中國共售出63238架車。北京的小米(01810)涨。"
+    places = [text.index("中国"), text.index("新城"), text.index("中國"), text.index("北京")]
+    doc = _doc(text, [("LOC", p, p + 2, "ner") for p in places])
+    coded_places(doc)
+    assert _ents(doc) == [("中国金茂", "COMPANY"), ("新城发展", "COMPANY"), ("中國", "LOC"), ("北京", "LOC")]
