@@ -182,3 +182,13 @@ def test_filter_cuts_a_form_of_address_off_a_person():
     d = _doc(text, ["张老师", "王伟先生"])
     got = make_entity_filter(None)(d)
     assert [e.text for e in got.entities] == ["王伟"]
+
+
+def test_filter_drops_a_clan_before_a_word_of_kin():
+    # 詹氏父子 (tagged at every mention), 吳氏或包氏家族: a family, no PERSON; a lone 顧氏 (Mr Gu) stays one
+    text = "詹氏父子被判監。詹氏父子不服。九龍倉吳氏或包氏家族排14位。顧氏表示不服。"
+    doc = _doc(text, ["吳氏", "顧氏"])
+    for s in (0, text.index("詹氏", 1)):
+        doc.entities.append(doc.entity("PERSON", s, s + 2, source="ner"))
+    kept = make_entity_filter(None)(doc)
+    assert [e.text for e in kept.entities if e.type == "PERSON"] == ["顧氏"]
