@@ -192,3 +192,10 @@ def test_filter_drops_a_clan_before_a_word_of_kin():
         doc.entities.append(doc.entity("PERSON", s, s + 2, source="ner"))
     kept = make_entity_filter(None)(doc)
     assert [e.text for e in kept.entities if e.type == "PERSON"] == ["顧氏"]
+
+
+def test_filter_drops_writing_words_read_as_names():
+    # 文章, 文中, 董秘 (not_names.json terms): ordinary words, not 文/董 and a given name; 张文中 stays a PERSON
+    text = "文章認為，湯文亮在文中強調，董秘均有背景，张文中出席。"
+    kept = make_entity_filter(None)(_doc(text, ["文章", "湯文亮", "文中", "董秘", "张文中"]))
+    assert [e.text for e in kept.entities] == ["湯文亮", "张文中"]
