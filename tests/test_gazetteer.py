@@ -437,6 +437,17 @@ def test_stock_tickers_are_no_names():
     assert _kept_by_filter(text, words) == ["亚马逊", "台积电", "百度"]
 
 
+def test_product_technology_terms_and_etf_tickers_are_no_names():
+    """(entity_filter.v1) product, model and technology names (Apple Intelligence, NOA, Gemini, GitHub Copilot with its
+    no-break space, 天猫精灵, the sub-brand Softcare, Full Pay) and US ETF tickers (KWEB, COWG) that the NER types COMPANY
+    are dropped (not_names.json terms, _why_products_etf_tickers); the companies beside them stay."""
+    words = ("苹果", "Apple Intelligence", "NOA", "Gemini", "GitHub\xa0Copilot", "天貓精靈", "乐舒适", "Softcare",
+             "Full Pay", "KWEB", "COWG")
+    text = ("苹果的Apple Intelligence，城市NOA，Gemini模型，GitHub\xa0Copilot收入，天貓精靈音箱，乐舒适主品牌Softcare，"
+            "「一炮過」（Full Pay）成交，增持KWEB，考虑COWG")
+    assert _kept_by_filter(text, words) == ["苹果", "乐舒适"]
+
+
 def test_solar_cell_technologies_are_no_names():
     """(entity_filter.v1) solar cell technologies (TOPCon, PERC) that the NER types COMPANY are dropped (not_names.json
     terms); an INDUSTRY reading of them is left alone."""
