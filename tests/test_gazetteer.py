@@ -448,6 +448,14 @@ def test_product_technology_terms_and_etf_tickers_are_no_names():
     assert _kept_by_filter(text, words) == ["苹果", "乐舒适"]
 
 
+def test_drug_generic_names_are_no_names():
+    """(entity_filter.v1) a name ending in a drug's generic-name stem (司美格鲁肽, 苏沃雷生, 替尔泊肽) that the NER
+    types COMPANY is dropped (not_names.json drug_name_ends); the drug makers beside them stay."""
+    words = ("诺和诺德", "司美格鲁肽", "默沙东", "苏沃雷生", "礼来", "替尔泊肽")
+    text = "诺和诺德的司美格鲁肽，默沙东的苏沃雷生，礼来的替尔泊肽"
+    assert _kept_by_filter(text, words) == ["诺和诺德", "默沙东", "礼来"]
+
+
 def test_solar_cell_technologies_are_no_names():
     """(entity_filter.v1) solar cell technologies (TOPCon, PERC) that the NER types COMPANY are dropped (not_names.json
     terms); an INDUSTRY reading of them is left alone."""
