@@ -448,6 +448,14 @@ def test_product_technology_terms_and_etf_tickers_are_no_names():
     assert _kept_by_filter(text, words) == ["苹果", "乐舒适"]
 
 
+def test_car_models_and_chip_lines_are_no_names():
+    """(entity_filter.v1) a car model or series and a chip line named like a brand (岚图知音, 东风猛士, 骁龙) that the NER
+    types COMPANY are dropped (not_names.json terms, _why_product_models); the makers beside them stay."""
+    words = ("岚图", "岚图知音", "东风猛士", "高通", "骁龙")
+    text = "岚图的岚图知音AI智舱，东风猛士，高通骁龙8"
+    assert _kept_by_filter(text, words) == ["岚图", "高通"]
+
+
 def test_drug_generic_names_are_no_names():
     """(entity_filter.v1) a name ending in a drug's generic-name stem (司美格鲁肽, 苏沃雷生, 替尔泊肽) that the NER
     types COMPANY is dropped (not_names.json drug_name_ends); the drug makers beside them stay."""
