@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.79069, 0.85388  # micro F1 of the counts pinned below (session 53: forecast words, bond yields, figures after one with a subject, top-N list names, own-report topics; from 0.78967, 0.85337)
+F1_RULES, F1_CHOOSER = 0.79069, 0.85428  # micro F1 of the counts pinned below (session 53: forecast words, bond yields, figures after one with a subject, top-N list names, own-report topics; from 0.78967, 0.85337; session 54: a figure restated after 或, 0.85388 -> 0.85428)
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -249,6 +249,7 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # characters 8179/15389
     # session 53: the forecast words above: METRIC -> 1825/356/276, metric characters 8179/15369; bond yields and
     # figures after one with a subject: METRIC -> 1826/355/275; top N lists in 强: RANKING -> 305/29/68; own-report
-    # topics: METRIC -> 1825/356/276, characters 8173/15366
-    assert got == {"METRIC": (1825, 356, 276), "RANKING": (305, 29, 68), "metric chars": (8173, 15366, 13347)}, got
+    # topics: METRIC -> 1825/356/276, characters 8173/15366; session 54: a figure restated after 或 takes the first
+    # figure's subject (rules._or_restated): METRIC -> 1826/355/275, characters 8175/15366
+    assert got == {"METRIC": (1826, 355, 275), "RANKING": (305, 29, 68), "metric chars": (8175, 15366, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)

@@ -304,3 +304,17 @@ def test_a_level_or_change_after_a_named_figure_takes_its_subject():
              Fact("METRIC", e["甲乙"], e["8億元"], None), Fact("METRIC", None, e["9%"], None)]
     _level_after_value(d, facts, _load())
     assert [f.subject for f in facts[1::2]] == [e["歐洲"], e["太古地產"], None]
+
+
+def test_a_figure_restated_after_or_takes_the_first_figures_subject():
+    """facts.rules._or_restated: 回吐0.49%或42點 and 持股5,689.6萬股或5.3% are one change said two ways, the second
+    figure the first one's subject's (none where the first has none); across more than 或 it is left as it is."""
+    from extract.stages.facts.rules import _or_restated
+    text = "英國指數回吐0.49%或42點。亚太指数升14点或0.04%。楊協成持股5.3%，另有甲乙8%。"
+    d, e = _doc(text, [("LOC", "英國"), ("FIGURE", "0.49%"), ("FIGURE", "42點"), ("LOC", "亚太"), ("FIGURE", "14点"),
+                       ("FIGURE", "0.04%"), ("COMPANY", "楊協成"), ("FIGURE", "5.3%"), ("COMPANY", "甲乙"), ("FIGURE", "8%")])
+    facts = [Fact("METRIC", e["英國"], e["0.49%"], None), Fact("METRIC", None, e["42點"], None),
+             Fact("METRIC", None, e["14点"], None), Fact("METRIC", e["亚太"], e["0.04%"], None),
+             Fact("METRIC", e["楊協成"], e["5.3%"], None), Fact("METRIC", e["甲乙"], e["8%"], None)]
+    _or_restated(d, facts)
+    assert [f.subject for f in facts] == [e["英國"], e["英國"], None, None, e["楊協成"], e["甲乙"]]

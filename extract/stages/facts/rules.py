@@ -979,6 +979,7 @@ def _finished(doc: Document, facts: list, data: dict) -> list:
     """The passes after the rules or the chooser have picked the facts (the same for both): facts within lines,
     facility owners, bond places, levels after a value, then the table facts, and the metrics of all."""
     facts = _level_after_value(doc, _bond_places(doc, _facility_owners(doc, _within_lines(doc, facts)), data), data)
+    facts = _or_restated(doc, facts)
     return _with_metrics(doc, facts + _table_facts(doc), data)
 
 
@@ -1084,6 +1085,23 @@ def _level_after_value(doc: Document, facts: list, data: dict) -> list:
                 and "分别" not in norm[prev.end:v.start]):
             f.subject = by_value[id(prev)].subject
         prev = v
+    return facts
+
+
+_OR_JOIN = ("或", "或者")  # 回吐0.49%或42點, 持股5,689.6萬股或5.3%, 低2.5億或36%: one change said two ways
+
+
+def _or_restated(doc: Document, facts: list) -> list:
+    """A METRIC whose value follows another METRIC's value across 或 alone (回吐0.49%或42點, 持股5,689.6萬股或5.3%,
+    升14点或0.04%) restates the first in another unit and takes its subject, none where it has none. News train,
+    extension and dev gold: 67 of the 67 such second figures share the first's subject (or its lack of one); the
+    cross-fitted predictions gave 6 of them another (5 documents). Session 54 r2met."""
+    norm = doc.norm
+    by_value = {id(f.value): f for f in facts if f.type == "METRIC" and f.position is None}
+    figs = sorted((f.value for f in facts if id(f.value) in by_value), key=lambda v: v.start)
+    for prev, v in zip(figs, figs[1:]):
+        if prev.end <= v.start and norm[prev.end:v.start] in _OR_JOIN:
+            by_value[id(v)].subject = by_value[id(prev)].subject
     return facts
 
 
