@@ -340,6 +340,16 @@ def test_trigger_candidates_skip_a_headline():
     assert len(trigger_candidates(make_doc("星云科技宣布完成新一轮融资。\n\n更多", [("星云科技", C)]), DATA)) == 1
 
 
+def test_trigger_candidates_skip_a_reported_deal():
+    """A trigger word after a rumor or news-agency cue in its sentence (有市场消息称…已经完成C+轮融资, 消息人士指) is no
+    candidate, even with a done cue after the cue; 据报道 is no cue, and a later sentence keeps its trigger."""
+    text = "近日，有市场消息称星云科技已经完成C+轮融资。星云科技宣布完成B轮融资。"
+    cands = trigger_candidates(make_doc(text, [("星云科技", C), ("星云科技", C)]), DATA)
+    assert [s for s, _, _ in cands] == [text.rindex("融资")]
+    text = "据外媒报道，星云科技本轮融资吸引了甲乙资本参与。"
+    assert len(trigger_candidates(make_doc(text, [("星云科技", C)]), DATA)) == 1
+
+
 def test_a_company_before_an_investing_verb_invests():
     """阿里投资星云科技 / 海岳智能参与B轮融资: a party the role model calls the company but that an investing verb follows
     is an investor of the event; the company that no such verb follows stays."""

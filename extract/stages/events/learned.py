@@ -240,6 +240,14 @@ _STANDING = re.compile(r"(?:目前|至今|迄今|截至|截止|此前|之前|先
                        r"|(?<![第A-Za-z0-9+\-])(?:[2-9]|[1-9][0-9]|[二两三四五六七八九十多数几]|十余|十几)\s*[轮次]\s*\Z")
 
 
+# A reported deal: a news-agency or rumor cue earlier in the trigger's sentence (有市场消息称…已经完成C+轮融资, 消息人士指,
+# SHEIN在…融资, 据报拟…投资, 近日还有消息称，OpenAI希望…完成一轮融资), which the rules' hedges let through when a done
+# cue (完成, 已经) follows. Gold: 0 of the 33 trigger-word matches so preceded in the news train, extension and dev
+# documents is a trigger (18 documents; 知情人士 left out: 知情人士透露…xAI募得的资金 is one; 据报道 is no cue:
+# 據外媒報道，xAI本輪融資吸引了… is one).
+_REPORTED = re.compile(r"消息称|消息指|消息人士|据报(?![道告])|报道称|传闻|传言|市场传|传出")
+
+
 # A headline: a line of under 45 characters, not ended by 。！？!?, with more text below it (科技巨頭爭相注資 OpenAI,
 # xAI 200億美元融資近尾聲…, 「答魔数据」获新一轮融资): the gold puts a deal's trigger in the body, never the title.
 # Gold: 0 of the 24 trigger-word matches on such lines in the news train, extension and dev documents with an event
@@ -282,6 +290,8 @@ def trigger_candidates(doc: Document, data: dict, index=None) -> List[tuple]:
             cs, ce = _clause(norm, *doc.sentence_of(ts), ts)
             if _STANDING.search(norm, cs, ts):
                 continue  # 目前已完成…融资, 已进行了5轮融资: a standing total, not one deal
+            if _REPORTED.search(norm, doc.sentence_of(ts)[0], ts):
+                continue  # 有市场消息称…已经完成C+轮融资: a reported deal, not one the text states
             if data["_not_after"].match(norm, te, ce) \
                     and not _PROCEEDS.match(norm, te):
                 continue  # 融资前的估值, 融资阶段, 增资至 (but 募资总额为…, a listing's proceeds)
