@@ -1056,3 +1056,16 @@ def test_place_with_name_and_stock_code_is_a_company():
     doc = _doc(text, [("LOC", p, p + 2, "ner") for p in places])
     coded_places(doc)
     assert _ents(doc) == [("中国金茂", "COMPANY"), ("新城发展", "COMPANY"), ("中國", "LOC"), ("北京", "LOC")]
+
+
+def test_place_opening_a_company_of_the_document_is_that_company():
+    """美摄科技的声明，美|摄起诉…: a LOC where a COMPANY of the document opens with it and the text goes on as that
+    name is the COMPANY; 北京的小米 (the text does not go on as a name) keeps the place."""
+    from extract.stages.propagate import named_places
+    text = "美摄的声明称，美摄起诉字节跳动。北京的小米涨。"
+    m, z, b = text.index("美摄起诉"), text.index("字节"), text.index("北京")
+    doc = _doc(text, [("COMPANY", 0, 2, "ner"), ("LOC", m, m + 1, "ner"), ("COMPANY", z, z + 4, "ner"),
+                      ("LOC", b, b + 2, "ner"), ("COMPANY", b + 3, b + 5, "ner")])
+    named_places(doc)
+    assert _ents(doc) == [("美摄", "COMPANY"), ("美摄", "COMPANY"), ("字节跳动", "COMPANY"), ("北京", "LOC"),
+                          ("小米", "COMPANY")]

@@ -81,6 +81,9 @@ to go on (资料来源：甲乙芽, a list item, a heading). After ``merge``, th
    the tagger read inside it: :func:`coded_headings` (5 of 5 in the news gold; cross-fitted COMPANY 2 more right).
 0r'. (after 0r) makes a place, a short untagged name and a stock code (中国金茂00817, 新城发展(01030)) one COMPANY:
    :func:`coded_places` (5 of 5 cross-fitted spans gold COMPANYs; COMPANY 5 more right, LOC 5 fewer false).
+0r''. (after 0r') makes a place that opens a COMPANY of the document, where the text goes on as that name (美|摄 with 美摄
+   read elsewhere), the COMPANY: :func:`named_places` (8 of 10 spans gold COMPANYs; cross-fitted COMPANY 16 more right,
+   6 more false, LOC 9 fewer false).
 0s. (after 0r) makes a branch named by its place one COMPANY from the company's name to 营业部/分公司 (高盛（中国）证券上海
    浦东新区世纪大道证券营业部, 中国电信股份有限公司温州分公司) or to the road of a 龙虎榜 seat (国泰君安证券成都北一环路):
    :func:`branch_names` (GUIDELINES M25).
@@ -264,6 +267,26 @@ def coded_places(doc: Document) -> None:
             m = _CODED_PLACE_TAIL.match(doc.norm, e.end)
             if m:
                 spans.append((e.start, m.end()))
+    _companies_over(doc, spans)
+
+
+def named_places(doc: Document) -> None:
+    """0r''. A place the tagger read where a COMPANY of the document opens with it and the text goes on as that name
+    (美|摄 after 美摄 read elsewhere, 重庆|新牛瀚虹 after 重庆新牛瀚虹) is that COMPANY, the longest such name, in place of
+    the place and what lies inside (through :func:`_companies_over`: a crossing entity leaves it). News train and
+    extension cross-fitted predictions: 8 of 10 such spans gold COMPANYs (3 documents; false: 纳米AI搜索, 美國鋼鐵製造商);
+    cross-fitted COMPANY 8342/1103 -> 8358/1109 right/false (s115 河南农商 inside 河南农商联合银行 is one of the false)."""
+    names = sorted({doc.norm[e.start:e.end] for e in doc.entities if e.type == "COMPANY"}, key=len, reverse=True)
+    if not names:
+        return
+    spans = []
+    for e in doc.entities:
+        if e.type == "LOC":
+            place = doc.norm[e.start:e.end]
+            name = next((n for n in names if len(n) > len(place) and n.startswith(place)
+                         and doc.norm.startswith(n, e.start)), None)
+            if name is not None:
+                spans.append((e.start, e.start + len(name)))
     _companies_over(doc, spans)
 
 
@@ -1488,6 +1511,7 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
         if definitions:
             coded_headings(doc)
             coded_places(doc)
+            named_places(doc)
             branch_names(doc)
         norm = doc.norm
         taken = bytearray(len(norm) + 1)
