@@ -949,6 +949,23 @@ def test_a_sector_the_company_serves_is_no_sector_of_its_own(text, spans, expect
 
 
 @pytest.mark.parametrize("text, spans, expected", [
+    # the industry in an earlier clause, no sector's head after it: a field the clause talks about
+    ("聚焦创新药品种，建议关注甲乙药业。", [("创新药", "INDUSTRY"), ("甲乙药业", "COMPANY")], []),
+    ("打造新能源汽车之都，不断提升甲乙汽车的品牌。", [("新能源汽车", "INDUSTRY"), ("甲乙汽车", "COMPANY")], []),
+    # a sector's head after the industry, or the same clause: the company's sector
+    ("在液相色谱设备市场，甲乙、丙丁等国际巨头", [("液相色谱设备", "INDUSTRY"), ("甲乙", "COMPANY")],
+     [("in_industry", "甲乙", "液相色谱设备")]),
+    ("深耕无人机领域，甲乙已成为龙头。", [("无人机", "INDUSTRY"), ("甲乙", "COMPANY")], [("in_industry", "甲乙", "无人机")]),
+    ("在创新药研发上持续耕耘的佼佼者，如甲乙", [("创新药", "INDUSTRY"), ("甲乙", "COMPANY")], [("in_industry", "甲乙", "创新药")]),
+])
+def test_an_industry_in_an_earlier_clause_without_a_head_is_no_sector(text, spans, expected):
+    from docs import make_doc
+    from extract.stages.relations.classifier import RelationClassifier
+    always = RelationClassifier({"bias": 10.0, "w": {}})  # a model that takes every candidate
+    assert [(t, c.text, o.text) for t, c, o in always.predict(make_doc(text, spans))] == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
     # the words between the place and the company end in no head noun: the place is something else's
     ("该公司表示，将巴西业务私有化将使家乐福能够更灵活。", [("巴西", "LOC"), ("家乐福", "COMPANY")], []),
     ("德州的法律环境为特斯拉推出无人驾驶提供便利。", [("德州", "LOC"), ("特斯拉", "COMPANY")], []),
