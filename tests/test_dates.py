@@ -171,6 +171,10 @@ CASES = [
     ("港股兩個月來高位", "兩個月來", {"relative": "last", "months": 2}),
     ("指数创六周来最大跌幅", "六周来", {"relative": "last", "weeks": 6}),
     ("恒指创10年來的新高", "10年來", {"relative": "last", "years": 10}),  # the 来 of a record window is inside
+    # a year's last N months and a season in its 天 form stay inside the year's DATE (session 54 r2bnd)
+    ("2024年最后三个月约有3.6%的债务逾期", "2024年最后三个月", {"year": 2024, "part": "M10-M12"}),
+    ("在2024年最后几个月连续三次降息", "2024年最后几个月", {"year": 2024, "part": "last_months"}),
+    ("2020 年秋天，距离小鹏P7发布没多久", "2020 年秋天", {"year": 2020, "season": "秋天"}),
 ]
 
 

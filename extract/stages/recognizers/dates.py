@@ -251,9 +251,13 @@ class DateRecognizer:
         CN_MONTH = "(?:十[一二]?|[一二三四五六七八九])"
         # after a year's 年: its first N months (2024年前9个月), the same period (2024年同期), a season (2024年春季)
         # and, after a four-digit year, 内 (2025年内) and 来 (2024年来, not 2024年来自…)
-        after = r"(?:前|首)(?P<{0}>\d{{1,2}}|" + CN_MONTH + r")个?月|(?P<{1}>同期)|(?P<{2}>春季|夏季|秋季|冬季)"
-        YEAR_AFTER = after.format("yfirst", "ysame", "yseason") + rf"|(?P<ywin>内{_NEIDI}|来{_LAI_WORD})"
-        YEAR_AFTER2 = after.format("yfirst2", "ysame2", "yseason2")
+        # its last N months (2024年最后三个月, 2024年最后几个月) and a season in its 天 form (2020 年秋天) as after a relative
+        # year: news train, extension and dev gold 3 of 3 such spans are whole DATEs (3 documents), the year alone had
+        # been read (session 54 r2bnd)
+        after = (r"(?:前|首)(?P<{0}>\d{{1,2}}|" + CN_MONTH + r")个?月|(?P<{1}>同期)|(?P<{2}>春季|夏季|秋季|冬季|春天|夏天|秋天|冬天)"
+                 r"|(?:最后|最後)(?P<{3}>\d{{1,2}}|几|" + CN_MONTH + r")个?月")
+        YEAR_AFTER = after.format("yfirst", "ysame", "yseason", "ylast") + rf"|(?P<ywin>内{_NEIDI}|来{_LAI_WORD})"
+        YEAR_AFTER2 = after.format("yfirst2", "ysame2", "yseason2", "ylast2")
         firsts = ([w[0] for w in list(self.asof) + list(self.relative) + list(self.rel_years) + list(self.last_n)
                    + list(self.holidays) + list(d["weekday_prefixes"])]
                   + list(self.num.digits) + list("0123456789Q十周星礼民大正上逾近首半约不") + list(_FEW_AGO))
@@ -525,7 +529,7 @@ class DateRecognizer:
                     season: str) -> None:
         """The attrs of what may follow a year's 年 (the names of its groups, which the four-digit and the
         two-digit year branches name differently): a month and day, a part (上半年) or quarter (Q3), 前9个月
-        (part M1-M9), 同期 (same_period), 春季 (season)."""
+        (part M1-M9), 最后三个月 (part M10-M12; 最后几个月: last_months), 同期 (same_period), 春季/秋天 (season)."""
         if g(month):
             a["month"] = int(g(month))
         if g(day):
@@ -540,6 +544,9 @@ class DateRecognizer:
             a["same_period"] = True
         if g(season):
             a["season"] = g(season)
+        last = g("ylast" if first == "yfirst" else "ylast2")
+        if last:
+            a["part"] = "last_months" if last == "几" else f"M{13 - self._month(last)}-M12"
         if first == "yfirst" and g("ywin"):
             if g("ywin") == "来":
                 a["since"] = "since"
