@@ -175,6 +175,9 @@ CASES = [
     ("2024年最后三个月约有3.6%的债务逾期", "2024年最后三个月", {"year": 2024, "part": "M10-M12"}),
     ("在2024年最后几个月连续三次降息", "2024年最后几个月", {"year": 2024, "part": "last_months"}),
     ("2020 年秋天，距离小鹏P7发布没多久", "2020 年秋天", {"year": 2020, "season": "秋天"}),
+    # a holiday's film season keeps 档 inside (dates.json holiday_suffixes; session 54 r2bnd)
+    ("2025年春节档，中国电影与消费电子市场", "2025年春节档", {"holiday": "春节", "year": 2025}),
+    ("传媒表现受益于春节档票房", "春节档", {"holiday": "春节"}),
 ]
 
 
