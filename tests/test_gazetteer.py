@@ -509,3 +509,11 @@ def test_a_partnerships_legal_form_in_brackets_is_part_of_its_name():
     text = "审计机构众华会计师事务所(特殊普通合伙)出具报告，永鑫方舟股权投资管理合伙企业（普通合伙）为管理人。"
     assert _kept_by_filter(text, ("众华会计师事务所", "永鑫方舟股权投资管理合伙企业")) == [
         "众华会计师事务所(特殊普通合伙)", "永鑫方舟股权投资管理合伙企业（普通合伙）"]
+
+
+def test_name_before_a_product_or_course_noun_is_no_company():
+    """(entity_filter.v1) a COMPANY right before a product's, a course's or a community's noun (Deepseek一体机,
+    DeepSeek課程: not_names.json product_after, read by basic.names_a_product) names the app or a course, no firm; the
+    firms beside them stay."""
+    words = ("潞晨", "Deepseek", "华为", "DeepSeek")
+    assert _kept_by_filter("潞晨推出Deepseek一体机，华为上线DeepSeek課程", words) == ["潞晨", "华为"]

@@ -589,8 +589,12 @@ def names_a_product(norm: str, start: int, end: int) -> bool:
         return True  # (DeepSeek时刻, DeepSeek满血版: the gold tags 1 of 5 such, 2026-12-05)
     last = norm[end - 1:end]
     # (a Latin name before 模型/大模型/应用 is the model or app: DeepSeek模型, 86 of 92 such untagged in the news gold)
+    # (nor before a product's, a course's or a community's noun, not_names.json product_after: Deepseek一体机,
+    # DeepSeek接口, DeepSeek课程, DeepSeek社区: no gold COMPANY or ORG ends there; session 54: the cross-fitted
+    # predictions had 11 such COMPANY mentions in 5 documents, none right)
     return last.isascii() and last.isalpha() and (_CODE_AFTER.match(norm, end) is not None
-                                                   or _MODEL_AFTER.match(norm, end) is not None)
+                                                   or _MODEL_AFTER.match(norm, end) is not None
+                                                   or norm.startswith(_not_names_words("product_after"), end))
 
 
 _BULLETS = "•●▪■◆◇○·・"
