@@ -199,3 +199,12 @@ def test_filter_drops_writing_words_read_as_names():
     text = "文章認為，湯文亮在文中強調，董秘均有背景，张文中出席。"
     kept = make_entity_filter(None)(_doc(text, ["文章", "湯文亮", "文中", "董秘", "张文中"]))
     assert [e.text for e in kept.entities] == ["湯文亮", "张文中"]
+
+
+def test_filter_cuts_a_shop_or_plot_word_off_a_place_and_drops_a_kind_of_shop():
+    """_SHOP_TAIL: 巴黎旗舰店 -> 巴黎, 屯門仁政街舖 -> 屯門仁政街, 元朗水蕉新村丁屋 -> 元朗水蕉新村; 臨街商店 is no place; a branch
+    store (上海豫园店) and a hotel (北京富力万丽酒店) stay whole."""
+    text = "巴黎旗舰店、屯門仁政街舖、元朗水蕉新村丁屋、臨街商店、上海豫园店和北京富力万丽酒店。"
+    words = ["巴黎旗舰店", "屯門仁政街舖", "元朗水蕉新村丁屋", "臨街商店", "上海豫园店", "北京富力万丽酒店"]
+    got = make_entity_filter(None)(_doc(text, words, "LOC"))
+    assert [e.text for e in got.entities] == ["巴黎", "屯門仁政街", "元朗水蕉新村", "上海豫园店", "北京富力万丽酒店"]
