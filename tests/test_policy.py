@@ -212,3 +212,9 @@ def test_a_quoted_year_led_list_or_report_title_is_a_policy():
     # session 53 (pol): quoted_year_heads: gold 9 of 9 POLICY; other year-led quotes (峰會, 主角, 年末…) 0 of 3
     text = "公布「2025年最佳航空公司」前25位，在“2025年中国城投企业行业信用前景展望”上，在「2025國際生物計算創新峰會」表示，是“2025年最燃爽文主角”。"
     assert titles(text) == ["2025年最佳航空公司", "2025年中国城投企业行业信用前景展望"]
+
+
+def test_a_quoted_plus_formula_is_a_programme():
+    # session 53 (r3pol): “12+4”产业体系, “5+X”, “1+10+N”: gold 8 of 10 such quotes POLICY; a bare number stays out
+    assert titles("构建“12+4”产业体系，“5+X”未来产业，“1+10+N”战略，紧扣“1246”集群，股票代码“7855”。") == [
+        "12+4", "5+X", "1+10+N"]
