@@ -982,6 +982,16 @@ def test_an_untagged_board_alone_is_an_org():
     assert [(e.text, e.type) for e in doc.entities] == [("主板", "ORG"), ("GEM板", "ORG")]
 
 
+def test_a_market_word_before_a_board_is_outside_it():
+    """0k2 board_names: 港股|主板 and A股|创业板 tagged whole are the board alone; 港交所主板 (an exchange's) stays whole."""
+    from extract.stages.propagate import board_names
+    text = "在港股主板上市，登陆A股创业板，于港交所主板挂牌"
+    a, b, c = text.index("港股"), text.index("A股"), text.index("港交所")
+    doc = _doc(text, [("ORG", a, a + 4, "ner"), ("ORG", b, b + 5, "ner"), ("ORG", c, c + 5, "ner")])
+    board_names(doc)
+    assert [(e.text, e.type) for e in doc.entities] == [("主板", "ORG"), ("创业板", "ORG"), ("港交所主板", "ORG")]
+
+
 def test_a_place_before_a_zone_head_is_the_zone():
     """0z zone_names: 中关村|示范区, 唐山|沿海经济带 and 华南|先进装备|产业园 are one LOC each (the INDUSTRY between goes);
     经济带来 (brings) and a zone head inside a longer body (合作區管委會) leave the place alone."""
