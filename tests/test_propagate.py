@@ -992,6 +992,17 @@ def test_a_market_word_before_a_board_is_outside_it():
     assert [(e.text, e.type) for e in doc.entities] == [("主板", "ORG"), ("创业板", "ORG"), ("港交所主板", "ORG")]
 
 
+def test_an_acronym_and_plus_is_one_alliance():
+    """0k3 plus_alliances: OPEC|+ and OPEC+联盟 are ORG OPEC+; OPEC alone and an ORG ending before +1 stay as they are."""
+    from extract.stages.propagate import plus_alliances
+    text = "OPEC+可能减产，OPEC+联盟修改，OPEC预测，EIA+1"
+    a, b, c, d = 0, text.index("OPEC+联"), text.index("OPEC预"), text.index("EIA")
+    doc = _doc(text, [("ORG", a, a + 4, "ner"), ("ORG", b, b + 7, "ner"), ("ORG", c, c + 4, "ner"),
+                      ("ORG", d, d + 3, "ner")])
+    plus_alliances(doc)
+    assert [e.text for e in doc.entities] == ["OPEC+", "OPEC+", "OPEC", "EIA"]
+
+
 def test_a_place_before_a_zone_head_is_the_zone():
     """0z zone_names: 中关村|示范区, 唐山|沿海经济带 and 华南|先进装备|产业园 are one LOC each (the INDUSTRY between goes);
     经济带来 (brings) and a zone head inside a longer body (合作區管委會) leave the place alone."""
