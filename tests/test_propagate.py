@@ -1079,6 +1079,18 @@ def test_place_with_name_and_stock_code_is_a_company():
     assert _ents(doc) == [("中国金茂", "COMPANY"), ("新城发展", "COMPANY"), ("中國", "LOC"), ("北京", "LOC")]
 
 
+def test_place_opening_a_company_followed_by_a_producer_or_bank_head_keeps_the_place():
+    """河南农商 read elsewhere, then 河南|农商联合银行 and 美国钢铁 then 美国|钢铁制造商: a producer's or bank's head right after
+    the name makes another, longer name; the place is left alone."""
+    from extract.stages.propagate import named_places
+    text = "河南农商涨。河南农商联合银行开业。美国钢铁涨，美国钢铁制造商。"
+    h, u = text.index("河南农商联合"), text.index("美国钢铁制造")
+    doc = _doc(text, [("COMPANY", 0, 4, "ner"), ("LOC", h, h + 2, "ner"), ("COMPANY", 17, 21, "ner"),
+                      ("LOC", u, u + 2, "ner")])
+    named_places(doc)
+    assert _ents(doc) == [("河南农商", "COMPANY"), ("河南", "LOC"), ("美国钢铁", "COMPANY"), ("美国", "LOC")]
+
+
 def test_place_opening_a_company_of_the_document_is_that_company():
     """美摄科技的声明，美|摄起诉…: a LOC where a COMPANY of the document opens with it and the text goes on as that
     name is the COMPANY; 北京的小米 (the text does not go on as a name) keeps the place."""
