@@ -966,6 +966,25 @@ def test_an_industry_in_an_earlier_clause_without_a_head_is_no_sector(text, span
 
 
 @pytest.mark.parametrize("text, spans, expected", [
+    # the company in a list, the industry after a comma after the list: the later clause's field
+    ("甲乙、丙丁等众多车企建立了合作关系，在汽车电子领域", [("甲乙", "COMPANY"), ("丙丁", "COMPANY"), ("汽车电子", "INDUSTRY")],
+     []),
+    ("甲乙等竞争对手，其在智能驾驶方面", [("甲乙", "COMPANY"), ("智能驾驶", "INDUSTRY")], []),
+    # no list before the comma, or no comma: stays
+    ("甲乙作为国内最早的科技企业之一，在低空经济飞行器领域", [("甲乙", "COMPANY"), ("低空经济飞行器", "INDUSTRY")],
+     [("in_industry", "甲乙", "低空经济飞行器")]),
+    ("甲乙、丙丁等汽车企业", [("甲乙", "COMPANY"), ("丙丁", "COMPANY"), ("汽车", "INDUSTRY")],
+     [("in_industry", "甲乙", "汽车"), ("in_industry", "丙丁", "汽车")]),
+])
+def test_an_industry_after_the_clause_of_a_company_list_is_no_sector_of_theirs(text, spans, expected):
+    from docs import make_doc
+    from extract.stages.relations.classifier import RelationClassifier
+    always = RelationClassifier({"bias": 10.0, "w": {}})  # a model that takes every candidate
+    got = [(t, c.text, o.text) for t, c, o in always.predict(make_doc(text, spans)) if t == "in_industry"]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
     # the words between the place and the company end in no head noun: the place is something else's
     ("该公司表示，将巴西业务私有化将使家乐福能够更灵活。", [("巴西", "LOC"), ("家乐福", "COMPANY")], []),
     ("德州的法律环境为特斯拉推出无人驾驶提供便利。", [("德州", "LOC"), ("特斯拉", "COMPANY")], []),
