@@ -257,6 +257,10 @@ def test_place_shapes_give_located_in(text, spans, expected):
       ("located_in", "庚辛智能", "杭州")]),
     ("甲乙科技、丙丁智能等苏州本土科技公司。", [("甲乙科技", "COMPANY"), ("丙丁智能", "COMPANY"), ("苏州", "LOC")],
      [("located_in", "甲乙科技", "苏州"), ("located_in", "丙丁智能", "苏州")]),
+    # 本地 as 本土, and 电商/国企/… heads close such a list too
+    ("甲乙科技、丙丁智能等苏州本地的国企。", [("甲乙科技", "COMPANY"), ("丙丁智能", "COMPANY"), ("苏州", "LOC")],
+     [("located_in", "甲乙科技", "苏州"), ("located_in", "丙丁智能", "苏州")]),
+    ("足以跟甲乙网等美国本土电商竞争。", [("甲乙网", "COMPANY"), ("美国", "LOC")], [("located_in", "甲乙网", "美国")]),
     # 该公司 past an investor: the company before, not a place on the way
     ("星河芯片在苏州完成融资，投资方为甲资本，该公司总部位于杭州。",
      [("星河芯片", "COMPANY"), ("苏州", "LOC"), ("甲资本", "COMPANY"), ("杭州", "LOC")], [("located_in", "星河芯片", "杭州")]),

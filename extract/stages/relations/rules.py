@@ -883,7 +883,12 @@ _HQ_CUE = re.compile(rf"(?:总部|总部设|总部基地)?{_HQ_VERB}\Z")
 # missed GDSI); news dev + select identical
 _HQ_ANAPHOR = re.compile(rf"(?:(?:该|这家)公司|[，,：:]\s*其?公司)(?:总部)?{_HQ_VERB}\Z")
 # (a short descriptor may stand before the head: 等美国汽车公司, 等多家瑞士发票及会计服务企业)
+# 亚马逊等美国本土电商, 华发集团、大横琴等珠海本地的国企: 本地 as 本土, and the heads 电商/车企/国企/央企/银行/品牌/药企/房企/
+# 运营商/平台 close such a list too (news train, extension and dev gold: 2 of the 2 such lists, 2 documents, place the company;
+# not for 是一家LOC…: 是一家朝鲜族特色餐饮品牌商 on news dev)
 _LOC_HEAD = re.compile(r"^(?:的)?(?:本土)?[^，。；;：:、,（）()\s“”]{0,10}?(?:企业|公司|厂商|大厂|巨头|初创公司|科技公司)")
+_LIST_LOC_HEAD = re.compile(r"^(?:的)?(?:本土|本地)?(?:的)?[^，。；;：:、,（）()\s“”]{0,10}?(?:企业|公司|厂商|大厂|巨头|"
+                            r"初创公司|科技公司|电商|车企|国企|央企|银行|品牌|药企|房企|运营商|平台)")
 
 
 # 美国运营商Verizon, 法国AI初创公司Mistral AI, 中国杭州的一家AI企业DeepSeek: a place, the kind of firm, its name
@@ -938,7 +943,7 @@ def place_patterns(doc: Document) -> List[Relation]:
         if not companies:
             continue
         head = _LOC_HEAD.match(doc.norm[e.end:e.end + 16])  # (的本土初创公司: 7; 发票及会计服务企业: 9)
-        listed = _list_closed_by(doc, before, e) if head else []  # 甲、乙等日本大厂
+        listed = _list_closed_by(doc, before, e) if _LIST_LOC_HEAD.match(doc.norm[e.end:e.end + 16]) else []  # 甲、乙等日本大厂
         if listed:
             out += [Relation("located_in", c, e) for c in listed]
             continue
