@@ -2077,3 +2077,18 @@ def test_a_firms_age_before_lai_gets_no_fact():
     assert tuples(find_facts(d, DATA)) == []
     d = make_doc("星河科技成立七年多来，", [("星河科技", "COMPANY"), fig("七年多", 7, "年", "more_than")])
     assert [t[2] for t in tuples(find_facts(d, DATA))] == ["七年多"]
+
+
+@pytest.mark.parametrize("text, ents", [
+    ("该片总票房已超越前作，位列中国电影票房总榜榜首。", [("中国", "LOC"), ("榜首", "RANK", {"rank": 1})]),
+    ("该应用登上苹果印度服务区热门免费新应用购物类别榜首。", [("印度服务区", "LOC"), ("榜首", "RANK", {"rank": 1})]),
+])
+def test_a_place_in_a_lists_title_before_its_rank_is_not_ranked(text, ents):
+    # 位列中国电影票房总榜榜首: the place scopes the list; with no name before the verb there is no RANKING
+    d = make_doc(text, ents)
+    assert [f for f in find_facts(d, DATA) if f.type == "RANKING"] == []
+
+
+def test_a_place_before_a_rank_and_a_verb_between_is_still_ranked():
+    d = make_doc("上海位列榜单第二。", [("上海", "LOC"), ("第二", "RANK", {"rank": 2})])
+    assert [f.subject.text for f in find_facts(d, DATA) if f.type == "RANKING"] == ["上海"]

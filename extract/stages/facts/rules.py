@@ -1274,6 +1274,12 @@ def _rules_pass(doc: Document, data: dict):
                                        if p.end < lo - 1 and not _is_source(doc, p, data)), None)
                 if ranked is not None:
                     subject = ranked
+                elif subject.type == "LOC" and "榜" in doc.norm[subject.end:e.start + 1] \
+                        and _LIST_SCOPE_GAP.fullmatch(doc.norm, subject.end, e.start):
+                    # 位列中国电影票房总榜榜首, 登上苹果印度服务区…购物类别榜首: a place in a list's title scopes the list and
+                    # is not ranked (news train, extension and dev gold: 0 of the 7 places so followed by 榜 and no
+                    # verb before a rank are its subject, 7 documents)
+                    subject = None
             if subject is None:
                 continue
             chain = _coordinated(doc, subject, sent_all) if subject.end <= e.start else [subject]
@@ -1318,6 +1324,8 @@ def _rules_pass(doc: Document, data: dict):
 
 _RANK_HEAD = re.compile(r"(?:大)?(?:重仓股|重仓|品牌|企业|公司|股东|大股东|城市|券商|基金)(?:是|为)?")
 _SCOPE_VERB = re.compile(r"是|为|成为|位居|位列|排名|排在|居|在|于")
+# a list's title after a place, up to the rank (榜 in it or opening the rank): no verb and no clause break (``_rules_pass``)
+_LIST_SCOPE_GAP = re.compile(r"(?:(?!排名|排行第|位列|位居|居|排在|名列|登上|荣登|为|是|跻身|进入|入选|上榜)[^，。；,;\n]){0,24}")
 # 前十大权重股分别为, 前十大涨幅标的分别是: the noun right after a top N that introduces its list (标的, "holding", outside;
 # not a counted noun, 前10个省份为: that is the rank's scope)
 _RANKED_NOUN = re.compile(r"(?![的名位强大个家只座所款支]|分别|分別|依次|依序)([\u4e00-\u9fff]{1,6}?)(?:标的|標的)?(?=分别为|分别是|分別為|分別是|依次为|依次是|"
