@@ -2092,3 +2092,8 @@ def test_a_place_in_a_lists_title_before_its_rank_is_not_ranked(text, ents):
 def test_a_place_before_a_rank_and_a_verb_between_is_still_ranked():
     d = make_doc("上海位列榜单第二。", [("上海", "LOC"), ("第二", "RANK", {"rank": 2})])
     assert [f.subject.text for f in find_facts(d, DATA) if f.type == "RANKING"] == ["上海"]
+
+
+def test_a_top_n_of_customers_ranks_no_name_of_an_earlier_clause():
+    d = make_doc("星河科技董办表示，各期前五大客户变动较大。", [("星河科技", "COMPANY"), ("前五大", "RANK", {"top": 5})])
+    assert [f for f in find_facts(d, DATA) if f.type == "RANKING"] == []

@@ -1258,6 +1258,12 @@ def _rules_pass(doc: Document, data: dict):
                 # 富豪榜, 周八斤…当时以38亿美元的财富值排名第778位) that is neither compared with nor the source of the figures
                 subject = next((p for p in idx.of_kind(SUBJECT_TYPES + ("PERSON",), sent_lo, i, reverse=True)
                                 if not _is_source(doc, p, data) and not _is_compared(doc, p, ss, data, in_sent)), None)
+            if subject is not None and subject.end <= clause and e.attrs.get("top") \
+                    and _PARTNER_NOUN.match(doc.norm, e.end):
+                # 汉邦科技…表示，…各期前五大客户变动较大: a top N of a firm's customers, suppliers or shareholders ranks
+                # no name of an earlier clause (news train, extension, dev and RANKING-batch gold: of the 20 such
+                # top Ns, the 7 with a subject have it in their own clause: 5 before it, joined by 为/跻身/作为/现身, 2 after)
+                subject = None
             if subject is not None and _holds_ranked(doc, subject, e):
                 subject = _holder_ranked(doc, subject, e, sent_all)  # None: the ranked one is not named
             if subject is not None and subject.type in ("LOC", "INDUSTRY") and subject.end <= e.start:
@@ -1686,6 +1692,7 @@ _HOLDER_GAP = re.compile(r"\s*(?:的)?\s*(?:全球|全国|国内|境内|海外)?
 _COPULA_BEFORE = re.compile(r"[^，,。；;：:\n]{0,12}?(?:为|是|成为|作为|係|系)\s*"
                             r"|\s*(?:仍|均|都|也|亦|依然|仍然)?(?:在|位于|位列|跻身|进入|躋身|進入)\s*")
 # 出现在拓维信息龙虎榜买方第二位: a stock's buying or selling side of its daily list ranks the seats trading it
+_PARTNER_NOUN = re.compile(r"(?:大)?(?:股东|股東|客户|客戶|供应商|供應商|债权人|債權人)")  # a top N of a firm's partners
 _SIDE_BEFORE = re.compile(r"\s*(?:的)?\s*(?:龙虎榜|龍虎榜)?\s*(?:买方|卖方|買方|賣方|买入方|卖出方|買入方|賣出方)\s*")
 _COPULA_AFTER = re.compile(r"\s*(?:为|是|係|系)\s*")  # 辽宁农商行的第一大股东为辽宁金控
 
