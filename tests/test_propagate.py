@@ -304,6 +304,17 @@ def test_a_name_in_brackets_takes_the_type_of_the_name_it_glosses():
     assert [e.type for e in doc.entities] == ["PERSON", "PERSON", "ORG", "ORG", "COMPANY", "LOC", "COMPANY", "COMPANY"]
 
 
+def test_a_chinese_company_glossed_by_its_latin_name_in_brackets():
+    from extract.stages.propagate import glossed_names
+    text = "思愛普（SAP SE）、星宇航空（STARLUX）、台積電（TSM）、蘋果（AAPL.US）、DTC（Direct-to-Consumer）。"
+    doc = _doc(text, [("COMPANY", text.index(w), text.index(w) + len(w), "ner")
+                      for w in ("思愛普", "星宇航空", "台積電", "蘋果", "DTC")])
+    glossed_names(doc)
+    got = [(e.text, e.type) for e in doc.entities]
+    assert ("SAP SE", "COMPANY") in got and ("STARLUX", "COMPANY") in got
+    assert len(got) == 7  # no ticker (TSM, AAPL.US), no term glossing a Latin name
+
+
 def test_a_short_name_defined_after_a_full_name_is_that_entity():
     from extract.stages.propagate import abbreviated_names
     text = ("中国国际货运航空股份有限公司（001391.SZ，以下简称“国货航”）上市。国货航表示，"
