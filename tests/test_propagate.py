@@ -315,6 +315,14 @@ def test_a_chinese_company_glossed_by_its_latin_name_in_brackets():
     assert len(got) == 7  # no ticker (TSM, AAPL.US), no term glossing a Latin name
 
 
+def test_a_chinese_name_opening_a_line_before_its_stock_code_is_a_company():
+    from extract.stages.propagate import coded_headings
+    text = "升1.32%。\n\n出門問問（2438）：全線產品\n好孩子（1086）發盈喜\n同期招股的鐵貨(1029)則仍未有起色\n中证电池主题指数（931719）成分股"
+    doc = _doc(text, [])
+    coded_headings(doc)
+    assert [(e.text, e.type) for e in doc.entities] == [("出門問問", "COMPANY"), ("好孩子", "COMPANY")]
+
+
 def test_a_short_name_defined_after_a_full_name_is_that_entity():
     from extract.stages.propagate import abbreviated_names
     text = ("中国国际货运航空股份有限公司（001391.SZ，以下简称“国货航”）上市。国货航表示，"
