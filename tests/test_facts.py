@@ -1680,6 +1680,18 @@ def test_a_denied_entry_or_a_count_of_entrants_ranks_no_name():
     assert [t[1] for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == ["广州"]
 
 
+
+def test_a_contested_or_aimed_rank_ranks_no_name():
+    # 争夺…第四, 目標排名第一: a rank fought for or aimed at is held by no one yet (as a forecast)
+    d = make_doc("据悉，奥克斯与小米争夺家用空调第四。",
+                 [("奥克斯", "COMPANY"), ("小米", "COMPANY"), ("家用空调", "INDUSTRY"), ("第四", "RANK", {"rank": 4})])
+    assert [t for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == []
+    d = make_doc("据悉，特朗普：目標排名第一。", [("特朗普", "PERSON"), ("第一", "RANK", {"rank": 1})])
+    assert [t for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == []
+    # a rank held: still ranked
+    d = make_doc("据悉，小米空调位居行业第四。", [("小米", "COMPANY"), ("第四", "RANK", {"rank": 4})])
+    assert [t[1] for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == ["小米"]
+
 def test_among_the_top_n_ranks_no_name_before_it():
     # TOP30企业中，…: a frame; the sector and country before it are not ranked
     d = make_doc("截至9月30日，日本信息服务行业TOP30企业中，超半数为其长期客户。",
