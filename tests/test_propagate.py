@@ -1121,3 +1121,18 @@ def test_place_opening_a_company_of_the_document_is_that_company():
     named_places(doc)
     assert _ents(doc) == [("美摄", "COMPANY"), ("美摄", "COMPANY"), ("字节跳动", "COMPANY"), ("北京", "LOC"),
                           ("小米", "COMPANY")]
+
+
+def test_numbered_list_item_typed_like_its_tagged_siblings():
+    """3. 聲寶（第483名） among numbered items whose names the tagger read as COMPANYs is a COMPANY too; a list where the
+    tagged names are not over half of the items (1、法巴：… 2、調查：… 3、港協：…, one ORG) stays as it is, and so does an item
+    the tagger read a part of (微创机器人|-B)."""
+    from extract.stages.propagate import numbered_items
+    text = ("1. 中國信託（第355名）\n2. 智邦科技（第397名）\n3. 聲寶（第483名）\n4. 微创机器人-B(02252)\n5. 華碩（第582名）\n\n"
+            "1、法巴：看好\n2、調查：儲蓄\n3、港協：停賽\n")
+    spans = [("COMPANY", text.index(n), text.index(n) + len(n), "ner") for n in ("中國信託", "智邦科技", "微创机器人", "華碩")]
+    spans.append(("ORG", text.index("法巴"), text.index("法巴") + 2, "ner"))
+    doc = _doc(text, sorted(spans, key=lambda x: x[1]))
+    numbered_items(doc)
+    assert _ents(doc) == [("中國信託", "COMPANY"), ("智邦科技", "COMPANY"), ("聲寶", "COMPANY"), ("微创机器人", "COMPANY"),
+                          ("華碩", "COMPANY"), ("法巴", "ORG")]
