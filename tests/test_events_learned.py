@@ -918,3 +918,15 @@ def test_trigger_candidates_veto_debt_and_refinancing(text, vetoed):
     d = make_doc(text, [])
     ts = max(text.rfind(w) for w in ("融资", "增资", "募资"))
     assert ((ts, ts + 2) not in {(s, e) for s, e, _ in trigger_candidates(d, DATA)}) == vetoed
+
+
+def test_one_stated_deal_keeps_its_trigger():
+    """一笔 + a money figure right before the trigger word (一笔来自杭州的2000万元风险注资) states one deal: the trigger
+    stays even where the trigger model doubts it; 一笔投资 without money does not."""
+    money2 = ("2000万元", "FIGURE", {"value": 2e7, "unit": "元", "qualifier": "exact"})
+    text = "星云科技在耗尽资金时，一笔来自杭州的2000万元风险注资让其起死回生。"
+    d = make_doc(text, [("星云科技", C), ("杭州", "LOC"), money2])
+    fm = _stubbed(["w=没有"], ["company", "amount"])
+    assert view(fm.extract(d)) == [("注资", [("amount", "2000万元"), ("company", "星云科技")])]
+    text = "星云科技迎来的不只是一笔风险注资，更是信心。"
+    assert view(fm.extract(make_doc(text, [("星云科技", C)]))) == []
