@@ -1087,6 +1087,17 @@ def test_an_org_grows_over_its_titled_unit():
         ("惠譽評級亞太區國際公共融資部", "ORG"), ("美聯物業", "ORG"), ("中国移动研究院", "ORG")]  # 住宅部: 2 characters; 等
 
 
+def test_titled_unit_after_a_spread_name():
+    """惠譽評級 tagged once and read again by the spread before 亞太區國際公共融資部高級董事: the unit joins the echoed ORG
+    too (titled_units runs again after the spread)."""
+    from extract.stages.propagate import make_propagate
+    text = "惠譽評級認為風險可控。另外，惠譽評級亞太區國際公共融資部高級董事羅晴耘表示，措施有效。"
+    a = text.index("亞太區")
+    doc = make_propagate(None)(_doc(text, [("ORG", 0, 4, "ner"), ("LOC", a, a + 3, "ner")]))
+    assert [(e.text, e.type) for e in sorted(doc.entities, key=lambda e: e.start) if e.type == "ORG"] == [
+        ("惠譽評級", "ORG"), ("惠譽評級亞太區國際公共融資部", "ORG")]
+
+
 def test_place_with_name_and_stock_code_is_a_company():
     """中国金茂00817 (a table cell) / 新城发展(01030): a LOC, a short untagged name and a stock code are one COMPANY;
     於中國共售出63238架 (a count, not closing a cell) and 北京的小米(01810) (的 between) keep the place."""
