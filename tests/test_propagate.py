@@ -1087,6 +1087,16 @@ def test_an_org_grows_over_its_titled_unit():
         ("惠譽評級亞太區國際公共融資部", "ORG"), ("美聯物業", "ORG"), ("中国移动研究院", "ORG")]  # 住宅部: 2 characters; 等
 
 
+def test_titled_unit_centre_and_ministry_department():
+    """财政部|预算司|司长 and 航材院|石墨烯新能源材料中心|主任 are one ORG each; 旗下子公司 (公司) is no 司."""
+    from extract.stages.propagate import titled_units
+    text = "财政部预算司司长王建凡说，航材院石墨烯新能源材料中心主任燕绍九说，科委旗下子公司总经理说"
+    b, k = text.index("航材院"), text.index("科委")
+    doc = _doc(text, [("ORG", 0, 3, "ner"), ("ORG", b, b + 3, "ner"), ("ORG", k, k + 2, "ner")])
+    titled_units(doc)
+    assert [e.text for e in sorted(doc.entities, key=lambda e: e.start)] == ["财政部预算司", "航材院石墨烯新能源材料中心", "科委"]
+
+
 def test_titled_unit_after_a_spread_name():
     """惠譽評級 tagged once and read again by the spread before 亞太區國際公共融資部高級董事: the unit joins the echoed ORG
     too (titled_units runs again after the spread)."""
