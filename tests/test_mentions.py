@@ -367,6 +367,15 @@ def test_a_sector_grows_over_pet_and_over_sheng_before_pig():
     assert got == ["宠物疫苗", "生猪养殖", "物医药"]
 
 
+def test_a_sector_grows_over_fan_and_zhuanye_before_it():
+    """(basic._INDUSTRY_TAKEN_IN) 泛人工智能 and 专业信息服务 are the sectors; 广泛 before a sector stays out."""
+    from extract.stages.basic import make_entity_filter
+    text = "泛人工智能行情，专业信息服务提供商，广泛零售"
+    d = _doc(text, [("INDUSTRY", "人工智能", "ner"), ("INDUSTRY", "信息服务", "ner"), ("INDUSTRY", "零售", "ner")])
+    got = [e.text for e in make_entity_filter(None)(d).entities]
+    assert got == ["泛人工智能", "专业信息服务", "零售"]
+
+
 def test_a_sector_takes_in_the_infrastructure_after_it():
     """(basic._INDUSTRY_INFRASTRUCTURE) AI基础设施 is the sector."""
     from extract.stages.basic import make_entity_filter
