@@ -296,6 +296,16 @@ def test_a_qualifier_of_size_or_reach_is_cut_off_a_sector():
     assert [e.text for e in make_entity_filter(None)(d).entities] == ["大型车"]
 
 
+def test_local_and_domestic_made_are_cut_off_a_sector():
+    """(basic._INDUSTRY_QUALIFIER) 本地金融科技, 国产咖啡, 本土零售 → the sector; 本地生活 is a sector and stays."""
+    from extract.stages.basic import make_entity_filter
+    text = "本地金融科技公司，国产咖啡品牌，本土零售企业，本地生活赛道"
+    d = _doc(text, [("INDUSTRY", "本地金融科技", "ner"), ("INDUSTRY", "国产咖啡", "ner"), ("INDUSTRY", "本土零售", "ner"),
+                    ("INDUSTRY", "本地生活", "ner")])
+    got = [e.text for e in make_entity_filter(None)(d).entities]
+    assert got == ["金融科技", "咖啡", "零售", "本地生活"]
+
+
 def test_international_is_cut_off_a_sector():
     """(basic._INDUSTRY_QUALIFIER) 国际保险 (國際保險 in the norm), 国际奢侈品 → the sector; 国际 with one character after it stays."""
     from extract.stages.basic import make_entity_filter
