@@ -1198,6 +1198,16 @@ def test_a_contrast_or_sequence_word_before_a_one_character_move_is_dropped():
     assert _edged("股价一度涨5%。", "一度涨", fig("5%", 5, "%")) == "一度涨"
 
 
+def test_a_respectively_or_lead_word_opening_a_metric_is_dropped():
+    """facts.json metric_drop_left gains 分别, 已经, 例如, 为, 也, 同年 and metric_drop_left_short 分别 (even a
+    three-character 分別升 -> 升; r5msp): news train, extension and dev gold open 1 of 24 metrics with 分别, 0 of 7 with
+    已经, 0 of 2 例如, 1 of 10 为, 0 of 2 也, 0 of 2 同年."""
+    assert _edged("阿里及騰訊今日分別升5.5%。", "分別升", fig("5.5%", 5.5, "%")) == "升"
+    assert _edged("例如每百万输出token仅需2.19美元。", "例如每百万输出token", fig("2.19美元", 2.19, "美元")) == "每百万输出token"
+    assert _edged("同年亏损额达5亿元。", "同年亏损额", fig("5亿元", 5e8, "元")) == "亏损额"
+    assert _edged("为员工薪酬10亿元。", "为员工薪酬", fig("10亿元", 1e9, "元")) == "员工薪酬"
+
+
 def test_a_session_peak_or_a_most_closes_no_metric():
     """facts.json metric_drop_right (session 52): 曾高见 and 最多 close 1 of 14 and 0 of 16 gold metrics they stand at:
     2年期債息曾高見4.3厘 -> 2年期債息, 大市成交最多 -> 大市成交."""

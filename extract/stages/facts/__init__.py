@@ -130,8 +130,9 @@ def metric_edges(doc: Document, facts: list, data: dict) -> None:
         w = next((w for w in left if norm.startswith(w, a) and b - a - len(w) >= 2), None)
         if w:
             a += len(w)
-        elif b - a == 2:  # 則跌 -> 跌, 亦升 -> 升, 后跌 -> 跌, 都高 -> 高 (metric_drop_left_short)
-            w = next((w for w in data["_metric_drop_left_short"] if norm.startswith(w, a)), None)
+        else:  # 則跌 -> 跌, 亦升 -> 升, 后跌 -> 跌, 都高 -> 高, 分別升 -> 升 (metric_drop_left_short)
+            w = next((w for w in data["_metric_drop_left_short"] if norm.startswith(w, a) and b - a - len(w) == 1),
+                     None)
             if w:
                 a += len(w)
         w = next((w for w in right if norm.endswith(w, a, b) and b - a - len(w) >= 2), None)
