@@ -1208,6 +1208,13 @@ def test_a_respectively_or_lead_word_opening_a_metric_is_dropped():
     assert _edged("为员工薪酬10亿元。", "为员工薪酬", fig("10亿元", 1e9, "元")) == "员工薪酬"
 
 
+def test_but_or_more_closing_a_metric_is_dropped():
+    """facts.json metric_drop_right gains 不过 and 更 (r5msp): news train, extension and dev gold close 0 of 4 metrics
+    with 不过 and 0 of 19 with 更 where they stand at a metric's right edge."""
+    assert _edged("占比不过5%。", "占比不过", fig("5%", 5, "%")) == "占比"
+    assert _edged("個別更升10%。", "個別更", fig("10%", 10, "%")) == "個別"
+
+
 def test_a_session_peak_or_a_most_closes_no_metric():
     """facts.json metric_drop_right (session 52): 曾高见 and 最多 close 1 of 14 and 0 of 16 gold metrics they stand at:
     2年期債息曾高見4.3厘 -> 2年期債息, 大市成交最多 -> 大市成交."""
