@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.79069, 0.85428  # micro F1 of the counts pinned below (session 53: forecast words, bond yields, figures after one with a subject, top-N list names, own-report topics; from 0.78967, 0.85337; session 54: a figure restated after 或, 0.85388 -> 0.85428)
+F1_RULES, F1_CHOOSER = 0.79116, 0.85462  # micro F1 of the counts pinned below (session 53: forecast words, bond yields, figures after one with a subject, top-N list names, own-report topics; from 0.78967, 0.85337; session 54: a figure restated after 或, 0.85388 -> 0.85428; list-title places and partners' top N, 0.79069 -> 0.79116, 0.85428 -> 0.85462)
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -169,8 +169,10 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # metric characters 7843/15831; bond yields take the country named before, a figure right after one with a subject
     # (报/同比/按年 …) takes its subject: METRIC -> 1682/531/419, metric characters 7847/15831; a top N in 强 naming a
     # list ranks nothing: RANKING -> 323/59/50, metric characters 7847/15826; a company reporting its own figures is the
-    # topic of later clauses (cross-fitted news METRIC +16 right): here METRIC -> 1681/532/420, characters 7841/15826
-    assert got == {"METRIC": (1681, 532, 420), "RANKING": (323, 59, 50), "metric chars": (7841, 15826, 13347)}, got
+    # topic of later clauses (cross-fitted news METRIC +16 right): here METRIC -> 1681/532/420, characters 7841/15826;
+    # session 54: a place inside a list's title before its rank and a top N of a firm's partners (前五大客户) rank no
+    # name (RANKING batches b2 0.857 -> 0.871, b3 0.750 -> 0.756): RANKING -> 323/56/50, characters 7841/15785
+    assert got == {"METRIC": (1681, 532, 420), "RANKING": (323, 56, 50), "metric chars": (7841, 15785, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 
@@ -250,6 +252,7 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # session 53: the forecast words above: METRIC -> 1825/356/276, metric characters 8179/15369; bond yields and
     # figures after one with a subject: METRIC -> 1826/355/275; top N lists in 强: RANKING -> 305/29/68; own-report
     # topics: METRIC -> 1825/356/276, characters 8173/15366; session 54: a figure restated after 或 takes the first
-    # figure's subject (rules._or_restated): METRIC -> 1826/355/275, characters 8175/15366
-    assert got == {"METRIC": (1826, 355, 275), "RANKING": (305, 29, 68), "metric chars": (8175, 15366, 13347)}, got
+    # figure's subject (rules._or_restated): METRIC -> 1826/355/275, characters 8175/15366; the list-title places and
+    # partners' top N (above): RANKING -> 305/27/68, characters 8175/15349
+    assert got == {"METRIC": (1826, 355, 275), "RANKING": (305, 27, 68), "metric chars": (8175, 15349, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)
