@@ -363,6 +363,11 @@ def test_place_list_with_de_bentu_and_a_four_character_head():
     ("供应商甲乙电源（中国台湾丙丁电子之子公司）", [("甲乙电源", "COMPANY"), ("中国台湾", "LOC"), ("丙丁电子", "COMPANY")],
      [("甲乙电源", "丙丁电子")]),
     ("甲乙秒送是丙丁的客户。", [("甲乙秒送", "COMPANY"), ("丙丁", "COMPANY")], []),  # no 旗下 / 子公司 after the owner
+    # session 54: 的 and a short descriptor ending in 平台/品牌/业务 (亚马逊的云计算平台AWS)
+    ("丙丁的云计算平台甲乙营收增长。", [("丙丁", "COMPANY"), ("甲乙", "COMPANY")], [("甲乙", "丙丁")]),
+    ("丙丁的灵魂品牌“甲乙”", [("丙丁", "COMPANY"), ("甲乙", "COMPANY")], [("甲乙", "丙丁")]),
+    ("丙丁与支付平台甲乙合作。", [("丙丁", "COMPANY"), ("甲乙", "COMPANY")], []),  # no 的: a partner
+    ("丙丁的客户与合作平台甲乙", [("丙丁", "COMPANY"), ("甲乙", "COMPANY")], []),  # 与 inside: not the owner's unit
 ])
 def test_subsidiary_shapes(text, spans, expected):
     from docs import make_doc

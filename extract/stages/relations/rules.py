@@ -45,7 +45,11 @@ from extract.stages.relations.stakes import stake_relations
 
 _LOC_OF = re.compile(r"^(?:的|区的|市的|)\Z")
 # (附属公司 is 子公司's synonym in Hong Kong filings: 太美医疗附属公司上海太美星云…, 及其間接全資附屬公司龍躍消費品; session 43)
-_SUBSIDIARY = re.compile(r"^(?:的)?(?:(?:家族)?旗下(?:的)?[^，。；,;：:、\s]{0,12}|[^，。；,;：:、\s]{0,4}(?:全资|控股)?(?:子公司|附属公司))\Z")
+# 亚马逊的云计算平台AWS, 开云集团的灵魂品牌古驰: 的 and a short descriptor ending in 平台/品牌/业务 (no 与/和/及/同, no
+# second 的) names a unit of the first (session 54; news train, extension and dev gold: the 1 such pair is subsidiary_of;
+# with 旗下 the same descriptors are 3 of 3). Cross-fitted subsidiary_of 67/7/65 -> 68/7/64 right/false/missed
+_SUBSIDIARY = re.compile(r"^(?:的)?(?:(?:家族)?旗下(?:的)?[^，。；,;：:、\s]{0,12}|[^，。；,;：:、\s]{0,4}(?:全资|控股)?(?:子公司|附属公司))\Z"
+                         r"|^的[^，。；,;：:、\s与和及同的]{0,8}(?:平台|品牌|业务|業務)[“「]?\Z")
 # 索康尼作为特步国际旗下的重要品牌, 啟勝作為新鴻基地產集團旗下公司: the first name belongs to the second (session 40)
 _AS_PART_OF = ("作为", "身为")
 _PART_OF_AFTER = re.compile(r"旗下|的(?:全资)?(?:子公司|附属公司)")
