@@ -371,6 +371,21 @@ def test_a_company_ends_before_a_lists_etc():
     assert [e.text for e in d.entities] == ["大众", "亚朵"]
 
 
+def test_a_business_group_takes_its_xi_in():
+    """(entity_filter.v1) a business group written as COMPANY + 系 (阿里系, 华为系等) is one COMPANY; a copula 系
+    (沐邦高科系一家) or a word (泡泡玛特系列) stays outside."""
+    from extract.doc import Document
+    from extract.stages.basic import make_entity_filter
+    from extract.textnorm import normalize
+    text = "阿里系标青，华为系等厂商，沐邦高科系一家光伏企业，泡泡玛特系列盲盒"
+    d = Document(text)
+    d.norm = normalize(text)[0]
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("阿里", "华为", "沐邦高科", "泡泡玛特")]
+    d.entities = [d.entity("COMPANY", a, b, source="ner") for a, b in spans]
+    make_entity_filter(None)(d)
+    assert [e.text for e in d.entities] == ["阿里系", "华为系", "沐邦高科", "泡泡玛特"]
+
+
 def test_a_function_word_glued_to_a_company_is_cut_off():
     """(entity_filter.v1) 佳兆业本计划, 极兔正重点: the function word is cut off where the name without it stands elsewhere
     (companies.json glued_after_company); 亿嘉和 (no 亿嘉 alone) keeps its last character."""
