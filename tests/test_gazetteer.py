@@ -386,6 +386,21 @@ def test_a_business_group_takes_its_xi_in():
     assert [e.text for e in d.entities] == ["阿里系", "华为系", "沐邦高科", "泡泡玛特"]
 
 
+def test_a_business_word_after_a_cut_company_is_taken_in():
+    """(entity_filter.v1) the NER's COMPANY cut before its business word (东信|营销, 華廈|置業, 泛海國際|發展) goes on over
+    it; 国际业务, 发展的 and 理财产品 stay outside."""
+    from extract.doc import Document
+    from extract.stages.basic import make_entity_filter
+    from extract.textnorm import normalize
+    text = "东信营销上市，華廈置業並無，泛海國際發展宣布，阿里云国际业务增长，泡泡玛特发展的历程，泛华理财产品"
+    d = Document(text)
+    d.norm = normalize(text)[0]
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("东信", "華廈", "泛海國際", "阿里云", "泡泡玛特", "泛华")]
+    d.entities = [d.entity("COMPANY", a, b, source="ner") for a, b in spans]
+    make_entity_filter(None)(d)
+    assert [e.text for e in d.entities] == ["东信营销", "華廈置業", "泛海國際發展", "阿里云", "泡泡玛特", "泛华"]
+
+
 def test_a_function_word_glued_to_a_company_is_cut_off():
     """(entity_filter.v1) 佳兆业本计划, 极兔正重点: the function word is cut off where the name without it stands elsewhere
     (companies.json glued_after_company); 亿嘉和 (no 亿嘉 alone) keeps its last character."""
