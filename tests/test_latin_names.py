@@ -314,3 +314,14 @@ def test_a_latin_name_ending_in_a_body_word_is_an_org_not_a_company():
     out = LatinTyper(to_company, TYPES + (NONE,))(d)
     assert [(e.text, e.type) for e in out.entities] == [("Gainey Foundation", "ORG"), ("World Gold Council", "ORG"),
                                                         ("Lam Research", "COMPANY")]
+
+
+def test_ai_with_a_device_read_whole_is_no_sector():
+    # not_names.json ai_device_whole (AI眼镜, AI耳机, AI玩具, 人工智能终端 read as one span): a product, as bare AI before
+    # these devices is; other AI compounds stay (AI应用, AI芯片)
+    from extract.stages.basic import names_a_technology
+    text = "AI眼镜、AI耳机、AI 玩具、人工智能终端与AI应用、AI芯片"
+    spans = [("AI眼镜", True), ("AI耳机", True), ("AI 玩具", True), ("人工智能终端", True), ("AI应用", False), ("AI芯片", False)]
+    for word, dropped in spans:
+        s = text.index(word)
+        assert names_a_technology(text, s, s + len(word)) is dropped, word

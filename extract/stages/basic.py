@@ -471,7 +471,13 @@ def names_a_technology(norm: str, start: int, end: int) -> bool:
     """Whether bare AI (``not_names.json`` ai_words) stands before a word that makes it the technology, an era or part
     of a tool's name (ai_technology_after: AI时代, AI模型, AI编程, AI+医疗): no INDUSTRY (GUIDELINES M5)."""
     words, after = _ai_words()
-    return norm[start:end] in words and norm[end:end + 4].lstrip().startswith(after)
+    if norm[start:end] in words:
+        return norm[end:end + 4].lstrip().startswith(after)
+    # AI眼镜, AI耳机, AI玩具, AI终端 read whole (ai_device_whole): a product, no sector either. Session 54 (helper
+    # r6aic): the gold leaves them untagged 22 of 24 times (9 + 3 + 1 + 2 documents); cross-fitted INDUSTRY
+    # 4047/1565 -> 4046/1559 right/false (0.7051 -> 0.7054), the other layers and news dev + select identical
+    head = next((w for w in words if norm.startswith(w, start)), None)
+    return head is not None and norm[start + len(head):end].lstrip() in _not_names_words("ai_device_whole")
 
 
 @lru_cache(maxsize=None)
