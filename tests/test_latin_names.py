@@ -325,3 +325,10 @@ def test_ai_with_a_device_read_whole_is_no_sector():
     for word, dropped in spans:
         s = text.index(word)
         assert names_a_technology(text, s, s + len(word)) is dropped, word
+
+
+def test_bare_ai_before_a_platform_is_no_sector():
+    # not_names.json ai_technology_after 平台 (一站式企業級AI平台: a product, as AI工具 and AI助手 are)
+    from extract.stages.basic import names_a_technology
+    text = "企业级AI平台与AI行业"
+    assert names_a_technology(text, 3, 5) and not names_a_technology(text, text.index("AI行业"), text.index("AI行业") + 2)
