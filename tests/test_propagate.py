@@ -1157,3 +1157,17 @@ def test_numbered_list_item_typed_like_its_tagged_siblings():
     numbered_items(doc)
     assert _ents(doc) == [("中國信託", "COMPANY"), ("智邦科技", "COMPANY"), ("聲寶", "COMPANY"), ("微创机器人", "COMPANY"),
                           ("華碩", "COMPANY"), ("法巴", "ORG")]
+
+
+def test_research_arm_ending_its_clause_joins_the_firm():
+    """据申万宏源研究，/ 中信建投证券研究重要提示 / 彭博行業研究更認為: the firm's research arm is one ORG with 研究; 研究显示
+    (a verb) and 研究员 (a title) stay outside the name (helper r6media)."""
+    from extract.stages.propagate import make_propagate
+    text = "据申万宏源研究，股价涨。中信建投证券研究重要提示。彭博行業研究更認為。中信证券研究显示，高盛研究员说。"
+    a, b, c = text.index("申万宏源"), text.index("中信建投证券"), text.index("彭博")
+    d, g = text.index("中信证券"), text.index("高盛")
+    doc = make_propagate(None)(_doc(text, [("COMPANY", a, a + 4, "ner"), ("ORG", b, b + 6, "ner"),
+                                           ("ORG", c, c + 2, "ner"), ("ORG", d, d + 4, "ner"),
+                                           ("COMPANY", g, g + 2, "ner")]))
+    assert _ents(doc) == [("申万宏源研究", "ORG"), ("中信建投证券研究", "ORG"), ("彭博行業研究", "ORG"),
+                          ("中信证券", "ORG"), ("高盛", "COMPANY")]
