@@ -1171,3 +1171,14 @@ def test_research_arm_ending_its_clause_joins_the_firm():
                                            ("COMPANY", g, g + 2, "ner")]))
     assert _ents(doc) == [("申万宏源研究", "ORG"), ("中信建投证券研究", "ORG"), ("彭博行業研究", "ORG"),
                           ("中信证券", "ORG"), ("高盛", "COMPANY")]
+
+
+def test_place_before_a_newspaper_head_is_the_paper():
+    """香港|商報, 广州|日报, 香港|文匯報訊: a place right before a newspaper's head is the paper, one ORG; 香港|市场 stays a
+    place (helper r6media)."""
+    from extract.stages.propagate import make_propagate
+    text = "來源:香港商報\n市委机关报广州日报头版喊出。香港文匯報訊(記者)。北京市场火热。"
+    a, b, c, d = text.index("香港商"), text.index("广州"), text.index("香港文"), text.index("北京")
+    doc = make_propagate(None)(_doc(text, [("LOC", a, a + 2, "ner"), ("LOC", b, b + 2, "ner"),
+                                           ("LOC", c, c + 2, "ner"), ("LOC", d, d + 2, "ner")]))
+    assert _ents(doc) == [("香港商報", "ORG"), ("广州日报", "ORG"), ("香港文匯報", "ORG"), ("北京", "LOC")]
