@@ -239,6 +239,10 @@ CASES = [
     # a size class in money written with magnitude words alone (7 of 7 in the news gold are FIGUREs, unit 元)
     ("抢占百亿级蓝海市场", "百亿级", 10000000000, "元", "approx", None, None),
     ("打开万亿级市场", "万亿级", 1000000000000, "元", "approx", None, None),
+    # a bare 万 amount right before a round and 融资 (units.json money_cues_after): money, unit 元
+    ("终极科技完成数千万天使轮融资", "数千万", 20000000, "元", "vague", 20000000, 90000000),
+    ("「一起求职」完成千万A轮融资", "千万", 10000000, "元", "approx", None, None),
+    ("鲁欧智造成功完成A+轮数千万融资", "数千万", 20000000, "元", "vague", 20000000, 90000000),
 ]
 
 
@@ -322,6 +326,8 @@ NEGATIVES = [
     ("iPhone 16+上市", "16+"),
     ("大盘成长的25/26年的净利润预测", "26年"),  # the last year of a slash list is a year, not a duration
     ("24/25/26年的营收", "26年"),
+    ("你千万投资要小心", "千万"),  # the adverb 千万 before 投资 with no round: no money
+    ("数千万投资者关注", "数千万"),
 ]
 
 

@@ -144,6 +144,8 @@ class FigureRecognizer:
         self.tenth_like = set(units.get("tenth_like", []))
         self.money_cues = re.compile(alternation(units["money_cues"]))
         self.money_window = int(units["money_cue_window"])
+        mca = units.get("money_cues_after")
+        self.money_cues_after = re.compile(mca["pattern"]) if mca else None
         self.duration_cues = tuple(units["duration_cues"])
         # a two-digit number of years that is a duration, not a year: the words before it and the character after it
         two = units["two_digit_year_duration"]
@@ -684,7 +686,7 @@ class FigureRecognizer:
             if vm is None or (vm == 1 and (g("vq") == "上" or unit not in self.multiple)):
                 return None  # 几家, 数个, 几年: "several", no magnitude word (GUIDELINES N22); 数倍 stays
             if unit is None:
-                unit = self._moneyless_unit(g("vm") + (g("mag2") or ""), norm, m.start())
+                unit = self._moneyless_unit(g("vm") + (g("mag2") or ""), norm, m.start(), m.end())
                 if unit is None:
                     return None
             lo, hi = Decimal(lo_k) * vm * mult, Decimal(hi_k) * vm * mult
@@ -705,7 +707,7 @@ class FigureRecognizer:
                     return None
                 unit = "%"
             if unit is None:
-                unit = self._moneyless_unit(mags, norm, m.start())
+                unit = self._moneyless_unit(mags, norm, m.start(), m.end())
                 if unit is None and g("post") == "级" and "万" in mags:
                     unit = "元"  # 10万级SUV, 20-30万级车型: a price class (10 of 10 in the news gold)
                 if (unit is None and g("post") in ("级", "级别") and self.bare_magnitude.issuperset(n1)
@@ -784,14 +786,17 @@ class FigureRecognizer:
             attrs["min"], attrs["max"] = as_number(lo), as_number(hi)
         return start, attrs
 
-    def _moneyless_unit(self, mags: str, norm: str, start: int) -> Optional[str]:
-        """The unit of an amount written without one: 亿/兆 → 元; 万 → 元 near a money word; else None."""
+    def _moneyless_unit(self, mags: str, norm: str, start: int, end: Optional[int] = None) -> Optional[str]:
+        """The unit of an amount written without one: 亿/兆 → 元; 万 → 元 near a money word before it, or right before
+        a round and 融资 (units.json money_cues_after: 数千万天使轮融资); else None."""
         mags = _STRIP.sub("", mags)
         if not mags:
             return None
         if "亿" in mags or "兆" in mags:
             return "元"
         if "万" in mags and self.money_cues.search(norm, max(0, start - self.money_window), start):
+            return "元"
+        if "万" in mags and end is not None and self.money_cues_after is not None and self.money_cues_after.match(norm, end):
             return "元"
         return None
 
