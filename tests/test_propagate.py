@@ -1182,3 +1182,15 @@ def test_place_before_a_newspaper_head_is_the_paper():
     doc = make_propagate(None)(_doc(text, [("LOC", a, a + 2, "ner"), ("LOC", b, b + 2, "ner"),
                                            ("LOC", c, c + 2, "ner"), ("LOC", d, d + 2, "ner")]))
     assert _ents(doc) == [("香港商報", "ORG"), ("广州日报", "ORG"), ("香港文匯報", "ORG"), ("北京", "LOC")]
+
+
+def test_what_a_company_focuses_on_developing_is_its_sector():
+    """专注于/从事 X (的)研发/开发: X is an INDUSTRY; a predicted INDUSTRY inside it gives way (session 54, r7desc)."""
+    from extract.doc import Document
+    from extract.stages.propagate import researched_sectors
+    text = "中科博芯是一家专注于功能性微生态制剂研发与产业化的公司。它们专注于产品的开发。公司主要从事领域技术的研发。"
+    doc = Document(text, id="t")
+    s = text.index("功能性微")
+    doc.entities = [doc.entity("COMPANY", 0, 4), doc.entity("INDUSTRY", s, s + 4)]
+    researched_sectors(doc)
+    assert [(e.text, e.type) for e in doc.entities] == [("中科博芯", "COMPANY"), ("功能性微生态制剂", "INDUSTRY")]
