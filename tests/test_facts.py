@@ -2139,3 +2139,15 @@ def test_a_figure_after_a_rumour_report_in_its_sentence_gets_no_fact():
     d = make_doc("美团平台的佣金比例在6%-8%之间，京东外卖的佣金比例为5%，低于美团。",
                  [("美团", "COMPANY"), fig("6%-8%", 6, "%"), ("京东外卖", "COMPANY"), fig("5%", 5, "%")])
     assert "5%" in [t[2] for t in tuples(find_facts(d, DATA))]
+
+
+def test_a_figure_after_a_target_year_opening_its_sentence_gets_no_fact():
+    """(helper r7fpfact) 到2026年底，打造…100项, 要求到2025年底，…控制在18亿吨左右: a target year with 底/末 opening a
+    clause governs the rest of its sentence (rules._TARGET_YEAR_LEAD; news train, extension and dev gold 0 of 10 such
+    figures are fact values, 3 documents); a month after the year, or a change word (增长至), keeps the fact."""
+    ents = [("华为", "COMPANY"), fig("500家", 500, "家"), fig("1000家", 1000, "家")]
+    d = make_doc("截至2024年底，华为门店数量达到500家。到2026年底，华为门店数量达到1000家。", ents)
+    values = [t[2] for t in tuples(find_facts(d, DATA))]
+    assert "500家" in values and "1000家" not in values
+    d = make_doc("截至2024年底，华为门店数量达到500家。到2026年2月，华为门店数量增长至1000家。", ents)
+    assert "1000家" in [t[2] for t in tuples(find_facts(d, DATA))]

@@ -626,6 +626,15 @@ _CLASS_NOUN_AFTER = re.compile(r"(?![元美港日欧英韩台澳新]|人民币|�
 _CALC_BASE_BEFORE = re.compile(r"(?:以|按|若以|倘以|如以|據|据)[^，。；,;\n]{0,4}\Z")
 _CALC_BASE_AFTER = re.compile(r"[^，。；,;\n]{0,5}?(?:计算|計算|计|計)(?!划|劃|入|提)")
 
+# a target year with 底/末 that opens a clause (到2026年底，打造未来社会示范样本10个), or any target year after 要求/力争/目标/计划
+# (要求到2025年底，水泥熟料产能控制在18亿吨左右): what is to be reached by then, for the rest of its sentence; not once a change
+# word records what happened (…縮小至10家, …提升至…, …达到了…). Helper r7fpfact: news train, extension and dev gold 0 of 10
+# such figures are fact values (3 documents; a bare 到2035年 has 0 of 21 in 11 documents, but the seeds give a fact to
+# 到2027年，推动高成长企业规模突破1000家, GUIDELINES facts 16, so it stays out). Cross-fitted METRIC 5864/2154 -> 5864/2148
+_TARGET_YEAR_LEAD = re.compile(r"(?:(?:^|(?<=[，,；;。！？!?\s]))(?:到|至)(?:19|20)\d{2}年(?:底|末)"
+                               r"|(?<=要求|力争|力爭|目标|目標|计划|計劃)(?:到|至)(?:19|20)\d{2}年(?:底|末|前)?)(?![\d一二三四上下第])")
+_TARGET_YEAR_PAST = re.compile(r"[增升降涨跌长漲長缩縮减減小]至|到了|就")
+
 
 def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: list, lo: int, data: dict) -> bool:
     """Figures that state no measured quantity (SCHEMA §5, GUIDELINES facts 11). ``in_sent``: the
@@ -743,6 +752,9 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
         return True  # 有传闻称，阿里计划以100亿美元的估值，投资10亿美元…, 有传言称，京东外卖的佣金比例为5%: a rumour's
         # report governs the rest of its sentence (session 53 r6mfp: news train, extension and dev gold 0 of 12 such
         # figures are fact values, 5 documents; 消息指 is left out: 2 of 3 are facts)
+    lead = _TARGET_YEAR_LEAD.search(norm, ss, e.start)
+    if lead is not None and _TARGET_YEAR_PAST.search(norm, lead.end(), e.start) is None:
+        return True  # 到2026年底，打造…100项: a target year's goal, not a measurement
     if has_word(data["_unmeasured"], clause, e.start):
         return True  # 计划在2025年的资本开支增长超过40%, 若市民于2022年以900万元买入新盘: a plan, a supposition or a rumour
     if _forecast(doc, e, ss, clause, data):
