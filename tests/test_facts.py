@@ -207,6 +207,13 @@ def test_figures_that_state_no_measured_quantity(text, spans):
         assert got == []
 
 
+def test_a_vague_count_states_a_fact():
+    """数百家餐饮企业, 数十名合伙人: a vague figure is measured like an exact one (news gold: 33 of 71 predicted vague
+    FIGUREs are fact values; session 54 r7vague). 上千家 alone stays a round stand-in (above)."""
+    d = make_doc("橡鹿科技已服务国内外数百家餐饮企业。", [("橡鹿科技", "COMPANY"), fig("数百家", 300, "家", "vague")])
+    assert [(t[1], t[2]) for t in tuples(find_facts(d, DATA))] == [("橡鹿科技", "数百家")]
+
+
 def test_only_money_earmarked_for_a_use_is_an_allocation():
     """其中37.5亿元用于…: an allocation (no fact); a share of the money spent on something is still measured."""
     d = make_doc("星河芯片的投资中有75%用于购买设备。", [("星河芯片", "COMPANY"), fig("75%", 75, "%")])

@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.79116, 0.85462  # micro F1 of the counts pinned below (session 53: forecast words, bond yields, figures after one with a subject, top-N list names, own-report topics; from 0.78967, 0.85337; session 54: a figure restated after 或, 0.85388 -> 0.85428; list-title places and partners' top N, 0.79069 -> 0.79116, 0.85428 -> 0.85462)
+F1_RULES, F1_CHOOSER = 0.79031, 0.85394  # micro F1 of the counts pinned below (session 53: forecast words, bond yields, figures after one with a subject, top-N list names, own-report topics; from 0.78967, 0.85337; session 54: a figure restated after 或, 0.85388 -> 0.85428; list-title places and partners' top N, 0.79069 -> 0.79116, 0.85428 -> 0.85462; r7vague: vague figures measured, 0.79116 -> 0.79031, 0.85462 -> 0.85394 on gold entities while cross-fitted news METRIC rises 0.7420 -> 0.7427)
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -172,7 +172,9 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # topic of later clauses (cross-fitted news METRIC +16 right): here METRIC -> 1681/532/420, characters 7841/15826;
     # session 54: a place inside a list's title before its rank and a top N of a firm's partners (前五大客户) rank no
     # name (RANKING batches b2 0.857 -> 0.871, b3 0.750 -> 0.756): RANKING -> 323/56/50, characters 7841/15785
-    assert got == {"METRIC": (1681, 532, 420), "RANKING": (323, 56, 50), "metric chars": (7841, 15785, 13347)}, got
+    # session 54 r7vague: vague figures (数百家, 数十名) are measured (cross-fitted news METRIC +19 right, +18 false):
+    # METRIC -> 1684/542/417, characters 7843/15854
+    assert got == {"METRIC": (1684, 542, 417), "RANKING": (323, 56, 50), "metric chars": (7843, 15854, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 
@@ -254,5 +256,6 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # topics: METRIC -> 1825/356/276, characters 8173/15366; session 54: a figure restated after 或 takes the first
     # figure's subject (rules._or_restated): METRIC -> 1826/355/275, characters 8175/15366; the list-title places and
     # partners' top N (above): RANKING -> 305/27/68, characters 8175/15349
-    assert got == {"METRIC": (1826, 355, 275), "RANKING": (305, 27, 68), "metric chars": (8175, 15349, 13347)}, got
+    # session 54 r7vague: vague figures measured (above): METRIC -> 1829/363/272, characters 8179/15410
+    assert got == {"METRIC": (1829, 363, 272), "RANKING": (305, 27, 68), "metric chars": (8179, 15410, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)

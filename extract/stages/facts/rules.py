@@ -643,8 +643,14 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
     unit = e.attrs.get("unit")
     if not unit or unit in data["skip_units"]:
         return True
-    if e.attrs.get("qualifier") == "vague" and unit not in data["vague_keep_units"]:
-        return True  # 数万家, 上千家, 几家: rhetoric, not a measurement
+    # A vague figure (数十名合夥人, 数百家餐饮企业, 上百起案件, 数十亿美元) states a fact like an exact one: the rule that
+    # dropped it as rhetoric is gone (session 54 r7vague: of the 71 vague FIGUREs predicted on news train, extension and
+    # dev, 33 are gold fact values; cross-fitted METRIC 5864/2154/1923 -> 5883/2172/1904, 0.7420 -> 0.7427). Two vague
+    # shapes stay rhetoric (the seeds' gold: 3 of 3 no fact): tens of thousands of firms or more (數萬家, 上百万家, like
+    # 千家 / 万家 below) and a vague bound before 内 (方圓幾十公里內).
+    if e.attrs.get("qualifier") == "vague" and (
+            (unit == "家" and (e.attrs.get("value") or 0) >= 10000) or norm[e.end:e.end + 1] == "内"):
+        return True
     if (e.attrs.get("qualifier") == "range" and unit != "%" and e.type == "FIGURE"
             and norm[e.start:e.start + 2] in _numeral_pairs()):
         return True  # 两三年, 一两小时, 两三百米: a guessed span, rhetoric like 几年 (news gold: 1 of 6 such non-% FIGUREs
