@@ -143,3 +143,13 @@ def test_more_houses_and_verbs_of_report():
     d = SourceOrgs()(_doc(text, ["美银", "中信建投", "美银美林"]))
     assert [(e.text, e.type) for e in d.entities] == [("美银", "ORG"), ("中信建投", "ORG"), ("美银美林", "ORG"),
                                                      ("奥维睿沃", "ORG")]
+
+
+def test_a_public_information_portal_is_an_org():
+    """(_why_portal_heads) 裁判文书网, 仪器信息网, 全国企业破产重整案件信息网 → ORG, starting after a clause mark, a cue
+    character (从) or a tagged name; 信息网络 and 服务网点 are no portal."""
+    text = ("裁判文书网上的案件，界面新闻、仪器信息网等内容。雷达财经从全国企业破产重整案件信息网获悉。"
+            "职业信息网络，服务网点遍布。")
+    d = SourceOrgs()(_doc(text, ["界面新闻", "雷达财经"]))
+    assert [(e.text, e.type) for e in d.entities if e.source == "source_orgs"] == [
+        ("裁判文书网", "ORG"), ("仪器信息网", "ORG"), ("全国企业破产重整案件信息网", "ORG")]

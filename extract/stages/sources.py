@@ -65,6 +65,10 @@ class SourceOrgs:
         # 卓创资讯|生猪分析师: a house's desk before an analyst's title is no part of the house (``_cut_desks``)
         self.desk_title = re.compile(alternation(d["desk_titles"])) if d.get("desk_titles") else None
         self.desk_suffixes = self.suffixes + tuple(d.get("desk_house_suffixes", ()))
+        # 全国企业破产重整案件信息网, 裁判文书网, 中国执行信息公开网: a public information portal (``_why_portal_heads``)
+        self.portal = re.compile(rf"(?:{alternation(d['portal_heads'])})(?![络絡点點站址页頁])") \
+            if d.get("portal_heads") else None
+        self.portal_stop = frozenset(d.get("portal_stop_chars", ""))
         self.underwriting = re.compile(rf"\s*(?:{alternation(d.get('underwriting_verbs', ()))})") \
             if d.get("underwriting_verbs") else None
 
@@ -139,6 +143,8 @@ class SourceOrgs:
             self._add_cited_houses(doc)
         if self.byline is not None:
             self._add_bylines(doc)
+        if self.portal is not None:
+            self._add_portals(doc)
         if self.data_cue is not None:
             self._data_cited(doc)
         if self.descriptor is not None:
@@ -207,6 +213,29 @@ class SourceOrgs:
                  for m in self.byline.finditer(doc.norm) if not index.overlapping(m.start(1), m.end(1))]
         if added:
             doc.entities = sorted(doc.entities + added, key=lambda x: (x.start, x.end))
+
+    def _add_portals(self, doc: Document) -> None:
+        """(``_why_portal_heads``) an ORG for a public information portal (仪器信息网, 裁判文书网, 全国企业破产重整案件信息网):
+        the Chinese characters before the head, back to a non-Chinese character, a cue character (从, 据, 在 …) or the end
+        of a tagged name, 2 to 12 of them, where nothing but a place lies inside."""
+        norm = doc.norm
+        ends = {x.end for x in doc.entities if x.type != "LOC"}
+        added, drop = [], set()
+        for m in self.portal.finditer(norm):
+            s = m.start()
+            while s > 0 and is_han(norm[s - 1]) and norm[s - 1] not in self.portal_stop and s not in ends \
+                    and m.start() - s < 12:
+                s -= 1
+            if m.start() - s < 2 or s > 0 and is_han(norm[s - 1]) and norm[s - 1] not in self.portal_stop \
+                    and s not in ends:
+                continue  # no start found within 12 characters
+            inside = [x for x in doc.entities if x.start < m.end() and s < x.end]
+            if any(x.type != "LOC" or x.start < s or x.end > m.end() for x in inside):
+                continue
+            drop.update(id(x) for x in inside)
+            added.append(doc.entity("ORG", s, m.end(), source="source_orgs"))
+        if added:
+            doc.entities = sorted([x for x in doc.entities if id(x) not in drop] + added, key=lambda x: (x.start, x.end))
 
     def _add_cited_houses(self, doc: Document) -> None:
         """An ORG for each listed house the text cites as a source (the verb, title and cue tests above) where no
