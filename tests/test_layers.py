@@ -233,6 +233,8 @@ def test_short_company_names_skip_a_leading_conjunction(text, expected):
     ("• Animoca Brands", "Animoca Brands"),   # a list bullet
     ("【平煤股份", "平煤股份"),                # a heading or title bracket whose partner is outside the span
     ("淮北矿业】", "淮北矿业"),
+    ("信报财经】美国国际", "信报财经"),       # a heading bracket inside the span: the side it encloses
+    ("Tier2【鸣志电器", "鸣志电器"),
     ("《现代零售", "现代零售"),
     ("《现代零售》杂志社", "《现代零售》杂志社"),   # a pair stays
     ("利屹恩推进器（上海）", "利屹恩推进器（上海）"),   # a pair stays

@@ -857,6 +857,16 @@ def _repair_edges(doc: Document, e) -> None:
         s += 1
     while t - s > 1 and doc.text[t - 1] in _EDGE_CLOSERS and _EDGE_CLOSERS[doc.text[t - 1]] not in doc.text[s:t - 1]:
         t -= 1
+    # 信報財經新聞】美國聯儲局, Tier2【鸣志电器: a heading bracket with its partner outside the span, inside it: the name is
+    # the side the bracket encloses. No entity of the news train, extension and dev gold holds 【 or 】; the cross-fitted
+    # predictions had 2 such spans (2 documents), the side inside the brackets a gold name both times (helper r8media)
+    for i in range(s + 1, t - 1):
+        if doc.text[i] == "】" and "【" not in doc.text[s:i] and i - s >= 2:
+            t = i
+            break
+        if doc.text[i] == "【" and "】" not in doc.text[i + 1:t] and t - i - 1 >= 2:
+            s = i + 1
+            break
     unmatched = unmatched_brackets(doc.text, s, t)
     if unmatched:
         i = unmatched[0] - s
