@@ -712,16 +712,12 @@ def plus_alliances(doc: Document) -> None:
     """0k3 (after board_names). ``OPEC+联盟`` → ORG ``OPEC+``, ``OPEC|+可能`` → ORG ``OPEC+``: an ORG on a Latin acronym
     right before + (see ``_PLUS_ALLIANCE``) spans the acronym and the +, without a Chinese head after it."""
     norm = doc.norm
-    out, changed = [], False
-    for e in doc.entities:
+
+    def with_plus(e):
         m = _PLUS_ALLIANCE.match(norm, e.start) if e.type == "ORG" else None
-        if m and e.end in (m.end(1), m.end()) and m.end(1) + 1 != e.end:
-            out.append(doc.entity("ORG", e.start, m.end(1) + 1, source=e.source))
-            changed = True
-        else:
-            out.append(e)
-    if changed:
-        doc.entities = out
+        return ("ORG", e.start, m.end(1) + 1) if m and e.end in (m.end(1), m.end()) and m.end(1) + 1 != e.end else None
+
+    _regrow(doc, with_plus)
 
 
 def board_names(doc: Document) -> None:
@@ -1278,24 +1274,38 @@ def home_agencies(doc: Document, rule: dict) -> None:
                          and not rest.endswith(not_ends) and not rest.startswith(not_starts))
 
 
+def _regrow(doc: Document, new_span) -> None:
+    """Each entity ``e`` for which ``new_span(e)`` gives ``(type, start, end)`` becomes an entity of that type and span
+    (its source kept) in its place; the others stay as they are, in order, and ``doc.entities`` is only reassigned
+    where one changed. The loop of :func:`degree_tails`, :func:`school_units`, :func:`plus_alliances`,
+    :func:`research_arms` and :func:`place_papers` (``new_span`` may read ``doc.entities``: the old list until the end)."""
+    out, changed = [], False
+    for e in doc.entities:
+        span = new_span(e)
+        if span is None:
+            out.append(e)
+        else:
+            out.append(doc.entity(span[0], span[1], span[2], source=e.source))
+            changed = True
+    if changed:
+        doc.entities = out
+
+
 def degree_tails(doc: Document, degree: re.Pattern, heads: re.Pattern) -> None:
     """0q. ``中国人民大学财务会计专业经济学学士`` → ORG ``中国人民大学``: an ORG holding a university's, college's or
     department's head (``school_heads``) followed by a degree or study word (``degree_words``: 专业, 学士, 研究生, 学成 …)
     is the school, cut after the last head before that word (清华大学计算机系|学士, 浙江大学|研究生, 斯坦福大学|学成归国).
     See ``_why_degree_words`` in ``propagate.json``."""
     norm = doc.norm
-    out, changed = [], False
-    for e in doc.entities:
-        if e.type == "ORG":
-            d = degree.search(norm, e.start, e.end)
-            cut = max((m.end() for m in heads.finditer(norm, e.start, d.start())), default=None) if d else None
-            if cut is not None and cut - e.start >= 3:
-                out.append(doc.entity("ORG", e.start, cut, source=e.source))
-                changed = True
-                continue
-        out.append(e)
-    if changed:
-        doc.entities = out
+
+    def school(e):
+        if e.type != "ORG":
+            return None
+        d = degree.search(norm, e.start, e.end)
+        cut = max((m.end() for m in heads.finditer(norm, e.start, d.start())), default=None) if d else None
+        return ("ORG", e.start, cut) if cut is not None and cut - e.start >= 3 else None
+
+    _regrow(doc, school)
 
 
 _SCHOOL_UNIT = re.compile(r"(?:(?![等的和与與及、关關])[\u4e00-\u9fff]){1,12}?(?:学院|學院|系|研究院|研究所|实验室|實驗室)(?![统統列])")
@@ -1309,19 +1319,19 @@ def school_units(doc: Document) -> None:
     (orgx): the cross-fitted news training and news dev predictions grow 3 such ORGs, 3 right (3 documents)."""
     norm = doc.norm
     starts = sorted(x.start for x in doc.entities)
-    out, changed = [], False
-    for e in doc.entities:
-        if e.type == "ORG" and norm.endswith(("大学", "大學"), e.start, e.end):
-            m = _SCHOOL_UNIT.match(norm, e.end)
-            if m is not None:
-                k = bisect_left(starts, e.end)
-                if (k == len(starts) or starts[k] >= m.end()) and not any(x.start < e.end < x.end for x in doc.entities):
-                    out.append(doc.entity("ORG", e.start, m.end(), source=e.source))
-                    changed = True
-                    continue
-        out.append(e)
-    if changed:
-        doc.entities = out
+
+    def with_unit(e):
+        if e.type != "ORG" or not norm.endswith(("大学", "大學"), e.start, e.end):
+            return None
+        m = _SCHOOL_UNIT.match(norm, e.end)
+        if m is None:
+            return None
+        k = bisect_left(starts, e.end)
+        if (k == len(starts) or starts[k] >= m.end()) and not any(x.start < e.end < x.end for x in doc.entities):
+            return "ORG", e.start, m.end()
+        return None
+
+    _regrow(doc, with_unit)
 
 
 _TITLED_UNIT = re.compile(r"(?:(?:(?![等的和及、])[\u4e00-\u9fff]){3,14}?(?:部|处|處|研究所|中心)|"
@@ -1368,6 +1378,15 @@ def titled_units(doc: Document) -> None:
     doc.entities = out
 
 
+def _grown_over(doc: Document, e, tail: re.Pattern) -> Optional[tuple]:
+    """``("ORG", e.start, end)`` where ``tail`` matches right after ``e`` up to ``end`` and no other entity lies in
+    between (:func:`research_arms`, :func:`place_papers`); None otherwise."""
+    m = tail.match(doc.norm, e.end)
+    if m is None or m.end() == e.end or any(x is not e and x.start < m.end() and x.end > e.end for x in doc.entities):
+        return None
+    return "ORG", e.start, m.end()
+
+
 _RESEARCH_ARM = re.compile(r"(?:行[业業])?研究(?=[\s，。、；：:;,）)」”]|重要提示|\Z)|行[业業]研究(?![员員生人部所院者])")
 
 
@@ -1377,21 +1396,7 @@ def research_arms(doc: Document) -> None:
     research arm, one ORG (中信建投证券研究, 申万宏源研究, 彭博行業研究); 研究 as a verb (研究显示, 研究指出) or a title
     (研究员) stays outside. Helper r6media: news train, extension and dev gold hold 3 such ORGs whole (3 documents) and no
     tagged name before a clause-ending 研究 outside one; the cross-fitted predictions cut the 3 short."""
-    norm = doc.norm
-    ents = doc.entities
-    out = []
-    changed = False
-    for e in ents:
-        if e.type in ("COMPANY", "ORG"):
-            m = _RESEARCH_ARM.match(norm, e.end)
-            if m is not None and m.end() > e.end and \
-                    not any(x is not e and x.start < m.end() and x.end > e.end for x in ents):
-                out.append(doc.entity("ORG", e.start, m.end(), source=e.source))
-                changed = True
-                continue
-        out.append(e)
-    if changed:
-        doc.entities = out
+    _regrow(doc, lambda e: _grown_over(doc, e, _RESEARCH_ARM) if e.type in ("COMPANY", "ORG") else None)
 
 
 _PLACE_PAPER = re.compile(r"(?:[日晚晨商早]|时|時|文匯|文汇|经济|經濟|青年|法制|都市)[报報]")
@@ -1402,20 +1407,7 @@ def place_papers(doc: Document) -> None:
     时报, 文匯報, 经济报 …) is the paper's name, one ORG, where nothing else starts inside the head. Helper r6media: news
     train, extension and dev gold tag no place before such a head; the cross-fitted predictions read the place alone at
     4 gold ORGs (3 documents: 香港文匯報, 香港商報 twice, 广州日报) and at no other place so followed."""
-    norm = doc.norm
-    ents = doc.entities
-    out = []
-    changed = False
-    for e in ents:
-        if e.type == "LOC":
-            m = _PLACE_PAPER.match(norm, e.end)
-            if m is not None and not any(x is not e and x.start < m.end() and x.end > e.end for x in ents):
-                out.append(doc.entity("ORG", e.start, m.end(), source=e.source))
-                changed = True
-                continue
-        out.append(e)
-    if changed:
-        doc.entities = out
+    _regrow(doc, lambda e: _grown_over(doc, e, _PLACE_PAPER) if e.type == "LOC" else None)
 
 
 def place_bodies(doc: Document, countries: Sequence[str], heads: tuple, untagged: Optional[re.Pattern] = None) -> None:
