@@ -43,6 +43,12 @@ to go on (资料来源：甲乙芽, a list item, a heading). After ``merge``, th
    2107/388, LOC 4018 -> 4025 right, news dev + select identical);
 0q. (then) cuts a degree or study word off a school's ORG (中国人民大学|财务会计专业经济学学士, 浙江大学|研究生):
    :func:`degree_tails`, ``degree_words`` (gold: no ORG holds one; cross-fitted ORG 2107/388 -> 2111/384);
+0u. (after 0q and :func:`school_units`) grows an ORG over a department, institute, centre or ministry's 司 before a job
+   title (惠譽評級|亞太區國際公共融資部|高級董事, 财政部|预算司|司长: :func:`titled_units`, again after the spread of the
+   document's names), then a COMPANY or ORG over a clause-ending 研究 or 行业研究 into the firm's research arm
+   (申万宏源|研究，: :func:`research_arms`, 0u');
+0p'. (after :func:`place_bodies`) makes a place right before a newspaper's head one ORG (香港|商報, 广州|日报:
+   :func:`place_papers`);
 0d0. (then) tags untagged Chinese characters ending in a body's head before a bracketed Latin acronym an ORG
    (获得|国家药品监督管理局（NMPA）: :func:`acronym_bodies`).
 0k2. (after 0k) tags an exchange's board alone that nothing covers an ORG (主板成交額, GEM板: :func:`board_names`).
@@ -94,6 +100,9 @@ to go on (资料来源：甲乙芽, a list item, a heading). After ``merge``, th
 6. gives a surname written alone the type PERSON where it ends a person's name of the document (Palmer Luckey …
    Luckey表示: :func:`person_surnames`; 埃德·赫斯 … 赫斯说, also where nothing else lies; ``surnames``). On the 555
    news training documents through fold folders: PERSON 22 + 24 more right, 2 more false (2026-12-05).
+7. (last) tags the untagged items of a 、 list closed by 等 and a sector's head (在金融、医药、汽车等领域) INDUSTRYs where
+   another item is one (:func:`sector_list_items`), then what a company focuses on developing (专注于|高精度力觉传感器|研发)
+   an INDUSTRY (:func:`researched_sectors`, 7').
 
 A name that only the statistical NER found spreads only when the model tagged at least
 ``min_share`` (default 0.2) of its occurrences: a model that tags 小巨人 in 2 of the 272 places a
@@ -770,8 +779,8 @@ _RND_NOT = re.compile(r"领域|技术|产品|一款|一种|平台")
 
 
 def researched_sectors(doc: Document) -> None:
-    """0t. :data:`_RND_SECTOR`: the phrase is an INDUSTRY; a predicted INDUSTRY inside it (功能性微, 半导体) gives way,
-    any other entity overlapping it keeps the place untagged."""
+    """7' (after sector_list_items). :data:`_RND_SECTOR`: the phrase is an INDUSTRY; a predicted INDUSTRY inside it
+    (功能性微, 半导体) gives way, any other entity overlapping it keeps the place untagged."""
     norm, added, drop = doc.norm, [], set()
     for m in _RND_SECTOR.finditer(norm):
         s, e = m.span(1)
@@ -797,14 +806,14 @@ _LIST_OPENER = re.compile(r".*(?:在|于|於|的|了|围绕|圍繞|布局|涵盖
 
 
 def sector_list_items(doc: Document) -> None:
-    """0s. ``在金融、医药、汽车、化工、机器学习等领域``: in a 、 list closed by 等 and a sector's head (领域, 行业, 产业, 板块,
+    """7. ``在金融、医药、汽车、化工、机器学习等领域``: in a 、 list closed by 等 and a sector's head (领域, 行业, 产业, 板块,
     赛道, 方向; 多个/诸多/N大 between) where one item is an INDUSTRY, every other untagged item is one too; the first
-    only after a cue of :data:`_LIST_OPENER` (its left edge is unmarked otherwise). News train and extension gold, on the cross-fitted predictions: of the 32
-    untagged items of such lists with a predicted INDUSTRY sibling, 22 are gold INDUSTRYs, 8 untagged, 2 inside longer
-    sectors (15 documents; without a tagged sibling 26 of 54). Cross-fitted INDUSTRY 4014/1571/1853 -> 4034/1580/1833
+    only after a cue of :data:`_LIST_OPENER` (its left edge is unmarked otherwise). News train and extension gold, on
+    the cross-fitted predictions: of the 32 untagged items of such lists with a predicted INDUSTRY sibling, 22 are gold
+    INDUSTRYs, 8 untagged, 2 inside longer sectors (15 documents; without a tagged sibling 26 of 54). Cross-fitted INDUSTRY 4014/1571/1853 -> 4034/1580/1833
     right/false/missed (0.7010 -> 0.7027), relations and facts identical; news dev + select INDUSTRY 610/261 -> 611/262."""
     norm = doc.norm
-    ents = [e for e in doc.entities]
+    ents = list(doc.entities)
     added = []
     for m in _SECTOR_LIST.finditer(norm):
         items, a = [], m.start()
@@ -1341,7 +1350,7 @@ _TITLED_UNIT = re.compile(r"(?:(?:(?![等的和及、])[\u4e00-\u9fff]){3,14}?(?
 
 
 def titled_units(doc: Document) -> None:
-    """0s. ``惠譽評級|亞太區|國際公共融資部|高級董事`` → ORG ``惠譽評級亞太區國際公共融資部``: an ORG followed by 3 to 14 Chinese
+    """0u. ``惠譽評級|亞太區|國際公共融資部|高級董事`` → ORG ``惠譽評級亞太區國際公共融資部``: an ORG followed by 3 to 14 Chinese
     characters (no 等/的/和/及/、) ending in a department's or institute's head (部, 处, 研究所) and then a job title is one
     ORG with its unit; entities inside (亞太區, 人工智能, 终端技术研究所) are absorbed, none may cross its ends or be a PERSON.
     Session 53 (r1org): news train, extension and dev gold write 9 ORGs ending so before a title whole, 2 split
@@ -1391,7 +1400,7 @@ _RESEARCH_ARM = re.compile(r"(?:行[业業])?研究(?=[\s，。、；：:;,）)�
 
 
 def research_arms(doc: Document) -> None:
-    """0s'. ``申万宏源|研究，`` → ORG ``申万宏源研究``: a COMPANY or ORG right before 研究 that ends its clause (a punctuation
+    """0u'. ``申万宏源|研究，`` → ORG ``申万宏源研究``: a COMPANY or ORG right before 研究 that ends its clause (a punctuation
     mark, the end, or 重要提示 of a reposted disclaimer) or before 行业研究/行業研究 (not 研究员/研究生/研究部 …) is the firm's
     research arm, one ORG (中信建投证券研究, 申万宏源研究, 彭博行業研究); 研究 as a verb (研究显示, 研究指出) or a title
     (研究员) stays outside. Helper r6media: news train, extension and dev gold hold 3 such ORGs whole (3 documents) and no
