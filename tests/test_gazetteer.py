@@ -122,6 +122,24 @@ def test_ai_as_the_technology_an_era_or_a_tool_is_no_industry():
     assert _filtered("AI芯片时代", [("INDUSTRY", 0, 4, "ner")]) == [(0, "AI芯片")]
 
 
+def test_ai_with_a_device_read_whole_is_no_sector():
+    # not_names.json ai_device_whole (AI眼镜, AI耳机, AI玩具, 人工智能终端 read as one span): a product, as bare AI before
+    # these devices is; other AI compounds stay (AI应用, AI芯片)
+    from extract.stages.basic import names_a_technology
+    text = "AI眼镜、AI耳机、AI 玩具、人工智能终端与AI应用、AI芯片"
+    words = [("AI眼镜", True), ("AI耳机", True), ("AI 玩具", True), ("人工智能终端", True), ("AI应用", False), ("AI芯片", False)]
+    for word, dropped in words:
+        s = text.index(word)
+        assert names_a_technology(text, s, s + len(word)) is dropped, word
+
+
+def test_bare_ai_before_a_platform_is_no_sector():
+    # not_names.json ai_technology_after 平台 (一站式企業級AI平台: a product, as AI工具 and AI助手 are)
+    from extract.stages.basic import names_a_technology
+    text = "企业级AI平台与AI行业"
+    assert names_a_technology(text, 3, 5) and not names_a_technology(text, text.index("AI行业"), text.index("AI行业") + 2)
+
+
 def test_umbrella_policy_labels_are_no_industry():
     """(entity_filter.v1, GUIDELINES rule 2) 未来产业, 新兴产业 (with the head 产业 cut off): never INDUSTRY, whatever tagged
     them; 新能源 stays."""

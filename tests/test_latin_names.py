@@ -316,19 +316,8 @@ def test_a_latin_name_ending_in_a_body_word_is_an_org_not_a_company():
                                                         ("Lam Research", "COMPANY")]
 
 
-def test_ai_with_a_device_read_whole_is_no_sector():
-    # not_names.json ai_device_whole (AI眼镜, AI耳机, AI玩具, 人工智能终端 read as one span): a product, as bare AI before
-    # these devices is; other AI compounds stay (AI应用, AI芯片)
-    from extract.stages.basic import names_a_technology
-    text = "AI眼镜、AI耳机、AI 玩具、人工智能终端与AI应用、AI芯片"
-    spans = [("AI眼镜", True), ("AI耳机", True), ("AI 玩具", True), ("人工智能终端", True), ("AI应用", False), ("AI芯片", False)]
-    for word, dropped in spans:
-        s = text.index(word)
-        assert names_a_technology(text, s, s + len(word)) is dropped, word
-
-
-def test_bare_ai_before_a_platform_is_no_sector():
-    # not_names.json ai_technology_after 平台 (一站式企業級AI平台: a product, as AI工具 and AI助手 are)
-    from extract.stages.basic import names_a_technology
-    text = "企业级AI平台与AI行业"
-    assert names_a_technology(text, 3, 5) and not names_a_technology(text, text.index("AI行业"), text.index("AI行业") + 2)
+def test_a_latin_body_name_is_an_org():
+    from extract.stages.latin_names import latin_body
+    text = "Gainey Foundation持股，World Gold Council称，Lam Research涨"
+    assert latin_body(text, 0, 17) and latin_body(text, 20, 38)
+    assert not latin_body(text, 40, 52)  # Research: a firm's word too

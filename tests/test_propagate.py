@@ -419,13 +419,6 @@ def test_a_latin_body_among_firms_keeps_its_org():
         ("Atlas Venture", "COMPANY"), ("Cystic Fibrosis Foundation", "ORG"), ("T. Rowe Price", "COMPANY")]
 
 
-def test_a_latin_body_name_is_an_org():
-    from extract.stages.latin_names import latin_body
-    text = "Gainey Foundation持股，World Gold Council称，Lam Research涨"
-    assert latin_body(text, 0, 17) and latin_body(text, 20, 38)
-    assert not latin_body(text, 40, 52)  # Research: a firm's word too
-
-
 def test_items_of_a_sector_list_closed_by_a_head_are_sectors():
     from extract.stages.propagate import sector_list_items
     text = "优先在金融、医药、汽车、化工、机器学习等领域替代。拥有资源、人才、数据、芯片等优势。旅游、研学、年会等行业"
