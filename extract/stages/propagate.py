@@ -269,10 +269,10 @@ def coded_headings(doc: Document) -> None:
     code is a COMPANY; what the tagger read inside it gives way (:data:`_CODED_HEADING`). So is a Chinese name opening
     a line before its code and the sentence (:data:`_CODED_LEAD`), where nothing was read in it (session 53, r4com)."""
     _companies_over(doc, [(m.start("name"), m.end("name")) for m in _CODED_HEADING.finditer(doc.norm)])
-    starts = [(x.start, x.end) for x in doc.entities]
+    read = [(x.start, x.end) for x in doc.entities]  # what the tagger (and the heading step) read
     _companies_over(doc, [(m.start("name"), m.end("name")) for m in _CODED_LEAD.finditer(doc.norm)
                           if not m.group("name").endswith(("指数", "指數"))
-                          and not any(a < m.end("name") and m.start("name") < b for a, b in starts)])
+                          and not any(a < m.end("name") and m.start("name") < b for a, b in read)])
 
 
 # 中国金茂00817 / 新城发展(01030): a place, a short name and a stock code (table rows, lists of movers)
