@@ -212,9 +212,10 @@ def test_roles_allowed_by_candidate_kind():
     assert got("investor") == [("融资", [("investor", "星云科技"), ("investor", "腾讯投资")] + lead)]
     assert got("lead_investor") == [("融资", [("lead_investor", "星云科技"), ("lead_investor", "红杉中国"),
                                               ("lead_investor", "腾讯投资")])]
-    assert got("company") == [("融资", [("company", "星云科技"), ("company", "腾讯投资")] + lead)]
+    # (腾讯投资 before 跟投 invests whatever the role model says)
+    assert got("company") == [("融资", [("company", "星云科技"), ("investor", "腾讯投资")] + lead)]
     assert got("company", "date", "amount", "round") == [
-        ("融资", [("amount", "2亿元"), ("company", "星云科技"), ("company", "腾讯投资"), ("date", "去年")] + lead
+        ("融资", [("amount", "2亿元"), ("company", "星云科技"), ("date", "去年"), ("investor", "腾讯投资")] + lead
          + [("round", "B轮")])]
     assert got("date", "amount") == []  # no party and no round: no event (a stated lead alone opens none)
     assert got("date", "amount", "round") == [("融资", [("amount", "2亿元"), ("date", "去年")] + lead + [("round", "B轮")])]
@@ -291,7 +292,8 @@ def test_extra_trigger_words():
         text = f"星云科技{word}2亿元"
         d = make_doc(text, [("星云科技", C)])
         assert [w for _, _, w in trigger_candidates(d, DATA)] == [word]
-        assert view(_stubbed([f"w={word}"], ["company"]).extract(d)) == [(word, [("company", "星云科技")])]
+        role = "lead_investor" if word == "领投" else "company"  # (a party right before 领投 leads)
+        assert view(_stubbed([f"w={word}"], ["company"]).extract(d)) == [(word, [(role, "星云科技")])]
 
 
 def test_trigger_candidates_skip_overlaps_and_names():
@@ -360,6 +362,29 @@ def test_a_company_before_an_investing_verb_invests():
     text = "红杉中国（美国）也投资了星云科技的融资。"
     d = make_doc(text, [("红杉中国", C), ("星云科技", C)])
     assert ("investor", "红杉中国") in view(_stubbed(["w=融资"], ["company"]).extract(d))[0][1]
+
+
+def test_a_party_before_lingtou_leads_and_a_party_after_huo_gives():
+    """海岳智能领投星云科技B轮融资: a company argument right before 领投 leads (news gold 29 of 29 such parties invest);
+    星云科技获红杉中国数千万A轮融资: the party right after 获 with the trigger after it gives the money, the COMPANY
+    right before 获 is the company."""
+    from extract.doc import Argument, Event
+    from extract.stages.events.learned import _investing_subject
+    d = make_doc("海岳智能领投星云科技B轮融资。", [("海岳智能", C), ("星云科技", C)])
+    by = {e.text: e for e in d.entities}
+    ev = Event("FUNDING", d.span(12, 14), [Argument("company", ref=by["海岳智能"])])
+    _investing_subject(d, ev)
+    assert [(a.role, a.text) for a in ev.arguments] == [("lead_investor", "海岳智能")]
+    d = make_doc("星云科技获红杉中国数千万A轮融资。", [("星云科技", C), ("红杉中国", C)])
+    by = {e.text: e for e in d.entities}
+    ev = Event("FUNDING", d.span(14, 16), [Argument("company", ref=by["红杉中国"])])
+    _investing_subject(d, ev)
+    assert [(a.role, a.text) for a in ev.arguments] == [("company", "星云科技"), ("investor", "红杉中国")]
+    # the trigger past a comma: the party after 获 stays
+    d = make_doc("星云科技获红杉中国青睐，去年完成融资。", [("星云科技", C), ("红杉中国", C)])
+    ev = Event("FUNDING", d.span(16, 18), [Argument("company", ref=d.entities[1])])
+    _investing_subject(d, ev)
+    assert [a.role for a in ev.arguments] == ["company"]
 
 
 def test_money_after_guzhi_is_no_amount():
