@@ -2106,6 +2106,34 @@ def test_a_figure_after_an_estimate_word_in_its_clause_is_a_forecast():
         assert value not in [f.value.text for f in nlp(text).facts], text
 
 
+def test_a_clause_forecast_word_overrules_the_chooser():
+    """(session 54 r9vmoney) a clause forecast word (facts.json forecast_clause_words: 将, 可能, 估计 …, or 料) before a
+    figure in its clause leaves it no fact whatever the learned chooser says, as a sentence's forecast verb does
+    (该公司最终将花费“数千亿美元, 这些产品将占公司今年交付量的三分之二以上, 裝機量料增逾50%): the chooser overrode the
+    rules' no fact 22 times on the cross-fitted news train and extension, 20 of them false. A base before the figure
+    (将从2023年的11%…) keeps its fact."""
+    from extract.stages.facts.chooser import SUBJECT_TYPES
+
+    class FirstName:  # a chooser that gives every value a fact of its first candidate, or an unnamed one
+        subject_types, reach = SUBJECT_TYPES, 60
+
+        def options(self, doc, e, near, remention, hint=None):
+            return list(near), [[0]] * (2 + len(near))
+
+        def choose(self, rows):
+            return 2 if len(rows) > 2 else 1
+
+    for text, ents, value in (
+            ("星河科技最终将花费数千亿美元。", [("星河科技", "COMPANY"), fig("数千亿美元", 1e11, "美元", "vague")], "数千亿美元"),
+            ("星河科技的产品将占交付量的三分之二以上。", [("星河科技", "COMPANY"), fig("三分之二以上", 66.7, "%", "more_than")],
+             "三分之二以上"),
+            ("星河科技裝機量料增逾50%。", [("星河科技", "COMPANY"), fig("逾50%", 50, "%", "more_than")], "逾50%")):
+        d = make_doc(text, ents)
+        assert value not in [f.value.text for f in find_facts(d, DATA, chooser=FirstName())], text
+    d = make_doc("星河科技的毛利率将从2023年的11%提升。", [("星河科技", "COMPANY"), fig("11%", 11, "%")])
+    assert [f.value.text for f in find_facts(d, DATA, chooser=FirstName())] == ["11%"]
+
+
 def test_a_firms_age_before_lai_gets_no_fact():
     """(session 52 figdate) 成立12年来: a firm's age up to now (figures.AGE_SINCE) gets no fact from these rules (the gold's
     metric 成立 with the firm after it is not read); 成立七年多来 keeps its fact."""
