@@ -153,3 +153,16 @@ def test_a_public_information_portal_is_an_org():
     d = SourceOrgs()(_doc(text, ["界面新闻", "雷达财经"]))
     assert [(e.text, e.type) for e in d.entities if e.source == "source_orgs"] == [
         ("裁判文书网", "ORG"), ("仪器信息网", "ORG"), ("全国企业破产重整案件信息网", "ORG")]
+
+
+def test_a_listed_house_the_ner_read_as_a_person_is_a_firm():
+    # _why_person_houses: an ORG like any house, a COMPANY in its own business; 胡润 the person stays one
+    text = "毕马威在节前发布报告。竞争对手德勤、安永和普华永道。施罗德对港股持中性评级。胡润表示。"
+    d = _doc(text, ["毕马威", "德勤"])
+    for name in ("安永", "施罗德", "胡润"):
+        s = text.index(name)
+        d.entities.append(d.entity("PERSON", s, s + len(name)))
+    d.entities.sort(key=lambda e: e.start)
+    d = SourceOrgs()(d)
+    assert [(text[e.start:e.end], e.type) for e in d.entities] == [
+        ("毕马威", "COMPANY"), ("德勤", "COMPANY"), ("安永", "COMPANY"), ("施罗德", "ORG"), ("胡润", "PERSON")]
