@@ -546,6 +546,17 @@ def test_a_streak_that_ended_is_a_fact():
     assert "5天" in [t[2] for t in tuples(find_facts(d, DATA))]
 
 
+def test_how_long_a_state_lasted_is_a_fact():
+    """(session 54 r9dur) 持续亏损两年: a duration after 持续/持續 in its clause says how long a state lasted (gold 2 of 2 such
+    durations are fact values); the same duration after a verb with no cue stays no fact."""
+    d = make_doc("星河基金管理星河科技时持续亏损两年，之后收益率达30%",
+                 [("星河基金", "COMPANY"), ("星河科技", "COMPANY"), fig("两年", 2, "年"), fig("30%", 30, "%")])
+    assert "两年" in [t[2] for t in tuples(find_facts(d, DATA))]
+    d = make_doc("星河基金管理星河科技时亏损两年，之后收益率达30%",
+                 [("星河基金", "COMPANY"), ("星河科技", "COMPANY"), fig("两年", 2, "年"), fig("30%", 30, "%")])
+    assert "两年" not in [t[2] for t in tuples(find_facts(d, DATA))]
+
+
 def test_an_implied_figure_gets_no_fact():
     """(session 52 n4) 对应估值100亿美元: what another figure implies (gold 0 of 17 figures right after 对应 are fact values);
     a market value after 对应市值为 stays a fact (3 of 3)."""
