@@ -166,3 +166,12 @@ def test_a_listed_house_the_ner_read_as_a_person_is_a_firm():
     d = SourceOrgs()(d)
     assert [(text[e.start:e.end], e.type) for e in d.entities] == [
         ("毕马威", "COMPANY"), ("德勤", "COMPANY"), ("安永", "COMPANY"), ("施罗德", "ORG"), ("胡润", "PERSON")]
+
+
+def test_a_courts_short_name_after_a_cue_is_an_org():
+    # _why_court_names: 今於區院讀出, 今於高等法院質疑 → ORG; not before 上訴庭, not inside a name, not before a figure
+    text = "控方今於區院讀出開案陳詞。顧氏今於高等法院質疑清盤人。翌日向高等法院上訴庭上訴。在東區裁判法院出庭。她今於區院承認3項罪。"
+    d = _doc(text, ["東區裁判法院"])
+    d = SourceOrgs()(d)
+    assert [(e.text, e.type) for e in d.entities if e.source == "source_orgs"] == [
+        ("區院", "ORG"), ("高等法院", "ORG")]

@@ -72,6 +72,11 @@ class SourceOrgs:
         self.portal = re.compile(rf"(?:{alternation(d['portal_heads'])})(?![络絡点點站址页頁])") \
             if d.get("portal_heads") else None
         self.portal_stop = frozenset(d.get("portal_stop_chars", ""))
+        # 今於區院承認, 今於高等法院質疑: a Hong Kong court's short name after a cue (``_why_court_names``)
+        # (not before a figure in its clause: 今於區院承認3項洗黑錢罪, where the court became the figure's subject, 1 fact lost)
+        self.court = re.compile(rf"(?:{alternation(d['court_names'])})(?![上原])(?![^，。；,;！？!?\n]*\d)") \
+            if d.get("court_names") else None
+        self.court_cue = frozenset(d.get("court_cue_chars", ""))
         self.underwriting = re.compile(rf"\s*(?:{alternation(d.get('underwriting_verbs', ()))})") \
             if d.get("underwriting_verbs") else None
 
@@ -150,6 +155,8 @@ class SourceOrgs:
             self._add_bylines(doc)
         if self.portal is not None:
             self._add_portals(doc)
+        if self.court is not None:
+            self._add_courts(doc)
         if self.data_cue is not None:
             self._data_cited(doc)
         if self.descriptor is not None:
@@ -241,6 +248,17 @@ class SourceOrgs:
             added.append(doc.entity("ORG", s, m.end(), source="source_orgs"))
         if added:
             doc.entities = sorted([x for x in doc.entities if id(x) not in drop] + added, key=lambda x: (x.start, x.end))
+
+    def _add_courts(self, doc: Document) -> None:
+        """(``_why_court_names``) an ORG for a court's short name (區院, 高等法院) after a cue character (於, 在 …) or a
+        non-Chinese character where nothing is tagged over it."""
+        norm = doc.norm
+        index = EntityIndex(doc, left_out=())
+        added = [doc.entity("ORG", m.start(), m.end(), source="source_orgs") for m in self.court.finditer(norm)
+                 if (m.start() == 0 or not is_han(norm[m.start() - 1]) or norm[m.start() - 1] in self.court_cue)
+                 and not index.overlapping(m.start(), m.end())]
+        if added:
+            doc.entities = sorted(doc.entities + added, key=lambda x: (x.start, x.end))
 
     def _add_cited_houses(self, doc: Document) -> None:
         """An ORG for each listed house the text cites as a source (the verb, title and cue tests above) where no
