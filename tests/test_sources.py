@@ -175,3 +175,12 @@ def test_a_courts_short_name_after_a_cue_is_an_org():
     d = SourceOrgs()(d)
     assert [(e.text, e.type) for e in d.entities if e.source == "source_orgs"] == [
         ("區院", "ORG"), ("高等法院", "ORG")]
+
+
+def test_a_body_before_its_heads_title_is_an_org():
+    # _why_titled_heads: ⏎建築署|署長, 。財政司|司長 → ORG from a line start or clause mark; not mid-clause, not over a name
+    text = "工程。\n建築署署長李翹彥表示。財政司司長陳茂波出席。並聽取運輸及物流局局長介紹。發展局局長表示。"
+    d = _doc(text, ["發展局"])
+    d = SourceOrgs()(d)
+    assert [(e.text, e.type) for e in d.entities if e.source == "source_orgs"] == [
+        ("建築署", "ORG"), ("財政司", "ORG")]

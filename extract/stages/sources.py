@@ -77,6 +77,9 @@ class SourceOrgs:
         self.court = re.compile(rf"(?:{alternation(d['court_names'])})(?![上原])(?![^，。；,;！？!?\n]*\d)") \
             if d.get("court_names") else None
         self.court_cue = frozenset(d.get("court_cue_chars", ""))
+        # ⏎建築署署長, ⏎財政司司長: the body before its head's title (``_why_titled_heads``)
+        self.titled_head = re.compile(rf"(?:^|(?<=[\n。，；：、,;:]))([\u4e00-\u9fff]{{1,7}}([{d['titled_head_chars']}]))\2[長长]",
+                                      re.M) if d.get("titled_head_chars") else None
         self.underwriting = re.compile(rf"\s*(?:{alternation(d.get('underwriting_verbs', ()))})") \
             if d.get("underwriting_verbs") else None
 
@@ -157,6 +160,8 @@ class SourceOrgs:
             self._add_portals(doc)
         if self.court is not None:
             self._add_courts(doc)
+        if self.titled_head is not None:
+            self._add_titled_heads(doc)
         if self.data_cue is not None:
             self._data_cited(doc)
         if self.descriptor is not None:
@@ -257,6 +262,15 @@ class SourceOrgs:
         added = [doc.entity("ORG", m.start(), m.end(), source="source_orgs") for m in self.court.finditer(norm)
                  if (m.start() == 0 or not is_han(norm[m.start() - 1]) or norm[m.start() - 1] in self.court_cue)
                  and not index.overlapping(m.start(), m.end())]
+        if added:
+            doc.entities = sorted(doc.entities + added, key=lambda x: (x.start, x.end))
+
+    def _add_titled_heads(self, doc: Document) -> None:
+        """(``_why_titled_heads``) an ORG for a body (財政司, 建築署) from a line start or clause mark up to the head
+        its official's title repeats (司長, 署長) where nothing is tagged over it."""
+        index = EntityIndex(doc, left_out=())
+        added = [doc.entity("ORG", m.start(1), m.end(1), source="source_orgs")
+                 for m in self.titled_head.finditer(doc.norm) if not index.overlapping(m.start(1), m.end(1))]
         if added:
             doc.entities = sorted(doc.entities + added, key=lambda x: (x.start, x.end))
 
