@@ -565,3 +565,19 @@ def test_name_before_a_product_or_course_noun_is_no_company():
     firms beside them stay."""
     words = ("潞晨", "Deepseek", "华为", "DeepSeek")
     assert _kept_by_filter("潞晨推出Deepseek一体机，华为上线DeepSeek課程", words) == ["潞晨", "华为"]
+
+
+def test_a_housing_estate_before_its_sales_words_is_no_company():
+    """(entity_filter.v1) a name right before an estate's sales words (呎售, 開價, 入場單位, N伙: basic._ESTATE_AFTER) is a
+    housing estate, no firm, at every mention in the document; the developer beside it stays."""
+    from extract.doc import Document
+    from extract.stages.basic import make_entity_filter
+    from extract.textnorm import normalize
+    text = "北角皇都呎售18540。英皇國際表示，皇都反應理想。嘉里建設旗下朗天峰開價。"
+    d = Document(text)
+    d.norm = normalize(text)[0]
+    spans = [(2, 4), (text.index("英皇國際"), text.index("英皇國際") + 4), (text.index("皇都反"), text.index("皇都反") + 2),
+             (text.index("嘉里建設"), text.index("嘉里建設") + 4), (text.index("朗天峰"), text.index("朗天峰") + 3)]
+    d.entities = [d.entity("COMPANY", s, e, source="ner") for s, e in spans]
+    make_entity_filter(None)(d)
+    assert [e.text for e in d.entities] == ["英皇國際", "嘉里建設"]
