@@ -581,3 +581,9 @@ def test_a_housing_estate_before_its_sales_words_is_no_company():
     d.entities = [d.entity("COMPANY", s, e, source="ner") for s, e in spans]
     make_entity_filter(None)(d)
     assert [e.text for e in d.entities] == ["英皇國際", "嘉里建設"]
+
+
+def test_hearsay_words_are_no_names():
+    """(entity_filter.v1) 市傳/盛傳 opening hearsay (not_names.json terms, _why_hearsay_words) are no COMPANY; the firm
+    beside them stays."""
+    assert _kept_by_filter("市傳新鴻基將推盤，盛傳兩大央企將合併", ("市傳", "新鴻基", "盛傳")) == ["新鴻基"]
