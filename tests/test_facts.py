@@ -2197,3 +2197,15 @@ def test_a_figure_after_a_target_year_opening_its_sentence_gets_no_fact():
     assert "500家" in values and "1000家" not in values
     d = make_doc("截至2024年底，华为门店数量达到500家。到2026年2月，华为门店数量增长至1000家。", ents)
     assert "1000家" in [t[2] for t in tuples(find_facts(d, DATA))]
+
+
+def test_a_duration_is_the_persons_named_before_it_across_a_workplace():
+    """(session 54 r10dsub) 李民吉在华夏银行担任董事长已近8年: a duration after a person, with only the place the person
+    works at (after 在/于/加入/从) between, is the person's (gold 19 of 22 such duration facts); a firm that is not a
+    workplace keeps the figure."""
+    d = make_doc("截至辞职，李民吉在华夏银行担任董事长的时间达8年。",
+                 [("李民吉", "PERSON"), ("华夏银行", "COMPANY"), fig("8年", 8, "年")])
+    assert tuples(find_facts(d, DATA)) == [("METRIC", "李民吉", "8年", None)]
+    d = make_doc("王天宇表示星河科技已连续3年盈利。",
+                 [("王天宇", "PERSON"), ("星河科技", "COMPANY"), fig("3年", 3, "年")])
+    assert tuples(find_facts(d, DATA)) == [("METRIC", "星河科技", "3年", None)]

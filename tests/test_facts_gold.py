@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.79031, 0.85371  # micro F1 of the counts pinned below (session 53: forecast words, bond yields, figures after one with a subject, top-N list names, own-report topics; from 0.78967, 0.85337; session 54: a figure restated after 或, 0.85388 -> 0.85428; list-title places and partners' top N, 0.79069 -> 0.79116, 0.85428 -> 0.85462; r7vague: vague figures measured, 0.79116 -> 0.79031, 0.85462 -> 0.85394 on gold entities while cross-fitted news METRIC rises 0.7420 -> 0.7427; r9vmoney: a clause forecast word overrules the chooser, 0.85394 -> 0.85371 while cross-fitted news METRIC rises 0.7429 -> 0.7436)
+F1_RULES, F1_CHOOSER = 0.79031, 0.85388  # micro F1 of the counts pinned below (session 53: forecast words, bond yields, figures after one with a subject, top-N list names, own-report topics; from 0.78967, 0.85337; session 54: a figure restated after 或, 0.85388 -> 0.85428; list-title places and partners' top N, 0.79069 -> 0.79116, 0.85428 -> 0.85462; r7vague: vague figures measured, 0.79116 -> 0.79031, 0.85462 -> 0.85394 on gold entities while cross-fitted news METRIC rises 0.7420 -> 0.7427; r9vmoney: a clause forecast word overrules the chooser, 0.85394 -> 0.85371 while cross-fitted news METRIC rises 0.7429 -> 0.7436; r10dsub: a duration is the person's named before it, 0.85371 -> 0.85388)
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -259,5 +259,7 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # session 54 r7vague: vague figures measured (above): METRIC -> 1829/363/272, characters 8179/15410
     # session 54 r9vmoney: a clause forecast word (将, 可能, 料 …) before a figure leaves it no fact whatever the chooser
     # says (cross-fitted news METRIC 5882/2167 -> 5880/2147): METRIC -> 1828/363/273, characters 8174/15405
-    assert got == {"METRIC": (1828, 363, 273), "RANKING": (305, 27, 68), "metric chars": (8174, 15405, 13347)}, got
+    # session 54 r10dsub: a duration is the person's named before it across a workplace (rules._duration_person):
+    # METRIC -> 1828/362/273, characters 8174/15403
+    assert got == {"METRIC": (1828, 362, 273), "RANKING": (305, 27, 68), "metric chars": (8174, 15403, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)
