@@ -557,6 +557,17 @@ def test_how_long_a_state_lasted_is_a_fact():
     assert "两年" not in [t[2] for t in tuples(find_facts(d, DATA))]
 
 
+def test_a_career_length_is_a_fact():
+    """(session 54 r11dur) 具有14年证券从业经验: a duration with 从业/從業 in its clause measures a person's career (gold 2 of
+    2 such durations are fact values, the person their subject); the same duration with no cue stays no fact."""
+    d = make_doc("星河基金经理李明具有14年证券经验，此前收益率达30%",
+                 [("星河基金", "COMPANY"), ("李明", "PERSON"), fig("14年", 14, "年"), fig("30%", 30, "%")])
+    assert "14年" not in [t[2] for t in tuples(find_facts(d, DATA))]
+    d = make_doc("星河基金经理李明具有14年证券从业经验，此前收益率达30%",
+                 [("星河基金", "COMPANY"), ("李明", "PERSON"), fig("14年", 14, "年"), fig("30%", 30, "%")])
+    assert ("李明", "14年") in [(t[1], t[2]) for t in tuples(find_facts(d, DATA))]
+
+
 def test_an_implied_figure_gets_no_fact():
     """(session 52 n4) 对应估值100亿美元: what another figure implies (gold 0 of 17 figures right after 对应 are fact values);
     a market value after 对应市值为 stays a fact (3 of 3)."""
