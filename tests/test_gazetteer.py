@@ -587,3 +587,20 @@ def test_hearsay_words_are_no_names():
     """(entity_filter.v1) 市傳/盛傳 opening hearsay (not_names.json terms, _why_hearsay_words) are no COMPANY; the firm
     beside them stays."""
     assert _kept_by_filter("市傳新鴻基將推盤，盛傳兩大央企將合併", ("市傳", "新鴻基", "盛傳")) == ["新鴻基"]
+
+
+def test_a_name_right_after_a_new_estate_word_is_no_company():
+    """(entity_filter.v1) a name right after 新盤/樓盤/屋苑/新樓 (basic._ESTATE_BEFORE) is the estate, no firm, at every
+    mention in the document, even where the NER read another mention only; the developer before it and a firm after
+    為 stay."""
+    from extract.doc import Document
+    from extract.stages.basic import make_entity_filter
+    from extract.textnorm import normalize
+    text = "泛海國際發展的洪水橋大型住宅新盤滙都，地利位置優越。滙都反應理想。上一個開價新盤為宏安地產。"
+    d = Document(text)
+    d.norm = normalize(text)[0]
+    # the NER read only the later mention: the one after 新盤 is found in the text
+    names = [("泛海國際發展", 0), ("滙都", text.index("滙都反")), ("宏安地產", 0)]
+    d.entities = [d.entity("COMPANY", text.index(w, s), text.index(w, s) + len(w), source="ner") for w, s in names]
+    make_entity_filter(None)(d)
+    assert [e.text for e in d.entities] == ["泛海國際發展", "宏安地產"]
