@@ -184,3 +184,16 @@ def test_a_body_before_its_heads_title_is_an_org():
     d = SourceOrgs()(d)
     assert [(e.text, e.type) for e in d.entities if e.source == "source_orgs"] == [
         ("建築署", "ORG"), ("財政司", "ORG")]
+
+
+def test_a_latin_name_closing_a_photo_credit_is_an_org():
+    # _why_credit_cues: 图源：9to5Mac⏎, 封图：IC photo⏎, AFP via Getty Images) → ORG; 图源|TRESIO cut to the name, typed as the
+    # document types it elsewhere; not before more text (Apptronik官网, 百度地图V20车道) nor a name running on (Vásquez)
+    text = "图源TRESIO\n\nTRESIO获投。图源：9to5Mac\n\n封图：IC photo\n(CHRIS/AFP via Getty Images)\n" \
+           "图源：Godofredo A. Vásquez/AP\n来源：Apptronik官网\n首搭百度地图V20车道\n"
+    d = Document(text)
+    d.norm, d.script = normalize(text)
+    d.entities = [d.entity("ORG", 0, 8), d.entity("COMPANY", text.index("TRESIO获"), text.index("获投"))]
+    d = SourceOrgs()(d)
+    assert [(e.text, e.type) for e in d.entities] == [
+        ("TRESIO", "COMPANY"), ("TRESIO", "COMPANY"), ("9to5Mac", "ORG"), ("IC photo", "ORG"), ("Getty Images", "ORG")]
