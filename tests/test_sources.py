@@ -197,3 +197,11 @@ def test_a_latin_name_closing_a_photo_credit_is_an_org():
     d = SourceOrgs()(d)
     assert [(e.text, e.type) for e in d.entities] == [
         ("TRESIO", "COMPANY"), ("TRESIO", "COMPANY"), ("9to5Mac", "ORG"), ("IC photo", "ORG"), ("Getty Images", "ORG")]
+
+
+def test_an_attack_groups_code_is_an_org():
+    # _why_attack_groups: APT-C-48（CNC）组织, APT-C-00和APT-C-01等组织, APT28 → ORG; not APT alone nor inside a longer code
+    text = "南亚地区APT-C-48（CNC）组织对，APT-C-00和APT-C-01等组织，APT28攻击。全球APT研究报告，APT组织，XAPT-C-1，APT-C-48x"
+    d = SourceOrgs()(_doc(text, []))
+    assert [(e.text, e.type) for e in d.entities] == [
+        ("APT-C-48", "ORG"), ("APT-C-00", "ORG"), ("APT-C-01", "ORG"), ("APT28", "ORG")]

@@ -84,6 +84,8 @@ class SourceOrgs:
         self.credit = re.compile(rf"(?:{alternation(d['credit_cues'])})[ \t]*(?:[：:／/][ \t]*)?"
                                  r"([A-Za-z0-9][A-Za-z0-9'&.\-]*(?:[ \u00a0][A-Za-z0-9][A-Za-z0-9'&.\-]*)*)(?=[ \t]*(?:$|[）)。，,]))", re.M) \
             if d.get("credit_cues") else None
+        # APT-C-00（海莲花）组织, APT-C-00和APT-C-01等组织: an attack group's code (``_why_attack_groups``)
+        self.attack_group = re.compile(d["attack_group_code"]) if d.get("attack_group_code") else None
         self.underwriting = re.compile(rf"\s*(?:{alternation(d.get('underwriting_verbs', ()))})") \
             if d.get("underwriting_verbs") else None
 
@@ -168,6 +170,8 @@ class SourceOrgs:
             self._add_titled_heads(doc)
         if self.credit is not None:
             self._add_credits(doc)
+        if self.attack_group is not None:
+            self._add_attack_groups(doc)
         if self.data_cue is not None:
             self._data_cited(doc)
         if self.descriptor is not None:
@@ -306,6 +310,14 @@ class SourceOrgs:
                 added.append(doc.entity(kind, s, e, source=inside[0].source))
         if added:
             doc.entities = sorted([x for x in doc.entities if id(x) not in drop] + added, key=lambda x: (x.start, x.end))
+
+    def _add_attack_groups(self, doc: Document) -> None:
+        """(``_why_attack_groups``) an ORG for an attack group's code (APT-C-00, APT-C-39, APT28) where nothing is tagged."""
+        index = EntityIndex(doc, left_out=())
+        added = [doc.entity("ORG", m.start(), m.end(), source="source_orgs")
+                 for m in self.attack_group.finditer(doc.norm) if not index.overlapping(m.start(), m.end())]
+        if added:
+            doc.entities = sorted(doc.entities + added, key=lambda x: (x.start, x.end))
 
     def _add_cited_houses(self, doc: Document) -> None:
         """An ORG for each listed house the text cites as a source (the verb, title and cue tests above) where no
