@@ -235,11 +235,7 @@ class SourceOrgs:
     def _add_bylines(self, doc: Document) -> None:
         """(``_why_byline_cues``) an ORG for the medium a pipe-style byline names (来源 | 资产洞见, 出品 | 增长工场) where
         nothing is tagged."""
-        index = EntityIndex(doc, left_out=())
-        added = [doc.entity("ORG", m.start(1), m.end(1), source="source_orgs")
-                 for m in self.byline.finditer(doc.norm) if not index.overlapping(m.start(1), m.end(1))]
-        if added:
-            doc.entities = sorted(doc.entities + added, key=lambda x: (x.start, x.end))
+        _add_free_orgs(doc, (m.span(1) for m in self.byline.finditer(doc.norm)))
 
     def _add_portals(self, doc: Document) -> None:
         """(``_why_portal_heads``) an ORG for a public information portal (仪器信息网, 裁判文书网, 全国企业破产重整案件信息网):
@@ -268,21 +264,14 @@ class SourceOrgs:
         """(``_why_court_names``) an ORG for a court's short name (區院, 高等法院) after a cue character (於, 在 …) or a
         non-Chinese character where nothing is tagged over it."""
         norm = doc.norm
-        index = EntityIndex(doc, left_out=())
-        added = [doc.entity("ORG", m.start(), m.end(), source="source_orgs") for m in self.court.finditer(norm)
-                 if (m.start() == 0 or not is_han(norm[m.start() - 1]) or norm[m.start() - 1] in self.court_cue)
-                 and not index.overlapping(m.start(), m.end())]
-        if added:
-            doc.entities = sorted(doc.entities + added, key=lambda x: (x.start, x.end))
+        cued = (m for m in self.court.finditer(norm)
+                if m.start() == 0 or not is_han(norm[m.start() - 1]) or norm[m.start() - 1] in self.court_cue)
+        _add_free_orgs(doc, (m.span() for m in cued))
 
     def _add_titled_heads(self, doc: Document) -> None:
         """(``_why_titled_heads``) an ORG for a body (財政司, 建築署) from a line start or clause mark up to the head
         its official's title repeats (司長, 署長) where nothing is tagged over it."""
-        index = EntityIndex(doc, left_out=())
-        added = [doc.entity("ORG", m.start(1), m.end(1), source="source_orgs")
-                 for m in self.titled_head.finditer(doc.norm) if not index.overlapping(m.start(1), m.end(1))]
-        if added:
-            doc.entities = sorted(doc.entities + added, key=lambda x: (x.start, x.end))
+        _add_free_orgs(doc, (m.span(1) for m in self.titled_head.finditer(doc.norm)))
 
     def _add_credits(self, doc: Document) -> None:
         """(``_why_credit_cues``) the Latin name a photo or data credit closes on (图源Choice⏎, 图源：9to5Mac⏎, 封图：IC photo,
@@ -313,11 +302,7 @@ class SourceOrgs:
 
     def _add_attack_groups(self, doc: Document) -> None:
         """(``_why_attack_groups``) an ORG for an attack group's code (APT-C-00, APT-C-39, APT28) where nothing is tagged."""
-        index = EntityIndex(doc, left_out=())
-        added = [doc.entity("ORG", m.start(), m.end(), source="source_orgs")
-                 for m in self.attack_group.finditer(doc.norm) if not index.overlapping(m.start(), m.end())]
-        if added:
-            doc.entities = sorted(doc.entities + added, key=lambda x: (x.start, x.end))
+        _add_free_orgs(doc, (m.span() for m in self.attack_group.finditer(doc.norm)))
 
     def _add_cited_houses(self, doc: Document) -> None:
         """An ORG for each listed house the text cites as a source (the verb, title and cue tests above) where no
@@ -338,6 +323,16 @@ class SourceOrgs:
                 added.append(doc.entity("ORG", s, e, source="source_orgs"))
         if added:
             doc.entities = sorted(doc.entities + added, key=lambda x: (x.start, x.end))
+
+
+def _add_free_orgs(doc: Document, spans) -> None:
+    """An ORG (source ``source_orgs``) for each ``(start, end)`` of ``spans`` where nothing is tagged, judged against
+    the entities as they stand before any is added: the step of ``_add_bylines``, ``_add_courts``, ``_add_titled_heads``
+    and ``_add_attack_groups``."""
+    index = EntityIndex(doc, left_out=())
+    added = [doc.entity("ORG", s, e, source="source_orgs") for s, e in spans if not index.overlapping(s, e)]
+    if added:
+        doc.entities = sorted(doc.entities + added, key=lambda x: (x.start, x.end))
 
 
 @components.register("source_orgs.v1")
