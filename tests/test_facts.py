@@ -2186,7 +2186,7 @@ def test_a_top_n_of_customers_ranks_no_name_of_an_earlier_clause():
 
 
 def test_a_figure_after_a_rumour_report_in_its_sentence_gets_no_fact():
-    """(session 53 r6mfp) 有传言称，京东外卖的佣金比例为5%, 近日还有消息稱，…: a rumour's report governs the rest of its
+    """(session 54 r6mfp) 有传言称，京东外卖的佣金比例为5%, 近日还有消息稱，…: a rumour's report governs the rest of its
     sentence across commas (facts.json rumour_lead; news train, extension and dev gold 0 of 12 such figures are fact
     values, 5 documents); the same figure without it, or after 消息指 (2 of 3 facts), keeps its fact."""
     d = make_doc("美团平台的佣金比例在6%-8%之间，而有传言称，京东外卖的佣金比例为5%，低于美团。",

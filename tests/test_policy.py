@@ -215,6 +215,6 @@ def test_a_quoted_year_led_list_or_report_title_is_a_policy():
 
 
 def test_a_quoted_plus_formula_is_a_programme():
-    # session 53 (r3pol): “12+4”产业体系, “5+X”, “1+10+N”: gold 8 of 10 such quotes POLICY; a bare number stays out
+    # session 54 (r3pol): “12+4”产业体系, “5+X”, “1+10+N”: gold 8 of 10 such quotes POLICY; a bare number stays out
     assert titles("构建“12+4”产业体系，“5+X”未来产业，“1+10+N”战略，紧扣“1246”集群，股票代码“7855”。") == [
         "12+4", "5+X", "1+10+N"]

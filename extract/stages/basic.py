@@ -106,7 +106,7 @@ def _speaking_transliteration(norm: str, start: int, end: int) -> bool:
 
 # 詹氏父子, 鍾氏家族, 吳氏或包氏家族: a family name with 氏 before 家族, 父子 or 兄弟 (or before 或/及/和/、 and another such
 # clan) names a family, no PERSON. News train, extension and dev gold: 0 of the 7 such spans is an entity (3 documents);
-# 顧氏母女 (mother and daughter) is the PERSON 顧氏 3 times, so 母女/母子 stay out. Session 52 (r1per): see the commit.
+# 顧氏母女 (mother and daughter) is the PERSON 顧氏 3 times, so 母女/母子 stay out. Session 54 (r1per): see the commit.
 _CLAN = re.compile(r"[\u4e00-\u9fff]氏(?:[或及和与、][\u4e00-\u9fff]氏)*(?:家族|父子|兄弟)")
 
 
@@ -195,9 +195,10 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=(), per
         no_names = set()
         generic_parks = []
         # a housing estate's name (皇都, 朗天峰) before its sales words is no firm, anywhere in the document (_ESTATE_AFTER)
+        after_words = _estate_word_ends(doc.norm)
         estates = {doc.norm[e.start:e.end] for e in doc.entities
                    if e.type == "COMPANY" and e.source in srcs
-                   and (_ESTATE_AFTER.match(doc.norm, e.end) or _after_estate_word(doc.norm, doc.norm[e.start:e.end]))}
+                   and (_ESTATE_AFTER.match(doc.norm, e.end) or _after_estate_word(doc.norm, e, after_words))}
         if estates:
             no_names.update(id(e) for e in doc.entities if e.type == "COMPANY" and e.source in srcs
                             and doc.norm[e.start:e.end] in estates)
@@ -323,7 +324,7 @@ _SOFTWARE = re.compile(r"(?:SDK|(?<![A-Z])(?:OS|API)|(?<![A-Za-z])(?:App|APP))$"
 # 元朗水蕉新村丁屋, 匈牙利德布勒森基地) is the place before it: the news train, extension and dev gold end no LOC in these
 # words, and the cross-fitted predictions so ended were all false, 5 of them a gold LOC without the word. A kind of shop
 # (臨街商店, 奥莱折扣店) is no place at all. A branch store (杭州临浦峙山北路店, 上海豫园店) stays: the RANKING batch b3
-# ranks such stores by name. Session 53 (r3locp): see the commit.
+# ranks such stores by name. Session 54 (r3locp): see the commit.
 _SHOP_TAIL = re.compile(r"(?:旗舰店|旗艦店|商店|折扣店|专卖店|專賣店|舖|铺|鋪|新盘|新盤|丁屋|基地)$")
 _SHOP_KINDS = frozenset(("商店", "折扣店", "专卖店", "專賣店"))
 
@@ -540,7 +541,7 @@ def never_a_name(norm: str, e) -> bool:
     """A COMPANY / ORG / PERSON mention that is a listed term (:func:`not_names`), a market index (``_INDEX``) or a
     signature line (:func:`signature_line`), or a LOC mention that is a listed term; ``entity_filter`` and the Latin
     typer drop such mentions. So is one ending in a drug's generic-name stem (not_names.json drug_name_ends: 司美格鲁肽,
-    苏沃雷生; session 53: no gold entity so ends; cross-fitted COMPANY false 1051 -> 1048, PERSON false 146 -> 144)."""
+    苏沃雷生; session 54: no gold entity so ends; cross-fitted COMPANY false 1051 -> 1048, PERSON false 146 -> 144)."""
     if e.type == "LOC":
         # 北水 (southbound money) is no place either: 0 of its 31 occurrences in the news train, extension and dev gold
         # is an entity, and no listed term is ever a gold LOC; the fold NERs tagged 北水 LOC 6 times on the
@@ -645,17 +646,18 @@ _ESTATE_AFTER = re.compile(r"(?:呎价|呎售|价单|开价|开售|入场单位|
 # mentions COMPANY (1 document; the NER read another mention, propagation the one after 新盤): COMPANY false 991 -> 987,
 # METRIC 5896/2131 -> 5901/2126 right/false.
 _ESTATE_BEFORE = frozenset(("新盘", "楼盘", "屋苑", "新楼"))
+_ESTATE_WORD = re.compile("(?=%s)" % "|".join(sorted(_ESTATE_BEFORE)))
 
 
-def _after_estate_word(norm: str, name: str) -> bool:
-    """whether the name stands anywhere in the text right after 新盘/楼盘/屋苑/新楼 (_ESTATE_BEFORE): the NER may have read
-    another mention only, the one after the word coming from propagation later."""
-    i = norm.find(name)
-    while len(name) >= 2 and i >= 0:
-        if norm[max(0, i - 2):i] in _ESTATE_BEFORE:
-            return True
-        i = norm.find(name, i + 1)
-    return False
+def _estate_word_ends(norm: str) -> tuple:
+    """Where a 新盘/楼盘/屋苑/新楼 (_ESTATE_BEFORE) ends in the text, found once per document (most have none)."""
+    return tuple(m.start() + 2 for m in _ESTATE_WORD.finditer(norm))  # overlapping: 新楼盘 ends 新楼 and 楼盘
+
+
+def _after_estate_word(norm: str, e, ends: tuple) -> bool:
+    """Whether ``e``'s name stands anywhere in the text right after 新盘/楼盘/屋苑/新楼 (``ends``: :func:`_estate_word_ends`):
+    the NER may have read another mention only, the one after the word coming from propagation later."""
+    return e.end - e.start >= 2 and any(norm.startswith(norm[e.start:e.end], j) for j in ends)
 
 
 _BULLETS = "•●▪■◆◇○·・"
@@ -840,12 +842,12 @@ _LIST_ETC = re.compile(r"(?<![高平对對同相均中初上])等")
 # a business group written as a COMPANY + 系 (复星系, 苏宁系, 阿里系, 腾讯系, 华为系等): the group is one COMPANY with 系 in it
 # (GUIDELINES R13, names written together). News train, extension and dev gold: of the 26 COMPANYs followed by a 系 that
 # is no copula (沐邦高科系一家, 中策橡胶系2021年, 中策橡胶系国内) nor a word (系列, 系统), 23 take it in (携程系 twice, 华虹系 not).
-# Session 53: cross-fitted COMPANY 8365/1025/1165 -> 8367/1023/1163 right/false/missed; other layers, news dev + select identical.
+# Session 54: cross-fitted COMPANY 8365/1025/1165 -> 8367/1023/1163 right/false/missed; other layers, news dev + select identical.
 _GROUP_SUFFIX = re.compile(r"系(?![列统統数數一二0-9０-９国國全该該其由指])")
 # a business word glued to the end of a COMPANY the NER cut before it (东信|营销, 佐丹奴|國際, 泛海國際|發展, 華廈|置業, 星億|娛樂,
 # 青银|理财): the name goes on over it. News train, extension and dev gold (norm): no COMPANY stands right before 置业, 娱乐
 # or 营销, one before 国际 (国际业务), two before 发展 (发展的, 发展得), one before 理财 (理财产品); 82 end in 国际, 25 in 发展.
-# Session 53: cross-fitted COMPANY 8367/1023/1163 -> 8380/1012/1150 right/false/missed, in_industry 630/459 -> 631/458; news
+# Session 54: cross-fitted COMPANY 8367/1023/1163 -> 8380/1012/1150 right/false/missed, in_industry 630/459 -> 631/458; news
 # dev + select COMPANY 1150/182/183 -> 1151/181/182, facts identical.
 _BUSINESS_TAIL = re.compile(r"(?:置业|娱乐|营销|国际(?!业务)|发展(?![的得])|理财(?!产品))")
 

@@ -229,11 +229,12 @@ def _giver_after_gets(doc: Document, ev: Event, have: set) -> None:
     ts = ev.trigger.start
     for a in ev.arguments:
         x = a.ref
-        if a.role != "company" or x is None or not x.end <= ts \
-                or not _GETS_BEFORE.search(doc.norm, max(0, x.start - 3), x.start) \
-                or not _GETS_GAP.fullmatch(doc.norm, x.end, ts):
+        if a.role != "company" or x is None or x.end > ts or not _GETS_GAP.fullmatch(doc.norm, x.end, ts):
             continue
-        g = _GETS_BEFORE.search(doc.norm, max(0, x.start - 3), x.start).start()
+        gets = _GETS_BEFORE.search(doc.norm, max(0, x.start - 3), x.start)
+        if gets is None:
+            continue
+        g = gets.start()
         subj = [e for e in doc.entities if e.type == "COMPANY" and e.end <= g
                 and _SUBJECT_GETS.fullmatch(doc.norm, e.end, x.start)]
         if id(x) in have:

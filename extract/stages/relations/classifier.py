@@ -390,7 +390,7 @@ def _place_in_clause(norm: str, c, o) -> bool:
 # 沃特世、赛默飞等); examples after the clause stay (:data:`_EXAMPLES_GAP`). News train, extension and dev gold 78 of the
 # 470 company-industry pairs of this shape within 40 characters are in_industry (14 of 57 with examples); of the
 # cross-fitted classifier's pairs of it 0 of 30 were right. Cross-fitted in_industry 633/519 -> 633/489 right/false
-# (0.4469 -> 0.4517), news dev + select 116/59 -> 116/57; seeds leave-one-out relations 481/16/35 -> 481/15/35. Session 53.
+# (0.4469 -> 0.4517), news dev + select 116/59 -> 116/57; seeds leave-one-out relations 481/16/35 -> 481/15/35. Session 54.
 _SECTOR_HEAD_AFTER = re.compile(r"\s*(?:领域|領域|行业|行業|产业|產業|赛道|賽道|板块|板塊|概念|股|企业|企業|公司|商|巨头|巨頭|大厂|大廠|"
                                 r"龙头|龍頭|厂商|廠商|集团|集團|初创|初創|新创|新創|七姐妹|上游|下游|的|类|類|等|市[场場][，,]|[（(])")
 _CLAUSE_GAP = re.compile(r"[^。；;\n]*[，,][^。；;\n]*")
