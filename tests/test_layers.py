@@ -640,6 +640,19 @@ def test_a_url_ends_where_chinese_text_is_glued_to_it():
     assert [e.text for e in make_entity_filter(None)(d).entities] == ["银行"]
 
 
+def test_a_name_in_brackets_glued_to_a_url_is_the_sites_label():
+    """https://www.hibor.com.cn【慧博投研资讯】, …cn（慧博投研资讯）: the research portal's watermark is no mention (the news
+    gold tags none of them); a name in brackets elsewhere in the paragraph stays."""
+    from extract.stages.basic import make_entity_filter
+    text = "https://www.hibor.com.cn【慧博投研资讯】据（国家统计局）数据，www.hibor.com.cn（慧博投研资讯）招商银行上涨。"
+    d = make_doc(text)
+    for surface, typ, at in (("慧博投研资讯", "ORG", 0), ("国家统计局", "ORG", 0), ("慧博投研资讯", "COMPANY", 30),
+                             ("招商银行", "COMPANY", 0)):
+        s = text.index(surface, at)
+        d.entities.append(d.entity(typ, s, s + len(surface), source="ner"))
+    assert [e.text for e in make_entity_filter(None)(d).entities] == ["国家统计局", "招商银行"]
+
+
 def test_align_facts_carries_gold_facts_to_predicted_entities():
     """The fact trainer's alignment: a gold fact survives when its value span was found, with the subject
     found by span or by the same text in the value's sentence; otherwise it is left out."""

@@ -182,6 +182,12 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=(), per
     # (0.6820 -> 0.6866), COMPANY 8167/1255 -> 8189/1272, entities micro 0.8790 -> 0.8798, relations 0.4656 -> 0.4678,
     # facts 0.7185 -> 0.7205; news dev + select LOC 653/130 -> 655/130, the rest identical)
     markup = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)|https?://[!-~]+|www\.[!-~]+|[A-Za-z0-9-]+\.(?:com|cn|net|org|io|ai|gov)\b")
+    # a name in brackets glued to a web address is the site's label, no mention (https://www.hibor.com.cn【慧博投研资讯】,
+    # …cn（慧博投研资讯）: a research portal's watermark; the news train, extension, dev and seed gold tag none of the 94
+    # such labels and mark them ignored, so the entity scores do not see the 40 ORGs and 39 COMPANYs the cross-fitted
+    # predictions took there, but the METRIC facts took them as subjects. Session 55: cross-fitted facts 6264/2317/2040
+    # -> 6272/2318/2032 right/false/missed (0.7420 -> 0.7425), entities identical; news dev + select identical)
+    site_label = re.compile(r"(?:https?://|www\.)[!-~]*?[【（(]([\u4e00-\u9fff][^】）)\n]{0,19})[】）)]")
 
     def entity_filter(doc: Document) -> Document:
         # the NER's 2- or 3-character Chinese persons by name: one tagged twice or more is kept without a family name
@@ -260,7 +266,8 @@ def make_entity_filter(nlp, surnames: str = None, sources=("ner",), drop=(), per
             no_names.update(id(e) for e in doc.entities if e.source in srcs
                                 and any(a <= e.start and e.end <= b for a, b in generic_parks))
         _split_sector_pairs(doc, srcs)
-        links = [m.span() for m in markup.finditer(doc.norm)] if ("." in doc.norm) else []
+        links = sorted([m.span() for m in markup.finditer(doc.norm)]
+                       + [m.span(1) for m in site_label.finditer(doc.norm)]) if ("." in doc.norm) else []
         link_starts = [s for s, _ in links]  # matches never overlap: sorted by start and by end
 
         def in_link(e):  # the links that could overlap e: the last starting before its end
