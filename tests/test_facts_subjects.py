@@ -1,6 +1,6 @@
 """Fact subjects: a name in brackets after another name gives way to the outer name."""
 from extract.doc import Document, Fact
-from extract.stages.facts import (company_people, company_over_place, company_scopes, holding_buyers, drop_reporters, market_scopes, place_scopes, prefer_outer_names, tariff_levied,
+from extract.stages.facts import (company_people, company_over_place, compared_not_subject, company_scopes, holding_buyers, drop_reporters, market_scopes, place_scopes, prefer_outer_names, tariff_levied,
                                   unname_destinations, unname_index_parts)
 
 
@@ -260,6 +260,23 @@ def test_a_place_after_a_preposition_gives_its_figure_to_the_company():
         f = Fact("METRIC", e[place], e[value], None)
         company_over_place(d, [f])
         assert f.subject is e[place], text
+
+
+def test_a_multiple_of_a_name_is_the_name_before_it():
+    """facts compared_not_subject (session 55): 台積電…為三星的十倍 is 台積電's, not 三星's; with no name of its type
+    before it the METRIC is unnamed; a share written without 为/是 before the name keeps it."""
+    d, e = _doc("台積電市占率超過七成，為三星的十倍", [("COMPANY", "台積電"), ("COMPANY", "三星"), ("FIGURE", "十倍")])
+    f = Fact("METRIC", e["三星"], e["十倍"], None)
+    compared_not_subject(d, [f])
+    assert f.subject is e["台積電"]
+    d, e = _doc("净利润还不到丰田集团的1/2", [("COMPANY", "丰田集团"), ("FIGURE", "1/2")])
+    f = Fact("METRIC", e["丰田集团"], e["1/2"], None)
+    compared_not_subject(d, [f])
+    assert f.subject is None
+    d, e = _doc("台積電市占率超過七成，約三星的十倍", [("COMPANY", "台積電"), ("COMPANY", "三星"), ("FIGURE", "十倍")])
+    f = Fact("METRIC", e["三星"], e["十倍"], None)
+    compared_not_subject(d, [f])
+    assert f.subject is e["三星"]
 
 
 def test_a_place_right_before_a_sector_or_body_scopes_it():
