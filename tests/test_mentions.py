@@ -421,6 +421,14 @@ def test_a_name_before_a_head_of_kinship_is_no_sector():
     assert [e.text for e in make_entity_filter(None)(d).entities] == ["人形机器人"]
 
 
+def test_a_sector_in_a_funds_name_is_no_sector():
+    # not_names.json fund_after: 软件龙头ETF, 创新药企ETF, 人工智能产业基金: part of a fund's name, no INDUSTRY (session 55)
+    from extract.stages.basic import make_entity_filter
+    text = "软件龙头ETF上涨，创新药企ETF获资金流入，人工智能产业基金领投，发展人形机器人产业"
+    d = _doc(text, [("INDUSTRY", "软件", "ner"), ("INDUSTRY", "创新药", "ner"), ("INDUSTRY", "人工智能", "gazetteer"),
+                    ("INDUSTRY", "人形机器人", "ner")])
+    assert [e.text for e in make_entity_filter(None)(d).entities] == ["人形机器人"]
+
 def test_a_cited_category_keeps_its_head():
     # a taxonomy's category cited by its name keeps 产业, as the seed gold has it (二级行业“航空装备产业”, 战略性新兴产业分类)
     from extract.stages.basic import make_entity_filter

@@ -507,11 +507,12 @@ def names_an_occasion(norm: str, end: int) -> bool:
     (``not_names.json`` occasion_after: 商业航天大会, 创新药技术论坛, AI专家): the occasion or the person's field, no INDUSTRY.
     Session 52: cross-fitted INDUSTRY 3960/1674 -> 3960/1666 right/false (0.6886 -> 0.6891); news dev + select identical.
     So does one right before a head noun of kinship (kinship_after: 抖音母公司, 境外子公司, 家族辦公室旗下): a company's,
-    a product's or a place's name, never a sector."""
+    a product's or a place's name, never a sector; so does one right before a fund's head (fund_after: 软件龙头ETF,
+    人工智能产业基金): part of the fund's name (session 55: cross-fitted INDUSTRY 4108/1688 -> 4108/1681 right/false)."""
     rest = norm[end:end + 6]
     if rest.startswith("技术"):
         rest = rest[2:]
-    return rest.startswith(_not_names_words("occasion_after", "kinship_after"))
+    return rest.startswith(_not_names_words("occasion_after", "kinship_after", "fund_after"))
 
 
 def follows_a_non_sector_word(norm: str, start: int) -> bool:
