@@ -123,6 +123,12 @@ def test_first_company_to_is_not_a_rank():
     assert ranks("全国首家实现量产的企业") == {}
 
 
+def test_epithet_noun_needs_a_word_end():
+    # 第五人格 (a game) and 第一人民医院 (a hospital) keep 人 out (session 55)
+    assert set(ranks("凭借《第五人格》的")) == {"第五"}
+    assert "第一人" not in ranks("附属第一人民医院")
+
+
 def test_batch_list_gives_nothing():
     assert ranks("第一批、第二批和第三批名单") == {}
 
@@ -138,6 +144,10 @@ def test_batch_list_gives_nothing():
     # a scope that stays outside the span stays outside before 排名 too (the news and RANKING-batch gold: 5 of 5)
     ("座椅行业排名第一", "第一", 6, {"rank": 1, "scope": "行业"}),
     ("科技集群城市排名第14位", "第14位", 8, {"rank": 14, "scope": "城市"}),
+    # session 55: 倒数第一 keeps 位 like any 倒数第N位; 排行榜首位 is 首位; the epithet 第一人 keeps 人 (news train gold)
+    ("今年1月排在倒数第一位，", "倒数第一位", 6, {"rank": -1, "scope": None}),
+    ("下载排行榜首位，", "首位", 5, {"rank": 1, "scope": None}),
+    ("被视为量化投身AI创业第一人。", "第一人", 11, {"rank": 1, "scope": None}),
 ])
 def test_rank_spans_and_attrs(text, span, start, attrs):
     found = ranks(text)

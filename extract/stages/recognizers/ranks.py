@@ -106,6 +106,7 @@ class RankRecognizer:
         self.scope_after = re.compile(rf"{G}(?:(?:个|家){G})?(?:的{G})?({alternation(r['scope_after'])})")
         self.city_suffix, self.city_scope = r["city_epithet"]
         self.province_suffix, self.province_scope = r.get("province_epithet", ("", None))
+        self.ordinal_epithets = r.get("ordinal_epithets", {}).get("words", {})
         self.pattern = re.compile(rf"""
             (?=[{char_class(firsts)}])
             (?:(?P<scope>(?:{SCOPE})(?:{G}(?:{SCOPE}))*){G})?
@@ -197,6 +198,11 @@ class RankRecognizer:
                     self.province_suffix, end) and norm[end + len(self.province_suffix):][:1] not in _PROVINCE_WORDS:
                 end += len(self.province_suffix)  # 经济第一大省: the ranked noun stays in the span, as 第一城's
                 attrs["scope"] = attrs["scope"] or self.province_scope
+            elif m.group("ordw") and not m.group("osuf"):
+                end += self._epithet(norm, end)  # 第一人: the ranked noun stays in the span (ranks.json ordinal_epithets)
+            if m.group("word") == "榜首" and norm[end:end + 1] == "位" and norm.endswith("排行", 0, start):
+                start, end = start + 1, end + 1  # 排行榜首位: 榜 ends 排行榜, the rank is 首位 (session 55, with 倒数第一位 and
+                # 第一人: cross-fitted RANK 465/22/12 -> 468/19/9)
             if out and start < out[-1].end:
                 continue  # the second end of a range just joined (第7至第10名)
             if "rank" in attrs and "to" not in attrs and norm[core:core + 1] == "第":
@@ -221,6 +227,14 @@ class RankRecognizer:
                 return out
             out.append(doc.entity("RANK", n.start("n"), n.end("n"), {"rank": nxt, "scope": None}, source="rules"))
             end, rank = n.end("n"), nxt
+
+    def _epithet(self, norm: str, end: int) -> int:
+        """The length of an ``ordinal_epithets`` noun right after a bare ordinal ending at ``end`` (0 when none);
+        a noun marked "end" counts only before punctuation or the end of the text."""
+        for w, cond in self.ordinal_epithets.items():
+            if norm.startswith(w, end) and (cond != "end" or not _CJK_OR_WORD.match(norm, end + len(w))):
+                return len(w)
+        return 0
 
     def _scope_in_clause(self, norm: str, start: int) -> Optional[str]:
         """The last broad scope word (``scope_in_clause``) in the ``window`` characters before ``start``, after
@@ -305,6 +319,7 @@ class RankRecognizer:
 _CLAUSE_MARKS = "，,。；;：:！!？?\n"
 _GAPS = re.compile("[" + re.escape(GAP_CHARS) + "]")  # spaces and markdown bold between a scope and its rank
 _ENUM_AFTER = "，,、：:是"
+_CJK_OR_WORD = re.compile(r"[\w]")  # a character of a word: letters, digits and CJK (not punctuation)
 _PROVINCE_WORDS = set("份会级钱力心事")  # 第一大省份, 省会, 省级: 省 starts a word of its own
 # 第N位 before a word counts a person (首位外部董事), unless the word is 的, a verb of the rank or a change of place
 # (排名从第17位下滑至32位, 从全球第89位上升到全球第6位)
