@@ -352,6 +352,17 @@ def test_trigger_candidates_skip_a_reported_deal():
     assert len(trigger_candidates(make_doc(text, [("星云科技", C)]), DATA)) == 1
 
 
+def test_trigger_candidates_skip_a_joined_round():
+    """A trigger word after 参与 with no name between in its clause (谷歌参与A轮融资: an investor's part in a round
+    stated elsewhere) is no candidate; 参与星云科技的B轮融资 (the raising company named) keeps its own."""
+    for text in ("谷歌参与A轮融资", "红杉参与本轮投资"):
+        assert trigger_candidates(make_doc(text, [("星云科技", C)] if "星云" in text else []), DATA) == [], text
+    for text, ents in (("海岳智能参与星云科技的B轮融资", [("海岳智能", C), ("星云科技", C)]),
+                       ("星云科技未来将完成B轮融资", [("星云科技", C)]),
+                       ("星云科技完成金额未披露的B轮融资", [("星云科技", C)])):
+        assert len(trigger_candidates(make_doc(text, ents), DATA)) == 1, text
+
+
 def test_a_company_before_an_investing_verb_invests():
     """阿里投资星云科技 / 海岳智能参与B轮融资: a party the role model calls the company but that an investing verb follows
     is an investor of the event; the company that no such verb follows stays."""

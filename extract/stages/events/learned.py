@@ -307,6 +307,14 @@ _ONE_DEAL = re.compile(r"(?:一笔|一筆)[^。，,；;！？!?\n]{0,16}?[0-9一
                        r"(?:元|美元|港元|美金|币|幣)[^。，,；;！？!?\n0-9]{0,6}\Z")
 
 
+# An investor's part in a round stated elsewhere: 参与 with no name between it and the trigger word in its clause
+# (谷歌参与A轮融资, X参与本轮投资, 我們絕對會參與下一輪融資; X参与Y的B轮融资 names Y's round and stays). Gold: none of
+# the 10 参与 matches in the news train, extension and dev documents is a trigger. Session 55: cross-fitted triggers
+# 0.7107 (43/18/17) -> 0.7167 (43/17/17), arguments 0.7869 (205/38/73) -> 0.7900 (205/36/73). (A negation veto, 未…融资,
+# 0 of 12 gold triggers, was dropped: it took the only statement of a listing, 再未…获得融资, and 2 right arguments.)
+_JOINED = re.compile(r"参与[^，,。；;：:]{0,8}\Z")
+
+
 def _one_deal(norm: str, ts: int) -> bool:
     return _ONE_DEAL.search(norm[max(0, ts - 40):ts]) is not None
 
@@ -340,6 +348,9 @@ def trigger_candidates(doc: Document, data: dict, index=None) -> List[tuple]:
                 continue  # 目前已完成…融资, 已进行了5轮融资: a standing total, not one deal
             if _REPORTED.search(norm, doc.sentence_of(ts)[0], ts):
                 continue  # 有市场消息称…已经完成C+轮融资: a reported deal, not one the text states
+            joined = _JOINED.search(norm, cs, ts)
+            if joined and not ents[bisect.bisect_left(starts, joined.start() + 2):bisect.bisect_left(starts, ts)]:
+                continue  # 谷歌参与A轮融资: one investor's part in a round stated elsewhere (not 参与星云科技的B轮融资)
             if data["_not_after"].match(norm, te, ce) \
                     and not _PROCEEDS.match(norm, te):
                 continue  # 融资前的估值, 融资阶段, 增资至 (but 募资总额为…, a listing's proceeds)
