@@ -54,6 +54,15 @@ def test_the_country_of_a_side_is_no_place():
     assert [t for _, t in _filtered("港人北上，中资企业，非华裔，沪指", spans)] == []  # people, capital, descent, index
 
 
+def test_a_country_before_a_bond_tenor_and_state_firms_are_no_place():
+    """(entity_filter.v1) 美2年期10年期债息差, 美3个月…: the country's treasuries, no LOC; 央国企 (central and local state
+    firms) is no place either; 美 before a month (美2月CPI) and 美国 before a tenor stay."""
+    text = "美2年期10年期债息差，美3个月10年期债息差，央国企改革，美2月CPI，美国2年期国债"
+    spans = [("LOC", i, i + len(p), "ner") for p, i in (("美", 0), ("美", text.index("美3")), ("央国", text.index("央国")),
+                                                         ("美", text.index("美2月")), ("美国", text.index("美国")))]
+    assert [t for _, t in _filtered(text, spans)] == ["美", "美国"]
+
+
 @pytest.mark.parametrize("text, place, kept", [
     ("韶关市产业高质量发展大会现场", "韶关市", False), ("出席陆家嘴论坛时表示", "陆家嘴", False),
     ("上海举办世界人工智能大会", "上海", True), ("在上海召开的论坛", "上海", True),  # a verb or 的 between: a place
