@@ -18,7 +18,8 @@ entities (COMPANY/ORG holders, COMPANY holdings):
 - a past part in a round or a founding: 甲(先前已)参与了乙与丙的融资 / 甲…则参与了乙的组建;
 - capital put in: 甲出资1.6亿元，乙出资1.4亿，共同发起设立丙 / 甲出资1000万元，成为丙的LP / 丙…增资扩股…。其中，甲增资约
   4.82亿元 (:func:`_contributors`);
-- a joint venture: 丙是甲与乙的合资企业 / 甲和乙成立一家名为“丙”的合资公司 (each partner → the venture).
+- a joint venture: 丙是甲与乙的合资企业 / 甲和乙成立一家名为“丙”的合资公司 (each partner → the venture);
+- a backer behind a company: 乙背后(同样)站着甲 / 乙…其背后有甲和丙等…的投资 / 背靠甲的乙 (:func:`_behind`).
 
 Measured (2026-12-05) on the 555 training documents through fold folders that never saw them
 (``python evaluation/crossfit_pipeline.py runs/crossfit-v10 --out runs/cfp --score-only``): invested_in 38 right / 23
@@ -69,6 +70,10 @@ _MEMBER_TAIL = re.compile(r"\s*(?:[（(][^）)]{0,10}[）)])?\s*的?(?:LP|有限
 _RAISES = re.compile(r"增资|融资|募资")
 _TOOK_PART_END = re.compile(r"\s*的?\s*(?:[a-z0-9一二三四五六七八九十上新本该此首]{0,3}轮)?(?:融资|募资|组建)", re.I)
 _COORD_MAX = 3  # characters between two coordinated names
+# 乙背后(同样)站着甲 / 其背后有甲和丙 / 乙背后的资本大佬，正是甲 (the company before) · 背靠甲的乙 (the company after)
+_BEHIND = re.compile(r"背后(?:同样|也|还|则|更|都)?(?:站着|有着?)|背后的(?:资本|投资方|投资人|股东|金主)[^，。；;]{0,4}?[，,]?"
+                     r"(?:正是|就是|是|为|包括)|(?P<lean>背靠)")
+_BEHIND_GAP = 2  # characters between the cue and the first backer
 
 
 def stake_relations(doc: Document) -> List[Relation]:
@@ -77,7 +82,7 @@ def stake_relations(doc: Document) -> List[Relation]:
     orgs = [e for e in ents if e.type in PARTY]
     out = _adjacent(doc, orgs) + _stakes_bought(doc, orgs) + _holder_lists(doc, ents)
     out += _backed_by(doc, ents) + _portfolios(doc, ents) + _joint_ventures(doc, orgs) + _took_part(doc, ents)
-    out += _contributors(doc, ents)
+    out += _contributors(doc, ents) + _behind(doc, ents)
     return out + _bare_holder_lists(doc, ents, out)
 
 
@@ -337,4 +342,28 @@ def _contributors(doc: Document, ents: List[Entity]) -> List[Relation]:
         if target is None:
             continue
         out += [Relation("invested_in", e, target) for e in givers if e.text != target.text]
+    return out
+
+
+def _behind(doc: Document, ents: List[Entity]) -> List[Relation]:
+    """乙背后(同样)站着甲 / 乙…其背后有甲和丙等…的战略投资 / 背靠甲的乙: the companies/bodies listed right after the cue
+    invested in the company named before it in its sentence (:func:`named_before`), or, after 背靠, in the company
+    their 的 qualifies. News train, extension and dev gold: 4 of 4 such companies invested_in (4 documents; 背后 /
+    背靠 before no name, as 背靠广袤的下沉市场, none). Cross-fitted invested_in 133/38/205 -> 135/38/203 right/false/missed
+    (0.5226 -> 0.5284), session 55; news dev + select and the RANKING batches identical."""
+    norm, out = doc.norm, []
+    starts = [e.start for e in ents]
+    for m in _BEHIND.finditer(norm):
+        ss, se = doc.sentence_of(m.start())
+        backers = list_items(doc, ents, starts, m.end(), se, PARTY)
+        if not backers or backers[0].start - m.end() > _BEHIND_GAP:
+            continue
+        if m.group("lean"):
+            j = bisect.bisect_left(starts, backers[-1].end)
+            target = ents[j] if j < len(ents) and ents[j].type == "COMPANY" \
+                and re.fullmatch(r"\s*的\s*", norm[backers[-1].end:ents[j].start]) else None
+        else:
+            target = named_before(doc, ents, starts, m.start(), ss, ("COMPANY",), whole=True)
+        if target is not None:
+            out += [Relation("invested_in", e, target) for e in backers if e.text != target.text]
     return out
