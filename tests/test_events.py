@@ -72,6 +72,10 @@ POSITIVES = [
      [("Figure", C), money("3.5亿美元", unit="美元"), ("B Capital", C), ("Capital Factory", C), ("Google", C)],
      [("融资", [("amount", "3.5亿美元"), ("company", "Figure"), ("investor", "Google"), ("lead_investor", "B Capital"),
                ("lead_investor", "Capital Factory"), ("round", "A轮")])]),
+    # 继续跟投/继续参投: the earlier round's investors follow on (session 55)
+    ("墨云科技完成嘉御基金领投的A+轮融资，蓝驰创投继续跟投。",
+     [("墨云科技", C), ("嘉御基金", C), ("蓝驰创投", C)],
+     [("融资", [("company", "墨云科技"), ("investor", "蓝驰创投"), ("lead_investor", "嘉御基金"), ("round", "A+轮")])]),
     # an IPO's proceeds in a sentence after the listing (募资总额 is otherwise an aggregate: not_after)
     # (its date is the listing's, across a blank line)
     ("星河科技昨日在纳斯达克上市。\n\n星河科技发行价为23美元，募资总额为13.8亿美元。",
