@@ -613,3 +613,11 @@ def test_a_name_right_after_a_new_estate_word_is_no_company():
     d.entities = [d.entity("COMPANY", text.index(w, s), text.index(w, s) + len(w), source="ner") for w, s in names]
     make_entity_filter(None)(d)
     assert [e.text for e in d.entities] == ["泛海國際發展", "宏安地產"]
+
+
+def test_a_listed_body_ending_inside_the_next_word_is_no_match():
+    """联合国际权威机构, 联合报告人: 联合 ("jointly") before 国际 or 报告 is no UN and no paper; 联合国 and 联合报 themselves stay."""
+    from extract.stages.gazetteer import Gazetteer
+    text = "联想集团联合国际权威机构发布联合报告。联合国秘书长表示，联合报报道。"
+    got = [(text[s:e], s) for s, e, t in Gazetteer().find(text) if t == "ORG" and text[s:e] in ("联合国", "联合报")]
+    assert got == [("联合国", text.index("联合国秘书长")), ("联合报", text.index("联合报报道"))]

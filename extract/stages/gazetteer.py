@@ -115,6 +115,9 @@ class Gazetteer:
         # 零售业务, 金融业绩: the 业 of a sector name that starts a word (业务, 业绩, 业态, 业主) is not the sector's
         cands = [c for c in cands if not (c[2] == "INDUSTRY" and view[c[1] - 1] == "业" and c[1] < len(view)
                                           and view[c[1]] in _WORD_AFTER_YE)]
+        # 联合国际权威机构, 联合报告人: a listed body (联合国, 联合报) whose last character opens the word after it (国际, 报告) is
+        # 联合 ("jointly") and that word; no name of the news or seed gold so ends (_CUT_WORDS)
+        cands = [c for c in cands if not (c[2] in ("ORG", "COMPANY") and view[c[1] - 1:c[1] + 1] in _CUT_WORDS)]
         # greedy longest-first, then leftmost; non-overlapping
         occupied = bytearray(len(view))
         taken = []
@@ -150,6 +153,11 @@ _REGION_WORDS = frozenset({"内地", "东盟", "日本", "英国"})
 # Hong Kong, Taiwan and Macao: the news train, extension and dev gold tag 38 of the 40 such characters that begin no longer
 # word (港交所, 台湾, 港股, 台北, 澳门, 台积电…: the characters after them below) as LOCs; 台上 only as 台上市 (在台上发言)
 _PLACE_ABBREVIATION = re.compile(r"(?:来|回|返|离|抵|访|赴|驻|在|落户)(港|台|澳)(?![交湾股北门积九洲前币元资区口商剧独企铁府岛大灯媒照风阶球词])(?!上(?!市))")
+# _CUT_WORDS: words no gazetteer ORG or COMPANY may end inside (联合国|际, 联合报|告): the news train, extension, dev and
+# seed gold end no entity in the first character of 国际 or 报告, and the gazetteer's 联合国 and 联合报 matched there 3 times
+# (2 news documents), none of them the UN or a paper. Session 55: cross-fitted ORG 2188/425/427 -> 2188/423/427
+# right/false/missed (0.8370 -> 0.8374), the other layers identical; news dev + select identical.
+_CUT_WORDS = frozenset(("国际", "报告"))
 _WORD_AFTER_YE = frozenset("务绩态主")  # 业务, 业绩, 业态, 业主: words that begin with a sector name's 业
 _WORD_FREQ = 300  # a dictionary word this frequent is ordinary text (创新 4681, 政策 14792, 新股 …)
 
