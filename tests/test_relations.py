@@ -177,6 +177,15 @@ def test_investor_lists_give_invested_in(text, spans, expected):
     ("甲乙是丙丁与戊己成立的电池合资企业。", [("甲乙", "COMPANY"), ("丙丁", "COMPANY"), ("戊己", "COMPANY"), ("电池", "INDUSTRY")],
      []),
     ("甲乙是龙头，带动的汽车产业。", [("甲乙", "COMPANY"), ("汽车", "INDUSTRY")], []),
+    # 作为…INDUSTRY…，COMPANY: the company right after the 作为 clause, each coordinated industry; not when a company
+    # stands before 作为 in the clause (that one is described)
+    ("作为省内规模“第一梯队”的城商行，甲乙银行在对公业务上发力。", [("城商行", "INDUSTRY"), ("甲乙银行", "COMPANY")],
+     [("甲乙银行", "城商行")]),
+    ("作为亚冬会官方通信及云服务合作伙伴，甲乙联通助力赛事。",
+     [("通信", "INDUSTRY"), ("云服务", "INDUSTRY"), ("甲乙联通", "COMPANY")], [("甲乙联通", "通信"), ("甲乙联通", "云服务")]),
+    ("作为迈向新汽车、新生态的关键窗口，丙丁汽车发布新品。", [("汽车", "INDUSTRY"), ("丙丁汽车", "COMPANY")], []),
+    ("甲乙创投作为知名风投机构，丙丁科技获得支持。",
+     [("甲乙创投", "COMPANY"), ("风投", "INDUSTRY"), ("丙丁科技", "COMPANY")], []),
 ])
 def test_industry_definitions_and_lists(text, spans, expected):
     from docs import make_doc
