@@ -758,3 +758,10 @@ def test_a_chief_investment_officer_states_no_investment():
     doc = load()("丙丁资本首席投资官表示，丙丁资本投资了甲乙科技。")
     found = trigger_candidates(doc, prepare_data(_load()))
     assert [(s, doc.norm[s:e]) for s, e, _ in found] == [(doc.norm.index("投资了"), "投资")]
+
+
+def test_a_rights_issue_or_bonds_in_the_sentence_is_no_round():
+    # session 55 (w2comp): GUIDELINES N10, a listed company's rights issue, placing or bonds is no FUNDING round
+    spans = [("甲乙地產", C), money("20億元", 2e9), money("15億元", 1.5e9), money("5億元", 5e8)]
+    assert events_of("甲乙地產宣布完成20億元融資，包括15億元的供股，及5億元的債券。", spans) == []
+    assert events_of("甲乙地產宣布完成20億元融資，包括15億元的新股，及5億元的現金。", spans) != []

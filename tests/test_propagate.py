@@ -1187,3 +1187,17 @@ def test_what_a_company_focuses_on_developing_is_its_sector():
     doc.entities = [doc.entity("COMPANY", 0, 4), doc.entity("INDUSTRY", s, s + 4)]
     researched_sectors(doc)
     assert [(e.text, e.type) for e in doc.entities] == [("中科博芯", "COMPANY"), ("功能性微生态制剂", "INDUSTRY")]
+
+
+def test_a_name_before_its_stock_code_mid_text_is_a_company():
+    from extract.stages.propagate import coded_headings
+    text = ("现相关覆盖。并行科技（839493.BJ）自上市，兴业证券（601377.SH）表示，樓市寒冬 資本策略地產（497）早前宣布，"
+            "港交所（0388）公布，其中万辰集团（300972.SZ）上升，中证电池主题指数（931719）成分股")
+    at = text.index
+    doc = _doc(text, [("INDUSTRY", at("科技"), at("科技") + 2, "ner"), ("ORG", at("兴业"), at("兴业") + 4, "ner"),
+                      ("INDUSTRY", at("地產"), at("地產") + 2, "ner"), ("ORG", at("港交所"), at("港交所") + 3, "ner"),
+                      ("COMPANY", at("万辰"), at("万辰") + 4, "ner")])
+    coded_headings(doc)
+    assert [(e.text, e.type) for e in doc.entities] == [
+        ("并行科技", "COMPANY"), ("兴业证券", "COMPANY"), ("資本策略地產", "COMPANY"), ("港交所", "ORG"),
+        ("万辰集团", "COMPANY")]

@@ -92,6 +92,7 @@ def _load(path: str = str(DATA)) -> dict:
     d["_done_re"] = re.compile(d["done_cues"])
     d["_conditional_re"] = re.compile(d.get("conditionals", "(?!)"))
     d["_negation_re"] = re.compile(d.get("negations", "(?!)"))
+    d["_debt_rights_re"] = re.compile(d.get("debt_rights", "(?!)"))
     d["_this_round_re"] = re.compile(d["this_round"])
     d["_together_re"] = re.compile(d["together"])
     for key in ("hedges", "not_before", "not_after", "founding", "buy_verbs", "share_words", "amount_clause",
@@ -156,6 +157,8 @@ def find_events(doc: Document, data: dict) -> list:
         listing = _listing_proceeds(c, word)  # the listing cue of an IPO's proceeds, else None
         if listing is None and word in PROCEEDS_ONLY:
             continue  # 集资 / 募得: a trigger only as a listing's proceeds
+        if listing is None and data["_debt_rights_re"].search(norm, c.ss, c.se):
+            continue  # 供股 / 配股 / 债券 in the sentence: a listed company's rights issue or debt, no round (debt_rights)
         if _hedged(c) or data["_not_before"].search(norm[c.cs:ts]) \
                 or (data["_not_after"].match(norm, te, c.ce) and listing is None):
             continue
