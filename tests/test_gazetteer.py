@@ -63,6 +63,14 @@ def test_a_country_before_a_bond_tenor_and_state_firms_are_no_place():
     assert [t for _, t in _filtered(text, spans)] == ["美", "美国"]
 
 
+def test_the_two_sides_of_the_strait_are_no_place():
+    """(entity_filter.v1) 两岸 (兩岸 reads 两岸 on the norm) names no one place: no LOC; 台湾 beside it stays."""
+    text = "两岸关系紧张，台湾与两岸经贸往来"
+    spans = [("LOC", i, i + len(p), "ner") for p, i in (("两岸", 0), ("台湾", text.index("台湾")),
+                                                         ("两岸", text.index("两岸经贸")))]
+    assert [t for _, t in _filtered(text, spans)] == ["台湾"]
+
+
 @pytest.mark.parametrize("text, place, kept", [
     ("韶关市产业高质量发展大会现场", "韶关市", False), ("出席陆家嘴论坛时表示", "陆家嘴", False),
     ("上海举办世界人工智能大会", "上海", True), ("在上海召开的论坛", "上海", True),  # a verb or 的 between: a place
