@@ -780,7 +780,8 @@ def test_a_place_before_an_untagged_body_name_is_the_body():
 
 def test_a_sector_or_org_read_inside_the_untagged_body_joins_it():
     """0p place_bodies, untagged: a sector or ORG the NER read inside the body (中国|商业|经济学会, 伦敦|黄金|市场协会,
-    重庆|仲裁委) is absorbed into the one ORG; a PERSON there (北京|张三|大学) or an entity running past the head keeps it apart."""
+    重庆|仲裁委) is absorbed into the one ORG; a PERSON there (北京|张三|大学) or an entity running past the head keeps it apart
+    (上海|档案馆二楼, then one LOC: sub_places)."""
     from extract.stages.propagate import make_propagate
     text = "中国商业经济学会副会长称，伦敦黄金市场协会数据，重庆仲裁委受理，北京张三大学，上海档案馆二楼。"
     def at(w):
@@ -791,7 +792,7 @@ def test_a_sector_or_org_read_inside_the_untagged_body_joins_it():
     doc = make_propagate(None)(_doc(text, spans))
     assert sorted((e.type, e.text) for e in doc.entities) == sorted([
         ("ORG", "中国商业经济学会"), ("ORG", "伦敦黄金市场协会"), ("ORG", "重庆仲裁委"), ("LOC", "北京"), ("PERSON", "张三"),
-        ("LOC", "上海"), ("LOC", "档案馆二楼")])
+        ("LOC", "上海档案馆二楼")])  # kept apart from the ORG, the place then holds it (sub_places)
 
 
 def test_a_latin_model_name_spreads_where_the_model_tagged_most_of_it():
@@ -1110,6 +1111,23 @@ def test_place_with_name_and_stock_code_is_a_company():
     doc = _doc(text, [("LOC", p, p + 2, "ner") for p in places])
     coded_places(doc)
     assert _ents(doc) == [("中国金茂", "COMPANY"), ("新城发展", "COMPANY"), ("中國", "LOC"), ("北京", "LOC")]
+
+
+def test_a_place_written_after_a_place_that_holds_it_is_one_place():
+    """上海|锦江乐园 (a venue), 美国|旧金山 (a foreign city), 中国|河北省|唐山市 (divisions by code): one LOC each; peers
+    written together stay two (广州|重庆, 美国|欧洲), and so does a company after a place (北京|小米)."""
+    from extract.stages.propagate import sub_places
+    text = "落户上海锦江乐园。美国旧金山，中国河北省唐山市。广州重庆，美国欧洲，北京小米"
+    names = ["上海", "锦江乐园", "美国", "旧金山", "中国", "河北省", "唐山市", "广州", "重庆", "美国", "欧洲", "北京", "小米"]
+    spans, at = [], 0
+    for n in names:
+        at = text.index(n, at)
+        spans.append(("COMPANY" if n == "小米" else "LOC", at, at + len(n), "ner"))
+        at += len(n)
+    doc = _doc(text, spans)
+    sub_places(doc)
+    assert [t for t, _ in _ents(doc)] == ["上海锦江乐园", "美国旧金山", "中国河北省唐山市", "广州", "重庆", "美国", "欧洲",
+                                          "北京", "小米"]
 
 
 def test_place_opening_a_company_followed_by_a_producer_or_bank_head_keeps_the_place():
