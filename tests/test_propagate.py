@@ -1130,6 +1130,16 @@ def test_a_place_written_after_a_place_that_holds_it_is_one_place():
                                           "北京", "小米"]
 
 
+def test_two_peer_places_read_as_one_are_two_places():
+    """广州重庆, 美国欧洲 read as one LOC: two peers, two LOCs; a place holding the other (台湾台北, 北京海淀区) stays one."""
+    from extract.stages.propagate import peer_places
+    text = "广州重庆的第四城之争，美国欧洲贸易伙伴，台湾台北，北京海淀区"
+    doc = _doc(text, [("LOC", text.index(n), text.index(n) + len(n), "ner") for n in ("广州重庆", "美国欧洲", "台湾台北", "北京海淀区")])
+    peer_places(doc)
+    assert sorted((e.start, e.text) for e in doc.entities) == sorted(
+        (text.index(n), n) for n in ("广州", "重庆", "美国", "欧洲", "台湾台北", "北京海淀区"))
+
+
 def test_place_opening_a_company_followed_by_a_producer_or_bank_head_keeps_the_place():
     """河南农商 read elsewhere, then 河南|农商联合银行 and 美国钢铁 then 美国|钢铁制造商: a producer's or bank's head right after
     the name makes another, longer name; the place is left alone."""

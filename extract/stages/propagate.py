@@ -360,7 +360,7 @@ def _holds(outer: str, inner: str) -> bool:
     from extract.stages.relations.rules import foreign_countries
     divisions = _division_codes()
     countries = foreign_countries()
-    if outer in countries:
+    if outer in countries or outer in _CHINA_PARTS and outer != "内地":  # 美国|旧金山, 台湾|台北, 香港|湾仔
         return inner not in countries and inner not in _WORLD_REGIONS and inner not in _CHINA_PARTS \
             and inner not in divisions and not _regional(inner)
     if outer == "中国":
@@ -399,6 +399,23 @@ def sub_places(doc: Document) -> None:
             b = by_start.get(a.end)
     if dropped:
         doc.entities = [e for e in doc.entities if id(e) not in dropped]
+
+
+def peer_places(doc: Document) -> None:
+    """A LOC that is two listed places written together where neither holds the other (广州|重庆, 美国|欧洲) is two
+    LOCs: the news train, extension and dev gold split all 5 such peers (:func:`sub_places` joins a place it holds).
+    Session 55 (helper w2loc2, with 香港/澳门/台湾 holding their own places in :func:`_holds`, 台湾|台北): cross-fitted LOC
+    4039/497/353 -> 4043/495/349 (0.9048 -> 0.9055), other layers identical; news dev + select identical."""
+    places = _places()
+    for e in [e for e in doc.entities if e.type == "LOC" and e.source != "gazetteer"]:
+        name = doc.norm[e.start:e.end]
+        cut = next((k for k in range(2, len(name) - 1) if name[:k] in places and name[k:] in places
+                    and not _holds(name[:k], name[k:]) and not _holds(name[k:], name[:k])), None)
+        if cut is not None:
+            doc.entities.append(doc.entity("LOC", e.start + cut, e.end, source=e.source))
+            e.end, e.text = e.start + cut, doc.text[e.start:e.start + cut]
+            if "norm" in e.attrs:
+                e.attrs["norm"] = doc.norm[e.start:e.end]
 
 
 def named_places(doc: Document) -> None:
@@ -1814,6 +1831,7 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
             named_places(doc)
             branch_names(doc)
             numbered_items(doc)
+        peer_places(doc)
         sub_places(doc)
         norm = doc.norm
         taken = bytearray(len(norm) + 1)
