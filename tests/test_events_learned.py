@@ -328,7 +328,7 @@ def test_trigger_candidates_skip_a_standing_total():
                  "星云科技已陆续完成多轮融资", "星云科技上市前累计募资2亿元"):
         assert trigger_candidates(make_doc(text, [("星云科技", C)]), DATA) == [], text
     for text in ("星云科技完成新一轮融资", "星云科技曾完成一轮融资", "星云科技完成A2轮融资", "此前，星云科技完成B轮融资",
-                 "星云科技第二次增资"):
+                 "星云科技第二次增资", "星云科技宣布，目前已完成新一轮2亿元A+轮融资"):
         assert len(trigger_candidates(make_doc(text, [("星云科技", C)]), DATA)) == 1, text
 
 
@@ -373,6 +373,10 @@ def test_a_company_before_an_investing_verb_invests():
     text = "红杉中国（美国）也投资了星云科技的融资。"
     d = make_doc(text, [("红杉中国", C), ("星云科技", C)])
     assert ("investor", "红杉中国") in view(_stubbed(["w=融资"], ["company"]).extract(d))[0][1]
+    # 对Y投资: the company right after 对 is what the verb takes, it stays the company (session 55)
+    text = "海岳智能和红杉中国等对星云科技投资2亿元。"
+    d = make_doc(text, [("海岳智能", C), ("红杉中国", C), ("星云科技", C)])
+    assert ("company", "星云科技") in view(_stubbed(["w=投资"], ["company"]).extract(d))[0][1]
 
 
 def test_a_party_before_lingtou_leads_and_a_party_after_huo_gives():
@@ -396,6 +400,18 @@ def test_a_party_before_lingtou_leads_and_a_party_after_huo_gives():
     ev = Event("FUNDING", d.span(16, 18), [Argument("company", ref=d.entities[1])])
     _investing_subject(d, ev)
     assert [a.role for a in ev.arguments] == ["company"]
+
+
+def test_rules_listing_proceeds_with_mujizijin_stay():
+    """IPO募集资金30.96亿港元 after a listing cue (发行价格): the rules' listing proceeds, which union_rules keeps where
+    the trigger model doubts the word, as it keeps 募资总额为… (session 55)."""
+    fig = lambda s: (s, "FIGURE", {"value": 1.0, "unit": "港元", "qualifier": "exact"})
+    text = "星河科技于2019年9月登陆港交所，发行价格49.6港元/股，IPO募集资金30.96亿港元。"
+    d = make_doc(text, [("星河科技", C), ("2019年9月", "DATE"), ("港交所", O), fig("49.6港元"), fig("30.96亿港元")])
+    fm = _stubbed(["w=融资"], ["company"])
+    fm.union_rules = fm.union_invest_only = True
+    got = view(fm.extract(d))
+    assert [w for w, _ in got] == ["募集"] and ("amount", "30.96亿港元") in got[0][1]
 
 
 def test_money_after_guzhi_is_no_amount():
