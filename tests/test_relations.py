@@ -848,6 +848,10 @@ def test_classifier_extra_features_and_flag(tmp_path):
     ("其他台湾企业还包括:联电、矽品、力成、华硕。",
      [("台湾", "LOC"), ("联电", "COMPANY"), ("矽品", "INDUSTRY"), ("华硕", "COMPANY")],
      [("华硕", "台湾"), ("联电", "台湾")]),
+    # the first item missed (联电): the list still starts right after the cue
+    ("其他台湾企业还包括:联电、日月光、矽品。",
+     [("台湾", "LOC"), ("日月光", "COMPANY"), ("矽品", "COMPANY")],
+     [("日月光", "台湾"), ("矽品", "台湾")]),
     ("入榜的其他台湾企业还包括:联电、日月光、矽品等。",
      [("台湾", "LOC"), ("联电", "COMPANY"), ("日月光", "COMPANY"), ("矽品", "COMPANY")],
      [("日月光", "台湾"), ("矽品", "台湾"), ("联电", "台湾")]),

@@ -1008,8 +1008,9 @@ _SEAT_CLOSE = re.compile(r"\s*[)）]\s*(?:[、，,；;。]|和|及|与|$)")  # a
 _PLACE_LIST_CUE = re.compile(r"[^，。；;！？!?\n]{0,12}?(?:企业|公司|品牌|厂商|车企|银行)(?:名单)?(?:还|也|则)?"
                              r"(?:包括|包含|有|分别为|分别是|如下|为)[:：]?")
 _PLACE_LIST_GAP = re.compile(r"[\s\d.、，,：:和及与（）()]*")  # separators, item numbers, the brackets of a rank
-# an item the recognizers missed (、力成、) is passed over, and so is one they typed otherwise (矽品 as an INDUSTRY)
-_PLACE_LIST_MISSED = re.compile(r"\s*[、，,]\s*[^\s、，,。；;：:（）()]{1,8}\s*[、，,和及与]\s*")
+# an item the recognizers missed (、力成、) is passed over, and so is one they typed otherwise (矽品 as an INDUSTRY); the
+# first item too (还包括：聯電、日月光…: no separator before it; session 55: cross-fitted located_in 173/39 -> 183/39)
+_PLACE_LIST_MISSED = re.compile(r"\s*(?:[、，,]\s*)?[^\s、，,。；;：:（）()]{1,8}\s*[、，,和及与]\s*")
 
 
 def place_lists(doc: Document) -> List[Relation]:
