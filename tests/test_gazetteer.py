@@ -251,6 +251,17 @@ def test_a_district_named_by_an_ordinary_word_is_no_place():
     assert [(s, e) for s, e, t in gaz.find("智慧矿区和郊区的项目在唐山落地") if t == "LOC"] == [(11, 13)]  # 唐山
 
 
+def test_an_autonomous_division_is_a_place_by_its_short_form():
+    """西双版纳, 恩施: an autonomous prefecture or county named without its nationalities and 自治州/县 is a place;
+    a short form that is an ordinary word (大厂, 通道) is not listed."""
+    from extract.stages.gazetteer import Gazetteer, autonomous_short
+    assert autonomous_short("恩施土家族苗族自治州") == "恩施" and autonomous_short("围场满族蒙古族自治县") == "围场"
+    assert autonomous_short("西双版纳傣族自治州") == "西双版纳" and autonomous_short("恩施市") is None
+    text = "西双版纳和恩施的茶园，大厂的通道"
+    got = {text[s:e] for s, e, t in Gazetteer().find(text) if t == "LOC"}
+    assert {"西双版纳", "恩施"} <= got and not {"大厂", "通道"} & got
+
+
 def test_a_macro_region_with_its_area_word_is_a_place_and_a_bare_one_is_not_listed():
     from extract.stages.gazetteer import Gazetteer
     text = "华东区域资金到位率25.1%，西南地区增长；西南石油学院"
