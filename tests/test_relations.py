@@ -377,6 +377,12 @@ def test_place_list_with_de_bentu_and_a_four_character_head():
     ("丙丁的灵魂品牌“甲乙”", [("丙丁", "COMPANY"), ("甲乙", "COMPANY")], [("甲乙", "丙丁")]),
     ("丙丁与支付平台甲乙合作。", [("丙丁", "COMPANY"), ("甲乙", "COMPANY")], []),  # no 的: a partner
     ("丙丁的客户与合作平台甲乙", [("丙丁", "COMPANY"), ("甲乙", "COMPANY")], []),  # 与 inside: not the owner's unit
+    # session 55: 母公司 before a quoted owner; a holder of more than half, or named 控股股东 right after
+    ("他持有甲乙母公司“丙丁人工智能有限公司”1%的股权。", [("甲乙", "COMPANY"), ("丙丁人工智能有限公司", "COMPANY")],
+     [("甲乙", "丙丁人工智能有限公司")]),
+    ("丙丁有限公司间接持有甲乙96%的股份。", [("丙丁有限公司", "COMPANY"), ("甲乙", "COMPANY")], [("甲乙", "丙丁有限公司")]),
+    ("丙丁持有甲乙45.18%的股权，为公司控股股东。", [("丙丁", "COMPANY"), ("甲乙", "COMPANY")], [("甲乙", "丙丁")]),
+    ("丙丁持有甲乙1.4%的股份，戊己持有公司2%。", [("丙丁", "COMPANY"), ("甲乙", "COMPANY")], []),  # a minority stake
 ])
 def test_subsidiary_shapes(text, spans, expected):
     from docs import make_doc
