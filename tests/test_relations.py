@@ -383,6 +383,7 @@ def test_place_list_with_de_bentu_and_a_four_character_head():
     ("丙丁有限公司间接持有甲乙96%的股份。", [("丙丁有限公司", "COMPANY"), ("甲乙", "COMPANY")], [("甲乙", "丙丁有限公司")]),
     ("丙丁持有甲乙45.18%的股权，为公司控股股东。", [("丙丁", "COMPANY"), ("甲乙", "COMPANY")], [("甲乙", "丙丁")]),
     ("丙丁持有甲乙1.4%的股份，戊己持有公司2%。", [("丙丁", "COMPANY"), ("甲乙", "COMPANY")], []),  # a minority stake
+    ("丙丁旗下子公司常熟丙丁出口受阻。", [("丙丁", "COMPANY"), ("丙丁", "COMPANY")], []),  # one name twice: no pair
 ])
 def test_subsidiary_shapes(text, spans, expected):
     from docs import make_doc
