@@ -384,6 +384,11 @@ def test_place_list_with_de_bentu_and_a_four_character_head():
     ("丙丁持有甲乙45.18%的股权，为公司控股股东。", [("丙丁", "COMPANY"), ("甲乙", "COMPANY")], [("甲乙", "丙丁")]),
     ("丙丁持有甲乙1.4%的股份，戊己持有公司2%。", [("丙丁", "COMPANY"), ("甲乙", "COMPANY")], []),  # a minority stake
     ("丙丁旗下子公司常熟丙丁出口受阻。", [("丙丁", "COMPANY"), ("丙丁", "COMPANY")], []),  # one name twice: no pair
+    ("甲乙（Jiayi），作为丙丁集团的灵魂品牌，营收下滑。", [("甲乙", "COMPANY"), ("Jiayi", "COMPANY"), ("丙丁集团", "COMPANY")],
+     [("甲乙", "丙丁集团")]),
+    ("甲乙Ventures作为全球领先交易所丙丁的投资部门。", [("甲乙Ventures", "COMPANY"), ("丙丁", "COMPANY")],
+     [("甲乙Ventures", "丙丁")]),
+    ("甲乙作为丙丁的合作伙伴。", [("甲乙", "COMPANY"), ("丙丁", "COMPANY")], []),  # no unit noun
 ])
 def test_subsidiary_shapes(text, spans, expected):
     from docs import make_doc

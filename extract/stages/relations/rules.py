@@ -53,6 +53,11 @@ _SUBSIDIARY = re.compile(r"^(?:的)?(?:(?:家族)?旗下(?:的)?[^，。；,;：
 # 索康尼作为特步国际旗下的重要品牌, 啟勝作為新鴻基地產集團旗下公司: the first name belongs to the second (session 40)
 _AS_PART_OF = ("作为", "身为")
 _PART_OF_AFTER = re.compile(r"旗下|的(?:全资)?(?:子公司|附属公司)")
+# 古驰（Gucci），作为开云集团的灵魂品牌; OKX Ventures作為全球領先加密貨幣交易所OKX的投資部門: after 作为, a short description of
+# the second and 的 + a unit noun (品牌/部门/平台/业务) make the first that unit (news train, extension, dev and seed
+# gold: 2 of 2 such pairs subsidiary_of; cross-fitted subsidiary_of 64/7/68 -> 66/7/66, news dev + select identical; session 55)
+_AS_UNIT_GAP = re.compile(r"[）)]?[，,]?\s*(?:作为|身为)[^，。；;,、：:（()）]{0,14}")
+_UNIT_AFTER = re.compile(r"的[^，。；;,、\s与和及的]{0,6}?(?:品牌|部门|平台|业务)")
 _BELONGS_BEFORE = re.compile(r"(?:隶属于|隶属|从属于)\Z")  # 隸屬於兵裝集團的長安汽車
 # (DeepSeek母公司“杭州深度求索…”: an opening quote after 母公司 is no gap; session 55)
 _PARENT = re.compile(r"^(?:的)?(?:[^，。；,;：:、\s]{0,12}其)?母公司[“「]?\Z")
@@ -178,6 +183,11 @@ def pattern_relations(doc: Document) -> List[Relation]:
             out.append(Relation("subsidiary_of", b, a))
         elif 0 < len(gap) <= 10 and re.fullmatch(_IS_PART_OF_GAP, _bare_gap(gap)) and _IS_PART_OF_AFTER.match(doc.norm, b.end):
             out.append(Relation("subsidiary_of", a, b))  # 达达秒送是京东旗下的…, 光宝电源（中国台湾光宝电子之子公司）
+        elif 0 < len(gap) <= 20 and _AS_UNIT_GAP.fullmatch(gap) and _UNIT_AFTER.match(doc.norm, b.end):
+            k = orgs.index(a)  # an alias in brackets (古驰（Gucci），作为…) stands for the name before it
+            if gap[0] in "）)" and k and doc.norm[orgs[k - 1].end:a.start] in ("（", "("):
+                a = orgs[k - 1]
+            out.append(Relation("subsidiary_of", a, b))  # 古驰（Gucci），作为开云集团的灵魂品牌
     # 阿特斯旗下子公司常熟阿特斯 with only 阿特斯 found in the second: no company is its own subsidiary (news train,
     # extension, dev and seed gold: 0 of 137 subsidiary_of pairs name one company twice. Cross-fitted subsidiary_of
     # 64/8/68 -> 64/7/68 right/false/missed (0.6275 -> 0.6305), news dev + select identical; session 55)
