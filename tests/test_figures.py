@@ -849,6 +849,15 @@ def test_chaoguole_right_before_a_figure_makes_it_more_than():
     assert got == {"1亿元": "more_than", "30%": "more_than"}
 
 
+def test_a_cap_word_before_the_measure_and_verb_makes_the_figure_less_than():
+    got = {t: e.attrs["qualifier"] for t, e in
+           figures("拟发行股份，最高募资2.6亿美元；助学贷款期限最長為8年，补贴金额最高可达3.5万元，基金规模上限为80亿元。").items()}
+    assert got == {"2.6亿美元": "less_than", "8年": "less_than", "3.5万元": "less_than", "80亿元": "less_than"}
+    # an observed maximum after 仅, and a comma between, stay exact
+    got = {t: e.attrs["qualifier"] for t, e in figures("成交额最高仅为2.3%。最高的一天，成交17亿元").items()}
+    assert got == {"2.3%": "exact", "17亿元": "exact"}
+
+
 def test_a_streak_of_quarters_or_months_without_ge_is_a_duration():
     got = {t: (e.attrs["value"], e.attrs["unit"]) for t, e in
            figures("打破了此前连续两季度负增长，市占終止連十季走揚，收入連續四季差過預期，成交金额连续三月回落").items()}

@@ -166,6 +166,10 @@ class FigureRecognizer:
         self.before_gap = bg["words"]
         self._before_gap = re.compile(rf"({alternation(bg['words'])})[^，。；;,.、！？!?\n\d（）()“”\"%]{{0,{int(bg['max_gap'])}}}\Z") \
             if bg["words"] else None
+        cb = quals.get("cap_before", {"words": {}, "verbs": [], "max_gap": 0})  # 最高募资1.59亿美元, 上限为50亿元
+        self.cap_before = cb["words"]
+        self._cap_before = re.compile(rf"({alternation(cb['words'])})(?:(?!仅)[^，。；;,.、！？!?\n\d（）()“”\"%]){{0,{int(cb['max_gap'])}}}"
+                                      rf"(?:{alternation(cb['verbs'])})[ \t]?\Z") if cb["words"] else None
         self.right_before = quals.get("right_before", {}).get("words", {})  # 票房超过了1亿元
         self._suffix_after = re.compile(rf"[ \t]*({alternation(self.suffix)})")
         self._prefix_lengths = sorted({len(w) for w in self.prefix}, reverse=True)
@@ -534,7 +538,8 @@ class FigureRecognizer:
         """``恒指最多漲406點``, ``比特幣最多跌2.37%``, ``最多曾漲1.78%``: a qualifier word before the verb of the change
         (qualifiers.json ``before_verb``) qualifies the exact figure right after the verb; it stays outside the span.
         So does a qualifier word before the measure (``约占总收入的 80%``, ``不超过本公司上季末总资产的1%``:
-        ``before_gap``), and a verb with its particle right before the figure (``票房超过了1亿元``: ``right_before``)."""
+        ``before_gap``), a cap word with the measure and a verb before the figure (``最高募资1.59亿美元``, ``上限为50亿元``:
+        ``cap_before``, less_than), and a verb with its particle right before the figure (``票房超过了1亿元``: ``right_before``)."""
         norm = doc.norm
         for f in figs:
             if f.attrs.get("qualifier") != "exact":
@@ -547,6 +552,10 @@ class FigureRecognizer:
             # 至少持有28隻 → at_least, but not 至少有 (qualifiers.json before_gap: a fact the chooser then dropped)
             if m and not (self.before_gap[m.group(1)] == "at_least" and norm.startswith("有", m.end(1))):
                 f.attrs["qualifier"] = self.before_gap[m.group(1)]
+                continue
+            m = self._cap_before.search(norm, max(0, f.start - 16), f.start) if self._cap_before else None
+            if m:  # 最高募资1.59亿美元, 贷款期限最长为5年: a cap (qualifiers.json cap_before)
+                f.attrs["qualifier"] = self.cap_before[m.group(1)]
                 continue
             before = norm[max(0, f.start - 4):f.start].rstrip(" \t")
             for w, q in self.right_before.items():
