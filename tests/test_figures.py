@@ -858,6 +858,15 @@ def test_a_cap_word_before_the_measure_and_verb_makes_the_figure_less_than():
     assert got == {"2.3%": "exact", "17亿元": "exact"}
 
 
+def test_a_bare_amount_close_after_one_in_a_foreign_currency_takes_its_currency():
+    got = {t: e.attrs["unit"] for t, e in
+           figures("富豪依次為：甲(210億美元)、乙(186億)。营收为3,120亿瑞典克朗（去年同期为2,980亿）。").items()}
+    assert got == {"210億美元": "美元", "186億": "美元", "3,120亿瑞典克朗": "瑞典克朗", "2,980亿": "瑞典克朗"}
+    # across a sentence end, or after 元, it stays 元
+    got = {t: e.attrs["unit"] for t, e in figures("融资5亿美元。估值30亿").items()}
+    assert got == {"5亿美元": "美元", "30亿": "元"}
+
+
 def test_a_streak_of_quarters_or_months_without_ge_is_a_duration():
     got = {t: (e.attrs["value"], e.attrs["unit"]) for t, e in
            figures("打破了此前连续两季度负增长，市占終止連十季走揚，收入連續四季差過預期，成交金额连续三月回落").items()}

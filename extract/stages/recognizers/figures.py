@@ -290,7 +290,8 @@ class FigureRecognizer:
                 pos = max(pos, end)
             out.append(doc.entity("FIGURE", start, end, attrs, source="rules"))
         for step in (self._halves, self._half_years, self._streak_days, self._index_points, self._join_ranges,
-                     self._share_units, self._listed_numbers, self._declared_currency, self._per_before_price,
+                     self._share_units, self._listed_numbers, self._declared_currency, self._carried_currency,
+                     self._per_before_price,
                      self._prices_from,
                      self._verb_qualifiers):
             out = step(doc, out)  # each reads the figures the steps before it left
@@ -532,6 +533,23 @@ class FigureRecognizer:
             if declared is None or declared == "元" or _NAMES_RMB.search(norm, f.start, min(len(norm), f.end + 4)):
                 continue
             f.attrs["unit"] = declared + unit[1:]
+        return figs
+
+    def _carried_currency(self, doc, figs: list) -> list:
+        """``劉鑾雄(169億美元)、呂志和(154億)``, ``5,268亿瑞典克朗（去年同期为5,523亿）``: an amount written with a
+        magnitude and no unit (read 元) close after an amount in another currency, in the same sentence, is in that
+        currency. News train, extension and dev gold: 11 of the 12 such amounts within 16 characters of an amount in a
+        foreign currency take its unit (session 55: cross-fitted FIGURE unit accuracy 10045 -> 10053 of
+        10113, none lost; other measures identical)."""
+        norm = doc.norm
+        prev = None
+        for f in figs:
+            unit = f.attrs["unit"]
+            if (prev is not None and unit == "元" and norm[f.end - 1:f.end] in "亿万" and f.start - prev.end <= 16
+                    and prev.attrs["unit"] in self._currency_units and prev.attrs["unit"] != "元"
+                    and not re.search(r"[。；;！？!?\n]|元|人民币|RMB", norm[prev.end:f.end])):
+                f.attrs["unit"] = prev.attrs["unit"]
+            prev = f
         return figs
 
     def _verb_qualifiers(self, doc, figs: list) -> list:
