@@ -1229,3 +1229,17 @@ def test_a_name_before_its_stock_code_mid_text_is_a_company():
     assert [(e.text, e.type) for e in doc.entities] == [
         ("并行科技", "COMPANY"), ("兴业证券", "COMPANY"), ("資本策略地產", "COMPANY"), ("港交所", "ORG"),
         ("万辰集团", "COMPANY")]
+
+
+def test_a_person_read_only_inside_a_brand_is_the_brand():
+    """persons_in_brands: 霸|王茶姬 (王茶姬 never written alone, 霸王茶姬 a COMPANY of the document) becomes 霸王茶姬; 波特
+    of 哈利波特 stays a PERSON where the text also writes 波特 alone."""
+    from extract.stages.propagate import persons_in_brands
+    text = "霸王茶姬门店破千。2024年，霸王茶姬营收大增。哈利波特乐园开业，波特说很好。"
+    a, b = text.index("霸王茶姬"), text.rindex("霸王茶姬")
+    h, p = text.index("哈利波特"), text.rindex("波特")
+    doc = _doc(text, [("COMPANY", a, a + 4, "ner"), ("PERSON", b + 1, b + 4, "ner"),
+                      ("COMPANY", h, h + 4, "ner"), ("PERSON", p, p + 2, "ner")])
+    persons_in_brands(doc)
+    got = [(e.text, e.type, e.start) for e in doc.entities]
+    assert got == [("霸王茶姬", "COMPANY", a), ("霸王茶姬", "COMPANY", b), ("哈利波特", "COMPANY", h), ("波特", "PERSON", p)]

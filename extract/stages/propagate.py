@@ -1969,11 +1969,67 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
         if last:
             person_surnames(doc, last)
         person_aliases(doc)
+        persons_in_brands(doc)
         sector_list_items(doc)
         researched_sectors(doc)
         return doc
 
     return propagate
+
+
+def persons_in_brands(doc: Document) -> None:
+    """A PERSON each of whose occurrences in the text lies inside one of a COMPANY or ORG name of the document (霸|王茶姬
+    with 霸王茶姬 read elsewhere, 曹操|专车) is that name at each mention the tagger read as the person, where the name's
+    extent there takes in no other entity. A person the text also names alone (哈利·波特 … 哈利波特, 楊維 … 富臨楊維)
+    stays. Session 55 (w3person): see _why_persons_in_brands."""
+    norm = doc.norm
+    brands = {}
+    for e in doc.entities:
+        if e.type in ("COMPANY", "ORG") and e.end - e.start >= 3:
+            brands.setdefault(norm[e.start:e.end], e.type)
+    if not brands:
+        return
+    ents = sorted(doc.entities, key=lambda e: (e.start, e.end))
+    starts = {}
+    for name in brands:
+        starts[name] = [m.start() for m in re.finditer(re.escape(name), norm)]
+    verdict, out, changed = {}, [], False
+    for i, e in enumerate(ents):
+        own = norm[e.start:e.end]
+        if e.type != "PERSON" or len(own) < 2:
+            out.append(e)
+            continue
+        if own not in verdict:
+            holders = [n for n in brands if own in n and n != own]
+            occ = [m.start() for m in re.finditer(re.escape(own), norm)]
+            verdict[own] = [n for n in holders
+                            if all(any(k <= o and o + len(own) <= k + len(n) for k in starts[n]) for o in occ)]
+        grown = None
+        for name in sorted(verdict[own], key=len, reverse=True):
+            for k in starts[name]:
+                if k <= e.start and e.end <= k + len(name):
+                    grown = (name, k, k + len(name))
+                    break
+            if grown:
+                break
+        if grown:
+            name, s0, e0 = grown
+            prev_end = out[-1].end if out else 0
+            nxt = ents[i + 1].start if i + 1 < len(ents) else len(norm)
+            if s0 >= prev_end and e0 <= nxt:
+                out.append(doc.entity(brands[name], s0, e0, source=e.source))
+                changed = True
+                continue
+        out.append(e)
+    if changed:
+        doc.entities = out
+
+
+_why_persons_in_brands = (
+    "Cross-fitted (710 news training documents), the PERSONs whose every occurrence lies inside a COMPANY or ORG name "
+    "of the document: 4 of 6 such spans gold COMPANYs (霸王茶姬 x3, 曹操专车), none a gold PERSON; the two names the text "
+    "also writes alone (波特 x5, 楊維) stay. Session 55: cross-fitted PERSON 0.9403 -> 0.9414 (2433/135 -> 2433/129 "
+    "right/false), COMPANY 8295/940 -> 8299/942, facts 6283 -> 6286 right; news dev + select and RANKING batches identical.")
 
 
 _LATIN_ALIAS = re.compile(r"[A-Za-z][A-Za-z .·\-]*")
