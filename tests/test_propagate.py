@@ -1243,3 +1243,16 @@ def test_a_person_read_only_inside_a_brand_is_the_brand():
     persons_in_brands(doc)
     got = [(e.text, e.type, e.start) for e in doc.entities]
     assert got == [("霸王茶姬", "COMPANY", a), ("霸王茶姬", "COMPANY", b), ("哈利波特", "COMPANY", h), ("波特", "PERSON", p)]
+
+
+def test_a_chinese_name_tied_between_person_and_company_is_a_person():
+    """unify_types: 华昌明 read PERSON once and COMPANY once is a PERSON at both; 伊利 (no family-name shape) keeps its
+    tie."""
+    from extract.stages.propagate import unify_types
+    text = "股东华昌明、伍元学提请仲裁。华昌明持股。伊利上涨，伊利发布。"
+    a, b = text.index("华昌明"), text.rindex("华昌明")
+    c, d = text.index("伊利"), text.rindex("伊利")
+    doc = _doc(text, [("PERSON", a, a + 3, "ner"), ("COMPANY", b, b + 3, "ner"),
+                      ("PERSON", c, c + 2, "ner"), ("COMPANY", d, d + 2, "ner")])
+    unify_types(doc)
+    assert [e.type for e in doc.entities] == ["PERSON", "PERSON", "PERSON", "COMPANY"]
