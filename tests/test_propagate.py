@@ -1256,3 +1256,21 @@ def test_a_chinese_name_tied_between_person_and_company_is_a_person():
                       ("PERSON", c, c + 2, "ner"), ("COMPANY", d, d + 2, "ner")])
     unify_types(doc)
     assert [e.type for e in doc.entities] == ["PERSON", "PERSON", "PERSON", "COMPANY"]
+
+
+def test_a_parent_before_an_untagged_unit_is_one_org():
+    """0u'' sub_units: 工业和信息化部|运行监测协调局, 中山大学|附属第五医院 (with 第五 read inside), 上交所|上市委 are one ORG each; a
+    company word (上交所|已受理该公司), a list mark (上海交通大学|等研究所), a laboratory (教育部|重点实验室, often a longer
+    name's tail) or a verb (财政部|处理) keeps them apart."""
+    from extract.stages.propagate import make_propagate
+    text = "工业和信息化部运行监测协调局发布，中山大学附属第五医院教授，上交所上市委审议，上交所已受理该公司，上海交通大学等研究所，教育部重点实验室，财政部处理付款。"
+    def at(w, k=0):
+        s = text.index(w, k)
+        return s, s + len(w)
+    second = text.index("上交所已")
+    spans = [("ORG",) + at("工业和信息化部") + ("ner",), ("ORG",) + at("中山大学") + ("ner",), ("RANK",) + at("第五") + ("ner",),
+             ("ORG",) + at("上交所") + ("ner",), ("ORG", second, second + 3, "ner"),
+             ("ORG",) + at("上海交通大学") + ("ner",), ("ORG",) + at("教育部") + ("ner",), ("ORG",) + at("财政部") + ("ner",)]
+    doc = make_propagate(None)(_doc(text, spans))
+    assert [e.text for e in doc.entities if e.type == "ORG"] == [
+        "工业和信息化部运行监测协调局", "中山大学附属第五医院", "上交所上市委", "上交所", "上海交通大学", "教育部", "财政部"]
