@@ -915,6 +915,22 @@ def test_clause_start_after_the_last_clause_mark():
     assert _clause_start("甲，乙。丙丁", 4, 6) == 4  # marks before the sentence start do not count
 
 
+def test_metric_span_starts_after_an_unpaired_bracket():
+    """A bracket closed or opened inside the words before a value without its partner there (the subject's ticker,
+    a clause the bracket opens from): the metric is the words after it."""
+    from extract.stages.facts.rules import _metric_span
+    d = make_doc("AAPL)收市報", [])
+    assert _metric_span(d, 0, len(d.norm), DATA).text == "收市報"
+    d = make_doc("下同）上证综指", [])
+    assert _metric_span(d, 0, len(d.norm), DATA).text == "上证综指"
+    d = make_doc("全球拥有13大生产基地（总产能", [])
+    assert _metric_span(d, 0, len(d.norm), DATA).text == "总产能"
+    d = make_doc("（营业）收入（亿元）", [])
+    assert _metric_span(d, 0, len(d.norm), DATA).text == "（营业）收入（亿元）"  # paired: as written
+    d = make_doc("营业收入（", [])
+    assert _metric_span(d, 0, len(d.norm), DATA).text == "营业收入"  # nothing after it: the words before stay
+
+
 def test_metric_span_trims_edges_and_keeps_paired_brackets():
     from extract.stages.facts.rules import _metric_span
     d = make_doc("  营业收入  ", [])

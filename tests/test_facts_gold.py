@@ -174,7 +174,9 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # name (RANKING batches b2 0.857 -> 0.871, b3 0.750 -> 0.756): RANKING -> 323/56/50, characters 7841/15785
     # session 54 r7vague: vague figures (数百家, 数十名) are measured (cross-fitted news METRIC +19 right, +18 false):
     # METRIC -> 1684/542/417, characters 7843/15854
-    assert got == {"METRIC": (1684, 542, 417), "RANKING": (323, 56, 50), "metric chars": (7843, 15854, 13347)}, got
+    # session 55 w3mspan: a metric starts after a bracket left unpaired before the value (AAPL)收市報 -> 收市報):
+    # characters 7839/15786 (metric-character F1 0.5372 -> 0.5382)
+    assert got == {"METRIC": (1684, 542, 417), "RANKING": (323, 56, 50), "metric chars": (7839, 15786, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 
@@ -261,5 +263,6 @@ def test_fact_rules_with_the_shipped_chooser_on_gold_entities(gold_docs):
     # says (cross-fitted news METRIC 5882/2167 -> 5880/2147): METRIC -> 1828/363/273, characters 8174/15405
     # session 54 r10dsub: a duration is the person's named before it across a workplace (rules._duration_person):
     # METRIC -> 1828/362/273, characters 8174/15403
-    assert got == {"METRIC": (1828, 362, 273), "RANKING": (305, 27, 68), "metric chars": (8174, 15403, 13347)}, got
+    # session 55 w3mspan: a metric starts after a bracket left unpaired before the value: characters 8170/15337
+    assert got == {"METRIC": (1828, 362, 273), "RANKING": (305, 27, 68), "metric chars": (8170, 15337, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_CHOOSER, abs=5e-5)
