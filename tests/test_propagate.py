@@ -1274,3 +1274,13 @@ def test_a_parent_before_an_untagged_unit_is_one_org():
     doc = make_propagate(None)(_doc(text, spans))
     assert [e.text for e in doc.entities if e.type == "ORG"] == [
         "工业和信息化部运行监测协调局", "中山大学附属第五医院", "上交所上市委", "上交所", "上海交通大学", "教育部", "财政部"]
+
+
+def test_literal_spans_are_the_regex_occurrences():
+    """Session 55 (w4speed): the name scans of cut_short_names, _truncated and the surname spread find a name's
+    occurrences with str.find, as re.finditer(re.escape(name)) did (non-overlapping, left to right)."""
+    import re
+
+    from extract.stages.propagate import _literal_spans
+    for text, name in [("aaaaa", "aa"), ("乐舒适乐舒买乐舒", "乐舒"), ("a.b.a+b", "a+b"), ("xyz", "q"), ("abc", ""), ("", "")]:
+        assert list(_literal_spans(text, name)) == [m.span() for m in re.finditer(re.escape(name), text)]
