@@ -1284,3 +1284,16 @@ def test_literal_spans_are_the_regex_occurrences():
     from extract.stages.propagate import _literal_spans
     for text, name in [("aaaaa", "aa"), ("乐舒适乐舒买乐舒", "乐舒"), ("a.b.a+b", "a+b"), ("xyz", "q"), ("abc", ""), ("", "")]:
         assert list(_literal_spans(text, name)) == [m.span() for m in re.finditer(re.escape(name), text)]
+
+
+def test_common_words_file_is_read_once_for_every_threshold():
+    """Session 55 (w4speed): the three thresholds asked of common_words.tsv share one reading of the file, and
+    each gives the words at least that frequent."""
+    from extract.stages.recognizers.companies import COMMON_WORDS, _load_words, _word_freqs
+    words, freqs = _word_freqs(str(COMMON_WORDS))
+    known, common = _load_words(str(COMMON_WORDS), 1000, 50)
+    assert known == {w for w, n in zip(words, freqs) if n >= 1000} and common == {w for w, n in zip(words, freqs) if n >= 50}
+    assert known < common and "政策" in known
+    before = _word_freqs.cache_info().misses
+    _load_words(str(COMMON_WORDS), 777, 778)
+    assert _word_freqs.cache_info().misses == before
