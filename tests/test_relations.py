@@ -248,6 +248,11 @@ def test_industry_definition_with_xifen_and_a_three_character_head():
     ("星河芯片教育科技有限公司由考研名师甲乙丙于2021年创办，公司位于苏州工业园区。",
      [("星河芯片教育科技有限公司", "COMPANY"), ("苏州工业园区", "LOC")], [("星河芯片教育科技有限公司", "苏州工业园区")]),
     ("星河股份：公司地处察尔汗盐湖。", [("星河股份", "COMPANY"), ("察尔汗盐湖", "LOC")], [("星河股份", "察尔汗盐湖")]),
+    # a registration place is the seat; after a copula, 总部位于X的 defines the company (的 may follow the place)
+    ("以前，星河是一家注册在荷兰、估值350亿美元的公司。", [("星河", "COMPANY"), ("荷兰", "LOC")], [("星河", "荷兰")]),
+    ("星河（NASDAQ: XH）是总部位于荷兰阿姆斯特丹的云平台。", [("星河", "COMPANY"), ("荷兰阿姆斯特丹", "LOC")],
+     [("星河", "荷兰阿姆斯特丹")]),
+    ("星河扩大了总部位于荷兰的工厂。", [("星河", "COMPANY"), ("荷兰", "LOC")], []),
 ])
 def test_place_shapes_give_located_in(text, spans, expected):
     from docs import make_doc

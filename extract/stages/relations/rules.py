@@ -935,7 +935,12 @@ def kind_lists(doc: Document) -> List[Relation]:
 
 
 _HQ_VERB = r"(?:位于|设在|坐落于|地处)"  # the verbs of _HQ_CUE and _HQ_ANAPHOR
-_HQ_CUE = re.compile(rf"(?:总部|总部设|总部基地)?{_HQ_VERB}\Z")
+# 甲是一家注册在荷兰、…的公司: the place a company is registered in is its seat as well (news train, extension and dev
+# gold 1 of 1 注册在/注册于 after a company, session 55)
+_HQ_CUE = re.compile(rf"(?:(?:总部|总部设|总部基地)?{_HQ_VERB}|注册(?:在|于))\Z")
+# Nebius是总部位于荷兰阿姆斯特丹的全栈AI原生云平台: after a copula the cue defines the company, so 的 may follow the place
+# (not 位于X的工厂: a site; news train, extension and dev gold 1 of 1 是/为总部位于X的 after a company, session 55)
+_HQ_DEFINES = re.compile(rf"(?:是|为|為)(?:一家)?总部{_HQ_VERB}\Z")
 # 盐湖股份：公司地处察尔汗盐湖, …有限公司由张学峰于2021年创办，公司位于苏州工业园区, 甲，其公司总部位于新加坡: 公司 opening a clause
 # refers back to the company the sentence is about, as 该公司 does (news train, extension and dev gold: 5 of the 5 such
 # cues after a company place it there (5 documents), one of them at the main name before the alias in brackets).
@@ -1017,7 +1022,7 @@ def place_patterns(doc: Document) -> List[Relation]:
             if raised and raised[-1] is not companies[-1] and len(doc.norm[raised[-1].end:e.start]) <= 60:
                 companies, gap_start = [raised[-1]], companies[-1].end
         if (len(gap) <= 20 or (anaphor and len(gap) <= 60)) and _HQ_CUE.search(doc.norm[max(gap_start, e.start - 8):e.start]) \
-                and doc.norm[e.end:e.end + 1] != "的" \
+                and (doc.norm[e.end:e.end + 1] != "的" or _HQ_DEFINES.search(doc.norm, max(gap_start, e.start - 8), e.start)) \
                 and not any(x.type in ("COMPANY", "LOC") for x in before if x.start >= gap_start):
             out.append(Relation("located_in", companies[-1], e))
         elif head and re.search(r"是一家(?:来自)?\Z", doc.norm[max(ss, e.start - 6):e.start]) and companies[-1].end <= e.start:
