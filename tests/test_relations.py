@@ -876,6 +876,9 @@ def test_classifier_extra_features_and_flag(tmp_path):
      [("台湾", "LOC"), ("十家", "FIGURE"), ("中国信托", "COMPANY"), ("第355名", "RANK"), ("智邦科技", "COMPANY"),
       ("第397名", "RANK")], [("中国信托", "台湾"), ("智邦科技", "台湾")]),
     ("德国品牌等高端品牌有比亚迪", [("德国", "LOC"), ("比亚迪", "COMPANY")], []),  # a comparison (等)
+    # a place brings forth a firm named right after the colon
+    ("苏州跑出一个潜力独角兽：星河芯片，完成融资。", [("苏州", "LOC"), ("星河芯片", "COMPANY")], [("星河芯片", "苏州")]),
+    ("苏州跑出一个潜力独角兽，星河芯片完成融资。", [("苏州", "LOC"), ("星河芯片", "COMPANY")], []),
 ])
 def test_place_lists_give_located_in(text, spans, expected):
     from docs import make_doc
