@@ -339,6 +339,17 @@ def test_a_short_name_defined_after_a_full_name_is_that_entity():
     assert not any(e.text == "丙丁" for e in doc.entities)  # after a place: no definition
 
 
+def test_a_company_short_name_that_starts_its_full_name_is_the_company_whatever_the_tagger_typed():
+    from extract.stages.propagate import abbreviated_names
+    text = "网络安全公司SailPoint Technologies（简称：“SailPoint”）上市。SailPoint成立于2005年。"
+    full, short, later = text.index("SailPoint"), text.index("SailPoint”"), text.index("SailPoint成立")
+    doc = _doc(text, [("COMPANY", full, full + 22, "ner"), ("ORG", short, short + 9, "ner"),
+                      ("ORG", later, later + 9, "ner")])
+    abbreviated_names(doc)
+    assert [(e.text, e.type) for e in doc.entities] == [("SailPoint Technologies", "COMPANY"),
+                                                         ("SailPoint", "COMPANY"), ("SailPoint", "COMPANY")]
+
+
 def test_the_trade_name_of_a_full_company_name():
     from extract.stages.propagate import _core
     assert _core("北京玻色量子科技有限公司") == "玻色量子"  # less the division, the business word, the legal form
