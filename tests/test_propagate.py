@@ -350,6 +350,16 @@ def test_a_company_short_name_that_starts_its_full_name_is_the_company_whatever_
                                                          ("SailPoint", "COMPANY"), ("SailPoint", "COMPANY")]
 
 
+def test_a_name_ending_in_a_legal_form_is_a_company_but_an_exchange_stays():
+    from extract.stages.propagate import legal_forms
+    text = "成为苏州永鑫开拓二号股权投资合伙企业（有限合伙）的LP。香港联合交易所有限公司同意。"
+    a, b = text.index("苏州"), text.index("香港")
+    doc = _doc(text, [("ORG", a, a + 22, "ner"), ("ORG", b, b + 11, "ner")])
+    legal_forms(doc)
+    assert [(e.text, e.type) for e in doc.entities] == [("苏州永鑫开拓二号股权投资合伙企业（有限合伙）", "COMPANY"),
+                                                         ("香港联合交易所有限公司", "ORG")]
+
+
 def test_the_trade_name_of_a_full_company_name():
     from extract.stages.propagate import _core
     assert _core("北京玻色量子科技有限公司") == "玻色量子"  # less the division, the business word, the legal form

@@ -809,6 +809,21 @@ def abbreviated_names(doc: Document) -> None:
                 x.type = type_
 
 
+# a company's or partnership's legal form ending a name (苏州永鑫开拓二号股权投资合伙企业（有限合伙）, …有限责任公司); an exchange or
+# clearing house registered as a company (香港联合交易所有限公司) stays the ORG the gold makes it (norm: simplified)
+_LEGAL_FORM = re.compile(r"(?:有限合伙[）)]|合伙企业|有限责任公司|(?<!交易所|结算所)有限公司)\Z")
+
+
+def legal_forms(doc: Document) -> None:
+    """0h0 (before abbreviated_names). An ORG whose name ends in a company's or partnership's legal form (``_LEGAL_FORM``)
+    is a COMPANY: the news train, extension and dev gold type 191 of the 193 names so ending COMPANY (the other two are
+    香港联合交易所有限公司). Session 55: cross-fitted COMPANY 8311/940/1219 -> 8315/940/1215 right/false/missed, ORG false
+    408 -> 404, invested_in 146/39 -> 147/39 right/false; news dev + select identical."""
+    for e in doc.entities:
+        if e.type == "ORG" and _LEGAL_FORM.search(doc.norm, e.start, e.end):
+            e.type = "COMPANY"
+
+
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
@@ -1874,6 +1889,7 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
             board_names(doc)
             plus_alliances(doc)
         if abbreviations:
+            legal_forms(doc)
             abbreviated_names(doc)
         if one_type:
             unify_types(doc)
