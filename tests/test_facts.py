@@ -590,6 +590,17 @@ def test_a_survey_sample_gets_no_fact():
     assert "4.07家" in [t[2] for t in tuples(find_facts(d, DATA))]
 
 
+def test_a_surveyed_count_after_dui_gets_no_fact():
+    """(session 55 w5nofact) 彭博社对7位初创公司创始人的调研, 针对4000多名交易员的调查: what a survey covered (gold 0 of 6 such
+    counts are fact values); a count after 对 with no survey word (拟对8宗用地进行收回) stays a fact."""
+    d = make_doc("星河研究对62个主要城市的监测数据显示，水泥出货量为1200万吨",
+                 [("星河研究", "ORG"), fig("62个", 62, "个"), fig("1200万吨", 1.2e7, "吨")])
+    assert "62个" not in [t[2] for t in tuples(find_facts(d, DATA))]
+    d = make_doc("星河科技拟对28宗国有建设用地使用权进行收回",
+                 [("星河科技", "COMPANY"), fig("28宗", 28, "宗")])
+    assert [t[2] for t in tuples(find_facts(d, DATA))] == ["28宗"]
+
+
 def test_a_small_count_in_words_gets_no_fact():
     """两个品牌, 三个原因: a count of at most ten in Chinese numerals counts what the sentence goes on to name; in digits, or
     above ten, it stays a fact."""
