@@ -601,6 +601,14 @@ def test_a_surveyed_count_after_dui_gets_no_fact():
     assert [t[2] for t in tuples(find_facts(d, DATA))] == ["28宗"]
 
 
+def test_a_layoff_share_gets_no_fact():
+    """(session 55 w5nofact) 客服部门裁员95%: the share of staff a firm cuts (gold 0 of 9 such shares are fact values); a
+    head count cut (裁员1900人) is left to the other rules."""
+    d = make_doc("星河科技客服部门裁员95%，仅留下5%具备AI技能的人员",
+                 [("星河科技", "COMPANY"), fig("95%", 95, "%"), fig("5%", 5, "%")])
+    assert "95%" not in [t[2] for t in tuples(find_facts(d, DATA))]
+
+
 def test_a_small_count_in_words_gets_no_fact():
     """两个品牌, 三个原因: a count of at most ten in Chinese numerals counts what the sentence goes on to name; in digits, or
     above ten, it stays a fact."""

@@ -109,7 +109,7 @@ def _load(path: str = str(DATA)) -> dict:
         d["_" + key] = tuple(d.get(key, ()))
     for key in ("rank_field_after", "last_streak_before", "offer_after", "duration_lead_before", "implied_before",
                 "previous_value_before", "total_before", "bond_place_after", "bond_yield_words", "level_after_value",
-                "price_band_after", "survey_sample_before", "survey_object_after", "rumour_lead"):  # optional patterns: None where facts.json has none
+                "price_band_after", "survey_sample_before", "survey_object_after", "layoff_share_before", "rumour_lead"):  # optional patterns: None where facts.json has none
         d["_" + key] = re.compile(d[key]) if d.get(key) else None
     d["_survey_sample_units"] = frozenset(d.get("survey_sample_units", ()))
     d["_survey_object_units"] = frozenset(d.get("survey_object_units", ()))
@@ -772,6 +772,10 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
             and norm[max(ss, e.start - 1):e.start] in ("对", "對") and data["_survey_object_after"].match(norm, e.end):
         return True  # 彭博社对7位初创公司创始人的调研, 一项针对4000多名交易员的调查: what a survey covered (session 55
         # w5nofact: news train, extension and dev gold 0 of 6 such counts are fact values, 5 documents)
+    if unit == "%" and data["_layoff_share_before"] is not None \
+            and data["_layoff_share_before"].search(norm, max(clause, e.start - 4), e.start):
+        return True  # 客服部门裁员95%: the share of staff a firm cuts (session 55 w5nofact: news train, extension and dev
+        # gold 0 of 9 such shares are fact values, 4 documents)
     if any(w in norm[max(clause, e.start - 8):e.start] for w in data["_reward_words"]) or (
             data["_reward_after"] is not None and data["_reward_after"].match(norm, e.end, e.end + 4)):
         return True  # 给予最高500万元奖励: an incentive a policy offers
