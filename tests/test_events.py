@@ -72,6 +72,11 @@ POSITIVES = [
      [("Figure", C), money("3.5亿美元", unit="美元"), ("B Capital", C), ("Capital Factory", C), ("Google", C)],
      [("融资", [("amount", "3.5亿美元"), ("company", "Figure"), ("investor", "Google"), ("lead_investor", "B Capital"),
                ("lead_investor", "Capital Factory"), ("round", "A轮")])]),
+    # 由X牵头: X leads the round (session 55)
+    ("GDSI宣布获10亿美元B轮融资，主要包括由Coatue Management牵头且由The Baupost Group参与的投资者。",
+     [("GDSI", C), money("10亿美元", unit="美元"), ("Coatue Management", C), ("The Baupost Group", C)],
+     [("融资", [("amount", "10亿美元"), ("company", "GDSI"), ("investor", "The Baupost Group"),
+               ("lead_investor", "Coatue Management"), ("round", "B轮")])]),
     # 继续跟投/继续参投: the earlier round's investors follow on (session 55)
     ("墨云科技完成嘉御基金领投的A+轮融资，蓝驰创投继续跟投。",
      [("墨云科技", C), ("嘉御基金", C), ("蓝驰创投", C)],

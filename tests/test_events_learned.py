@@ -165,6 +165,11 @@ def test_argument_candidates_of_the_next_sentence_and_a_sentence_end():
     d = make_doc(text, [("星云科技", C), ("红杉中国", O)])
     ts = text.index("融资")
     assert "红杉中国" in [c.text for c in arg_candidates(d, DATA, ts, ts + 2)]
+    # a later sentence whose clause opens with 融资由 names the raise's parties (session 55)
+    text = "星云科技完成A轮融资，将扩大生产。\n\n新闻稿写道，融资由红杉中国和高瓴资本共同领投。"
+    d = make_doc(text, [("星云科技", C), ("红杉中国", O), ("高瓴资本", O)])
+    ts = text.index("融资")
+    assert [c.text for c in arg_candidates(d, DATA, ts, ts + 2) if c.kind == O] == ["红杉中国", "高瓴资本"]
     # the next sentence names the raise's investors without naming the round (联合领投, 其他投资方还包括)
     text = "星云科技完成2亿美元C轮融资，估值达30亿美元。红杉中国和高瓴资本联合领投，其他投资方还包括经纬创投。"
     d = make_doc(text, [("星云科技", C), ("红杉中国", O), ("高瓴资本", O), ("经纬创投", O)])

@@ -64,8 +64,10 @@ from extract.registry import components
 from extract.stages.recognizers.figures import currency_units
 from extract.config import DATA_DIR
 
-# 甲领投 / 由甲和乙共同领投 / 甲 联合领投: the party (and the list it closes) leads the round
-_LEADS = re.compile(r"\s*(?:共同|联合|一同|一起|联袂|携手)?领投")
+# 甲领投 / 由甲和乙共同领投 / 甲 联合领投: the party (and the list it closes) leads the round; so does 由甲牵头 (B轮投资主要
+# 包括由Coatue Management牵头且由…参与: news train, extension and dev gold 1 of 1 party before 牵头 in a FUNDING sentence is
+# its lead investor; the other 牵头 of the gold stand in no raise: 牵头组建, 牵头出价, 牵头经办人, 大摩牵头的财团 (a loan))
+_LEADS = re.compile(r"\s*(?:共同|联合|一同|一起|联袂|携手)?(?:领投|牵头)")
 
 DATA = DATA_DIR / "events.json"
 CLAUSE_MARKS = "，,；;：:"
