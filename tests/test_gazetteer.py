@@ -196,6 +196,14 @@ def test_a_sector_deployed_is_no_industry():
     assert _filtered(text, spans) == [(9, "自动驾驶")]
 
 
+def test_a_counted_thing_is_no_industry():
+    """(entity_filter.v1, _COUNTED_THING) 10万台人形机器人, 这台机器人: the machines counted, no INDUSTRY; the sector word
+    after 头部 (not a count) stays."""
+    text = "交付10万台人形机器人，这台机器人；头部人形机器人企业"
+    spans = [("INDUSTRY", 6, 11, "ner"), ("INDUSTRY", 14, 17, "ner"), ("INDUSTRY", 20, 25, "ner")]
+    assert _filtered(text, spans) == [(20, "人形机器人")]
+
+
 def test_a_sector_right_after_non_is_no_industry():
     """(entity_filter.v1, not_names.json negation_before) 非金融企业: everything outside the sector, no INDUSTRY; after
     the verb 并非 (negation_verbs) the sector stays, as does 金融 elsewhere."""
