@@ -204,6 +204,14 @@ def test_a_counted_thing_is_no_industry():
     assert _filtered(text, spans) == [(20, "人形机器人")]
 
 
+def test_a_made_or_used_thing_is_no_industry():
+    """(entity_filter.v1, names_a_made_thing) 人形机器人的开发, 汽车消费者: what is made or bought, no INDUSTRY; before
+    的研发、 (a business scope) the sector stays."""
+    text = "人形机器人的开发；汽车消费者；储能电池的研发、生产"
+    spans = [("INDUSTRY", 0, 5, "ner"), ("INDUSTRY", 9, 11, "ner"), ("INDUSTRY", 15, 19, "ner")]
+    assert _filtered(text, spans) == [(15, "储能电池")]
+
+
 def test_a_sector_right_after_non_is_no_industry():
     """(entity_filter.v1, not_names.json negation_before) 非金融企业: everything outside the sector, no INDUSTRY; after
     the verb 并非 (negation_verbs) the sector stays, as does 金融 elsewhere."""
