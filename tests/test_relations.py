@@ -223,6 +223,27 @@ def test_industry_patterns_in_full(text, spans, expected):
     from extract.stages.relations.rules import industry_patterns
     assert [(r.type, r.head.text, r.tail.text) for r in industry_patterns(make_doc(text, spans))] == expected
 
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a business or product range: each listed industry is the company's
+    ("甲乙控股的产品组合涵盖了香水、彩妆及护肤品。",
+     [("甲乙控股", "COMPANY"), ("香水", "INDUSTRY"), ("彩妆", "INDUSTRY"), ("护肤品", "INDUSTRY")],
+     [("甲乙控股", "香水"), ("甲乙控股", "彩妆"), ("甲乙控股", "护肤品")]),
+    ("甲乙股份，主营业务主要包括益智玩具业务、医疗器械业务。",
+     [("甲乙股份", "COMPANY"), ("益智玩具", "INDUSTRY"), ("医疗器械", "INDUSTRY")],
+     [("甲乙股份", "益智玩具"), ("甲乙股份", "医疗器械")]),
+    # not when another party comes first in the sentence, nor with 公司 between
+    ("丙丁由张三联合甲乙医药共同创立，产品覆盖肿瘤与眼科。",
+     [("丙丁", "COMPANY"), ("张三", "PERSON"), ("甲乙医药", "COMPANY"), ("肿瘤", "INDUSTRY"), ("眼科", "INDUSTRY")], []),
+    ("甲乙科技2017年上市，公司主要产品包括汽车雨刮系统。",
+     [("甲乙科技", "COMPANY"), ("汽车雨刮系统", "INDUSTRY")], []),
+])
+def test_business_range(text, spans, expected):
+    from docs import make_doc
+    from extract.stages.relations.rules import _business_range
+    d = make_doc(text, spans)
+    assert [(r.head.text, r.tail.text) for r in _business_range(d, sorted(d.entities, key=lambda e: e.start))] == expected
+
 def test_industry_definition_with_xifen_and_a_three_character_head():
     from docs import make_doc
     from extract.stages.relations.rules import industry_patterns
