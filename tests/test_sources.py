@@ -205,3 +205,15 @@ def test_an_attack_groups_code_is_an_org():
     d = SourceOrgs()(_doc(text, []))
     assert [(e.text, e.type) for e in d.entities] == [
         ("APT-C-48", "ORG"), ("APT-C-00", "ORG"), ("APT-C-01", "ORG"), ("APT28", "ORG")]
+
+
+def test_a_medium_opening_its_clause_before_a_cue_is_an_org():
+    """(_why_media_leads) 36 氪获悉, 茶咖观察独家获悉, 凯度消费者指数数据显示 opening their clause and 据“工信微报”消息 add an
+    ORG where nothing is tagged; 记者获悉, 最新数据显示, unquoted 根据电子工程专辑报道,
+    第七次全国人口普查数据显示, a tagged company and a name inside a clause add nothing."""
+    text = ("36 氪获悉，「两只兔子」完成融资。近日，茶咖观察独家获悉，茉莉奶白扩张。春节期间，凯度消费者指数数据显示，销量增长。"
+            "据“工信微报”消息，各部门联合。根据电子工程专辑报道，台积电。据海豚投研的了解，增速。根据多方消息，苹果。"
+            "记者获悉，人口占比高。第七次全国人口普查数据显示，增长。说，最新数据显示。小米获悉，公司称目前我们获悉，")
+    d = SourceOrgs()(_doc(text, ["小米"]))
+    assert [(e.text, e.type) for e in d.entities] == [
+        ("36 氪", "ORG"), ("茶咖观察", "ORG"), ("凯度消费者指数", "ORG"), ("工信微报", "ORG"), ("小米", "ORG")]
