@@ -218,3 +218,11 @@ def test_a_quoted_plus_formula_is_a_programme():
     # session 54 (r3pol): “12+4”产业体系, “5+X”, “1+10+N”: gold 8 of 10 such quotes POLICY; a bare number stays out
     assert titles("构建“12+4”产业体系，“5+X”未来产业，“1+10+N”战略，紧扣“1246”集群，股票代码“7855”。") == [
         "12+4", "5+X", "1+10+N"]
+
+
+def test_an_article_title_after_an_article_cue_is_no_policy():
+    # session 55 (w5pol): article_cues_before/after: gold 6 of 6 such titles carry no entity; a plain title stands
+    assert titles("13日刊发文章《科技引领价值重估 中国资产受关注》。") == []
+    assert titles("已进行跟踪报道（《玻色量子三年融五轮，成为资本市场新秀》）。") == []
+    assert titles("行业投融资的文章：《2024年消费投融资复盘：数量上涨5.3%》。") == []
+    assert titles("国务院发布《关于X的通知》，文章称") == ["关于X的通知"]

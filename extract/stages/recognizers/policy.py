@@ -49,6 +49,8 @@ class PolicyRecognizer:
         self.media_cues = tuple(p.get("media_cues_after", ()))
         self.media_cues_before = tuple(p.get("media_cues_before", ()))
         self.latin_doc_after = tuple(p.get("latin_doc_after", ()))
+        self.article_before = tuple(p.get("article_cues_before", ()))  # 刊发文章《…》: an article's title
+        self.article_after = tuple(p.get("article_cues_after", ()))  # 《…》一文
         heads = p.get("quoted_heads")
         self.quoted = re.compile(r"[“「『](?P<name>[^”」』“「『，,。；;：:、的\s]{1,20}?(?:%s))[”」』]" % "|".join(
             map(re.escape, heads))) if heads else None
@@ -181,6 +183,10 @@ class PolicyRecognizer:
         title = _BREAK.sub("", norm[start:end])
         if _HEADLINE.search(title) and not self.marks.search(title):  # 《DeepSeek，你也太懂…了吧！》: a headline
             return None  # (one holding a title, 《《哪吒2》各省份票房排名出炉！…》, stands: its figures make no facts then)
+        if not self.marks.search(title) and (  # 刊发文章《科技引领价值重估 中国资产受关注》, 《…》一文: an article, no
+                norm[max(0, start - ls - 8):start - ls - 1].endswith(self.article_before)  # POLICY (gold 6 of 6 none;
+                or norm.startswith(self.article_after, end + rs + 1)):  # session 55, w5pol)
+            return None
         if self.is_media(title, norm[end + rs + 1:end + rs + 8]) or \
                 norm[max(0, start - ls - 5):start - ls - 1].endswith(self.media_cues_before):
             return doc.entity("ORG", start, end, source="policy")
