@@ -226,3 +226,10 @@ def test_an_article_title_after_an_article_cue_is_no_policy():
     assert titles("已进行跟踪报道（《玻色量子三年融五轮，成为资本市场新秀》）。") == []
     assert titles("行业投融资的文章：《2024年消费投融资复盘：数量上涨5.3%》。") == []
     assert titles("国务院发布《关于X的通知》，文章称") == ["关于X的通知"]
+
+
+def test_a_policy_titles_defined_short_name_is_a_policy():
+    # session 55 (w5pol): gold 3 of 3 such short names POLICY; one of repeat_min characters stands at its other mentions
+    text = "发布《监管规则适用指引——发行类第10号》（下称“10号指引”），10号指引指出。发布《研究报告》（以下简称“报告”）。报告提到"
+    assert titles(text) == ["监管规则适用指引——发行类第10号", "10号指引", "10号指引", "研究报告", "报告"]
+    assert titles("《财富》（以下简称“财富”）") == []
