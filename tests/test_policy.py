@@ -233,3 +233,9 @@ def test_a_policy_titles_defined_short_name_is_a_policy():
     text = "发布《监管规则适用指引——发行类第10号》（下称“10号指引”），10号指引指出。发布《研究报告》（以下简称“报告”）。报告提到"
     assert titles(text) == ["监管规则适用指引——发行类第10号", "10号指引", "10号指引", "研究报告", "报告"]
     assert titles("《财富》（以下简称“财富”）") == []
+
+
+def test_a_media_title_after_a_channel_cue_or_a_wire_name_is_an_org():
+    # session 55 (w5pol): 公众号《…》, 栏目《…》, 《彭博》, 《星岛》: gold ORG at 8 of 8 such titles
+    ents = find_policies(make_doc("来自公众号《巨潮WAVE》的文章，对话栏目《态度AGI》。《彭博》先前报导称，《星岛》中国组"))
+    assert [(e.type, e.text) for e in ents] == [("ORG", "巨潮WAVE"), ("ORG", "态度AGI"), ("ORG", "彭博"), ("ORG", "星岛")]
