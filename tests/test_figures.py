@@ -943,3 +943,11 @@ def test_a_firms_age_before_lai_is_a_duration():
     assert (got["24年"].attrs["value"], got["24年"].attrs["unit"]) == (24, "年")
     assert (got["12年"].attrs["value"], got["12年"].attrs["qualifier"]) == (12, "exact")
     assert "十年" not in figures("十年来，公司营收翻了一番")
+
+
+
+def test_a_comparative_before_the_expectation_stays_outside_it():
+    # 超过19.1%的市场预期: the expectation is exact, the comparative compares the result with it (_compared_expectations)
+    got = figures("毛利率22.6%，超过19.1%的市场预期。净利润低于2.08亿美元的市场预期")
+    assert (got["19.1%"].attrs["qualifier"], got["2.08亿美元"].attrs["qualifier"]) == ("exact", "exact")
+    assert figures("增速超过19.1%的增长")["超过19.1%"].attrs["qualifier"] == "more_than"

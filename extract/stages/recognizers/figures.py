@@ -54,6 +54,8 @@ _PREFIX_ONLY_AFTER = {"过": frozenset("额收率交量值模数有")}
 # 售价7万起, 指导价10.28万元起: a price from an amount on (FigureRecognizer._prices_from)
 _FROM_AFTER = re.compile(r"起(?=[价售步]|[\s，。、；;,.!！?？>）)]|$)")
 _PRICE_BEFORE = re.compile(r"(?:售价|价格|定价|指导价|入门价|售|价|折实|低至|降至)[^，。；;,]{0,6}$")
+# 超过19.1%的市场预期: the amount is the expectation a result is compared with (FigureRecognizer._compared_expectations)
+_EXPECTATION_AFTER = re.compile(r"的(?:市场|分析师|华尔街|机构)?(?:一致)?(?:预期|预测|预估)")
 _MAGNITUDE_BEFORE_FROM = frozenset("万亿")  # (a set: a character is tested, never a substring)
 # (美元、下同), （新加坡元‧下同）, (下同): a currency declared for the rest of the text (FigureRecognizer._declared_currency)
 _SAME_BELOW = re.compile(r"[（(]\s*(?:(?P<cur>[^（）()，,、‧·・\s]{1,6}?)\s*[，,、‧·・]?\s*)?(?:以下同|下同)\s*[）)]")
@@ -293,7 +295,8 @@ class FigureRecognizer:
                      self._share_units, self._listed_numbers, self._declared_currency, self._carried_currency,
                      self._per_before_price,
                      self._prices_from,
-                     self._verb_qualifiers):
+                     self._verb_qualifiers,
+                     self._compared_expectations):
             out = step(doc, out)  # each reads the figures the steps before it left
         return out
 
@@ -580,6 +583,26 @@ class FigureRecognizer:
                 if before.endswith(w):
                     f.attrs["qualifier"] = q
         return figs
+
+    def _compared_expectations(self, doc, figs: list) -> list:
+        """``超过19.1%的市场预期``, ``低于2.08亿美元的市场预期``: the comparative before an amount that is the expectation
+        compares the result with it; the expectation itself is exact and the comparative stays outside the span (news
+        train, extension and dev gold: 3 of 3 such FIGUREs, none with the comparative inside; session 55: cross-fitted
+        FIGURE 0.9678 -> 0.9680, 3 more right, 3 fewer false)."""
+        norm = doc.norm
+        out = []
+        for f in figs:
+            pre = self._prefix_class(norm, f.start) if f.attrs.get("qualifier") in ("more_than", "less_than") else None
+            if pre is not None and _EXPECTATION_AFTER.match(norm, f.end):
+                m = self.pattern.match(norm, f.start)
+                after = m.end("pre") if m is not None and m.group("pre") else None
+                while after is not None and norm[after:after + 1] in (" ", "\t", "\u00a0"):
+                    after += 1
+                if after is not None and after < f.end:
+                    f = doc.entity("FIGURE", after, f.end, {**{k: v for k, v in f.attrs.items() if k != "norm"},
+                                                             "qualifier": "exact"}, source=f.source)
+            out.append(f)
+        return out
 
     def _prefix_class(self, norm: str, i: int):
         """The qualifier class of the prefix word (约, 超过, 不低于 …) that starts at ``i``, or None."""
