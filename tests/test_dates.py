@@ -95,6 +95,9 @@ CASES = [
     ("公司上周五宣布", "上周五", {"relative": "weekday", "weekday": "五", "week": "上"}),
     ("昨日，公司宣布", "昨日", {"relative": "yesterday"}),
     ("經濟部昨發布報告", "昨", {"relative": "yesterday"}),
+    # a bare 今 before a verb is today in Hong Kong news (dates.json _why_jin)
+    ("控方今於區院讀出開案陳詞", "今", {"relative": "today"}),
+    ("上海儲能超級工廠今投產 料年產1萬部", "今", {"relative": "today"}),
     ("2月7日上午，发布会", "2月7日上午", {"month": 2, "day": 7}),
     ("截至2月13日收盘", "截至2月13日收盘", {"month": 2, "day": 13, "asof": True}),
     ("公司9年前成立", "9年前", {"relative": "ago", "years": 9}),
@@ -191,6 +194,7 @@ def test_date(text, span, attrs):
 
 
 NEGATIVES = [
+    ("中國市場已今非昔比", "今"), ("該單位是今批唯一的三房單位", "今"), ("古今中外的企業", "今"),
     ("联合主办的2025商业航天大会暨展览会", "2025"),  # an event's name (_YEAR_BARE_EVENT)
     ("。2025商业航天大会暨展览会", "2025"),
     ("金价升至2035美元", "2035"),  # a unit after it: an amount
