@@ -244,6 +244,25 @@ def test_business_range(text, spans, expected):
     d = make_doc(text, spans)
     assert [(r.head.text, r.tail.text) for r in _business_range(d, sorted(d.entities, key=lambda e: e.start))] == expected
 
+@pytest.mark.parametrize("text, spans, expected", [
+    # COMPANY在INDUSTRY领域, the company's code in brackets passed over
+    ("甲乙电(TSM)在AI加速器和边缘AI领域的地位。",
+     [("甲乙电", "COMPANY"), ("AI加速器", "INDUSTRY"), ("边缘AI", "INDUSTRY")],
+     [("甲乙电", "AI加速器"), ("甲乙电", "边缘AI")]),
+    ("甲乙电(2330)在AI加速器领域的地位。", [("甲乙电", "COMPANY"), ("AI加速器", "INDUSTRY")], [("甲乙电", "AI加速器")]),
+    # each company coordinated before 在 (not over a comma)
+    ("甲乙汽车与丙丁集团也在高端电动化领域进行布局。",
+     [("甲乙汽车", "COMPANY"), ("丙丁集团", "COMPANY"), ("高端电动化", "INDUSTRY")],
+     [("丙丁集团", "高端电动化"), ("甲乙汽车", "高端电动化")]),
+    ("甲乙汽车，丙丁集团也在高端电动化领域进行布局。",
+     [("甲乙汽车", "COMPANY"), ("丙丁集团", "COMPANY"), ("高端电动化", "INDUSTRY")], [("丙丁集团", "高端电动化")]),
+])
+def test_in_field(text, spans, expected):
+    from docs import make_doc
+    from extract.stages.relations.rules import _in_field
+    d = make_doc(text, spans)
+    assert [(r.head.text, r.tail.text) for r in _in_field(d, sorted(d.entities, key=lambda e: e.start))] == expected
+
 def test_industry_definition_with_xifen_and_a_three_character_head():
     from docs import make_doc
     from extract.stages.relations.rules import industry_patterns
