@@ -217,3 +217,16 @@ def test_a_medium_opening_its_clause_before_a_cue_is_an_org():
     d = SourceOrgs()(_doc(text, ["小米"]))
     assert [(e.text, e.type) for e in d.entities] == [
         ("36 氪", "ORG"), ("茶咖观察", "ORG"), ("凯度消费者指数", "ORG"), ("工信微报", "ORG"), ("小米", "ORG")]
+
+
+def test_a_name_this_step_made_an_org_is_that_org_at_its_other_untagged_mentions():
+    """(_why_spread) 茶咖观察 read at 茶咖观察独家获悉 is the ORG again at 不过，茶咖观察从…; a mention the tagger typed stays
+    as it is, and a name of 2 characters, a Latin name inside a longer Latin word or a name this step read at fewer
+    than a fifth of its occurrences (据…龙虎榜数据 once, 龙虎榜 five times more) spreads nowhere."""
+    text = ("近日，茶咖观察独家获悉，茉莉奶白扩张。不过，茶咖观察从内部人员处了解。小米获悉，小米手机。"
+            "研究机构LightCounting表示，增长。LightCountingX不同，LightCounting预计回升。"
+            "据百川盈孚数据，价格上涨。百川盈孚百川盈孚百川盈孚百川盈孚百川盈孚")
+    d = SourceOrgs()(_doc(text, ["小米", "LightCounting"]))
+    assert [(e.text, e.type, e.start) for e in d.entities] == [
+        ("茶咖观察", "ORG", 3), ("茶咖观察", "ORG", 22), ("小米", "ORG", 35), ("LightCounting", "ORG", 49),
+        ("LightCounting", "ORG", 85), ("百川盈孚", "ORG", 104)]
