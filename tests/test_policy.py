@@ -190,6 +190,13 @@ def test_accounting_standards_and_the_wealth_connect_are_programmes():
     assert titles(text) == ["国际财务报告准则", "企业会计准则", "跨境理財通2.0", "理財通1.0"]
 
 
+def test_a_corner_quoted_fund_or_concession_is_a_programme():
+    # session 55 (w8poltrad): 「…基金」, 「…優惠」 (heads matched on the simplified norm): gold 5 of 6 POLICY; in “” the
+    # same heads are company aliases and awards (以下简称“富国基金”), so only 「」
+    text = "藉由「主題式百億基金」與「創業創新基金」雙引擎，調整「長者2元乘車優惠」。以下简称“富国基金”。"
+    assert titles(text) == ["主題式百億基金", "創業創新基金", "長者2元乘車優惠"]
+
+
 def test_the_quoted_plus_initiatives_are_programmes():
     # session 52 (q1): “人工智能+”, “互联网+” in quotes: gold 6 of 6 POLICY; “AI+” and an unquoted AI+ stay out
     assert titles("国泰君安指，“人工智能+”可以类比“互聯網+”，快速具备“AI+”应用，第二个是AI+。") == ["人工智能+", "互聯網+"]
