@@ -1318,3 +1318,16 @@ def test_common_words_file_is_read_once_for_every_threshold():
     before = _word_freqs.cache_info().misses
     _load_words(str(COMMON_WORDS), 777, 778)
     assert _word_freqs.cache_info().misses == before
+
+
+def test_a_company_name_spread_by_propagate_takes_in_its_region_word():
+    """0b' region_arms over the mentions propagate adds (GUIDELINES R13): 星展银行 read again before 香港 (a LOC) is
+    星展银行香港, the place goes; the mention before 表示 stays 星展银行."""
+    from extract.stages.propagate import make_propagate
+    text = "星展银行表示，业务稳健。作为托管行，星展银行香港协助客户完成交易。"
+    k = text.rindex("星展银行")
+    spans = [("COMPANY", 0, 4, "ner"), ("LOC", k + 4, k + 6, "gazetteer")]
+    doc = make_propagate(None)(_doc(text, spans))
+    got = sorted(e.text for e in doc.entities if e.type == "COMPANY")
+    assert got == ["星展银行", "星展银行香港"]
+    assert not [e for e in doc.entities if e.type == "LOC"]
