@@ -180,6 +180,11 @@ def test_argument_candidates_of_the_next_sentence_and_a_sentence_end():
         d = make_doc(text, [(n, t) for n, t in (("星云科技", C), ("红杉中国", O), ("海岳智能", C)) if n in text])
         ts = text.index("融资")
         assert [c.text for c in arg_candidates(d, DATA, ts, ts + 2)] == ["星云科技", "C轮"]
+    # a blank line after 。 is a sentence of its own: the one after it opens with 本次 (session 55)
+    text = "星云科技完成A轮融资。\n\n本次融资由红杉中国和高瓴资本共同投资。"
+    d = make_doc(text, [("星云科技", C), ("红杉中国", O), ("高瓴资本", O)])
+    ts = text.index("融资")
+    assert [c.text for c in arg_candidates(d, DATA, ts, ts + 2) if c.kind == O] == ["红杉中国", "高瓴资本"]
     text = "海岳智能发布年报。星云科技完成融资"  # the trigger's sentence ends the text
     d = make_doc(text, [("海岳智能", C), ("星云科技", C)])
     ts = text.index("融资")
@@ -248,6 +253,26 @@ def test_a_list_closed_by_lingtou_leads_the_round():
     best = {"company": [(0.9, s_)]}
     _stated_leads(norm, [s_, r], best)
     assert [x.ref for _, x in best["lead_investor"]] == ["红杉中国"] and [x.ref for _, x in best["company"]] == ["星云科技"]
+
+
+def test_a_lead_marked_in_brackets_and_a_list_closed_by_cantou():
+    """红杉中国（领投）: the party before the bracket leads, the list before it does not; 此轮融资由甲、乙等机构参投 with no
+    领投/牵头 in the sentence: none of its parties leads (session 55)."""
+    from extract.doc import Argument, Event
+    from extract.stages.events.learned import _Cand, _joined_only, _stated_leads
+    norm = "投资方为高瓴资本、红杉中国（领投）、经纬创投"
+    g, r, j = (_Cand(O, norm.index(t), norm.index(t) + len(t), ref=t) for t in ("高瓴资本", "红杉中国", "经纬创投"))
+    best = {"investor": [(0.9, g), (0.9, r), (0.9, j)]}
+    _stated_leads(norm, [g, r, j], best)
+    assert [x.ref for _, x in best["lead_investor"]] == ["红杉中国"]
+    assert [x.ref for _, x in best["investor"]] == ["高瓴资本", "经纬创投"]
+    for text, lead in (("此轮融资由红杉中国、高瓴资本等知名机构参投。", "investor"),
+                       ("此轮融资由红杉中国领投，高瓴资本参投。", "lead_investor")):
+        d = make_doc(text, [("红杉中国", O), ("高瓴资本", O)])
+        ev = Event("FUNDING", d.span(0, 2))
+        ev.arguments = [Argument("lead_investor", ref=e) for e in d.entities]
+        _joined_only(d.norm, ev)
+        assert ev.arguments[0].role == lead
 
 
 def test_the_parties_listed_with_an_investor_invest():

@@ -97,6 +97,8 @@ class _Cand:
 _ASIDE = r"(?:\s*[（(][^（）()\n]{1,24}[)）])?"
 _LEAD_AFTER = re.compile(_ASIDE + _LEADS.pattern)
 _PARTY_SEP = re.compile(_ASIDE + r"\s*(?:" + "|".join(map(re.escape, LIST_SEPS)) + r")\s*")
+# 甲（领投）、乙、丙参投: a lead marked in brackets right after its name (that party alone; DuEE writes it so)
+_PAREN_LEAD = re.compile(r"\s*[（(]\s*(?:领投|領投|牵头)方?\s*[)）]")
 
 
 def _stated_leads(norm: str, cands: list, best: dict) -> None:
@@ -109,7 +111,12 @@ def _stated_leads(norm: str, cands: list, best: dict) -> None:
     company = {id(x) for _, x in best.get("company", ())}
     leads = []
     for i, x in enumerate(parties):
-        if id(x) in company or not _LEAD_AFTER.match(norm, x.end):
+        if id(x) in company:
+            continue
+        if _PAREN_LEAD.match(norm, x.end):
+            leads += [x] if x not in leads else []
+            continue
+        if not _LEAD_AFTER.match(norm, x.end):
             continue
         lo, _ = _coordinated(norm, parties, i, _PARTY_SEP, company)  # (the list that ends with x)
         leads += [y for y in parties[lo:i + 1] if y not in leads]
@@ -120,6 +127,26 @@ def _stated_leads(norm: str, cands: list, best: dict) -> None:
         if role in best:
             best[role] = [(p, y) for p, y in best[role] if id(y) not in ids]
     best["lead_investor"] = best.get("lead_investor", []) + [(1.0, y) for y in leads]
+
+
+# a party of a list that 参投/跟投 closes joins the round; with no 领投/牵头 in its sentence it leads none (此轮融资由小米产投、
+# 舜宇产业基金、深创投、高瓴创投等知名机构参投: news train, extension and dev gold 4 of 4 such parties are investors)
+_JOINS_LATER = re.compile(r"[^。！？；;\n]*?(?:参投|參投|跟投)")
+_LEAD_WORD = re.compile(r"领投|領投|牵头|牽頭")
+_SENT_END = re.compile(r"[。！？；;\n]")
+
+
+def _joined_only(norm: str, ev: Event) -> None:
+    """A lead investor of ``ev`` whose sentence closes its list with 参投/跟投 after it and states no lead (no 领投/牵头)
+    is an investor."""
+    for a in ev.arguments:
+        if a.role != "lead_investor" or a.ref is None or not _JOINS_LATER.match(norm, a.ref.end):
+            continue
+        m = _SENT_END.search(norm, a.ref.end)
+        end = m.start() if m else len(norm)
+        start = max(norm.rfind(c, 0, a.ref.start) for c in "。！？；;\n") + 1
+        if not _LEAD_WORD.search(norm, start, end):
+            a.role = "investor"
 
 
 def _listed_investors(norm: str, cands: list, best: dict) -> None:
@@ -410,6 +437,16 @@ def trigger_keys(doc: Document, data: dict, ts: int, te: int, word: str, rule_tr
     return f
 
 
+def _next_sentence(doc: Document, p: int):
+    """The sentence at ``p``, blank ones skipped (split_sentences makes the blank line after 。 a sentence of its own:
+    …完成A轮融资。\n\n本次融资由…)."""
+    s, e = doc.sentence_of(p)
+    while s >= p and p < e < len(doc.norm) and not doc.norm[s:e].strip():
+        p = e
+        s, e = doc.sentence_of(p)
+    return s, e
+
+
 def arg_candidates(doc: Document, data: dict, ts: int, te: int, index=None) -> List[_Cand]:
     """The entities and round spans a trigger's roles are chosen from (its sentence, and the next
     one when that opens with 本轮/此轮/本次, else one of the two after it that names the round again near its start:
@@ -421,17 +458,17 @@ def arg_candidates(doc: Document, data: dict, ts: int, te: int, index=None) -> L
     ss, se = doc.sentence_of(ts)
     windows = [(ss, se)]
     if se < len(norm):
-        ns, ne = doc.sentence_of(se)
+        ns, ne = _next_sentence(doc, se)
         if ns >= se and _NEXT_OPEN.match(norm, ns):
             windows[0] = (ss, ne)
         elif ns >= se and _NEXT_INVESTORS.match(norm, ns) and not _OWN_RAISE.search(norm, ns, ne):
             windows.append((ns, ne))  # GIC和Coatue联合领投，其他投资方还包括…: the raise's investors, named next
         else:  # 此轮融资由…参投 / 据外媒报道，xAI本轮融资吸引了… a sentence or two later: the round named again
-            p = ne
-            for _ in range(2):
+            p = ns  # (the next sentence and the two after it, blank ones skipped)
+            for _ in range(3):
                 if p >= len(norm):
                     break
-                ls, le = doc.sentence_of(p)
+                ls, le = _next_sentence(doc, p)
                 if ls < p:
                     break
                 if _LATER_ROUND.search(norm, ls, min(le, ls + 16)):
@@ -588,6 +625,7 @@ class FundingModel:
                 ev.arguments += [a for a in rule_ev.arguments if (a.ref or a.span) is not None
                                  and ((a.ref or a.span).start, (a.ref or a.span).end) not in spans
                                  and (a.role not in SINGLE or a.role not in roles)]
+            _joined_only(doc.norm, ev)
             ss = doc.sentence_of(ts)[0]
             key = frozenset(id(a.ref) for a in ev.arguments if a.role == "company")
             prev = next((p for s, k, p in seen if s == ss and k == key and key), None)
