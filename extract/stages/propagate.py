@@ -141,7 +141,7 @@ from typing import Iterable, Optional, Sequence
 
 import ahocorasick
 
-from extract.doc import NAME_TYPES, Document
+from extract.doc import NAME_TYPES, Document, Entity
 from extract.registry import components
 from extract.stages.basic import generic_bodies, names_a_product, not_names
 from extract.stages.indices import index_name_spans, inside_an_index_name
@@ -423,12 +423,17 @@ def sub_places(doc: Document) -> None:
         while b is not None and id(b) not in dropped and _holds(last, doc.norm[b.start:b.end]):
             dropped.add(id(b))
             last = doc.norm[b.start:b.end]
-            a.start, a.end, a.text = a.start, b.end, doc.text[a.start:b.end]
-            if "norm" in a.attrs:
-                a.attrs["norm"] = doc.norm[a.start:a.end]
+            _set_end(doc, a, b.end)
             b = by_start.get(a.end)
     if dropped:
         doc.entities = [e for e in doc.entities if id(e) not in dropped]
+
+
+def _set_end(doc: Document, e: Entity, end: int) -> None:
+    """Moves ``e``'s end to ``end``, its text (and its ``norm``, where it has one) with it."""
+    e.end, e.text = end, doc.text[e.start:end]
+    if "norm" in e.attrs:
+        e.attrs["norm"] = doc.norm[e.start:end]
 
 
 def peer_places(doc: Document) -> None:
@@ -443,9 +448,7 @@ def peer_places(doc: Document) -> None:
                     and not _holds(name[:k], name[k:]) and not _holds(name[k:], name[:k])), None)
         if cut is not None:
             doc.entities.append(doc.entity("LOC", e.start + cut, e.end, source=e.source))
-            e.end, e.text = e.start + cut, doc.text[e.start:e.start + cut]
-            if "norm" in e.attrs:
-                e.attrs["norm"] = doc.norm[e.start:e.end]
+            _set_end(doc, e, e.start + cut)
 
 
 def named_places(doc: Document) -> None:
@@ -1526,8 +1529,9 @@ _TITLED_UNIT = re.compile(r"(?:(?:(?![等的和及、])[\u4e00-\u9fff]){3,14}?(?
 # 处理 (财政部|处理联邦付款) are no unit. 中心, 研究院 and 实验室 are left out (武汉大学…|教育部|重点实验室 is a longer name's tail),
 # and so is any other parent: the rule for any of 部, 院, 所, 委, 大学 before any of these heads lost an ORG on news dev+select.
 _SUB_HEAD = r"(?:(?![等的和与及在将已是为向对从被把也都还就又曾由并以了再跟同或这其表称指、])[\u4e00-\u9fff]){0,10}?(?:%s)"
-_SUB_UNITS = [(("部",), re.compile(_SUB_HEAD % r"局(?![面势限])|(?<![公上])司(?![法机令])|(?<![之到此好难相])处(?![理置罚于在分事境])")),
-              (("委",), re.compile(_SUB_HEAD % r"(?<![之到此好难相])处(?![理置罚于在分事境])")),
+_SUB_DIVISION = r"(?<![之到此好难相])处(?![理置罚于在分事境])"  # a ministry's or committee's division (not 之处, 处理)
+_SUB_UNITS = [(("部",), re.compile(_SUB_HEAD % (r"局(?![面势限])|(?<![公上])司(?![法机令])|" + _SUB_DIVISION))),
+              (("委",), re.compile(_SUB_HEAD % _SUB_DIVISION)),
               (("大学",), re.compile(_SUB_HEAD % r"医院|研究所")),
               (("科学院", "研究院"), re.compile(_SUB_HEAD % r"研究所")),
               (("交所", "交易所"), re.compile(_SUB_HEAD % r"上市委"))]
@@ -2079,7 +2083,7 @@ def persons_in_brands(doc: Document) -> None:
     ents = sorted(doc.entities, key=lambda e: (e.start, e.end))
     starts = {}
     for name in brands:
-        starts[name] = [m.start() for m in re.finditer(re.escape(name), norm)]
+        starts[name] = [k for k, _ in _literal_spans(norm, name)]
     verdict, out, changed = {}, [], False
     for i, e in enumerate(ents):
         own = norm[e.start:e.end]
@@ -2088,7 +2092,7 @@ def persons_in_brands(doc: Document) -> None:
             continue
         if own not in verdict:
             holders = [n for n in brands if own in n and n != own]
-            occ = [m.start() for m in re.finditer(re.escape(own), norm)]
+            occ = [k for k, _ in _literal_spans(norm, own)]
             verdict[own] = [n for n in holders
                             if all(any(k <= o and o + len(own) <= k + len(n) for k in starts[n]) for o in occ)]
         grown = None
