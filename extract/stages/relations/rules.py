@@ -195,6 +195,7 @@ def pattern_relations(doc: Document) -> List[Relation]:
 
 
 def _name(e: Entity) -> str:
+    """The entity's name as written in ``doc.norm`` (its ``norm``), else its text."""
     return e.attrs.get("norm", e.text)
 
 
@@ -360,14 +361,14 @@ def _owners_named(doc: Document, ents: List[Entity], reach: int = 60) -> List[Re
         ss, _ = doc.sentence_of(m.start())
         held = named_before(doc, ents, starts, m.start(), max(ss, m.start() - reach), ("COMPANY",), investors=True,
                             whole=True)
-        if held is None or held is owner or held.attrs.get("norm", held.text) == owner.attrs.get("norm", owner.text) \
+        if held is None or held is owner or _name(held) == _name(owner) \
                 or ents[k - 1] is held and _PARENT.match(_bare_gap(doc.norm[held.end:owner.start])):
             continue  # (乙母公司甲, 乙的起源要追溯到其母公司甲: the adjacent shape's)
         between = doc.norm[held.end:m.start()]
         if _OWN_SUBJECT.search(between) and not re.search(r"[。；;]", between):
             if m.group(2) != "主要股东":
                 out.append(Relation("subsidiary_of", held, owner))
-            pair = (owner.attrs.get("norm", owner.text), held.attrs.get("norm", held.text))
+            pair = (_name(owner), _name(held))
             if m.group(1) is None and m.group(2) != "母公司" and pair not in held_by:
                 held_by.add(pair)
                 out.append(Relation("invested_in", owner, held))
@@ -590,6 +591,21 @@ _WORKS_IN = re.compile(r"(?:正式|已经|已|开始|全面|率先|积极|主要
                        r"主营|从事|致力于)(?:了|于|在)?")
 
 
+_CLAUSE_STOP = re.compile(r"[，,。；;：:\n]")  # a mark that ends a clause
+_STOP_BUT_COMMA = re.compile(r"[。；;：:\n]")  # the same, a comma aside
+
+
+def _industry_after(norm: str, ents: List[Entity], starts: List[int], pos: int, most: int,
+                    stop: re.Pattern) -> Optional[int]:
+    """The index in ``ents`` (``starts`` their starts) of the entity right after ``pos`` where it is an INDUSTRY within
+    ``most`` characters of ``pos`` and no ``stop`` mark between (the cue's object: :func:`_works_in`,
+    :func:`_business_range`); else None."""
+    k = bisect.bisect_left(starts, pos)
+    if k == len(ents) or ents[k].type != "INDUSTRY" or ents[k].start - pos > most or stop.search(norm, pos, ents[k].start):
+        return None
+    return k
+
+
 def _works_in(doc: Document, ents: List[Entity]) -> List[Relation]:
     """in_industry from ``COMPANY (…)专注于/深耕/切入/进军/从事 INDUSTRY`` (宇树科技正式进入人形机器人赛道, 京东首次对外承认
     已经进军外卖市场): the INDUSTRY right after the cue (a few characters between, no comma) and the COMPANY right before
@@ -599,9 +615,8 @@ def _works_in(doc: Document, ents: List[Entity]) -> List[Relation]:
     norm, out = doc.norm, []
     starts = [e.start for e in ents]
     for m in _WORKS_IN.finditer(norm):
-        k = bisect.bisect_left(starts, m.end())
-        if k == len(ents) or ents[k].type != "INDUSTRY" or ents[k].start - m.end() > 8 \
-                or re.search(r"[，,。；;：:\n]", norm[m.end():ents[k].start]):
+        k = _industry_after(norm, ents, starts, m.end(), 8, _CLAUSE_STOP)
+        if k is None:
             continue
         ss, _ = doc.sentence_of(m.start())
         lo = max([ss] + [norm.rfind(c, ss, m.start()) + 1 for c in "，,；;："])
@@ -642,9 +657,8 @@ def _business_range(doc: Document, ents: List[Entity]) -> List[Relation]:
     norm, out = doc.norm, []
     starts = [e.start for e in ents]
     for m in _RANGE_CUE.finditer(norm):
-        k = bisect.bisect_left(starts, m.end())
-        if k == len(ents) or ents[k].type != "INDUSTRY" or ents[k].start - m.end() > 12 \
-                or re.search(r"[。；;：:\n]", norm[m.end():ents[k].start]):
+        k = _industry_after(norm, ents, starts, m.end(), 12, _STOP_BUT_COMMA)
+        if k is None:
             continue
         items = [ents[k]]
         while k + len(items) < len(ents) and ents[k + len(items)].type == "INDUSTRY" \
@@ -668,8 +682,7 @@ _IN_FIELD_HEAD = re.compile(r"\s*(?:领域|行业|赛道|产业|領域|產業)")
 # the company's code in brackets before 在 (台积电(TSM)在AI加速器和边缘AI领域) and the companies coordinated before it
 # (长安汽车与东风集团也在高端电动化领域): news train, extension, dev and seeds gold 3 of 3 such pairs in_industry
 # (2 documents). Cross-fitted in_industry 665/471 -> 668/471 right/false (0.4721 -> 0.4738), news dev + select and
-# RANKING batches identical. Session 55.
-_IN_FIELD_AND = re.compile(r"[ \t]*(?:、|和|及|与|以及)[ \t]*")
+# RANKING batches identical. Session 55. (The companies are joined as names in a list are: NAME_SEP.)
 
 
 # COMPANY是…的INDUSTRY in one clause, the company right before 是 (沃尔沃是最早一批积极进行电动化转型的汽车厂商, 阿里云是
@@ -735,7 +748,7 @@ def _in_field(doc: Document, ents: List[Entity]) -> List[Relation]:
         if j >= 0 and ents[j].type == "COMPANY" \
                 and _IN_FIELD_GAP.fullmatch(_CODE_IN_BRACKETS.sub("", norm[ents[j].end:coords[0].start])):
             companies = [ents[j]]  # 台积电(TSM)在AI加速器和边缘AI领域: the code in brackets passed over
-            while j > 0 and ents[j - 1].type == "COMPANY" and _IN_FIELD_AND.fullmatch(
+            while j > 0 and ents[j - 1].type == "COMPANY" and NAME_SEP.fullmatch(
                     _CODE_IN_BRACKETS.sub("", norm[ents[j - 1].end:ents[j].start])):
                 j -= 1  # 长安汽车与东风集团也在高端电动化领域: each company coordinated before
                 companies.append(ents[j])
