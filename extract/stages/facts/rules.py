@@ -109,7 +109,8 @@ def _load(path: str = str(DATA)) -> dict:
         d["_" + key] = tuple(d.get(key, ()))
     for key in ("rank_field_after", "last_streak_before", "offer_after", "duration_lead_before", "implied_before",
                 "previous_value_before", "total_before", "bond_place_after", "bond_yield_words", "level_after_value",
-                "price_band_after", "survey_sample_before", "survey_object_after", "layoff_share_before", "rumour_lead"):  # optional patterns: None where facts.json has none
+                "price_band_after", "survey_sample_before", "survey_object_after", "layoff_share_before",
+                "rumour_lead"):  # optional patterns: None where facts.json has none
         d["_" + key] = re.compile(d[key]) if d.get(key) else None
     d["_survey_sample_units"] = frozenset(d.get("survey_sample_units", ()))
     d["_survey_object_units"] = frozenset(d.get("survey_object_units", ()))

@@ -56,6 +56,8 @@ _FROM_AFTER = re.compile(r"起(?=[价售步]|[\s，。、；;,.!！?？>）)]|$)
 _PRICE_BEFORE = re.compile(r"(?:售价|价格|定价|指导价|入门价|售|价|折实|低至|降至)[^，。；;,]{0,6}$")
 # 超过19.1%的市场预期: the amount is the expectation a result is compared with (FigureRecognizer._compared_expectations)
 _EXPECTATION_AFTER = re.compile(r"的(?:市场|分析师|华尔街|机构)?(?:一致)?(?:预期|预测|预估)")
+# 。 or 元/人民币/RMB between two amounts: the later one does not take the earlier one's currency (_carried_currency)
+_CURRENCY_BREAK = re.compile(r"[。；;！？!?\n]|元|人民币|RMB")
 _MAGNITUDE_BEFORE_FROM = frozenset("万亿")  # (a set: a character is tested, never a substring)
 # (美元、下同), （新加坡元‧下同）, (下同): a currency declared for the rest of the text (FigureRecognizer._declared_currency)
 _SAME_BELOW = re.compile(r"[（(]\s*(?:(?P<cur>[^（）()，,、‧·・\s]{1,6}?)\s*[，,、‧·・]?\s*)?(?:以下同|下同)\s*[）)]")
@@ -550,7 +552,7 @@ class FigureRecognizer:
             unit = f.attrs["unit"]
             if (prev is not None and unit == "元" and norm[f.end - 1:f.end] in "亿万" and f.start - prev.end <= 16
                     and prev.attrs["unit"] in self._currency_units and prev.attrs["unit"] != "元"
-                    and not re.search(r"[。；;！？!?\n]|元|人民币|RMB", norm[prev.end:f.end])):
+                    and not _CURRENCY_BREAK.search(norm, prev.end, f.end)):
                 f.attrs["unit"] = prev.attrs["unit"]
             prev = f
         return figs
