@@ -1331,3 +1331,15 @@ def test_a_company_name_spread_by_propagate_takes_in_its_region_word():
     got = sorted(e.text for e in doc.entities if e.type == "COMPANY")
     assert got == ["星展银行", "星展银行香港"]
     assert not [e for e in doc.entities if e.type == "LOC"]
+
+
+def test_overlap_finder_gives_the_overlapping_entities_in_order():
+    from extract.doc import Entity
+    from extract.stages.propagate import _overlap_finder
+    ents = [Entity(10, 14, "x", type="ORG"), Entity(0, 3, "x", type="LOC"), Entity(2, 12, "x", type="COMPANY"),
+            Entity(20, 21, "x", type="DATE")]
+    find = _overlap_finder(ents)
+    for s in range(0, 24):
+        for e in range(s + 1, 25):
+            assert find(s, e) == [x for x in ents if x.start < e and x.end > s]
+    assert find(14, 20) == [] and _overlap_finder([])(0, 5) == []

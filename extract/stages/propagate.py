@@ -300,10 +300,9 @@ def coded_headings(doc: Document) -> None:
     code is a COMPANY; what the tagger read inside it gives way (:data:`_CODED_HEADING`). So is a Chinese name opening
     a line before its code and the sentence (:data:`_CODED_LEAD`), where nothing was read in it (session 54, r4com)."""
     _companies_over(doc, [(m.start("name"), m.end("name")) for m in _CODED_HEADING.finditer(doc.norm)])
-    read = [(x.start, x.end) for x in doc.entities]  # what the tagger (and the heading step) read
+    read = _overlap_finder(list(doc.entities))  # what the tagger (and the heading step) read
     _companies_over(doc, [(m.start("name"), m.end("name")) for m in _CODED_LEAD.finditer(doc.norm)
-                          if not m.group("name").endswith(("指数", "指數"))
-                          and not any(a < m.end("name") and m.start("name") < b for a, b in read)])
+                          if not m.group("name").endswith(("指数", "指數")) and not read(m.start("name"), m.end("name"))])
     _companies_over(doc, _coded_names(doc))
 
 
@@ -312,6 +311,21 @@ def coded_headings(doc: Document) -> None:
 _CODED_NAME = re.compile(r"(?:(?<=[。；;！!？?，,、：:\s（(])|^)(?P<name>(?:(?![的以为在和与及等是将对从由])[\u4e00-\u9fff]){2,8})"
                          r"[ \t]*[（(](?:(?:HK|SH|SZ|港|沪|深)[:：]?[ \t]*)?\d{3,6}(?:\.(?:HK|SH|SZ|BJ))?[)）](?![年月])",
                          re.M)
+
+
+def _overlap_finder(entities: Sequence[Entity]):
+    """A function ``(s, e) -> the entities overlapping [s, e)``, in their order in ``entities``: a bisect over their
+    starts instead of a scan of them all per query (a scan per stock code took 8.6 s of a 1,000,000-character
+    document)."""
+    order = sorted(range(len(entities)), key=lambda i: entities[i].start)
+    starts = [entities[i].start for i in order]
+    longest = max((x.end - x.start for x in entities), default=0)
+
+    def overlapping(s: int, e: int) -> list:
+        lo, hi = bisect_left(starts, s - longest), bisect_left(starts, e)
+        return [entities[i] for i in sorted(order[lo:hi]) if entities[i].end > s]
+
+    return overlapping
 
 
 def _coded_names(doc: Document) -> list:
@@ -323,11 +337,12 @@ def _coded_names(doc: Document) -> list:
     8285/940/1245 -> 8295/940/1235 (0.8835 -> 0.8841), ORG 2 and INDUSTRY 2 fewer false; news dev + select COMPANY
     0.8638 -> 0.8642."""
     spans = []
+    overlapping = _overlap_finder(doc.entities)
     for m in _CODED_NAME.finditer(doc.norm):
         s, e = m.span("name")
         if doc.norm.endswith(("指数", "交所"), s, e):
             continue
-        inside = [x for x in doc.entities if x.start < e and x.end > s]
+        inside = overlapping(s, e)
         if any(x.type == "COMPANY" for x in inside):
             continue
         org = next((x for x in inside if x.type == "ORG" and x.end == e), None)
