@@ -457,6 +457,25 @@ def test_ranges_changes_and_leading_currency_names(text, expected):
     assert got == expected
 
 
+@pytest.mark.parametrize("text, span, lo, hi", [
+    # 、 between a bare numeral and the next one up is a rough range (session 55)
+    ("業界分析約有3、4隻香港獨角獸", "3、4隻", 3, 4),
+    ("價值能達80、90億元，", "80、90億元", 8000000000, 9000000000),
+    # two vague ends: from the first's min to the second's max
+    ("需要几百台到几千台服务器", "几百台到几千台", 200, 9000),
+    # negative ends written by size: min is still the lower
+    ("净利润-2.1亿元到-2.5亿元", "-2.1亿元到-2.5亿元", -250000000, -210000000),
+])
+def test_adjacent_vague_and_negative_ranges_are_one_figure(text, span, lo, hi):
+    (f,) = find_figures(make_doc(text))
+    assert (f.text, f.attrs["qualifier"], f.attrs["value"], f.attrs["min"], f.attrs["max"]) == (span, "range", lo, lo, hi)
+
+
+@pytest.mark.parametrize("text", ["收入为1476、2019、2518亿元", "分别为3、4家", "增至3、5家", "3、4、5只"])
+def test_listed_numbers_stay_apart(text):
+    assert all(f.attrs["qualifier"] != "range" for f in find_figures(make_doc(text)))
+
+
 def test_joined_range_carries_min_and_max():
     (f,) = find_figures(make_doc("1000元到1999元"))
     assert (f.start, f.end, f.attrs["min"], f.attrs["max"]) == (0, 11, 1000, 1999)

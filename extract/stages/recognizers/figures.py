@@ -294,7 +294,7 @@ class FigureRecognizer:
                 pos = max(pos, end)
             out.append(doc.entity("FIGURE", start, end, attrs, source="rules"))
         for step in (self._halves, self._half_years, self._streak_days, self._index_points, self._join_ranges,
-                     self._share_units, self._listed_numbers, self._declared_currency, self._carried_currency,
+                     self._share_units, self._listed_numbers, self._adjacent_ranges, self._declared_currency, self._carried_currency,
                      self._per_before_price,
                      self._prices_from,
                      self._verb_qualifiers,
@@ -637,6 +637,12 @@ class FigureRecognizer:
         if a["unit"] != b["unit"] or a.get("value") is None or b.get("value") is None:
             return None
         quals = (a["qualifier"], b["qualifier"])
+        if quals == ("vague", "vague"):  # 几百台到几千台: from the first's min to the second's max (session 55)
+            lo, hi = a.get("min", a["value"]), b.get("max", b["value"])
+            if norm[prev.end:f.start].strip() not in self.range_seps or not lo < hi:
+                return None
+            attrs = {"value": lo, "unit": b["unit"], "qualifier": "range", "min": lo, "max": hi}
+            return doc.entity("FIGURE", prev.start, f.end, attrs, source="rules")
         if not (set(quals) <= {"exact", "approx"} or quals == ("more_than", "more_than")):
             return None
         gap = _ASIDE_IN_GAP.sub("", norm[prev.end:f.start])
@@ -648,14 +654,45 @@ class FigureRecognizer:
         start, lo, hi = prev.start, a["value"], b["value"]
         neg_a = prev.start > 0 and norm[prev.start - 1] in "-−" and (prev.start < 2 or not norm[prev.start - 2].isdigit())
         neg_b = sign_b and norm[f.start - 1] in "-−"
-        if neg_a and neg_b:  # -14.4亿元到-11.7亿元
-            start, lo, hi = prev.start - 1, -lo, -hi
+        if neg_a and neg_b:  # -14.4亿元到-11.7亿元; -2.1亿元到-2.5亿元 runs by size, min is still the lower (session 55)
+            start, lo, hi = prev.start - 1, min(-lo, -hi), max(-lo, -hi)
         elif neg_a or neg_b:
             return None
         if not lo < hi:
             return None
         attrs = {"value": lo, "unit": b["unit"], "qualifier": "range", "min": lo, "max": hi}
         return doc.entity("FIGURE", start, f.end, attrs, source="rules")
+
+    def _adjacent_ranges(self, doc, figs: list) -> list:
+        """Joins ``3、4只`` after _listed_numbers has made the bare 3 a figure (see _adjacent_pair). With the vague and
+        negative ranges of _range_of: CF FIGURE 0.9684 -> 0.9689 (session 55)."""
+        out = []
+        for f in figs:
+            prev = out[-1] if out else None
+            if (prev is not None and doc.norm[prev.end:f.start] == "、" and prev.attrs.get("unit") == f.attrs.get("unit")
+                    and prev.attrs.get("qualifier") == f.attrs.get("qualifier") == "exact"
+                    and prev.attrs.get("value") is not None and f.attrs.get("value") is not None):
+                joined = self._adjacent_pair(doc, doc.norm, prev, f)
+                if joined is not None:
+                    out[-1] = joined
+                    continue
+            out.append(f)
+        return out
+
+    def _adjacent_pair(self, doc, norm: str, prev, f):
+        """``3、4只``, ``80、90亿元``: a bare numeral, 、 and the next numeral one step up (3、4; 80、90) with the unit
+        are one rough range (GUIDELINES: a range is one FIGURE; the train gold has all 3 such pairs as one span), not a
+        list; a longer list (1476、2019、2518亿元) and any other pair stay apart. Session 55."""
+        lo, hi = prev.attrs["value"], f.attrs["value"]
+        step = hi - lo
+        if not (norm[prev.start:prev.end].isdigit() and step > 0 and lo % step == 0 and 0 < lo // step < 10):
+            return None
+        if str(int(step)).rstrip("0") != "1" or step != int(step):  # one step: 1, 10, 1亿 …
+            return None
+        if norm[prev.start - 1:prev.start] == "、" or norm[f.end:f.end + 1] == "、" or "分别" in norm[max(0, prev.start - 8):prev.start]:
+            return None  # (分别为3、4家 is a list of two)
+        attrs = {"value": lo, "unit": f.attrs["unit"], "qualifier": "range", "min": lo, "max": hi}
+        return doc.entity("FIGURE", prev.start, f.end, attrs, source="rules")
 
     # --------------------------------------------------------------- internal
     def _normalize(self, m, norm: str, dollar: Optional[str] = None):
