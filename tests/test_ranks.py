@@ -197,6 +197,7 @@ def test_qian_ending_a_word_opens_no_top_n(text, ranks):
     ("占据了榜单的第三至第五，均有", "第三至第五", {"rank": 3, "to": 5}),  # 第 on both ends: no 名/位 needed
     ("再看排在6到10位的重仓股", "6到10位", {"rank": 6, "to": 10}),  # a bare range after a ranking verb
     ("成都和重庆位居三四位。", "三四位", {"rank": 3, "to": 4}),
+    ("榜单公布，六到十名的五家营业部则分别为", "六到十名", {"rank": 6, "to": 10}),  # a clause opening with a range
     ("桥水的第六到第十大重仓股分别为", "第六到第十大", {"rank": 6, "to": 10}),  # 大 closes the second end too
 ])
 def test_an_ordinal_range_is_one_rank(text, span, attrs):
