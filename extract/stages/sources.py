@@ -23,7 +23,7 @@ from extract.doc import Document
 from extract.registry import components
 from extract.stages.mentions import EntityIndex
 from extract.stages.indices import INDEX_TAIL
-from extract.stages.propagate import _latin_glued
+from extract.stages.propagate import _latin_glued, _literal_spans
 from extract.stages.recognizers._data import alternation, load_rules
 from extract.textnorm import is_han
 
@@ -389,8 +389,7 @@ def _spread_orgs(doc: Document, before: set) -> None:
     index = EntityIndex(doc, left_out=())
     added = []
     for name in sorted(names, key=len, reverse=True):
-        for m in re.finditer(re.escape(name), norm):
-            s, e = m.span()
+        for s, e in _literal_spans(norm, name):
             if index.overlapping(s, e) or _latin_glued(norm, s, e) or any(a.start < e and s < a.end for a in added):
                 continue
             added.append(doc.entity("ORG", s, e, source="source_orgs"))

@@ -620,15 +620,19 @@ class FigureRecognizer:
         (约1,700元至2,000元, 430GW~470GW左右) or both lower bounds (逾6%至逾8%); signed ends keep their signs
         (-14.4亿元到-11.7亿元, the span from the first sign; +110%~+130% from the first number); a bracketed aside
         may follow the first end (26.386亿元（人民币，下同）至27.485亿元)."""
+        return self._fold_pairs(doc, figs, self._range_of)
+
+    @staticmethod
+    def _fold_pairs(doc, figs: list, pair) -> list:
+        """``figs`` with each figure and the one kept before it replaced by ``pair(doc, norm, prev, f)`` where that is
+        not None (the range steps: :meth:`_range_of`, :meth:`_adjacent_pair`)."""
         out = []
-        norm = doc.norm
         for f in figs:
-            prev = out[-1] if out else None
-            joined = self._range_of(doc, norm, prev, f) if prev is not None else None
+            joined = pair(doc, doc.norm, out[-1], f) if out else None
             if joined is not None:
                 out[-1] = joined
-                continue
-            out.append(f)
+            else:
+                out.append(f)
         return out
 
     def _range_of(self, doc, norm: str, prev, f):
@@ -666,23 +670,16 @@ class FigureRecognizer:
     def _adjacent_ranges(self, doc, figs: list) -> list:
         """Joins ``3、4只`` after _listed_numbers has made the bare 3 a figure (see _adjacent_pair). With the vague and
         negative ranges of _range_of: CF FIGURE 0.9684 -> 0.9689 (session 55)."""
-        out = []
-        for f in figs:
-            prev = out[-1] if out else None
-            if (prev is not None and doc.norm[prev.end:f.start] == "、" and prev.attrs.get("unit") == f.attrs.get("unit")
-                    and prev.attrs.get("qualifier") == f.attrs.get("qualifier") == "exact"
-                    and prev.attrs.get("value") is not None and f.attrs.get("value") is not None):
-                joined = self._adjacent_pair(doc, doc.norm, prev, f)
-                if joined is not None:
-                    out[-1] = joined
-                    continue
-            out.append(f)
-        return out
+        return self._fold_pairs(doc, figs, self._adjacent_pair)
 
     def _adjacent_pair(self, doc, norm: str, prev, f):
         """``3、4只``, ``80、90亿元``: a bare numeral, 、 and the next numeral one step up (3、4; 80、90) with the unit
         are one rough range (GUIDELINES: a range is one FIGURE; the train gold has all 3 such pairs as one span), not a
         list; a longer list (1476、2019、2518亿元) and any other pair stay apart. Session 55."""
+        if not (norm[prev.end:f.start] == "、" and prev.attrs.get("unit") == f.attrs.get("unit")
+                and prev.attrs.get("qualifier") == f.attrs.get("qualifier") == "exact"
+                and prev.attrs.get("value") is not None and f.attrs.get("value") is not None):
+            return None
         lo, hi = prev.attrs["value"], f.attrs["value"]
         step = hi - lo
         if not (norm[prev.start:prev.end].isdigit() and step > 0 and lo % step == 0 and 0 < lo // step < 10):
