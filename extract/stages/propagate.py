@@ -2096,9 +2096,7 @@ def persons_in_brands(doc: Document) -> None:
     if not brands:
         return
     ents = sorted(doc.entities, key=lambda e: (e.start, e.end))
-    starts = {}
-    for name in brands:
-        starts[name] = [k for k, _ in _literal_spans(norm, name)]
+    starts = {}  # a brand's occurrences, found for the brands that hold a person's name only
     verdict, out, changed = {}, [], False
     for i, e in enumerate(ents):
         own = norm[e.start:e.end]
@@ -2107,6 +2105,9 @@ def persons_in_brands(doc: Document) -> None:
             continue
         if own not in verdict:
             holders = [n for n in brands if own in n and n != own]
+            for n in holders:
+                if n not in starts:
+                    starts[n] = [k for k, _ in _literal_spans(norm, n)]
             occ = [k for k, _ in _literal_spans(norm, own)]
             verdict[own] = [n for n in holders
                             if all(any(k <= o and o + len(own) <= k + len(n) for k in starts[n]) for o in occ)]
