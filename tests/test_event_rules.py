@@ -765,3 +765,18 @@ def test_a_rights_issue_or_bonds_in_the_sentence_is_no_round():
     spans = [("甲乙地產", C), money("20億元", 2e9), money("15億元", 1.5e9), money("5億元", 5e8)]
     assert events_of("甲乙地產宣布完成20億元融資，包括15億元的供股，及5億元的債券。", spans) == []
     assert events_of("甲乙地產宣布完成20億元融資，包括15億元的新股，及5億元的現金。", spans) != []
+
+
+def test_a_sentence_opening_with_qizhong_breaks_a_total_down_and_opens_no_event():
+    # session 55 (w1evt): none of the 8 such sentences with a trigger word in the news and seed gold is a trigger
+    from extract.stages.events.learned import prepare_data, trigger_candidates
+    spans = [("甲乙科技", C), money("10亿元", 1e9), ("丙丁资本", C), money("4亿元", 4e8)]
+    text = "甲乙科技完成10亿元融资。其中，丙丁资本增资约4亿元，戊己基金增资约6亿元。"
+    assert [e[1:3] for e in events_of(text, spans)] == [("融资", text.index("融资"))]
+    part = "甲乙科技完成10亿元融资；其中，丙丁资本增资约4亿元。"
+    assert [e[1:3] for e in events_of(part, spans)] == [("融资", part.index("融资"))]
+    doc = make_doc(text, spans)
+    assert [doc.norm[s:e] for s, e, _ in trigger_candidates(doc, prepare_data(_load()))] == ["融资"]
+    # 其中包括…B轮融资 (no comma) names one round of a total and stays
+    spans = [("甲乙科技", C), money("8亿美元", 8e8, "美元"), money("6亿美元", 6e8, "美元")]
+    assert events_of("甲乙科技已筹集8亿美元，其中包括6亿美元的B轮融资。", spans) != []

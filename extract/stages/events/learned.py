@@ -48,7 +48,7 @@ from typing import Dict, List, Optional
 from extract.doc import Argument, Document, Event
 from extract.registry import components
 from extract.stages.events.rules import DATA, LIST_SEPS, PROCEEDS_ONLY, _LEADS, _PROCEEDS, _Ctx, _clause, _hedged, \
-    _is_money, _load, find_events, investments, merge_same_round, normalize_round, proceeds_after
+    _is_money, _load, find_events, in_breakdown, investments, merge_same_round, normalize_round, proceeds_after
 from extract.stages.hashing import slot_hasher, sparse_prob
 
 __all__ = ["FundingModel", "make_learned_events", "trigger_candidates", "arg_candidates", "trigger_keys", "arg_keys"]
@@ -385,7 +385,10 @@ def trigger_candidates(doc: Document, data: dict, index=None) -> List[tuple]:
                 continue
             if _on_headline(norm, ts, te):
                 continue  # 科技巨頭爭相注資 OpenAI: a headline, the body states the deal
-            cs, ce = _clause(norm, *doc.sentence_of(ts), ts)
+            ss, se = doc.sentence_of(ts)
+            cs, ce = _clause(norm, ss, se, ts)
+            if in_breakdown(norm, ss, ts, data):
+                continue  # 其中，X增资约4.82亿元: a part of a total named before, as in the rules
             standing = _STANDING.search(norm, cs, ts)
             if standing and not _ONE_ROUND.search(norm, standing.end(), ts):
                 continue  # 目前已完成…融资, 已进行了5轮融资: a standing total, not one deal (目前已完成新一轮…融资 is one)

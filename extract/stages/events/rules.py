@@ -48,8 +48,8 @@ nearest the trigger; round = a round expression near the trigger, normalized
 Not a raise: a trigger inside an entity name (某某投资管理公司), a hedge before
 it in its sentence with no done cue after the hedge (计划/拟/可能/洽谈…), debt and bank business around it
 (票据融资, 融资额度, 融资租赁 …), founding capital, donations and purchases of
-equipment after it (出资设立, 资助). Two triggers of one sentence that name the
-same companies are one deal: the later one only adds the roles the first lacks.
+equipment after it (出资设立, 资助), a part of a total named before (a sentence opening 其中，: breakdown). Two
+triggers of one sentence that name the same companies are one deal: the later one only adds the roles the first lacks.
 """
 from __future__ import annotations
 
@@ -98,7 +98,7 @@ def _load(path: str = str(DATA)) -> dict:
     d["_this_round_re"] = re.compile(d["this_round"])
     d["_together_re"] = re.compile(d["together"])
     for key in ("hedges", "not_before", "not_after", "founding", "buy_verbs", "share_words", "amount_clause",
-                "party_verbs", "invest_not_after"):
+                "party_verbs", "invest_not_after", "breakdown"):
         d["_" + key] = re.compile(d[key])
     return d
 
@@ -161,6 +161,8 @@ def find_events(doc: Document, data: dict) -> list:
             continue  # 集资 / 募得: a trigger only as a listing's proceeds
         if listing is None and data["_debt_rights_re"].search(norm, c.ss, c.se):
             continue  # 供股 / 配股 / 债券 in the sentence: a listed company's rights issue or debt, no round (debt_rights)
+        if in_breakdown(norm, c.ss, ts, data):
+            continue  # 其中，X增资约4.82亿元: a part of a total named before, no event of its own
         if _hedged(c) or data["_not_before"].search(norm[c.cs:ts]) \
                 or (data["_not_after"].match(norm, te, c.ce) and listing is None):
             continue
@@ -243,6 +245,12 @@ def _listing_date(c: _Ctx, cue):
     lo = c.doc.sentence_of(cue.start())[0]
     dates = [e for e in c.between(lo, cue.start()) if e.type == "DATE"]
     return dates[-1] if dates else None
+
+
+def in_breakdown(norm: str, ss: int, ts: int, data: dict) -> bool:
+    """Whether the sentence (or its part after ；) holding the trigger at ``ts`` opens with 其中， (``breakdown`` of
+    events.json): ``其中，X发售735万股，最高募资1.32亿美元`` breaks down a total named before, no deal of its own."""
+    return data["_breakdown"].match(norm, max(ss, norm.rfind("；", ss, ts) + 1, norm.rfind(";", ss, ts) + 1)) is not None
 
 
 def _hedged(c: _Ctx) -> bool:
