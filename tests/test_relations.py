@@ -942,6 +942,10 @@ def test_place_lists_give_located_in(text, spans, expected):
       ("光迅科技", "光模块"), ("沪电股份", "PCB")]),
     ("②美妆板块，推荐巨子生物、毛戈平。", [("美妆", "INDUSTRY"), ("巨子生物", "COMPANY"), ("毛戈平", "COMPANY")],
      [("巨子生物", "美妆"), ("毛戈平", "美妆")]),
+    # items with a listing suffix (-U, -B) passed over as a code is
+    ("（一）创新药：甲医药-U、乙生物-B（H）、丙制药", [("创新药", "INDUSTRY"), ("甲医药", "COMPANY"), ("乙生物", "COMPANY"),
+                                          ("丙制药", "COMPANY")],
+     [("甲医药", "创新药"), ("乙生物", "创新药"), ("丙制药", "创新药")]),
     # no cue: a sector and a company side by side state nothing
     ("在教育赛道，螳螂科技推出新品。", [("教育", "INDUSTRY"), ("螳螂科技", "COMPANY")], []),
 ])

@@ -837,7 +837,10 @@ _SECTOR_LIST_CUE = re.compile(r"推荐|关注|看好|标的|包括|[：:】\]]")
 # 甲、乙；建议关注：丙、丁: the picks of a heading go on after a second cue
 _SECTOR_LIST_MORE = re.compile(r"\s*(?:[（(][^）)\n]{0,14}[)）])?\s*[；;，,。]\s*(?:重点推荐|建议关注|推荐|关注)[：:]?\s*")
 _SECTOR_JOIN = re.compile(r"\s*[&＆、/]\s*")
-_SECTOR_LIST_SEP = re.compile(r"\s*(?:[（(][^）)\n]{0,14}[)）])?\s*(?:[、，,]|和|及|与)\s*")
+# (an item's listing suffix is passed over as its code is: 百济神州-U、迪哲医药-U, 科伦博泰生物-B（H）、: in the news
+# train gold 9 of the 9 such listed companies take the heading's industry (1 document); cross-fitted in_industry
+# 668/471 -> 671/471 right/false (0.4738 -> 0.4754), news dev + select identical, session 55)
+_SECTOR_LIST_SEP = re.compile(r"\s*(?:-(?:U|B|W|SW|WR)(?![A-Za-z]))?\s*(?:[（(][^）)\n]{0,14}[)）])?\s*(?:[、，,]|和|及|与)\s*")
 
 
 # 地产股集体受压，新世界发展(00017)跌4.87%，长实集团(01113)跌1.69% …: a sector's movers in a market report
