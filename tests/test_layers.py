@@ -446,6 +446,15 @@ def test_entity_filter_cuts_industry_heads(surface, expected):
     ("绿地集团成立新能源汽车出口公司", "新能源汽车出口", "新能源汽车出口"),  # an export firm's trade stays whole
     ("对集团制造业务的鞋履需求大幅提升", "制造业", "制造"),              # 业务 is the business, 业 no part of the sector
     ("为保险业务和研发提供了新的", "保险业", "保险"),
+    ("临近京津冀，钢铁消费市场巨大", "钢铁消费", "钢铁"),                # the consumption of the sector's goods
+    ("得益于中国新能源汽车消费需求飙升", "新能源汽车消费", "新能源汽车"),
+    ("一级行业中可选消费领跌", "可选消费", "可选消费"),                  # a consumer segment keeps 消费
+    ("如何打开AI消费市场", "AI消费", "AI消费"),
+    ("京东、拼多多等电商三巨头总市值", "电商三", "电商"),                # a count glued to the sector
+    ("通信五大行业", "通信五大", "通信"),
+    ("聚焦钾、锂双主业", "锂双", "锂"),
+    ("是国内钾、锂龙头企业", "锂龙", "锂"),
+    ("有的城市第二产业增长较快", "第二产业", "第二产业"),              # an ordinal's sector stays
 ])
 def test_entity_filter_cuts_export_and_business_off_a_sector(text, surface, expected):
     from extract.stages.basic import make_entity_filter
