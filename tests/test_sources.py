@@ -199,6 +199,19 @@ def test_a_latin_name_closing_a_photo_credit_is_an_org():
         ("TRESIO", "COMPANY"), ("TRESIO", "COMPANY"), ("9to5Mac", "ORG"), ("IC photo", "ORG"), ("Getty Images", "ORG")]
 
 
+def test_a_chinese_name_closing_a_credit_is_an_org():
+    # _why_credit_han: 图源：微博）, 来源：《政经参考》⏎ → ORG where nothing is tagged; typed as the document types the name
+    # elsewhere (图源：三星⏎); not a word of credit_han_not (图源：网络, 图源：豆包AI生成) nor a name running on (图源：乐舒适招股书)
+    text = "美摄回应（图源：微博）美摄。图源：网络\n来源：《政经参考》\n图源：三星\n三星发布。图源：豆包AI生成）此外，图源：乐舒适招股书说明"
+    d = Document(text)
+    d.norm, d.script = normalize(text)
+    s = text.index("三星发布")
+    d.entities = [d.entity("COMPANY", s, s + 2)]
+    d = SourceOrgs()(d)
+    assert [(e.text, e.type) for e in d.entities] == [
+        ("微博", "ORG"), ("政经参考", "ORG"), ("三星", "COMPANY"), ("三星", "COMPANY")]
+
+
 def test_an_attack_groups_code_is_an_org():
     # _why_attack_groups: APT-C-48（CNC）组织, APT-C-00和APT-C-01等组织, APT28 → ORG; not APT alone nor inside a longer code
     text = "南亚地区APT-C-48（CNC）组织对，APT-C-00和APT-C-01等组织，APT28攻击。全球APT研究报告，APT组织，XAPT-C-1，APT-C-48x"

@@ -87,6 +87,13 @@ class SourceOrgs:
         self.credit = re.compile(rf"(?:{alternation(d['credit_cues'])})[ \t]*(?:[：:／/][ \t]*)?"
                                  r"([A-Za-z0-9][A-Za-z0-9'&.\-]*(?:[ \u00a0][A-Za-z0-9][A-Za-z0-9'&.\-]*)*)(?=[ \t]*(?:$|[）)。，,]))", re.M) \
             if d.get("credit_cues") else None
+        # 图源：微博）, 图源：不客观实验室⏎, 来源：《政经参考》⏎: a Chinese name so closing a credit (after a colon) where
+        # nothing is tagged, unless it holds a word of credit_han_not (网络, 官网, 截图, 生成 …) (``_why_credit_han``)
+        han_cues = [c for c in d.get("credit_cues", ()) if all(is_han(ch) for ch in c)] if d.get("credit_han_not") else ()
+        self.credit_han = re.compile(rf"(?:{alternation(han_cues)})[ \t]*[：:][ \t]*《?"
+                                     r"([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,11})》?(?=[ \t]*(?:$|[）)。，,]))", re.M) \
+            if han_cues else None
+        self.credit_han_not = re.compile(alternation(d.get("credit_han_not", ())))
         # APT-C-00（海莲花）组织, APT-C-00和APT-C-01等组织: an attack group's code (``_why_attack_groups``)
         self.attack_group = re.compile(d["attack_group_code"]) if d.get("attack_group_code") else None
         self.underwriting = re.compile(rf"\s*(?:{alternation(d.get('underwriting_verbs', ()))})") \
@@ -318,6 +325,13 @@ class SourceOrgs:
                     and m.start() <= inside[0].start < s:
                 drop.add(id(inside[0]))
                 added.append(doc.entity(kind, s, e, source=inside[0].source))
+        if self.credit_han is not None:  # (``_why_credit_han``) a Chinese name: only where nothing is tagged
+            for m in self.credit_han.finditer(norm):
+                s, e = m.span(1)
+                if self.credit_han_not.search(m.group(1)) or any(x.start < e and s < x.end for x in doc.entities):
+                    continue
+                types = typed.get(m.group(1), ())
+                added.append(doc.entity(max(set(types), key=types.count) if types else "ORG", s, e, source="source_orgs"))
         if added:
             doc.entities = sorted([x for x in doc.entities if id(x) not in drop] + added, key=lambda x: (x.start, x.end))
 
