@@ -31,6 +31,12 @@ def test_a_house_before_its_analyst_or_after_a_source_cue_is_org():
     assert [e.type for e in d.entities] == ["ORG", "COMPANY", "COMPANY", "COMPANY"]
 
 
+def test_a_house_before_an_analysts_title_in_traditional_script_is_org():
+    # _why_title_words_traditional: 三菱日聯高級外滙分析員, 椽盛資本策略師 → ORG as before 分析师
+    d = SourceOrgs()(_doc("三菱日聯高級外滙分析員Lee指出，椽盛資本策略師表示，小米發佈新品。", ["三菱日聯", "椽盛資本", "小米"]))
+    assert [e.type for e in d.entities] == ["ORG", "ORG", "COMPANY"]
+
+
 def test_a_name_before_a_reporting_word_is_a_medium():
     d = SourceOrgs()(_doc("盖世汽车讯 据报道，36氪2月13日讯，小米获悉后表示，华为推出新品。", ["盖世汽车", "36氪", "小米", "华为"]))
     assert [e.type for e in d.entities] == ["ORG", "ORG", "ORG", "COMPANY"]
