@@ -1279,6 +1279,20 @@ def test_but_or_more_closing_a_metric_is_dropped():
     assert _edged("個別更升10%。", "個別更", fig("10%", 10, "%")) == "個別"
 
 
+def test_a_contrast_or_cause_word_at_a_metric_edge_is_dropped():
+    """facts.json metric_drop_left gains 而, 却, 且, 又, 主要由于 (and metric_drop_left_short 又), metric_drop_right 则, 虽,
+    仍旧 (session 55, w1metric): news train, extension and dev gold open 0 of 16, 0 of 1, 0 of 2, 0 of 3, 0 of 1 metrics
+    with them and close 0 of 19, 0 of 4, 0 of 1: 而产品均价 -> 产品均价, 又涨 -> 涨, 营收占比虽 -> 营收占比."""
+    assert _edged("而产品均价为5元。", "而产品均价", fig("5元", 5, "元")) == "产品均价"
+    assert _edged("却借款7000万元。", "却借款", fig("7000万元", 7e7, "元")) == "借款"
+    assert _edged("且总训练成本为557万美元。", "且总训练成本", fig("557万美元", 5.57e6, "美元")) == "总训练成本"
+    assert _edged("股价又涨46%。", "又涨", fig("46%", 46, "%")) == "涨"
+    assert _edged("主要由于派付股东股息3.14亿元。", "主要由于派付股东股息", fig("3.14亿元", 3.14e8, "元")) == "派付股东股息"
+    assert _edged("营收占比虽达26.86%。", "营收占比虽", fig("26.86%", 26.86, "%")) == "营收占比"
+    assert _edged("ADR则跌2%。", "ADR则", fig("2%", 2, "%")) == "ADR"
+    assert _edged("利息收入变动净值仍旧高达7.39亿元。", "利息收入变动净值仍旧", fig("7.39亿元", 7.39e8, "元")) == "利息收入变动净值"
+
+
 def test_a_session_peak_or_a_most_closes_no_metric():
     """facts.json metric_drop_right (session 52): 曾高见 and 最多 close 1 of 14 and 0 of 16 gold metrics they stand at:
     2年期債息曾高見4.3厘 -> 2年期債息, 大市成交最多 -> 大市成交."""
