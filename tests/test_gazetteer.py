@@ -306,12 +306,26 @@ def test_a_place_that_opens_a_plant_a_benchmark_or_a_slogan_is_no_place():
     from extract.doc import Document
     from extract.stages.basic import make_entity_filter
     from extract.textnorm import normalize
-    text = "特斯拉上海儲能超級工廠投產；上海金集中定价合约；中国特色；中国智造；上海工厂"
+    text = "特斯拉上海儲能超級工廠投產；上海金集中定价合约；中国特色；“上海智造”；上海工厂"
     d = Document(text)
     d.norm = normalize(text)[0]
     d.entities = [d.entity("LOC", m.start(), m.end(), source="gazetteer") for m in re.finditer("上海|中国", text)]
     make_entity_filter(None)(d)
-    assert [(e.start, e.text) for e in d.entities] == [(text.rindex("中国"), "中国"), (text.rindex("上海"), "上海")]
+    assert [(e.start, e.text) for e in d.entities] == [(text.index("上海智造"), "上海"), (text.rindex("上海"), "上海")]
+
+
+def test_china_of_the_made_in_china_slogan_is_no_place():
+    """(entity_filter.v1, basic.names_a_coined_term) 中国 of “中国制造”, 中國智造, 中国制造新能源车: the slogan, no LOC
+    (GUIDELINES rule 9); 中国 of 中国制造业, 中国制造商 and 中国制造2025 stays."""
+    from extract.doc import Document
+    from extract.stages.basic import make_entity_filter
+    from extract.textnorm import normalize
+    text = "“中国制造”；“中國智造”；中国制造新能源车；中国制造业；中国制造商；中国制造2025"
+    d = Document(text)
+    d.norm = normalize(text)[0]
+    d.entities = [d.entity("LOC", m.start(), m.end(), source="ner") for m in re.finditer("中国|中國", text)]
+    make_entity_filter(None)(d)
+    assert [e.start for e in d.entities] == [text.index("中国制造业"), text.index("中国制造商"), text.index("中国制造2025")]
 
 
 def test_a_city_that_opens_a_futures_contract_is_no_place():
