@@ -243,6 +243,14 @@ CASES = [
     ("终极科技完成数千万天使轮融资", "数千万", 20000000, "元", "vague", 20000000, 90000000),
     ("「一起求职」完成千万A轮融资", "千万", 10000000, "元", "approx", None, None),
     ("鲁欧智造成功完成A+轮数千万融资", "数千万", 20000000, "元", "vague", 20000000, 90000000),
+    # tenths that finish after 成 (FigureRecognizer._tenth_tails), 3成为 and 半成, ranges of tenths (session 55)
+    ("宣布將在全球裁員一成半至兩成。", "一成半至兩成", 15, "%", "range", 15, 20),
+    ("當中較多個案是申請九成多至十成按揭", "九成多至十成", 90, "%", "range", 90, 100),
+    ("不乏借逾九成至十成 主要來自新盤", "逾九成至十成", 90, "%", "range", 90, 100),
+    ("按保計劃借七成幾按揭成數。", "七成幾", 70, "%", "more_than", None, None),
+    ("出貨按年跌逾一成一，股價跌逾3%", "逾一成一", 11, "%", "more_than", None, None),
+    ("存款结构上，7成为定期存款", "7成", 70, "%", "exact", None, None),
+    ("東健康亦漲半成。", "半成", 5, "%", "exact", None, None),
 ]
 
 
@@ -328,6 +336,8 @@ NEGATIVES = [
     ("24/25/26年的营收", "26年"),
     ("你千万投资要小心", "千万"),  # the adverb 千万 before 投资 with no round: no money
     ("数千万投资者关注", "数千万"),
+    ("企业采购半成品", "半成"),  # 半成品, 半成本: no half tenth
+    ("小鹏X9成为行业首款", "9成"),
 ]
 
 
@@ -557,9 +567,11 @@ def _one(span, value, unit, qual="exact", lo=None, hi=None):
     ("成立近3年", [_one("近3年", 3, "年", "approx")]),
     ("历时近3年", [_one("近3年", 3, "年", "approx")]),
     ("成立  近3年", [_one("近3年", 3, "年", "approx")]),
-    # 兆瓦 is a unit, not 兆 + 瓦; 成 before 为 is no tenth
+    # 兆瓦 is a unit, not 兆 + 瓦; 成 before 为 is no tenth after a Chinese numeral (一成为: "once it becomes"), but a
+    # digit's tenths (3成为新企业: 30 % are; news gold 3 of 3 digit+成为 are FIGUREs, session 55)
     ("装机10兆瓦", [_one("10兆瓦", 10, "兆瓦")]),
-    ("其中3成为新企业", []),
+    ("其中3成为新企业", [_one("3成", 30, "%")]),
+    ("企业一成为上市公司就", []),
     # N分之M: M/N as a percentage, M at most N; N/M with 1 ≤ N < M ≤ 10 and no unit
     ("三分之一的企业", [_one("三分之一", 33.33, "%")]),
     ("三分之二", [_one("三分之二", 66.67, "%")]),

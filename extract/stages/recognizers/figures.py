@@ -200,6 +200,7 @@ class FigureRecognizer:
         UNIT = "|".join(unit_alts)
         tenth = re.escape(n.tenth)
         tenth_nb = alternation(n.data["tenth_not_before"])
+        self._tenth_nb = tuple(n.data["tenth_not_before"])
         self.range_seps = set(quals["range_separators"])
         seps = alternation(quals["range_separators"])
         cn = n.cn_chars
@@ -224,7 +225,7 @@ class FigureRecognizer:
             )
             (?:{G}(?P<mid>{alternation(self.infix)}))?
             (?:{G}(?P<mag2>{MAG}))?
-            (?:{G}(?P<unit>{UNIT}|{tenth}(?!{tenth_nb})))?
+            (?:{G}(?P<unit>{UNIT}|{tenth}(?!{tenth_nb})|(?<=\d){tenth}(?=为)))?
             (?P<cur2>{alternation(units['currency_names_around_amount'])})?
             (?:{G}(?P<post>{alternation(self.suffix)}|{re.escape(self.more_after_unit)}(?=[^\w]|$|时间|的|了|来|前|后)))?
             # no unit, %, magnitude or qualifier after a bare number: not a figure (fail fast)
@@ -293,13 +294,44 @@ class FigureRecognizer:
                 end = per.end()
                 pos = max(pos, end)
             out.append(doc.entity("FIGURE", start, end, attrs, source="rules"))
-        for step in (self._halves, self._half_years, self._streak_days, self._index_points, self._join_ranges,
+        for step in (self._tenth_tails, self._halves, self._half_years, self._streak_days, self._index_points, self._join_ranges,
                      self._share_units, self._listed_numbers, self._adjacent_ranges, self._declared_currency, self._carried_currency,
                      self._per_before_price,
                      self._prices_from,
                      self._verb_qualifiers,
                      self._compared_expectations):
             out = step(doc, out)  # each reads the figures the steps before it left
+        return out
+
+    def _tenth_tails(self, doc, figs: list) -> list:
+        """A tenths FIGURE (N成) takes in what finishes it: 一成半 (15 %), 一成一 / 1成5 (11 %, 15 %: a tenth and its
+        hundredths), 九成多 / 七成几 (more than 90 %, 70 %); with 3成为 (a digit before 成为: 3 tenths) and 半成 (5 %,
+        numerals.json) and the tenth ranges of _range_of (逾九成至十成, 九成多至十成): news train, extension and dev gold
+        10 of 10 such shapes (the FIGURE spans 一成半至兩成, 七成幾, 3成). Session 55."""
+        norm = doc.norm
+        out = []
+        for f in figs:
+            a = f.attrs
+            e = f.end
+            if (a.get("unit") != "%" or a.get("qualifier") == "range" or norm[e - 1:e] != self.num.tenth
+                    or a.get("value") is None):
+                out.append(f)
+                continue
+            nxt, after = norm[e:e + 1], norm[e + 1:e + 2]
+            add, qual = None, a["qualifier"]
+            if nxt == "半" and after not in _HALF_NOT_BEFORE:
+                add = 5
+            elif nxt and nxt in "123456789一二三四五六七八九" and not (after.isdigit() or after in self.num.cn_chars
+                                                                      or after in "%.成" or "\u4e00" <= after <= "\u9fff"
+                                                                      and after not in "的至到"):
+                add = int(nxt) if nxt.isdigit() else self.num.parse_chinese(nxt)
+            elif nxt in ("多", "几") and nxt and after not in ("数", "种", "样"):
+                add, qual = 0, "more_than"
+            if add is None:
+                out.append(f)
+                continue
+            attrs = dict(a, value=as_number(Decimal(str(a["value"])) + add), qualifier=qual)
+            out.append(doc.entity("FIGURE", f.start, e + 1, attrs, source="rules"))
         return out
 
     def _streak_days(self, doc, figs: list) -> list:
@@ -647,7 +679,8 @@ class FigureRecognizer:
                 return None
             attrs = {"value": lo, "unit": b["unit"], "qualifier": "range", "min": lo, "max": hi}
             return doc.entity("FIGURE", prev.start, f.end, attrs, source="rules")
-        if not (set(quals) <= {"exact", "approx"} or quals == ("more_than", "more_than")):
+        tenths = quals == ("more_than", "exact") and norm[f.end - 1] == self.num.tenth and self.num.tenth in norm[prev.start:prev.end]
+        if not (set(quals) <= {"exact", "approx"} or quals == ("more_than", "more_than") or tenths):
             return None
         gap = _ASIDE_IN_GAP.sub("", norm[prev.end:f.start])
         sign_b = gap.rstrip()[-1:] in "-−+" and len(_STRIP.sub("", gap)) > 1
@@ -731,6 +764,8 @@ class FigureRecognizer:
             fw = self.num.fraction_words[g("fw")]
             if unit_raw is not None:  # 一半家? not a fraction figure then
                 return None
+            if g("fw").endswith(self.num.tenth) and norm.startswith(self._tenth_nb, m.end()):
+                return None  # 半成品, 半成本: 成 starts a word, not half a tenth
             value, unit, qual = Decimal(fw["value"]), "%", fw["qualifier"]
         elif g("pctw"):
             value = self.num.parse_decimal(g("pct"))
