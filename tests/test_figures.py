@@ -251,6 +251,9 @@ CASES = [
     ("出貨按年跌逾一成一，股價跌逾3%", "逾一成一", 11, "%", "more_than", None, None),
     ("存款结构上，7成为定期存款", "7成", 70, "%", "exact", None, None),
     ("東健康亦漲半成。", "半成", 5, "%", "exact", None, None),
+    # a rate range whose denominator follows the second end only; a price per watt after a slash (session 55)
+    ("一季度预计均价13.00元—14.00元/公斤；", "13.00元—14.00元/公斤", 13, "元/公斤", "range", 13, 14),
+    ("电池成交均价大致在 0.275-0.280元/W之间", "0.275-0.280元/W", 0.275, "元/W", "range", 0.275, 0.28),
 ]
 
 

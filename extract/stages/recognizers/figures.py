@@ -138,7 +138,7 @@ class FigureRecognizer:
         self.per_slash = re.compile("[ \t]*/[ \t\n]*(" + "|".join(
             re.escape(u) + (f"(?!{alternation(per_nb[u])})" if u in per_nb else "")
             + ("(?![A-Za-z])" if u[-1:].isascii() else "")
-            for u in sorted(units["per_units"], key=lambda w: (-len(w), w))) + ")")
+            for u in sorted(units["per_units"] + units.get("per_units_after_slash", []), key=lambda w: (-len(w), w))) + ")")
         pb = units.get("per_before", {"words": {}, "verbs": []})
         self.per_before = pb["words"]
         self._per_before = re.compile(rf"每[ \t]*({alternation(pb['words'])})[ \t]*(?:{alternation(pb['verbs'])})?[ \t]*\Z") \
@@ -307,7 +307,8 @@ class FigureRecognizer:
         """A tenths FIGURE (N成) takes in what finishes it: 一成半 (15 %), 一成一 / 1成5 (11 %, 15 %: a tenth and its
         hundredths), 九成多 / 七成几 (more than 90 %, 70 %); with 3成为 (a digit before 成为: 3 tenths) and 半成 (5 %,
         numerals.json) and the tenth ranges of _range_of (逾九成至十成, 九成多至十成): news train, extension and dev gold
-        10 of 10 such shapes (the FIGURE spans 一成半至兩成, 七成幾, 3成). Session 55."""
+        10 of 10 such shapes (the FIGURE spans 一成半至兩成, 七成幾, 3成). Cross-fitted FIGURE 0.9690 -> 0.9699
+        (10123/279/369 -> 10134/270/358), news dev + select and the seeds unchanged (session 55)."""
         norm = doc.norm
         out = []
         for f in figs:
@@ -670,7 +671,9 @@ class FigureRecognizer:
     def _range_of(self, doc, norm: str, prev, f):
         """The range FIGURE ``prev`` … ``f`` make, or None."""
         a, b = prev.attrs, f.attrs
-        if a["unit"] != b["unit"] or a.get("value") is None or b.get("value") is None:
+        # 13.00元—14.00元/公斤: the rate's denominator written once, after the second end (news gold 2 of 2; with the
+        # slash-only 元/W of units.json cross-fitted FIGURE 0.9699 -> 0.9704, 10134/270/358 -> 10138/264/354, session 55)
+        if not (a["unit"] == b["unit"] or b["unit"].startswith(a["unit"] + "/")) or a.get("value") is None or b.get("value") is None:
             return None
         quals = (a["qualifier"], b["qualifier"])
         if quals == ("vague", "vague"):  # 几百台到几千台: from the first's min to the second's max (session 55)
