@@ -840,6 +840,21 @@ def test_names_included_in_a_top_n_after_what_it_ranks():
     assert not any(t[2] == "百强" for t in tuples(find_facts(d, DATA)))  # the names are the other rank's
 
 
+def test_names_after_qizhong_in_a_later_clause_are_members_of_the_top_n():
+    """_members_later: 其中 + two or more names in a later clause of a top N's (or a range's) sentence, fewer than it
+    counts: members without positions (news gold u006, s062)."""
+    d = make_doc("2024年食品饮料板块涨幅前十的公司中半数位于休闲食品行列，其中万辰集团（300972.SZ）、三只松鼠（300783.SZ）年内翻倍。",
+                 [("2024年", "DATE"), ("食品饮料", "INDUSTRY"), ("前十", "RANK", {"top": 10, "scope": None}),
+                  ("休闲食品", "INDUSTRY"), ("万辰集团", "COMPANY"), ("三只松鼠", "COMPANY")])
+    assert [t[1:] for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == [
+        ("万辰集团", "前十", None), ("三只松鼠", "前十", None)]
+    d = make_doc("再看排在6到10位的重仓股，其中的金融街、喜临门、保利发展也是属于房地产板块。",
+                 [("6到10位", "RANK", {"rank": 6, "to": 10}), ("金融街", "COMPANY"), ("喜临门", "COMPANY"),
+                  ("保利发展", "COMPANY"), ("房地产", "INDUSTRY")])
+    assert [t[1:] for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == [
+        ("金融街", "6到10位", None), ("喜临门", "6到10位", None), ("保利发展", "6到10位", None)]
+
+
 def test_a_place_naming_a_company_site_gives_the_fact_to_the_company():
     from extract.doc import Fact
     from extract.stages.facts.rules import _facility_owners
