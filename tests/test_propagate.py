@@ -1343,3 +1343,15 @@ def test_overlap_finder_gives_the_overlapping_entities_in_order():
         for e in range(s + 1, 25):
             assert find(s, e) == [x for x in ents if x.start < e and x.end > s]
     assert find(14, 20) == [] and _overlap_finder([])(0, 5) == []
+
+
+def test_a_person_read_with_one_character_more_is_trimmed():
+    """person_tails: 鄺穎|庭外指 (鄺穎 read alone elsewhere) is 鄺穎; 溫蕎菲|S型 is 溫蕎菲; 王平安 stays where no 王平 is read."""
+    from extract.stages.propagate import person_tails
+    text = "督察鄺穎表示。鄺穎庭外指。溫蕎菲S型身材。王平安说。"
+    a, b = text.index("鄺穎"), text.rindex("鄺穎")
+    c, d = text.index("溫蕎菲"), text.index("王平安")
+    doc = _doc(text, [("PERSON", a, a + 2, "ner"), ("PERSON", b, b + 3, "ner"), ("PERSON", c, c + 4, "ner"),
+                      ("PERSON", d, d + 3, "ner")])
+    person_tails(doc)
+    assert [e.text for e in doc.entities] == ["鄺穎", "鄺穎", "溫蕎菲", "王平安"]
