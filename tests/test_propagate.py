@@ -1355,3 +1355,15 @@ def test_a_person_read_with_one_character_more_is_trimmed():
                       ("PERSON", d, d + 3, "ner")])
     person_tails(doc)
     assert [e.text for e in doc.entities] == ["鄺穎", "鄺穎", "溫蕎菲", "王平安"]
+
+
+def test_two_persons_joined_by_a_hyphen_or_no_break_space_are_one():
+    """joined_persons: 杰罗姆|-|鲍威尔 and Thomas|\\xa0|Dohmke are one PERSON each; 陈照 李晴 (a plain space) stay two."""
+    from extract.stages.propagate import joined_persons
+    text = "主席杰罗姆-鲍威尔发言。CEOThomas\xa0Dohmke表示。记者陈照 李晴"
+    a, b = text.index("杰罗姆"), text.index("Thomas")
+    c = text.index("陈照")
+    doc = _doc(text, [("PERSON", a, a + 3, "ner"), ("PERSON", a + 4, a + 7, "ner"), ("PERSON", b, b + 6, "ner"),
+                      ("PERSON", b + 7, b + 13, "ner"), ("PERSON", c, c + 2, "ner"), ("PERSON", c + 3, c + 5, "ner")])
+    joined_persons(doc)
+    assert [e.text for e in doc.entities] == ["杰罗姆-鲍威尔", "Thomas\xa0Dohmke", "陈照", "李晴"]
