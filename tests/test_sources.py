@@ -133,6 +133,15 @@ def test_the_name_after_a_house_descriptor_is_an_org():
     assert [(e.text, e.type) for e in d.entities] == [("LightCounting", "ORG"), ("惠誉", "ORG"), ("TechCrunch", "ORG")]
 
 
+def test_the_name_after_a_website_or_think_tank_is_an_org():
+    # 財經網站Webb-site, 新聞網站The Information, 保守派智库传统基金会 (a COMPANY there retyped), 消费创投智库沥金: ORG
+    # (news gold: every name right after 网站/智库 is an ORG, 6 of 6)
+    text = "其創立的財經網站Webb-site發布報告，保守派智库传统基金会指出，消费创投智库沥金的创始人。"
+    d = _doc(text, ["传统基金会", "沥金"])
+    d = SourceOrgs()(d)
+    assert [(e.text, e.type) for e in d.entities] == [("Webb-site", "ORG"), ("传统基金会", "ORG"), ("沥金", "ORG")]
+
+
 def test_an_analysts_desk_after_a_house_is_outside_it():
     """_why_desk_cut: 卓创资讯|生猪分析师, 广发证券|银行分析师, 中信建投证券|策略研究首席分析师 → the house, an ORG; a region's
     区 (德勤中國華南區主管) and a desk before no title stay whole (and COMPANY: 主管 alone cites no house)."""
