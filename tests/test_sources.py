@@ -247,6 +247,14 @@ def test_a_medium_opening_its_clause_before_a_cue_is_an_org():
         ("36 氪", "ORG"), ("茶咖观察", "ORG"), ("凯度消费者指数", "ORG"), ("工信微报", "ORG"), ("小米", "ORG")]
 
 
+def test_a_medium_opening_its_clause_before_noticing_is_an_org():
+    """(_why_media_leads) 信风梳理发现 and 三里河注意到 opening their clause add an ORG; 董事會已注意到 and 记者注意到 add
+    nothing."""
+    text = "增长。\n\n信风梳理发现，已公示。同时，三里河注意到，政策出台。董事會已注意到股價波動。记者注意到，销量增长。"
+    d = SourceOrgs()(_doc(text, []))
+    assert [(e.text, e.type) for e in d.entities] == [("信风", "ORG"), ("三里河", "ORG")]
+
+
 def test_a_name_this_step_made_an_org_is_that_org_at_its_other_untagged_mentions():
     """(_why_spread) 茶咖观察 read at 茶咖观察独家获悉 is the ORG again at 不过，茶咖观察从…; a mention the tagger typed stays
     as it is, and a name of 2 characters, a Latin name inside a longer Latin word or a name this step read at fewer
