@@ -297,6 +297,16 @@ def test_a_place_right_before_a_sector_or_body_scopes_it():
         assert f.subject is e[place], text
 
 
+def test_coordinated_places_before_a_sector_keep_their_facts():
+    """facts place_scopes: 北京、上海、江苏的互联网…合计达79.5% states the figure for each place (GUIDELINES 13); the last
+    place is not scoping the sector."""
+    text = "北京、上海、江苏的互联网投融资事件数合计达79.5%"
+    d, e = _doc(text, [("LOC", "北京"), ("LOC", "上海"), ("LOC", "江苏"), ("INDUSTRY", "互联网"), ("FIGURE", "79.5%")])
+    facts = [Fact("METRIC", e[p], e["79.5%"], None) for p in ("北京", "上海", "江苏")]
+    place_scopes(d, facts)
+    assert [f.subject for f in facts] == [e["北京"], e["上海"], e["江苏"]]
+
+
 def test_a_bond_yield_left_unnamed_takes_the_country_of_its_bonds():
     """facts.rules._bond_places: 美國10年期債息…；兩年期債息報4.287厘，升7.9基點 are the country's yields; a figure after
     another named entity past the yield word (特朗普…加征10%) stays unnamed."""
