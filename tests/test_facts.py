@@ -1626,6 +1626,23 @@ def test_a_controlled_stake_is_about_its_controller():
     assert f.subject.text == "陈锦魁"
 
 
+def test_a_stake_of_coordinated_holders_is_about_each():
+    """stake_holders (_joint_holders, session 55): 仇建平和仇菲合计控制中策橡胶46.95%的股份 is a fact about each holder; values
+    as many as the holders (各持股50%、25%及25%) are left to pair with them."""
+    from extract.stages.facts import stake_holders
+    from extract.doc import Fact
+    d = make_doc("仇建平和仇菲合计控制中策橡胶46.95%的股份。",
+                 [("仇建平", "PERSON"), ("仇菲", "PERSON"), ("中策橡胶", "COMPANY"), fig("46.95%", 46.95, "%")])
+    facts = [Fact("METRIC", d.entities[0], d.entities[3], None, None)]
+    stake_holders(d, facts)
+    assert sorted(f.subject.text for f in facts) == ["仇建平", "仇菲"]
+    d = make_doc("由周企及遠展各持股25%及75%。",
+                 [("周企", "COMPANY"), ("遠展", "COMPANY"), fig("25%", 25, "%"), fig("75%", 75, "%")])
+    facts = [Fact("METRIC", d.entities[1], d.entities[2], None, None)]
+    stake_holders(d, facts)
+    assert [f.subject.text for f in facts] == ["遠展"]
+
+
 def test_a_count_of_shares_traded_is_about_the_holder_who_goes_on():
     from extract.stages.facts import stake_holders
     from extract.doc import Fact
