@@ -1,7 +1,7 @@
 """Fact subjects: a name in brackets after another name gives way to the outer name."""
 from extract.doc import Document, Fact
 from extract.stages.facts import (company_people, company_over_place, compared_not_subject, company_scopes, holding_buyers, drop_reporters, market_scopes, place_scopes, prefer_outer_names, tariff_levied,
-                                  unname_destinations, unname_index_parts)
+                                  together_with, unname_destinations, unname_index_parts)
 
 
 def _doc(text, names):
@@ -305,6 +305,21 @@ def test_coordinated_places_before_a_sector_keep_their_facts():
     facts = [Fact("METRIC", e[p], e["79.5%"], None) for p in ("北京", "上海", "江苏")]
     place_scopes(d, facts)
     assert [f.subject for f in facts] == [e["北京"], e["上海"], e["江苏"]]
+
+
+def test_a_figure_together_with_a_name_is_also_the_earlier_names():
+    """facts together_with (session 55): 阿里衝上3年高位，…，連同美團升逾2% is a fact about 美團 and 阿里; a name after 连同
+    with no name of its type before it in the sentence adds nothing."""
+    text = "蔡崇信證實集團跟蘋果公司合作。阿里衝上3年高位，收市升幅收窄，連同美團升逾2%。"
+    d, e = _doc(text, [("COMPANY", "蘋果公司"), ("COMPANY", "阿里"), ("COMPANY", "美團"), ("FIGURE", "逾2%")])
+    facts = [Fact("METRIC", e["美團"], e["逾2%"], None)]
+    together_with(d, facts)
+    assert [f.subject for f in facts] == [e["美團"], e["阿里"]]
+    text = "收市連同美團升逾2%。"
+    d, e = _doc(text, [("COMPANY", "美團"), ("FIGURE", "逾2%")])
+    facts = [Fact("METRIC", e["美團"], e["逾2%"], None)]
+    together_with(d, facts)
+    assert len(facts) == 1
 
 
 def test_a_bond_yield_left_unnamed_takes_the_country_of_its_bonds():
