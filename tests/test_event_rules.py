@@ -780,3 +780,18 @@ def test_a_sentence_opening_with_qizhong_breaks_a_total_down_and_opens_no_event(
     # 其中包括…B轮融资 (no comma) names one round of a total and stays
     spans = [("甲乙科技", C), money("8亿美元", 8e8, "美元"), money("6亿美元", 6e8, "美元")]
     assert events_of("甲乙科技已筹集8亿美元，其中包括6亿美元的B轮融资。", spans) != []
+
+
+@pytest.mark.parametrize("text", ["甲乙科技完成10亿元融资。其中，丙丁资本增资约4亿元，戊己基金（下称戊己）作为战略投资者增资约6亿元。",
+                                  "甲乙科技完成10亿元融资，其中，丙丁资本认购4亿元，戊己基金认购6亿元。"])
+def test_a_breakdown_after_a_raise_names_its_investors(text):
+    # session 55 (w2inv): 5 of the 5 such clauses after a FUNDING trigger in the news and seed gold are its investors
+    spans = [("甲乙科技", C), money("10亿元", 1e9), ("丙丁资本", C), money("4亿元", 4e8), ("戊己基金", "ORG"),
+             money("6亿元", 6e8)]
+    doc = make_events(None)(make_doc(text, spans))
+    assert view(doc.events) == [("融资", [("amount", "10亿元"), ("company", "甲乙科技"), ("investor", "丙丁资本"),
+                                         ("investor", "戊己基金")])]
+    assert sorted((r.head.text, r.tail.text) for r in doc.relations) == [("丙丁资本", "甲乙科技"), ("戊己基金", "甲乙科技")]
+    # a clause that does not open with the party (其中，A、B与C合作) adds none
+    doc = make_events(None)(make_doc("甲乙科技完成10亿元融资。其中，丙丁资本、戊己基金与甲乙科技合作。", spans[:3] + spans[4:5]))
+    assert view(doc.events) == [("融资", [("amount", "10亿元"), ("company", "甲乙科技")])]

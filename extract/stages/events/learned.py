@@ -48,7 +48,7 @@ from typing import Dict, List, Optional
 from extract.doc import Argument, Document, Event
 from extract.registry import components
 from extract.stages.events.rules import DATA, LIST_SEPS, PROCEEDS_ONLY, _LEADS, _PROCEEDS, _Ctx, _clause, _hedged, \
-    _is_money, _load, find_events, in_breakdown, investments, merge_same_round, normalize_round, proceeds_after
+    _is_money, _load, breakdown_investors, find_events, in_breakdown, investments, merge_same_round, normalize_round, proceeds_after
 from extract.stages.hashing import slot_hasher, sparse_prob
 
 __all__ = ["FundingModel", "make_learned_events", "trigger_candidates", "arg_candidates", "trigger_keys", "arg_keys"]
@@ -751,6 +751,7 @@ def make_learned_events(nlp, path: str = "events.json", invested_in: bool = True
     def events(doc: Document) -> Document:
         found = model.extract(doc)
         _main_mentions(doc, found)
+        breakdown_investors(doc, found, model.data)
         if model.single_company:
             for ev in found:
                 _one_company(doc.norm, ev)

@@ -98,7 +98,7 @@ def _load(path: str = str(DATA)) -> dict:
     d["_this_round_re"] = re.compile(d["this_round"])
     d["_together_re"] = re.compile(d["together"])
     for key in ("hedges", "not_before", "not_after", "founding", "buy_verbs", "share_words", "amount_clause",
-                "party_verbs", "invest_not_after", "breakdown"):
+                "party_verbs", "invest_not_after", "breakdown", "breakdown_verbs"):
         d["_" + key] = re.compile(d[key])
     return d
 
@@ -251,6 +251,32 @@ def in_breakdown(norm: str, ss: int, ts: int, data: dict) -> bool:
     """Whether the sentence (or its part after ；) holding the trigger at ``ts`` opens with 其中， (``breakdown`` of
     events.json): ``其中，X发售735万股，最高募资1.32亿美元`` breaks down a total named before, no deal of its own."""
     return data["_breakdown"].match(norm, max(ss, norm.rfind("；", ss, ts) + 1, norm.rfind(";", ss, ts) + 1)) is not None
+
+
+def breakdown_investors(doc: Document, events: list, data: dict) -> None:
+    """Investors a breakdown names (``breakdown_verbs`` of events.json): the 其中， that follows an event's trigger in
+    its sentence, or opens the next sentence, lists who put in how much (其中，广汽埃安增资约4.82亿元，珠投智能作为战略
+    投资者增资约19.23亿元); each of its clauses opening with a company or organisation followed by 认购/增资/出资/注资
+    adds that party as an investor of the event, unless the event has it already."""
+    norm = doc.norm
+    ents = sorted(doc.entities, key=lambda e: e.start)
+    starts = [e.start for e in ents]
+    for ev in events:
+        ss, se = doc.sentence_of(ev.trigger.start)
+        m = data["_breakdown"].search(norm, ev.trigger.end, se)
+        if m is None and se < len(norm):  # 其中， opening the next sentence
+            ss, se = doc.sentence_of(se)
+            m = data["_breakdown"].match(norm, ss)
+        if m is None:
+            continue
+        have = {id(a.ref) for a in ev.arguments if a.ref is not None}
+        for e in doc.entities_between(m.end(), se, ents, starts):
+            if e.type not in PARTY or id(e) in have:
+                continue
+            lead = norm[e.start - 1] if e.start > m.end() else "，"
+            if lead in "，,；;" and data["_breakdown_verbs"].match(norm, e.end):
+                ev.arguments.append(Argument("investor", ref=e))
+                have.add(id(e))
 
 
 def _hedged(c: _Ctx) -> bool:
@@ -542,6 +568,7 @@ def make_events(nlp, path: str = str(DATA), invested_in: bool = True):
 
     def events(doc: Document) -> Document:
         found = find_events(doc, data)
+        breakdown_investors(doc, found, data)
         doc.events.extend(found)
         if invested_in:
             doc.relations.extend(investments(found, doc.relations))
