@@ -293,6 +293,9 @@ def test_industry_definition_with_xifen_and_a_three_character_head():
     ("星河（NASDAQ: XH）是总部位于荷兰阿姆斯特丹的云平台。", [("星河", "COMPANY"), ("荷兰阿姆斯特丹", "LOC")],
      [("星河", "荷兰阿姆斯特丹")]),
     ("星河扩大了总部位于荷兰的工厂。", [("星河", "COMPANY"), ("荷兰", "LOC")], []),
+    # 的 a few characters after the place (a second place split off, 等地) names a site too
+    ("星河在其位于美国弗里蒙特的工厂招聘。", [("星河", "COMPANY"), ("美国", "LOC"), ("弗里蒙特", "LOC")], []),
+    ("星河在招股书中指出，位于非洲等地的新兴市场人口年轻。", [("星河", "COMPANY"), ("非洲", "LOC")], []),
 ])
 def test_place_shapes_give_located_in(text, spans, expected):
     from docs import make_doc

@@ -1002,6 +1002,11 @@ _HQ_CUE = re.compile(rf"(?:(?:总部|总部设|总部基地)?{_HQ_VERB}|注册(?
 # Nebius是总部位于荷兰阿姆斯特丹的全栈AI原生云平台: after a copula the cue defines the company, so 的 may follow the place
 # (not 位于X的工厂: a site; news train, extension and dev gold 1 of 1 是/为总部位于X的 after a company, session 55)
 _HQ_DEFINES = re.compile(rf"(?:是|为|為)(?:一家)?总部{_HQ_VERB}\Z")
+# 特斯拉在其位于美国弗里蒙特的工厂, xAI位於美國孟菲斯的…數據中心, 乐舒适…指出，位于非洲等地的新兴市场: a 的 a few characters
+# after the place (a second place the recognizers split off, 等地) names a site as the 的 right after it does (news train,
+# extension and dev gold 0 of the 4 such places are the seat of the company before the cue). Cross-fitted located_in
+# 187/39 -> 187/36 right/false (0.7083 -> 0.7124), news dev + select identical (session 55)
+_SITE_AFTER = re.compile(r"[^\s，。；;,、：:（）()“”]{0,8}?[的之]")
 # 盐湖股份：公司地处察尔汗盐湖, …有限公司由张学峰于2021年创办，公司位于苏州工业园区, 甲，其公司总部位于新加坡: 公司 opening a clause
 # refers back to the company the sentence is about, as 该公司 does (news train, extension and dev gold: 5 of the 5 such
 # cues after a company place it there (5 documents), one of them at the main name before the alias in brackets).
@@ -1083,7 +1088,7 @@ def place_patterns(doc: Document) -> List[Relation]:
             if raised and raised[-1] is not companies[-1] and len(doc.norm[raised[-1].end:e.start]) <= 60:
                 companies, gap_start = [raised[-1]], companies[-1].end
         if (len(gap) <= 20 or (anaphor and len(gap) <= 60)) and _HQ_CUE.search(doc.norm[max(gap_start, e.start - 8):e.start]) \
-                and (doc.norm[e.end:e.end + 1] != "的" or _HQ_DEFINES.search(doc.norm, max(gap_start, e.start - 8), e.start)) \
+                and (not _SITE_AFTER.match(doc.norm, e.end) or _HQ_DEFINES.search(doc.norm, max(gap_start, e.start - 8), e.start)) \
                 and not any(x.type in ("COMPANY", "LOC") for x in before if x.start >= gap_start):
             out.append(Relation("located_in", companies[-1], e))
         elif head and re.search(r"是一家(?:来自)?\Z", doc.norm[max(ss, e.start - 6):e.start]) and companies[-1].end <= e.start:
