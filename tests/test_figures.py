@@ -254,6 +254,8 @@ CASES = [
     # a rate range whose denominator follows the second end only; a price per watt after a slash (session 55)
     ("一季度预计均价13.00元—14.00元/公斤；", "13.00元—14.00元/公斤", 13, "元/公斤", "range", 13, 14),
     ("电池成交均价大致在 0.275-0.280元/W之间", "0.275-0.280元/W", 0.275, "元/W", "range", 0.275, 0.28),
+    # wt = 万吨, a Latin unit carrying a magnitude (session 55)
+    ("欧洲木浆港口库存144.5wt（环比+1.7wt）", "144.5wt", 1445000, "吨", "exact", None, None),
 ]
 
 
@@ -341,6 +343,7 @@ NEGATIVES = [
     ("数千万投资者关注", "数千万"),
     ("企业采购半成品", "半成"),  # 半成品, 半成本: no half tenth
     ("小鹏X9成为行业首款", "9成"),
+    ("型号为5wtx的设备", "5wt"),  # wt inside a Latin word
 ]
 
 

@@ -146,6 +146,8 @@ class FigureRecognizer:
         self.per_bases = self.measure | (self._currency_units if units.get("per_after_currency") else frozenset())
         self.measure_aliases = units.get("measure_aliases", {})
         self.tenth_like = set(units.get("tenth_like", []))
+        # 144.5wt: a Latin unit carrying a magnitude (wt = 万吨 → 1445000 吨); CF FIGURE 0.9704 -> 0.9706, +3 right (session 55)
+        self.measure_scaled = {u: (w, Decimal(str(k))) for u, (w, k) in units.get("measure_scaled", {}).items()}
         self.money_cues = re.compile(alternation(units["money_cues"]))
         self.money_window = int(units["money_cue_window"])
         mca = units.get("money_cues_after")
@@ -189,7 +191,7 @@ class FigureRecognizer:
         mega = alternation(units["mega_si_after_zhao"])
         MAG = rf"(?:(?!兆(?:{mega}))(?!千(?:克|米|瓦|升))[{mag}])+"  # 35千克, 65万千升: kilo-units, not a thousand 克 or 升
         all_units = (list(self.currencies) + list(self.cents) + list(self.percent) + list(self.multiple) + list(self.measure)
-                     + list(units.get("tenth_like", [])))
+                     + list(units.get("tenth_like", [])) + list(units.get("measure_scaled", {})))
         nb = units["unit_not_before"]
         unit_alts = []
         for u in sorted(set(all_units), key=lambda w: (-len(w), w)):
@@ -749,6 +751,8 @@ class FigureRecognizer:
                 unit, mult = self.cents[u], Decimal("0.01")
             elif u in self.percent:
                 unit = self.percent[u]
+            elif u in self.measure_scaled:  # 144.5wt: 1445000 吨
+                (unit, mult), is_measure = self.measure_scaled[u], True
             else:
                 unit = self.measure_aliases.get(u, u)  # 8.53亿平 → 平方米
                 is_measure = u not in self.multiple
