@@ -256,6 +256,9 @@ CASES = [
     ("电池成交均价大致在 0.275-0.280元/W之间", "0.275-0.280元/W", 0.275, "元/W", "range", 0.275, 0.28),
     # wt = 万吨, a Latin unit carrying a magnitude (session 55)
     ("欧洲木浆港口库存144.5wt（环比+1.7wt）", "144.5wt", 1445000, "吨", "exact", None, None),
+    # 根 and 金衡盎司 are measure words (session 55)
+    ("伦敦金库的黄金价值7716亿美元，相当于68.27万根金条。", "68.27万根", 682700, "根", "exact", None, None),
+    ("黄金库存从约为1720万金衡盎司增至3460万金衡盎司", "3460万金衡盎司", 34600000, "金衡盎司", "exact", None, None),
 ]
 
 
@@ -344,6 +347,7 @@ NEGATIVES = [
     ("企业采购半成品", "半成"),  # 半成品, 半成本: no half tenth
     ("小鹏X9成为行业首款", "9成"),
     ("型号为5wtx的设备", "5wt"),  # wt inside a Latin word
+    ("持股增加了2根据公告", "2根"),  # 根据 is no count of 根
 ]
 
 
