@@ -1079,6 +1079,16 @@ def test_sector_headed_name_is_a_company():
     assert [t for _, t in _ents(doc)] == ["INDUSTRY", "COMPANY", "COMPANY", "INDUSTRY", "COMPANY", "COMPANY", "PERSON"]
 
 
+def test_founded_name_is_a_company():
+    """成立梅卡曼德 / 陶陶居负责人: a PERSON after 成立 or before 负责人 is a COMPANY at every mention; 张三 stays."""
+    from extract.stages.propagate import founded_companies
+    text = "他成立梅卡曼德机器人。梅卡曼德领先。陶陶居负责人表示。张三负责研发。"
+    spans = [(text.index("梅卡曼德"), 4), (text.index("梅卡曼德", 6), 4), (text.index("陶陶居"), 3), (text.index("张三"), 2)]
+    doc = _doc(text, [("PERSON", s, s + n, "ner") for s, n in spans])
+    founded_companies(doc)
+    assert [t for _, t in _ents(doc)] == ["COMPANY", "COMPANY", "COMPANY", "PERSON"]
+
+
 def test_latin_name_after_sector_head_is_a_company():
     """奢侈品集团LVMH: an untagged Latin name right after INDUSTRY + head is a COMPANY; 软件龙头ETF (a term) is not."""
     from extract.stages.propagate import sector_headed_companies

@@ -650,6 +650,25 @@ def sector_headed_companies(doc: Document) -> None:
             e.type = "COMPANY"
 
 
+_FOUNDED = re.compile(r"成立[ \t]*$")  # 成立梅卡曼德: what is founded is a firm
+_FIRM_AFTER = re.compile(r"负责人|負責人")  # 陶陶居负责人: a firm's (or a unit's) spokesman
+
+
+def founded_companies(doc: Document) -> None:
+    """``成立梅卡曼德（Mech-Mind）机器人``, ``陶陶居负责人表示``: a name the NER typed PERSON that follows 成立 or comes before
+    负责人 at one mention is a COMPANY at every mention of it. News train, extension and dev gold: of the names right after
+    成立, 11 COMPANYs, 2 ORGs, no PERSON; before 负责人 7 COMPANYs, 1 ORG, no PERSON. Session 55 (w2per2): cross-fitted
+    PERSON 0.9447 -> 0.9458 (6 fewer false: 梅卡曼德 ×5, 陶陶居), COMPANY 0.8860 -> 0.8864 (7 more right)."""
+    norm = doc.norm
+    hits = {norm[e.start:e.end] for e in doc.entities if e.type == "PERSON"
+            and (_FOUNDED.search(norm, max(0, e.start - 4), e.start) or _FIRM_AFTER.match(norm, e.end))}
+    if not hits:
+        return
+    for e in doc.entities:
+        if e.type == "PERSON" and norm[e.start:e.end] in hits:
+            e.type = "COMPANY"
+
+
 _LATIN_HEAD = re.compile(rf"(?:{_HEAD_NOUNS}|集团|集團)[ \t]?")
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&'\-]*(?: [A-Z][A-Za-z0-9&'\-]*)*")
 
@@ -1885,6 +1904,7 @@ def make_propagate(nlp, types: Iterable = ("COMPANY", "ORG", "PERSON"), min_len:
         if titles is not None:
             titled_persons(doc, titles)
         sector_headed_companies(doc)
+        founded_companies(doc)
         governed_names(doc, heads)
         if foreign:
             foreign_prefixes(doc, foreign, foreign_after, foreign_heads)
