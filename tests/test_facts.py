@@ -842,7 +842,8 @@ def test_names_included_in_a_top_n_after_what_it_ranks():
 
 def test_names_after_qizhong_in_a_later_clause_are_members_of_the_top_n():
     """_members_later: 其中 + two or more names in a later clause of a top N's (or a range's) sentence, fewer than it
-    counts: members without positions (news gold u006, s062)."""
+    counts: members without positions (news gold u006, s062); so are names after 如 (如孝感、阜阳…等) or after 有, 也包括
+    or 仅 later in such a clause (上榜的国产品牌有花知晓、毛戈平、恋火等; news gold u378, u216; RANKING batch 3 rk124, rk158)."""
     d = make_doc("2024年食品饮料板块涨幅前十的公司中半数位于休闲食品行列，其中万辰集团（300972.SZ）、三只松鼠（300783.SZ）年内翻倍。",
                  [("2024年", "DATE"), ("食品饮料", "INDUSTRY"), ("前十", "RANK", {"top": 10, "scope": None}),
                   ("休闲食品", "INDUSTRY"), ("万辰集团", "COMPANY"), ("三只松鼠", "COMPANY")])
@@ -853,6 +854,16 @@ def test_names_after_qizhong_in_a_later_clause_are_members_of_the_top_n():
                   ("保利发展", "COMPANY"), ("房地产", "INDUSTRY")])
     assert [t[1:] for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == [
         ("金融街", "6到10位", None), ("喜临门", "6到10位", None), ("保利发展", "6到10位", None)]
+    d = make_doc("茶百道门店销量增幅排名前十的城市为非一线城市，如孝感、阜阳、淮安、南充等。",
+                 [("茶百道", "COMPANY"), ("前十", "RANK", {"top": 10, "scope": None}), ("孝感", "LOC"), ("阜阳", "LOC"),
+                  ("淮安", "LOC"), ("南充", "LOC")])
+    assert [t[1:] for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING" and t[1] != "茶百道"] == [
+        ("孝感", "前十", None), ("阜阳", "前十", None), ("淮安", "前十", None), ("南充", "前十", None)]
+    d = make_doc("TOP20品牌中，国产品牌占据16个席位，上榜的国产品牌有花知晓、毛戈平、恋火等。",
+                 [("TOP20", "RANK", {"top": 20, "scope": None}), ("花知晓", "COMPANY"), ("毛戈平", "COMPANY"),
+                  ("恋火", "COMPANY")])
+    assert [t[1:] for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == [
+        ("花知晓", "TOP20", None), ("毛戈平", "TOP20", None), ("恋火", "TOP20", None)]
 
 
 def test_a_place_naming_a_company_site_gives_the_fact_to_the_company():
