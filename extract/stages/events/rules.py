@@ -169,10 +169,13 @@ def find_events(doc: Document, data: dict) -> list:
         ev = None
         if _matches(norm, ts, te, data["_invest_res"]) and not data["_invest_not_after"].match(norm, te, c.ce):
             ev = _invest_event(c)
+        listed = _listed_company(c) if listing is not None else None
+        if listed is not None:
+            listing = listed[1]  # 该股集资净额…: the date is the listing's (融信中国今日挂牌), not the grey market's
         if ev is None and (_matches(norm, ts, te, data["_raise_res"]) or word in PROCEEDS_ONLY):
             if data["_founding"].search(norm, te, c.ce):
                 continue
-            ev = _raise_event(c, word, events[-1] if events else None)
+            ev = _raise_event(c, word, events[-1] if events else None, listed[0] if listed else None)
         if ev is None:
             continue
         if listing is not None and not any(a.role == "date" for a in ev.arguments):
@@ -230,6 +233,37 @@ def _listing_proceeds(c: _Ctx, word: str):
     if money is None or money.start - m.end() > 2:
         return None
     return _LISTING.search(c.norm, _previous_sentence_start(c), c.ts)
+
+
+# 该股集资净额17.74亿元: a listing's proceeds said of 该股 (the stock) name the company of the listing stated before
+# (福建地产商融信中国(3301)今日挂牌, …该股定价…, 该股昨日…暗盘…, 该股集资净额…; the one such mention in the news train,
+# extension and dev gold is a trigger with that company and date). Session 55 (w3trig): cross-fitted FUNDING triggers
+# 0.7692 (45/12/15) -> 0.7797 (46/12/14), arguments 0.8192 -> 0.8260 (216/29/62).
+_THIS_STOCK = re.compile(r"该股(?![东份权票本])")
+_LISTED = re.compile(r"上市|挂牌|首挂")
+
+
+def _listed_company(c: _Ctx):
+    """``(company, cue)`` for proceeds whose sentence opens with 该股 and names no party before the trigger: going back
+    over the sentences that also open with 该股, the last COMPANY before 上市/挂牌 in the first sentence that has one
+    (and that cue); else None."""
+    if not _THIS_STOCK.match(c.norm, c.ss) or any(e.type in PARTY for e in c.between(c.ss, c.ts)):
+        return None
+    ss = c.ss
+    for _ in range(6):
+        pos = ss - 1
+        while pos >= 0 and c.norm[pos] in " \t\n\u3000":
+            pos -= 1
+        if pos < 0:
+            return None
+        ss, se = c.doc.sentence_of(pos)
+        for cue in _LISTED.finditer(c.norm, ss, se):
+            comps = [e for e in c.between(ss, cue.start()) if e.type == "COMPANY"]
+            if comps:
+                return comps[-1], cue
+        if not _THIS_STOCK.match(c.norm, ss):
+            return None
+    return None
 
 
 def _previous_sentence_start(c: _Ctx) -> int:
@@ -297,7 +331,7 @@ def _hedged(c: _Ctx) -> bool:
 
 
 # ------------------------------------------------------------------ raise triggers
-def _raise_event(c: _Ctx, word: str, prev_event=None):
+def _raise_event(c: _Ctx, word: str, prev_event=None, listed=None):
     data, norm, ts, te = c.data, c.norm, c.ts, c.te
     # a raise needs a cue in its clause (完成…融资, 获…投资, a round or an amount);
     # 融资市场活跃 / 大额融资之一 / 融资频率 talk about financing in general
@@ -346,6 +380,8 @@ def _raise_event(c: _Ctx, word: str, prev_event=None):
     if companies and data["_party_verbs"].search(norm, max(companies[-1].end, norm.rfind("；", 0, ts) + 1,
                                                           norm.rfind(";", 0, ts) + 1), ts):
         companies = []  # A与B签订的…增资合同: contract parties, not the raising company (within the clause after ；)
+    if not companies and listed is not None:
+        companies = [listed]  # 该股集资净额…: the company listed before (_listed_company)
     if not companies and this_round:
         # 本轮融资由X领投: the roles join the raise named just before
         have = {(a.role, id(a.ref)) for a in prev_event.arguments}
