@@ -62,6 +62,19 @@ def test_earlier_rounds_named_with_ceng_huo(text, spans, expected):
     ("港投公司列举投资对象，包括香港医疗机器人公司甲乙、智慧储能企业丙丁。",
      [("港投公司", "COMPANY"), ("甲乙", "COMPANY"), ("丙丁", "COMPANY")],
      [("港投公司", "甲乙"), ("港投公司", "丙丁")]),  # a descriptor may open an item
+    # a descriptor holding an INDUSTRY or a company of its own opens a later item too (session 55)
+    ("港投公司列举投资对象，包括香港医疗机器人公司甲乙、智慧储能企业丙丁、人工智能公司戊己。",
+     [("港投公司", "COMPANY"), ("甲乙", "COMPANY"), ("智慧储能", "INDUSTRY"), ("丙丁", "COMPANY"),
+      ("人工智能", "INDUSTRY"), ("戊己", "COMPANY")],
+     [("港投公司", "甲乙"), ("港投公司", "丙丁"), ("港投公司", "戊己")]),
+    ("港投公司列举投资对象，包括甲乙、中华煤气（003）孵化的可再生燃料公司丙丁、智慧储能企业戊己等。",
+     [("港投公司", "COMPANY"), ("甲乙", "COMPANY"), ("中华煤气", "COMPANY"), ("可再生燃料", "INDUSTRY"),
+      ("丙丁", "COMPANY"), ("智慧储能", "INDUSTRY"), ("戊己", "COMPANY")],
+     [("港投公司", "甲乙"), ("港投公司", "丙丁"), ("港投公司", "戊己")]),
+    # after an item the next one still needs a separator
+    ("港投公司的投资对象包括甲乙人工智能公司丙丁。",
+     [("港投公司", "COMPANY"), ("甲乙", "COMPANY"), ("人工智能", "INDUSTRY"), ("丙丁", "COMPANY")],
+     [("港投公司", "甲乙")]),
     # 其 reaches back to the sentence before, unless the sentence names the investor
     ("星河资本发布年报。其投资企业包括甲科技。", [("星河资本", "COMPANY"), ("甲科技", "COMPANY")], [("星河资本", "甲科技")]),
     ("星河资本发布年报。其子公司丙资本的投资企业包括甲科技。",
