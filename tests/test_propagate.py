@@ -1377,3 +1377,14 @@ def test_two_persons_joined_by_a_hyphen_or_no_break_space_are_one():
                       ("PERSON", b + 7, b + 13, "ner"), ("PERSON", c, c + 2, "ner"), ("PERSON", c + 3, c + 5, "ner")])
     joined_persons(doc)
     assert [e.text for e in doc.entities] == ["杰罗姆-鲍威尔", "Thomas\xa0Dohmke", "陈照", "李晴"]
+
+
+def test_a_chinese_name_between_a_kinship_cue_and_a_clear_edge_is_a_company():
+    from extract.stages.propagate import kinship_names
+    text = ("罗氏旗下基因泰克的Susvimo获批。中国移动旗下移动云则深度集成。阿特斯旗下子公司常熟阿特斯向欧洲出口。"
+            "旗下酒店的入住率上升。开云集团旗下的其他品牌则增长。归属于母公司股东的净利润。")
+    cs = text.index("常熟")
+    doc = _doc(text, [("LOC", cs, cs + 2, "gazetteer")])
+    kinship_names(doc, frozenset({"酒店"}))
+    assert [(e.text, e.type) for e in doc.entities] == [("基因泰克", "COMPANY"), ("移动云", "COMPANY"),
+                                                        ("常熟阿特斯", "COMPANY")]
