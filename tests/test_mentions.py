@@ -234,6 +234,8 @@ def test_the_echo_component_feeds_a_filter_that_judges_echoes():
     # 银行股 and 银行股价值 stay (a sector's stocks), 银行股东 goes (shareholders)
     ("看好银行板块。银行股多数上扬，银行股东增持，银行股价值重估", "银行", [7, 22]),
     ("布局黄金饰品。黄金市场的规模扩大，黄金价格上涨", "黄金", [7]),  # 黄金市场 stays, 黄金价格 goes
+    # 咖啡品牌 and 咖啡厂商 stay (the sector's brands and makers), 咖啡品牌方 goes (a brand's owner, not the sector)
+    ("看好咖啡行业。国产咖啡品牌增多，咖啡品牌方合作，咖啡厂商扩产", "咖啡", [9, 24]),
 ])
 def test_an_echo_before_a_sectors_head_is_not_judged(text, sector, kept):
     from extract.stages.mentions import make_mention_echo
