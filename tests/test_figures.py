@@ -259,6 +259,8 @@ CASES = [
     # 根 and 金衡盎司 are measure words (session 55)
     ("伦敦金库的黄金价值7716亿美元，相当于68.27万根金条。", "68.27万根", 682700, "根", "exact", None, None),
     ("黄金库存从约为1720万金衡盎司增至3460万金衡盎司", "3460万金衡盎司", 34600000, "金衡盎司", "exact", None, None),
+    # a full-width comma as thousands separator (session 55)
+    ("通过首次公开募股（IPO）筹集约4，600亿日元（30亿美元）", "约4，600亿日元", 460000000000, "日元", "approx", None, None),
 ]
 
 
@@ -348,6 +350,8 @@ NEGATIVES = [
     ("小鹏X9成为行业首款", "9成"),
     ("型号为5wtx的设备", "5wt"),  # wt inside a Latin word
     ("持股增加了2根据公告", "2根"),  # 根据 is no count of 根
+    ("分别增长1，2，3个百分点", "2，3个百分点"),  # a list, no thousands separator (session 55)
+    ("截至2019，100家企业入选", "2019，100家"),  # a year before a clause break
 ]
 
 

@@ -183,3 +183,11 @@ def test_converter_errors_say_what_is_missing(monkeypatch):
             tn._converter()
     finally:
         tn._converter.cache_clear()
+
+
+def test_fullwidth_thousands_separator_becomes_ascii_comma():
+    from extract.textnorm import normalize
+    assert normalize("架次为38，917架次，同比")[0] == "架次为38,917架次，同比"
+    assert normalize("1，234，567元")[0] == "1,234,567元"
+    for t in ("1，2，3", "2019，100家", "12，3456"):
+        assert normalize(t)[0] == t
