@@ -149,7 +149,7 @@ def test_tens_and_ji_make_a_vague_figure_not_a_bare_magnitude(text, surface, lo,
 def test_units_data_is_consistent():
     u = load_rules("units")
     units = (set(u["currencies"]) | set(u["percent"]) | set(u["multiple"]) | set(u["measure_words"])
-             | set(u.get("tenth_like", [])) | set(u.get("cents", {})))
+             | set(u.get("tenth_like", [])) | set(u.get("cents", {})) | set(u.get("measure_scaled", {})))
     assert set(u.get("cents", {}).values()) <= set(u["currencies"].values())  # 1仙 = 0.01 of a currency we know
     assert set(u["currencies"].values()) <= set(u["currencies"]) | {"元"}
     assert set(u.get("measure_aliases", {})) <= set(u["measure_words"]) | set(u["multiple"])  # 25x → 倍
