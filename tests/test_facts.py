@@ -783,6 +783,37 @@ def test_learned_chooser_reads_the_rules_decisions():
     assert len(plain) == 2  # without the hint there is no candidate at all
 
 
+def test_learned_chooser_reads_the_clause_chain():
+    """(session 55) a candidate's place in the clause chain: clause breaks between it and the value, whether it opens
+    the sentence (its topic), whether it stands in a 、/和 list with the rules' subject, and whether the rules gave it
+    to the previous value of the sentence (find_facts hands that over as ``prev_hint``)."""
+    from extract.stages.facts.chooser import HashedFactChooser, _context_slots, _h
+    d = make_doc("华为、小米营收增长10%，利润增长5%。",
+                 [("华为", "COMPANY"), ("小米", "COMPANY"), fig("10%", 10, "%"), fig("5%", 5, "%")])
+    hw, xm, v1, v2 = d.entities
+    norm = d.norm
+    slots = _context_slots(norm, 0, norm.index("利润"), xm, v2, [hw, xm], "B", xm.end, v2.start, {id(hw)}, [hw])
+    for key in ("ncl=B1", "topic=True", "lst=last", "lst|mate=last|True", "ph=False", "first=False"):
+        assert _h("X|" + key) in slots, key
+    slots = _context_slots(norm, 0, norm.index("利润"), hw, v2, [hw, xm], "B", hw.end, v2.start, set(), None)
+    for key in ("topic=True", "lst=first", "ph=none", "first=True", "ncl|btw=B1|True"):
+        assert _h("X|" + key) in slots, key
+
+    seen = []
+
+    class Recording(HashedFactChooser):
+        def options(self, doc, v, ents_in_sent, remention, hint=None):
+            seen.append((v.text, self.prev_hint))
+            return super().options(doc, v, ents_in_sent, remention, hint)
+
+    find_facts(d, DATA, chooser=Recording())
+    assert seen[0] == ("10%", None) and seen[1][0] == "5%" and seen[1][1] is not None and hw in seen[1][1]
+    # a weights file without a feature set (the shipped one, trained before) reads without them
+    from pathlib import Path
+    from extract.stages.facts.chooser import load_any
+    assert load_any(Path(__file__).parents[1] / "models" / "default" / "facts_chooser.json").feature_set == 1
+
+
 def test_ranking_falls_back_to_the_nearest_named_entity_of_the_sentence():
     d = make_doc("据海关统计，今年以来全省数苏州出口增长最快，在全国城市中居第三位。",
                  [("海关", "ORG"), ("苏州", "LOC"), ("第三位", "RANK", {"rank": 3, "scope": None})])

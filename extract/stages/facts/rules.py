@@ -1023,12 +1023,15 @@ def find_facts(doc: Document, data: dict, chooser=None) -> list:
     hints = _hints_of(_with_metrics(doc, list(facts) + _table_facts(doc), data))
     idx = _index(doc)
     out = []
+    prev = (None, None)  # (sentence start, rule subjects) of the previous value: the chooser's prev_hint
     for step in steps:
         if step[0] == "list":
             _, item, e, metric, date, pos = step
             out.append(Fact("RANKING", item, e, metric, date, position=pos))
         else:
             _, e, ss, se, date, metric, remention = step
+            chooser.prev_hint = prev[1] if prev[0] == ss else None
+            prev = (ss, hints.get(id(e)))
             clause = _clause_start(doc.norm, ss, e.start)
             if (idx.has_word(tuple(data["forecast_verbs"]), ss, e.start) or _forecast_in_clause(doc, e, clause, data)) \
                     and not data["_forecast_base"].search(
