@@ -37,6 +37,14 @@ def test_a_house_before_an_analysts_title_in_traditional_script_is_org():
     assert [e.type for e in d.entities] == ["ORG", "ORG", "COMPANY"]
 
 
+def test_a_house_before_its_investment_chiefs_title_is_org():
+    # _why_title_words_invest_chiefs: 椽盛資本投資總監, Siebert Financial首席投资官, 贝莱德基金首席权益投资官 → ORG;
+    # a 董事总经理 names no house
+    d = SourceOrgs()(_doc("椽盛資本投資總監曾永堅表示，Siebert Financial首席投资官Mark Malek称，贝莱德基金首席权益投资官神玉飞表示，"
+                          "長和董事總經理霍建寧說。", ["椽盛資本", "Siebert Financial", "贝莱德基金", "長和"]))
+    assert [e.type for e in d.entities] == ["ORG", "ORG", "ORG", "COMPANY"]
+
+
 def test_a_name_before_a_reporting_word_is_a_medium():
     d = SourceOrgs()(_doc("盖世汽车讯 据报道，36氪2月13日讯，小米获悉后表示，华为推出新品。", ["盖世汽车", "36氪", "小米", "华为"]))
     assert [e.type for e in d.entities] == ["ORG", "ORG", "ORG", "COMPANY"]
