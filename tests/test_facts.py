@@ -2343,3 +2343,15 @@ def test_a_duration_is_the_persons_named_before_it_across_a_workplace():
     d = make_doc("王天宇表示星河科技已连续3年盈利。",
                  [("王天宇", "PERSON"), ("星河科技", "COMPANY"), fig("3年", 3, "年")])
     assert tuples(find_facts(d, DATA)) == [("METRIC", "星河科技", "3年", None)]
+
+
+def test_a_web_address_and_its_source_tag_leave_the_metric():
+    """_WEB_ADDRESS (session 55): //www.hibor.com.cn（慧博投研资讯）涨幅 -> 涨幅 (no gold metric holds a web address); a
+    dotted name without // or www. (Amazon.com) is left alone, and so is an address that would leave fewer than 2
+    characters (metric_edges)."""
+    text = "https://www.hibor.com.cn（慧博投研资讯）涨幅前五为汇洲智能（+30.5%）。"
+    assert _edged(text, "//www.hibor.com.cn（慧博投研资讯）涨幅", fig("30.5%", 30.5, "%")) == "涨幅"
+    assert _edged("www.hibor.com.cn【慧博投研资讯】个股涨幅12%。", "www.hibor.com.cn【慧博投研资讯】个股涨幅",
+                  fig("12%", 12, "%")) == "个股涨幅"
+    assert _edged("Amazon.com营收12億元。", "Amazon.com营收", fig("12億元", 12e8, "元")) == "Amazon.com营收"
+    assert _edged("www.hibor.com.cn额12亿元。", "www.hibor.com.cn额", fig("12亿元", 12e8, "元")) == "www.hibor.com.cn额"
