@@ -658,6 +658,8 @@ def test_a_ranked_list_is_left_alone_unless_it_holds_exactly_n_items_and_two_of_
     ("星河电器集团发布财报。星河电器营收增长。", "星河电器集团", True),
     ("两大集团合并。两大阵营对峙。", "两大集团", False),  # a count, no name
     ("上海集团发布公告。上海经济增长。", "上海集团", False),  # a place
+    ("物美集团发布公告。年轻人去看看物美。", "物美集团", True),  # a rarer dictionary word (物美价廉) still spreads
+    ("汽车集团发布公告。年轻人去看看汽车。", "汽车集团", False),  # an ordinary word stays out
 ])
 def test_a_company_name_without_its_legal_suffix_is_the_company(text, full, stem_kept):
     """propagate _stem: 御佳控股 … 御佳 spreads the name without 控股 / 集团 / 股份 / 有限公司."""
