@@ -1857,6 +1857,11 @@ def test_a_contested_or_aimed_rank_ranks_no_name():
     assert [t for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == []
     d = make_doc("据悉，特朗普：目標排名第一。", [("特朗普", "PERSON"), ("第一", "RANK", {"rank": 1})])
     assert [t for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == []
+    # …的第四城之争: the contest named after the rank (session 55)
+    d = make_doc("据悉，深圳坐稳全国第三，广州重庆的第四城之争则是愈演愈烈。",
+                 [("深圳", "LOC"), ("全国第三", "RANK", {"rank": 3, "scope": "全国"}), ("广州", "LOC"), ("重庆", "LOC"),
+                  ("第四城", "RANK", {"rank": 4})])
+    assert [t[1:3] for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == [("深圳", "全国第三")]
     # a rank held: still ranked
     d = make_doc("据悉，小米空调位居行业第四。", [("小米", "COMPANY"), ("第四", "RANK", {"rank": 4})])
     assert [t[1] for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == ["小米"]
