@@ -394,6 +394,22 @@ def test_a_venue_is_a_place():
                                                       ("庞贝古城", "LOC"), ("重庆国际生物城", "LOC"), ("新廣場", "COMPANY")]
 
 
+def test_an_estate_or_a_power_plant_is_a_place():
+    """(entity_filter.v1) the NER's COMPANY or ORG ending in a housing estate's or a power plant's head (新邨, 新村, 花園,
+    核電廠, 核电站) is a LOC, as the venues are."""
+    from extract.doc import Document
+    from extract.stages.basic import make_entity_filter
+    from extract.textnorm import normalize
+    text = "美孚新邨與水蕉新村，豪景花園，福島核電廠，大亚湾核电站"
+    d = Document(text)
+    d.norm = normalize(text)[0]
+    spans = [("COMPANY", 0, 4), ("COMPANY", 5, 9), ("COMPANY", 10, 14), ("ORG", 15, 20), ("ORG", 21, 27)]
+    d.entities = [d.entity(t, a, b, source="ner") for t, a, b in spans]
+    make_entity_filter(None)(d)
+    assert [(e.text, e.type) for e in d.entities] == [("美孚新邨", "LOC"), ("水蕉新村", "LOC"), ("豪景花園", "LOC"),
+                                                      ("福島核電廠", "LOC"), ("大亚湾核电站", "LOC")]
+
+
 def test_world_cities_and_hong_kong_areas_are_places():
     from extract.stages.gazetteer import Gazetteer
     text = "杨元庆在利雅得出席峰会，阿布扎比基金MGX参与；北部都会区与北都建设，鍾情启德、何文田"
