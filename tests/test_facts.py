@@ -2360,3 +2360,27 @@ def test_a_web_address_and_its_source_tag_leave_the_metric():
                   fig("12%", 12, "%")) == "个股涨幅"
     assert _edged("Amazon.com营收12億元。", "Amazon.com营收", fig("12億元", 12e8, "元")) == "Amazon.com营收"
     assert _edged("www.hibor.com.cn额12亿元。", "www.hibor.com.cn额", fig("12亿元", 12e8, "元")) == "www.hibor.com.cn额"
+
+
+def test_a_cell_of_a_per_year_estimate_table_states_no_fact():
+    """(session 55 w5metnf) slash-joined values under a span of years earlier in their sentence (维持2025/2026年归母净利润
+    33.08/39.99亿元, 2024-2026年营收为67.76/76.54/87.11亿元; ；归母净利润为9.73/12.07/15.04亿元 after it) are an analyst's
+    per-year estimates: no fact whatever the learned chooser says (news train, extension and dev gold 0 of 184). Values
+    slashed across companies in one year (2025E PE分别为20X/15X) keep their facts."""
+    from extract.stages.facts.chooser import SUBJECT_TYPES
+
+    class FirstName:  # a chooser that gives every value a fact of its first candidate, or an unnamed one
+        subject_types, reach = SUBJECT_TYPES, 60
+
+        def options(self, doc, e, near, remention, hint=None):
+            return list(near), [[0]] * (2 + len(near))
+
+        def choose(self, rows):
+            return 2 if len(rows) > 2 else 1
+
+    d = make_doc("该行维持星河科技2025/2026年归母净利润33.08/39.99亿元。",
+                 [("星河科技", "COMPANY"), fig("33.08", 33.08, "亿元"), fig("39.99亿元", 3.999e9, "亿元")])
+    assert [f.value.text for f in find_facts(d, DATA, chooser=FirstName())] == []
+    assert [f.value.text for f in find_facts(d, DATA)] == []
+    d = make_doc("星河科技2025E PE分别为20X/15X。", [("星河科技", "COMPANY"), fig("20X", 20, "X"), fig("15X", 15, "X")])
+    assert [f.value.text for f in find_facts(d, DATA, chooser=FirstName())] == ["20X", "15X"]
