@@ -1,5 +1,6 @@
 """The metric-span trimmer (extract/stages/facts/metric.py) and its training (extract/learn/facts.py)."""
 import json
+from pathlib import Path
 
 import pytest
 
@@ -222,3 +223,16 @@ def test_a_rank_before_wei_ranks_the_name_after_it(text, want):
 def test_a_one_character_rules_span_teaches_nothing_and_raises_nothing():
     norm = "腾讯涨5.61%。"
     assert M.training_example(norm, 2, 3, (3, 8), (2, 3)) is None
+
+
+def test_the_chooser_learner_defaults_to_the_shipped_margins():
+    """``python -m extract.learn.facts`` without margins trains the chooser the shipped recipe trains
+    (evaluation/retrain_default.py passes 1.0 and 1.0); it defaulted to 0.0 and 0.0 until session 56."""
+    import re
+    from extract.learn.facts import build_parser
+
+    args = build_parser().parse_args(["gold.jsonl", "-o", "out.json"])
+    recipe = (Path(__file__).resolve().parents[1] / "evaluation" / "retrain_default.py").read_text(encoding="utf-8")
+    shipped = re.search(r'"--nofact-margin", "([\d.]+)", "--override-margin",\s*"([\d.]+)"', recipe)
+    assert shipped, "the shipped recipe no longer passes both margins"
+    assert (args.nofact_margin, args.override_margin) == tuple(float(x) for x in shipped.groups())
