@@ -174,6 +174,15 @@ def test_a_sector_before_a_meeting_or_an_expert_is_no_industry():
     assert _filtered(text, spans) == [(21, "商业航天")]
 
 
+def test_a_sector_before_its_system_function_or_solution_is_no_industry():
+    """(entity_filter.v1, not_names.json attribute_after) 传动系统, 智能驾驶功能, 智能驾驶解决方案, AI集群: the system, the
+    function, the solution, the cluster, no INDUSTRY; 智能驾驶 elsewhere stays."""
+    text = "微型传动系统、智能驾驶功能与智能驾驶解决方案，AI集群，智能驾驶行业"
+    spans = [("INDUSTRY", 2, 4, "ner"), ("INDUSTRY", 7, 11, "ner"), ("INDUSTRY", 14, 18, "echo"),
+             ("INDUSTRY", 23, 25, "ner"), ("INDUSTRY", 28, 32, "echo")]
+    assert _filtered(text, spans) == [(28, "智能驾驶")]
+
+
 def test_a_sector_right_after_best_is_no_industry():
     """(entity_filter.v1, not_names.json superlative_before) 全球最佳航空公司: an award's object, no INDUSTRY; 航空 elsewhere
     stays."""

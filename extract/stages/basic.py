@@ -524,11 +524,12 @@ def names_an_occasion(norm: str, end: int) -> bool:
     Session 52: cross-fitted INDUSTRY 3960/1674 -> 3960/1666 right/false (0.6886 -> 0.6891); news dev + select identical.
     So does one right before a head noun of kinship (kinship_after: 抖音母公司, 境外子公司, 家族辦公室旗下): a company's,
     a product's or a place's name, never a sector; so does one right before a fund's head (fund_after: 软件龙头ETF,
-    人工智能产业基金): part of the fund's name (session 55: cross-fitted INDUSTRY 4108/1688 -> 4108/1681 right/false)."""
+    人工智能产业基金): part of the fund's name (session 55: cross-fitted INDUSTRY 4108/1688 -> 4108/1681 right/false); so does
+    one right before a thing it has or one built for it (attribute_after: 传动系统, AI功能, 智能驾驶解决方案, AI集群)."""
     rest = norm[end:end + 6]
     if rest.startswith("技术"):
         rest = rest[2:]
-    return rest.startswith(_not_names_words("occasion_after", "kinship_after", "fund_after"))
+    return rest.startswith(_not_names_words("occasion_after", "kinship_after", "fund_after", "attribute_after"))
 
 
 def follows_a_non_sector_word(norm: str, start: int) -> bool:
