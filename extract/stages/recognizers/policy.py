@@ -38,6 +38,11 @@ _LATIN_TITLE = re.compile(r"[A-Za-z][A-Za-z0-9 .&'’:,+\-]*")
 # 《监管规则适用指引——发行类第10号》（下称“10号指引”）, 《…研究报告》（以下简称“报告”）: a policy title's defined short
 # name, a POLICY too (news train, extension and dev gold 3 of 3; session 55, w5pol)
 _ALIAS = re.compile(r"\s*[》〉]\s*[（(](?:以下)?(?:简称|下称|簡稱|下稱)[:：]?\s*[“「\"](?P<name>[^”」\"，,。；;：:\n]{1,20})[”」\"]")
+# 《美墨加自贸协定》（USMCA）, 「活躍投資者升級簽證」（AIP）, 《2023全球独角兽榜》(Global Unicorn Index 2023): a policy's
+# name in Latin script in brackets right after it is a POLICY too (news train, extension and dev gold 9 of 9 such
+# bracketed Latin names POLICY, as the seeds'
+# 《专利合作条约》（Patent Cooperation Treaty）; session 55, w5pol)
+_LATIN_ALIAS = re.compile(r"\s*[》〉」”’]?\s*[（(]\s*(?P<name>[A-Za-z][A-Za-z0-9 \n.&'’:+\-]*[A-Za-z0-9])\s*[）)]")
 
 
 class PolicyRecognizer:
@@ -152,8 +157,8 @@ class PolicyRecognizer:
             for e in out:
                 if id(e) in titles and titles[id(e)] in works:
                     e.type = WORK  # it keeps the tagger out of the title until merge.v1 drops it
-        for e in [e for e in out if e.type == "POLICY"]:  # 《…第10号》（下称“10号指引”）: the title's short name
-            m = _ALIAS.match(norm, e.end)
+        for e in [e for e in out if e.type == "POLICY"]:  # 《…第10号》（下称“10号指引”）: the title's short name, its Latin name (USMCA)
+            m = _ALIAS.match(norm, e.end) or _LATIN_ALIAS.match(norm, e.end)
             if m and not any(x.start < m.end("name") and m.start("name") < x.end for x in out):
                 out.append(doc.entity("POLICY", m.start("name"), m.end("name"), source="policy"))
         if self.programmes is not None:  # 一带一路, 两新, 国补, 債券通: a named programme without marks, outside a title
