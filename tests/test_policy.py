@@ -167,6 +167,8 @@ def test_a_quoted_name_before_a_plan_word_is_a_policy():
     # session 52: quoted_before (计划, 計劃, 政策, 战略, 行动): POLICY at 28 of 31 gold names
     text = "持续推进“新锐之星”计划，於「Future Ready Program」計劃中，实行“禁抗”政策，“明日之星”的谢宏。"
     assert titles(text) == ["新锐之星", "Future Ready Program", "禁抗"]
+    # session 55 (w5pol): a ranking's or a report's quoted name (排行榜, 研究報告, 报告): gold 2 of 2 POLICY
+    assert titles("「亞洲20大富豪家族」排行榜公布；「我國製造業發展與展望」研究報告") == ["亞洲20大富豪家族", "我國製造業發展與展望"]
 
 
 def test_a_found_policy_name_stands_at_its_other_mentions():
