@@ -88,6 +88,8 @@ CASES = [
     # 伊始 after a date is inside it (news gold 6 of 6; session 55)
     ("2025年伊始，欧洲股市迎来了", "2025年伊始", {"year": 2025, "since": "begin"}),
     ("视觉中国  蛇年伊始，机器人等", "蛇年伊始", {"relative": "lunar_year", "since": "begin"}),
+    # 前后 after a year is inside it (news gold 2 of 2; session 55)
+    ("8亿元。  2016年前后外资乳业品牌涌入", "2016年前后", {"year": 2016, "since": "around"}),
     ("2023-2024年", "2023-2024年", {"from": 2023, "to": 2024}),
     ("近1年", "近1年", {"relative": "last", "years": 1}),
     ("营收见2024年", "2024年", {"year": 2024}),  # at the very end of the text

@@ -328,7 +328,7 @@ class DateRecognizer:
                   | (?<![此较比的前\d])前(?P<fm2>[3-9]|1[01]|[三四五六七八九]|十一?)个?月(?![前后内底末初份]))
               | (?P<rel>{REL})
             )
-            (?P<since>{alternation(self.since)}|(?:(?<=[年月日节])|(?<=假期))[前后](?![{self.since_not_before}]))?
+            (?P<since>{alternation(self.since)}|(?<=年)前后|(?:(?<=[年月日节])|(?<=假期))[前后](?![{self.since_not_before}]))?
         """, re.VERBOSE)
 
     def __call__(self, doc) -> list:
@@ -717,7 +717,9 @@ class DateRecognizer:
         if g("asof"):
             a["asof"] = True
         if g("since"):
-            a["since"] = self.since.get(g("since")) or self.since_single[g("since")]
+            # 2016年前后: around a year, 前后 inside (news gold 2 of 2; a holiday's 前后 is its stretch; session 55: cross-fitted
+            # DATE 7046/275/442 -> 7048/273/440)
+            a["since"] = self.since.get(g("since")) or ("around" if g("since") == "前后" else self.since_single[g("since")])
         return a
 
 
