@@ -930,6 +930,19 @@ def test_a_two_character_person_cut_one_character_short_grows_over_it():
     assert got == sorted(["武超则", "武超则", "陈恒鑌", "陈恒鑌"])
 
 
+def test_a_function_word_glued_before_a_name_goes():
+    """0a' glued_leading_words: 因|京東 and 傳|輝達 (the rest a name elsewhere in the document) lose the word;
+    因美纳, 传奇生物 and 向堡獅龍購, whose rest is no name of the document, stay."""
+    from extract.stages.propagate import make_propagate
+    text = "股價因京東入局下跌。京東外賣擴張。傳輝達將投資，輝達回應。因美纳发布测序仪，传奇生物获批。向堡獅龍購貨，堡獅龍回應。"
+    spans = [("COMPANY", text.index(p), text.index(p) + len(p), "ner")
+             for p in ("因京東", "傳輝達", "因美纳", "传奇生物", "向堡獅龍購")]
+    spans += [("COMPANY", text.rindex(p), text.rindex(p) + len(p), "ner") for p in ("京東", "輝達", "堡獅龍")]
+    doc = make_propagate(None)(_doc(text, spans))
+    got = {e.text for e in doc.entities if e.type == "COMPANY"}
+    assert {"京東", "輝達", "因美纳", "传奇生物", "向堡獅龍購"} <= got and not {"因京東", "傳輝達", "堡獅龍購"} & got
+
+
 def test_a_name_grown_or_added_after_the_filter_takes_in_its_region_word():
     """0b' region_arms (GUIDELINES R13): 普华永|道 grown by cut_short_names before 中国 (a LOC) becomes 普华永道中国 and the
     place goes; a Latin name before 香港 too; 苹果 before 中国区 (a market, not_before) stays."""
