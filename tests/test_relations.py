@@ -1038,6 +1038,20 @@ def test_a_sector_the_company_serves_is_no_sector_of_its_own(text, spans, expect
 
 
 @pytest.mark.parametrize("text, spans, expected", [
+    # a trend, a demand or a partner search the company rides after the industry: not its sector
+    ("甲乙在人工智慧（AI）熱潮帶動下", [("甲乙", "COMPANY"), ("人工智慧", "INDUSTRY")], []),
+    ("甲乙在华AI合作方仍无确切消息。", [("甲乙", "COMPANY"), ("AI", "INDUSTRY")], []),
+    ("甲乙正应对电动汽车需求下滑。", [("甲乙", "COMPANY"), ("电动汽车", "INDUSTRY")], []),
+    ("甲乙在无人机领域领先。", [("甲乙", "COMPANY"), ("无人机", "INDUSTRY")], [("in_industry", "甲乙", "无人机")]),
+])
+def test_an_industry_naming_a_trend_the_company_rides_is_no_sector(text, spans, expected):
+    from docs import make_doc
+    from extract.stages.relations.classifier import RelationClassifier
+    always = RelationClassifier({"bias": 10.0, "w": {}})  # a model that takes every candidate
+    assert [(t, c.text, o.text) for t, c, o in always.predict(make_doc(text, spans))] == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
     # the industry in an earlier clause, no sector's head after it: a field the clause talks about
     ("聚焦创新药品种，建议关注甲乙药业。", [("创新药", "INDUSTRY"), ("甲乙药业", "COMPANY")], []),
     ("打造新能源汽车之都，不断提升甲乙汽车的品牌。", [("新能源汽车", "INDUSTRY"), ("甲乙汽车", "COMPANY")], []),
