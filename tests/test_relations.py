@@ -1043,8 +1043,11 @@ def test_a_sector_the_company_serves_is_no_sector_of_its_own(text, spans, expect
     ("甲乙在华AI合作方仍无确切消息。", [("甲乙", "COMPANY"), ("AI", "INDUSTRY")], []),
     ("甲乙正应对电动汽车需求下滑。", [("甲乙", "COMPANY"), ("电动汽车", "INDUSTRY")], []),
     ("甲乙在无人机领域领先。", [("甲乙", "COMPANY"), ("无人机", "INDUSTRY")], [("in_industry", "甲乙", "无人机")]),
+    # the industry the object of 对 right after the company: its investment in or effect on the field
+    ("甲乙对AIToC业务的投入和重视", [("甲乙", "COMPANY"), ("AIToC", "INDUSTRY")], []),
+    ("甲乙的出现对人工智能的未来而言", [("甲乙", "COMPANY"), ("人工智能", "INDUSTRY")], []),
 ])
-def test_an_industry_naming_a_trend_the_company_rides_is_no_sector(text, spans, expected):
+def test_an_industry_the_company_rides_or_acts_on_is_no_sector(text, spans, expected):
     from docs import make_doc
     from extract.stages.relations.classifier import RelationClassifier
     always = RelationClassifier({"bias": 10.0, "w": {}})  # a model that takes every candidate
