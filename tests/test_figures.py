@@ -997,3 +997,12 @@ def test_a_comparative_before_the_expectation_stays_outside_it():
     got = figures("毛利率22.6%，超过19.1%的市场预期。净利润低于2.08亿美元的市场预期")
     assert (got["19.1%"].attrs["qualifier"], got["2.08亿美元"].attrs["qualifier"]) == ("exact", "exact")
     assert figures("增速超过19.1%的增长")["超过19.1%"].attrs["qualifier"] == "more_than"
+
+
+def test_one_company_ending_its_clause_is_counted():
+    # numerals.json article_counted_end_units (session 55, w6cnnum): 深圳一家。, 减少一家， count companies; 一家企业 and
+    # 其中的一家， stay articles
+    assert "一家" in figures("目前全国门店数量仅有3家，杭州两家，深圳一家。")
+    assert "一家" in figures("比去年上半年末减少一家，300亿元梯队有1家")
+    assert "一家" not in figures("一家企业有一万家客户")
+    assert "一家" not in figures("他们选中了其中的一家，")

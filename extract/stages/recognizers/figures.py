@@ -17,7 +17,7 @@ Decisions (see the guideline section in the module docs of
   recognizer; 近N年 / 近N个月 is a DATE (a period ending now) unless a duration
   verb (成立, 历时, 平均 …) comes right before it;
 * 一 + measure word (一家企业, 一个) is an article and no FIGURE, unless 仅/只
-  comes right before (仅一家); 一倍, 一成, 一个百分点 are FIGUREs;
+  comes right before (仅一家) or it ends its clause (深圳一家。); 一倍, 一成, 一个百分点 are FIGUREs;
 * an amount with 亿/兆 and no unit is money (unit 元); with 万 only when a money
   word (市值, 融资, 元 …) stands within 12 characters before it;
 * a range is one FIGURE (3亿至5亿元, and 1000元到1999元 with the unit at both ends); a "range" whose
@@ -183,6 +183,9 @@ class FigureRecognizer:
         self.last_n_units = ("年", "个月")
         self.article_after = tuple(self.num.data["article_counted_after"])
         self.article_rank_after = tuple(self.num.data["article_counted_rank_after"])  # 上升一位: a rank move
+        self.article_end_units = tuple(self.num.data.get("article_counted_end_units", ()))  # 深圳一家。: counted
+        self.article_end_marks = self.num.data.get("article_counted_end_marks", "")
+        self.article_end_not_after = self.num.data.get("article_not_counted_end_before", "")
         self.header_marks = set(units["unit_header_marks"])
         n = self.num
         G = GAP
@@ -863,10 +866,14 @@ class FigureRecognizer:
                 if v1b is None or not (self.num.magnitude(g("m1b")) < self.num.magnitude(g("m1"))) or v1b >= self.num.magnitude(g("m1")):
                     return None
                 v1 += v1b
-            # 一 as an article: 一家企业, 一个, 一批 (but 仅一家, 一倍, 一成 are figures)
+            # 一 as an article: 一家企业, 一个, 一批 (but 仅一家, 一倍, 一成 are figures, and so is a 一家 that ends its
+            # clause, 深圳一家。: numerals.json article_counted_end_units, session 55)
             if (is_measure and n1 == self.num.article and not mags and not g("pre") and not g("mid")
                     and not g("n2") and not norm[max(0, start - 2):start].endswith(self.article_after)
-                    and not (unit_raw in ("位", "名") and norm[max(0, start - 3):start].endswith(self.article_rank_after))):
+                    and not (unit_raw in ("位", "名") and norm[max(0, start - 3):start].endswith(self.article_rank_after))
+                    and not (unit_raw in self.article_end_units and m.end() < len(norm)
+                             and norm[m.end()] in self.article_end_marks and start > 0
+                             and norm[start - 1] not in self.article_end_not_after)):
                 return None
             if g("n2"):
                 v2 = self.num.parse_decimal(g("n2"))
