@@ -366,6 +366,13 @@ def test_a_time_of_day_after_a_day_stays_in_the_date(text, span):
     ("預計未來 12 個月內營收持平", "未來 12 個月內", {"relative": "next", "months": 12}),
     ("截至2024年12月31日止年度，按", "截至2024年12月31日止年度",
      {"year": 2024, "month": 12, "day": 31, "asof": True, "period_end": True}),
+    ("截至2024年10月31日的9个月内，营收", "截至2024年10月31日的9个月内",
+     {"year": 2024, "month": 10, "day": 31, "asof": True, "period_end": True}),
+    ("截至2024年12月31日止的季度，大手", "截至2024年12月31日止的季度",
+     {"year": 2024, "month": 12, "day": 31, "asof": True, "period_end": True}),
+    ("2020年至今年上半年，公司", "2020年至今年上半年",
+     {"from_date": {"year": 2020}, "to_date": {"relative": "year", "offset": 0, "part": "H1"}}),
+    ("其後反覆向下，至今年初徘徊", "今年初", {"relative": "year", "offset": 0, "part": "begin"}),
     ("该行预测2025-2027财年公司", "2025-2027财年", {"from": 2025, "to": 2027, "part": "fiscal_year"}),
 ])
 def test_window_period_and_relative_dates(text, span, attrs):
