@@ -112,7 +112,7 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 # A full-width comma used as a thousands separator (38，917架次, 约4，600亿日元): one to three digits before it (not
 # after another digit or separator) and groups of exactly three digits after it; a list (1，2，3) or a year before a
 # clause break (2019，100家) is left alone, and so is a last group before another full-width comma. The news train,
-# extension and dev gold read 2 of 2 such as one FIGURE (session 55: news dev + select FIGURE 0.9573 -> 0.9580).
+# extension and dev gold read 2 of 2 such as one FIGURE (session 56: news dev + select FIGURE 0.9573 -> 0.9580).
 _FW_THOUSANDS = re.compile(r"(?<![\d.,，])\d{1,3}(?:，\d{3})+(?![\d，])")
 
 

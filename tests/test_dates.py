@@ -80,15 +80,15 @@ CASES = [
     ("Q2营收", "Q2", {"part": "Q2"}),
     ("90年代", "90年代", {"decade": 1990}),
     ("1990年代", "1990年代", {"decade": 1990}),
-    # the decade of 2000, a space before 年代 and the decade's beginning inside (news gold 5 of 5; session 55)
+    # the decade of 2000, a space before 年代 and the decade's beginning inside (news gold 5 of 5; session 56)
     ("百强县之一。2000年代，海盐的工业", "2000年代", {"decade": 2000}),
     ("海盐的工业从1970 年代就开始起步", "1970 年代", {"decade": 1970}),
     ("所以我们从1980年代初开始", "1980年代初", {"decade": 1980}),
     ("改革开放以后，1980年代初期开始", "1980年代初期", {"decade": 1980}),
-    # 伊始 after a date is inside it (news gold 6 of 6; session 55)
+    # 伊始 after a date is inside it (news gold 6 of 6; session 56)
     ("2025年伊始，欧洲股市迎来了", "2025年伊始", {"year": 2025, "since": "begin"}),
     ("视觉中国  蛇年伊始，机器人等", "蛇年伊始", {"relative": "lunar_year", "since": "begin"}),
-    # 前后 after a year is inside it (news gold 2 of 2; session 55)
+    # 前后 after a year is inside it (news gold 2 of 2; session 56)
     ("8亿元。  2016年前后外资乳业品牌涌入", "2016年前后", {"year": 2016, "since": "around"}),
     ("2023-2024年", "2023-2024年", {"from": 2023, "to": 2024}),
     ("近1年", "近1年", {"relative": "last", "years": 1}),

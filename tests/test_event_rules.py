@@ -768,7 +768,7 @@ def test_a_rights_issue_or_bonds_in_the_sentence_is_no_round():
 
 
 def test_a_sentence_opening_with_qizhong_breaks_a_total_down_and_opens_no_event():
-    # session 55 (w1evt): none of the 8 such sentences with a trigger word in the news and seed gold is a trigger
+    # session 56 (w1evt): none of the 8 such sentences with a trigger word in the news and seed gold is a trigger
     from extract.stages.events.learned import prepare_data, trigger_candidates
     spans = [("甲乙科技", C), money("10亿元", 1e9), ("丙丁资本", C), money("4亿元", 4e8)]
     text = "甲乙科技完成10亿元融资。其中，丙丁资本增资约4亿元，戊己基金增资约6亿元。"
@@ -785,7 +785,7 @@ def test_a_sentence_opening_with_qizhong_breaks_a_total_down_and_opens_no_event(
 @pytest.mark.parametrize("text", ["甲乙科技完成10亿元融资。其中，丙丁资本增资约4亿元，戊己基金（下称戊己）作为战略投资者增资约6亿元。",
                                   "甲乙科技完成10亿元融资，其中，丙丁资本认购4亿元，戊己基金认购6亿元。"])
 def test_a_breakdown_after_a_raise_names_its_investors(text):
-    # session 55 (w2inv): 5 of the 5 such clauses after a FUNDING trigger in the news and seed gold are its investors
+    # session 56 (w2inv): 5 of the 5 such clauses after a FUNDING trigger in the news and seed gold are its investors
     spans = [("甲乙科技", C), money("10亿元", 1e9), ("丙丁资本", C), money("4亿元", 4e8), ("戊己基金", "ORG"),
              money("6亿元", 6e8)]
     doc = make_events(None)(make_doc(text, spans))

@@ -93,7 +93,7 @@ POSITIVES = [
     ("星河科技今日上市，比招股价跌1.1%。星河科技集资净额17.7亿元。",
      [("星河科技", C), ("今日", D), ("星河科技", C), money("17.7亿元")],
      [("集资", [("amount", "17.7亿元"), ("company", "星河科技"), ("date", "今日")])]),
-    # 该股集资净额…: the stock's proceeds name the company listed before, over the sentences about 该股 (session 55)
+    # 该股集资净额…: the stock's proceeds name the company listed before, over the sentences about 该股 (session 56)
     ("星河科技今日挂牌，公开发售部份超购。\n该股昨日暗盘价收报5.3元。该股集资净额17.7亿元。",
      [("星河科技", C), ("今日", D), ("昨日", D), money("5.3元"), money("17.7亿元")],
      [("集资", [("amount", "17.7亿元"), ("company", "星河科技"), ("date", "今日")])]),

@@ -784,7 +784,7 @@ def test_learned_chooser_reads_the_rules_decisions():
 
 
 def test_learned_chooser_reads_the_clause_chain():
-    """(session 55) a candidate's place in the clause chain: clause breaks between it and the value, whether it opens
+    """(session 56) a candidate's place in the clause chain: clause breaks between it and the value, whether it opens
     the sentence (its topic), whether it stands in a 、/和 list with the rules' subject, and whether the rules gave it
     to the previous value of the sentence (find_facts hands that over as ``prev_hint``)."""
     from extract.stages.facts.chooser import HashedFactChooser, _context_slots, _h
@@ -1338,7 +1338,7 @@ def test_but_or_more_closing_a_metric_is_dropped():
 
 def test_a_contrast_or_cause_word_at_a_metric_edge_is_dropped():
     """facts.json metric_drop_left gains 而, 却, 且, 又, 主要由于 (and metric_drop_left_short 又), metric_drop_right 则, 虽,
-    仍旧 (session 55, w1metric): news train, extension and dev gold open 0 of 16, 0 of 1, 0 of 2, 0 of 3, 0 of 1 metrics
+    仍旧 (session 56, w1metric): news train, extension and dev gold open 0 of 16, 0 of 1, 0 of 2, 0 of 3, 0 of 1 metrics
     with them and close 0 of 19, 0 of 4, 0 of 1: 而产品均价 -> 产品均价, 又涨 -> 涨, 营收占比虽 -> 营收占比."""
     assert _edged("而产品均价为5元。", "而产品均价", fig("5元", 5, "元")) == "产品均价"
     assert _edged("却借款7000万元。", "却借款", fig("7000万元", 7e7, "元")) == "借款"
@@ -1669,7 +1669,7 @@ def test_a_controlled_stake_is_about_its_controller():
 
 
 def test_a_stake_of_coordinated_holders_is_about_each():
-    """stake_holders (_joint_holders, session 55): 仇建平和仇菲合计控制中策橡胶46.95%的股份 is a fact about each holder; values
+    """stake_holders (_joint_holders, session 56): 仇建平和仇菲合计控制中策橡胶46.95%的股份 is a fact about each holder; values
     as many as the holders (各持股50%、25%及25%) are left to pair with them."""
     from extract.stages.facts import stake_holders
     from extract.doc import Fact
@@ -1857,7 +1857,7 @@ def test_a_contested_or_aimed_rank_ranks_no_name():
     assert [t for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == []
     d = make_doc("据悉，特朗普：目標排名第一。", [("特朗普", "PERSON"), ("第一", "RANK", {"rank": 1})])
     assert [t for t in tuples(find_facts(d, DATA)) if t[0] == "RANKING"] == []
-    # …的第四城之争: the contest named after the rank (session 55)
+    # …的第四城之争: the contest named after the rank (session 56)
     d = make_doc("据悉，深圳坐稳全国第三，广州重庆的第四城之争则是愈演愈烈。",
                  [("深圳", "LOC"), ("全国第三", "RANK", {"rank": 3, "scope": "全国"}), ("广州", "LOC"), ("重庆", "LOC"),
                   ("第四城", "RANK", {"rank": 4})])
@@ -2351,7 +2351,7 @@ def test_a_duration_is_the_persons_named_before_it_across_a_workplace():
 
 
 def test_a_web_address_and_its_source_tag_leave_the_metric():
-    """_WEB_ADDRESS (session 55): //www.hibor.com.cn（慧博投研资讯）涨幅 -> 涨幅 (no gold metric holds a web address); a
+    """_WEB_ADDRESS (session 56): //www.hibor.com.cn（慧博投研资讯）涨幅 -> 涨幅 (no gold metric holds a web address); a
     dotted name without // or www. (Amazon.com) is left alone, and so is an address that would leave fewer than 2
     characters (metric_edges)."""
     text = "https://www.hibor.com.cn（慧博投研资讯）涨幅前五为汇洲智能（+30.5%）。"
@@ -2363,7 +2363,7 @@ def test_a_web_address_and_its_source_tag_leave_the_metric():
 
 
 def test_a_cell_of_a_per_year_estimate_table_states_no_fact():
-    """(session 55 w5metnf) slash-joined values under a span of years earlier in their sentence (维持2025/2026年归母净利润
+    """(session 56 w5metnf) slash-joined values under a span of years earlier in their sentence (维持2025/2026年归母净利润
     33.08/39.99亿元, 2024-2026年营收为67.76/76.54/87.11亿元; ；归母净利润为9.73/12.07/15.04亿元 after it) are an analyst's
     per-year estimates: no fact whatever the learned chooser says (news train, extension and dev gold 0 of 184). Values
     slashed across companies in one year (2025E PE分别为20X/15X) keep their facts."""

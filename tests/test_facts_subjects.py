@@ -308,7 +308,7 @@ def test_coordinated_places_before_a_sector_keep_their_facts():
 
 
 def test_a_figure_together_with_a_name_is_also_the_earlier_names():
-    """facts together_with (session 55): 阿里衝上3年高位，…，連同美團升逾2% is a fact about 美團 and 阿里; a name after 连同
+    """facts together_with (session 56): 阿里衝上3年高位，…，連同美團升逾2% is a fact about 美團 and 阿里; a name after 连同
     with no name of its type before it in the sentence adds nothing."""
     text = "蔡崇信證實集團跟蘋果公司合作。阿里衝上3年高位，收市升幅收窄，連同美團升逾2%。"
     d, e = _doc(text, [("COMPANY", "蘋果公司"), ("COMPANY", "阿里"), ("COMPANY", "美團"), ("FIGURE", "逾2%")])

@@ -243,7 +243,7 @@ CASES = [
     ("终极科技完成数千万天使轮融资", "数千万", 20000000, "元", "vague", 20000000, 90000000),
     ("「一起求职」完成千万A轮融资", "千万", 10000000, "元", "approx", None, None),
     ("鲁欧智造成功完成A+轮数千万融资", "数千万", 20000000, "元", "vague", 20000000, 90000000),
-    # tenths that finish after 成 (FigureRecognizer._tenth_tails), 3成为 and 半成, ranges of tenths (session 55)
+    # tenths that finish after 成 (FigureRecognizer._tenth_tails), 3成为 and 半成, ranges of tenths (session 56)
     ("宣布將在全球裁員一成半至兩成。", "一成半至兩成", 15, "%", "range", 15, 20),
     ("當中較多個案是申請九成多至十成按揭", "九成多至十成", 90, "%", "range", 90, 100),
     ("不乏借逾九成至十成 主要來自新盤", "逾九成至十成", 90, "%", "range", 90, 100),
@@ -251,15 +251,15 @@ CASES = [
     ("出貨按年跌逾一成一，股價跌逾3%", "逾一成一", 11, "%", "more_than", None, None),
     ("存款结构上，7成为定期存款", "7成", 70, "%", "exact", None, None),
     ("東健康亦漲半成。", "半成", 5, "%", "exact", None, None),
-    # a rate range whose denominator follows the second end only; a price per watt after a slash (session 55)
+    # a rate range whose denominator follows the second end only; a price per watt after a slash (session 56)
     ("一季度预计均价13.00元—14.00元/公斤；", "13.00元—14.00元/公斤", 13, "元/公斤", "range", 13, 14),
     ("电池成交均价大致在 0.275-0.280元/W之间", "0.275-0.280元/W", 0.275, "元/W", "range", 0.275, 0.28),
-    # wt = 万吨, a Latin unit carrying a magnitude (session 55)
+    # wt = 万吨, a Latin unit carrying a magnitude (session 56)
     ("欧洲木浆港口库存144.5wt（环比+1.7wt）", "144.5wt", 1445000, "吨", "exact", None, None),
-    # 根 and 金衡盎司 are measure words (session 55)
+    # 根 and 金衡盎司 are measure words (session 56)
     ("伦敦金库的黄金价值7716亿美元，相当于68.27万根金条。", "68.27万根", 682700, "根", "exact", None, None),
     ("黄金库存从约为1720万金衡盎司增至3460万金衡盎司", "3460万金衡盎司", 34600000, "金衡盎司", "exact", None, None),
-    # a full-width comma as thousands separator (session 55)
+    # a full-width comma as thousands separator (session 56)
     ("航班起降架次为38，917架次，同比增长5.4%", "38，917架次", 38917, "架次", "exact", None, None),
     ("通过首次公开募股（IPO）筹集约4，600亿日元（30亿美元）", "约4，600亿日元", 460000000000, "日元", "approx", None, None),
 ]
@@ -351,7 +351,7 @@ NEGATIVES = [
     ("小鹏X9成为行业首款", "9成"),
     ("型号为5wtx的设备", "5wt"),  # wt inside a Latin word
     ("持股增加了2根据公告", "2根"),  # 根据 is no count of 根
-    ("分别增长1，2，3个百分点", "2，3个百分点"),  # a list, no thousands separator (session 55)
+    ("分别增长1，2，3个百分点", "2，3个百分点"),  # a list, no thousands separator (session 56)
     ("截至2019，100家企业入选", "2019，100家"),  # a year before a clause break
 ]
 
@@ -583,7 +583,7 @@ def _one(span, value, unit, qual="exact", lo=None, hi=None):
     ("历时近3年", [_one("近3年", 3, "年", "approx")]),
     ("成立  近3年", [_one("近3年", 3, "年", "approx")]),
     # 兆瓦 is a unit, not 兆 + 瓦; 成 before 为 is no tenth after a Chinese numeral (一成为: "once it becomes"), but a
-    # digit's tenths (3成为新企业: 30 % are; news gold 3 of 3 digit+成为 are FIGUREs, session 55)
+    # digit's tenths (3成为新企业: 30 % are; news gold 3 of 3 digit+成为 are FIGUREs, session 56)
     ("装机10兆瓦", [_one("10兆瓦", 10, "兆瓦")]),
     ("其中3成为新企业", [_one("3成", 30, "%")]),
     ("企业一成为上市公司就", []),

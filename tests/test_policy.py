@@ -167,7 +167,7 @@ def test_a_quoted_name_before_a_plan_word_is_a_policy():
     # session 52: quoted_before (计划, 計劃, 政策, 战略, 行动): POLICY at 28 of 31 gold names
     text = "持续推进“新锐之星”计划，於「Future Ready Program」計劃中，实行“禁抗”政策，“明日之星”的谢宏。"
     assert titles(text) == ["新锐之星", "Future Ready Program", "禁抗"]
-    # session 55 (w5pol): a ranking's or a report's quoted name (排行榜, 研究報告, 报告): gold 2 of 2 POLICY
+    # session 56 (w5pol): a ranking's or a report's quoted name (排行榜, 研究報告, 报告): gold 2 of 2 POLICY
     assert titles("「亞洲20大富豪家族」排行榜公布；「我國製造業發展與展望」研究報告") == ["亞洲20大富豪家族", "我國製造業發展與展望"]
 
 
@@ -250,7 +250,7 @@ def test_a_media_title_after_a_channel_cue_or_a_wire_name_is_an_org():
 
 
 def test_a_policys_latin_name_in_brackets_is_a_policy():
-    # session 55 (w5pol): gold 9 of 9 bracketed Latin names right after a POLICY are POLICY; a year or a note stays out
+    # session 56 (w5pol): gold 9 of 9 bracketed Latin names right after a POLICY are POLICY; a year or a note stays out
     text = "是否符合《美墨加自贸协定》（USMCA）的规定。「活躍投資者升級簽證」（AIP）將縮小。根据USMCA采取行动"
     assert titles(text) == ["美墨加自贸协定", "USMCA", "活躍投資者升級簽證", "AIP", "USMCA"]
     assert titles("专利是基于国际《专利合作条约》（Patent \nCooperation Treaty）") == ["专利合作条约", "Patent \nCooperation Treaty"]

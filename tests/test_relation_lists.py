@@ -62,7 +62,7 @@ def test_earlier_rounds_named_with_ceng_huo(text, spans, expected):
     ("港投公司列举投资对象，包括香港医疗机器人公司甲乙、智慧储能企业丙丁。",
      [("港投公司", "COMPANY"), ("甲乙", "COMPANY"), ("丙丁", "COMPANY")],
      [("港投公司", "甲乙"), ("港投公司", "丙丁")]),  # a descriptor may open an item
-    # a descriptor holding an INDUSTRY or a company of its own opens a later item too (session 55)
+    # a descriptor holding an INDUSTRY or a company of its own opens a later item too (session 56)
     ("港投公司列举投资对象，包括香港医疗机器人公司甲乙、智慧储能企业丙丁、人工智能公司戊己。",
      [("港投公司", "COMPANY"), ("甲乙", "COMPANY"), ("智慧储能", "INDUSTRY"), ("丙丁", "COMPANY"),
       ("人工智能", "INDUSTRY"), ("戊己", "COMPANY")],

@@ -299,7 +299,7 @@ _CODED_LEAD = re.compile(r"(?m)^[ \t*#>]*(?P<name>(?:(?![的以为在和与及�
 # right after 旗下/子公司/母公司/所属 and right before 的/则/於/于/向/相关 name the subsidiary (the parent), a COMPANY; no
 # dictionary word (旗下酒店的), nothing holding a function word or a head of products, funds or stakes (旗下其他品牌则, 归属于
 # 母公司所有者的). News train, extension and dev gold: 8 of the 8 such names are COMPANYs (the cross-fitted output left 5
-# untagged). Session 55 (w3subent): cross-fitted subsidiary_of 0.6439 -> 0.6570 (66/7/66 -> 68/7/64), COMPANY 0.8865 ->
+# untagged). Session 56 (w3subent): cross-fitted subsidiary_of 0.6439 -> 0.6570 (66/7/66 -> 68/7/64), COMPANY 0.8865 ->
 # 0.8867, relations 0.5281 -> 0.5289; a name the tagger read inside stays (one news select COMPANY lost otherwise).
 _KINSHIP_NAME = re.compile(r"(?:旗下的?|子公司|附属公司|附屬公司|母公司|所属|所屬)(?P<name>[\u4e00-\u9fff]{2,5}?)"
                            r"(?=的|则|則|於|于|向|相关|相關)")
@@ -681,7 +681,7 @@ _FIRM_AFTER = re.compile(r"负责人|負責人")  # 陶陶居负责人: a firm's
 def founded_companies(doc: Document) -> None:
     """``成立梅卡曼德（Mech-Mind）机器人``, ``陶陶居负责人表示``: a name the NER typed PERSON that follows 成立 or comes before
     负责人 at one mention is a COMPANY at every mention of it. News train, extension and dev gold: of the names right after
-    成立, 11 COMPANYs, 2 ORGs, no PERSON; before 负责人 7 COMPANYs, 1 ORG, no PERSON. Session 55 (w2per2): cross-fitted
+    成立, 11 COMPANYs, 2 ORGs, no PERSON; before 负责人 7 COMPANYs, 1 ORG, no PERSON. Session 56 (w2per2): cross-fitted
     PERSON 0.9447 -> 0.9458 (6 fewer false: 梅卡曼德 ×5, 陶陶居), COMPANY 0.8860 -> 0.8864 (7 more right)."""
     norm = doc.norm
     hits = {norm[e.start:e.end] for e in doc.entities if e.type == "PERSON"
@@ -1780,7 +1780,7 @@ def glued_leading_words(doc: Document, types=("COMPANY", "ORG")) -> None:
     (_GLUED_LEAD: 因, 向, 传, 据, 被 …; not 比 of 比亚迪) whose rest (two or more characters) is a name of the same type
     elsewhere in the document is that name: the word goes. News train, extension and dev gold: no COMPANY or ORG so
     starts whose rest stands elsewhere without it (因美纳, 传奇生物 stay: their rest is no name); a rest that is no name
-    (向堡獅龍購, a verb glued after too) stays. Session 55: cross-fitted COMPANY 8347/934/1183 -> 8349/932/1181
+    (向堡獅龍購, a verb glued after too) stays. Session 56: cross-fitted COMPANY 8347/934/1183 -> 8349/932/1181
     right/false/missed (因京東, 傳輝達), news dev + select and the RANKING batches identical."""
     norm = doc.norm
     ents = doc.entities
@@ -2210,7 +2210,7 @@ def person_tails(doc: Document) -> None:
     """A Chinese PERSON that reads another PERSON of the document and one character more (鄺穎|庭外指 with 鄺穎 read
     elsewhere) is that person, and so is one that ends in Latin letters or digits glued after it (溫蕎菲|S型身材): the
     news train, extension, dev and seed gold hold no Chinese person ending in a Latin letter, and no document with two
-    persons one of which is the other plus one character. Session 55 (w1per): see _why_person_tails."""
+    persons one of which is the other plus one character. Session 56 (w1per): see _why_person_tails."""
     norm = doc.norm
     persons = {norm[e.start:e.end] for e in doc.entities if e.type == "PERSON"}
     for i, e in enumerate(doc.entities):
@@ -2230,7 +2230,7 @@ def person_tails(doc: Document) -> None:
 def joined_persons(doc: Document) -> None:
     """Two PERSONs with only a name joiner between them (杰罗姆|-|鲍威尔, Thomas|\xa0|Dohmke: a hyphen, a middle dot or
     a no-break space) are one person: the news train, extension, dev and seed gold hold no two persons so joined, and
-    11 persons that hold such a joiner. Session 55 (w1per): cross-fitted 2 such pairs, both one gold PERSON; PERSON
+    11 persons that hold such a joiner. Session 56 (w1per): cross-fitted 2 such pairs, both one gold PERSON; PERSON
     0.9436 -> 0.9447 (2442/127/165 -> 2444/123/163), news dev + select, RANKING batches and seeds identical."""
     norm = doc.norm
     ents = sorted(doc.entities, key=lambda e: (e.start, e.end))
@@ -2248,7 +2248,7 @@ def joined_persons(doc: Document) -> None:
 
 _why_person_tails = (
     "Cross-fitted (710 news training documents): 2 such spans (鄺穎庭, 溫蕎菲S), both gold PERSONs once trimmed (敖丙IP "
-    "a third, no entity either way). Session 55: cross-fitted PERSON 0.9428 -> 0.9436 (2440/129/167 -> 2442/127/165 "
+    "a third, no entity either way). Session 56: cross-fitted PERSON 0.9428 -> 0.9436 (2440/129/167 -> 2442/127/165 "
     "right/false/missed), entities 0.8956 -> 0.8957; news dev + select, RANKING batches and seeds identical.")
 
 
@@ -2325,9 +2325,9 @@ def _core(name: str) -> Optional[str]:
 
 # A company's name less its legal suffix or its trade name (物美集团 -> 物美, 美的集团 -> 美的, 苏宁易购集团股份有限公司 -> 苏宁)
 # spreads unless it is an ordinary word of at least this jieba frequency (汽车, 银行, 投资, 长安, 联想 stay out); before
-# session 55 every dictionary word of frequency 50 (short_max_freq) stayed out. News train, extension and dev gold:
+# session 56 every dictionary word of frequency 50 (short_max_freq) stayed out. News train, extension and dev gold:
 # such short names (frequency 50 to 299) standing alone are COMPANYs 14 times, untagged or a sector 12 times where a
-# company of the document has them as its stem or core (物美超市, 苏宁交电 and 盐湖 the misses). Session 55: cross-fitted
+# company of the document has them as its stem or core (物美超市, 苏宁交电 and 盐湖 the misses). Session 56: cross-fitted
 # COMPANY 0.8867 -> 0.8872 (8333/932/1197 -> 8347/940/1183), subsidiary_of 68 -> 71 right; news dev + select identical.
 _ORDINARY_FREQ = 300
 _COUNT_CHARS = frozenset("一二三四五六七八九十两兩百千万萬几幾数數多各该該本")  # 两大集团, 该集团: a count or a pointer, no name

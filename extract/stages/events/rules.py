@@ -237,7 +237,7 @@ def _listing_proceeds(c: _Ctx, word: str):
 
 # 该股集资净额17.74亿元: a listing's proceeds said of 该股 (the stock) name the company of the listing stated before
 # (福建地产商融信中国(3301)今日挂牌, …该股定价…, 该股昨日…暗盘…, 该股集资净额…; the one such mention in the news train,
-# extension and dev gold is a trigger with that company and date). Session 55 (w3trig): cross-fitted FUNDING triggers
+# extension and dev gold is a trigger with that company and date). Session 56 (w3trig): cross-fitted FUNDING triggers
 # 0.7692 (45/12/15) -> 0.7797 (46/12/14), arguments 0.8192 -> 0.8260 (216/29/62).
 _THIS_STOCK = re.compile(r"该股(?![东份权票本])")
 _LISTED = re.compile(r"上市|挂牌|首挂")

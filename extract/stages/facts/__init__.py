@@ -96,7 +96,7 @@ _BARE_MOVE = re.compile(r"(?<![位市计连季前较高低提上下大暴飙续�
 _BARE_MOVE_GAP = re.compile(r"[近约逾超]{0,2}")
 # a web address and the source tag in brackets right after it (https://www.hibor.com.cn（慧博投研资讯）涨幅前五; the colon of
 # https: ends a clause, so a metric may start at //www…): no gold metric of the news train, extension and dev splits holds
-# one (47 documents carry such an address), so a metric holding one starts after it (metric_edges). Session 55:
+# one (47 documents carry such an address), so a metric holding one starts after it (metric_edges). Session 56:
 # cross-fitted metric characters 0.53711 -> 0.53820 (predicted characters 40091 -> 39937, overlap unchanged);
 # news dev + select identical.
 _WEB_ADDRESS = re.compile(r"(?:(?:https?:)?//(?:www\.)?|www\.)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|hk|tw)"
@@ -457,7 +457,7 @@ def _joint_holders(doc: Document, facts: list, holders: list) -> None:
     """``仇建平和仇菲合计控制中策橡胶46.95%的股份``, ``向领胜投资、领尚投资及领杰投资收购其合计持有的领益科技100%股权``: one
     stake held by coordinated holders (合计, 各, or plain) is a fact about each of them (GUIDELINES 13 and R10; news train,
     extension and dev gold: every holder in the 4 documents with such a stake), unless as many values pair with them.
-    Session 55: cross-fitted METRIC facts 0.7428 -> 0.7431 (3 right more, none false more); news dev + select unchanged."""
+    Session 56: cross-fitted METRIC facts 0.7428 -> 0.7431 (3 right more, none false more); news dev + select unchanged."""
     norm = doc.norm
     figs = sorted((e for e in doc.entities if e.type == "FIGURE"), key=lambda e: e.start)
     fig_starts = [e.start for e in figs]
@@ -783,7 +783,7 @@ def place_scopes(doc: Document, facts: list) -> None:
     extension and dev gold such facts have the sector as subject 64 times and the place 11 times (the body 8 and 1);
     GUIDELINES R7 (the size of "(LOC)X市场" belongs to X). Not the last of coordinated places (北京、上海、广东、浙江、江苏的
     互联网相关领域…合计达79.5%, 中亚和拉美的婴儿纸尿裤…): each place keeps its fact (GUIDELINES 13; news train, extension
-    and dev gold: the places in 3 of 3 documents, never the sector). Session 55: cross-fitted METRIC facts
+    and dev gold: the places in 3 of 3 documents, never the sector). Session 56: cross-fitted METRIC facts
     0.7424 -> 0.7428 (3 right more, 3 false fewer); news dev + select unchanged."""
     if not facts:
         return
@@ -816,7 +816,7 @@ _TOGETHER_WITH = ("连同", "連同")
 def together_with(doc: Document, facts: list) -> None:
     """``阿里衝上3年高位，收市升幅收窄，連同美團升逾2%``: a figure stated for a name right after 连同/連同 ("together with")
     in its own clause is also a fact about the last name of the same type before 连同 in the sentence (not across ；). News
-    train, extension and dev gold: both names in the 2 of 2 documents where named companies are so joined. Session 55:
+    train, extension and dev gold: both names in the 2 of 2 documents where named companies are so joined. Session 56:
     cross-fitted METRIC facts 0.7431 -> 0.7432 (2 right more, none false more); news dev + select unchanged."""
     idx = _index(doc)
     norm = doc.norm

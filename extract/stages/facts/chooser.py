@@ -240,7 +240,7 @@ def load(path) -> list:
 
 # ---------------------------------------------------------------------------------- hashed features
 HASH_DIM = 1 << 15
-# what a new chooser learns with: 2 (session 55) adds the clause-chain slots of _context_slots. Fold choosers
+# what a new chooser learns with: 2 (session 56) adds the clause-chain slots of _context_slots. Fold choosers
 # retrained alike, cross-fitted facts 0.7481 -> 0.7514 (METRIC 0.7428 -> 0.7464), news dev + select facts 0.6751 ->
 # 0.6816, RANKING b3 0.746 -> 0.755, b1 0.752 -> 0.765; the shipped file (trained earlier, set 1) still beats both
 # retrains on dev + select (0.6836), so it stays
@@ -384,7 +384,7 @@ _LIST_SEP = "、和与及跟"
 
 def _context_slots(norm: str, ss: int, clause: int, c, v, cands: list, side: str, a: int, b: int, chosen_ids: set,
                    prev_hint) -> frozenset:
-    """A candidate's place in its sentence's clause chain (session 55): how many clause breaks lie between it
+    """A candidate's place in its sentence's clause chain (session 56): how many clause breaks lie between it
     and the value (and whether another candidate does), whether it opens its sentence's first clause (the
     topic a later clause's figure keeps), whether it is the first candidate of its own clause, whether it
     stands in a 、/和 list (and whether a list mate is the rules' subject), and whether the rules gave it to the

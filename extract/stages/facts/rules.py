@@ -627,7 +627,7 @@ _SLASH_PREV = re.compile(r"\d[^\s/，。,；;、]{0,4}\s*/\s*$")
 
 def _estimate_table(doc: Document, e, ss: int) -> bool:
     """Whether value ``e`` is one cell of a per-year estimate table (:data:`_YEAR_SPAN`): slash-joined to a number
-    before or after it, with a span of years earlier in its sentence. Session 55 w5metnf: news train, extension and dev
+    before or after it, with a span of years earlier in its sentence. Session 56 w5metnf: news train, extension and dev
     gold 0 of 184 such figures are fact values (an analyst's forecasts, GUIDELINES N24), against 31 of about 80
     slash-joined figures with no such span; the cross-fitted chooser gave 12 of them a fact. Cross-fitted METRIC
     5918/2189/1869 -> 5918/2183/1869 (right/false/missed), 0.7447 -> 0.7450."""
@@ -1485,7 +1485,7 @@ _ENTRY_DENIED = re.compile(r"(?:(?:无一|無一|没有|沒有|未能|未曾|并
 # as with a forecast (news train, extension, dev and RANKING-batch gold: 0 of the 3 ranks after 争夺/目标 in their clause
 # have a RANKING, 3 documents) (``_rules_pass``)
 _ASPIRED_RANK = re.compile(r"(?:争夺|爭奪|角逐|目标|目標)[^，。；,;\n]{0,12}\Z")
-# the same contest named after the rank (广州重庆的第四城之争, 对经济第四城的攻守): nothing is ranked (session 55: news train,
+# the same contest named after the rank (广州重庆的第四城之争, 对经济第四城的攻守): nothing is ranked (session 56: news train,
 # extension, dev and RANKING-batch gold: 0 of the 5 ranks so followed have a RANKING, 3 documents)
 _CONTESTED_AFTER = re.compile(r"[”\"」』]?(?:之争|之爭|的争夺|的爭奪|争夺战|爭奪戰|的攻守|攻守|保卫战|保衛戰)")
 # a count of members entering a list between a name and the rank (美国则有3家企业入榜前十, 印度，共有5家擠進百強): the
@@ -1947,11 +1947,11 @@ def _members_later(doc: Document, rank, ents: list, first: int) -> list:
     金融街、喜临门、保利发展…``: two or more names listed right after 其中 in a later clause of a top N's (or a range's)
     sentence, fewer than it counts or closed by 等, are members of it without positions (GUIDELINES N20); none where
     another rank stands between. The news train, extension and dev gold ranks them at 2 of the 3 such lists (s068's
-    industries, each with its own growth after 分别, are not ranked). Session 55: cross-fitted facts:RANKING
+    industries, each with its own growth after 分别, are not ranked). Session 56: cross-fitted facts:RANKING
     0.8246 -> 0.8287 (+5 right, +2 wrong); news dev+select, the RANKING batches and the seeds unchanged. So do names
     right after 如/例如/比如 there (排名前十的城市为非一线城市，如孝感、阜阳、淮安、南充等: the batch-3 gold ranks them) and after
     有, 也包括 or 仅 late in such a clause (上榜的国产品牌有花知晓、毛戈平、恋火等; 其余四家也包括宝洁和金佰利; 百亿私募仅高毅资产、淡水泉、
-    盘京投资3家: news gold u378, u216, batch 3 rk158 rank them all). Session 55: RANKING batch 3 0.756 -> 0.767
+    盘京投资3家: news gold u378, u216, batch 3 rk158 rank them all). Session 56: RANKING batch 3 0.756 -> 0.767
     (+4 right, -1 wrong); cross-fitted news, news dev+select, batches 1 and 2 and the seeds unchanged."""
     a = rank.attrs
     n = a.get("top") or (a["to"] - a["rank"] + 1 if a.get("to") and a.get("rank") else None)

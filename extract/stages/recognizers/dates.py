@@ -283,7 +283,7 @@ class DateRecognizer:
               | (?P<fy>(?<![\d.])(?:(?P<fyy0>{YEAR}){G}(?:-|—|–|~|～|至|到){G})?(?P<fyy>{YEAR}|\d{{2}}){G}(?:{FISCAL}))
               | (?P<roc>(?:民国(?P<rocy>\d{{2,3}}|[一二三四五六七八九十百]{{1,4}})|(?<![\d.])(?P<rocy3>1[01]\d))年(?!代|前|来|以来|间|内|多|历史)(?:(?P<rocm>{MONTH}|{CN_MONTH})月(?:(?P<rocd>{DAY})[日号])?)?)
               # 2000年代, 1970 年代, 1980年代初期: the decade of 2000 and one spaced from 年代, and the decade's beginning or
-              # end inside it (news gold 5 of 5 so written: 年代初, 年代初期 inside; session 55, with 伊始 of dates.json: cross-fitted DATE
+              # end inside it (news gold 5 of 5 so written: 年代初, 年代初期 inside; session 56, with 伊始 of dates.json: cross-fitted DATE
               # 0.9506 -> 0.9516, 7039/282/449 -> 7046/275/442)
               | (?P<dec>(?P<dcent>上世纪)?(?<![\d.])(?P<dy>(?:19|20)?[1-9]0|(?:19|20)00){G}年代(?:初期|末期|中期|初(?![步衷心中始创])|末)?)
               # 七八十年代, 八九十的年代: two decades of the last century in Chinese numerals (news gold 3 of 3 DATEs, none
@@ -724,7 +724,7 @@ class DateRecognizer:
         if g("asof"):
             a["asof"] = True
         if g("since"):
-            # 2016年前后: around a year, 前后 inside (news gold 2 of 2; a holiday's 前后 is its stretch; session 55: cross-fitted
+            # 2016年前后: around a year, 前后 inside (news gold 2 of 2; a holiday's 前后 is its stretch; session 56: cross-fitted
             # DATE 7046/275/442 -> 7048/273/440)
             a["since"] = self.since.get(g("since")) or ("around" if g("since") == "前后" else self.since_single[g("since")])
         return a

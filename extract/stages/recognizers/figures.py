@@ -146,7 +146,7 @@ class FigureRecognizer:
         self.per_bases = self.measure | (self._currency_units if units.get("per_after_currency") else frozenset())
         self.measure_aliases = units.get("measure_aliases", {})
         self.tenth_like = set(units.get("tenth_like", []))
-        # 144.5wt: a Latin unit carrying a magnitude (wt = 万吨 → 1445000 吨); CF FIGURE 0.9704 -> 0.9706, +3 right (session 55)
+        # 144.5wt: a Latin unit carrying a magnitude (wt = 万吨 → 1445000 吨); CF FIGURE 0.9704 -> 0.9706, +3 right (session 56)
         self.measure_scaled = {u: (w, Decimal(str(k))) for u, (w, k) in units.get("measure_scaled", {}).items()}
         self.money_cues = re.compile(alternation(units["money_cues"]))
         self.money_window = int(units["money_cue_window"])
@@ -313,7 +313,7 @@ class FigureRecognizer:
         hundredths), 九成多 / 七成几 (more than 90 %, 70 %); with 3成为 (a digit before 成为: 3 tenths) and 半成 (5 %,
         numerals.json) and the tenth ranges of _range_of (逾九成至十成, 九成多至十成): news train, extension and dev gold
         10 of 10 such shapes (the FIGURE spans 一成半至兩成, 七成幾, 3成). Cross-fitted FIGURE 0.9690 -> 0.9699
-        (10123/279/369 -> 10134/270/358), news dev + select and the seeds unchanged (session 55)."""
+        (10123/279/369 -> 10134/270/358), news dev + select and the seeds unchanged (session 56)."""
         norm = doc.norm
         out = []
         for f in figs:
@@ -677,7 +677,7 @@ class FigureRecognizer:
         """The range FIGURE ``prev`` … ``f`` make, or None."""
         a, b = prev.attrs, f.attrs
         # 13.00元—14.00元/公斤: the rate's denominator written once, after the second end (news gold 2 of 2; with the
-        # slash-only 元/W of units.json cross-fitted FIGURE 0.9699 -> 0.9704, 10134/270/358 -> 10138/264/354, session 55)
+        # slash-only 元/W of units.json cross-fitted FIGURE 0.9699 -> 0.9704, 10134/270/358 -> 10138/264/354, session 56)
         if not (a["unit"] == b["unit"] or b["unit"].startswith(a["unit"] + "/")) or a.get("value") is None or b.get("value") is None:
             return None
         quals = (a["qualifier"], b["qualifier"])

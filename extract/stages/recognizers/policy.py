@@ -41,7 +41,7 @@ _ALIAS = re.compile(r"\s*[》〉]\s*[（(](?:以下)?(?:简称|下称|簡稱|下
 # 《美墨加自贸协定》（USMCA）, 「活躍投資者升級簽證」（AIP）, 《2023全球独角兽榜》(Global Unicorn Index 2023): a policy's
 # name in Latin script in brackets right after it is a POLICY too (news train, extension and dev gold 9 of 9 such
 # bracketed Latin names POLICY, as the seeds'
-# 《专利合作条约》（Patent Cooperation Treaty）; session 55, w5pol)
+# 《专利合作条约》（Patent Cooperation Treaty）; session 56, w5pol)
 _LATIN_ALIAS = re.compile(r"\s*[》〉」”’]?\s*[（(]\s*(?P<name>[A-Za-z][A-Za-z0-9 \n.&'’:+\-]*[A-Za-z0-9])\s*[）)]")
 
 

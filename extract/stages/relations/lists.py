@@ -72,7 +72,7 @@ _ITEM_SEP = re.compile(r"、|以及|和|及|与|,|，")
 _ITEM_MAX = 20  # an item longer than this is no name: the list has ended
 _LIST_STOP = re.compile(r"等|[。；;！!？?\n]")
 # after a later item, its code and a descriptor with 的 up to the next name and no separator: that item owns the
-# next name's descriptor and is no item itself (甲、中华煤气（003）孵化的可再生燃料公司乙; session 55)
+# next name's descriptor and is no item itself (甲、中华煤气（003）孵化的可再生燃料公司乙; session 56)
 _OWNER_OF_ITEM = re.compile(r"\s*(?:[（(][^（）()，。]{1,14}[）)])?[^，。；;、,\s（）()]{0,8}的[^，。；;、,\s（）()]{0,12}")
 
 
@@ -82,7 +82,7 @@ def list_items(doc: Document, ents: List[Entity], starts: list, pos: int, end: i
     and a descriptor may open an item (香港医疗机器人公司甲乙)."""
     # opened: a separator came after the last item, so a descriptor holding other names (an INDUSTRY: 、智慧储能企业甲)
     # may open the next item (news train, cross-fitted: invested_in 150/38/188 -> 157/37/181 right/false/missed,
-    # 0.5703 -> 0.5902; news dev + select identical; session 55)
+    # 0.5703 -> 0.5902; news dev + select identical; session 56)
     out, p, opened = [], pos, True
     for k in range(bisect.bisect_left(starts, pos), len(ents)):
         e = ents[k]

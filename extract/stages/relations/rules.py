@@ -839,7 +839,7 @@ _SECTOR_LIST_MORE = re.compile(r"\s*(?:[（(][^）)\n]{0,14}[)）])?\s*[；;，,
 _SECTOR_JOIN = re.compile(r"\s*[&＆、/]\s*")
 # (an item's listing suffix is passed over as its code is: 百济神州-U、迪哲医药-U, 科伦博泰生物-B（H）、: in the news
 # train gold 9 of the 9 such listed companies take the heading's industry (1 document); cross-fitted in_industry
-# 668/471 -> 671/471 right/false (0.4738 -> 0.4754), news dev + select identical, session 55)
+# 668/471 -> 671/471 right/false (0.4738 -> 0.4754), news dev + select identical, session 56)
 _SECTOR_LIST_SEP = re.compile(r"\s*(?:-(?:U|B|W|SW|WR)(?![A-Za-z]))?\s*(?:[（(][^）)\n]{0,14}[)）])?\s*(?:[、，,]|和|及|与)\s*")
 
 
@@ -1005,7 +1005,7 @@ _HQ_DEFINES = re.compile(rf"(?:是|为|為)(?:一家)?总部{_HQ_VERB}\Z")
 # 特斯拉在其位于美国弗里蒙特的工厂, xAI位於美國孟菲斯的…數據中心, 乐舒适…指出，位于非洲等地的新兴市场: a 的 a few characters
 # after the place (a second place the recognizers split off, 等地) names a site as the 的 right after it does (news train,
 # extension and dev gold 0 of the 4 such places are the seat of the company before the cue). Cross-fitted located_in
-# 187/39 -> 187/36 right/false (0.7083 -> 0.7124), news dev + select identical (session 55)
+# 187/39 -> 187/36 right/false (0.7083 -> 0.7124), news dev + select identical (session 56)
 _SITE_AFTER = re.compile(r"[^\s，。；;,、：:（）()“”]{0,8}?[的之]")
 # 盐湖股份：公司地处察尔汗盐湖, …有限公司由张学峰于2021年创办，公司位于苏州工业园区, 甲，其公司总部位于新加坡: 公司 opening a clause
 # refers back to the company the sentence is about, as 该公司 does (news train, extension and dev gold: 5 of the 5 such
