@@ -61,6 +61,7 @@ from pathlib import Path
 
 from extract.doc import Relation, Argument, Document, Event
 from extract.registry import components
+from extract.stages.facts import _part_start
 from extract.stages.recognizers.figures import currency_units
 from extract.config import DATA_DIR
 
@@ -251,12 +252,10 @@ def _listed_company(c: _Ctx):
         return None
     ss = c.ss
     for _ in range(6):
-        pos = ss - 1
-        while pos >= 0 and c.norm[pos] in " \t\n\u3000":
-            pos -= 1
-        if pos < 0:
+        prev = _sentence_before(c, ss)
+        if prev is None:
             return None
-        ss, se = c.doc.sentence_of(pos)
+        ss, se = prev
         for cue in _LISTED.finditer(c.norm, ss, se):
             comps = [e for e in c.between(ss, cue.start()) if e.type == "COMPANY"]
             if comps:
@@ -266,12 +265,18 @@ def _listed_company(c: _Ctx):
     return None
 
 
-def _previous_sentence_start(c: _Ctx) -> int:
-    """Where the sentence before the trigger's starts (past the blank lines between), else the trigger's own."""
-    pos = c.ss - 1
+def _sentence_before(c: _Ctx, ss: int):
+    """``(start, end)`` of the sentence before the one starting at ``ss`` (past the blank lines between), else None."""
+    pos = ss - 1
     while pos >= 0 and c.norm[pos] in " \t\n\u3000":
         pos -= 1
-    return c.doc.sentence_of(pos)[0] if pos >= 0 else c.ss
+    return c.doc.sentence_of(pos) if pos >= 0 else None
+
+
+def _previous_sentence_start(c: _Ctx) -> int:
+    """Where the sentence before the trigger's starts (past the blank lines between), else the trigger's own."""
+    prev = _sentence_before(c, c.ss)
+    return prev[0] if prev is not None else c.ss
 
 
 def _listing_date(c: _Ctx, cue):
@@ -284,7 +289,7 @@ def _listing_date(c: _Ctx, cue):
 def in_breakdown(norm: str, ss: int, ts: int, data: dict) -> bool:
     """Whether the sentence (or its part after ；) holding the trigger at ``ts`` opens with 其中， (``breakdown`` of
     events.json): ``其中，X发售735万股，最高募资1.32亿美元`` breaks down a total named before, no deal of its own."""
-    return data["_breakdown"].match(norm, max(ss, norm.rfind("；", ss, ts) + 1, norm.rfind(";", ss, ts) + 1)) is not None
+    return data["_breakdown"].match(norm, _part_start(norm, ss, ts)) is not None
 
 
 def breakdown_investors(doc: Document, events: list, data: dict) -> None:
@@ -377,8 +382,7 @@ def _raise_event(c: _Ctx, word: str, prev_event=None, listed=None):
                 if "的" in gap:
                     companies = [e]
                     break
-    if companies and data["_party_verbs"].search(norm, max(companies[-1].end, norm.rfind("；", 0, ts) + 1,
-                                                          norm.rfind(";", 0, ts) + 1), ts):
+    if companies and data["_party_verbs"].search(norm, max(companies[-1].end, _part_start(norm, 0, ts)), ts):
         companies = []  # A与B签订的…增资合同: contract parties, not the raising company (within the clause after ；)
     if not companies and listed is not None:
         companies = [listed]  # 该股集资净额…: the company listed before (_listed_company)
