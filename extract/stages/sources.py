@@ -310,14 +310,18 @@ class SourceOrgs:
         for x in doc.entities:
             if x.type in ("COMPANY", "ORG", "PERSON"):
                 typed.setdefault(norm[x.start:x.end], []).append(x.type)
+
+        def kind_of(name: str) -> str:  # the type the document gives the name most often, else ORG
+            types = typed.get(name, ())
+            return max(set(types), key=types.count) if types else "ORG"
+
         added, drop = [], set()
         for m in self.credit.finditer(norm):
             s, e = m.span(1)
             name = norm[s:e]
             if len(name) < 2 or not any(ch.isalpha() for ch in name):
                 continue
-            types = typed.get(name, ())
-            kind = max(set(types), key=types.count) if types else "ORG"
+            kind = kind_of(name)
             inside = [x for x in doc.entities if x.start < e and s < x.end]
             if not inside:
                 added.append(doc.entity(kind, s, e, source="source_orgs"))
@@ -330,8 +334,7 @@ class SourceOrgs:
                 s, e = m.span(1)
                 if self.credit_han_not.search(m.group(1)) or any(x.start < e and s < x.end for x in doc.entities):
                     continue
-                types = typed.get(m.group(1), ())
-                added.append(doc.entity(max(set(types), key=types.count) if types else "ORG", s, e, source="source_orgs"))
+                added.append(doc.entity(kind_of(m.group(1)), s, e, source="source_orgs"))
         if added:
             doc.entities = sorted([x for x in doc.entities if id(x) not in drop] + added, key=lambda x: (x.start, x.end))
 
