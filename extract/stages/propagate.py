@@ -1784,12 +1784,12 @@ def glued_leading_words(doc: Document, types=("COMPANY", "ORG")) -> None:
     right/false/missed (因京東, 傳輝達), news dev + select and the RANKING batches identical."""
     norm = doc.norm
     ents = doc.entities
-    names = Counter((norm[x.start:x.end], x.type) for x in ents)
+    names = {(norm[x.start:x.end], x.type) for x in ents}
     for k, e in enumerate(ents):
         if e.type not in types or e.source in ("gazetteer", "tables", ECHO) or e.end - e.start < 3 \
                 or norm[e.start] not in _GLUED_LEAD:
             continue
-        if names[(norm[e.start + 1:e.end], e.type)]:
+        if (norm[e.start + 1:e.end], e.type) in names:
             ents[k] = doc.entity(e.type, e.start + 1, e.end, source=e.source)
 
 

@@ -399,9 +399,9 @@ def _context_slots(norm: str, ss: int, clause: int, c, v, cands: list, side: str
     for o in cands:
         if o is c:
             continue
-        if 0 <= c.start - o.end <= 1 and norm[o.end:c.start] in _LIST_SEP and (c.start > o.end):
+        if c.start - o.end == 1 and norm[o.end] in _LIST_SEP:
             lst, mate_chosen = "last", mate_chosen or id(o) in chosen_ids
-        elif 0 <= o.start - c.end <= 1 and o.start > c.end and norm[c.end:o.start] in _LIST_SEP:
+        elif o.start - c.end == 1 and norm[c.end] in _LIST_SEP:
             lst, mate_chosen = ("mid" if lst == "last" else "first"), mate_chosen or id(o) in chosen_ids
     ph = "none" if not prev_hint else str(any(h is c for h in prev_hint))
     keys = [f"ncl={side}{ncl}", f"ncl|btw={side}{ncl}|{between}", f"topic={topic}", f"topic|ncl={topic}|{ncl}",

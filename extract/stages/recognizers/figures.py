@@ -331,7 +331,7 @@ class FigureRecognizer:
                                                                       or after in "%.成" or "\u4e00" <= after <= "\u9fff"
                                                                       and after not in "的至到"):
                 add = int(nxt) if nxt.isdigit() else self.num.parse_chinese(nxt)
-            elif nxt in ("多", "几") and nxt and after not in ("数", "种", "样"):
+            elif nxt in ("多", "几") and after not in ("数", "种", "样"):
                 add, qual = 0, "more_than"
             if add is None:
                 out.append(f)
