@@ -2256,32 +2256,35 @@ def test_a_figure_after_an_estimate_word_in_its_clause_is_a_forecast():
         assert value not in [f.value.text for f in nlp(text).facts], text
 
 
+class _FirstName:
+    """A chooser that gives every value a fact of its first candidate, or an unnamed one."""
+
+    def __init__(self):
+        from extract.stages.facts.chooser import SUBJECT_TYPES
+        self.subject_types, self.reach = SUBJECT_TYPES, 60
+
+    def options(self, doc, e, near, remention, hint=None):
+        return list(near), [[0]] * (2 + len(near))
+
+    def choose(self, rows):
+        return 2 if len(rows) > 2 else 1
+
+
 def test_a_clause_forecast_word_overrules_the_chooser():
     """(session 54 r9vmoney) a clause forecast word (facts.json forecast_clause_words: 将, 可能, 估计 …, or 料) before a
     figure in its clause leaves it no fact whatever the learned chooser says, as a sentence's forecast verb does
     (该公司最终将花费“数千亿美元, 这些产品将占公司今年交付量的三分之二以上, 裝機量料增逾50%): the chooser overrode the
     rules' no fact 22 times on the cross-fitted news train and extension, 20 of them false. A base before the figure
     (将从2023年的11%…) keeps its fact."""
-    from extract.stages.facts.chooser import SUBJECT_TYPES
-
-    class FirstName:  # a chooser that gives every value a fact of its first candidate, or an unnamed one
-        subject_types, reach = SUBJECT_TYPES, 60
-
-        def options(self, doc, e, near, remention, hint=None):
-            return list(near), [[0]] * (2 + len(near))
-
-        def choose(self, rows):
-            return 2 if len(rows) > 2 else 1
-
     for text, ents, value in (
             ("星河科技最终将花费数千亿美元。", [("星河科技", "COMPANY"), fig("数千亿美元", 1e11, "美元", "vague")], "数千亿美元"),
             ("星河科技的产品将占交付量的三分之二以上。", [("星河科技", "COMPANY"), fig("三分之二以上", 66.7, "%", "more_than")],
              "三分之二以上"),
             ("星河科技裝機量料增逾50%。", [("星河科技", "COMPANY"), fig("逾50%", 50, "%", "more_than")], "逾50%")):
         d = make_doc(text, ents)
-        assert value not in [f.value.text for f in find_facts(d, DATA, chooser=FirstName())], text
+        assert value not in [f.value.text for f in find_facts(d, DATA, chooser=_FirstName())], text
     d = make_doc("星河科技的毛利率将从2023年的11%提升。", [("星河科技", "COMPANY"), fig("11%", 11, "%")])
-    assert [f.value.text for f in find_facts(d, DATA, chooser=FirstName())] == ["11%"]
+    assert [f.value.text for f in find_facts(d, DATA, chooser=_FirstName())] == ["11%"]
 
 
 def test_a_firms_age_before_lai_gets_no_fact():
@@ -2367,20 +2370,9 @@ def test_a_cell_of_a_per_year_estimate_table_states_no_fact():
     33.08/39.99亿元, 2024-2026年营收为67.76/76.54/87.11亿元; ；归母净利润为9.73/12.07/15.04亿元 after it) are an analyst's
     per-year estimates: no fact whatever the learned chooser says (news train, extension and dev gold 0 of 184). Values
     slashed across companies in one year (2025E PE分别为20X/15X) keep their facts."""
-    from extract.stages.facts.chooser import SUBJECT_TYPES
-
-    class FirstName:  # a chooser that gives every value a fact of its first candidate, or an unnamed one
-        subject_types, reach = SUBJECT_TYPES, 60
-
-        def options(self, doc, e, near, remention, hint=None):
-            return list(near), [[0]] * (2 + len(near))
-
-        def choose(self, rows):
-            return 2 if len(rows) > 2 else 1
-
     d = make_doc("该行维持星河科技2025/2026年归母净利润33.08/39.99亿元。",
                  [("星河科技", "COMPANY"), fig("33.08", 33.08, "亿元"), fig("39.99亿元", 3.999e9, "亿元")])
-    assert [f.value.text for f in find_facts(d, DATA, chooser=FirstName())] == []
+    assert [f.value.text for f in find_facts(d, DATA, chooser=_FirstName())] == []
     assert [f.value.text for f in find_facts(d, DATA)] == []
     d = make_doc("星河科技2025E PE分别为20X/15X。", [("星河科技", "COMPANY"), fig("20X", 20, "X"), fig("15X", 15, "X")])
-    assert [f.value.text for f in find_facts(d, DATA, chooser=FirstName())] == ["20X", "15X"]
+    assert [f.value.text for f in find_facts(d, DATA, chooser=_FirstName())] == ["20X", "15X"]

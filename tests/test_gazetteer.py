@@ -387,36 +387,33 @@ def test_echoes_add_no_name_inside_an_index_name():
     assert [(e.start, e.text) for e in doc.entities if e.type == "ORG"] == [(17, "创业板")]
 
 
-def test_a_venue_is_a_place():
-    """(entity_filter.v1) the NER's COMPANY or ORG ending in a venue's head (廣場, 博覽館, 古城, 生物城) is a LOC; the head
-    alone with one character before it stays as the NER read it."""
+def _typed_by_filter(text, spans):
+    """(text, type) of the NER entities ``spans`` ((type, start, end)) of ``text`` after the entity filter, on the
+    normalized text."""
     from extract.doc import Document
     from extract.stages.basic import make_entity_filter
     from extract.textnorm import normalize
-    text = "香港中環廣場與亞洲國際博覽館，庞贝古城，重庆国际生物城，新廣場"
     d = Document(text)
     d.norm = normalize(text)[0]
-    spans = [("COMPANY", 0, 6), ("COMPANY", 7, 14), ("ORG", 15, 19), ("COMPANY", 20, 27), ("COMPANY", 28, 31)]
     d.entities = [d.entity(t, a, b, source="ner") for t, a, b in spans]
     make_entity_filter(None)(d)
-    assert [(e.text, e.type) for e in d.entities] == [("香港中環廣場", "LOC"), ("亞洲國際博覽館", "LOC"),
-                                                      ("庞贝古城", "LOC"), ("重庆国际生物城", "LOC"), ("新廣場", "COMPANY")]
+    return [(e.text, e.type) for e in d.entities]
+
+
+def test_a_venue_is_a_place():
+    """(entity_filter.v1) the NER's COMPANY or ORG ending in a venue's head (廣場, 博覽館, 古城, 生物城) is a LOC; the head
+    alone with one character before it stays as the NER read it."""
+    spans = [("COMPANY", 0, 6), ("COMPANY", 7, 14), ("ORG", 15, 19), ("COMPANY", 20, 27), ("COMPANY", 28, 31)]
+    assert _typed_by_filter("香港中環廣場與亞洲國際博覽館，庞贝古城，重庆国际生物城，新廣場", spans) == [
+        ("香港中環廣場", "LOC"), ("亞洲國際博覽館", "LOC"), ("庞贝古城", "LOC"), ("重庆国际生物城", "LOC"), ("新廣場", "COMPANY")]
 
 
 def test_an_estate_or_a_power_plant_is_a_place():
     """(entity_filter.v1) the NER's COMPANY or ORG ending in a housing estate's or a power plant's head (新邨, 新村, 花園,
     核電廠, 核电站) is a LOC, as the venues are."""
-    from extract.doc import Document
-    from extract.stages.basic import make_entity_filter
-    from extract.textnorm import normalize
-    text = "美孚新邨與水蕉新村，豪景花園，福島核電廠，大亚湾核电站"
-    d = Document(text)
-    d.norm = normalize(text)[0]
     spans = [("COMPANY", 0, 4), ("COMPANY", 5, 9), ("COMPANY", 10, 14), ("ORG", 15, 20), ("ORG", 21, 27)]
-    d.entities = [d.entity(t, a, b, source="ner") for t, a, b in spans]
-    make_entity_filter(None)(d)
-    assert [(e.text, e.type) for e in d.entities] == [("美孚新邨", "LOC"), ("水蕉新村", "LOC"), ("豪景花園", "LOC"),
-                                                      ("福島核電廠", "LOC"), ("大亚湾核电站", "LOC")]
+    assert _typed_by_filter("美孚新邨與水蕉新村，豪景花園，福島核電廠，大亚湾核电站", spans) == [
+        ("美孚新邨", "LOC"), ("水蕉新村", "LOC"), ("豪景花園", "LOC"), ("福島核電廠", "LOC"), ("大亚湾核电站", "LOC")]
 
 
 def test_world_cities_and_hong_kong_areas_are_places():
