@@ -1,4 +1,6 @@
 """source_orgs.v1: research houses cited as a source are ORG at that mention (GUIDELINES N2)."""
+from pathlib import Path
+
 from extract.doc import Document
 from extract.pipeline import load
 from extract.stages.sources import SourceOrgs
@@ -274,3 +276,30 @@ def test_a_name_this_step_made_an_org_is_that_org_at_its_other_untagged_mentions
     assert [(e.text, e.type, e.start) for e in d.entities] == [
         ("茶咖观察", "ORG", 3), ("茶咖观察", "ORG", 22), ("小米", "ORG", 35), ("LightCounting", "ORG", 49),
         ("LightCounting", "ORG", 85), ("百川盈孚", "ORG", 104)]
+
+
+def test_a_credit_name_typed_both_ways_takes_its_first_mentions_type_in_every_process():
+    # _add_credits: a name the document types COMPANY and ORG equally often takes its earliest mention's type; until
+    # session 56 the tie went by string hashing, so the output changed with PYTHONHASHSEED
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from extract.doc import Document\n"
+        "from extract.textnorm import normalize\n"
+        "from extract.stages.sources import SourceOrgs\n"
+        "text = '三星发布。三星表示。图源：三星\\n'\n"
+        "d = Document(text)\n"
+        "d.norm, d.script = normalize(text)\n"
+        "d.entities = [d.entity('COMPANY', 0, 2), d.entity('ORG', 5, 7)]\n"
+        "d = SourceOrgs()(d)\n"
+        "print([e.type for e in d.entities if e.start >= text.index('图源')])\n")
+    repo = Path(__file__).resolve().parents[1]
+    seen = set()
+    for seed in ("0", "1", "2", "3", "4", "5"):
+        env = dict(os.environ, PYTHONHASHSEED=seed, PYTHONPATH=str(repo))
+        out = subprocess.run([sys.executable, "-c", script], env=env, cwd=repo, capture_output=True, text=True,
+                             check=True).stdout.strip()
+        seen.add(out)
+    assert seen == {"['COMPANY']"}

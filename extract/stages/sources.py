@@ -311,9 +311,12 @@ class SourceOrgs:
             if x.type in ("COMPANY", "ORG", "PERSON"):
                 typed.setdefault(norm[x.start:x.end], []).append(x.type)
 
-        def kind_of(name: str) -> str:  # the type the document gives the name most often, else ORG
+        def kind_of(name: str) -> str:
+            """The type the document gives the name most often (a tie goes to its earliest mention's type), else ORG.
+            Until session 56 a tie went to whichever type a set of strings listed first, which changed with the
+            process's string hashing (PYTHONHASHSEED): the same document could come out differently from run to run."""
             types = typed.get(name, ())
-            return max(set(types), key=types.count) if types else "ORG"
+            return max(types, key=types.count) if types else "ORG"
 
         added, drop = [], set()
         for m in self.credit.finditer(norm):
