@@ -55,7 +55,7 @@ def _counts(report: dict) -> dict:
             "metric chars": (m["overlap_chars"], m["pred_chars"], m["gold_chars"])}
 
 
-F1_RULES, F1_CHOOSER = 0.79072, 0.86431  # micro F1 of the counts pinned below (session 53: forecast words, bond yields, figures after one with a subject, top-N list names, own-report topics; from 0.78967, 0.85337; session 54: a figure restated after 或, 0.85388 -> 0.85428; list-title places and partners' top N, 0.79069 -> 0.79116, 0.85428 -> 0.85462; r7vague: vague figures measured, 0.79116 -> 0.79031, 0.85462 -> 0.85394 on gold entities while cross-fitted news METRIC rises 0.7420 -> 0.7427; r9vmoney: a clause forecast word overrules the chooser, 0.85394 -> 0.85371 while cross-fitted news METRIC rises 0.7429 -> 0.7436; r10dsub: a duration is the person's named before it, 0.85371 -> 0.85388; session 56 w1rklist: members after 其中, 0.79031 -> 0.79056, 0.85388 -> 0.85383 while cross-fitted news RANKING rises 0.8246 -> 0.8287; w5rkfact: a rank before the contest over it (之争) ranks nothing, 0.79056 -> 0.79072; the chooser retrained with clause-chain features on its own training documents, 0.85383 -> 0.86431)
+F1_RULES, F1_CHOOSER = 0.79143, 0.86431  # micro F1 of the counts pinned below (session 53: forecast words, bond yields, figures after one with a subject, top-N list names, own-report topics; from 0.78967, 0.85337; session 54: a figure restated after 或, 0.85388 -> 0.85428; list-title places and partners' top N, 0.79069 -> 0.79116, 0.85428 -> 0.85462; r7vague: vague figures measured, 0.79116 -> 0.79031, 0.85462 -> 0.85394 on gold entities while cross-fitted news METRIC rises 0.7420 -> 0.7427; r9vmoney: a clause forecast word overrules the chooser, 0.85394 -> 0.85371 while cross-fitted news METRIC rises 0.7429 -> 0.7436; r10dsub: a duration is the person's named before it, 0.85371 -> 0.85388; session 56 w1rklist: members after 其中, 0.79031 -> 0.79056, 0.85388 -> 0.85383 while cross-fitted news RANKING rises 0.8246 -> 0.8287; w5rkfact: a rank before the contest over it (之争) ranks nothing, 0.79056 -> 0.79072; the chooser retrained with clause-chain features on its own training documents, 0.85383 -> 0.86431; w7fcast: a forecast's past base measured, 0.79072 -> 0.79143)
 
 
 def test_fact_rules_on_gold_entities(gold_docs):
@@ -180,7 +180,9 @@ def test_fact_rules_on_gold_entities(gold_docs):
     # 三只松鼠): RANKING -> 326/59/47, characters 7839/15807 (cross-fitted RANKING 0.8246 -> 0.8287)
     # session 56 w5rkfact: a rank followed by the contest over it (第四城之争) ranks nothing: RANKING -> 326/58/47,
     # characters 7839/15804
-    assert got == {"METRIC": (1684, 542, 417), "RANKING": (326, 58, 47), "metric chars": (7839, 15804, 13347)}, got
+    # session 56 w7fcast: the past value a forecast is compared with (将从2023年的16.9%降至…) is measured:
+    # METRIC -> 1687/542/414, characters 7839/15823
+    assert got == {"METRIC": (1687, 542, 414), "RANKING": (326, 58, 47), "metric chars": (7839, 15823, 13347)}, got
     assert report["micro"]["f1"] == pytest.approx(F1_RULES, abs=5e-5)
 
 
