@@ -303,3 +303,9 @@ def test_a_credit_name_typed_both_ways_takes_its_first_mentions_type_in_every_pr
                              check=True).stdout.strip()
         seen.add(out)
     assert seen == {"['COMPANY']"}
+
+
+def test_untagged_latin_name_before_an_analysts_title_is_an_org():
+    text = "从财报来看。\n\nRaymond James分析师Andrew Marok指出，增长强劲。Webush 分析师 Scott Devitt表示，市场健康。该行G-10外汇策略主管Athanasios表示。"
+    d = SourceOrgs()(_doc(text, []))
+    assert {(e.text, e.type) for e in d.entities} == {("Raymond James", "ORG"), ("Webush", "ORG")}

@@ -207,6 +207,10 @@ class SourceOrgs:
         return doc
 
     _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9'&.\-]*(?:[ \u00a0][A-Z0-9][A-Za-z0-9'&.\-]*)*")
+    # the characters a cited house's Latin name may follow (a clause's or line's start), and the Latin given name of the
+    # analyst after his title
+    _CLAUSE_OPEN = frozenset("\n。，,；;：:！？”\"」 \t\u00a0*")
+    _LATIN_AFTER_TITLE = re.compile(r"[ \u00a0*]*[A-Z][a-z]")
 
     def _described_houses(self, doc: Document) -> None:
         """(``_why_house_descriptors``) the name right after 研究机构/评级机构/科技媒体 … is an ORG without the descriptor."""
@@ -372,6 +376,15 @@ class SourceOrgs:
                 continue  # 标普500指数, 根据彭博亿万富翁指数: an index named after the house, no house cited
             if self.verb.match(norm, e) or self.title.match(norm, e) or self.cue.search(norm, max(0, s - 6), s):
                 added.append(doc.entity("ORG", s, e, source="source_orgs"))
+        if self.title_any:  # (``_why_latin_titled``) Raymond James分析师Andrew Marok指出, ⏎Webush 分析师 Scott Devitt表示
+            taken = {(x.start, x.end) for x in added}
+            for m in self._LATIN_NAME.finditer(norm):
+                s, e = m.span()
+                if (s and norm[s - 1] not in self._CLAUSE_OPEN) or (s, e) in taken or index.overlapping(s, e):
+                    continue
+                t = self.title.match(norm, e) if e - s > 1 else None
+                if t and self._LATIN_AFTER_TITLE.match(norm, t.end()):
+                    added.append(doc.entity("ORG", s, e, source="source_orgs"))
         if added:
             doc.entities = sorted(doc.entities + added, key=lambda x: (x.start, x.end))
 
