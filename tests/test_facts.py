@@ -2399,3 +2399,32 @@ def test_the_past_value_a_forecast_is_compared_with_keeps_its_fact(text, ents, v
     got = [(f.value.text, f.date.text if f.date else None) for f in find_facts(d, DATA)]
     assert (value, date) in got
     assert all(v == value for v, _ in got), got
+
+
+@pytest.mark.parametrize("text, ents, value", [
+    ("预计星河科技2024年净利润约为8亿元，而2023年同期净利润为5亿元。",
+     [("星河科技", "COMPANY"), ("2024年", "DATE"), fig("8亿元", 8e8, "元"), ("2023年同期", "DATE"),
+      fig("5亿元", 5e8, "元")], "5亿元"),
+    ("星河科技预计行业增速约为10%，利用率约为76%（2024年为86%）。",
+     [("星河科技", "COMPANY"), fig("10%", 10, "%"), fig("76%", 76, "%"), ("2024年", "DATE"), fig("86%", 86, "%")], "86%"),
+    ("星河科技已将手中91.66%的股权进行质押。", [("星河科技", "COMPANY"), fig("91.66%", 91.66, "%")], "91.66%"),
+    ("星河科技通过算法革命将模型训练成本降低了约60%。", [("星河科技", "COMPANY"), fig("约60%", 60, "%")], "约60%"),
+])
+def test_a_stated_base_or_a_done_change_after_a_forecast_word_keeps_its_fact(text, ents, value):
+    """(session 56 w8jiang) a base stated with 为 after a year or 同期 in a clause with no forecast word of its own, and
+    the change of a 将 that marks the object of a completed action (已将…, 将…降低了…), are measured (facts.json
+    forecast_stated_base, forecast_done); the forecast beside them states none."""
+    d = make_doc(text, ents)
+    got = [f.value.text for f in find_facts(d, DATA)]
+    assert value in got, got
+    assert not {"8亿元", "10%", "76%"} & set(got), got
+
+
+@pytest.mark.parametrize("text, ents", [
+    ("预计星河科技2025年营收为50亿元。", [("星河科技", "COMPANY"), ("2025年", "DATE"), fig("50亿元", 5e9, "元")]),
+    ("星河科技将持股比例提高至100%。", [("星河科技", "COMPANY"), fig("100%", 100, "%")]),
+])
+def test_a_forecast_base_or_a_planned_change_stays_vetoed(text, ents):
+    """(session 56 w8jiang) a year's value with the forecast word in its own clause, and 将 + noun + change verb with no
+    sign that the change is done, stay forecasts."""
+    assert find_facts(make_doc(text, ents), DATA) == []
