@@ -2428,3 +2428,17 @@ def test_a_forecast_base_or_a_planned_change_stays_vetoed(text, ents):
     """(session 56 w8jiang) a year's value with the forecast word in its own clause, and 将 + noun + change verb with no
     sign that the change is done, stay forecasts."""
     assert find_facts(make_doc(text, ents), DATA) == []
+
+
+def test_a_later_value_of_a_slash_list_after_fenbie_is_no_denominator():
+    """(session 56 w8dur) a value after a slash that follows another number, with 分别 before it in its clause
+    (下降幅度分别为14%/42%, 分别为75家/56家/65家), is the next value of a list, not a denominator (件 / 千人) as a value
+    after a slash is otherwise: a fact like the first. Not after a list of names (肯德基/必胜客分别…: paired with them
+    elsewhere) nor under a span of years (per-year estimates)."""
+    d = make_doc("星河科技前三季度的毛利率分别为24.2%/19.1%/40.2%。",
+                 [("星河科技", "COMPANY"), fig("24.2%", 24.2, "%"), fig("19.1%", 19.1, "%"), fig("40.2%", 40.2, "%")])
+    assert [f.value.text for f in find_facts(d, DATA)] == ["24.2%", "19.1%", "40.2%"]
+    d = make_doc("星河科技/云海科技前三季度的毛利率分别为24.2%/19.1%/40.2%。",
+                 [("星河科技", "COMPANY"), ("云海科技", "COMPANY"), fig("24.2%", 24.2, "%"), fig("19.1%", 19.1, "%"),
+                  fig("40.2%", 40.2, "%")])
+    assert "40.2%" not in [f.value.text for f in find_facts(d, DATA)]

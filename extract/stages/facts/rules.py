@@ -640,6 +640,27 @@ def _estimate_table(doc: Document, e, ss: int) -> bool:
     return _YEAR_SPAN.search(norm, ss, e.start) is not None
 
 
+# a name list joined by slashes or 、 (肯德基/必胜客/其他品牌分别…, 消费电子、工业与汽车分别占…): its values pair with the names
+_NAME_LIST = re.compile(r"[^\W\d_]\s*/\s*[^\W\d_]|、")
+
+
+def _slash_list_value(doc: Document, e, clause: int) -> bool:
+    """Whether value ``e``, right after a slash, is a later value of a list of one subject's values after 分别 (挂牌公司
+    分别为75家/56家/65家/63家, 下降幅度分别为14%/42%), not a denominator (件/千人): a number before the slash, 分别 and no
+    对应 before it in its clause (对应EPS分别为0.39/0.49: valuations of estimates), no list of names there (their values
+    pair with the names, :func:`_rules_pass`) and no span of years in the 200 characters before it (an analyst's per-year
+    estimates, :func:`_estimate_table`). Session 56 w8dur: news train, extension and dev gold (gold entities) 32 of 48
+    values after a slash are fact values, all but one document's 元/g in such lists after 分别; the 16 others are
+    estimates or values paired with a name list. Cross-fitted METRIC 5952/2168/1835 -> 5960/2170/1827 (0.7483 ->
+    0.7489), news dev+select METRIC 682/350/297 -> 683/350/296."""
+    norm = doc.norm
+    return (_SLASH_PREV.search(norm, max(clause, e.start - 8), e.start) is not None
+            and _index(doc).has_word(("分别", "分別"), clause, e.start)
+            and not _index(doc).has_word(("对应", "對應"), clause, e.start)
+            and _NAME_LIST.search(norm, clause, e.start) is None
+            and _YEAR_SPAN.search(norm, max(0, e.start - 200), e.start) is None)
+
+
 def _supposed(doc: Document, e, ss: int, clause: int, data: dict) -> bool:
     """Whether value ``e`` stands under a supposition that opened an earlier clause of its sentence (若恒指升至22000點
     水平，可能會有…; ``data["supposition_opener"]``); one in its own clause is a hypothetical word of :func:`_no_fact`."""
@@ -738,7 +759,7 @@ def _no_fact(doc: Document, e, ss: int, clause: int, remention: bool, in_sent: l
     if unit == "家" and not any(ch.isdigit() for ch in e.text) and e.attrs.get("value") in (1000, 10000):
         return True  # 千家 / 万家: a round stand-in for a count given elsewhere
     before = norm[max(ss, e.start - 6):e.start].rstrip(" \n")
-    if before.endswith("/") or norm[e.end:e.end + 1] == "均":
+    if norm[e.end:e.end + 1] == "均" or before.endswith("/") and not _slash_list_value(doc, e, clause):
         return True  # 件 / 千人, 千人均: a denominator
     if before.endswith(tuple(data["demonstrative"])) or before.endswith(("这一", "这" + e.text[:1])):
         return True  # 这1333家企业, 这四个区, 每4家: a group already counted
