@@ -242,8 +242,8 @@ def load(path) -> list:
 HASH_DIM = 1 << 15
 # what a new chooser learns with: 2 (session 56) adds the clause-chain slots of _context_slots. Fold choosers
 # retrained alike, cross-fitted facts 0.7481 -> 0.7514 (METRIC 0.7428 -> 0.7464), news dev + select facts 0.6751 ->
-# 0.6816, RANKING b3 0.746 -> 0.755, b1 0.752 -> 0.765; the shipped file (trained earlier, set 1) still beats both
-# retrains on dev + select (0.6836), so it stays
+# 0.6816, RANKING b3 0.746 -> 0.755, b1 0.752 -> 0.765. The shipped facts_chooser.json was retrained with set 2 later in
+# session 56 (seeds leave-one-out facts 0.851 -> 0.890, news dev + select 0.6836 -> 0.6798: MODEL_CARD "Session 56")
 FEATURE_SET = 2
 
 
